@@ -1,0 +1,54 @@
+/**
+ * `diptych` — the command line. Dispatches to one module per command (each
+ * loaded on demand) and turns every failure into a one-line message and a
+ * non-zero exit code: a reader never sees a stack trace.
+ */
+import { CliError, type Command, type Io } from './io.ts';
+
+/** Command name → loader. Each command lives in `cli/commands/<name>.ts`. */
+const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
+  edition: {
+    summary: 'edition <sourceId>            the built-in edition as JSON',
+    load: async () => (await import('./commands/edition.ts')).edition,
+  },
+  parse: {
+    summary: 'parse <file> [--summary]      parse any Markdown or plain-text file',
+    load: async () => (await import('./commands/parse.ts')).parse,
+  },
+};
+
+const processIo: Io = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  diptych ${c.summary}`);
+  return `usage:\n${lines.join('\n')}\n`;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`diptych: unknown command "${name}" (valid: ${Object.keys(COMMANDS).join(', ')})\n`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`diptych: ${error.message}\n`);
+      return error.exitCode;
+    }
+    // Anything else is our bug; still one line, no stack trace.
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`diptych: internal error: ${message.split('\n')[0]}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Passage addresses: parsing and formatting.
+ *
+ * Grammar (`<id>` is a source id: lower-case letters, digits and hyphens):
+ *   <id>:<n>           paragraph n               lankov-2007:12
+ *   <id>:<n>.<s>       sentence s of paragraph n lankov-2007:12.3
+ *   <id>:<n>-<m>       paragraphs n to m          lankov-2007:12-13
+ *   <id>:n<k>          footnote k                 lankov-2007:n5
+ *   <id>:n<k>.<s>      sentence s of footnote k   lankov-2007:n5.1
+ *   <id>:<role><k>     unnumbered block           winstanley-chesters-2015:heading1
+ *   <id>:<role><k>.<s> sentence of such a block   winstanley-chesters-2015:caption2.1
+ *
+ * Not for: resolving an address against an edition (see `findPassage`).
+ */
+import type { Address, Block, BlockRole, Edition, Footnote, Sentence, SourceId } from './edition.ts';
+
+/** A parsed address. */
+export type ParsedAddress =
+  | { readonly kind: 'paragraph'; readonly source: SourceId; readonly n: number }
+  | { readonly kind: 'sentence'; readonly source: SourceId; readonly n: number; readonly s: number }
+  | { readonly kind: 'range'; readonly source: SourceId; readonly from: number; readonly to: number }
+  | { readonly kind: 'footnote'; readonly source: SourceId; readonly n: number; readonly s?: number }
+  | {
+      readonly kind: 'block';
+      readonly source: SourceId;
+      readonly role: BlockRole;
+      readonly k: number;
+      readonly s?: number;
+    };
+
+const ADDRESS_RE =
+  /^([a-z0-9][a-z0-9-]*):(?:(\d+)(?:\.(\d+)|-(\d+))?|n(\d+)(?:\.(\d+))?|([a-z]+)(\d+)(?:\.(\d+))?)$/;
+
+const UNNUMBERED_ROLES: ReadonlySet<string> = new Set([
+  'title',
+  'byline',
+  'heading',
+  'standfirst',
+  'attribution',
+  'caption',
+  'credit',
+  'chrome',
+]);
+
+/** Parses an address; returns `null` for anything that is not one. */
+export function parseAddress(input: string): ParsedAddress | null {
+  const m = ADDRESS_RE.exec(input.trim());
+  if (!m) return null;
+  const source = m[1] as SourceId;
+  const int = (v: string | undefined): number | undefined =>
+    v === undefined ? undefined : Number.parseInt(v, 10);
+  if (m[2] !== undefined) {
+    const n = int(m[2])!;
+    if (n < 1) return null;
+    if (m[3] !== undefined) {
+      const s = int(m[3])!;
+      return s < 1 ? null : { kind: 'sentence', source, n, s };
+    }
+    if (m[4] !== undefined) {
+      const to = int(m[4])!;
+      if (to < n) return null;
+      return to === n ? { kind: 'paragraph', source, n } : { kind: 'range', source, from: n, to };
+    }
+    return { kind: 'paragraph', source, n };
+  }
+  if (m[5] !== undefined) {
+    const n = int(m[5])!;
+    const s = int(m[6]);
+    if (n < 1 || (s !== undefined && s < 1)) return null;
+    return s === undefined ? { kind: 'footnote', source, n } : { kind: 'footnote', source, n, s };
+  }
+  const role = m[7]!;
+  if (!UNNUMBERED_ROLES.has(role)) return null;
+  const k = int(m[8])!;
+  const s = int(m[9]);
+  if (k < 1 || (s !== undefined && s < 1)) return null;
+  return s === undefined
+    ? { kind: 'block', source, role: role as BlockRole, k }
+    : { kind: 'block', source, role: role as BlockRole, k, s };
+}
+
+/** Formats a parsed address back to its canonical string. */
+export function formatAddress(a: ParsedAddress): Address {
+  switch (a.kind) {
+    case 'paragraph':
+      return `${a.source}:${a.n}` as Address;
+    case 'sentence':
+      return `${a.source}:${a.n}.${a.s}` as Address;
+    case 'range':
+      return `${a.source}:${a.from}-${a.to}` as Address;
+    case 'footnote':
+      return (a.s === undefined ? `${a.source}:n${a.n}` : `${a.source}:n${a.n}.${a.s}`) as Address;
+    case 'block':
+      return (
+        a.s === undefined ? `${a.source}:${a.role}${a.k}` : `${a.source}:${a.role}${a.k}.${a.s}`
+      ) as Address;
+  }
+}
+
+/** The source id of an address string, or `null` if it is not an address. */
+export function sourceOfAddress(input: string): SourceId | null {
+  return parseAddress(input)?.source ?? null;
+}
+
+/** What an address resolves to in an edition. */
+export type Passage =
+  | { readonly kind: 'block'; readonly block: Block }
+  | { readonly kind: 'sentence'; readonly block: Block; readonly sentence: Sentence }
+  | { readonly kind: 'range'; readonly blocks: readonly Block[] }
+  | { readonly kind: 'footnote'; readonly footnote: Footnote }
+  | { readonly kind: 'footnoteSentence'; readonly footnote: Footnote; readonly sentence: Sentence };
+
+/** Resolves an address in an edition; `null` when the edition has no such passage. */
+export function findPassage(edition: Edition, input: string): Passage | null {
+  const a = parseAddress(input);
+  if (!a || a.source !== edition.id) return null;
+  switch (a.kind) {
+    case 'paragraph': {
+      const block = edition.blocks.find((b) => b.n === a.n);
+      return block ? { kind: 'block', block } : null;
+    }
+    case 'sentence': {
+      const block = edition.blocks.find((b) => b.n === a.n);
+      const sentence = block?.sentences[a.s - 1];
+      return block && sentence ? { kind: 'sentence', block, sentence } : null;
+    }
+    case 'range': {
+      const blocks = edition.blocks.filter((b) => b.n !== undefined && b.n >= a.from && b.n <= a.to);
+      return blocks.length === a.to - a.from + 1 ? { kind: 'range', blocks } : null;
+    }
+    case 'footnote': {
+      const footnote = edition.footnotes.find((f) => f.n === a.n);
+      if (!footnote) return null;
+      if (a.s === undefined) return { kind: 'footnote', footnote };
+      const sentence = footnote.sentences[a.s - 1];
+      return sentence ? { kind: 'footnoteSentence', footnote, sentence } : null;
+    }
+    case 'block': {
+      const base = formatAddress({ kind: 'block', source: a.source, role: a.role, k: a.k });
+      const block = edition.blocks.find((b) => b.address === base);
+      if (!block) return null;
+      if (a.s === undefined) return { kind: 'block', block };
+      const sentence = block.sentences[a.s - 1];
+      return sentence ? { kind: 'sentence', block, sentence } : null;
+    }
+  }
+}
+
+/** The plain text of a passage, as a reader sees it. */
+export function passageText(p: Passage): string {
+  switch (p.kind) {
+    case 'block':
+      return p.block.text;
+    case 'sentence':
+    case 'footnoteSentence':
+      return p.sentence.text;
+    case 'range':
+      return p.blocks.map((b) => b.text).join('\n\n');
+    case 'footnote':
+      return p.footnote.text;
+  }
+}
