@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: every speed or quality figure the issues ask for, each as a
+ * ratio against a baseline measured in the same run where a baseline exists.
+ * One module per area; each prints its own section. Benchmarks check speed,
+ * tests check behaviour: nothing here asserts.
+ */
+type Bench = { name: string; load: () => Promise<{ run: () => Promise<void> }> };
+
+const BENCHES: Bench[] = [
+  { name: 'pipeline', load: () => import('./pipeline.ts') },
+];
+
+const only = process.argv.slice(2);
+for (const bench of BENCHES) {
+  if (only.length && !only.includes(bench.name)) continue;
+  console.log(`\n## ${bench.name}`);
+  try {
+    await (await bench.load()).run();
+  } catch (error) {
+    console.log(`(failed: ${error instanceof Error ? error.message : String(error)})`);
+    process.exitCode = 1;
+  }
+}
