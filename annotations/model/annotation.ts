@@ -1,0 +1,217 @@
+/**
+ * The one internal annotation type, declared once as a zod schema; the
+ * TypeScript types are derived from it. Every boundary (storage, import,
+ * export, the store) validates with `AnnotationSchema`.
+ *
+ * What it is for: the shape of a reader's highlight, note or tag, and of a
+ * curated claim comparison (a `linking` annotation with exactly two targets),
+ * and the rules that make one valid. What it is not for: anchoring
+ * (`annotations/anchoring/`), persistence (`annotations/storage/`), the W3C
+ * JSON-LD form (`annotations/io/`), or rendering notes (see
+ * `annotations/model/note-markdown.ts`: notes are plain text, never HTML).
+ *
+ * Shape after Zotero's `src/common/types.ts`: `Annotation` is what is stored;
+ * `NewAnnotation` is what a caller supplies before the store fills in `id`,
+ * `created` and `modified`.
+ *
+ * Refinements live in one function (`checkAnnotation`) applied to both
+ * schemas, rather than on the object, so that the object shape can still be
+ * picked and omitted (zod refuses `.omit()` on a refined object).
+ */
+import { z } from 'zod';
+import { TargetSchema } from './selectors.ts';
+
+/** An annotation's id: an absolute IRI, e.g. `urn:uuid:…` for ours. Branded so it is never mixed up with other strings. */
+export type AnnotationId = string & { readonly __brand: 'AnnotationId' };
+
+/** An absolute IRI: a scheme, a colon, and no whitespace. W3C §3.1 requires the id be an IRI. */
+const IRI_RE = /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s"<>\\^`{|}]+$/;
+/** The longest id we accept (imported ids included). */
+export const MAX_ID_LENGTH = 2048;
+
+/** An annotation id: an absolute IRI. */
+export const AnnotationIdSchema = z.custom<AnnotationId>(
+  (value) => typeof value === 'string' && value.length <= MAX_ID_LENGTH && IRI_RE.test(value),
+  { message: 'must be an absolute IRI such as "urn:uuid:…"' },
+);
+
+/**
+ * Why the annotation exists, as a W3C motivation (§3.3.5,
+ * https://www.w3.org/TR/annotation-model/#motivation-and-purpose). The
+ * subset a reader needs: `highlighting` (colour only), `commenting` (has a
+ * note), `tagging` (tags only) and `linking` (a claim comparison: two targets).
+ */
+export const MOTIVATIONS = ['highlighting', 'commenting', 'tagging', 'linking'] as const;
+/** An annotation's motivation. */
+export const MotivationSchema = z.enum(MOTIVATIONS);
+/** An annotation's motivation. */
+export type Motivation = z.infer<typeof MotivationSchema>;
+
+/** The highlight palette: few enough to tell apart, named rather than hex so the app picks accessible shades per theme. */
+export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+/** A highlight colour. */
+export const ColorSchema = z.enum(COLORS);
+/** A highlight colour. */
+export type Color = z.infer<typeof ColorSchema>;
+
+/** The longest note we keep. */
+export const MAX_NOTE_LENGTH = 50_000;
+/** The longest tag. */
+export const MAX_TAG_LENGTH = 100;
+/** The most tags one annotation may carry. */
+export const MAX_TAGS = 100;
+
+/** A tag: trimmed, non-empty, on one line. */
+export const TagSchema = z
+  .string()
+  .min(1, 'a tag must not be empty')
+  .max(MAX_TAG_LENGTH)
+  .refine((t) => t.trim() === t, { message: 'a tag must not start or end with white space' })
+  .refine((t) => !/[\r\n]/.test(t), { message: 'a tag must be on one line' });
+
+/** How two claims relate, in a curated or user comparison. */
+export const RELATIONS = ['agrees', 'contradicts', 'qualifies', 'complements'] as const;
+/** How two claims relate. */
+export const RelationSchema = z.enum(RELATIONS);
+/** How two claims relate. */
+export type Relation = z.infer<typeof RelationSchema>;
+
+/** What a `linking` annotation says about its two targets. */
+export const LinkSchema = z
+  .object({
+    /** How the first target's claim relates to the second's. */
+    relation: RelationSchema,
+    /** The shared topic, a short phrase shown as the comparison's title. */
+    topic: z.string().min(1).max(300),
+    /** One neutral paraphrase per target, in target order: what each text claims. */
+    paraphrases: z.tuple([z.string().min(1).max(2000), z.string().min(1).max(2000)]).readonly(),
+    /** The editor's explanation of the relation, light Markdown. */
+    note: z.string().min(1).max(MAX_NOTE_LENGTH).optional(),
+    /** True for the comparisons shipped with Diptych; false for a reader's own. */
+    curated: z.boolean(),
+  })
+  .strict()
+  .readonly();
+/** What a `linking` annotation says about its two targets. */
+export type Link = z.infer<typeof LinkSchema>;
+
+/** Where an imported annotation came from, kept so a reader can trace it and so re-import finds duplicates. */
+export const OriginSchema = z
+  .object({
+    /** The format it was read from. */
+    format: z.enum(['w3c', 'hypothesis']),
+    /** The producing tool, as the file named it (a W3C `generator` id or name), if it did. */
+    generator: z.string().min(1).max(MAX_ID_LENGTH).optional(),
+    /** The id the annotation had in that tool, when we had to give it a new one. */
+    id: z.string().min(1).max(MAX_ID_LENGTH).optional(),
+    /** The document the tool said it annotated (`uri` or `target.source`), when that was not our own source IRI. */
+    document: z.string().min(1).max(MAX_ID_LENGTH).optional(),
+  })
+  .strict()
+  .readonly();
+/** Where an imported annotation came from. */
+export type Origin = z.infer<typeof OriginSchema>;
+
+/** An ISO 8601 UTC timestamp as `Date.prototype.toISOString` writes it (W3C §3.3.1 wants xsd:dateTime with a timezone). */
+export const TimestampSchema = z.iso.datetime({ message: 'must be an ISO 8601 UTC timestamp like 2026-01-31T12:00:00.000Z' });
+
+/** The fields a caller supplies; the store adds `id`, `created`, `modified`. */
+const contentShape = {
+  /** Why the annotation exists; `linking` iff it is a comparison with two targets. */
+  motivation: MotivationSchema,
+  /** Highlight colour; absent means the app's default. */
+  color: ColorSchema.optional(),
+  /** The reader's note: plain text with light Markdown, rendered only through `parseNoteMarkdown`. */
+  note: z.string().min(1, 'an empty note is written as no note').max(MAX_NOTE_LENGTH).optional(),
+  /** Tags, in the order the reader added them, no duplicates. */
+  tags: z.array(TagSchema).max(MAX_TAGS).readonly(),
+  /** Where it is: one target, or exactly two for `linking`. */
+  targets: z.array(TargetSchema).min(1).max(2).readonly(),
+  /** For `linking` only: what the comparison says. */
+  link: LinkSchema.optional(),
+  /** For imported annotations: where they came from. */
+  origin: OriginSchema.optional(),
+};
+
+const recordShape = {
+  /** Stable identity across storage, export and import; duplicates are found by it. */
+  id: AnnotationIdSchema,
+  /** When it was made (UTC). */
+  created: TimestampSchema,
+  /** When it last changed (UTC); never before `created`. */
+  modified: TimestampSchema,
+};
+
+type Content = z.infer<z.ZodObject<typeof contentShape>>;
+
+/** The cross-field rules, shared by `AnnotationSchema` and `NewAnnotationSchema`. */
+function checkAnnotation(
+  a: Content & { created?: string; modified?: string },
+  ctx: z.RefinementCtx,
+): void {
+  const linking = a.motivation === 'linking';
+  if (linking && a.targets.length !== 2) {
+    ctx.addIssue({ code: 'custom', path: ['targets'], message: 'a linking annotation has exactly two targets' });
+  }
+  if (!linking && a.targets.length !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['targets'], message: `a ${a.motivation} annotation has exactly one target` });
+  }
+  if (linking && a.link === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['link'], message: 'a linking annotation needs a link (relation, topic, paraphrases)' });
+  }
+  if (!linking && a.link !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['link'], message: `a ${a.motivation} annotation has no link` });
+  }
+  const seen = new Set<string>();
+  a.tags.forEach((tag, i) => {
+    if (seen.has(tag)) ctx.addIssue({ code: 'custom', path: ['tags', i], message: `duplicate tag "${tag}"` });
+    seen.add(tag);
+  });
+  if (a.created !== undefined && a.modified !== undefined && Date.parse(a.modified) < Date.parse(a.created)) {
+    ctx.addIssue({ code: 'custom', path: ['modified'], message: 'modified is before created' });
+  }
+}
+
+/**
+ * The internal annotation, as stored and as the app sees it. Strict: unknown
+ * fields are errors, so a typo never silently drops data.
+ */
+export const AnnotationSchema = z
+  .object({ ...recordShape, ...contentShape })
+  .strict()
+  .readonly()
+  .superRefine(checkAnnotation);
+
+/** What a caller supplies to create an annotation (Zotero's `NewAnnotation`). `tags` may be omitted. */
+export const NewAnnotationSchema = z
+  .object({ ...contentShape, tags: contentShape.tags.default([]) })
+  .strict()
+  .readonly()
+  .superRefine(checkAnnotation);
+
+/** An annotation. */
+export type Annotation = z.infer<typeof AnnotationSchema>;
+/** What a caller supplies before the store fills in `id`, `created` and `modified`. */
+export type NewAnnotation = z.input<typeof NewAnnotationSchema>;
+
+/** A fresh random annotation id (`urn:uuid:` + a version 4 UUID; W3C §3.1 wants an IRI). */
+export function newAnnotationId(): AnnotationId {
+  return `urn:uuid:${globalThis.crypto.randomUUID()}` as AnnotationId;
+}
+
+/**
+ * Completes and validates a `NewAnnotation`. Pure: the id and the time are
+ * passed in (the store supplies `newAnnotationId()` and the clock).
+ * Throws a `z.ZodError` naming each bad field when the input is invalid.
+ */
+export function completeAnnotation(input: NewAnnotation, id: AnnotationId, now: string): Annotation {
+  const content = NewAnnotationSchema.parse(input);
+  return AnnotationSchema.parse({ ...content, id, created: now, modified: now });
+}
+
+/** The motivation that describes an annotation's content: `commenting` with a note, `tagging` with tags only, else `highlighting`. */
+export function motivationFor(content: { readonly note?: string; readonly tags?: readonly string[] }): Motivation {
+  if (content.note !== undefined && content.note.trim() !== '') return 'commenting';
+  if (content.tags !== undefined && content.tags.length > 0) return 'tagging';
+  return 'highlighting';
+}
