@@ -8,17 +8,18 @@ import {
   type AnnotationId,
   type NewAnnotation,
 } from '../../../annotations/model/annotation.ts';
+import type { Address, SourceId } from '../../../sources/edition.ts';
 
 const target = (source = 'lankov-2007', address = 'lankov-2007:1', start = 10, exact = 'North Korea') => ({
-  source,
+  source: source as SourceId,
   selectors: {
     quote: { exact, prefix: 'about ', suffix: ' and' },
     position: { start, end: start + exact.length },
-    address,
+    address: address as Address,
   },
 });
 
-const highlight: NewAnnotation = { motivation: 'highlighting', color: 'yellow', targets: [target()] } as NewAnnotation;
+const highlight: NewAnnotation = { motivation: 'highlighting', color: 'yellow', targets: [target()] };
 const ID = 'urn:uuid:00000000-0000-4000-8000-000000000001' as AnnotationId;
 const NOW = '2026-01-31T12:00:00.000Z';
 
@@ -41,7 +42,7 @@ describe('AnnotationSchema', () => {
         motivation: 'linking',
         targets: [target(), target('winstanley-chesters-2015', 'winstanley-chesters-2015:3-4', 500)],
         link: { relation: 'contradicts', topic: 'Aid', paraphrases: ['A says', 'B says'], curated: true },
-      } as NewAnnotation,
+      },
       ID,
       NOW,
     );
