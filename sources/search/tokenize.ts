@@ -1,0 +1,51 @@
+/**
+ * Words of a text, as index terms with their place in the ORIGINAL text.
+ *
+ * A word is a run of letters and digits; hyphens, dashes, spaces,
+ * punctuation and quotes separate words, so "Kim Il-sung" and "Kim Il Sung"
+ * both give `kim il sung`. Apostrophes inside a word are dropped ("P'yŏngyang"
+ * → `pyongyang`, "Stroitel'naiia" → `stroitelnaiia`) and the English
+ * possessive `'s` is removed ("Russia’s" → `russia`), so curly and straight
+ * apostrophes match and a possessive matches its noun. Each term then goes
+ * through the alias table (`aliases.ts`).
+ *
+ * What it is for: the search index, query parsing, related-passage
+ * retrieval. What it is not for: linguistic analysis (sentence splitting and
+ * the reader's tokens come from the pipeline), stemming or stop words
+ * (related retrieval adds those on top; search does not, so that phrases
+ * like "the Soviet Union" match word for word).
+ */
+import { canonicalTerm } from './aliases.ts';
+import { normalizeText } from './normalize.ts';
+
+/** One word of a text. */
+export interface Token {
+  /** The index term: normalized, apostrophes and possessive removed, alias-canonical. Never empty, never contains a space. */
+  readonly term: string;
+  /** Start offset of the word in the original text. */
+  readonly start: number;
+  /** End offset (exclusive) of the word in the original text. */
+  readonly end: number;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+(?:'[\p{L}\p{N}\p{M}]+)*/gu;
+
+/** The words of `text` in order, with their original offsets. Pure; never throws. */
+export function tokenize(text: string): Token[] {
+  const normalized = normalizeText(text);
+  const tokens: Token[] = [];
+  for (const match of normalized.text.matchAll(WORD)) {
+    let word = match[0];
+    if (word.endsWith("'s")) word = word.slice(0, -2);
+    word = word.replaceAll("'", '');
+    if (word === '') continue;
+    const first = match.index;
+    const last = first + match[0].length - 1;
+    tokens.push({
+      term: canonicalTerm(word),
+      start: normalized.from[first]!,
+      end: normalized.to[last]!,
+    });
+  }
+  return tokens;
+}
