@@ -27,7 +27,11 @@ export function decodeText(bytes: Uint8Array, maxBytes = MAX_TEXT_BYTES): Decode
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return { ok: false, reason: 'is empty' };
   // Control characters other than tab, newline, carriage return and form feed mean binary.
-  const controls = text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 1 && c <= 8) || (c >= 14 && c <= 31) || c === 127) controls++;
+  }
   if (controls > 0 && controls / text.length > 0.001) {
     return { ok: false, reason: 'looks like binary data (control characters), not text' };
   }
