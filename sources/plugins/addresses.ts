@@ -27,6 +27,8 @@ export function assignAddresses(tree: Root, id: string): void {
   let n = 0;
   const perRole = new Map<BlockRole, number>();
   for (const node of tree.children) {
+    // A thematic break carries no text: it is not a block and gets no address.
+    if (node.type === 'thematicBreak') continue;
     const role = node.data?.role ?? 'paragraph';
     if (NUMBERED_ROLES.has(role)) {
       n += 1;

@@ -86,21 +86,30 @@ export interface NormalizedText {
  * (lone surrogates pass through unchanged).
  */
 export function normalizeText(input: string): NormalizedText {
-  let text = '';
+  const parts: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
-  let offset = 0;
-  for (const ch of input) {
-    const end = offset + ch.length;
-    const folded = foldCodePoint(ch);
+  const length = input.length;
+  for (let offset = 0; offset < length; ) {
+    const code = input.charCodeAt(offset);
+    const width =
+      code >= 0xd800 && code <= 0xdbff && offset + 1 < length && isLowSurrogate(input.charCodeAt(offset + 1))
+        ? 2
+        : 1;
+    const end = offset + width;
+    const folded = foldCodePoint(width === 1 ? input[offset]! : input.slice(offset, end));
     for (let i = 0; i < folded.length; i++) {
       from.push(offset);
       to.push(end);
     }
-    text += folded;
+    parts.push(folded);
     offset = end;
   }
-  return { text, from, to };
+  return { text: parts.join(''), from, to };
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** The normalized form of `input` without the offset map (for comparisons and tests). */

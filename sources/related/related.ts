@@ -1,0 +1,216 @@
+/**
+ * "Related in the other text": for a passage or a selection of one source,
+ * the passages of the other source(s) that share the most distinctive
+ * words, ranked by BM25 (`bm25.ts`) over stemmed, stop-word-filtered,
+ * alias-canonical terms (`analyze.ts`), each with the shared terms and
+ * where they occur.
+ *
+ * Unit of retrieval: numbered paragraphs (roles `paragraph` and
+ * `epigraph`). That is what comparisons link and citations pinpoint, and a
+ * paragraph is long enough for term statistics to mean something: sentences
+ * share one or two words at most, so their BM25 ranking is mostly length
+ * normalization and ties. Titles, captions, chrome and footnotes are left
+ * out of the candidates (footnotes here are mostly bibliographic
+ * references); any passage, footnotes included, can be the query.
+ *
+ * Each target source is its own BM25 collection (idf from that source's
+ * paragraphs, because it is that source being ranked). With more than two
+ * sources, hits from several collections are merged by score, which is only
+ * roughly comparable; pass `within` to rank a single source.
+ *
+ * What it is for: the reader's "Related in the other text" list and
+ * `diptych related`. What it is not for: search (`sources/search/`) or
+ * judging that two passages make the same claim (the curated comparisons do
+ * that; `npm run bench` measures how often this ranking finds them).
+ */
+import { findPassage, parseAddress, passageText } from '../address.ts';
+import { NUMBERED_ROLES, type Address, type Block, type Edition, type SourceId } from '../edition.ts';
+import type { TextRange } from '../search/search.ts';
+import { analyze, type AnalyzedTerm } from './analyze.ts';
+import { buildBm25, scoreBm25, type Bm25Index } from './bm25.ts';
+
+/** One related passage. */
+export interface RelatedPassage {
+  /** The source it is in. */
+  readonly source: SourceId;
+  /** The paragraph's address. */
+  readonly address: Address;
+  /** BM25 score; higher is more related. Comparable within one query and one target source. */
+  readonly score: number;
+  /** The shared words as printed in this passage (first occurrence of each stem), most contributing first. */
+  readonly terms: readonly string[];
+  /** The paragraph's original text. */
+  readonly text: string;
+  /** Every occurrence of a shared term in `text`, sorted. */
+  readonly highlights: readonly TextRange[];
+}
+
+/** What to find related passages for: an address, or a selection's text with its source. */
+export type RelatedQuery = string | { readonly source: string; readonly text: string };
+
+/** Options for `related`. */
+export interface RelatedOptions {
+  /** How many passages (default `DEFAULT_K`). */
+  readonly k?: number;
+  /** Rank only this source (default: every source other than the query's). */
+  readonly within?: string;
+}
+
+/** Passages returned when no `k` is given (the issue's "five most related"). */
+export const DEFAULT_K = 5;
+
+/** Why a query could not be run. */
+export type RelatedErrorCode = 'not-an-address' | 'unknown-source' | 'unknown-passage';
+
+/** A query that names no passage; the message says what is wrong and what would be valid. */
+export class RelatedQueryError extends Error {
+  /** Machine-readable reason. */
+  readonly code: RelatedErrorCode;
+  constructor(code: RelatedErrorCode, message: string) {
+    super(message);
+    this.name = 'RelatedQueryError';
+    this.code = code;
+  }
+}
+
+/** One source's paragraphs, analyzed and indexed. */
+interface Collection {
+  readonly edition: Edition;
+  readonly passages: readonly Block[];
+  readonly terms: readonly (readonly AnalyzedTerm[])[];
+  readonly bm25: Bm25Index;
+}
+
+/** Prebuilt collections, one per source. Build once with `buildRelatedIndex`. */
+export interface RelatedIndex {
+  /** The editions, in the order given. */
+  readonly editions: readonly Edition[];
+  /** Source id → its collection. */
+  readonly collections: ReadonlyMap<string, Collection>;
+}
+
+/** Analyzes and indexes the numbered paragraphs of every edition. Pure. */
+export function buildRelatedIndex(editions: readonly Edition[]): RelatedIndex {
+  const collections = new Map<string, Collection>();
+  for (const edition of editions) {
+    const passages = edition.blocks.filter((b) => NUMBERED_ROLES.has(b.role));
+    const terms = passages.map((p) => analyze(p.text));
+    collections.set(edition.id, {
+      edition,
+      passages,
+      terms,
+      bm25: buildBm25(terms.map((t) => t.map((a) => a.stem))),
+    });
+  }
+  return { editions, collections };
+}
+
+/**
+ * The `k` passages of the other source(s) most related to `query`, best
+ * first (ties in reading order); passages sharing no term are left out, so
+ * fewer than `k` may come back, and none for a selection with no content
+ * words. Throws `RelatedQueryError` when the query names no passage or an
+ * unknown source.
+ */
+export function related(
+  index: RelatedIndex | readonly Edition[],
+  query: RelatedQuery,
+  options: RelatedOptions = {},
+): RelatedPassage[] {
+  const built = isIndex(index) ? index : buildRelatedIndex(index);
+  const { source, text } = resolveQuery(built, query);
+  const k = Math.max(0, Math.floor(options.k ?? DEFAULT_K));
+  let targets: Collection[];
+  if (options.within !== undefined) {
+    const only = built.collections.get(options.within);
+    if (!only) throw unknownSource(built, options.within);
+    targets = [only];
+  } else {
+    targets = [...built.collections.values()].filter((c) => c.edition.id !== source);
+  }
+  const queryStems = analyze(text).map((t) => t.stem);
+  if (queryStems.length === 0) return [];
+  const scored: { passage: RelatedPassage; order: number }[] = [];
+  let order = 0;
+  for (const collection of targets) {
+    for (const s of scoreBm25(collection.bm25, queryStems)) {
+      const i = order + s.doc;
+      if (s.score <= 0) continue;
+      scored.push({ order: i, passage: toPassage(collection, s.doc, s.score, s.contributions) });
+    }
+    order += collection.passages.length;
+  }
+  scored.sort((a, b) => b.passage.score - a.passage.score || a.order - b.order);
+  return scored.slice(0, k).map((s) => s.passage);
+}
+
+function isIndex(x: RelatedIndex | readonly Edition[]): x is RelatedIndex {
+  return !Array.isArray(x);
+}
+
+function toPassage(
+  collection: Collection,
+  doc: number,
+  score: number,
+  contributions: readonly { readonly term: string }[],
+): RelatedPassage {
+  const block = collection.passages[doc]!;
+  const terms = collection.terms[doc]!;
+  const shared = new Set(contributions.map((c) => c.term));
+  const words = contributions.map((c) => {
+    const first = terms.find((t) => t.stem === c.term)!;
+    return block.text.slice(first.start, first.end);
+  });
+  return {
+    source: collection.edition.id,
+    address: block.address,
+    score,
+    terms: words,
+    text: block.text,
+    highlights: terms.filter((t) => shared.has(t.stem)).map((t) => ({ start: t.start, end: t.end })),
+  };
+}
+
+function resolveQuery(index: RelatedIndex, query: RelatedQuery): { source: string; text: string } {
+  if (typeof query !== 'string') {
+    if (!index.collections.has(query.source)) throw unknownSource(index, query.source);
+    return { source: query.source, text: query.text };
+  }
+  const parsed = parseAddress(query);
+  if (!parsed) {
+    throw new RelatedQueryError(
+      'not-an-address',
+      `"${clip(query)}" is not a passage address (expected e.g. lankov-2007:12, lankov-2007:12.3 or lankov-2007:n5)`,
+    );
+  }
+  const collection = index.collections.get(parsed.source);
+  if (!collection) throw unknownSource(index, parsed.source);
+  const passage = findPassage(collection.edition, query);
+  if (!passage) {
+    throw new RelatedQueryError(
+      'unknown-passage',
+      `no passage at ${query.trim()}: ${describeEdition(collection.edition)}`,
+    );
+  }
+  return { source: parsed.source, text: passageText(passage) };
+}
+
+function unknownSource(index: RelatedIndex, id: string): RelatedQueryError {
+  const known = index.editions.map((e) => e.id).join(', ');
+  return new RelatedQueryError('unknown-source', `unknown source "${clip(id)}" (known: ${known})`);
+}
+
+/** "lankov-2007 has paragraphs 1–39 and footnotes n1–n10". */
+function describeEdition(edition: Edition): string {
+  const ns = edition.blocks.flatMap((b) => (b.n === undefined ? [] : [b.n]));
+  const parts: string[] = [];
+  if (ns.length > 0) parts.push(`paragraphs ${Math.min(...ns)}–${Math.max(...ns)}`);
+  const fs = edition.footnotes.map((f) => f.n);
+  if (fs.length > 0) parts.push(`footnotes n${Math.min(...fs)}–n${Math.max(...fs)}`);
+  return `${edition.id} has ${parts.length > 0 ? parts.join(' and ') : 'no numbered passages'}`;
+}
+
+function clip(s: string): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
+}

@@ -1,0 +1,187 @@
+/**
+ * Running a query against a `SearchIndex`: minisearch finds the sentences
+ * that hold every query term (AND) and scores them with BM25; this module
+ * then checks quoted phrases word for word, boosts sentences where unquoted
+ * words occur in the order typed, and locates every match in the ORIGINAL
+ * sentence text for highlights and the snippet.
+ *
+ * What it is for: the search box and `diptych search`. What it is not for:
+ * rendering (the UI renders `snippet` and `highlights` as text, never as
+ * HTML) or keyboard navigation (the UI walks `groupBySource`'s order).
+ */
+import type { Address, SourceId } from '../edition.ts';
+import type { HitKind, SearchDocument, SearchIndex } from './build-search-index.ts';
+import { parseQuery, queryTerms, type ParsedQuery } from './parse-query.ts';
+import { snippet, type Snippet } from './snippet.ts';
+
+/** A span of a hit's `text` that matched the query. */
+export interface TextRange {
+  /** Start offset in the hit's `text`. */
+  readonly start: number;
+  /** End offset (exclusive). */
+  readonly end: number;
+}
+
+/** One matching sentence. */
+export interface SearchHit {
+  /** The source it is in (results are grouped by this). */
+  readonly source: SourceId;
+  /** The sentence's address (the block's, for a block with no sentences). */
+  readonly address: Address;
+  /** The block or footnote to open when the reader picks the hit. */
+  readonly passage: Address;
+  /** The containing block's role, or `footnote`. */
+  readonly kind: HitKind;
+  /** The sentence's original text. */
+  readonly text: string;
+  /** BM25 score (minisearch), times `PHRASE_BOOST` where unquoted words occur in order. Higher is better. */
+  readonly score: number;
+  /** Every match in `text`, sorted, non-overlapping. */
+  readonly highlights: readonly TextRange[];
+  /** The first best match in context, cut from the original passage text. */
+  readonly snippet: Snippet;
+  /** Offset of `text` in `Edition.text`. */
+  readonly start: number;
+  /** End offset (exclusive) of `text` in `Edition.text`. */
+  readonly end: number;
+}
+
+/** Options for `search`. */
+export interface SearchOptions {
+  /** Most hits returned (default `DEFAULT_LIMIT`). */
+  readonly limit?: number;
+}
+
+/** Hits returned when no `limit` is given. */
+export const DEFAULT_LIMIT = 50;
+
+/**
+ * Score factor for a sentence where the unquoted query words occur adjacent
+ * and in order. A factor rather than a filter: "Kim Il Sung" without quotes
+ * still finds a sentence with "Kim" and "Sung" apart, ranked lower.
+ */
+export const PHRASE_BOOST = 2;
+
+/**
+ * Searches the index. Returns hits ranked by score (ties in reading order);
+ * an empty list for a query with no words. Pure and deterministic; never
+ * throws on any string.
+ */
+export function search(
+  index: SearchIndex,
+  query: string | ParsedQuery,
+  options: SearchOptions = {},
+): SearchHit[] {
+  const parsed = typeof query === 'string' ? parseQuery(query) : query;
+  const terms = queryTerms(parsed);
+  if (terms.length === 0) return [];
+  const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
+  const candidates = index.engine.search(terms.join(' '), {
+    combineWith: 'AND',
+    prefix: (_term, i, all) => parsed.prefixLast && i === all.length - 1,
+  });
+  const hits: { hit: SearchHit; id: number }[] = [];
+  for (const candidate of candidates) {
+    const doc = index.documents[candidate.id as number];
+    if (!doc) continue;
+    const located = locate(doc, parsed);
+    if (!located) continue;
+    hits.push({ id: doc.id, hit: toHit(doc, candidate.score * (located.inOrder ? PHRASE_BOOST : 1), located) });
+  }
+  hits.sort((a, b) => b.hit.score - a.hit.score || a.id - b.id);
+  return hits.slice(0, limit).map((h) => h.hit);
+}
+
+/** A source's hits, for the grouped result list. */
+export interface SearchGroup {
+  /** The source. */
+  readonly source: SourceId;
+  /** Its title, for the group heading. */
+  readonly title: string;
+  /** Its hits, best first. */
+  readonly hits: readonly SearchHit[];
+}
+
+/**
+ * Groups hits by source in the index's source order, keeping each group's
+ * ranking; sources without hits are left out. Walking the groups in order
+ * gives the keyboard order of the result list.
+ */
+export function groupBySource(index: SearchIndex, hits: readonly SearchHit[]): SearchGroup[] {
+  return index.sources
+    .map((s) => ({ source: s.id, title: s.title, hits: hits.filter((h) => h.source === s.id) }))
+    .filter((g) => g.hits.length > 0);
+}
+
+interface Located {
+  readonly highlights: TextRange[];
+  /** The match the snippet shows. */
+  readonly primary: TextRange;
+  /** An unquoted multi-word clause occurs adjacent and in order. */
+  readonly inOrder: boolean;
+}
+
+/** Finds every clause in the sentence; `null` when a quoted phrase is missing (minisearch only checks the words). */
+function locate(doc: SearchDocument, query: ParsedQuery): Located | null {
+  const { tokens } = doc;
+  const spans: TextRange[] = [];
+  const sequences: TextRange[] = [];
+  let inOrder = false;
+  const lastClause = query.clauses.length - 1;
+  for (const [c, clause] of query.clauses.entries()) {
+    const prefixAt = c === lastClause && query.prefixLast ? clause.terms.length - 1 : -1;
+    const matches = (tokenTerm: string, j: number): boolean =>
+      j === prefixAt ? tokenTerm.startsWith(clause.terms[j]!) : tokenTerm === clause.terms[j];
+    const n = clause.terms.length;
+    let found = false;
+    for (let i = 0; i + n <= tokens.length; i++) {
+      let all = true;
+      for (let j = 0; j < n && all; j++) all = matches(tokens[i + j]!.term, j);
+      if (!all) continue;
+      found = true;
+      sequences.push({ start: tokens[i]!.start, end: tokens[i + n - 1]!.end });
+    }
+    if (clause.phrase) {
+      if (!found) return null;
+    } else {
+      if (found && n > 1) inOrder = true;
+      if (!found || n === 1) {
+        for (const token of tokens) {
+          if (clause.terms.some((_, j) => matches(token.term, j))) spans.push({ start: token.start, end: token.end });
+        }
+      }
+    }
+  }
+  const all = merge([...spans, ...sequences]);
+  const primary = [...sequences].sort((a, b) => a.start - b.start)[0] ?? all[0];
+  if (!primary) return null;
+  return { highlights: all, primary, inOrder };
+}
+
+/** Sorts ranges and merges overlapping or touching ones. */
+function merge(ranges: TextRange[]): TextRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: { start: number; end: number }[] = [];
+  for (const r of sorted) {
+    const last = out.at(-1);
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ start: r.start, end: r.end });
+  }
+  return out;
+}
+
+function toHit(doc: SearchDocument, score: number, located: Located): SearchHit {
+  const at = doc.offsetInPassage;
+  return {
+    source: doc.source,
+    address: doc.address,
+    passage: doc.passage,
+    kind: doc.kind,
+    text: doc.text,
+    score,
+    highlights: located.highlights,
+    snippet: snippet(doc.passageText, at + located.primary.start, at + located.primary.end),
+    start: doc.offsetInEdition,
+    end: doc.offsetInEdition + doc.text.length,
+  };
+}
