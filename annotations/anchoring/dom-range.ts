@@ -1,0 +1,174 @@
+/**
+ * The bridge between text offsets and the DOM: converts offsets into
+ * `Edition.text` to a DOM `Range` and back. The only module in
+ * `annotations/` that touches the DOM; everything else anchors against the
+ * edition's plain text, so it can be tested in Node.
+ *
+ * What it is for: highlighting an anchored annotation (`rangeFromOffsets`)
+ * and describing a reader's selection (`offsetsFromRange`, then
+ * `describe`). What it is not for: matching or scoring (`anchor.ts`), or
+ * drawing highlights (the app wraps or paints the returned range).
+ *
+ * The DOM contract (the app's reader view must keep it):
+ * - Every rendered block and footnote is one element under `root` carrying
+ *   `data-address="<its address>"` (`Block.address`, `Footnote.address`).
+ *   Blocks the app hides (chrome) may simply be absent: offsets inside them
+ *   move to the nearest rendered passage.
+ * - The text nodes inside that element, in document order, spell exactly the
+ *   passage's `text` — except inside elements marked `data-anchor-ignore`
+ *   (footnote-marker `<sup>`s, paragraph numbers, buttons), whose text is not
+ *   part of `Block.text` and is skipped. Markup around text (`<em>`, `<a>`,
+ *   language spans) is fine; whitespace must not be added between inlines.
+ * - Passage elements are not nested in each other.
+ * - Offsets between passages (the `"\n\n"` separators of `Edition.text`)
+ *   have no DOM position: a start there moves to the next passage, an end to
+ *   the previous one.
+ * If an element's text is shorter than its passage (the contract is broken),
+ * offsets are clamped to its end rather than throwing.
+ *
+ * Compare `TextPosition`/`TextRange` in Hypothesis's
+ * `src/annotator/anchoring/text-range.ts`, which count characters over all
+ * text nodes under a root; we count per passage element, so the offsets line
+ * up with `Block.start` however the app lays passages out.
+ */
+import type { Edition } from '../../sources/edition.ts';
+
+/** The attribute naming a rendered passage's address. */
+export const ADDRESS_ATTRIBUTE = 'data-address';
+/** The attribute marking content that is not part of the passage text (footnote markers, numbers). */
+export const IGNORE_ATTRIBUTE = 'data-anchor-ignore';
+
+/** Text offsets of a selection in `Edition.text`. */
+export interface TextOffsets {
+  /** Offset of the first selected character. */
+  readonly start: number;
+  /** Offset just after the last selected character. */
+  readonly end: number;
+}
+
+interface RenderedPassage {
+  readonly start: number;
+  readonly end: number;
+  readonly element: Element;
+}
+
+/** The edition's passages that are rendered under `root`, in text order. */
+function renderedPassages(root: Element, edition: Edition): RenderedPassage[] {
+  const byAddress = new Map<string, Element>();
+  for (const el of root.querySelectorAll(`[${ADDRESS_ATTRIBUTE}]`)) {
+    const ignored = el.closest(`[${IGNORE_ATTRIBUTE}]`);
+    if (ignored && root.contains(ignored)) continue;
+    const address = el.getAttribute(ADDRESS_ATTRIBUTE);
+    if (address && !byAddress.has(address)) byAddress.set(address, el);
+  }
+  const out: RenderedPassage[] = [];
+  for (const p of [...edition.blocks, ...edition.footnotes]) {
+    const element = byAddress.get(p.address);
+    if (element) out.push({ start: p.start, end: p.end, element });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The passage text nodes of a passage element, skipping ignored subtrees and nested passages. */
+function textNodes(element: Element): Text[] {
+  const doc = element.ownerDocument;
+  const show = 0x1 /* NodeFilter.SHOW_ELEMENT */ | 0x4; /* NodeFilter.SHOW_TEXT */
+  const walker = doc.createTreeWalker(element, show, {
+    acceptNode(node: Node): number {
+      if (node.nodeType === 3) return 1; /* FILTER_ACCEPT */
+      const el = node as Element;
+      if (el.hasAttribute(IGNORE_ATTRIBUTE) || el.hasAttribute(ADDRESS_ATTRIBUTE)) return 2; /* FILTER_REJECT */
+      return 3; /* FILTER_SKIP */
+    },
+  });
+  const nodes: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+  return nodes;
+}
+
+/**
+ * The DOM position of character offset `local` within a passage element. A
+ * start at a boundary between two text nodes goes to the start of the later
+ * one, an end to the end of the earlier one, so ranges never begin or end in
+ * a neighbouring inline.
+ */
+function domPosition(element: Element, local: number, isEnd: boolean): [Node, number] {
+  const nodes = textNodes(element);
+  let acc = 0;
+  for (const t of nodes) {
+    const len = t.data.length;
+    if (isEnd ? local <= acc + len : local < acc + len) return [t, Math.max(0, local - acc)];
+    acc += len;
+  }
+  const last = nodes.at(-1);
+  return last ? [last, last.data.length] : [element, element.childNodes.length];
+}
+
+/**
+ * A DOM `Range` covering `[start, end)` of `edition.text` in the passages
+ * rendered under `root`; `null` if the offsets are invalid or no rendered
+ * passage overlaps them.
+ */
+export function rangeFromOffsets(root: Element, edition: Edition, start: number, end: number): Range | null {
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return null;
+  const passages = renderedPassages(root, edition);
+  const first = passages.find((p) => p.end > start && p.start < end);
+  const last = passages.findLast((p) => p.start < end && p.end > start);
+  if (!first || !last) return null;
+  const [startNode, startOffset] = domPosition(first.element, Math.max(0, start - first.start), false);
+  const [endNode, endOffset] = domPosition(last.element, Math.min(last.end, end) - last.start, true);
+  const range = root.ownerDocument.createRange();
+  range.setStart(startNode, startOffset);
+  range.setEnd(endNode, endOffset);
+  return range;
+}
+
+/**
+ * The offsets in `edition.text` of a DOM range (a reader's selection) within
+ * `root`. Parts of the range outside `root`, between passages or in ignored
+ * content are left out. `null` if the range holds no passage text.
+ */
+export function offsetsFromRange(root: Element, edition: Edition, range: Range): TextOffsets | null {
+  const passages = renderedPassages(root, edition);
+  if (passages.length === 0) return null;
+  const start = textOffset(passages, range.startContainer, range.startOffset, false);
+  const end = textOffset(passages, range.endContainer, range.endOffset, true);
+  if (start === null || end === null || end <= start) return null;
+  return { start, end };
+}
+
+/** The text offset of a DOM boundary point; `null` if no passage lies on the needed side of it. */
+function textOffset(
+  passages: readonly RenderedPassage[],
+  node: Node,
+  offset: number,
+  isEnd: boolean,
+): number | null {
+  const doc = passages[0]!.element.ownerDocument;
+  const point = doc.createRange();
+  try {
+    point.setStart(node, offset);
+  } catch {
+    return null;
+  }
+  // comparePoint(n, o): -1 if (n, o) is before the point, 0 at it, 1 after.
+  const holder = passages.find((p) => p.element === node || p.element.contains(node));
+  if (holder) {
+    let local = 0;
+    for (const t of textNodes(holder.element)) {
+      if (t === node) {
+        local += Math.min(offset, t.data.length);
+        break;
+      }
+      if (point.comparePoint(t, t.data.length) <= 0) local += t.data.length;
+      else break;
+    }
+    return holder.start + Math.min(local, holder.end - holder.start);
+  }
+  if (isEnd) {
+    const before = passages.findLast((p) => point.comparePoint(p.element, p.element.childNodes.length) <= 0);
+    return before ? before.end : null;
+  }
+  const after = passages.find((p) => point.comparePoint(p.element, 0) >= 0);
+  return after ? after.start : null;
+}
