@@ -1,0 +1,78 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.ts';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'diptych-cli-'));
+const file = (name: string, content: string | Uint8Array) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe('diptych edition', () => {
+  it('prints the built-in edition as JSON', async () => {
+    const { code, out } = await run('edition', 'lankov-2007');
+    expect(code).toBe(0);
+    const e = JSON.parse(out);
+    expect(e).toMatchObject({ id: 'lankov-2007' });
+    expect(e.blocks.filter((b: { n?: number }) => b.n).length).toBe(39);
+    expect(e.blocks[3]).toMatchObject({ address: 'lankov-2007:1', role: 'paragraph', n: 1 });
+    expect(e.blocks[3].sentences[0]).toMatchObject({ address: 'lankov-2007:1.1' });
+    expect(e.footnotes[0]).toMatchObject({ address: 'lankov-2007:n1', n: 1, referencedFrom: ['lankov-2007:13'] });
+  });
+});
+
+describe('diptych parse', () => {
+  it('parses a Markdown file', async () => {
+    const { code, out } = await run('parse', file('notes.md', 'Hello world. Second sentence.\n\nAnother.'));
+    expect(code).toBe(0);
+    expect(JSON.parse(out).blocks.map((b: { address: string }) => b.address)).toEqual(['notes:1', 'notes:2']);
+  });
+
+  it('prints a readable summary', async () => {
+    const { out } = await run('parse', file('s.md', '# Title\n\nBody text here.'), '--summary');
+    expect(out).toMatch(/^address\s+role\s+first words$/m);
+    expect(out).toMatch(/^s:heading1\s+heading\s+Title$/m);
+    expect(out).toMatch(/1 numbered paragraphs, 0 footnotes/);
+  });
+
+  describe('when it fails: one line, non-zero exit, no stack trace', () => {
+    const cases: Array<[string, () => string, RegExp]> = [
+      ['a missing file', () => join(dir, 'nope.md'), /no such file/],
+      ['a directory', () => dir, /not a regular file/],
+      ['binary data', () => file('bin.dat', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])), /binary/],
+      ['invalid UTF-8', () => file('bad.txt', new Uint8Array([0x68, 0xff, 0xfe, 0x69])), /not valid UTF-8/],
+      ['an empty file', () => file('empty.txt', ''), /is empty/],
+      ['a whitespace-only file', () => file('blank.txt', ' \n\n \t'), /is empty/],
+      ['20 MB of text', () => file('huge.txt', 'word '.repeat(4 * 1024 * 1024)), /too large \(20\.0 MB; the limit is 8 MB\)/],
+    ];
+    for (const [name, path, message] of cases) {
+      it(name, async () => {
+        const { code, err, out } = await run('parse', path());
+        expect(code).not.toBe(0);
+        expect(out).toBe('');
+        expect(err).toMatch(message);
+        expect(err.trim().split('\n')).toHaveLength(1);
+        expect(err).not.toMatch(/\bat .*:\d+:\d+/);
+      });
+    }
+    it('an unknown source id', async () => {
+      const { code, err } = await run('edition', 'nope');
+      expect(code).toBe(1);
+      expect(err).toBe('diptych: unknown source "nope" (valid: winstanley-chesters-2015, lankov-2007)\n');
+    });
+    it('an unknown command or option', async () => {
+      expect((await run('frobnicate')).err).toMatch(/unknown command "frobnicate"/);
+      expect((await run('parse', 'x', '--nope')).err).toMatch(/unknown option --nope/);
+    });
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import * as sources from '../../sources/index.ts';
+
+describe('sources/index.ts', () => {
+  it('exposes exactly its public surface', () => {
+    expect(Object.keys(sources).sort()).toEqual([
+      'BLOCK_SEPARATOR',
+      'BUILTIN_SOURCES',
+      'NUMBERED_ROLES',
+      'findPassage',
+      'formatAddress',
+      'parseAddress',
+      'parseEdition',
+      'passageText',
+      'sourceMetadata',
+      'sourceOfAddress',
+    ]);
+  });
+});
