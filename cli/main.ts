@@ -15,6 +15,14 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: 'parse <file> [--summary]      parse any Markdown or plain-text file',
     load: async () => (await import('./commands/parse.ts')).parse,
   },
+  search: {
+    summary: 'search "<query>" [--limit N]  search both texts and their footnotes (JSON hits)',
+    load: async () => (await import('./commands/search.ts')).search,
+  },
+  related: {
+    summary: 'related <address> [--k N]     passages of the other text most related to one (JSON)',
+    load: async () => (await import('./commands/related.ts')).related,
+  },
 };
 
 const processIo: Io = {

@@ -16,6 +16,7 @@ export {
   MAX_QUERY_TERMS,
   MIN_PREFIX_LENGTH,
   parseQuery,
+  queryTerms,
   type ParsedQuery,
   type QueryClause,
 } from './parse-query.ts';
