@@ -415,8 +415,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     topic: 'Economic cooperation',
     relation: 'complements',
     wc: {
-      quote:
-        'Russia and North Korea also sought to cooperate on environmental matters affecting the Tumen basin, both through regional cooperation bodies and shared projects focused on tiger and other wildlife conservation.',
+      quote: 'Russia and North Korea also sought to cooperate on environmental matters affecting the Tumen basin',
       paraphrase: 'Winstanley-Chesters says the two countries sought environmental cooperation in the Tumen basin, including wildlife conservation.',
     },
     lankov: {
