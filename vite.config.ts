@@ -1,16 +1,19 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { editionsPlugin } from './app/build/editions-plugin.ts';
 
 // One config for the app build and for the test runner. Unit tests run in Node
 // (everything outside app/ is DOM-free by design); browser tests live in
 // tests/e2e and drive Debian's Chromium through playwright-core against the
-// production build (see tests/e2e/global-setup.ts).
+// production build (see tests/e2e/global-setup.ts). The editions are parsed
+// at build time and the reader is prerendered into index.html
+// (app/build/editions-plugin.ts).
 export default defineConfig({
   root: 'app',
   base: './',
   publicDir: false,
-  plugins: [react()],
+  plugins: [react(), editionsPlugin()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

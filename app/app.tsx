@@ -1,0 +1,137 @@
+/**
+ * The reader: header (search, toolbar), notice, two panes, shortcuts dialog.
+ * Kept small on purpose — state transitions live in `state/`, shortcuts in
+ * `commands/`, page effects in `hooks/`, and each view in `views/`.
+ *
+ * Renders source text only through the views' React text (no HTML
+ * injection anywhere in app/).
+ *
+ * Room for what comes next: an annotation sidebar (a `complementary`
+ * landmark beside the panes), highlights and comparison marks (overlays keyed
+ * by `data-address`), a Cite panel per passage (next to "Copy link" in the
+ * block tools) and links for pane sync (`syncLinks` below, now empty).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Address, Edition, SourceId } from '../sources/edition.ts';
+import { runCommandEffect, useCommands } from './hooks/use-commands.ts';
+import { linkTo, useHashLocation } from './hooks/use-hash-location.ts';
+import { usePaneSync } from './hooks/use-pane-sync.ts';
+import { useReveal } from './hooks/use-reveal.ts';
+import { loadSearch } from './search/load-search.ts';
+import {
+  initialReaderState,
+  paneEdition,
+  setPaneSource,
+  swapPanes,
+  type PaneIndex,
+  type ReaderState,
+} from './state/reader-state.ts';
+import type { SyncLink } from './sync/sync-targets.ts';
+import { Notice } from './views/notice.tsx';
+import { Pane, sourceLabel } from './views/pane.tsx';
+import { PaneSwitch } from './views/pane-switch.tsx';
+import { SearchBox } from './views/search-box.tsx';
+import { ShortcutsDialog } from './views/shortcuts-dialog.tsx';
+import { Toolbar } from './views/toolbar.tsx';
+
+/** Props of `App`. */
+export interface AppProps {
+  /** The editions, prebuilt (virtual module in the browser, `builtinEditions` at build time). */
+  readonly editions: readonly Edition[];
+  /** Passage pairs for pane sync (from comparisons, a later issue); none yet. */
+  readonly syncLinks?: readonly SyncLink[];
+}
+
+const NO_LINKS: readonly SyncLink[] = [];
+
+/** The reader. */
+export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
+  const [state, setState] = useState<ReaderState>(() => initialReaderState(editions));
+  const left = useRef<HTMLDivElement>(null);
+  const right = useRef<HTMLDivElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const scrollOf = useCallback((pane: PaneIndex) => (pane === 0 ? left.current : right.current), []);
+  const panes = state.panes;
+  const editionOf = useCallback(
+    (pane: PaneIndex) => paneEdition({ panes } as ReaderState, editions, pane),
+    [panes, editions],
+  );
+
+  useHashLocation(editions, setState);
+  useReveal(state.reveal);
+  useCommands(editions, state, setState, scrollOf, (effect) =>
+    runCommandEffect(effect, () => searchInput.current?.focus()),
+  );
+  usePaneSync(state.sync, scrollOf, editionOf, syncLinks);
+  useEffect(() => {
+    // Hydrated and listening: browser tests and the bench wait for this.
+    document.documentElement.dataset.readerReady = '';
+  }, []);
+
+  const marked = useMemo(() => new Set<string>(state.marked), [state.marked]);
+  const update = (f: (s: ReaderState) => ReaderState) => () => setState(f);
+  const onActivate = useCallback(
+    (pane: PaneIndex) => setState((s) => (s.activePane === pane ? s : { ...s, activePane: pane })),
+    [],
+  );
+  const onSelectSource = useCallback(
+    (pane: PaneIndex, source: SourceId) => setState((s) => setPaneSource(s, pane, source)),
+    [],
+  );
+  const onCopyLink = useCallback((address: Address) => {
+    const url = linkTo(address);
+    const report = (notice: string) => setState((s) => ({ ...s, notice }));
+    if (!navigator.clipboard) return report(`Copy this link: ${url}`);
+    navigator.clipboard.writeText(url).then(
+      () => report(`Link to ${address} copied.`),
+      () => report(`Could not copy; the link is ${url}`),
+    );
+  }, []);
+  const search = useCallback(() => loadSearch(editions), [editions]);
+  const openPassage = useCallback((address: Address) => {
+    window.location.hash = address;
+  }, []);
+
+  const leftEdition = editionOf(0);
+  const rightEdition = editionOf(1);
+  return (
+    <div className="app">
+      <header className="banner">
+        <h1 className="brand">Diptych</h1>
+        <SearchBox load={search} onOpen={openPassage} inputRef={searchInput} />
+        <Toolbar
+          showChrome={state.showChrome}
+          sync={state.sync}
+          onSwap={update(swapPanes)}
+          onToggleChrome={update((s) => ({ ...s, showChrome: !s.showChrome }))}
+          onToggleSync={update((s) => ({ ...s, sync: !s.sync }))}
+          onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
+        />
+      </header>
+      <Notice message={state.notice} onDismiss={update((s) => ({ ...s, notice: null }))} />
+      <main className="panes" data-active={state.activePane}>
+        <PaneSwitch
+          labels={[sourceLabel(leftEdition), sourceLabel(rightEdition)]}
+          active={state.activePane}
+          onSelect={onActivate}
+        />
+        {([0, 1] as const).map((i) => (
+          <Pane
+            key={i}
+            index={i}
+            edition={i === 0 ? leftEdition : rightEdition}
+            editions={editions}
+            marked={marked}
+            showChrome={state.showChrome}
+            active={state.activePane === i}
+            scrollRef={i === 0 ? left : right}
+            onSelectSource={onSelectSource}
+            onActivate={onActivate}
+            onCopyLink={onCopyLink}
+          />
+        ))}
+      </main>
+      <ShortcutsDialog open={state.shortcutsOpen} onClose={update((s) => ({ ...s, shortcutsOpen: false }))} />
+    </div>
+  );
+}

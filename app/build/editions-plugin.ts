@@ -1,0 +1,90 @@
+/**
+ * Vite plugin: the editions, parsed at BUILD time, and the reader prerendered
+ * into `index.html`.
+ *
+ * What it is for: the browser never ships the parser. In Node, at build (and
+ * dev-server) time, this plugin runs `builtinEditions()` and serves the result
+ * as the virtual module `virtual:diptych-editions` (typed in
+ * `virtual-editions.d.ts`); it also renders the reader to a string with
+ * `react-dom/server` and puts it inside `<div id="root">`, so the two texts
+ * paint before any JavaScript runs (`app/main.tsx` then hydrates).
+ *
+ * What it is not for: parsing (that is `sources/pipeline.ts`) or any runtime
+ * work in the browser.
+ *
+ * Why `tsx`'s `tsImport` rather than static imports: Vite bundles the config
+ * file and its relative imports into a temporary file; the project's modules
+ * (`sources/builtin.ts` reads its texts relative to `import.meta.url`, the
+ * views are `.tsx`) are instead loaded at run time from their real paths, only
+ * when a build or dev server actually needs them — so loading the config for
+ * the unit tests costs nothing and cannot fail on a half-written pipeline.
+ * In the dev server the result is cached for the life of the server; restart
+ * it after editing a text (a watcher would be nicer; not needed yet).
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Plugin } from 'vite';
+import type { Edition } from '../../sources/edition.ts';
+
+/** The id the app imports the prebuilt editions from. */
+export const EDITIONS_MODULE_ID = 'virtual:diptych-editions';
+const RESOLVED_ID = `\0${EDITIONS_MODULE_ID}`;
+
+/** The placeholder in `app/index.html` that receives the prerendered reader. */
+export const ROOT_PLACEHOLDER = '<div id="root"></div>';
+
+interface Prerendered {
+  readonly editions: readonly Edition[];
+  readonly html: string;
+}
+
+/** Serializes editions as an ES module; `JSON.parse` of a string literal parses faster than an object literal. */
+export function editionsModuleSource(editions: readonly Edition[]): string {
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(editions))});\n`;
+}
+
+/** Puts prerendered markup into the root placeholder; throws if the template lost its placeholder. */
+export function injectPrerendered(template: string, markup: string): string {
+  if (!template.includes(ROOT_PLACEHOLDER)) {
+    throw new Error(`diptych-editions: app/index.html must contain ${ROOT_PLACEHOLDER} to receive the prerendered reader`);
+  }
+  return template.replace(ROOT_PLACEHOLDER, () => `<div id="root">${markup}</div>`);
+}
+
+/** The plugin; add it to `plugins` in vite.config.ts. */
+export function editionsPlugin(): Plugin {
+  let appRoot = '';
+  let pending: Promise<Prerendered> | undefined;
+
+  const prerendered = (): Promise<Prerendered> => {
+    pending ??= (async () => {
+      const { tsImport } = await import('tsx/esm/api');
+      const entry = pathToFileURL(path.join(appRoot, 'build', 'prerender.tsx')).href;
+      const mod = (await tsImport(entry, import.meta.url)) as {
+        prerenderReader: () => Prerendered;
+      };
+      return mod.prerenderReader();
+    })();
+    return pending;
+  };
+
+  return {
+    name: 'diptych-editions',
+    configResolved(config) {
+      appRoot = config.root;
+    },
+    resolveId(id) {
+      return id === EDITIONS_MODULE_ID ? RESOLVED_ID : undefined;
+    },
+    async load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      return editionsModuleSource((await prerendered()).editions);
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(html) {
+        return injectPrerendered(html, (await prerendered()).html);
+      },
+    },
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The reader's user commands, one small named object each (Excalidraw's
+ * `actions/`): a name, the keys shown in the shortcuts dialog, a key test,
+ * and a `perform` that returns the new state plus at most one effect for the
+ * views to carry out. This is the ONE place for keyboard shortcuts; the
+ * shortcuts dialog is generated from this list.
+ *
+ * What it is for: keyboard behaviour as pure functions (tested in
+ * tests/app/commands.test.ts). What it is not for: reading the DOM — what a
+ * command needs to know about the page (the paragraph at the top of a pane)
+ * comes in through `CommandContext`.
+ */
+import type { Address, Edition } from '../../sources/edition.ts';
+import {
+  moveTo,
+  paneEdition,
+  stepParagraph,
+  swapPanes,
+  type PaneIndex,
+  type ReaderState,
+} from '../state/reader-state.ts';
+
+/** The parts of a keyboard event a key test looks at. */
+export interface KeyInput {
+  /** `KeyboardEvent.key`. */
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly altKey: boolean;
+  /** The event comes from a text field (shortcuts that are letters must not fire there). */
+  readonly inEditable: boolean;
+}
+
+/** What a command may need to know beyond the state. */
+export interface CommandContext {
+  /** Both editions. */
+  readonly editions: readonly Edition[];
+  /** The first numbered paragraph visible at the top of a pane, read from the page by the caller. */
+  readonly topOf: (pane: PaneIndex) => Address | null;
+}
+
+/** Something only the views can do. */
+export type CommandEffect =
+  | { readonly type: 'focusSearch' }
+  /** Put the address in the URL without a new history entry. */
+  | { readonly type: 'replaceHash'; readonly address: Address };
+
+/** A command's outcome. */
+export interface CommandResult {
+  /** The new state (may be the same object). */
+  readonly state: ReaderState;
+  /** What the views should do after rendering it. */
+  readonly effect?: CommandEffect;
+}
+
+/** A user command. */
+export interface Command {
+  /** Stable identifier. */
+  readonly name: string;
+  /** What it does, for the shortcuts dialog. */
+  readonly label: string;
+  /** The keys as shown to the reader. */
+  readonly keys: readonly string[];
+  /** Whether this key press triggers the command in this state. */
+  readonly keyTest: (input: KeyInput, state: ReaderState) => boolean;
+  /** The new state, and an effect for the views. */
+  readonly perform: (state: ReaderState, context: CommandContext) => CommandResult;
+}
+
+const plain = (input: KeyInput): boolean => !input.ctrlKey && !input.metaKey && !input.altKey;
+const letter = (key: string) => (input: KeyInput, state: ReaderState) =>
+  plain(input) && !input.inEditable && !state.shortcutsOpen && input.key === key;
+
+function step(direction: 1 | -1) {
+  return (state: ReaderState, context: CommandContext): CommandResult => {
+    const pane = state.activePane;
+    const edition = paneEdition(state, context.editions, pane);
+    const inPane = state.current?.startsWith(`${edition.id}:`) ? state.current : null;
+    const from = inPane ?? context.topOf(pane);
+    // Nothing current yet: the first j goes to the paragraph at the top, not past it.
+    const target = inPane === null && from !== null && direction === 1 ? from : stepParagraph(edition, from, direction);
+    if (target === null) return { state };
+    return { state: moveTo(state, pane, target), effect: { type: 'replaceHash', address: target } };
+  };
+}
+
+/** j: next paragraph in the focused pane. */
+export const nextParagraph: Command = {
+  name: 'nextParagraph',
+  label: 'Next paragraph in the focused pane',
+  keys: ['j'],
+  keyTest: letter('j'),
+  perform: step(1),
+};
+
+/** k: previous paragraph in the focused pane. */
+export const previousParagraph: Command = {
+  name: 'previousParagraph',
+  label: 'Previous paragraph in the focused pane',
+  keys: ['k'],
+  keyTest: letter('k'),
+  perform: step(-1),
+};
+
+/** /: focus the search box. */
+export const focusSearch: Command = {
+  name: 'focusSearch',
+  label: 'Search both texts',
+  keys: ['/'],
+  keyTest: letter('/'),
+  perform: (state) => ({ state, effect: { type: 'focusSearch' } }),
+};
+
+/** ?: list the shortcuts. */
+export const showShortcuts: Command = {
+  name: 'showShortcuts',
+  label: 'Show these shortcuts',
+  keys: ['?'],
+  keyTest: (input, state) => !input.ctrlKey && !input.metaKey && !input.inEditable && !state.shortcutsOpen && input.key === '?',
+  perform: (state) => ({ state: { ...state, shortcutsOpen: true } }),
+};
+
+/** p: focus the other pane (on a narrow screen, show it). */
+export const otherPane: Command = {
+  name: 'otherPane',
+  label: 'Switch to the other pane',
+  keys: ['p'],
+  keyTest: letter('p'),
+  perform: (state) => ({ state: { ...state, activePane: state.activePane === 0 ? 1 : 0 } }),
+};
+
+/** s: swap the two sources. */
+export const swap: Command = {
+  name: 'swapPanes',
+  label: 'Swap the two texts',
+  keys: ['s'],
+  keyTest: letter('s'),
+  perform: (state) => ({ state: swapPanes(state) }),
+};
+
+/** c: show or hide site chrome. */
+export const toggleChrome: Command = {
+  name: 'toggleChrome',
+  label: 'Show or hide site chrome (menus, buttons)',
+  keys: ['c'],
+  keyTest: letter('c'),
+  perform: (state) => ({ state: { ...state, showChrome: !state.showChrome } }),
+};
+
+/** Escape: close the dialog or dismiss the notice (footnote popovers close themselves). */
+export const dismiss: Command = {
+  name: 'dismiss',
+  label: 'Close a dialog, popover or notice',
+  keys: ['Escape'],
+  keyTest: (input, state) => input.key === 'Escape' && (state.shortcutsOpen || state.notice !== null),
+  perform: (state) => ({
+    state: state.shortcutsOpen ? { ...state, shortcutsOpen: false } : { ...state, notice: null },
+  }),
+};
+
+/** Every command, in the order the shortcuts dialog lists them. */
+export const COMMANDS: readonly Command[] = [
+  nextParagraph,
+  previousParagraph,
+  focusSearch,
+  showShortcuts,
+  otherPane,
+  swap,
+  toggleChrome,
+  dismiss,
+];
+
+/** The first command whose key test accepts this key press, if any. */
+export function commandForKey(input: KeyInput, state: ReaderState): Command | undefined {
+  return COMMANDS.find((c) => c.keyTest(input, state));
+}

@@ -1,0 +1,63 @@
+/**
+ * Routes key presses to `COMMANDS` and carries out their effects. One
+ * listener on `window`; the state is read through a ref so the listener is
+ * installed once.
+ */
+import { useEffect, useRef } from 'react';
+import type { Edition } from '../../sources/edition.ts';
+import { commandForKey, type CommandEffect } from '../commands/commands.ts';
+import type { PaneIndex, ReaderState } from '../state/reader-state.ts';
+import { replaceHash } from './use-hash-location.ts';
+import { topParagraph } from './top-paragraph.ts';
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Installs the keyboard shortcuts. */
+export function useCommands(
+  editions: readonly Edition[],
+  state: ReaderState,
+  setState: (next: ReaderState) => void,
+  scrollOf: (pane: PaneIndex) => HTMLElement | null,
+  runEffect: (effect: CommandEffect) => void,
+): void {
+  const latest = useRef({ state, setState, scrollOf, runEffect, editions });
+  useEffect(() => {
+    latest.current = { state, setState, scrollOf, runEffect, editions };
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented) return;
+      const { state, setState, scrollOf, runEffect, editions } = latest.current;
+      const input = {
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        inEditable: isEditable(e.target),
+      };
+      const command = commandForKey(input, state);
+      if (!command) return;
+      e.preventDefault();
+      const result = command.perform(state, { editions, topOf: (pane) => topParagraph(scrollOf(pane)) });
+      if (result.state !== state) setState(result.state);
+      if (result.effect) runEffect(result.effect);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** Carries out an effect that needs the page. */
+export function runCommandEffect(effect: CommandEffect, focusSearch: () => void): void {
+  switch (effect.type) {
+    case 'focusSearch':
+      focusSearch();
+      break;
+    case 'replaceHash':
+      replaceHash(effect.address);
+      break;
+  }
+}

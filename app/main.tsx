@@ -1,0 +1,14 @@
+/**
+ * Browser entry: hydrates the prerendered reader (see
+ * `build/editions-plugin.ts`), or renders it if the page came without
+ * prerendered markup (e.g. a dev server whose prerender failed).
+ */
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import editions from 'virtual:diptych-editions';
+import { Root } from './root.tsx';
+import './styles.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+if (container.firstElementChild) hydrateRoot(container, <Root editions={editions} />);
+else createRoot(container).render(<Root editions={editions} />);

@@ -1,0 +1,56 @@
+/**
+ * From a URL hash to a passage: parse the address (`sources/address.ts`),
+ * find its edition, resolve it with `findPassage`, and say which elements to
+ * mark. Pure; the reader state calls it for every hash change.
+ *
+ * Not for: scrolling or history (the views do that).
+ */
+import { findPassage, formatAddress, parseAddress } from '../../sources/address.ts';
+import type { Address, Edition, SourceId } from '../../sources/edition.ts';
+
+/** A hash that names a passage, or why it does not. */
+export type ResolvedLocation =
+  | {
+      readonly ok: true;
+      /** The canonical address. */
+      readonly address: Address;
+      /** Its source. */
+      readonly source: SourceId;
+      /** The `data-address` elements to mark current: the passage, or each paragraph of a range. */
+      readonly marked: readonly Address[];
+    }
+  | {
+      readonly ok: false;
+      /** A short message for the reader. */
+      readonly notice: string;
+    };
+
+/** Longest piece of a bad hash echoed back in a notice. */
+const MAX_ECHO = 60;
+
+function echo(raw: string): string {
+  return raw.length > MAX_ECHO ? `${raw.slice(0, MAX_ECHO)}…` : raw;
+}
+
+/** Decodes a `location.hash` (with or without `#`); undecodable input is returned as is. */
+export function hashToAddress(hash: string): string {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Resolves an address string against the editions. */
+export function resolveLocation(editions: readonly Edition[], raw: string): ResolvedLocation {
+  const parsed = parseAddress(raw);
+  if (!parsed) return { ok: false, notice: `“${echo(raw)}” is not a passage address (try lankov-2007:12).` };
+  const edition = editions.find((e) => e.id === parsed.source);
+  if (!edition) return { ok: false, notice: `There is no source “${echo(parsed.source)}” in this reader.` };
+  const address = formatAddress(parsed);
+  const passage = findPassage(edition, address);
+  if (!passage) return { ok: false, notice: `There is no passage ${echo(address)} in ${edition.title}.` };
+  const marked = passage.kind === 'range' ? passage.blocks.map((b) => b.address) : [address];
+  return { ok: true, address, source: edition.id, marked };
+}

@@ -1,0 +1,102 @@
+/**
+ * One block of an edition: the paragraph number in the margin, the text
+ * element (with `data-address`, containing exactly the block's text), and
+ * the block's tools (its address and "Copy link", shown on hover or focus).
+ *
+ * Roles map to elements: title → h2, heading → h3, everything else → p, with
+ * a class per role for the typography (epigraph, attribution, caption,
+ * credit, standfirst, byline). Chrome blocks are rendered `hidden` unless the
+ * reader asks to see them, then greyed and labelled.
+ *
+ * Renders source text through `SentenceText`/`InlineView` (no HTML).
+ */
+import { memo, type ReactNode } from 'react';
+import type { Address, Block, Footnote } from '../../sources/edition.ts';
+import { FootnoteMarker } from './footnote-marker.tsx';
+import type { RenderFootnoteRef } from './inline-view.tsx';
+import { SentenceText } from './sentence-text.tsx';
+
+/** Props of `BlockView`. */
+export interface BlockViewProps {
+  readonly block: Block;
+  /** Footnotes of the edition by address, for the markers. */
+  readonly footnotes: ReadonlyMap<string, Footnote>;
+  /** Addresses marked current (this block's or its sentences'). */
+  readonly marked: ReadonlySet<string>;
+  /** Whether chrome blocks are shown. */
+  readonly showChrome: boolean;
+  /** Copies the link to an address; the app reports the result. */
+  readonly onCopyLink: (address: Address) => void;
+  /** Marks the first paragraph for Element Timing (see bench/reader.ts). */
+  readonly timing?: boolean;
+}
+
+/** Human names of unnumbered roles, for screen readers and the chrome label. */
+const ROLE_LABEL: Partial<Record<Block['role'], string>> = {
+  caption: 'Caption',
+  credit: 'Credit',
+  chrome: 'Site chrome',
+};
+
+function BlockViewImpl({ block, footnotes, marked, showChrome, onCopyLink, timing }: BlockViewProps): ReactNode {
+  const renderRef: RenderFootnoteRef = (ref, key) => {
+    const footnote = footnotes.get(ref.address);
+    return footnote ? (
+      <FootnoteMarker key={key} footnote={footnote} />
+    ) : (
+      <sup key={key} data-anchor-ignore="">
+        {ref.n}
+      </sup>
+    );
+  };
+  const current = marked.has(block.address);
+  const textProps = {
+    'data-address': block.address,
+    'aria-current': current ? ('location' as const) : undefined,
+    tabIndex: -1,
+    className: 'block-text',
+    ...(timing ? { elementtiming: 'first-paragraph' } : {}),
+  };
+  const text = (
+    <SentenceText inlines={block.inlines} sentences={block.sentences} marked={marked} renderRef={renderRef} />
+  );
+  const element =
+    block.role === 'title' ? (
+      <h2 {...textProps}>{text}</h2>
+    ) : block.role === 'heading' ? (
+      <h3 {...textProps}>{text}</h3>
+    ) : (
+      <p {...textProps}>{text}</p>
+    );
+  const numbered = block.n !== undefined;
+  const label = ROLE_LABEL[block.role];
+  return (
+    <div
+      className={`block block--${block.role}${numbered ? ' block--numbered' : ''}`}
+      hidden={block.role === 'chrome' && !showChrome}
+    >
+      {numbered && (
+        <a className="pnum" href={`#${block.address}`} data-anchor-ignore="" aria-label={`Paragraph ${block.n}`}>
+          {block.n}
+        </a>
+      )}
+      {label && (
+        <span className="role-label" data-anchor-ignore="">
+          {label}
+        </span>
+      )}
+      {element}
+      {numbered && (
+        <span className="tools" data-anchor-ignore="">
+          <span className="addr">{block.address}</span>
+          <button type="button" className="copy" onClick={() => onCopyLink(block.address)}>
+            Copy link<span className="visually-hidden"> to {block.address}</span>
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** A block; memoized, since a pane re-renders on every location change. */
+export const BlockView = memo(BlockViewImpl);

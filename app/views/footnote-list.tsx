@@ -1,0 +1,61 @@
+/**
+ * The notes at the end of a text. Each note carries `data-address`
+ * (`…:n5`) on the element holding exactly its text; its number and the links
+ * back to every block that cites it sit outside that element and carry
+ * `data-anchor-ignore`. Renders footnote text through `SentenceText` (no HTML).
+ */
+import { useId, type ReactNode } from 'react';
+import type { Edition } from '../../sources/edition.ts';
+import { SentenceText } from './sentence-text.tsx';
+
+/** Props of `FootnoteList`. */
+export interface FootnoteListProps {
+  readonly edition: Edition;
+  readonly marked: ReadonlySet<string>;
+}
+
+function backLinkLabel(address: string): string {
+  const local = address.slice(address.indexOf(':') + 1);
+  return /^\d+$/.test(local) ? `¶${local}` : local;
+}
+
+/** The list of footnotes, or nothing if the edition has none. */
+export function FootnoteList({ edition, marked }: FootnoteListProps): ReactNode {
+  const headingId = useId();
+  if (edition.footnotes.length === 0) return null;
+  return (
+    <section className="notes" aria-labelledby={headingId}>
+      <h3 id={headingId}>Notes</h3>
+      <ol className="notes-list">
+        {edition.footnotes.map((f) => (
+          <li key={f.address} className="note">
+            <span className="note-n" data-anchor-ignore="">
+              {f.n}.
+            </span>
+            <p
+              className="note-text"
+              data-address={f.address}
+              tabIndex={-1}
+              aria-current={marked.has(f.address) ? 'location' : undefined}
+            >
+              <SentenceText inlines={f.inlines} sentences={f.sentences} marked={marked} />
+            </p>
+            {f.referencedFrom.length > 0 && (
+              <span className="backlinks" data-anchor-ignore="">
+                Cited in{' '}
+                {f.referencedFrom.map((address, i) => (
+                  <span key={address}>
+                    {i > 0 && ', '}
+                    <a href={`#${address}`} aria-label={`Back to ${address}`}>
+                      {backLinkLabel(address)}
+                    </a>
+                  </span>
+                ))}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * A footnote marker: a real button in the running text. Hover or focus shows
+ * the footnote in a popover; click or Enter pins it; Escape (or a click
+ * elsewhere) closes it. The popover links to the note in the list.
+ *
+ * The whole marker carries `data-anchor-ignore`: its text is not part of the
+ * block's text (contract with annotations/anchoring/dom-range.ts).
+ * Renders footnote text through `InlineView` (no HTML injection).
+ */
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { Footnote } from '../../sources/edition.ts';
+import { InlineView } from './inline-view.tsx';
+
+/** Props of `FootnoteMarker`. */
+export interface FootnoteMarkerProps {
+  /** The footnote the marker refers to. */
+  readonly footnote: Footnote;
+}
+
+type Open = 'closed' | 'preview' | 'pinned';
+
+/** Delay before a hover preview closes, so the pointer can travel into the popover. */
+const HOVER_CLOSE_MS = 200;
+
+/** The marker and its popover. */
+export function FootnoteMarker({ footnote }: FootnoteMarkerProps): ReactNode {
+  const [open, setOpen] = useState<Open>('closed');
+  const wrapper = useRef<HTMLSpanElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const popover = useRef<HTMLSpanElement>(null);
+  const closeTimer = useRef<number | undefined>(undefined);
+  const id = useId();
+
+  const cancelClose = (): void => window.clearTimeout(closeTimer.current);
+  useEffect(() => cancelClose, []);
+
+  // While pinned, Escape anywhere or a click outside closes it.
+  useEffect(() => {
+    if (open !== 'pinned') return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') setOpen('closed');
+    };
+    const onDown = (e: PointerEvent): void => {
+      if (!wrapper.current?.contains(e.target as Node)) setOpen('closed');
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onDown);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onDown);
+    };
+  }, [open]);
+
+  // Keep the popover inside its scrolling pane horizontally.
+  useLayoutEffect(() => {
+    const pop = popover.current;
+    if (open === 'closed' || !pop) return;
+    pop.style.transform = '';
+    const pane = pop.closest('.pane-scroll') ?? document.body;
+    const bounds = pane.getBoundingClientRect();
+    const rect = pop.getBoundingClientRect();
+    const margin = 8;
+    let shift = 0;
+    if (rect.right > bounds.right - margin) shift = bounds.right - margin - rect.right;
+    if (rect.left + shift < bounds.left + margin) shift = bounds.left + margin - rect.left;
+    if (shift !== 0) pop.style.transform = `translateX(${Math.round(shift)}px)`;
+  }, [open]);
+
+  const label = `Footnote ${footnote.n}`;
+  return (
+    <span
+      ref={wrapper}
+      className="fn"
+      data-anchor-ignore=""
+      onMouseEnter={() => {
+        cancelClose();
+        setOpen((o) => (o === 'closed' ? 'preview' : o));
+      }}
+      onMouseLeave={() => {
+        cancelClose();
+        closeTimer.current = window.setTimeout(() => setOpen((o) => (o === 'preview' ? 'closed' : o)), HOVER_CLOSE_MS);
+      }}
+      onFocus={() => setOpen((o) => (o === 'closed' ? 'preview' : o))}
+      onBlur={(e) => {
+        if (!wrapper.current?.contains(e.relatedTarget as Node | null)) setOpen((o) => (o === 'preview' ? 'closed' : o));
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open !== 'closed') {
+          e.stopPropagation();
+          setOpen('closed');
+          button.current?.focus();
+        }
+      }}
+    >
+      <sup>
+        <button
+          ref={button}
+          type="button"
+          className="fn-marker"
+          aria-label={label}
+          aria-expanded={open !== 'closed'}
+          aria-controls={open === 'closed' ? undefined : id}
+          data-footnote={footnote.address}
+          onClick={() => setOpen((o) => (o === 'pinned' ? 'closed' : 'pinned'))}
+        >
+          {footnote.n}
+        </button>
+      </sup>
+      {open !== 'closed' && (
+        <span ref={popover} id={id} className="fn-pop" role="group" aria-label={label} data-state={open}>
+          <span className="fn-pop-text">
+            <span className="fn-pop-n">{footnote.n}.</span> <InlineView inlines={footnote.inlines} />
+          </span>
+          <a className="fn-pop-link" href={`#${footnote.address}`} onClick={() => setOpen('closed')}>
+            Go to note {footnote.n} in the notes
+          </a>
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * One reading pane: a labelled region with its own scroll, a source picker,
+ * the edition's blocks and its notes. Below the narrow breakpoint only the
+ * active pane is displayed (CSS, `app/styles.css`).
+ */
+import { useMemo, type ReactNode, type RefObject } from 'react';
+import type { Address, Edition, Footnote, SourceId } from '../../sources/edition.ts';
+import { sourceMetadata } from '../../sources/metadata.ts';
+import type { PaneIndex } from '../state/reader-state.ts';
+import { BlockView } from './block-view.tsx';
+import { FootnoteList } from './footnote-list.tsx';
+
+/** Props of `Pane`. */
+export interface PaneProps {
+  readonly index: PaneIndex;
+  readonly edition: Edition;
+  /** All editions, for the source picker. */
+  readonly editions: readonly Edition[];
+  /** Addresses marked current. */
+  readonly marked: ReadonlySet<string>;
+  readonly showChrome: boolean;
+  /** This pane has focus (j/k move here; shown on narrow screens). */
+  readonly active: boolean;
+  readonly scrollRef: RefObject<HTMLDivElement | null>;
+  readonly onSelectSource: (pane: PaneIndex, source: SourceId) => void;
+  readonly onActivate: (pane: PaneIndex) => void;
+  readonly onCopyLink: (address: Address) => void;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** The short label of a source (author, year), or its title. */
+export function sourceLabel(edition: Edition): string {
+  return sourceMetadata(edition.id)?.label ?? edition.title;
+}
+
+/** A pane. */
+export function Pane(props: PaneProps): ReactNode {
+  const { index, edition, editions, marked, showChrome, active, scrollRef } = props;
+  const footnotes = useMemo(() => new Map<string, Footnote>(edition.footnotes.map((f) => [f.address, f])), [edition]);
+  const firstNumbered = edition.blocks.find((b) => b.n !== undefined)?.address;
+  // Blocks get the shared set only if it concerns them, so memoized blocks skip re-rendering.
+  const markedFor = (address: string): ReadonlySet<string> =>
+    [...marked].some((m) => m === address || m.startsWith(`${address}.`)) ? marked : EMPTY;
+  const side = index === 0 ? 'left' : 'right';
+  const label = sourceLabel(edition);
+  return (
+    <section
+      className="pane"
+      data-pane={index}
+      data-source={edition.id}
+      data-active={active ? 'true' : 'false'}
+      aria-label={`${label} (${side} pane)`}
+    >
+      <div className="pane-head">
+        <label className="source-pick">
+          <span className="visually-hidden">Text in the {side} pane</span>
+          <select
+            value={edition.id}
+            onChange={(e) => props.onSelectSource(index, e.currentTarget.value as SourceId)}
+          >
+            {editions.map((e) => (
+              <option key={e.id} value={e.id}>
+                {sourceLabel(e)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div
+        className="pane-scroll"
+        ref={scrollRef}
+        tabIndex={0}
+        aria-label={`${label}, text`}
+        role="group"
+        onFocus={() => props.onActivate(index)}
+        onPointerDown={() => props.onActivate(index)}
+      >
+        <article className="edition" lang={edition.lang}>
+          {edition.blocks.map((block) => (
+            <BlockView
+              key={block.address}
+              block={block}
+              footnotes={footnotes}
+              marked={markedFor(block.address)}
+              showChrome={showChrome}
+              onCopyLink={props.onCopyLink}
+              timing={index === 0 && block.address === firstNumbered}
+            />
+          ))}
+          <FootnoteList edition={edition} marked={marked} />
+        </article>
+      </div>
+    </section>
+  );
+}

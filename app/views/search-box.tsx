@@ -1,0 +1,176 @@
+/**
+ * One search box over both texts and their footnotes (an ARIA 1.2 combobox
+ * with a listbox of results grouped by source). Arrow keys move through the
+ * hits in group order, Enter opens the active hit (or the first), Escape
+ * closes the list and then clears the box. The engine is loaded on first
+ * focus (it is not part of the initial bundle).
+ *
+ * Renders hit snippets as React text with the match in `<mark>` — never as
+ * HTML.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { Address } from '../../sources/edition.ts';
+import type { SearchBoxGroup, SearchBoxHit, SearchFunction } from '../search/search-port.ts';
+
+/** Props of `SearchBox`. */
+export interface SearchBoxProps {
+  /** Loads the engine (called once, on first focus or input). */
+  readonly load: () => Promise<SearchFunction>;
+  /** Opens a passage. */
+  readonly onOpen: (address: Address) => void;
+  /** The input, so `/` can focus it. */
+  readonly inputRef: RefObject<HTMLInputElement | null>;
+}
+
+type Engine = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; run: SearchFunction } | { state: 'failed'; message: string };
+
+/** The search box. */
+export function SearchBox({ load, onOpen, inputRef }: SearchBoxProps): ReactNode {
+  const [query, setQuery] = useState('');
+  const [engine, setEngine] = useState<Engine>({ state: 'idle' });
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const id = useId();
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const ensureEngine = (): void => {
+    if (engine.state !== 'idle') return;
+    setEngine({ state: 'loading' });
+    load().then(
+      (run) => setEngine({ state: 'ready', run }),
+      (error: unknown) =>
+        setEngine({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+
+  const groups: readonly SearchBoxGroup[] = useMemo(
+    () => (engine.state === 'ready' && query.trim() !== '' ? engine.run(query) : []),
+    [engine, query],
+  );
+  const flat: readonly SearchBoxHit[] = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
+  const optionId = (i: number): string => `${id}-hit-${i}`;
+
+  useEffect(() => {
+    if (active < 0) return;
+    document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
+  });
+
+  const choose = (hit: SearchBoxHit | undefined): void => {
+    if (!hit) return;
+    setOpen(false);
+    setActive(-1);
+    onOpen(hit.address);
+  };
+
+  const showList = open && query.trim() !== '';
+  const status =
+    query.trim() === ''
+      ? ''
+      : engine.state === 'failed'
+        ? `Search is unavailable: ${engine.message}`
+        : engine.state !== 'ready'
+          ? 'Loading search…'
+          : flat.length === 0
+            ? `No passage matches “${query}”.`
+            : `${flat.length} ${flat.length === 1 ? 'hit' : 'hits'}`;
+
+  let index = -1;
+  return (
+    <div className="search" role="search">
+      <label htmlFor={`${id}-input`} className="visually-hidden">
+        Search both texts
+      </label>
+      <input
+        ref={inputRef}
+        id={`${id}-input`}
+        type="search"
+        role="combobox"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Search both texts (/)"
+        aria-autocomplete="list"
+        aria-expanded={showList && flat.length > 0}
+        aria-controls={`${id}-list`}
+        aria-activedescendant={showList && active >= 0 ? optionId(active) : undefined}
+        value={query}
+        onFocus={() => {
+          ensureEngine();
+          setOpen(true);
+        }}
+        onBlur={(e) => {
+          if (!listRef.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
+        }}
+        onChange={(e) => {
+          ensureEngine();
+          setQuery(e.currentTarget.value);
+          setOpen(true);
+          setActive(-1);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            setOpen(true);
+            if (flat.length === 0) return;
+            const step = e.key === 'ArrowDown' ? 1 : -1;
+            setActive((a) => (a < 0 ? (step === 1 ? 0 : flat.length - 1) : (a + step + flat.length) % flat.length));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            choose(flat[active < 0 ? 0 : active]);
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            if (showList) setOpen(false);
+            else setQuery('');
+            setActive(-1);
+          }
+        }}
+      />
+      <div
+        ref={listRef}
+        id={`${id}-list`}
+        role="listbox"
+        aria-label="Search results"
+        className="search-results"
+        hidden={!showList || flat.length === 0}
+      >
+        {showList &&
+          groups.map((group) => (
+            <div key={group.source} role="group" aria-labelledby={`${id}-${group.source}`} className="search-group">
+              <div id={`${id}-${group.source}`} className="search-group-title" role="presentation">
+                {group.title} <span className="search-count">({group.hits.length})</span>
+              </div>
+              {group.hits.map((hit) => {
+                index += 1;
+                const i = index;
+                return (
+                  <div
+                    key={hit.address}
+                    id={optionId(i)}
+                    role="option"
+                    aria-selected={i === active}
+                    className="search-hit"
+                    data-hit={hit.address}
+                    onMouseDown={(e) => e.preventDefault()}
+                    onMouseEnter={() => setActive(i)}
+                    onClick={() => choose(hit)}
+                  >
+                    <span className="hit-address">{hit.address}</span>
+                    <span className="hit-snippet">
+                      {hit.snippet.clippedStart && '…'}
+                      {hit.snippet.before}
+                      <mark>{hit.snippet.match}</mark>
+                      {hit.snippet.after}
+                      {hit.snippet.clippedEnd && '…'}
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          ))}
+      </div>
+      <div className="search-status" role="status" aria-live="polite">
+        {open ? status : ''}
+      </div>
+    </div>
+  );
+}

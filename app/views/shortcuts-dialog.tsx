@@ -1,0 +1,44 @@
+/**
+ * The keyboard shortcuts, listed from `COMMANDS` (the one place shortcuts are
+ * defined). A native modal `<dialog>`: it traps focus and closes on Escape.
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { COMMANDS } from '../commands/commands.ts';
+
+/** Props of `ShortcutsDialog`. */
+export interface ShortcutsDialogProps {
+  readonly open: boolean;
+  readonly onClose: () => void;
+}
+
+/** The dialog. */
+export function ShortcutsDialog({ open, onClose }: ShortcutsDialogProps): ReactNode {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className="shortcuts" aria-labelledby={titleId} onClose={onClose}>
+      <h2 id={titleId}>Keyboard shortcuts</h2>
+      <dl>
+        {COMMANDS.map((c) => (
+          <div key={c.name} className="shortcut">
+            <dt>
+              {c.keys.map((k) => (
+                <kbd key={k}>{k}</kbd>
+              ))}
+            </dt>
+            <dd>{c.label}</dd>
+          </div>
+        ))}
+      </dl>
+      <form method="dialog">
+        <button type="submit">Close</button>
+      </form>
+    </dialog>
+  );
+}

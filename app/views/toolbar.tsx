@@ -1,0 +1,41 @@
+/**
+ * The toolbar: swap the texts, show chrome, sync the panes, list the
+ * shortcuts. Toggles are buttons with `aria-pressed`.
+ */
+import type { ReactNode } from 'react';
+
+/** Props of `Toolbar`. */
+export interface ToolbarProps {
+  readonly showChrome: boolean;
+  readonly sync: boolean;
+  readonly onSwap: () => void;
+  readonly onToggleChrome: () => void;
+  readonly onToggleSync: () => void;
+  readonly onShowShortcuts: () => void;
+}
+
+/** The toolbar. */
+export function Toolbar(props: ToolbarProps): ReactNode {
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Reader">
+      <button type="button" onClick={props.onSwap} title="Swap the two texts (s)">
+        Swap
+      </button>
+      <button type="button" aria-pressed={props.showChrome} onClick={props.onToggleChrome} title="Show site chrome, greyed (c)">
+        Chrome
+      </button>
+      <button
+        type="button"
+        aria-pressed={props.sync}
+        onClick={props.onToggleSync}
+        title="Keep both panes at related positions"
+      >
+        Sync
+      </button>
+      <button type="button" onClick={props.onShowShortcuts} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
+        <span aria-hidden="true">?</span>
+        <span className="visually-hidden">Keyboard shortcuts</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * A tiny static file server for a built `dist/` (and the bench's plain
+ * comparison page): `node:http`, a free localhost port, correct MIME types,
+ * no caching headers. Enough for tests and benchmarks; not for production.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** A running server. */
+export interface StaticServer {
+  /** `http://127.0.0.1:<port>/` */
+  readonly url: string;
+  readonly close: () => Promise<void>;
+}
+
+/** Serves `root` on a free port of 127.0.0.1. Paths outside `root` get 404. */
+export async function serveStatic(root: string): Promise<StaticServer> {
+  const base = path.resolve(root);
+  const server: Server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = path.resolve(base, `.${pathname}`);
+    if (file !== base && !file.startsWith(base + path.sep)) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
+      statSync(file);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The browser tests' vocabulary (after Excalidraw's tests/helpers/ui.ts):
+ * open the reader at an address, find a pane, a paragraph, a footnote
+ * marker, press keys, search, audit with axe, take screenshots. Later tests
+ * (annotations, citations, comparisons) should extend this file rather than
+ * reach for raw selectors.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchChromium, type LaunchedBrowser } from './chromium.ts';
+
+/** Where screenshots go (git-ignored). */
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+/** Viewports the tests use. */
+export const VIEWPORTS = {
+  wide: { width: 1400, height: 900 },
+  narrow: { width: 420, height: 860 },
+} as const;
+
+/** A reader page and the words to drive it. */
+export interface Reader {
+  readonly page: Page;
+  /** Loads the app afresh (optionally at `#address`) and waits until it is interactive. */
+  openApp(address?: string): Promise<void>;
+  /** Follows a hash link inside the running app (a same-document navigation). */
+  goToAddress(address: string): Promise<void>;
+  /** The pane currently showing `source`. */
+  paneOf(source: string): Locator;
+  /** The element carrying `data-address="<address>"` (paragraph, sentence or footnote). */
+  paragraph(address: string): Locator;
+  /** Elements marked `aria-current="location"`. */
+  current(): Locator;
+  /** The footnote marker button for a footnote address (first citing place). */
+  footnoteMarker(footnoteAddress: string): Locator;
+  /** The popover of a footnote (a group labelled "Footnote n"). */
+  footnotePopover(n: number): Locator;
+  /** Presses a key on whatever has focus. */
+  pressKey(key: string): Promise<void>;
+  /** Focuses the search box with `/` and types a query. */
+  search(query: string): Promise<void>;
+  /** The search input. */
+  searchBox(): Locator;
+  /** Search result options. */
+  searchHits(): Locator;
+  /** The notice line. */
+  notice(): Locator;
+  /** Resizes the viewport. */
+  setViewport(kind: keyof typeof VIEWPORTS): Promise<void>;
+  /** Saves a screenshot under tests/e2e/screenshots/<name>.png; returns its path. */
+  screenshot(name: string): Promise<string>;
+  /** Runs axe-core on the page; returns violations of the given impacts. */
+  axeViolations(impacts?: readonly string[]): Promise<AxeViolation[]>;
+  /** Closes the browser. */
+  close(): Promise<void>;
+}
+
+/** What we keep of an axe violation (enough to read the failure). */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+/** Launches Chromium (fresh profile), opens one page on the served build. */
+export async function startReader(viewport: keyof typeof VIEWPORTS = 'wide'): Promise<Reader> {
+  const baseUrl = inject('baseUrl');
+  const launched: LaunchedBrowser = await launchChromium(inject('chromiumPath'));
+  const page = launched.context.pages()[0] ?? (await launched.context.newPage());
+  await page.setViewportSize(VIEWPORTS[viewport]);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+
+  const reader: Reader = {
+    page,
+    async openApp(address) {
+      await page.goto('about:blank');
+      errors.length = 0;
+      await page.goto(address ? `${baseUrl}#${address}` : baseUrl);
+      await page.waitForSelector('html[data-reader-ready]');
+      if (errors.length > 0) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
+    },
+    async goToAddress(address) {
+      await page.evaluate((a) => {
+        window.location.hash = a;
+      }, address);
+    },
+    paneOf: (source) => page.locator(`.pane[data-source="${source}"]`),
+    paragraph: (address) => page.locator(`[data-address="${address}"]`),
+    current: () => page.locator('[aria-current="location"]'),
+    footnoteMarker: (address) => page.locator(`button.fn-marker[data-footnote="${address}"]`).first(),
+    footnotePopover: (n) => page.getByRole('group', { name: `Footnote ${n}`, exact: true }),
+    pressKey: (key) => page.keyboard.press(key),
+    async search(query) {
+      await page.locator('body').focus();
+      await page.keyboard.press('/');
+      await page.keyboard.type(query);
+    },
+    searchBox: () => page.getByRole('combobox', { name: 'Search both texts' }),
+    searchHits: () => page.getByRole('option'),
+    notice: () => page.getByRole('status').filter({ hasText: /\S/ }).first(),
+    setViewport: (kind) => page.setViewportSize(VIEWPORTS[kind]),
+    async screenshot(name) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    async axeViolations(impacts = ['serious', 'critical']) {
+      axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
+        const result = await axe.run(document);
+        return result.violations as {
+          id: string;
+          impact: string | null;
+          help: string;
+          nodes: { target: string[] }[];
+        }[];
+      });
+      return violations
+        .filter((v) => impacts.includes(v.impact ?? ''))
+        .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    },
+    close: launched.close,
+  };
+  return reader;
+}

@@ -1,0 +1,111 @@
+// Layout, typography and screenshots: wide (two panes) and narrow (one pane and a switch); chrome toggle.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReader, type Reader } from './helpers/ui.ts';
+
+let reader: Reader;
+beforeAll(async () => {
+  reader = await startReader('wide');
+});
+afterAll(async () => {
+  await reader?.close();
+});
+
+describe('wide layout', () => {
+  it('shows both panes side by side, each scrolling on its own', async () => {
+    await reader.setViewport('wide');
+    await reader.openApp();
+    const [a, b] = await Promise.all([
+      reader.paneOf('winstanley-chesters-2015').boundingBox(),
+      reader.paneOf('lankov-2007').boundingBox(),
+    ]);
+    expect(a && b && a.x < b.x && Math.abs(a.y - b.y) < 1).toBe(true);
+    await reader.paneOf('lankov-2007').locator('.pane-scroll').evaluate((el) => (el.scrollTop = 1500));
+    expect(await reader.paneOf('winstanley-chesters-2015').locator('.pane-scroll').evaluate((el) => el.scrollTop)).toBe(0);
+    await reader.paneOf('lankov-2007').locator('.pane-scroll').evaluate((el) => (el.scrollTop = 0));
+    await reader.screenshot('wide');
+  });
+
+  it('puts paragraph numbers in the margin, outside the addressed text element', async () => {
+    const num = reader.paneOf('lankov-2007').locator('.pnum').first();
+    const text = reader.paragraph('lankov-2007:1');
+    const [n, t] = await Promise.all([num.boundingBox(), text.boundingBox()]);
+    expect(n!.x + n!.width).toBeLessThanOrEqual(t!.x);
+    expect(await num.getAttribute('data-anchor-ignore')).not.toBeNull();
+    expect(await text.locator('.pnum').count()).toBe(0);
+  });
+
+  it('keeps a comfortable measure (45–85 characters per line)', async () => {
+    const perLine = await reader.paragraph('lankov-2007:3').evaluate((el) => {
+      const style = getComputedStyle(el);
+      const canvas = document.createElement('canvas').getContext('2d')!;
+      canvas.font = `${style.fontSize} ${style.fontFamily}`;
+      const avg = canvas.measureText('the quick brown fox jumps over the lazy dog ').width / 44;
+      return el.getBoundingClientRect().width / avg;
+    });
+    expect(perLine).toBeGreaterThan(45);
+    expect(perLine).toBeLessThan(85);
+  });
+
+  it('styles the epigraph and its attribution, captions and the credit', async () => {
+    const pane = reader.paneOf('winstanley-chesters-2015');
+    const style = (sel: string) =>
+      pane.locator(sel).first().evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { fontStyle: s.fontStyle, textAlign: s.textAlign, fontSize: parseFloat(s.fontSize) };
+      });
+    const body = await style('.block--paragraph .block-text');
+    expect((await style('.block--epigraph .block-text')).fontStyle).toBe('italic');
+    expect((await style('.block--attribution .block-text')).textAlign).toBe('right');
+    expect((await style('.block--caption .block-text')).fontSize).toBeLessThan(body.fontSize);
+    expect((await style('.block--credit .block-text')).fontSize).toBeLessThan(body.fontSize);
+  });
+
+  it('hides chrome by default and shows it greyed with the toggle', async () => {
+    const chrome = reader.paragraph('winstanley-chesters-2015:chrome1');
+    expect(await chrome.isVisible()).toBe(false);
+    await reader.page.getByRole('button', { name: 'Chrome' }).click();
+    expect(await chrome.isVisible()).toBe(true);
+    const colour = await chrome.evaluate((el) => getComputedStyle(el).color);
+    const body = await reader.paragraph('winstanley-chesters-2015:3').evaluate((el) => getComputedStyle(el).color);
+    expect(colour).not.toBe(body);
+    await reader.screenshot('wide-chrome');
+    await reader.page.getByRole('button', { name: 'Chrome' }).click();
+    expect(await chrome.isVisible()).toBe(false);
+  });
+
+  it('swaps the texts, and picking the other pane’s source swaps too', async () => {
+    await reader.page.getByRole('button', { name: 'Swap' }).click();
+    expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe('lankov-2007');
+    await reader.page.getByLabel('Text in the left pane').selectOption('winstanley-chesters-2015');
+    expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe('winstanley-chesters-2015');
+    expect(await reader.page.locator('.pane').nth(1).getAttribute('data-source')).toBe('lankov-2007');
+  });
+});
+
+describe('narrow layout', () => {
+  it('shows one pane at a time with a switch', async () => {
+    await reader.setViewport('narrow');
+    await reader.openApp();
+    expect(await reader.paneOf('winstanley-chesters-2015').isVisible()).toBe(true);
+    expect(await reader.paneOf('lankov-2007').isVisible()).toBe(false);
+    const sw = reader.page.getByRole('group', { name: 'Text shown' });
+    expect(await sw.isVisible()).toBe(true);
+    await reader.screenshot('narrow');
+    await sw.getByRole('button', { name: 'Lankov (2007)' }).click();
+    expect(await reader.paneOf('lankov-2007').isVisible()).toBe(true);
+    expect(await reader.paneOf('winstanley-chesters-2015').isVisible()).toBe(false);
+    await reader.screenshot('narrow-lankov');
+  });
+
+  it('a deep link shows the pane that holds the passage', async () => {
+    await reader.openApp('lankov-2007:20');
+    expect(await reader.paneOf('lankov-2007').isVisible()).toBe(true);
+    await expect.poll(() => reader.paragraph('lankov-2007:20').isVisible()).toBe(true);
+  });
+
+  it('has no horizontal scrolling', async () => {
+    const overflow = await reader.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await reader.setViewport('wide');
+  });
+});
