@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../sources/search/tokenize.ts';
+
+const terms = (s: string) => tokenize(s).map((t) => t.term);
+
+describe('tokenize', () => {
+  it('splits on hyphens, dashes and spaces, so hyphenated and spaced names agree', () => {
+    expect(terms('Kim Il-sung')).toEqual(['kim', 'il', 'sung']);
+    expect(terms('Kim Il Sung')).toEqual(['kim', 'il', 'sung']);
+    expect(terms('Kim Jong‑il')).toEqual(terms('Kim Jong Il'));
+    expect(terms('Sino-Soviet')).toEqual(['sino', 'soviet']);
+  });
+
+  it('drops the English possessive and inner apostrophes', () => {
+    expect(terms('Russia’s borders')).toEqual(['russia', 'borders']);
+    expect(terms("Russia's")).toEqual(['russia']);
+    expect(terms('leaders’ needs')).toEqual(['leaders', 'needs']);
+    expect(terms('P’yŏngyang')).toEqual(['pyongyang']);
+    expect(terms("Stroitel'naiia")).toEqual(['stroitelnaiia']);
+    expect(terms('the ’70s')).toEqual(['the', '70s']);
+  });
+
+  it('applies the alias table', () => {
+    expect(terms('G.D. Tolaraya')).toEqual(['g', 'd', 'toloraya']);
+    expect(terms('Толарая Г.Д.')).toEqual(['toloraya', 'г', 'д']);
+  });
+
+  it('gives offsets into the original text', () => {
+    const text = '“Kim Il‑sung’s” cult';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Kim', 'Il', 'sung’s', 'cult']);
+  });
+
+  it('never yields an empty term or a term with a space', () => {
+    for (const t of tokenize("' '' 's a'b — “” x\u00A0y")) {
+      expect(t.term).not.toBe('');
+      expect(t.term).not.toMatch(/\s/);
+    }
+  });
+
+  describe('when it fails', () => {
+    it('returns no tokens for punctuation only or empty input', () => {
+      expect(tokenize('')).toEqual([]);
+      expect(tokenize('?! — “” ... \u00A0')).toEqual([]);
+    });
+  });
+});
