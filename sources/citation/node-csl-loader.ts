@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { CslLoader } from './csl-loader.ts';
 
-const SAFE_FILE = /^[a-z0-9-]+\.(?:csl|xml)$/;
+const SAFE_FILE = /^[a-zA-Z0-9-]+\.(?:csl|xml)$/;
 
 /** Reads a style or locale file from disk, relative to this module. */
 export const nodeCslLoader: CslLoader = async (file) => {
@@ -18,6 +18,6 @@ export const nodeCslLoader: CslLoader = async (file) => {
     return await readFile(new URL(`./styles/${file}`, import.meta.url), 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`cannot read CSL file ${file}: ${reason}`);
+    throw new Error(`cannot read CSL file ${file}: ${reason}`, { cause: error });
   }
 };

@@ -22,7 +22,7 @@ declare module 'citeproc' {
     bibstart: string;
     bibend: string;
   }
-  class Engine {
+  export class Engine {
     constructor(sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean);
     setOutputFormat(format: 'html' | 'text' | 'rtf'): void;
     updateItems(ids: string[]): void;
