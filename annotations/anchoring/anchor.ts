@@ -18,7 +18,7 @@ import { parseAddress } from '../../sources/address.ts';
 import { matchPosition } from './position.ts';
 import { matchQuoteExact } from './quote-exact.ts';
 import { bestFuzzyCandidate, FUZZY_ACCEPT_THRESHOLD } from './quote-fuzzy.ts';
-import type { AnchorDocument, AnchorSelectors } from './types.ts';
+import type { AnchorDocument, AnchorSelectors, Hint } from './types.ts';
 
 /** Which step placed an annotation. */
 export type AnchorMethod = 'position' | 'quote-exact' | 'quote-fuzzy';
@@ -64,7 +64,7 @@ export function anchor(doc: AnchorDocument, selectors: AnchorSelectors): AnchorR
   const byPosition = matchPosition(text, selectors);
   if (byPosition) return { placed: true, ...byPosition, method: 'position' };
 
-  const hint = expectedOffset(doc, selectors);
+  const hint = expectedPlace(doc, selectors);
   const exact = matchQuoteExact(text, selectors, hint);
   if (exact) return { placed: true, ...exact, method: 'quote-exact' };
 
@@ -88,24 +88,38 @@ export function anchor(doc: AnchorDocument, selectors: AnchorSelectors): AnchorR
 }
 
 /**
- * Where the quote is expected: the stored position if there is one, else the
- * start of the passage its address names (when the document has blocks).
+ * Where the quote is expected: the stored position's start if there is one,
+ * else the span of the passage its address names (when the document has
+ * blocks and the address is for this document).
  */
-export function expectedOffset(doc: AnchorDocument, selectors: AnchorSelectors): number | undefined {
+export function expectedPlace(doc: AnchorDocument, selectors: AnchorSelectors): Hint | undefined {
   if (selectors.position && Number.isFinite(selectors.position.start)) return selectors.position.start;
   const address = selectors.address ? parseAddress(selectors.address) : null;
   if (!address || (doc.id !== undefined && address.source !== doc.id)) return undefined;
+  const span = (p: { start: number; end: number } | undefined) => (p ? { start: p.start, end: p.end } : undefined);
   switch (address.kind) {
     case 'paragraph':
-    case 'sentence':
-      return doc.blocks?.find((b) => b.n === address.n)?.start;
-    case 'range':
-      return doc.blocks?.find((b) => b.n === address.from)?.start;
-    case 'footnote':
-      return doc.footnotes?.find((f) => f.n === address.n)?.start;
+      return span(doc.blocks?.find((b) => b.n === address.n));
+    case 'sentence': {
+      const block = doc.blocks?.find((b) => b.n === address.n);
+      const s = block?.sentences[address.s - 1];
+      return block && s ? { start: block.start + s.start, end: block.start + s.end } : span(block);
+    }
+    case 'range': {
+      const from = doc.blocks?.find((b) => b.n === address.from);
+      const to = doc.blocks?.find((b) => b.n === address.to);
+      return from && to ? { start: from.start, end: to.end } : span(from);
+    }
+    case 'footnote': {
+      const f = doc.footnotes?.find((x) => x.n === address.n);
+      const s = address.s === undefined ? undefined : f?.sentences[address.s - 1];
+      return f && s ? { start: f.start + s.start, end: f.start + s.end } : span(f);
+    }
     case 'block': {
       const base = `${address.source}:${address.role}${address.k}`;
-      return doc.blocks?.find((b) => b.address === base)?.start;
+      const block = doc.blocks?.find((b) => b.address === base);
+      const s = address.s === undefined ? undefined : block?.sentences[address.s - 1];
+      return block && s ? { start: block.start + s.start, end: block.start + s.end } : span(block);
     }
   }
 }

@@ -9,8 +9,8 @@
  * rather than guess, and step 3, which also looks for approximate matches
  * near the old position, decides.
  */
-import { byScore, contextScore, scoreMatch } from './score-match.ts';
-import type { AnchorSelectors, TextMatch } from './types.ts';
+import { byScore, contextScore, hintDistance, scoreMatch } from './score-match.ts';
+import type { AnchorSelectors, Hint, TextMatch } from './types.ts';
 
 /**
  * How much of the stored context (prefix and suffix together, 0..1) an
@@ -56,7 +56,7 @@ function shortlist(
   offsets: readonly number[],
   length: number,
   selectors: AnchorSelectors,
-  hint: number | undefined,
+  hint: Hint | undefined,
 ): number[] {
   if (offsets.length <= SHORTLIST_SIZE) return [...offsets];
   const prefix = selectors.quote?.prefix ?? '';
@@ -67,7 +67,7 @@ function shortlist(
   const byContext = [...offsets].sort((a, b) => agreement(b) - agreement(a) || a - b);
   const picked = new Set(byContext.slice(0, SHORTLIST_SIZE / 2));
   if (hint !== undefined) {
-    const byNearness = [...offsets].sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint) || a - b);
+    const byNearness = [...offsets].sort((a, b) => hintDistance(a, hint) - hintDistance(b, hint) || a - b);
     for (const at of byNearness) {
       if (picked.size >= SHORTLIST_SIZE) break;
       picked.add(at);
@@ -92,7 +92,7 @@ export function exactOccurrences(text: string, quote: string): number[] {
 export function matchQuoteExact(
   text: string,
   selectors: AnchorSelectors,
-  hint?: number,
+  hint?: Hint,
 ): TextMatch | null {
   const exact = selectors.quote?.exact;
   if (!exact) return null;

@@ -21,7 +21,7 @@
  */
 import approxSearch from 'approx-string-match';
 import { byScore, scoreMatch, type Candidate } from './score-match.ts';
-import type { AnchorSelectors, TextMatch } from './types.ts';
+import type { AnchorSelectors, Hint, TextMatch } from './types.ts';
 
 /**
  * The lowest score (0..1, see `MATCH_WEIGHTS` in `score-match.ts`) at which an
@@ -57,7 +57,7 @@ export const LOCAL_WINDOW = 2_000;
 export function matchQuoteFuzzy(
   text: string,
   selectors: AnchorSelectors,
-  hint?: number,
+  hint?: Hint,
   threshold: number = FUZZY_ACCEPT_THRESHOLD,
 ): TextMatch | null {
   const best = bestFuzzyCandidate(text, selectors, hint);
@@ -72,15 +72,16 @@ export function matchQuoteFuzzy(
 export function bestFuzzyCandidate(
   text: string,
   selectors: AnchorSelectors,
-  hint?: number,
+  hint?: Hint,
 ): TextMatch | null {
   const quote = selectors.quote?.exact;
   if (!quote || !text) return null;
   const maxErrors = maxErrorsFor(quote);
   const candidates: Candidate[] = approxSearch(text, quote, maxErrors);
   if (hint !== undefined) {
-    const from = Math.max(0, hint - LOCAL_WINDOW);
-    const to = Math.min(text.length, hint + quote.length + LOCAL_WINDOW);
+    const [near, far] = typeof hint === 'number' ? [hint, hint] : [hint.start, hint.end];
+    const from = Math.max(0, near - LOCAL_WINDOW);
+    const to = Math.min(text.length, far + quote.length + LOCAL_WINDOW);
     for (const m of approxSearch(text.slice(from, to), quote, maxErrors)) {
       candidates.push({ start: m.start + from, end: m.end + from, errors: m.errors });
     }

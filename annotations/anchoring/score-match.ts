@@ -13,7 +13,7 @@
  * with the weights pulled out and named.
  */
 import approxSearch from 'approx-string-match';
-import type { AnchorSelectors } from './types.ts';
+import type { AnchorSelectors, Hint } from './types.ts';
 
 /**
  * How much each kind of evidence counts. The quote dominates: a place whose
@@ -61,15 +61,20 @@ export function similarity(text: string, pattern: string): number {
   return best ? Math.max(0, 1 - best.errors / pattern.length) : 0;
 }
 
+/** Distance from `offset` to the hint: 0 at the hinted offset or anywhere inside a hinted span. */
+export function hintDistance(offset: number, hint: Hint): number {
+  const [from, to] = typeof hint === 'number' ? [hint, hint] : [hint.start, hint.end];
+  return offset < from ? from - offset : offset > to ? offset - to : 0;
+}
+
 /**
- * Scores one candidate. `hint` is the offset where the quote was expected
- * (the stored position's start), if any.
+ * Scores one candidate. `hint` is where the quote was expected, if known.
  */
 export function scoreMatch(
   text: string,
   candidate: Candidate,
   selectors: AnchorSelectors,
-  hint: number | undefined,
+  hint: Hint | undefined,
 ): ScoredCandidate {
   const quote = selectors.quote?.exact ?? '';
   const prefix = selectors.quote?.prefix ?? '';
@@ -84,7 +89,7 @@ export function scoreMatch(
   const positionScore =
     hint === undefined || text.length === 0
       ? 1
-      : Math.max(0, 1 - Math.abs(candidate.start - hint) / text.length);
+      : Math.max(0, 1 - hintDistance(candidate.start, hint) / text.length);
   const w = MATCH_WEIGHTS;
   const score =
     (w.quote * quoteScore + w.prefix * prefixScore + w.suffix * suffixScore + w.position * positionScore) /

@@ -28,6 +28,13 @@ export interface AnchorSelectors {
 export type AnchorDocument = Pick<Edition, 'text'> &
   Partial<Pick<Edition, 'id' | 'blocks' | 'footnotes'>>;
 
+/**
+ * Where the quote is expected: an offset (the stored position's start) or a
+ * span (the passage its address names, when there is no position). Used to
+ * prefer nearer candidates and to search near the old place first.
+ */
+export type Hint = number | { readonly start: number; readonly end: number };
+
 /** A step's answer: where the quote is now, and how sure the step is. */
 export interface TextMatch {
   /** Offset of the match in the document text. */

@@ -10,7 +10,8 @@
  *  3. a phrase: words 2–6 of its middle sentence;
  *  4. a single word: the third word of its first sentence — often a short,
  *     repeated word ("the", "Russia"), which tests disambiguation by context.
- * And every fifth paragraph, a selection from the last 20 characters of it
+ * For every other block but chrome (title, headings, captions…): its first
+ * sentence. And every fifth paragraph, a selection from the last 20 characters of it
  * into the first 20 of the next block (a drag across a paragraph break).
  * Each selection goes through `describe`, as a reader's selection would.
  *
@@ -72,6 +73,12 @@ export function baselineAnnotations(edition: Edition): BaselineAnnotation[] {
     if (middle && phrase) add(`${p.address} phrase`, p.start + middle.start + phrase[0], p.start + middle.start + phrase[1]);
     const word = first && wordSpan(first.text, 3, 3);
     if (first && word) add(`${p.address} word`, p.start + first.start + word[0], p.start + first.start + word[1]);
+  }
+  for (const b of edition.blocks) {
+    const first = b.sentences[0];
+    if (b.n === undefined && b.role !== 'chrome' && first) {
+      add(`${b.address} first sentence`, b.start + first.start, b.start + first.end);
+    }
   }
   const numbered = edition.blocks.filter((b) => b.n !== undefined);
   numbered.forEach((b, i) => {
