@@ -1,0 +1,261 @@
+/**
+ * Import annotations from a file's text: W3C JSON-LD (ours or another
+ * tool's: one Annotation, an array, an AnnotationPage or an
+ * AnnotationCollection) or Hypothesis API JSON (one annotation, an array, or
+ * a search result `{ rows: [...] }`).
+ *
+ * What it is for: checking a whole file before anything changes. It returns
+ * a result per item (imported, duplicate, skipped or error, with the JSON path
+ * of the problem) and one sentence summing up, after Hypothesis's
+ * `ImportResult` and `importStatus` (src/sidebar/services/import-annotations.ts).
+ * Unlike Hypothesis, it is all or nothing: if any item has an error,
+ * `annotations` is empty and the caller adds nothing.
+ *
+ * Not for: adding to the store (the caller passes `outcome.annotations` to
+ * the store in one change) or reading the file from disk (the app reads it
+ * with `File.text()`). Pure and deterministic: existing ids, editions,
+ * `locate` and the time are passed in. It never throws.
+ *
+ * Security: nothing read here is ever treated as markup. Notes stay plain
+ * strings; the app renders them through `parseNoteMarkdown`.
+ */
+import type { Annotation, AnnotationId } from '../model/annotation.ts';
+import { hasType, isRecord, type ItemRead, type JsonRecord, type ReadContext } from './read-item.ts';
+import { looksLikeHypothesis, readHypothesisAnnotation } from './hypothesis-import.ts';
+import { migrateDocument } from './migrations.ts';
+import type { Locate } from './resolve-target.ts';
+import { generatorName, readW3cAnnotation, type W3cFileInfo } from './w3c-import.ts';
+import type { Edition } from '../../sources/edition.ts';
+
+/**
+ * The largest file we read, in UTF-16 code units of its text (20 MB of ASCII
+ * JSON). One exported annotation with a short note takes under 1 KB (the
+ * import test measures it), so our own export of `MAX_IMPORT_ITEMS`
+ * annotations fits. Larger files are refused before parsing, so a wrong file
+ * (a video, a database dump) never freezes the tab.
+ */
+export const MAX_IMPORT_CHARS = 20 * 1024 * 1024;
+/** The most annotations one file may hold (twice the 10,000 the bench loads). */
+export const MAX_IMPORT_ITEMS = 20_000;
+
+/** The formats `importAnnotations` reads. */
+export type ImportFormat = 'diptych' | 'w3c' | 'hypothesis';
+
+/** What happened to one item of the file. */
+export type ImportItemResult =
+  | { readonly status: 'imported'; readonly path: string; readonly id: AnnotationId }
+  | { readonly status: 'duplicate'; readonly path: string; readonly id: AnnotationId }
+  | { readonly status: 'skipped'; readonly path: string; readonly reason: string }
+  | { readonly status: 'error'; readonly path: string; readonly message: string };
+
+/** The outcome of an import. */
+export interface ImportOutcome {
+  /** True when the file is good: the caller adds `annotations` (possibly none, if all were duplicates). */
+  readonly ok: boolean;
+  /** What the file was, when we could tell. */
+  readonly format: ImportFormat | null;
+  /** The new annotations, in file order; empty unless `ok`. */
+  readonly annotations: readonly Annotation[];
+  /** One result per item, in file order; empty when the file itself is unreadable. */
+  readonly results: readonly ImportItemResult[];
+  /** What is wrong with the file as a whole (not JSON, too large, wrong shape…), if anything. */
+  readonly fileError?: string;
+  /** One sentence for the reader. */
+  readonly summary: string;
+}
+
+/** What `importAnnotations` needs besides the file. */
+export interface ImportContext {
+  /** Ids of the annotations the reader already has: those are duplicates, not doubled. */
+  readonly existing: Iterable<AnnotationId> | ReadonlySet<string>;
+  /** The editions annotations may target. */
+  readonly editions: readonly Edition[];
+  /** Places quotes from other tools' files in our texts (see `Locate`). */
+  readonly locate?: Locate;
+  /** The time for annotations that carry none (default: now). */
+  readonly now?: string;
+}
+
+/** An item found in the file, with its path and how to read it. */
+interface Found {
+  readonly item: unknown;
+  readonly path: string;
+  readonly as: 'w3c' | 'hypothesis';
+}
+
+type Located =
+  | { readonly ok: true; readonly format: ImportFormat; readonly items: readonly Found[]; readonly info: W3cFileInfo }
+  | { readonly ok: false; readonly message: string; readonly format?: ImportFormat };
+
+const SHAPES =
+  'expected a W3C Annotation, AnnotationPage or AnnotationCollection, or Hypothesis API JSON (an annotation, a list, or {"rows": [...]})';
+
+/** Finds the annotations in a parsed file. */
+function locateItems(document: unknown): Located {
+  if (Array.isArray(document)) {
+    const items = document.map((item, i): Found => ({
+      item,
+      path: `[${i}]`,
+      as: looksLikeHypothesis(item) ? 'hypothesis' : 'w3c',
+    }));
+    const format = items.length > 0 && items.every((f) => f.as === 'hypothesis') ? 'hypothesis' : 'w3c';
+    return { ok: true, format, items, info: { ours: false } };
+  }
+  if (!isRecord(document)) return { ok: false, message: `the file is JSON but not annotations: ${SHAPES}` };
+  if (Array.isArray(document['rows'])) {
+    return {
+      ok: true,
+      format: 'hypothesis',
+      items: document['rows'].map((item, i) => ({ item, path: `rows[${i}]`, as: 'hypothesis' as const })),
+      info: { ours: false },
+    };
+  }
+  if (looksLikeHypothesis(document)) {
+    return { ok: true, format: 'hypothesis', items: [{ item: document, path: '', as: 'hypothesis' }], info: { ours: false } };
+  }
+
+  let doc: JsonRecord = document;
+  const version = doc['diptych:formatVersion'];
+  const ours = version !== undefined;
+  if (ours) {
+    const migrated = migrateDocument(doc, version);
+    if (!migrated.ok) return { ok: false, message: migrated.message, format: 'diptych' };
+    doc = migrated.document;
+  }
+  const generator = generatorName(doc['generator']);
+  const info: W3cFileInfo = generator === undefined ? { ours } : { ours, generator };
+  const format: ImportFormat = ours ? 'diptych' : 'w3c';
+
+  if (hasType(doc['type'], 'Annotation')) return { ok: true, format, items: [{ item: doc, path: '', as: 'w3c' }], info };
+  if (hasType(doc['type'], 'AnnotationPage')) return pageItems(doc, '', format, info);
+  if (hasType(doc['type'], 'AnnotationCollection')) {
+    const first = doc['first'];
+    if (first === undefined) {
+      return doc['total'] === 0 || doc['total'] === undefined
+        ? { ok: true, format, items: [], info }
+        : { ok: false, message: 'the collection has no "first" page', format };
+    }
+    if (typeof first === 'string') {
+      return {
+        ok: false,
+        message: `the collection only links its first page (${first.slice(0, 200)}) instead of including it; Diptych does not fetch from the web, so save the pages themselves`,
+        format,
+      };
+    }
+    if (!isRecord(first)) return { ok: false, message: 'the collection\'s "first" must be an AnnotationPage', format };
+    return pageItems(first, 'first', format, info);
+  }
+  return { ok: false, message: `the file is JSON but not annotations: ${SHAPES}` };
+}
+
+/** The items of a page and of the pages embedded after it through `next`. */
+function pageItems(page: JsonRecord, path: string, format: ImportFormat, info: W3cFileInfo): Located {
+  const items: Found[] = [];
+  let current: unknown = page;
+  let here = path;
+  for (let n = 0; isRecord(current); n += 1) {
+    if (n > 10_000) return { ok: false, message: 'too many pages', format };
+    const list = current['items'];
+    const itemsPath = here === '' ? 'items' : `${here}.items`;
+    if (!Array.isArray(list)) return { ok: false, message: `${itemsPath} must be a list of annotations`, format };
+    list.forEach((item, i) => items.push({ item, path: `${itemsPath}[${i}]`, as: 'w3c' }));
+    current = current['next'];
+    here = here === '' ? 'next' : `${here}.next`;
+  }
+  return { ok: true, format, items, info };
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** The one-sentence summary of a finished import. */
+export function importStatus(outcome: Pick<ImportOutcome, 'ok' | 'results' | 'fileError'>): string {
+  if (outcome.fileError !== undefined) return `Nothing was imported: ${outcome.fileError}.`;
+  const count = (s: ImportItemResult['status']): number => outcome.results.filter((r) => r.status === s).length;
+  const errors = outcome.results.filter((r): r is Extract<ImportItemResult, { status: 'error' }> => r.status === 'error');
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    const where = first.path === '' ? 'the annotation' : first.path;
+    return `Nothing was imported: ${errors.length} of ${plural(outcome.results.length, 'item')} ${errors.length === 1 ? 'has a problem' : 'have problems'}; the first, at ${where}: ${first.message}.`;
+  }
+  const imported = count('imported');
+  const duplicates = count('duplicate');
+  const skipped = count('skipped');
+  const parts = [
+    imported === 0 && duplicates > 0 ? 'Nothing new to import' : `Imported ${plural(imported, 'annotation')}`,
+  ];
+  if (duplicates > 0) parts.push(`${plural(duplicates, 'annotation was', 'annotations were')} already here and not doubled`);
+  if (skipped > 0) parts.push(`${plural(skipped, 'item')} skipped (replies or notes on a whole page)`);
+  return `${parts.join('; ')}.`;
+}
+
+/** Characters that do not occur in a text file. */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 8192);
+  if (head.includes('\u0000')) return true;
+  const replacement = head.split('\uFFFD').length - 1;
+  return replacement > 8 && replacement > head.length / 100;
+}
+
+function failed(fileError: string, format: ImportFormat | null = null): ImportOutcome {
+  const outcome = { ok: false, format, annotations: [], results: [], fileError };
+  return { ...outcome, summary: importStatus(outcome) };
+}
+
+/**
+ * Reads a file's text and says what importing it would do. Nothing is
+ * changed: the caller adds `outcome.annotations` when `outcome.ok`.
+ */
+export function importAnnotations(text: string, ctx: ImportContext): ImportOutcome {
+  try {
+    return importUnchecked(text, ctx);
+  } catch (error) {
+    // Not expected (every item is checked); still, the reader's data is never at risk.
+    return failed(`an internal error stopped the import (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
+  if (typeof text !== 'string') return failed('the file could not be read as text');
+  if (text.length > MAX_IMPORT_CHARS) {
+    return failed(`the file is too large (${(text.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_CHARS / 1024 / 1024} MB)`);
+  }
+  if (text.trim() === '') return failed('the file is empty');
+  if (looksBinary(text)) return failed('the file is not a text file (it looks binary)');
+  let document: unknown;
+  try {
+    document = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return failed(`the file is not JSON (${error instanceof Error ? error.message : 'cannot parse'})`);
+  }
+  const located = locateItems(document);
+  if (!located.ok) return failed(located.message, located.format ?? null);
+  if (located.items.length > MAX_IMPORT_ITEMS) {
+    return failed(`the file holds ${located.items.length} items; the limit is ${MAX_IMPORT_ITEMS}`, located.format);
+  }
+
+  const readCtx: ReadContext = {
+    editions: ctx.editions,
+    ...(ctx.locate === undefined ? {} : { locate: ctx.locate }),
+    now: ctx.now ?? new Date().toISOString(),
+  };
+  const seen = new Set<string>(ctx.existing as Iterable<string>);
+  const results: ImportItemResult[] = [];
+  const annotations: Annotation[] = [];
+  for (const found of located.items) {
+    const read: ItemRead =
+      found.as === 'hypothesis'
+        ? readHypothesisAnnotation(found.item, found.path, readCtx)
+        : readW3cAnnotation(found.item, found.path, readCtx, located.info);
+    if (read.kind === 'error') results.push({ status: 'error', path: read.path, message: read.message });
+    else if (read.kind === 'skipped') results.push({ status: 'skipped', path: found.path, reason: read.reason });
+    else if (seen.has(read.annotation.id)) results.push({ status: 'duplicate', path: found.path, id: read.annotation.id });
+    else {
+      seen.add(read.annotation.id);
+      annotations.push(read.annotation);
+      results.push({ status: 'imported', path: found.path, id: read.annotation.id });
+    }
+  }
+  const ok = results.every((r) => r.status !== 'error');
+  const outcome = { ok, format: located.format, annotations: ok ? annotations : [], results };
+  return { ...outcome, summary: importStatus(outcome) };
+}

@@ -1,0 +1,201 @@
+/**
+ * Import's one hard step: turning what a file says about a target (a source
+ * IRI, perhaps a quote, perhaps a position, perhaps our address) into one of
+ * our `Target`s on one of our editions, or a clear error with a path.
+ *
+ * What it is for: matching a target to a source, by identifier first (our
+ * `urn:diptych:source:<id>` or the bare source id) and, failing that, by where
+ * its quote anchors (the injected `Locate`), and checking that the selectors
+ * agree with each other. Not for: anchoring an annotation for display
+ * (`annotations/anchoring/`): a target that names our source keeps its own
+ * selectors even if the text has moved; anchoring places it or lists it as
+ * unplaced, it is never dropped.
+ *
+ * Pure: editions and `locate` are passed in.
+ */
+import type { Edition, SourceId } from '../../sources/edition.ts';
+import { parseAddress } from '../../sources/address.ts';
+import { addressForRange } from '../model/address-for-range.ts';
+import type { PositionSelector, QuoteSelector, Target } from '../model/selectors.ts';
+import { sourceIdFromIri } from './format.ts';
+
+/** Where a quote anchors in one of our editions. `[start, end)` indexes `Edition.text`. */
+export interface LocatedQuote {
+  /** The edition it was found in. */
+  readonly source: SourceId;
+  /** Start offset in that edition's text. */
+  readonly start: number;
+  /** End offset (exclusive). */
+  readonly end: number;
+}
+
+/**
+ * Finds where a quote from another tool's file belongs in our texts. The app
+ * passes one built on `annotations/anchoring/` (exact quote, then fuzzy);
+ * `hint.source` restricts the search to one edition, `hint.position` is the
+ * file's own offset (in the other tool's copy of the text, so only a hint).
+ * Returns `null` when no text holds the quote well enough.
+ */
+export type Locate = (
+  quote: QuoteSelector,
+  hint: { readonly source?: SourceId; readonly position?: PositionSelector },
+) => LocatedQuote | null;
+
+/** What a file says about one target, before any checking. */
+export interface RawTarget {
+  /** The target's `source` (W3C) or `target.source`/`uri` (Hypothesis). */
+  readonly source?: string;
+  /** The TextQuoteSelector's fields, if the file had one. */
+  readonly quote?: { readonly exact: string; readonly prefix?: string; readonly suffix?: string };
+  /** The TextPositionSelector's fields, if the file had one. */
+  readonly position?: { readonly start: number; readonly end: number };
+  /** Our `diptych:address`, if the file had one. */
+  readonly address?: string;
+  /** JSON paths of the parts, for messages: the target, its quote and position selectors, its address. */
+  readonly paths: {
+    readonly target: string;
+    readonly quote?: string;
+    readonly position?: string;
+    readonly address?: string;
+    readonly source?: string;
+  };
+}
+
+/** The pure inputs import needs. */
+export interface ResolveContext {
+  /** The editions annotations may target (the built-in sources, parsed). */
+  readonly editions: readonly Edition[];
+  /** Finds a quote's place when the file names no source of ours. Absent: such targets are errors. */
+  readonly locate?: Locate;
+}
+
+/** A resolved target, or what went wrong and where. */
+export type Resolved =
+  | { readonly ok: true; readonly target: Target; readonly foreignDocument?: string }
+  | { readonly ok: false; readonly path: string; readonly message: string };
+
+/** How much context we keep on each side of a quote we build from our own text (Hypothesis keeps 32). */
+export const CONTEXT_CHARS = 32;
+
+const fail = (path: string, message: string): Resolved => ({ ok: false, path, message });
+
+/** Selectors built from our edition's text at `[start, end)`. */
+function fromEdition(edition: Edition, start: number, end: number): Target | null {
+  const address = addressForRange(edition, start, end);
+  if (address === null) return null;
+  return {
+    source: edition.id,
+    selectors: {
+      quote: {
+        exact: edition.text.slice(start, end),
+        prefix: edition.text.slice(Math.max(0, start - CONTEXT_CHARS), start),
+        suffix: edition.text.slice(end, end + CONTEXT_CHARS),
+      },
+      position: { start, end },
+      address,
+    },
+  };
+}
+
+/** Resolves one target; see the module comment. */
+export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
+  const { paths } = raw;
+  if (raw.quote !== undefined && raw.quote.exact.length === 0) {
+    return fail(paths.quote ?? paths.target, 'the TextQuoteSelector quotes nothing (its "exact" is empty)');
+  }
+  if (raw.position !== undefined && !(raw.position.end > raw.position.start)) {
+    return fail(paths.position ?? paths.target, `the TextPositionSelector ends (${raw.position.end}) before it starts (${raw.position.start})`);
+  }
+  if (raw.quote !== undefined && raw.position !== undefined) {
+    const span = raw.position.end - raw.position.start;
+    if (span !== raw.quote.exact.length) {
+      return fail(
+        paths.position ?? paths.target,
+        `the selectors disagree: the TextPositionSelector spans ${span} characters but the quoted text has ${raw.quote.exact.length}`,
+      );
+    }
+  }
+
+  const byId = (id: string): Edition | undefined => ctx.editions.find((e) => e.id === id);
+  const named = raw.source === undefined ? null : (sourceIdFromIri(raw.source) ?? raw.source);
+  const edition = named === null ? undefined : byId(named);
+
+  if (raw.source !== undefined && sourceIdFromIri(raw.source) !== null && edition === undefined) {
+    return fail(paths.source ?? paths.target, `unknown source "${sourceIdFromIri(raw.source)}": Diptych has no text with that id`);
+  }
+
+  if (edition !== undefined) {
+    // The file names one of our sources: keep its selectors as they are.
+    if (raw.quote !== undefined && raw.position !== undefined) {
+      const address = raw.address ?? addressForRange(edition, raw.position.start, raw.position.end);
+      if (address === null) return fail(paths.target, `the source "${edition.id}" has no text to annotate`);
+      const parsed = parseAddress(address);
+      if (parsed === null) return fail(paths.address ?? paths.target, `"${address}" is not a passage address`);
+      if (parsed.source !== edition.id) {
+        return fail(paths.address ?? paths.target, `the address "${address}" names another source than the target ("${edition.id}")`);
+      }
+      return {
+        ok: true,
+        target: {
+          source: edition.id,
+          selectors: {
+            quote: { exact: raw.quote.exact, prefix: raw.quote.prefix ?? '', suffix: raw.quote.suffix ?? '' },
+            position: { start: raw.position.start, end: raw.position.end },
+            address: address as Target['selectors']['address'],
+          },
+        },
+      };
+    }
+    if (raw.position !== undefined) {
+      if (raw.position.end > edition.text.length) {
+        return fail(paths.position ?? paths.target, `the TextPositionSelector ends at ${raw.position.end}, past the end of "${edition.id}" (${edition.text.length} characters)`);
+      }
+      const target = fromEdition(edition, raw.position.start, raw.position.end);
+      return target ? { ok: true, target } : fail(paths.target, `the source "${edition.id}" has no text to annotate`);
+    }
+    if (raw.quote !== undefined) {
+      const quote = { exact: raw.quote.exact, prefix: raw.quote.prefix ?? '', suffix: raw.quote.suffix ?? '' };
+      const found = ctx.locate?.(quote, { source: edition.id }) ?? null;
+      if (found === null || found.source !== edition.id) {
+        return fail(paths.quote ?? paths.target, `the quoted text is not in "${edition.id}"`);
+      }
+      const target = fromEdition(edition, found.start, found.end);
+      return target ? { ok: true, target } : fail(paths.target, `the source "${edition.id}" has no text to annotate`);
+    }
+    return fail(paths.target, 'the target has neither a TextQuoteSelector nor a TextPositionSelector, so it selects no passage');
+  }
+
+  // Another tool's document: place it by its quote.
+  if (raw.quote === undefined) {
+    return fail(
+      paths.target,
+      raw.source === undefined
+        ? 'the target names no source and quotes no text'
+        : `unknown source "${raw.source}", and no TextQuoteSelector to find the passage by`,
+    );
+  }
+  if (ctx.locate === undefined) {
+    return fail(paths.source ?? paths.target, `unknown source "${raw.source ?? '(none)'}"`);
+  }
+  const quote = { exact: raw.quote.exact, prefix: raw.quote.prefix ?? '', suffix: raw.quote.suffix ?? '' };
+  const found = ctx.locate(quote, raw.position === undefined ? {} : { position: raw.position });
+  const located = found === null ? undefined : byId(found.source);
+  if (found === null || located === undefined) {
+    return fail(
+      paths.quote ?? paths.target,
+      `unknown source "${raw.source ?? '(none)'}", and its quoted text ("${ellipsis(raw.quote.exact)}") is in none of Diptych's texts`,
+    );
+  }
+  if (!(found.end > found.start) || found.end > located.text.length) {
+    return fail(paths.quote ?? paths.target, `the quote was located outside "${located.id}"`);
+  }
+  const target = fromEdition(located, found.start, found.end);
+  if (target === null) return fail(paths.target, `the source "${located.id}" has no text to annotate`);
+  return raw.source === undefined ? { ok: true, target } : { ok: true, target, foreignDocument: raw.source };
+}
+
+/** A quote shortened for a message. */
+function ellipsis(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
