@@ -53,40 +53,54 @@ function fragmentsOf(node: RootContent): NonNullable<NonNullable<RootContent['da
   return start === undefined || end === undefined ? [] : [{ inputStart: start, inputEnd: end }];
 }
 
-/** Finds the next pair to join: [first index, second index], or null. */
-export function findBrokenPair(children: readonly RootContent[], minWords: number): [number, number] | null {
-  for (let i = 0; i < children.length; i++) {
-    const first = children[i]!;
-    if (first.type !== 'paragraph' || first.data?.role !== 'paragraph') continue;
-    const text = blockText(first);
-    if (!endsMidSentence(text) || wordCount(text) < minWords) continue;
-    let j = i + 1;
-    while (j < children.length && children[j]!.data?.role === 'footnote') j++;
-    const second = children[j];
-    if (second && second.type === 'paragraph' && second.data?.role === 'paragraph') return [i, j];
-  }
-  return null;
+/** True when `node` can be the first half of a broken paragraph. */
+function isFirstHalf(node: RootContent, minWords: number): node is Paragraph {
+  if (node.type !== 'paragraph' || node.data?.role !== 'paragraph') return false;
+  const text = blockText(node);
+  return endsMidSentence(text) && wordCount(text) >= minWords;
 }
 
-/** Joins all broken paragraphs of `tree`; returns the joins as [line of first, line of second]. */
+/**
+ * Joins all broken paragraphs of `tree` in one pass (linear in the number of
+ * blocks: a 5 MB text has thousands); returns the joins as [line of first
+ * half, line of second half].
+ */
 export function repairPageBreaks(tree: Root, minWords = 8): Array<[number, number]> {
   const joins: Array<[number, number]> = [];
-  for (let pair = findBrokenPair(tree.children, minWords); pair; pair = findBrokenPair(tree.children, minWords)) {
-    const [i, j] = pair;
-    const first = tree.children[i] as Paragraph;
-    const second = tree.children[j] as Paragraph;
-    joins.push([first.position?.start.line ?? 0, second.position?.start.line ?? 0]);
-    const children: PhrasingContent[] = [...first.children];
-    trimEndOf(children);
-    children.push({ type: 'text', value: ' ' });
-    const rest = [...second.children];
-    trimStartOf(rest);
-    children.push(...rest);
-    first.children = children;
-    first.data = { ...first.data, fragments: [...fragmentsOf(first), ...fragmentsOf(second)] };
-    tree.children.splice(j, 1);
+  const children = tree.children;
+  const out: RootContent[] = [];
+  let i = 0;
+  while (i < children.length) {
+    const first = children[i]!;
+    out.push(first);
+    i++;
+    // Keep joining while the (growing) first half still ends mid-sentence.
+    while (isFirstHalf(first, minWords)) {
+      let j = i;
+      while (j < children.length && children[j]!.data?.role === 'footnote') j++;
+      const second = children[j];
+      if (!second || second.type !== 'paragraph' || second.data?.role !== 'paragraph') break;
+      joins.push([first.position?.start.line ?? 0, second.position?.start.line ?? 0]);
+      join(first, second);
+      // Footnotes between the halves stay, after the joined paragraph.
+      out.push(...children.slice(i, j));
+      children.splice(i, j - i + 1);
+    }
   }
+  tree.children = out;
   return joins;
+}
+
+/** Appends `second` to `first` with one space. Mutates `first`. */
+function join(first: Paragraph, second: Paragraph): void {
+  const children: PhrasingContent[] = [...first.children];
+  trimEndOf(children);
+  children.push({ type: 'text', value: ' ' });
+  const rest = [...second.children];
+  trimStartOf(rest);
+  children.push(...rest);
+  first.data = { ...first.data, fragments: [...fragmentsOf(first), ...fragmentsOf(second)] };
+  first.children = children;
 }
 
 function trimEndOf(children: PhrasingContent[]): void {

@@ -26,7 +26,7 @@ describe('metadata records', () => {
       expect(meta.csl.issued?.circa).toBe(true);
       expect(meta.csl.issued?.['date-parts'][0]).toHaveLength(1);
       expect(meta.inferred.map((i) => i.field)).toContain('issued');
-      const record = meta.csl as Record<string, unknown>;
+      const record = meta.csl as unknown as Record<string, unknown>;
       for (const field of ['URL', 'DOI', 'publisher', 'page', 'accessed']) expect(record[field]).toBeUndefined();
     }
   });
