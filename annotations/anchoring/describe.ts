@@ -20,6 +20,7 @@
  * similarity, not equality, so a partly edited context still counts.
  */
 import type { Address, Block, Edition, Footnote } from '../../sources/edition.ts';
+import { addressForRange } from '../model/address-for-range.ts';
 import { MAX_QUOTE_LENGTH, type PositionSelector, type QuoteSelector } from '../model/selectors.ts';
 
 /** Characters of context kept on each side of a quote. */
@@ -72,25 +73,17 @@ export function describe(edition: Edition, start: number, end: number): Describe
 
 /**
  * The address of the smallest passage holding `[start, end)`: a sentence if
- * the selection lies within one; else its paragraph, footnote or block; else,
- * across numbered paragraphs, a range (`lankov-2007:12-13`). A selection
- * that crosses into an unnumbered block or a footnote has no range address in
- * the grammar, so it gets the address of the passage it starts in — the one a
- * reader would cite. `null` if the offsets fall outside every passage.
+ * the selection lies within one, else what `addressForRange` (the model's
+ * rule, shared with import) gives — the paragraph, footnote or block; across
+ * numbered paragraphs a range (`lankov-2007:12-13`); across anything else the
+ * passage it starts in. `null` for an edition without passages.
  */
 export function addressOf(edition: Edition, start: number, end: number): Address | null {
-  const passages: Passage[] = [...edition.blocks, ...edition.footnotes];
-  const first = passages.find((p) => p.start <= start && start < p.end);
-  const last = passages.find((p) => p.start < end && end <= p.end);
-  if (!first) return null;
-  if (first === last) {
-    const s = start - first.start;
-    const e = end - first.start;
-    const sentence = first.sentences.find((x) => x.start <= s && e <= x.end);
-    return sentence?.address ?? first.address;
-  }
-  if (last && 'role' in first && 'role' in last && first.n !== undefined && last.n !== undefined && last.n > first.n) {
-    return `${edition.id}:${first.n}-${last.n}` as Address;
-  }
-  return first.address;
+  const passage: Passage | undefined = [...edition.blocks, ...edition.footnotes].find(
+    (p) => p.start <= start && end <= p.end,
+  );
+  const sentence = passage?.sentences.find(
+    (x) => x.start <= start - passage.start && end - passage.start <= x.end,
+  );
+  return sentence?.address ?? addressForRange(edition, start, end);
 }
