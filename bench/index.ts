@@ -8,6 +8,8 @@ type Bench = { name: string; load: () => Promise<{ run: () => Promise<void> }> }
 
 const BENCHES: Bench[] = [
   { name: 'pipeline', load: () => import('./pipeline.ts') },
+  { name: 'search', load: () => import('./search.ts') },
+  { name: 'related', load: () => import('./related.ts') },
 ];
 
 const only = process.argv.slice(2);
