@@ -77,13 +77,14 @@ export function styleRecord(meta: SourceMetadata, style: StyleId): CslItem {
  * The record Diptych exports (BibTeX, RIS, CSL-JSON): the base record as the
  * corpus issue established it, series included, with each inferred value
  * stated in `note` (BibTeX and RIS cannot carry CSL's `circa`, so without the
- * note an export would state an inferred year as a fact).
+ * note an export would state an inferred year as a fact). Pure.
  */
 export function exportRecord(meta: SourceMetadata): CslItem {
+  // One short sentence per value, not the evidence: a reference manager
+  // shows `note` in a narrow field, and the evidence is in the app and the
+  // README.
   const inferred = meta.inferred.map((v) =>
-    v.field === 'issued'
-      ? `Year inferred, not printed in the source: ${v.evidence}`
-      : `${v.field} inferred: ${v.evidence}`,
+    v.field === 'issued' ? 'Year inferred; not printed in the source.' : `${v.field} inferred.`,
   );
   const note = [meta.csl.note, ...inferred].filter((s): s is string => Boolean(s)).join(' ');
   return note ? { ...meta.csl, note } : { ...meta.csl };

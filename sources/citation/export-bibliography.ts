@@ -1,0 +1,115 @@
+/**
+ * Exports the sources' records as BibTeX, RIS or CSL-JSON, so a reader can
+ * take them to a reference manager.
+ *
+ * BibTeX and RIS come from Citation.js (`@citation-js/plugin-bibtex`,
+ * `@citation-js/plugin-ris`), not from string templates; CSL-JSON is the
+ * records themselves (`exportRecord` in `records.ts`), which tests validate
+ * against the official CSL-JSON schema.
+ *
+ * What each format loses, and what we do about it:
+ *   - CSL's `circa` has no BibTeX or RIS field. Every record says in `note`
+ *     (BibTeX `note`, RIS `N1`) that its year was inferred and why, so no
+ *     export states an inferred year as a fact.
+ *   - BibTeX has no newspaper-article type: Winstanley-Chesters becomes an
+ *     `@article` with `journal = {The Conversation}` (the usual BibTeX
+ *     practice) and reads back as `article-journal`.
+ *   - RIS: Citation.js (0.8) maps the records to RIS tags, but its text
+ *     output has two faults we work around by taking its tag objects
+ *     (`format: 'object'`) and writing the `TAG  - value` lines ourselves:
+ *     (1) a `NEWS` record's `AU` is mapped only to and from CSL `reporter`,
+ *     which its RIS plugin cannot serialize, so a newspaper article's author
+ *     silently disappears; we add `AU` from the author names, in the
+ *     `Family, Given` form its other record types use; (2) it hard-wraps
+ *     every value at 70 characters, mid-word, and reading the file back
+ *     inserts a space at each break ("Soc hi"); we write each value on one
+ *     line, as the RIS specification allows.
+ *   - BibTeX keys may not contain hyphens (Citation.js replaces an unsafe
+ *     key with one of its own), so the key is the source id without them:
+ *     `WinstanleyChesters2015`, `Lankov2007`.
+ *
+ * Runs in Node and in the browser (Citation.js is pure JavaScript); load it
+ * on demand, like citeproc. Not for: formatted bibliographies (`create-citer.ts`).
+ */
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import { BUILTIN_SOURCES, type CslItem, type SourceMetadata } from '../metadata.ts';
+import { exportRecord } from './records.ts';
+
+/** The file formats a bibliography exports to. */
+export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
+
+/** `bibtex`, `ris` or `csl-json`. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** File name extension and MIME type per format, for a download. */
+export const EXPORT_FILE: Readonly<Record<ExportFormat, { readonly extension: string; readonly mime: string }>> = {
+  bibtex: { extension: 'bib', mime: 'application/x-bibtex' },
+  ris: { extension: 'ris', mime: 'application/x-research-info-systems' },
+  'csl-json': { extension: 'json', mime: 'application/vnd.citationstyles.csl+json' },
+};
+
+/** The BibTeX key of a source: its id with the hyphens removed and each part capitalized. */
+export function bibtexKey(id: string): string {
+  return id
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** BibTeX: Citation.js with our keys. */
+function toBibtex(records: readonly CslItem[]): string {
+  const withKeys = records.map((r) => ({ ...r, 'citation-key': bibtexKey(r.id) }));
+  return new Cite(withKeys).format('bibtex', { format: 'text' });
+}
+
+/** RIS: Citation.js's tag mapping, written out one value per line (see the head comment). */
+function toRis(records: readonly CslItem[]): string {
+  const entries = new Cite(records).format('ris', { format: 'object' }) as unknown as Record<
+    string,
+    string | string[]
+  >[];
+  return entries
+    .map((entry, i) => {
+      const record = records[i]!;
+      const tags: [string, string][] = [];
+      for (const [tag, value] of Object.entries(entry)) {
+        if (tag === 'TY') continue;
+        for (const v of ([] as string[]).concat(value)) tags.push([tag, String(v)]);
+      }
+      if (entry.TY === 'NEWS' && !('AU' in entry)) {
+        for (const a of record.author) tags.unshift(['AU', `${a.family}, ${a.given}`]);
+      }
+      const lines = tags.map(([tag, v]) => `${tag}  - ${v.replace(/\s*\n\s*/g, ' ')}`);
+      return [`TY  - ${String(entry.TY)}`, ...lines, 'ER  - '].join('\n');
+    })
+    .join('\n');
+}
+
+/**
+ * The records of `sources` (default: both built-in sources) in one file
+ * format. Pure: same input, same output; ends with a newline.
+ */
+export function exportBibliography(
+  format: ExportFormat,
+  sources: readonly SourceMetadata[] = BUILTIN_SOURCES,
+): string {
+  const records = sources.map(exportRecord);
+  switch (format) {
+    case 'csl-json':
+      return `${JSON.stringify(records, null, 2)}\n`;
+    case 'bibtex':
+      return `${toBibtex(records).trimEnd()}\n`;
+    case 'ris':
+      return `${toRis(records)}\n`;
+  }
+}
+
+/** Parses an export format from untrusted input; throws an error naming the valid ones. */
+export function parseExportFormat(value: unknown): ExportFormat {
+  if (typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value)) {
+    return value as ExportFormat;
+  }
+  throw new Error(`unknown export format ${JSON.stringify(value)} (valid: ${EXPORT_FORMATS.join(', ')})`);
+}

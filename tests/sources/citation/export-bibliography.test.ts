@@ -1,0 +1,97 @@
+/**
+ * Bibliography exports: BibTeX parses back (Citation.js) to the same records,
+ * RIS has one TY…ER record per source, CSL-JSON validates against the
+ * official CSL-JSON schema.
+ */
+import { readFileSync } from 'node:fs';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import {
+  EXPORT_FORMATS,
+  bibtexKey,
+  exportBibliography,
+  parseExportFormat,
+} from '../../../sources/citation/export-bibliography.ts';
+import { exportRecord } from '../../../sources/citation/records.ts';
+import { BUILTIN_SOURCES } from '../../../sources/metadata.ts';
+
+const SCHEMA = JSON.parse(
+  readFileSync(new URL('../../../sources/citation/schema/csl-data.json', import.meta.url), 'utf8'),
+) as object;
+
+/** What BibTeX can carry, and what type each CSL type reads back as (BibTeX has no newspaper article). */
+const BIBTEX_TYPE_BACK: Readonly<Record<string, string>> = {
+  'article-newspaper': 'article-journal',
+  manuscript: 'manuscript',
+};
+
+const comparable = (r: Record<string, unknown>) => ({
+  title: r.title,
+  author: r.author,
+  year: (r.issued as { 'date-parts': number[][] } | undefined)?.['date-parts'][0]?.[0],
+  'container-title': r['container-title'],
+  'collection-title': r['collection-title'],
+  note: r.note,
+});
+
+describe('exportBibliography', () => {
+  it('writes BibTeX that Citation.js parses back to the same records', () => {
+    const bibtex = exportBibliography('bibtex');
+    const back = new Cite(bibtex).data;
+    expect(back).toHaveLength(BUILTIN_SOURCES.length);
+    for (const meta of BUILTIN_SOURCES) {
+      const record = exportRecord(meta);
+      const parsed = back.find((r) => r['citation-key'] === bibtexKey(meta.id));
+      expect(parsed, meta.id).toBeDefined();
+      expect(comparable(parsed!)).toEqual(comparable(record as unknown as Record<string, unknown>));
+      expect(parsed!.type).toBe(BIBTEX_TYPE_BACK[record.type]);
+    }
+  });
+
+  it('writes one TY…ER RIS record per source, each with its author, that parse back', () => {
+    const ris = exportBibliography('ris');
+    expect(ris.match(/^TY {2}- /gm)).toHaveLength(BUILTIN_SOURCES.length);
+    expect(ris.match(/^ER {2}- $/gm)).toHaveLength(BUILTIN_SOURCES.length);
+    expect(ris).toMatch(/^TY {2}- NEWS\nAU {2}- Winstanley-Chesters, Robert$/m);
+    expect(ris).toMatch(/^AU {2}- Lankov, Andrei$/m);
+    // Every line is a tag line: no value is hard-wrapped.
+    for (const line of ris.slice(0, -1).split('\n')) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /);
+    const back = new Cite(ris).data;
+    expect(back.map((r) => [r.type, r.title, r.note])).toEqual(
+      BUILTIN_SOURCES.map((m) => [m.csl.type, m.csl.title, 'Year inferred; not printed in the source.']),
+    );
+  });
+
+  it('writes CSL-JSON that validates against the official schema and keeps circa', () => {
+    const json = JSON.parse(exportBibliography('csl-json')) as Record<string, unknown>[];
+    const validate = new Ajv({ strict: false }).compile(SCHEMA);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(json.map((r) => r.id)).toEqual(BUILTIN_SOURCES.map((m) => m.id));
+    expect(json.every((r) => (r.issued as { circa?: boolean }).circa === true)).toBe(true);
+  });
+
+  it('states the inferred year in every format', () => {
+    for (const format of EXPORT_FORMATS) {
+      expect(exportBibliography(format).split('Year inferred; not printed in the source.').length - 1, format).toBe(2);
+    }
+  });
+
+  it('is deterministic', () => {
+    for (const format of EXPORT_FORMATS) expect(exportBibliography(format)).toBe(exportBibliography(format));
+  });
+});
+
+describe('exportBibliography, when it fails', () => {
+  it('names the valid formats for an unknown one', () => {
+    expect(parseExportFormat('ris')).toBe('ris');
+    expect(() => parseExportFormat('endnote')).toThrow('unknown export format "endnote" (valid: bibtex, ris, csl-json)');
+  });
+
+  it('would catch a record the schema rejects (the validator is not vacuous)', () => {
+    const validate = new Ajv({ strict: false }).compile(SCHEMA);
+    expect(validate([{ id: 'x', type: 'newspaper-article' }])).toBe(false);
+  });
+});
