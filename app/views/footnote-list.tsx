@@ -24,7 +24,8 @@ export function FootnoteList({ edition, marked }: FootnoteListProps): ReactNode 
   const headingId = useId();
   if (edition.footnotes.length === 0) return null;
   return (
-    <section className="notes" aria-labelledby={headingId}>
+    // A plain container, not a <section>: a labelled section would be a region landmark, and the page's regions are the two panes.
+    <div className="notes" role="doc-endnotes" aria-labelledby={headingId}>
       <h3 id={headingId}>Notes</h3>
       <ol className="notes-list">
         {edition.footnotes.map((f) => (
@@ -56,6 +57,6 @@ export function FootnoteList({ edition, marked }: FootnoteListProps): ReactNode 
           </li>
         ))}
       </ol>
-    </section>
+    </div>
   );
 }

@@ -103,12 +103,12 @@ export async function startReader(viewport: keyof typeof VIEWPORTS = 'wide'): Pr
     footnotePopover: (n) => page.getByRole('group', { name: `Footnote ${n}`, exact: true }),
     pressKey: (key) => page.keyboard.press(key),
     async search(query) {
-      await page.locator('body').focus();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('/');
       await page.keyboard.type(query);
     },
     searchBox: () => page.getByRole('combobox', { name: 'Search both texts' }),
-    searchHits: () => page.getByRole('option'),
+    searchHits: () => page.locator('.search-results [role="option"]'),
     notice: () => page.getByRole('status').filter({ hasText: /\S/ }).first(),
     setViewport: (kind) => page.setViewportSize(VIEWPORTS[kind]),
     async screenshot(name) {

@@ -1,0 +1,67 @@
+// axe-core audit of the main views (wide and narrow, popover open, search open, dialog open) and the landmarks.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReader, type Reader } from './helpers/ui.ts';
+
+let reader: Reader;
+beforeAll(async () => {
+  reader = await startReader('wide');
+});
+afterAll(async () => {
+  await reader?.close();
+});
+
+describe('accessibility', () => {
+  it('has a banner, a main and two labelled regions, and a heading outline', async () => {
+    await reader.setViewport('wide');
+    await reader.openApp();
+    expect(await reader.page.getByRole('banner').count()).toBe(1);
+    expect(await reader.page.getByRole('main').count()).toBe(1);
+    expect(await reader.page.getByRole('region').count()).toBe(2);
+    expect(await reader.page.getByRole('region', { name: /Lankov \(2007\)/ }).count()).toBe(1);
+    expect(await reader.page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    expect(await reader.page.getByRole('heading', { level: 2 }).count()).toBe(2);
+    expect(await reader.page.getByRole('search').count()).toBe(1);
+  });
+
+  it('wide: no serious or critical axe violations', async () => {
+    expect(await reader.axeViolations()).toEqual([]);
+  });
+
+  it('wide, with a footnote pinned and search results open: none either', async () => {
+    await reader.openApp('lankov-2007:13');
+    await reader.footnoteMarker('lankov-2007:n1').click();
+    expect(await reader.axeViolations()).toEqual([]);
+    await reader.search('Toloraya');
+    await reader.searchHits().first().waitFor();
+    expect(await reader.axeViolations()).toEqual([]);
+  });
+
+  it('wide, with chrome shown and the shortcuts dialog open: none either', async () => {
+    await reader.openApp();
+    await reader.page.getByRole('button', { name: 'Chrome' }).click();
+    expect(await reader.axeViolations()).toEqual([]);
+    await reader.pressKey('?');
+    await reader.page.getByRole('dialog').waitFor();
+    expect(await reader.axeViolations()).toEqual([]);
+  });
+
+  it('narrow: none either', async () => {
+    await reader.setViewport('narrow');
+    await reader.openApp('lankov-2007:n4');
+    expect(await reader.axeViolations()).toEqual([]);
+    await reader.setViewport('wide');
+  });
+
+  describe('when it fails', () => {
+    it('the audit does report a violation (it is not vacuous)', async () => {
+      await reader.openApp();
+      await reader.page.evaluate(() => {
+        const img = document.createElement('img');
+        img.src = 'data:,';
+        document.querySelector('main')!.append(img);
+      });
+      const ids = (await reader.axeViolations()).map((v) => v.id);
+      expect(ids).toContain('image-alt');
+    });
+  });
+});

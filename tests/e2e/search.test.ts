@@ -1,0 +1,74 @@
+// The search box: typing, results grouped by source with address and context, keyboard, Enter opens the passage.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReader, type Reader } from './helpers/ui.ts';
+
+let reader: Reader;
+beforeAll(async () => {
+  reader = await startReader('wide');
+  await reader.openApp();
+});
+afterAll(async () => {
+  await reader?.close();
+});
+
+describe('search', () => {
+  it('/ focuses the search box', async () => {
+    await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await reader.pressKey('/');
+    expect(await reader.searchBox().evaluate((el) => el === document.activeElement)).toBe(true);
+    await reader.pressKey('Escape');
+  });
+
+  it('finds both romanizations of a name, grouped by source, each hit with its address and context', async () => {
+    await reader.search('Kim Il-sung');
+    await expect.poll(() => reader.searchHits().count()).toBeGreaterThan(1);
+    const groups = reader.page.locator('.search-group');
+    const titles = await groups.locator('.search-group-title').allTextContents();
+    expect(titles.length).toBe(2);
+    expect(titles[0]).toMatch(/^Russia’s borders/);
+    expect(titles[1]).toMatch(/^Russia and North Korea/);
+    const first = reader.searchHits().first();
+    expect(await first.locator('.hit-address').textContent()).toMatch(/^winstanley-chesters-2015:\d+\.\d+$/);
+    expect((await first.locator('mark').textContent())?.toLowerCase()).toContain('kim il');
+    const lankov = await groups.nth(1).locator('mark').allTextContents();
+    expect(lankov.some((m) => m.includes('Kim Il Sung'))).toBe(true);
+    expect(await reader.searchBox().getAttribute('aria-expanded')).toBe('true');
+    await reader.screenshot('search');
+  });
+
+  it('arrow keys move through the hits in group order; Enter opens the passage', async () => {
+    await reader.pressKey('ArrowDown');
+    await reader.pressKey('ArrowDown');
+    const active = reader.page.locator('[role="option"][aria-selected="true"]');
+    expect(await active.count()).toBe(1);
+    const second = await reader.searchHits().nth(1).getAttribute('data-hit');
+    expect(await active.getAttribute('data-hit')).toBe(second);
+    expect(await reader.searchBox().getAttribute('aria-activedescendant')).toBe(await active.getAttribute('id'));
+    await reader.pressKey('Enter');
+    await expect.poll(() => reader.page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(second);
+    await expect.poll(() => reader.paragraph(second!).getAttribute('aria-current')).toBe('location');
+    expect(await reader.searchHits().first().isVisible()).toBe(false);
+  });
+
+  it('finds footnote text, ignoring case and curly quotes', async () => {
+    await reader.searchBox().fill('');
+    await reader.search('STROITEL’NAIIA');
+    await expect.poll(() => reader.searchHits().count()).toBe(1);
+    expect(await reader.searchHits().first().locator('.hit-address').textContent()).toBe('lankov-2007:n8.1');
+    await reader.pressKey('Enter');
+    await expect.poll(() => reader.paragraph('lankov-2007:n8.1').getAttribute('aria-current')).toBe('location');
+  });
+
+  describe('when it fails', () => {
+    it('a query with no hits says so, and markup in the query stays text', async () => {
+      await reader.searchBox().fill('');
+      await reader.search('<b>zebra</b>');
+      await expect.poll(() => reader.page.locator('.search-status').textContent()).toContain('No passage matches');
+      expect(await reader.page.locator('.search b').count()).toBe(0);
+      expect(await reader.searchHits().count()).toBe(0);
+      await reader.pressKey('Escape');
+      await reader.pressKey('Escape');
+      expect(await reader.searchBox().inputValue()).toBe('');
+    });
+  });
+});
