@@ -1,7 +1,7 @@
 /**
  * The parsing pipeline: text in, `Edition` out.
  *
- * unified + remark-parse, then one small plugin per job, in this order:
+ * unified + remark-parse (`parseMarkdown`: linear on long texts), then one small plugin per job, in this order:
  * `blockRoles` → `pageBreakRepair` → `footnotes` → `languageRuns` →
  * `addresses`; `toEdition` compiles the result. Deterministic and free of
  * I/O, so it runs the same in the CLI, at build time and (lazily loaded) in
@@ -10,11 +10,11 @@
  * Throws only for a stale editorial declaration (see `blockRoles`); any
  * other input, however odd, yields an edition.
  */
-import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Edition } from './edition.ts';
 import type { EditorialDeclaration } from './metadata.ts';
+import { parseMarkdown } from './parse-markdown.ts';
 import { addresses } from './plugins/addresses.ts';
 import { blockRoles } from './plugins/block-roles.ts';
 import { footnotes } from './plugins/footnotes.ts';
@@ -37,14 +37,13 @@ export interface ParseEditionOptions {
 /** Parses a Markdown or plain text into an `Edition`. */
 export function parseEdition(text: string, options: ParseEditionOptions): Edition {
   const processor = unified()
-    .use(remarkParse)
     .use(blockRoles, { declarations: options.declarations ?? [] })
     .use(pageBreakRepair)
     .use(footnotes)
     .use(languageRuns)
     .use(addresses, { id: options.id });
   const file = new VFile({ value: text });
-  const tree = processor.runSync(processor.parse(file), file);
+  const tree = processor.runSync(parseMarkdown(text), file);
   return toEdition(tree, file.messages, {
     id: options.id,
     lang: options.lang ?? 'en',

@@ -1,0 +1,79 @@
+/**
+ * remark-parse, linear on long texts.
+ *
+ * micromark's cost per MB grows with the document (on a 5 MB text it is ~3×
+ * its cost per MB on a 30 KB one), so a long text is parsed in chunks of
+ * about `CHUNK_SIZE` characters, cut only at a blank line followed by a line
+ * that plainly starts a new paragraph; node positions are shifted back into
+ * the whole text. Short texts (both seed texts) are parsed in one piece.
+ *
+ * When chunking could change the tree — a fenced code block (may hold blank
+ * lines) or a link reference definition (may be used in another chunk) —
+ * the text is parsed in one piece, whatever its length.
+ */
+import type { Root, RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Node, Point } from 'unist';
+
+/** Texts longer than this are parsed in chunks of about this size. */
+export const CHUNK_SIZE = 128 * 1024;
+
+const UNSAFE = /^( {0,3})(```|~~~|\[[^\]\n]+\]:)/m;
+/** A blank line, then a line that starts a plain paragraph (no indent, list, quote, heading, HTML). */
+const SAFE_CUT = /\n[ \t]*\n(?=[^\s>*+\-#0-9<|])/g;
+
+const processor = unified().use(remarkParse);
+
+/** Cut offsets for `text`: each at the start of a chunk's first line. */
+export function chunkStarts(text: string, size = CHUNK_SIZE): number[] {
+  if (text.length <= size || UNSAFE.test(text)) return [0];
+  const starts = [0];
+  SAFE_CUT.lastIndex = 0;
+  let next = size;
+  for (let m = SAFE_CUT.exec(text); m; m = SAFE_CUT.exec(text)) {
+    const at = m.index + m[0].length;
+    if (at >= next) {
+      starts.push(at);
+      next = at + size;
+    }
+  }
+  return starts;
+}
+
+function shift(node: Node, lines: number, offset: number): void {
+  const move = (p: Point): void => {
+    p.line += lines;
+    if (p.offset !== undefined) p.offset += offset;
+  };
+  if (node.position) {
+    move(node.position.start);
+    move(node.position.end);
+  }
+  if ('children' in node) for (const child of node.children as Node[]) shift(child, lines, offset);
+}
+
+/** Parses Markdown into an mdast tree, as remark-parse does. */
+export function parseMarkdown(text: string): Root {
+  const starts = chunkStarts(text);
+  if (starts.length === 1) return processor.parse(text);
+  const children: RootContent[] = [];
+  let lines = 0;
+  for (const [i, start] of starts.entries()) {
+    const chunk = text.slice(start, starts[i + 1] ?? text.length);
+    const tree = processor.parse(chunk);
+    for (const node of tree.children) {
+      shift(node, lines, start);
+      children.push(node);
+    }
+    lines += chunk.split('\n').length - 1;
+  }
+  return {
+    type: 'root',
+    children,
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: lines + 1, column: text.length - text.lastIndexOf('\n'), offset: text.length },
+    },
+  };
+}
