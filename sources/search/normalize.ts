@@ -52,13 +52,33 @@ function foldSimple(ch: string): string {
  */
 export function foldCodePoint(ch: string): string {
   const code = ch.charCodeAt(0);
-  if (ch.length === 1 && code < 0x80) {
-    // ASCII fast path: most of the text.
-    if (code >= 0x41 && code <= 0x5a) return String.fromCharCode(code + 0x20);
-    if (ch === '`') return "'";
-    if (code === 0x09 || code === 0x0a || code === 0x0b || code === 0x0c || code === 0x0d) return ' ';
-    return ch;
+  if (ch.length === 1 && code < 0x80) return ASCII_FOLD[code]!;
+  let folded = FOLDED.get(ch);
+  if (folded === undefined) {
+    folded = foldNonAscii(ch);
+    FOLDED.set(ch, folded);
   }
+  return folded;
+}
+
+function foldAscii(code: number): string {
+  if (code >= 0x41 && code <= 0x5a) return String.fromCharCode(code + 0x20);
+  if (code === 0x60) return "'";
+  if (code >= 0x09 && code <= 0x0d) return ' ';
+  return String.fromCharCode(code);
+}
+
+/** The ASCII fast path: most of the text. */
+const ASCII_FOLD: readonly string[] = Array.from({ length: 0x80 }, (_, code) => foldAscii(code));
+
+/**
+ * Memo of non-ASCII foldings. Module state, but only a cache of a pure
+ * function: results never depend on it. Bounded by the number of distinct
+ * code points ever seen.
+ */
+const FOLDED = new Map<string, string>();
+
+function foldNonAscii(ch: string): string {
   const simple = foldSimple(ch);
   if (simple !== ch) return simple;
   if (IS_MARK.test(ch)) return '';
@@ -97,7 +117,8 @@ export function normalizeText(input: string): NormalizedText {
         ? 2
         : 1;
     const end = offset + width;
-    const folded = foldCodePoint(width === 1 ? input[offset]! : input.slice(offset, end));
+    const folded =
+      code < 0x80 ? ASCII_FOLD[code]! : foldCodePoint(width === 1 ? input[offset]! : input.slice(offset, end));
     for (let i = 0; i < folded.length; i++) {
       from.push(offset);
       to.push(end);
