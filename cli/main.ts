@@ -23,6 +23,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: 'related <address> [--k N]     passages of the other text most related to one (JSON)',
     load: async () => (await import('./commands/related.ts')).related,
   },
+  claims: {
+    summary: 'claims [--format jsonld|markdown|csv] [--relation R] [--topic T]  the curated claim comparisons',
+    load: async () => (await import('./commands/claims.ts')).claims,
+  },
 };
 
 const processIo: Io = {
