@@ -1,0 +1,36 @@
+/**
+ * The browser entry, run under Vitest (which gives it Vite's loader): the
+ * same strings as the Node path, one engine per style, failures not cached.
+ */
+import { describe, expect, it } from 'vitest';
+import { bibliography, citeInStyle, loadCiter } from '../../../sources/citation/load-citer.ts';
+
+describe('loadCiter', () => {
+  it('cites through the Vite loader exactly as pinned for Node', async () => {
+    const result = await citeInStyle('mla', { address: 'lankov-2007:n5', quote: 'See the note.' });
+    expect(result.citation.text).toBe('(Lankov, n. 5)');
+    expect(result.quoted?.text).toBe('“See the note” (Lankov, n. 5).');
+  }, 60_000);
+
+  it('builds one engine per style and reuses it', async () => {
+    expect(await loadCiter('mla')).toBe(await loadCiter('mla'));
+  }, 60_000);
+
+  it('lets a selection that spans paragraphs override the address’s pinpoint', async () => {
+    const result = await citeInStyle('mla', {
+      address: 'winstanley-chesters-2015:4',
+      locator: { label: 'paragraph', locator: '4-6' },
+    });
+    expect(result.citation.text).toBe('(Winstanley-Chesters, pars. 4–6)');
+  }, 60_000);
+
+  it('gives the bibliography in the style’s order', async () => {
+    expect((await bibliography('mla')).map((e) => e.source)).toEqual(['lankov-2007', 'winstanley-chesters-2015']);
+  }, 60_000);
+});
+
+describe('loadCiter, when it fails', () => {
+  it('names the expected forms for a bad address', async () => {
+    await expect(citeInStyle('mla', { address: 'lankov-2007' })).rejects.toThrow(/not an address/);
+  }, 60_000);
+});
