@@ -5,7 +5,8 @@
  * punctuation and quotes separate words, so "Kim Il-sung" and "Kim Il Sung"
  * both give `kim il sung`. Apostrophes inside a word are dropped ("P'yŏngyang"
  * → `pyongyang`, "Stroitel'naiia" → `stroitelnaiia`) and the English
- * possessive `'s` is removed ("Russia’s" → `russia`), so curly and straight
+ * possessive `'s` is removed from the term and from the word's span
+ * ("Russia’s" → `russia`, spanning "Russia"), so curly and straight
  * apostrophes match and a possessive matches its noun. Each term then goes
  * through the alias table (`aliases.ts`).
  *
@@ -36,11 +37,15 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of normalized.text.matchAll(WORD)) {
     let word = match[0];
-    if (word.endsWith("'s")) word = word.slice(0, -2);
+    const first = match.index;
+    // The possessive is not part of the word: drop it from the term and from the span.
+    let last = first + word.length - 1;
+    if (word.endsWith("'s")) {
+      word = word.slice(0, -2);
+      last -= 2;
+    }
     word = word.replaceAll("'", '');
     if (word === '') continue;
-    const first = match.index;
-    const last = first + match[0].length - 1;
     tokens.push({
       term: canonicalTerm(word),
       start: normalized.from[first]!,

@@ -28,7 +28,7 @@ describe('tokenize', () => {
   it('gives offsets into the original text', () => {
     const text = '“Kim Il‑sung’s” cult';
     const tokens = tokenize(text);
-    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Kim', 'Il', 'sung’s', 'cult']);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Kim', 'Il', 'sung', 'cult']);
   });
 
   it('never yields an empty term or a term with a space', () => {
