@@ -18,14 +18,22 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function time(fn: () => unknown, runs: number): number {
-  const samples: number[] = [];
+/**
+ * Median times of `a` and `b`, run alternately so that both see the same
+ * machine load (these machines are shared and noisy).
+ */
+function timePair(a: () => unknown, b: () => unknown, runs: number): [number, number] {
+  const sa: number[] = [];
+  const sb: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    samples.push(performance.now() - t);
+    let t = performance.now();
+    a();
+    sa.push(performance.now() - t);
+    t = performance.now();
+    b();
+    sb.push(performance.now() - t);
   }
-  return median(samples);
+  return [median(sa), median(sb)];
 }
 
 const bare = (text: string) => unified().use(remarkParse).parse(text);
@@ -44,8 +52,7 @@ export async function run(): Promise<void> {
   let seedBytes = 0;
   console.log('input                        size       remark-parse   pipeline     ratio');
   for (const { meta, text } of texts) {
-    const r = time(() => bare(text), 30);
-    const p = time(() => parseEdition(text, { id: meta.id, declarations: meta.declarations }), 30);
+    const [r, p] = timePair(() => bare(text), () => parseEdition(text, { id: meta.id, declarations: meta.declarations }), 41);
     seedPipeline += p;
     seedBytes += mb(text);
     console.log(`${meta.id.padEnd(28)} ${(mb(text) * 1024).toFixed(1).padStart(6)} KB  ${fmt(r).padStart(12)} ${fmt(p).padStart(11)}   ${(p / r).toFixed(2)}×`);
@@ -53,8 +60,7 @@ export async function run(): Promise<void> {
   const both = texts.map((t) => t.text).join('\n\n');
   let big = '';
   while (Buffer.byteLength(big) < 5 * 1024 * 1024) big += `${both}\n\n`;
-  const rBig = time(() => bare(big), 3);
-  const pBig = time(() => parseEdition(big, { id: 'repeated' }), 3);
+  const [rBig, pBig] = timePair(() => bare(big), () => parseEdition(big, { id: 'repeated' }), 3);
   console.log(`${'both texts repeated'.padEnd(28)} ${mb(big).toFixed(2).padStart(6)} MB  ${fmt(rBig).padStart(12)} ${fmt(pBig).padStart(11)}   ${(pBig / rBig).toFixed(2)}×  (target ≤ 2×)`);
   const perMbSeed = seedPipeline / seedBytes;
   const perMbBig = pBig / mb(big);
