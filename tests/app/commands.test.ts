@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { builtinEditions } from '../../sources/builtin.ts';
+import type { Address } from '../../sources/edition.ts';
+import { COMMANDS, commandForKey, type CommandContext, type KeyInput } from '../../app/commands/commands.ts';
+import { initialReaderState, openAddress } from '../../app/state/reader-state.ts';
+
+const editions = builtinEditions();
+const start = initialReaderState(editions);
+const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  inEditable: false,
+  ...extra,
+});
+const context = (top: Address | null = null): CommandContext => ({ editions, topOf: () => top });
+
+describe('commands', () => {
+  it('have unique names and keys, and a label each', () => {
+    expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
+    const keys = COMMANDS.flatMap((c) => c.keys);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const c of COMMANDS) expect(c.label.length).toBeGreaterThan(5);
+  });
+
+  it('j starts at the paragraph at the top of the focused pane, then steps; the URL is replaced', () => {
+    const j = commandForKey(key('j'), start)!;
+    expect(j.name).toBe('nextParagraph');
+    const first = j.perform(start, context('winstanley-chesters-2015:4' as Address));
+    expect(first.state.current).toBe('winstanley-chesters-2015:4');
+    expect(first.effect).toEqual({ type: 'replaceHash', address: 'winstanley-chesters-2015:4' });
+    const second = j.perform(first.state, context('winstanley-chesters-2015:4' as Address));
+    expect(second.state.current).toBe('winstanley-chesters-2015:5');
+  });
+
+  it('k steps back from the current location in the focused pane', () => {
+    const s = openAddress(start, editions, 'lankov-2007:10');
+    const k = commandForKey(key('k'), s)!;
+    expect(k.perform(s, context()).state.current).toBe('lankov-2007:9');
+  });
+
+  it('j ignores a current location in the other pane', () => {
+    const s = { ...openAddress(start, editions, 'lankov-2007:10'), activePane: 0 as const };
+    expect(commandForKey(key('j'), s)!.perform(s, context(null)).state.current).toBe('winstanley-chesters-2015:1');
+  });
+
+  it('/ asks the views to focus search; ? opens the shortcuts; Escape closes them', () => {
+    expect(commandForKey(key('/'), start)!.perform(start, context()).effect).toEqual({ type: 'focusSearch' });
+    const open = commandForKey(key('?', {}), start)!.perform(start, context()).state;
+    expect(open.shortcutsOpen).toBe(true);
+    expect(commandForKey(key('Escape'), open)!.perform(open, context()).state.shortcutsOpen).toBe(false);
+  });
+
+  describe('when it fails', () => {
+    it('letters do nothing in a text field, with modifiers, or under the dialog', () => {
+      expect(commandForKey(key('j', { inEditable: true }), start)).toBeUndefined();
+      expect(commandForKey(key('j', { ctrlKey: true }), start)).toBeUndefined();
+      expect(commandForKey(key('/', { inEditable: true }), start)).toBeUndefined();
+      expect(commandForKey(key('j'), { ...start, shortcutsOpen: true })).toBeUndefined();
+    });
+
+    it('Escape with nothing to close is not claimed (popovers and search handle their own)', () => {
+      expect(commandForKey(key('Escape'), start)).toBeUndefined();
+    });
+
+    it('an unknown key is not a command', () => {
+      expect(commandForKey(key('z'), start)).toBeUndefined();
+    });
+  });
+});

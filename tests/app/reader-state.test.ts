@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { builtinEditions } from '../../sources/builtin.ts';
+import type { Address, SourceId } from '../../sources/edition.ts';
+import {
+  initialReaderState,
+  moveTo,
+  numberedAddresses,
+  openAddress,
+  setPaneSource,
+  stepParagraph,
+  swapPanes,
+} from '../../app/state/reader-state.ts';
+import { hashToAddress, resolveLocation } from '../../app/state/resolve-location.ts';
+
+const editions = builtinEditions();
+const [wc, lankov] = editions as [(typeof editions)[0], (typeof editions)[0]];
+const start = initialReaderState(editions);
+
+describe('initialReaderState', () => {
+  it('puts Winstanley-Chesters left and Lankov right, nothing current', () => {
+    expect(start.panes).toEqual(['winstanley-chesters-2015', 'lankov-2007']);
+    expect(start.current).toBeNull();
+    expect(start.showChrome).toBe(false);
+  });
+});
+
+describe('openAddress', () => {
+  it('marks a paragraph and reveals it in the pane that shows its source', () => {
+    const s = openAddress(start, editions, 'lankov-2007:12');
+    expect(s.activePane).toBe(1);
+    expect(s.current).toBe('lankov-2007:12');
+    expect(s.marked).toEqual(['lankov-2007:12']);
+    expect(s.reveal?.address).toBe('lankov-2007:12');
+    expect(s.panes).toEqual(start.panes);
+  });
+
+  it('marks each paragraph of a range and reveals the first', () => {
+    const s = openAddress(start, editions, 'lankov-2007:12-14');
+    expect(s.marked).toEqual(['lankov-2007:12', 'lankov-2007:13', 'lankov-2007:14']);
+    expect(s.reveal?.address).toBe('lankov-2007:12');
+  });
+
+  it('canonicalizes the address (a one-paragraph range is the paragraph)', () => {
+    expect(openAddress(start, editions, 'lankov-2007:5-5').current).toBe('lankov-2007:5');
+  });
+
+  it('revealing the same address twice makes two distinct requests', () => {
+    const a = openAddress(start, editions, 'lankov-2007:3');
+    const b = openAddress(a, editions, 'lankov-2007:3');
+    expect(b.reveal!.seq).toBeGreaterThan(a.reveal!.seq);
+  });
+
+  it('loads a source that no pane shows into the focused pane', () => {
+    const other = { ...lankov, id: 'other-2020' as SourceId };
+    const three = [wc, lankov, other];
+    const s = openAddress({ ...start, activePane: 1 }, three, 'other-2020:2');
+    expect(s.panes).toEqual(['winstanley-chesters-2015', 'other-2020']);
+    expect(s.activePane).toBe(1);
+  });
+
+  describe('when it fails', () => {
+    it.each([
+      ['lankov-2007:99', 'There is no passage lankov-2007:99'],
+      ['lankov-2007:n42', 'There is no passage lankov-2007:n42'],
+      ['smith-1999:1', 'no source “smith-1999”'],
+      ['not an address', 'is not a passage address'],
+      ['', 'is not a passage address'],
+    ])('%s gives a notice and no mark', (raw, notice) => {
+      const s = openAddress(openAddress(start, editions, 'lankov-2007:3'), editions, raw);
+      expect(s.notice).toContain(notice);
+      expect(s.marked).toEqual([]);
+      expect(s.panes).toEqual(start.panes);
+    });
+
+    it('echoes at most 60 characters of a long bad hash', () => {
+      const r = resolveLocation(editions, 'x'.repeat(500));
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.notice.length).toBeLessThan(120);
+    });
+  });
+});
+
+describe('hashToAddress', () => {
+  it('strips # and decodes; leaves undecodable input alone', () => {
+    expect(hashToAddress('#lankov-2007%3A12')).toBe('lankov-2007:12');
+    expect(hashToAddress('lankov-2007:12')).toBe('lankov-2007:12');
+    expect(hashToAddress('#%E0%A4%A')).toBe('%E0%A4%A');
+  });
+});
+
+describe('panes', () => {
+  it('swapPanes swaps sources and focus follows its source', () => {
+    const s = swapPanes(start);
+    expect(s.panes).toEqual(['lankov-2007', 'winstanley-chesters-2015']);
+    expect(s.activePane).toBe(1);
+  });
+
+  it('choosing the other pane’s source swaps instead of showing one source twice', () => {
+    const s = setPaneSource(start, 0, 'lankov-2007' as SourceId);
+    expect(s.panes).toEqual(['lankov-2007', 'winstanley-chesters-2015']);
+    expect(setPaneSource(start, 0, 'winstanley-chesters-2015' as SourceId)).toBe(start);
+  });
+});
+
+describe('stepParagraph', () => {
+  it('walks the numbered blocks, the epigraph paragraphs included', () => {
+    expect(numberedAddresses(wc)).toHaveLength(21);
+    expect(numberedAddresses(lankov)).toHaveLength(39);
+    expect(stepParagraph(wc, null, 1)).toBe('winstanley-chesters-2015:1');
+    expect(stepParagraph(wc, 'winstanley-chesters-2015:1' as Address, 1)).toBe('winstanley-chesters-2015:2');
+    expect(stepParagraph(lankov, 'lankov-2007:12.3' as Address, 1)).toBe('lankov-2007:13');
+    expect(stepParagraph(lankov, 'lankov-2007:12' as Address, -1)).toBe('lankov-2007:11');
+  });
+
+  it('stops at both ends', () => {
+    expect(stepParagraph(lankov, 'lankov-2007:39' as Address, 1)).toBe('lankov-2007:39');
+    expect(stepParagraph(lankov, 'lankov-2007:1' as Address, -1)).toBe('lankov-2007:1');
+  });
+
+  it('starts from an end when the address is not a paragraph (a footnote)', () => {
+    expect(stepParagraph(lankov, 'lankov-2007:n3' as Address, -1)).toBe('lankov-2007:39');
+  });
+
+  it('moveTo marks and reveals without a notice', () => {
+    const s = moveTo({ ...start, notice: 'x' }, 1, 'lankov-2007:4' as Address);
+    expect(s).toMatchObject({ activePane: 1, current: 'lankov-2007:4', marked: ['lankov-2007:4'], notice: null });
+  });
+});
