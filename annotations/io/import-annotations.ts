@@ -28,13 +28,13 @@ import { generatorName, readW3cAnnotation, type W3cFileInfo } from './w3c-import
 import type { Edition } from '../../sources/edition.ts';
 
 /**
- * The largest file we read, in UTF-16 code units of its text (20 MB of ASCII
- * JSON). One exported annotation with a short note takes under 1 KB (the
- * import test measures it), so our own export of `MAX_IMPORT_ITEMS`
- * annotations fits. Larger files are refused before parsing, so a wrong file
- * (a video, a database dump) never freezes the tab.
+ * The largest file we read, in UTF-16 code units of its text (32 MB of ASCII
+ * JSON). One exported annotation with a short note takes about 1.4 KB
+ * pretty-printed (the import test measures it), so our own export of
+ * `MAX_IMPORT_ITEMS` such annotations fits. Larger files are refused before
+ * parsing, so a wrong file (a video, a database dump) never freezes the tab.
  */
-export const MAX_IMPORT_CHARS = 20 * 1024 * 1024;
+export const MAX_IMPORT_CHARS = 32 * 1024 * 1024;
 /** The most annotations one file may hold (twice the 10,000 the bench loads). */
 export const MAX_IMPORT_ITEMS = 20_000;
 

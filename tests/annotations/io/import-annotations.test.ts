@@ -1,0 +1,111 @@
+/**
+ * Import: fixture folders under `tests/fixtures/annotations/import/<case>/`
+ * (`input.txt`, optional `options.json`, expected `expected.json`; regenerate
+ * with UPDATE=1 and review the diff), the round trip of our own export, and
+ * the all-or-nothing rules.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  importAnnotations,
+  MAX_IMPORT_CHARS,
+  MAX_IMPORT_ITEMS,
+  type ImportOutcome,
+} from '../../../annotations/io/import-annotations.ts';
+import { locateInEditions } from '../../../annotations/io/locate-in-editions.ts';
+import { serializeW3cCollection } from '../../../annotations/io/w3c-export.ts';
+import { AnnotationSchema, type AnnotationId } from '../../../annotations/model/annotation.ts';
+import { builtinEditions } from '../../../sources/builtin.ts';
+import { sampleAnnotations } from '../helpers/samples.ts';
+
+const editions = builtinEditions();
+const locate = locateInEditions(editions);
+const samples = sampleAnnotations(editions);
+const NOW = '2026-02-01T00:00:00.000Z';
+const CASES = new URL('../../fixtures/annotations/import/', import.meta.url);
+
+function runCase(name: string): ImportOutcome {
+  const dir = new URL(`${name}/`, CASES);
+  const input = readFileSync(new URL('input.txt', dir), 'utf8');
+  const optionsFile = new URL('options.json', dir);
+  const options = existsSync(optionsFile)
+    ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as { existing?: string[]; locate?: boolean })
+    : {};
+  return importAnnotations(input, {
+    existing: (options.existing ?? []) as AnnotationId[],
+    editions,
+    ...(options.locate === false ? {} : { locate }),
+    now: NOW,
+  });
+}
+
+describe('importAnnotations: fixture cases', () => {
+  const cases = readdirSync(CASES).sort();
+  it('has the cases', () => expect(cases.length).toBeGreaterThan(20));
+
+  it.each(cases)('%s', (name) => {
+    const outcome = runCase(name);
+    const expectedFile = new URL(`${name}/expected.json`, CASES);
+    const actual = `${JSON.stringify(outcome, null, 2)}\n`;
+    if (process.env['UPDATE'] || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);
+    expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
+    // Invariants of every outcome.
+    if (name.startsWith('bad-')) {
+      expect(outcome.ok).toBe(false);
+      expect(outcome.annotations).toEqual([]);
+      expect(outcome.summary).toMatch(/^Nothing was imported: /);
+    } else {
+      expect(outcome.ok).toBe(true);
+    }
+    for (const a of outcome.annotations) expect(AnnotationSchema.safeParse(a).success).toBe(true);
+  });
+});
+
+describe('importAnnotations: our own export', () => {
+  it('reads back identical annotations (round trip)', () => {
+    const text = serializeW3cCollection(samples, { id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011', now: NOW });
+    const outcome = importAnnotations(text, { existing: [], editions, locate, now: NOW });
+    expect(outcome.format).toBe('diptych');
+    expect(outcome.annotations).toEqual(samples);
+    expect(outcome.summary).toBe(`Imported ${samples.length} annotations.`);
+  });
+
+  it('reads the pinned format-1 file to the samples (format history: 1 is the first version)', () => {
+    const text = readFileSync(new URL('../../fixtures/annotations/format-v1.jsonld', import.meta.url), 'utf8');
+    expect(importAnnotations(text, { existing: [], editions, now: NOW }).annotations).toEqual(samples);
+  });
+
+  it('does not double what is already there', () => {
+    const text = serializeW3cCollection(samples, { now: NOW });
+    const outcome = importAnnotations(text, { existing: samples.slice(0, 3).map((a) => a.id), editions, now: NOW });
+    expect(outcome.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'imported', 'imported', 'imported', 'imported']);
+    expect(outcome.annotations).toEqual(samples.slice(3));
+    expect(outcome.summary).toBe('Imported 4 annotations; 3 annotations were already here and not doubled.');
+  });
+
+  it('needs no locate for its own sources', () => {
+    const text = serializeW3cCollection(samples, { now: NOW });
+    expect(importAnnotations(text, { existing: [], editions, now: NOW }).ok).toBe(true);
+  });
+
+  it('our own export of MAX_IMPORT_ITEMS annotations like the samples fits in MAX_IMPORT_CHARS', () => {
+    const text = serializeW3cCollection(samples, { now: NOW });
+    expect((text.length / samples.length) * MAX_IMPORT_ITEMS).toBeLessThan(MAX_IMPORT_CHARS);
+  });
+});
+
+describe('importAnnotations: when it fails', () => {
+  it('refuses a huge file before parsing it', () => {
+    const huge = `[${' '.repeat(MAX_IMPORT_CHARS)}]`;
+    const outcome = importAnnotations(huge, { existing: [], editions, now: NOW });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.summary).toMatch(/^Nothing was imported: the file is too large \(32\.0 MB; the limit is 32 MB\)\.$/);
+  });
+
+  it('reports the path of the bad item and adds nothing from a file with one bad item', () => {
+    const outcome = runCase('bad-one-among-good');
+    expect(outcome.results.map((r) => r.status)).toEqual(['imported', 'error', 'imported']);
+    expect(outcome.results[1]).toMatchObject({ path: '[1].created' });
+    expect(outcome.annotations).toEqual([]);
+  });
+});
