@@ -25,7 +25,7 @@
  */
 import { findPassage, parseAddress, passageText } from '../address.ts';
 import { NUMBERED_ROLES, type Address, type Block, type Edition, type SourceId } from '../edition.ts';
-import type { TextRange } from '../search/search.ts';
+import { count, type TextRange } from '../search/search.ts';
 import { analyze, type AnalyzedTerm } from './analyze.ts';
 import { buildBm25, scoreBm25, type Bm25Index } from './bm25.ts';
 
@@ -50,7 +50,7 @@ export type RelatedQuery = string | { readonly source: string; readonly text: st
 
 /** Options for `related`. */
 export interface RelatedOptions {
-  /** How many passages (default `DEFAULT_K`). */
+  /** How many passages (default `DEFAULT_K`; `Infinity` for all that share a term). */
   readonly k?: number;
   /** Rank only this source (default: every source other than the query's). */
   readonly within?: string;
@@ -119,7 +119,7 @@ export function related(
 ): RelatedPassage[] {
   const built = isIndex(index) ? index : buildRelatedIndex(index);
   const { source, text } = resolveQuery(built, query);
-  const k = Math.max(0, Math.floor(options.k ?? DEFAULT_K));
+  const k = count(options.k, DEFAULT_K);
   let targets: Collection[];
   if (options.within !== undefined) {
     const only = built.collections.get(options.within);

@@ -48,7 +48,7 @@ export interface SearchHit {
 
 /** Options for `search`. */
 export interface SearchOptions {
-  /** Most hits returned (default `DEFAULT_LIMIT`). */
+  /** Most hits returned (default `DEFAULT_LIMIT`; `Infinity` for all). */
   readonly limit?: number;
 }
 
@@ -75,7 +75,7 @@ export function search(
   const parsed = typeof query === 'string' ? parseQuery(query) : query;
   const terms = queryTerms(parsed);
   if (terms.length === 0) return [];
-  const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
+  const limit = count(options.limit, DEFAULT_LIMIT);
   const candidates = index.engine.search(terms.join(' '), {
     combineWith: 'AND',
     prefix: (_term, i, all) => parsed.prefixLast && i === all.length - 1,
@@ -90,6 +90,12 @@ export function search(
   }
   hits.sort((a, b) => b.hit.score - a.hit.score || a.id - b.id);
   return hits.slice(0, limit).map((h) => h.hit);
+}
+
+/** A whole number ≥ 0 from a caller's count: `undefined` or NaN gives the default, Infinity means all. */
+export function count(value: number | undefined, fallback: number): number {
+  if (value === undefined || Number.isNaN(value)) return fallback;
+  return Math.max(0, Math.floor(value));
 }
 
 /** A source's hits, for the grouped result list. */

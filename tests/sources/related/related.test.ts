@@ -101,6 +101,8 @@ describe('related', () => {
       expect(related(index, { source: WC, text: 'the of and ?!' })).toEqual([]);
       expect(related(index, { source: WC, text: '' })).toEqual([]);
       expect(related(index, `${WC}:12`, { k: 0 })).toEqual([]);
+      expect(related(index, `${WC}:12`, { k: Number.NaN })).toHaveLength(5);
+      expect(related(index, `${WC}:12`, { k: Infinity }).length).toBeGreaterThan(5);
     });
 
     it('never throws on arbitrary selections and is deterministic', () => {

@@ -169,6 +169,9 @@ describe('search', () => {
     it('returns nothing for words that occur nowhere, and for a limit of 0', () => {
       expect(search(index, 'zyzzyva')).toEqual([]);
       expect(search(index, 'Korea', { limit: 0 })).toEqual([]);
+      expect(search(index, 'Korea', { limit: Number.NaN })).toHaveLength(50);
+      expect(search(index, 'Korea', { limit: -3 })).toEqual([]);
+      expect(search(index, 'Korea', { limit: Infinity }).length).toBeGreaterThan(50);
     });
 
     it('never throws and is deterministic on arbitrary strings', () => {
