@@ -24,3 +24,4 @@ export {
 } from './io/import-annotations.ts';
 export type { Locate, LocatedQuote } from './io/resolve-target.ts';
 export { CURRENT_FORMAT_VERSION, sourceIdFromIri, sourceIri } from './io/format.ts';
+export * from './comparisons/index.ts';
