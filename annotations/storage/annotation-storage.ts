@@ -1,0 +1,231 @@
+/**
+ * Loading and saving the annotation set through a storage port.
+ *
+ * What it is for: the two boundary crossings. Load reads the one key,
+ * migrates, validates every record with the model's `AnnotationSchema`, and
+ * — before anything can overwrite it — copies data it could not fully read
+ * to a backup key, keeps it, and reports it; the app opens either way. Save
+ * writes the whole set in one `setItem`, so a failed write (a full storage)
+ * leaves the previous value intact, and reports the failure in words the
+ * reader can act on. What it is not for: deciding when to save or merging
+ * tabs' changes (`annotations/store.ts`, `merge.ts`).
+ *
+ * Departs from Excalidraw's `localStorage.ts`, which reads unparsable data as
+ * empty and lets the next save erase it, and writes two keys one after the
+ * other (see STYLE.md, "Storage").
+ */
+import { AnnotationSchema, type Annotation } from '../model/annotation.ts';
+import {
+  ANNOTATIONS_KEY,
+  BACKUP_PREFIX,
+  ENVELOPE_SOURCE,
+  ENVELOPE_TYPE,
+  EnvelopeHeaderSchema,
+  STORAGE_VERSION,
+  StoredEnvelopeSchema,
+  type StoredEnvelope,
+} from './envelope.ts';
+import { EMPTY_SET, mergeSets, type AnnotationSet } from './merge.ts';
+import { migrateEnvelope } from './migrations.ts';
+import { isQuotaExceeded } from './quota.ts';
+import type { StoragePort } from './storage-port.ts';
+
+/** Why stored data could not be read in full. */
+export type LoadProblemKind =
+  /** Not JSON at all. */
+  | 'unparsable'
+  /** JSON, but not a Diptych annotation envelope. */
+  | 'not-ours'
+  /** Written by a newer Diptych, or by a version we cannot migrate. */
+  | 'unsupported-version'
+  /** A Diptych envelope of the right version, but malformed. */
+  | 'wrong-shape'
+  /** Some records failed validation; the others were loaded. */
+  | 'invalid-records';
+
+/** A record that failed validation. */
+export interface InvalidRecord {
+  /** Its index in the stored array. */
+  readonly index: number;
+  /** Its id, when it had a readable one. */
+  readonly id?: string;
+  /** The first problem, with the field path: `targets.0.selectors.position.end: …`. */
+  readonly message: string;
+}
+
+/** What `parseStored` found. Pure data; no I/O. */
+export interface ParsedStore {
+  /** What could be read (empty when nothing could). */
+  readonly set: AnnotationSet;
+  /** What went wrong, or `null`. */
+  readonly problem: { readonly kind: LoadProblemKind; readonly message: string } | null;
+  /** The records that failed validation. */
+  readonly invalid: readonly InvalidRecord[];
+}
+
+/** The first zod issue as `path: message`. */
+function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Reads a stored value (or `null` for none). Never throws, and is
+ * deterministic: the same string always gives the same result.
+ */
+export function parseStored(raw: string | null): ParsedStore {
+  const fail = (kind: LoadProblemKind, message: string): ParsedStore => ({
+    set: EMPTY_SET,
+    problem: { kind, message },
+    invalid: [],
+  });
+  if (raw === null) return { set: EMPTY_SET, problem: null, invalid: [] };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return fail('unparsable', 'The stored annotations are not readable (not valid JSON).');
+  }
+  const header = EnvelopeHeaderSchema.safeParse(data);
+  if (!header.success) {
+    return fail('not-ours', `The stored data is not a Diptych annotation set (${firstIssue(header.error)}).`);
+  }
+  const migrated = migrateEnvelope(header.data, header.data.version);
+  if (!migrated.ok) return fail('unsupported-version', migrated.message);
+  const envelope = StoredEnvelopeSchema.safeParse(migrated.envelope);
+  if (!envelope.success) {
+    return fail('wrong-shape', `The stored annotation set is damaged (${firstIssue(envelope.error)}).`);
+  }
+  const valid: Annotation[] = [];
+  const invalid: InvalidRecord[] = [];
+  envelope.data.annotations.forEach((record, index) => {
+    const parsed = AnnotationSchema.safeParse(record);
+    if (parsed.success) {
+      valid.push(parsed.data);
+    } else {
+      const id = (record as { id?: unknown } | null)?.id;
+      invalid.push({ index, ...(typeof id === 'string' ? { id } : {}), message: firstIssue(parsed.error) });
+    }
+  });
+  // Merging with the empty set applies the tombstones and the rule for
+  // duplicate ids (the later `modified` wins).
+  const set = mergeSets(EMPTY_SET, {
+    annotations: valid,
+    deleted: envelope.data.deleted,
+    revision: envelope.data.revision,
+  });
+  const total = envelope.data.annotations.length;
+  const problem = invalid.length
+    ? {
+        kind: 'invalid-records' as const,
+        message: `${invalid.length} of ${total} stored annotation${total === 1 ? '' : 's'} could not be read (the first, #${invalid[0]!.index + 1}: ${invalid[0]!.message}); the others are open as usual.`,
+      }
+    : null;
+  return { set, problem, invalid };
+}
+
+/** What loading found and did. */
+export interface LoadResult extends ParsedStore {
+  /** Where the unreadable data was copied before anything could overwrite it, or `null` if nothing needed copying (or the copy failed). */
+  readonly backupKey: string | null;
+  /**
+   * False when stored data could not be read *and* could not be backed up:
+   * saving would overwrite the only copy, so the store must not save until
+   * the reader has exported (the app says so with `message`).
+   */
+  readonly writable: boolean;
+  /** What to tell the reader, or `null` when all went well. */
+  readonly message: string | null;
+}
+
+/** A backup key for `now` that is not in use yet. */
+export function backupKey(now: Date, existing: readonly string[]): string {
+  const base = `${BACKUP_PREFIX}${now.toISOString()}`;
+  const taken = new Set(existing);
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/**
+ * Copies `raw` to a fresh backup key. Returns the key, or `null` if the copy
+ * failed (typically a full storage).
+ */
+export function backUp(port: StoragePort, raw: string, now: Date): string | null {
+  const key = backupKey(now, port.keys());
+  try {
+    port.set(key, raw);
+    return port.get(key) === raw ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Loads the annotation set. Unreadable data is copied to a backup key
+ * *first*; the result says where, and whether saving is safe.
+ */
+export function loadAnnotations(port: StoragePort, now: Date = new Date()): LoadResult {
+  const raw = port.get(ANNOTATIONS_KEY);
+  const parsed = parseStored(raw);
+  if (!parsed.problem || raw === null) return { ...parsed, backupKey: null, writable: true, message: null };
+  const key = backUp(port, raw, now);
+  const message = key
+    ? `${parsed.problem.message} A copy of everything that was stored is kept in this browser under "${key}".`
+    : `${parsed.problem.message} Diptych could not make a backup copy (the browser's storage may be full), so it will not save changes over the stored data. Export your annotations to keep them.`;
+  return { ...parsed, backupKey: key, writable: key !== null, message };
+}
+
+/** The envelope for a set, as it is written. */
+export function toEnvelope(set: AnnotationSet, now: Date): StoredEnvelope {
+  return {
+    type: ENVELOPE_TYPE,
+    version: STORAGE_VERSION,
+    source: ENVELOPE_SOURCE,
+    revision: set.revision,
+    savedAt: now.toISOString(),
+    annotations: [...set.annotations],
+    deleted: { ...set.deleted },
+  };
+}
+
+/** The outcome of a save. */
+export type SaveResult =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      /** `quota` when the storage is full. */
+      readonly reason: 'quota' | 'error';
+      /** What to tell the reader. */
+      readonly message: string;
+    };
+
+/** The words for a full storage. */
+export const QUOTA_MESSAGE =
+  "Your browser's storage is full; nothing was lost — the last change was not saved. Export your annotations to keep a copy, then free some space (for example, delete old backups).";
+
+/**
+ * Writes the set in one `setItem`. On failure the stored value is the
+ * previous one, untouched; the result says why in plain words.
+ */
+export function saveAnnotations(port: StoragePort, set: AnnotationSet, now: Date = new Date()): SaveResult {
+  const json = JSON.stringify(toEnvelope(set, now));
+  try {
+    port.set(ANNOTATIONS_KEY, json);
+    return { ok: true };
+  } catch (error) {
+    if (isQuotaExceeded(error)) return { ok: false, reason: 'quota', message: QUOTA_MESSAGE };
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      reason: 'error',
+      message: `The last change could not be saved (${detail}); nothing stored was lost. Export your annotations to keep a copy.`,
+    };
+  }
+}
+
+/** The backup keys in storage, oldest first (ISO times sort as text). */
+export function listBackups(port: StoragePort): string[] {
+  return port.keys().filter((k) => k.startsWith(BACKUP_PREFIX)).sort();
+}
