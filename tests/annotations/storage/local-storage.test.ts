@@ -96,12 +96,20 @@ describe('openBrowserStorage', () => {
   });
 
   describe('when it fails', () => {
-    it.each([
+    const refusing = new FakeStorage();
+    refusing.failWrites = Object.assign(new Error('no'), { name: 'InvalidStateError' });
+    const getters: [string, () => Storage | undefined][] = [
       ['missing', () => undefined],
-      ['blocked', () => { throw Object.assign(new Error('denied'), { name: 'SecurityError' }); }],
-      ['refusing writes', () => Object.assign(new FakeStorage(), { failWrites: Object.assign(new Error('no'), { name: 'InvalidStateError' }) })],
-    ] as const)('falls back to memory when localStorage is %s, and says why', (_name, get) => {
-      const opened = openBrowserStorage(get as () => Storage | undefined, new EventTarget());
+      [
+        'blocked',
+        () => {
+          throw Object.assign(new Error('denied'), { name: 'SecurityError' });
+        },
+      ],
+      ['refusing writes', () => refusing],
+    ];
+    it.each(getters)('falls back to memory when localStorage is %s, and says why', (_name, get) => {
+      const opened = openBrowserStorage(get, new EventTarget());
       expect(opened.port.kind).toBe('memory');
       expect(opened.fallbackReason).toMatch(/only until you close this tab/);
     });
