@@ -27,6 +27,14 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: 'claims [--format jsonld|markdown|csv] [--relation R] [--topic T]  the curated claim comparisons',
     load: async () => (await import('./commands/claims.ts')).claims,
   },
+  cite: {
+    summary: 'cite <address> [--style <id>] [--format text|html] [--quote] [--short]  the citation of a passage',
+    load: async () => (await import('./commands/cite.ts')).cite,
+  },
+  bib: {
+    summary: 'bib [--format bibtex|ris|csl-json|text|html] [--style <id>]  the bibliography of both sources',
+    load: async () => (await import('./commands/bib.ts')).bib,
+  },
 };
 
 const processIo: Io = {
