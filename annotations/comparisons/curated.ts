@@ -339,7 +339,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'Putin’s paper of November 2000, Russia: New Eastern Perspectives conceived of Pacific east Asia as a “common house” in developmental terms.',
-      paraphrase: 'Winstanley-Chesters says Putin’s November 2000 paper imagined Pacific east Asia as a developmental “common house”.',
+      paraphrase: 'Winstanley-Chesters dates the plan of which the railway link was part to Putin’s November 2000 paper on Pacific east Asia as a “common house”.',
     },
     lankov: {
       quote:
@@ -504,7 +504,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'Russia under Yeltsin also manifested an almost flagrant disregard for the region’s provincial and peripheral infrastructure',
-      paraphrase: 'Winstanley-Chesters says Yeltsin’s Russia neglected the infrastructure of its Far Eastern provinces.',
+      paraphrase: 'Winstanley-Chesters says Yeltsin’s Russia neglected the provincial and peripheral infrastructure of its eastern region.',
     },
     lankov: {
       quote:

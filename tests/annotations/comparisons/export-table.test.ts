@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { comparisonRows, filterComparisons } from '../../../annotations/comparisons/comparison-rows.ts';
 import {
@@ -70,6 +71,34 @@ describe('when it fails (hostile text)', () => {
     expect(csvField('a "b", c')).toBe('"a ""b"", c"');
     expect(csvField('plain – text')).toBe('plain – text');
     expect(csvField('')).toBe('');
+  });
+});
+
+describe('properties', () => {
+  /** Characters with Markdown, HTML or table meaning, white space of every kind, and ordinary text. */
+  const tricky = fc.oneof(
+    fc.constantFrom(...'\\`*_[]<>|~&()!#+-=@"\',.:;'.split(''), '\n', '\r', '\t', ' ', '\u00a0', '\u2028'),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+  );
+
+  it('CSV: any field reads back unchanged (apostrophe aside) through a strict RFC 4180 reader', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: tricky }), { minLength: 1, maxLength: 5 }), (fields) => {
+        const record = `${fields.map(csvField).join(',')}\r\n`;
+        const expected = fields.map((f) => (/^[=+\-@\t\r]/.test(f) ? `'${f}` : f));
+        expect(parseCsv(record)).toEqual([expected]);
+      }),
+    );
+  });
+
+  it('Markdown: no text can end a cell, start a line, or leave an unescaped special character', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: tricky }), (text) => {
+        const cell = escapeMarkdownCell(text);
+        expect(cell).not.toMatch(/[\r\n]/);
+        expect(cell.replace(/\\./g, '')).not.toMatch(/[\\`*_[\]<>|~&]/);
+      }),
+    );
   });
 });
 
