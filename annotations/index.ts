@@ -24,4 +24,15 @@ export {
 } from './io/import-annotations.ts';
 export type { Locate, LocatedQuote } from './io/resolve-target.ts';
 export { CURRENT_FORMAT_VERSION, sourceIdFromIri, sourceIri } from './io/format.ts';
+export { locateInEditions } from './io/locate-in-editions.ts';
+export { escapeMarkdown, markdownDigest, type DigestOptions } from './io/markdown-digest.ts';
+export {
+  noteText,
+  parseNoteMarkdown,
+  safeLinkUrl,
+  type NoteBlock,
+  type NoteInline,
+  type NoteListItem,
+  type NoteNode,
+} from './model/note-markdown.ts';
 export * from './comparisons/index.ts';
