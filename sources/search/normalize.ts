@@ -83,7 +83,8 @@ function foldNonAscii(ch: string): string {
   if (simple !== ch) return simple;
   if (IS_MARK.test(ch)) return '';
   if (HANGUL.test(ch)) return ch;
-  const decomposed = ch.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  // Lower-casing can itself produce a combining mark ("İ" → "i" + U+0307), so decompose again after it.
+  const decomposed = ch.normalize('NFKD').toLowerCase().normalize('NFKD').replace(MARKS, '');
   // A compatibility decomposition may itself yield a quote, dash or space (full-width forms).
   let folded = '';
   for (const part of decomposed) folded += foldSimple(part);

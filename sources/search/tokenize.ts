@@ -10,6 +10,12 @@
  * apostrophes match and a possessive matches its noun. Each term then goes
  * through the alias table (`aliases.ts`).
  *
+ * Known limit: closed and open compounds are different words. Hyphen and
+ * space are the same separator, but "pipeline" does not match "pipe line"
+ * (Lankov writes both), nor "Kimilsung" "Kim Il Sung". Matching them would
+ * mean indexing every adjacent pair of words joined, which also makes "now
+ * here" match "nowhere"; a compound dictionary would be the better design.
+ *
  * What it is for: the search index, query parsing, related-passage
  * retrieval. What it is not for: linguistic analysis (sentence splitting and
  * the reader's tokens come from the pipeline), stemming or stop words

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldCodePoint, normalize, normalizeText } from '../../../sources/search/normalize.ts';
 
@@ -36,6 +37,23 @@ describe('normalize', () => {
   it('is idempotent', () => {
     for (const [, printed] of VARIANTS) expect(normalize(normalize(printed))).toBe(normalize(printed));
   });
+
+  it('is idempotent on any string, so a normalized query tokenizes like the text', () => {
+    expect(normalize('İstanbul')).toBe('istanbul');
+    // Every code point of the Basic Multilingual Plane on its own...
+    const bad: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const once = normalize(String.fromCharCode(code));
+      if (normalize(once) !== once) bad.push(code.toString(16));
+    }
+    expect(bad).toEqual([]);
+    // ...and in arbitrary sequences (combining marks after any base, astral planes).
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (s) => normalize(normalize(s)) === normalize(s)),
+      { numRuns: 300 },
+    );
+  }, 30_000);
 
   it('maps every normalized character back to the original code point it came from', () => {
     const original = 'ﬁne P’yŏngyang 𝐀!';

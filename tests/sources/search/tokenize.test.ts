@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../sources/search/tokenize.ts';
 
@@ -36,6 +37,27 @@ describe('tokenize', () => {
       expect(t.term).not.toBe('');
       expect(t.term).not.toMatch(/\s/);
     }
+  });
+
+  it('keeps closed and open compounds apart (a documented limit)', () => {
+    expect(terms('pipeline')).not.toEqual(terms('pipe line'));
+  });
+
+  it('gives ordered, non-overlapping spans inside the text, and terms without spaces, for any string', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', 'ŏ', '’', "'", 's', ' ', '-', '\u00A0', 'ﬁ', '북', 'Т', '\u0301', '.'), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'grapheme', maxLength: 40 })), (s) => {
+        let last = 0;
+        for (const t of tokenize(s)) {
+          expect(t.start).toBeGreaterThanOrEqual(last);
+          expect(t.end).toBeGreaterThan(t.start);
+          expect(t.end).toBeLessThanOrEqual(s.length);
+          expect(t.term).toMatch(/^\S+$/u);
+          last = t.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   describe('when it fails', () => {
