@@ -14,6 +14,9 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [react(), editionsPlugin()],
+  // `npm start` opens a browser only where there is a screen to show it on;
+  // headless (CI, containers) it just serves and prints the URL.
+  preview: { open: process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) },
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -1,7 +1,8 @@
 /**
  * Browser entry: hydrates the prerendered reader (see
- * `build/editions-plugin.ts`), or renders it if the page came without
- * prerendered markup (e.g. a dev server whose prerender failed).
+ * `build/editions-plugin.ts`, which also arranges for this module to run
+ * only after the prerendered text has painted), or renders it if the page
+ * came without prerendered markup (e.g. a dev server whose prerender failed).
  */
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import editions from 'virtual:diptych-editions';
