@@ -16,6 +16,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Address, BlockRole, Edition, Sentence, SourceId } from '../edition.ts';
+import type { Vocabulary } from './compound-variants.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
 /** What kind of passage a hit is in: the role of its block, or `footnote`. */
@@ -53,6 +54,8 @@ export interface SearchIndex {
   readonly documents: readonly SearchDocument[];
   /** The minisearch index over `documents` (field `terms`). */
   readonly engine: MiniSearch<IndexedFields>;
+  /** Terms and adjacent term pairs, for closed/open compound variants (`compound-variants.ts`). */
+  readonly vocabulary: Vocabulary;
 }
 
 /** What minisearch stores per document. */
@@ -129,9 +132,18 @@ export function buildSearchIndex(
       .filter((d) => d.tokens.length > 0)
       .map((d) => ({ id: d.id, terms: d.tokens.map((t) => t.term).join(' ') })),
   );
+  const terms = new Set<string>();
+  const pairs = new Set<string>();
+  for (const { tokens } of documents) {
+    for (let i = 0; i < tokens.length; i++) {
+      terms.add(tokens[i]!.term);
+      if (i > 0) pairs.add(`${tokens[i - 1]!.term} ${tokens[i]!.term}`);
+    }
+  }
   return {
     sources: editions.map((e) => ({ id: e.id, title: e.title })),
     documents,
     engine,
+    vocabulary: { terms, pairs },
   };
 }

@@ -3,7 +3,9 @@
  * that hold every query term (AND) and scores them with BM25; this module
  * then checks quoted phrases word for word, boosts sentences where unquoted
  * words occur in the order typed, and locates every match in the ORIGINAL
- * sentence text for highlights and the snippet.
+ * sentence text for highlights and the snippet. The query also runs in its
+ * closed/open compound variants ("pipeline" / "pipe line",
+ * `compound-variants.ts`); a sentence keeps its best score.
  *
  * What it is for: the search box and `diptych search`. What it is not for:
  * rendering (the UI renders `snippet` and `highlights` as text, never as
@@ -11,6 +13,7 @@
  */
 import type { Address, SourceId } from '../edition.ts';
 import type { HitKind, SearchDocument, SearchIndex } from './build-search-index.ts';
+import { compoundVariants } from './compound-variants.ts';
 import { parseQuery, queryTerms, type ParsedQuery } from './parse-query.ts';
 import { snippet, type Snippet } from './snippet.ts';
 
@@ -76,18 +79,24 @@ export function search(
   const terms = queryTerms(parsed);
   if (terms.length === 0) return [];
   const limit = count(options.limit, DEFAULT_LIMIT);
-  const candidates = index.engine.search(terms.join(' '), {
-    combineWith: 'AND',
-    prefix: (_term, i, all) => parsed.prefixLast && i === all.length - 1,
-  });
-  const hits: { hit: SearchHit; id: number }[] = [];
-  for (const candidate of candidates) {
-    const doc = index.documents[candidate.id as number];
-    if (!doc) continue;
-    const located = locate(doc, parsed);
-    if (!located) continue;
-    hits.push({ id: doc.id, hit: toHit(doc, candidate.score * (located.inOrder ? PHRASE_BOOST : 1), located) });
+  // Best hit per sentence over the query as typed and its compound variants.
+  const best = new Map<number, SearchHit>();
+  for (const variant of compoundVariants(parsed, index.vocabulary)) {
+    const candidates = index.engine.search(queryTerms(variant).join(' '), {
+      combineWith: 'AND',
+      prefix: (_term, i, all) => variant.prefixLast && i === all.length - 1,
+    });
+    for (const candidate of candidates) {
+      const doc = index.documents[candidate.id as number];
+      if (!doc) continue;
+      const located = locate(doc, variant);
+      if (!located) continue;
+      const score = candidate.score * (located.inOrder ? PHRASE_BOOST : 1);
+      const previous = best.get(doc.id);
+      if (!previous || score > previous.score) best.set(doc.id, toHit(doc, score, located));
+    }
   }
+  const hits = [...best].map(([id, hit]) => ({ id, hit }));
   hits.sort((a, b) => b.hit.score - a.hit.score || a.id - b.id);
   return hits.slice(0, limit).map((h) => h.hit);
 }
@@ -158,20 +167,29 @@ function locate(doc: SearchDocument, query: ParsedQuery): Located | null {
       }
     }
   }
-  const all = merge([...spans, ...sequences]);
-  const primary = [...sequences].sort((a, b) => a.start - b.start)[0] ?? all[0];
+  const all = merge([...spans, ...sequences], doc.text);
+  // The snippet shows the merged highlight that holds the first sequence (phrase or word in order).
+  const first = [...sequences].sort((a, b) => a.start - b.start)[0];
+  const primary = (first && all.find((r) => r.start <= first.start && first.end <= r.end)) ?? all[0];
   if (!primary) return null;
   return { highlights: all, primary, inOrder };
 }
 
-/** Sorts ranges and merges overlapping or touching ones. */
-function merge(ranges: TextRange[]): TextRange[] {
+/** Only spaces and hyphens or dashes: the gap between two words of one name. */
+const JOINER = /^[\s\-\u2010-\u2015]*$/u;
+
+/**
+ * Sorts ranges and merges those that overlap or are separated only by
+ * spaces and hyphens, so "Kim" + "Il Sung" highlights as one "Kim Il Sung".
+ */
+function merge(ranges: TextRange[], text: string): TextRange[] {
   const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
   const out: { start: number; end: number }[] = [];
   for (const r of sorted) {
     const last = out.at(-1);
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else out.push({ start: r.start, end: r.end });
+    if (last && (r.start <= last.end || JOINER.test(text.slice(last.end, r.start)))) {
+      last.end = Math.max(last.end, r.end);
+    } else out.push({ start: r.start, end: r.end });
   }
   return out;
 }

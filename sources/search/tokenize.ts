@@ -10,11 +10,10 @@
  * apostrophes match and a possessive matches its noun. Each term then goes
  * through the alias table (`aliases.ts`).
  *
- * Known limit: closed and open compounds are different words. Hyphen and
- * space are the same separator, but "pipeline" does not match "pipe line"
- * (Lankov writes both), nor "Kimilsung" "Kim Il Sung". Matching them would
- * mean indexing every adjacent pair of words joined, which also makes "now
- * here" match "nowhere"; a compound dictionary would be the better design.
+ * Closed and open compounds stay different words here: hyphen and space
+ * are one separator, but "pipeline" is one word and "pipe line" two (Lankov
+ * writes both). `search` tries both forms (`compound-variants.ts`) where the
+ * texts use them; related retrieval does not.
  *
  * What it is for: the search index, query parsing, related-passage
  * retrieval. What it is not for: linguistic analysis (sentence splitting and

@@ -98,6 +98,17 @@ describe('search', () => {
     expect(search(index, 'so').every((h) => h.snippet.match.toLowerCase() === 'so')).toBe(true);
   });
 
+  it('matches closed and open compounds the texts use either way', () => {
+    // Lankov writes both "pipe line" and "pipeline".
+    const closed = search(index, 'pipeline');
+    expect(closed.map((h) => h.snippet.match)).toEqual(expect.arrayContaining(['pipe line', 'pipeline']));
+    expect(addresses(search(index, 'pipe line'))).toEqual(expect.arrayContaining(addresses(closed).filter((a) => !a.includes(':n'))));
+    expect(search(index, 'co-operation').map((h) => h.snippet.match.toLowerCase())).toContain('cooperation');
+    const [kim] = search(index, 'Kim Ilsung');
+    expect(kim?.snippet.match).toMatch(/^Kim Il[- ][Ss]ung$/);
+    expect(search(index, 'nowhere')).toEqual([]);
+  });
+
   it('ranks best first, ties in reading order, and respects the limit', () => {
     const hits = search(index, 'North Korea', { limit: 200 });
     for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
