@@ -12,6 +12,7 @@ const BENCHES: Bench[] = [
   { name: 'related', load: () => import('./related.ts') },
   { name: 'reader', load: () => import('./reader.ts') },
   { name: 'citation', load: () => import('./citation.ts') },
+  { name: 'annotations-io', load: () => import('./annotations-io.ts') },
 ];
 
 const only = process.argv.slice(2);
@@ -25,3 +26,5 @@ for (const bench of BENCHES) {
     process.exitCode = 1;
   }
 }
+
+export {};
