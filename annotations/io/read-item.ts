@@ -46,6 +46,8 @@ export function child(path: string, key: string | number): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
+const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /**
  * A date as we store it (`toISOString`), or `null` if it is not a date with a
  * time zone. W3C §3.3.1 asks for xsd:dateTime with a timezone; Hypothesis
@@ -54,6 +56,11 @@ export function child(path: string, key: string | number): string {
  */
 export function normalizeDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
+  // Fast path: already as we write it (every date in our own export).
+  if (ISO_UTC_MS.test(value)) {
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? null : new Date(ms).toISOString() === value ? value : null;
+  }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value.trim())) return null;
   const ms = Date.parse(value.trim().replace(/(\.\d{3})\d+/, '$1'));
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
