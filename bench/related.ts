@@ -171,7 +171,7 @@ export async function run(): Promise<void> {
   const [wc, lankov] = ['winstanley-chesters-2015', 'lankov-2007'];
   console.log(`${pairs.length} curated comparisons; one query per distinct paragraph and direction; k = all paragraphs`);
   const all: QueryResult[] = [];
-  console.log('\ndirection                        queries  recall@3 (random)   MRR (random)   unreachable');
+  console.log(`\n${'direction'.padEnd(52)} queries  recall@3 (random)   MRR (random)   unreachable`);
   for (const [from, to] of [
     [wc, lankov],
     [lankov, wc],
@@ -180,7 +180,7 @@ export async function run(): Promise<void> {
     all.push(...results);
     const label = `${from} → ${to}`;
     console.log(
-      `${label.padEnd(32)} ${String(results.length).padStart(7)}  ${f3(mean(results.map((r) => r.recall3)))} (${f3(mean(results.map((r) => r.random.recall3)))})   ${f3(mean(results.map((r) => r.rr)))} (${f3(mean(results.map((r) => r.random.rr)))})   ${results.filter((r) => r.unreachable > 0).length}`,
+      `${label.padEnd(52)} ${String(results.length).padStart(7)}  ${f3(mean(results.map((r) => r.recall3)))} (${f3(mean(results.map((r) => r.random.recall3)))})   ${f3(mean(results.map((r) => r.rr)))} (${f3(mean(results.map((r) => r.random.rr)))})   ${results.filter((r) => r.unreachable > 0).length}`,
     );
   }
   const r3 = mean(all.map((r) => r.recall3));
@@ -188,7 +188,7 @@ export async function run(): Promise<void> {
   const r3r = mean(all.map((r) => r.random.recall3));
   const mrrr = mean(all.map((r) => r.random.rr));
   console.log(
-    `${'both'.padEnd(32)} ${String(all.length).padStart(7)}  ${f3(r3)} (${f3(r3r)})   ${f3(mrr)} (${f3(mrrr)})   ${all.filter((r) => r.unreachable > 0).length}`,
+    `${'both'.padEnd(52)} ${String(all.length).padStart(7)}  ${f3(r3)} (${f3(r3r)})   ${f3(mrr)} (${f3(mrrr)})   ${all.filter((r) => r.unreachable > 0).length}`,
   );
   console.log(`\nrecall@3 ${f3(r3)} = ${(r3 / r3r).toFixed(1)}× random; MRR ${f3(mrr)} = ${(mrr / mrrr).toFixed(1)}× random`);
   console.log('"unreachable": queries whose curated partner is not a numbered paragraph (a title or standfirst), counted as misses');
