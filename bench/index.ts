@@ -13,6 +13,7 @@ const BENCHES: Bench[] = [
   { name: 'reader', load: () => import('./reader.ts') },
   { name: 'citation', load: () => import('./citation.ts') },
   { name: 'annotations-io', load: () => import('./annotations-io.ts') },
+  { name: 'annotations', load: () => import('./annotations.ts') },
 ];
 
 const only = process.argv.slice(2);

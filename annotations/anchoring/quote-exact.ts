@@ -58,12 +58,17 @@ function shortlist(
   selectors: AnchorSelectors,
   hint: Hint | undefined,
 ): number[] {
-  if (offsets.length <= SHORTLIST_SIZE) return [...offsets];
   const prefix = selectors.quote?.prefix ?? '';
   const suffix = selectors.quote?.suffix ?? '';
   const agreement = (at: number): number =>
     commonSuffix(text.slice(Math.max(0, at - prefix.length), at), prefix) +
     commonPrefix(text.slice(at + length, at + length + suffix.length), suffix);
+  // Occurrences in exactly the stored context beat all others whatever
+  // their position; when there are any, only they need scoring (the common
+  // case: text moved by an edit elsewhere).
+  const perfect = offsets.filter((at) => agreement(at) === prefix.length + suffix.length);
+  if (perfect.length > 0 && perfect.length <= SHORTLIST_SIZE) return perfect;
+  if (offsets.length <= SHORTLIST_SIZE) return [...offsets];
   const byContext = [...offsets].sort((a, b) => agreement(b) - agreement(a) || a - b);
   const picked = new Set(byContext.slice(0, SHORTLIST_SIZE / 2));
   if (hint !== undefined) {

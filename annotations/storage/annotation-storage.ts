@@ -71,6 +71,18 @@ function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; me
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
+/** True if `set` has no duplicate ids and no annotation its tombstones delete. */
+function isNormal(set: AnnotationSet): boolean {
+  const ids = new Set<string>();
+  for (const a of set.annotations) {
+    if (ids.has(a.id)) return false;
+    ids.add(a.id);
+    const at = set.deleted[a.id];
+    if (at !== undefined && Date.parse(at) >= Date.parse(a.modified)) return false;
+  }
+  return true;
+}
+
 /**
  * Reads a stored value (or `null` for none). Never throws, and is
  * deterministic: the same string always gives the same result.
@@ -109,13 +121,11 @@ export function parseStored(raw: string | null): ParsedStore {
       invalid.push({ index, ...(typeof id === 'string' ? { id } : {}), message: firstIssue(parsed.error) });
     }
   });
-  // Merging with the empty set applies the tombstones and the rule for
-  // duplicate ids (the later `modified` wins).
-  const set = mergeSets(EMPTY_SET, {
-    annotations: valid,
-    deleted: envelope.data.deleted,
-    revision: envelope.data.revision,
-  });
+  const stored: AnnotationSet = { annotations: valid, deleted: envelope.data.deleted, revision: envelope.data.revision };
+  // A set we wrote has no duplicate ids and no annotation under a live
+  // tombstone; only otherwise is the merge (which sorts) needed to apply
+  // the rule for duplicates and deletions.
+  const set = isNormal(stored) ? stored : mergeSets(EMPTY_SET, stored);
   const total = envelope.data.annotations.length;
   const problem = invalid.length
     ? {
