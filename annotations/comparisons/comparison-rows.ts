@@ -200,3 +200,32 @@ export function comparisonTopics(table: ComparisonTable): string[] {
 export function tableRows(table: ComparisonTable): ComparisonRow[] {
   return table.groups.flatMap((g) => g.rows);
 }
+
+/** Two passages a comparison links, for pane linking and scroll sync. */
+export interface ComparisonLink {
+  /** The linking annotation's id. */
+  readonly id: AnnotationId;
+  /** The first target's stored address (may be a sentence address). */
+  readonly a: Address;
+  /** The second target's stored address. */
+  readonly b: Address;
+  /** How the two claims relate (shown on the marks). */
+  readonly relation: Relation;
+  /** Curated or the reader's own (marked differently). */
+  readonly curated: boolean;
+}
+
+/**
+ * The address pairs of every linking annotation, in the given order: what
+ * the panes need to mark compared passages and to scroll one pane to the
+ * counterpart of the other.
+ */
+export function comparisonLinks(annotations: readonly Annotation[]): ComparisonLink[] {
+  const links: ComparisonLink[] = [];
+  for (const a of annotations) {
+    const [t0, t1] = a.targets;
+    if (a.motivation !== 'linking' || !a.link || !t0 || !t1) continue;
+    links.push({ id: a.id, a: t0.selectors.address, b: t1.selectors.address, relation: a.link.relation, curated: a.link.curated });
+  }
+  return links;
+}

@@ -8,16 +8,25 @@ export { CURATED_COMPARISONS, CURATED_AT, type CuratedClaim, type CuratedCompari
 export { CURATED_COLLECTION, curatedCollectionText, loadCuratedComparisons } from './load-curated.ts';
 export {
   citedAddress,
+  comparisonLinks,
   comparisonRows,
   comparisonTopics,
   filterComparisons,
   tableRows,
   type ComparisonFilter,
+  type ComparisonLink,
   type ComparisonRow,
   type ComparisonSide,
   type ComparisonTable,
   type TopicGroup,
 } from './comparison-rows.ts';
+export {
+  linkPassages,
+  LinkPassagesError,
+  READER_TOPIC,
+  type LinkPassagesInput,
+  type LinkSelection,
+} from './link-passages.ts';
 export {
   comparisonsToCsv,
   comparisonsToMarkdown,

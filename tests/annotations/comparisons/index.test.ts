@@ -7,7 +7,10 @@ it('exposes exactly its public surface', () => {
     'CURATED_AT',
     'CURATED_COLLECTION',
     'CURATED_COMPARISONS',
+    'LinkPassagesError',
+    'READER_TOPIC',
     'citedAddress',
+    'comparisonLinks',
     'comparisonRows',
     'comparisonTopics',
     'comparisonsToCsv',
@@ -16,6 +19,7 @@ it('exposes exactly its public surface', () => {
     'curatedCollectionText',
     'escapeMarkdownCell',
     'filterComparisons',
+    'linkPassages',
     'loadCuratedComparisons',
     'tableRows',
   ]);
