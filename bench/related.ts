@@ -19,50 +19,37 @@
  * stay in the relevant sets and count as misses, and the number of queries
  * affected is printed.
  *
- * The curated set is read from the generated W3C file that the app reads
- * (`annotations/comparisons/curated-comparisons.json`), validated with zod
- * at this boundary.
+ * The curated set is the generated W3C file the app ships
+ * (`annotations/comparisons/curated-comparisons.json`), loaded through the
+ * same importer and schema as in the app (`loadCuratedComparisons`). If it
+ * cannot be loaded, the bench says so and reports nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { findPassage, formatAddress, parseAddress } from '../sources/address.ts';
 import { builtinEditions } from '../sources/builtin.ts';
 import { NUMBERED_ROLES, type Edition } from '../sources/edition.ts';
 import { buildRelatedIndex, related } from '../sources/related/index.ts';
 
-const CURATED_PATH = fileURLToPath(new URL('../annotations/comparisons/curated-comparisons.json', import.meta.url));
-const SOURCE_PREFIX = 'urn:diptych:source:';
-
-/** Just what the bench needs of a W3C linking annotation; everything else passes. */
-const TargetSchema = z.looseObject({ source: z.string(), 'diptych:address': z.string() });
-const ItemSchema = z.looseObject({
-  id: z.string(),
-  motivation: z.literal('linking'),
-  target: z.array(TargetSchema).length(2),
-});
-const CollectionSchema = z.looseObject({ first: z.looseObject({ items: z.array(ItemSchema) }) });
-
 /** A curated link as (source id, passage address) on each side. */
 type Side = { source: string; address: string };
 
-function loadCurated(): [Side, Side][] | string {
-  if (!existsSync(CURATED_PATH)) return `curated comparisons not found (expected ${CURATED_PATH})`;
-  let json: unknown;
+/**
+ * The curated links, loaded the way the app loads them (through the
+ * importer, which validates them), or why they could not be.
+ */
+async function loadCurated(editions: readonly Edition[]): Promise<[Side, Side][] | string> {
+  let annotations;
   try {
-    json = JSON.parse(readFileSync(CURATED_PATH, 'utf8'));
+    const { loadCuratedComparisons } = await import('../annotations/comparisons/load-curated.ts');
+    annotations = loadCuratedComparisons(editions);
   } catch (error) {
-    return `curated comparisons unreadable: ${error instanceof Error ? error.message : String(error)}`;
+    return `curated comparisons not found (annotations/comparisons/load-curated.ts): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
   }
-  const parsed = CollectionSchema.safeParse(json);
-  if (!parsed.success) return `curated comparisons in an unexpected shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
-  return parsed.data.first.items.map((item) => {
-    const [a, b] = item.target.map((t) => ({
-      source: t.source.startsWith(SOURCE_PREFIX) ? t.source.slice(SOURCE_PREFIX.length) : t.source,
-      address: t['diptych:address'],
-    }));
-    return [a!, b!];
-  });
+  return annotations
+    .filter((a) => a.motivation === 'linking' && a.targets.length === 2)
+    .map((a) => {
+      const [x, y] = a.targets.map((t) => ({ source: t.source as string, address: t.selectors.address as string }));
+      return [x!, y!];
+    });
 }
 
 /** The paragraph(s) or block an address lies in: sentence → its paragraph, range → its paragraphs. */
@@ -162,12 +149,12 @@ const f3 = (x: number) => x.toFixed(3);
 
 /** Prints recall@3 and MRR per direction and overall, against a random ranking. */
 export async function run(): Promise<void> {
-  const pairs = loadCurated();
+  const editions = builtinEditions();
+  const pairs = await loadCurated(editions);
   if (typeof pairs === 'string') {
     console.log(pairs);
     return;
   }
-  const editions = builtinEditions();
   const [wc, lankov] = ['winstanley-chesters-2015', 'lankov-2007'];
   console.log(`${pairs.length} curated comparisons; one query per distinct paragraph and direction; k = all paragraphs`);
   const all: QueryResult[] = [];
