@@ -1,5 +1,5 @@
 /**
- * A footnote marker: a real button in the running text. Hover or focus shows
+ * A footnote marker: a real control in the running text. Hover or focus shows
  * the footnote in a popover; click or Enter pins it; Escape (or a click
  * elsewhere) closes it. The popover links to the note in the list.
  *
@@ -26,7 +26,7 @@ const HOVER_CLOSE_MS = 200;
 export function FootnoteMarker({ footnote }: FootnoteMarkerProps): ReactNode {
   const [open, setOpen] = useState<Open>('closed');
   const wrapper = useRef<HTMLSpanElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const marker = useRef<HTMLAnchorElement>(null);
   const popover = useRef<HTMLSpanElement>(null);
   const closeTimer = useRef<number | undefined>(undefined);
   const id = useId();
@@ -88,23 +88,32 @@ export function FootnoteMarker({ footnote }: FootnoteMarkerProps): ReactNode {
         if (e.key === 'Escape' && open !== 'closed') {
           e.stopPropagation();
           setOpen('closed');
-          button.current?.focus();
+          marker.current?.focus();
         }
       }}
     >
+      {/*
+        The control is a link to the note (it works before hydration, and
+        without script) that JavaScript turns into a popover toggle. Not a
+        <button>: a button is an atomic inline, and Chromium wraps it onto the
+        next line alone, away from the word it annotates.
+      */}
       <sup>
-        <button
-          ref={button}
-          type="button"
+        <a
+          ref={marker}
+          href={`#${footnote.address}`}
           className="fn-marker"
           aria-label={label}
           aria-expanded={open !== 'closed'}
           aria-controls={open === 'closed' ? undefined : id}
           data-footnote={footnote.address}
-          onClick={() => setOpen((o) => (o === 'pinned' ? 'closed' : 'pinned'))}
+          onClick={(e) => {
+            e.preventDefault();
+            setOpen((o) => (o === 'pinned' ? 'closed' : 'pinned'));
+          }}
         >
           {footnote.n}
-        </button>
+        </a>
       </sup>
       {open !== 'closed' && (
         <span ref={popover} id={id} className="fn-pop" role="group" aria-label={label} data-state={open}>

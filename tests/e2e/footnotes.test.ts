@@ -44,6 +44,7 @@ describe('footnote popovers', () => {
     await marker.click();
     const pop = reader.footnotePopover(3);
     expect(await pop.getAttribute('data-state')).toBe('pinned');
+    await reader.screenshot('footnote-popover');
     const external = pop.getByRole('link', { name: 'http://www.rusimpex.ru' });
     expect(await external.getAttribute('target')).toBe('_blank');
     expect(await external.getAttribute('rel')).toBe('noopener noreferrer');

@@ -99,7 +99,7 @@ export async function startReader(viewport: keyof typeof VIEWPORTS = 'wide'): Pr
     paneOf: (source) => page.locator(`.pane[data-source="${source}"]`),
     paragraph: (address) => page.locator(`[data-address="${address}"]`),
     current: () => page.locator('[aria-current="location"]'),
-    footnoteMarker: (address) => page.locator(`button.fn-marker[data-footnote="${address}"]`).first(),
+    footnoteMarker: (address) => page.locator(`.fn-marker[data-footnote="${address}"]`).first(),
     footnotePopover: (n) => page.getByRole('group', { name: `Footnote ${n}`, exact: true }),
     pressKey: (key) => page.keyboard.press(key),
     async search(query) {

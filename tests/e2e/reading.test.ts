@@ -1,0 +1,62 @@
+// Reading tools: "Copy link" and the address on hover/focus; pane sync.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { startReader, type Reader } from './helpers/ui.ts';
+
+let reader: Reader;
+beforeAll(async () => {
+  reader = await startReader('wide');
+  await reader.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
+});
+afterAll(async () => {
+  await reader?.close();
+});
+
+describe('copy link', () => {
+  it('shows the paragraph’s address on hover and copies its URL', async () => {
+    await reader.openApp();
+    const block = reader.paragraph('lankov-2007:7').locator('xpath=..');
+    const address = block.locator('.addr');
+    await reader.page.mouse.move(5, 5);
+    expect(await address.evaluate((el) => getComputedStyle(el.parentElement!).opacity)).toBe('0');
+    await reader.paragraph('lankov-2007:7').hover();
+    await expect.poll(() => address.evaluate((el) => getComputedStyle(el.parentElement!).opacity)).toBe('1');
+    expect(await address.textContent()).toBe('lankov-2007:7');
+    await block.getByRole('button', { name: 'Copy link to lankov-2007:7' }).click();
+    await expect.poll(() => reader.notice().textContent()).toContain('Link to lankov-2007:7 copied');
+    const copied = await reader.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(`${inject('baseUrl')}#lankov-2007:7`);
+  });
+
+  it('shows the address when the Copy link button has keyboard focus', async () => {
+    const block = reader.paragraph('lankov-2007:8').locator('xpath=..');
+    await block.getByRole('button', { name: 'Copy link to lankov-2007:8' }).focus();
+    await expect.poll(() => block.locator('.tools').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  });
+});
+
+describe('pane sync', () => {
+  const scrollerOf = (source: string) => reader.paneOf(source).locator('.pane-scroll');
+
+  it('is off by default: scrolling one pane leaves the other alone', async () => {
+    await reader.openApp();
+    await scrollerOf('lankov-2007').evaluate((el) => (el.scrollTop = 4000));
+    await reader.page.waitForTimeout(200);
+    expect(await scrollerOf('winstanley-chesters-2015').evaluate((el) => el.scrollTop)).toBe(0);
+  });
+
+  it('when on, scrolling one pane brings the related paragraph of the other to its top', async () => {
+    await reader.page.getByRole('button', { name: 'Sync' }).click();
+    expect(await reader.page.getByRole('button', { name: 'Sync' }).getAttribute('aria-pressed')).toBe('true');
+    await scrollerOf('lankov-2007').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect.poll(() => scrollerOf('winstanley-chesters-2015').evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+    await scrollerOf('lankov-2007').evaluate((el) => (el.scrollTop = 0));
+    // Back at the start: the other pane's first paragraph sits at the top of its pane.
+    const offset = () =>
+      reader.paragraph('winstanley-chesters-2015:1').evaluate(
+        (el) => el.getBoundingClientRect().top - el.closest('.pane-scroll')!.getBoundingClientRect().top,
+      );
+    await expect.poll(offset).toBeLessThan(100);
+    expect(await offset()).toBeGreaterThanOrEqual(0);
+  });
+});
