@@ -56,4 +56,12 @@ describe('the alias table', () => {
     expect(canonicalTerm('peking')).toBe('beijing');
     expect(canonicalTerm('busan')).toBe('pusan');
   });
+
+  describe('when it fails', () => {
+    it('passes through what it does not know, unnormalized input included', () => {
+      expect(canonicalTerm('')).toBe('');
+      expect(canonicalTerm('Tolaraya')).toBe('Tolaraya');
+      expect(canonicalTerm('tolaraya ')).toBe('tolaraya ');
+    });
+  });
 });
