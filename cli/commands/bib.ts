@@ -5,7 +5,8 @@
  * or exported as BibTeX, RIS or CSL-JSON.
  */
 import { createCiter } from '../../sources/citation/create-citer.ts';
-import { EXPORT_FORMATS, exportBibliography, type ExportFormat } from '../../sources/citation/export-bibliography.ts';
+import { exportBibliography } from '../../sources/citation/export-bibliography.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../sources/citation/export-formats.ts';
 import { nodeCslLoader } from '../../sources/citation/node-csl-loader.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
 import { formatEntry, parseStyleFlag } from './cite.ts';

@@ -35,20 +35,8 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { BUILTIN_SOURCES, type CslItem, type SourceMetadata } from '../metadata.ts';
+import type { ExportFormat } from './export-formats.ts';
 import { exportRecord } from './records.ts';
-
-/** The file formats a bibliography exports to. */
-export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
-
-/** `bibtex`, `ris` or `csl-json`. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** File name extension and MIME type per format, for a download. */
-export const EXPORT_FILE: Readonly<Record<ExportFormat, { readonly extension: string; readonly mime: string }>> = {
-  bibtex: { extension: 'bib', mime: 'application/x-bibtex' },
-  ris: { extension: 'ris', mime: 'application/x-research-info-systems' },
-  'csl-json': { extension: 'json', mime: 'application/vnd.citationstyles.csl+json' },
-};
 
 /** The BibTeX key of a source: its id with the hyphens removed and each part capitalized. */
 export function bibtexKey(id: string): string {
@@ -104,12 +92,4 @@ export function exportBibliography(
     case 'ris':
       return `${toRis(records)}\n`;
   }
-}
-
-/** Parses an export format from untrusted input; throws an error naming the valid ones. */
-export function parseExportFormat(value: unknown): ExportFormat {
-  if (typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value)) {
-    return value as ExportFormat;
-  }
-  throw new Error(`unknown export format ${JSON.stringify(value)} (valid: ${EXPORT_FORMATS.join(', ')})`);
 }

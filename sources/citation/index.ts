@@ -13,14 +13,8 @@ export {
   type Formatted,
 } from './create-citer.ts';
 export type { CslLoader } from './csl-loader.ts';
-export {
-  EXPORT_FILE,
-  EXPORT_FORMATS,
-  bibtexKey,
-  exportBibliography,
-  parseExportFormat,
-  type ExportFormat,
-} from './export-bibliography.ts';
+export { bibtexKey, exportBibliography } from './export-bibliography.ts';
+export { EXPORT_FILE, EXPORT_FORMATS, parseExportFormat, type ExportFormat } from './export-formats.ts';
 export {
   CiteLocatorSchema,
   citeTargetOf,

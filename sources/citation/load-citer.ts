@@ -1,10 +1,12 @@
 /**
  * The browser's entry to citations: load it with a dynamic
- * `import('…/sources/citation/load-citer.ts')` so that citeproc-js,
- * Citation.js and the chosen style arrive on demand, outside the initial
- * bundle. Each style's engine is built once and kept for the page's life
+ * `import('…/sources/citation/load-citer.ts')` so that citeproc-js and the
+ * chosen style arrive on demand, outside the initial bundle (Citation.js, for
+ * the exports, is a further chunk loaded by `exportFile`). Each style's engine is built once and kept for the page's life
  * (citeproc engines are meant to be reused, and building one is the slow
- * part).
+ * part: seconds for the Chicago styles, see `bench/citation.ts`; a view can
+ * call `loadCiter(style)` early, e.g. when the reader's preferred style is
+ * known, to have it ready).
  *
  * Uses the Vite loader (`vite-csl-loader.ts`), so it only runs under Vite
  * (the app, Vitest). Node code uses `createCiter(style, nodeCslLoader)`.
@@ -17,7 +19,9 @@ import { citePassage, type PassageCitation, type PassageRequest } from './cite-p
 import { viteCslLoader } from './vite-csl-loader.ts';
 import type { StyleId } from './styles.ts';
 
-export { exportBibliography, EXPORT_FILE, EXPORT_FORMATS, type ExportFormat } from './export-bibliography.ts';
+import { EXPORT_FILE, type ExportFormat } from './export-formats.ts';
+
+export { EXPORT_FILE, EXPORT_FORMATS, type ExportFormat } from './export-formats.ts';
 export { paragraphRangeLocator, type CiteLocator } from './locator.ts';
 export type { BibliographyEntry, CitationResult, Citer, Formatted } from './create-citer.ts';
 export type { PassageCitation, PassageRequest } from './cite-passage.ts';
@@ -43,4 +47,21 @@ export async function citeInStyle(style: StyleId, request: PassageRequest): Prom
 /** The bibliography of both sources in a style, absences explained. */
 export async function bibliography(style: StyleId): Promise<readonly BibliographyEntry[]> {
   return (await loadCiter(style)).bibliography();
+}
+
+/** A bibliography export, ready to download. */
+export interface ExportedFile {
+  /** Suggested file name, e.g. `diptych-bibliography.bib`. */
+  readonly name: string;
+  /** MIME type for the Blob. */
+  readonly mime: string;
+  /** The file's text. */
+  readonly text: string;
+}
+
+/** Both sources' records in one format; loads Citation.js on first use. */
+export async function exportFile(format: ExportFormat): Promise<ExportedFile> {
+  const { exportBibliography } = await import('./export-bibliography.ts');
+  const { extension, mime } = EXPORT_FILE[format];
+  return { name: `diptych-bibliography.${extension}`, mime, text: exportBibliography(format) };
 }

@@ -9,12 +9,8 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import {
-  EXPORT_FORMATS,
-  bibtexKey,
-  exportBibliography,
-  parseExportFormat,
-} from '../../../sources/citation/export-bibliography.ts';
+import { bibtexKey, exportBibliography } from '../../../sources/citation/export-bibliography.ts';
+import { EXPORT_FORMATS, parseExportFormat } from '../../../sources/citation/export-formats.ts';
 import { exportRecord } from '../../../sources/citation/records.ts';
 import { BUILTIN_SOURCES } from '../../../sources/metadata.ts';
 

@@ -41,7 +41,7 @@ describe('sources/citation', () => {
         'EXPORT_FORMATS',
         'bibliography',
         'citeInStyle',
-        'exportBibliography',
+        'exportFile',
         'loadCiter',
         'paragraphRangeLocator',
       ].sort(),

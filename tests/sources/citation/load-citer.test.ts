@@ -3,7 +3,7 @@
  * same strings as the Node path, one engine per style, failures not cached.
  */
 import { describe, expect, it } from 'vitest';
-import { bibliography, citeInStyle, loadCiter } from '../../../sources/citation/load-citer.ts';
+import { bibliography, citeInStyle, exportFile, loadCiter } from '../../../sources/citation/load-citer.ts';
 
 describe('loadCiter', () => {
   it('cites through the Vite loader exactly as pinned for Node', async () => {
@@ -27,6 +27,15 @@ describe('loadCiter', () => {
   it('gives the bibliography in the style’s order', async () => {
     expect((await bibliography('mla')).map((e) => e.source)).toEqual(['lankov-2007', 'winstanley-chesters-2015']);
   }, 60_000);
+});
+
+describe('exportFile', () => {
+  it('names the file and its MIME type for a download', async () => {
+    const file = await exportFile('ris');
+    expect(file.name).toBe('diptych-bibliography.ris');
+    expect(file.mime).toBe('application/x-research-info-systems');
+    expect(file.text.match(/^ER {2}- $/gm)).toHaveLength(2);
+  });
 });
 
 describe('loadCiter, when it fails', () => {
