@@ -179,6 +179,22 @@ export async function run(): Promise<void> {
   );
   console.log(`\nrecall@3 ${f3(r3)} = ${(r3 / r3r).toFixed(1)}× random; MRR ${f3(mrr)} = ${(mrr / mrrr).toFixed(1)}× random`);
   console.log('"unreachable": queries whose curated partner is not a numbered paragraph (a title or standfirst), counted as misses');
+  const index = buildRelatedIndex(editions);
+  const paragraphs = editions.flatMap((e) => e.blocks.filter((b) => NUMBERED_ROLES.has(b.role)).map((b) => b.address));
+  const samples: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const address of paragraphs) {
+      const t = performance.now();
+      related(index, address);
+      samples.push(performance.now() - t);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const t0 = performance.now();
+  buildRelatedIndex(editions);
+  console.log(
+    `speed: index ${(performance.now() - t0).toFixed(1)} ms; one query ${samples[Math.floor(samples.length / 2)]!.toFixed(2)} ms median over every paragraph (no target; for the reader's responsiveness)`,
+  );
   console.log('\nper query (rank of each curated partner; – = not returned):');
   for (const r of all) {
     const ranks = r.relevant.map((p, i) => `${p}@${r.ranks[i] ?? '–'}`).join(', ');
