@@ -122,7 +122,11 @@ const contentShape = {
   /** Highlight colour; absent means the app's default. */
   color: ColorSchema.optional(),
   /** The reader's note: plain text with light Markdown, rendered only through `parseNoteMarkdown`. */
-  note: z.string().min(1, 'an empty note is written as no note').max(MAX_NOTE_LENGTH).optional(),
+  note: z
+    .string()
+    .max(MAX_NOTE_LENGTH)
+    .refine((n) => n.trim() !== '', { message: 'an empty or blank note is written as no note' })
+    .optional(),
   /** Tags, in the order the reader added them, no duplicates. */
   tags: z.array(TagSchema).max(MAX_TAGS).readonly(),
   /** Where it is: one target, or exactly two for `linking`. */
