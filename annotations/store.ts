@@ -45,6 +45,7 @@ import {
   saveAnnotations,
 } from './storage/annotation-storage.ts';
 import { ANNOTATIONS_KEY } from './storage/envelope.ts';
+import { openBrowserStorage } from './storage/local-storage.ts';
 import { EMPTY_SET, mergeSets, sameSet, type AnnotationSet } from './storage/merge.ts';
 import type { StorageChange, StoragePort } from './storage/storage-port.ts';
 
@@ -409,4 +410,22 @@ export function createAnnotationStore(options: AnnotationStoreOptions): Annotati
       listeners.clear();
     },
   };
+}
+
+/** The store the app opens, and what to tell the reader about where it keeps annotations. */
+export interface OpenedStore {
+  /** The store. */
+  readonly store: AnnotationStore;
+  /** Set when `localStorage` is unavailable and annotations live only in this tab: show it. */
+  readonly fallbackReason?: string;
+}
+
+/**
+ * Opens the store on the browser's `localStorage` (or, when that is blocked,
+ * on memory, with the reason to show). The app's one way in to storage.
+ */
+export function openBrowserAnnotationStore(options: Omit<AnnotationStoreOptions, 'storage'> = {}): OpenedStore {
+  const { port, fallbackReason } = openBrowserStorage();
+  const store = createAnnotationStore({ ...options, storage: port });
+  return fallbackReason === undefined ? { store } : { store, fallbackReason };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
-import { createAnnotationStore, type AnnotationStore } from '../../annotations/store.ts';
+import { createAnnotationStore, openBrowserAnnotationStore, type AnnotationStore } from '../../annotations/store.ts';
 import { listBackups, parseStored, QUOTA_MESSAGE } from '../../annotations/storage/annotation-storage.ts';
 import { ANNOTATIONS_KEY } from '../../annotations/storage/envelope.ts';
 import { memoryArea, memoryStorage, type MemoryArea } from '../../annotations/storage/memory-storage.ts';
@@ -294,5 +294,13 @@ describe('createAnnotationStore', () => {
       expect(store.addMany([annotation(1)])).toMatchObject({ ok: true, added: 1 });
       expect(open(area).getSnapshot().annotations.map((a) => a.id)).toEqual([annotation(1).id]);
     });
+  });
+
+  it('opens on memory, and says so, where there is no localStorage (as in Node)', () => {
+    expect(globalThis.localStorage).toBeUndefined();
+    const { store, fallbackReason } = openBrowserAnnotationStore();
+    expect(store.getSnapshot().storageKind).toBe('memory');
+    expect(fallbackReason).toMatch(/kept only until you close this tab/);
+    store.dispose();
   });
 });
