@@ -35,6 +35,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: 'bib [--format bibtex|ris|csl-json|text|html] [--style <id>]  the bibliography of both sources',
     load: async () => (await import('./commands/bib.ts')).bib,
   },
+  annotations: {
+    summary: 'annotations <file> [--digest | --w3c]  check a W3C or Hypothesis annotation file (or digest, convert it)',
+    load: async () => (await import('./commands/annotations.ts')).annotations,
+  },
 };
 
 const processIo: Io = {

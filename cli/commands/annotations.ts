@@ -1,0 +1,44 @@
+/**
+ * `diptych annotations <file> [--digest | --w3c]`: checks an annotation file
+ * the way the reader's Import button does (W3C JSON-LD or Hypothesis API
+ * JSON, against the built-in texts, all or nothing) and prints what importing
+ * it would do as JSON; or, with `--digest`, its Markdown digest; or, with
+ * `--w3c`, the annotations as Diptych's W3C export (converting a Hypothesis
+ * file). A file that would import nothing is a one-line error, naming where
+ * in the file the first problem is.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { importAnnotations, MAX_IMPORT_CHARS } from '../../annotations/io/import-annotations.ts';
+import { locateInEditions } from '../../annotations/io/locate-in-editions.ts';
+import { markdownDigest } from '../../annotations/io/markdown-digest.ts';
+import { serializeW3cCollection } from '../../annotations/io/w3c-export.ts';
+import { builtinEditions } from '../../sources/builtin.ts';
+import { CliError, parseFlags, type Command } from '../io.ts';
+
+const USAGE = 'usage: diptych annotations <file> [--digest | --w3c]';
+
+/** Checks, digests or converts an annotation file. */
+export const annotations: Command = async (args, io) => {
+  const { positional, flags } = parseFlags(args, { digest: 'boolean', w3c: 'boolean' });
+  const [file, extra] = positional;
+  if (file === undefined || extra !== undefined) throw new CliError(USAGE, 2);
+  if (flags.digest && flags.w3c) throw new CliError('choose one of --digest and --w3c', 2);
+  let text: string;
+  try {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8: a file over 3× the limit in bytes is over it
+    // in characters for sure, and is refused unread. The importer checks the exact count.
+    if ((await stat(file)).size > MAX_IMPORT_CHARS * 3) throw new CliError(`${file}: the file is too large to be annotations`);
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? 'error'})`);
+  }
+  const editions = builtinEditions();
+  const outcome = importAnnotations(text, { existing: [], editions, locate: locateInEditions(editions) });
+  if (!outcome.ok) throw new CliError(`${file}: ${outcome.summary}`);
+  if (flags.digest) io.out(markdownDigest(outcome.annotations));
+  else if (flags.w3c) io.out(serializeW3cCollection(outcome.annotations));
+  else io.out(`${JSON.stringify({ format: outcome.format, summary: outcome.summary, results: outcome.results }, null, 2)}\n`);
+  return 0;
+};
