@@ -19,7 +19,10 @@
  *   (footnote-marker `<sup>`s, paragraph numbers, buttons), whose text is not
  *   part of `Block.text` and is skipped. Markup around text (`<em>`, `<a>`,
  *   language spans) is fine; whitespace must not be added between inlines.
- * - Passage elements are not nested in each other.
+ * - Block and footnote elements are not nested in each other. Inside one,
+ *   elements for its sentences may carry their own `data-address`
+ *   (`lankov-2007:12.3`, as `app/views/sentence-text.tsx` renders them);
+ *   their text is part of the passage like any other inline's.
  * - Offsets between passages (the `"\n\n"` separators of `Edition.text`)
  *   have no DOM position: a start there moves to the next passage, an end to
  *   the previous one.
@@ -69,7 +72,7 @@ function renderedPassages(root: Element, edition: Edition): RenderedPassage[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** The passage text nodes of a passage element, skipping ignored subtrees and nested passages. */
+/** The passage text nodes of a passage element, skipping ignored subtrees. */
 function textNodes(element: Element): Text[] {
   const doc = element.ownerDocument;
   const show = 0x1 /* NodeFilter.SHOW_ELEMENT */ | 0x4; /* NodeFilter.SHOW_TEXT */
@@ -77,7 +80,7 @@ function textNodes(element: Element): Text[] {
     acceptNode(node: Node): number {
       if (node.nodeType === 3) return 1; /* FILTER_ACCEPT */
       const el = node as Element;
-      if (el.hasAttribute(IGNORE_ATTRIBUTE) || el.hasAttribute(ADDRESS_ATTRIBUTE)) return 2; /* FILTER_REJECT */
+      if (el.hasAttribute(IGNORE_ATTRIBUTE)) return 2; /* FILTER_REJECT */
       return 3; /* FILTER_SKIP */
     },
   });

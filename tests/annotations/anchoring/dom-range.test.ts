@@ -3,7 +3,8 @@
  * as the e2e tests launch it): the Lankov edition rendered the way the DOM
  * contract in `dom-range.ts` describes — passage elements with
  * `data-address`, footnote markers and paragraph numbers marked
- * `data-anchor-ignore`, emphasis splitting text nodes — then offsets turned
+ * `data-anchor-ignore`, sentence elements with their own `data-address`
+ * nested inside, emphasis splitting text nodes — then offsets turned
  * into ranges and back.
  */
 import { readFileSync } from 'node:fs';
@@ -75,6 +76,11 @@ function render(list: Shape[]): void {
       }
       at = cut.offset;
     }
+    // The app wraps sentences in elements with their own address; one per passage here.
+    const sentence = document.createElement('span');
+    sentence.dataset.address = `${s.address}.1`;
+    sentence.append(...[...el.childNodes].filter((n) => !(n instanceof Element && n.hasAttribute('data-anchor-ignore') && n.tagName === 'SPAN')));
+    el.append(sentence);
     root.append(el);
   }
 }
