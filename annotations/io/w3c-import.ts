@@ -27,6 +27,7 @@ import {
   type Origin,
 } from '../model/annotation.ts';
 import type { Target } from '../model/selectors.ts';
+import { DIPTYCH_NAMESPACE } from './format.ts';
 import { resolveTarget, type RawTarget } from './resolve-target.ts';
 import {
   asArray,
@@ -44,8 +45,13 @@ import {
 export interface W3cFileInfo {
   /** The file's `generator` (its id or name), for `origin`. */
   readonly generator?: string;
-  /** True when the file is ours (it carries `diptych:formatVersion`): items keep their ids and get no origin. */
+  /** True when the file is ours (it carries `diptych:formatVersion`): its items get no `origin`. */
   readonly ours: boolean;
+}
+
+/** True when a JSON-LD `@context` declares our namespace: an annotation Diptych wrote on its own (`exportW3cAnnotation`). */
+function declaresOurNamespace(context: unknown): boolean {
+  return asArray(context).some((c) => isRecord(c) && c['diptych'] === DIPTYCH_NAMESPACE);
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -59,8 +65,10 @@ function firstOf(value: unknown): string | undefined {
 function rawTarget(target: unknown, path: string): RawTarget | { error: string; path: string } | null {
   if (typeof target === 'string') return null;
   if (!isRecord(target)) return { error: 'a target must be an IRI or an object', path };
+  // A resource without a selector (§3.2.2) is the whole document, like a bare IRI.
+  if (target['selector'] === undefined && target['diptych:address'] === undefined) return null;
   const sourceValue = isRecord(target['source']) ? target['source']['id'] : target['source'];
-  const source = str(sourceValue) ?? (target['selector'] === undefined ? str(target['id']) : undefined);
+  const source = str(sourceValue);
   let quote: RawTarget['quote'];
   let position: RawTarget['position'];
   let quotePath: string | undefined;
@@ -248,7 +256,7 @@ function originOf(item: JsonRecord, file: W3cFileInfo, document: string | undefi
     const parsed = OriginSchema.safeParse(item['diptych:origin']);
     return parsed.success ? parsed.data : 'invalid';
   }
-  if (file.ours) return undefined;
+  if (file.ours || declaresOurNamespace(item['@context'])) return undefined;
   const origin: { format: 'w3c'; generator?: string; document?: string } = { format: 'w3c' };
   const generator = generatorName(item['generator']) ?? file.generator;
   if (generator !== undefined) origin.generator = generator;

@@ -13,7 +13,7 @@ import {
   type ImportOutcome,
 } from '../../../annotations/io/import-annotations.ts';
 import { locateInEditions } from '../../../annotations/io/locate-in-editions.ts';
-import { serializeW3cCollection } from '../../../annotations/io/w3c-export.ts';
+import { exportW3cAnnotation, serializeW3cCollection } from '../../../annotations/io/w3c-export.ts';
 import { AnnotationSchema, type AnnotationId } from '../../../annotations/model/annotation.ts';
 import { builtinEditions } from '../../../sources/builtin.ts';
 import { sampleAnnotations } from '../helpers/samples.ts';
@@ -73,6 +73,14 @@ describe('importAnnotations: our own export', () => {
   it('reads the pinned format-1 file to the samples (format history: 1 is the first version)', () => {
     const text = readFileSync(new URL('../../fixtures/annotations/format-v1.jsonld', import.meta.url), 'utf8');
     expect(importAnnotations(text, { existing: [], editions, now: NOW }).annotations).toEqual(samples);
+  });
+
+  it('reads back a standalone exported annotation (its own @context, no envelope) identically', () => {
+    for (const a of samples) {
+      const outcome = importAnnotations(JSON.stringify(exportW3cAnnotation(a)), { existing: [], editions, now: NOW });
+      expect(outcome.format).toBe('w3c');
+      expect(outcome.annotations).toEqual([a]);
+    }
   });
 
   it('does not double what is already there', () => {
