@@ -11,7 +11,7 @@
  * accept typed-in addresses (the CLI) check with `findPassage` first.
  */
 import type { CitationResult, Citer, Formatted } from './create-citer.ts';
-import { citeTargetOf, CiteLocatorSchema, type CiteLocator } from './locator.ts';
+import { citeTargetOf, type CiteLocator } from './locator.ts';
 import { quoteWithCitation } from './quote-with-citation.ts';
 
 /** What to cite. */
@@ -38,8 +38,8 @@ export interface PassageCitation extends CitationResult {
 /** Cites a passage with `citer`. Throws a one-line message for a bad address, source or locator. */
 export function citePassage(citer: Citer, request: PassageRequest): PassageCitation {
   const target = citeTargetOf(request.address);
-  const locator = request.locator === undefined ? target.locator : CiteLocatorSchema.parse(request.locator);
-  const result = citer.cite(target.source, locator);
+  // `cite` validates an override with a one-line message.
+  const result = citer.cite(target.source, request.locator ?? target.locator);
   if (request.quote === undefined) return result;
   return { ...result, quoted: quoteWithCitation(request.quote, result, request.link) };
 }

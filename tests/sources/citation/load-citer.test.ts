@@ -42,4 +42,12 @@ describe('loadCiter, when it fails', () => {
   it('names the expected forms for a bad address', async () => {
     await expect(citeInStyle('mla', { address: 'lankov-2007' })).rejects.toThrow(/not an address/);
   }, 60_000);
+
+  it('rejects a bad locator override in one line', async () => {
+    const bad = citeInStyle('mla', {
+      address: 'lankov-2007:4',
+      locator: { label: 'paragraph', locator: '4–6' },
+    });
+    await expect(bad).rejects.toThrow(/^bad locator .*a range like 12-13$/);
+  }, 60_000);
 });
