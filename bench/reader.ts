@@ -87,15 +87,23 @@ async function measure(browser: Browser, url: string): Promise<Paint> {
   const paint = await page.evaluate(
     () =>
       new Promise<{ element: number; fcp: number }>((resolve, reject) => {
-        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-        const timer = setTimeout(() => reject(new Error('no element timing entry within 5 s')), 5000);
+        let fcp = NaN;
+        let element = NaN;
+        const done = (): void => {
+          if (Number.isNaN(fcp) || Number.isNaN(element)) return;
+          clearTimeout(timer);
+          resolve({ element, fcp });
+        };
+        const timer = setTimeout(() => reject(new Error('no paint or element timing entry within 5 s')), 5000);
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') fcp = entry.startTime;
+          done();
+        }).observe({ type: 'paint', buffered: true });
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]) {
-            if (entry.identifier === 'first-paragraph') {
-              clearTimeout(timer);
-              resolve({ element: entry.renderTime || entry.startTime, fcp });
-            }
+            if (entry.identifier === 'first-paragraph') element = entry.renderTime || entry.startTime;
           }
+          done();
         }).observe({ type: 'element', buffered: true });
       }),
   );

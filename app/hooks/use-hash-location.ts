@@ -1,6 +1,8 @@
 /**
- * Keeps the reader's location in step with the URL hash: on load, on
- * `hashchange` (links, back/forward) and on `popstate`. The first render
+ * Keeps the reader's location in step with the URL hash: on load and on
+ * `hashchange`, which fires for links, typed hashes and back/forward between
+ * hash entries (`popstate` would add nothing: the reader never pushes state
+ * objects, and j/k replace the hash without an event). The first render
  * ignores the hash (it must equal the prerendered HTML); the hash is applied
  * in an effect right after hydration.
  */
@@ -14,12 +16,8 @@ type SetState = (update: (state: ReaderState) => ReaderState) => void;
 /** Subscribes to the URL hash. */
 export function useHashLocation(editions: readonly Edition[], setState: SetState): void {
   useEffect(() => {
-    let last = '';
     const apply = (): void => {
       const hash = window.location.hash;
-      // hashchange and popstate both fire for one back/forward; apply once.
-      if (hash === last) return;
-      last = hash;
       if (hash === '' || hash === '#') {
         setState((s) => ({ ...s, current: null, marked: [] }));
         return;
@@ -28,11 +26,7 @@ export function useHashLocation(editions: readonly Edition[], setState: SetState
     };
     apply();
     window.addEventListener('hashchange', apply);
-    window.addEventListener('popstate', apply);
-    return () => {
-      window.removeEventListener('hashchange', apply);
-      window.removeEventListener('popstate', apply);
-    };
+    return () => window.removeEventListener('hashchange', apply);
   }, [editions, setState]);
 }
 

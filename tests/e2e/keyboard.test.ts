@@ -28,7 +28,19 @@ describe('keyboard navigation', () => {
     expect(await reader.page.evaluate(() => history.length)).toBe(historyLength);
   });
 
+  it('after j, a link back to the passage it started from still opens it', async () => {
+    await reader.openApp('lankov-2007:5');
+    await reader.pressKey('j');
+    await expect.poll(currentAddress).toBe('lankov-2007:6');
+    await reader.goToAddress('lankov-2007:5');
+    await expect.poll(currentAddress).toBe('lankov-2007:5');
+    await reader.page.goBack();
+    await expect.poll(() => reader.page.evaluate(() => location.hash)).toBe('#lankov-2007:6');
+    await expect.poll(currentAddress).toBe('lankov-2007:6');
+  });
+
   it('j and k move in the focused pane', async () => {
+    await reader.openApp();
     await reader.paneOf('lankov-2007').locator('.pane-scroll').focus();
     await reader.pressKey('j');
     await expect.poll(currentAddress).toBe('lankov-2007:1');
