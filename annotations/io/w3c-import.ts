@@ -13,8 +13,12 @@
  * list; dates with any time zone. Ignored: non-textual bodies, selectors
  * other than TextQuote/TextPosition (see `model/selectors.ts` for why),
  * `creator`, `audience`, `rights` and the like (we have nowhere to keep them).
- * A target that is a bare IRI annotates a whole document, not a passage; such
- * an item is skipped, not an error.
+ * A target that is a bare IRI (or a resource without a selector) annotates a
+ * whole document, not a passage; such an item is skipped, not an error.
+ *
+ * Security: a TextualBody in `text/html` (some tools write them) is kept as
+ * its literal text, markup and all. It becomes a plain-string note, which the
+ * app renders through `parseNoteMarkdown`, where raw HTML stays text.
  */
 import {
   COLORS,
