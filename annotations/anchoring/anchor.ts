@@ -17,7 +17,7 @@
 import { parseAddress } from '../../sources/address.ts';
 import { matchPosition } from './position.ts';
 import { matchQuoteExact } from './quote-exact.ts';
-import { bestFuzzyCandidate, FUZZY_ACCEPT_THRESHOLD } from './quote-fuzzy.ts';
+import { bestFuzzyCandidate, contextNeeded, FUZZY_ACCEPT_THRESHOLD } from './quote-fuzzy.ts';
 import type { AnchorDocument, AnchorSelectors, Hint } from './types.ts';
 
 /** Which step placed an annotation. */
@@ -84,7 +84,15 @@ export function anchor(doc: AnchorDocument, selectors: AnchorSelectors): AnchorR
       bestScore: fuzzy.score,
     };
   }
-  return { placed: true, ...fuzzy, method: 'quote-fuzzy' };
+  if (fuzzy.contextScore < contextNeeded(selectors)) {
+    return {
+      placed: false,
+      code: 'below-threshold',
+      reason: `The quote is short and occurs only where the text around it has changed (${Math.round(fuzzy.contextScore * 100)}% of its context found, ${Math.round(contextNeeded(selectors) * 100)}% needed).`,
+      bestScore: fuzzy.score,
+    };
+  }
+  return { placed: true, start: fuzzy.start, end: fuzzy.end, score: fuzzy.score, method: 'quote-fuzzy' };
 }
 
 /**

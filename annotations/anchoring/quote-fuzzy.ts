@@ -13,14 +13,16 @@
  * in two ways, both for precision:
  * - Hypothesis returns its best candidate whatever its score; we return
  *   `null` below `FUZZY_ACCEPT_THRESHOLD`, so an annotation whose passage was
- *   deleted is reported unplaced instead of being pinned to some other text.
+ *   deleted is reported unplaced instead of being pinned to some other text;
+ *   and a short quote must also show context (`contextNeeded`).
  * - `approx-string-match` returns only the lowest-cost matches in the text it
  *   is given. If the quote still occurs exactly somewhere else, a whole-text
  *   search never sees the edited original. So we also search a window around
  *   the stored position, where the original most likely still is.
  */
 import approxSearch from 'approx-string-match';
-import { byScore, scoreMatch, type Candidate } from './score-match.ts';
+import { EXACT_CONTEXT_THRESHOLD, UNIQUE_QUOTE_MIN_LENGTH } from './quote-exact.ts';
+import { byScore, contextScore, scoreMatch, type Candidate } from './score-match.ts';
 import type { AnchorSelectors, Hint, TextMatch } from './types.ts';
 
 /**
@@ -61,7 +63,20 @@ export function matchQuoteFuzzy(
   threshold: number = FUZZY_ACCEPT_THRESHOLD,
 ): TextMatch | null {
   const best = bestFuzzyCandidate(text, selectors, hint);
-  return best && best.score >= threshold ? best : null;
+  return best && best.score >= threshold && best.contextScore >= contextNeeded(selectors) ? best : null;
+}
+
+/**
+ * How much of the stored context (0..1) a fuzzy match must share. A short
+ * quote ("orean", "the regime") matches in many places, so its own
+ * similarity proves little: below `UNIQUE_QUOTE_MIN_LENGTH` it needs the
+ * same context support the exact step asks for (`EXACT_CONTEXT_THRESHOLD`).
+ * Longer quotes carry their own evidence and need none beyond the overall
+ * threshold.
+ */
+export function contextNeeded(selectors: AnchorSelectors): number {
+  const quote = selectors.quote?.exact ?? '';
+  return quote.length < UNIQUE_QUOTE_MIN_LENGTH ? EXACT_CONTEXT_THRESHOLD : 0;
 }
 
 /**
@@ -73,7 +88,7 @@ export function bestFuzzyCandidate(
   text: string,
   selectors: AnchorSelectors,
   hint?: Hint,
-): TextMatch | null {
+): (TextMatch & { readonly contextScore: number }) | null {
   const quote = selectors.quote?.exact;
   if (!quote || !text) return null;
   const maxErrors = maxErrorsFor(quote);
@@ -88,5 +103,5 @@ export function bestFuzzyCandidate(
   }
   if (candidates.length === 0) return null;
   const best = candidates.map((c) => scoreMatch(text, c, selectors, hint)).sort(byScore)[0]!;
-  return { start: best.start, end: best.end, score: best.score };
+  return { start: best.start, end: best.end, score: best.score, contextScore: contextScore(best) };
 }

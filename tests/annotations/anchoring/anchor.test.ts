@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchor, expectedPlace, type AnchorResult } from '../../../annotations/anchoring/anchor.ts';
 import { describe as describeSelection } from '../../../annotations/anchoring/describe.ts';
+import { bestFuzzyCandidate, contextNeeded, FUZZY_ACCEPT_THRESHOLD } from '../../../annotations/anchoring/quote-fuzzy.ts';
 import type { AnchorSelectors } from '../../../annotations/anchoring/types.ts';
 import { builtinEditions, builtinEdition } from '../../../sources/builtin.ts';
 
@@ -82,6 +83,16 @@ describe('anchor', () => {
     it.each(failures)('reports "$code" when $name, with a reason in words', ({ text, selectors, code }) => {
       const r = anchor({ text }, selectors);
       expect(r).toMatchObject({ placed: false, code, reason: expect.stringMatching(/\w+ \w+/) });
+    });
+
+    it('does not pin a short quote from a deleted sentence on a look-alike elsewhere, though its score passes', () => {
+      // From Lankov ¶6, whose second sentence ("…to keep North Korean economy afloat.") was deleted.
+      const text = lankov.text.replace('The shipments of Soviet aid were necessary to keep North Korean economy afloat. ', '');
+      const selectors = { quote: quote('orean', 'd were necessary to keep North K', ' economy afloat. In some cases t') };
+      const best = bestFuzzyCandidate(text, selectors)!;
+      expect(best.score).toBeGreaterThanOrEqual(FUZZY_ACCEPT_THRESHOLD);
+      expect(best.contextScore).toBeLessThan(contextNeeded(selectors));
+      expect(anchor({ text }, selectors)).toMatchObject({ placed: false, code: 'below-threshold', reason: expect.stringMatching(/short/) });
     });
 
     it('reports how close it came when below the threshold', () => {

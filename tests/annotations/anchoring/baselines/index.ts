@@ -13,6 +13,10 @@
  * For every other block but chrome (title, headings, captions…): its first
  * sentence. And every fifth paragraph, a selection from the last 20 characters of it
  * into the first 20 of the next block (a drag across a paragraph break).
+ * Then, densely around each scripted edit: 150 pseudo-random selections
+ * (3–122 characters, starting from 250 characters before the edited text to
+ * 150 after its start), so that many annotations are cut by, or border on,
+ * each edit — the cases where anchoring has to decide.
  * Each selection goes through `describe`, as a reader's selection would.
  *
  * Adding a baseline: add the source's edits to `edits.json` (each `find`
@@ -84,6 +88,15 @@ export function baselineAnnotations(edition: Edition): BaselineAnnotation[] {
   numbered.forEach((b, i) => {
     const next = edition.blocks[edition.blocks.indexOf(b) + 1];
     if (i % 5 === 4 && next) add(`${b.address} across the break`, b.end - 20, next.start + 20);
+  });
+  let seed = 11;
+  const random = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  (BASELINE_EDITS[edition.id] ?? []).forEach((edit, k) => {
+    const at = edition.text.indexOf(edit.find);
+    for (let i = 0; i < 150; i++) {
+      const start = Math.max(0, at - 250 + Math.floor(random() * 400));
+      add(`near edit ${k + 1}`, start, start + 3 + Math.floor(random() * 120));
+    }
   });
   return out;
 }
