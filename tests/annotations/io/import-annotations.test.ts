@@ -15,6 +15,7 @@ import {
 import { locateInEditions } from '../../../annotations/io/locate-in-editions.ts';
 import { exportW3cAnnotation, serializeW3cCollection } from '../../../annotations/io/w3c-export.ts';
 import { AnnotationSchema, type AnnotationId } from '../../../annotations/model/annotation.ts';
+import { parseNoteMarkdown } from '../../../annotations/model/note-markdown.ts';
 import { builtinEditions } from '../../../sources/builtin.ts';
 import { sampleAnnotations } from '../helpers/samples.ts';
 
@@ -58,6 +59,21 @@ describe('importAnnotations: fixture cases', () => {
       expect(outcome.ok).toBe(true);
     }
     for (const a of outcome.annotations) expect(AnnotationSchema.safeParse(a).success).toBe(true);
+  });
+});
+
+describe('importAnnotations: XSS payloads (the xss-payloads case, also for the browser tests)', () => {
+  it('keeps every payload as the literal string it was, and no note renders a link', () => {
+    const outcome = runCase('xss-payloads');
+    expect(outcome.ok).toBe(true);
+    const input = JSON.parse(readFileSync(new URL('xss-payloads/input.txt', CASES), 'utf8')) as {
+      items: { body: { value: string }[] }[];
+    };
+    outcome.annotations.forEach((a, i) => {
+      expect(a.note).toBe(input.items[i]!.body[0]!.value);
+      const links = JSON.stringify(parseNoteMarkdown(a.note!)).match(/"type":"link"/g);
+      expect(links).toBeNull();
+    });
   });
 });
 
