@@ -75,6 +75,7 @@ function makeAnnotations(editions: readonly Edition[]): Annotation[] {
   return out;
 }
 
+/** Prints the figures: sizes, then each operation's median time and its ratio to the JSON baseline. */
 export async function run(): Promise<void> {
   const editions = builtinEditions();
   const annotations = makeAnnotations(editions);
