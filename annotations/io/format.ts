@@ -17,9 +17,12 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /**
  * Our extension namespace. Extension properties are written as compact IRIs
- * (`diptych:address`), declared in the `@context`, as the model allows
- * (§6, https://www.w3.org/TR/annotation-model/#extensibility). A URN, not a
- * URL: there is no vocabulary document to dereference.
+ * (`diptych:address`) so they cannot collide with the W3C terms, as the
+ * vocabulary's extension rules ask (Web Annotation Vocabulary §4,
+ * https://www.w3.org/TR/annotation-vocab/#extensions; consumers MUST ignore
+ * properties they do not know). The prefix is declared inline in our
+ * `@context` rather than in a published context document: a URN, not a URL,
+ * because we have nowhere to publish one and never invent an address.
  */
 export const DIPTYCH_NAMESPACE = 'urn:diptych:vocab:';
 

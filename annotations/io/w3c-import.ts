@@ -69,7 +69,7 @@ function firstOf(value: unknown): string | undefined {
 function rawTarget(target: unknown, path: string): RawTarget | { error: string; path: string } | null {
   if (typeof target === 'string') return null;
   if (!isRecord(target)) return { error: 'a target must be an IRI or an object', path };
-  // A resource without a selector (§3.2.2) is the whole document, like a bare IRI.
+  // A resource without a selector (an External Web Resource, §3.2.1) is a whole document, like a bare IRI.
   if (target['selector'] === undefined && target['diptych:address'] === undefined) return null;
   const sourceValue = isRecord(target['source']) ? target['source']['id'] : target['source'];
   const source = str(sourceValue);

@@ -18,22 +18,24 @@
  *   `sources/edition.ts`). The spec counts Unicode code points; both texts we
  *   ship are in the Basic Multilingual Plane, where the two agree. If a source
  *   with astral characters is ever added, convert at the export boundary.
- * - The passage address (`lankov-2007:12`) is not a W3C selector. We export it
- *   as a FragmentSelector, §4.2.1 https://www.w3.org/TR/annotation-model/#fragment-selector,
- *   whose `conformsTo` names our own address grammar (see
- *   `annotations/io/w3c-export.ts` for why).
+ * - The passage address (`lankov-2007:12`) is not a W3C selector, and we do
+ *   not write it as one: it names the whole paragraph (or range, or footnote)
+ *   holding the quote, a larger span than the quote, whereas §4.2 says the
+ *   selectors of one target select the same segment. It is the extension
+ *   property `diptych:address` on the target (see `annotations/io/w3c-export.ts`).
  * - A target is a SpecificResource, §4 https://www.w3.org/TR/annotation-model/#specific-resources,
  *   whose `source` is a stable IRI for the source text (`urn:diptych:source:<id>`).
  *
  * What we skip, and why:
- * - CssSelector, XPathSelector (§4.2.2, §4.2.3): they address a DOM; our
+ * - FragmentSelector (§4.2.1), CssSelector, XPathSelector (§4.2.2, §4.2.3):
+ *   they address a media fragment or a DOM; our
  *   offsets are into the edition's plain text, which outlives any rendering.
  * - DataPositionSelector (§4.2.6), SvgSelector (§4.2.7): binary data and images.
- * - RangeSelector (§4.2.9): not written. Hypothesis writes one holding
+ * - RangeSelector (§4.2.8): not written. Hypothesis writes one holding
  *   XPaths into the DOM of the page it annotated, which mean nothing for our
  *   text; import accepts and ignores it, relying on the quote and position,
  *   as Hypothesis's own anchoring does first.
- * - `refinedBy` (§4.2.10), State (§4.3), Style (§4.4), `renderedVia`,
+ * - `refinedBy` (§4.2.9), State (§4.3), Style (§4.4), `renderedVia`,
  *   `scope`: no use for them in a two-text reader; imported values are dropped.
  */
 import { z } from 'zod';
