@@ -18,6 +18,9 @@ import { linkTo, useHashLocation } from './hooks/use-hash-location.ts';
 import { usePaneSync } from './hooks/use-pane-sync.ts';
 import { useReveal } from './hooks/use-reveal.ts';
 import { loadSearch } from './search/load-search.ts';
+import { useAnnotationActions, type AnnotationActionCallbacks } from './annotations/use-annotation-actions.ts';
+import type { SelectionAction } from './selection/selection-action.ts';
+import { SelectionToolbar } from './selection/selection-toolbar.tsx';
 import {
   initialReaderState,
   paneEdition,
@@ -92,6 +95,17 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
     window.location.hash = address;
   }, []);
 
+  const annotationCallbacks = useMemo<AnnotationActionCallbacks>(
+    () => ({
+      onCreated: (a) => setState((s) => ({ ...s, notice: `Highlighted in ${a.targets[0]?.selectors.address}.` })),
+      onError: (notice) => setState((s) => ({ ...s, notice })),
+    }),
+    [],
+  );
+  const annotationActions = useAnnotationActions(annotationCallbacks);
+  // The selection toolbar's actions (see app/selection/selection-action.ts): append yours here.
+  const selectionActions = useMemo<readonly SelectionAction[]>(() => [...annotationActions], [annotationActions]);
+
   const leftEdition = editionOf(0);
   const rightEdition = editionOf(1);
   return (
@@ -131,6 +145,7 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
           />
         ))}
       </main>
+      <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
       <ShortcutsDialog open={state.shortcutsOpen} onClose={update((s) => ({ ...s, shortcutsOpen: false }))} />
     </div>
   );

@@ -8,6 +8,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import editions from 'virtual:diptych-editions';
 import { Root } from './root.tsx';
 import './styles.css';
+import './selection/selection.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -1,0 +1,132 @@
+/**
+ * The sidebar's list, as pure functions: which annotations concern the
+ * visible sources, where each lands (through `anchor`, passed in), in text
+ * order, which could not be placed, and filtering by tag, colour or text.
+ *
+ * What it is for: decisions the views show, testable in Node
+ * (tests/app/annotations/anchored-list.test.ts). What it is not for:
+ * matching (the `anchor` it is given does that) or the DOM.
+ *
+ * Linking annotations (claim comparisons, two targets) are left to the
+ * comparisons view; this list holds highlights, notes and tags.
+ */
+import type { AnchorResult } from '../../annotations/anchoring/anchor.ts';
+import type { AnchorSelectors } from '../../annotations/anchoring/types.ts';
+import type { Annotation, Color } from '../../annotations/model/annotation.ts';
+import type { Edition } from '../../sources/edition.ts';
+
+/** An annotation placed in a visible edition. */
+export interface PlacedAnnotation {
+  readonly annotation: Annotation;
+  readonly edition: Edition;
+  /** Where it lands in `edition.text`. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** An annotation on a visible source that anchoring could not place. */
+export interface UnplacedAnnotation {
+  readonly annotation: Annotation;
+  readonly edition: Edition;
+  /** Why, in plain words (from `anchor`). */
+  readonly reason: string;
+}
+
+/** The list for the visible sources. */
+export interface AnchoredList {
+  /** By edition (in the order given), then by start, then by end. */
+  readonly placed: readonly PlacedAnnotation[];
+  /** In the store's order. */
+  readonly unplaced: readonly UnplacedAnnotation[];
+}
+
+/** Anchors one annotation target in an edition. */
+export type AnchorFn = (edition: Edition, selectors: AnchorSelectors) => AnchorResult;
+
+/**
+ * Anchors the annotations that target one of `editions`. Results are
+ * memoized per annotation object and edition in `cache` (annotations are
+ * immutable: an edit makes a new object), so re-rendering after one change
+ * anchors only what changed.
+ */
+export function anchorAnnotations(
+  annotations: readonly Annotation[],
+  editions: readonly Edition[],
+  anchorFn: AnchorFn,
+  cache: WeakMap<Annotation, Map<string, AnchorResult>> = new WeakMap(),
+): AnchoredList {
+  const order = new Map(editions.map((e, i) => [e.id as string, i]));
+  const placed: PlacedAnnotation[] = [];
+  const unplaced: UnplacedAnnotation[] = [];
+  for (const annotation of annotations) {
+    if (annotation.motivation === 'linking' || annotation.targets.length !== 1) continue;
+    const target = annotation.targets[0]!;
+    const index = order.get(target.source);
+    if (index === undefined) continue;
+    const edition = editions[index]!;
+    let byEdition = cache.get(annotation);
+    if (!byEdition) cache.set(annotation, (byEdition = new Map()));
+    let result = byEdition.get(edition.id);
+    if (!result) {
+      result = anchorFn(edition, target.selectors);
+      byEdition.set(edition.id, result);
+    }
+    if (result.placed) placed.push({ annotation, edition, start: result.start, end: result.end });
+    else unplaced.push({ annotation, edition, reason: result.reason });
+  }
+  placed.sort(
+    (a, b) =>
+      order.get(a.edition.id)! - order.get(b.edition.id)! || a.start - b.start || a.end - b.end,
+  );
+  return { placed, unplaced };
+}
+
+/** What the reader filters by; empty fields do not filter. */
+export interface AnnotationFilter {
+  /** Words that must all occur (case-insensitively) in the quote, note, tags or address. */
+  readonly text: string;
+  /** A tag the annotation must carry exactly, or `''`. */
+  readonly tag: string;
+  /** A colour, or `''` for any. */
+  readonly color: Color | '';
+}
+
+/** No filtering. */
+export const NO_FILTER: AnnotationFilter = { text: '', tag: '', color: '' };
+
+/** The text an annotation is searched by. */
+function haystack(a: Annotation): string {
+  const t = a.targets[0];
+  return [t?.selectors.quote.exact ?? '', a.note ?? '', ...a.tags, t?.selectors.address ?? ''].join('\n').toLowerCase();
+}
+
+/** Whether an annotation passes the filter. An annotation without a colour counts as the default colour. */
+export function matchesFilter(a: Annotation, filter: AnnotationFilter, defaultColor: Color): boolean {
+  if (filter.color !== '' && (a.color ?? defaultColor) !== filter.color) return false;
+  if (filter.tag !== '' && !a.tags.includes(filter.tag)) return false;
+  const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const text = haystack(a);
+  return words.every((w) => text.includes(w));
+}
+
+/** Every tag in use, sorted (for the tag filter). */
+export function allTags(annotations: readonly { readonly annotation: Annotation }[]): string[] {
+  const tags = new Set<string>();
+  for (const { annotation } of annotations) for (const t of annotation.tags) tags.add(t);
+  return [...tags].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * Tags from what the reader typed: split on commas, trimmed, blanks and
+ * repeats dropped, first spelling kept. The store's schema still checks the
+ * result (length, count).
+ */
+export function parseTags(input: string): string[] {
+  const out: string[] = [];
+  for (const raw of input.split(/[,\n]/)) {
+    const tag = raw.trim();
+    if (tag !== '' && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+/**
+ * The floating toolbar at the reader's selection: one button per
+ * `SelectionAction` (see `selection-action.ts` for how features add theirs).
+ *
+ * Keyboard: while a selection is shown, each action's `shortcut` key runs it
+ * (outside text fields, without modifiers), Escape dismisses the toolbar
+ * (and the selection), and the toolbar is a `role="toolbar"` whose buttons
+ * are reachable with Tab and moved between with the arrow keys. A mouse
+ * press on the toolbar does not take the selection away.
+ *
+ * Renders only action labels (app strings), never the selected text as HTML.
+ */
+import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import type { Edition } from '../../sources/edition.ts';
+import type { PaneIndex } from '../state/reader-state.ts';
+import type { SelectionAction } from './selection-action.ts';
+import { usePaneSelection, type SelectionBox } from './use-pane-selection.ts';
+
+/** Props of `SelectionToolbar`. */
+export interface SelectionToolbarProps {
+  /** The edition shown in a pane. */
+  readonly editionOf: (pane: PaneIndex) => Edition;
+  /** The actions, in the order shown. */
+  readonly actions: readonly SelectionAction[];
+}
+
+const TOOLBAR_HEIGHT = 40;
+const MARGIN = 8;
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Where the toolbar goes: above the selection's first line, or below its last if there is no room. */
+function placement(box: SelectionBox): { top: number; left: number } {
+  const above = box.top - TOOLBAR_HEIGHT - MARGIN;
+  const top = above >= MARGIN ? above : box.bottom + MARGIN;
+  const left = Math.max(MARGIN, Math.min(box.left, window.innerWidth - 320));
+  return { top: Math.min(top, window.innerHeight - TOOLBAR_HEIGHT - MARGIN), left };
+}
+
+/** The selection toolbar; renders nothing while no pane text is selected. */
+export function SelectionToolbar({ editionOf, actions }: SelectionToolbarProps): ReactNode {
+  const [tracked, clear] = usePaneSelection(editionOf);
+  const bar = useRef<HTMLDivElement>(null);
+  const latest = useRef({ tracked, actions, clear });
+  useEffect(() => {
+    latest.current = { tracked, actions, clear };
+  });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const { tracked, actions, clear } = latest.current;
+      if (!tracked || e.defaultPrevented) return;
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        const inBar = bar.current?.contains(document.activeElement) ?? false;
+        clear();
+        if (inBar) document.querySelector<HTMLElement>(`.pane[data-pane="${tracked.selection.pane}"] .pane-scroll`)?.focus();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey || isEditable(e.target)) return;
+      const action = actions.find((a) => a.shortcut !== undefined && a.shortcut === e.key);
+      if (!action) return;
+      e.preventDefault();
+      clear();
+      action.run(tracked.selection);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (!tracked || actions.length === 0) return null;
+  const { top, left } = placement(tracked.box);
+  const onArrows = (e: ReactKeyboardEvent<HTMLDivElement>): void => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const buttons = [...(bar.current?.querySelectorAll('button') ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    e.preventDefault();
+    const next = buttons[(at + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length];
+    next?.focus();
+  };
+  return (
+    <div
+      ref={bar}
+      className="selection-toolbar"
+      role="toolbar"
+      aria-label="Selected text"
+      style={{ top, left }}
+      onMouseDown={(e) => e.preventDefault()}
+      onKeyDown={onArrows}
+    >
+      {actions.map((action) => (
+        <button
+          key={action.id}
+          type="button"
+          data-action={action.id}
+          aria-keyshortcuts={action.shortcut}
+          title={action.shortcut ? `${action.label} (${action.shortcut})` : action.label}
+          onClick={() => {
+            const selection = tracked.selection;
+            clear();
+            action.run(selection);
+          }}
+        >
+          {action.label}
+        </button>
+      ))}
+    </div>
+  );
+}
