@@ -1,8 +1,9 @@
 /**
  * Import annotations from a file's text: W3C JSON-LD (ours or another
  * tool's: one Annotation, an array, an AnnotationPage or an
- * AnnotationCollection) or Hypothesis API JSON (one annotation, an array, or
- * a search result `{ rows: [...] }`).
+ * AnnotationCollection) or Hypothesis JSON (one API annotation, an array, a
+ * search result `{ rows: [...] }`, or the file the Hypothesis client's Export
+ * writes, `{ export_date, …, annotations: [...] }`).
  *
  * What it is for: checking a whole file before anything changes. It returns
  * a result per item (imported, duplicate, skipped or error, with the JSON path
@@ -88,7 +89,7 @@ type Located =
   | { readonly ok: false; readonly message: string; readonly format?: ImportFormat };
 
 const SHAPES =
-  'expected a W3C Annotation, AnnotationPage or AnnotationCollection, or Hypothesis API JSON (an annotation, a list, or {"rows": [...]})';
+  'expected a W3C Annotation, AnnotationPage or AnnotationCollection, or Hypothesis JSON (an annotation, a list, {"rows": [...]} or a Hypothesis export)';
 
 /** Finds the annotations in a parsed file. */
 function locateItems(document: unknown): Located {
@@ -102,13 +103,18 @@ function locateItems(document: unknown): Located {
     return { ok: true, format, items, info: { ours: false } };
   }
   if (!isRecord(document)) return { ok: false, message: `the file is JSON but not annotations: ${SHAPES}` };
-  if (Array.isArray(document['rows'])) {
-    return {
-      ok: true,
-      format: 'hypothesis',
-      items: document['rows'].map((item, i) => ({ item, path: `rows[${i}]`, as: 'hypothesis' as const })),
-      info: { ours: false },
-    };
+  // Hypothesis's search API answers `{ total, rows }`; its client's Export
+  // writes `{ export_date, export_userid, client_version, annotations }`.
+  for (const key of ['rows', 'annotations'] as const) {
+    const list = document[key];
+    if (Array.isArray(list) && document['type'] === undefined) {
+      return {
+        ok: true,
+        format: 'hypothesis',
+        items: list.map((item, i) => ({ item, path: `${key}[${i}]`, as: 'hypothesis' as const })),
+        info: { ours: false },
+      };
+    }
   }
   if (looksLikeHypothesis(document)) {
     return { ok: true, format: 'hypothesis', items: [{ item: document, path: '', as: 'hypothesis' }], info: { ours: false } };
