@@ -301,6 +301,12 @@ export function createAnnotationStore(options: AnnotationStoreOptions): Annotati
     if (changed) notify();
   }
   const unsubscribe = port.subscribe(onStorage);
+  // Unreadable data is safe in its backup: replace it now with what could be
+  // read, so the next load does not find (and back up) the same damage again.
+  if (loaded.problem && loaded.backupKey) {
+    persist();
+    snapshot = makeSnapshot();
+  }
 
   return {
     getSnapshot: () => snapshot,

@@ -141,9 +141,10 @@ export interface LoadResult extends ParsedStore {
   /** Where the unreadable data was copied before anything could overwrite it, or `null` if nothing needed copying (or the copy failed). */
   readonly backupKey: string | null;
   /**
-   * False when stored data could not be read *and* could not be backed up:
-   * saving would overwrite the only copy, so the store must not save until
-   * the reader has exported (the app says so with `message`).
+   * False when stored data could not be read *and* could not be backed up
+   * (saving would overwrite the only copy), or was written by a newer
+   * Diptych (saving would replace it under the newer version's feet): the
+   * store must not save; the app says so with `message`.
    */
   readonly writable: boolean;
   /** What to tell the reader, or `null` when all went well. */
@@ -181,10 +182,15 @@ export function loadAnnotations(port: StoragePort, now: Date = new Date()): Load
   const parsed = parseStored(raw);
   if (!parsed.problem || raw === null) return { ...parsed, backupKey: null, writable: true, message: null };
   const key = backUp(port, raw, now);
-  const message = key
-    ? `${parsed.problem.message} A copy of everything that was stored is kept in this browser under "${key}".`
-    : `${parsed.problem.message} Diptych could not make a backup copy (the browser's storage may be full), so it will not save changes over the stored data. Export your annotations to keep them.`;
-  return { ...parsed, backupKey: key, writable: key !== null, message };
+  // Data from a newer Diptych is left where that version will look for it:
+  // this one reads nothing from it and must not replace it.
+  const newer = parsed.problem.kind === 'unsupported-version';
+  const message = !key
+    ? `${parsed.problem.message} Diptych could not make a backup copy (the browser's storage may be full), so it will not save changes over the stored data. Export your annotations to keep them.`
+    : newer
+      ? `${parsed.problem.message} It is left as it is (a copy is also kept under "${key}"), and changes made here will not be saved. Export them to keep them.`
+      : `${parsed.problem.message} A copy of everything that was stored is kept in this browser under "${key}".`;
+  return { ...parsed, backupKey: key, writable: key !== null && !newer, message };
 }
 
 /** The envelope for a set, as it is written. */

@@ -177,7 +177,21 @@ describe('createAnnotationStore', () => {
   });
 
   describe('when stored data is corrupt', () => {
-    it('opens, reports the backup, keeps it, and saves the next change over the damaged key', () => {
+    it('keeps the readable records of a partly damaged set, and saves them cleanly', () => {
+      const area = memoryArea();
+      const good = annotation(1);
+      area.values.set(
+        ANNOTATIONS_KEY,
+        JSON.stringify({ type: 'diptych/annotations', version: 1, source: 'diptych', revision: 3, savedAt: good.created, annotations: [good, { id: 'urn:x:bad' }], deleted: {} }),
+      );
+      const store = open(area);
+      expect(store.getSnapshot().annotations).toEqual([good]);
+      expect(store.getSnapshot().loadMessage).toMatch(/1 of 2 stored annotations could not be read/);
+      expect(stored(area)).toEqual({ [good.id]: good.note });
+      expect(area.values.get(store.getSnapshot().backupKey!)).toContain('urn:x:bad');
+    });
+
+    it('opens, reports the backup, keeps it, and replaces the damaged key with what could be read', () => {
       const area = memoryArea();
       area.values.set(ANNOTATIONS_KEY, '{"type":"diptych/annotations", broken');
       const store = open(area);
@@ -185,10 +199,23 @@ describe('createAnnotationStore', () => {
       expect(snap.annotations).toEqual([]);
       expect(snap.backupKey).toMatch(/^diptych:backup:/);
       expect(snap.loadMessage).toContain(snap.backupKey!);
+      expect(parseStored(area.values.get(ANNOTATIONS_KEY)!).problem).toBeNull();
+      expect(open(area).getSnapshot().backupKey).toBeNull();
       store.add(newAnnotation({ note: 'fresh' }));
       expect(Object.values(stored(area))).toEqual(['fresh']);
       expect(listBackups(memoryStorage(area))).toEqual([snap.backupKey]);
       expect(area.values.get(snap.backupKey!)).toBe('{"type":"diptych/annotations", broken');
+    });
+
+    it('leaves data from a newer Diptych in place and saves nothing over it', () => {
+      const area = memoryArea();
+      const newer = JSON.stringify({ type: 'diptych/annotations', version: 99, whatever: [1, 2, 3] });
+      area.values.set(ANNOTATIONS_KEY, newer);
+      const store = open(area);
+      expect(store.getSnapshot().save).toMatchObject({ kind: 'unsaved', reason: 'read-only', message: expect.stringMatching(/newer version/) });
+      store.add(newAnnotation());
+      expect(area.values.get(ANNOTATIONS_KEY)).toBe(newer);
+      expect(store.getSnapshot().annotations).toHaveLength(1);
     });
 
     it('will not save over data it could not back up, and keeps the change in memory', () => {

@@ -97,7 +97,7 @@ describe('saveAnnotations and loadAnnotations', () => {
       expect(loaded.backupKey).toBe(`${BACKUP_PREFIX}${NOW.toISOString()}`);
       expect(port.get(loaded.backupKey!)).toBe(raw);
       expect(port.get(ANNOTATIONS_KEY)).toBe(raw);
-      expect(loaded.writable).toBe(true);
+      expect(loaded.writable).toBe(kind !== 'unsupported-version');
       expect(loaded.message).toContain(loaded.backupKey!);
       expect(listBackups(port)).toEqual([loaded.backupKey]);
     });
