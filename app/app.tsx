@@ -11,7 +11,7 @@
  * by `data-address`), a Cite panel per passage (next to "Copy link" in the
  * block tools) and links for pane sync (`syncLinks` below, now empty).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Address, Edition, SourceId } from '../sources/edition.ts';
 import { runCommandEffect, useCommands } from './hooks/use-commands.ts';
 import { linkTo, useHashLocation } from './hooks/use-hash-location.ts';
@@ -46,6 +46,7 @@ export interface AppProps {
 }
 
 const NO_LINKS: readonly SyncLink[] = [];
+const noSubscription = (): (() => void) => () => {};
 
 /** The reader. */
 export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
@@ -66,10 +67,12 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
     runCommandEffect(effect, () => searchInput.current?.focus()),
   );
   usePaneSync(state.sync, scrollOf, editionOf, syncLinks);
+  // False in the prerendered HTML and the hydration render (they must match), true right after.
+  const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
   useEffect(() => {
-    // Hydrated and listening: browser tests and the bench wait for this.
-    document.documentElement.dataset.readerReady = '';
-  }, []);
+    // Hydrated, listening, controls rendered: browser tests wait for this.
+    if (interactive) document.documentElement.dataset.readerReady = '';
+  }, [interactive]);
 
   const marked = useMemo(() => new Set<string>(state.marked), [state.marked]);
   const update = (f: (s: ReaderState) => ReaderState) => () => setState(f);
@@ -142,6 +145,7 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
             onSelectSource={onSelectSource}
             onActivate={onActivate}
             onCopyLink={onCopyLink}
+            interactive={interactive}
           />
         ))}
       </main>

@@ -54,7 +54,7 @@ export interface CuratedComparison {
  * curated annotation). A real date, set by hand when the set changes, so the
  * generated file is reproducible.
  */
-export const CURATED_AT = '2026-11-25T10:00:00.000Z';
+export const CURATED_AT = '2026-11-25T10:45:00.000Z';
 
 const GENRE_NOTE =
   'Winstanley-Chesters writes a short newspaper article for a general readership; Lankov writes an academic paper with sources in footnotes.';
@@ -254,7 +254,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
         "the major domestic factor behind the changes in Russia's approach to this country is probably the anti-American feelings, so common in Russia nowadays",
       paraphrase: 'Lankov says anti-American feeling in Russia is probably the main domestic reason for its warmer approach to North Korea.',
     },
-    note: 'Both tie Russia’s turn east to its quarrel with the West; Winstanley-Chesters writes amid what he calls a deterioration of Russia’s relations with the West, Lankov of a mood that grew from the mid-1990s.',
+    note: 'Winstanley-Chesters reads Putin’s remarks as a retort to the West but stresses that Moscow’s eastern interest is longstanding, dating from the 19th century; Lankov makes anti-American feeling, growing from the mid-1990s, the main domestic driver of the warmer approach to Pyongyang.',
   },
   {
     key: 'west-rift',

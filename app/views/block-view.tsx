@@ -29,6 +29,12 @@ export interface BlockViewProps {
   readonly onCopyLink: (address: Address) => void;
   /** Marks the first paragraph for Element Timing (see bench/reader.ts). */
   readonly timing?: boolean;
+  /**
+   * Script is running: render the tools ("Copy link" needs it). The
+   * prerendered page leaves them out — a hundred inert buttons would only
+   * delay its first paint.
+   */
+  readonly interactive: boolean;
 }
 
 /** Human names of unnumbered roles, for screen readers and the chrome label. */
@@ -38,7 +44,7 @@ const ROLE_LABEL: Partial<Record<Block['role'], string>> = {
   chrome: 'Site chrome',
 };
 
-function BlockViewImpl({ block, footnotes, marked, showChrome, onCopyLink, timing }: BlockViewProps): ReactNode {
+function BlockViewImpl({ block, footnotes, marked, showChrome, onCopyLink, timing, interactive }: BlockViewProps): ReactNode {
   const renderRef: RenderFootnoteRef = (ref, key) => {
     const footnote = footnotes.get(ref.address);
     return footnote ? (
@@ -86,7 +92,7 @@ function BlockViewImpl({ block, footnotes, marked, showChrome, onCopyLink, timin
         </span>
       )}
       {element}
-      {numbered && (
+      {numbered && interactive && (
         <span className="tools" data-anchor-ignore="">
           <span className="addr">{block.address}</span>
           <button type="button" className="copy" onClick={() => onCopyLink(block.address)}>

@@ -25,6 +25,8 @@ export interface PaneProps {
   readonly onSelectSource: (pane: PaneIndex, source: SourceId) => void;
   readonly onActivate: (pane: PaneIndex) => void;
   readonly onCopyLink: (address: Address) => void;
+  /** Hydrated: render the controls that need script. */
+  readonly interactive: boolean;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -86,6 +88,7 @@ export function Pane(props: PaneProps): ReactNode {
               showChrome={showChrome}
               onCopyLink={props.onCopyLink}
               timing={index === 0 && block.address === firstNumbered}
+              interactive={props.interactive}
             />
           ))}
           <FootnoteList edition={edition} marked={marked} />
