@@ -80,33 +80,34 @@ interface Paint {
   readonly fcp: number;
 }
 
+/** Resolves with the first contentful paint and the first paragraph's Element Timing render time. */
+const PAINT_PROBE = `new Promise((resolve, reject) => {
+  let fcp = NaN;
+  let element = NaN;
+  const timer = setTimeout(() => reject(new Error('no paint or element timing entry within 5 s')), 5000);
+  const check = () => {
+    if (Number.isNaN(fcp) || Number.isNaN(element)) return;
+    clearTimeout(timer);
+    resolve({ element, fcp });
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') fcp = entry.startTime;
+    check();
+  }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.identifier === 'first-paragraph') element = entry.renderTime || entry.startTime;
+    }
+    check();
+  }).observe({ type: 'element', buffered: true });
+})`;
+
 async function measure(browser: Browser, url: string): Promise<Paint> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
-  const paint = await page.evaluate(
-    () =>
-      new Promise<{ element: number; fcp: number }>((resolve, reject) => {
-        let fcp = NaN;
-        let element = NaN;
-        const done = (): void => {
-          if (Number.isNaN(fcp) || Number.isNaN(element)) return;
-          clearTimeout(timer);
-          resolve({ element, fcp });
-        };
-        const timer = setTimeout(() => reject(new Error('no paint or element timing entry within 5 s')), 5000);
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') fcp = entry.startTime;
-          done();
-        }).observe({ type: 'paint', buffered: true });
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]) {
-            if (entry.identifier === 'first-paragraph') element = entry.renderTime || entry.startTime;
-          }
-          done();
-        }).observe({ type: 'element', buffered: true });
-      }),
-  );
+  // A string, not a function: tsx would wrap named inner functions in a `__name` helper the page lacks.
+  const paint = (await page.evaluate(PAINT_PROBE)) as Paint;
   await context.close();
   return paint;
 }
