@@ -33,6 +33,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',
+          // Property tests and citeproc engine builds are slow on a loaded 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {
