@@ -293,12 +293,14 @@ export function createAnnotationStore(options: AnnotationStoreOptions): Annotati
     const incoming = parseStored(change.newValue);
     if (incoming.problem) return; // Its writer's next load backs it up; never merge what we cannot read.
     observe(incoming.set);
-    const merged = mergeSets(set, incoming.set);
+    const before = set;
+    set = mergeSets(set, incoming.set);
     lastSeenRaw = change.newValue;
-    const changed = !sameSet(merged, set) || merged.revision !== set.revision;
-    set = merged;
-    if (!sameSet(merged, incoming.set)) persist();
-    if (changed) notify();
+    // Write back only what the other tab lacked; `persist` may merge in
+    // still newer stored data, so compare with `before` only afterwards.
+    const writeBack = !sameSet(set, incoming.set);
+    if (writeBack) persist();
+    if (writeBack || set.revision !== before.revision || !sameSet(set, before)) notify();
   }
   const unsubscribe = port.subscribe(onStorage);
   // Unreadable data is safe in its backup: replace it now with what could be

@@ -18,11 +18,13 @@ import { linkTo, useHashLocation } from './hooks/use-hash-location.ts';
 import { usePaneSync } from './hooks/use-pane-sync.ts';
 import { useReveal } from './hooks/use-reveal.ts';
 import { loadSearch } from './search/load-search.ts';
+import { hashToAddress } from './state/resolve-location.ts';
 import { useAnnotationActions, type AnnotationActionCallbacks } from './annotations/use-annotation-actions.ts';
 import type { SelectionAction } from './selection/selection-action.ts';
 import { SelectionToolbar } from './selection/selection-toolbar.tsx';
 import {
   initialReaderState,
+  openAddress,
   paneEdition,
   setPaneSource,
   swapPanes,
@@ -94,9 +96,14 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
     );
   }, []);
   const search = useCallback(() => loadSearch(editions), [editions]);
-  const openPassage = useCallback((address: Address) => {
-    window.location.hash = address;
-  }, []);
+  const openPassage = useCallback(
+    (address: Address) => {
+      // Setting the hash it already has fires no hashchange: open it directly.
+      if (hashToAddress(window.location.hash) === address) setState((s) => openAddress(s, editions, address));
+      else window.location.hash = address;
+    },
+    [editions],
+  );
 
   const annotationCallbacks = useMemo<AnnotationActionCallbacks>(
     () => ({
