@@ -1,0 +1,50 @@
+/**
+ * The reader's chosen citation style, kept across visits in `localStorage`
+ * under `diptych:citation-style`.
+ *
+ * The stored value is untrusted input (another version, another tab, a
+ * reader's hand): it is read through `StyleIdSchema`, and anything that is
+ * not a style id — or a storage that throws (blocked, private mode) — gives
+ * the default style instead of an error. A failed write only loses the
+ * preference, never anything of the reader's, so it is reported as `false`
+ * and not thrown.
+ *
+ * Not for: annotations, which have their own store with envelopes, backups
+ * and tab sync (`annotations/storage/`); one short string needs none of that.
+ */
+import { DEFAULT_STYLE, StyleIdSchema, type StyleId } from '../../sources/citation/styles.ts';
+
+/** The localStorage key, in the app's `diptych:` namespace. */
+export const CITATION_STYLE_KEY = 'diptych:citation-style';
+
+/** The part of `Storage` this module uses. */
+export type StyleStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+function defaultStorage(): StyleStorage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored style, or `DEFAULT_STYLE` when none (or no valid one) is stored. */
+export function loadCitationStyle(storage: StyleStorage | undefined = defaultStorage()): StyleId {
+  try {
+    const parsed = StyleIdSchema.safeParse(storage?.getItem(CITATION_STYLE_KEY));
+    return parsed.success ? parsed.data : DEFAULT_STYLE;
+  } catch {
+    return DEFAULT_STYLE;
+  }
+}
+
+/** Stores the style; `false` if storage refused it (the choice then lasts for this visit only). */
+export function saveCitationStyle(style: StyleId, storage: StyleStorage | undefined = defaultStorage()): boolean {
+  try {
+    if (!storage) return false;
+    storage.setItem(CITATION_STYLE_KEY, StyleIdSchema.parse(style));
+    return true;
+  } catch {
+    return false;
+  }
+}

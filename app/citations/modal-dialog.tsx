@@ -1,0 +1,51 @@
+/**
+ * A native modal `<dialog>` for the citation views: shown as soon as it is
+ * rendered (a view renders it only while open), labelled by its heading,
+ * closed by Escape or its Close button, and handing focus back, when it
+ * closes, to whatever had it before (the Cite button that opened it).
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+/** Props of `ModalDialog`. */
+export interface ModalDialogProps {
+  /** The heading, which also names the dialog. */
+  readonly title: ReactNode;
+  /** Extra class for the dialog element. */
+  readonly className?: string;
+  /** Called when the dialog closes (Escape, Close). */
+  readonly onClose: () => void;
+  readonly children: ReactNode;
+}
+
+/** The dialog. */
+export function ModalDialog({ title, className, onClose, children }: ModalDialogProps): ReactNode {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      // Not `dialog.close()`: under StrictMode the effect re-runs on a dialog that stays
+      // mounted, and its queued close event would close the view. Only once the dialog
+      // has really left the page does focus go back.
+      queueMicrotask(() => {
+        if (!dialog?.isConnected && opener?.isConnected) opener.focus();
+      });
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`citation-dialog${className ? ` ${className}` : ''}`}
+      aria-labelledby={titleId}
+      onClose={onClose}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {children}
+      <form method="dialog" className="citation-dialog-close">
+        <button type="submit">Close</button>
+      </form>
+    </dialog>
+  );
+}

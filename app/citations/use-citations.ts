@@ -1,0 +1,114 @@
+/**
+ * The citations state of the reader: the chosen style (persisted), the
+ * passage whose Cite panel is open, whether the Bibliography dialog is open;
+ * and the idle pre-warm of the chosen style's engine, so that the first Cite
+ * is usually instant.
+ *
+ * What it is for: one hook the top component calls, handing the views plain
+ * data and callbacks. Not for: formatting (the worker does it, through
+ * `citer-client.ts`) or deciding what a span cites (`cite-target.ts`).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { StyleId } from '../../sources/citation/styles.ts';
+import type { Address, Edition } from '../../sources/edition.ts';
+import { loadCitationStyle, saveCitationStyle } from './citation-style.ts';
+import type { CiterCall, CiterValue } from './citer-protocol.ts';
+import { citeScopes, spanCiteTarget, type CiteTarget } from './cite-target.ts';
+
+/** Calls the citer (loading its client, and so the worker, on first use). */
+export async function callCiterLazily<C extends CiterCall>(call: C): Promise<CiterValue<C>> {
+  const { callCiter } = await import('./citer-client.ts');
+  return callCiter(call);
+}
+
+/** The passage a Cite panel is open on: the scopes it offers and the one chosen first. */
+export interface OpenCite {
+  /** The passage and, for a paragraph or note, each of its sentences. */
+  readonly scopes: readonly CiteTarget[];
+  /** The scope shown first. */
+  readonly index: number;
+}
+
+/** What `useCitations` gives the views. */
+export interface Citations {
+  /** The chosen style. */
+  readonly style: StyleId;
+  /** Chooses (and stores) a style. */
+  readonly setStyle: (style: StyleId) => void;
+  /** The open Cite panel, if any. */
+  readonly open: OpenCite | null;
+  /** Opens the Cite panel on a paragraph, sentence or footnote address. */
+  readonly cite: (address: Address) => void;
+  /** Opens the Cite panel on a selection or annotation from one address to another, quoting `quote`. */
+  readonly citeSpan: (from: string, to: string, quote: string) => void;
+  /** Closes the Cite panel. */
+  readonly closeCite: () => void;
+  /** Whether the Bibliography dialog is open. */
+  readonly bibliographyOpen: boolean;
+  /** Opens or closes the Bibliography dialog. */
+  readonly setBibliographyOpen: (open: boolean) => void;
+}
+
+/** Runs `f` when the page is idle (or soon, where there is no `requestIdleCallback`); returns a cancel. */
+function whenIdle(f: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(f, { timeout: 5000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = window.setTimeout(f, 1000);
+  return () => window.clearTimeout(handle);
+}
+
+/**
+ * The citations state. `report` shows a one-line message (e.g. when a span
+ * cannot be cited).
+ */
+export function useCitations(editions: readonly Edition[], report: (message: string) => void): Citations {
+  // Read at once: nothing in the prerendered page shows the style (the panels render only
+  // when opened), so the stored choice cannot make hydration differ.
+  const [style, setStyleState] = useState<StyleId>(() => loadCitationStyle());
+  const [open, setOpen] = useState<OpenCite | null>(null);
+  const [bibliographyOpen, setBibliographyOpen] = useState(false);
+
+  // Pre-warm the chosen style's engine in the worker when the page is idle.
+  useEffect(
+    () =>
+      whenIdle(() => {
+        callCiterLazily({ op: 'warm', style }).catch(() => {
+          // A failed warm-up is retried by the first cite, which reports its own error.
+        });
+      }),
+    [style],
+  );
+
+  const setStyle = useCallback((next: StyleId) => {
+    setStyleState(next);
+    saveCitationStyle(next);
+  }, []);
+
+  const cite = useCallback(
+    (address: Address) => {
+      const scopes = citeScopes(editions, address);
+      if (scopes.length === 0) return report(`There is no passage ${address} to cite.`);
+      const index = Math.max(
+        0,
+        scopes.findIndex((s) => s.address === address),
+      );
+      setOpen({ scopes, index });
+    },
+    [editions, report],
+  );
+
+  const citeSpan = useCallback(
+    (from: string, to: string, quote: string) => {
+      const target = spanCiteTarget(from, to, quote);
+      if (!target || target.quote === '') return report('Select some text in a passage to cite it.');
+      setOpen({ scopes: [target], index: 0 });
+    },
+    [report],
+  );
+
+  const closeCite = useCallback(() => setOpen(null), []);
+
+  return { style, setStyle, open, cite, citeSpan, closeCite, bibliographyOpen, setBibliographyOpen };
+}
