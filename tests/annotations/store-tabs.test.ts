@@ -86,7 +86,7 @@ describe('two tabs editing at once', () => {
             if (r?.ok && label === 'Undo delete') removed.delete(r.annotation.id);
           } else if (op.kind === 'hear') {
             ports[op.tab]!.flush();
-          } else if (list.length) {
+          } else if ((op.kind === 'update' || op.kind === 'delete') && list.length) {
             const target = list[op.pick % list.length]!;
             if (op.kind === 'update') tab.update(target.id, { note: op.note });
             else if (tab.delete(target.id).ok) removed.add(target.id);
@@ -98,7 +98,7 @@ describe('two tabs editing at once', () => {
         expect(view(tabs[0]!)).toEqual(inStorage);
         expect(view(make(memoryStorage(area)))).toEqual(inStorage);
         // Nothing disappears that no one deleted.
-        const present = new Set(tabs[0]!.getSnapshot().annotations.map((a) => a.id));
+        const present = new Set<string>(tabs[0]!.getSnapshot().annotations.map((a) => a.id));
         for (const id of added) if (!removed.has(id)) expect(present.has(id), id).toBe(true);
       }),
       { numRuns: 200 },
