@@ -15,6 +15,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { Address, Edition, SourceId } from '../sources/edition.ts';
 import { runCommandEffect, useCommands } from './hooks/use-commands.ts';
 import { linkTo, useHashLocation } from './hooks/use-hash-location.ts';
+import { useCompare } from './compare/use-compare.tsx';
 import { usePaneSync } from './hooks/use-pane-sync.ts';
 import { useReveal } from './hooks/use-reveal.ts';
 import { loadSearch } from './search/load-search.ts';
@@ -68,7 +69,8 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
   useCommands(editions, state, setState, scrollOf, (effect) =>
     runCommandEffect(effect, () => searchInput.current?.focus()),
   );
-  usePaneSync(state.sync, scrollOf, editionOf, syncLinks);
+  const compare = useCompare({ editions, panes, editionOf, scrollOf, setState, baseLinks: syncLinks });
+  usePaneSync(state.sync, scrollOf, editionOf, compare.syncLinks);
   // False in the prerendered HTML and the hydration render (they must match), true right after.
   const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
   useEffect(() => {
@@ -114,7 +116,7 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
   );
   const annotationActions = useAnnotationActions(annotationCallbacks);
   // The selection toolbar's actions (see app/selection/selection-action.ts): append yours here.
-  const selectionActions = useMemo<readonly SelectionAction[]>(() => [...annotationActions], [annotationActions]);
+  const selectionActions = useMemo<readonly SelectionAction[]>(() => [...annotationActions, ...compare.selectionActions], [annotationActions, compare.selectionActions]);
 
   const leftEdition = editionOf(0);
   const rightEdition = editionOf(1);
@@ -131,6 +133,7 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
           onToggleSync={update((s) => ({ ...s, sync: !s.sync }))}
           onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
         />
+        {compare.toolbarButton}
       </header>
       <Notice message={state.notice} onDismiss={update((s) => ({ ...s, notice: null }))} />
       <main className="panes" data-active={state.activePane}>
@@ -152,11 +155,13 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
             onSelectSource={onSelectSource}
             onActivate={onActivate}
             onCopyLink={onCopyLink}
+            extras={compare.extras[i]}
             interactive={interactive}
           />
         ))}
       </main>
       <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
+      {compare.overlays}
       <ShortcutsDialog open={state.shortcutsOpen} onClose={update((s) => ({ ...s, shortcutsOpen: false }))} />
     </div>
   );

@@ -27,6 +27,10 @@ export interface BlockViewProps {
   readonly showChrome: boolean;
   /** Copies the link to an address; the app reports the result. */
   readonly onCopyLink: (address: Address) => void;
+  /** Opens the Cite panel on a paragraph or footnote (app/citations/); keep its identity stable. */
+  readonly onCite?: (address: Address) => void;
+  /** Margin content from features (comparison marks…): must carry `data-anchor-ignore`; keep its identity stable, the block is memoized. */
+  readonly extras?: ReactNode;
   /** Marks the first paragraph for Element Timing (see bench/reader.ts). */
   readonly timing?: boolean;
   /**
@@ -44,11 +48,11 @@ const ROLE_LABEL: Partial<Record<Block['role'], string>> = {
   chrome: 'Site chrome',
 };
 
-function BlockViewImpl({ block, footnotes, marked, showChrome, onCopyLink, timing, interactive }: BlockViewProps): ReactNode {
+function BlockViewImpl({ block, footnotes, marked, showChrome, onCopyLink, onCite, timing, interactive, extras }: BlockViewProps): ReactNode {
   const renderRef: RenderFootnoteRef = (ref, key) => {
     const footnote = footnotes.get(ref.address);
     return footnote ? (
-      <FootnoteMarker key={key} footnote={footnote} />
+      <FootnoteMarker key={key} footnote={footnote} onCite={onCite} />
     ) : (
       <sup key={key} data-anchor-ignore="">
         {ref.n}
@@ -92,12 +96,18 @@ function BlockViewImpl({ block, footnotes, marked, showChrome, onCopyLink, timin
         </span>
       )}
       {element}
+      {extras}
       {numbered && interactive && (
         <span className="tools" data-anchor-ignore="">
           <span className="addr">{block.address}</span>
           <button type="button" className="copy" onClick={() => onCopyLink(block.address)}>
             Copy link<span className="visually-hidden"> to {block.address}</span>
           </button>
+          {onCite && (
+            <button type="button" className="copy" aria-haspopup="dialog" onClick={() => onCite(block.address)}>
+              Cite<span className="visually-hidden"> {block.address}</span>
+            </button>
+          )}
         </span>
       )}
     </div>

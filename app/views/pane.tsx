@@ -25,6 +25,10 @@ export interface PaneProps {
   readonly onSelectSource: (pane: PaneIndex, source: SourceId) => void;
   readonly onActivate: (pane: PaneIndex) => void;
   readonly onCopyLink: (address: Address) => void;
+  /** Opens the Cite panel on a paragraph or footnote (app/citations/). */
+  readonly onCite?: (address: Address) => void;
+  /** Extra margin content per block address (comparison marks, the Related tool); see `app/compare/`. */
+  readonly extras?: ReadonlyMap<string, ReactNode>;
   /** Hydrated: render the controls that need script. */
   readonly interactive: boolean;
 }
@@ -87,11 +91,13 @@ export function Pane(props: PaneProps): ReactNode {
               marked={markedFor(block.address)}
               showChrome={showChrome}
               onCopyLink={props.onCopyLink}
+              onCite={props.onCite}
+              extras={props.extras?.get(block.address)}
               timing={index === 0 && block.address === firstNumbered}
               interactive={props.interactive}
             />
           ))}
-          <FootnoteList edition={edition} marked={marked} />
+          <FootnoteList edition={edition} marked={marked} onCite={props.onCite} />
         </article>
       </div>
     </section>

@@ -1,0 +1,56 @@
+/**
+ * The comparisons' heavy half, loaded on demand (`load-compare.ts`): the
+ * curated collection (a 100 KB JSON file read through the importer and its
+ * zod schemas), anchoring, the Compare table, its exports and Link passages.
+ *
+ * What it is for: one dynamic-import boundary, so none of this weighs on the
+ * reader's first paint (bench/reader.ts holds the initial JS to its budget).
+ * The app asks this module; it never parses, matches or validates itself.
+ * What it is not for: rendering (`compare-view.tsx`, `compare-marks.tsx`) or
+ * the related-passage index (`related-engine.ts`, a separate chunk, because
+ * most readers who open the Compare table never ask for it).
+ */
+import type { Edition, SourceId } from '../../sources/edition.ts';
+import { anchor } from '../../annotations/anchoring/anchor.ts';
+import { loadCuratedComparisons } from '../../annotations/comparisons/load-curated.ts';
+import type { Annotation } from '../../annotations/model/annotation.ts';
+import { placeComparisons, type PlacedComparison } from './place-comparisons.ts';
+// The comparisons' styles travel with this chunk: nothing they style exists before it loads,
+// and the build-time prerender (Node) never imports it.
+import './compare.css';
+
+export {
+  comparisonRows,
+  comparisonTopics,
+  filterComparisons,
+  tableRows,
+} from '../../annotations/comparisons/comparison-rows.ts';
+export {
+  comparisonsToCsv,
+  comparisonsToMarkdown,
+} from '../../annotations/comparisons/export-table.ts';
+export { linkPassages, LinkPassagesError } from '../../annotations/comparisons/link-passages.ts';
+export { offsetsFromRange, rangeFromOffsets } from '../../annotations/anchoring/dom-range.ts';
+
+/** The curated comparisons as annotations (through the same importer as a reader's file). */
+export function curatedComparisons(editions: readonly Edition[]): Annotation[] {
+  return loadCuratedComparisons(editions);
+}
+
+/**
+ * Anchors both targets of every linking annotation in its edition with the
+ * anchoring cascade (position, exact quote, fuzzy quote). Targets in a
+ * source not among `editions` are unplaced.
+ */
+export function anchorComparisons(
+  annotations: readonly Annotation[],
+  editions: readonly Edition[],
+): PlacedComparison[] {
+  const byId = new Map<SourceId, Edition>(editions.map((e) => [e.id, e]));
+  return placeComparisons(annotations, (source, selectors) => {
+    const edition = byId.get(source);
+    if (!edition) return null;
+    const result = anchor(edition, selectors);
+    return result.placed ? { edition, start: result.start, end: result.end } : null;
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * The margin of a block in the comparisons' terms: one button per compared
+ * passage the block holds (its relation as a glyph, its accessible name
+ * "Compared: contradicts — Lankov 12"), and for numbered paragraphs a
+ * "Related" button among the block tools.
+ *
+ * Every element here carries `data-anchor-ignore`, so the block's text
+ * content stays exactly `Block.text` (the DOM contract of
+ * `annotations/anchoring/dom-range.ts`). Renders labels built from addresses
+ * and the fixed relation vocabulary, as React text; no HTML.
+ */
+import type { ReactNode } from 'react';
+import type { Address } from '../../sources/edition.ts';
+import type { Relation } from '../../annotations/model/annotation.ts';
+import type { CompareMark } from './place-comparisons.ts';
+
+/** A glyph per relation, so the margin says which without reading the label. */
+export const RELATION_GLYPH: Readonly<Record<Relation, string>> = {
+  agrees: '=',
+  contradicts: '≠',
+  qualifies: '≈',
+  complements: '+',
+};
+
+/** Props of `CompareMarks`. */
+export interface CompareMarksProps {
+  /** The block's compared passages (may be empty). */
+  readonly marks: readonly CompareMark[];
+  /** The block, when it can be a Related query (numbered paragraphs). */
+  readonly relatedFor?: Address;
+  /** Goes to a mark's counterpart in the other pane. */
+  readonly onActivate: (mark: CompareMark) => void;
+  /** Opens "Related in the other text" for a block. */
+  readonly onRelated: (address: Address) => void;
+}
+
+/** The marks and the Related tool of one block. */
+export function CompareMarks({
+  marks,
+  relatedFor,
+  onActivate,
+  onRelated,
+}: CompareMarksProps): ReactNode {
+  return (
+    <>
+      {marks.length > 0 && (
+        <span className="compare-marks" data-anchor-ignore="">
+          {marks.map((m) => (
+            <button
+              key={m.id}
+              type="button"
+              className={`compare-mark compare-mark--${m.relation}${m.curated ? '' : ' compare-mark--own'}`}
+              data-compare={m.id}
+              data-counterpart={m.there.address}
+              aria-label={m.label}
+              title={m.label}
+              onClick={() => onActivate(m)}
+            >
+              <span aria-hidden="true">{RELATION_GLYPH[m.relation]}</span>
+            </button>
+          ))}
+        </span>
+      )}
+      {relatedFor !== undefined && (
+        <span className="compare-tools" data-anchor-ignore="">
+          <button type="button" className="related-open" onClick={() => onRelated(relatedFor)}>
+            Related<span className="visually-hidden"> in the other text to {relatedFor}</span>
+          </button>
+        </span>
+      )}
+    </>
+  );
+}

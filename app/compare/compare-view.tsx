@@ -1,0 +1,259 @@
+/**
+ * The Compare view: a modal dialog with every comparison (curated and the
+ * reader's own) as a table grouped by topic — the left pane's claim, the
+ * relation, the right pane's claim, the note — each claim with its quote,
+ * paraphrase and a link to the passage; filters by relation, topic and
+ * whose; downloads of the (filtered) table as Markdown and CSV.
+ *
+ * The rows, filters and export formats come from
+ * `annotations/comparisons/` through the lazily loaded engine; this view only
+ * renders them. Security: quotes, paraphrases, topics and notes (the
+ * reader's own among them) are rendered as React text, never as HTML; links
+ * are built from addresses only.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Edition } from '../../sources/edition.ts';
+import type { Annotation, Relation } from '../../annotations/model/annotation.ts';
+import type {
+  ComparisonRow,
+  ComparisonSide,
+} from '../../annotations/comparisons/comparison-rows.ts';
+import { sourceLabel } from '../views/pane.tsx';
+import { RELATION_GLYPH } from './compare-marks.tsx';
+import type { CompareEngine } from './load-compare.ts';
+
+/** The relations, in the order the filter lists them. */
+export const RELATION_OPTIONS: readonly Relation[] = [
+  'agrees',
+  'contradicts',
+  'qualifies',
+  'complements',
+];
+
+/** Props of `CompareView`. */
+export interface CompareViewProps {
+  readonly open: boolean;
+  readonly onClose: () => void;
+  /** The loaded engine, or null while it loads. */
+  readonly engine: CompareEngine | null;
+  /** Why the comparisons could not be loaded, if they could not. */
+  readonly error: string | null;
+  /** Every linking annotation (curated and the reader's own). */
+  readonly annotations: readonly Annotation[];
+  /** The editions of the left and right columns (the panes' order). */
+  readonly columns: readonly [Edition, Edition];
+}
+
+type Whose = 'all' | 'curated' | 'own';
+
+/** Starts a download of `text` as a file (a Blob URL on a temporary link). */
+export function downloadText(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function Side({
+  side,
+  onFollow,
+}: {
+  readonly side: ComparisonSide;
+  readonly onFollow: () => void;
+}): ReactNode {
+  return (
+    <>
+      <blockquote className="compare-quote">“{side.quote}”</blockquote>
+      <p className="compare-paraphrase">{side.paraphrase}</p>
+      <a className="compare-link" href={`#${side.passage}`} onClick={onFollow}>
+        {side.address}
+      </a>
+    </>
+  );
+}
+
+function Row({
+  row,
+  onFollow,
+}: {
+  readonly row: ComparisonRow;
+  readonly onFollow: () => void;
+}): ReactNode {
+  return (
+    <tr
+      className={row.curated ? 'compare-row' : 'compare-row compare-row--own'}
+      data-relation={row.relation}
+    >
+      <td>
+        <Side side={row.left} onFollow={onFollow} />
+      </td>
+      <td className="compare-relation">
+        <span className={`relation relation--${row.relation}`}>
+          <span aria-hidden="true">{RELATION_GLYPH[row.relation]} </span>
+          {row.relation}
+        </span>
+        {!row.curated && <span className="own-badge">Your comparison</span>}
+      </td>
+      <td>
+        <Side side={row.right} onFollow={onFollow} />
+      </td>
+      <td className="compare-note">{row.note ?? ''}</td>
+    </tr>
+  );
+}
+
+/** The Compare dialog. */
+export function CompareView({
+  open,
+  onClose,
+  engine,
+  error,
+  annotations,
+  columns,
+}: CompareViewProps): ReactNode {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [relation, setRelation] = useState<Relation | ''>('');
+  const [topic, setTopic] = useState('');
+  const [whose, setWhose] = useState<Whose>('all');
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  const [left, right] = columns;
+  const table = useMemo(
+    () => (engine && open ? engine.comparisonRows(annotations, [left, right]) : null),
+    [engine, open, annotations, left, right],
+  );
+  const topics = useMemo(
+    () => (engine && table ? engine.comparisonTopics(table) : []),
+    [engine, table],
+  );
+  const shown = useMemo(() => {
+    if (!engine || !table) return null;
+    return engine.filterComparisons(table, {
+      ...(relation ? { relations: [relation] } : {}),
+      ...(topic ? { topic } : {}),
+      ...(whose === 'all' ? {} : { curated: whose === 'curated' }),
+    });
+  }, [engine, table, relation, topic, whose]);
+  const total = table ? engine!.tableRows(table).length : 0;
+  const count = shown ? engine!.tableRows(shown).length : 0;
+  const labels = { [left.id]: sourceLabel(left), [right.id]: sourceLabel(right) };
+
+  const exportAs = (kind: 'markdown' | 'csv'): void => {
+    if (!engine || !shown) return;
+    if (kind === 'markdown') {
+      downloadText(
+        'diptych-comparisons.md',
+        'text/markdown;charset=utf-8',
+        engine.comparisonsToMarkdown(shown, { labels }),
+      );
+    } else {
+      downloadText(
+        'diptych-comparisons.csv',
+        'text/csv;charset=utf-8',
+        engine.comparisonsToCsv(shown),
+      );
+    }
+  };
+  const follow = (): void => onClose();
+
+  return (
+    <dialog ref={ref} className="compare-view" aria-labelledby={titleId} onClose={onClose}>
+      <div className="compare-head">
+        <h2 id={titleId}>Compare</h2>
+        <form method="dialog">
+          <button type="submit">Close</button>
+        </form>
+      </div>
+      {error && <p role="alert">{error}</p>}
+      {!engine && !error && <p>Loading the comparisons…</p>}
+      {shown && (
+        <>
+          <div
+            className="compare-filters"
+            role="group"
+            aria-label="Filter and export the comparisons"
+          >
+            <label htmlFor={`${titleId}-relation`}>Relation</label>
+            <select
+              id={`${titleId}-relation`}
+              value={relation}
+              onChange={(e) => setRelation(e.currentTarget.value as Relation | '')}
+            >
+              <option value="">All relations</option>
+              {RELATION_OPTIONS.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${titleId}-topic`}>Topic</label>
+            <select
+              id={`${titleId}-topic`}
+              value={topic}
+              onChange={(e) => setTopic(e.currentTarget.value)}
+            >
+              <option value="">All topics</option>
+              {topics.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${titleId}-whose`}>Whose</label>
+            <select
+              id={`${titleId}-whose`}
+              value={whose}
+              onChange={(e) => setWhose(e.currentTarget.value as Whose)}
+            >
+              <option value="all">All comparisons</option>
+              <option value="curated">Curated</option>
+              <option value="own">Your own</option>
+            </select>
+            <button type="button" onClick={() => exportAs('markdown')}>
+              Export Markdown
+            </button>
+            <button type="button" onClick={() => exportAs('csv')}>
+              Export CSV
+            </button>
+          </div>
+          <p className="compare-count" role="status">
+            Showing {count} of {total} comparisons
+            {table && table.skipped.length > 0
+              ? ` (${table.skipped.length} linking other texts not shown)`
+              : ''}
+          </p>
+          {shown.groups.map((g) => (
+            <section key={g.topic} className="compare-group">
+              <h3>{g.topic}</h3>
+              <table className="compare-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{sourceLabel(left)}</th>
+                    <th scope="col">Relation</th>
+                    <th scope="col">{sourceLabel(right)}</th>
+                    <th scope="col">Note</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.rows.map((row) => (
+                    <Row key={row.id} row={row} onFollow={follow} />
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ))}
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * Link passages, second step: the reader has a passage selected in each
+ * text; this modal dialog asks how they relate (agrees, contradicts,
+ * qualifies, complements), a topic and an optional note, and hands them to
+ * `onSave` (which builds the linking annotation with `linkPassages` and adds
+ * it to the store). A refusal from the model (an over-long note…) is shown
+ * in the dialog, which stays open, so nothing typed is lost.
+ *
+ * Renders the two quotes as React text (never HTML).
+ */
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { Relation } from '../../annotations/model/annotation.ts';
+import { RELATION_OPTIONS } from './compare-view.tsx';
+
+/** One side as the dialog shows it. */
+export interface LinkSide {
+  /** "Lankov 12". */
+  readonly name: string;
+  /** The selected text. */
+  readonly quote: string;
+}
+
+/** What the reader chose. */
+export interface LinkChoice {
+  readonly relation: Relation;
+  readonly topic: string;
+  readonly note: string;
+}
+
+/** Props of `LinkDialog`. */
+export interface LinkDialogProps {
+  /** The two passages, in pane order. */
+  readonly sides: readonly [LinkSide, LinkSide];
+  /** Topics already used, offered as suggestions. */
+  readonly topics: readonly string[];
+  /** Saves; returns an error message to show, or null when saved. */
+  readonly onSave: (choice: LinkChoice) => string | null;
+  readonly onCancel: () => void;
+}
+
+const RELATION_HELP: Readonly<Record<Relation, string>> = {
+  agrees: 'both make the same claim',
+  contradicts: 'the claims cannot both hold',
+  qualifies: 'one limits or conditions the other',
+  complements: 'different facts on the same point',
+};
+
+/** The dialog (open while mounted). */
+export function LinkDialog({ sides, topics, onSave, onCancel }: LinkDialogProps): ReactNode {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const listId = useId();
+  const [relation, setRelation] = useState<Relation>('agrees');
+  const [topic, setTopic] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    setError(onSave({ relation, topic, note }));
+  };
+  return (
+    <dialog ref={ref} className="link-dialog" aria-labelledby={titleId} onClose={onCancel}>
+      <h2 id={titleId}>Link passages</h2>
+      <form onSubmit={submit}>
+        <div className="link-sides">
+          {sides.map((s, i) => (
+            <figure key={i} className="link-side">
+              <figcaption>{s.name}</figcaption>
+              <blockquote>“{s.quote}”</blockquote>
+            </figure>
+          ))}
+        </div>
+        <fieldset className="link-relations">
+          <legend>Relation</legend>
+          {RELATION_OPTIONS.map((r) => (
+            <label key={r}>
+              <input
+                type="radio"
+                name="relation"
+                value={r}
+                checked={relation === r}
+                onChange={() => setRelation(r)}
+              />{' '}
+              {r} <span className="link-help">({RELATION_HELP[r]})</span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="link-field">
+          Topic
+          <input
+            type="text"
+            value={topic}
+            list={listId}
+            placeholder="Your comparisons"
+            onChange={(e) => setTopic(e.currentTarget.value)}
+          />
+          <datalist id={listId}>
+            {topics.map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
+        </label>
+        <label className="link-field">
+          Note (optional)
+          <textarea value={note} rows={3} onChange={(e) => setNote(e.currentTarget.value)} />
+        </label>
+        {error && (
+          <p role="alert" className="link-error">
+            {error}
+          </p>
+        )}
+        <div className="link-buttons">
+          <button type="submit">Save comparison</button>
+          <button type="button" onClick={() => ref.current?.close()}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

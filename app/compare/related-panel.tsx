@@ -1,0 +1,144 @@
+/**
+ * "Related in the other text": a panel listing the passages of the other
+ * pane's source most related to a paragraph or a selection, each with its
+ * address, its BM25 score and the shared terms marked; choosing one opens it
+ * in the other pane.
+ *
+ * The ranking is `sources/related/` (BM25 over stemmed, stop-word-filtered,
+ * alias-canonical terms), loaded on first use (`load-compare.ts`). Security:
+ * passage text is rendered as React text, cut at the highlight offsets into
+ * `<mark>` elements — never as HTML.
+ */
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { Address, Edition, SourceId } from '../../sources/edition.ts';
+import { sourceLabel } from '../views/pane.tsx';
+import { loadRelatedEngine } from './load-compare.ts';
+import type { RelatedPassage, RelatedQueryInput } from './related-engine.ts';
+
+/** What the panel is asked for. */
+export interface RelatedRequest {
+  /** A paragraph address, or a selection's text in its source. */
+  readonly query: RelatedQueryInput;
+  /** How the query is named in the heading ("lankov-2007:12", "your selection"). */
+  readonly label: string;
+  /** The source to rank (the other pane's). */
+  readonly within: SourceId;
+}
+
+/** How many passages the panel lists (issue 7: the five most related). */
+export const RELATED_COUNT = 5;
+
+/** Props of `RelatedPanel`. */
+export interface RelatedPanelProps {
+  readonly request: RelatedRequest;
+  readonly editions: readonly Edition[];
+  /** Opens a passage in the pane showing `request.within`. */
+  readonly onOpen: (address: Address) => void;
+  readonly onClose: () => void;
+}
+
+/** Splits `text` at sorted, non-overlapping ranges into plain and marked pieces. */
+export function markRanges(
+  text: string,
+  ranges: readonly { readonly start: number; readonly end: number }[],
+): { readonly text: string; readonly marked: boolean }[] {
+  const out: { text: string; marked: boolean }[] = [];
+  let at = 0;
+  for (const r of ranges) {
+    const start = Math.max(at, Math.min(r.start, text.length));
+    const end = Math.max(start, Math.min(r.end, text.length));
+    if (start > at) out.push({ text: text.slice(at, start), marked: false });
+    if (end > start) out.push({ text: text.slice(start, end), marked: true });
+    at = end;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), marked: false });
+  return out;
+}
+
+type Outcome =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'done'; readonly passages: readonly RelatedPassage[] }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** The panel. */
+export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPanelProps): ReactNode {
+  const titleId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The outcome remembers its request, so a new request reads as loading without a reset in the effect.
+  const [answer, setAnswer] = useState<{
+    readonly request: RelatedRequest;
+    readonly outcome: Outcome;
+  } | null>(null);
+  const outcome: Outcome = answer?.request === request ? answer.outcome : { kind: 'loading' };
+  useEffect(() => {
+    let live = true;
+    const settle = (o: Outcome): void => {
+      if (live) setAnswer({ request, outcome: o });
+    };
+    loadRelatedEngine().then(
+      (engine) => {
+        try {
+          settle({
+            kind: 'done',
+            passages: engine.relatedIn(editions, request.query, request.within, RELATED_COUNT),
+          });
+        } catch (error) {
+          settle({
+            kind: 'error',
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }
+      },
+      () => settle({ kind: 'error', message: 'The related-passage index could not be loaded.' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [editions, request]);
+  useEffect(() => heading.current?.focus(), [request]);
+
+  const within = editions.find((e) => e.id === request.within);
+  const name = within ? sourceLabel(within) : request.within;
+  return (
+    <section className="related-panel" role="region" aria-labelledby={titleId}>
+      <div className="related-head">
+        <h2 id={titleId} ref={heading} tabIndex={-1}>
+          Related in {name} to {request.label}
+        </h2>
+        <button type="button" onClick={onClose}>
+          Close<span className="visually-hidden"> related passages</span>
+        </button>
+      </div>
+      {outcome.kind === 'loading' && <p>Finding related passages…</p>}
+      {outcome.kind === 'error' && <p role="alert">{outcome.message}</p>}
+      {outcome.kind === 'done' && outcome.passages.length === 0 && (
+        <p>No passage of {name} shares a content word with it.</p>
+      )}
+      {outcome.kind === 'done' && outcome.passages.length > 0 && (
+        <ol className="related-list">
+          {outcome.passages.map((p) => (
+            <li key={p.address} className="related-item" data-address-ref={p.address}>
+              <div className="related-meta">
+                <button type="button" className="related-go" onClick={() => onOpen(p.address)}>
+                  {p.address}
+                  <span className="visually-hidden"> (open in the other pane)</span>
+                </button>
+                <span className="related-score">score {p.score.toFixed(2)}</span>
+                <span className="related-terms">shared: {p.terms.join(', ')}</span>
+              </div>
+              <p className="related-text">
+                {markRanges(p.text, p.highlights).map((piece, i) =>
+                  piece.marked ? (
+                    <mark key={i}>{piece.text}</mark>
+                  ) : (
+                    <span key={i}>{piece.text}</span>
+                  ),
+                )}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

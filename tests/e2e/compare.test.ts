@@ -1,0 +1,228 @@
+// Comparisons in the reader: marks in both panes lead to the counterpart, the Compare view filters and exports,
+// Related lists five passages of the other text, and a reader's own comparison (Link passages) is kept.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectInPassage, selectionToolbar } from './helpers/annotations-ui.ts';
+import {
+  chooseFilter,
+  compareMark,
+  compareMarks,
+  compareRows,
+  comparisonId,
+  download,
+  inPaneViewport,
+  openCompareView,
+  openRelated,
+  waitForMarks,
+} from './helpers/compare-ui.ts';
+import { startReader, type Reader } from './helpers/ui.ts';
+
+const WC = 'winstanley-chesters-2015';
+const LANKOV = 'lankov-2007';
+
+let reader: Reader;
+beforeAll(async () => {
+  reader = await startReader('wide');
+});
+afterAll(async () => {
+  await reader?.close();
+});
+
+describe('compared passages in the panes', () => {
+  it('marks compared passages in both panes, named by relation and counterpart', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    expect(await compareMarks(reader, WC).count()).toBeGreaterThanOrEqual(15);
+    expect(await compareMarks(reader, LANKOV).count()).toBeGreaterThanOrEqual(15);
+    const mark = compareMark(reader, WC, comparisonId('agenda-rank'));
+    expect(await mark.getAttribute('aria-label')).toMatch(/^Compared: contradicts — Lankov \d+$/);
+    // The marks sit outside the passage text: each block's text is still its edition text.
+    const text = await reader.paragraph(`${WC}:3`).evaluate((el) => el.textContent);
+    expect(text).not.toMatch(/[≠≈=+]$/);
+  });
+
+  it('clicking a mark brings its counterpart into view in the other pane and marks it', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    const mark = compareMark(reader, WC, comparisonId('railway-cost'));
+    const counterpart = (await mark.getAttribute('data-counterpart'))!;
+    expect(counterpart.startsWith(`${LANKOV}:`)).toBe(true);
+    const target = reader.paragraph(counterpart);
+    expect(await inPaneViewport(target)).toBe(false);
+    await mark.scrollIntoViewIfNeeded();
+    await mark.click();
+    await expect.poll(() => target.getAttribute('aria-current')).toBe('location');
+    await expect.poll(() => inPaneViewport(target)).toBe(true);
+    expect(await reader.page.evaluate(() => location.hash)).toBe(`#${counterpart}`);
+  });
+
+  it('Enter on a mark in the right pane goes to the counterpart in the left pane', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    const mark = compareMark(reader, LANKOV, comparisonId('six-party-weight'));
+    const counterpart = (await mark.getAttribute('data-counterpart'))!;
+    expect(counterpart.startsWith(`${WC}:`)).toBe(true);
+    await mark.focus();
+    await reader.pressKey('Enter');
+    const target = reader.paragraph(counterpart);
+    await expect.poll(() => target.getAttribute('aria-current')).toBe('location');
+    await expect.poll(() => inPaneViewport(target)).toBe(true);
+    expect(await reader.paneOf(WC).getAttribute('data-active')).toBe('true');
+  });
+
+  it('with sync on, scrolling one pane brings the other to the linked passage', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    await reader.page.getByRole('button', { name: 'Sync' }).click();
+    const mark = compareMark(reader, LANKOV, comparisonId('railway-cost'));
+    const counterpart = (await mark.getAttribute('data-counterpart'))!;
+    const paragraph = counterpart.replace(/\.\d+$/, '');
+    // Scroll the Lankov pane so the mark's paragraph is at its top.
+    await mark.evaluate((el) => {
+      const pane = el.closest('.pane-scroll')!;
+      const block = el.closest('.block')!;
+      pane.scrollTop += block.getBoundingClientRect().top - pane.getBoundingClientRect().top + 2;
+    });
+    await expect.poll(() => inPaneViewport(reader.paragraph(paragraph))).toBe(true);
+    await reader.page.getByRole('button', { name: 'Sync' }).click();
+  });
+});
+
+describe('the Compare view', () => {
+  it('lists every comparison grouped by topic, with quotes, paraphrases and passage links', async () => {
+    await reader.openApp();
+    const dialog = await openCompareView(reader);
+    const total = await compareRows(dialog).count();
+    expect(total).toBeGreaterThanOrEqual(15);
+    expect(await dialog.getByRole('heading', { level: 3 }).count()).toBeGreaterThanOrEqual(10);
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toBe(`Showing ${total} of ${total} comparisons`);
+    const first = compareRows(dialog).first();
+    expect(await first.locator('a.compare-link').count()).toBe(2);
+    expect(await first.locator('a.compare-link').first().getAttribute('href')).toMatch(
+      /^#winstanley-chesters-2015:/,
+    );
+  });
+
+  it('filters by relation and by topic; the row count follows', async () => {
+    await reader.openApp();
+    const dialog = await openCompareView(reader);
+    const total = await compareRows(dialog).count();
+    await chooseFilter(dialog, 'Relation', 'contradicts');
+    const contradicts = await compareRows(dialog).count();
+    expect(contradicts).toBeGreaterThan(0);
+    expect(contradicts).toBeLessThan(total);
+    expect(await dialog.locator('tbody tr:not([data-relation="contradicts"])').count()).toBe(0);
+    await chooseFilter(dialog, 'Relation', 'All relations');
+    expect(await compareRows(dialog).count()).toBe(total);
+    await chooseFilter(dialog, 'Topic', 'Soviet aid');
+    const aid = await compareRows(dialog).count();
+    expect(aid).toBeGreaterThan(0);
+    expect(aid).toBeLessThan(total);
+    expect(await dialog.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+      'Soviet aid',
+    ]);
+    await chooseFilter(dialog, 'Relation', 'contradicts');
+    expect(await compareRows(dialog).count()).toBe(0);
+  });
+
+  it('exports the table as Markdown and CSV, with paragraph addresses', async () => {
+    await reader.openApp();
+    const dialog = await openCompareView(reader);
+    const md = await download(reader.page, dialog.getByRole('button', { name: 'Export Markdown' }));
+    expect(md.name).toBe('diptych-comparisons.md');
+    expect(
+      md.text.startsWith('# Claim comparisons: Winstanley-Chesters (2015) and Lankov (2007)\n'),
+    ).toBe(true);
+    expect(md.text).toMatch(/\(lankov-2007:\d+\)/);
+    await chooseFilter(dialog, 'Relation', 'agrees');
+    const csv = await download(reader.page, dialog.getByRole('button', { name: 'Export CSV' }));
+    expect(csv.name).toBe('diptych-comparisons.csv');
+    expect(csv.text.startsWith('topic,relation,curated,left_source,left_address,')).toBe(true);
+    const records = csv.text.trimEnd().split('\r\n').slice(1);
+    expect(records.length).toBe(await compareRows(dialog).count());
+  });
+
+  it('a passage link closes the view and opens the passage', async () => {
+    await reader.openApp();
+    const dialog = await openCompareView(reader);
+    const link = compareRows(dialog).first().locator('a.compare-link').nth(1);
+    const href = (await link.getAttribute('href'))!;
+    await link.click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect
+      .poll(() => reader.paragraph(href.slice(1)).getAttribute('aria-current'))
+      .toBe('location');
+  });
+});
+
+describe('related in the other text', () => {
+  it('lists five passages of the other source for a paragraph, shared terms marked; one opens in the other pane', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    const panel = await openRelated(reader, `${LANKOV}:30`);
+    const items = panel.locator('.related-item');
+    expect(await items.count()).toBe(5);
+    for (const address of await items.locator('.related-go').allTextContents()) {
+      expect(address.startsWith(`${WC}:`)).toBe(true);
+    }
+    expect(await items.first().locator('mark').count()).toBeGreaterThan(0);
+    const go = items.nth(2).locator('.related-go');
+    const address = (await go.textContent())!.replace(/ \(open in the other pane\)$/, '');
+    await go.click();
+    await expect
+      .poll(() => reader.paragraph(address).getAttribute('aria-current'))
+      .toBe('location');
+    await expect.poll(() => inPaneViewport(reader.paragraph(address))).toBe(true);
+  });
+});
+
+describe("a reader's own comparison", () => {
+  it('Link passages: select in each pane, pick a relation; shown as yours in the panes and the Compare view; kept after a reload', async () => {
+    await reader.openApp();
+    await reader.page.evaluate(() => localStorage.clear());
+    await reader.openApp();
+    await waitForMarks(reader);
+    const before = await compareMarks(reader, WC).count();
+
+    await reader.paragraph(`${WC}:5`).scrollIntoViewIfNeeded();
+    await selectInPassage(reader.page, `${WC}:5`, 0, 40);
+    await selectionToolbar(reader.page).getByRole('button', { name: 'Link passages' }).click();
+    await expect
+      .poll(() => reader.page.getByText(/^Linking from Winstanley-Chesters 5/).count())
+      .toBe(1);
+
+    await reader.paragraph(`${LANKOV}:7`).scrollIntoViewIfNeeded();
+    await selectInPassage(reader.page, `${LANKOV}:7`, 0, 60);
+    await selectionToolbar(reader.page).getByRole('button', { name: 'Link passages' }).click();
+    const dialog = reader.page.getByRole('dialog', { name: 'Link passages' });
+    await dialog.getByRole('radio', { name: /^qualifies/ }).check();
+    await dialog.getByLabel('Topic').fill('My test topic');
+    await dialog.getByLabel('Note (optional)').fill('A note of mine.');
+    await dialog.getByRole('button', { name: 'Save comparison' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    const own = reader.paneOf(WC).locator('.compare-mark--own');
+    await expect.poll(() => own.count()).toBe(1);
+    expect(await own.getAttribute('aria-label')).toBe('Your comparison: qualifies — Lankov 7');
+    expect(await compareMarks(reader, WC).count()).toBe(before + 1);
+
+    const check = async (): Promise<void> => {
+      const view = await openCompareView(reader);
+      await chooseFilter(view, 'Whose', 'Your own');
+      expect(await compareRows(view).count()).toBe(1);
+      const row = compareRows(view).first();
+      expect(await row.textContent()).toContain('Your comparison');
+      expect(await row.textContent()).toContain('A note of mine.');
+      expect(await view.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+        'My test topic',
+      ]);
+      await view.getByRole('button', { name: 'Close' }).click();
+    };
+    await check();
+    await reader.openApp();
+    await waitForMarks(reader);
+    await expect.poll(() => reader.paneOf(WC).locator('.compare-mark--own').count()).toBe(1);
+    await check();
+  });
+});
