@@ -62,11 +62,11 @@ function damage(value: unknown, path: readonly number[], replacement: unknown): 
 describe('importAnnotations: properties', () => {
   it('any string: never throws, deterministic, all or nothing', () => {
     fc.assert(fc.property(fc.string({ maxLength: 200 }), run), { numRuns: 300 });
-  });
+  }, 30_000);
 
   it('any JSON: never throws, deterministic, all or nothing', () => {
     fc.assert(fc.property(fc.json({ maxDepth: 5 }), run), { numRuns: 300 });
-  });
+  }, 30_000);
 
   it('our export, damaged anywhere: never throws, deterministic, all or nothing', () => {
     const exported = exportW3cCollection(samples, { id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011', now: NOW });

@@ -135,7 +135,7 @@ describe('parseNoteMarkdown: when a note attacks (XSS payloads)', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });
 
 describe('safeLinkUrl', () => {
