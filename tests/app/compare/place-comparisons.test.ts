@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { anchor } from '../../../annotations/anchoring/anchor.ts';
+import { loadCuratedComparisons } from '../../../annotations/comparisons/load-curated.ts';
+import type { Annotation } from '../../../annotations/model/annotation.ts';
+import { builtinEditions } from '../../../sources/builtin.ts';
+import type { Address, Edition, SourceId } from '../../../sources/edition.ts';
+import { syncTarget } from '../../../app/sync/sync-targets.ts';
+import {
+  blockOf,
+  markLabel,
+  marksFor,
+  passageAt,
+  passageName,
+  placeComparisons,
+  syncLinksOf,
+  type Placer,
+} from '../../../app/compare/place-comparisons.ts';
+
+const editions = builtinEditions();
+const WC = 'winstanley-chesters-2015' as SourceId;
+const LANKOV = 'lankov-2007' as SourceId;
+const byId = new Map<string, Edition>(editions.map((e) => [e.id, e]));
+const edition = (id: string): Edition => byId.get(id)!;
+const curated = loadCuratedComparisons(editions);
+
+/** The anchoring cascade against the built-in editions (what compare-engine.ts passes). */
+const cascade: Placer = (source, selectors) => {
+  const e = byId.get(source);
+  if (!e) return null;
+  const r = anchor(e, selectors);
+  return r.placed ? { edition: e, start: r.start, end: r.end } : null;
+};
+
+describe('placeComparisons', () => {
+  const placed = placeComparisons(curated, cascade);
+
+  it('places both quotes of every curated comparison, in the block that holds them', () => {
+    expect(placed).toHaveLength(curated.length);
+    for (const c of placed) {
+      for (const side of c.sides) {
+        expect(side.start, `${c.id} ${side.source}`).toBeTypeOf('number');
+        const e = edition(side.source);
+        const block = [...e.blocks, ...e.footnotes].find((p) => p.address === side.block)!;
+        expect(block.start).toBeLessThanOrEqual(side.start!);
+        expect(block.end).toBeGreaterThanOrEqual(side.end!);
+        expect(blockOf(side.address)).toBe(side.block);
+      }
+    }
+  });
+
+  it('skips annotations that are not comparisons', () => {
+    const highlight = {
+      ...curated[0]!,
+      motivation: 'highlighting',
+      link: undefined,
+    } as unknown as Annotation;
+    expect(placeComparisons([highlight], cascade)).toEqual([]);
+  });
+
+  it('marks each source once per comparison, in quote order within a block', () => {
+    const wc = marksFor(placed, WC);
+    const lankov = marksFor(placed, LANKOV);
+    const count = (m: Map<Address, unknown[]>) => [...m.values()].reduce((n, l) => n + l.length, 0);
+    expect(count(wc)).toBe(curated.length);
+    expect(count(lankov)).toBe(curated.length);
+    for (const list of [...wc.values(), ...lankov.values()]) {
+      const starts = list.map((m) => m.here.start!);
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    }
+    const agenda = [...wc.values()]
+      .flat()
+      .find((m) => m.id === 'urn:diptych:comparison:agenda-rank')!;
+    expect(agenda.there.source).toBe(LANKOV);
+    expect(agenda.label).toMatch(/^Compared: contradicts — Lankov \d+$/);
+  });
+
+  it('syncs each paragraph to a linked passage: the comparisons first, the nearest linked paragraph otherwise', () => {
+    const links = syncLinksOf(placed, editions);
+    const wc = edition(WC);
+    const lankov = edition(LANKOV);
+    for (const c of placed) {
+      const [a, b] = c.sides;
+      const target = syncTarget(a.block, wc, lankov, links);
+      expect(target?.method).toBe('link');
+      // A paragraph with several comparisons syncs to the first one's counterpart.
+      const first = placed.find((p) => p.sides[0].block === a.block)!;
+      expect(target?.address).toBe(first.sides[1].block);
+      expect(syncTarget(b.block, lankov, wc, links)?.method).toBe('link');
+    }
+    for (const block of [...wc.blocks, ...lankov.blocks].filter((x) => x.n !== undefined)) {
+      const [from, to] = block.address.startsWith(WC) ? [wc, lankov] : [lankov, wc];
+      expect(syncTarget(block.address, from, to, links)?.method, block.address).toBe('link');
+    }
+  });
+});
+
+describe('names', () => {
+  it('names passages for people', () => {
+    expect(passageName('lankov-2007:12' as Address)).toBe('Lankov 12');
+    expect(passageName('lankov-2007:12.3' as Address)).toBe('Lankov 12');
+    expect(passageName('lankov-2007:n5' as Address)).toBe('Lankov note 5');
+    expect(passageName('winstanley-chesters-2015:heading1' as Address)).toBe(
+      'Winstanley-Chesters heading 1',
+    );
+    expect(markLabel('agrees', false, 'lankov-2007:3.2' as Address)).toBe(
+      'Your comparison: agrees — Lankov 3',
+    );
+  });
+
+  it('finds the passage at an offset, and none in the separators', () => {
+    const e = edition(LANKOV);
+    const p = e.blocks.find((b) => b.n === 4)!;
+    expect(passageAt(e, p.start)).toBe(p.address);
+    expect(passageAt(e, p.end)).not.toBe(p.address);
+    expect(passageAt(e, e.text.length + 5)).toBeNull();
+  });
+});
+
+describe('when it fails', () => {
+  it('a quote that anchors nowhere keeps its mark on the stored paragraph, without offsets', () => {
+    const nowhere: Placer = () => null;
+    const [c] = placeComparisons(curated.slice(0, 1), nowhere);
+    for (const side of c!.sides) {
+      expect(side.start).toBeUndefined();
+      expect(side.block).toBe(blockOf(side.address));
+    }
+    expect([...marksFor([c!], WC).values()].flat()).toHaveLength(1);
+  });
+
+  it('a comparison within one source marks nothing and links nothing', () => {
+    const a = curated[0]!;
+    const same = { ...a, targets: [a.targets[0]!, a.targets[0]!] } as Annotation;
+    const placed = placeComparisons([same], cascade);
+    expect(marksFor(placed, WC).size).toBe(0);
+    expect(syncLinksOf(placed, editions)).toEqual([]);
+  });
+
+  it('an unparsable address names itself', () => {
+    expect(passageName('nonsense' as Address)).toBe('nonsense');
+    expect(blockOf('nonsense' as Address)).toBe('nonsense');
+  });
+});
