@@ -95,8 +95,7 @@ function textNodes(element: Element): Text[] {
  * one, an end to the end of the earlier one, so ranges never begin or end in
  * a neighbouring inline.
  */
-function domPosition(element: Element, local: number, isEnd: boolean): [Node, number] {
-  const nodes = textNodes(element);
+function domPosition(nodes: readonly Text[], element: Element, local: number, isEnd: boolean): [Node, number] {
   let acc = 0;
   for (const t of nodes) {
     const len = t.data.length;
@@ -107,23 +106,58 @@ function domPosition(element: Element, local: number, isEnd: boolean): [Node, nu
   return last ? [last, last.data.length] : [element, element.childNodes.length];
 }
 
+/** Offset ↔ `Range` conversion for one rendered edition, prepared once for many calls. */
+export interface DomRangeMapper {
+  /** A `Range` covering `[start, end)` of `Edition.text`, or `null` (see `rangeFromOffsets`). */
+  rangeFromOffsets(start: number, end: number): Range | null;
+  /** The offsets of a `Range`, or `null` (see `offsetsFromRange`). */
+  offsetsFromRange(range: Range): TextOffsets | null;
+}
+
+/**
+ * Prepares conversions for the passages rendered under `root`: finds them
+ * once, and each passage's text nodes on first use. For painting many
+ * highlights at once; valid until the DOM under `root` changes (make a new
+ * one after a re-render).
+ */
+export function domRangeMapper(root: Element, edition: Edition): DomRangeMapper {
+  const passages = renderedPassages(root, edition);
+  const cache = new Map<Element, Text[]>();
+  const nodesOf = (element: Element): Text[] => {
+    let nodes = cache.get(element);
+    if (!nodes) cache.set(element, (nodes = textNodes(element)));
+    return nodes;
+  };
+  return {
+    rangeFromOffsets(start, end) {
+      if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return null;
+      const first = passages.find((p) => p.end > start && p.start < end);
+      const last = passages.findLast((p) => p.start < end && p.end > start);
+      if (!first || !last) return null;
+      const [startNode, startOffset] = domPosition(nodesOf(first.element), first.element, Math.max(0, start - first.start), false);
+      const [endNode, endOffset] = domPosition(nodesOf(last.element), last.element, Math.min(last.end, end) - last.start, true);
+      const range = root.ownerDocument.createRange();
+      range.setStart(startNode, startOffset);
+      range.setEnd(endNode, endOffset);
+      return range;
+    },
+    offsetsFromRange(range) {
+      if (passages.length === 0) return null;
+      const start = textOffset(passages, nodesOf, range.startContainer, range.startOffset, false);
+      const end = textOffset(passages, nodesOf, range.endContainer, range.endOffset, true);
+      if (start === null || end === null || end <= start) return null;
+      return { start, end };
+    },
+  };
+}
+
 /**
  * A DOM `Range` covering `[start, end)` of `edition.text` in the passages
  * rendered under `root`; `null` if the offsets are invalid or no rendered
- * passage overlaps them.
+ * passage overlaps them. (For many ranges at once, use `domRangeMapper`.)
  */
 export function rangeFromOffsets(root: Element, edition: Edition, start: number, end: number): Range | null {
-  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return null;
-  const passages = renderedPassages(root, edition);
-  const first = passages.find((p) => p.end > start && p.start < end);
-  const last = passages.findLast((p) => p.start < end && p.end > start);
-  if (!first || !last) return null;
-  const [startNode, startOffset] = domPosition(first.element, Math.max(0, start - first.start), false);
-  const [endNode, endOffset] = domPosition(last.element, Math.min(last.end, end) - last.start, true);
-  const range = root.ownerDocument.createRange();
-  range.setStart(startNode, startOffset);
-  range.setEnd(endNode, endOffset);
-  return range;
+  return domRangeMapper(root, edition).rangeFromOffsets(start, end);
 }
 
 /**
@@ -132,17 +166,13 @@ export function rangeFromOffsets(root: Element, edition: Edition, start: number,
  * content are left out. `null` if the range holds no passage text.
  */
 export function offsetsFromRange(root: Element, edition: Edition, range: Range): TextOffsets | null {
-  const passages = renderedPassages(root, edition);
-  if (passages.length === 0) return null;
-  const start = textOffset(passages, range.startContainer, range.startOffset, false);
-  const end = textOffset(passages, range.endContainer, range.endOffset, true);
-  if (start === null || end === null || end <= start) return null;
-  return { start, end };
+  return domRangeMapper(root, edition).offsetsFromRange(range);
 }
 
 /** The text offset of a DOM boundary point; `null` if no passage lies on the needed side of it. */
 function textOffset(
   passages: readonly RenderedPassage[],
+  nodesOf: (element: Element) => readonly Text[],
   node: Node,
   offset: number,
   isEnd: boolean,
@@ -158,7 +188,7 @@ function textOffset(
   const holder = passages.find((p) => p.element === node || p.element.contains(node));
   if (holder) {
     let local = 0;
-    for (const t of textNodes(holder.element)) {
+    for (const t of nodesOf(holder.element)) {
       if (t === node) {
         local += Math.min(offset, t.data.length);
         break;

@@ -6,7 +6,15 @@
  */
 export { anchor, expectedPlace, type AnchorMethod, type AnchorResult, type UnplacedCode } from './anchor.ts';
 export { addressOf, CONTEXT_LENGTH, describe, type DescribedSelectors } from './describe.ts';
-export { ADDRESS_ATTRIBUTE, IGNORE_ATTRIBUTE, offsetsFromRange, rangeFromOffsets, type TextOffsets } from './dom-range.ts';
+export {
+  ADDRESS_ATTRIBUTE,
+  domRangeMapper,
+  IGNORE_ATTRIBUTE,
+  offsetsFromRange,
+  rangeFromOffsets,
+  type DomRangeMapper,
+  type TextOffsets,
+} from './dom-range.ts';
 export { matchPosition } from './position.ts';
 export { EXACT_CONTEXT_THRESHOLD, matchQuoteExact, UNIQUE_QUOTE_MIN_LENGTH } from './quote-exact.ts';
 export { FUZZY_ACCEPT_THRESHOLD, matchQuoteFuzzy } from './quote-fuzzy.ts';

@@ -141,6 +141,31 @@ describe('dom-range in Chromium', () => {
     });
   });
 
+  it('gives the same answers through a prepared mapper as through the one-off functions', async () => {
+    const pairs = samplePairs(200);
+    const same = await page.evaluate(
+      ([ed, list]) => {
+        const { domRangeMapper, rangeFromOffsets, offsetsFromRange } = (window as unknown as { DomRange: typeof import('../../../annotations/anchoring/dom-range.ts') }).DomRange;
+        const root = document.getElementById('root')!;
+        const mapper = domRangeMapper(root, ed);
+        return list.every(([start, end]) => {
+          const a = rangeFromOffsets(root, ed, start, end);
+          const b = mapper.rangeFromOffsets(start, end);
+          if (!a || !b) return a === b;
+          const back = mapper.offsetsFromRange(a);
+          const back2 = offsetsFromRange(root, ed, b);
+          return (
+            a.compareBoundaryPoints(Range.START_TO_START, b) === 0 &&
+            a.compareBoundaryPoints(Range.END_TO_END, b) === 0 &&
+            back?.start === start && back.end === end && back2?.start === start && back2.end === end
+          );
+        });
+      },
+      [edition, pairs] as [typeof edition, [number, number][]],
+    );
+    expect(same).toBe(true);
+  });
+
   it('covers a paragraph with footnote markers without counting the markers', async () => {
     const block = edition.blocks.find((b) => b.footnoteRefs.length > 0)!;
     const [r] = await page.evaluate(roundTrip, [edition, [[block.start, block.end]]] as [typeof edition, [number, number][]]);

@@ -15,6 +15,7 @@ it('exposes exactly this public surface', () => {
     'anchor',
     'applyEdit',
     'describe',
+    'domRangeMapper',
     'expectedPlace',
     'matchPosition',
     'matchQuoteExact',
