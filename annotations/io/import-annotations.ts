@@ -36,6 +36,13 @@ import type { Edition } from '../../sources/edition.ts';
  * parsing, so a wrong file (a video, a database dump) never freezes the tab.
  */
 export const MAX_IMPORT_CHARS = 32 * 1024 * 1024;
+/**
+ * The largest file, in bytes, worth reading at all. A file within it has at
+ * most `MAX_IMPORT_CHARS` characters; a larger one is refused unread by
+ * `importFileSizeCheck`, so a wrong file is never loaded into memory.
+ */
+export const MAX_IMPORT_BYTES = MAX_IMPORT_CHARS;
+
 /** The most annotations one file may hold (twice the 10,000 the bench loads). */
 export const MAX_IMPORT_ITEMS = 20_000;
 
@@ -207,6 +214,18 @@ function failed(fileError: string, format: ImportFormat | null = null): ImportOu
   return { ...outcome, summary: importStatus(outcome) };
 }
 
+const tooLarge = (size: number, unit: number): string =>
+  `the file is too large (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${unit / 1024 / 1024} MB)`;
+
+/**
+ * Call with a file's size in bytes (`File.size`) before reading it: the
+ * outcome to show if it is too large to import, else `null`. The same words
+ * as `importAnnotations` uses for a too-long text.
+ */
+export function importFileSizeCheck(bytes: number): ImportOutcome | null {
+  return bytes > MAX_IMPORT_BYTES ? failed(tooLarge(bytes, MAX_IMPORT_BYTES)) : null;
+}
+
 /**
  * Reads a file's text and says what importing it would do. Nothing is
  * changed: the caller adds `outcome.annotations` when `outcome.ok`.
@@ -223,7 +242,7 @@ export function importAnnotations(text: string, ctx: ImportContext): ImportOutco
 function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
   if (typeof text !== 'string') return failed('the file could not be read as text');
   if (text.length > MAX_IMPORT_CHARS) {
-    return failed(`the file is too large (${(text.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_CHARS / 1024 / 1024} MB)`);
+    return failed(tooLarge(text.length, MAX_IMPORT_CHARS));
   }
   if (text.trim() === '') return failed('the file is empty');
   if (looksBinary(text)) return failed('the file is not a text file (it looks binary)');

@@ -12,7 +12,9 @@ export {
 } from './w3c-export.ts';
 export {
   importAnnotations,
+  importFileSizeCheck,
   importStatus,
+  MAX_IMPORT_BYTES,
   MAX_IMPORT_CHARS,
   MAX_IMPORT_ITEMS,
   type ImportContext,

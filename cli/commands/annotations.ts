@@ -8,7 +8,7 @@
  * in the file the first problem is.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { importAnnotations, MAX_IMPORT_CHARS } from '../../annotations/io/import-annotations.ts';
+import { importAnnotations, importFileSizeCheck } from '../../annotations/io/import-annotations.ts';
 import { locateInEditions } from '../../annotations/io/locate-in-editions.ts';
 import { markdownDigest } from '../../annotations/io/markdown-digest.ts';
 import { serializeW3cCollection } from '../../annotations/io/w3c-export.ts';
@@ -25,9 +25,8 @@ export const annotations: Command = async (args, io) => {
   if (flags.digest && flags.w3c) throw new CliError('choose one of --digest and --w3c', 2);
   let text: string;
   try {
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8: a file over 3× the limit in bytes is over it
-    // in characters for sure, and is refused unread. The importer checks the exact count.
-    if ((await stat(file)).size > MAX_IMPORT_CHARS * 3) throw new CliError(`${file}: the file is too large to be annotations`);
+    const tooLarge = importFileSizeCheck((await stat(file)).size);
+    if (tooLarge !== null) throw new CliError(`${file}: ${tooLarge.summary}`);
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof CliError) throw error;

@@ -8,6 +8,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   importAnnotations,
+  importFileSizeCheck,
+  MAX_IMPORT_BYTES,
   MAX_IMPORT_CHARS,
   MAX_IMPORT_ITEMS,
   type ImportOutcome,
@@ -124,6 +126,12 @@ describe('importAnnotations: when it fails', () => {
     const outcome = importAnnotations(huge, { existing: [], editions, now: NOW });
     expect(outcome.ok).toBe(false);
     expect(outcome.summary).toMatch(/^Nothing was imported: the file is too large \(32\.0 MB; the limit is 32 MB\)\.$/);
+  });
+
+  it('refuses a huge file by its size, before reading it', () => {
+    expect(importFileSizeCheck(MAX_IMPORT_BYTES)).toBeNull();
+    expect(importFileSizeCheck(MAX_IMPORT_BYTES + 1)?.summary).toBe('Nothing was imported: the file is too large (32.0 MB; the limit is 32 MB).');
+    expect(importFileSizeCheck(1024 ** 3)).toMatchObject({ ok: false, annotations: [], results: [] });
   });
 
   it('reports the path of the bad item and adds nothing from a file with one bad item', () => {
