@@ -45,18 +45,32 @@ describe('pane sync', () => {
     expect(await scrollerOf('winstanley-chesters-2015').evaluate((el) => el.scrollTop)).toBe(0);
   });
 
-  it('when on, scrolling one pane brings the related paragraph of the other to its top', async () => {
+  it('when on, scrolling one pane brings a related paragraph of the other to its top', async () => {
+    // Which paragraph is related depends on the comparison links the app has (app/sync/sync-targets.ts,
+    // unit-tested); here we check the mechanism: the other pane follows and lands on a paragraph.
+    const topOfOther = () =>
+      reader.paneOf('winstanley-chesters-2015').evaluate((pane) => {
+        const scroller = pane.querySelector('.pane-scroll')!;
+        const top = scroller.getBoundingClientRect().top;
+        // The followed passage (a paragraph or, from a link, a sentence) sits 24px below the top,
+        // unless the pane is scrolled as far as it goes.
+        const aligned = [...pane.querySelectorAll('[data-address]')].find(
+          (el) => Math.abs(el.getBoundingClientRect().top - top - 24) < 4,
+        );
+        const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+        return {
+          scrollTop: scroller.scrollTop,
+          aligned: aligned?.getAttribute('data-address') ?? (atEnd ? 'end' : null),
+        };
+      });
     await reader.page.getByRole('button', { name: 'Sync' }).click();
     expect(await reader.page.getByRole('button', { name: 'Sync' }).getAttribute('aria-pressed')).toBe('true');
+    await scrollerOf('lankov-2007').evaluate((el) => (el.scrollTop = 2500));
+    await expect.poll(async () => (await topOfOther()).aligned).not.toBeNull();
+    const first = await topOfOther();
     await scrollerOf('lankov-2007').evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await expect.poll(() => scrollerOf('winstanley-chesters-2015').evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
-    await scrollerOf('lankov-2007').evaluate((el) => (el.scrollTop = 0));
-    // Back at the start: the other pane's first paragraph sits at the top of its pane.
-    const offset = () =>
-      reader.paragraph('winstanley-chesters-2015:1').evaluate(
-        (el) => el.getBoundingClientRect().top - el.closest('.pane-scroll')!.getBoundingClientRect().top,
-      );
-    await expect.poll(offset).toBeLessThan(100);
-    expect(await offset()).toBeGreaterThanOrEqual(0);
+    await expect.poll(async () => (await topOfOther()).scrollTop).not.toBe(first.scrollTop);
+    await expect.poll(async () => (await topOfOther()).aligned).not.toBeNull();
+    await reader.page.getByRole('button', { name: 'Sync' }).click();
   });
 });
