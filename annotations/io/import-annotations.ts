@@ -172,7 +172,15 @@ function pageItems(page: JsonRecord, path: string, format: ImportFormat, info: W
     const itemsPath = here === '' ? 'items' : `${here}.items`;
     if (!Array.isArray(list)) return { ok: false, message: `${itemsPath} must be a list of annotations`, format };
     list.forEach((item, i) => items.push({ item, path: `${itemsPath}[${i}]`, as: 'w3c' }));
-    current = current['next'];
+    const next = current['next'];
+    if (typeof next === 'string') {
+      return {
+        ok: false,
+        message: `the file holds only part of the collection: its next page is linked (${next.slice(0, 200)}), not included, and Diptych does not fetch from the web`,
+        format,
+      };
+    }
+    current = next;
     here = here === '' ? 'next' : `${here}.next`;
   }
   return { ok: true, format, items, info };
