@@ -129,7 +129,7 @@ function samplePairs(count: number): [number, number][] {
   return pairs;
 }
 
-describe('dom-range in Chromium', () => {
+describe('dom-range in Chromium', { timeout: 60_000 }, () => {
   it('turns offsets into a range over exactly that text, and back into the same offsets', async () => {
     const pairs = samplePairs(300);
     const results = await page.evaluate(roundTrip, [edition, pairs] as [typeof edition, [number, number][]]);
