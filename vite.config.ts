@@ -22,6 +22,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
   },
+  // Module workers, so the citation worker's styles stay one lazy chunk each
+  // (an IIFE worker would inline all six; app/citations/citer-worker.ts).
+  worker: { format: 'es' },
   test: {
     root: '.',
     projects: [

@@ -21,6 +21,9 @@ import { useReveal } from './hooks/use-reveal.ts';
 import { loadSearch } from './search/load-search.ts';
 import { hashToAddress } from './state/resolve-location.ts';
 import { useAnnotationActions, type AnnotationActionCallbacks } from './annotations/use-annotation-actions.ts';
+import { BibliographyButton, CitationDialogs } from './citations/bibliography-button.tsx';
+import { useCiteAction } from './citations/use-cite-action.ts';
+import { useCitations } from './citations/use-citations.ts';
 import type { SelectionAction } from './selection/selection-action.ts';
 import { SelectionToolbar } from './selection/selection-toolbar.tsx';
 import {
@@ -115,8 +118,11 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
     [],
   );
   const annotationActions = useAnnotationActions(annotationCallbacks);
+  const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
+  const citations = useCitations(editions, notify);
+  const citeActions = useCiteAction(citations.citeSpan);
   // The selection toolbar's actions (see app/selection/selection-action.ts): append yours here.
-  const selectionActions = useMemo<readonly SelectionAction[]>(() => [...annotationActions, ...compare.selectionActions], [annotationActions, compare.selectionActions]);
+  const selectionActions = useMemo<readonly SelectionAction[]>(() => [...annotationActions, ...compare.selectionActions, ...citeActions], [annotationActions, compare.selectionActions, citeActions]);
 
   const leftEdition = editionOf(0);
   const rightEdition = editionOf(1);
@@ -134,6 +140,7 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
           onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
         />
         {compare.toolbarButton}
+        <BibliographyButton citations={citations} />
       </header>
       <Notice message={state.notice} onDismiss={update((s) => ({ ...s, notice: null }))} />
       <main className="panes" data-active={state.activePane}>
@@ -155,6 +162,7 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
             onSelectSource={onSelectSource}
             onActivate={onActivate}
             onCopyLink={onCopyLink}
+            onCite={interactive ? citations.cite : undefined}
             extras={compare.extras[i]}
             interactive={interactive}
           />
@@ -162,6 +170,7 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
       </main>
       <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
       {compare.overlays}
+      <CitationDialogs citations={citations} />
       <ShortcutsDialog open={state.shortcutsOpen} onClose={update((s) => ({ ...s, shortcutsOpen: false }))} />
     </div>
   );

@@ -16,7 +16,6 @@ import { SafeMarkup } from './safe-markup.tsx';
 import { StylePicker } from './style-picker.tsx';
 import { callCiterLazily } from './use-citations.ts';
 import { useCiterCall } from './use-citer-call.ts';
-import './citations.css';
 
 /** Props of `BibliographyDialog`. */
 export interface BibliographyDialogProps {

@@ -22,7 +22,6 @@ import { ModalDialog } from './modal-dialog.tsx';
 import { SafeMarkup } from './safe-markup.tsx';
 import { StylePicker } from './style-picker.tsx';
 import { useCiterCall } from './use-citer-call.ts';
-import './citations.css';
 
 /** Props of `CitePanel`. */
 export interface CitePanelProps {

@@ -90,15 +90,19 @@ export function citeScopes(editions: readonly Edition[], address: string): CiteT
  * order), quoting `quote`. Within one paragraph it cites that paragraph (or
  * the sentence, if both ends are in the same one); across numbered
  * paragraphs it cites the range ("paras. 12–14"). Across a source boundary,
- * or from an unnumbered block, it cites where the span starts. `null` if
- * `from` is not an address.
+ * or from an unnumbered block, it cites where the span starts. A range
+ * address on its own (`from` = `to` = `lankov-2007:12-13`, as
+ * `addressForRange` gives for a selection) cites the range. `null` if `from`
+ * is not an address.
  */
 export function spanCiteTarget(from: string, to: string, quote: string): CiteTarget | null {
   const a = parseAddress(from);
   const b = parseAddress(to);
   if (!a) return null;
   const text = quote.trim();
-  if (!b || a.source !== b.source || from === to) return { address: from as Address, quote: text, label: labelOf(from) };
+  if (!b || a.source !== b.source || (from === to && a.kind !== 'range')) {
+    return { address: from as Address, quote: text, label: labelOf(from) };
+  }
   const numbered = (p: NonNullable<typeof a>): number | undefined =>
     p.kind === 'paragraph' || p.kind === 'sentence' ? p.n : p.kind === 'range' ? p.from : undefined;
   const last = (p: NonNullable<typeof a>): number | undefined => (p.kind === 'range' ? p.to : numbered(p));

@@ -5,13 +5,15 @@
  * `data-anchor-ignore`. Renders footnote text through `SentenceText` (no HTML).
  */
 import { useId, type ReactNode } from 'react';
-import type { Edition } from '../../sources/edition.ts';
+import type { Address, Edition } from '../../sources/edition.ts';
 import { SentenceText } from './sentence-text.tsx';
 
 /** Props of `FootnoteList`. */
 export interface FootnoteListProps {
   readonly edition: Edition;
   readonly marked: ReadonlySet<string>;
+  /** Opens the Cite panel on a note (app/citations/). */
+  readonly onCite?: (address: Address) => void;
 }
 
 function backLinkLabel(address: string): string {
@@ -20,7 +22,7 @@ function backLinkLabel(address: string): string {
 }
 
 /** The list of footnotes, or nothing if the edition has none. */
-export function FootnoteList({ edition, marked }: FootnoteListProps): ReactNode {
+export function FootnoteList({ edition, marked, onCite }: FootnoteListProps): ReactNode {
   const headingId = useId();
   if (edition.footnotes.length === 0) return null;
   return (
@@ -53,6 +55,17 @@ export function FootnoteList({ edition, marked }: FootnoteListProps): ReactNode 
                   </span>
                 ))}
               </span>
+            )}
+            {onCite && (
+              <button
+                type="button"
+                className="copy note-cite"
+                data-anchor-ignore=""
+                aria-haspopup="dialog"
+                onClick={() => onCite(f.address)}
+              >
+                Cite<span className="visually-hidden"> note {f.n}</span>
+              </button>
             )}
           </li>
         ))}

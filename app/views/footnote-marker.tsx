@@ -8,13 +8,15 @@
  * Renders footnote text through `InlineView` (no HTML injection).
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { Footnote } from '../../sources/edition.ts';
+import type { Address, Footnote } from '../../sources/edition.ts';
 import { InlineView } from './inline-view.tsx';
 
 /** Props of `FootnoteMarker`. */
 export interface FootnoteMarkerProps {
   /** The footnote the marker refers to. */
   readonly footnote: Footnote;
+  /** Opens the Cite panel on the note (app/citations/); offered in the popover. */
+  readonly onCite?: (address: Address) => void;
 }
 
 type Open = 'closed' | 'preview' | 'pinned';
@@ -23,7 +25,7 @@ type Open = 'closed' | 'preview' | 'pinned';
 const HOVER_CLOSE_MS = 200;
 
 /** The marker and its popover. */
-export function FootnoteMarker({ footnote }: FootnoteMarkerProps): ReactNode {
+export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): ReactNode {
   const [open, setOpen] = useState<Open>('closed');
   const wrapper = useRef<HTMLSpanElement>(null);
   const marker = useRef<HTMLAnchorElement>(null);
@@ -123,6 +125,21 @@ export function FootnoteMarker({ footnote }: FootnoteMarkerProps): ReactNode {
           <a className="fn-pop-link" href={`#${footnote.address}`} onClick={() => setOpen('closed')}>
             Go to note {footnote.n} in the notes
           </a>
+          {onCite && (
+            <button
+              type="button"
+              className="copy fn-pop-cite"
+              aria-haspopup="dialog"
+              onClick={() => {
+                // Focus the marker first: the Cite panel hands focus back to it when it closes.
+                marker.current?.focus();
+                setOpen('closed');
+                onCite(footnote.address);
+              }}
+            >
+              Cite<span className="visually-hidden"> note {footnote.n}</span>
+            </button>
+          )}
         </span>
       )}
     </span>

@@ -77,3 +77,14 @@ describe('spanCiteTarget', () => {
     });
   });
 });
+
+describe('spanCiteTarget with a range address (a selection across paragraphs, an annotation)', () => {
+  it('cites the range with its locator', () => {
+    expect(spanCiteTarget('lankov-2007:12-13', 'lankov-2007:12-13', 'q')).toEqual({
+      address: 'lankov-2007:12-13',
+      locator: { label: 'paragraph', locator: '12-13' },
+      quote: 'q',
+      label: 'Paragraphs 12–13',
+    });
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The header button that opens the Bibliography dialog, and the dialogs
+ * themselves (Cite panel, Bibliography) as one slot for the top component,
+ * so that `app.tsx` only places them. The dialogs are lazy chunks.
+ */
+import { lazy, Suspense, type ReactNode } from 'react';
+import { linkTo } from '../hooks/use-hash-location.ts';
+import type { Citations } from './use-citations.ts';
+
+// The dialogs load on first use, keeping them out of the initial bundle (bench/reader.ts).
+const CitePanel = lazy(() => import('./cite-panel.tsx').then((m) => ({ default: m.CitePanel })));
+const BibliographyDialog = lazy(() => import('./bibliography-dialog.tsx').then((m) => ({ default: m.BibliographyDialog })));
+
+/** The "Bibliography" button. */
+export function BibliographyButton({ citations }: { readonly citations: Citations }): ReactNode {
+  return (
+    <button
+      type="button"
+      className="bibliography-button"
+      aria-haspopup="dialog"
+      onClick={() => citations.setBibliographyOpen(true)}
+      title="Both sources in your citation style; export as BibTeX, RIS or CSL-JSON"
+    >
+      Bibliography
+    </button>
+  );
+}
+
+/** The open citation dialogs, if any. */
+export function CitationDialogs({ citations }: { readonly citations: Citations }): ReactNode {
+  const { open, style, setStyle } = citations;
+  return (
+    <Suspense fallback={null}>
+      {open && (
+        <CitePanel
+          // A new passage starts a new panel (its scope choice and status reset).
+          key={open.scopes.map((s) => s.address).join(' ')}
+          scopes={open.scopes}
+          initialIndex={open.index}
+          style={style}
+          onStyleChange={setStyle}
+          linkTo={linkTo}
+          onClose={citations.closeCite}
+        />
+      )}
+      {citations.bibliographyOpen && (
+        <BibliographyDialog
+          style={style}
+          onStyleChange={setStyle}
+          onClose={() => citations.setBibliographyOpen(false)}
+        />
+      )}
+    </Suspense>
+  );
+}
