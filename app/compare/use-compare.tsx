@@ -13,7 +13,7 @@
  * annotation store. Renders user text only through the views it composes,
  * as React text.
  */
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import { loadAnnotationRuntime, useAnnotations } from '../annotations/use-annotations.ts';
@@ -22,8 +22,7 @@ import type { PaneSelection, SelectionAction } from '../selection/selection-acti
 import type { PaneIndex, ReaderState } from '../state/reader-state.ts';
 import type { SyncLink } from '../sync/sync-targets.ts';
 import { CompareMarks } from './compare-marks.tsx';
-import { CompareView } from './compare-view.tsx';
-import { LinkDialog, type LinkChoice } from './link-dialog.tsx';
+import type { LinkChoice } from './link-dialog.tsx';
 import { loadCompareEngine, type CompareEngine } from './load-compare.ts';
 import {
   marksFor,
@@ -33,7 +32,7 @@ import {
   type CompareMark,
   type PlacedComparison,
 } from './place-comparisons.ts';
-import { RelatedPanel, type RelatedRequest } from './related-panel.tsx';
+import type { RelatedRequest } from './related-panel.tsx';
 import { showInPane } from './show-in-pane.ts';
 import { useCompareHighlights } from './use-compare-highlights.ts';
 
@@ -63,6 +62,15 @@ export interface CompareUi {
   readonly selectionActions: readonly SelectionAction[];
 }
 
+// The dialogs and the panel load when first shown, outside the initial bundle (bench/reader.ts).
+const CompareView = lazy(() =>
+  import('./compare-view.tsx').then((m) => ({ default: m.CompareView })),
+);
+const LinkDialog = lazy(() => import('./link-dialog.tsx').then((m) => ({ default: m.LinkDialog })));
+const RelatedPanel = lazy(() =>
+  import('./related-panel.tsx').then((m) => ({ default: m.RelatedPanel })),
+);
+
 const NO_PLACED: readonly PlacedComparison[] = [];
 const NO_ANNOTATIONS: readonly Annotation[] = [];
 const NO_EXTRAS: ReadonlyMap<string, ReactNode> = new Map();
@@ -91,6 +99,8 @@ export function useCompare({
   const [curated, setCurated] = useState<readonly Annotation[]>(NO_ANNOTATIONS);
   const [error, setError] = useState<string | null>(null);
   const [viewOpen, setViewOpen] = useState(false);
+  // Mounted from the first opening on, so its filters survive closing it.
+  const [viewMounted, setViewMounted] = useState(false);
   const [relatedRequest, setRelatedRequest] = useState<RelatedRequest | null>(null);
   const [pending, setPending] = useState<PendingSide | null>(null);
   const [linking, setLinking] = useState<readonly [PendingSide, PendingSide] | null>(null);
@@ -256,22 +266,27 @@ export function useCompare({
       type="button"
       className="compare-open"
       aria-haspopup="dialog"
-      onClick={() => setViewOpen(true)}
+      onClick={() => {
+        setViewMounted(true);
+        setViewOpen(true);
+      }}
     >
       Compare
     </button>
   );
 
   const overlays = (
-    <>
-      <CompareView
-        open={viewOpen}
-        onClose={() => setViewOpen(false)}
-        engine={engine}
-        error={error}
-        annotations={all}
-        columns={columns}
-      />
+    <Suspense fallback={null}>
+      {viewMounted && (
+        <CompareView
+          open={viewOpen}
+          onClose={() => setViewOpen(false)}
+          engine={engine}
+          error={error}
+          annotations={all}
+          columns={columns}
+        />
+      )}
       {relatedRequest && (
         <RelatedPanel
           request={relatedRequest}
@@ -304,7 +319,7 @@ export function useCompare({
           onCancel={() => setLinking(null)}
         />
       )}
-    </>
+    </Suspense>
   );
 
   return { syncLinks, extras, toolbarButton, overlays, selectionActions };
