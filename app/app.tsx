@@ -20,10 +20,9 @@ import { usePaneSync } from './hooks/use-pane-sync.ts';
 import { useReveal } from './hooks/use-reveal.ts';
 import { loadSearch } from './search/load-search.ts';
 import { hashToAddress } from './state/resolve-location.ts';
-import { useAnnotationActions, type AnnotationActionCallbacks } from './annotations/use-annotation-actions.ts';
-import { BibliographyButton, CitationDialogs } from './citations/bibliography-button.tsx';
-import { useCiteAction } from './citations/use-cite-action.ts';
-import { useCitations } from './citations/use-citations.ts';
+import { AnnotationSidebar, AnnotationsToggle } from './annotations/annotation-sidebar.tsx';
+import { AnnotationStatus } from './annotations/annotation-status.tsx';
+import { useAnnotationUi } from './annotations/use-annotation-ui.ts';
 import type { SelectionAction } from './selection/selection-action.ts';
 import { SelectionToolbar } from './selection/selection-toolbar.tsx';
 import {
@@ -110,19 +109,10 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
     [editions],
   );
 
-  const annotationCallbacks = useMemo<AnnotationActionCallbacks>(
-    () => ({
-      onCreated: (a) => setState((s) => ({ ...s, notice: `Highlighted in ${a.targets[0]?.selectors.address}.` })),
-      onError: (notice) => setState((s) => ({ ...s, notice })),
-    }),
-    [],
-  );
-  const annotationActions = useAnnotationActions(annotationCallbacks);
   const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
-  const citations = useCitations(editions, notify);
-  const citeActions = useCiteAction(citations.citeSpan);
+  const annotations = useAnnotationUi(editions, editionOf(0), editionOf(1), notify);
   // The selection toolbar's actions (see app/selection/selection-action.ts): append yours here.
-  const selectionActions = useMemo<readonly SelectionAction[]>(() => [...annotationActions, ...compare.selectionActions, ...citeActions], [annotationActions, compare.selectionActions, citeActions]);
+  const selectionActions = useMemo<readonly SelectionAction[]>(() => [...annotations.actions, ...compare.selectionActions], [annotations.actions, compare.selectionActions]);
 
   const leftEdition = editionOf(0);
   const rightEdition = editionOf(1);
@@ -140,7 +130,7 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
           onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
         />
         {compare.toolbarButton}
-        <BibliographyButton citations={citations} />
+        <AnnotationsToggle ui={annotations} />
       </header>
       <Notice message={state.notice} onDismiss={update((s) => ({ ...s, notice: null }))} />
       <main className="panes" data-active={state.activePane}>
@@ -162,15 +152,15 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
             onSelectSource={onSelectSource}
             onActivate={onActivate}
             onCopyLink={onCopyLink}
-            onCite={interactive ? citations.cite : undefined}
             extras={compare.extras[i]}
             interactive={interactive}
           />
         ))}
       </main>
       <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
+      <AnnotationSidebar ui={annotations} />
+      <AnnotationStatus ui={annotations} />
       {compare.overlays}
-      <CitationDialogs citations={citations} />
       <ShortcutsDialog open={state.shortcutsOpen} onClose={update((s) => ({ ...s, shortcutsOpen: false }))} />
     </div>
   );

@@ -9,7 +9,7 @@ import editions from 'virtual:diptych-editions';
 import { Root } from './root.tsx';
 import './styles.css';
 import './selection/selection.css';
-import './citations/citations.css';
+import './annotations/annotations.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

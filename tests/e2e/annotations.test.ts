@@ -1,14 +1,43 @@
 // Annotations in the reader: the selection toolbar, highlights, notes and
 // tags, the sidebar, persistence, delete and undo, import and export, storage
 // problems, and two tabs. One browser for the file; each test starts from an
-// emptied localStorage unless it says otherwise.
+// emptied localStorage.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ANNOTATIONS_KEY, clearStorage, selectInPassage, selectionToolbar, storedValue } from './helpers/annotations-ui.ts';
+import {
+  ANNOTATIONS_KEY,
+  annotate,
+  BACKUP_PREFIX,
+  clearStorage,
+  openSidebar,
+  paintedTexts,
+  selectInPassage,
+  selectionToolbar,
+  sidebar,
+  sidebarItems,
+  sidebarToggle,
+  storageStatus,
+  storedAnnotations,
+  storedKeys,
+  storedValue,
+} from './helpers/annotations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
 beforeAll(async () => {
   reader = await startReader('wide');
+  // Simulated full storage: tests set window.__quota to make every setItem throw as a full localStorage does.
+  await reader.page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if ((window as unknown as { __quota?: boolean }).__quota) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
   await reader.openApp();
 });
 afterAll(async () => {
@@ -19,10 +48,9 @@ beforeEach(async () => {
   await reader.openApp();
 });
 
-/** The stored annotations (parsed envelope's list). */
-async function stored(): Promise<{ id: string; color?: string; note?: string; tags: string[]; targets: { selectors: { quote: { exact: string }; address: string } }[] }[]> {
-  const raw = await storedValue(reader.page, ANNOTATIONS_KEY);
-  return raw === null ? [] : (JSON.parse(raw) as { annotations: never[] }).annotations;
+/** Waits until the store has loaded (the toggle is rendered by then, the count follows the store). */
+async function storeReady(): Promise<void> {
+  await reader.page.waitForFunction(() => document.querySelector('.ann-files button:not([disabled])') !== null);
 }
 
 describe('the selection toolbar', () => {
@@ -33,23 +61,297 @@ describe('the selection toolbar', () => {
     expect(await bar.getByRole('button', { name: 'Highlight', exact: true }).getAttribute('aria-keyshortcuts')).toBe('h');
     await reader.pressKey('h');
     await bar.waitFor({ state: 'detached' });
-    await expect.poll(async () => (await stored()).length).toBe(1);
-    const [a] = await stored();
+    await expect.poll(async () => (await storedAnnotations(reader.page)).length).toBe(1);
+    const [a] = await storedAnnotations(reader.page);
     expect(a!.targets[0]!.selectors.quote.exact).toBe(quote.trim());
     expect(a!.targets[0]!.selectors.address.startsWith('lankov-2007:3')).toBe(true);
     expect(a!.color).toBe('yellow');
+    await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toEqual([quote.trim()]);
   });
 
-  it('Escape dismisses it and clears the selection; a mouse press on it keeps the selection', async () => {
+  it('Escape dismisses it and clears the selection; a click on a colour keeps the selection and uses it', async () => {
     await selectInPassage(reader.page, 'winstanley-chesters-2015:4', 5, 40);
     const bar = selectionToolbar(reader.page);
     await bar.waitFor();
     await bar.getByRole('button', { name: 'Highlight green' }).click();
-    await expect.poll(async () => (await stored()).map((a) => a.color)).toEqual(['green']);
+    await expect.poll(async () => (await storedAnnotations(reader.page)).map((a) => a.color)).toEqual(['green']);
     await selectInPassage(reader.page, 'winstanley-chesters-2015:4', 50, 70);
     await bar.waitFor();
     await reader.pressKey('Escape');
     await bar.waitFor({ state: 'detached' });
     expect(await reader.page.evaluate(() => document.getSelection()?.isCollapsed)).toBe(true);
+  });
+
+  it('a real mouse selection (double-click a word) shows the toolbar', async () => {
+    const paragraph = reader.paragraph('lankov-2007:5');
+    await paragraph.scrollIntoViewIfNeeded();
+    await paragraph.dblclick({ position: { x: 40, y: 8 } });
+    await selectionToolbar(reader.page).waitFor();
+  });
+});
+
+describe('notes and tags', () => {
+  it('select, add a note with tags, reload: it is still there, in the same place', async () => {
+    const quote = await annotate(reader.page, 'lankov-2007:7', 10, 60, 'n');
+    const bar = sidebar(reader.page);
+    const editor = bar.getByRole('form', { name: 'Edit annotation' });
+    await editor.waitFor();
+    await editor.getByLabel('Note').fill('A *key* claim, see [the report](https://example.org/r).');
+    await editor.getByLabel('Tags (separated by commas)').fill('famine, sources, famine');
+    await editor.getByRole('radio', { name: 'Blue' }).check();
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+    const check = async (): Promise<void> => {
+      const item = sidebarItems(reader.page).first();
+      await item.waitFor();
+      expect(await item.locator('.ann-note em').textContent()).toBe('key');
+      expect(await item.locator('.ann-note a').getAttribute('href')).toBe('https://example.org/r');
+      expect(await item.locator('.ann-tags li').allTextContents()).toEqual(['famine', 'sources']);
+      expect(await item.locator('.ann-quote').textContent()).toContain(quote);
+      await expect.poll(() => paintedTexts(reader.page, 'diptych-blue')).toEqual([quote]);
+    };
+    await check();
+    const [stored] = await storedAnnotations(reader.page);
+    expect(stored).toMatchObject({ motivation: 'commenting', color: 'blue', tags: ['famine', 'sources'] });
+    await reader.openApp();
+    await openSidebar(reader.page);
+    await check();
+  });
+
+  it('a highlight opens its annotation on click, and on Enter from its focused paragraph', async () => {
+    const quote = await annotate(reader.page, 'lankov-2007:9', 0, 30, 'h');
+    await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toEqual([quote]);
+    expect(await sidebar(reader.page).isHidden()).toBe(true);
+    await reader.paragraph('lankov-2007:9').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = await reader.page.evaluate(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('diptych-yellow')!;
+      const r = [...h][0]!.getClientRects()[0]!;
+      return { x: r.left + 4, y: r.top + r.height / 2 };
+    });
+    await reader.page.mouse.click(box.x, box.y);
+    await sidebar(reader.page).waitFor();
+    const item = sidebarItems(reader.page).first();
+    expect(await item.getAttribute('aria-current')).toBe('true');
+    await sidebarToggle(reader.page).click();
+    await sidebar(reader.page).waitFor({ state: 'hidden' });
+    await reader.goToAddress('lankov-2007:9');
+    await reader.page.waitForFunction(() => document.activeElement?.getAttribute('data-address') === 'lankov-2007:9');
+    await reader.pressKey('Enter');
+    await sidebar(reader.page).waitFor();
+    await expect.poll(() => item.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('clicking an annotation in the sidebar scrolls the text to it', async () => {
+    const quote = await annotate(reader.page, 'lankov-2007:30', 0, 20, 'h');
+    await reader.goToAddress('lankov-2007:1');
+    const bar = await openSidebar(reader.page);
+    await bar.getByRole('button', { name: `Show in the text: ${quote}` }).click();
+    await expect.poll(() => reader.page.evaluate(() => window.location.hash)).toBe(
+      `#${(await storedAnnotations(reader.page))[0]!.targets[0]!.selectors.address}`,
+    );
+    await expect
+      .poll(() =>
+        reader.paragraph('lankov-2007:30').evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.bottom > 0 && r.top < window.innerHeight;
+        }),
+      )
+      .toBe(true);
+  });
+
+  it('lists the annotations in text order and filters by tag, colour and text', async () => {
+    await annotate(reader.page, 'lankov-2007:12', 0, 20, 'h');
+    await annotate(reader.page, 'lankov-2007:4', 0, 20, 'h');
+    await selectInPassage(reader.page, 'lankov-2007:8', 0, 20);
+    await selectionToolbar(reader.page).getByRole('button', { name: 'Highlight pink' }).click();
+    const bar = await openSidebar(reader.page);
+    await expect.poll(() => sidebarItems(reader.page).count()).toBe(3);
+    const addresses = await bar.locator('.ann-address').allTextContents();
+    expect(addresses.map((a) => a.split('· ')[1]!.split('.')[0])).toEqual(['lankov-2007:4', 'lankov-2007:8', 'lankov-2007:12']);
+    await bar.getByLabel('Filter by colour').selectOption('pink');
+    await expect.poll(() => sidebarItems(reader.page).count()).toBe(1);
+    await bar.getByLabel('Filter by colour').selectOption('');
+    await bar.getByLabel('Filter by text').fill('lankov-2007:12');
+    await expect.poll(() => sidebarItems(reader.page).count()).toBe(1);
+    await bar.getByLabel('Filter by text').fill('');
+    // Tag one, then filter by that tag.
+    const first = sidebarItems(reader.page).first();
+    await first.getByRole('button', { name: /^Edit/ }).click();
+    await bar.getByLabel('Tags (separated by commas)').fill('economy');
+    await bar.getByRole('button', { name: 'Save' }).click();
+    await bar.getByLabel('Filter by tag').selectOption('economy');
+    await expect.poll(() => sidebarItems(reader.page).count()).toBe(1);
+  });
+});
+
+describe('delete and undo', () => {
+  it('deletes, then Undo (button) and Ctrl+Z bring it back', async () => {
+    const quote = await annotate(reader.page, 'lankov-2007:6', 0, 25, 'h');
+    await openSidebar(reader.page);
+    const item = sidebarItems(reader.page).first();
+    await item.getByRole('button', { name: /^Delete/ }).click();
+    await expect.poll(() => sidebarItems(reader.page).count()).toBe(0);
+    await expect.poll(async () => (await storedAnnotations(reader.page)).length).toBe(0);
+    await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toEqual([]);
+    await sidebar(reader.page).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => sidebarItems(reader.page).count()).toBe(1);
+    await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toEqual([quote]);
+
+    await sidebarItems(reader.page).first().getByRole('button', { name: /^Delete/ }).click();
+    await expect.poll(() => sidebarItems(reader.page).count()).toBe(0);
+    await reader.page.locator('.pane-scroll').first().focus();
+    await reader.pressKey('Control+z');
+    await expect.poll(() => sidebarItems(reader.page).count()).toBe(1);
+    await expect.poll(async () => (await storedAnnotations(reader.page)).length).toBe(1);
+  });
+});
+
+describe('export and import', () => {
+  it('export, clear storage, import: identical', async () => {
+    await annotate(reader.page, 'lankov-2007:2', 0, 30, 'n');
+    const editor = sidebar(reader.page).getByRole('form', { name: 'Edit annotation' });
+    await editor.getByLabel('Note').fill('- one\n- two');
+    await editor.getByLabel('Tags (separated by commas)').fill('list');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await annotate(reader.page, 'winstanley-chesters-2015:3', 0, 30, 'h');
+    await expect.poll(async () => (await storedAnnotations(reader.page)).length).toBe(2);
+    const before = await storedAnnotations(reader.page);
+
+    const [download] = await Promise.all([
+      reader.page.waitForEvent('download'),
+      sidebar(reader.page).getByRole('button', { name: 'Export annotations (W3C)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^diptych-annotations-\d{4}-\d\d-\d\d\.jsonld$/);
+    const file = path.join(tmpdir(), `diptych-export-${Date.now()}.jsonld`);
+    await download.saveAs(file);
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { type: string; total: number };
+    expect(exported).toMatchObject({ type: 'AnnotationCollection', total: 2 });
+
+    const [digest] = await Promise.all([
+      reader.page.waitForEvent('download'),
+      sidebar(reader.page).getByRole('button', { name: 'Export digest (Markdown)' }).click(),
+    ]);
+    expect(digest.suggestedFilename()).toMatch(/\.md$/);
+
+    await clearStorage(reader);
+    await reader.openApp();
+    const bar = await openSidebar(reader.page);
+    await storeReady();
+    expect(await sidebarItems(reader.page).count()).toBe(0);
+    await bar.getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)').setInputFiles(file);
+    await expect.poll(() => bar.locator('.ann-import-result').textContent()).toMatch(/Imported 2 annotations/);
+    const after = await storedAnnotations(reader.page);
+    const byId = (list: typeof before) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(after)).toEqual(byId(before));
+
+    // Importing the same file again doubles nothing.
+    await bar.getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)').setInputFiles(file);
+    await expect.poll(() => bar.locator('.ann-import-result').textContent()).toMatch(/already here and not doubled/);
+    expect((await storedAnnotations(reader.page)).length).toBe(2);
+  });
+
+  it('a bad import changes nothing and says what is wrong and where', async () => {
+    await annotate(reader.page, 'lankov-2007:2', 0, 30, 'h');
+    const bar = await openSidebar(reader.page);
+    await storeReady();
+    const before = await storedValue(reader.page, ANNOTATIONS_KEY);
+    const input = bar.getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)');
+    const notJson = path.join(tmpdir(), `diptych-bad-${Date.now()}.json`);
+    writeFileSync(notJson, '{"type": "AnnotationCollection", ');
+    await input.setInputFiles(notJson);
+    await expect.poll(() => bar.locator('.ann-import-result').textContent()).toMatch(/Nothing was imported: the file is not JSON/);
+    // One good annotation and one for an unknown source: all or nothing.
+    const good = JSON.parse(before!).annotations[0];
+    const mixed = path.join(tmpdir(), `diptych-mixed-${Date.now()}.json`);
+    writeFileSync(
+      mixed,
+      JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'AnnotationPage',
+        items: [
+          { id: 'urn:uuid:11111111-1111-4111-8111-111111111111', type: 'Annotation', target: { source: 'urn:x-unknown:book', selector: { type: 'TextQuoteSelector', exact: 'nowhere to be found in any text zz' } } },
+          { id: 'urn:uuid:22222222-2222-4222-8222-222222222222', type: 'Annotation', target: { source: 'urn:x-unknown:book', selector: { type: 'TextQuoteSelector', exact: good.targets[0].selectors.quote.exact } } },
+        ],
+      }),
+    );
+    await input.setInputFiles(mixed);
+    await expect.poll(() => bar.locator('.ann-import-result').textContent()).toMatch(/Nothing was imported: .*items\[0\]|Nothing was imported: .*item/);
+    expect(await storedValue(reader.page, ANNOTATIONS_KEY)).toBe(before);
+    expect(await sidebarItems(reader.page).count()).toBe(1);
+  });
+});
+
+describe('storage problems', () => {
+  it('a full localStorage keeps the old state and says so, with Export at hand', async () => {
+    await annotate(reader.page, 'lankov-2007:2', 0, 30, 'h');
+    await expect.poll(async () => (await storedAnnotations(reader.page)).length).toBe(1);
+    const before = await storedValue(reader.page, ANNOTATIONS_KEY);
+    await reader.page.evaluate(() => {
+      (window as unknown as { __quota: boolean }).__quota = true;
+    });
+    await annotate(reader.page, 'lankov-2007:3', 0, 30, 'h');
+    const status = storageStatus(reader.page);
+    await status.waitFor();
+    expect(await status.getAttribute('role')).toBe('alert');
+    expect(await status.textContent()).toMatch(/full|space|quota/i);
+    expect(await status.getByRole('button', { name: 'Export annotations' }).isVisible()).toBe(true);
+    expect(await storedValue(reader.page, ANNOTATIONS_KEY)).toBe(before);
+    // Nothing lost: the reader still sees both.
+    await openSidebar(reader.page);
+    await expect.poll(() => sidebarItems(reader.page).count()).toBe(2);
+    // Space freed: Try again saves both.
+    await reader.page.evaluate(() => {
+      (window as unknown as { __quota: boolean }).__quota = false;
+    });
+    await status.getByRole('button', { name: 'Try again' }).click();
+    await status.waitFor({ state: 'detached' });
+    expect((await storedAnnotations(reader.page)).length).toBe(2);
+  });
+
+  it('corrupted storage: the app opens, the data is kept under a backup key, and the reader is told', async () => {
+    await reader.page.evaluate((key) => localStorage.setItem(key, '{"not json'), ANNOTATIONS_KEY);
+    await reader.openApp();
+    const status = storageStatus(reader.page);
+    await status.waitFor();
+    const keys = await storedKeys(reader.page);
+    const backup = keys.find((k) => k.startsWith(BACKUP_PREFIX));
+    expect(backup).toBeDefined();
+    expect(await storedValue(reader.page, backup!)).toBe('{"not json');
+    expect(await status.textContent()).toContain(backup!);
+    // The app works: a new highlight is saved.
+    await annotate(reader.page, 'lankov-2007:2', 0, 30, 'h');
+    await expect.poll(async () => (await storedAnnotations(reader.page)).length).toBe(1);
+  });
+
+  it('an annotation that can no longer be placed is listed as unplaced, with its quote', async () => {
+    await annotate(reader.page, 'lankov-2007:2', 0, 30, 'h');
+    const raw = JSON.parse((await storedValue(reader.page, ANNOTATIONS_KEY))!);
+    const sel = raw.annotations[0].targets[0].selectors;
+    // A quote that is nowhere in the text, as long as the stored position (the schema checks that).
+    const exact = 'Qzx words found nowhere qzxqzxqzxqzxqzx'.slice(0, sel.position.end - sel.position.start);
+    sel.quote = { exact, prefix: 'zzz ', suffix: ' yyy' };
+    await reader.page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [ANNOTATIONS_KEY, JSON.stringify(raw)]);
+    await reader.openApp();
+    const bar = await openSidebar(reader.page);
+    const unplaced = bar.getByRole('region', { name: /Unplaced/ });
+    await unplaced.waitFor();
+    expect(await unplaced.textContent()).toContain(exact);
+    expect(await paintedTexts(reader.page, 'diptych-yellow')).toEqual([]);
+  });
+});
+
+describe('two tabs', () => {
+  it('an edit in one page appears in the other', async () => {
+    const other = await reader.page.context().newPage();
+    try {
+      await other.goto(reader.page.url());
+      await other.waitForSelector('html[data-reader-ready]');
+      await other.waitForFunction(() => document.querySelector('.ann-toggle') !== null);
+      const quote = await annotate(reader.page, 'lankov-2007:2', 0, 30, 'h');
+      await expect.poll(() => paintedTexts(other, 'diptych-yellow')).toEqual([quote]);
+      await expect.poll(() => other.locator('.ann-toggle').textContent()).toBe('Annotations (1)');
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -72,3 +72,67 @@ export function storedKeys(page: Page): Promise<string[]> {
 export async function clearStorage(reader: Reader): Promise<void> {
   await reader.page.evaluate(() => localStorage.clear());
 }
+
+/** The annotations sidebar (a complementary landmark). */
+export function sidebar(page: Page): Locator {
+  return page.getByRole('complementary', { name: 'Annotations' });
+}
+
+/** The sidebar's toggle button in the header. */
+export function sidebarToggle(page: Page): Locator {
+  return page.locator('.ann-toggle');
+}
+
+/** Opens the sidebar if it is closed. */
+export async function openSidebar(page: Page): Promise<Locator> {
+  const toggle = sidebarToggle(page);
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  const bar = sidebar(page);
+  await bar.waitFor();
+  return bar;
+}
+
+/** The sidebar items (placed then unplaced). */
+export function sidebarItems(page: Page): Locator {
+  return sidebar(page).locator('li.ann-item');
+}
+
+/** The texts painted by a named highlight (`diptych-yellow`…), in the order they were added. */
+export function paintedTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(n);
+    return h ? [...h].map((r) => r.toString()) : [];
+  }, name);
+}
+
+/** A stored annotation, as the tests read it. */
+export interface StoredAnnotation {
+  readonly id: string;
+  readonly motivation: string;
+  readonly color?: string;
+  readonly note?: string;
+  readonly tags: string[];
+  readonly targets: { source: string; selectors: { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number }; address: string } }[];
+}
+
+/** The annotations stored under the store's key (none if absent). */
+export async function storedAnnotations(page: Page): Promise<StoredAnnotation[]> {
+  const { ANNOTATIONS_KEY } = await import('../../../annotations/storage/envelope.ts');
+  const raw = await storedValue(page, ANNOTATIONS_KEY);
+  return raw === null ? [] : (JSON.parse(raw) as { annotations: StoredAnnotation[] }).annotations;
+}
+
+/** Selects `[from, to)` of a passage and runs the toolbar action with that key (h, n). */
+export async function annotate(page: Page, address: string, from: number, to: number, key: string): Promise<string> {
+  const quote = await selectInPassage(page, address, from, to);
+  const bar = selectionToolbar(page);
+  await bar.waitFor();
+  await page.keyboard.press(key);
+  await bar.waitFor({ state: 'detached' });
+  return quote.trim();
+}
+
+/** The storage status bar (quota, corrupted data, memory fallback). */
+export function storageStatus(page: Page): Locator {
+  return page.locator('.ann-status');
+}

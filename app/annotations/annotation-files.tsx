@@ -1,0 +1,103 @@
+/**
+ * Export and import buttons: the W3C JSON-LD collection, the Markdown
+ * digest, and import from a W3C or Hypothesis JSON file.
+ *
+ * Import is all or nothing: `importAnnotations` reads and checks the whole
+ * file without changing anything, then the store's `addMany` adds every new
+ * annotation in one change (or none). The result is one sentence
+ * (`outcome.summary`, `importStatus`'s words), saying what is wrong and where
+ * when the file is refused. Renders that sentence as text, never as HTML.
+ */
+import { useRef, useState, type ReactNode } from 'react';
+import type { AnnotationId } from '../../annotations/model/annotation.ts';
+import { dateStamp, downloadText } from './download.ts';
+import type { AnnotationUi } from './use-annotation-ui.ts';
+
+/** The result of the last import, for the live region. */
+interface ImportMessage {
+  readonly ok: boolean;
+  readonly text: string;
+}
+
+/** Export and import controls. */
+export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNode {
+  const input = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<ImportMessage | null>(null);
+  const { runtime, snapshot } = ui;
+  const ready = runtime !== null && snapshot !== null;
+
+  const exportW3c = (): void => {
+    if (!runtime || !snapshot) return;
+    downloadText(
+      runtime.serializeW3cCollection(snapshot.annotations),
+      `diptych-annotations-${dateStamp()}.jsonld`,
+      'application/ld+json',
+    );
+  };
+  const exportDigest = (): void => {
+    if (!runtime || !snapshot) return;
+    downloadText(runtime.markdownDigest(snapshot.annotations), `diptych-annotations-${dateStamp()}.md`, 'text/markdown');
+  };
+  const importFile = async (file: File): Promise<void> => {
+    if (!runtime || !snapshot) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setMessage({ ok: false, text: `Nothing was imported: "${file.name}" could not be read.` });
+      return;
+    }
+    const current = runtime.store.getSnapshot();
+    const outcome = runtime.importAnnotations(text, {
+      existing: new Set<string>(current.annotations.map((a) => a.id as AnnotationId)),
+      editions: ui.allEditions,
+      locate: runtime.locateInEditions(ui.allEditions),
+    });
+    if (!outcome.ok) {
+      setMessage({ ok: false, text: `${file.name}: ${outcome.summary}` });
+      return;
+    }
+    const added = runtime.store.addMany(outcome.annotations);
+    if (!added.ok) {
+      const first = added.errors[0];
+      setMessage({
+        ok: false,
+        text: `${file.name}: Nothing was imported: annotation ${(first?.index ?? 0) + 1} is invalid (${first?.path}: ${first?.message}).`,
+      });
+      return;
+    }
+    setMessage({ ok: true, text: `${file.name}: ${outcome.summary}` });
+  };
+
+  return (
+    <div className="ann-files">
+      <div className="ann-files-buttons">
+        <button type="button" onClick={exportW3c} disabled={!ready}>
+          Export annotations (W3C)
+        </button>
+        <button type="button" onClick={exportDigest} disabled={!ready}>
+          Export digest (Markdown)
+        </button>
+        <button type="button" onClick={() => input.current?.click()} disabled={!ready}>
+          Import annotations…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Annotation file to import (W3C JSON-LD or Hypothesis JSON)"
+          accept=".json,.jsonld,application/json,application/ld+json"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      <p className="ann-import-result" role="status" data-ok={message?.ok ? 'true' : 'false'}>
+        {message?.text}
+      </p>
+    </div>
+  );
+}

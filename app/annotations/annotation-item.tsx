@@ -1,0 +1,102 @@
+/**
+ * One annotation in the sidebar: its quote (a button that scrolls the text
+ * to it), address, note, tags and colour, with Edit and Delete. An unplaced
+ * annotation shows why it could not be placed instead of scrolling.
+ *
+ * Renders user and imported text as React text only; the note through
+ * `NoteView` (the safe tree of `parseNoteMarkdown`).
+ */
+import { memo, useEffect, useRef, type ReactNode } from 'react';
+import type { Annotation } from '../../annotations/model/annotation.ts';
+import type { NoteBlock } from '../../annotations/model/note-markdown.ts';
+import { AnnotationEditor } from './annotation-editor.tsx';
+import { NoteView } from './note-view.tsx';
+import { colorName, DEFAULT_COLOR } from './palette.ts';
+import type { AnnotationUi } from './use-annotation-ui.ts';
+
+/** Props of `AnnotationItem`. */
+export interface AnnotationItemProps {
+  readonly ui: AnnotationUi;
+  readonly annotation: Annotation;
+  /** The parsed note (cached by the list), or `null` for none. */
+  readonly note: readonly NoteBlock[] | null;
+  /** The source's short label. */
+  readonly sourceLabel: string;
+  /** Why it could not be placed, for the unplaced section; absent when placed. */
+  readonly unplacedReason?: string;
+  /** This one is opened; `seq` changes each time it is opened again. */
+  readonly opened: { readonly edit: boolean; readonly seq: number } | null;
+  /** Deletes it (the list shows the undo). */
+  readonly onDelete: (annotation: Annotation) => void;
+}
+
+function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
+  const { ui, annotation, note, opened, unplacedReason } = props;
+  const target = annotation.targets[0]!;
+  const quote = target.selectors.quote.exact;
+  const color = annotation.color ?? DEFAULT_COLOR;
+  const item = useRef<HTMLLIElement>(null);
+  const seq = opened?.seq;
+  const editing = opened?.edit === true;
+  useEffect(() => {
+    if (seq === undefined || !item.current) return;
+    item.current.scrollIntoView({ block: 'nearest' });
+    if (!editing) item.current.focus({ preventScroll: true });
+  }, [seq, editing]);
+
+  return (
+    <li
+      ref={item}
+      className="ann-item"
+      data-annotation-id={annotation.id}
+      data-color={color}
+      aria-current={opened ? 'true' : undefined}
+      tabIndex={-1}
+      aria-label={`Annotation on ${target.selectors.address}`}
+    >
+      {unplacedReason === undefined ? (
+        <button type="button" className="ann-quote" onClick={() => ui.reveal(annotation.id)}>
+          <span className="visually-hidden">Show in the text: </span>
+          {quote}
+        </button>
+      ) : (
+        <>
+          <p className="ann-quote ann-quote--unplaced">{quote}</p>
+          <p className="ann-reason">{unplacedReason}</p>
+        </>
+      )}
+      <p className="ann-meta">
+        <span className="ann-color-dot" aria-hidden="true" />
+        <span className="visually-hidden">{colorName(color)} highlight, </span>
+        <span className="ann-address">
+          {props.sourceLabel} · {target.selectors.address}
+        </span>
+      </p>
+      {editing ? (
+        <AnnotationEditor ui={ui} annotation={annotation} />
+      ) : (
+        <>
+          {note && note.length > 0 && <NoteView blocks={note} />}
+          {annotation.tags.length > 0 && (
+            <ul className="ann-tags" aria-label="Tags">
+              {annotation.tags.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+          )}
+          <div className="ann-item-tools">
+            <button type="button" onClick={() => ui.open(annotation.id, true)}>
+              Edit<span className="visually-hidden"> annotation on {target.selectors.address}</span>
+            </button>
+            <button type="button" onClick={() => props.onDelete(annotation)}>
+              Delete<span className="visually-hidden"> annotation on {target.selectors.address}</span>
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** An annotation in the sidebar; memoized, since the list can be long. */
+export const AnnotationItem = memo(AnnotationItemImpl);

@@ -1,0 +1,229 @@
+/**
+ * The annotations sidebar: a `complementary` landmark beside the panes on
+ * wide screens, a drawer over them on narrow ones (annotations.css). It
+ * lists the annotations of the visible sources in text order, filters them
+ * by text, tag or colour, offers export and import, shows "Undo" after a
+ * delete, and lists unplaced annotations in their own section — never
+ * dropped.
+ *
+ * The list is windowed: it renders the first `PAGE` matching items and more
+ * as the reader scrolls to its end (an IntersectionObserver, and a "Show
+ * more" button for the keyboard), so 10,000 annotations cost a few hundred
+ * elements. A fixed-height virtual list would also bound the memory for a
+ * reader who scrolls to the end, but notes have any height; growing pages
+ * keep the DOM simple and the browser's find-in-page and scroll anchoring
+ * working.
+ *
+ * Renders user and imported text as React text only (notes via `NoteView`).
+ */
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Annotation, Color } from '../../annotations/model/annotation.ts';
+import type { NoteBlock } from '../../annotations/model/note-markdown.ts';
+import { sourceLabel } from '../views/pane.tsx';
+import { allTags, matchesFilter, NO_FILTER, type AnnotationFilter } from './anchored-list.ts';
+import { AnnotationFiles } from './annotation-files.tsx';
+import { AnnotationItem } from './annotation-item.tsx';
+import { colorName, DEFAULT_COLOR, PALETTE } from './palette.ts';
+import type { AnnotationUi } from './use-annotation-ui.ts';
+
+/** Items rendered per page of the windowed list. */
+export const PAGE = 100;
+
+/** The sidebar's toggle, for the header toolbar. */
+export function AnnotationsToggle({ ui }: { readonly ui: AnnotationUi }): ReactNode {
+  const count = ui.list.placed.length + ui.list.unplaced.length;
+  return (
+    <button
+      type="button"
+      className="ann-toggle"
+      aria-pressed={ui.sidebarOpen}
+      aria-controls="annotations-sidebar"
+      onClick={() => ui.setSidebarOpen(!ui.sidebarOpen)}
+      title="Show or hide your annotations"
+    >
+      Annotations{count > 0 ? ` (${count})` : ''}
+    </button>
+  );
+}
+
+/** The sidebar; rendered hidden while closed. */
+export function AnnotationSidebar({ ui }: { readonly ui: AnnotationUi }): ReactNode {
+  const id = useId();
+  const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
+  const [limit, setLimit] = useState(PAGE);
+  const [deleted, setDeleted] = useState<string | null>(null);
+  // Parsed notes by text: parsing is pure, so the cache only saves work.
+  const [notes] = useState(() => new Map<string, readonly NoteBlock[]>());
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { runtime, snapshot, list } = ui;
+
+  const labels = useMemo(() => new Map(ui.editions.map((e) => [e.id as string, sourceLabel(e)])), [ui.editions]);
+  const placed = useMemo(
+    () => list.placed.filter((p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR)),
+    [list.placed, filter],
+  );
+  const unplaced = useMemo(
+    () => list.unplaced.filter((p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR)),
+    [list.unplaced, filter],
+  );
+  const tags = useMemo(() => allTags([...list.placed, ...list.unplaced]), [list]);
+
+  // Show the opened annotation even if it lies beyond the current window.
+  const openedId = ui.opened?.id;
+  const openedIndex = openedId === undefined ? -1 : placed.findIndex((p) => p.annotation.id === openedId);
+  const shown = Math.max(limit, openedIndex + 1);
+
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !ui.sidebarOpen) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + PAGE);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ui.sidebarOpen, placed.length]);
+
+  const parsedNote = (a: Annotation): readonly NoteBlock[] | null => {
+    if (a.note === undefined || !runtime) return null;
+    let blocks = notes.get(a.note);
+    if (!blocks) {
+      blocks = runtime.parseNoteMarkdown(a.note);
+      notes.set(a.note, blocks);
+    }
+    return blocks;
+  };
+  const onDelete = (a: Annotation): void => {
+    if (!runtime) return;
+    const result = runtime.store.delete(a.id);
+    if (result.ok) setDeleted(a.targets[0]?.selectors.address ?? 'the text');
+  };
+  const undo = (): void => {
+    if (!runtime) return;
+    const result = runtime.store.undo();
+    setDeleted(null);
+    if (result && !result.ok) ui.notify('The delete could not be undone.');
+  };
+  const canUndoDelete = deleted !== null && snapshot?.undo?.label === 'Undo delete';
+  const openedFor = (a: Annotation): { edit: boolean; seq: number } | null =>
+    ui.opened?.id === a.id ? { edit: ui.opened.edit, seq: ui.opened.seq } : null;
+  const total = list.placed.length + list.unplaced.length;
+
+  return (
+    <aside
+      id="annotations-sidebar"
+      className="ann-sidebar"
+      aria-labelledby={`${id}-title`}
+      hidden={!ui.sidebarOpen}
+    >
+      <div className="ann-head">
+        <h2 id={`${id}-title`}>Annotations</h2>
+        <button type="button" className="ann-close" onClick={() => ui.setSidebarOpen(false)}>
+          Close<span className="visually-hidden"> annotations</span>
+        </button>
+      </div>
+      <AnnotationFiles ui={ui} />
+      <div className="ann-filters" role="search" aria-label="Filter annotations">
+        <label>
+          <span className="visually-hidden">Filter by text</span>
+          <input
+            type="search"
+            placeholder="Filter…"
+            value={filter.text}
+            onChange={(e) => setFilter({ ...filter, text: e.currentTarget.value })}
+          />
+        </label>
+        <label>
+          <span className="visually-hidden">Filter by tag</span>
+          <select value={filter.tag} onChange={(e) => setFilter({ ...filter, tag: e.currentTarget.value })}>
+            <option value="">All tags</option>
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">Filter by colour</span>
+          <select
+            value={filter.color}
+            onChange={(e) => setFilter({ ...filter, color: e.currentTarget.value as Color | '' })}
+          >
+            <option value="">All colours</option>
+            {PALETTE.map((c) => (
+              <option key={c} value={c}>
+                {colorName(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="ann-undo" role="status">
+        {canUndoDelete && (
+          <>
+            <span>Deleted the annotation on {deleted}.</span>
+            <button type="button" onClick={undo} aria-keyshortcuts="Control+Z Meta+Z">
+              Undo
+            </button>
+          </>
+        )}
+      </div>
+      <div className="ann-scroll">
+        {snapshot === null ? (
+          <p className="ann-empty">Loading annotations…</p>
+        ) : total === 0 ? (
+          <p className="ann-empty">No annotations on these texts yet. Select text and press h to highlight, n to add a note.</p>
+        ) : (
+          <p className="ann-count">
+            {placed.length + unplaced.length === total
+              ? `${total} annotation${total === 1 ? '' : 's'}`
+              : `${placed.length + unplaced.length} of ${total} annotations match`}
+          </p>
+        )}
+        <ul className="ann-list" aria-label="Annotations in text order">
+          {placed.slice(0, shown).map((p) => (
+            <AnnotationItem
+              key={p.annotation.id}
+              ui={ui}
+              annotation={p.annotation}
+              note={parsedNote(p.annotation)}
+              sourceLabel={labels.get(p.edition.id) ?? p.edition.id}
+              opened={openedFor(p.annotation)}
+              onDelete={onDelete}
+            />
+          ))}
+        </ul>
+        {placed.length > shown && (
+          <div ref={sentinel} className="ann-more">
+            <button type="button" onClick={() => setLimit(shown + PAGE)}>
+              Show more ({placed.length - shown} left)
+            </button>
+          </div>
+        )}
+        {unplaced.length > 0 && (
+          <section className="ann-unplaced" aria-labelledby={`${id}-unplaced`}>
+            <h3 id={`${id}-unplaced`}>Unplaced ({unplaced.length})</h3>
+            <p className="ann-hint">
+              These annotations could no longer be found in the text. They are kept, with their quotes, and
+              exported like the others.
+            </p>
+            <ul className="ann-list">
+              {unplaced.map((u) => (
+                <AnnotationItem
+                  key={u.annotation.id}
+                  ui={ui}
+                  annotation={u.annotation}
+                  note={parsedNote(u.annotation)}
+                  sourceLabel={labels.get(u.edition.id) ?? u.edition.id}
+                  unplacedReason={u.reason}
+                  opened={openedFor(u.annotation)}
+                  onDelete={onDelete}
+                />
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </aside>
+  );
+}
