@@ -1,5 +1,6 @@
 // axe-core audit of the main views (wide and narrow, popover open, search open, dialog open) and the landmarks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCompareView, openRelated, waitForMarks } from './helpers/compare-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
@@ -50,6 +51,16 @@ describe('accessibility', () => {
     await reader.openApp('lankov-2007:n4');
     expect(await reader.axeViolations()).toEqual([]);
     await reader.setViewport('wide');
+  });
+
+  it('wide, with comparison marks, the Compare view and the Related panel open: none either', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    expect(await reader.axeViolations()).toEqual([]);
+    await openRelated(reader, 'lankov-2007:12');
+    expect(await reader.axeViolations()).toEqual([]);
+    await openCompareView(reader);
+    expect(await reader.axeViolations()).toEqual([]);
   });
 
   describe('when it fails', () => {
