@@ -22,6 +22,9 @@ import { loadSearch } from './search/load-search.ts';
 import { hashToAddress } from './state/resolve-location.ts';
 import { AnnotationSidebar, AnnotationsToggle } from './annotations/annotation-sidebar.tsx';
 import { AnnotationStatus } from './annotations/annotation-status.tsx';
+import { BibliographyButton, CitationDialogs } from './citations/bibliography-button.tsx';
+import { useCiteAction } from './citations/use-cite-action.ts';
+import { useCitations } from './citations/use-citations.ts';
 import { useAnnotationUi } from './annotations/use-annotation-ui.ts';
 import type { SelectionAction } from './selection/selection-action.ts';
 import { SelectionToolbar } from './selection/selection-toolbar.tsx';
@@ -111,8 +114,10 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
 
   const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
   const annotations = useAnnotationUi(editions, editionOf(0), editionOf(1), notify);
+  const citations = useCitations(editions, notify);
+  const citeActions = useCiteAction(citations.citeSpan);
   // The selection toolbar's actions (see app/selection/selection-action.ts): append yours here.
-  const selectionActions = useMemo<readonly SelectionAction[]>(() => [...annotations.actions, ...compare.selectionActions], [annotations.actions, compare.selectionActions]);
+  const selectionActions = useMemo<readonly SelectionAction[]>(() => [...annotations.actions, ...compare.selectionActions, ...citeActions], [annotations.actions, compare.selectionActions, citeActions]);
 
   const leftEdition = editionOf(0);
   const rightEdition = editionOf(1);
@@ -131,6 +136,7 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
         />
         {compare.toolbarButton}
         <AnnotationsToggle ui={annotations} />
+        <BibliographyButton citations={citations} />
       </header>
       <Notice message={state.notice} onDismiss={update((s) => ({ ...s, notice: null }))} />
       <main className="panes" data-active={state.activePane}>
@@ -152,15 +158,17 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
             onSelectSource={onSelectSource}
             onActivate={onActivate}
             onCopyLink={onCopyLink}
+            onCite={interactive ? citations.cite : undefined}
             extras={compare.extras[i]}
             interactive={interactive}
           />
         ))}
       </main>
       <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
-      <AnnotationSidebar ui={annotations} />
+      <AnnotationSidebar ui={annotations} onCite={citations.citeSpan} />
       <AnnotationStatus ui={annotations} />
       {compare.overlays}
+      <CitationDialogs citations={citations} />
       <ShortcutsDialog open={state.shortcutsOpen} onClose={update((s) => ({ ...s, shortcutsOpen: false }))} />
     </div>
   );

@@ -10,6 +10,7 @@ import { Root } from './root.tsx';
 import './styles.css';
 import './selection/selection.css';
 import './annotations/annotations.css';
+import './citations/citations.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
