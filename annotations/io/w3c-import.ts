@@ -21,6 +21,7 @@
  * app renders through `parseNoteMarkdown`, where raw HTML stays text.
  */
 import {
+  AnnotationIdSchema,
   COLORS,
   MOTIVATIONS,
   OriginSchema,
@@ -128,9 +129,15 @@ export function readW3cAnnotation(item: unknown, path: string, ctx: ReadContext,
   if (!hasType(item['type'], 'Annotation')) {
     return error(child(path, 'type'), `expected "type": "Annotation", found ${JSON.stringify(item['type'] ?? null)}`);
   }
-  const rawId = Array.isArray(item['id']) && item['id'].length === 1 ? item['id'][0] : item['id'];
-  if (typeof rawId !== 'string' || rawId === '') {
+  const givenId = Array.isArray(item['id']) && item['id'].length === 1 ? item['id'][0] : item['id'];
+  if (typeof givenId !== 'string' || givenId === '') {
     return error(child(path, 'id'), 'an annotation needs an "id" (an IRI); W3C §3.1 requires one');
+  }
+  // An IRI with characters a URI may not hold (`é`, a space) becomes its URI
+  // (RFC 3987 §3.1: percent-encode); `origin.id` keeps what the file said.
+  const rawId = AnnotationIdSchema.safeParse(givenId).success ? givenId : encodeURI(givenId);
+  if (!AnnotationIdSchema.safeParse(rawId).success) {
+    return error(child(path, 'id'), `the id ${JSON.stringify(givenId.slice(0, 200))} is not an absolute IRI`);
   }
 
   // Dates: missing ones take the other's value, or the import time.
@@ -248,7 +255,8 @@ export function readW3cAnnotation(item: unknown, path: string, ctx: ReadContext,
     }
     built['color'] = color as Color;
   }
-  const origin = originOf(item, file, foreignDocument);
+  const found = originOf(item, file, foreignDocument);
+  const origin = found !== 'invalid' && found !== undefined && rawId !== givenId ? { ...found, id: givenId } : found;
   if (origin === 'invalid') return error(child(path, 'diptych:origin'), '"diptych:origin" is not an origin Diptych wrote');
   if (origin !== undefined) built['origin'] = origin;
   return validated(built, path);

@@ -1,5 +1,9 @@
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  AnnotationIdSchema,
   AnnotationSchema,
   NewAnnotationSchema,
   completeAnnotation,
@@ -67,7 +71,7 @@ describe('AnnotationSchema: when it fails', () => {
   const good = completeAnnotation(highlight, ID, NOW);
   const cases: [string, unknown, string][] = [
     ['not an object', 'x', ''],
-    ['id not an IRI', { ...good, id: 'abc' }, 'id: must be an absolute IRI'],
+    ['id not an IRI', { ...good, id: 'abc' }, 'id: must be an absolute URI'],
     ['unknown field', { ...good, colour: 'red' }, 'Unrecognized key'],
     ['unknown colour', { ...good, color: 'red' }, 'color:'],
     ['local time without zone', { ...good, created: '2026-01-31T12:00:00' }, 'created:'],
@@ -100,4 +104,36 @@ describe('AnnotationSchema: when it fails', () => {
   it('completeAnnotation throws on invalid input', () => {
     expect(() => completeAnnotation({ ...highlight, targets: [] }, ID, NOW)).toThrow();
   });
+});
+
+describe('AnnotationIdSchema and the W3C suite', () => {
+  // The suite checks ids as JSON Schema `format: uri` (ajv-formats). Every id
+  // the schema accepts must pass that check, or an export could fail a MUST.
+  const uri = (() => {
+    const ajv = new Ajv({ strict: false });
+    addFormats(ajv);
+    return ajv.compile({ type: 'string', format: 'uri' });
+  })();
+
+  it('every id it accepts is a URI to the suite (fast-check)', () => {
+    const scheme = fc.constantFrom('http://', 'https://', 'urn:', 'urn:uuid:', 'x:', 'tag:', 'a+b.c-d:', 'mailto:');
+    const rest = fc.string({ unit: fc.constantFrom(...'aZ1-._~!$&\'()*+,;=:@/?#%2F[] é"<>\\^`{|}'.split('')), maxLength: 24 });
+    let accepted = 0;
+    fc.assert(
+      fc.property(scheme, rest, (s, r) => {
+        const id = s + r;
+        if (AnnotationIdSchema.safeParse(id).success) {
+          accepted += 1;
+          expect(uri(id), id).toBe(true);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    expect(accepted).toBeGreaterThan(500); // the property is not vacuous
+  }, 30_000);
+
+  it.each(['http://example.org/ä', 'http://example.org/a b', 'x:?y', 'http://example.org/#a#b', 'http://exa mple.org', 'abc', 'urn:'])(
+    'refuses %j',
+    (id) => expect(AnnotationIdSchema.safeParse(id).success).toBe(false),
+  );
 });
