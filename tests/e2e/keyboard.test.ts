@@ -67,6 +67,18 @@ describe('keyboard navigation', () => {
     await dialog.waitFor({ state: 'hidden' });
   });
 
+  it('s swaps the texts and c toggles site chrome', async () => {
+    await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await reader.pressKey('s');
+    expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe('lankov-2007');
+    await reader.pressKey('s');
+    expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe('winstanley-chesters-2015');
+    await reader.pressKey('c');
+    expect(await reader.paragraph('winstanley-chesters-2015:chrome1').isVisible()).toBe(true);
+    await reader.pressKey('c');
+    expect(await reader.paragraph('winstanley-chesters-2015:chrome1').isVisible()).toBe(false);
+  });
+
   it('letters typed in the search box are not shortcuts', async () => {
     await reader.search('jk');
     expect(await reader.searchBox().inputValue()).toBe('jk');

@@ -97,6 +97,15 @@ describe('narrow layout', () => {
     await reader.screenshot('narrow-lankov');
   });
 
+  it('p switches the shown text from the keyboard', async () => {
+    await reader.openApp();
+    await reader.pressKey('p');
+    expect(await reader.paneOf('lankov-2007').isVisible()).toBe(true);
+    expect(await reader.paneOf('winstanley-chesters-2015').isVisible()).toBe(false);
+    await reader.pressKey('p');
+    expect(await reader.paneOf('winstanley-chesters-2015').isVisible()).toBe(true);
+  });
+
   it('a deep link shows the pane that holds the passage', async () => {
     await reader.openApp('lankov-2007:20');
     expect(await reader.paneOf('lankov-2007').isVisible()).toBe(true);
