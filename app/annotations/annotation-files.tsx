@@ -10,6 +10,7 @@
  */
 import { useRef, useState, type ReactNode } from 'react';
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
+import { citeForDigest } from '../citations/cite-for-digest.ts';
 import { dateStamp, downloadText } from './download.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
 
@@ -34,9 +35,13 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
       'application/ld+json',
     );
   };
-  const exportDigest = (): void => {
+  const exportDigest = async (): Promise<void> => {
     if (!runtime || !snapshot) return;
-    downloadText(runtime.markdownDigest(snapshot.annotations), `diptych-annotations-${dateStamp()}.md`, 'text/markdown');
+    // Each quote cited in the reader's chosen style (app/citations/); without citations if the citer fails.
+    const addresses = snapshot.annotations.flatMap((a) => a.targets.map((t) => t.selectors.address));
+    const cite = await citeForDigest(addresses).catch(() => undefined);
+    const digest = runtime.markdownDigest(snapshot.annotations, cite ? { cite } : {});
+    downloadText(digest, `diptych-annotations-${dateStamp()}.md`, 'text/markdown');
   };
   const importFile = async (file: File): Promise<void> => {
     if (!runtime || !snapshot) return;
@@ -75,7 +80,7 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
         <button type="button" onClick={exportW3c} disabled={!ready}>
           Export annotations (W3C)
         </button>
-        <button type="button" onClick={exportDigest} disabled={!ready}>
+        <button type="button" onClick={() => void exportDigest()} disabled={!ready}>
           Export digest (Markdown)
         </button>
         <button type="button" onClick={() => input.current?.click()} disabled={!ready}>

@@ -28,6 +28,8 @@ export interface AnnotationItemProps {
   readonly opened: { readonly edit: boolean; readonly seq: number } | null;
   /** Deletes it (the list shows the undo). */
   readonly onDelete: (annotation: Annotation) => void;
+  /** Opens the Cite panel on the annotation's passage and quote (app/citations/); keep its identity stable. */
+  readonly onCite?: (from: string, to: string, quote: string) => void;
 }
 
 function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
@@ -91,6 +93,15 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
             <button type="button" onClick={() => props.onDelete(annotation)}>
               Delete<span className="visually-hidden"> annotation on {target.selectors.address}</span>
             </button>
+            {props.onCite && (
+              <button
+                type="button"
+                aria-haspopup="dialog"
+                onClick={() => props.onCite?.(target.selectors.address, target.selectors.address, quote)}
+              >
+                Cite<span className="visually-hidden"> annotation on {target.selectors.address}</span>
+              </button>
+            )}
           </div>
         </>
       )}

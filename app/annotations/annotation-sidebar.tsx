@@ -47,7 +47,14 @@ export function AnnotationsToggle({ ui }: { readonly ui: AnnotationUi }): ReactN
 }
 
 /** The sidebar; rendered hidden while closed. */
-export function AnnotationSidebar({ ui }: { readonly ui: AnnotationUi }): ReactNode {
+export function AnnotationSidebar({
+  ui,
+  onCite,
+}: {
+  readonly ui: AnnotationUi;
+  /** Opens the Cite panel on an annotation (app/citations/). */
+  readonly onCite?: (from: string, to: string, quote: string) => void;
+}): ReactNode {
   const id = useId();
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const [limit, setLimit] = useState(PAGE);
@@ -190,6 +197,7 @@ export function AnnotationSidebar({ ui }: { readonly ui: AnnotationUi }): ReactN
               sourceLabel={labels.get(p.edition.id) ?? p.edition.id}
               opened={openedFor(p.annotation)}
               onDelete={onDelete}
+              onCite={onCite}
             />
           ))}
         </ul>
@@ -218,6 +226,7 @@ export function AnnotationSidebar({ ui }: { readonly ui: AnnotationUi }): ReactN
                   unplacedReason={u.reason}
                   opened={openedFor(u.annotation)}
                   onDelete={onDelete}
+                  onCite={onCite}
                 />
               ))}
             </ul>

@@ -75,6 +75,11 @@ async function inPage(call: CiterCall): Promise<unknown> {
       return null;
     case 'cite':
       return c.citeInStyle(call.style, call.request);
+    case 'citeMany': {
+      const citer = await c.loadCiter(call.style);
+      const { citePassage } = await import('../../sources/citation/cite-passage.ts');
+      return call.addresses.map((address) => citePassage(citer, { address }).citation.text);
+    }
     case 'bibliography':
       return c.bibliography(call.style);
     case 'export':

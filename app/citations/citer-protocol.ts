@@ -26,6 +26,8 @@ export const CiterCallSchema = z.discriminatedUnion('op', [
       link: z.string().optional(),
     }),
   }),
+  /** The plain-text citation (first note in a notes style) of each address, for the annotations digest. */
+  z.object({ op: z.literal('citeMany'), style: StyleIdSchema, addresses: z.array(z.string()).max(100_000) }),
   /** Both sources' bibliography entries. */
   z.object({ op: z.literal('bibliography'), style: StyleIdSchema }),
   /** A bibliography file. */
@@ -67,6 +69,7 @@ export const ExportedFileSchema = z.object({ name: z.string(), mime: z.string(),
 export const REPLY_VALUE = {
   warm: z.null(),
   cite: PassageCitationSchema,
+  citeMany: z.array(z.string()),
   bibliography: z.array(BibliographyEntrySchema),
   export: ExportedFileSchema,
 } as const;

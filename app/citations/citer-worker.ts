@@ -10,6 +10,7 @@
  */
 /// <reference lib="webworker" />
 import { bibliography, citeInStyle, exportFile, loadCiter } from '../../sources/citation/load-citer.ts';
+import { citePassage } from '../../sources/citation/cite-passage.ts';
 import { CiterRequestSchema, type CiterCall, type CiterReply } from './citer-protocol.ts';
 
 async function answer(call: CiterCall): Promise<unknown> {
@@ -19,6 +20,10 @@ async function answer(call: CiterCall): Promise<unknown> {
       return null;
     case 'cite':
       return citeInStyle(call.style, call.request);
+    case 'citeMany': {
+      const citer = await loadCiter(call.style);
+      return call.addresses.map((address) => citePassage(citer, { address }).citation.text);
+    }
     case 'bibliography':
       return bibliography(call.style);
     case 'export':

@@ -19,6 +19,7 @@ describe('citer protocol', () => {
         request: { address: 'lankov-2007:12-13', locator: { label: 'paragraph', locator: '12-13' } },
       },
       { id: 4, op: 'bibliography', style: 'chicago-author-date-17' },
+      { id: 6, op: 'citeMany', style: 'mla', addresses: ['lankov-2007:12', 'lankov-2007:n5'] },
       { id: 5, op: 'export', format: 'csl-json' },
     ]) {
       expect(CiterRequestSchema.safeParse(request).success, JSON.stringify(request)).toBe(true);
@@ -38,6 +39,7 @@ describe('citer protocol', () => {
       { id: 1, op: 'cite', style: 'apa', request: {} },
       { id: 1, op: 'cite', style: 'apa', request: { address: 'x', locator: { label: 'page', locator: '3' } } },
       { id: 1, op: 'export', format: 'endnote' },
+      { id: 1, op: 'citeMany', style: 'mla', addresses: 'lankov-2007:12' },
       { op: 'warm', style: 'apa' },
       { id: 'a', op: 'warm', style: 'apa' },
       { id: 1, op: 'drop tables' },
