@@ -120,7 +120,7 @@ describe('anchor', () => {
     expect(check(anchor({ text }, selectors), text)).toBe(true);
   });
 
-  describe('properties', () => {
+  describe('properties', { timeout: 30_000 }, () => {
     const selectorsArb = fc.record(
       {
         quote: fc.record({ exact: fc.string(), prefix: fc.string({ maxLength: 40 }), suffix: fc.string({ maxLength: 40 }) }),

@@ -147,7 +147,7 @@ describe('saveAnnotations and loadAnnotations', () => {
     });
   });
 
-  describe('properties', () => {
+  describe('properties', { timeout: 30_000 }, () => {
     it('parseStored never throws on arbitrary strings and is deterministic', () => {
       const valid = fixture(1);
       const mutated = fc

@@ -68,6 +68,6 @@ describe('mergeSets', () => {
           expect(sameSet(mergeSets(ab, a), ab)).toBe(true);
         }),
       );
-    });
+    }, 30_000);
   });
 });
