@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { anchor } from '../../../annotations/anchoring/anchor.ts';
+import { describe as describeSelection } from '../../../annotations/anchoring/describe.ts';
+import { COLORS, completeAnnotation, type Annotation, type AnnotationId, type Color } from '../../../annotations/model/annotation.ts';
+import {
+  allTags,
+  anchorAnnotations,
+  matchesFilter,
+  NO_FILTER,
+  parseTags,
+} from '../../../app/annotations/anchored-list.ts';
+import { DEFAULT_COLOR, PALETTE } from '../../../app/annotations/palette.ts';
+import { builtinEdition } from '../../../sources/builtin.ts';
+import type { Edition, SourceId } from '../../../sources/edition.ts';
+
+const lankov = builtinEdition('lankov-2007' as SourceId)!;
+const wc = builtinEdition('winstanley-chesters-2015' as SourceId)!;
+let n = 0;
+
+/** An annotation on `[start, end)` of an edition's text (through the real describe, as the app makes them). */
+function on(edition: Edition, start: number, end: number, extra: { color?: Color; note?: string; tags?: string[] } = {}): Annotation {
+  const d = describeSelection(edition, start, end)!;
+  n++;
+  return completeAnnotation(
+    {
+      motivation: extra.note ? 'commenting' : 'highlighting',
+      ...(extra.color ? { color: extra.color } : {}),
+      ...(extra.note ? { note: extra.note } : {}),
+      tags: extra.tags ?? [],
+      targets: [{ source: edition.id, selectors: { quote: d.quote!, position: d.position!, address: d.address! } }],
+    },
+    `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}` as AnnotationId,
+    new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
+  );
+}
+
+const para = (e: Edition, k: number) => e.blocks.find((b) => b.n === k)!;
+
+describe('anchorAnnotations', () => {
+  it('places annotations of the visible editions in text order, left pane first', () => {
+    const late = on(lankov, para(lankov, 12).start, para(lankov, 12).start + 20);
+    const early = on(lankov, para(lankov, 3).start, para(lankov, 3).start + 20);
+    const right = on(wc, para(wc, 4).start, para(wc, 4).start + 15);
+    const list = anchorAnnotations([right, late, early], [lankov, wc], anchor);
+    expect(list.placed.map((p) => p.annotation.id)).toEqual([early.id, late.id, right.id]);
+    expect(list.placed[0]).toMatchObject({ start: para(lankov, 3).start, end: para(lankov, 3).start + 20 });
+    expect(list.unplaced).toEqual([]);
+  });
+
+  it('leaves out sources not shown, and linking annotations', () => {
+    const a = on(wc, para(wc, 4).start, para(wc, 4).start + 15);
+    expect(anchorAnnotations([a], [lankov], anchor).placed).toEqual([]);
+  });
+
+  it('anchors each annotation once per edition (the cache), and again when it changes', () => {
+    const a = on(lankov, para(lankov, 5).start, para(lankov, 5).start + 30);
+    const cache = new WeakMap();
+    let calls = 0;
+    const counting: typeof anchor = (doc, sel) => {
+      calls++;
+      return anchor(doc, sel);
+    };
+    anchorAnnotations([a], [lankov, wc], counting, cache);
+    anchorAnnotations([a], [lankov, wc], counting, cache);
+    expect(calls).toBe(1);
+    anchorAnnotations([{ ...a }], [lankov, wc], counting, cache);
+    expect(calls).toBe(2);
+  });
+
+  describe('when anchoring fails', () => {
+    it('lists the annotation as unplaced, with the reason, and never drops it', () => {
+      const a = on(lankov, para(lankov, 5).start, para(lankov, 5).start + 30);
+      const gone = {
+        ...a,
+        targets: [
+          {
+            ...a.targets[0]!,
+            selectors: {
+              ...a.targets[0]!.selectors,
+              quote: { exact: 'qzx'.repeat(10), prefix: 'zzz', suffix: 'yyy' },
+            },
+          },
+        ],
+      } as Annotation;
+      const list = anchorAnnotations([gone, a], [lankov, wc], anchor);
+      expect(list.placed.map((p) => p.annotation.id)).toEqual([a.id]);
+      expect(list.unplaced.map((u) => u.annotation)).toEqual([gone]);
+      expect(list.unplaced[0]!.reason).toMatch(/\w/);
+    });
+  });
+});
+
+describe('matchesFilter', () => {
+  const a = on(lankov, para(lankov, 7).start, para(lankov, 7).start + 40, { note: 'About *famine* relief', tags: ['famine', 'aid'], color: 'blue' });
+  const plain = on(lankov, para(lankov, 8).start, para(lankov, 8).start + 40);
+
+  it('keeps everything with no filter', () => {
+    expect([a, plain].filter((x) => matchesFilter(x, NO_FILTER, DEFAULT_COLOR))).toEqual([a, plain]);
+  });
+  it('filters by colour, counting no colour as the default', () => {
+    expect(matchesFilter(a, { ...NO_FILTER, color: 'blue' }, DEFAULT_COLOR)).toBe(true);
+    expect(matchesFilter(plain, { ...NO_FILTER, color: 'blue' }, DEFAULT_COLOR)).toBe(false);
+    expect(matchesFilter(plain, { ...NO_FILTER, color: DEFAULT_COLOR }, DEFAULT_COLOR)).toBe(true);
+  });
+  it('filters by exact tag', () => {
+    expect(matchesFilter(a, { ...NO_FILTER, tag: 'aid' }, DEFAULT_COLOR)).toBe(true);
+    expect(matchesFilter(a, { ...NO_FILTER, tag: 'ai' }, DEFAULT_COLOR)).toBe(false);
+  });
+  it('filters by every word of the text, in quote, note, tags or address, ignoring case', () => {
+    expect(matchesFilter(a, { ...NO_FILTER, text: 'FAMINE relief' }, DEFAULT_COLOR)).toBe(true);
+    expect(matchesFilter(a, { ...NO_FILTER, text: 'lankov-2007:7' }, DEFAULT_COLOR)).toBe(true);
+    expect(matchesFilter(a, { ...NO_FILTER, text: 'famine zebra' }, DEFAULT_COLOR)).toBe(false);
+  });
+});
+
+describe('tags', () => {
+  it('parseTags splits on commas, trims, drops blanks and repeats', () => {
+    expect(parseTags(' famine, sources ,,famine,\nnew line ')).toEqual(['famine', 'sources', 'new line']);
+    expect(parseTags('   ')).toEqual([]);
+  });
+  it('allTags lists the tags in use, sorted, once each', () => {
+    const x = on(lankov, para(lankov, 9).start, para(lankov, 9).start + 10, { tags: ['b', 'a'] });
+    const y = on(lankov, para(lankov, 10).start, para(lankov, 10).start + 10, { tags: ['a', 'c'] });
+    expect(allTags([{ annotation: x }, { annotation: y }])).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('palette', () => {
+  it("is the model's palette, in order, with the default first", () => {
+    expect(PALETTE).toEqual(COLORS);
+    expect(PALETTE[0]).toBe(DEFAULT_COLOR);
+  });
+});
