@@ -2,7 +2,8 @@
  * A native modal `<dialog>` for the citation views: shown as soon as it is
  * rendered (a view renders it only while open), labelled by its heading,
  * closed by Escape or its Close button, and handing focus back, when it
- * closes, to whatever had it before (the Cite button that opened it).
+ * closes, to whatever had it before (the Cite button that opened it). Key
+ * presses inside it do not reach the reader's window-level shortcuts.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
@@ -40,6 +41,10 @@ export function ModalDialog({ title, className, onClose, children }: ModalDialog
       className={`citation-dialog${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
       onClose={onClose}
+      // Keys typed in the dialog are the dialog's: the reader's shortcuts and the selection
+      // toolbar listen on the window (and would move the text, or swallow Escape, behind it).
+      // Escape still reaches the dialog's own default action (cancel → close).
+      onKeyDown={(e) => e.stopPropagation()}
     >
       <h2 id={titleId}>{title}</h2>
       {children}

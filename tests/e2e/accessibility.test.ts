@@ -1,6 +1,7 @@
 // axe-core audit of the main views (wide and narrow, popover open, search open, dialog open) and the landmarks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCompareView, openRelated, waitForMarks } from './helpers/compare-ui.ts';
+import { bibliographyDialog, chooseStyle, openCite, panelCitation } from './helpers/citations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
@@ -62,6 +63,20 @@ describe('accessibility', () => {
     await openCompareView(reader);
     expect(await reader.axeViolations()).toEqual([]);
   });
+
+  it('wide, with the Cite panel and the Bibliography dialog open: none either', async () => {
+    await reader.openApp('lankov-2007:12');
+    const panel = await openCite(reader, 'lankov-2007:12');
+    await chooseStyle(panel, 'mla');
+    await panelCitation(reader.page).waitFor({ timeout: 45_000 });
+    expect(await reader.axeViolations()).toEqual([]);
+    await reader.pressKey('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await reader.page.getByRole('button', { name: 'Bibliography' }).click();
+    await bibliographyDialog(reader.page).locator('.bibliography-entry').first().waitFor({ timeout: 45_000 });
+    expect(await reader.axeViolations()).toEqual([]);
+    await reader.pressKey('Escape');
+  }, 120_000);
 
   describe('when it fails', () => {
     it('the audit does report a violation (it is not vacuous)', async () => {

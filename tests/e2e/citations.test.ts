@@ -24,7 +24,7 @@ import {
   readClipboard,
   selectAcross,
 } from './helpers/citations-ui.ts';
-import { selectionToolbar } from './helpers/annotations-ui.ts';
+import { openSidebar, selectionToolbar } from './helpers/annotations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 type Fixtures = Record<
@@ -210,5 +210,29 @@ describe('the Bibliography dialog', () => {
     expect(firstLines['CSL-JSON']).toBe('[');
     await reader.pressKey('Escape');
     await dialog.waitFor({ state: 'detached' });
+  }, 90_000);
+});
+
+describe('annotations', () => {
+  it('an annotation cites its passage from the sidebar, and the Markdown digest cites each quote in the chosen style', async () => {
+    await reader.openApp('lankov-2007:12');
+    await reader.page.evaluate((k) => localStorage.setItem(k, 'mla'), CITATION_STYLE_KEY);
+    await reader.openApp('lankov-2007:12');
+    await selectAcross(reader.page, { address: 'lankov-2007:12', offset: 0 }, { address: 'lankov-2007:12', offset: 30 });
+    await selectionToolbar(reader.page).getByRole('button', { name: 'Highlight', exact: true }).click();
+    const bar = await openSidebar(reader.page);
+    await bar.getByRole('button', { name: 'Cite annotation on lankov-2007:12' }).click();
+    const panel = citePanel(reader.page);
+    await expect.poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 }).toBe('(Lankov, par. 12)');
+    await reader.pressKey('Escape');
+    await panel.waitFor({ state: 'detached' });
+
+    const [download] = await Promise.all([
+      reader.page.waitForEvent('download', { timeout: 45_000 }),
+      bar.getByRole('button', { name: 'Export digest (Markdown)' }).click(),
+    ]);
+    const digest = readFileSync((await download.path())!, 'utf8');
+    expect(digest).toContain('— (Lankov, par. 12)');
+    await reader.page.evaluate(() => localStorage.clear());
   }, 90_000);
 });
