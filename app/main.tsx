@@ -5,13 +5,15 @@
  * came without prerendered markup (e.g. a dev server whose prerender failed).
  */
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import editions from 'virtual:diptych-editions';
+import packedEditions from 'virtual:diptych-editions';
+import { unpackEditions } from './data/packed-editions.ts';
 import { Root } from './root.tsx';
 import './styles.css';
 import './selection/selection.css';
 import './annotations/annotations.css';
 import './citations/citations.css';
 
+const editions = unpackEditions(packedEditions);
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 if (container.firstElementChild) hydrateRoot(container, <Root editions={editions} />);

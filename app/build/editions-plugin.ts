@@ -23,8 +23,10 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import type { Plugin } from 'vite';
 import type { Edition } from '../../sources/edition.ts';
+import { packEditions, unpackEditions } from '../data/packed-editions.ts';
 
 /** The id the app imports the prebuilt editions from. */
 export const EDITIONS_MODULE_ID = 'virtual:diptych-editions';
@@ -38,9 +40,18 @@ interface Prerendered {
   readonly html: string;
 }
 
-/** Serializes editions as an ES module; `JSON.parse` of a string literal parses faster than an object literal. */
+/**
+ * Serializes editions, packed (`app/data/packed-editions.ts`), as an ES
+ * module; `JSON.parse` of a string literal parses faster than an object
+ * literal. Throws if unpacking would not give back exactly these editions.
+ */
 export function editionsModuleSource(editions: readonly Edition[]): string {
-  return `export default JSON.parse(${JSON.stringify(JSON.stringify(editions))});\n`;
+  const packed = packEditions(editions);
+  // Compare as JSON data (what the browser will see), not as objects with undefined fields.
+  if (!isDeepStrictEqual(unpackEditions(JSON.parse(JSON.stringify(packed))), JSON.parse(JSON.stringify(editions)))) {
+    throw new Error('diptych-editions: packed editions do not unpack to the pipeline output (see app/data/packed-editions.ts)');
+  }
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(packed))});\n`;
 }
 
 /** Puts prerendered markup into the root placeholder; throws if the template lost its placeholder. */

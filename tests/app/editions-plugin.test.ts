@@ -1,20 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { builtinEditions } from '../../sources/builtin.ts';
+import { unpackEditions, type PackedEdition } from '../../app/data/packed-editions.ts';
 import { deferEntry, editionsModuleSource, injectPrerendered, ROOT_PLACEHOLDER } from '../../app/build/editions-plugin.ts';
 
 describe('editionsModuleSource', () => {
-  it('round-trips the editions exactly', async () => {
+  const load = async (source: string) =>
+    ((await import(`data:text/javascript,${encodeURIComponent(source)}`)) as { default: PackedEdition[] }).default;
+
+  it('round-trips the editions exactly (packed, then unpacked as the browser does)', async () => {
     const editions = builtinEditions();
-    const source = editionsModuleSource(editions);
-    const mod = (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as { default: unknown };
-    expect(mod.default).toEqual(JSON.parse(JSON.stringify(editions)));
+    const packed = await load(editionsModuleSource(editions));
+    expect(unpackEditions(packed)).toEqual(JSON.parse(JSON.stringify(editions)));
   });
 
   it('keeps text that looks like script or module syntax inert', async () => {
-    const hostile = [{ id: 'x', title: '</script><script>alert(1)</script>`${1}`', text: '\u2028\u2029' }];
-    const source = editionsModuleSource(hostile as never);
-    const mod = (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as { default: unknown };
-    expect(mod.default).toEqual(hostile);
+    const [first] = builtinEditions();
+    const hostile = { ...first!, title: '</script><script>alert(1)</script>`${1}`\u2028\u2029' };
+    const packed = await load(editionsModuleSource([hostile]));
+    expect(packed[0]!.title).toBe(hostile.title);
+  });
+
+  describe('when it fails', () => {
+    it('throws if the packed form would not unpack to the pipeline output', () => {
+      const [first] = builtinEditions();
+      const block = first!.blocks[5]!;
+      const bad = { ...first!, blocks: first!.blocks.map((b) => (b === block ? { ...b, text: `${b.text} ` } : b)) };
+      expect(() => editionsModuleSource([bad])).toThrow(/do not unpack to the pipeline output/);
+    });
   });
 });
 
