@@ -4,8 +4,9 @@
  *
  * Keyboard: while a selection is shown, each action's `shortcut` key runs it
  * (outside text fields, without modifiers), Escape dismisses the toolbar
- * (and the selection), and the toolbar is a `role="toolbar"` whose buttons
- * are reachable with Tab and moved between with the arrow keys. A mouse
+ * (and the selection), and Tab moves focus from the selection into the
+ * toolbar (a `role="toolbar"`; arrow keys move between its buttons, Tab
+ * continues past it, Escape returns to the pane). A mouse
  * press on the toolbar does not take the selection away.
  *
  * Renders only action labels (app strings), never the selected text as HTML.
@@ -59,6 +60,15 @@ export function SelectionToolbar({ editionOf, actions }: SelectionToolbarProps):
         clear();
         if (inBar) document.querySelector<HTMLElement>(`.pane[data-pane="${tracked.selection.pane}"] .pane-scroll`)?.focus();
         return;
+      }
+      if (e.key === 'Tab' && !e.shiftKey && !(bar.current?.contains(document.activeElement) ?? true)) {
+        // Tab from the selection goes to its toolbar first (it sits at the selection, not in tab order).
+        const first = bar.current?.querySelector('button');
+        if (first && !isEditable(e.target)) {
+          e.preventDefault();
+          first.focus();
+          return;
+        }
       }
       if (e.ctrlKey || e.metaKey || e.altKey || isEditable(e.target)) return;
       const action = actions.find((a) => a.shortcut !== undefined && a.shortcut === e.key);

@@ -355,3 +355,56 @@ describe('two tabs', () => {
     }
   });
 });
+
+describe('accessibility', () => {
+  it('the toolbar, the sidebar (list, editor, unplaced, undo) and the storage bar: no serious or critical axe violations, wide and narrow', async () => {
+    await selectInPassage(reader.page, 'lankov-2007:2', 0, 30);
+    await selectionToolbar(reader.page).waitFor();
+    expect(await reader.axeViolations()).toEqual([]);
+    await reader.pressKey('n');
+    const bar = sidebar(reader.page);
+    await bar.getByRole('form', { name: 'Edit annotation' }).waitFor();
+    expect(await reader.page.getByRole('complementary', { name: 'Annotations' }).count()).toBe(1);
+    expect(await reader.axeViolations()).toEqual([]);
+    await bar.getByRole('button', { name: 'Save' }).click();
+    await annotate(reader.page, 'lankov-2007:3', 0, 30, 'h');
+    await sidebarItems(reader.page).nth(1).getByRole('button', { name: /^Delete/ }).click();
+    await bar.getByRole('button', { name: 'Undo' }).waitFor();
+    expect(await reader.axeViolations()).toEqual([]);
+    await reader.page.evaluate(() => {
+      (window as unknown as { __quota: boolean }).__quota = true;
+    });
+    await annotate(reader.page, 'lankov-2007:4', 0, 30, 'h');
+    await storageStatus(reader.page).waitFor();
+    expect(await reader.axeViolations()).toEqual([]);
+    await reader.page.evaluate(() => {
+      (window as unknown as { __quota: boolean }).__quota = false;
+    });
+    await reader.setViewport('narrow');
+    try {
+      await reader.openApp();
+      const drawer = await openSidebar(reader.page);
+      const box = await drawer.boundingBox();
+      expect(box!.width).toBeLessThanOrEqual(420);
+      expect(await reader.axeViolations()).toEqual([]);
+      await reader.screenshot('annotations-narrow');
+    } finally {
+      await reader.setViewport('wide');
+    }
+    await reader.openApp();
+    await openSidebar(reader.page);
+    await reader.screenshot('annotations-wide');
+  });
+
+  it('the toolbar is reachable from the keyboard: Tab from the selection, arrows between buttons', async () => {
+    await selectInPassage(reader.page, 'lankov-2007:2', 0, 30);
+    const bar = selectionToolbar(reader.page);
+    await bar.waitFor();
+    await reader.pressKey('Tab');
+    expect(await reader.page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('highlight');
+    await reader.pressKey('ArrowRight');
+    expect(await reader.page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('highlight-green');
+    await reader.pressKey('Enter');
+    await expect.poll(async () => (await storedAnnotations(reader.page)).map((a) => a.color)).toEqual(['green']);
+  });
+});
