@@ -13,7 +13,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Edition } from '../../sources/edition.ts';
-import type { Annotation, Relation } from '../../annotations/model/annotation.ts';
+import type { Annotation, AnnotationId, Relation } from '../../annotations/model/annotation.ts';
 import type {
   ComparisonRow,
   ComparisonSide,
@@ -42,6 +42,8 @@ export interface CompareViewProps {
   readonly annotations: readonly Annotation[];
   /** The editions of the left and right columns (the panes' order). */
   readonly columns: readonly [Edition, Edition];
+  /** Deletes one of the reader's own comparisons (curated ones cannot be deleted). */
+  readonly onDelete: (id: AnnotationId) => void;
 }
 
 type Whose = 'all' | 'curated' | 'own';
@@ -76,13 +78,13 @@ function Side({
   );
 }
 
-function Row({
-  row,
-  onFollow,
-}: {
+interface RowProps {
   readonly row: ComparisonRow;
   readonly onFollow: () => void;
-}): ReactNode {
+  readonly onDelete: (id: AnnotationId) => void;
+}
+
+function Row({ row, onFollow, onDelete }: RowProps): ReactNode {
   return (
     <tr
       className={row.curated ? 'compare-row' : 'compare-row compare-row--own'}
@@ -96,7 +98,18 @@ function Row({
           <span aria-hidden="true">{RELATION_GLYPH[row.relation]} </span>
           {row.relation}
         </span>
-        {!row.curated && <span className="own-badge">Your comparison</span>}
+        {!row.curated && (
+          <>
+            <span className="own-badge">Your comparison</span>
+            <button type="button" className="own-delete" onClick={() => onDelete(row.id)}>
+              Delete
+              <span className="visually-hidden">
+                {' '}
+                your comparison of {row.left.address} and {row.right.address}
+              </span>
+            </button>
+          </>
+        )}
       </td>
       <td>
         <Side side={row.right} onFollow={onFollow} />
@@ -114,6 +127,7 @@ export function CompareView({
   error,
   annotations,
   columns,
+  onDelete,
 }: CompareViewProps): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -246,7 +260,7 @@ export function CompareView({
                 </thead>
                 <tbody>
                   {g.rows.map((row) => (
-                    <Row key={row.id} row={row} onFollow={follow} />
+                    <Row key={row.id} row={row} onFollow={follow} onDelete={onDelete} />
                   ))}
                 </tbody>
               </table>

@@ -100,7 +100,17 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
   const within = editions.find((e) => e.id === request.within);
   const name = within ? sourceLabel(within) : request.within;
   return (
-    <section className="related-panel" role="region" aria-labelledby={titleId}>
+    <section
+      className="related-panel"
+      role="region"
+      aria-labelledby={titleId}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
       <div className="related-head">
         <h2 id={titleId} ref={heading} tabIndex={-1}>
           Related in {name} to {request.label}

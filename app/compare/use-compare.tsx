@@ -13,7 +13,16 @@
  * annotation store. Renders user text only through the views it composes,
  * as React text.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useRef,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import { loadAnnotationRuntime, useAnnotations } from '../annotations/use-annotations.ts';
@@ -105,6 +114,13 @@ export function useCompare({
   const [pending, setPending] = useState<PendingSide | null>(null);
   const [linking, setLinking] = useState<readonly [PendingSide, PendingSide] | null>(null);
   const { snapshot } = useAnnotations();
+  // Where focus was when Related opened, to return it there on close.
+  const relatedOpener = useRef<HTMLElement | null>(null);
+  const openRelated = useCallback((request: RelatedRequest) => {
+    relatedOpener.current =
+      document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setRelatedRequest(request);
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -161,7 +177,7 @@ export function useCompare({
       const marks = marksFor(placed, source);
       const onActivate = (m: CompareMark): void => open(other, m.there.address);
       const onRelated = (address: Address): void =>
-        setRelatedRequest({ query: address, label: address, within: otherSource });
+        openRelated({ query: address, label: address, within: otherSource });
       const out = new Map<string, ReactNode>();
       for (const block of edition?.blocks ?? []) {
         const m = marks.get(block.address) ?? [];
@@ -180,7 +196,7 @@ export function useCompare({
       return out;
     };
     return [forPane(0, left), forPane(1, right)] as const;
-  }, [engine, editions, placed, left, right, open]);
+  }, [engine, editions, placed, left, right, open, openRelated]);
 
   const selectionActions = useMemo<readonly SelectionAction[]>(
     () => [
@@ -208,7 +224,7 @@ export function useCompare({
         label: 'Related',
         run: (selection) => {
           const within = selection.pane === 0 ? right : left;
-          setRelatedRequest({
+          openRelated({
             query: { source: selection.source, text: selection.quote },
             label: 'your selection',
             within,
@@ -216,7 +232,7 @@ export function useCompare({
         },
       },
     ],
-    [left, right],
+    [left, right, openRelated],
   );
 
   const saveLink = useCallback(
@@ -254,6 +270,18 @@ export function useCompare({
     [engine, linking, notify],
   );
 
+  const deleteOwn = useCallback(
+    (id: string) => {
+      void loadAnnotationRuntime().then((runtime) => {
+        const result = runtime.store.delete(id);
+        notify(
+          result.ok ? 'Your comparison was deleted.' : `Not deleted: ${result.errors[0]?.message}.`,
+        );
+      });
+    },
+    [notify],
+  );
+
   const topics = useMemo(() => [...new Set(placed.map((p) => p.topic))], [placed]);
   const columns = useMemo(
     () => [editionOf(0), editionOf(1)] as const,
@@ -285,6 +313,7 @@ export function useCompare({
           error={error}
           annotations={all}
           columns={columns}
+          onDelete={deleteOwn}
         />
       )}
       {relatedRequest && (
@@ -295,7 +324,10 @@ export function useCompare({
             const pane: PaneIndex = panes[0] === relatedRequest.within ? 0 : 1;
             open(pane, address);
           }}
-          onClose={() => setRelatedRequest(null)}
+          onClose={() => {
+            setRelatedRequest(null);
+            relatedOpener.current?.focus();
+          }}
         />
       )}
       {pending && (

@@ -97,6 +97,7 @@ describe('the Compare view', () => {
     await expect
       .poll(() => dialog.getByRole('status').textContent())
       .toBe(`Showing ${total} of ${total} comparisons`);
+    await reader.screenshot('compare-view');
     const first = compareRows(dialog).first();
     expect(await first.locator('a.compare-link').count()).toBe(2);
     expect(await first.locator('a.compare-link').first().getAttribute('href')).toMatch(
@@ -167,6 +168,7 @@ describe('related in the other text', () => {
       expect(address.startsWith(`${WC}:`)).toBe(true);
     }
     expect(await items.first().locator('mark').count()).toBeGreaterThan(0);
+    await reader.screenshot('compare-related');
     const go = items.nth(2).locator('.related-go');
     const address = (await go.textContent())!.replace(/ \(open in the other pane\)$/, '');
     await go.click();
@@ -178,13 +180,12 @@ describe('related in the other text', () => {
 });
 
 describe("a reader's own comparison", () => {
-  it('Link passages: select in each pane, pick a relation; shown as yours in the panes and the Compare view; kept after a reload', async () => {
+  /** Fresh storage, then Link passages from WC 5 to Lankov 7 (qualifies, a topic and a note). */
+  const linkTwoPassages = async (): Promise<void> => {
     await reader.openApp();
     await reader.page.evaluate(() => localStorage.clear());
     await reader.openApp();
     await waitForMarks(reader);
-    const before = await compareMarks(reader, WC).count();
-
     await reader.paragraph(`${WC}:5`).scrollIntoViewIfNeeded();
     await selectInPassage(reader.page, `${WC}:5`, 0, 40);
     await selectionToolbar(reader.page).getByRole('button', { name: 'Link passages' }).click();
@@ -201,28 +202,79 @@ describe("a reader's own comparison", () => {
     await dialog.getByLabel('Note (optional)').fill('A note of mine.');
     await dialog.getByRole('button', { name: 'Save comparison' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
+  };
+  const ownMarks = () => reader.paneOf(WC).locator('.compare-mark--own');
+  /** The Compare view lists exactly one comparison of the reader's, marked as theirs. */
+  const expectOwnRow = async (): Promise<void> => {
+    const view = await openCompareView(reader);
+    await chooseFilter(view, 'Whose', 'Your own');
+    expect(await compareRows(view).count()).toBe(1);
+    const row = compareRows(view).first();
+    expect(await row.textContent()).toContain('Your comparison');
+    expect(await row.textContent()).toContain('A note of mine.');
+    expect(await view.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+      'My test topic',
+    ]);
+    await view.getByRole('button', { name: 'Close' }).click();
+  };
 
-    const own = reader.paneOf(WC).locator('.compare-mark--own');
-    await expect.poll(() => own.count()).toBe(1);
-    expect(await own.getAttribute('aria-label')).toBe('Your comparison: qualifies — Lankov 7');
+  it('Link passages: select in each pane, pick a relation; shown as yours in the panes and the Compare view; kept after a reload', async () => {
+    const before = await (async () => {
+      await reader.openApp();
+      await waitForMarks(reader);
+      return compareMarks(reader, WC).count();
+    })();
+    await linkTwoPassages();
+    await expect.poll(() => ownMarks().count()).toBe(1);
+    expect(await ownMarks().getAttribute('aria-label')).toBe(
+      'Your comparison: qualifies — Lankov 7',
+    );
     expect(await compareMarks(reader, WC).count()).toBe(before + 1);
+    await expectOwnRow();
 
-    const check = async (): Promise<void> => {
-      const view = await openCompareView(reader);
-      await chooseFilter(view, 'Whose', 'Your own');
-      expect(await compareRows(view).count()).toBe(1);
-      const row = compareRows(view).first();
-      expect(await row.textContent()).toContain('Your comparison');
-      expect(await row.textContent()).toContain('A note of mine.');
-      expect(await view.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
-        'My test topic',
-      ]);
-      await view.getByRole('button', { name: 'Close' }).click();
-    };
-    await check();
     await reader.openApp();
     await waitForMarks(reader);
-    await expect.poll(() => reader.paneOf(WC).locator('.compare-mark--own').count()).toBe(1);
-    await check();
+    await expect.poll(() => ownMarks().count()).toBe(1);
+    await expectOwnRow();
+
+    // Deleted from the Compare view, it leaves the panes; curated rows have no Delete.
+    const view = await openCompareView(reader);
+    expect(await view.locator('.compare-row:not(.compare-row--own) .own-delete').count()).toBe(0);
+    await view
+      .getByRole('button', { name: /^Delete your comparison of winstanley-chesters-2015:5/ })
+      .click();
+    await expect.poll(() => ownMarks().count()).toBe(0);
+    expect(await compareMarks(reader, WC).count()).toBe(before);
+  });
+
+  it('survives an export and import of the annotations (W3C file)', async () => {
+    await linkTwoPassages();
+    await expect.poll(() => ownMarks().count()).toBe(1);
+    const toggle = reader.page.getByRole('button', { name: /^Annotations/ });
+    await toggle.click();
+    const exported = await download(
+      reader.page,
+      reader.page.getByRole('button', { name: 'Export annotations (W3C)' }),
+    );
+    expect(exported.text).toContain('"linking"');
+
+    await reader.page.evaluate(() => localStorage.clear());
+    await reader.openApp();
+    await waitForMarks(reader);
+    expect(await ownMarks().count()).toBe(0);
+    await reader.page.getByRole('button', { name: /^Annotations/ }).click();
+    await reader.page
+      .getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)')
+      .setInputFiles({
+        name: exported.name,
+        mimeType: 'application/ld+json',
+        buffer: Buffer.from(exported.text),
+      });
+    await expect.poll(() => ownMarks().count()).toBe(1);
+    expect(await ownMarks().getAttribute('aria-label')).toBe(
+      'Your comparison: qualifies — Lankov 7',
+    );
+    await reader.page.getByRole('button', { name: /^Annotations/ }).click();
+    await expectOwnRow();
   });
 });
