@@ -18,6 +18,7 @@ import {
   type CiterReply,
   type CiterValue,
 } from './citer-protocol.ts';
+import type { CiteprocModule } from './citeproc-macro-cache.ts';
 
 interface Pending {
   readonly resolve: (value: unknown) => void;
@@ -68,7 +69,12 @@ function startWorker(): Worker | null {
 }
 
 async function inPage(call: CiterCall): Promise<unknown> {
-  const c = await import('../../sources/citation/load-citer.ts');
+  const [c, CSL, cache] = await Promise.all([
+    import('../../sources/citation/load-citer.ts'),
+    import('citeproc'),
+    import('./citeproc-macro-cache.ts'),
+  ]);
+  cache.installMacroCache(CSL.default as unknown as CiteprocModule);
   switch (call.op) {
     case 'warm':
       await c.loadCiter(call.style);
