@@ -121,6 +121,21 @@ describe('the Cite panel', () => {
     await reader.pressKey('Escape');
   }, 90_000);
 
+  it('cites one sentence of a paragraph (its paragraph’s pinpoint, its own quote and link)', async () => {
+    await reader.openApp('lankov-2007:12');
+    const panel = await openCite(reader, 'lankov-2007:12');
+    await chooseStyle(panel, 'mla');
+    await panel.getByLabel('Passage').selectOption({ label: 'Sentence 12.2' });
+    expect(await panel.getByRole('heading').textContent()).toContain('Sentence 12.2');
+    const sentence = (await reader.paragraph('lankov-2007:12.2').textContent())!.trim();
+    expect((await panel.locator('.cite-quote').textContent())!.trim()).toBe(sentence);
+    await expect.poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 }).toBe('(Lankov, par. 12)');
+    await reader.screenshot('cite-panel');
+    await panel.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(async () => (await readClipboard(reader.page)).text).toMatch(/^http:\/\/[^#]+#lankov-2007:12\.2$/);
+    await reader.pressKey('Escape');
+  });
+
   it('cites a footnote as a note pinpoint, from the notes list', async () => {
     await reader.openApp('lankov-2007:n5');
     const panel = await openCite(reader, 'lankov-2007:n5');
