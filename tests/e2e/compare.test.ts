@@ -69,6 +69,28 @@ describe('compared passages in the panes', () => {
     expect(await reader.paneOf(WC).getAttribute('data-active')).toBe('true');
   });
 
+  it('narrow: a mark is within the pane, and activating it shows the other text at the counterpart', async () => {
+    await reader.setViewport('narrow');
+    try {
+      await reader.openApp();
+      await waitForMarks(reader);
+      const mark = compareMark(reader, WC, comparisonId('agenda-rank'));
+      const inside = await mark.evaluate((el) => {
+        const pane = el.closest('.pane-scroll')!.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return box.left >= pane.left && box.right <= pane.right;
+      });
+      expect(inside).toBe(true);
+      const counterpart = (await mark.getAttribute('data-counterpart'))!;
+      await mark.click();
+      await expect.poll(() => reader.paneOf(LANKOV).isVisible()).toBe(true);
+      expect(await reader.paneOf(WC).isVisible()).toBe(false);
+      await expect.poll(() => inPaneViewport(reader.paragraph(counterpart))).toBe(true);
+    } finally {
+      await reader.setViewport('wide');
+    }
+  });
+
   it('with sync on, scrolling one pane brings the other to the linked passage', async () => {
     await reader.openApp();
     await waitForMarks(reader);
