@@ -15,6 +15,7 @@ const BENCHES: Bench[] = [
   { name: 'citer-cache', load: () => import('./citer-cache.ts') },
   { name: 'annotations-io', load: () => import('./annotations-io.ts') },
   { name: 'annotations', load: () => import('./annotations.ts') },
+  { name: 'annotations-sidebar', load: () => import('./annotations-sidebar.ts') },
 ];
 
 const only = process.argv.slice(2);

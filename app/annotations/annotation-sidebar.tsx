@@ -16,7 +16,7 @@
  *
  * Renders user and imported text as React text only (notes via `NoteView`).
  */
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Annotation, Color } from '../../annotations/model/annotation.ts';
 import type { NoteBlock } from '../../annotations/model/note-markdown.ts';
 import { sourceLabel } from '../views/pane.tsx';
@@ -64,7 +64,10 @@ export function AnnotationSidebar({
   const sentinel = useRef<HTMLDivElement>(null);
   const { runtime, snapshot, list } = ui;
 
-  const labels = useMemo(() => new Map(ui.editions.map((e) => [e.id as string, sourceLabel(e)])), [ui.editions]);
+  const labels = useMemo(
+    () => new Map(ui.editions.map((e) => [e.id as string, sourceLabel(e)])),
+    [ui.editions],
+  );
   const placed = useMemo(
     () => list.placed.filter((p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR)),
     [list.placed, filter],
@@ -77,7 +80,8 @@ export function AnnotationSidebar({
 
   // Show the opened annotation even if it lies beyond the current window.
   const openedId = ui.opened?.id;
-  const openedIndex = openedId === undefined ? -1 : placed.findIndex((p) => p.annotation.id === openedId);
+  const openedIndex =
+    openedId === undefined ? -1 : placed.findIndex((p) => p.annotation.id === openedId);
   const shown = Math.max(limit, openedIndex + 1);
 
   useEffect(() => {
@@ -99,11 +103,14 @@ export function AnnotationSidebar({
     }
     return blocks;
   };
-  const onDelete = (a: Annotation): void => {
-    if (!runtime) return;
-    const result = runtime.store.delete(a.id);
-    if (result.ok) setDeleted(a.targets[0]?.selectors.address ?? 'the text');
-  };
+  const onDelete = useCallback(
+    (a: Annotation): void => {
+      if (!runtime) return;
+      const result = runtime.store.delete(a.id);
+      if (result.ok) setDeleted(a.targets[0]?.selectors.address ?? 'the text');
+    },
+    [runtime],
+  );
   const undo = (): void => {
     if (!runtime) return;
     const result = runtime.store.undo();
@@ -141,7 +148,10 @@ export function AnnotationSidebar({
         </label>
         <label>
           <span className="visually-hidden">Filter by tag</span>
-          <select value={filter.tag} onChange={(e) => setFilter({ ...filter, tag: e.currentTarget.value })}>
+          <select
+            value={filter.tag}
+            onChange={(e) => setFilter({ ...filter, tag: e.currentTarget.value })}
+          >
             <option value="">All tags</option>
             {tags.map((t) => (
               <option key={t} value={t}>
@@ -175,64 +185,69 @@ export function AnnotationSidebar({
           </>
         )}
       </div>
-      <div className="ann-scroll">
-        {snapshot === null ? (
-          <p className="ann-empty">Loading annotations…</p>
-        ) : total === 0 ? (
-          <p className="ann-empty">No annotations on these texts yet. Select text and press h to highlight, n to add a note.</p>
-        ) : (
-          <p className="ann-count">
-            {placed.length + unplaced.length === total
-              ? `${total} annotation${total === 1 ? '' : 's'}`
-              : `${placed.length + unplaced.length} of ${total} annotations match`}
-          </p>
-        )}
-        <ul className="ann-list" aria-label="Annotations in text order">
-          {placed.slice(0, shown).map((p) => (
-            <AnnotationItem
-              key={p.annotation.id}
-              ui={ui}
-              annotation={p.annotation}
-              note={parsedNote(p.annotation)}
-              sourceLabel={labels.get(p.edition.id) ?? p.edition.id}
-              opened={openedFor(p.annotation)}
-              onDelete={onDelete}
-              onCite={onCite}
-            />
-          ))}
-        </ul>
-        {placed.length > shown && (
-          <div ref={sentinel} className="ann-more">
-            <button type="button" onClick={() => setLimit(shown + PAGE)}>
-              Show more ({placed.length - shown} left)
-            </button>
-          </div>
-        )}
-        {unplaced.length > 0 && (
-          <section className="ann-unplaced" aria-labelledby={`${id}-unplaced`}>
-            <h3 id={`${id}-unplaced`}>Unplaced ({unplaced.length})</h3>
-            <p className="ann-hint">
-              These annotations could no longer be found in the text. They are kept, with their quotes, and
-              exported like the others.
+      {ui.sidebarOpen && (
+        <div className="ann-scroll">
+          {snapshot === null ? (
+            <p className="ann-empty">Loading annotations…</p>
+          ) : total === 0 ? (
+            <p className="ann-empty">
+              No annotations on these texts yet. Select text and press h to highlight, n to add a
+              note.
             </p>
-            <ul className="ann-list">
-              {unplaced.map((u) => (
-                <AnnotationItem
-                  key={u.annotation.id}
-                  ui={ui}
-                  annotation={u.annotation}
-                  note={parsedNote(u.annotation)}
-                  sourceLabel={labels.get(u.edition.id) ?? u.edition.id}
-                  unplacedReason={u.reason}
-                  opened={openedFor(u.annotation)}
-                  onDelete={onDelete}
-                  onCite={onCite}
-                />
-              ))}
-            </ul>
-          </section>
-        )}
-      </div>
+          ) : (
+            <p className="ann-count">
+              {placed.length + unplaced.length === total
+                ? `${total} annotation${total === 1 ? '' : 's'}`
+                : `${placed.length + unplaced.length} of ${total} annotations match`}
+            </p>
+          )}
+          <ul className="ann-list" aria-label="Annotations in text order">
+            {placed.slice(0, shown).map((p) => (
+              <AnnotationItem
+                key={p.annotation.id}
+                ui={ui}
+                annotation={p.annotation}
+                note={parsedNote(p.annotation)}
+                sourceLabel={labels.get(p.edition.id) ?? p.edition.id}
+                opened={openedFor(p.annotation)}
+                onDelete={onDelete}
+                onCite={onCite}
+              />
+            ))}
+          </ul>
+          {placed.length > shown && (
+            <div ref={sentinel} className="ann-more">
+              <button type="button" onClick={() => setLimit(shown + PAGE)}>
+                Show more ({placed.length - shown} left)
+              </button>
+            </div>
+          )}
+          {unplaced.length > 0 && (
+            <section className="ann-unplaced" aria-labelledby={`${id}-unplaced`}>
+              <h3 id={`${id}-unplaced`}>Unplaced ({unplaced.length})</h3>
+              <p className="ann-hint">
+                These annotations could no longer be found in the text. They are kept, with their
+                quotes, and exported like the others.
+              </p>
+              <ul className="ann-list">
+                {unplaced.map((u) => (
+                  <AnnotationItem
+                    key={u.annotation.id}
+                    ui={ui}
+                    annotation={u.annotation}
+                    note={parsedNote(u.annotation)}
+                    sourceLabel={labels.get(u.edition.id) ?? u.edition.id}
+                    unplacedReason={u.reason}
+                    opened={openedFor(u.annotation)}
+                    onDelete={onDelete}
+                    onCite={onCite}
+                  />
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      )}
     </aside>
   );
 }

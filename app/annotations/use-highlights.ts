@@ -13,12 +13,21 @@
  * (`use-annotation-ui.ts`). Where the API is missing (older browsers), the
  * text is unmarked but the sidebar works.
  *
- * Ranges are rebuilt when the list changes and when a pane's text is
- * re-rendered (a MutationObserver; changes inside `data-anchor-ignore`
+ * The painted ranges are `StaticRange`s: Chromium updates every live
+ * `Range` of a document on every DOM insertion and removal, so 10,000 live
+ * ranges made each change anywhere in the page (a page of the sidebar list)
+ * cost hundreds of milliseconds (bench/annotations-sidebar.ts). Static
+ * ranges cost nothing until painted; they do not follow DOM changes, hence
+ * the repaint below.
+ *
+ * Only the annotations near each pane's viewport are painted
+ * (`visibleWindow`). Ranges are rebuilt when the list changes, on scroll,
+ * and when a pane's text is re-rendered (a MutationObserver; changes inside `data-anchor-ignore`
  * content, such as footnote popovers, are ignored).
  */
 import { useEffect, useRef, type RefObject } from 'react';
 import { rangeFromOffsets } from '../../annotations/anchoring/dom-range.ts';
+import type { Edition } from '../../sources/edition.ts';
 import type { PlacedAnnotation } from './anchored-list.ts';
 import { DEFAULT_COLOR, PALETTE } from './palette.ts';
 
@@ -34,7 +43,9 @@ interface HighlightRegistry {
 
 function registry(): HighlightRegistry | null {
   const css = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS;
-  return css?.highlights && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function' ? css.highlights : null;
+  return css?.highlights && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function'
+    ? css.highlights
+    : null;
 }
 
 /** The reading roots by source id. */
@@ -47,32 +58,123 @@ function rootsBySource(): Map<string, Element> {
   return roots;
 }
 
+/** One rendered passage: its span in `Edition.text` and its element. */
+interface RenderedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly element: Element;
+}
+
+/** The passages of `edition` rendered under `root`, by start. */
+function renderedSpans(root: Element, edition: Edition): RenderedSpan[] {
+  const elements = new Map<string, Element>();
+  for (const el of root.querySelectorAll('[data-address]')) {
+    const address = el.getAttribute('data-address');
+    if (address && !elements.has(address)) elements.set(address, el);
+  }
+  const spans: RenderedSpan[] = [];
+  for (const p of [...edition.blocks, ...edition.footnotes]) {
+    const element = elements.get(p.address);
+    if (element) spans.push({ start: p.start, end: p.end, element });
+  }
+  return spans.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * The smallest element to hand `rangeFromOffsets` for a span inside one
+ * passage: the passage element's parent (the block wrapper, or the notes
+ * list); `null` for a span across passages (the caller uses the article).
+ * Passing the whole article for each of 10,000 annotations made
+ * `rangeFromOffsets` search every passage element each time (seconds,
+ * measured in bench/annotations-sidebar.ts).
+ */
+function localRoot(spans: readonly RenderedSpan[], start: number, end: number): Element | null {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (spans[mid]!.start <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const span = spans[lo];
+  return span && span.start <= start && end <= span.end ? span.element.parentElement : null;
+}
+
+/**
+ * The text offsets of the passages on screen in a pane, widened by one
+ * screen above and below: only annotations there are painted. Chromium
+ * recomputes every custom highlight range on each layout anywhere in the
+ * page, so 10,000 painted ranges made every change (a page of the sidebar
+ * list, a popover) cost ~400 ms; the passages near the viewport hold a few
+ * dozen. Scrolling repaints.
+ */
+function visibleWindow(
+  root: Element,
+  spans: readonly RenderedSpan[],
+): readonly [number, number] | null {
+  const view = (root.closest('.pane-scroll') ?? root).getBoundingClientRect();
+  const top = view.top - view.height;
+  const bottom = view.bottom + view.height;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const span of spans) {
+    const r = span.element.getBoundingClientRect();
+    if (r.height === 0 || r.bottom < top || r.top > bottom) continue;
+    lo = Math.min(lo, span.start);
+    hi = Math.max(hi, span.end);
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
 /**
  * Paints `placed`; returns a ref to the ranges by annotation id (for hit
  * testing and scrolling).
  */
-export function useHighlights(placed: readonly PlacedAnnotation[], activeId: string | null): RefObject<Map<string, Range>> {
-  const ranges = useRef(new Map<string, Range>());
+export function useHighlights(
+  placed: readonly PlacedAnnotation[],
+  activeId: string | null,
+): RefObject<Map<string, StaticRange>> {
+  const ranges = useRef(new Map<string, StaticRange>());
   useEffect(() => {
     const highlights = registry();
-    const Highlight = (globalThis as unknown as { Highlight: new (...r: Range[]) => unknown }).Highlight;
+    const Highlight = (
+      globalThis as unknown as { Highlight: new (...r: AbstractRange[]) => unknown }
+    ).Highlight;
     let frame = 0;
     const paint = (): void => {
       frame = 0;
       const roots = rootsBySource();
-      const byColor = new Map<string, Range[]>(PALETTE.map((c) => [c, []]));
-      const next = new Map<string, Range>();
+      const panes = new Map<
+        string,
+        { root: Element; spans: RenderedSpan[]; window: readonly [number, number] | null }
+      >();
+      const byColor = new Map<string, StaticRange[]>(PALETTE.map((c) => [c, []]));
+      const next = new Map<string, StaticRange>();
       for (const p of placed) {
-        const root = roots.get(p.edition.id);
-        if (!root) continue;
-        const range = rangeFromOffsets(root, p.edition, p.start, p.end);
+        let pane = panes.get(p.edition.id);
+        if (!pane) {
+          const root = roots.get(p.edition.id);
+          if (!root) continue;
+          const spans = renderedSpans(root, p.edition);
+          pane = { root, spans, window: visibleWindow(root, spans) };
+          panes.set(p.edition.id, pane);
+        }
+        if (!pane.window || p.end <= pane.window[0] || p.start >= pane.window[1]) continue;
+        const range = rangeFromOffsets(
+          localRoot(pane.spans, p.start, p.end) ?? pane.root,
+          p.edition,
+          p.start,
+          p.end,
+        );
         if (!range) continue;
-        next.set(p.annotation.id, range);
-        byColor.get(p.annotation.color ?? DEFAULT_COLOR)?.push(range);
+        const fixed = new StaticRange(range);
+        next.set(p.annotation.id, fixed);
+        byColor.get(p.annotation.color ?? DEFAULT_COLOR)?.push(fixed);
       }
       ranges.current = next;
       if (!highlights) return;
-      for (const [color, list] of byColor) highlights.set(highlightName(color), new Highlight(...list));
+      for (const [color, list] of byColor)
+        highlights.set(highlightName(color), new Highlight(...list));
       const active = activeId === null ? undefined : next.get(activeId);
       if (active) highlights.set(ACTIVE_HIGHLIGHT, new Highlight(active));
       else highlights.delete(ACTIVE_HIGHLIGHT);
@@ -83,12 +185,22 @@ export function useHighlights(placed: readonly PlacedAnnotation[], activeId: str
         const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
         return !el?.closest('[data-anchor-ignore]');
       });
-      if (relevant && !frame) frame = requestAnimationFrame(paint);
+      if (relevant) schedule();
     });
     for (const root of document.querySelectorAll('.pane article.edition')) {
       observer.observe(root, { childList: true, subtree: true, characterData: true });
     }
+    const schedule = (): void => {
+      if (!frame) frame = requestAnimationFrame(paint);
+    };
+    const onScroll = (e: Event): void => {
+      if (e.target instanceof Element && e.target.classList.contains('pane-scroll')) schedule();
+    };
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', schedule);
     return () => {
+      document.removeEventListener('scroll', onScroll, { capture: true });
+      window.removeEventListener('resize', schedule);
       observer.disconnect();
       if (frame) cancelAnimationFrame(frame);
     };
@@ -117,13 +229,22 @@ export function pointAt(x: number, y: number): { node: Node; offset: number } | 
 }
 
 /** The id of the shortest painted annotation containing the point, or `null`. */
-export function annotationAtPoint(ranges: ReadonlyMap<string, Range>, node: Node, offset: number): string | null {
+export function annotationAtPoint(
+  ranges: ReadonlyMap<string, StaticRange>,
+  node: Node,
+  offset: number,
+): string | null {
   let best: string | null = null;
   let bestLength = Infinity;
-  for (const [id, range] of ranges) {
+  const range = document.createRange(); // one live range, reused: see the note on StaticRange above
+  for (const [id, fixed] of ranges) {
     let inside: boolean;
     try {
-      inside = range.isPointInRange(node, offset) && !(range.endContainer === node && range.endOffset === offset);
+      range.setStart(fixed.startContainer, fixed.startOffset);
+      range.setEnd(fixed.endContainer, fixed.endOffset);
+      inside =
+        range.isPointInRange(node, offset) &&
+        !(range.endContainer === node && range.endOffset === offset);
     } catch {
       continue; // the node is in another document or was detached
     }

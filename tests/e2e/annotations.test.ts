@@ -115,6 +115,8 @@ describe('notes and tags', () => {
     expect(stored).toMatchObject({ motivation: 'commenting', color: 'blue', tags: ['famine', 'sources'] });
     await reader.openApp();
     await openSidebar(reader.page);
+    // Highlights are painted near the viewport: go to it from the sidebar, as a reader would.
+    await sidebar(reader.page).getByRole('button', { name: `Show in the text: ${quote}` }).click();
     await check();
   });
 
@@ -124,8 +126,12 @@ describe('notes and tags', () => {
     expect(await sidebar(reader.page).isHidden()).toBe(true);
     await reader.paragraph('lankov-2007:9').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const box = await reader.page.evaluate(() => {
-      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('diptych-yellow')!;
-      const r = [...h][0]!.getClientRects()[0]!;
+      const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('diptych-yellow')!;
+      const s = [...h][0]!;
+      const range = document.createRange();
+      range.setStart(s.startContainer, s.startOffset);
+      range.setEnd(s.endContainer, s.endOffset);
+      const r = range.getClientRects()[0]!;
       return { x: r.left + 4, y: r.top + r.height / 2 };
     });
     await reader.page.mouse.click(box.x, box.y);

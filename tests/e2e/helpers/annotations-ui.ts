@@ -13,13 +13,16 @@ export { ANNOTATIONS_KEY, BACKUP_PREFIX } from '../../../annotations/storage/env
 /**
  * Selects characters `[from, to)` of the passage text of the element with
  * `data-address="<address>"` (footnote markers and other ignored content
- * skipped), as a reader's drag would, and returns the selected text.
+ * skipped), as a reader's drag would, after scrolling it into view, and
+ * returns the selected text.
  */
 export async function selectInPassage(page: Page, address: string, from: number, to: number): Promise<string> {
   return page.evaluate(
     ({ address, from, to }) => {
       const el = document.querySelector(`[data-address="${CSS.escape(address)}"]`);
       if (!el) throw new Error(`no element for ${address}`);
+      // A reader selects what is on screen (and only highlights near the viewport are painted).
+      el.scrollIntoView({ block: 'center' });
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
         acceptNode: (n) =>
           n.nodeType === 3
@@ -100,8 +103,15 @@ export function sidebarItems(page: Page): Locator {
 /** The texts painted by a named highlight (`diptych-yellow`…), in the order they were added. */
 export function paintedTexts(page: Page, name: string): Promise<string[]> {
   return page.evaluate((n) => {
-    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(n);
-    return h ? [...h].map((r) => r.toString()) : [];
+    const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(n);
+    return h
+      ? [...h].map((s) => {
+          const r = document.createRange();
+          r.setStart(s.startContainer, s.startOffset);
+          r.setEnd(s.endContainer, s.endOffset);
+          return r.toString();
+        })
+      : [];
   }, name);
 }
 

@@ -1,0 +1,136 @@
+/**
+ * The annotations UI with 10,000 annotations (issue 5, "rendering the
+ * sidebar stays responsive"), in headless Chromium against the production
+ * build: the stored set is written to localStorage before the app loads,
+ * then we measure
+ *
+ * - ready: from navigation start until the store is loaded, validated and
+ *   every annotation of the two visible texts anchored (the toolbar's count
+ *   shows them all) and painted (`CSS.highlights` holds the ranges);
+ * - longest task: the longest main-thread task (Long Tasks API) during that
+ *   load — what a reader feels as a freeze;
+ * - open sidebar: from the toggle's click to the first list item painted
+ *   (the list is windowed: 100 items, more on scroll);
+ * - next page: scrolling to the list's end renders 100 more (median).
+ *
+ * The annotations are spread over both texts with the same generator shape
+ * as bench/annotations.ts (quotes of 20–119 characters made by `describe`).
+ */
+import { rmSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { describe } from '../annotations/anchoring/describe.ts';
+import { completeAnnotation, type Annotation, type AnnotationId } from '../annotations/model/annotation.ts';
+import { saveAnnotations } from '../annotations/storage/annotation-storage.ts';
+import { ANNOTATIONS_KEY } from '../annotations/storage/envelope.ts';
+import { memoryStorage } from '../annotations/storage/memory-storage.ts';
+import { builtinEditions } from '../sources/builtin.ts';
+import { buildApp } from '../tests/e2e/helpers/build-app.ts';
+import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/helpers/chromium.ts';
+import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
+
+const COUNT = 10_000;
+const RUNS = 3;
+
+function storedSet(): string {
+  const editions = builtinEditions();
+  const out: Annotation[] = [];
+  for (let i = 0; out.length < COUNT; i++) {
+    const e = editions[i % 2]!;
+    const start = (i * 7919) % (e.text.length - 300);
+    const s = describe(e, start, start + 20 + (i % 100));
+    if (!s?.quote || !s.position || !s.address) continue;
+    out.push(
+      completeAnnotation(
+        {
+          motivation: i % 3 === 1 ? 'commenting' : 'highlighting',
+          color: (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[i % 5],
+          ...(i % 3 === 1 ? { note: `Note ${i}: *why* this matters.` } : {}),
+          tags: i % 4 === 0 ? [`t${i % 17}`] : [],
+          targets: [{ source: e.id, selectors: { quote: s.quote, position: s.position, address: s.address } }],
+        },
+        `urn:uuid:00000000-0000-4000-8000-${String(out.length).padStart(12, '0')}` as AnnotationId,
+        new Date(Date.UTC(2026, 0, 1, 0, 0, 0, out.length)).toISOString(),
+      ),
+    );
+  }
+  const port = memoryStorage();
+  saveAnnotations(port, { annotations: out, deleted: {}, revision: 1 });
+  return port.get(ANNOTATIONS_KEY)!;
+}
+
+/**
+ * A script (a string, so the bundler's helpers never leak into the page)
+ * that clicks `selector` and resolves with the ms until `condition` holds
+ * and the next frame has been painted.
+ */
+function timeUntil(selector: string, condition: string): string {
+  return `new Promise((resolve) => {
+    const t = performance.now();
+    document.querySelector(${JSON.stringify(selector)}).click();
+    const check = () => (${condition}) ? requestAnimationFrame(() => resolve(performance.now() - t)) : requestAnimationFrame(check);
+    requestAnimationFrame(check);
+  })`;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (ms: number): string => `${ms.toFixed(0)} ms`;
+
+/** For profiling scripts. */
+export const __storedSet = storedSet;
+
+/** Prints the figures. */
+export async function run(): Promise<void> {
+  const raw = storedSet();
+  const outDir = await buildApp('diptych-bench-sidebar-');
+  const server = await serveStatic(outDir);
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_ARGS] });
+  const ready: number[] = [];
+  const longest: number[] = [];
+  const open: number[] = [];
+  const page100: number[] = [];
+  try {
+    for (let r = 0; r < RUNS; r++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      // Write the set on a blank page of the origin first, then load the app.
+      await page.goto(`${server.url}favicon-missing`).catch(() => undefined);
+      await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [ANNOTATIONS_KEY, raw]);
+      await page.addInitScript(() => {
+        const w = window as unknown as { __longest: number };
+        w.__longest = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(server.url);
+      await page.waitForFunction(
+        (n) => {
+          const h = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+          const painted = h ? [...h.values()].reduce((s, x) => s + x.size, 0) : 0;
+          return /\((\d+)\)/.exec(document.querySelector('.ann-toggle')?.textContent ?? '')?.[1] === String(n) && painted > 0;
+        },
+        COUNT,
+        { timeout: 120_000, polling: 'raf' },
+      );
+      ready.push(await page.evaluate(() => performance.now()));
+      longest.push(await page.evaluate(() => (window as unknown as { __longest: number }).__longest));
+      open.push(await page.evaluate(timeUntil('.ann-toggle', "document.querySelector('.ann-sidebar:not([hidden]) li.ann-item') !== null")));
+      for (let p = 0; p < 3; p++) {
+        const before = await page.locator('.ann-list li.ann-item').count();
+        page100.push(
+          await page.evaluate(timeUntil('.ann-more button', `document.querySelectorAll('.ann-list li.ann-item').length > ${before}`)),
+        );
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  console.log(`${COUNT} stored annotations (${(raw.length / 1e6).toFixed(1)} M characters), ${RUNS} cold runs, medians:`);
+  console.log(`ready (loaded, validated, anchored, painted), from navigation: ${fmt(median(ready))}`);
+  console.log(`longest main-thread task during load: ${fmt(median(longest))}`);
+  console.log(`open the sidebar (first item painted): ${fmt(median(open))}`);
+  console.log(`next 100 items of the windowed list: ${fmt(median(page100))}`);
+}
