@@ -112,6 +112,12 @@ export function useCompare({
   const [viewMounted, setViewMounted] = useState(false);
   const [relatedRequest, setRelatedRequest] = useState<RelatedRequest | null>(null);
   const [pending, setPending] = useState<PendingSide | null>(null);
+  // The pending side as the selection action reads it (the action object outlives renders).
+  const pendingRef = useRef<PendingSide | null>(null);
+  const choosePending = useCallback((side: PendingSide | null) => {
+    pendingRef.current = side;
+    setPending(side);
+  }, []);
   const [linking, setLinking] = useState<readonly [PendingSide, PendingSide] | null>(null);
   const { snapshot } = useAnnotations();
   // Where focus was when Related opened, to return it there on close.
@@ -206,17 +212,14 @@ export function useCompare({
         shortcut: 'l',
         run: (selection) => {
           const side = { selection, name: nameOf(selection) };
-          setPending((first) => {
-            if (first && first.selection.source !== selection.source) {
-              const ordered =
-                first.selection.pane <= selection.pane
-                  ? ([first, side] as const)
-                  : ([side, first] as const);
-              setLinking(ordered);
-              return null;
-            }
-            return side;
-          });
+          const first = pendingRef.current;
+          if (first && first.selection.source !== selection.source) {
+            setLinking(first.selection.pane <= selection.pane ? [first, side] : [side, first]);
+            choosePending(null);
+          } else {
+            // A first passage, or another in the same text: it becomes the passage linked from.
+            choosePending(side);
+          }
         },
       },
       {
@@ -232,7 +235,7 @@ export function useCompare({
         },
       },
     ],
-    [left, right, openRelated],
+    [left, right, openRelated, choosePending],
   );
 
   const saveLink = useCallback(
@@ -335,7 +338,7 @@ export function useCompare({
           <span>
             Linking from {pending.name} … select the other passage and choose Link passages.
           </span>
-          <button type="button" onClick={() => setPending(null)}>
+          <button type="button" onClick={() => choosePending(null)}>
             Cancel<span className="visually-hidden"> linking</span>
           </button>
         </div>

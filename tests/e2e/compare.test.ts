@@ -201,6 +201,28 @@ describe('related in the other text', () => {
   });
 });
 
+describe('related to a selection', () => {
+  it('Related in the selection toolbar ranks the other text for the selected words', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    await reader.paragraph(`${LANKOV}:30`).scrollIntoViewIfNeeded();
+    await selectInPassage(reader.page, `${LANKOV}:30`, 0, 60);
+    await selectionToolbar(reader.page)
+      .getByRole('button', { name: 'Related', exact: true })
+      .click();
+    const panel = reader.page.getByRole('region', {
+      name: /^Related in Winstanley-Chesters \(2015\) to your selection$/,
+    });
+    await panel.locator('.related-item').first().waitFor();
+    const items = await panel.locator('.related-go').allTextContents();
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThanOrEqual(5);
+    for (const address of items) expect(address.startsWith(`${WC}:`)).toBe(true);
+    await reader.pressKey('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+  });
+});
+
 describe("a reader's own comparison", () => {
   /** Fresh storage, then Link passages from WC 5 to Lankov 7 (qualifies, a topic and a note). */
   const linkTwoPassages = async (): Promise<void> => {
