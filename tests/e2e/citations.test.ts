@@ -146,6 +146,21 @@ describe('the Cite panel', () => {
     await reader.pressKey('Escape');
   });
 
+  it('cites a footnote from its popover, and gives focus back to the marker', async () => {
+    await reader.openApp('lankov-2007:13');
+    const marker = reader.footnoteMarker('lankov-2007:n1');
+    await marker.click();
+    await reader.footnotePopover(1).getByRole('button', { name: 'Cite note 1' }).click();
+    const panel = citePanel(reader.page);
+    await panel.waitFor();
+    expect(await panel.getByRole('heading').textContent()).toContain('Note 1');
+    await chooseStyle(panel, 'mla');
+    await expect.poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 }).toBe('(Lankov, n. 1)');
+    await reader.pressKey('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await expect.poll(() => marker.evaluate((m) => m === document.activeElement)).toBe(true);
+  });
+
   it('cites a selection across paragraphs as the range, quoting exactly the selection', async () => {
     await reader.openApp('lankov-2007:12');
     const quote = await selectAcross(
