@@ -181,7 +181,14 @@ export function CompareView({
   const follow = (): void => onClose();
 
   return (
-    <dialog ref={ref} className="compare-view" aria-labelledby={titleId} onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="compare-view"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      // Keys typed in the dialog are the dialog's: not the reader's shortcuts or the selection toolbar's.
+      onKeyDown={(e) => e.stopPropagation()}
+    >
       <div className="compare-head">
         <h2 id={titleId}>Compare</h2>
         <form method="dialog">

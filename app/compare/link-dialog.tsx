@@ -63,7 +63,14 @@ export function LinkDialog({ sides, topics, onSave, onCancel }: LinkDialogProps)
     setError(onSave({ relation, topic, note }));
   };
   return (
-    <dialog ref={ref} className="link-dialog" aria-labelledby={titleId} onClose={onCancel}>
+    <dialog
+      ref={ref}
+      className="link-dialog"
+      aria-labelledby={titleId}
+      onClose={onCancel}
+      // Keys typed in the dialog are the dialog's: not the reader's shortcuts or the selection toolbar's.
+      onKeyDown={(e) => e.stopPropagation()}
+    >
       <h2 id={titleId}>Link passages</h2>
       <form onSubmit={submit}>
         <div className="link-sides">

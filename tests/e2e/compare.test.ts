@@ -120,6 +120,9 @@ describe('the Compare view', () => {
       .poll(() => dialog.getByRole('status').textContent())
       .toBe(`Showing ${total} of ${total} comparisons`);
     await reader.screenshot('compare-view');
+    // Keys in the dialog stay there: j does not move the reader behind it.
+    await reader.pressKey('j');
+    expect(await reader.current().count()).toBe(0);
     const first = compareRows(dialog).first();
     expect(await first.locator('a.compare-link').count()).toBe(2);
     expect(await first.locator('a.compare-link').first().getAttribute('href')).toMatch(
