@@ -40,6 +40,7 @@ export function CitationDialogs({ citations }: { readonly citations: Citations }
           style={style}
           onStyleChange={setStyle}
           linkTo={linkTo}
+          returnFocus={open.opener}
           onClose={citations.closeCite}
         />
       )}

@@ -34,6 +34,8 @@ export interface CitePanelProps {
   readonly onStyleChange: (style: StyleId) => void;
   /** The absolute link to an address (the reader's URL with its hash). */
   readonly linkTo: (address: string) => string;
+  /** Gets focus back when the panel closes (the Cite button). */
+  readonly returnFocus?: HTMLElement | null;
   readonly onClose: () => void;
 }
 
@@ -46,7 +48,15 @@ function sourceName(address: string): string {
 }
 
 /** The panel. */
-export function CitePanel({ scopes, initialIndex, style, onStyleChange, linkTo, onClose }: CitePanelProps): ReactNode {
+export function CitePanel({
+  scopes,
+  initialIndex,
+  style,
+  onStyleChange,
+  linkTo,
+  returnFocus,
+  onClose,
+}: CitePanelProps): ReactNode {
   const [index, setIndex] = useState(initialIndex);
   const [status, setStatus] = useState('');
   const target = scopes[index] ?? scopes[0]!;
@@ -72,7 +82,7 @@ export function CitePanel({ scopes, initialIndex, style, onStyleChange, linkTo, 
     target.quote.length > QUOTE_PREVIEW_CHARS ? `${target.quote.slice(0, QUOTE_PREVIEW_CHARS).trimEnd()}…` : target.quote;
 
   return (
-    <ModalDialog title={`Cite ${target.label} — ${sourceName(target.address)}`} className="cite-panel" onClose={onClose}>
+    <ModalDialog title={`Cite ${target.label} — ${sourceName(target.address)}`} className="cite-panel" returnFocus={returnFocus} onClose={onClose}>
       <div className="cite-controls">
         <StylePicker style={style} onChange={onStyleChange} />
         {scopes.length > 1 && (

@@ -27,6 +27,8 @@ export interface OpenCite {
   readonly scopes: readonly CiteTarget[];
   /** The scope shown first. */
   readonly index: number;
+  /** What had focus when Cite was chosen: it gets focus back when the panel closes. */
+  readonly opener: HTMLElement | null;
 }
 
 /** What `useCitations` gives the views. */
@@ -47,6 +49,10 @@ export interface Citations {
   readonly bibliographyOpen: boolean;
   /** Opens or closes the Bibliography dialog. */
   readonly setBibliographyOpen: (open: boolean) => void;
+}
+
+function focused(): HTMLElement | null {
+  return document.activeElement instanceof HTMLElement ? document.activeElement : null;
 }
 
 /** Runs `f` when the page is idle (or soon, where there is no `requestIdleCallback`); returns a cancel. */
@@ -94,7 +100,7 @@ export function useCitations(editions: readonly Edition[], report: (message: str
         0,
         scopes.findIndex((s) => s.address === address),
       );
-      setOpen({ scopes, index });
+      setOpen({ scopes, index, opener: focused() });
     },
     [editions, report],
   );
@@ -103,7 +109,7 @@ export function useCitations(editions: readonly Edition[], report: (message: str
     (from: string, to: string, quote: string) => {
       const target = spanCiteTarget(from, to, quote);
       if (!target || target.quote === '') return report('Select some text in a passage to cite it.');
-      setOpen({ scopes: [target], index: 0 });
+      setOpen({ scopes: [target], index: 0, opener: focused() });
     },
     [report],
   );

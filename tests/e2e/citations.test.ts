@@ -179,6 +179,11 @@ describe('the Cite panel', () => {
     const shown = (await panel.locator('.cite-quote').textContent()) ?? '';
     expect(shown.replace(/…$/, '').replace(/\s+/g, ' ').slice(0, 30)).toBe(quote.replace(/\s+/g, ' ').trim().slice(0, 30));
     await reader.pressKey('Escape');
+    await panel.waitFor({ state: 'detached' });
+    // The toolbar that opened it is gone: focus goes back to the pane's text.
+    await expect
+      .poll(() => reader.page.evaluate(() => document.activeElement?.closest('.pane')?.getAttribute('data-source')))
+      .toBe('lankov-2007');
   });
 });
 
