@@ -128,6 +128,14 @@ export function AnnotationSidebar({
       className="ann-sidebar"
       aria-labelledby={`${id}-title`}
       hidden={!ui.sidebarOpen}
+      onKeyDown={(e) => {
+        // Escape closes the sidebar (the narrow screens' drawer) and returns to its toggle; fields keep their own Escape.
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        if (e.target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName)) return;
+        e.preventDefault();
+        ui.setSidebarOpen(false);
+        document.querySelector<HTMLElement>('.ann-toggle')?.focus();
+      }}
     >
       <div className="ann-head">
         <h2 id={`${id}-title`}>Annotations</h2>

@@ -394,6 +394,11 @@ describe('accessibility', () => {
       expect(box!.width).toBeLessThanOrEqual(420);
       expect(await reader.axeViolations()).toEqual([]);
       await reader.screenshot('annotations-narrow');
+      // Escape closes the drawer and returns focus to its toggle.
+      await drawer.getByRole('button', { name: 'Export annotations (W3C)' }).focus();
+      await reader.pressKey('Escape');
+      await drawer.waitFor({ state: 'hidden' });
+      expect(await sidebarToggle(reader.page).evaluate((el) => el === document.activeElement)).toBe(true);
     } finally {
       await reader.setViewport('wide');
     }
