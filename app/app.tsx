@@ -25,8 +25,8 @@ import { AnnotationStatus } from './annotations/annotation-status.tsx';
 import { BibliographyButton, CitationDialogs } from './citations/bibliography-button.tsx';
 import { useCiteAction } from './citations/use-cite-action.ts';
 import { useCitations } from './citations/use-citations.ts';
-import { useAnnotationUi } from './annotations/use-annotation-ui.ts';
-import type { SelectionAction } from './selection/selection-action.ts';
+import { ANNOTATION_SHORTCUTS, useAnnotationUi } from './annotations/use-annotation-ui.ts';
+import { selectionShortcuts, type SelectionAction } from './selection/selection-action.ts';
 import { SelectionToolbar } from './selection/selection-toolbar.tsx';
 import {
   initialReaderState,
@@ -169,7 +169,11 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
       <AnnotationStatus ui={annotations} />
       {compare.overlays}
       <CitationDialogs citations={citations} />
-      <ShortcutsDialog open={state.shortcutsOpen} onClose={update((s) => ({ ...s, shortcutsOpen: false }))} />
+      <ShortcutsDialog
+        open={state.shortcutsOpen}
+        onClose={update((s) => ({ ...s, shortcutsOpen: false }))}
+        more={[...selectionShortcuts(selectionActions), ...ANNOTATION_SHORTCUTS]}
+      />
     </div>
   );
 }

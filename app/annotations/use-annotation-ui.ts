@@ -54,6 +54,13 @@ export interface AnnotationUi {
 
 const EMPTY: AnchoredList = { placed: [], unplaced: [] };
 
+/** The annotations' own keys, for the shortcuts dialog (the toolbar's come from its actions). */
+export const ANNOTATION_SHORTCUTS: readonly { readonly keys: readonly string[]; readonly label: string }[] = [
+  { keys: ['Tab'], label: 'From selected text, move into its toolbar' },
+  { keys: ['Enter'], label: 'Open the annotation in the focused paragraph' },
+  { keys: ['Ctrl+Z', '⌘Z'], label: 'Undo the last annotation change' },
+];
+
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);

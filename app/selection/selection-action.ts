@@ -52,3 +52,16 @@ export interface SelectionAction {
   /** Does it. Errors are the action's to report (e.g. through the reader's notice). */
   readonly run: (selection: PaneSelection) => void;
 }
+
+/** A shortcut as the shortcuts dialog lists it. */
+export interface ShortcutEntry {
+  readonly keys: readonly string[];
+  readonly label: string;
+}
+
+/** The actions' shortcuts, for the shortcuts dialog (so it lists every registered action's key). */
+export function selectionShortcuts(actions: readonly SelectionAction[]): ShortcutEntry[] {
+  return actions
+    .filter((a) => a.shortcut !== undefined)
+    .map((a) => ({ keys: [a.shortcut!], label: `${a.label} (with text selected)` }));
+}

@@ -9,10 +9,12 @@ import { COMMANDS } from '../commands/commands.ts';
 export interface ShortcutsDialogProps {
   readonly open: boolean;
   readonly onClose: () => void;
+  /** Shortcuts defined elsewhere (the selection toolbar's actions, annotations), listed after the commands. */
+  readonly more?: readonly { readonly keys: readonly string[]; readonly label: string }[];
 }
 
 /** The dialog. */
-export function ShortcutsDialog({ open, onClose }: ShortcutsDialogProps): ReactNode {
+export function ShortcutsDialog({ open, onClose, more = [] }: ShortcutsDialogProps): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -27,6 +29,16 @@ export function ShortcutsDialog({ open, onClose }: ShortcutsDialogProps): ReactN
       <dl>
         {COMMANDS.map((c) => (
           <div key={c.name} className="shortcut">
+            <dt>
+              {c.keys.map((k) => (
+                <kbd key={k}>{k}</kbd>
+              ))}
+            </dt>
+            <dd>{c.label}</dd>
+          </div>
+        ))}
+        {more.map((c) => (
+          <div key={c.label} className="shortcut">
             <dt>
               {c.keys.map((k) => (
                 <kbd key={k}>{k}</kbd>

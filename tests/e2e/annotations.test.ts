@@ -407,6 +407,17 @@ describe('accessibility', () => {
     await reader.screenshot('annotations-wide');
   });
 
+  it('the shortcuts dialog lists the selection toolbar keys and the annotation keys', async () => {
+    await reader.pressKey('?');
+    const dialog = reader.page.getByRole('dialog');
+    await dialog.waitFor();
+    const text = (await dialog.textContent()) ?? '';
+    expect(text).toContain('Highlight (with text selected)');
+    expect(text).toContain('Add note (with text selected)');
+    expect(text).toContain('Undo the last annotation change');
+    await reader.pressKey('Escape');
+  });
+
   it('the toolbar is reachable from the keyboard: Tab from the selection, arrows between buttons', async () => {
     await selectInPassage(reader.page, 'lankov-2007:2', 0, 30);
     const bar = selectionToolbar(reader.page);
