@@ -8,7 +8,7 @@
  * run it over whole texts. Instead `Intl.Segmenter` (ICU, ~10× faster)
  * proposes boundaries — it over-splits after initials and abbreviations but,
  * on prose, does not miss real boundaries — and parse-english decides each
- * proposal on a small window around it (`WINDOW` characters each side). The
+ * proposal on a small window around it (`WINDOW` characters each side; 16, 24 and 32 all give the same boundaries on both texts). The
  * window holds what parse-english's rules look at: the word before the full
  * stop (abbreviation, initial) and the word after it (lower case, digit).
  *
@@ -26,7 +26,7 @@ export interface SentenceSpan {
 }
 
 /** Characters of context on each side of a proposed boundary given to parse-english. */
-const WINDOW = 32;
+const WINDOW = 24;
 
 const parser = new ParseEnglish();
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
