@@ -38,6 +38,7 @@ import {
   type ReaderState,
 } from './state/reader-state.ts';
 import type { SyncLink } from './sync/sync-targets.ts';
+import { OpenTextButton } from './open-text/open-text-button.tsx';
 import { Notice } from './views/notice.tsx';
 import { Pane, sourceLabel } from './views/pane.tsx';
 import { PaneSwitch } from './views/pane-switch.tsx';
@@ -51,13 +52,15 @@ export interface AppProps {
   readonly editions: readonly Edition[];
   /** Passage pairs for pane sync (from comparisons, a later issue); none yet. */
   readonly syncLinks?: readonly SyncLink[];
+  /** Adds a text the reader opened ("Open a text"); without it, the button is not shown. */
+  readonly onAddEdition?: (edition: Edition) => void;
 }
 
 const NO_LINKS: readonly SyncLink[] = [];
 const noSubscription = (): (() => void) => () => {};
 
 /** The reader. */
-export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
+export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps): ReactNode {
   const [state, setState] = useState<ReaderState>(() => initialReaderState(editions));
   const left = useRef<HTMLDivElement>(null);
   const right = useRef<HTMLDivElement>(null);
@@ -119,6 +122,15 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
   // The selection toolbar's actions (see app/selection/selection-action.ts): append yours here.
   const selectionActions = useMemo<readonly SelectionAction[]>(() => [...annotations.actions, ...compare.selectionActions, ...citeActions], [annotations.actions, compare.selectionActions, citeActions]);
 
+  const takenIds = useMemo(() => new Set<string>(editions.map((e) => e.id)), [editions]);
+  const openText = useCallback(
+    (edition: Edition) => {
+      onAddEdition?.(edition);
+      setState((s) => setPaneSource(s, s.activePane, edition.id));
+    },
+    [onAddEdition],
+  );
+
   const leftEdition = editionOf(0);
   const rightEdition = editionOf(1);
   return (
@@ -137,6 +149,7 @@ export function App({ editions, syncLinks = NO_LINKS }: AppProps): ReactNode {
         {compare.toolbarButton}
         <AnnotationsToggle ui={annotations} />
         <BibliographyButton citations={citations} />
+        {onAddEdition && <OpenTextButton taken={takenIds} onOpen={openText} notify={notify} />}
       </header>
       <Notice message={state.notice} onDismiss={update((s) => ({ ...s, notice: null }))} />
       <main className="panes" data-active={state.activePane}>

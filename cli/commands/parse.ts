@@ -1,20 +1,10 @@
 /** `diptych parse <file> [--summary] [--id <id>]`: any Markdown or plain-text file as an edition. */
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
 import type { Edition } from '../../sources/edition.ts';
 import { parseEdition } from '../../sources/pipeline.ts';
 import { MAX_TEXT_BYTES, decodeText } from '../../sources/read-text.ts';
+import { sourceIdFromFileName } from '../../sources/source-id.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
-
-/** A source id from a file name: `My Notes.md` → `my-notes`. */
-export function idFromFileName(file: string): string {
-  const slug = basename(file, extname(file))
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'text' : slug;
-}
 
 /** A readable table: address, role, first words. */
 export function summaryTable(edition: Edition): string {
@@ -56,7 +46,7 @@ export const parse: Command = async (args, io) => {
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new CliError(`${file} ${decoded.reason}`);
-  const id = typeof flags.id === 'string' ? flags.id : idFromFileName(file);
+  const id = typeof flags.id === 'string' ? flags.id : sourceIdFromFileName(file);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new CliError(`invalid --id "${id}" (use lower-case letters, digits and hyphens)`, 2);
   const result = parseEdition(decoded.text, { id, lang: typeof flags.lang === 'string' ? flags.lang : 'en' });
   io.out(flags.summary ? summaryTable(result) : `${JSON.stringify(result, null, 2)}\n`);
