@@ -21,6 +21,10 @@ export default defineConfig({
     outDir: '../dist',
     emptyOutDir: true,
     target: 'es2022',
+    // No <link rel="modulepreload"> in index.html: the entry loads after the
+    // prerendered text has painted, and the preloads competed with that first
+    // paint (bench/reader.ts). Lazy chunks still get their dependencies preloaded.
+    modulePreload: { resolveDependencies: (_file, deps, context) => (context.hostType === 'html' ? [] : deps) },
   },
   // Module workers, so the citation worker's styles stay one lazy chunk each
   // (an IIFE worker would inline all six; app/citations/citer-worker.ts).

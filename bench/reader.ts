@@ -69,6 +69,23 @@ export function initialScripts(html: string): string[] {
   return [...new Set(out)];
 }
 
+/** Every chunk an initial script imports statically, followed recursively (what loads before the app runs). */
+export function withStaticImports(outDir: string, scripts: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (src: string): void => {
+    const file = path.posix.normalize(src.replace(/^\.\//, ''));
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(path.join(outDir, file), 'utf8');
+    // Static `import … from "./x.js"` and `import "./x.js"`, not dynamic `import("./x.js")`.
+    for (const m of code.matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\.?\/[^"']+)["']/g)) {
+      visit(path.posix.join(path.posix.dirname(file), m[1]!));
+    }
+  };
+  for (const src of scripts) visit(src);
+  return [...seen].map((f) => `./${f}`);
+}
+
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -118,7 +135,7 @@ export async function run(): Promise<void> {
   const outDir = await buildApp('diptych-bench-');
   try {
     const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
-    const scripts = initialScripts(html);
+    const scripts = withStaticImports(outDir, initialScripts(html));
     let initial = 0;
     for (const src of scripts) {
       const bytes = readFileSync(path.join(outDir, src));
