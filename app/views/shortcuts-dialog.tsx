@@ -27,18 +27,8 @@ export function ShortcutsDialog({ open, onClose, more = [] }: ShortcutsDialogPro
     <dialog ref={ref} className="shortcuts" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>Keyboard shortcuts</h2>
       <dl>
-        {COMMANDS.map((c) => (
-          <div key={c.name} className="shortcut">
-            <dt>
-              {c.keys.map((k) => (
-                <kbd key={k}>{k}</kbd>
-              ))}
-            </dt>
-            <dd>{c.label}</dd>
-          </div>
-        ))}
-        {more.map((c) => (
-          <div key={c.label} className="shortcut">
+        {[...COMMANDS, ...more].map((c, i) => (
+          <div key={`${i}:${c.label}`} className="shortcut">
             <dt>
               {c.keys.map((k) => (
                 <kbd key={k}>{k}</kbd>
