@@ -54,12 +54,29 @@ export function editionsModuleSource(editions: readonly Edition[]): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(packed))});\n`;
 }
 
-/** Puts prerendered markup into the root placeholder; throws if the template lost its placeholder. */
+/**
+ * The attribute on `<html>` that says "prerendered, not yet hydrated". While
+ * it is there, `styles.css` lets the browser skip the layout and paint of
+ * blocks off screen (`content-visibility: auto`), so the first paint costs
+ * about what a static page costs; `app/root.tsx` removes it once React has
+ * hydrated, because that containment would clip footnote popovers and margin
+ * marks and its estimated heights would mislead pane sync.
+ */
+export const PRERENDERED_ATTRIBUTE = 'data-prerendered';
+
+/**
+ * Puts prerendered markup into the root placeholder and marks `<html>` with
+ * {@link PRERENDERED_ATTRIBUTE}; throws if the template lost its placeholder
+ * or its `<html>` tag.
+ */
 export function injectPrerendered(template: string, markup: string): string {
   if (!template.includes(ROOT_PLACEHOLDER)) {
     throw new Error(`diptych-editions: app/index.html must contain ${ROOT_PLACEHOLDER} to receive the prerendered reader`);
   }
-  return template.replace(ROOT_PLACEHOLDER, () => `<div id="root">${markup}</div>`);
+  if (!/<html\b/.test(template)) throw new Error('diptych-editions: app/index.html has no <html> tag to mark as prerendered');
+  return template
+    .replace(/<html\b/, `<html ${PRERENDERED_ATTRIBUTE}=""`)
+    .replace(ROOT_PLACEHOLDER, () => `<div id="root">${markup}</div>`);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { builtinEditions } from '../../sources/builtin.ts';
 import { unpackEditions, type PackedEdition } from '../../app/data/packed-editions.ts';
-import { deferEntry, editionsModuleSource, injectPrerendered, ROOT_PLACEHOLDER } from '../../app/build/editions-plugin.ts';
+import { deferEntry, editionsModuleSource, injectPrerendered, PRERENDERED_ATTRIBUTE, ROOT_PLACEHOLDER } from '../../app/build/editions-plugin.ts';
 
 describe('editionsModuleSource', () => {
   const load = async (source: string) =>
@@ -31,14 +32,25 @@ describe('editionsModuleSource', () => {
 });
 
 describe('injectPrerendered', () => {
-  it('puts the markup inside the root element', () => {
-    const html = `<body>${ROOT_PLACEHOLDER}</body>`;
-    expect(injectPrerendered(html, '<p>a $& b</p>')).toBe('<body><div id="root"><p>a $& b</p></div></body>');
+  it('puts the markup inside the root element and marks <html> as prerendered', () => {
+    const html = `<html lang="en"><body>${ROOT_PLACEHOLDER}</body></html>`;
+    expect(injectPrerendered(html, '<p>a $& b</p>')).toBe(
+      `<html ${PRERENDERED_ATTRIBUTE}="" lang="en"><body><div id="root"><p>a $& b</p></div></body></html>`,
+    );
+  });
+
+  it('marks the real template', () => {
+    const template = readFileSync(new URL('../../app/index.html', import.meta.url), 'utf8');
+    expect(injectPrerendered(template, '<p></p>')).toMatch(/<html data-prerendered="" lang="en">/);
   });
 
   describe('when it fails', () => {
     it('throws, naming the file, if the template lost its placeholder', () => {
-      expect(() => injectPrerendered('<body></body>', '<p></p>')).toThrow(/app\/index\.html must contain/);
+      expect(() => injectPrerendered('<html><body></body></html>', '<p></p>')).toThrow(/app\/index\.html must contain/);
+    });
+
+    it('throws, naming the file, if the template has no <html> tag', () => {
+      expect(() => injectPrerendered(`<body>${ROOT_PLACEHOLDER}</body>`, '<p></p>')).toThrow(/app\/index\.html has no <html> tag/);
     });
   });
 });

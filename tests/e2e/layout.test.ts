@@ -1,5 +1,6 @@
 // Layout, typography and screenshots: wide (two panes) and narrow (one pane and a switch); chrome toggle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
@@ -116,5 +117,33 @@ describe('narrow layout', () => {
     const overflow = await reader.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await reader.setViewport('wide');
+  });
+});
+
+describe('first paint (prerendered, before the app runs)', () => {
+  const blockStyle = (address: string) =>
+    reader.paragraph(address).evaluate((p) => getComputedStyle(p.parentElement!).contentVisibility);
+
+  it('shows the text without JavaScript, skipping off-screen blocks only until hydration', async () => {
+    await reader.setViewport('wide');
+    // The app's entry never arrives: what a reader sees is the prerendered page alone.
+    await reader.page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+    try {
+      await reader.page.goto('about:blank');
+      await reader.page.goto(inject('baseUrl'));
+      await reader.page.waitForTimeout(300);
+      expect(await reader.page.locator('html').getAttribute('data-prerendered')).toBe('');
+      expect(await reader.page.locator('html').getAttribute('data-reader-ready')).toBeNull();
+      expect(await reader.paragraph('lankov-2007:1').isVisible()).toBe(true);
+      expect(await blockStyle('lankov-2007:30')).toBe('auto');
+    } finally {
+      await reader.page.unroute(/\/assets\/index-[^/]*\.js$/);
+    }
+  });
+
+  it('lays out every block once hydrated (no containment left to clip popovers or margin marks)', async () => {
+    await reader.openApp();
+    await expect.poll(() => reader.page.locator('html').getAttribute('data-prerendered')).toBeNull();
+    expect(await blockStyle('lankov-2007:30')).toBe('visible');
   });
 });
