@@ -16,5 +16,8 @@ import './citations/citations.css';
 const editions = unpackEditions(packedEditions);
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+// The first paint is over: end its containment (PRERENDERED_ATTRIBUTE in build/editions-plugin.ts)
+// before hydrating, so that effects which measure or scroll (deep links, pane sync) see real heights.
+document.documentElement.removeAttribute('data-prerendered');
 if (container.firstElementChild) hydrateRoot(container, <Root editions={editions} />);
 else createRoot(container).render(<Root editions={editions} />);

@@ -4,7 +4,7 @@
  * It also holds the texts a reader opens during the session ("Open a text"),
  * next to the built-in editions.
  */
-import { StrictMode, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { StrictMode, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Edition } from '../sources/edition.ts';
 import { App } from './app.tsx';
 
@@ -13,8 +13,6 @@ export function Root({ editions }: { readonly editions: readonly Edition[] }): R
   const [opened, setOpened] = useState<readonly Edition[]>([]);
   const all = useMemo(() => (opened.length ? [...editions, ...opened] : editions), [editions, opened]);
   const onAddEdition = useCallback((edition: Edition) => setOpened((list) => [...list, edition]), []);
-  // Hydrated: end the first-paint containment (PRERENDERED_ATTRIBUTE in build/editions-plugin.ts).
-  useEffect(() => document.documentElement.removeAttribute('data-prerendered'), []);
   return (
     <StrictMode>
       <App editions={all} onAddEdition={onAddEdition} />

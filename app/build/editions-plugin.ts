@@ -58,9 +58,10 @@ export function editionsModuleSource(editions: readonly Edition[]): string {
  * The attribute on `<html>` that says "prerendered, not yet hydrated". While
  * it is there, `styles.css` lets the browser skip the layout and paint of
  * blocks off screen (`content-visibility: auto`), so the first paint costs
- * about what a static page costs; `app/root.tsx` removes it once React has
- * hydrated, because that containment would clip footnote popovers and margin
- * marks and its estimated heights would mislead pane sync.
+ * about what a static page costs; `app/main.tsx` removes it when the app
+ * starts, before hydrating, because that containment would clip footnote
+ * popovers and margin marks and its estimated heights would mislead deep-link
+ * scrolling and pane sync.
  */
 export const PRERENDERED_ATTRIBUTE = 'data-prerendered';
 

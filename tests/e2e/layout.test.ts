@@ -124,7 +124,7 @@ describe('first paint (prerendered, before the app runs)', () => {
   const blockStyle = (address: string) =>
     reader.paragraph(address).evaluate((p) => getComputedStyle(p.parentElement!).contentVisibility);
 
-  it('shows the text without JavaScript, skipping off-screen blocks only until hydration', async () => {
+  it('shows the text without JavaScript, skipping off-screen blocks only until the app starts', async () => {
     await reader.setViewport('wide');
     // The app's entry never arrives: what a reader sees is the prerendered page alone.
     await reader.page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
@@ -141,7 +141,7 @@ describe('first paint (prerendered, before the app runs)', () => {
     }
   });
 
-  it('lays out every block once hydrated (no containment left to clip popovers or margin marks)', async () => {
+  it('lays out every block once the app runs (no containment left to clip popovers or margin marks)', async () => {
     await reader.openApp();
     await expect.poll(() => reader.page.locator('html').getAttribute('data-prerendered')).toBeNull();
     expect(await blockStyle('lankov-2007:30')).toBe('visible');
