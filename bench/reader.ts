@@ -30,7 +30,7 @@ import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/helpers/chromium.ts'
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 
 /** Runs per page. */
-const RUNS = 15;
+const RUNS = 25;
 /** Initial JS budget, gzipped bytes. */
 const JS_BUDGET = 150 * 1024;
 /** Target: first paragraph painted no later than this multiple of the static page's. */
