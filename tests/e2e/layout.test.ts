@@ -127,7 +127,8 @@ describe('first paint (prerendered, before the app runs)', () => {
   it('shows the text without JavaScript, skipping off-screen blocks only until the app starts', async () => {
     await reader.setViewport('wide');
     // The app's entry never arrives: what a reader sees is the prerendered page alone.
-    await reader.page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+    const entry = /\/assets\/index-[^/]*\.js$/;
+    await reader.page.route(entry, (route) => route.abort());
     try {
       await reader.page.goto('about:blank');
       await reader.page.goto(inject('baseUrl'));
@@ -137,7 +138,7 @@ describe('first paint (prerendered, before the app runs)', () => {
       expect(await reader.paragraph('lankov-2007:1').isVisible()).toBe(true);
       expect(await blockStyle('lankov-2007:30')).toBe('auto');
     } finally {
-      await reader.page.unroute(/\/assets\/index-[^/]*\.js$/);
+      await reader.page.unroute(entry);
     }
   });
 
