@@ -13,7 +13,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -23,8 +26,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'sources/ and annotations/ contain no React.' },
-            { group: ['**/app/**', '../app/*'], message: 'sources/ and annotations/ may not import the app.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'sources/ and annotations/ contain no React.',
+            },
+            {
+              group: ['**/app/**', '../app/*'],
+              message: 'sources/ and annotations/ may not import the app.',
+            },
           ],
         },
       ],
@@ -37,8 +46,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'sources/ contains no React.' },
-            { group: ['**/annotations/**', '**/app/**'], message: 'sources/ stands beneath annotations/ and app/.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'sources/ contains no React.',
+            },
+            {
+              group: ['**/annotations/**', '**/app/**'],
+              message: 'sources/ stands beneath annotations/ and app/.',
+            },
           ],
         },
       ],
@@ -53,8 +68,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/annotations/storage/*', '**/annotations/storage/**'], message: 'app/ uses the store through annotations/index.ts, not storage internals.' },
-            { group: ['**/sources/plugins/*', 'unified', 'remark-parse'], message: 'app/ never parses; use sources/index.ts (lazy pipeline) instead.' },
+            {
+              group: ['**/annotations/storage/*', '**/annotations/storage/**'],
+              message: 'app/ uses the store through annotations/index.ts, not storage internals.',
+            },
+            {
+              group: ['**/sources/plugins/*', 'unified', 'remark-parse'],
+              message: 'app/ never parses; use sources/index.ts (lazy pipeline) instead.',
+            },
           ],
         },
       ],

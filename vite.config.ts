@@ -16,7 +16,10 @@ export default defineConfig({
   plugins: [react(), editionsPlugin()],
   // `npm start` opens a browser only where there is a screen to show it on;
   // headless (CI, containers) it just serves and prints the URL.
-  preview: { open: process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) },
+  preview: {
+    open:
+      process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY),
+  },
   build: {
     outDir: '../dist',
     emptyOutDir: true,
@@ -24,7 +27,9 @@ export default defineConfig({
     // No <link rel="modulepreload"> in index.html: the entry loads after the
     // prerendered text has painted, and the preloads competed with that first
     // paint (bench/reader.ts). Lazy chunks still get their dependencies preloaded.
-    modulePreload: { resolveDependencies: (_file, deps, context) => (context.hostType === 'html' ? [] : deps) },
+    modulePreload: {
+      resolveDependencies: (_file, deps, context) => (context.hostType === 'html' ? [] : deps),
+    },
   },
   // Module workers, so the citation worker's styles stay one lazy chunk each
   // (an IIFE worker would inline all six; app/citations/citer-worker.ts).

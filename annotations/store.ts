@@ -156,7 +156,15 @@ function fieldErrors(error: z.ZodError): FieldError[] {
 }
 
 function byCreated(a: Annotation, b: Annotation): number {
-  return a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a.created < b.created
+    ? -1
+    : a.created > b.created
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
 }
 
 /**
@@ -189,10 +197,15 @@ export function createAnnotationStore(options: AnnotationStoreOptions): Annotati
   let writable = loaded.writable;
   /** The stored string as this tab last wrote or read it: if storage still holds it, no merge is needed before writing. */
   // Unreadable data that has been backed up counts as seen: the next save may replace it.
-  let lastSeenRaw: string | null = !loaded.problem || loaded.backupKey ? port.get(ANNOTATIONS_KEY) : null;
+  let lastSeenRaw: string | null =
+    !loaded.problem || loaded.backupKey ? port.get(ANNOTATIONS_KEY) : null;
   let save: SaveState = writable
     ? { kind: 'saved' }
-    : { kind: 'unsaved', reason: 'read-only', message: loaded.message ?? 'Stored data could not be read.' };
+    : {
+        kind: 'unsaved',
+        reason: 'read-only',
+        message: loaded.message ?? 'Stored data could not be read.',
+      };
   const undoStack: UndoEntry[] = [];
   const listeners = new Set<() => void>();
   let snapshot: StoreSnapshot = makeSnapshot();
@@ -326,7 +339,11 @@ export function createAnnotationStore(options: AnnotationStoreOptions): Annotati
         if (error instanceof z.ZodError) return { ok: false, errors: fieldErrors(error) };
         throw error;
       }
-      if (find(created.id)) return { ok: false, errors: [{ path: 'id', message: `an annotation with id "${created.id}" already exists` }] };
+      if (find(created.id))
+        return {
+          ok: false,
+          errors: [{ path: 'id', message: `an annotation with id "${created.id}" already exists` }],
+        };
       commit(
         { ...set, annotations: [...set.annotations, created] },
         { label: 'Undo add', apply: () => remove(created.id, false) },
@@ -392,7 +409,11 @@ export function createAnnotationStore(options: AnnotationStoreOptions): Annotati
               const at = stamp();
               const tomb = { ...set.deleted };
               for (const id of ids) tomb[id] = at;
-              commit({ ...set, annotations: set.annotations.filter((a) => !ids.includes(a.id)), deleted: tomb });
+              commit({
+                ...set,
+                annotations: set.annotations.filter((a) => !ids.includes(a.id)),
+                deleted: tomb,
+              });
               return { ok: true, annotation: fresh[0]! };
             },
           },
@@ -405,7 +426,8 @@ export function createAnnotationStore(options: AnnotationStoreOptions): Annotati
       if (!writable && loaded.backupKey === null) {
         // Try once more to back up the unreadable data; only then may we write.
         const raw = port.get(ANNOTATIONS_KEY);
-        writable = raw === null || parseStored(raw).problem === null || backUp(port, raw, clock()) !== null;
+        writable =
+          raw === null || parseStored(raw).problem === null || backUp(port, raw, clock()) !== null;
         if (writable) lastSeenRaw = raw;
       }
       persist();
@@ -432,7 +454,9 @@ export interface OpenedStore {
  * Opens the store on the browser's `localStorage` (or, when that is blocked,
  * on memory, with the reason to show). The app's one way in to storage.
  */
-export function openBrowserAnnotationStore(options: Omit<AnnotationStoreOptions, 'storage'> = {}): OpenedStore {
+export function openBrowserAnnotationStore(
+  options: Omit<AnnotationStoreOptions, 'storage'> = {},
+): OpenedStore {
   const { port, fallbackReason } = openBrowserStorage();
   const store = createAnnotationStore({ ...options, storage: port });
   return fallbackReason === undefined ? { store } : { store, fallbackReason };

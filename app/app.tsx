@@ -11,7 +11,15 @@
  * by `data-address`), a Cite panel per passage (next to "Copy link" in the
  * block tools) and links for pane sync (`syncLinks` below, now empty).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type { Address, Edition, SourceId } from '../sources/edition.ts';
 import { runCommandEffect, useCommands } from './hooks/use-commands.ts';
 import { linkTo, useHashLocation } from './hooks/use-hash-location.ts';
@@ -65,7 +73,10 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
   const left = useRef<HTMLDivElement>(null);
   const right = useRef<HTMLDivElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
-  const scrollOf = useCallback((pane: PaneIndex) => (pane === 0 ? left.current : right.current), []);
+  const scrollOf = useCallback(
+    (pane: PaneIndex) => (pane === 0 ? left.current : right.current),
+    [],
+  );
   const panes = state.panes;
   const editionOf = useCallback(
     (pane: PaneIndex) => paneEdition({ panes } as ReaderState, editions, pane),
@@ -77,10 +88,21 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
   useCommands(editions, state, setState, scrollOf, (effect) =>
     runCommandEffect(effect, () => searchInput.current?.focus()),
   );
-  const compare = useCompare({ editions, panes, editionOf, scrollOf, setState, baseLinks: syncLinks });
+  const compare = useCompare({
+    editions,
+    panes,
+    editionOf,
+    scrollOf,
+    setState,
+    baseLinks: syncLinks,
+  });
   usePaneSync(state.sync, scrollOf, editionOf, compare.syncLinks);
   // False in the prerendered HTML and the hydration render (they must match), true right after.
-  const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
+  const interactive = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   useEffect(() => {
     // Hydrated, listening, controls rendered: browser tests wait for this.
     if (interactive) document.documentElement.dataset.readerReady = '';
@@ -109,7 +131,8 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
   const openPassage = useCallback(
     (address: Address) => {
       // Setting the hash it already has fires no hashchange: open it directly.
-      if (hashToAddress(window.location.hash) === address) setState((s) => openAddress(s, editions, address));
+      if (hashToAddress(window.location.hash) === address)
+        setState((s) => openAddress(s, editions, address));
       else window.location.hash = address;
     },
     [editions],
@@ -120,7 +143,10 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
   const citations = useCitations(editions, notify);
   const citeActions = useCiteAction(citations.citeSpan);
   // The selection toolbar's actions (see app/selection/selection-action.ts): append yours here.
-  const selectionActions = useMemo<readonly SelectionAction[]>(() => [...annotations.actions, ...compare.selectionActions, ...citeActions], [annotations.actions, compare.selectionActions, citeActions]);
+  const selectionActions = useMemo<readonly SelectionAction[]>(
+    () => [...annotations.actions, ...compare.selectionActions, ...citeActions],
+    [annotations.actions, compare.selectionActions, citeActions],
+  );
 
   const takenIds = useMemo(() => new Set<string>(editions.map((e) => e.id)), [editions]);
   const openText = useCallback(

@@ -11,8 +11,14 @@ import { App } from './app.tsx';
 /** The reader under StrictMode. */
 export function Root({ editions }: { readonly editions: readonly Edition[] }): ReactNode {
   const [opened, setOpened] = useState<readonly Edition[]>([]);
-  const all = useMemo(() => (opened.length ? [...editions, ...opened] : editions), [editions, opened]);
-  const onAddEdition = useCallback((edition: Edition) => setOpened((list) => [...list, edition]), []);
+  const all = useMemo(
+    () => (opened.length ? [...editions, ...opened] : editions),
+    [editions, opened],
+  );
+  const onAddEdition = useCallback(
+    (edition: Edition) => setOpened((list) => [...list, edition]),
+    [],
+  );
   return (
     <StrictMode>
       <App editions={all} onAddEdition={onAddEdition} />

@@ -80,7 +80,10 @@ export async function run(): Promise<void> {
   const editions = builtinEditions();
   const annotations = makeAnnotations(editions);
   const now = '2026-02-01T00:00:00.000Z';
-  const file = serializeW3cCollection(annotations, { id: 'urn:uuid:00000000-0000-4000-8000-bench0000000', now });
+  const file = serializeW3cCollection(annotations, {
+    id: 'urn:uuid:00000000-0000-4000-8000-bench0000000',
+    now,
+  });
 
   const validate = time(() => annotations.forEach((a) => AnnotationSchema.parse(a)));
   const stringify = time(() => JSON.stringify(annotations));
@@ -93,10 +96,18 @@ export async function run(): Promise<void> {
   const digest = time(() => markdownDigest(annotations));
 
   const mb = (Buffer.byteLength(file) / 1024 / 1024).toFixed(1);
-  console.log(`${annotations.length} annotations; exported file ${mb} MB (${Math.round(Buffer.byteLength(file) / annotations.length)} bytes each)`);
+  console.log(
+    `${annotations.length} annotations; exported file ${mb} MB (${Math.round(Buffer.byteLength(file) / annotations.length)} bytes each)`,
+  );
   console.log(`validate (AnnotationSchema)   ${validate.toFixed(0)} ms`);
-  console.log(`W3C export                    ${exportMs.toFixed(0)} ms  (${(exportMs / stringify).toFixed(1)}× JSON.stringify, ${stringify.toFixed(0)} ms)`);
-  console.log(`import of that export         ${importMs.toFixed(0)} ms  (${(importMs / parse).toFixed(1)}× JSON.parse, ${parse.toFixed(0)} ms)`);
-  console.log(`  round trip identical: ${JSON.stringify(outcome.annotations) === JSON.stringify(annotations)} (${outcome.summary})`);
+  console.log(
+    `W3C export                    ${exportMs.toFixed(0)} ms  (${(exportMs / stringify).toFixed(1)}× JSON.stringify, ${stringify.toFixed(0)} ms)`,
+  );
+  console.log(
+    `import of that export         ${importMs.toFixed(0)} ms  (${(importMs / parse).toFixed(1)}× JSON.parse, ${parse.toFixed(0)} ms)`,
+  );
+  console.log(
+    `  round trip identical: ${JSON.stringify(outcome.annotations) === JSON.stringify(annotations)} (${outcome.summary})`,
+  );
   console.log(`Markdown digest               ${digest.toFixed(0)} ms`);
 }

@@ -19,7 +19,11 @@
 import { rmSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { describe } from '../annotations/anchoring/describe.ts';
-import { completeAnnotation, type Annotation, type AnnotationId } from '../annotations/model/annotation.ts';
+import {
+  completeAnnotation,
+  type Annotation,
+  type AnnotationId,
+} from '../annotations/model/annotation.ts';
 import { saveAnnotations } from '../annotations/storage/annotation-storage.ts';
 import { ANNOTATIONS_KEY } from '../annotations/storage/envelope.ts';
 import { memoryStorage } from '../annotations/storage/memory-storage.ts';
@@ -46,7 +50,12 @@ function storedSet(): string {
           color: (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[i % 5],
           ...(i % 3 === 1 ? { note: `Note ${i}: *why* this matters.` } : {}),
           tags: i % 4 === 0 ? [`t${i % 17}`] : [],
-          targets: [{ source: e.id, selectors: { quote: s.quote, position: s.position, address: s.address } }],
+          targets: [
+            {
+              source: e.id,
+              selectors: { quote: s.quote, position: s.position, address: s.address },
+            },
+          ],
         },
         `urn:uuid:00000000-0000-4000-8000-${String(out.length).padStart(12, '0')}` as AnnotationId,
         new Date(Date.UTC(2026, 0, 1, 0, 0, 0, out.length)).toISOString(),
@@ -83,7 +92,10 @@ export async function run(): Promise<void> {
   const raw = storedSet();
   const outDir = await buildApp('diptych-bench-sidebar-');
   const server = await serveStatic(outDir);
-  const browser = await chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_ARGS] });
+  const browser = await chromium.launch({
+    executablePath: ensureChromium(),
+    args: [...CHROMIUM_ARGS],
+  });
   const ready: number[] = [];
   const longest: number[] = [];
   const open: number[] = [];
@@ -107,18 +119,35 @@ export async function run(): Promise<void> {
         (n) => {
           const h = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
           const painted = h ? [...h.values()].reduce((s, x) => s + x.size, 0) : 0;
-          return /\((\d+)\)/.exec(document.querySelector('.ann-toggle')?.textContent ?? '')?.[1] === String(n) && painted > 0;
+          return (
+            /\((\d+)\)/.exec(document.querySelector('.ann-toggle')?.textContent ?? '')?.[1] ===
+              String(n) && painted > 0
+          );
         },
         COUNT,
         { timeout: 120_000, polling: 'raf' },
       );
       ready.push(await page.evaluate(() => performance.now()));
-      longest.push(await page.evaluate(() => (window as unknown as { __longest: number }).__longest));
-      open.push(await page.evaluate(timeUntil('.ann-toggle', "document.querySelector('.ann-sidebar:not([hidden]) li.ann-item') !== null")));
+      longest.push(
+        await page.evaluate(() => (window as unknown as { __longest: number }).__longest),
+      );
+      open.push(
+        await page.evaluate(
+          timeUntil(
+            '.ann-toggle',
+            "document.querySelector('.ann-sidebar:not([hidden]) li.ann-item') !== null",
+          ),
+        ),
+      );
       for (let p = 0; p < 3; p++) {
         const before = await page.locator('.ann-list li.ann-item').count();
         page100.push(
-          await page.evaluate(timeUntil('.ann-more button', `document.querySelectorAll('.ann-list li.ann-item').length > ${before}`)),
+          await page.evaluate(
+            timeUntil(
+              '.ann-more button',
+              `document.querySelectorAll('.ann-list li.ann-item').length > ${before}`,
+            ),
+          ),
         );
       }
       await context.close();
@@ -128,8 +157,12 @@ export async function run(): Promise<void> {
     await server.close();
     rmSync(outDir, { recursive: true, force: true });
   }
-  console.log(`${COUNT} stored annotations (${(raw.length / 1e6).toFixed(1)} M characters), ${RUNS} cold runs, medians:`);
-  console.log(`ready (loaded, validated, anchored, painted), from navigation: ${fmt(median(ready))}`);
+  console.log(
+    `${COUNT} stored annotations (${(raw.length / 1e6).toFixed(1)} M characters), ${RUNS} cold runs, medians:`,
+  );
+  console.log(
+    `ready (loaded, validated, anchored, painted), from navigation: ${fmt(median(ready))}`,
+  );
   console.log(`longest main-thread task during load: ${fmt(median(longest))}`);
   console.log(`open the sidebar (first item painted): ${fmt(median(open))}`);
   console.log(`next 100 items of the windowed list: ${fmt(median(page100))}`);

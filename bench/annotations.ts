@@ -13,13 +13,24 @@
  */
 import { anchor } from '../annotations/anchoring/anchor.ts';
 import { describe } from '../annotations/anchoring/describe.ts';
-import { CORRECT_OUTCOMES, reanchorAfterEdit, type ReanchorOutcome } from '../annotations/anchoring/reanchor.ts';
-import { completeAnnotation, type Annotation, type AnnotationId } from '../annotations/model/annotation.ts';
+import {
+  CORRECT_OUTCOMES,
+  reanchorAfterEdit,
+  type ReanchorOutcome,
+} from '../annotations/anchoring/reanchor.ts';
+import {
+  completeAnnotation,
+  type Annotation,
+  type AnnotationId,
+} from '../annotations/model/annotation.ts';
 import { loadAnnotations, saveAnnotations } from '../annotations/storage/annotation-storage.ts';
 import { memoryStorage } from '../annotations/storage/memory-storage.ts';
 import { builtinEditions } from '../sources/builtin.ts';
 import type { Edition } from '../sources/edition.ts';
-import { BASELINE_EDITS, baselineAnnotations } from '../tests/annotations/anchoring/baselines/index.ts';
+import {
+  BASELINE_EDITS,
+  baselineAnnotations,
+} from '../tests/annotations/anchoring/baselines/index.ts';
 
 const COUNT = 10_000;
 const TARGET_MS = 500;
@@ -56,7 +67,12 @@ function makeAnnotations(editions: readonly Edition[], count: number): Annotatio
           color: 'yellow',
           ...(kind === 1 ? { note: `Note ${i}: *why* this matters.` } : {}),
           tags: kind === 2 ? ['claim', `t${i % 17}`] : [],
-          targets: [{ source: edition.id, selectors: { quote: s.quote, position: s.position, address: s.address } }],
+          targets: [
+            {
+              source: edition.id,
+              selectors: { quote: s.quote, position: s.position, address: s.address },
+            },
+          ],
         },
         `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}` as AnnotationId,
         time,
@@ -111,22 +127,39 @@ export async function run(): Promise<void> {
   const [p, l, a] = [median(parse), median(load), median(anchoring)];
   console.log(`${COUNT} annotations, ${(raw.length / 1024 / 1024).toFixed(1)} M characters stored`);
   console.log(`JSON.parse alone (baseline)      ${fmt(p).padStart(10)}`);
-  console.log(`load + validate                  ${fmt(l).padStart(10)}   ${(l / p).toFixed(1)}× JSON.parse`);
-  console.log(`anchor all                       ${fmt(a).padStart(10)}   ${JSON.stringify(methods)}`);
-  console.log(`total                            ${fmt(l + a).padStart(10)}   target ≤ ${TARGET_MS} ms: ${l + a <= TARGET_MS ? 'met' : 'NOT met'}`);
+  console.log(
+    `load + validate                  ${fmt(l).padStart(10)}   ${(l / p).toFixed(1)}× JSON.parse`,
+  );
+  console.log(
+    `anchor all                       ${fmt(a).padStart(10)}   ${JSON.stringify(methods)}`,
+  );
+  console.log(
+    `total                            ${fmt(l + a).padStart(10)}   target ≤ ${TARGET_MS} ms: ${l + a <= TARGET_MS ? 'met' : 'NOT met'}`,
+  );
 
   // Every annotation moved: a sentence inserted near the start of each text.
-  const shifted = new Map(editions.map((e) => [e.id as string, { text: `${e.text.slice(0, 200)} An inserted sentence.${e.text.slice(200)}` }]));
+  const shifted = new Map(
+    editions.map((e) => [
+      e.id as string,
+      { text: `${e.text.slice(0, 200)} An inserted sentence.${e.text.slice(200)}` },
+    ]),
+  );
   const t = performance.now();
   const shiftedMethods = anchorAll(annotations, shifted);
-  console.log(`anchor all after an early insertion ${fmt(performance.now() - t).padStart(7)}   ${JSON.stringify(shiftedMethods)}`);
+  console.log(
+    `anchor all after an early insertion ${fmt(performance.now() - t).padStart(7)}   ${JSON.stringify(shiftedMethods)}`,
+  );
 
-  console.log('\nre-anchoring accuracy after the scripted edits (correct = outside the edit: exactly where it was; inside: placed over its text, or unplaced)');
+  console.log(
+    '\nre-anchoring accuracy after the scripted edits (correct = outside the edit: exactly where it was; inside: placed over its text, or unplaced)',
+  );
   for (const edition of editions) {
     const base = baselineAnnotations(edition).map((b) => b.selectors);
     for (const edit of BASELINE_EDITS[edition.id] ?? []) {
       const r = reanchorAfterEdit(edition.text, base, edit);
-      const errors = (['moved', 'lost', 'misplaced'] as ReanchorOutcome[]).map((o) => `${o} ${r.counts[o]}`).join(', ');
+      const errors = (['moved', 'lost', 'misplaced'] as ReanchorOutcome[])
+        .map((o) => `${o} ${r.counts[o]}`)
+        .join(', ');
       const inside = r.cases.filter((c) => c.touched).length;
       const correct = r.cases.filter((c) => CORRECT_OUTCOMES.has(c.outcome)).length;
       console.log(

@@ -50,7 +50,9 @@ export async function run(): Promise<void> {
       citer.cite('lankov-2007', { label: 'paragraph', locator: String((i % 39) + 1) });
       sCite.push(performance.now() - t);
       t = performance.now();
-      engine.makeCitationCluster([{ id: record.id, label: 'paragraph', locator: String((i % 39) + 1) }]);
+      engine.makeCitationCluster([
+        { id: record.id, label: 'paragraph', locator: String((i % 39) + 1) },
+      ]);
       sBare.push(performance.now() - t);
     }
     const c = median(sCite);
@@ -59,5 +61,7 @@ export async function run(): Promise<void> {
       `${style.id.padEnd(25)} ${fmt(build).padStart(12)} ${fmt(c).padStart(11)} ${fmt(b).padStart(13)}   ${(c / b).toFixed(1)}×`,
     );
   }
-  console.log('(cite() makes 2 clusters per format, 4 in a notes style, so ≈2–4× one bare cluster is the floor.)');
+  console.log(
+    '(cite() makes 2 clusters per format, 4 in a notes style, so ≈2–4× one bare cluster is the floor.)',
+  );
 }

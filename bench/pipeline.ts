@@ -43,26 +43,41 @@ const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 export async function run(): Promise<void> {
   const texts = BUILTIN_SOURCES.map((meta) => ({ meta, text: builtinText(meta) }));
   // Warm up the JIT on both code paths.
-  for (let i = 0; i < 5; i++) for (const { meta, text } of texts) {
-    bare(text);
-    parseEdition(text, { id: meta.id, declarations: meta.declarations });
-  }
+  for (let i = 0; i < 5; i++)
+    for (const { meta, text } of texts) {
+      bare(text);
+      parseEdition(text, { id: meta.id, declarations: meta.declarations });
+    }
 
   let seedPipeline = 0;
   let seedBytes = 0;
   console.log('input                        size       remark-parse   pipeline     ratio');
   for (const { meta, text } of texts) {
-    const [r, p] = timePair(() => bare(text), () => parseEdition(text, { id: meta.id, declarations: meta.declarations }), 101);
+    const [r, p] = timePair(
+      () => bare(text),
+      () => parseEdition(text, { id: meta.id, declarations: meta.declarations }),
+      101,
+    );
     seedPipeline += p;
     seedBytes += mb(text);
-    console.log(`${meta.id.padEnd(28)} ${(mb(text) * 1024).toFixed(1).padStart(6)} KB  ${fmt(r).padStart(12)} ${fmt(p).padStart(11)}   ${(p / r).toFixed(2)}×`);
+    console.log(
+      `${meta.id.padEnd(28)} ${(mb(text) * 1024).toFixed(1).padStart(6)} KB  ${fmt(r).padStart(12)} ${fmt(p).padStart(11)}   ${(p / r).toFixed(2)}×`,
+    );
   }
   const both = texts.map((t) => t.text).join('\n\n');
   let big = '';
   while (Buffer.byteLength(big) < 5 * 1024 * 1024) big += `${both}\n\n`;
-  const [rBig, pBig] = timePair(() => bare(big), () => parseEdition(big, { id: 'repeated' }), 3);
-  console.log(`${'both texts repeated'.padEnd(28)} ${mb(big).toFixed(2).padStart(6)} MB  ${fmt(rBig).padStart(12)} ${fmt(pBig).padStart(11)}   ${(pBig / rBig).toFixed(2)}×  (target ≤ 2×)`);
+  const [rBig, pBig] = timePair(
+    () => bare(big),
+    () => parseEdition(big, { id: 'repeated' }),
+    3,
+  );
+  console.log(
+    `${'both texts repeated'.padEnd(28)} ${mb(big).toFixed(2).padStart(6)} MB  ${fmt(rBig).padStart(12)} ${fmt(pBig).padStart(11)}   ${(pBig / rBig).toFixed(2)}×  (target ≤ 2×)`,
+  );
   const perMbSeed = seedPipeline / seedBytes;
   const perMbBig = pBig / mb(big);
-  console.log(`pipeline cost per MB: two texts ${fmt(perMbSeed)}/MB, 5 MB ${fmt(perMbBig)}/MB → ${(perMbBig / perMbSeed).toFixed(2)}× (target ≤ 1.5×)`);
+  console.log(
+    `pipeline cost per MB: two texts ${fmt(perMbSeed)}/MB, 5 MB ${fmt(perMbBig)}/MB → ${(perMbBig / perMbSeed).toFixed(2)}× (target ≤ 1.5×)`,
+  );
 }

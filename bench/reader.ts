@@ -46,7 +46,8 @@ export function staticPage(editions: readonly Edition[]): string {
     const blocks = e.blocks
       .filter((b) => b.role !== 'chrome')
       .map((b) => {
-        const timing = i === 0 && b.address === firstNumbered ? ' elementtiming="first-paragraph"' : '';
+        const timing =
+          i === 0 && b.address === firstNumbered ? ' elementtiming="first-paragraph"' : '';
         return `<p${timing}>${b.n !== undefined ? `<small>${b.n}</small> ` : ''}${escapeHtml(b.text)}</p>`;
       });
     const notes = e.footnotes.map((f) => `<p>${f.n}. ${escapeHtml(f.text)}</p>`);
@@ -61,7 +62,8 @@ section{overflow:auto;padding:1rem 3rem;max-width:38rem}</style></head><body>${c
 export function initialScripts(html: string): string[] {
   const out: string[] = [];
   for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) out.push(m[1]!);
-  for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"[^>]*>/g)) out.push(m[1]!);
+  for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"[^>]*>/g))
+    out.push(m[1]!);
   // The entry imported by the inline bootstrap (app/build/editions-plugin.ts, deferEntry).
   for (const script of html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
     for (const m of script[1]!.matchAll(/import\("([^"]+)"\)/g)) out.push(m[1]!);
@@ -141,7 +143,9 @@ export async function run(): Promise<void> {
       const bytes = readFileSync(path.join(outDir, src));
       const gz = gzipSync(bytes, { level: 9 }).length;
       initial += gz;
-      console.log(`initial script ${src}: ${(bytes.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped`);
+      console.log(
+        `initial script ${src}: ${(bytes.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped`,
+      );
     }
     const { readdirSync } = await import('node:fs');
     for (const file of readdirSync(path.join(outDir, 'assets'))) {
@@ -152,11 +156,17 @@ export async function run(): Promise<void> {
     console.log(
       `initial JS total: ${(initial / 1024).toFixed(1)} KB gzipped (budget 150 KB: ${initial <= JS_BUDGET ? 'within' : 'OVER'}, ${((100 * initial) / JS_BUDGET).toFixed(0)}% of budget)`,
     );
-    console.log(`index.html (prerendered): ${(html.length / 1024).toFixed(1)} KB, ${(gzipSync(html).length / 1024).toFixed(1)} KB gzipped`);
+    console.log(
+      `index.html (prerendered): ${(html.length / 1024).toFixed(1)} KB, ${(gzipSync(html).length / 1024).toFixed(1)} KB gzipped`,
+    );
 
     writeFileSync(path.join(outDir, 'static.html'), staticPage(editions));
     const server = await serveStatic(outDir);
-    const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
+    const browser = await chromium.launch({
+      executablePath: ensureChromium(),
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
     try {
       const appPaints: Paint[] = [];
       const staticPaints: Paint[] = [];
@@ -169,10 +179,18 @@ export async function run(): Promise<void> {
       }
       const s = median(staticPaints.map((p) => p.element));
       const a = median(appPaints.map((p) => p.element));
-      console.log(`first paragraph painted (Element Timing, median of ${RUNS}, cold context each):`);
-      console.log(`  static page: ${s.toFixed(1)} ms (FCP ${median(staticPaints.map((p) => p.fcp)).toFixed(1)} ms)`);
-      console.log(`  reader:      ${a.toFixed(1)} ms (FCP ${median(appPaints.map((p) => p.fcp)).toFixed(1)} ms)`);
-      console.log(`  ratio reader/static: ${(a / s).toFixed(2)} (target ≤ ${PAINT_TARGET_RATIO}: ${a / s <= PAINT_TARGET_RATIO ? 'met' : 'NOT met'})`);
+      console.log(
+        `first paragraph painted (Element Timing, median of ${RUNS}, cold context each):`,
+      );
+      console.log(
+        `  static page: ${s.toFixed(1)} ms (FCP ${median(staticPaints.map((p) => p.fcp)).toFixed(1)} ms)`,
+      );
+      console.log(
+        `  reader:      ${a.toFixed(1)} ms (FCP ${median(appPaints.map((p) => p.fcp)).toFixed(1)} ms)`,
+      );
+      console.log(
+        `  ratio reader/static: ${(a / s).toFixed(2)} (target ≤ ${PAINT_TARGET_RATIO}: ${a / s <= PAINT_TARGET_RATIO ? 'met' : 'NOT met'})`,
+      );
     } finally {
       await browser.close();
       await server.close();

@@ -47,7 +47,10 @@ async function loadCurated(editions: readonly Edition[]): Promise<[Side, Side][]
   return annotations
     .filter((a) => a.motivation === 'linking' && a.targets.length === 2)
     .map((a) => {
-      const [x, y] = a.targets.map((t) => ({ source: t.source as string, address: t.selectors.address as string }));
+      const [x, y] = a.targets.map((t) => ({
+        source: t.source as string,
+        address: t.selectors.address as string,
+      }));
       return [x!, y!];
     });
 }
@@ -61,7 +64,8 @@ function passagesOf(address: string): string[] {
       return [formatAddress({ kind: 'paragraph', source: a.source, n: a.n })];
     case 'range': {
       const out: string[] = [];
-      for (let n = a.from; n <= a.to; n++) out.push(formatAddress({ kind: 'paragraph', source: a.source, n }));
+      for (let n = a.from; n <= a.to; n++)
+        out.push(formatAddress({ kind: 'paragraph', source: a.source, n }));
       return out;
     }
     case 'footnote':
@@ -81,7 +85,11 @@ function binomial(n: number, k: number): number {
 }
 
 /** Expected recall@3 and reciprocal rank of a uniformly random ranking of n candidates with m relevant among `relevant` total. */
-function randomExpectation(n: number, m: number, relevant: number): { recall3: number; rr: number } {
+function randomExpectation(
+  n: number,
+  m: number,
+  relevant: number,
+): { recall3: number; rr: number } {
   if (m === 0 || n === 0) return { recall3: 0, rr: 0 };
   const recall3 = (m * Math.min(3, n)) / n / relevant;
   let rr = 0;
@@ -107,7 +115,9 @@ function evaluate(
 ): QueryResult[] {
   const index = buildRelatedIndex(editions);
   const target = editions.find((e) => e.id === to)!;
-  const candidates = new Set(target.blocks.filter((b) => NUMBERED_ROLES.has(b.role)).map((b) => b.address as string));
+  const candidates = new Set(
+    target.blocks.filter((b) => NUMBERED_ROLES.has(b.role)).map((b) => b.address as string),
+  );
   const relevantBy = new Map<string, Set<string>>();
   for (const pair of pairs) {
     const q = pair.find((s) => s.source === from);
@@ -124,7 +134,9 @@ function evaluate(
   for (const [query, relevantSet] of relevantBy) {
     if (!findPassage(source, query)) continue;
     const relevant = [...relevantSet];
-    const ranked = related(index, query, { k: candidates.size, within: to }).map((r) => r.address as string);
+    const ranked = related(index, query, { k: candidates.size, within: to }).map(
+      (r) => r.address as string,
+    );
     const ranks = relevant.map((p) => {
       const i = ranked.indexOf(p);
       return i === -1 ? null : i + 1;
@@ -156,9 +168,13 @@ export async function run(): Promise<void> {
     return;
   }
   const [wc, lankov] = ['winstanley-chesters-2015', 'lankov-2007'];
-  console.log(`${pairs.length} curated comparisons; one query per distinct paragraph and direction; k = all paragraphs`);
+  console.log(
+    `${pairs.length} curated comparisons; one query per distinct paragraph and direction; k = all paragraphs`,
+  );
   const all: QueryResult[] = [];
-  console.log(`\n${'direction'.padEnd(52)} queries  recall@3 (random)   MRR (random)   unreachable`);
+  console.log(
+    `\n${'direction'.padEnd(52)} queries  recall@3 (random)   MRR (random)   unreachable`,
+  );
   for (const [from, to] of [
     [wc, lankov],
     [lankov, wc],
@@ -177,10 +193,16 @@ export async function run(): Promise<void> {
   console.log(
     `${'both'.padEnd(52)} ${String(all.length).padStart(7)}  ${f3(r3)} (${f3(r3r)})   ${f3(mrr)} (${f3(mrrr)})   ${all.filter((r) => r.unreachable > 0).length}`,
   );
-  console.log(`\nrecall@3 ${f3(r3)} = ${(r3 / r3r).toFixed(1)}× random; MRR ${f3(mrr)} = ${(mrr / mrrr).toFixed(1)}× random`);
-  console.log('"unreachable": queries whose curated partner is not a numbered paragraph (a title or standfirst), counted as misses');
+  console.log(
+    `\nrecall@3 ${f3(r3)} = ${(r3 / r3r).toFixed(1)}× random; MRR ${f3(mrr)} = ${(mrr / mrrr).toFixed(1)}× random`,
+  );
+  console.log(
+    '"unreachable": queries whose curated partner is not a numbered paragraph (a title or standfirst), counted as misses',
+  );
   const index = buildRelatedIndex(editions);
-  const paragraphs = editions.flatMap((e) => e.blocks.filter((b) => NUMBERED_ROLES.has(b.role)).map((b) => b.address));
+  const paragraphs = editions.flatMap((e) =>
+    e.blocks.filter((b) => NUMBERED_ROLES.has(b.role)).map((b) => b.address),
+  );
   const samples: number[] = [];
   for (let round = 0; round < 3; round++) {
     for (const address of paragraphs) {

@@ -55,8 +55,12 @@ export async function run(): Promise<void> {
   const coldMs = performance.now() - cold;
   for (let i = 0; i < 10; i++) index = buildSearchIndex(editions);
   const build = time(() => buildSearchIndex(editions), 30);
-  console.log(`index: ${index.documents.length} sentences (blocks and footnotes of ${editions.length} texts)`);
-  console.log(`build: ${fmt(build)} median of 30 (target ≤ 50 ms); cold first build ${fmt(coldMs)}`);
+  console.log(
+    `index: ${index.documents.length} sentences (blocks and footnotes of ${editions.length} texts)`,
+  );
+  console.log(
+    `build: ${fmt(build)} median of 30 (target ≤ 50 ms); cold first build ${fmt(coldMs)}`,
+  );
 
   const sentences = index.documents.map((d) => d.text.toLowerCase());
   const naive = (q: string) => sentences.filter((s) => s.includes(q.toLowerCase()));
@@ -67,7 +71,9 @@ export async function run(): Promise<void> {
     }
   }
 
-  console.log('\nquery                                              hits   search     naive scan   ratio');
+  console.log(
+    '\nquery                                              hits   search     naive scan   ratio',
+  );
   const perQuery: number[] = [];
   for (const q of QUERIES) {
     const s = time(() => search(index, q), 50);
@@ -78,5 +84,7 @@ export async function run(): Promise<void> {
       `${label.padEnd(50)} ${String(search(index, q).length).padStart(4)} ${fmt(s).padStart(9)} ${fmt(n).padStart(12)}   ${(s / n).toFixed(1)}×`,
     );
   }
-  console.log(`\nquery: ${fmt(median(perQuery))} median over ${QUERIES.length} queries, slowest ${fmt(Math.max(...perQuery))} (target ≤ 5 ms)`);
+  console.log(
+    `\nquery: ${fmt(median(perQuery))} median over ${QUERIES.length} queries, slowest ${fmt(Math.max(...perQuery))} (target ≤ 5 ms)`,
+  );
 }

@@ -24,19 +24,23 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     load: async () => (await import('./commands/related.ts')).related,
   },
   claims: {
-    summary: 'claims [--format jsonld|markdown|csv] [--relation R] [--topic T]  the curated claim comparisons',
+    summary:
+      'claims [--format jsonld|markdown|csv] [--relation R] [--topic T]  the curated claim comparisons',
     load: async () => (await import('./commands/claims.ts')).claims,
   },
   cite: {
-    summary: 'cite <address> [--style <id>] [--format text|html] [--quote] [--short]  the citation of a passage',
+    summary:
+      'cite <address> [--style <id>] [--format text|html] [--quote] [--short]  the citation of a passage',
     load: async () => (await import('./commands/cite.ts')).cite,
   },
   bib: {
-    summary: 'bib [--format bibtex|ris|csl-json|text|html] [--style <id>]  the bibliography of both sources',
+    summary:
+      'bib [--format bibtex|ris|csl-json|text|html] [--style <id>]  the bibliography of both sources',
     load: async () => (await import('./commands/bib.ts')).bib,
   },
   annotations: {
-    summary: 'annotations <file> [--digest | --w3c]  check a W3C or Hypothesis annotation file (or digest, convert it)',
+    summary:
+      'annotations <file> [--digest | --w3c]  check a W3C or Hypothesis annotation file (or digest, convert it)',
     load: async () => (await import('./commands/annotations.ts')).annotations,
   },
 };
@@ -64,7 +68,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return 2;
   }
   try {
-    return await (await command.load())(rest, io);
+    return await (
+      await command.load()
+    )(rest, io);
   } catch (error) {
     if (error instanceof CliError) {
       io.err(`diptych: ${error.message}\n`);

@@ -12,14 +12,32 @@
  *
  * Not for: resolving an address against an edition (see `findPassage`).
  */
-import type { Address, Block, BlockRole, Edition, Footnote, Sentence, SourceId } from './edition.ts';
+import type {
+  Address,
+  Block,
+  BlockRole,
+  Edition,
+  Footnote,
+  Sentence,
+  SourceId,
+} from './edition.ts';
 
 /** A parsed address. */
 export type ParsedAddress =
   | { readonly kind: 'paragraph'; readonly source: SourceId; readonly n: number }
   | { readonly kind: 'sentence'; readonly source: SourceId; readonly n: number; readonly s: number }
-  | { readonly kind: 'range'; readonly source: SourceId; readonly from: number; readonly to: number }
-  | { readonly kind: 'footnote'; readonly source: SourceId; readonly n: number; readonly s?: number }
+  | {
+      readonly kind: 'range';
+      readonly source: SourceId;
+      readonly from: number;
+      readonly to: number;
+    }
+  | {
+      readonly kind: 'footnote';
+      readonly source: SourceId;
+      readonly n: number;
+      readonly s?: number;
+    }
   | {
       readonly kind: 'block';
       readonly source: SourceId;
@@ -125,7 +143,9 @@ export function findPassage(edition: Edition, input: string): Passage | null {
       return block && sentence ? { kind: 'sentence', block, sentence } : null;
     }
     case 'range': {
-      const blocks = edition.blocks.filter((b) => b.n !== undefined && b.n >= a.from && b.n <= a.to);
+      const blocks = edition.blocks.filter(
+        (b) => b.n !== undefined && b.n >= a.from && b.n <= a.to,
+      );
       return blocks.length === a.to - a.from + 1 ? { kind: 'range', blocks } : null;
     }
     case 'footnote': {

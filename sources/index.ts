@@ -18,7 +18,13 @@ export type {
 } from './edition.ts';
 export { BLOCK_SEPARATOR, NUMBERED_ROLES } from './edition.ts';
 export type { ParsedAddress, Passage } from './address.ts';
-export { findPassage, formatAddress, parseAddress, passageText, sourceOfAddress } from './address.ts';
+export {
+  findPassage,
+  formatAddress,
+  parseAddress,
+  passageText,
+  sourceOfAddress,
+} from './address.ts';
 export type { CslItem, EditorialDeclaration, SourceMetadata } from './metadata.ts';
 export { BUILTIN_SOURCES, sourceMetadata } from './metadata.ts';
 export type { ParseEditionOptions } from './pipeline.ts';

@@ -111,7 +111,11 @@ export const winstanleyChesters2015: SourceMetadata = {
   declarations: [
     decl('chrome', 'site menu', 'Menu Close'),
     decl('title', 'article title', 'Russia’s borders: North Korea is moving up'),
-    decl('caption', 'lead photo caption', 'North Korean Workers’ Party Secretary Choe Ryong-hae in Moscow'),
+    decl(
+      'caption',
+      'lead photo caption',
+      'North Korean Workers’ Party Secretary Choe Ryong-hae in Moscow',
+    ),
     decl('standfirst', 'series standfirst', 'This latest instalment in our series'),
     decl('epigraph', 'Putin epigraph, first paragraph', 'Russia is supposedly turning its back'),
     decl('epigraph', 'Putin epigraph, second paragraph', 'Our active policy in the Asia-Pacific'),

@@ -9,15 +9,20 @@
 export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
 
 /** The result of `decodeText`. */
-export type DecodedText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+export type DecodedText =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
 /** Decodes and checks `bytes` as a source text. */
 export function decodeText(bytes: Uint8Array, maxBytes = MAX_TEXT_BYTES): DecodedText {
   if (bytes.length > maxBytes) {
     const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
-    return { ok: false, reason: `is too large (${mb(bytes.length)} MB; the limit is ${mb(maxBytes)} MB)` };
+    return {
+      ok: false,
+      reason: `is too large (${mb(bytes.length)} MB; the limit is ${mb(maxBytes)} MB)`,
+    };
   }
-  if (bytes.includes(0)) return { ok: false, reason: 'looks like binary data (it contains NUL bytes), not text' };
+  if (bytes.includes(0))
+    return { ok: false, reason: 'looks like binary data (it contains NUL bytes), not text' };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

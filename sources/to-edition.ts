@@ -46,7 +46,12 @@ type MutableInline =
   | { type: 'link'; url: string; children: MutableInline[] }
   | { type: 'footnoteRef'; n: number; address: Address };
 
-function compileNodes(nodes: readonly Nodes[], out: Compiled, id: string, separator: string): MutableInline[] {
+function compileNodes(
+  nodes: readonly Nodes[],
+  out: Compiled,
+  id: string,
+  separator: string,
+): MutableInline[] {
   const result: MutableInline[] = [];
   nodes.forEach((node, i) => {
     if (i > 0 && separator) {
@@ -94,7 +99,10 @@ function compileNode(node: Nodes, out: Compiled, id: string): MutableInline[] {
     default: {
       if (!('children' in node)) return [];
       const container =
-        node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'root';
+        node.type === 'blockquote' ||
+        node.type === 'list' ||
+        node.type === 'listItem' ||
+        node.type === 'root';
       return compileNodes(node.children as Nodes[], out, id, container ? '\n' : '');
     }
   }
@@ -130,7 +138,10 @@ function trimEdges(compiled: Compiled, inlines: MutableInline[]): MutableInline[
     dropBack -= cut;
   }
   compiled.text = compiled.text.slice(lead, total - trail);
-  compiled.refs = compiled.refs.map((r) => ({ n: r.n, offset: Math.min(Math.max(r.offset - lead, 0), compiled.text.length) }));
+  compiled.refs = compiled.refs.map((r) => ({
+    n: r.n,
+    offset: Math.min(Math.max(r.offset - lead, 0), compiled.text.length),
+  }));
   return prune(inlines);
 }
 
@@ -168,9 +179,15 @@ function merge(list: MutableInline[]): MutableInline[] {
 
 function compileBlock(node: RootContent, id: string): Compiled & { inlines: Inline[] } {
   const compiled: Compiled = { inlines: [], text: '', refs: [] };
-  const raw = 'children' in node
-    ? compileNodes(node.children as Nodes[], compiled, id, node.type === 'blockquote' || node.type === 'list' ? '\n' : '')
-    : compileNode(node, compiled, id);
+  const raw =
+    'children' in node
+      ? compileNodes(
+          node.children as Nodes[],
+          compiled,
+          id,
+          node.type === 'blockquote' || node.type === 'list' ? '\n' : '',
+        )
+      : compileNode(node, compiled, id);
   compiled.inlines = merge(trimEdges(compiled, raw)) as Inline[];
   return compiled;
 }
@@ -193,7 +210,11 @@ export interface ToEditionOptions {
 }
 
 /** Compiles an annotated tree (after all plugins ran) into an `Edition`. */
-export function toEdition(tree: Root, messages: readonly VFileMessage[], options: ToEditionOptions): Edition {
+export function toEdition(
+  tree: Root,
+  messages: readonly VFileMessage[],
+  options: ToEditionOptions,
+): Edition {
   const { id } = options;
   let offset = 0;
   let text = '';

@@ -56,7 +56,11 @@ export type AnchorResult =
 export function anchor(doc: AnchorDocument, selectors: AnchorSelectors): AnchorResult {
   const text = doc.text;
   if (!selectors.quote?.exact) {
-    return { placed: false, code: 'no-quote', reason: 'The annotation has no quoted text to look for.' };
+    return {
+      placed: false,
+      code: 'no-quote',
+      reason: 'The annotation has no quoted text to look for.',
+    };
   }
   if (!text) {
     return { placed: false, code: 'empty-text', reason: 'The source text is empty.' };
@@ -92,7 +96,13 @@ export function anchor(doc: AnchorDocument, selectors: AnchorSelectors): AnchorR
       bestScore: fuzzy.score,
     };
   }
-  return { placed: true, start: fuzzy.start, end: fuzzy.end, score: fuzzy.score, method: 'quote-fuzzy' };
+  return {
+    placed: true,
+    start: fuzzy.start,
+    end: fuzzy.end,
+    score: fuzzy.score,
+    method: 'quote-fuzzy',
+  };
 }
 
 /**
@@ -101,10 +111,12 @@ export function anchor(doc: AnchorDocument, selectors: AnchorSelectors): AnchorR
  * blocks and the address is for this document).
  */
 export function expectedPlace(doc: AnchorDocument, selectors: AnchorSelectors): Hint | undefined {
-  if (selectors.position && Number.isFinite(selectors.position.start)) return selectors.position.start;
+  if (selectors.position && Number.isFinite(selectors.position.start))
+    return selectors.position.start;
   const address = selectors.address ? parseAddress(selectors.address) : null;
   if (!address || (doc.id !== undefined && address.source !== doc.id)) return undefined;
-  const span = (p: { start: number; end: number } | undefined) => (p ? { start: p.start, end: p.end } : undefined);
+  const span = (p: { start: number; end: number } | undefined) =>
+    p ? { start: p.start, end: p.end } : undefined;
   switch (address.kind) {
     case 'paragraph':
       return span(doc.blocks?.find((b) => b.n === address.n));

@@ -95,7 +95,12 @@ function textNodes(element: Element): Text[] {
  * one, an end to the end of the earlier one, so ranges never begin or end in
  * a neighbouring inline.
  */
-function domPosition(nodes: readonly Text[], element: Element, local: number, isEnd: boolean): [Node, number] {
+function domPosition(
+  nodes: readonly Text[],
+  element: Element,
+  local: number,
+  isEnd: boolean,
+): [Node, number] {
   let acc = 0;
   for (const t of nodes) {
     const len = t.data.length;
@@ -134,8 +139,18 @@ export function domRangeMapper(root: Element, edition: Edition): DomRangeMapper 
       const first = passages.find((p) => p.end > start && p.start < end);
       const last = passages.findLast((p) => p.start < end && p.end > start);
       if (!first || !last) return null;
-      const [startNode, startOffset] = domPosition(nodesOf(first.element), first.element, Math.max(0, start - first.start), false);
-      const [endNode, endOffset] = domPosition(nodesOf(last.element), last.element, Math.min(last.end, end) - last.start, true);
+      const [startNode, startOffset] = domPosition(
+        nodesOf(first.element),
+        first.element,
+        Math.max(0, start - first.start),
+        false,
+      );
+      const [endNode, endOffset] = domPosition(
+        nodesOf(last.element),
+        last.element,
+        Math.min(last.end, end) - last.start,
+        true,
+      );
       const range = root.ownerDocument.createRange();
       range.setStart(startNode, startOffset);
       range.setEnd(endNode, endOffset);
@@ -156,7 +171,12 @@ export function domRangeMapper(root: Element, edition: Edition): DomRangeMapper 
  * rendered under `root`; `null` if the offsets are invalid or no rendered
  * passage overlaps them. (For many ranges at once, use `domRangeMapper`.)
  */
-export function rangeFromOffsets(root: Element, edition: Edition, start: number, end: number): Range | null {
+export function rangeFromOffsets(
+  root: Element,
+  edition: Edition,
+  start: number,
+  end: number,
+): Range | null {
   return domRangeMapper(root, edition).rangeFromOffsets(start, end);
 }
 
@@ -165,7 +185,11 @@ export function rangeFromOffsets(root: Element, edition: Edition, start: number,
  * `root`. Parts of the range outside `root`, between passages or in ignored
  * content are left out. `null` if the range holds no passage text.
  */
-export function offsetsFromRange(root: Element, edition: Edition, range: Range): TextOffsets | null {
+export function offsetsFromRange(
+  root: Element,
+  edition: Edition,
+  range: Range,
+): TextOffsets | null {
   return domRangeMapper(root, edition).offsetsFromRange(range);
 }
 
@@ -199,7 +223,9 @@ function textOffset(
     return holder.start + Math.min(local, holder.end - holder.start);
   }
   if (isEnd) {
-    const before = passages.findLast((p) => point.comparePoint(p.element, p.element.childNodes.length) <= 0);
+    const before = passages.findLast(
+      (p) => point.comparePoint(p.element, p.element.childNodes.length) <= 0,
+    );
     return before ? before.end : null;
   }
   const after = passages.find((p) => point.comparePoint(p.element, 0) >= 0);

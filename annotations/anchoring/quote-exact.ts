@@ -72,7 +72,9 @@ function shortlist(
   const byContext = [...offsets].sort((a, b) => agreement(b) - agreement(a) || a - b);
   const picked = new Set(byContext.slice(0, SHORTLIST_SIZE / 2));
   if (hint !== undefined) {
-    const byNearness = [...offsets].sort((a, b) => hintDistance(a, hint) - hintDistance(b, hint) || a - b);
+    const byNearness = [...offsets].sort(
+      (a, b) => hintDistance(a, hint) - hintDistance(b, hint) || a - b,
+    );
     for (const at of byNearness) {
       if (picked.size >= SHORTLIST_SIZE) break;
       picked.add(at);
@@ -104,7 +106,9 @@ export function matchQuoteExact(
   const offsets = exactOccurrences(text, exact);
   if (offsets.length === 0) return null;
   const scored = shortlist(text, offsets, exact.length, selectors, hint)
-    .map((start) => scoreMatch(text, { start, end: start + exact.length, errors: 0 }, selectors, hint))
+    .map((start) =>
+      scoreMatch(text, { start, end: start + exact.length, errors: 0 }, selectors, hint),
+    )
     .sort(byScore);
   const best = scored[0]!;
   const unique = scored.length === 1 && exact.length >= UNIQUE_QUOTE_MIN_LENGTH;

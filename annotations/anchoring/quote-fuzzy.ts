@@ -63,7 +63,9 @@ export function matchQuoteFuzzy(
   threshold: number = FUZZY_ACCEPT_THRESHOLD,
 ): TextMatch | null {
   const best = bestFuzzyCandidate(text, selectors, hint);
-  return best && best.score >= threshold && best.contextScore >= contextNeeded(selectors) ? best : null;
+  return best && best.score >= threshold && best.contextScore >= contextNeeded(selectors)
+    ? best
+    : null;
 }
 
 /**

@@ -83,7 +83,11 @@ export type ReanchorOutcome =
   | 'misplaced';
 
 /** The outcomes that count as correct. */
-export const CORRECT_OUTCOMES: ReadonlySet<ReanchorOutcome> = new Set(['kept', 'placed-approximately', 'unplaced']);
+export const CORRECT_OUTCOMES: ReadonlySet<ReanchorOutcome> = new Set([
+  'kept',
+  'placed-approximately',
+  'unplaced',
+]);
 
 /** One annotation's re-anchoring. */
 export interface ReanchorCase {
@@ -146,7 +150,10 @@ export function reanchorAfterEdit(
       applied.start === applied.oldEnd
         ? pos.start < applied.start && applied.start < pos.end
         : pos.start < applied.oldEnd && applied.start < pos.end;
-    const expected = { start: mapOffset(pos.start, applied, false), end: mapOffset(pos.end, applied, true) };
+    const expected = {
+      start: mapOffset(pos.start, applied, false),
+      end: mapOffset(pos.end, applied, true),
+    };
     const result = anchor(doc, selectors);
     let outcome: ReanchorOutcome;
     if (!touched) {
@@ -158,7 +165,8 @@ export function reanchorAfterEdit(
     } else if (!result.placed) {
       outcome = 'unplaced';
     } else {
-      const overlaps = result.start < Math.max(expected.end, expected.start + 1) && expected.start < result.end;
+      const overlaps =
+        result.start < Math.max(expected.end, expected.start + 1) && expected.start < result.end;
       outcome = overlaps ? 'placed-approximately' : 'misplaced';
     }
     counts[outcome]++;

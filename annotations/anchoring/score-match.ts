@@ -92,7 +92,10 @@ export function scoreMatch(
       : Math.max(0, 1 - hintDistance(candidate.start, hint) / text.length);
   const w = MATCH_WEIGHTS;
   const score =
-    (w.quote * quoteScore + w.prefix * prefixScore + w.suffix * suffixScore + w.position * positionScore) /
+    (w.quote * quoteScore +
+      w.prefix * prefixScore +
+      w.suffix * suffixScore +
+      w.position * positionScore) /
     (w.quote + w.prefix + w.suffix + w.position);
   return { ...candidate, quoteScore, prefixScore, suffixScore, positionScore, score };
 }

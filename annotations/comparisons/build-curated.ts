@@ -60,7 +60,12 @@ function target(edition: Edition, key: string, quote: string): Target {
   if (found.length !== 1) throw new CuratedQuoteError(key, edition.id, found.length);
   const start = found[0]!;
   const described = describe(edition, start, start + quote.length);
-  if (!described?.quote || !described.position || !described.address || described.quote.exact !== quote) {
+  if (
+    !described?.quote ||
+    !described.position ||
+    !described.address ||
+    described.quote.exact !== quote
+  ) {
     throw new Error(
       `comparison "${key}": could not describe the ${edition.id} quote (it must not start or end with white space)`,
     );
@@ -83,7 +88,10 @@ export function buildCuratedComparison(
     modified: CURATED_AT,
     motivation: 'linking',
     tags: [],
-    targets: [target(left, comparison.key, comparison.wc.quote), target(right, comparison.key, comparison.lankov.quote)],
+    targets: [
+      target(left, comparison.key, comparison.wc.quote),
+      target(right, comparison.key, comparison.lankov.quote),
+    ],
     link: {
       relation: comparison.relation,
       topic: comparison.topic,
@@ -105,7 +113,10 @@ export function buildCuratedComparisons(
 ): Annotation[] {
   const left = editions.find((e) => e.id === CURATED_LEFT);
   const right = editions.find((e) => e.id === CURATED_RIGHT);
-  if (!left || !right) throw new Error(`buildCuratedComparisons needs the ${CURATED_LEFT} and ${CURATED_RIGHT} editions`);
+  if (!left || !right)
+    throw new Error(
+      `buildCuratedComparisons needs the ${CURATED_LEFT} and ${CURATED_RIGHT} editions`,
+    );
   const keys = new Set<string>();
   return comparisons.map((c) => {
     if (keys.has(c.key)) throw new Error(`comparison key "${c.key}" is used twice`);

@@ -178,8 +178,12 @@ export interface ComparisonFilter {
  * Applies a filter to a table. Groups left empty are dropped; the order of
  * groups and rows is kept. Pure.
  */
-export function filterComparisons(table: ComparisonTable, filter: ComparisonFilter): ComparisonTable {
-  const relations = filter.relations && filter.relations.length > 0 ? new Set(filter.relations) : null;
+export function filterComparisons(
+  table: ComparisonTable,
+  filter: ComparisonFilter,
+): ComparisonTable {
+  const relations =
+    filter.relations && filter.relations.length > 0 ? new Set(filter.relations) : null;
   const topic = filter.topic?.trim() || null;
   const keep = (row: ComparisonRow): boolean =>
     (relations === null || relations.has(row.relation)) &&
@@ -225,7 +229,13 @@ export function comparisonLinks(annotations: readonly Annotation[]): ComparisonL
   for (const a of annotations) {
     const [t0, t1] = a.targets;
     if (a.motivation !== 'linking' || !a.link || !t0 || !t1) continue;
-    links.push({ id: a.id, a: t0.selectors.address, b: t1.selectors.address, relation: a.link.relation, curated: a.link.curated });
+    links.push({
+      id: a.id,
+      a: t0.selectors.address,
+      b: t1.selectors.address,
+      relation: a.link.relation,
+      curated: a.link.curated,
+    });
   }
   return links;
 }

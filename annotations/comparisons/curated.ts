@@ -70,8 +70,10 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase: 'The article’s title says North Korea is becoming a higher priority for Moscow.',
     },
     lankov: {
-      quote: 'It remains marginal, since Russian political and economic interests in the region are limited.',
-      paraphrase: 'Lankov says the Korean question stays marginal in Russian foreign policy because Russia’s interests in the region are limited.',
+      quote:
+        'It remains marginal, since Russian political and economic interests in the region are limited.',
+      paraphrase:
+        'Lankov says the Korean question stays marginal in Russian foreign policy because Russia’s interests in the region are limited.',
     },
     note: 'Eight years separate the texts, so both can be accurate for their time. Winstanley-Chesters’s claim is a headline; the body of his article argues it from renewed high-level diplomacy and Russian railway spending.',
   },
@@ -82,12 +84,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'The extent and location of the Soviet Union’s tutelage for instance of Kim Il-sung, first and “Great Leader” of North Korea is open to intense, fractious dispute.',
-      paraphrase: 'Winstanley-Chesters says how far the Soviet Union guided Kim Il-sung is fiercely disputed.',
+      paraphrase:
+        'Winstanley-Chesters says how far the Soviet Union guided Kim Il-sung is fiercely disputed.',
     },
     lankov: {
       quote:
         'It will not be an exaggeration to say that the entire North Korean regime, as established in the late 1940s, was a creation of the Soviet occupation forces.',
-      paraphrase: 'Lankov states that the North Korean regime of the late 1940s was created by the Soviet occupation forces.',
+      paraphrase:
+        'Lankov states that the North Korean regime of the late 1940s was created by the Soviet occupation forces.',
     },
     note: 'Winstanley-Chesters calls the question open and turns to Soviet technical help; Lankov treats Soviet creation of the regime as settled and gives no source for it here.',
   },
@@ -96,13 +100,16 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     topic: 'Soviet–North Korean relations',
     relation: 'agrees',
     wc: {
-      quote: 'the Soviet relationship with North Korea following the Korean War (1950-1953) was never easy',
-      paraphrase: 'Winstanley-Chesters says relations between the Soviet Union and North Korea after the Korean War were never easy.',
+      quote:
+        'the Soviet relationship with North Korea following the Korean War (1950-1953) was never easy',
+      paraphrase:
+        'Winstanley-Chesters says relations between the Soviet Union and North Korea after the Korean War were never easy.',
     },
     lankov: {
       quote:
         'since the early 1960s and until the collapse of the USSR this solidarity rhetoric was nothing but a veneer which hid strained and sometimes nearly hostile relations',
-      paraphrase: 'Lankov says that from the early 1960s until 1991 talk of solidarity hid strained, sometimes nearly hostile relations.',
+      paraphrase:
+        'Lankov says that from the early 1960s until 1991 talk of solidarity hid strained, sometimes nearly hostile relations.',
     },
     note: 'Lankov’s wording is much stronger (“nearly hostile”), and he dates the hidden hostility from the early 1960s rather than from the end of the Korean War.',
   },
@@ -113,12 +120,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'Even at the nadir of their relations from the mid-1950s onwards, there is no evidence that technicians working on reservoir and irrigation projects were recalled westwards.',
-      paraphrase: 'Winstanley-Chesters says that even when relations were worst, from the mid-1950s, Soviet technicians on water projects were not recalled.',
+      paraphrase:
+        'Winstanley-Chesters says that even when relations were worst, from the mid-1950s, Soviet technicians on water projects were not recalled.',
     },
     lankov: {
       quote:
         'The regime remained under strict Soviet control until the early 1950s, but since then relations between the two countries began to steadily deteriorate.',
-      paraphrase: 'Lankov says the regime was under strict Soviet control until the early 1950s, after which relations steadily deteriorated.',
+      paraphrase:
+        'Lankov says the regime was under strict Soviet control until the early 1950s, after which relations steadily deteriorated.',
     },
     note: 'Both place the decline in the 1950s; Winstanley-Chesters adds that technical cooperation continued through it, which Lankov does not discuss.',
   },
@@ -129,12 +138,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'These included Russia’s post-1956 policy of dismantling the legacy of Stalin, the Sino-Soviet split of the 1960s, and North Korea’s engagement with the group of states who refused to align themselves to either the Soviets or Americans during the Cold War.',
-      paraphrase: 'Winstanley-Chesters names de-Stalinisation after 1956, the Sino-Soviet split and North Korea’s ties with the non-aligned states as causes of friction.',
+      paraphrase:
+        'Winstanley-Chesters names de-Stalinisation after 1956, the Sino-Soviet split and North Korea’s ties with the non-aligned states as causes of friction.',
     },
     lankov: {
       quote:
         'The North Korean leaders, in their turn, saw post-Stalin Soviet Union as a harbinger of both ideological revisionism and great power chauvinism.',
-      paraphrase: 'Lankov says North Korea’s leaders saw the post-Stalin Soviet Union as ideologically revisionist and chauvinist.',
+      paraphrase:
+        'Lankov says North Korea’s leaders saw the post-Stalin Soviet Union as ideologically revisionist and chauvinist.',
     },
     note: 'Both point to de-Stalinisation. Lankov adds the Soviet side of the dislike (Kim Il Sung’s personality cult, wasted aid), which Winstanley-Chesters does not mention.',
   },
@@ -144,11 +155,13 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     relation: 'agrees',
     wc: {
       quote: 'Yet Moscow kept investing in North Korea through these years',
-      paraphrase: 'Winstanley-Chesters says Moscow went on investing in North Korea despite the difficult relationship.',
+      paraphrase:
+        'Winstanley-Chesters says Moscow went on investing in North Korea despite the difficult relationship.',
     },
     lankov: {
       quote: 'Nonetheless, the USSR remained the major donor of North Korea.',
-      paraphrase: 'Lankov says that despite the strained relations the Soviet Union remained North Korea’s main donor.',
+      paraphrase:
+        'Lankov says that despite the strained relations the Soviet Union remained North Korea’s main donor.',
     },
     note: 'Lankov describes the form of the aid (mostly subsidized trade, sometimes grants); Winstanley-Chesters describes technicians, educators and engineers.',
   },
@@ -159,11 +172,13 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'Moscow’s support throughout these years was vital to many of North Korea’s largest environmental and infrastructural projects',
-      paraphrase: 'Winstanley-Chesters says Soviet support was vital to many of North Korea’s largest environmental and infrastructure projects.',
+      paraphrase:
+        'Winstanley-Chesters says Soviet support was vital to many of North Korea’s largest environmental and infrastructure projects.',
     },
     lankov: {
       quote: 'their tendency to waste the Soviet aid on misconceived or ambition-boosting projects',
-      paraphrase: 'Lankov says the Kremlin disliked the North Korean leaders’ habit of wasting Soviet aid on misconceived or prestige projects.',
+      paraphrase:
+        'Lankov says the Kremlin disliked the North Korean leaders’ habit of wasting Soviet aid on misconceived or prestige projects.',
     },
     note: 'Lankov qualifies Winstanley-Chesters: the same aid that made large projects possible was, in Moscow’s view, often wasted.',
   },
@@ -173,12 +188,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     relation: 'agrees',
     wc: {
       quote: 'to prevent it from becoming too close to China',
-      paraphrase: 'Winstanley-Chesters says Moscow invested in North Korea to keep it from getting too close to China.',
+      paraphrase:
+        'Winstanley-Chesters says Moscow invested in North Korea to keep it from getting too close to China.',
     },
     lankov: {
       quote:
         'Moscow was willing to part with some money in order to keep Pyongyang at least neutral in the then ongoing Sino-Soviet quarrel',
-      paraphrase: 'Lankov says Moscow paid to keep Pyongyang at least neutral in the Sino-Soviet quarrel.',
+      paraphrase:
+        'Lankov says Moscow paid to keep Pyongyang at least neutral in the Sino-Soviet quarrel.',
     },
     note: 'Lankov adds that Pyongyang played the two Communist powers against each other to get aid from both with few conditions.',
   },
@@ -188,7 +205,8 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     relation: 'agrees',
     wc: {
       quote: 'to retain a buffer from American forces in South Korea and Japan',
-      paraphrase: 'Winstanley-Chesters says Moscow wanted North Korea as a buffer against American forces in South Korea and Japan.',
+      paraphrase:
+        'Winstanley-Chesters says Moscow wanted North Korea as a buffer against American forces in South Korea and Japan.',
     },
     lankov: {
       quote: 'First, the USSR needed North Korea to remain a bulwark against US forces',
@@ -201,13 +219,15 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     topic: 'The collapse of the 1990s',
     relation: 'complements',
     wc: {
-      quote: 'Relations between Moscow and Pyongyang did collapse following the fragmentation of the Soviet Union.',
+      quote:
+        'Relations between Moscow and Pyongyang did collapse following the fragmentation of the Soviet Union.',
       paraphrase: 'Winstanley-Chesters says relations collapsed after the Soviet Union broke up.',
     },
     lankov: {
       quote:
         'The generous aid programs (especially subsidized trade in oil) were suddenly halted, and this blow had devastating impact on the North Korean economy.',
-      paraphrase: 'Lankov says Soviet aid, above all subsidized oil, stopped suddenly and devastated the North Korean economy.',
+      paraphrase:
+        'Lankov says Soviet aid, above all subsidized oil, stopped suddenly and devastated the North Korean economy.',
     },
     note: 'Lankov gives what Winstanley-Chesters lacks: the Soviet Union’s diplomatic relations with South Korea from September 1990, and trade falling from 2.1 billion USD in 1990 to 140 million USD in 1994.',
   },
@@ -218,11 +238,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'With Boris Yeltsin credited with having extraordinarily diminished Moscow’s influence in the wider world, this included a lack of focus on east Asia.',
-      paraphrase: 'Winstanley-Chesters says that under Yeltsin Moscow lost influence and paid little attention to east Asia.',
+      paraphrase:
+        'Winstanley-Chesters says that under Yeltsin Moscow lost influence and paid little attention to east Asia.',
     },
     lankov: {
-      quote: 'The earlier policy of ignoring North Korea was frequently criticized as "unproductive" and "short-sighted."',
-      paraphrase: 'Lankov says Russia’s earlier policy of ignoring North Korea was later often criticized as unproductive and short-sighted.',
+      quote:
+        'The earlier policy of ignoring North Korea was frequently criticized as "unproductive" and "short-sighted."',
+      paraphrase:
+        'Lankov says Russia’s earlier policy of ignoring North Korea was later often criticized as unproductive and short-sighted.',
     },
     note: 'Winstanley-Chesters blames Yeltsin; Lankov names the pro-Western line of Kozyrev and reports the later criticism of it in Russian academic writing.',
   },
@@ -232,10 +255,12 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     relation: 'contradicts',
     wc: {
       quote: 'Relations with Pyongyang revived in 1999 after Putin’s rise to power.',
-      paraphrase: 'Winstanley-Chesters dates the revival of relations to 1999 and Putin’s rise to power.',
+      paraphrase:
+        'Winstanley-Chesters dates the revival of relations to 1999 and Putin’s rise to power.',
     },
     lankov: {
-      quote: 'But the mood began to change around 1995 when new voices came to be heard in Russia as well.',
+      quote:
+        'But the mood began to change around 1995 when new voices came to be heard in Russia as well.',
       paraphrase: 'Lankov dates the change in Russian attitudes to North Korea to around 1995.',
     },
     note: 'The disagreement is over the start: Lankov also says the changes “became more pronounced under President Putin”, and he makes 1999 (the Yugoslavian War) the turning point in Russian views of the West.',
@@ -247,12 +272,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'When Russia’s leader made those comments last year in a characteristically robust retort to Western liberal values',
-      paraphrase: 'Winstanley-Chesters presents Putin’s 2014 remarks about Asia as a robust retort to Western liberal values.',
+      paraphrase:
+        'Winstanley-Chesters presents Putin’s 2014 remarks about Asia as a robust retort to Western liberal values.',
     },
     lankov: {
       quote:
         "the major domestic factor behind the changes in Russia's approach to this country is probably the anti-American feelings, so common in Russia nowadays",
-      paraphrase: 'Lankov says anti-American feeling in Russia is probably the main domestic reason for its warmer approach to North Korea.',
+      paraphrase:
+        'Lankov says anti-American feeling in Russia is probably the main domestic reason for its warmer approach to North Korea.',
     },
     note: 'Winstanley-Chesters reads Putin’s remarks as a retort to the West but stresses that Moscow’s eastern interest is longstanding, dating from the 19th century; Lankov makes anti-American feeling, growing from the mid-1990s, the main domestic driver of the warmer approach to Pyongyang.',
   },
@@ -261,13 +288,16 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     topic: 'Russia and the West',
     relation: 'complements',
     wc: {
-      quote: 'The deterioration in Russian relations with the West is likely to add new difficulties.',
-      paraphrase: 'Winstanley-Chesters expects worse Russian relations with the West to make cooperation over North Korea harder.',
+      quote:
+        'The deterioration in Russian relations with the West is likely to add new difficulties.',
+      paraphrase:
+        'Winstanley-Chesters expects worse Russian relations with the West to make cooperation over North Korea harder.',
     },
     lankov: {
       quote:
         'From around 1999 (the Yugoslavian War being the major turning point), the Russian perception of the US and other countries of the West tends to be negative',
-      paraphrase: 'Lankov says Russian views of the US and the West have been largely negative since about 1999.',
+      paraphrase:
+        'Lankov says Russian views of the US and the West have been largely negative since about 1999.',
     },
     note: 'The same rift, seen eight years apart: for Lankov it made Pyongyang look like a useful quasi-ally; for Winstanley-Chesters it makes international cooperation over North Korea harder.',
   },
@@ -276,13 +306,16 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     topic: 'Continuity of Russian interests',
     relation: 'qualifies',
     wc: {
-      quote: 'current events and ideas driving Russo-North Korean relations today are similar to those of the past',
-      paraphrase: 'Winstanley-Chesters says the ideas driving Russo-North Korean relations today resemble those of the past.',
+      quote:
+        'current events and ideas driving Russo-North Korean relations today are similar to those of the past',
+      paraphrase:
+        'Winstanley-Chesters says the ideas driving Russo-North Korean relations today resemble those of the past.',
     },
     lankov: {
       quote:
         'The perceived geopolitical need of countering American or Chinese influence lost its rationale and ceased to influence the Russian policy (for a while, at least).',
-      paraphrase: 'Lankov says that after 1991 the old aim of countering American or Chinese influence stopped shaping Russian policy, at least for a while.',
+      paraphrase:
+        'Lankov says that after 1991 the old aim of countering American or Chinese influence stopped shaping Russian policy, at least for a while.',
     },
     note: 'Lankov qualifies the claim of continuity: the Soviet-era motives lapsed in the early 1990s and returned only later.',
   },
@@ -293,12 +326,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'When he and then North Korean leader Kim Jong-il met in 2000, it coincided with a rapprochment between the North Korean leader and his South Korean counterpart, Kim Dae-jung.',
-      paraphrase: 'Winstanley-Chesters says Putin’s 2000 meeting with Kim Jong-il coincided with the inter-Korean rapprochement.',
+      paraphrase:
+        'Winstanley-Chesters says Putin’s 2000 meeting with Kim Jong-il coincided with the inter-Korean rapprochement.',
     },
     lankov: {
       quote:
         'More significantly, in July 2000 Vladimir Putin visited Pyongyang himself, becoming the first Russian or Soviet head supreme executive to ever visit North Korea.',
-      paraphrase: 'Lankov says Putin’s July 2000 visit to Pyongyang was the first by any Russian or Soviet leader.',
+      paraphrase:
+        'Lankov says Putin’s July 2000 visit to Pyongyang was the first by any Russian or Soviet leader.',
     },
     note: 'Lankov gives the month, notes that no Soviet General Secretary ever visited, and adds the February 2000 treaty, which Winstanley-Chesters does not mention.',
   },
@@ -323,12 +358,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'Russia returned to the geopolitical game on the North Korean issue, expanding the five-party talks to six parties.',
-      paraphrase: 'Winstanley-Chesters says Russia returned as a player on North Korea and made the talks six-party.',
+      paraphrase:
+        'Winstanley-Chesters says Russia returned as a player on North Korea and made the talks six-party.',
     },
     lankov: {
       quote:
         'It seems doubtful if such influence actually exists: Russia is not a donor state, and its activities in North Korea are limited to much publicized symbolic actions.',
-      paraphrase: 'Lankov doubts that Russia has the special influence in Pyongyang it claims at the six-party talks.',
+      paraphrase:
+        'Lankov doubts that Russia has the special influence in Pyongyang it claims at the six-party talks.',
     },
     note: 'Lankov does not deny Russia’s seat at the talks; he limits its weight there. He also says Moscow favours a soft approach because it worries little about proliferation.',
   },
@@ -339,12 +376,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'Putin’s paper of November 2000, Russia: New Eastern Perspectives conceived of Pacific east Asia as a “common house” in developmental terms.',
-      paraphrase: 'Winstanley-Chesters dates the plan of which the railway link was part to Putin’s November 2000 paper on Pacific east Asia as a “common house”.',
+      paraphrase:
+        'Winstanley-Chesters dates the plan of which the railway link was part to Putin’s November 2000 paper on Pacific east Asia as a “common house”.',
     },
     lankov: {
       quote:
         'The talks about this project intensified in 2000, after the chain of summits between the leaders of North Korea, South Korea and Russia.',
-      paraphrase: 'Lankov says talks on the trans-Korean railway intensified in 2000, after the summits of that year.',
+      paraphrase:
+        'Lankov says talks on the trans-Korean railway intensified in 2000, after the summits of that year.',
     },
     note: 'Both date Russia’s regional infrastructure plans to 2000. Lankov quotes a Russian official’s container costs: 1,344 dollars from Pusan to Hamburg via the Trans-China Railway against 889 dollars from Khasan to Hamburg.',
   },
@@ -355,11 +394,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'It envisaged that through an “iron silk-road”, east China, both Koreas and potentially Japan could access European markets through a connection between the trans-Siberian railway and an inter-Korean railway.',
-      paraphrase: 'Winstanley-Chesters describes the plan for an “iron silk-road” linking the Korean railways to the trans-Siberian line and Europe.',
+      paraphrase:
+        'Winstanley-Chesters describes the plan for an “iron silk-road” linking the Korean railways to the trans-Siberian line and Europe.',
     },
     lankov: {
-      quote: 'According to the current estimates, the reconstruction will cost at least 2.5 billion dollars.',
-      paraphrase: 'Lankov says rebuilding North Korea’s railways for the link would cost at least 2.5 billion dollars.',
+      quote:
+        'According to the current estimates, the reconstruction will cost at least 2.5 billion dollars.',
+      paraphrase:
+        'Lankov says rebuilding North Korea’s railways for the link would cost at least 2.5 billion dollars.',
     },
     note: 'Lankov qualifies the vision with a cost that Winstanley-Chesters does not give, and adds political obstacles: Pyongyang’s fear of South Korean trains and Vladivostok’s fear of losing traffic.',
   },
@@ -370,12 +412,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'We have also seen large capital expenditure by Russian Federal Railways and other institutions in Rason in the north-eastern corner of North Korea and on cross-border railway connections at Khasan on the Russian side.',
-      paraphrase: 'Winstanley-Chesters reports large Russian capital spending on railways and at Rason and Khasan.',
+      paraphrase:
+        'Winstanley-Chesters reports large Russian capital spending on railways and at Rason and Khasan.',
     },
     lankov: {
       quote:
         'Another possible solution is a decision by Russian government to partially bankroll the reconstruction, but at present it is difficult to see why the Russian government should even consider such a move.',
-      paraphrase: 'Lankov doubts the Russian government would help pay for rebuilding the North Korean railway.',
+      paraphrase:
+        'Lankov doubts the Russian government would help pay for rebuilding the North Korean railway.',
     },
     note: 'Eight years apart: Lankov’s 2007 expectation and Winstanley-Chesters’s 2015 report conflict, but Lankov wrote “at present”, so the gap in time may explain the difference. Winstanley-Chesters gives no figure for the spending.',
   },
@@ -386,12 +430,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'Russia supplying South Korea with gas from its Sakhalin fields through a newly built and Russian-controlled pipeline system running the short route along the east coast of North Korea',
-      paraphrase: 'Winstanley-Chesters says Putin’s plan included piping Sakhalin gas to South Korea along North Korea’s east coast.',
+      paraphrase:
+        'Winstanley-Chesters says Putin’s plan included piping Sakhalin gas to South Korea along North Korea’s east coast.',
     },
     lankov: {
       quote:
         'The problems are the same: large investments are necessary while both political stability of the region and eventual profitability of the project remain rather uncertain.',
-      paraphrase: 'Lankov says the pipeline, like the railway, needs large investment with uncertain stability and profit.',
+      paraphrase:
+        'Lankov says the pipeline, like the railway, needs large investment with uncertain stability and profit.',
     },
     note: 'Lankov qualifies the plan: Russian business might build it only with state money or guarantees, which he did not expect soon. He mentions North Koreans as possible subsidized consumers; Winstanley-Chesters names the Sakhalin fields and the route.',
   },
@@ -401,12 +447,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     relation: 'agrees',
     wc: {
       quote: 'Admittedly ambitions and possibilities in the early 2000s have not come to fruition',
-      paraphrase: 'Winstanley-Chesters concedes that the economic ambitions of the early 2000s were not realized.',
+      paraphrase:
+        'Winstanley-Chesters concedes that the economic ambitions of the early 2000s were not realized.',
     },
     lankov: {
       quote:
         'However, it is noteworthy that all these boosts of diplomatic activity were not accompanied by any palpable revival of the economic interaction between the two countries.',
-      paraphrase: 'Lankov says the diplomatic revival brought no real revival of economic exchange.',
+      paraphrase:
+        'Lankov says the diplomatic revival brought no real revival of economic exchange.',
     },
     note: 'Lankov gives a figure Winstanley-Chesters lacks: trade of 209.7 million dollars in 2006, about 2% of Russia’s trade with South Korea. The explanations differ: Winstanley-Chesters blames politics (Bush, Kim Jong-il’s nuclear ambitions, Lee Myung-bak), Lankov mainly economics.',
   },
@@ -415,12 +463,16 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     topic: 'Economic cooperation',
     relation: 'complements',
     wc: {
-      quote: 'Russia and North Korea also sought to cooperate on environmental matters affecting the Tumen basin',
-      paraphrase: 'Winstanley-Chesters says the two countries sought environmental cooperation in the Tumen basin, including wildlife conservation.',
+      quote:
+        'Russia and North Korea also sought to cooperate on environmental matters affecting the Tumen basin',
+      paraphrase:
+        'Winstanley-Chesters says the two countries sought environmental cooperation in the Tumen basin, including wildlife conservation.',
     },
     lankov: {
-      quote: 'Perhaps, the ongoing trade in labour is the only truly successful joint economic project of two countries.',
-      paraphrase: 'Lankov calls the sending of North Korean workers to Russia the only truly successful joint economic project.',
+      quote:
+        'Perhaps, the ongoing trade in labour is the only truly successful joint economic project of two countries.',
+      paraphrase:
+        'Lankov calls the sending of North Korean workers to Russia the only truly successful joint economic project.',
     },
     note: 'Each text names cooperation the other leaves out. Lankov gives a figure: perhaps 10–20 thousand North Korean workers in the Russian Far East.',
   },
@@ -430,7 +482,8 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     relation: 'qualifies',
     wc: {
       quote: 'Kim Jong-il’s fervent nuclear ambitions',
-      paraphrase: 'Winstanley-Chesters counts Kim Jong-il’s nuclear ambitions among the reasons cooperation stalled.',
+      paraphrase:
+        'Winstanley-Chesters counts Kim Jong-il’s nuclear ambitions among the reasons cooperation stalled.',
     },
     lankov: {
       quote: 'Second, the nuclear proliferation is not a much concern to present-day Russia.',
@@ -444,12 +497,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     relation: 'qualifies',
     wc: {
       quote: 'Other recent obstacles include declining relations between Pyongyang and Beijing',
-      paraphrase: 'Winstanley-Chesters lists worsening relations between Pyongyang and Beijing as an obstacle.',
+      paraphrase:
+        'Winstanley-Chesters lists worsening relations between Pyongyang and Beijing as an obstacle.',
     },
     lankov: {
       quote:
         'At the same time, Kim Jong Il is wary about the growing Chinese presence since it creates both reasons and opportunities for Beijing’s interference with Pyongyang’s domestic politics.',
-      paraphrase: 'Lankov says Kim Jong Il is wary of China’s growing presence, which makes Russia a convenient propaganda ally.',
+      paraphrase:
+        'Lankov says Kim Jong Il is wary of China’s growing presence, which makes Russia a convenient propaganda ally.',
     },
     note: 'Both see strain between Pyongyang and Beijing; Winstanley-Chesters counts it as an obstacle to regional cooperation, while Lankov sees it as a reason Pyongyang keeps up friendly relations with Russia.',
   },
@@ -460,7 +515,8 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'It will be even harder to gain Russian assent for any complaints to the Security Council on grounds of human rights or anything else.',
-      paraphrase: 'Winstanley-Chesters expects Russia to be even less willing to back Security Council complaints over human rights.',
+      paraphrase:
+        'Winstanley-Chesters expects Russia to be even less willing to back Security Council complaints over human rights.',
     },
     lankov: {
       quote: 'First, the human-rights issue does not play a major role in Russian foreign policy.',
@@ -473,8 +529,10 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     topic: 'How much Russia gives',
     relation: 'qualifies',
     wc: {
-      quote: 'Moscow is willing again to expend diplomatic and political capital on its relations with Pyongyang',
-      paraphrase: 'Winstanley-Chesters says Moscow is again ready to spend diplomatic and political capital on Pyongyang.',
+      quote:
+        'Moscow is willing again to expend diplomatic and political capital on its relations with Pyongyang',
+      paraphrase:
+        'Winstanley-Chesters says Moscow is again ready to spend diplomatic and political capital on Pyongyang.',
     },
     lankov: {
       quote:
@@ -489,11 +547,13 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     relation: 'complements',
     wc: {
       quote: 'This is the reason that Russia has a border with North Korea today.',
-      paraphrase: 'Winstanley-Chesters traces the Russian–North Korean border to Russia’s 19th-century expansion to the Tumen River.',
+      paraphrase:
+        'Winstanley-Chesters traces the Russian–North Korean border to Russia’s 19th-century expansion to the Tumen River.',
     },
     lankov: {
       quote: 'an outbreak of dangerous instability near the Russian borders',
-      paraphrase: 'Lankov says a collapse in North Korea would bring dangerous instability to Russia’s borders.',
+      paraphrase:
+        'Lankov says a collapse in North Korea would bring dangerous instability to Russia’s borders.',
     },
     note: 'Winstanley-Chesters explains where the border comes from; Lankov explains why it makes Russia prefer a stable North Korea.',
   },
@@ -504,12 +564,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'Russia under Yeltsin also manifested an almost flagrant disregard for the region’s provincial and peripheral infrastructure',
-      paraphrase: 'Winstanley-Chesters says Yeltsin’s Russia neglected the provincial and peripheral infrastructure of its eastern region.',
+      paraphrase:
+        'Winstanley-Chesters says Yeltsin’s Russia neglected the provincial and peripheral infrastructure of its eastern region.',
     },
     lankov: {
       quote:
         'the Russian Maritime region, adjacent to North Korea, is considered to be a very vulnerable part of the country where the central government does not exercise much control',
-      paraphrase: 'Lankov says Russia’s Maritime region next to North Korea is vulnerable and weakly controlled by Moscow.',
+      paraphrase:
+        'Lankov says Russia’s Maritime region next to North Korea is vulnerable and weakly controlled by Moscow.',
     },
     note: 'Both describe a neglected, weakly governed Russian Far East, but draw different consequences: Winstanley-Chesters that it deterred Pyongyang, Lankov that it makes instability in North Korea dangerous for Russia.',
   },
@@ -519,14 +581,18 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     relation: 'contradicts',
     wc: {
       quote: 'it could be entering a new mutually beneficial period',
-      paraphrase: 'The standfirst says the relationship could be entering a new, mutually beneficial period.',
+      paraphrase:
+        'The standfirst says the relationship could be entering a new, mutually beneficial period.',
     },
     lankov: {
       quote:
         'Russia over last 15 years has been a rather passive observer of the Korean crisis, and this probably will not change any time soon.',
-      paraphrase: 'Lankov concludes that Russia has been a passive observer of the Korean crisis and will probably stay one.',
+      paraphrase:
+        'Lankov concludes that Russia has been a passive observer of the Korean crisis and will probably stay one.',
     },
-    note: 'Opposite forecasts eight years apart. The standfirst is written about the author in the third person, not a sentence of the article’s body. ' + GENRE_NOTE,
+    note:
+      'Opposite forecasts eight years apart. The standfirst is written about the author in the third person, not a sentence of the article’s body. ' +
+      GENRE_NOTE,
   },
   {
     key: 'outlook-projects',
@@ -535,12 +601,14 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     wc: {
       quote:
         'It could well be an opportunity for Russia, North Korea and perhaps other Eastern partners to resolve some longstanding possibilities and finally build that “common house”.',
-      paraphrase: 'Winstanley-Chesters ends by suggesting the moment may let Russia and its partners finally build the “common house”.',
+      paraphrase:
+        'Winstanley-Chesters ends by suggesting the moment may let Russia and its partners finally build the “common house”.',
     },
     lankov: {
       quote:
         'The large-scale cooperation projects, much talked about, are of limited economic viability and require tremendous investments, hence these projects will not be started any time soon',
-      paraphrase: 'Lankov concludes that the large cooperation projects are of limited viability and will not start soon.',
+      paraphrase:
+        'Lankov concludes that the large cooperation projects are of limited viability and will not start soon.',
     },
     note: 'Lankov adds a condition: the projects could start if outside donors paid for part of them.',
   },

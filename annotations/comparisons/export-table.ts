@@ -20,7 +20,12 @@
  */
 import { sourceMetadata } from '../../sources/metadata.ts';
 import type { SourceId } from '../../sources/edition.ts';
-import { tableRows, type ComparisonRow, type ComparisonSide, type ComparisonTable } from './comparison-rows.ts';
+import {
+  tableRows,
+  type ComparisonRow,
+  type ComparisonSide,
+  type ComparisonTable,
+} from './comparison-rows.ts';
 
 /** Options shared by both exports. */
 export interface TableExportOptions {
@@ -61,7 +66,10 @@ function relationLabel(row: ComparisonRow): string {
  * comparison — left claim, relation, right claim, note. Each claim cell holds
  * the quote, the paraphrase and the paragraph address.
  */
-export function comparisonsToMarkdown(table: ComparisonTable, options: TableExportOptions = {}): string {
+export function comparisonsToMarkdown(
+  table: ComparisonTable,
+  options: TableExportOptions = {},
+): string {
   const left = escapeMarkdownCell(labelOf(table.left, options));
   const right = escapeMarkdownCell(labelOf(table.right, options));
   const out: string[] = [`# Claim comparisons: ${left} and ${right}`, ''];

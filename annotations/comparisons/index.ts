@@ -4,8 +4,17 @@
  * documents itself). The generator (`build-curated.ts`,
  * `curated-collection.ts`) is left out: it runs at test time in Node.
  */
-export { CURATED_COMPARISONS, CURATED_AT, type CuratedClaim, type CuratedComparison } from './curated.ts';
-export { CURATED_COLLECTION, curatedCollectionText, loadCuratedComparisons } from './load-curated.ts';
+export {
+  CURATED_COMPARISONS,
+  CURATED_AT,
+  type CuratedClaim,
+  type CuratedComparison,
+} from './curated.ts';
+export {
+  CURATED_COLLECTION,
+  curatedCollectionText,
+  loadCuratedComparisons,
+} from './load-curated.ts';
 export {
   citedAddress,
   comparisonLinks,

@@ -63,7 +63,10 @@ function targetOf(side: LinkSelection, which: 'left' | 'right'): { target: Targe
     throw new LinkPassagesError(`Select some text in the ${which} pane first.`);
   }
   return {
-    target: { source: side.edition.id, selectors: { quote: d.quote, position: d.position, address: d.address } },
+    target: {
+      source: side.edition.id,
+      selectors: { quote: d.quote, position: d.position, address: d.address },
+    },
     quote: d.quote.exact,
   };
 }
@@ -81,7 +84,9 @@ const clean = (text: string | undefined): string | undefined => {
  */
 export function linkPassages(input: LinkPassagesInput): NewAnnotation {
   if (input.left.edition.id === input.right.edition.id) {
-    throw new LinkPassagesError('A comparison links a passage in each text; both selections are in the same text.');
+    throw new LinkPassagesError(
+      'A comparison links a passage in each text; both selections are in the same text.',
+    );
   }
   const left = targetOf(input.left, 'left');
   const right = targetOf(input.right, 'right');
@@ -92,7 +97,10 @@ export function linkPassages(input: LinkPassagesInput): NewAnnotation {
     link: {
       relation: input.relation,
       topic: clean(input.topic) ?? READER_TOPIC,
-      paraphrases: [clean(input.left.paraphrase) ?? left.quote, clean(input.right.paraphrase) ?? right.quote],
+      paraphrases: [
+        clean(input.left.paraphrase) ?? left.quote,
+        clean(input.right.paraphrase) ?? right.quote,
+      ],
       ...(note === undefined ? {} : { note }),
       curated: false,
     },

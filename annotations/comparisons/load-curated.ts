@@ -31,6 +31,7 @@ export function curatedCollectionText(): string {
  */
 export function loadCuratedComparisons(editions: readonly Edition[]): Annotation[] {
   const outcome = importAnnotations(curatedCollectionText(), { existing: [], editions });
-  if (!outcome.ok) throw new Error(`The curated comparisons could not be loaded. ${outcome.summary}`);
+  if (!outcome.ok)
+    throw new Error(`The curated comparisons could not be loaded. ${outcome.summary}`);
   return [...outcome.annotations];
 }

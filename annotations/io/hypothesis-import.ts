@@ -39,7 +39,9 @@ export function looksLikeHypothesis(value: unknown): value is JsonRecord {
     value['type'] === undefined &&
     value['@context'] === undefined &&
     Array.isArray(value['target']) &&
-    (typeof value['uri'] === 'string' || typeof value['text'] === 'string' || typeof value['user'] === 'string')
+    (typeof value['uri'] === 'string' ||
+      typeof value['text'] === 'string' ||
+      typeof value['user'] === 'string')
   );
 }
 
@@ -48,8 +50,10 @@ export function readHypothesisAnnotation(item: unknown, path: string, ctx: ReadC
   const error = (at: string, message: string): ItemRead => ({ kind: 'error', path: at, message });
   if (!isRecord(item)) return error(path, 'an annotation must be a JSON object');
   const id = item['id'];
-  if (typeof id !== 'string' || id.trim() === '') return error(child(path, 'id'), 'a Hypothesis annotation needs its "id"');
-  if (asArray(item['references']).length > 0) return { kind: 'skipped', reason: `${path} is a reply, not an annotation on the text` };
+  if (typeof id !== 'string' || id.trim() === '')
+    return error(child(path, 'id'), 'a Hypothesis annotation needs its "id"');
+  if (asArray(item['references']).length > 0)
+    return { kind: 'skipped', reason: `${path} is a reply, not an annotation on the text` };
 
   const targets = item['target'];
   if (!Array.isArray(targets) || targets.length === 0) {
@@ -59,7 +63,8 @@ export function readHypothesisAnnotation(item: unknown, path: string, ctx: ReadC
   const target = targets[0];
   if (!isRecord(target)) return error(targetPath, 'a target must be an object');
   const selectors = asArray(target['selector']);
-  if (selectors.length === 0) return { kind: 'skipped', reason: `${path} is a page note: it quotes no passage` };
+  if (selectors.length === 0)
+    return { kind: 'skipped', reason: `${path} is a page note: it quotes no passage` };
 
   let quote: RawTarget['quote'];
   let position: RawTarget['position'];
@@ -69,7 +74,8 @@ export function readHypothesisAnnotation(item: unknown, path: string, ctx: ReadC
     const here = child(child(targetPath, 'selector'), i);
     if (!isRecord(selector)) return error(here, 'a selector must be an object');
     if (hasType(selector['type'], 'TextQuoteSelector') && quote === undefined) {
-      if (typeof selector['exact'] !== 'string') return error(here, 'a TextQuoteSelector needs "exact", a string');
+      if (typeof selector['exact'] !== 'string')
+        return error(here, 'a TextQuoteSelector needs "exact", a string');
       quote = {
         exact: selector['exact'],
         prefix: typeof selector['prefix'] === 'string' ? selector['prefix'] : '',
@@ -86,9 +92,17 @@ export function readHypothesisAnnotation(item: unknown, path: string, ctx: ReadC
     }
   }
   if (quote === undefined && position === undefined) {
-    return { kind: 'skipped', reason: `${path} has no text selector (only ${selectors.length === 1 ? 'a selector' : 'selectors'} Diptych cannot use)` };
+    return {
+      kind: 'skipped',
+      reason: `${path} has no text selector (only ${selectors.length === 1 ? 'a selector' : 'selectors'} Diptych cannot use)`,
+    };
   }
-  const source = typeof target['source'] === 'string' ? target['source'] : typeof item['uri'] === 'string' ? item['uri'] : undefined;
+  const source =
+    typeof target['source'] === 'string'
+      ? target['source']
+      : typeof item['uri'] === 'string'
+        ? item['uri']
+        : undefined;
   const resolved = resolveTarget(
     {
       ...(source === undefined ? {} : { source }),
@@ -96,7 +110,8 @@ export function readHypothesisAnnotation(item: unknown, path: string, ctx: ReadC
       ...(position === undefined ? {} : { position }),
       paths: {
         target: targetPath,
-        source: typeof target['source'] === 'string' ? child(targetPath, 'source') : child(path, 'uri'),
+        source:
+          typeof target['source'] === 'string' ? child(targetPath, 'source') : child(path, 'uri'),
         ...(quotePath === undefined ? {} : { quote: quotePath }),
         ...(positionPath === undefined ? {} : { position: positionPath }),
       },
@@ -105,21 +120,28 @@ export function readHypothesisAnnotation(item: unknown, path: string, ctx: ReadC
   );
   if (!resolved.ok) return error(resolved.path, resolved.message);
 
-  const dates: Record<'created' | 'updated', string | undefined> = { created: undefined, updated: undefined };
+  const dates: Record<'created' | 'updated', string | undefined> = {
+    created: undefined,
+    updated: undefined,
+  };
   for (const key of ['created', 'updated'] as const) {
     if (item[key] === undefined) continue;
     const date = normalizeDate(item[key]);
-    if (date === null) return error(child(path, key), `"${key}" must be a date and time with a time zone`);
+    if (date === null)
+      return error(child(path, key), `"${key}" must be a date and time with a time zone`);
     dates[key] = date;
   }
   const created = dates.created ?? dates.updated ?? ctx.now;
   const modified = dates.updated ?? created;
 
-  if (item['text'] !== undefined && typeof item['text'] !== 'string') return error(child(path, 'text'), '"text" must be a string');
-  const note = typeof item['text'] === 'string' && item['text'].trim() !== '' ? item['text'] : undefined;
+  if (item['text'] !== undefined && typeof item['text'] !== 'string')
+    return error(child(path, 'text'), '"text" must be a string');
+  const note =
+    typeof item['text'] === 'string' && item['text'].trim() !== '' ? item['text'] : undefined;
   const tags: string[] = [];
   for (const [i, tag] of asArray(item['tags']).entries()) {
-    if (typeof tag !== 'string') return error(child(child(path, 'tags'), i), 'a tag must be a string');
+    if (typeof tag !== 'string')
+      return error(child(child(path, 'tags'), i), 'a tag must be a string');
     const t = tag.trim();
     if (t !== '' && !tags.includes(t)) tags.push(t);
   }

@@ -21,7 +21,13 @@
  * strings; the app renders them through `parseNoteMarkdown`.
  */
 import type { Annotation, AnnotationId } from '../model/annotation.ts';
-import { hasType, isRecord, type ItemRead, type JsonRecord, type ReadContext } from './read-item.ts';
+import {
+  hasType,
+  isRecord,
+  type ItemRead,
+  type JsonRecord,
+  type ReadContext,
+} from './read-item.ts';
 import { looksLikeHypothesis, readHypothesisAnnotation } from './hypothesis-import.ts';
 import { migrateDocument } from './migrations.ts';
 import type { Locate } from './resolve-target.ts';
@@ -92,7 +98,12 @@ interface Found {
 }
 
 type Located =
-  | { readonly ok: true; readonly format: ImportFormat; readonly items: readonly Found[]; readonly info: W3cFileInfo }
+  | {
+      readonly ok: true;
+      readonly format: ImportFormat;
+      readonly items: readonly Found[];
+      readonly info: W3cFileInfo;
+    }
   | { readonly ok: false; readonly message: string; readonly format?: ImportFormat };
 
 const SHAPES =
@@ -106,10 +117,12 @@ function locateItems(document: unknown): Located {
       path: `[${i}]`,
       as: looksLikeHypothesis(item) ? 'hypothesis' : 'w3c',
     }));
-    const format = items.length > 0 && items.every((f) => f.as === 'hypothesis') ? 'hypothesis' : 'w3c';
+    const format =
+      items.length > 0 && items.every((f) => f.as === 'hypothesis') ? 'hypothesis' : 'w3c';
     return { ok: true, format, items, info: { ours: false } };
   }
-  if (!isRecord(document)) return { ok: false, message: `the file is JSON but not annotations: ${SHAPES}` };
+  if (!isRecord(document))
+    return { ok: false, message: `the file is JSON but not annotations: ${SHAPES}` };
   // Hypothesis's search API answers `{ total, rows }`; its client's Export
   // writes `{ export_date, export_userid, client_version, annotations }`.
   for (const key of ['rows', 'annotations'] as const) {
@@ -124,7 +137,12 @@ function locateItems(document: unknown): Located {
     }
   }
   if (looksLikeHypothesis(document)) {
-    return { ok: true, format: 'hypothesis', items: [{ item: document, path: '', as: 'hypothesis' }], info: { ours: false } };
+    return {
+      ok: true,
+      format: 'hypothesis',
+      items: [{ item: document, path: '', as: 'hypothesis' }],
+      info: { ours: false },
+    };
   }
 
   let doc: JsonRecord = document;
@@ -139,7 +157,8 @@ function locateItems(document: unknown): Located {
   const info: W3cFileInfo = generator === undefined ? { ours } : { ours, generator };
   const format: ImportFormat = ours ? 'diptych' : 'w3c';
 
-  if (hasType(doc['type'], 'Annotation')) return { ok: true, format, items: [{ item: doc, path: '', as: 'w3c' }], info };
+  if (hasType(doc['type'], 'Annotation'))
+    return { ok: true, format, items: [{ item: doc, path: '', as: 'w3c' }], info };
   if (hasType(doc['type'], 'AnnotationPage')) return pageItems(doc, '', format, info);
   if (hasType(doc['type'], 'AnnotationCollection')) {
     const first = doc['first'];
@@ -155,14 +174,20 @@ function locateItems(document: unknown): Located {
         format,
       };
     }
-    if (!isRecord(first)) return { ok: false, message: 'the collection\'s "first" must be an AnnotationPage', format };
+    if (!isRecord(first))
+      return { ok: false, message: 'the collection\'s "first" must be an AnnotationPage', format };
     return pageItems(first, 'first', format, info);
   }
   return { ok: false, message: `the file is JSON but not annotations: ${SHAPES}` };
 }
 
 /** The items of a page and of the pages embedded after it through `next`. */
-function pageItems(page: JsonRecord, path: string, format: ImportFormat, info: W3cFileInfo): Located {
+function pageItems(
+  page: JsonRecord,
+  path: string,
+  format: ImportFormat,
+  info: W3cFileInfo,
+): Located {
   const items: Found[] = [];
   let current: unknown = page;
   let here = path;
@@ -170,7 +195,8 @@ function pageItems(page: JsonRecord, path: string, format: ImportFormat, info: W
     if (n > 10_000) return { ok: false, message: 'too many pages', format };
     const list = current['items'];
     const itemsPath = here === '' ? 'items' : `${here}.items`;
-    if (!Array.isArray(list)) return { ok: false, message: `${itemsPath} must be a list of annotations`, format };
+    if (!Array.isArray(list))
+      return { ok: false, message: `${itemsPath} must be a list of annotations`, format };
     list.forEach((item, i) => items.push({ item, path: `${itemsPath}[${i}]`, as: 'w3c' }));
     const next = current['next'];
     if (typeof next === 'string') {
@@ -191,8 +217,11 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 /** The one-sentence summary of a finished import. */
 export function importStatus(outcome: Pick<ImportOutcome, 'ok' | 'results' | 'fileError'>): string {
   if (outcome.fileError !== undefined) return `Nothing was imported: ${outcome.fileError}.`;
-  const count = (s: ImportItemResult['status']): number => outcome.results.filter((r) => r.status === s).length;
-  const errors = outcome.results.filter((r): r is Extract<ImportItemResult, { status: 'error' }> => r.status === 'error');
+  const count = (s: ImportItemResult['status']): number =>
+    outcome.results.filter((r) => r.status === s).length;
+  const errors = outcome.results.filter(
+    (r): r is Extract<ImportItemResult, { status: 'error' }> => r.status === 'error',
+  );
   if (errors.length > 0) {
     const first = errors[0]!;
     const where = first.path === '' ? 'the annotation' : first.path;
@@ -202,10 +231,16 @@ export function importStatus(outcome: Pick<ImportOutcome, 'ok' | 'results' | 'fi
   const duplicates = count('duplicate');
   const skipped = count('skipped');
   const parts = [
-    imported === 0 && duplicates > 0 ? 'Nothing new to import' : `Imported ${plural(imported, 'annotation')}`,
+    imported === 0 && duplicates > 0
+      ? 'Nothing new to import'
+      : `Imported ${plural(imported, 'annotation')}`,
   ];
-  if (duplicates > 0) parts.push(`${plural(duplicates, 'annotation was', 'annotations were')} already here and not doubled`);
-  if (skipped > 0) parts.push(`${plural(skipped, 'item')} skipped (replies or notes on a whole page)`);
+  if (duplicates > 0)
+    parts.push(
+      `${plural(duplicates, 'annotation was', 'annotations were')} already here and not doubled`,
+    );
+  if (skipped > 0)
+    parts.push(`${plural(skipped, 'item')} skipped (replies or notes on a whole page)`);
   return `${parts.join('; ')}.`;
 }
 
@@ -243,7 +278,9 @@ export function importAnnotations(text: string, ctx: ImportContext): ImportOutco
     return importUnchecked(text, ctx);
   } catch (error) {
     // Not expected (every item is checked); still, the reader's data is never at risk.
-    return failed(`an internal error stopped the import (${error instanceof Error ? error.message : String(error)})`);
+    return failed(
+      `an internal error stopped the import (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
@@ -258,12 +295,17 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
   try {
     document = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return failed(`the file is not JSON (${error instanceof Error ? error.message : 'cannot parse'})`);
+    return failed(
+      `the file is not JSON (${error instanceof Error ? error.message : 'cannot parse'})`,
+    );
   }
   const located = locateItems(document);
   if (!located.ok) return failed(located.message, located.format ?? null);
   if (located.items.length > MAX_IMPORT_ITEMS) {
-    return failed(`the file holds ${located.items.length} items; the limit is ${MAX_IMPORT_ITEMS}`, located.format);
+    return failed(
+      `the file holds ${located.items.length} items; the limit is ${MAX_IMPORT_ITEMS}`,
+      located.format,
+    );
   }
 
   const readCtx: ReadContext = {
@@ -279,9 +321,12 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
       found.as === 'hypothesis'
         ? readHypothesisAnnotation(found.item, found.path, readCtx)
         : readW3cAnnotation(found.item, found.path, readCtx, located.info);
-    if (read.kind === 'error') results.push({ status: 'error', path: read.path, message: read.message });
-    else if (read.kind === 'skipped') results.push({ status: 'skipped', path: found.path, reason: read.reason });
-    else if (seen.has(read.annotation.id)) results.push({ status: 'duplicate', path: found.path, id: read.annotation.id });
+    if (read.kind === 'error')
+      results.push({ status: 'error', path: read.path, message: read.message });
+    else if (read.kind === 'skipped')
+      results.push({ status: 'skipped', path: found.path, reason: read.reason });
+    else if (seen.has(read.annotation.id))
+      results.push({ status: 'duplicate', path: found.path, id: read.annotation.id });
     else {
       seen.add(read.annotation.id);
       annotations.push(read.annotation);

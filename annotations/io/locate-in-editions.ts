@@ -23,7 +23,10 @@ export function locateInEditions(editions: readonly Edition[]): Locate {
     let best: (LocatedQuote & { score: number }) | null = null;
     for (const edition of editions) {
       if (hint.source !== undefined && edition.id !== hint.source) continue;
-      const result = anchor(edition, hint.position === undefined ? { quote } : { quote, position: hint.position });
+      const result = anchor(
+        edition,
+        hint.position === undefined ? { quote } : { quote, position: hint.position },
+      );
       if (result.placed && (best === null || result.score > best.score)) {
         best = { source: edition.id, start: result.start, end: result.end, score: result.score };
       }

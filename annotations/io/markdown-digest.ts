@@ -63,7 +63,10 @@ const sourceOrder = (id: string): number => {
 /** One annotation's section under one of its targets. */
 function section(entry: Entry, options: DigestOptions): string {
   const { annotation: a, target, index } = entry;
-  const parts: string[] = [`### ${target.selectors.address}`, blockQuote(target.selectors.quote.exact)];
+  const parts: string[] = [
+    `### ${target.selectors.address}`,
+    blockQuote(target.selectors.quote.exact),
+  ];
   if (options.cite) parts.push(`— ${escapeMarkdown(options.cite(target.selectors.address))}`);
   if (a.link !== undefined) {
     const other = a.targets[1 - index];
@@ -84,7 +87,10 @@ function section(entry: Entry, options: DigestOptions): string {
  * places keep a stable order). A comparison appears under each of its two
  * passages.
  */
-export function markdownDigest(annotations: readonly Annotation[], options: DigestOptions = {}): string {
+export function markdownDigest(
+  annotations: readonly Annotation[],
+  options: DigestOptions = {},
+): string {
   const bySource = new Map<string, Entry[]>();
   for (const annotation of annotations) {
     annotation.targets.forEach((target, index) => {
@@ -93,15 +99,22 @@ export function markdownDigest(annotations: readonly Annotation[], options: Dige
       bySource.set(target.source, list);
     });
   }
-  const label = (id: SourceId): string => options.sourceLabel?.(id) ?? sourceMetadata(id)?.label ?? id;
-  const sources = [...bySource.keys()].sort((x, y) => sourceOrder(x) - sourceOrder(y) || x.localeCompare(y));
+  const label = (id: SourceId): string =>
+    options.sourceLabel?.(id) ?? sourceMetadata(id)?.label ?? id;
+  const sources = [...bySource.keys()].sort(
+    (x, y) => sourceOrder(x) - sourceOrder(y) || x.localeCompare(y),
+  );
   const out: string[] = [`# ${escapeMarkdown(options.title ?? 'Annotations')}`];
   if (sources.length === 0) out.push('No annotations.');
   for (const source of sources) {
     const entries = bySource.get(source)!.sort((x, y) => {
       const p = x.target.selectors.position;
       const q = y.target.selectors.position;
-      return p.start - q.start || p.end - q.end || (x.annotation.id < y.annotation.id ? -1 : x.annotation.id > y.annotation.id ? 1 : 0);
+      return (
+        p.start - q.start ||
+        p.end - q.end ||
+        (x.annotation.id < y.annotation.id ? -1 : x.annotation.id > y.annotation.id ? 1 : 0)
+      );
     });
     out.push(`## ${escapeMarkdown(label(source as SourceId))}`);
     for (const entry of entries) out.push(section(entry, options));

@@ -47,7 +47,10 @@ export function migrateDocument(
   current: number = CURRENT_FORMAT_VERSION,
 ): MigrationResult {
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
-    return { ok: false, message: `"diptych:formatVersion" must be a whole number from 1, not ${JSON.stringify(version)}` };
+    return {
+      ok: false,
+      message: `"diptych:formatVersion" must be a whole number from 1, not ${JSON.stringify(version)}`,
+    };
   }
   if (version > current) {
     return {
@@ -58,7 +61,8 @@ export function migrateDocument(
   let doc = document;
   for (let v = version; v < current; v += 1) {
     const step = migrations.find((m) => m.from === v);
-    if (step === undefined) return { ok: false, message: `no upgrade from format ${v}; this Diptych cannot read it` };
+    if (step === undefined)
+      return { ok: false, message: `no upgrade from format ${v}; this Diptych cannot read it` };
     doc = step.migrate(doc);
   }
   return { ok: true, document: doc, from: version };

@@ -61,7 +61,8 @@ export function normalizeDate(value: unknown): string | null {
     const ms = Date.parse(value);
     return Number.isNaN(ms) ? null : new Date(ms).toISOString() === value ? value : null;
   }
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value.trim())) return null;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value.trim()))
+    return null;
   const ms = Date.parse(value.trim().replace(/(\.\d{3})\d+/, '$1'));
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
@@ -75,5 +76,9 @@ export function validated(built: unknown, path: string): ItemRead {
   if (result.success) return { kind: 'annotation', annotation: result.data };
   const issue = result.error.issues[0]!;
   const field = issue.path.map(String).join('.');
-  return { kind: 'error', path, message: field === '' ? issue.message : `${field}: ${issue.message}` };
+  return {
+    kind: 'error',
+    path,
+    message: field === '' ? issue.message : `${field}: ${issue.message}`,
+  };
 }

@@ -101,10 +101,16 @@ function fromEdition(edition: Edition, start: number, end: number): Target | nul
 export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
   const { paths } = raw;
   if (raw.quote !== undefined && raw.quote.exact.length === 0) {
-    return fail(paths.quote ?? paths.target, 'the TextQuoteSelector quotes nothing (its "exact" is empty)');
+    return fail(
+      paths.quote ?? paths.target,
+      'the TextQuoteSelector quotes nothing (its "exact" is empty)',
+    );
   }
   if (raw.position !== undefined && !(raw.position.end > raw.position.start)) {
-    return fail(paths.position ?? paths.target, `the TextPositionSelector ends (${raw.position.end}) before it starts (${raw.position.start})`);
+    return fail(
+      paths.position ?? paths.target,
+      `the TextPositionSelector ends (${raw.position.end}) before it starts (${raw.position.start})`,
+    );
   }
   if (raw.quote !== undefined && raw.position !== undefined) {
     const span = raw.position.end - raw.position.start;
@@ -121,25 +127,37 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
   const edition = named === null ? undefined : byId(named);
 
   if (raw.source !== undefined && sourceIdFromIri(raw.source) !== null && edition === undefined) {
-    return fail(paths.source ?? paths.target, `unknown source "${sourceIdFromIri(raw.source)}": Diptych has no text with that id`);
+    return fail(
+      paths.source ?? paths.target,
+      `unknown source "${sourceIdFromIri(raw.source)}": Diptych has no text with that id`,
+    );
   }
 
   if (edition !== undefined) {
     // The file names one of our sources: keep its selectors as they are.
     if (raw.quote !== undefined && raw.position !== undefined) {
       const address = raw.address ?? addressForRange(edition, raw.position.start, raw.position.end);
-      if (address === null) return fail(paths.target, `the source "${edition.id}" has no text to annotate`);
+      if (address === null)
+        return fail(paths.target, `the source "${edition.id}" has no text to annotate`);
       const parsed = parseAddress(address);
-      if (parsed === null) return fail(paths.address ?? paths.target, `"${address}" is not a passage address`);
+      if (parsed === null)
+        return fail(paths.address ?? paths.target, `"${address}" is not a passage address`);
       if (parsed.source !== edition.id) {
-        return fail(paths.address ?? paths.target, `the address "${address}" names another source than the target ("${edition.id}")`);
+        return fail(
+          paths.address ?? paths.target,
+          `the address "${address}" names another source than the target ("${edition.id}")`,
+        );
       }
       return {
         ok: true,
         target: {
           source: edition.id,
           selectors: {
-            quote: { exact: raw.quote.exact, prefix: raw.quote.prefix ?? '', suffix: raw.quote.suffix ?? '' },
+            quote: {
+              exact: raw.quote.exact,
+              prefix: raw.quote.prefix ?? '',
+              suffix: raw.quote.suffix ?? '',
+            },
             position: { start: raw.position.start, end: raw.position.end },
             address: address as Target['selectors']['address'],
           },
@@ -148,21 +166,35 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
     }
     if (raw.position !== undefined) {
       if (raw.position.end > edition.text.length) {
-        return fail(paths.position ?? paths.target, `the TextPositionSelector ends at ${raw.position.end}, past the end of "${edition.id}" (${edition.text.length} characters)`);
+        return fail(
+          paths.position ?? paths.target,
+          `the TextPositionSelector ends at ${raw.position.end}, past the end of "${edition.id}" (${edition.text.length} characters)`,
+        );
       }
       const target = fromEdition(edition, raw.position.start, raw.position.end);
-      return target ? { ok: true, target } : fail(paths.target, `the source "${edition.id}" has no text to annotate`);
+      return target
+        ? { ok: true, target }
+        : fail(paths.target, `the source "${edition.id}" has no text to annotate`);
     }
     if (raw.quote !== undefined) {
-      const quote = { exact: raw.quote.exact, prefix: raw.quote.prefix ?? '', suffix: raw.quote.suffix ?? '' };
+      const quote = {
+        exact: raw.quote.exact,
+        prefix: raw.quote.prefix ?? '',
+        suffix: raw.quote.suffix ?? '',
+      };
       const found = ctx.locate?.(quote, { source: edition.id }) ?? null;
       if (found === null || found.source !== edition.id) {
         return fail(paths.quote ?? paths.target, `the quoted text is not in "${edition.id}"`);
       }
       const target = fromEdition(edition, found.start, found.end);
-      return target ? { ok: true, target } : fail(paths.target, `the source "${edition.id}" has no text to annotate`);
+      return target
+        ? { ok: true, target }
+        : fail(paths.target, `the source "${edition.id}" has no text to annotate`);
     }
-    return fail(paths.target, 'the target has neither a TextQuoteSelector nor a TextPositionSelector, so it selects no passage');
+    return fail(
+      paths.target,
+      'the target has neither a TextQuoteSelector nor a TextPositionSelector, so it selects no passage',
+    );
   }
 
   // Another tool's document: place it by its quote.
@@ -177,7 +209,11 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
   if (ctx.locate === undefined) {
     return fail(paths.source ?? paths.target, `unknown source "${raw.source ?? '(none)'}"`);
   }
-  const quote = { exact: raw.quote.exact, prefix: raw.quote.prefix ?? '', suffix: raw.quote.suffix ?? '' };
+  const quote = {
+    exact: raw.quote.exact,
+    prefix: raw.quote.prefix ?? '',
+    suffix: raw.quote.suffix ?? '',
+  };
   const found = ctx.locate(quote, raw.position === undefined ? {} : { position: raw.position });
   const located = found === null ? undefined : byId(found.source);
   if (found === null || located === undefined) {
@@ -190,8 +226,11 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
     return fail(paths.quote ?? paths.target, `the quote was located outside "${located.id}"`);
   }
   const target = fromEdition(located, found.start, found.end);
-  if (target === null) return fail(paths.target, `the source "${located.id}" has no text to annotate`);
-  return raw.source === undefined ? { ok: true, target } : { ok: true, target, foreignDocument: raw.source };
+  if (target === null)
+    return fail(paths.target, `the source "${located.id}" has no text to annotate`);
+  return raw.source === undefined
+    ? { ok: true, target }
+    : { ok: true, target, foreignDocument: raw.source };
 }
 
 /** A quote shortened for a message. */

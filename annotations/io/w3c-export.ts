@@ -37,15 +37,11 @@
  */
 import { AnnotationSchema, type Annotation } from '../model/annotation.ts';
 import type { Target } from '../model/selectors.ts';
-import {
-  CURRENT_FORMAT_VERSION,
-  EXPORT_CONTEXT,
-  GENERATOR_NAME,
-  sourceIri,
-} from './format.ts';
+import { CURRENT_FORMAT_VERSION, EXPORT_CONTEXT, GENERATOR_NAME, sourceIri } from './format.ts';
 
 /** A JSON value, as written. */
-export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
+export type Json =
+  string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
 /** A JSON object, as written. */
 export type JsonObject = { readonly [key: string]: Json };
 
@@ -79,13 +75,28 @@ function targetToW3c(target: Target): JsonObject {
 function bodiesOf(a: Annotation): JsonObject[] {
   const bodies: JsonObject[] = [];
   if (a.note !== undefined) {
-    bodies.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: a.note });
+    bodies.push({
+      type: 'TextualBody',
+      purpose: 'commenting',
+      format: 'text/markdown',
+      value: a.note,
+    });
   }
   for (const tag of a.tags) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
   if (a.link !== undefined) {
     const { relation, topic, paraphrases, note } = a.link;
-    bodies.push({ type: 'TextualBody', purpose: 'classifying', value: relation, 'diptych:field': 'relation' });
-    bodies.push({ type: 'TextualBody', purpose: 'describing', value: topic, 'diptych:field': 'topic' });
+    bodies.push({
+      type: 'TextualBody',
+      purpose: 'classifying',
+      value: relation,
+      'diptych:field': 'relation',
+    });
+    bodies.push({
+      type: 'TextualBody',
+      purpose: 'describing',
+      value: topic,
+      'diptych:field': 'topic',
+    });
     paraphrases.forEach((value, i) => {
       bodies.push({
         type: 'TextualBody',
@@ -149,7 +160,10 @@ export function exportW3cAnnotation(annotation: Annotation): JsonObject {
  * what the file is (`type`), which format version (`diptych:formatVersion`)
  * and which tool wrote it (`generator`). Throws if any annotation is invalid.
  */
-export function exportW3cCollection(annotations: readonly Annotation[], options: ExportOptions = {}): JsonObject {
+export function exportW3cCollection(
+  annotations: readonly Annotation[],
+  options: ExportOptions = {},
+): JsonObject {
   const id = options.id ?? `urn:uuid:${globalThis.crypto.randomUUID()}`;
   const generator: Record<string, Json> = { type: 'Software', name: GENERATOR_NAME };
   if (options.appVersion !== undefined) generator['diptych:version'] = options.appVersion;
@@ -172,6 +186,9 @@ export function exportW3cCollection(annotations: readonly Annotation[], options:
 }
 
 /** `exportW3cCollection` as the text of a `.jsonld` file (two-space indented). */
-export function serializeW3cCollection(annotations: readonly Annotation[], options: ExportOptions = {}): string {
+export function serializeW3cCollection(
+  annotations: readonly Annotation[],
+  options: ExportOptions = {},
+): string {
   return `${JSON.stringify(exportW3cCollection(annotations, options), null, 2)}\n`;
 }

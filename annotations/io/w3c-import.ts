@@ -67,7 +67,10 @@ function firstOf(value: unknown): string | undefined {
 }
 
 /** Reads the target's raw selectors; `null` for a target that is a bare IRI. */
-function rawTarget(target: unknown, path: string): RawTarget | { error: string; path: string } | null {
+function rawTarget(
+  target: unknown,
+  path: string,
+): RawTarget | { error: string; path: string } | null {
   if (typeof target === 'string') return null;
   if (!isRecord(target)) return { error: 'a target must be an IRI or an object', path };
   // A resource without a selector (an External Web Resource, §3.2.1) is a whole document, like a bare IRI.
@@ -86,18 +89,29 @@ function rawTarget(target: unknown, path: string): RawTarget | { error: string; 
     const here = selectorPath(i);
     if (hasType(selector['type'], 'TextQuoteSelector') && quote === undefined) {
       const exact = selector['exact'];
-      if (typeof exact !== 'string') return { error: 'a TextQuoteSelector needs "exact", a string', path: here };
+      if (typeof exact !== 'string')
+        return { error: 'a TextQuoteSelector needs "exact", a string', path: here };
       for (const key of ['prefix', 'suffix'] as const) {
         if (selector[key] !== undefined && typeof selector[key] !== 'string') {
-          return { error: `a TextQuoteSelector's "${key}" must be a string`, path: child(here, key) };
+          return {
+            error: `a TextQuoteSelector's "${key}" must be a string`,
+            path: child(here, key),
+          };
         }
       }
-      quote = { exact, prefix: str(selector['prefix']) ?? '', suffix: str(selector['suffix']) ?? '' };
+      quote = {
+        exact,
+        prefix: str(selector['prefix']) ?? '',
+        suffix: str(selector['suffix']) ?? '',
+      };
       quotePath = here;
     } else if (hasType(selector['type'], 'TextPositionSelector') && position === undefined) {
       const { start, end } = selector;
       if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0) {
-        return { error: 'a TextPositionSelector needs "start" and "end", whole numbers from 0', path: here };
+        return {
+          error: 'a TextPositionSelector needs "start" and "end", whole numbers from 0',
+          path: here,
+        };
       }
       position = { start: start as number, end: end as number };
       positionPath = here;
@@ -123,11 +137,19 @@ function rawTarget(target: unknown, path: string): RawTarget | { error: string; 
 }
 
 /** Reads one W3C Annotation object found at `path`. */
-export function readW3cAnnotation(item: unknown, path: string, ctx: ReadContext, file: W3cFileInfo): ItemRead {
+export function readW3cAnnotation(
+  item: unknown,
+  path: string,
+  ctx: ReadContext,
+  file: W3cFileInfo,
+): ItemRead {
   const error = (at: string, message: string): ItemRead => ({ kind: 'error', path: at, message });
   if (!isRecord(item)) return error(path, 'an annotation must be a JSON object');
   if (!hasType(item['type'], 'Annotation')) {
-    return error(child(path, 'type'), `expected "type": "Annotation", found ${JSON.stringify(item['type'] ?? null)}`);
+    return error(
+      child(path, 'type'),
+      `expected "type": "Annotation", found ${JSON.stringify(item['type'] ?? null)}`,
+    );
   }
   const givenId = Array.isArray(item['id']) && item['id'].length === 1 ? item['id'][0] : item['id'];
   if (typeof givenId !== 'string' || givenId === '') {
@@ -137,15 +159,25 @@ export function readW3cAnnotation(item: unknown, path: string, ctx: ReadContext,
   // (RFC 3987 §3.1: percent-encode); `origin.id` keeps what the file said.
   const rawId = AnnotationIdSchema.safeParse(givenId).success ? givenId : encodeURI(givenId);
   if (!AnnotationIdSchema.safeParse(rawId).success) {
-    return error(child(path, 'id'), `the id ${JSON.stringify(givenId.slice(0, 200))} is not an absolute IRI`);
+    return error(
+      child(path, 'id'),
+      `the id ${JSON.stringify(givenId.slice(0, 200))} is not an absolute IRI`,
+    );
   }
 
   // Dates: missing ones take the other's value, or the import time.
-  const dates: Record<'created' | 'modified', string | undefined> = { created: undefined, modified: undefined };
+  const dates: Record<'created' | 'modified', string | undefined> = {
+    created: undefined,
+    modified: undefined,
+  };
   for (const key of ['created', 'modified'] as const) {
     if (item[key] === undefined) continue;
     const date = normalizeDate(item[key]);
-    if (date === null) return error(child(path, key), `"${key}" must be a date and time with a time zone, e.g. 2026-01-31T12:00:00Z`);
+    if (date === null)
+      return error(
+        child(path, key),
+        `"${key}" must be a date and time with a time zone, e.g. 2026-01-31T12:00:00Z`,
+      );
     dates[key] = date;
   }
   const created = dates.created ?? dates.modified ?? ctx.now;
@@ -154,22 +186,31 @@ export function readW3cAnnotation(item: unknown, path: string, ctx: ReadContext,
   // Bodies.
   const notes: string[] = [];
   const tags: string[] = [];
-  const link: { relation?: string; topic?: string; paraphrases: (string | undefined)[]; note?: string } = {
+  const link: {
+    relation?: string;
+    topic?: string;
+    paraphrases: (string | undefined)[];
+    note?: string;
+  } = {
     paraphrases: [undefined, undefined],
   };
   let hasLinkField = false;
   if (item['bodyValue'] !== undefined) {
-    if (typeof item['bodyValue'] !== 'string') return error(child(path, 'bodyValue'), '"bodyValue" must be a string');
+    if (typeof item['bodyValue'] !== 'string')
+      return error(child(path, 'bodyValue'), '"bodyValue" must be a string');
     notes.push(item['bodyValue']);
   }
   const bodies = asArray(item['body']);
   for (const [i, body] of bodies.entries()) {
     const here = Array.isArray(item['body']) ? child(child(path, 'body'), i) : child(path, 'body');
     if (!isRecord(body)) continue; // an IRI body: a resource we cannot hold
-    const isTextual = hasType(body['type'], 'TextualBody') || (body['type'] === undefined && body['value'] !== undefined);
+    const isTextual =
+      hasType(body['type'], 'TextualBody') ||
+      (body['type'] === undefined && body['value'] !== undefined);
     if (!isTextual) continue;
     const value = body['value'];
-    if (typeof value !== 'string') return error(child(here, 'value'), 'a TextualBody needs a "value", a string');
+    if (typeof value !== 'string')
+      return error(child(here, 'value'), 'a TextualBody needs a "value", a string');
     const field = body['diptych:field'];
     if (field !== undefined) {
       hasLinkField = true;
@@ -178,9 +219,14 @@ export function readW3cAnnotation(item: unknown, path: string, ctx: ReadContext,
       else if (field === 'linkNote') link.note = value;
       else if (field === 'paraphrase') {
         const t = body['diptych:target'];
-        if (t !== 0 && t !== 1) return error(child(here, 'diptych:target'), 'a paraphrase names its target as 0 or 1');
+        if (t !== 0 && t !== 1)
+          return error(child(here, 'diptych:target'), 'a paraphrase names its target as 0 or 1');
         link.paraphrases[t] = value;
-      } else return error(child(here, 'diptych:field'), `unknown "diptych:field" ${JSON.stringify(field)}`);
+      } else
+        return error(
+          child(here, 'diptych:field'),
+          `unknown "diptych:field" ${JSON.stringify(field)}`,
+        );
       continue;
     }
     if (firstOf(body['purpose']) === 'tagging') {
@@ -194,13 +240,20 @@ export function readW3cAnnotation(item: unknown, path: string, ctx: ReadContext,
 
   // Targets.
   const rawTargets = asArray(item['target']);
-  if (rawTargets.length === 0) return error(child(path, 'target'), 'an annotation needs a "target" (W3C §3.1)');
+  if (rawTargets.length === 0)
+    return error(child(path, 'target'), 'an annotation needs a "target" (W3C §3.1)');
   const targets: Target[] = [];
   let foreignDocument: string | undefined;
   for (const [i, t] of rawTargets.entries()) {
-    const here = Array.isArray(item['target']) ? child(child(path, 'target'), i) : child(path, 'target');
+    const here = Array.isArray(item['target'])
+      ? child(child(path, 'target'), i)
+      : child(path, 'target');
     const raw = rawTarget(t, here);
-    if (raw === null) return { kind: 'skipped', reason: `${here} annotates a whole document, not a passage of a text` };
+    if (raw === null)
+      return {
+        kind: 'skipped',
+        reason: `${here} annotates a whole document, not a passage of a text`,
+      };
     if ('error' in raw) return error(raw.path, raw.error);
     const resolved = resolveTarget(raw, ctx);
     if (!resolved.ok) return error(resolved.path, resolved.message);
@@ -219,7 +272,10 @@ export function readW3cAnnotation(item: unknown, path: string, ctx: ReadContext,
     motivation = motivationFor({ ...(note === undefined ? {} : { note }), tags });
   }
   if (motivation !== 'linking' && targets.length > 1) {
-    return error(child(path, 'target'), `${targets.length} targets; a Diptych annotation has one (a comparison has two, with motivation "linking")`);
+    return error(
+      child(path, 'target'),
+      `${targets.length} targets; a Diptych annotation has one (a comparison has two, with motivation "linking")`,
+    );
   }
 
   const built: Record<string, unknown> = {
@@ -233,7 +289,10 @@ export function readW3cAnnotation(item: unknown, path: string, ctx: ReadContext,
   if (note !== undefined) built['note'] = note;
   if (motivation === 'linking') {
     if (link.relation === undefined || link.topic === undefined) {
-      return error(path, 'a linking annotation needs Diptych\'s relation and topic bodies ("diptych:field")');
+      return error(
+        path,
+        'a linking annotation needs Diptych\'s relation and topic bodies ("diptych:field")',
+      );
     }
     const curated = item['diptych:curated'];
     if (curated !== undefined && typeof curated !== 'boolean') {
@@ -251,19 +310,30 @@ export function readW3cAnnotation(item: unknown, path: string, ctx: ReadContext,
   const color = item['diptych:color'];
   if (color !== undefined) {
     if (!(COLORS as readonly unknown[]).includes(color)) {
-      return error(child(path, 'diptych:color'), `"diptych:color" must be one of ${COLORS.join(', ')}`);
+      return error(
+        child(path, 'diptych:color'),
+        `"diptych:color" must be one of ${COLORS.join(', ')}`,
+      );
     }
     built['color'] = color as Color;
   }
   const found = originOf(item, file, foreignDocument);
-  const origin = found !== 'invalid' && found !== undefined && rawId !== givenId ? { ...found, id: givenId } : found;
-  if (origin === 'invalid') return error(child(path, 'diptych:origin'), '"diptych:origin" is not an origin Diptych wrote');
+  const origin =
+    found !== 'invalid' && found !== undefined && rawId !== givenId
+      ? { ...found, id: givenId }
+      : found;
+  if (origin === 'invalid')
+    return error(child(path, 'diptych:origin'), '"diptych:origin" is not an origin Diptych wrote');
   if (origin !== undefined) built['origin'] = origin;
   return validated(built, path);
 }
 
 /** The origin to record: the file's own `diptych:origin`, else (for another tool's file) where it came from. */
-function originOf(item: JsonRecord, file: W3cFileInfo, document: string | undefined): Origin | 'invalid' | undefined {
+function originOf(
+  item: JsonRecord,
+  file: W3cFileInfo,
+  document: string | undefined,
+): Origin | 'invalid' | undefined {
   if (item['diptych:origin'] !== undefined) {
     const parsed = OriginSchema.safeParse(item['diptych:origin']);
     return parsed.success ? parsed.data : 'invalid';

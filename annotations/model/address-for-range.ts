@@ -30,7 +30,12 @@ export function addressForRange(edition: Edition, start: number, end: number): A
   if (overlapping.length === 1) return first.address;
   const from = numbered(first.address);
   const to = numbered(last.address);
-  if (from !== null && to !== null && to > from && overlapping.every((p) => numbered(p.address) !== null)) {
+  if (
+    from !== null &&
+    to !== null &&
+    to > from &&
+    overlapping.every((p) => numbered(p.address) !== null)
+  ) {
     return formatAddress({ kind: 'range', source: edition.id, from, to });
   }
   return first.address;

@@ -135,7 +135,9 @@ export const OriginSchema = z
 export type Origin = z.infer<typeof OriginSchema>;
 
 /** An ISO 8601 UTC timestamp as `Date.prototype.toISOString` writes it (W3C §3.3.1 wants xsd:dateTime with a timezone). */
-export const TimestampSchema = z.iso.datetime({ message: 'must be an ISO 8601 UTC timestamp like 2026-01-31T12:00:00.000Z' });
+export const TimestampSchema = z.iso.datetime({
+  message: 'must be an ISO 8601 UTC timestamp like 2026-01-31T12:00:00.000Z',
+});
 
 /** The fields a caller supplies; the store adds `id`, `created`, `modified`. */
 const contentShape = {
@@ -177,23 +179,44 @@ function checkAnnotation(
 ): void {
   const linking = a.motivation === 'linking';
   if (linking && a.targets.length !== 2) {
-    ctx.addIssue({ code: 'custom', path: ['targets'], message: 'a linking annotation has exactly two targets' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['targets'],
+      message: 'a linking annotation has exactly two targets',
+    });
   }
   if (!linking && a.targets.length !== 1) {
-    ctx.addIssue({ code: 'custom', path: ['targets'], message: `a ${a.motivation} annotation has exactly one target` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['targets'],
+      message: `a ${a.motivation} annotation has exactly one target`,
+    });
   }
   if (linking && a.link === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['link'], message: 'a linking annotation needs a link (relation, topic, paraphrases)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['link'],
+      message: 'a linking annotation needs a link (relation, topic, paraphrases)',
+    });
   }
   if (!linking && a.link !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['link'], message: `a ${a.motivation} annotation has no link` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['link'],
+      message: `a ${a.motivation} annotation has no link`,
+    });
   }
   const seen = new Set<string>();
   a.tags.forEach((tag, i) => {
-    if (seen.has(tag)) ctx.addIssue({ code: 'custom', path: ['tags', i], message: `duplicate tag "${tag}"` });
+    if (seen.has(tag))
+      ctx.addIssue({ code: 'custom', path: ['tags', i], message: `duplicate tag "${tag}"` });
     seen.add(tag);
   });
-  if (a.created !== undefined && a.modified !== undefined && Date.parse(a.modified) < Date.parse(a.created)) {
+  if (
+    a.created !== undefined &&
+    a.modified !== undefined &&
+    Date.parse(a.modified) < Date.parse(a.created)
+  ) {
     ctx.addIssue({ code: 'custom', path: ['modified'], message: 'modified is before created' });
   }
 }
@@ -230,13 +253,20 @@ export function newAnnotationId(): AnnotationId {
  * passed in (the store supplies `newAnnotationId()` and the clock).
  * Throws a `z.ZodError` naming each bad field when the input is invalid.
  */
-export function completeAnnotation(input: NewAnnotation, id: AnnotationId, now: string): Annotation {
+export function completeAnnotation(
+  input: NewAnnotation,
+  id: AnnotationId,
+  now: string,
+): Annotation {
   const content = NewAnnotationSchema.parse(input);
   return AnnotationSchema.parse({ ...content, id, created: now, modified: now });
 }
 
 /** The motivation that describes an annotation's content: `commenting` with a note, `tagging` with tags only, else `highlighting`. */
-export function motivationFor(content: { readonly note?: string; readonly tags?: readonly string[] }): Motivation {
+export function motivationFor(content: {
+  readonly note?: string;
+  readonly tags?: readonly string[];
+}): Motivation {
   if (content.note !== undefined && content.note.trim() !== '') return 'commenting';
   if (content.tags !== undefined && content.tags.length > 0) return 'tagging';
   return 'highlighting';

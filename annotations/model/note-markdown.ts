@@ -43,7 +43,12 @@ export type NoteInline =
 /** Block content of a note. */
 export type NoteBlock =
   | { readonly type: 'paragraph'; readonly children: readonly NoteInline[] }
-  | { readonly type: 'list'; readonly ordered: boolean; readonly start?: number; readonly children: readonly NoteListItem[] };
+  | {
+      readonly type: 'list';
+      readonly ordered: boolean;
+      readonly start?: number;
+      readonly children: readonly NoteListItem[];
+    };
 
 /** One item of a list. */
 export interface NoteListItem {
@@ -152,8 +157,13 @@ export function parseNoteMarkdown(text: string): NoteBlock[] {
           out.push({
             type: 'list',
             ordered: node.ordered === true,
-            ...(node.ordered === true && typeof node.start === 'number' ? { start: node.start } : {}),
-            children: node.children.map((item) => ({ type: 'listItem' as const, children: blocks(item.children) })),
+            ...(node.ordered === true && typeof node.start === 'number'
+              ? { start: node.start }
+              : {}),
+            children: node.children.map((item) => ({
+              type: 'listItem' as const,
+              children: blocks(item.children),
+            })),
           });
           break;
         case 'definition':
@@ -161,7 +171,8 @@ export function parseNoteMarkdown(text: string): NoteBlock[] {
         default: {
           // heading, blockquote, code, thematicBreak, html, table…: the reader's own text, literally.
           const literal = slice(node);
-          if (literal.trim() !== '') out.push({ type: 'paragraph', children: [{ type: 'text', value: literal }] });
+          if (literal.trim() !== '')
+            out.push({ type: 'paragraph', children: [{ type: 'text', value: literal }] });
         }
       }
     }
@@ -177,7 +188,8 @@ function collectDefinitions(node: Nodes, into: Map<string, string>): void {
     const d = node as Definition;
     if (!into.has(d.identifier)) into.set(d.identifier, d.url);
   }
-  if ('children' in node) for (const child of node.children as Nodes[]) collectDefinitions(child, into);
+  if ('children' in node)
+    for (const child of node.children as Nodes[]) collectDefinitions(child, into);
 }
 
 /** The plain text of a parsed note (for search, digests and accessible labels): blocks joined by a space. */

@@ -64,7 +64,9 @@ export interface ParsedStore {
 }
 
 /** The first zod issue as `path: message`. */
-function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+function firstIssue(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
   const path = issue.path.map(String).join('.');
@@ -102,13 +104,19 @@ export function parseStored(raw: string | null): ParsedStore {
   }
   const header = EnvelopeHeaderSchema.safeParse(data);
   if (!header.success) {
-    return fail('not-ours', `The stored data is not a Diptych annotation set (${firstIssue(header.error)}).`);
+    return fail(
+      'not-ours',
+      `The stored data is not a Diptych annotation set (${firstIssue(header.error)}).`,
+    );
   }
   const migrated = migrateEnvelope(header.data, header.data.version);
   if (!migrated.ok) return fail('unsupported-version', migrated.message);
   const envelope = StoredEnvelopeSchema.safeParse(migrated.envelope);
   if (!envelope.success) {
-    return fail('wrong-shape', `The stored annotation set is damaged (${firstIssue(envelope.error)}).`);
+    return fail(
+      'wrong-shape',
+      `The stored annotation set is damaged (${firstIssue(envelope.error)}).`,
+    );
   }
   const valid: Annotation[] = [];
   const invalid: InvalidRecord[] = [];
@@ -118,10 +126,18 @@ export function parseStored(raw: string | null): ParsedStore {
       valid.push(parsed.data);
     } else {
       const id = (record as { id?: unknown } | null)?.id;
-      invalid.push({ index, ...(typeof id === 'string' ? { id } : {}), message: firstIssue(parsed.error) });
+      invalid.push({
+        index,
+        ...(typeof id === 'string' ? { id } : {}),
+        message: firstIssue(parsed.error),
+      });
     }
   });
-  const stored: AnnotationSet = { annotations: valid, deleted: envelope.data.deleted, revision: envelope.data.revision };
+  const stored: AnnotationSet = {
+    annotations: valid,
+    deleted: envelope.data.deleted,
+    revision: envelope.data.revision,
+  };
   // A set we wrote has no duplicate ids and no annotation under a live
   // tombstone; only otherwise is the merge (which sorts) needed to apply
   // the rule for duplicates and deletions.
@@ -180,7 +196,8 @@ export function backUp(port: StoragePort, raw: string, now: Date): string | null
 export function loadAnnotations(port: StoragePort, now: Date = new Date()): LoadResult {
   const raw = port.get(ANNOTATIONS_KEY);
   const parsed = parseStored(raw);
-  if (!parsed.problem || raw === null) return { ...parsed, backupKey: null, writable: true, message: null };
+  if (!parsed.problem || raw === null)
+    return { ...parsed, backupKey: null, writable: true, message: null };
   const key = backUp(port, raw, now);
   // Data from a newer Diptych is left where that version will look for it:
   // this one reads nothing from it and must not replace it.
@@ -225,7 +242,11 @@ export const QUOTA_MESSAGE =
  * Writes the set in one `setItem`. On failure the stored value is the
  * previous one, untouched; the result says why in plain words.
  */
-export function saveAnnotations(port: StoragePort, set: AnnotationSet, now: Date = new Date()): SaveResult {
+export function saveAnnotations(
+  port: StoragePort,
+  set: AnnotationSet,
+  now: Date = new Date(),
+): SaveResult {
   const json = JSON.stringify(toEnvelope(set, now));
   try {
     port.set(ANNOTATIONS_KEY, json);
@@ -243,5 +264,8 @@ export function saveAnnotations(port: StoragePort, set: AnnotationSet, now: Date
 
 /** The backup keys in storage, oldest first (ISO times sort as text). */
 export function listBackups(port: StoragePort): string[] {
-  return port.keys().filter((k) => k.startsWith(BACKUP_PREFIX)).sort();
+  return port
+    .keys()
+    .filter((k) => k.startsWith(BACKUP_PREFIX))
+    .sort();
 }

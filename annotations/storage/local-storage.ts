@@ -49,7 +49,8 @@ export function webStoragePort(storage: Storage, events: EventTarget): StoragePo
     subscribe(listener) {
       const handler = (event: Event): void => {
         const e = event as StorageEvent;
-        if (e.storageArea !== undefined && e.storageArea !== null && e.storageArea !== storage) return;
+        if (e.storageArea !== undefined && e.storageArea !== null && e.storageArea !== storage)
+          return;
         const change: StorageChange = { key: e.key, newValue: e.newValue };
         listener(change);
       };

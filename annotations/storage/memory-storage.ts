@@ -50,7 +50,11 @@ export function memoryStorage(area: MemoryArea = memoryArea()): StoragePort {
     get: (key) => area.values.get(key) ?? null,
     set(key, value) {
       const before = area.values.get(key);
-      const size = used(area.values) - (before === undefined ? 0 : key.length + before.length) + key.length + value.length;
+      const size =
+        used(area.values) -
+        (before === undefined ? 0 : key.length + before.length) +
+        key.length +
+        value.length;
       if (size > area.quota) throw quotaExceededError();
       area.values.set(key, value);
       broadcast({ key, newValue: value });

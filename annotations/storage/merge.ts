@@ -32,7 +32,11 @@ export interface AnnotationSet {
 }
 
 /** An empty set. */
-export const EMPTY_SET: AnnotationSet = Object.freeze({ annotations: [], deleted: {}, revision: 0 });
+export const EMPTY_SET: AnnotationSet = Object.freeze({
+  annotations: [],
+  deleted: {},
+  revision: 0,
+});
 
 /** The later of two versions of the same annotation (deterministic on ties). */
 export function newer(a: Annotation, b: Annotation): Annotation {

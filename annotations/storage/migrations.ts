@@ -33,7 +33,10 @@ export type Migrated =
   | { readonly ok: false; readonly message: string };
 
 /** Migrates an envelope of any known version to `STORAGE_VERSION`. Never throws. */
-export function migrateEnvelope(envelope: Readonly<Record<string, unknown>>, version: number): Migrated {
+export function migrateEnvelope(
+  envelope: Readonly<Record<string, unknown>>,
+  version: number,
+): Migrated {
   if (version > STORAGE_VERSION) {
     return {
       ok: false,
@@ -47,7 +50,10 @@ export function migrateEnvelope(envelope: Readonly<Record<string, unknown>>, ver
     try {
       current = step.migrate(current);
     } catch (error) {
-      return { ok: false, message: `Could not upgrade stored data from version ${v}: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        ok: false,
+        message: `Could not upgrade stored data from version ${v}: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
   return { ok: true, envelope: current };

@@ -12,7 +12,10 @@
  */
 
 /** The names a full storage throws under. */
-export const QUOTA_ERROR_NAMES: ReadonlySet<string> = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
+export const QUOTA_ERROR_NAMES: ReadonlySet<string> = new Set([
+  'QuotaExceededError',
+  'NS_ERROR_DOM_QUOTA_REACHED',
+]);
 /** The legacy `DOMException` codes of a full storage. */
 export const QUOTA_ERROR_CODES: ReadonlySet<number> = new Set([22, 1014]);
 
@@ -20,7 +23,10 @@ export const QUOTA_ERROR_CODES: ReadonlySet<number> = new Set([22, 1014]);
 export function isQuotaExceeded(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { name, code } = error as { name?: unknown; code?: unknown };
-  return (typeof name === 'string' && QUOTA_ERROR_NAMES.has(name)) || (typeof code === 'number' && QUOTA_ERROR_CODES.has(code));
+  return (
+    (typeof name === 'string' && QUOTA_ERROR_NAMES.has(name)) ||
+    (typeof code === 'number' && QUOTA_ERROR_CODES.has(code))
+  );
 }
 
 /** An error shaped like the browser's, for the in-memory store and for tests. */

@@ -97,11 +97,17 @@ export const NO_FILTER: AnnotationFilter = { text: '', tag: '', color: '' };
 /** The text an annotation is searched by. */
 function haystack(a: Annotation): string {
   const t = a.targets[0];
-  return [t?.selectors.quote.exact ?? '', a.note ?? '', ...a.tags, t?.selectors.address ?? ''].join('\n').toLowerCase();
+  return [t?.selectors.quote.exact ?? '', a.note ?? '', ...a.tags, t?.selectors.address ?? '']
+    .join('\n')
+    .toLowerCase();
 }
 
 /** Whether an annotation passes the filter. An annotation without a colour counts as the default colour. */
-export function matchesFilter(a: Annotation, filter: AnnotationFilter, defaultColor: Color): boolean {
+export function matchesFilter(
+  a: Annotation,
+  filter: AnnotationFilter,
+  defaultColor: Color,
+): boolean {
   if (filter.color !== '' && (a.color ?? defaultColor) !== filter.color) return false;
   if (filter.tag !== '' && !a.tags.includes(filter.tag)) return false;
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);

@@ -81,12 +81,23 @@ export function AnnotationEditor({ ui, annotation }: AnnotationEditorProps): Rea
         *emphasis*, **strong**, [links](https://…), lists with “- ”. Ctrl+Enter saves.
       </p>
       <label htmlFor={`${id}-tags`}>Tags (separated by commas)</label>
-      <input id={`${id}-tags`} type="text" value={tags} onChange={(e) => setTags(e.currentTarget.value)} />
+      <input
+        id={`${id}-tags`}
+        type="text"
+        value={tags}
+        onChange={(e) => setTags(e.currentTarget.value)}
+      />
       <fieldset className="ann-colors">
         <legend>Colour</legend>
         {PALETTE.map((c) => (
           <label key={c} className="ann-swatch" data-color={c}>
-            <input type="radio" name={`${id}-color`} value={c} checked={color === c} onChange={() => setColor(c)} />
+            <input
+              type="radio"
+              name={`${id}-color`}
+              value={c}
+              checked={color === c}
+              onChange={() => setColor(c)}
+            />
             <span>{colorName(c)}</span>
           </label>
         ))}

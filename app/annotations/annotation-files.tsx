@@ -38,7 +38,9 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
   const exportDigest = async (): Promise<void> => {
     if (!runtime || !snapshot) return;
     // Each quote cited in the reader's chosen style (app/citations/); without citations if the citer fails.
-    const addresses = snapshot.annotations.flatMap((a) => a.targets.map((t) => t.selectors.address));
+    const addresses = snapshot.annotations.flatMap((a) =>
+      a.targets.map((t) => t.selectors.address),
+    );
     const cite = await citeForDigest(addresses).catch(() => undefined);
     const digest = runtime.markdownDigest(snapshot.annotations, cite ? { cite } : {});
     downloadText(digest, `diptych-annotations-${dateStamp()}.md`, 'text/markdown');

@@ -91,15 +91,19 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
               Edit<span className="visually-hidden"> annotation on {target.selectors.address}</span>
             </button>
             <button type="button" onClick={() => props.onDelete(annotation)}>
-              Delete<span className="visually-hidden"> annotation on {target.selectors.address}</span>
+              Delete
+              <span className="visually-hidden"> annotation on {target.selectors.address}</span>
             </button>
             {props.onCite && (
               <button
                 type="button"
                 aria-haspopup="dialog"
-                onClick={() => props.onCite?.(target.selectors.address, target.selectors.address, quote)}
+                onClick={() =>
+                  props.onCite?.(target.selectors.address, target.selectors.address, quote)
+                }
               >
-                Cite<span className="visually-hidden"> annotation on {target.selectors.address}</span>
+                Cite
+                <span className="visually-hidden"> annotation on {target.selectors.address}</span>
               </button>
             )}
           </div>

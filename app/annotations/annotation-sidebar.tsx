@@ -131,7 +131,11 @@ export function AnnotationSidebar({
       onKeyDown={(e) => {
         // Escape closes the sidebar (the narrow screens' drawer) and returns to its toggle; fields keep their own Escape.
         if (e.key !== 'Escape' || e.defaultPrevented) return;
-        if (e.target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName)) return;
+        if (
+          e.target instanceof HTMLElement &&
+          ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName)
+        )
+          return;
         e.preventDefault();
         ui.setSidebarOpen(false);
         document.querySelector<HTMLElement>('.ann-toggle')?.focus();

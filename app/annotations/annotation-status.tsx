@@ -24,7 +24,8 @@ export function AnnotationStatus({ ui }: { readonly ui: AnnotationUi }): ReactNo
         : snapshot.save.message;
     messages.push({ key: `save:${snapshot.save.reason}`, text, urgent: true });
   }
-  if (snapshot.loadMessage !== null) messages.push({ key: 'load', text: snapshot.loadMessage, urgent: false });
+  if (snapshot.loadMessage !== null)
+    messages.push({ key: 'load', text: snapshot.loadMessage, urgent: false });
   if (runtime.fallbackReason !== undefined) {
     messages.push({
       key: 'memory',

@@ -46,19 +46,30 @@ async function createHighlight(
     targets: [
       {
         source: selection.source,
-        selectors: { quote: described.quote, position: described.position, address: described.address },
+        selectors: {
+          quote: described.quote,
+          position: described.position,
+          address: described.address,
+        },
       },
     ],
   });
   if (result.ok) callbacks.onCreated(result.annotation, edit);
-  else callbacks.onError(`The annotation was not made: ${result.errors[0]?.path} ${result.errors[0]?.message}.`);
+  else
+    callbacks.onError(
+      `The annotation was not made: ${result.errors[0]?.path} ${result.errors[0]?.message}.`,
+    );
 }
 
 /** The annotation actions for the selection toolbar (stable while the callbacks are). */
-export function useAnnotationActions(callbacks: AnnotationActionCallbacks): readonly SelectionAction[] {
+export function useAnnotationActions(
+  callbacks: AnnotationActionCallbacks,
+): readonly SelectionAction[] {
   return useMemo(() => {
     const report = (error: unknown): void =>
-      callbacks.onError(`The annotation was not made (${error instanceof Error ? error.message : String(error)}).`);
+      callbacks.onError(
+        `The annotation was not made (${error instanceof Error ? error.message : String(error)}).`,
+      );
     const highlight = (color: Color): SelectionAction => ({
       id: color === DEFAULT_COLOR ? 'highlight' : `highlight-${color}`,
       label: color === DEFAULT_COLOR ? 'Highlight' : `Highlight ${colorName(color).toLowerCase()}`,
@@ -71,7 +82,8 @@ export function useAnnotationActions(callbacks: AnnotationActionCallbacks): read
         id: 'add-note',
         label: 'Add note',
         shortcut: 'n',
-        run: (selection) => void createHighlight(selection, DEFAULT_COLOR, true, callbacks).catch(report),
+        run: (selection) =>
+          void createHighlight(selection, DEFAULT_COLOR, true, callbacks).catch(report),
       },
     ];
   }, [callbacks]);

@@ -55,7 +55,10 @@ export interface AnnotationUi {
 const EMPTY: AnchoredList = { placed: [], unplaced: [] };
 
 /** The annotations' own keys, for the shortcuts dialog (the toolbar's come from its actions). */
-export const ANNOTATION_SHORTCUTS: readonly { readonly keys: readonly string[]; readonly label: string }[] = [
+export const ANNOTATION_SHORTCUTS: readonly {
+  readonly keys: readonly string[];
+  readonly label: string;
+}[] = [
   { keys: ['Tab'], label: 'From selected text, move into its toolbar' },
   { keys: ['Enter'], label: 'Open the annotation in the focused paragraph' },
   { keys: ['Ctrl+Z', '⌘Z'], label: 'Undo the last annotation change' },
@@ -80,7 +83,10 @@ export function useAnnotationUi(
   const [cache] = useState(() => new WeakMap<Annotation, Map<string, AnchorResult>>());
 
   const list = useMemo(
-    () => (runtime && snapshot ? anchorAnnotations(snapshot.annotations, editions, runtime.anchor, cache) : EMPTY),
+    () =>
+      runtime && snapshot
+        ? anchorAnnotations(snapshot.annotations, editions, runtime.anchor, cache)
+        : EMPTY,
     [runtime, snapshot, editions, cache],
   );
   const ranges = useHighlights(list.placed, opened?.id ?? null);
@@ -153,7 +159,9 @@ export function useAnnotationUi(
         e.preventDefault();
         const label = snapshot.undo.label;
         const result = runtime.store.undo();
-        notify(result?.ok ? `${label.replace(/^Undo /, 'Undid the ')}.` : 'Nothing could be undone.');
+        notify(
+          result?.ok ? `${label.replace(/^Undo /, 'Undid the ')}.` : 'Nothing could be undone.',
+        );
         return;
       }
       if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -166,7 +174,9 @@ export function useAnnotationUi(
       const range = document.createRange();
       range.selectNodeContents(el);
       const span = offsetsFromRange(root, edition, range);
-      const hit = span && placed.find((p) => p.edition.id === edition.id && p.start < span.end && p.end > span.start);
+      const hit =
+        span &&
+        placed.find((p) => p.edition.id === edition.id && p.start < span.end && p.end > span.start);
       if (!hit) return;
       e.preventDefault();
       open(hit.annotation.id);

@@ -26,7 +26,10 @@ const noSubscribe = (): (() => void) => () => undefined;
 const noSnapshot = (): null => null;
 
 /** The runtime (once loaded) and the store's current snapshot. */
-export function useAnnotations(): { readonly runtime: AnnotationRuntime | null; readonly snapshot: StoreSnapshot | null } {
+export function useAnnotations(): {
+  readonly runtime: AnnotationRuntime | null;
+  readonly snapshot: StoreSnapshot | null;
+} {
   const [runtime, setRuntime] = useState<AnnotationRuntime | null>(null);
   useEffect(() => {
     let live = true;

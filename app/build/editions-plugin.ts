@@ -48,8 +48,15 @@ interface Prerendered {
 export function editionsModuleSource(editions: readonly Edition[]): string {
   const packed = packEditions(editions);
   // Compare as JSON data (what the browser will see), not as objects with undefined fields.
-  if (!isDeepStrictEqual(unpackEditions(JSON.parse(JSON.stringify(packed))), JSON.parse(JSON.stringify(editions)))) {
-    throw new Error('diptych-editions: packed editions do not unpack to the pipeline output (see app/data/packed-editions.ts)');
+  if (
+    !isDeepStrictEqual(
+      unpackEditions(JSON.parse(JSON.stringify(packed))),
+      JSON.parse(JSON.stringify(editions)),
+    )
+  ) {
+    throw new Error(
+      'diptych-editions: packed editions do not unpack to the pipeline output (see app/data/packed-editions.ts)',
+    );
   }
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(packed))});\n`;
 }
@@ -72,9 +79,12 @@ export const PRERENDERED_ATTRIBUTE = 'data-prerendered';
  */
 export function injectPrerendered(template: string, markup: string): string {
   if (!template.includes(ROOT_PLACEHOLDER)) {
-    throw new Error(`diptych-editions: app/index.html must contain ${ROOT_PLACEHOLDER} to receive the prerendered reader`);
+    throw new Error(
+      `diptych-editions: app/index.html must contain ${ROOT_PLACEHOLDER} to receive the prerendered reader`,
+    );
   }
-  if (!/<html\b/.test(template)) throw new Error('diptych-editions: app/index.html has no <html> tag to mark as prerendered');
+  if (!/<html\b/.test(template))
+    throw new Error('diptych-editions: app/index.html has no <html> tag to mark as prerendered');
   return template
     .replace(/<html\b/, `<html ${PRERENDERED_ATTRIBUTE}=""`)
     .replace(ROOT_PLACEHOLDER, () => `<div id="root">${markup}</div>`);
@@ -103,16 +113,21 @@ export function injectPrerendered(template: string, markup: string): string {
 export function deferEntry(html: string, css: (href: string) => string | undefined): string {
   const tag = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
   const m = tag.exec(html);
-  if (!m) throw new Error('diptych-editions: no module entry <script> in the built index.html to defer');
+  if (!m)
+    throw new Error('diptych-editions: no module entry <script> in the built index.html to defer');
   const src = JSON.stringify(m[1]);
   const boot =
     `<script type="module">let go=()=>{go=()=>{};import(${src})};` +
     `requestAnimationFrame(()=>requestAnimationFrame(()=>go()));setTimeout(()=>go(),100)</script>`;
-  const inlined = html.replace(/<link rel="stylesheet" crossorigin href="([^"]+)">/g, (link, href: string) => {
-    const source = css(href);
-    if (source === undefined) throw new Error(`diptych-editions: stylesheet ${href} is not in the bundle`);
-    return `<style>${source.replace(/<\/style/gi, '<\\/style')}</style>`;
-  });
+  const inlined = html.replace(
+    /<link rel="stylesheet" crossorigin href="([^"]+)">/g,
+    (link, href: string) => {
+      const source = css(href);
+      if (source === undefined)
+        throw new Error(`diptych-editions: stylesheet ${href} is not in the bundle`);
+      return `<style>${source.replace(/<\/style/gi, '<\\/style')}</style>`;
+    },
+  );
   return inlined.replace(tag, '').replace('</body>', `${boot}\n</body>`);
 }
 
@@ -131,7 +146,9 @@ function deferredEntry(): Plugin {
         deferEntry(html, (href) => {
           const asset = ctx.bundle?.[href.replace(/^\.?\//, '')];
           if (asset?.type !== 'asset') return undefined;
-          return typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+          return typeof asset.source === 'string'
+            ? asset.source
+            : new TextDecoder().decode(asset.source);
         }),
     },
   };

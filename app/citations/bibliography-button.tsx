@@ -9,7 +9,9 @@ import type { Citations } from './use-citations.ts';
 
 // The dialogs load on first use, keeping them out of the initial bundle (bench/reader.ts).
 const CitePanel = lazy(() => import('./cite-panel.tsx').then((m) => ({ default: m.CitePanel })));
-const BibliographyDialog = lazy(() => import('./bibliography-dialog.tsx').then((m) => ({ default: m.BibliographyDialog })));
+const BibliographyDialog = lazy(() =>
+  import('./bibliography-dialog.tsx').then((m) => ({ default: m.BibliographyDialog })),
+);
 
 /** The "Bibliography" button. */
 export function BibliographyButton({ citations }: { readonly citations: Citations }): ReactNode {

@@ -32,7 +32,11 @@ const FORMAT_LABEL: Readonly<Record<ExportFormat, string>> = {
 };
 
 /** The dialog. */
-export function BibliographyDialog({ style, onStyleChange, onClose }: BibliographyDialogProps): ReactNode {
+export function BibliographyDialog({
+  style,
+  onStyleChange,
+  onClose,
+}: BibliographyDialogProps): ReactNode {
   const call = useCiterCall({ op: 'bibliography', style });
   const [status, setStatus] = useState('');
 
@@ -43,7 +47,10 @@ export function BibliographyDialog({ style, onStyleChange, onClose }: Bibliograp
         downloadFile(file);
         setStatus(`${file.name} downloaded.`);
       },
-      (error: unknown) => setStatus(`Could not export ${FORMAT_LABEL[format]}: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) =>
+        setStatus(
+          `Could not export ${FORMAT_LABEL[format]}: ${error instanceof Error ? error.message : String(error)}`,
+        ),
     );
   };
 
@@ -69,8 +76,8 @@ export function BibliographyDialog({ style, onStyleChange, onClose }: Bibliograp
                   <SafeMarkup html={entry.html} />
                 ) : (
                   <span className="cite-absent">
-                    {sourceMetadata(entry.source)?.label ?? entry.source}: not in this style’s bibliography.{' '}
-                    {entry.reason}
+                    {sourceMetadata(entry.source)?.label ?? entry.source}: not in this style’s
+                    bibliography. {entry.reason}
                   </span>
                 )}
               </li>

@@ -39,7 +39,10 @@ export function loadCitationStyle(storage: StyleStorage | undefined = defaultSto
 }
 
 /** Stores the style; `false` if storage refused it (the choice then lasts for this visit only). */
-export function saveCitationStyle(style: StyleId, storage: StyleStorage | undefined = defaultStorage()): boolean {
+export function saveCitationStyle(
+  style: StyleId,
+  storage: StyleStorage | undefined = defaultStorage(),
+): boolean {
   try {
     if (!storage) return false;
     storage.setItem(CITATION_STYLE_KEY, StyleIdSchema.parse(style));

@@ -21,7 +21,8 @@ export async function citeForDigest(
   style: StyleId = loadCitationStyle(),
 ): Promise<(address: string) => string> {
   const unique = [...new Set(addresses)];
-  const texts = unique.length === 0 ? [] : await callCiterLazily({ op: 'citeMany', style, addresses: unique });
+  const texts =
+    unique.length === 0 ? [] : await callCiterLazily({ op: 'citeMany', style, addresses: unique });
   const table = new Map(unique.map((a, i) => [a, texts[i] ?? '']));
   return (address) => table.get(address) ?? '';
 }

@@ -79,10 +79,17 @@ export function CitePanel({
   };
 
   const quotePreview =
-    target.quote.length > QUOTE_PREVIEW_CHARS ? `${target.quote.slice(0, QUOTE_PREVIEW_CHARS).trimEnd()}…` : target.quote;
+    target.quote.length > QUOTE_PREVIEW_CHARS
+      ? `${target.quote.slice(0, QUOTE_PREVIEW_CHARS).trimEnd()}…`
+      : target.quote;
 
   return (
-    <ModalDialog title={`Cite ${target.label} — ${sourceName(target.address)}`} className="cite-panel" returnFocus={returnFocus} onClose={onClose}>
+    <ModalDialog
+      title={`Cite ${target.label} — ${sourceName(target.address)}`}
+      className="cite-panel"
+      returnFocus={returnFocus}
+      onClose={onClose}
+    >
       <div className="cite-controls">
         <StylePicker style={style} onChange={onStyleChange} />
         {scopes.length > 1 && (
@@ -104,8 +111,8 @@ export function CitePanel({
       <div className="cite-result" aria-live="polite" aria-busy={call.status === 'loading'}>
         {call.status === 'loading' && (
           <p className="cite-loading">
-            Formatting in {styleDescriptor(style).label}… The first citation in a style builds its engine, which
-            takes a few seconds for the Chicago styles.
+            Formatting in {styleDescriptor(style).label}… The first citation in a style builds its
+            engine, which takes a few seconds for the Chicago styles.
           </p>
         )}
         {call.status === 'error' && (
@@ -132,7 +139,9 @@ export function CitePanel({
               {result.bibliography.kind === 'entry' ? (
                 <SafeMarkup html={result.bibliography.html} />
               ) : (
-                <span className="cite-absent">Not in this style’s bibliography: {result.bibliography.reason}</span>
+                <span className="cite-absent">
+                  Not in this style’s bibliography: {result.bibliography.reason}
+                </span>
               )}
             </dd>
           </dl>
@@ -142,7 +151,9 @@ export function CitePanel({
         <button
           type="button"
           disabled={!result}
-          onClick={() => result && void copy('Citation', copyRichText(result.citation), result.citation.text)}
+          onClick={() =>
+            result && void copy('Citation', copyRichText(result.citation), result.citation.text)
+          }
         >
           Copy citation
         </button>
@@ -150,7 +161,8 @@ export function CitePanel({
           type="button"
           disabled={!result?.quoted}
           onClick={() =>
-            result?.quoted && void copy('Quote with citation', copyRichText(result.quoted), result.quoted.text)
+            result?.quoted &&
+            void copy('Quote with citation', copyRichText(result.quoted), result.quoted.text)
           }
         >
           Copy quote with citation

@@ -75,7 +75,11 @@ export function citeScopes(editions: readonly Edition[], address: string): CiteT
   const edition = editionOf(editions, base)!;
   const passage = findPassage(edition, base)!;
   const sentences =
-    passage.kind === 'block' ? passage.block.sentences : passage.kind === 'footnote' ? passage.footnote.sentences : [];
+    passage.kind === 'block'
+      ? passage.block.sentences
+      : passage.kind === 'footnote'
+        ? passage.footnote.sentences
+        : [];
   if (sentences.length < 2) return [whole];
   const parts = sentences.flatMap((s) => {
     const t = citeTarget(editions, s.address);
@@ -105,10 +109,12 @@ export function spanCiteTarget(from: string, to: string, quote: string): CiteTar
   }
   const numbered = (p: NonNullable<typeof a>): number | undefined =>
     p.kind === 'paragraph' || p.kind === 'sentence' ? p.n : p.kind === 'range' ? p.from : undefined;
-  const last = (p: NonNullable<typeof a>): number | undefined => (p.kind === 'range' ? p.to : numbered(p));
+  const last = (p: NonNullable<typeof a>): number | undefined =>
+    p.kind === 'range' ? p.to : numbered(p);
   const first = numbered(a);
   const end = last(b);
-  if (first === undefined || end === undefined) return { address: from as Address, quote: text, label: labelOf(from) };
+  if (first === undefined || end === undefined)
+    return { address: from as Address, quote: text, label: labelOf(from) };
   const lo = Math.min(first, end);
   const hi = Math.max(first, end, last(a) ?? first);
   if (lo === hi) {

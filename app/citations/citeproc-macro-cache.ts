@@ -24,7 +24,13 @@ interface XmlJsonNode {
   readonly children?: unknown[];
 }
 
-type GetNodesByName = (this: unknown, root: XmlJsonNode, name: string, attr?: string, ret?: unknown[]) => unknown[];
+type GetNodesByName = (
+  this: unknown,
+  root: XmlJsonNode,
+  name: string,
+  attr?: string,
+  ret?: unknown[],
+) => unknown[];
 
 /** The part of the `citeproc` module this patches. */
 export interface CiteprocModule {
@@ -45,7 +51,13 @@ export function installMacroCache(CSL: CiteprocModule): () => void {
   const original = proto.getNodesByName;
   const indexes = new WeakMap<object, Map<string, unknown[]>>();
   proto.getNodesByName = function (root, name, attr, ret) {
-    if (name !== 'macro' || typeof attr !== 'string' || ret !== undefined || root === null || typeof root !== 'object') {
+    if (
+      name !== 'macro' ||
+      typeof attr !== 'string' ||
+      ret !== undefined ||
+      root === null ||
+      typeof root !== 'object'
+    ) {
       return original.call(this, root, name, attr, ret);
     }
     let index = indexes.get(root);

@@ -54,7 +54,10 @@ function settle(reply: CiterReply): void {
 function startWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
-    worker = new Worker(new URL('./citer-worker.ts', import.meta.url), { type: 'module', name: 'diptych-citer' });
+    worker = new Worker(new URL('./citer-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'diptych-citer',
+    });
     worker.addEventListener('message', (e: MessageEvent<unknown>) => onReply(e.data));
     worker.addEventListener('error', (e) => {
       e.preventDefault();

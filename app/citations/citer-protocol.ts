@@ -27,7 +27,11 @@ export const CiterCallSchema = z.discriminatedUnion('op', [
     }),
   }),
   /** The plain-text citation (first note in a notes style) of each address, for the annotations digest. */
-  z.object({ op: z.literal('citeMany'), style: StyleIdSchema, addresses: z.array(z.string()).max(100_000) }),
+  z.object({
+    op: z.literal('citeMany'),
+    style: StyleIdSchema,
+    addresses: z.array(z.string()).max(100_000),
+  }),
   /** Both sources' bibliography entries. */
   z.object({ op: z.literal('bibliography'), style: StyleIdSchema }),
   /** A bibliography file. */
@@ -35,7 +39,10 @@ export const CiterCallSchema = z.discriminatedUnion('op', [
 ]);
 
 /** A request: a call with the id its reply will carry. */
-export const CiterRequestSchema = z.intersection(z.object({ id: z.number().int() }), CiterCallSchema);
+export const CiterRequestSchema = z.intersection(
+  z.object({ id: z.number().int() }),
+  CiterCallSchema,
+);
 
 /** A call to the worker. */
 export type CiterCall = z.infer<typeof CiterCallSchema>;
@@ -63,7 +70,11 @@ export const PassageCitationSchema = z.object({
 });
 
 /** A file to download. */
-export const ExportedFileSchema = z.object({ name: z.string(), mime: z.string(), text: z.string() });
+export const ExportedFileSchema = z.object({
+  name: z.string(),
+  mime: z.string(),
+  text: z.string(),
+});
 
 /** The value a reply carries, per call. */
 export const REPLY_VALUE = {

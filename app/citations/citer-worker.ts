@@ -11,7 +11,12 @@
  */
 /// <reference lib="webworker" />
 import CSL from 'citeproc';
-import { bibliography, citeInStyle, exportFile, loadCiter } from '../../sources/citation/load-citer.ts';
+import {
+  bibliography,
+  citeInStyle,
+  exportFile,
+  loadCiter,
+} from '../../sources/citation/load-citer.ts';
 import { citePassage } from '../../sources/citation/cite-passage.ts';
 import { CiterRequestSchema, type CiterCall, type CiterReply } from './citer-protocol.ts';
 import { installMacroCache, type CiteprocModule } from './citeproc-macro-cache.ts';
@@ -43,9 +48,16 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.addEventListener('message', (event: MessageEvent<unknown>) => {
   const parsed = CiterRequestSchema.safeParse(event.data);
-  const id = typeof (event.data as { id?: unknown } | null)?.id === 'number' ? (event.data as { id: number }).id : -1;
+  const id =
+    typeof (event.data as { id?: unknown } | null)?.id === 'number'
+      ? (event.data as { id: number }).id
+      : -1;
   if (!parsed.success) {
-    const reply: CiterReply = { id, ok: false, error: 'the citation worker received a malformed request' };
+    const reply: CiterReply = {
+      id,
+      ok: false,
+      error: 'the citation worker received a malformed request',
+    };
     scope.postMessage(reply);
     return;
   }

@@ -22,12 +22,20 @@ export interface ModalDialogProps {
 }
 
 /** The dialog. */
-export function ModalDialog({ title, className, returnFocus, onClose, children }: ModalDialogProps): ReactNode {
+export function ModalDialog({
+  title,
+  className,
+  returnFocus,
+  onClose,
+  children,
+}: ModalDialogProps): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    const opener = returnFocus ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+    const opener =
+      returnFocus ??
+      (document.activeElement instanceof HTMLElement ? document.activeElement : null);
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
       // Not `dialog.close()`: under StrictMode the effect re-runs on a dialog that stays

@@ -26,7 +26,19 @@ export interface HtmlParser {
 }
 
 const PLAIN = new Set(['i', 'em', 'b', 'strong', 'sup', 'sub', 'p']);
-const DROPPED = new Set(['script', 'style', 'template', 'iframe', 'object', 'embed', 'noscript', 'svg', 'math', 'head', 'title']);
+const DROPPED = new Set([
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'noscript',
+  'svg',
+  'math',
+  'head',
+  'title',
+]);
 const STYLE_VALUES: Readonly<Record<string, readonly string[]>> = {
   'font-style': ['italic', 'normal', 'oblique'],
   'font-variant': ['small-caps', 'normal'],

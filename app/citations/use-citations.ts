@@ -69,7 +69,10 @@ function whenIdle(f: () => void): () => void {
  * The citations state. `report` shows a one-line message (e.g. when a span
  * cannot be cited).
  */
-export function useCitations(editions: readonly Edition[], report: (message: string) => void): Citations {
+export function useCitations(
+  editions: readonly Edition[],
+  report: (message: string) => void,
+): Citations {
   // Read at once: nothing in the prerendered page shows the style (the panels render only
   // when opened), so the stored choice cannot make hydration differ.
   const [style, setStyleState] = useState<StyleId>(() => loadCitationStyle());
@@ -108,7 +111,8 @@ export function useCitations(editions: readonly Edition[], report: (message: str
   const citeSpan = useCallback(
     (from: string, to: string, quote: string) => {
       const target = spanCiteTarget(from, to, quote);
-      if (!target || target.quote === '') return report('Select some text in a passage to cite it.');
+      if (!target || target.quote === '')
+        return report('Select some text in a passage to cite it.');
       setOpen({ scopes: [target], index: 0, opener: focused() });
     },
     [report],
@@ -116,5 +120,14 @@ export function useCitations(editions: readonly Edition[], report: (message: str
 
   const closeCite = useCallback(() => setOpen(null), []);
 
-  return { style, setStyle, open, cite, citeSpan, closeCite, bibliographyOpen, setBibliographyOpen };
+  return {
+    style,
+    setStyle,
+    open,
+    cite,
+    citeSpan,
+    closeCite,
+    bibliographyOpen,
+    setBibliographyOpen,
+  };
 }

@@ -27,7 +27,10 @@ export function useCiterCall<C extends CiterCall>(call: C): CiterCallState<C> {
       (value) => current && setState({ key, state: { status: 'ready', value } }),
       (error: unknown) =>
         current &&
-        setState({ key, state: { status: 'error', error: error instanceof Error ? error.message : String(error) } }),
+        setState({
+          key,
+          state: { status: 'error', error: error instanceof Error ? error.message : String(error) },
+        }),
     );
     return () => {
       current = false;

@@ -78,7 +78,10 @@ function step(direction: 1 | -1) {
     const inPane = state.current?.startsWith(`${edition.id}:`) ? state.current : null;
     const from = inPane ?? context.topOf(pane);
     // Nothing current yet: the first j goes to the paragraph at the top, not past it.
-    const target = inPane === null && from !== null && direction === 1 ? from : stepParagraph(edition, from, direction);
+    const target =
+      inPane === null && from !== null && direction === 1
+        ? from
+        : stepParagraph(edition, from, direction);
     if (target === null) return { state };
     return { state: moveTo(state, pane, target), effect: { type: 'replaceHash', address: target } };
   };
@@ -116,7 +119,12 @@ export const showShortcuts: Command = {
   name: 'showShortcuts',
   label: 'Show these shortcuts',
   keys: ['?'],
-  keyTest: (input, state) => !input.ctrlKey && !input.metaKey && !input.inEditable && !state.shortcutsOpen && input.key === '?',
+  keyTest: (input, state) =>
+    !input.ctrlKey &&
+    !input.metaKey &&
+    !input.inEditable &&
+    !state.shortcutsOpen &&
+    input.key === '?',
   perform: (state) => ({ state: { ...state, shortcutsOpen: true } }),
 };
 
@@ -152,7 +160,8 @@ export const dismiss: Command = {
   name: 'dismiss',
   label: 'Close a dialog, popover or notice',
   keys: ['Escape'],
-  keyTest: (input, state) => input.key === 'Escape' && (state.shortcutsOpen || state.notice !== null),
+  keyTest: (input, state) =>
+    input.key === 'Escape' && (state.shortcutsOpen || state.notice !== null),
   perform: (state) => ({
     state: state.shortcutsOpen ? { ...state, shortcutsOpen: false } : { ...state, notice: null },
   }),

@@ -11,7 +11,14 @@
  * fails the build); `app/main.tsx` unpacks. What it is not for: storage or
  * export — packed editions are an internal build artefact, not a format.
  */
-import { BLOCK_SEPARATOR, type Address, type Block, type Edition, type Footnote, type Sentence } from '../../sources/edition.ts';
+import {
+  BLOCK_SEPARATOR,
+  type Address,
+  type Block,
+  type Edition,
+  type Footnote,
+  type Sentence,
+} from '../../sources/edition.ts';
 import { inlineText } from '../state/inline-segments.ts';
 
 /** A sentence without what its parent implies. */
@@ -23,9 +30,13 @@ export interface PackedSentence {
 }
 
 /** A block without its derivable texts. */
-export type PackedBlock = Omit<Block, 'text' | 'sentences'> & { readonly sentences: readonly PackedSentence[] };
+export type PackedBlock = Omit<Block, 'text' | 'sentences'> & {
+  readonly sentences: readonly PackedSentence[];
+};
 /** A footnote without its derivable texts. */
-export type PackedFootnote = Omit<Footnote, 'text' | 'sentences'> & { readonly sentences: readonly PackedSentence[] };
+export type PackedFootnote = Omit<Footnote, 'text' | 'sentences'> & {
+  readonly sentences: readonly PackedSentence[];
+};
 /** An edition without its derivable texts. */
 export type PackedEdition = Omit<Edition, 'text' | 'blocks' | 'footnotes'> & {
   readonly blocks: readonly PackedBlock[];
@@ -39,12 +50,22 @@ const packSentences = (sentences: readonly Sentence[]): PackedSentence[] =>
 export function packEditions(editions: readonly Edition[]): PackedEdition[] {
   return editions.map(({ text: _text, blocks, footnotes, ...rest }) => ({
     ...rest,
-    blocks: blocks.map(({ text: _t, sentences, ...b }) => ({ ...b, sentences: packSentences(sentences) })),
-    footnotes: footnotes.map(({ text: _t, sentences, ...f }) => ({ ...f, sentences: packSentences(sentences) })),
+    blocks: blocks.map(({ text: _t, sentences, ...b }) => ({
+      ...b,
+      sentences: packSentences(sentences),
+    })),
+    footnotes: footnotes.map(({ text: _t, sentences, ...f }) => ({
+      ...f,
+      sentences: packSentences(sentences),
+    })),
   }));
 }
 
-function unpackSentences(parent: Address, text: string, sentences: readonly PackedSentence[]): Sentence[] {
+function unpackSentences(
+  parent: Address,
+  text: string,
+  sentences: readonly PackedSentence[],
+): Sentence[] {
   return sentences.map((s, i) => ({
     address: `${parent}.${i + 1}` as Address,
     text: text.slice(s.start, s.end),

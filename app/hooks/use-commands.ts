@@ -41,7 +41,10 @@ export function useCommands(
       const command = commandForKey(input, state);
       if (!command) return;
       e.preventDefault();
-      const result = command.perform(state, { editions, topOf: (pane) => topParagraph(scrollOf(pane)) });
+      const result = command.perform(state, {
+        editions,
+        topOf: (pane) => topParagraph(scrollOf(pane)),
+      });
       if (result.state !== state) setState(result.state);
       if (result.effect) runEffect(result.effect);
     };

@@ -11,7 +11,9 @@ import { scrollToTop } from './top-paragraph.ts';
 export function useReveal(reveal: Reveal | null): void {
   useEffect(() => {
     if (!reveal) return;
-    const el = document.querySelector<HTMLElement>(`[data-address="${CSS.escape(reveal.address)}"]`);
+    const el = document.querySelector<HTMLElement>(
+      `[data-address="${CSS.escape(reveal.address)}"]`,
+    );
     if (!el) return;
     const container = el.closest<HTMLElement>('.pane-scroll');
     if (container) scrollToTop(container, el, Math.min(96, container.clientHeight / 4));

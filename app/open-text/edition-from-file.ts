@@ -13,10 +13,16 @@ import { decodeText } from '../../sources/read-text.ts';
 import { sourceIdFromFileName, uniqueSourceId } from '../../sources/source-id.ts';
 
 /** An edition, or why the file cannot be read as a text. */
-export type OpenedText = { readonly ok: true; readonly edition: Edition } | { readonly ok: false; readonly reason: string };
+export type OpenedText =
+  | { readonly ok: true; readonly edition: Edition }
+  | { readonly ok: false; readonly reason: string };
 
 /** Parses `bytes` (the file `name`) into an edition whose id is not in `taken`. */
-export function editionFromFile(bytes: Uint8Array, name: string, taken: ReadonlySet<string>): OpenedText {
+export function editionFromFile(
+  bytes: Uint8Array,
+  name: string,
+  taken: ReadonlySet<string>,
+): OpenedText {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, reason: `“${name}” ${decoded.reason}.` };
   const id = uniqueSourceId(sourceIdFromFileName(name), taken);

@@ -29,22 +29,34 @@ export function OpenTextButton({ taken, onOpen, notify }: OpenTextButtonProps): 
     if (input.current) input.current.value = '';
     if (!file) return;
     if (file.size > MAX_TEXT_BYTES) {
-      notify(`“${file.name}” is too large (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1024 / 1024} MB).`);
+      notify(
+        `“${file.name}” is too large (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1024 / 1024} MB).`,
+      );
       return;
     }
     try {
-      const [bytes, { editionFromFile }] = await Promise.all([file.arrayBuffer(), import('./edition-from-file.ts')]);
+      const [bytes, { editionFromFile }] = await Promise.all([
+        file.arrayBuffer(),
+        import('./edition-from-file.ts'),
+      ]);
       const result = editionFromFile(new Uint8Array(bytes), file.name, taken);
       if (!result.ok) return notify(result.reason);
       onOpen(result.edition);
-      notify(`Opened “${file.name}” for this session (it is not saved; open it again after a reload).`);
+      notify(
+        `Opened “${file.name}” for this session (it is not saved; open it again after a reload).`,
+      );
     } catch {
       notify(`“${file.name}” could not be read.`);
     }
   };
   return (
     <>
-      <button type="button" className="open-text" onClick={() => input.current?.click()} title="Open a Markdown or plain-text file in the active pane">
+      <button
+        type="button"
+        className="open-text"
+        onClick={() => input.current?.click()}
+        title="Open a Markdown or plain-text file in the active pane"
+      >
         Open a text…
       </button>
       <input

@@ -58,10 +58,17 @@ export function SelectionToolbar({ editionOf, actions }: SelectionToolbarProps):
         e.preventDefault();
         const inBar = bar.current?.contains(document.activeElement) ?? false;
         clear();
-        if (inBar) document.querySelector<HTMLElement>(`.pane[data-pane="${tracked.selection.pane}"] .pane-scroll`)?.focus();
+        if (inBar)
+          document
+            .querySelector<HTMLElement>(`.pane[data-pane="${tracked.selection.pane}"] .pane-scroll`)
+            ?.focus();
         return;
       }
-      if (e.key === 'Tab' && !e.shiftKey && !(bar.current?.contains(document.activeElement) ?? true)) {
+      if (
+        e.key === 'Tab' &&
+        !e.shiftKey &&
+        !(bar.current?.contains(document.activeElement) ?? true)
+      ) {
         // Tab from the selection goes to its toolbar first (it sits at the selection, not in tab order).
         const first = bar.current?.querySelector('button');
         if (first && !isEditable(e.target)) {

@@ -64,7 +64,14 @@ export function readSelection(editionOf: (pane: PaneIndex) => Edition): TrackedS
     right: first ? first.right : whole.right,
   };
   return {
-    selection: { source: edition.id, pane: index, start, end, quote: text.slice(start, end), edition },
+    selection: {
+      source: edition.id,
+      pane: index,
+      start,
+      end,
+      quote: text.slice(start, end),
+      edition,
+    },
     box,
   };
 }

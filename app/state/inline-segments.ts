@@ -69,7 +69,10 @@ function clip(nodes: readonly Inline[], offset: number, from: number, to: number
  * gap segments for uncovered text (typically the space between sentences).
  * Sentences are taken in order; overlapping or out-of-range ones are clipped.
  */
-export function segmentInlines(inlines: readonly Inline[], sentences: readonly Sentence[]): InlineSegment[] {
+export function segmentInlines(
+  inlines: readonly Inline[],
+  sentences: readonly Sentence[],
+): InlineSegment[] {
   const length = inlines.reduce((sum, n) => sum + inlineLength(n), 0);
   const segments: InlineSegment[] = [];
   let pos = 0;

@@ -70,7 +70,11 @@ export function editionById(editions: readonly Edition[], id: SourceId): Edition
 }
 
 /** The edition shown in a pane. */
-export function paneEdition(state: ReaderState, editions: readonly Edition[], pane: PaneIndex): Edition {
+export function paneEdition(
+  state: ReaderState,
+  editions: readonly Edition[],
+  pane: PaneIndex,
+): Edition {
   const edition = editionById(editions, state.panes[pane]);
   if (!edition) throw new Error(`No edition ${state.panes[pane]}`);
   return edition;
@@ -112,7 +116,11 @@ export function swapPanes(state: ReaderState): ReaderState {
  * the passage and asks for it to be revealed. An address that does not
  * resolve leaves the panes alone and sets a notice instead.
  */
-export function openAddress(state: ReaderState, editions: readonly Edition[], rawAddress: string): ReaderState {
+export function openAddress(
+  state: ReaderState,
+  editions: readonly Edition[],
+  rawAddress: string,
+): ReaderState {
   const resolved = resolveLocation(editions, rawAddress);
   if (!resolved.ok) return { ...state, notice: resolved.notice, marked: [], current: null };
   let next = state;
@@ -142,7 +150,11 @@ export function numberedAddresses(edition: Edition): readonly Address[] {
  * counts as its paragraph; anything else (or null) starts before the first
  * paragraph (going forward) or after the last (going back). Stops at the ends.
  */
-export function stepParagraph(edition: Edition, from: Address | null, direction: 1 | -1): Address | null {
+export function stepParagraph(
+  edition: Edition,
+  from: Address | null,
+  direction: 1 | -1,
+): Address | null {
   const list = numberedAddresses(edition);
   if (list.length === 0) return null;
   const base = from === null ? null : (from.replace(/\.\d+$/, '') as Address);

@@ -45,12 +45,15 @@ export function hashToAddress(hash: string): string {
 /** Resolves an address string against the editions. */
 export function resolveLocation(editions: readonly Edition[], raw: string): ResolvedLocation {
   const parsed = parseAddress(raw);
-  if (!parsed) return { ok: false, notice: `“${echo(raw)}” is not a passage address (try lankov-2007:12).` };
+  if (!parsed)
+    return { ok: false, notice: `“${echo(raw)}” is not a passage address (try lankov-2007:12).` };
   const edition = editions.find((e) => e.id === parsed.source);
-  if (!edition) return { ok: false, notice: `There is no source “${echo(parsed.source)}” in this reader.` };
+  if (!edition)
+    return { ok: false, notice: `There is no source “${echo(parsed.source)}” in this reader.` };
   const address = formatAddress(parsed);
   const passage = findPassage(edition, address);
-  if (!passage) return { ok: false, notice: `There is no passage ${echo(address)} in ${edition.title}.` };
+  if (!passage)
+    return { ok: false, notice: `There is no passage ${echo(address)} in ${edition.title}.` };
   const marked = passage.kind === 'range' ? passage.blocks.map((b) => b.address) : [address];
   return { ok: true, address, source: edition.id, marked };
 }

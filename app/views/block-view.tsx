@@ -48,7 +48,17 @@ const ROLE_LABEL: Partial<Record<Block['role'], string>> = {
   chrome: 'Site chrome',
 };
 
-function BlockViewImpl({ block, footnotes, marked, showChrome, onCopyLink, onCite, timing, interactive, extras }: BlockViewProps): ReactNode {
+function BlockViewImpl({
+  block,
+  footnotes,
+  marked,
+  showChrome,
+  onCopyLink,
+  onCite,
+  timing,
+  interactive,
+  extras,
+}: BlockViewProps): ReactNode {
   const renderRef: RenderFootnoteRef = (ref, key) => {
     const footnote = footnotes.get(ref.address);
     return footnote ? (
@@ -68,7 +78,12 @@ function BlockViewImpl({ block, footnotes, marked, showChrome, onCopyLink, onCit
     ...(timing ? { elementtiming: 'first-paragraph' } : {}),
   };
   const text = (
-    <SentenceText inlines={block.inlines} sentences={block.sentences} marked={marked} renderRef={renderRef} />
+    <SentenceText
+      inlines={block.inlines}
+      sentences={block.sentences}
+      marked={marked}
+      renderRef={renderRef}
+    />
   );
   const element =
     block.role === 'title' ? (
@@ -86,7 +101,12 @@ function BlockViewImpl({ block, footnotes, marked, showChrome, onCopyLink, onCit
       hidden={block.role === 'chrome' && !showChrome}
     >
       {numbered && (
-        <a className="pnum" href={`#${block.address}`} data-anchor-ignore="" aria-label={`Paragraph ${block.n}`}>
+        <a
+          className="pnum"
+          href={`#${block.address}`}
+          data-anchor-ignore=""
+          aria-label={`Paragraph ${block.n}`}
+        >
           {block.n}
         </a>
       )}
@@ -104,7 +124,12 @@ function BlockViewImpl({ block, footnotes, marked, showChrome, onCopyLink, onCit
             Copy link<span className="visually-hidden"> to {block.address}</span>
           </button>
           {onCite && (
-            <button type="button" className="copy" aria-haspopup="dialog" onClick={() => onCite(block.address)}>
+            <button
+              type="button"
+              className="copy"
+              aria-haspopup="dialog"
+              onClick={() => onCite(block.address)}
+            >
               Cite<span className="visually-hidden"> {block.address}</span>
             </button>
           )}

@@ -80,11 +80,15 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
       }}
       onMouseLeave={() => {
         cancelClose();
-        closeTimer.current = window.setTimeout(() => setOpen((o) => (o === 'preview' ? 'closed' : o)), HOVER_CLOSE_MS);
+        closeTimer.current = window.setTimeout(
+          () => setOpen((o) => (o === 'preview' ? 'closed' : o)),
+          HOVER_CLOSE_MS,
+        );
       }}
       onFocus={() => setOpen((o) => (o === 'closed' ? 'preview' : o))}
       onBlur={(e) => {
-        if (!wrapper.current?.contains(e.relatedTarget as Node | null)) setOpen((o) => (o === 'preview' ? 'closed' : o));
+        if (!wrapper.current?.contains(e.relatedTarget as Node | null))
+          setOpen((o) => (o === 'preview' ? 'closed' : o));
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open !== 'closed') {
@@ -118,11 +122,23 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
         </a>
       </sup>
       {open !== 'closed' && (
-        <span ref={popover} id={id} className="fn-pop" role="group" aria-label={label} data-state={open}>
+        <span
+          ref={popover}
+          id={id}
+          className="fn-pop"
+          role="group"
+          aria-label={label}
+          data-state={open}
+        >
           <span className="fn-pop-text">
-            <span className="fn-pop-n">{footnote.n}.</span> <InlineView inlines={footnote.inlines} />
+            <span className="fn-pop-n">{footnote.n}.</span>{' '}
+            <InlineView inlines={footnote.inlines} />
           </span>
-          <a className="fn-pop-link" href={`#${footnote.address}`} onClick={() => setOpen('closed')}>
+          <a
+            className="fn-pop-link"
+            href={`#${footnote.address}`}
+            onClick={() => setOpen('closed')}
+          >
             Go to note {footnote.n} in the notes
           </a>
           {onCite && (

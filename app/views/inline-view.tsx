@@ -14,7 +14,10 @@ import type { ReactNode } from 'react';
 import type { Inline } from '../../sources/edition.ts';
 
 /** How to render a footnote reference; the caller knows the footnotes. */
-export type RenderFootnoteRef = (ref: Extract<Inline, { type: 'footnoteRef' }>, key: string) => ReactNode;
+export type RenderFootnoteRef = (
+  ref: Extract<Inline, { type: 'footnoteRef' }>,
+  key: string,
+) => ReactNode;
 
 const SAFE_URL = /^(?:https?:|mailto:)/i;
 
@@ -38,7 +41,11 @@ export function InlineView({ inlines, renderRef, keyPrefix = 'i' }: InlineViewPr
   return inlines.map((node, i) => renderInline(node, `${keyPrefix}.${i}`, renderRef));
 }
 
-function renderInline(node: Inline, key: string, renderRef: RenderFootnoteRef | undefined): ReactNode {
+function renderInline(
+  node: Inline,
+  key: string,
+  renderRef: RenderFootnoteRef | undefined,
+): ReactNode {
   switch (node.type) {
     case 'text':
       // Plain text needs no element (fewer nodes: the prerendered page paints sooner).

@@ -43,7 +43,10 @@ export function sourceLabel(edition: Edition): string {
 /** A pane. */
 export function Pane(props: PaneProps): ReactNode {
   const { index, edition, editions, marked, showChrome, active, scrollRef } = props;
-  const footnotes = useMemo(() => new Map<string, Footnote>(edition.footnotes.map((f) => [f.address, f])), [edition]);
+  const footnotes = useMemo(
+    () => new Map<string, Footnote>(edition.footnotes.map((f) => [f.address, f])),
+    [edition],
+  );
   const firstNumbered = edition.blocks.find((b) => b.n !== undefined)?.address;
   // Blocks get the shared set only if it concerns them, so memoized blocks skip re-rendering.
   const markedFor = (address: string): ReadonlySet<string> =>

@@ -22,7 +22,11 @@ export interface SearchBoxProps {
   readonly inputRef: RefObject<HTMLInputElement | null>;
 }
 
-type Engine = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; run: SearchFunction } | { state: 'failed'; message: string };
+type Engine =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'ready'; run: SearchFunction }
+  | { state: 'failed'; message: string };
 
 /** The search box. */
 export function SearchBox({ load, onOpen, inputRef }: SearchBoxProps): ReactNode {
@@ -39,7 +43,10 @@ export function SearchBox({ load, onOpen, inputRef }: SearchBoxProps): ReactNode
     load().then(
       (run) => setEngine({ state: 'ready', run }),
       (error: unknown) =>
-        setEngine({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+        setEngine({
+          state: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        }),
     );
   };
 
@@ -112,7 +119,9 @@ export function SearchBox({ load, onOpen, inputRef }: SearchBoxProps): ReactNode
             setOpen(true);
             if (flat.length === 0) return;
             const step = e.key === 'ArrowDown' ? 1 : -1;
-            setActive((a) => (a < 0 ? (step === 1 ? 0 : flat.length - 1) : (a + step + flat.length) % flat.length));
+            setActive((a) =>
+              a < 0 ? (step === 1 ? 0 : flat.length - 1) : (a + step + flat.length) % flat.length,
+            );
           } else if (e.key === 'Enter') {
             e.preventDefault();
             choose(flat[active < 0 ? 0 : active]);
@@ -135,7 +144,12 @@ export function SearchBox({ load, onOpen, inputRef }: SearchBoxProps): ReactNode
       >
         {showList &&
           groups.map((group) => (
-            <div key={group.source} role="group" aria-labelledby={`${id}-${group.source}`} className="search-group">
+            <div
+              key={group.source}
+              role="group"
+              aria-labelledby={`${id}-${group.source}`}
+              className="search-group"
+            >
               <div id={`${id}-${group.source}`} className="search-group-title" role="presentation">
                 {group.title} <span className="search-count">({group.hits.length})</span>
               </div>

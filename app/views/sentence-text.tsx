@@ -18,7 +18,12 @@ export interface SentenceTextProps {
 }
 
 /** Sentences as spans, with the gaps between them as plain text. */
-export function SentenceText({ inlines, sentences, marked, renderRef }: SentenceTextProps): ReactNode {
+export function SentenceText({
+  inlines,
+  sentences,
+  marked,
+  renderRef,
+}: SentenceTextProps): ReactNode {
   const segments = useMemo(() => segmentInlines(inlines, sentences), [inlines, sentences]);
   return segments.map((segment, i) =>
     segment.sentence ? (

@@ -21,7 +21,12 @@ export function Toolbar(props: ToolbarProps): ReactNode {
       <button type="button" onClick={props.onSwap} title="Swap the two texts (s)">
         Swap
       </button>
-      <button type="button" aria-pressed={props.showChrome} onClick={props.onToggleChrome} title="Show site chrome, greyed (c)">
+      <button
+        type="button"
+        aria-pressed={props.showChrome}
+        onClick={props.onToggleChrome}
+        title="Show site chrome, greyed (c)"
+      >
         Chrome
       </button>
       <button
@@ -32,7 +37,12 @@ export function Toolbar(props: ToolbarProps): ReactNode {
       >
         Sync
       </button>
-      <button type="button" onClick={props.onShowShortcuts} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
+      <button
+        type="button"
+        onClick={props.onShowShortcuts}
+        aria-keyshortcuts="?"
+        title="Keyboard shortcuts (?)"
+      >
         <span aria-hidden="true">?</span>
         <span className="visually-hidden">Keyboard shortcuts</span>
       </button>

@@ -31,13 +31,22 @@ export const annotations: Command = async (args, io) => {
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? 'error'})`);
+    throw new CliError(
+      code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? 'error'})`,
+    );
   }
   const editions = builtinEditions();
-  const outcome = importAnnotations(text, { existing: [], editions, locate: locateInEditions(editions) });
+  const outcome = importAnnotations(text, {
+    existing: [],
+    editions,
+    locate: locateInEditions(editions),
+  });
   if (!outcome.ok) throw new CliError(`${file}: ${outcome.summary}`);
   if (flags.digest) io.out(markdownDigest(outcome.annotations));
   else if (flags.w3c) io.out(serializeW3cCollection(outcome.annotations));
-  else io.out(`${JSON.stringify({ format: outcome.format, summary: outcome.summary, results: outcome.results }, null, 2)}\n`);
+  else
+    io.out(
+      `${JSON.stringify({ format: outcome.format, summary: outcome.summary, results: outcome.results }, null, 2)}\n`,
+    );
   return 0;
 };

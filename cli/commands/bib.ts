@@ -17,20 +17,34 @@ const FORMATS = [...EXPORT_FORMATS, 'text', 'html'] as const;
 export const bib: Command = async (args, io) => {
   const { positional, flags } = parseFlags(args, { style: 'string', format: 'string' });
   if (positional.length > 0) {
-    throw new CliError('usage: diptych bib [--format bibtex|ris|csl-json|text|html] [--style <id>]', 2);
+    throw new CliError(
+      'usage: diptych bib [--format bibtex|ris|csl-json|text|html] [--style <id>]',
+      2,
+    );
   }
   const format = flags.format ?? 'text';
   if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {
-    throw new CliError(`unknown format ${JSON.stringify(format)} (valid: ${FORMATS.join(', ')})`, 2);
+    throw new CliError(
+      `unknown format ${JSON.stringify(format)} (valid: ${FORMATS.join(', ')})`,
+      2,
+    );
   }
   if (format !== 'text' && format !== 'html') {
     if (flags.style !== undefined) {
-      throw new CliError(`--style applies to --format text or html, not ${format} (an export holds the records, not a style)`, 2);
+      throw new CliError(
+        `--style applies to --format text or html, not ${format} (an export holds the records, not a style)`,
+        2,
+      );
     }
     io.out(exportBibliography(format as ExportFormat));
     return 0;
   }
   const citer = await createCiter(parseStyleFlag(flags.style), nodeCslLoader);
-  io.out(`${citer.bibliography().map((entry) => formatEntry(entry, format)).join('\n')}\n`);
+  io.out(
+    `${citer
+      .bibliography()
+      .map((entry) => formatEntry(entry, format))
+      .join('\n')}\n`,
+  );
   return 0;
 };

@@ -26,7 +26,10 @@ export const TEXT_FORMATS = ['text', 'html'] as const;
 export function parseTextFormat(value: string | boolean | undefined): 'text' | 'html' {
   if (value === undefined) return 'text';
   if (value === 'text' || value === 'html') return value;
-  throw new CliError(`unknown format ${JSON.stringify(value)} (valid: ${TEXT_FORMATS.join(', ')})`, 2);
+  throw new CliError(
+    `unknown format ${JSON.stringify(value)} (valid: ${TEXT_FORMATS.join(', ')})`,
+    2,
+  );
 }
 
 /** Parses `--style`; defaults to APA. */
@@ -51,16 +54,26 @@ function extent(edition: Edition): string {
   const numbers = edition.blocks.flatMap((b) => (b.n === undefined ? [] : [b.n]));
   const parts = [`paragraphs ${Math.min(...numbers)}–${Math.max(...numbers)}`];
   const notes = edition.footnotes.map((f) => f.n);
-  parts.push(notes.length ? `footnotes n${Math.min(...notes)}–n${Math.max(...notes)}` : 'no footnotes');
+  parts.push(
+    notes.length ? `footnotes n${Math.min(...notes)}–n${Math.max(...notes)}` : 'no footnotes',
+  );
   return parts.join(', ');
 }
 
 /** Prints the citation of one passage. */
 export const cite: Command = async (args, io) => {
-  const { positional, flags } = parseFlags(args, { style: 'string', format: 'string', quote: 'boolean', short: 'boolean' });
+  const { positional, flags } = parseFlags(args, {
+    style: 'string',
+    format: 'string',
+    quote: 'boolean',
+    short: 'boolean',
+  });
   const [address, extra] = positional;
   if (address === undefined || extra !== undefined) {
-    throw new CliError('usage: diptych cite <address> [--style <id>] [--format text|html] [--quote] [--short]', 2);
+    throw new CliError(
+      'usage: diptych cite <address> [--style <id>] [--format text|html] [--quote] [--short]',
+      2,
+    );
   }
   const style = parseStyleFlag(flags.style);
   const format = parseTextFormat(flags.format);
@@ -77,11 +90,14 @@ export const cite: Command = async (args, io) => {
     );
   }
   const passage = findPassage(edition, address);
-  if (!passage) throw new CliError(`no passage ${address.trim()} in ${edition.id} (it has ${extent(edition)})`);
+  if (!passage)
+    throw new CliError(`no passage ${address.trim()} in ${edition.id} (it has ${extent(edition)})`);
   const descriptor = STYLES.find((s) => s.id === style)!;
   if (flags.short && descriptor.kind !== 'note') {
     throw new CliError(
-      `--short is for notes styles (valid: ${STYLES.filter((s) => s.kind === 'note').map((s) => s.id).join(', ')})`,
+      `--short is for notes styles (valid: ${STYLES.filter((s) => s.kind === 'note')
+        .map((s) => s.id)
+        .join(', ')})`,
       2,
     );
   }
@@ -93,6 +109,8 @@ export const cite: Command = async (args, io) => {
   });
   const first = flags.short ? result.subsequentNote! : result.citation;
   const head = result.quoted ?? first;
-  io.out(`${format === 'html' ? head.html : head.text}\n\n${formatEntry(result.bibliography, format)}\n`);
+  io.out(
+    `${format === 'html' ? head.html : head.text}\n\n${formatEntry(result.bibliography, format)}\n`,
+  );
   return 0;
 };

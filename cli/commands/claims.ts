@@ -9,17 +9,31 @@
  * The file is loaded through the same importer as a reader's file, so a
  * broken shipped file is reported here as a one-line error, not printed.
  */
-import { comparisonRows, filterComparisons, tableRows } from '../../annotations/comparisons/comparison-rows.ts';
-import { CURATED_COLLECTION_ID, CURATED_COLLECTION_LABEL } from '../../annotations/comparisons/curated-collection.ts';
+import {
+  comparisonRows,
+  filterComparisons,
+  tableRows,
+} from '../../annotations/comparisons/comparison-rows.ts';
+import {
+  CURATED_COLLECTION_ID,
+  CURATED_COLLECTION_LABEL,
+} from '../../annotations/comparisons/curated-collection.ts';
 import { CURATED_AT } from '../../annotations/comparisons/curated.ts';
-import { comparisonsToCsv, comparisonsToMarkdown } from '../../annotations/comparisons/export-table.ts';
-import { curatedCollectionText, loadCuratedComparisons } from '../../annotations/comparisons/load-curated.ts';
+import {
+  comparisonsToCsv,
+  comparisonsToMarkdown,
+} from '../../annotations/comparisons/export-table.ts';
+import {
+  curatedCollectionText,
+  loadCuratedComparisons,
+} from '../../annotations/comparisons/load-curated.ts';
 import { serializeW3cCollection } from '../../annotations/io/w3c-export.ts';
 import { RELATIONS, type Relation } from '../../annotations/model/annotation.ts';
 import { builtinEditions } from '../../sources/builtin.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
 
-const USAGE = 'usage: diptych claims [--format jsonld|markdown|csv] [--relation R[,R…]] [--topic T]';
+const USAGE =
+  'usage: diptych claims [--format jsonld|markdown|csv] [--relation R[,R…]] [--topic T]';
 const FORMATS = ['jsonld', 'markdown', 'csv'] as const;
 
 function parseRelations(value: string): Relation[] {
@@ -32,27 +46,42 @@ function parseRelations(value: string): Relation[] {
       throw new CliError(`unknown relation "${r}" (valid: ${RELATIONS.join(', ')})`, 2);
     }
   }
-  if (relations.length === 0) throw new CliError(`--relation needs one of: ${RELATIONS.join(', ')}`, 2);
+  if (relations.length === 0)
+    throw new CliError(`--relation needs one of: ${RELATIONS.join(', ')}`, 2);
   return relations as Relation[];
 }
 
 /** Prints the curated comparisons. */
 export const claims: Command = async (args, io) => {
-  const { positional, flags } = parseFlags(args, { format: 'string', relation: 'string', topic: 'string' });
+  const { positional, flags } = parseFlags(args, {
+    format: 'string',
+    relation: 'string',
+    topic: 'string',
+  });
   if (positional.length > 0) throw new CliError(USAGE, 2);
   const format = String(flags.format ?? 'jsonld');
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new CliError(`unknown format "${format}" (valid: ${FORMATS.join(', ')})`, 2);
   }
-  const relations = flags.relation === undefined ? undefined : parseRelations(String(flags.relation));
+  const relations =
+    flags.relation === undefined ? undefined : parseRelations(String(flags.relation));
   const topic = flags.topic === undefined ? undefined : String(flags.topic);
 
   const editions = builtinEditions();
   const annotations = loadCuratedComparisons(editions);
   const table = comparisonRows(annotations, editions);
-  const filtered = filterComparisons(table, { ...(relations ? { relations } : {}), ...(topic !== undefined ? { topic } : {}) });
-  if (topic !== undefined && filtered.groups.length === 0 && !table.groups.some((g) => g.topic === topic.trim())) {
-    throw new CliError(`no topic "${topic}" (topics: ${table.groups.map((g) => g.topic).join('; ')})`);
+  const filtered = filterComparisons(table, {
+    ...(relations ? { relations } : {}),
+    ...(topic !== undefined ? { topic } : {}),
+  });
+  if (
+    topic !== undefined &&
+    filtered.groups.length === 0 &&
+    !table.groups.some((g) => g.topic === topic.trim())
+  ) {
+    throw new CliError(
+      `no topic "${topic}" (topics: ${table.groups.map((g) => g.topic).join('; ')})`,
+    );
   }
 
   if (format === 'markdown') {
@@ -64,7 +93,13 @@ export const claims: Command = async (args, io) => {
   } else {
     const keep = new Set(tableRows(filtered).map((r) => r.id));
     const selected = annotations.filter((a) => keep.has(a.id));
-    io.out(serializeW3cCollection(selected, { id: CURATED_COLLECTION_ID, label: CURATED_COLLECTION_LABEL, now: CURATED_AT }));
+    io.out(
+      serializeW3cCollection(selected, {
+        id: CURATED_COLLECTION_ID,
+        label: CURATED_COLLECTION_LABEL,
+        now: CURATED_AT,
+      }),
+    );
   }
   return 0;
 };

@@ -8,7 +8,8 @@ export const edition: Command = async (args, io) => {
   const { positional } = parseFlags(args, {});
   const valid = BUILTIN_SOURCES.map((s) => s.id).join(', ');
   const [id, extra] = positional;
-  if (id === undefined || extra !== undefined) throw new CliError(`usage: diptych edition <sourceId> (one of: ${valid})`, 2);
+  if (id === undefined || extra !== undefined)
+    throw new CliError(`usage: diptych edition <sourceId> (one of: ${valid})`, 2);
   const result = builtinEdition(id);
   if (!result) throw new CliError(`unknown source "${id}" (valid: ${valid})`);
   io.out(`${JSON.stringify(result, null, 2)}\n`);

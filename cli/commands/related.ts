@@ -5,7 +5,11 @@
  */
 import { z } from 'zod';
 import { builtinEditions } from '../../sources/builtin.ts';
-import { DEFAULT_K, RelatedQueryError, related as findRelated } from '../../sources/related/index.ts';
+import {
+  DEFAULT_K,
+  RelatedQueryError,
+  related as findRelated,
+} from '../../sources/related/index.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
 
 /** Largest `--k` accepted (more than any built-in text has paragraphs). */
@@ -17,11 +21,16 @@ const KSchema = z.coerce.number().int().min(1).max(MAX_K);
 export const related: Command = async (args, io) => {
   const { positional, flags } = parseFlags(args, { k: 'string' });
   const [address, extra] = positional;
-  if (address === undefined || extra !== undefined) throw new CliError('usage: diptych related <address> [--k N]', 2);
+  if (address === undefined || extra !== undefined)
+    throw new CliError('usage: diptych related <address> [--k N]', 2);
   let k = DEFAULT_K;
   if (flags.k !== undefined) {
     const parsed = KSchema.safeParse(flags.k);
-    if (!parsed.success) throw new CliError(`--k must be a whole number from 1 to ${MAX_K} (got "${String(flags.k)}")`, 2);
+    if (!parsed.success)
+      throw new CliError(
+        `--k must be a whole number from 1 to ${MAX_K} (got "${String(flags.k)}")`,
+        2,
+      );
     k = parsed.data;
   }
   let results;

@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 import { builtinEditions } from '../../sources/builtin.ts';
-import { DEFAULT_LIMIT, buildSearchIndex, parseQuery, queryTerms, search as runSearch } from '../../sources/search/index.ts';
+import {
+  DEFAULT_LIMIT,
+  buildSearchIndex,
+  parseQuery,
+  queryTerms,
+  search as runSearch,
+} from '../../sources/search/index.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
 
 /** Most hits the CLI prints when asked. */
@@ -20,14 +26,19 @@ export const search: Command = async (args, io) => {
   let limit = DEFAULT_LIMIT;
   if (flags.limit !== undefined) {
     const parsed = LimitSchema.safeParse(flags.limit);
-    if (!parsed.success) throw new CliError(`--limit must be a whole number from 1 to ${MAX_LIMIT} (got "${String(flags.limit)}")`, 2);
+    if (!parsed.success)
+      throw new CliError(
+        `--limit must be a whole number from 1 to ${MAX_LIMIT} (got "${String(flags.limit)}")`,
+        2,
+      );
     limit = parsed.data;
   }
   const query = parseQuery(positional.join(' '));
   if (queryTerms(query).length === 0) {
     throw new CliError('nothing to search for: the query has no letters or digits');
   }
-  if (query.truncated) io.err('diptych: the query was cut to its first words (too long); searching for those\n');
+  if (query.truncated)
+    io.err('diptych: the query was cut to its first words (too long); searching for those\n');
   const hits = runSearch(buildSearchIndex(builtinEditions()), query, { limit });
   io.out(`${JSON.stringify(hits, null, 2)}\n`);
   return 0;

@@ -132,7 +132,9 @@ export async function createCiter(
     const omitted = new Set<string>();
     for (const error of meta.bibliography_errors) {
       if (error.error_code !== ERROR_NO_RENDERED_FORM) {
-        throw new Error(`citeproc could not format ${error.itemID} in ${style.id} (error ${error.error_code})`);
+        throw new Error(
+          `citeproc could not format ${error.itemID} in ${style.id} (error ${error.error_code})`,
+        );
       }
       omitted.add(error.itemID);
     }
@@ -140,7 +142,9 @@ export async function createCiter(
     // `strings` has no slot for them: drop them before pairing the two up.
     const listed = meta.entry_ids.filter((ids) => !ids.some((id) => omitted.has(id)));
     if (listed.length !== strings.length) {
-      throw new Error(`citeproc returned ${strings.length} entries for ${listed.length} items in ${style.id}`);
+      throw new Error(
+        `citeproc returned ${strings.length} entries for ${listed.length} items in ${style.id}`,
+      );
     }
     listed.forEach((ids, i) => {
       const raw = strings[i]!;
@@ -156,7 +160,11 @@ export async function createCiter(
     const text = textEntries.get(id);
     const html = htmlEntries.get(id);
     if (text && html) return { kind: 'entry', source: id as SourceId, text, html };
-    return { kind: 'absent', source: id as SourceId, reason: absenceReason(style, records.get(id)!) };
+    return {
+      kind: 'absent',
+      source: id as SourceId,
+      reason: absenceReason(style, records.get(id)!),
+    };
   };
 
   const cluster = (id: string, locator: CiteLocator | undefined, position?: number): Formatted => {
@@ -172,7 +180,9 @@ export async function createCiter(
     style,
     cite(source, locator) {
       if (!records.has(source)) {
-        throw new Error(`unknown source ${JSON.stringify(source)} (valid: ${[...records.keys()].join(', ')})`);
+        throw new Error(
+          `unknown source ${JSON.stringify(source)} (valid: ${[...records.keys()].join(', ')})`,
+        );
       }
       let checked: CiteLocator | undefined;
       if (locator !== undefined) {

@@ -11,7 +11,9 @@ export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** File name extension and MIME type per format, for a download. */
-export const EXPORT_FILE: Readonly<Record<ExportFormat, { readonly extension: string; readonly mime: string }>> = {
+export const EXPORT_FILE: Readonly<
+  Record<ExportFormat, { readonly extension: string; readonly mime: string }>
+> = {
   bibtex: { extension: 'bib', mime: 'application/x-bibtex' },
   ris: { extension: 'ris', mime: 'application/x-research-info-systems' },
   'csl-json': { extension: 'json', mime: 'application/vnd.citationstyles.csl+json' },
@@ -22,5 +24,7 @@ export function parseExportFormat(value: unknown): ExportFormat {
   if (typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value)) {
     return value as ExportFormat;
   }
-  throw new Error(`unknown export format ${JSON.stringify(value)} (valid: ${EXPORT_FORMATS.join(', ')})`);
+  throw new Error(
+    `unknown export format ${JSON.stringify(value)} (valid: ${EXPORT_FORMATS.join(', ')})`,
+  );
 }

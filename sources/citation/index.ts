@@ -14,7 +14,12 @@ export {
 } from './create-citer.ts';
 export type { CslLoader } from './csl-loader.ts';
 export { bibtexKey, exportBibliography } from './export-bibliography.ts';
-export { EXPORT_FILE, EXPORT_FORMATS, parseExportFormat, type ExportFormat } from './export-formats.ts';
+export {
+  EXPORT_FILE,
+  EXPORT_FORMATS,
+  parseExportFormat,
+  type ExportFormat,
+} from './export-formats.ts';
 export {
   CiteLocatorSchema,
   citeTargetOf,

@@ -40,7 +40,10 @@ export function loadCiter(style: StyleId): Promise<Citer> {
 }
 
 /** Cites a passage in a style (see `cite-passage.ts`). */
-export async function citeInStyle(style: StyleId, request: PassageRequest): Promise<PassageCitation> {
+export async function citeInStyle(
+  style: StyleId,
+  request: PassageRequest,
+): Promise<PassageCitation> {
   return citePassage(await loadCiter(style), request);
 }
 

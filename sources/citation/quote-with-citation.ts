@@ -82,7 +82,9 @@ export function quoteWithCitation(quote: string, result: CitationResult, link?: 
   if (link !== undefined && link.trim() !== '') {
     const l = link.trim();
     text += `\n${l}`;
-    html += isHttpUrl(l) ? `<br><a href="${escapeHtml(l)}">${escapeHtml(l)}</a>` : `<br>${escapeHtml(l)}`;
+    html += isHttpUrl(l)
+      ? `<br><a href="${escapeHtml(l)}">${escapeHtml(l)}</a>`
+      : `<br>${escapeHtml(l)}`;
   }
   return { text, html: `<p>${html}</p>` };
 }

@@ -66,7 +66,9 @@ export function styleRecord(meta: SourceMetadata, style: StyleId): CslItem {
   const hint = TITLE_CASE_HINTS[meta.id];
   if (hint !== undefined && TITLE_CASE_STYLES.has(style)) {
     if (hint.toLowerCase() !== base.title.toLowerCase()) {
-      throw new Error(`title-case hint for ${meta.id} differs from its title in more than letter case`);
+      throw new Error(
+        `title-case hint for ${meta.id} differs from its title in more than letter case`,
+      );
     }
     title = hint;
   }

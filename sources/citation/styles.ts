@@ -52,7 +52,13 @@ export interface StyleDescriptor {
 
 /** The styles, in picker order. */
 export const STYLES: readonly StyleDescriptor[] = [
-  { id: 'apa', label: 'APA 7', kind: 'in-text', file: 'apa.csl', manual: 'Publication Manual of the APA, 7th ed.' },
+  {
+    id: 'apa',
+    label: 'APA 7',
+    kind: 'in-text',
+    file: 'apa.csl',
+    manual: 'Publication Manual of the APA, 7th ed.',
+  },
   {
     id: 'mla',
     label: 'MLA 9',

@@ -47,12 +47,12 @@ export function assignBlockRoles(tree: Root, declarations: readonly EditorialDec
   for (const declaration of declarations) {
     const matches = blocks.filter((_, i) => texts[i]!.startsWith(declaration.startsWith));
     if (matches.length !== 1) {
-      const where = matches
-        .map((node) => `line ${node.position?.start.line ?? '?'}`)
-        .join(', ');
+      const where = matches.map((node) => `line ${node.position?.start.line ?? '?'}`).join(', ');
       throw new Error(
         `Editorial declaration "${declaration.name}" (text starting "${declaration.startsWith}") ` +
-          (matches.length === 0 ? 'matches no block' : `matches ${matches.length} blocks (${where})`),
+          (matches.length === 0
+            ? 'matches no block'
+            : `matches ${matches.length} blocks (${where})`),
       );
     }
     const node = matches[0]!;

@@ -20,7 +20,11 @@
 import type { Parent, Root, RootContent, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { FOOTNOTE_DEFINITION_START, SUPERSCRIPT_RUN, superscriptToNumber } from '../util/superscript.ts';
+import {
+  FOOTNOTE_DEFINITION_START,
+  SUPERSCRIPT_RUN,
+  superscriptToNumber,
+} from '../util/superscript.ts';
 import type { FootnoteRefNode } from '../mdast-data.ts';
 import '../mdast-data.ts';
 
@@ -46,7 +50,12 @@ function takeDefinitionNumber(node: RootContent): number | null {
 }
 
 /** Splits text nodes at superscript runs that name a defined footnote. */
-function linkMarkers(parent: Parent, defined: ReadonlySet<number>, used: Set<number>, findings: Finding[]): void {
+function linkMarkers(
+  parent: Parent,
+  defined: ReadonlySet<number>,
+  used: Set<number>,
+  findings: Finding[],
+): void {
   const out: RootContent[] = [];
   for (const child of parent.children as RootContent[]) {
     if (child.type !== 'text') {
@@ -111,7 +120,11 @@ export function extractFootnotes(tree: Root): Finding[] {
   for (const def of definitions) {
     const n = def.data!.footnoteNumber!;
     if (!used.has(n)) {
-      findings.push({ ruleId: 'unreferenced', reason: `Footnote ${n} is never cited`, line: def.position?.start.line });
+      findings.push({
+        ruleId: 'unreferenced',
+        reason: `Footnote ${n} is never cited`,
+        line: def.position?.start.line,
+      });
     }
   }
   tree.data = { ...tree.data, footnotes: definitions };

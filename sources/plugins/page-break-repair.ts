@@ -46,7 +46,9 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-function fragmentsOf(node: RootContent): NonNullable<NonNullable<RootContent['data']>['fragments']> {
+function fragmentsOf(
+  node: RootContent,
+): NonNullable<NonNullable<RootContent['data']>['fragments']> {
   if (node.data?.fragments) return node.data.fragments;
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;

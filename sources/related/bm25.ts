@@ -50,7 +50,10 @@ export interface Bm25Index {
 }
 
 /** Builds a BM25 index; `docs[i]` is document i's terms (repeats count). */
-export function buildBm25(docs: readonly (readonly string[])[], params: Bm25Params = BM25_DEFAULTS): Bm25Index {
+export function buildBm25(
+  docs: readonly (readonly string[])[],
+  params: Bm25Params = BM25_DEFAULTS,
+): Bm25Index {
   const tf = docs.map(counts);
   const lengths = docs.map((d) => d.length);
   const df = new Map<string, number>();
@@ -82,10 +85,13 @@ export function scoreBm25(index: Bm25Index, query: readonly string[]): Bm25Score
     for (const [term, q] of qtf) {
       const f = bag.get(term);
       if (!f) continue;
-      const weight = index.idf.get(term)! * ((f * (k1 + 1)) / (f + norm)) * ((q * (k3 + 1)) / (k3 + q));
+      const weight =
+        index.idf.get(term)! * ((f * (k1 + 1)) / (f + norm)) * ((q * (k3 + 1)) / (k3 + q));
       contributions.push({ term, weight });
     }
-    contributions.sort((x, y) => y.weight - x.weight || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+    contributions.sort(
+      (x, y) => y.weight - x.weight || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0),
+    );
     return { doc, score: contributions.reduce((a, c) => a + c.weight, 0), contributions };
   });
 }

@@ -24,7 +24,13 @@
  * that; `npm run bench` measures how often this ranking finds them).
  */
 import { findPassage, parseAddress, passageText } from '../address.ts';
-import { NUMBERED_ROLES, type Address, type Block, type Edition, type SourceId } from '../edition.ts';
+import {
+  NUMBERED_ROLES,
+  type Address,
+  type Block,
+  type Edition,
+  type SourceId,
+} from '../edition.ts';
 import { count, type TextRange } from '../search/search.ts';
 import { analyze, type AnalyzedTerm } from './analyze.ts';
 import { buildBm25, scoreBm25, type Bm25Index } from './bm25.ts';
@@ -167,7 +173,9 @@ function toPassage(
     score,
     terms: words,
     text: block.text,
-    highlights: terms.filter((t) => shared.has(t.stem)).map((t) => ({ start: t.start, end: t.end })),
+    highlights: terms
+      .filter((t) => shared.has(t.stem))
+      .map((t) => ({ start: t.start, end: t.end })),
   };
 }
 

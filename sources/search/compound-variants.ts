@@ -56,7 +56,14 @@ export function compoundVariants(query: ParsedQuery, vocabulary: Vocabulary): Pa
         const b = term.slice(k);
         if (!vocabulary.pairs.has(`${a} ${b}`)) continue;
         if (clause.phrase) {
-          push([...before, { terms: [...clause.terms.slice(0, j), a, b, ...clause.terms.slice(j + 1)], phrase: true }, ...after]);
+          push([
+            ...before,
+            {
+              terms: [...clause.terms.slice(0, j), a, b, ...clause.terms.slice(j + 1)],
+              phrase: true,
+            },
+            ...after,
+          ]);
         } else {
           // The split pair must stay adjacent: it becomes a phrase between the loose words around it.
           const left = clause.terms.slice(0, j);
@@ -74,7 +81,10 @@ export function compoundVariants(query: ParsedQuery, vocabulary: Vocabulary): Pa
       if (next !== undefined && vocabulary.terms.has(term + next)) {
         push([
           ...before,
-          { terms: [...clause.terms.slice(0, j), term + next, ...clause.terms.slice(j + 2)], phrase: clause.phrase },
+          {
+            terms: [...clause.terms.slice(0, j), term + next, ...clause.terms.slice(j + 2)],
+            phrase: clause.phrase,
+          },
           ...after,
         ]);
       }

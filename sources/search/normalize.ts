@@ -111,15 +111,20 @@ export function normalizeText(input: string): NormalizedText {
   const from: number[] = [];
   const to: number[] = [];
   const length = input.length;
-  for (let offset = 0; offset < length; ) {
+  for (let offset = 0; offset < length;) {
     const code = input.charCodeAt(offset);
     const width =
-      code >= 0xd800 && code <= 0xdbff && offset + 1 < length && isLowSurrogate(input.charCodeAt(offset + 1))
+      code >= 0xd800 &&
+      code <= 0xdbff &&
+      offset + 1 < length &&
+      isLowSurrogate(input.charCodeAt(offset + 1))
         ? 2
         : 1;
     const end = offset + width;
     const folded =
-      code < 0x80 ? ASCII_FOLD[code]! : foldCodePoint(width === 1 ? input[offset]! : input.slice(offset, end));
+      code < 0x80
+        ? ASCII_FOLD[code]!
+        : foldCodePoint(width === 1 ? input[offset]! : input.slice(offset, end));
     for (let i = 0; i < folded.length; i++) {
       from.push(offset);
       to.push(end);

@@ -162,7 +162,8 @@ function locate(doc: SearchDocument, query: ParsedQuery): Located | null {
       if (found && n > 1) inOrder = true;
       if (!found || n === 1) {
         for (const token of tokens) {
-          if (clause.terms.some((_, j) => matches(token.term, j))) spans.push({ start: token.start, end: token.end });
+          if (clause.terms.some((_, j) => matches(token.term, j)))
+            spans.push({ start: token.start, end: token.end });
         }
       }
     }
@@ -170,7 +171,8 @@ function locate(doc: SearchDocument, query: ParsedQuery): Located | null {
   const all = merge([...spans, ...sequences], doc.text);
   // The snippet shows the merged highlight that holds the first sequence (phrase or word in order).
   const first = [...sequences].sort((a, b) => a.start - b.start)[0];
-  const primary = (first && all.find((r) => r.start <= first.start && first.end <= r.end)) ?? all[0];
+  const primary =
+    (first && all.find((r) => r.start <= first.start && first.end <= r.end)) ?? all[0];
   if (!primary) return null;
   return { highlights: all, primary, inOrder };
 }

@@ -29,7 +29,12 @@ export const SNIPPET_CONTEXT = 60;
  * each side, widened or narrowed to the nearest white space so no word is
  * cut in half. Offsets are clamped into the text.
  */
-export function snippet(text: string, start: number, end: number, context = SNIPPET_CONTEXT): Snippet {
+export function snippet(
+  text: string,
+  start: number,
+  end: number,
+  context = SNIPPET_CONTEXT,
+): Snippet {
   const s = clamp(start, 0, text.length);
   const e = clamp(end, s, text.length);
   let from = Math.max(0, s - context);

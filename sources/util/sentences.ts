@@ -38,7 +38,10 @@ export function splitSentencesFully(text: string): SentenceSpan[] {
     if (paragraph.type !== 'ParagraphNode') continue;
     for (const sentence of (paragraph as Parent).children) {
       if (sentence.type !== 'SentenceNode') continue;
-      spans.push({ start: sentence.position?.start.offset ?? 0, end: sentence.position?.end.offset ?? 0 });
+      spans.push({
+        start: sentence.position?.start.offset ?? 0,
+        end: sentence.position?.end.offset ?? 0,
+      });
     }
   }
   return trimSpans(text, spans);
@@ -63,7 +66,10 @@ export function splitSentences(text: string): SentenceSpan[] {
   for (const segment of segmenter.segment(text)) {
     if (segment.index === 0) continue;
     // A line break inside a block (between list items) ends a sentence; parse-english would run the items together.
-    if (/\n\s*$/.test(text.slice(0, segment.index)) || confirmedByParseEnglish(text, segment.index)) {
+    if (
+      /\n\s*$/.test(text.slice(0, segment.index)) ||
+      confirmedByParseEnglish(text, segment.index)
+    ) {
       starts.push(segment.index);
     }
   }

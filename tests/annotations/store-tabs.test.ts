@@ -47,7 +47,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     pick: fc.nat(20),
     note: fc.constantFrom('x', 'y', 'z'),
   }),
-  fc.record({ tab: fc.constantFrom(0 as const, 1 as const), kind: fc.constantFrom('undo' as const, 'hear' as const) }),
+  fc.record({
+    tab: fc.constantFrom(0 as const, 1 as const),
+    kind: fc.constantFrom('undo' as const, 'hear' as const),
+  }),
 );
 
 const view = (s: AnnotationStore) =>
@@ -68,7 +71,8 @@ describe('two tabs editing at once', () => {
           createAnnotationStore({
             storage: port,
             now: () => new Date((ms += 7)),
-            newId: () => `urn:uuid:00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` as AnnotationId,
+            newId: () =>
+              `urn:uuid:00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` as AnnotationId,
           });
         const tabs = ports.map(make);
         const added = new Set<string>();
@@ -93,7 +97,9 @@ describe('two tabs editing at once', () => {
           }
         }
         for (let round = 0; round < 10 && (ports[0]!.flush() || ports[1]!.flush()); round++);
-        const inStorage = parseStored(area.values.get(ANNOTATIONS_KEY) ?? null).set.annotations.map((a) => `${a.id}=${a.note}`).sort();
+        const inStorage = parseStored(area.values.get(ANNOTATIONS_KEY) ?? null)
+          .set.annotations.map((a) => `${a.id}=${a.note}`)
+          .sort();
         expect(view(tabs[0]!)).toEqual(view(tabs[1]!));
         expect(view(tabs[0]!)).toEqual(inStorage);
         expect(view(make(memoryStorage(area)))).toEqual(inStorage);

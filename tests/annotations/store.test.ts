@@ -1,9 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
-import { createAnnotationStore, openBrowserAnnotationStore, type AnnotationStore } from '../../annotations/store.ts';
-import { listBackups, parseStored, QUOTA_MESSAGE } from '../../annotations/storage/annotation-storage.ts';
+import {
+  createAnnotationStore,
+  openBrowserAnnotationStore,
+  type AnnotationStore,
+} from '../../annotations/store.ts';
+import {
+  listBackups,
+  parseStored,
+  QUOTA_MESSAGE,
+} from '../../annotations/storage/annotation-storage.ts';
 import { ANNOTATIONS_KEY } from '../../annotations/storage/envelope.ts';
-import { memoryArea, memoryStorage, type MemoryArea } from '../../annotations/storage/memory-storage.ts';
+import {
+  memoryArea,
+  memoryStorage,
+  type MemoryArea,
+} from '../../annotations/storage/memory-storage.ts';
 import type { StorageChange, StoragePort } from '../../annotations/storage/storage-port.ts';
 import { annotation, newAnnotation } from './storage/helpers.ts';
 
@@ -11,11 +23,15 @@ import { annotation, newAnnotation } from './storage/helpers.ts';
 const frozen = () => new Date('2026-03-01T09:00:00.000Z');
 
 let n = 0;
-function open(area: MemoryArea = memoryArea(), port: StoragePort = memoryStorage(area)): AnnotationStore {
+function open(
+  area: MemoryArea = memoryArea(),
+  port: StoragePort = memoryStorage(area),
+): AnnotationStore {
   return createAnnotationStore({
     storage: port,
     now: frozen,
-    newId: () => `urn:uuid:00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` as AnnotationId,
+    newId: () =>
+      `urn:uuid:00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` as AnnotationId,
   });
 }
 
@@ -51,7 +67,10 @@ describe('createAnnotationStore', () => {
     if (!r.ok) return;
     expect(r.annotation).toMatchObject({ id: expect.stringMatching(/^urn:uuid:/), note: 'First.' });
     expect(r.annotation.created).toBe(r.annotation.modified);
-    expect(store.getSnapshot()).toMatchObject({ annotations: [r.annotation], save: { kind: 'saved' } });
+    expect(store.getSnapshot()).toMatchObject({
+      annotations: [r.annotation],
+      save: { kind: 'saved' },
+    });
     expect(stored(area)).toEqual({ [r.annotation.id]: 'First.' });
   });
 
@@ -77,10 +96,18 @@ describe('createAnnotationStore', () => {
     expect(stored(area)).toEqual({});
     expect(store.getSnapshot().undo).toEqual({ label: 'Undo delete' });
     const back = store.undo();
-    expect(back?.ok && back.annotation).toMatchObject({ id: a.annotation.id, note: 'Keep me.', created: a.annotation.created });
+    expect(back?.ok && back.annotation).toMatchObject({
+      id: a.annotation.id,
+      note: 'Keep me.',
+      created: a.annotation.created,
+    });
     expect(stored(area)).toEqual({ [a.annotation.id]: 'Keep me.' });
     // A reload sees it too: the restore outlives the tombstone.
-    expect(open(area).getSnapshot().annotations.map((x) => x.note)).toEqual(['Keep me.']);
+    expect(
+      open(area)
+        .getSnapshot()
+        .annotations.map((x) => x.note),
+    ).toEqual(['Keep me.']);
   });
 
   it('undoes an edit and an add, newest first, then has nothing to undo', () => {
@@ -122,7 +149,11 @@ describe('createAnnotationStore', () => {
     const store = open(area);
     store.add(newAnnotation({ note: 'one' }));
     store.add(newAnnotation({ note: 'two' }));
-    expect(open(area).getSnapshot().annotations.map((a) => a.note)).toEqual(['one', 'two']);
+    expect(
+      open(area)
+        .getSnapshot()
+        .annotations.map((a) => a.note),
+    ).toEqual(['one', 'two']);
   });
 
   describe('required fields: when a change is invalid', () => {
@@ -153,7 +184,10 @@ describe('createAnnotationStore', () => {
 
     it('reports an unknown id', () => {
       const store = open();
-      expect(store.update('urn:x:nope', { note: 'x' })).toMatchObject({ ok: false, errors: [{ path: 'id' }] });
+      expect(store.update('urn:x:nope', { note: 'x' })).toMatchObject({
+        ok: false,
+        errors: [{ path: 'id' }],
+      });
       expect(store.delete('urn:x:nope').ok).toBe(false);
     });
   });
@@ -167,7 +201,11 @@ describe('createAnnotationStore', () => {
       area.quota = before!.length + ANNOTATIONS_KEY.length;
       const r = store.add(newAnnotation({ note: 'not saved' }));
       expect(r.ok).toBe(true);
-      expect(store.getSnapshot().save).toEqual({ kind: 'unsaved', reason: 'quota', message: QUOTA_MESSAGE });
+      expect(store.getSnapshot().save).toEqual({
+        kind: 'unsaved',
+        reason: 'quota',
+        message: QUOTA_MESSAGE,
+      });
       expect(store.getSnapshot().annotations.map((a) => a.note)).toEqual(['saved', 'not saved']);
       expect(area.values.get(ANNOTATIONS_KEY)).toBe(before);
       area.quota = Number.POSITIVE_INFINITY;
@@ -182,11 +220,21 @@ describe('createAnnotationStore', () => {
       const good = annotation(1);
       area.values.set(
         ANNOTATIONS_KEY,
-        JSON.stringify({ type: 'diptych/annotations', version: 1, source: 'diptych', revision: 3, savedAt: good.created, annotations: [good, { id: 'urn:x:bad' }], deleted: {} }),
+        JSON.stringify({
+          type: 'diptych/annotations',
+          version: 1,
+          source: 'diptych',
+          revision: 3,
+          savedAt: good.created,
+          annotations: [good, { id: 'urn:x:bad' }],
+          deleted: {},
+        }),
       );
       const store = open(area);
       expect(store.getSnapshot().annotations).toEqual([good]);
-      expect(store.getSnapshot().loadMessage).toMatch(/1 of 2 stored annotations could not be read/);
+      expect(store.getSnapshot().loadMessage).toMatch(
+        /1 of 2 stored annotations could not be read/,
+      );
       expect(stored(area)).toEqual({ [good.id]: good.note });
       expect(area.values.get(store.getSnapshot().backupKey!)).toContain('urn:x:bad');
     });
@@ -209,10 +257,18 @@ describe('createAnnotationStore', () => {
 
     it('leaves data from a newer Diptych in place and saves nothing over it', () => {
       const area = memoryArea();
-      const newer = JSON.stringify({ type: 'diptych/annotations', version: 99, whatever: [1, 2, 3] });
+      const newer = JSON.stringify({
+        type: 'diptych/annotations',
+        version: 99,
+        whatever: [1, 2, 3],
+      });
       area.values.set(ANNOTATIONS_KEY, newer);
       const store = open(area);
-      expect(store.getSnapshot().save).toMatchObject({ kind: 'unsaved', reason: 'read-only', message: expect.stringMatching(/newer version/) });
+      expect(store.getSnapshot().save).toMatchObject({
+        kind: 'unsaved',
+        reason: 'read-only',
+        message: expect.stringMatching(/newer version/),
+      });
       store.add(newAnnotation());
       expect(area.values.get(ANNOTATIONS_KEY)).toBe(newer);
       expect(store.getSnapshot().annotations).toHaveLength(1);
@@ -261,10 +317,15 @@ describe('createAnnotationStore', () => {
       tab2.update(b.annotation.id, { note: 'b, edited in tab 2' });
       port1.flush();
       port2.flush();
-      const expected = { [a.annotation.id]: 'a, edited in tab 1', [b.annotation.id]: 'b, edited in tab 2' };
+      const expected = {
+        [a.annotation.id]: 'a, edited in tab 1',
+        [b.annotation.id]: 'b, edited in tab 2',
+      };
       expect(stored(area)).toEqual(expected);
       for (const tab of [tab1, tab2]) {
-        expect(Object.fromEntries(tab.getSnapshot().annotations.map((x) => [x.id, x.note]))).toEqual(expected);
+        expect(
+          Object.fromEntries(tab.getSnapshot().annotations.map((x) => [x.id, x.note])),
+        ).toEqual(expected);
       }
     });
 
@@ -319,7 +380,11 @@ describe('createAnnotationStore', () => {
       store.addMany([annotation(1)]);
       store.delete(annotation(1).id);
       expect(store.addMany([annotation(1)])).toMatchObject({ ok: true, added: 1 });
-      expect(open(area).getSnapshot().annotations.map((a) => a.id)).toEqual([annotation(1).id]);
+      expect(
+        open(area)
+          .getSnapshot()
+          .annotations.map((a) => a.id),
+      ).toEqual([annotation(1).id]);
     });
   });
 

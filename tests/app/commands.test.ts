@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { builtinEditions } from '../../sources/builtin.ts';
 import type { Address } from '../../sources/edition.ts';
-import { COMMANDS, commandForKey, type CommandContext, type KeyInput } from '../../app/commands/commands.ts';
+import {
+  COMMANDS,
+  commandForKey,
+  type CommandContext,
+  type KeyInput,
+} from '../../app/commands/commands.ts';
 import { initialReaderState, openAddress } from '../../app/state/reader-state.ts';
 
 const editions = builtinEditions();
@@ -42,14 +47,20 @@ describe('commands', () => {
 
   it('j ignores a current location in the other pane', () => {
     const s = { ...openAddress(start, editions, 'lankov-2007:10'), activePane: 0 as const };
-    expect(commandForKey(key('j'), s)!.perform(s, context(null)).state.current).toBe('winstanley-chesters-2015:1');
+    expect(commandForKey(key('j'), s)!.perform(s, context(null)).state.current).toBe(
+      'winstanley-chesters-2015:1',
+    );
   });
 
   it('/ asks the views to focus search; ? opens the shortcuts; Escape closes them', () => {
-    expect(commandForKey(key('/'), start)!.perform(start, context()).effect).toEqual({ type: 'focusSearch' });
+    expect(commandForKey(key('/'), start)!.perform(start, context()).effect).toEqual({
+      type: 'focusSearch',
+    });
     const open = commandForKey(key('?', {}), start)!.perform(start, context()).state;
     expect(open.shortcutsOpen).toBe(true);
-    expect(commandForKey(key('Escape'), open)!.perform(open, context()).state.shortcutsOpen).toBe(false);
+    expect(commandForKey(key('Escape'), open)!.perform(open, context()).state.shortcutsOpen).toBe(
+      false,
+    );
   });
 
   describe('when it fails', () => {

@@ -2,11 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { builtinEditions } from '../../sources/builtin.ts';
 import { unpackEditions, type PackedEdition } from '../../app/data/packed-editions.ts';
-import { deferEntry, editionsModuleSource, injectPrerendered, PRERENDERED_ATTRIBUTE, ROOT_PLACEHOLDER } from '../../app/build/editions-plugin.ts';
+import {
+  deferEntry,
+  editionsModuleSource,
+  injectPrerendered,
+  PRERENDERED_ATTRIBUTE,
+  ROOT_PLACEHOLDER,
+} from '../../app/build/editions-plugin.ts';
 
 describe('editionsModuleSource', () => {
   const load = async (source: string) =>
-    ((await import(`data:text/javascript,${encodeURIComponent(source)}`)) as { default: PackedEdition[] }).default;
+    (
+      (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as {
+        default: PackedEdition[];
+      }
+    ).default;
 
   it('round-trips the editions exactly (packed, then unpacked as the browser does)', async () => {
     const editions = builtinEditions();
@@ -25,7 +35,10 @@ describe('editionsModuleSource', () => {
     it('throws if the packed form would not unpack to the pipeline output', () => {
       const [first] = builtinEditions();
       const block = first!.blocks[5]!;
-      const bad = { ...first!, blocks: first!.blocks.map((b) => (b === block ? { ...b, text: `${b.text} ` } : b)) };
+      const bad = {
+        ...first!,
+        blocks: first!.blocks.map((b) => (b === block ? { ...b, text: `${b.text} ` } : b)),
+      };
       expect(() => editionsModuleSource([bad])).toThrow(/do not unpack to the pipeline output/);
     });
   });
@@ -46,11 +59,15 @@ describe('injectPrerendered', () => {
 
   describe('when it fails', () => {
     it('throws, naming the file, if the template lost its placeholder', () => {
-      expect(() => injectPrerendered('<html><body></body></html>', '<p></p>')).toThrow(/app\/index\.html must contain/);
+      expect(() => injectPrerendered('<html><body></body></html>', '<p></p>')).toThrow(
+        /app\/index\.html must contain/,
+      );
     });
 
     it('throws, naming the file, if the template has no <html> tag', () => {
-      expect(() => injectPrerendered(`<body>${ROOT_PLACEHOLDER}</body>`, '<p></p>')).toThrow(/app\/index\.html has no <html> tag/);
+      expect(() => injectPrerendered(`<body>${ROOT_PLACEHOLDER}</body>`, '<p></p>')).toThrow(
+        /app\/index\.html has no <html> tag/,
+      );
     });
   });
 });
@@ -61,7 +78,9 @@ describe('deferEntry', () => {
     '<link rel="stylesheet" crossorigin href="./assets/index-def.css"></head><body><div id="root"></div></body>';
 
   it('inlines the stylesheet and imports the entry after the first frame', () => {
-    const html = deferEntry(built, (href) => (href === './assets/index-def.css' ? 'p{color:red}' : undefined));
+    const html = deferEntry(built, (href) =>
+      href === './assets/index-def.css' ? 'p{color:red}' : undefined,
+    );
     expect(html).toContain('<style>p{color:red}</style>');
     expect(html).not.toContain('src="./assets/index-abc.js"');
     expect(html).not.toContain('<link rel="stylesheet"');
@@ -78,7 +97,9 @@ describe('deferEntry', () => {
   describe('when it fails', () => {
     it('throws if Vite’s output no longer has the entry tag or the stylesheet', () => {
       expect(() => deferEntry('<body></body>', () => '')).toThrow(/no module entry/);
-      expect(() => deferEntry(built, () => undefined)).toThrow(/index-def\.css is not in the bundle/);
+      expect(() => deferEntry(built, () => undefined)).toThrow(
+        /index-def\.css is not in the bundle/,
+      );
     });
   });
 });

@@ -2,11 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinEditions } from '../../sources/builtin.ts';
 import type { Address, Inline, Sentence } from '../../sources/edition.ts';
-import { inlineText, segmentAddresses, segmentInlines, type InlineSegment } from '../../app/state/inline-segments.ts';
+import {
+  inlineText,
+  segmentAddresses,
+  segmentInlines,
+  type InlineSegment,
+} from '../../app/state/inline-segments.ts';
 
 const refs = (inlines: readonly Inline[]): number[] =>
-  inlines.flatMap((n) => (n.type === 'footnoteRef' ? [n.n] : n.type === 'text' ? [] : refs(n.children)));
-const textOf = (segments: readonly InlineSegment[]) => segments.map((s) => inlineText(s.inlines)).join('');
+  inlines.flatMap((n) =>
+    n.type === 'footnoteRef' ? [n.n] : n.type === 'text' ? [] : refs(n.children),
+  );
+const textOf = (segments: readonly InlineSegment[]) =>
+  segments.map((s) => inlineText(s.inlines)).join('');
 
 describe('segmentInlines on the built-in editions', () => {
   for (const edition of builtinEditions()) {
@@ -53,23 +61,41 @@ describe('segmentInlines, by example', () => {
       [null, ' '],
       ['x-1:1.2', 'Three four.'],
     ]);
-    expect(segments[0]!.inlines[1]).toEqual({ type: 'emphasis', children: [{ type: 'text', value: 'two.' }] });
-    expect(segments[2]!.inlines[0]).toEqual({ type: 'emphasis', children: [{ type: 'text', value: 'Three' }] });
+    expect(segments[0]!.inlines[1]).toEqual({
+      type: 'emphasis',
+      children: [{ type: 'text', value: 'two.' }],
+    });
+    expect(segments[2]!.inlines[0]).toEqual({
+      type: 'emphasis',
+      children: [{ type: 'text', value: 'Three' }],
+    });
   });
 
   describe('when it fails', () => {
     it('with no sentences at all, one gap segment holds everything', () => {
       const inlines: Inline[] = [{ type: 'text', value: 'abc' }];
-      expect(segmentInlines(inlines, []).map((s) => [s.sentence, inlineText(s.inlines)])).toEqual([[null, 'abc']]);
+      expect(segmentInlines(inlines, []).map((s) => [s.sentence, inlineText(s.inlines)])).toEqual([
+        [null, 'abc'],
+      ]);
     });
 
     it('never loses or duplicates text, whatever the (even overlapping or out-of-range) sentence offsets', () => {
       const inline: fc.Arbitrary<Inline> = fc.letrec<{ node: Inline }>((tie) => ({
         node: fc.oneof(
           { depthSize: 'small', withCrossShrink: true },
-          fc.record({ type: fc.constant('text' as const), value: fc.string({ minLength: 1, maxLength: 8 }) }),
-          fc.record({ type: fc.constant('footnoteRef' as const), n: fc.nat(9), address: fc.constant('x-1:n1' as Address) }),
-          fc.record({ type: fc.constant('emphasis' as const), children: fc.array(tie('node'), { maxLength: 3 }) }),
+          fc.record({
+            type: fc.constant('text' as const),
+            value: fc.string({ minLength: 1, maxLength: 8 }),
+          }),
+          fc.record({
+            type: fc.constant('footnoteRef' as const),
+            n: fc.nat(9),
+            address: fc.constant('x-1:n1' as Address),
+          }),
+          fc.record({
+            type: fc.constant('emphasis' as const),
+            children: fc.array(tie('node'), { maxLength: 3 }),
+          }),
         ),
       })).node;
       fc.assert(

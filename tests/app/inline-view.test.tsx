@@ -18,11 +18,15 @@ describe('InlineView', () => {
     expect(html).toContain('<em>a</em>');
     expect(html).toContain('<strong>b</strong>');
     expect(html).toContain('<span lang="ru">Толарая</span>');
-    expect(html).toContain('<a href="http://www.rusimpex.ru" target="_blank" rel="noopener noreferrer">site</a>');
+    expect(html).toContain(
+      '<a href="http://www.rusimpex.ru" target="_blank" rel="noopener noreferrer">site</a>',
+    );
   });
 
   it('renders a footnote reference without a renderer as an ignored superscript', () => {
-    expect(render([{ type: 'footnoteRef', n: 3, address: 'x-1:n3' as Address }])).toBe('<sup data-anchor-ignore="">3</sup>');
+    expect(render([{ type: 'footnoteRef', n: 3, address: 'x-1:n3' as Address }])).toBe(
+      '<sup data-anchor-ignore="">3</sup>',
+    );
   });
 
   describe('when it fails', () => {
@@ -33,7 +37,9 @@ describe('InlineView', () => {
     });
 
     it('renders a link with an unsafe URL as plain text', () => {
-      const html = render([{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', value: 'x' }] }]);
+      const html = render([
+        { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', value: 'x' }] },
+      ]);
       expect(html).not.toContain('href');
       expect(isSafeUrl('JAVASCRIPT:alert(1)')).toBe(false);
       expect(isSafeUrl('mailto:a@b.c')).toBe(true);

@@ -31,7 +31,10 @@ describe('packEditions / unpackEditions', () => {
   describe('when it fails', () => {
     it('a block whose text is not its inlines’ text does not survive the round trip (the build checks this)', () => {
       const [first] = editions;
-      const bad = { ...first!, blocks: first!.blocks.map((b, i) => (i === 3 ? { ...b, text: b.text.toUpperCase() } : b)) };
+      const bad = {
+        ...first!,
+        blocks: first!.blocks.map((b, i) => (i === 3 ? { ...b, text: b.text.toUpperCase() } : b)),
+      };
       expect(unpackEditions(packEditions([bad]))).not.toEqual([bad]);
     });
   });

@@ -107,7 +107,9 @@ describe('stepParagraph', () => {
     expect(numberedAddresses(wc)).toHaveLength(21);
     expect(numberedAddresses(lankov)).toHaveLength(39);
     expect(stepParagraph(wc, null, 1)).toBe('winstanley-chesters-2015:1');
-    expect(stepParagraph(wc, 'winstanley-chesters-2015:1' as Address, 1)).toBe('winstanley-chesters-2015:2');
+    expect(stepParagraph(wc, 'winstanley-chesters-2015:1' as Address, 1)).toBe(
+      'winstanley-chesters-2015:2',
+    );
     expect(stepParagraph(lankov, 'lankov-2007:12.3' as Address, 1)).toBe('lankov-2007:13');
     expect(stepParagraph(lankov, 'lankov-2007:12' as Address, -1)).toBe('lankov-2007:11');
   });
@@ -123,6 +125,11 @@ describe('stepParagraph', () => {
 
   it('moveTo marks and reveals without a notice', () => {
     const s = moveTo({ ...start, notice: 'x' }, 1, 'lankov-2007:4' as Address);
-    expect(s).toMatchObject({ activePane: 1, current: 'lankov-2007:4', marked: ['lankov-2007:4'], notice: null });
+    expect(s).toMatchObject({
+      activePane: 1,
+      current: 'lankov-2007:4',
+      marked: ['lankov-2007:4'],
+      notice: null,
+    });
   });
 });

@@ -17,16 +17,28 @@ const file = (name: string, content: string | Uint8Array) => {
   writeFileSync(path, content);
   return path;
 };
-const fixture = (name: string) => new URL(`../fixtures/annotations/${name}`, import.meta.url).pathname;
+const fixture = (name: string) =>
+  new URL(`../fixtures/annotations/${name}`, import.meta.url).pathname;
 
 describe('diptych annotations', () => {
   it('says what importing a file would do', async () => {
     const { code, out } = await run('annotations', fixture('import/hypothesis-rows/input.txt'));
     expect(code).toBe(0);
-    const result = JSON.parse(out) as { format: string; summary: string; results: { status: string }[] };
+    const result = JSON.parse(out) as {
+      format: string;
+      summary: string;
+      results: { status: string }[];
+    };
     expect(result.format).toBe('hypothesis');
-    expect(result.results.map((r) => r.status)).toEqual(['imported', 'skipped', 'skipped', 'imported']);
-    expect(result.summary).toBe('Imported 2 annotations; 2 items skipped (replies or notes on a whole page).');
+    expect(result.results.map((r) => r.status)).toEqual([
+      'imported',
+      'skipped',
+      'skipped',
+      'imported',
+    ]);
+    expect(result.summary).toBe(
+      'Imported 2 annotations; 2 items skipped (replies or notes on a whole page).',
+    );
   });
 
   it('prints the digest of our export', async () => {
@@ -36,20 +48,38 @@ describe('diptych annotations', () => {
   });
 
   it('converts a Hypothesis file to our W3C export', async () => {
-    const { code, out } = await run('annotations', fixture('import/hypothesis-single/input.txt'), '--w3c');
+    const { code, out } = await run(
+      'annotations',
+      fixture('import/hypothesis-single/input.txt'),
+      '--w3c',
+    );
     expect(code).toBe(0);
-    const doc = JSON.parse(out) as { type: string; total: number; first: { items: { id: string }[] } };
+    const doc = JSON.parse(out) as {
+      type: string;
+      total: number;
+      first: { items: { id: string }[] };
+    };
     expect(doc.type).toBe('AnnotationCollection');
-    expect(doc.first.items.map((i) => i.id)).toEqual(['urn:diptych:hypothesis:Zz3d8HsUEeiGBW-cKKnWxA']);
+    expect(doc.first.items.map((i) => i.id)).toEqual([
+      'urn:diptych:hypothesis:Zz3d8HsUEeiGBW-cKKnWxA',
+    ]);
   });
 
   describe('when it fails: one line, non-zero exit', () => {
     it.each([
       ['a missing file', () => [join(dir, 'nope.json')], /nope\.json: no such file$/],
       ['no file', () => [], /^diptych: usage: diptych annotations/],
-      ['both flags', () => [fixture('format-v1.jsonld'), '--digest', '--w3c'], /choose one of --digest and --w3c/],
+      [
+        'both flags',
+        () => [fixture('format-v1.jsonld'), '--digest', '--w3c'],
+        /choose one of --digest and --w3c/,
+      ],
       ['not JSON', () => [file('x.json', 'hello')], /Nothing was imported: the file is not JSON/],
-      ['a bad item', () => [fixture('import/bad-one-among-good/input.txt')], /Nothing was imported: 1 of 3 items has a problem; the first, at \[1\]\.created/],
+      [
+        'a bad item',
+        () => [fixture('import/bad-one-among-good/input.txt')],
+        /Nothing was imported: 1 of 3 items has a problem; the first, at \[1\]\.created/,
+      ],
     ] as const)('%s', async (_name, argv, message) => {
       const { code, out, err } = await run('annotations', ...argv());
       expect(code).not.toBe(0);

@@ -18,83 +18,166 @@ async function run(...argv: string[]) {
 const SLOW = 60_000;
 
 describe('diptych cite', () => {
-  it('prints the APA citation, a blank line and the reference entry by default', async () => {
-    const { code, out, err } = await run('cite', 'lankov-2007:12');
-    expect(err).toBe('');
-    expect(code).toBe(0);
-    expect(out).toBe(
-      '(Lankov, ca. 2007, para. 12)\n\nLankov, A. (ca. 2007). Russia and North Korea: From “socialist solidarity” to quasi-alliance [Unpublished manuscript].\n',
-    );
-  }, SLOW);
+  it(
+    'prints the APA citation, a blank line and the reference entry by default',
+    async () => {
+      const { code, out, err } = await run('cite', 'lankov-2007:12');
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(out).toBe(
+        '(Lankov, ca. 2007, para. 12)\n\nLankov, A. (ca. 2007). Russia and North Korea: From “socialist solidarity” to quasi-alliance [Unpublished manuscript].\n',
+      );
+    },
+    SLOW,
+  );
 
-  it('cites a sentence by its paragraph and a footnote as a note', async () => {
-    expect((await run('cite', 'lankov-2007:12.3', '--style', 'mla')).out.split('\n')[0]).toBe('(Lankov, par. 12)');
-    expect((await run('cite', 'lankov-2007:n5', '--style', 'mla')).out.split('\n')[0]).toBe('(Lankov, n. 5)');
-    expect((await run('cite', 'winstanley-chesters-2015:12-13', '--style=mla')).out.split('\n')[0]).toBe(
-      '(Winstanley-Chesters, pars. 12–13)',
-    );
-  }, SLOW);
+  it(
+    'cites a sentence by its paragraph and a footnote as a note',
+    async () => {
+      expect((await run('cite', 'lankov-2007:12.3', '--style', 'mla')).out.split('\n')[0]).toBe(
+        '(Lankov, par. 12)',
+      );
+      expect((await run('cite', 'lankov-2007:n5', '--style', 'mla')).out.split('\n')[0]).toBe(
+        '(Lankov, n. 5)',
+      );
+      expect(
+        (await run('cite', 'winstanley-chesters-2015:12-13', '--style=mla')).out.split('\n')[0],
+      ).toBe('(Winstanley-Chesters, pars. 12–13)');
+    },
+    SLOW,
+  );
 
-  it('prints the first note, or with --short the short note, and explains a missing bibliography entry', async () => {
-    const first = await run('cite', 'lankov-2007:n5', '--style', 'chicago-notes');
-    expect(first.out).toBe(
-      'Andrei Lankov, “Russia and North Korea: From ‘Socialist Solidarity’ to Quasi-Alliance,” unpublished manuscript [2007?], n. 5.\n\n' +
-        '[not in the bibliography: Chicago 18 (notes and bibliography) leaves an unpublished manuscript that no archive holds out of the bibliography (the official CSL style follows CMOS 18 14.114): cite this source in notes only.]\n',
-    );
-    const short = await run('cite', 'winstanley-chesters-2015:12', '--style', 'chicago-notes', '--short', '--format', 'html');
-    expect(short.out).toBe(
-      'Winstanley-Chesters, “Russia’s Borders,” para. 12.\n\nWinstanley-Chesters, Robert. “Russia’s Borders: North Korea Is Moving Up Moscow’s Agenda.” <i>The Conversation</i>, [2015?].\n',
-    );
-  }, SLOW);
+  it(
+    'prints the first note, or with --short the short note, and explains a missing bibliography entry',
+    async () => {
+      const first = await run('cite', 'lankov-2007:n5', '--style', 'chicago-notes');
+      expect(first.out).toBe(
+        'Andrei Lankov, “Russia and North Korea: From ‘Socialist Solidarity’ to Quasi-Alliance,” unpublished manuscript [2007?], n. 5.\n\n' +
+          '[not in the bibliography: Chicago 18 (notes and bibliography) leaves an unpublished manuscript that no archive holds out of the bibliography (the official CSL style follows CMOS 18 14.114): cite this source in notes only.]\n',
+      );
+      const short = await run(
+        'cite',
+        'winstanley-chesters-2015:12',
+        '--style',
+        'chicago-notes',
+        '--short',
+        '--format',
+        'html',
+      );
+      expect(short.out).toBe(
+        'Winstanley-Chesters, “Russia’s Borders,” para. 12.\n\nWinstanley-Chesters, Robert. “Russia’s Borders: North Korea Is Moving Up Moscow’s Agenda.” <i>The Conversation</i>, [2015?].\n',
+      );
+    },
+    SLOW,
+  );
 
-  it('with --quote, prints the passage’s own text in quotation marks before its citation', async () => {
-    const { out } = await run('cite', 'lankov-2007:3.2', '--quote', '--style', 'mla');
-    expect(out.split('\n')[0]).toBe(
-      '“The regime remained under strict Soviet control until the early 1950s, but since then relations between the two countries began to steadily deteriorate” (Lankov, par. 3).',
-    );
-  }, SLOW);
+  it(
+    'with --quote, prints the passage’s own text in quotation marks before its citation',
+    async () => {
+      const { out } = await run('cite', 'lankov-2007:3.2', '--quote', '--style', 'mla');
+      expect(out.split('\n')[0]).toBe(
+        '“The regime remained under strict Soviet control until the early 1950s, but since then relations between the two countries began to steadily deteriorate” (Lankov, par. 3).',
+      );
+    },
+    SLOW,
+  );
 
   describe('when it fails: one line naming the valid choices, non-zero exit', () => {
     const cases: Array<[string, string[], RegExp]> = [
-      ['not an address', ['cite', 'lankov'], /^diptych: not an address: "lankov" \(expected e\.g\. lankov-2007:12/],
-      ['an unknown source', ['cite', 'smith-2020:1'], /^diptych: unknown source "smith-2020" \(valid: winstanley-chesters-2015, lankov-2007\)$/],
-      ['a paragraph that does not exist', ['cite', 'lankov-2007:40'], /^diptych: no passage lankov-2007:40 in lankov-2007 \(it has paragraphs 1–39, footnotes n1–n10\)$/],
-      ['a sentence that does not exist', ['cite', 'lankov-2007:12.99'], /^diptych: no passage lankov-2007:12\.99/],
-      ['a footnote of a text without footnotes', ['cite', 'winstanley-chesters-2015:n1'], /no footnotes\)$/],
-      ['an unknown style', ['cite', 'lankov-2007:1', '--style', 'harvard'], /^diptych: unknown style "harvard" \(valid: apa, mla, chicago-notes, chicago-author-date, chicago-notes-17, chicago-author-date-17\)$/],
-      ['an unknown format', ['cite', 'lankov-2007:1', '--format', 'rtf'], /^diptych: unknown format "rtf" \(valid: text, html\)$/],
-      ['--short in an in-text style', ['cite', 'lankov-2007:1', '--short'], /^diptych: --short is for notes styles \(valid: chicago-notes, chicago-notes-17\)$/],
+      [
+        'not an address',
+        ['cite', 'lankov'],
+        /^diptych: not an address: "lankov" \(expected e\.g\. lankov-2007:12/,
+      ],
+      [
+        'an unknown source',
+        ['cite', 'smith-2020:1'],
+        /^diptych: unknown source "smith-2020" \(valid: winstanley-chesters-2015, lankov-2007\)$/,
+      ],
+      [
+        'a paragraph that does not exist',
+        ['cite', 'lankov-2007:40'],
+        /^diptych: no passage lankov-2007:40 in lankov-2007 \(it has paragraphs 1–39, footnotes n1–n10\)$/,
+      ],
+      [
+        'a sentence that does not exist',
+        ['cite', 'lankov-2007:12.99'],
+        /^diptych: no passage lankov-2007:12\.99/,
+      ],
+      [
+        'a footnote of a text without footnotes',
+        ['cite', 'winstanley-chesters-2015:n1'],
+        /no footnotes\)$/,
+      ],
+      [
+        'an unknown style',
+        ['cite', 'lankov-2007:1', '--style', 'harvard'],
+        /^diptych: unknown style "harvard" \(valid: apa, mla, chicago-notes, chicago-author-date, chicago-notes-17, chicago-author-date-17\)$/,
+      ],
+      [
+        'an unknown format',
+        ['cite', 'lankov-2007:1', '--format', 'rtf'],
+        /^diptych: unknown format "rtf" \(valid: text, html\)$/,
+      ],
+      [
+        '--short in an in-text style',
+        ['cite', 'lankov-2007:1', '--short'],
+        /^diptych: --short is for notes styles \(valid: chicago-notes, chicago-notes-17\)$/,
+      ],
       ['no address', ['cite'], /^diptych: usage: diptych cite <address>/],
-      ['an unknown bib format', ['bib', '--format', 'endnote'], /^diptych: unknown format "endnote" \(valid: bibtex, ris, csl-json, text, html\)$/],
-      ['a style with an export format', ['bib', '--format', 'ris', '--style', 'mla'], /^diptych: --style applies to --format text or html/],
-      ['an unknown bib style', ['bib', '--style', 'vancouver'], /^diptych: unknown style "vancouver" \(valid: apa,/],
+      [
+        'an unknown bib format',
+        ['bib', '--format', 'endnote'],
+        /^diptych: unknown format "endnote" \(valid: bibtex, ris, csl-json, text, html\)$/,
+      ],
+      [
+        'a style with an export format',
+        ['bib', '--format', 'ris', '--style', 'mla'],
+        /^diptych: --style applies to --format text or html/,
+      ],
+      [
+        'an unknown bib style',
+        ['bib', '--style', 'vancouver'],
+        /^diptych: unknown style "vancouver" \(valid: apa,/,
+      ],
     ];
     for (const [name, argv, message] of cases) {
-      it(name, async () => {
-        const { code, out, err } = await run(...argv);
-        expect(code).not.toBe(0);
-        expect(out).toBe('');
-        expect(err.trimEnd()).toMatch(message);
-        expect(err.trimEnd().split('\n')).toHaveLength(1);
-      }, SLOW);
+      it(
+        name,
+        async () => {
+          const { code, out, err } = await run(...argv);
+          expect(code).not.toBe(0);
+          expect(out).toBe('');
+          expect(err.trimEnd()).toMatch(message);
+          expect(err.trimEnd().split('\n')).toHaveLength(1);
+        },
+        SLOW,
+      );
     }
   });
 });
 
 describe('diptych bib', () => {
-  it('prints both entries in the style’s order', async () => {
-    const { code, out } = await run('bib', '--style', 'mla');
-    expect(code).toBe(0);
-    expect(out).toBe(
-      'Lankov, Andrei. “Russia and North Korea: From ‘Socialist Solidarity’ to Quasi-Alliance.” Circa 2007.\n' +
-        'Winstanley-Chesters, Robert. “Russia’s Borders: North Korea Is Moving Up Moscow’s Agenda.” The Conversation, Circa 2015.\n',
-    );
-  }, SLOW);
+  it(
+    'prints both entries in the style’s order',
+    async () => {
+      const { code, out } = await run('bib', '--style', 'mla');
+      expect(code).toBe(0);
+      expect(out).toBe(
+        'Lankov, Andrei. “Russia and North Korea: From ‘Socialist Solidarity’ to Quasi-Alliance.” Circa 2007.\n' +
+          'Winstanley-Chesters, Robert. “Russia’s Borders: North Korea Is Moving Up Moscow’s Agenda.” The Conversation, Circa 2015.\n',
+      );
+    },
+    SLOW,
+  );
 
   it('exports BibTeX that parses back to both records', async () => {
     const { code, out } = await run('bib', '--format', 'bibtex');
     expect(code).toBe(0);
-    expect(new Cite(out).data.map((r) => r['citation-key'])).toEqual(['WinstanleyChesters2015', 'Lankov2007']);
+    expect(new Cite(out).data.map((r) => r['citation-key'])).toEqual([
+      'WinstanleyChesters2015',
+      'Lankov2007',
+    ]);
   });
 
   it('exports RIS and CSL-JSON', async () => {

@@ -27,15 +27,25 @@ describe('diptych edition', () => {
     expect(e.blocks.filter((b: { n?: number }) => b.n).length).toBe(39);
     expect(e.blocks[3]).toMatchObject({ address: 'lankov-2007:1', role: 'paragraph', n: 1 });
     expect(e.blocks[3].sentences[0]).toMatchObject({ address: 'lankov-2007:1.1' });
-    expect(e.footnotes[0]).toMatchObject({ address: 'lankov-2007:n1', n: 1, referencedFrom: ['lankov-2007:13'] });
+    expect(e.footnotes[0]).toMatchObject({
+      address: 'lankov-2007:n1',
+      n: 1,
+      referencedFrom: ['lankov-2007:13'],
+    });
   });
 });
 
 describe('diptych parse', () => {
   it('parses a Markdown file', async () => {
-    const { code, out } = await run('parse', file('notes.md', 'Hello world. Second sentence.\n\nAnother.'));
+    const { code, out } = await run(
+      'parse',
+      file('notes.md', 'Hello world. Second sentence.\n\nAnother.'),
+    );
     expect(code).toBe(0);
-    expect(JSON.parse(out).blocks.map((b: { address: string }) => b.address)).toEqual(['notes:1', 'notes:2']);
+    expect(JSON.parse(out).blocks.map((b: { address: string }) => b.address)).toEqual([
+      'notes:1',
+      'notes:2',
+    ]);
   });
 
   it('prints a readable summary', async () => {
@@ -49,11 +59,23 @@ describe('diptych parse', () => {
     const cases: Array<[string, () => string, RegExp]> = [
       ['a missing file', () => join(dir, 'nope.md'), /no such file/],
       ['a directory', () => dir, /not a regular file/],
-      ['binary data', () => file('bin.dat', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])), /binary/],
-      ['invalid UTF-8', () => file('bad.txt', new Uint8Array([0x68, 0xff, 0xfe, 0x69])), /not valid UTF-8/],
+      [
+        'binary data',
+        () => file('bin.dat', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])),
+        /binary/,
+      ],
+      [
+        'invalid UTF-8',
+        () => file('bad.txt', new Uint8Array([0x68, 0xff, 0xfe, 0x69])),
+        /not valid UTF-8/,
+      ],
       ['an empty file', () => file('empty.txt', ''), /is empty/],
       ['a whitespace-only file', () => file('blank.txt', ' \n\n \t'), /is empty/],
-      ['20 MB of text', () => file('huge.txt', 'word '.repeat(4 * 1024 * 1024)), /too large \(20\.0 MB; the limit is 8 MB\)/],
+      [
+        '20 MB of text',
+        () => file('huge.txt', 'word '.repeat(4 * 1024 * 1024)),
+        /too large \(20\.0 MB; the limit is 8 MB\)/,
+      ],
     ];
     for (const [name, path, message] of cases) {
       it(name, async () => {
@@ -68,7 +90,9 @@ describe('diptych parse', () => {
     it('an unknown source id', async () => {
       const { code, err } = await run('edition', 'nope');
       expect(code).toBe(1);
-      expect(err).toBe('diptych: unknown source "nope" (valid: winstanley-chesters-2015, lankov-2007)\n');
+      expect(err).toBe(
+        'diptych: unknown source "nope" (valid: winstanley-chesters-2015, lankov-2007)\n',
+      );
     });
     it('an unknown command or option', async () => {
       expect((await run('frobnicate')).err).toMatch(/unknown command "frobnicate"/);

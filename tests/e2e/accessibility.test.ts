@@ -1,7 +1,12 @@
 // axe-core audit of the main views (wide and narrow, popover open, search open, dialog open) and the landmarks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCompareView, openRelated, waitForMarks } from './helpers/compare-ui.ts';
-import { bibliographyDialog, chooseStyle, openCite, panelCitation } from './helpers/citations-ui.ts';
+import {
+  bibliographyDialog,
+  chooseStyle,
+  openCite,
+  panelCitation,
+} from './helpers/citations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
@@ -73,7 +78,10 @@ describe('accessibility', () => {
     await reader.pressKey('Escape');
     await panel.waitFor({ state: 'detached' });
     await reader.page.getByRole('button', { name: 'Bibliography' }).click();
-    await bibliographyDialog(reader.page).locator('.bibliography-entry').first().waitFor({ timeout: 45_000 });
+    await bibliographyDialog(reader.page)
+      .locator('.bibliography-entry')
+      .first()
+      .waitFor({ timeout: 45_000 });
     expect(await reader.axeViolations()).toEqual([]);
     await reader.pressKey('Escape');
   }, 120_000);

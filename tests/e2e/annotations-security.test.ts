@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceIri } from '../../annotations/io/format.ts';
 import { builtinEdition } from '../../sources/builtin.ts';
 import type { SourceId } from '../../sources/edition.ts';
-import { annotate, clearStorage, openSidebar, sidebar, sidebarItems } from './helpers/annotations-ui.ts';
+import {
+  annotate,
+  clearStorage,
+  openSidebar,
+  sidebar,
+  sidebarItems,
+} from './helpers/annotations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 /** Payloads that would set `window.__xss` (or open a dialog) if any part of them ran. */
@@ -45,12 +51,22 @@ afterAll(async () => {
 
 /** Nothing ran, and no link in the page leads anywhere but http(s) or mailto. */
 async function assertNothingRan(): Promise<void> {
-  expect(await reader.page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(
+    await reader.page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss),
+  ).toBeUndefined();
   expect(dialogs).toEqual([]);
-  const hrefs = await reader.page.evaluate(() => [...document.querySelectorAll('a[href], area[href], [*|href]:not(link)')].map((a) => a.getAttribute('href')!));
-  for (const href of hrefs) expect(href).toMatch(/^(https?:|mailto:|#|\.\/|[a-z0-9-]+\.(css|js)$|[^:]*$)/i);
+  const hrefs = await reader.page.evaluate(() =>
+    [...document.querySelectorAll('a[href], area[href], [*|href]:not(link)')].map((a) =>
+      a.getAttribute('href')!,
+    ),
+  );
+  for (const href of hrefs)
+    expect(href).toMatch(/^(https?:|mailto:|#|\.\/|[a-z0-9-]+\.(css|js)$|[^:]*$)/i);
   const injected = await reader.page.evaluate(
-    () => document.querySelectorAll('.ann-sidebar script, .ann-sidebar img, .ann-sidebar svg, .ann-sidebar iframe, .ann-sidebar [onerror], .ann-sidebar [onload]').length,
+    () =>
+      document.querySelectorAll(
+        '.ann-sidebar script, .ann-sidebar img, .ann-sidebar svg, .ann-sidebar iframe, .ann-sidebar [onerror], .ann-sidebar [onload]',
+      ).length,
   );
   expect(injected).toBe(0);
 }
@@ -69,7 +85,9 @@ describe('typed payloads', () => {
     await annotate(reader.page, 'lankov-2007:2', 0, 30, 'n');
     const editor = sidebar(reader.page).getByRole('form', { name: 'Edit annotation' });
     await editor.getByLabel('Note').fill(PAYLOADS.join('\n\n'));
-    await editor.getByLabel('Tags (separated by commas)').fill('<script>window.__xss="tag"</script>, <img src=x onerror=alert(1)>');
+    await editor
+      .getByLabel('Tags (separated by commas)')
+      .fill('<script>window.__xss="tag"</script>, <img src=x onerror=alert(1)>');
     await editor.getByRole('button', { name: 'Save' }).click();
     await editor.waitFor({ state: 'detached' });
     const item = sidebarItems(reader.page).first();
@@ -104,7 +122,10 @@ describe('imported payloads', () => {
           { type: 'TextualBody', value: p, format: 'text/markdown', purpose: 'commenting' },
           { type: 'TextualBody', value: `tag ${i} <b onmouseover=alert(1)>`, purpose: 'tagging' },
         ],
-        target: { source: sourceIri(lankov.id), selector: { type: 'TextQuoteSelector', exact: quote } },
+        target: {
+          source: sourceIri(lankov.id),
+          selector: { type: 'TextQuoteSelector', exact: quote },
+        },
       })),
     };
     const hypothesis = {
@@ -115,7 +136,12 @@ describe('imported payloads', () => {
           uri: 'https://example.org/lankov',
           text: '<img src=x onerror="window.__xss=\'hyp\'"> [x](javascript:window.__xss="hyp")',
           tags: ['<svg onload=alert(1)>'],
-          target: [{ source: 'https://example.org/lankov', selector: [{ type: 'TextQuoteSelector', exact: quote }] }],
+          target: [
+            {
+              source: 'https://example.org/lankov',
+              selector: [{ type: 'TextQuoteSelector', exact: quote }],
+            },
+          ],
         },
       ],
     };
@@ -125,12 +151,18 @@ describe('imported payloads', () => {
     writeFileSync(w3cFile, JSON.stringify(w3c));
     writeFileSync(hypFile, JSON.stringify(hypothesis));
     const bar = await openSidebar(reader.page);
-    await reader.page.waitForFunction(() => document.querySelector('.ann-files button:not([disabled])') !== null);
+    await reader.page.waitForFunction(
+      () => document.querySelector('.ann-files button:not([disabled])') !== null,
+    );
     const input = bar.getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)');
     await input.setInputFiles(w3cFile);
-    await expect.poll(() => bar.locator('.ann-import-result').textContent()).toMatch(/Imported \d+ annotations/);
+    await expect
+      .poll(() => bar.locator('.ann-import-result').textContent())
+      .toMatch(/Imported \d+ annotations/);
     await input.setInputFiles(hypFile);
-    await expect.poll(() => bar.locator('.ann-import-result').textContent()).toMatch(/Imported 1 annotation/);
+    await expect
+      .poll(() => bar.locator('.ann-import-result').textContent())
+      .toMatch(/Imported 1 annotation/);
     const text = (await bar.textContent()) ?? '';
     expect(text).toContain('<svg onload=alert(1)>');
     expect(text).toContain('<img src=x onerror="window.__xss=\'hyp\'">');

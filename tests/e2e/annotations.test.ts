@@ -50,7 +50,9 @@ beforeEach(async () => {
 
 /** Waits until the store has loaded (the toggle is rendered by then, the count follows the store). */
 async function storeReady(): Promise<void> {
-  await reader.page.waitForFunction(() => document.querySelector('.ann-files button:not([disabled])') !== null);
+  await reader.page.waitForFunction(
+    () => document.querySelector('.ann-files button:not([disabled])') !== null,
+  );
 }
 
 describe('the selection toolbar', () => {
@@ -58,7 +60,11 @@ describe('the selection toolbar', () => {
     const quote = await selectInPassage(reader.page, 'lankov-2007:3', 0, 24);
     const bar = selectionToolbar(reader.page);
     await bar.waitFor();
-    expect(await bar.getByRole('button', { name: 'Highlight', exact: true }).getAttribute('aria-keyshortcuts')).toBe('h');
+    expect(
+      await bar
+        .getByRole('button', { name: 'Highlight', exact: true })
+        .getAttribute('aria-keyshortcuts'),
+    ).toBe('h');
     await reader.pressKey('h');
     await bar.waitFor({ state: 'detached' });
     await expect.poll(async () => (await storedAnnotations(reader.page)).length).toBe(1);
@@ -74,7 +80,9 @@ describe('the selection toolbar', () => {
     const bar = selectionToolbar(reader.page);
     await bar.waitFor();
     await bar.getByRole('button', { name: 'Highlight green' }).click();
-    await expect.poll(async () => (await storedAnnotations(reader.page)).map((a) => a.color)).toEqual(['green']);
+    await expect
+      .poll(async () => (await storedAnnotations(reader.page)).map((a) => a.color))
+      .toEqual(['green']);
     await selectInPassage(reader.page, 'winstanley-chesters-2015:4', 50, 70);
     await bar.waitFor();
     await reader.pressKey('Escape');
@@ -112,11 +120,17 @@ describe('notes and tags', () => {
     };
     await check();
     const [stored] = await storedAnnotations(reader.page);
-    expect(stored).toMatchObject({ motivation: 'commenting', color: 'blue', tags: ['famine', 'sources'] });
+    expect(stored).toMatchObject({
+      motivation: 'commenting',
+      color: 'blue',
+      tags: ['famine', 'sources'],
+    });
     await reader.openApp();
     await openSidebar(reader.page);
     // Highlights are painted near the viewport: go to it from the sidebar, as a reader would.
-    await sidebar(reader.page).getByRole('button', { name: `Show in the text: ${quote}` }).click();
+    await sidebar(reader.page)
+      .getByRole('button', { name: `Show in the text: ${quote}` })
+      .click();
     await check();
   });
 
@@ -124,9 +138,13 @@ describe('notes and tags', () => {
     const quote = await annotate(reader.page, 'lankov-2007:9', 0, 30, 'h');
     await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toEqual([quote]);
     expect(await sidebar(reader.page).isHidden()).toBe(true);
-    await reader.paragraph('lankov-2007:9').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await reader
+      .paragraph('lankov-2007:9')
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const box = await reader.page.evaluate(() => {
-      const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('diptych-yellow')!;
+      const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(
+        'diptych-yellow',
+      )!;
       const s = [...h][0]!;
       const range = document.createRange();
       range.setStart(s.startContainer, s.startOffset);
@@ -141,7 +159,9 @@ describe('notes and tags', () => {
     await sidebarToggle(reader.page).click();
     await sidebar(reader.page).waitFor({ state: 'hidden' });
     await reader.goToAddress('lankov-2007:9');
-    await reader.page.waitForFunction(() => document.activeElement?.getAttribute('data-address') === 'lankov-2007:9');
+    await reader.page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-address') === 'lankov-2007:9',
+    );
     await reader.pressKey('Enter');
     await sidebar(reader.page).waitFor();
     await expect.poll(() => item.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -152,9 +172,9 @@ describe('notes and tags', () => {
     await reader.goToAddress('lankov-2007:1');
     const bar = await openSidebar(reader.page);
     await bar.getByRole('button', { name: `Show in the text: ${quote}` }).click();
-    await expect.poll(() => reader.page.evaluate(() => window.location.hash)).toBe(
-      `#${(await storedAnnotations(reader.page))[0]!.targets[0]!.selectors.address}`,
-    );
+    await expect
+      .poll(() => reader.page.evaluate(() => window.location.hash))
+      .toBe(`#${(await storedAnnotations(reader.page))[0]!.targets[0]!.selectors.address}`);
     await expect
       .poll(() =>
         reader.paragraph('lankov-2007:30').evaluate((el) => {
@@ -173,7 +193,11 @@ describe('notes and tags', () => {
     const bar = await openSidebar(reader.page);
     await expect.poll(() => sidebarItems(reader.page).count()).toBe(3);
     const addresses = await bar.locator('.ann-address').allTextContents();
-    expect(addresses.map((a) => a.split('· ')[1]!.split('.')[0])).toEqual(['lankov-2007:4', 'lankov-2007:8', 'lankov-2007:12']);
+    expect(addresses.map((a) => a.split('· ')[1]!.split('.')[0])).toEqual([
+      'lankov-2007:4',
+      'lankov-2007:8',
+      'lankov-2007:12',
+    ]);
     await bar.getByLabel('Filter by colour').selectOption('pink');
     await expect.poll(() => sidebarItems(reader.page).count()).toBe(1);
     await bar.getByLabel('Filter by colour').selectOption('');
@@ -203,7 +227,10 @@ describe('delete and undo', () => {
     await expect.poll(() => sidebarItems(reader.page).count()).toBe(1);
     await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toEqual([quote]);
 
-    await sidebarItems(reader.page).first().getByRole('button', { name: /^Delete/ }).click();
+    await sidebarItems(reader.page)
+      .first()
+      .getByRole('button', { name: /^Delete/ })
+      .click();
     await expect.poll(() => sidebarItems(reader.page).count()).toBe(0);
     await reader.page.locator('.pane-scroll').first().focus();
     await reader.pressKey('Control+z');
@@ -244,15 +271,23 @@ describe('export and import', () => {
     const bar = await openSidebar(reader.page);
     await storeReady();
     expect(await sidebarItems(reader.page).count()).toBe(0);
-    await bar.getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)').setInputFiles(file);
-    await expect.poll(() => bar.locator('.ann-import-result').textContent()).toMatch(/Imported 2 annotations/);
+    await bar
+      .getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)')
+      .setInputFiles(file);
+    await expect
+      .poll(() => bar.locator('.ann-import-result').textContent())
+      .toMatch(/Imported 2 annotations/);
     const after = await storedAnnotations(reader.page);
     const byId = (list: typeof before) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(after)).toEqual(byId(before));
 
     // Importing the same file again doubles nothing.
-    await bar.getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)').setInputFiles(file);
-    await expect.poll(() => bar.locator('.ann-import-result').textContent()).toMatch(/already here and not doubled/);
+    await bar
+      .getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)')
+      .setInputFiles(file);
+    await expect
+      .poll(() => bar.locator('.ann-import-result').textContent())
+      .toMatch(/already here and not doubled/);
     expect((await storedAnnotations(reader.page)).length).toBe(2);
   });
 
@@ -265,7 +300,9 @@ describe('export and import', () => {
     const notJson = path.join(tmpdir(), `diptych-bad-${Date.now()}.json`);
     writeFileSync(notJson, '{"type": "AnnotationCollection", ');
     await input.setInputFiles(notJson);
-    await expect.poll(() => bar.locator('.ann-import-result').textContent()).toMatch(/Nothing was imported: the file is not JSON/);
+    await expect
+      .poll(() => bar.locator('.ann-import-result').textContent())
+      .toMatch(/Nothing was imported: the file is not JSON/);
     // One good annotation and one for an unknown source: all or nothing.
     const good = JSON.parse(before!).annotations[0];
     const mixed = path.join(tmpdir(), `diptych-mixed-${Date.now()}.json`);
@@ -275,13 +312,29 @@ describe('export and import', () => {
         '@context': 'http://www.w3.org/ns/anno.jsonld',
         type: 'AnnotationPage',
         items: [
-          { id: 'urn:uuid:11111111-1111-4111-8111-111111111111', type: 'Annotation', target: { source: 'urn:x-unknown:book', selector: { type: 'TextQuoteSelector', exact: 'nowhere to be found in any text zz' } } },
-          { id: 'urn:uuid:22222222-2222-4222-8222-222222222222', type: 'Annotation', target: { source: 'urn:x-unknown:book', selector: { type: 'TextQuoteSelector', exact: good.targets[0].selectors.quote.exact } } },
+          {
+            id: 'urn:uuid:11111111-1111-4111-8111-111111111111',
+            type: 'Annotation',
+            target: {
+              source: 'urn:x-unknown:book',
+              selector: { type: 'TextQuoteSelector', exact: 'nowhere to be found in any text zz' },
+            },
+          },
+          {
+            id: 'urn:uuid:22222222-2222-4222-8222-222222222222',
+            type: 'Annotation',
+            target: {
+              source: 'urn:x-unknown:book',
+              selector: { type: 'TextQuoteSelector', exact: good.targets[0].selectors.quote.exact },
+            },
+          },
         ],
       }),
     );
     await input.setInputFiles(mixed);
-    await expect.poll(() => bar.locator('.ann-import-result').textContent()).toMatch(/Nothing was imported: .*items\[0\]|Nothing was imported: .*item/);
+    await expect
+      .poll(() => bar.locator('.ann-import-result').textContent())
+      .toMatch(/Nothing was imported: .*items\[0\]|Nothing was imported: .*item/);
     expect(await storedValue(reader.page, ANNOTATIONS_KEY)).toBe(before);
     expect(await sidebarItems(reader.page).count()).toBe(1);
   });
@@ -334,9 +387,15 @@ describe('storage problems', () => {
     const raw = JSON.parse((await storedValue(reader.page, ANNOTATIONS_KEY))!);
     const sel = raw.annotations[0].targets[0].selectors;
     // A quote that is nowhere in the text, as long as the stored position (the schema checks that).
-    const exact = 'Qzx words found nowhere qzxqzxqzxqzxqzx'.slice(0, sel.position.end - sel.position.start);
+    const exact = 'Qzx words found nowhere qzxqzxqzxqzxqzx'.slice(
+      0,
+      sel.position.end - sel.position.start,
+    );
     sel.quote = { exact, prefix: 'zzz ', suffix: ' yyy' };
-    await reader.page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [ANNOTATIONS_KEY, JSON.stringify(raw)]);
+    await reader.page.evaluate(
+      ([k, v]) => localStorage.setItem(k!, v!),
+      [ANNOTATIONS_KEY, JSON.stringify(raw)],
+    );
     await reader.openApp();
     const bar = await openSidebar(reader.page);
     const unplaced = bar.getByRole('region', { name: /Unplaced/ });
@@ -374,7 +433,10 @@ describe('accessibility', () => {
     expect(await reader.axeViolations()).toEqual([]);
     await bar.getByRole('button', { name: 'Save' }).click();
     await annotate(reader.page, 'lankov-2007:3', 0, 30, 'h');
-    await sidebarItems(reader.page).nth(1).getByRole('button', { name: /^Delete/ }).click();
+    await sidebarItems(reader.page)
+      .nth(1)
+      .getByRole('button', { name: /^Delete/ })
+      .click();
     await bar.getByRole('button', { name: 'Undo' }).waitFor();
     expect(await reader.axeViolations()).toEqual([]);
     await reader.page.evaluate(() => {
@@ -398,7 +460,9 @@ describe('accessibility', () => {
       await drawer.getByRole('button', { name: 'Export annotations (W3C)' }).focus();
       await reader.pressKey('Escape');
       await drawer.waitFor({ state: 'hidden' });
-      expect(await sidebarToggle(reader.page).evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await sidebarToggle(reader.page).evaluate((el) => el === document.activeElement)).toBe(
+        true,
+      );
     } finally {
       await reader.setViewport('wide');
     }
@@ -423,10 +487,16 @@ describe('accessibility', () => {
     const bar = selectionToolbar(reader.page);
     await bar.waitFor();
     await reader.pressKey('Tab');
-    expect(await reader.page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('highlight');
+    expect(
+      await reader.page.evaluate(() => document.activeElement?.getAttribute('data-action')),
+    ).toBe('highlight');
     await reader.pressKey('ArrowRight');
-    expect(await reader.page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('highlight-green');
+    expect(
+      await reader.page.evaluate(() => document.activeElement?.getAttribute('data-action')),
+    ).toBe('highlight-green');
     await reader.pressKey('Enter');
-    await expect.poll(async () => (await storedAnnotations(reader.page)).map((a) => a.color)).toEqual(['green']);
+    await expect
+      .poll(async () => (await storedAnnotations(reader.page)).map((a) => a.color))
+      .toEqual(['green']);
   });
 });

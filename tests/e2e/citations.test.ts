@@ -46,7 +46,9 @@ let reader: Reader;
 
 beforeAll(async () => {
   reader = await startReader('wide');
-  await reader.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
+  await reader.page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
 });
 
 afterAll(async () => {
@@ -60,12 +62,14 @@ describe('the Cite panel', () => {
     for (const style of STYLE_IDS) {
       await chooseStyle(panel, style);
       const expected = lankov(style);
-      await expect.poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 }).toBe(
-        expected.paragraph.citation.text,
-      );
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+        .toBe(expected.paragraph.citation.text);
       const result = panel.locator(`.cite-forms[data-style="${style}"]`);
       if (expected.paragraph.subsequentNote) {
-        expect(await result.locator('.cite-subsequent').textContent()).toBe(expected.paragraph.subsequentNote.text);
+        expect(await result.locator('.cite-subsequent').textContent()).toBe(
+          expected.paragraph.subsequentNote.text,
+        );
       } else {
         expect(await result.locator('.cite-subsequent').count()).toBe(0);
       }
@@ -76,7 +80,9 @@ describe('the Cite panel', () => {
     }
     // The italics survive as elements (rendered without HTML injection).
     await chooseStyle(panel, 'apa');
-    await expect.poll(() => panelCitation(reader.page).textContent()).toBe(lankov('apa').paragraph.citation.text);
+    await expect
+      .poll(() => panelCitation(reader.page).textContent())
+      .toBe(lankov('apa').paragraph.citation.text);
     expect(await panel.locator('.cite-bibliography i').textContent()).toBe(
       'Russia and North Korea: From “socialist solidarity” to quasi-alliance',
     );
@@ -99,13 +105,17 @@ describe('the Cite panel', () => {
     await reader.page.evaluate(() => navigator.clipboard.writeText('before'));
     const panel = await openCite(reader, 'lankov-2007:12');
     await chooseStyle(panel, 'apa');
-    await expect.poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 }).toBe(
-      lankov('apa').paragraph.citation.text,
-    );
+    await expect
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .toBe(lankov('apa').paragraph.citation.text);
     await panel.getByRole('button', { name: 'Copy quote with citation' }).click();
-    await expect.poll(() => panel.locator('.cite-status').textContent()).toBe('Quote with citation copied.');
+    await expect
+      .poll(() => panel.locator('.cite-status').textContent())
+      .toBe('Quote with citation copied.');
     const clip = await readClipboard(reader.page);
-    const paragraph = (await reader.paragraph('lankov-2007:12').evaluate((el) => el.textContent ?? '')).trim();
+    const paragraph = (
+      await reader.paragraph('lankov-2007:12').evaluate((el) => el.textContent ?? '')
+    ).trim();
     expect(clip.text).toContain(`${lankov('apa').paragraph.citation.text}.`);
     expect(clip.text).toContain('#lankov-2007:12');
     expect(clip.text!.startsWith(`“${paragraph.slice(0, 40)}`)).toBe(true);
@@ -114,9 +124,13 @@ describe('the Cite panel', () => {
 
     // In MLA, "Copy citation" copies the parenthetical in both forms.
     await chooseStyle(panel, 'mla');
-    await expect.poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 }).toBe('(Lankov, par. 12)');
+    await expect
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .toBe('(Lankov, par. 12)');
     await panel.getByRole('button', { name: 'Copy citation' }).click();
-    await expect.poll(async () => (await readClipboard(reader.page)).text).toBe('(Lankov, par. 12)');
+    await expect
+      .poll(async () => (await readClipboard(reader.page)).text)
+      .toBe('(Lankov, par. 12)');
     expect((await readClipboard(reader.page)).html).toContain('(Lankov, par. 12)');
     await reader.pressKey('Escape');
   }, 90_000);
@@ -129,10 +143,14 @@ describe('the Cite panel', () => {
     expect(await panel.getByRole('heading').textContent()).toContain('Sentence 12.2');
     const sentence = (await reader.paragraph('lankov-2007:12.2').textContent())!.trim();
     expect((await panel.locator('.cite-quote').textContent())!.trim()).toBe(sentence);
-    await expect.poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 }).toBe('(Lankov, par. 12)');
+    await expect
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .toBe('(Lankov, par. 12)');
     await reader.screenshot('cite-panel');
     await panel.getByRole('button', { name: 'Copy link' }).click();
-    await expect.poll(async () => (await readClipboard(reader.page)).text).toMatch(/^http:\/\/[^#]+#lankov-2007:12\.2$/);
+    await expect
+      .poll(async () => (await readClipboard(reader.page)).text)
+      .toMatch(/^http:\/\/[^#]+#lankov-2007:12\.2$/);
     await reader.pressKey('Escape');
   });
 
@@ -140,9 +158,9 @@ describe('the Cite panel', () => {
     await reader.openApp('lankov-2007:n5');
     const panel = await openCite(reader, 'lankov-2007:n5');
     await chooseStyle(panel, 'mla');
-    await expect.poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 }).toBe(
-      lankov('mla').footnote!.citation.text,
-    );
+    await expect
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .toBe(lankov('mla').footnote!.citation.text);
     await reader.pressKey('Escape');
   });
 
@@ -155,7 +173,9 @@ describe('the Cite panel', () => {
     await panel.waitFor();
     expect(await panel.getByRole('heading').textContent()).toContain('Note 1');
     await chooseStyle(panel, 'mla');
-    await expect.poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 }).toBe('(Lankov, n. 1)');
+    await expect
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .toBe('(Lankov, n. 1)');
     await reader.pressKey('Escape');
     await panel.waitFor({ state: 'detached' });
     await expect.poll(() => marker.evaluate((m) => m === document.activeElement)).toBe(true);
@@ -173,16 +193,22 @@ describe('the Cite panel', () => {
     await panel.waitFor();
     expect(await panel.getByRole('heading').textContent()).toContain('Paragraphs 12–13');
     await chooseStyle(panel, 'mla');
-    await expect.poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 }).toBe(
-      lankov('mla').range.citation.text,
-    );
+    await expect
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .toBe(lankov('mla').range.citation.text);
     const shown = (await panel.locator('.cite-quote').textContent()) ?? '';
-    expect(shown.replace(/…$/, '').replace(/\s+/g, ' ').slice(0, 30)).toBe(quote.replace(/\s+/g, ' ').trim().slice(0, 30));
+    expect(shown.replace(/…$/, '').replace(/\s+/g, ' ').slice(0, 30)).toBe(
+      quote.replace(/\s+/g, ' ').trim().slice(0, 30),
+    );
     await reader.pressKey('Escape');
     await panel.waitFor({ state: 'detached' });
     // The toolbar that opened it is gone: focus goes back to the pane's text.
     await expect
-      .poll(() => reader.page.evaluate(() => document.activeElement?.closest('.pane')?.getAttribute('data-source')))
+      .poll(() =>
+        reader.page.evaluate(() =>
+          document.activeElement?.closest('.pane')?.getAttribute('data-source'),
+        ),
+      )
       .toBe('lankov-2007');
   });
 });
@@ -193,13 +219,18 @@ describe('the style choice', () => {
     let panel = await openCite(reader, 'lankov-2007:3');
     await chooseStyle(panel, 'mla');
     await reader.pressKey('Escape');
-    expect(await reader.page.evaluate((k) => localStorage.getItem(k), CITATION_STYLE_KEY)).toBe('mla');
+    expect(await reader.page.evaluate((k) => localStorage.getItem(k), CITATION_STYLE_KEY)).toBe(
+      'mla',
+    );
     await reader.openApp('lankov-2007:3');
     panel = await openCite(reader, 'lankov-2007:3');
     expect(await panel.getByLabel('Style').inputValue()).toBe('mla');
     await reader.pressKey('Escape');
 
-    await reader.page.evaluate((k) => localStorage.setItem(k, '<b>harvard</b>'), CITATION_STYLE_KEY);
+    await reader.page.evaluate(
+      (k) => localStorage.setItem(k, '<b>harvard</b>'),
+      CITATION_STYLE_KEY,
+    );
     await reader.openApp('lankov-2007:3');
     panel = await openCite(reader, 'lankov-2007:3');
     expect(await panel.getByLabel('Style').inputValue()).toBe('apa');
@@ -217,12 +248,16 @@ describe('the Bibliography dialog', () => {
     await chooseStyle(dialog, 'mla');
     const entries = dialog.locator('.bibliography-list[data-style="mla"] .bibliography-entry');
     await expect.poll(() => entries.count(), { timeout: 45_000 }).toBe(2);
-    expect(await entries.allTextContents()).toEqual([
-      pinned.mla!['lankov-2007']!.bibliography.kind === 'entry' ? pinned.mla!['lankov-2007']!.bibliography.text : '',
-      pinned.mla!['winstanley-chesters-2015']!.bibliography.kind === 'entry'
-        ? pinned.mla!['winstanley-chesters-2015']!.bibliography.text
-        : '',
-    ].sort((a, b) => a.localeCompare(b)));
+    expect(await entries.allTextContents()).toEqual(
+      [
+        pinned.mla!['lankov-2007']!.bibliography.kind === 'entry'
+          ? pinned.mla!['lankov-2007']!.bibliography.text
+          : '',
+        pinned.mla!['winstanley-chesters-2015']!.bibliography.kind === 'entry'
+          ? pinned.mla!['winstanley-chesters-2015']!.bibliography.text
+          : '',
+      ].sort((a, b) => a.localeCompare(b)),
+    );
 
     const firstLines: Record<string, string> = {};
     for (const [label, name] of [
@@ -253,12 +288,20 @@ describe('annotations', () => {
     await reader.openApp('lankov-2007:12');
     await reader.page.evaluate((k) => localStorage.setItem(k, 'mla'), CITATION_STYLE_KEY);
     await reader.openApp('lankov-2007:12');
-    await selectAcross(reader.page, { address: 'lankov-2007:12', offset: 0 }, { address: 'lankov-2007:12', offset: 30 });
-    await selectionToolbar(reader.page).getByRole('button', { name: 'Highlight', exact: true }).click();
+    await selectAcross(
+      reader.page,
+      { address: 'lankov-2007:12', offset: 0 },
+      { address: 'lankov-2007:12', offset: 30 },
+    );
+    await selectionToolbar(reader.page)
+      .getByRole('button', { name: 'Highlight', exact: true })
+      .click();
     const bar = await openSidebar(reader.page);
     await bar.getByRole('button', { name: 'Cite annotation on lankov-2007:12' }).click();
     const panel = citePanel(reader.page);
-    await expect.poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 }).toBe('(Lankov, par. 12)');
+    await expect
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .toBe('(Lankov, par. 12)');
     await reader.pressKey('Escape');
     await panel.waitFor({ state: 'detached' });
 

@@ -26,8 +26,15 @@ describe('deep links', () => {
     expect(await panes.nth(0).getAttribute('data-source')).toBe('winstanley-chesters-2015');
     expect(await panes.nth(1).getAttribute('data-source')).toBe('lankov-2007');
     // Every numbered paragraph carries its address.
-    expect(await reader.paneOf('lankov-2007').locator('.block--numbered > [data-address]').count()).toBe(39);
-    expect(await reader.paneOf('winstanley-chesters-2015').locator('.block--numbered > [data-address]').count()).toBe(21);
+    expect(
+      await reader.paneOf('lankov-2007').locator('.block--numbered > [data-address]').count(),
+    ).toBe(39);
+    expect(
+      await reader
+        .paneOf('winstanley-chesters-2015')
+        .locator('.block--numbered > [data-address]')
+        .count(),
+    ).toBe(21);
     expect(await reader.current().count()).toBe(0);
   });
 
@@ -44,7 +51,9 @@ describe('deep links', () => {
     await reader.openApp('lankov-2007:12.2');
     const s = reader.paragraph('lankov-2007:12.2');
     await expect.poll(() => s.getAttribute('aria-current')).toBe('location');
-    expect(await s.evaluate((el) => el.closest('[data-address="lankov-2007:12"]') !== null)).toBe(true);
+    expect(await s.evaluate((el) => el.closest('[data-address="lankov-2007:12"]') !== null)).toBe(
+      true,
+    );
     await expect.poll(() => inView('lankov-2007:12.2')).toBe(true);
   });
 
@@ -64,7 +73,9 @@ describe('deep links', () => {
 
   it('opens a Winstanley-Chesters paragraph and an unnumbered block', async () => {
     await reader.openApp('winstanley-chesters-2015:7');
-    await expect.poll(() => reader.paragraph('winstanley-chesters-2015:7').getAttribute('aria-current')).toBe('location');
+    await expect
+      .poll(() => reader.paragraph('winstanley-chesters-2015:7').getAttribute('aria-current'))
+      .toBe('location');
     await reader.goToAddress('winstanley-chesters-2015:heading1');
     const heading = reader.paragraph('winstanley-chesters-2015:heading1');
     await expect.poll(() => heading.getAttribute('aria-current')).toBe('location');
@@ -74,22 +85,34 @@ describe('deep links', () => {
   it('loads the source into a pane when swapped away, and back/forward move between visited passages', async () => {
     await reader.openApp('lankov-2007:3');
     await reader.goToAddress('winstanley-chesters-2015:5');
-    await expect.poll(() => reader.paragraph('winstanley-chesters-2015:5').getAttribute('aria-current')).toBe('location');
+    await expect
+      .poll(() => reader.paragraph('winstanley-chesters-2015:5').getAttribute('aria-current'))
+      .toBe('location');
     await reader.goToAddress('lankov-2007:n2');
-    await expect.poll(() => reader.paragraph('lankov-2007:n2').getAttribute('aria-current')).toBe('location');
+    await expect
+      .poll(() => reader.paragraph('lankov-2007:n2').getAttribute('aria-current'))
+      .toBe('location');
     await reader.page.goBack();
-    await expect.poll(() => reader.paragraph('winstanley-chesters-2015:5').getAttribute('aria-current')).toBe('location');
+    await expect
+      .poll(() => reader.paragraph('winstanley-chesters-2015:5').getAttribute('aria-current'))
+      .toBe('location');
     expect(await reader.paragraph('lankov-2007:n2').getAttribute('aria-current')).toBeNull();
     await reader.page.goBack();
-    await expect.poll(() => reader.paragraph('lankov-2007:3').getAttribute('aria-current')).toBe('location');
+    await expect
+      .poll(() => reader.paragraph('lankov-2007:3').getAttribute('aria-current'))
+      .toBe('location');
     await reader.page.goForward();
-    await expect.poll(() => reader.paragraph('winstanley-chesters-2015:5').getAttribute('aria-current')).toBe('location');
+    await expect
+      .poll(() => reader.paragraph('winstanley-chesters-2015:5').getAttribute('aria-current'))
+      .toBe('location');
   });
 
   describe('when it fails', () => {
     it('an unknown paragraph shows a short notice, and the texts stay', async () => {
       await reader.openApp('lankov-2007:99');
-      await expect.poll(() => reader.notice().textContent()).toContain('There is no passage lankov-2007:99');
+      await expect
+        .poll(() => reader.notice().textContent())
+        .toContain('There is no passage lankov-2007:99');
       expect(await reader.current().count()).toBe(0);
       expect(await reader.paragraph('lankov-2007:1').isVisible()).toBe(true);
     });

@@ -58,12 +58,18 @@ describe('footnote popovers', () => {
     const item = reader.paragraph('lankov-2007:n3').locator('xpath=..');
     const back = item.getByRole('link', { name: 'Back to lankov-2007:16' });
     await back.click();
-    await expect.poll(() => reader.paragraph('lankov-2007:16').getAttribute('aria-current')).toBe('location');
+    await expect
+      .poll(() => reader.paragraph('lankov-2007:16').getAttribute('aria-current'))
+      .toBe('location');
   });
 
   it('sets lang on Russian and Korean runs and renders emphasis', async () => {
-    expect(await reader.paragraph('lankov-2007:n7').locator('[lang="ru"]').count()).toBeGreaterThan(0);
-    expect(await reader.paragraph('lankov-2007:n4').locator('[lang="ko"]').count()).toBeGreaterThan(0);
+    expect(await reader.paragraph('lankov-2007:n7').locator('[lang="ru"]').count()).toBeGreaterThan(
+      0,
+    );
+    expect(await reader.paragraph('lankov-2007:n4').locator('[lang="ko"]').count()).toBeGreaterThan(
+      0,
+    );
     expect(await reader.paragraph('lankov-2007:n2').locator('em').textContent()).toBe('ITAR-TASS');
   });
 });
@@ -76,12 +82,16 @@ describe('the data-address text contract (for the annotation DOM bridge)', () =>
         let out = '';
         for (const child of el.childNodes) {
           if (child.nodeType === Node.TEXT_NODE) out += child.textContent;
-          else if (child instanceof Element && !child.hasAttribute('data-anchor-ignore')) out += textOf(child);
+          else if (child instanceof Element && !child.hasAttribute('data-anchor-ignore'))
+            out += textOf(child);
         }
         return out;
       };
       return Object.fromEntries(
-        [...document.querySelectorAll('[data-address]')].map((el) => [el.getAttribute('data-address'), textOf(el)]),
+        [...document.querySelectorAll('[data-address]')].map((el) => [
+          el.getAttribute('data-address'),
+          textOf(el),
+        ]),
       );
     });
     const expected = new Set<string>();

@@ -46,7 +46,9 @@ describe('keyboard navigation', () => {
     await expect.poll(currentAddress).toBe('lankov-2007:1');
     for (let i = 0; i < 5; i++) await reader.pressKey('j');
     await expect.poll(currentAddress).toBe('lankov-2007:6');
-    expect(await reader.paragraph('lankov-2007:6').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await reader.paragraph('lankov-2007:6').evaluate((el) => el === document.activeElement),
+    ).toBe(true);
   });
 
   it('stops at the last paragraph', async () => {
@@ -70,9 +72,13 @@ describe('keyboard navigation', () => {
   it('s swaps the texts and c toggles site chrome', async () => {
     await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await reader.pressKey('s');
-    expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe('lankov-2007');
+    expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe(
+      'lankov-2007',
+    );
     await reader.pressKey('s');
-    expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe('winstanley-chesters-2015');
+    expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe(
+      'winstanley-chesters-2015',
+    );
     await reader.pressKey('c');
     expect(await reader.paragraph('winstanley-chesters-2015:chrome1').isVisible()).toBe(true);
     await reader.pressKey('c');
@@ -95,7 +101,11 @@ describe('keyboard navigation', () => {
       const info = await reader.page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const s = getComputedStyle(el);
-        return { cls: el.className, tag: el.tagName, outline: `${s.outlineStyle} ${s.outlineWidth}` };
+        return {
+          cls: el.className,
+          tag: el.tagName,
+          outline: `${s.outlineStyle} ${s.outlineWidth}`,
+        };
       });
       seen.add(info.cls || info.tag);
       if (info.cls === 'fn-marker' || info.cls === 'copy') markerOutline = info.outline;

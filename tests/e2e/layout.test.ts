@@ -20,9 +20,20 @@ describe('wide layout', () => {
       reader.paneOf('lankov-2007').boundingBox(),
     ]);
     expect(a && b && a.x < b.x && Math.abs(a.y - b.y) < 1).toBe(true);
-    await reader.paneOf('lankov-2007').locator('.pane-scroll').evaluate((el) => (el.scrollTop = 1500));
-    expect(await reader.paneOf('winstanley-chesters-2015').locator('.pane-scroll').evaluate((el) => el.scrollTop)).toBe(0);
-    await reader.paneOf('lankov-2007').locator('.pane-scroll').evaluate((el) => (el.scrollTop = 0));
+    await reader
+      .paneOf('lankov-2007')
+      .locator('.pane-scroll')
+      .evaluate((el) => (el.scrollTop = 1500));
+    expect(
+      await reader
+        .paneOf('winstanley-chesters-2015')
+        .locator('.pane-scroll')
+        .evaluate((el) => el.scrollTop),
+    ).toBe(0);
+    await reader
+      .paneOf('lankov-2007')
+      .locator('.pane-scroll')
+      .evaluate((el) => (el.scrollTop = 0));
     await reader.screenshot('wide');
   });
 
@@ -50,10 +61,17 @@ describe('wide layout', () => {
   it('styles the epigraph and its attribution, captions and the credit', async () => {
     const pane = reader.paneOf('winstanley-chesters-2015');
     const style = (sel: string) =>
-      pane.locator(sel).first().evaluate((el) => {
-        const s = getComputedStyle(el);
-        return { fontStyle: s.fontStyle, textAlign: s.textAlign, fontSize: parseFloat(s.fontSize) };
-      });
+      pane
+        .locator(sel)
+        .first()
+        .evaluate((el) => {
+          const s = getComputedStyle(el);
+          return {
+            fontStyle: s.fontStyle,
+            textAlign: s.textAlign,
+            fontSize: parseFloat(s.fontSize),
+          };
+        });
     const body = await style('.block--paragraph .block-text');
     expect((await style('.block--epigraph .block-text')).fontStyle).toBe('italic');
     expect((await style('.block--attribution .block-text')).textAlign).toBe('right');
@@ -67,7 +85,9 @@ describe('wide layout', () => {
     await reader.page.getByRole('button', { name: 'Chrome' }).click();
     expect(await chrome.isVisible()).toBe(true);
     const colour = await chrome.evaluate((el) => getComputedStyle(el).color);
-    const body = await reader.paragraph('winstanley-chesters-2015:3').evaluate((el) => getComputedStyle(el).color);
+    const body = await reader
+      .paragraph('winstanley-chesters-2015:3')
+      .evaluate((el) => getComputedStyle(el).color);
     expect(colour).not.toBe(body);
     await reader.screenshot('wide-chrome');
     await reader.page.getByRole('button', { name: 'Chrome' }).click();
@@ -76,10 +96,16 @@ describe('wide layout', () => {
 
   it('swaps the texts, and picking the other pane’s source swaps too', async () => {
     await reader.page.getByRole('button', { name: 'Swap' }).click();
-    expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe('lankov-2007');
+    expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe(
+      'lankov-2007',
+    );
     await reader.page.getByLabel('Text in the left pane').selectOption('winstanley-chesters-2015');
-    expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe('winstanley-chesters-2015');
-    expect(await reader.page.locator('.pane').nth(1).getAttribute('data-source')).toBe('lankov-2007');
+    expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe(
+      'winstanley-chesters-2015',
+    );
+    expect(await reader.page.locator('.pane').nth(1).getAttribute('data-source')).toBe(
+      'lankov-2007',
+    );
   });
 });
 
@@ -114,7 +140,9 @@ describe('narrow layout', () => {
   });
 
   it('has no horizontal scrolling', async () => {
-    const overflow = await reader.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await reader.page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await reader.setViewport('wide');
   });
@@ -144,7 +172,9 @@ describe('first paint (prerendered, before the app runs)', () => {
 
   it('lays out every block once the app runs (no containment left to clip popovers or margin marks)', async () => {
     await reader.openApp();
-    await expect.poll(() => reader.page.locator('html').getAttribute('data-prerendered')).toBeNull();
+    await expect
+      .poll(() => reader.page.locator('html').getAttribute('data-prerendered'))
+      .toBeNull();
     expect(await blockStyle('lankov-2007:30')).toBe('visible');
   });
 });

@@ -6,7 +6,9 @@ import { startReader, type Reader } from './helpers/ui.ts';
 let reader: Reader;
 beforeAll(async () => {
   reader = await startReader('wide');
-  await reader.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
+  await reader.page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
 });
 afterAll(async () => {
   await reader?.close();
@@ -20,10 +22,14 @@ describe('copy link', () => {
     await reader.page.mouse.move(5, 5);
     expect(await address.evaluate((el) => getComputedStyle(el.parentElement!).opacity)).toBe('0');
     await reader.paragraph('lankov-2007:7').hover();
-    await expect.poll(() => address.evaluate((el) => getComputedStyle(el.parentElement!).opacity)).toBe('1');
+    await expect
+      .poll(() => address.evaluate((el) => getComputedStyle(el.parentElement!).opacity))
+      .toBe('1');
     expect(await address.textContent()).toBe('lankov-2007:7');
     await block.getByRole('button', { name: 'Copy link to lankov-2007:7' }).click();
-    await expect.poll(() => reader.notice().textContent()).toContain('Link to lankov-2007:7 copied');
+    await expect
+      .poll(() => reader.notice().textContent())
+      .toContain('Link to lankov-2007:7 copied');
     const copied = await reader.page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(`${inject('baseUrl')}#lankov-2007:7`);
   });
@@ -31,7 +37,9 @@ describe('copy link', () => {
   it('shows the address when the Copy link button has keyboard focus', async () => {
     const block = reader.paragraph('lankov-2007:8').locator('xpath=..');
     await block.getByRole('button', { name: 'Copy link to lankov-2007:8' }).focus();
-    await expect.poll(() => block.locator('.tools').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await expect
+      .poll(() => block.locator('.tools').evaluate((el) => getComputedStyle(el).opacity))
+      .toBe('1');
   });
 });
 
@@ -64,7 +72,9 @@ describe('pane sync', () => {
         };
       });
     await reader.page.getByRole('button', { name: 'Sync' }).click();
-    expect(await reader.page.getByRole('button', { name: 'Sync' }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      await reader.page.getByRole('button', { name: 'Sync' }).getAttribute('aria-pressed'),
+    ).toBe('true');
     await scrollerOf('lankov-2007').evaluate((el) => (el.scrollTop = 2500));
     await expect.poll(async () => (await topOfOther()).aligned).not.toBeNull();
     const first = await topOfOther();

@@ -28,7 +28,9 @@ describe('search', () => {
     expect(titles[0]).toMatch(/^Russia’s borders/);
     expect(titles[1]).toMatch(/^Russia and North Korea/);
     const first = reader.searchHits().first();
-    expect(await first.locator('.hit-address').textContent()).toMatch(/^winstanley-chesters-2015:\d+\.\d+$/);
+    expect(await first.locator('.hit-address').textContent()).toMatch(
+      /^winstanley-chesters-2015:\d+\.\d+$/,
+    );
     expect((await first.locator('mark').textContent())?.toLowerCase()).toContain('kim il');
     const lankov = await groups.nth(1).locator('mark').allTextContents();
     expect(lankov.some((m) => m.includes('Kim Il Sung'))).toBe(true);
@@ -43,10 +45,16 @@ describe('search', () => {
     expect(await active.count()).toBe(1);
     const second = await reader.searchHits().nth(1).getAttribute('data-hit');
     expect(await active.getAttribute('data-hit')).toBe(second);
-    expect(await reader.searchBox().getAttribute('aria-activedescendant')).toBe(await active.getAttribute('id'));
+    expect(await reader.searchBox().getAttribute('aria-activedescendant')).toBe(
+      await active.getAttribute('id'),
+    );
     await reader.pressKey('Enter');
-    await expect.poll(() => reader.page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(second);
-    await expect.poll(() => reader.paragraph(second!).getAttribute('aria-current')).toBe('location');
+    await expect
+      .poll(() => reader.page.evaluate(() => decodeURIComponent(location.hash.slice(1))))
+      .toBe(second);
+    await expect
+      .poll(() => reader.paragraph(second!).getAttribute('aria-current'))
+      .toBe('location');
     expect(await reader.searchHits().first().isVisible()).toBe(false);
   });
 
@@ -54,16 +62,22 @@ describe('search', () => {
     await reader.searchBox().fill('');
     await reader.search('STROITEL’NAIIA');
     await expect.poll(() => reader.searchHits().count()).toBe(1);
-    expect(await reader.searchHits().first().locator('.hit-address').textContent()).toBe('lankov-2007:n8.1');
+    expect(await reader.searchHits().first().locator('.hit-address').textContent()).toBe(
+      'lankov-2007:n8.1',
+    );
     await reader.pressKey('Enter');
-    await expect.poll(() => reader.paragraph('lankov-2007:n8.1').getAttribute('aria-current')).toBe('location');
+    await expect
+      .poll(() => reader.paragraph('lankov-2007:n8.1').getAttribute('aria-current'))
+      .toBe('location');
   });
 
   describe('when it fails', () => {
     it('a query with no hits says so, and markup in the query stays text', async () => {
       await reader.searchBox().fill('');
       await reader.search('<b>zebra</b>');
-      await expect.poll(() => reader.page.locator('.search-status').textContent()).toContain('No passage matches');
+      await expect
+        .poll(() => reader.page.locator('.search-status').textContent())
+        .toContain('No passage matches');
       expect(await reader.page.locator('.search b').count()).toBe(0);
       expect(await reader.searchHits().count()).toBe(0);
       await reader.pressKey('Escape');

@@ -12,8 +12,14 @@ describe('addresses', () => {
     ['lankov-2007:12-13', { kind: 'range', source: 'lankov-2007', from: 12, to: 13 }],
     ['lankov-2007:n5', { kind: 'footnote', source: 'lankov-2007', n: 5 }],
     ['lankov-2007:n5.2', { kind: 'footnote', source: 'lankov-2007', n: 5, s: 2 }],
-    ['winstanley-chesters-2015:heading1', { kind: 'block', source: 'winstanley-chesters-2015', role: 'heading', k: 1 }],
-    ['winstanley-chesters-2015:caption2.1', { kind: 'block', source: 'winstanley-chesters-2015', role: 'caption', k: 2, s: 1 }],
+    [
+      'winstanley-chesters-2015:heading1',
+      { kind: 'block', source: 'winstanley-chesters-2015', role: 'heading', k: 1 },
+    ],
+    [
+      'winstanley-chesters-2015:caption2.1',
+      { kind: 'block', source: 'winstanley-chesters-2015', role: 'caption', k: 2, s: 1 },
+    ],
   ])('parses %s and formats it back', (input, parsed) => {
     expect(parseAddress(input)).toEqual(parsed);
     expect(formatAddress(parseAddress(input)!)).toBe(input);
@@ -23,20 +29,39 @@ describe('addresses', () => {
     expect(formatAddress(parseAddress('lankov-2007:7-7')!)).toBe('lankov-2007:7');
   });
 
-  it.each(['', 'lankov-2007', 'lankov-2007:', 'lankov-2007:0', 'lankov-2007:13-12', 'Lankov:1', 'lankov-2007:n0', 'lankov-2007:foo1', 'lankov-2007:1.0', ':1'])(
-    'rejects %j',
-    (input) => expect(parseAddress(input)).toBeNull(),
-  );
+  it.each([
+    '',
+    'lankov-2007',
+    'lankov-2007:',
+    'lankov-2007:0',
+    'lankov-2007:13-12',
+    'Lankov:1',
+    'lankov-2007:n0',
+    'lankov-2007:foo1',
+    'lankov-2007:1.0',
+    ':1',
+  ])('rejects %j', (input) => expect(parseAddress(input)).toBeNull());
 
   it('resolves addresses against an edition', () => {
     expect(passageText(findPassage(lankov, 'lankov-2007:31.1')!)).toMatch(/^G\.D\. Tolaraya/);
-    expect(passageText(findPassage(lankov, 'lankov-2007:n2')!)).toBe('ITAR-TASS report, 19 March 2007.');
+    expect(passageText(findPassage(lankov, 'lankov-2007:n2')!)).toBe(
+      'ITAR-TASS report, 19 March 2007.',
+    );
     expect(findPassage(lankov, 'lankov-2007:1-2')).toMatchObject({ kind: 'range' });
-    expect(passageText(findPassage(wc, 'winstanley-chesters-2015:heading2')!)).toBe('The global picture');
+    expect(passageText(findPassage(wc, 'winstanley-chesters-2015:heading2')!)).toBe(
+      'The global picture',
+    );
   });
 
   it('returns null for passages the edition lacks', () => {
-    for (const a of ['lankov-2007:40', 'lankov-2007:1.99', 'lankov-2007:n11', 'lankov-2007:38-40', 'winstanley-chesters-2015:1', 'lankov-2007:caption1']) {
+    for (const a of [
+      'lankov-2007:40',
+      'lankov-2007:1.99',
+      'lankov-2007:n11',
+      'lankov-2007:38-40',
+      'winstanley-chesters-2015:1',
+      'lankov-2007:caption1',
+    ]) {
       expect(findPassage(lankov, a)).toBeNull();
     }
   });

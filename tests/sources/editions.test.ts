@@ -12,13 +12,21 @@ describe('Lankov edition', () => {
   it('has 39 numbered paragraphs, numbered 1..39 in reading order, abstract included', () => {
     expect(numbered(lankov).map((b) => b.n)).toEqual(Array.from({ length: 39 }, (_, i) => i + 1));
     expect(para(lankov, 1).text).toMatch(/^This paper concludes/);
-    expect(para(lankov, 39).text).toMatch(/^Therefore, its support to North Korea is largely symbolic/);
+    expect(para(lankov, 39).text).toMatch(
+      /^Therefore, its support to North Korea is largely symbolic/,
+    );
   });
 
   it('has a title, a byline and the Abstract heading, none numbered', () => {
-    const roles = lankov.blocks.filter((b) => b.n === undefined).map((b) => [b.address, b.role, b.text]);
+    const roles = lankov.blocks
+      .filter((b) => b.n === undefined)
+      .map((b) => [b.address, b.role, b.text]);
     expect(roles).toEqual([
-      ['lankov-2007:title1', 'title', 'Russia and North Korea: From “Socialist Solidarity” to Quasi-alliance'],
+      [
+        'lankov-2007:title1',
+        'title',
+        'Russia and North Korea: From “Socialist Solidarity” to Quasi-alliance',
+      ],
       ['lankov-2007:byline1', 'byline', 'Andrei Lankov'],
       ['lankov-2007:heading1', 'heading', 'Abstract'],
     ]);
@@ -26,7 +34,18 @@ describe('Lankov edition', () => {
 
   it('has 10 footnotes, each referenced exactly once from the right paragraph', () => {
     // Paragraph of each marker, read off the source by hand.
-    const expected: Record<number, number> = { 1: 13, 2: 16, 3: 16, 4: 17, 5: 20, 6: 30, 7: 31, 8: 33, 9: 35, 10: 37 };
+    const expected: Record<number, number> = {
+      1: 13,
+      2: 16,
+      3: 16,
+      4: 17,
+      5: 20,
+      6: 30,
+      7: 31,
+      8: 33,
+      9: 35,
+      10: 37,
+    };
     expect(lankov.footnotes.map((f) => f.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     for (const f of lankov.footnotes) {
       expect(f.address).toBe(`lankov-2007:n${f.n}`);
@@ -62,14 +81,19 @@ describe('Lankov edition', () => {
       [35, 'a pipe line which should connect Russian gas fields'],
     ] as const;
     for (const [n, seam] of joins) expect(para(lankov, n).text).toContain(seam);
-    expect(lankov.messages.filter((m) => m.ruleId === 'page-break-repair:joined')).toHaveLength(joins.length);
+    expect(lankov.messages.filter((m) => m.ruleId === 'page-break-repair:joined')).toHaveLength(
+      joins.length,
+    );
     for (const b of lankov.blocks) expect(b.text).not.toMatch(/ {2}|\n/);
   });
 
   it('renders footnote Markdown instead of showing it raw, and tags Cyrillic and Hangul runs', () => {
     const n2 = lankov.footnotes[1]!;
     expect(n2.text).toBe('ITAR-TASS report, 19 March 2007.');
-    expect(n2.inlines[0]).toEqual({ type: 'emphasis', children: [{ type: 'text', value: 'ITAR-TASS' }] });
+    expect(n2.inlines[0]).toEqual({
+      type: 'emphasis',
+      children: [{ type: 'text', value: 'ITAR-TASS' }],
+    });
     const n3 = lankov.footnotes[2]!;
     expect(n3.inlines).toContainEqual({
       type: 'link',
@@ -78,7 +102,9 @@ describe('Lankov edition', () => {
     });
     expect(para(lankov, 30).text).toContain('costs $889 from Khasan');
     const langs = (e: typeof n3.inlines): string[] =>
-      e.flatMap((i) => (i.type === 'text' ? (i.lang ? [i.lang] : []) : 'children' in i ? langs(i.children) : []));
+      e.flatMap((i) =>
+        i.type === 'text' ? (i.lang ? [i.lang] : []) : 'children' in i ? langs(i.children) : [],
+      );
     expect(langs(lankov.footnotes[3]!.inlines)).toContain('ko');
     expect(langs(lankov.footnotes[6]!.inlines)).toContain('ru');
     expect(langs(lankov.footnotes[9]!.inlines)).toContain('ru');
@@ -105,10 +131,23 @@ describe('Winstanley-Chesters edition', () => {
   });
 
   it('has the title, two headings, two captions, one credit, one standfirst, the attribution and five chrome blocks, none numbered', () => {
-    const count = (role: string) => wc.blocks.filter((b) => b.role === role && b.n === undefined).length;
-    expect([count('title'), count('heading'), count('caption'), count('credit'), count('standfirst'), count('attribution'), count('chrome')]).toEqual([1, 2, 2, 1, 1, 1, 5]);
-    expect(wc.blocks.find((b) => b.role === 'attribution')!.text).toBe('– Vladimir Putin, Sochi, October 2014');
-    expect(wc.blocks.filter((b) => b.role === 'chrome').map((b) => b.address)).toEqual([1, 2, 3, 4, 5].map((k) => `winstanley-chesters-2015:chrome${k}`));
+    const count = (role: string) =>
+      wc.blocks.filter((b) => b.role === role && b.n === undefined).length;
+    expect([
+      count('title'),
+      count('heading'),
+      count('caption'),
+      count('credit'),
+      count('standfirst'),
+      count('attribution'),
+      count('chrome'),
+    ]).toEqual([1, 2, 2, 1, 1, 1, 5]);
+    expect(wc.blocks.find((b) => b.role === 'attribution')!.text).toBe(
+      '– Vladimir Putin, Sochi, October 2014',
+    );
+    expect(wc.blocks.filter((b) => b.role === 'chrome').map((b) => b.address)).toEqual(
+      [1, 2, 3, 4, 5].map((k) => `winstanley-chesters-2015:chrome${k}`),
+    );
     expect(wc.footnotes).toEqual([]);
   });
 });
@@ -119,7 +158,9 @@ describe('edition text and offsets', () => {
       for (const b of [...e.blocks, ...e.footnotes]) {
         expect(e.text.slice(b.start, b.end)).toBe(b.text);
         for (const s of b.sentences) expect(b.text.slice(s.start, s.end)).toBe(s.text);
-        expect(b.sentences.map((s) => s.address)).toEqual(b.sentences.map((_, i) => `${b.address}.${i + 1}`));
+        expect(b.sentences.map((s) => s.address)).toEqual(
+          b.sentences.map((_, i) => `${b.address}.${i + 1}`),
+        );
       }
       expect(JSON.parse(JSON.stringify(e))).toEqual(e);
     });

@@ -5,8 +5,33 @@ import { parseEdition } from '../../sources/pipeline.ts';
 
 // Strings biased towards what the plugins react to: superscripts, dashes,
 // Markdown markup, Cyrillic, Hangul, blank lines.
-const pieces = fc.constantFrom('¹', '¹⁰', '⁴', '– ', '*', '\\$', '<http://x.org>', '# ', '\n\n', '\n', ' ', '.', 'In', 'the', 'Толарая', '북한', '> ', '- ', '`', '[a](javascript:x)', '"', '”');
-const texty = fc.array(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), pieces), { maxLength: 40 }).map((a) => a.join(''));
+const pieces = fc.constantFrom(
+  '¹',
+  '¹⁰',
+  '⁴',
+  '– ',
+  '*',
+  '\\$',
+  '<http://x.org>',
+  '# ',
+  '\n\n',
+  '\n',
+  ' ',
+  '.',
+  'In',
+  'the',
+  'Толарая',
+  '북한',
+  '> ',
+  '- ',
+  '`',
+  '[a](javascript:x)',
+  '"',
+  '”',
+);
+const texty = fc
+  .array(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), pieces), { maxLength: 40 })
+  .map((a) => a.join(''));
 
 describe('pipeline properties', () => {
   it('never throws and always yields a consistent edition', () => {

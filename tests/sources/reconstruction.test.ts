@@ -21,7 +21,11 @@ function rawWords(chunk: string): string[] {
   return plain.split(/\s+/).filter(Boolean);
 }
 
-const words = (text: string) => text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, ' ').split(/\s+/).filter(Boolean);
+const words = (text: string) =>
+  text
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
 
 describe('reconstruction', () => {
   for (const meta of BUILTIN_SOURCES) {
@@ -43,10 +47,13 @@ describe('reconstruction', () => {
         unit!.remaining.splice(0, w.length);
         if (!entered.includes(unit!.address)) entered.push(unit!.address);
       }
-      for (const u of units) expect(u.remaining, `${u.address} has words the input lacks`).toEqual([]);
+      for (const u of units)
+        expect(u.remaining, `${u.address} has words the input lacks`).toEqual([]);
       const runningOrder = entered.filter((a) => !/:n\d+$/.test(a));
       expect(runningOrder).toEqual(edition.blocks.map((b) => b.address));
-      expect(entered.filter((a) => /:n\d+$/.test(a))).toEqual(edition.footnotes.map((f) => f.address));
+      expect(entered.filter((a) => /:n\d+$/.test(a))).toEqual(
+        edition.footnotes.map((f) => f.address),
+      );
     });
   }
 });

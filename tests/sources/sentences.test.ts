@@ -7,7 +7,11 @@ const sentences = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s
 
 describe('splitSentences', () => {
   it('keeps initials, abbreviations and page references inside their sentence', () => {
-    expect(sentences('G.D. Tolaraya wrote this. Selig S. Harrison did too. See p.9 of it. Ibid., p.28. Забровская Л.В., 2006.')).toEqual([
+    expect(
+      sentences(
+        'G.D. Tolaraya wrote this. Selig S. Harrison did too. See p.9 of it. Ibid., p.28. Забровская Л.В., 2006.',
+      ),
+    ).toEqual([
       'G.D. Tolaraya wrote this.',
       'Selig S. Harrison did too.',
       'See p.9 of it.',
@@ -17,12 +21,17 @@ describe('splitSentences', () => {
   });
 
   it('splits after closing quotes and question marks', () => {
-    expect(sentences('He said “no.” Then he left? Yes!')).toEqual(['He said “no.”', 'Then he left?', 'Yes!']);
+    expect(sentences('He said “no.” Then he left? Yes!')).toEqual([
+      'He said “no.”',
+      'Then he left?',
+      'Yes!',
+    ]);
   });
 
   it('agrees with a full parse-english run on every block and footnote of both texts', () => {
     for (const e of builtinEditions()) {
-      for (const b of [...e.blocks, ...e.footnotes]) expect(splitSentences(b.text), b.address).toEqual(splitSentencesFully(b.text));
+      for (const b of [...e.blocks, ...e.footnotes])
+        expect(splitSentences(b.text), b.address).toEqual(splitSentencesFully(b.text));
     }
   });
 

@@ -11,7 +11,9 @@ describe('source ids for opened texts', () => {
   ])('%s → %s', (name, id) => expect(sourceIdFromFileName(name)).toBe(id));
 
   it('never reuses a taken id', () => {
-    expect(uniqueSourceId('lankov-2007', new Set(['lankov-2007', 'lankov-2007-2']))).toBe('lankov-2007-3');
+    expect(uniqueSourceId('lankov-2007', new Set(['lankov-2007', 'lankov-2007-2']))).toBe(
+      'lankov-2007-3',
+    );
     expect(uniqueSourceId('notes', new Set(['lankov-2007']))).toBe('notes');
   });
 });

@@ -14,7 +14,9 @@ const PINNED: Record<string, string> = {
 describe('verbatim source texts', () => {
   for (const meta of BUILTIN_SOURCES) {
     it(`${meta.id} is byte-for-byte the text as received`, () => {
-      const sha = createHash('sha256').update(readFileSync(builtinTextPath(meta))).digest('hex');
+      const sha = createHash('sha256')
+        .update(readFileSync(builtinTextPath(meta)))
+        .digest('hex');
       expect(sha).toBe(PINNED[meta.id]);
     });
   }
@@ -27,7 +29,8 @@ describe('metadata records', () => {
       expect(meta.csl.issued?.['date-parts'][0]).toHaveLength(1);
       expect(meta.inferred.map((i) => i.field)).toContain('issued');
       const record = meta.csl as unknown as Record<string, unknown>;
-      for (const field of ['URL', 'DOI', 'publisher', 'page', 'accessed']) expect(record[field]).toBeUndefined();
+      for (const field of ['URL', 'DOI', 'publisher', 'page', 'accessed'])
+        expect(record[field]).toBeUndefined();
     }
   });
 });

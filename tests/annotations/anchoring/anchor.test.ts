@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchor, expectedPlace, type AnchorResult } from '../../../annotations/anchoring/anchor.ts';
 import { describe as describeSelection } from '../../../annotations/anchoring/describe.ts';
-import { bestFuzzyCandidate, contextNeeded, FUZZY_ACCEPT_THRESHOLD } from '../../../annotations/anchoring/quote-fuzzy.ts';
+import {
+  bestFuzzyCandidate,
+  contextNeeded,
+  FUZZY_ACCEPT_THRESHOLD,
+} from '../../../annotations/anchoring/quote-fuzzy.ts';
 import type { AnchorSelectors } from '../../../annotations/anchoring/types.ts';
 import { builtinEditions, builtinEdition } from '../../../sources/builtin.ts';
 
@@ -27,10 +31,24 @@ describe('anchor', () => {
     const p17 = lankov.blocks.find((b) => b.n === 17)!;
     const selectors = describeSelection(lankov, p17.start, p17.start + p17.sentences[0]!.end)!;
     const moved = { text: `A new opening sentence. ${lankov.text}` };
-    const edited = { text: lankov.text.replace('On the other hand, Russia is', 'On the other hand, Russia was') };
-    const results: AnchorResult[] = [anchor(lankov, selectors), anchor(moved, selectors), anchor(edited, selectors)];
-    expect(results.map((r) => r.placed && r.method)).toEqual(['position', 'quote-exact', 'quote-fuzzy']);
-    expect(results.map((r) => r.placed && r.score)).toEqual([1, expect.any(Number), expect.any(Number)]);
+    const edited = {
+      text: lankov.text.replace('On the other hand, Russia is', 'On the other hand, Russia was'),
+    };
+    const results: AnchorResult[] = [
+      anchor(lankov, selectors),
+      anchor(moved, selectors),
+      anchor(edited, selectors),
+    ];
+    expect(results.map((r) => r.placed && r.method)).toEqual([
+      'position',
+      'quote-exact',
+      'quote-fuzzy',
+    ]);
+    expect(results.map((r) => r.placed && r.score)).toEqual([
+      1,
+      expect.any(Number),
+      expect.any(Number),
+    ]);
     const [, exact, fuzzy] = results as [AnchorResult, AnchorResult, AnchorResult];
     expect(exact.placed && exact.start).toBe(p17.start + 24);
     expect(fuzzy.placed && fuzzy.start).toBe(p17.start);
@@ -64,35 +82,68 @@ describe('anchor', () => {
       [{ address: 'not an address' }, undefined],
       [{}, undefined],
     ];
-    for (const [selectors, place] of cases) expect(expectedPlace(lankov, selectors), JSON.stringify(selectors)).toEqual(place);
+    for (const [selectors, place] of cases)
+      expect(expectedPlace(lankov, selectors), JSON.stringify(selectors)).toEqual(place);
   });
 
   describe('when anchoring fails', () => {
     const quote = (exact: string, prefix = '', suffix = '') => ({ exact, prefix, suffix });
     const failures: { name: string; text: string; selectors: AnchorSelectors; code: string }[] = [
-      { name: 'no quote', text: lankov.text, selectors: { position: { start: 0, end: 5 } }, code: 'no-quote' },
+      {
+        name: 'no quote',
+        text: lankov.text,
+        selectors: { position: { start: 0, end: 5 } },
+        code: 'no-quote',
+      },
       { name: 'empty text', text: '', selectors: { quote: quote('Russia') }, code: 'empty-text' },
-      { name: 'nothing similar', text: lankov.text, selectors: { quote: quote('Zqxj vvkw ppyz') }, code: 'not-found' },
+      {
+        name: 'nothing similar',
+        text: lankov.text,
+        selectors: { quote: quote('Zqxj vvkw ppyz') },
+        code: 'not-found',
+      },
       {
         name: 'the passage was rewritten',
         text: lankov.text,
-        selectors: { quote: quote('the Soviet liberation armies', 'Nothing of the kind appeared ', ' in any of these pages at all') },
+        selectors: {
+          quote: quote(
+            'the Soviet liberation armies',
+            'Nothing of the kind appeared ',
+            ' in any of these pages at all',
+          ),
+        },
         code: 'below-threshold',
       },
     ];
-    it.each(failures)('reports "$code" when $name, with a reason in words', ({ text, selectors, code }) => {
-      const r = anchor({ text }, selectors);
-      expect(r).toMatchObject({ placed: false, code, reason: expect.stringMatching(/\w+ \w+/) });
-    });
+    it.each(failures)(
+      'reports "$code" when $name, with a reason in words',
+      ({ text, selectors, code }) => {
+        const r = anchor({ text }, selectors);
+        expect(r).toMatchObject({ placed: false, code, reason: expect.stringMatching(/\w+ \w+/) });
+      },
+    );
 
     it('does not pin a short quote from a deleted sentence on a look-alike elsewhere, though its score passes', () => {
       // From Lankov ¶6, whose second sentence ("…to keep North Korean economy afloat.") was deleted.
-      const text = lankov.text.replace('The shipments of Soviet aid were necessary to keep North Korean economy afloat. ', '');
-      const selectors = { quote: quote('orean', 'd were necessary to keep North K', ' economy afloat. In some cases t') };
+      const text = lankov.text.replace(
+        'The shipments of Soviet aid were necessary to keep North Korean economy afloat. ',
+        '',
+      );
+      const selectors = {
+        quote: quote(
+          'orean',
+          'd were necessary to keep North K',
+          ' economy afloat. In some cases t',
+        ),
+      };
       const best = bestFuzzyCandidate(text, selectors)!;
       expect(best.score).toBeGreaterThanOrEqual(FUZZY_ACCEPT_THRESHOLD);
       expect(best.contextScore).toBeLessThan(contextNeeded(selectors));
-      expect(anchor({ text }, selectors)).toMatchObject({ placed: false, code: 'below-threshold', reason: expect.stringMatching(/short/) });
+      expect(anchor({ text }, selectors)).toMatchObject({
+        placed: false,
+        code: 'below-threshold',
+        reason: expect.stringMatching(/short/),
+      });
     });
 
     it('reports how close it came when below the threshold', () => {
@@ -110,7 +161,10 @@ describe('anchor', () => {
     {
       name: 'a short quote whose passage was deleted lands on a look-alike with the same context',
       text: dickens.replace('it was the age of wisdom, ', ''),
-      selectors: { quote: { exact: 'age of', prefix: 'it was the ', suffix: ' ' }, position: { start: 64, end: 70 } },
+      selectors: {
+        quote: { exact: 'age of', prefix: 'it was the ', suffix: ' ' },
+        position: { start: 64, end: 70 },
+      },
       right: 'unplaced',
       today: 'placed on «age of foolishness»',
       check: (r: AnchorResult, text: string) => r.placed && text.slice(r.start, r.end) === 'age of',
@@ -123,9 +177,19 @@ describe('anchor', () => {
   describe('properties', { timeout: 30_000 }, () => {
     const selectorsArb = fc.record(
       {
-        quote: fc.record({ exact: fc.string(), prefix: fc.string({ maxLength: 40 }), suffix: fc.string({ maxLength: 40 }) }),
-        position: fc.record({ start: fc.integer({ min: -5, max: 400 }), end: fc.integer({ min: -5, max: 400 }) }),
-        address: fc.oneof(fc.string(), fc.constantFrom('lankov-2007:3', 'lankov-2007:n2', 'lankov-2007:2-4')),
+        quote: fc.record({
+          exact: fc.string(),
+          prefix: fc.string({ maxLength: 40 }),
+          suffix: fc.string({ maxLength: 40 }),
+        }),
+        position: fc.record({
+          start: fc.integer({ min: -5, max: 400 }),
+          end: fc.integer({ min: -5, max: 400 }),
+        }),
+        address: fc.oneof(
+          fc.string(),
+          fc.constantFrom('lankov-2007:3', 'lankov-2007:n2', 'lankov-2007:2-4'),
+        ),
       },
       { requiredKeys: [] },
     );
@@ -148,13 +212,21 @@ describe('anchor', () => {
     });
     it('places a quote cut from the text itself', () => {
       fc.assert(
-        fc.property(fc.integer({ min: 0, max: lankov.text.length - 1 }), fc.integer({ min: 1, max: 200 }), (start, len) => {
-          const end = Math.min(lankov.text.length, start + len);
-          const s = describeSelection(lankov, start, end);
-          if (!s) return;
-          const r = anchor(lankov, s);
-          expect(r).toMatchObject({ placed: true, start: s.position!.start, end: s.position!.end });
-        }),
+        fc.property(
+          fc.integer({ min: 0, max: lankov.text.length - 1 }),
+          fc.integer({ min: 1, max: 200 }),
+          (start, len) => {
+            const end = Math.min(lankov.text.length, start + len);
+            const s = describeSelection(lankov, start, end);
+            if (!s) return;
+            const r = anchor(lankov, s);
+            expect(r).toMatchObject({
+              placed: true,
+              start: s.position!.start,
+              end: s.position!.end,
+            });
+          },
+        ),
         { numRuns: 200 },
       );
     });

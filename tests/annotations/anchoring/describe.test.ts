@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addressOf, CONTEXT_LENGTH, describe as describeSelection } from '../../../annotations/anchoring/describe.ts';
+import {
+  addressOf,
+  CONTEXT_LENGTH,
+  describe as describeSelection,
+} from '../../../annotations/anchoring/describe.ts';
 import { SelectorsSchema } from '../../../annotations/model/selectors.ts';
 import { builtinEdition } from '../../../sources/builtin.ts';
 import type { Edition } from '../../../sources/edition.ts';
@@ -38,14 +42,37 @@ describe('describe', () => {
     const wc9 = wc.blocks.find((b) => b.n === 9)!;
     const cases: [string, Edition, number, number, string][] = [
       ['within a sentence', lankov, p12.start + 5, p12.start + 20, 'lankov-2007:12.1'],
-      ['across two sentences', lankov, p12.start + 5, p12.start + p12.sentences[1]!.end - 2, 'lankov-2007:12'],
+      [
+        'across two sentences',
+        lankov,
+        p12.start + 5,
+        p12.start + p12.sentences[1]!.end - 2,
+        'lankov-2007:12',
+      ],
       ['a whole paragraph', lankov, p12.start, p12.end, 'lankov-2007:12'],
       ['across two paragraphs', lankov, p12.end - 10, p13.start + 10, 'lankov-2007:12-13'],
       ['within a footnote sentence', lankov, n5.start + 2, n5.start + 9, 'lankov-2007:n5.1'],
       ['across footnote sentences', lankov, n5.start, n5.end, 'lankov-2007:n5'],
-      ['within a heading', wc, ...find(wc, 'winstanley-chesters-2015:heading1', 'post-Soviet'), 'winstanley-chesters-2015:heading1.1'],
-      ['from a paragraph into a heading', wc, wc9.end - 10, wc9.end + 10, 'winstanley-chesters-2015:9'],
-      ['from the last paragraph into a footnote', lankov, lankov.blocks.at(-1)!.end - 5, lankov.footnotes[0]!.start + 5, 'lankov-2007:39'],
+      [
+        'within a heading',
+        wc,
+        ...find(wc, 'winstanley-chesters-2015:heading1', 'post-Soviet'),
+        'winstanley-chesters-2015:heading1.1',
+      ],
+      [
+        'from a paragraph into a heading',
+        wc,
+        wc9.end - 10,
+        wc9.end + 10,
+        'winstanley-chesters-2015:9',
+      ],
+      [
+        'from the last paragraph into a footnote',
+        lankov,
+        lankov.blocks.at(-1)!.end - 5,
+        lankov.footnotes[0]!.start + 5,
+        'lankov-2007:39',
+      ],
     ];
     for (const [name, edition, start, end, address] of cases) {
       expect(describeSelection(edition, start, end)?.address, name).toBe(address);
@@ -61,9 +88,13 @@ describe('describe', () => {
 
   it('accepts offsets in either order and clamps them to the text', () => {
     const p12 = lankov.blocks.find((b) => b.n === 12)!;
-    expect(describeSelection(lankov, p12.start + 20, p12.start + 5)).toEqual(describeSelection(lankov, p12.start + 5, p12.start + 20));
+    expect(describeSelection(lankov, p12.start + 20, p12.start + 5)).toEqual(
+      describeSelection(lankov, p12.start + 5, p12.start + 20),
+    );
     expect(describeSelection(lankov, -10, 5)!.position).toEqual({ start: 0, end: 5 });
-    expect(describeSelection(lankov, lankov.text.length - 5, lankov.text.length + 50)!.quote!.suffix).toBe('');
+    expect(
+      describeSelection(lankov, lankov.text.length - 5, lankov.text.length + 50)!.quote!.suffix,
+    ).toBe('');
   });
 
   it('keeps an empty prefix at the start of the text', () => {
@@ -96,11 +127,15 @@ describe('describe', () => {
 
   it('always builds selectors the model accepts (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: wc.text.length }), fc.integer({ min: 0, max: 600 }), (start, len) => {
-        const s = describeSelection(wc, start, start + len);
-        if (s === null) return;
-        expect(SelectorsSchema.safeParse(s).success).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: wc.text.length }),
+        fc.integer({ min: 0, max: 600 }),
+        (start, len) => {
+          const s = describeSelection(wc, start, start + len);
+          if (s === null) return;
+          expect(SelectorsSchema.safeParse(s).success).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -11,15 +11,22 @@ import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinEdition } from '../../../sources/builtin.ts';
-import { ensureChromium, launchChromium, type LaunchedBrowser } from '../../e2e/helpers/chromium.ts';
+import {
+  ensureChromium,
+  launchChromium,
+  type LaunchedBrowser,
+} from '../../e2e/helpers/chromium.ts';
 import type { Page } from 'playwright-core';
 
 const edition = builtinEdition('lankov-2007')!;
 // The module only imports types, so stripping them (TypeScript's own
 // transpiler, CommonJS output) gives a self-contained script.
-const compiled = ts.transpileModule(readFileSync(new URL('../../../annotations/anchoring/dom-range.ts', import.meta.url), 'utf8'), {
-  compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-}).outputText;
+const compiled = ts.transpileModule(
+  readFileSync(new URL('../../../annotations/anchoring/dom-range.ts', import.meta.url), 'utf8'),
+  {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  },
+).outputText;
 const bundle = `window.DomRange = (function () { var exports = {}; ${compiled}\n return exports; })();`;
 
 /** What the page needs to render a passage. */
@@ -36,7 +43,12 @@ const shapes: Shape[] = [
     markers: b.footnoteRefs.map((r) => ({ offset: r.offset, label: String(r.n) })),
     number: b.n === undefined ? null : `¶${b.n}`,
   })),
-  ...edition.footnotes.map((f) => ({ address: f.address, text: f.text, markers: [], number: `${f.n}.` })),
+  ...edition.footnotes.map((f) => ({
+    address: f.address,
+    text: f.text,
+    markers: [],
+    number: `${f.n}.`,
+  })),
 ];
 
 /** Renders the edition with DOM calls only (no HTML strings), as the app's reader would. */
@@ -79,7 +91,12 @@ function render(list: Shape[]): void {
     // The app wraps sentences in elements with their own address; one per passage here.
     const sentence = document.createElement('span');
     sentence.dataset.address = `${s.address}.1`;
-    sentence.append(...[...el.childNodes].filter((n) => !(n instanceof Element && n.hasAttribute('data-anchor-ignore') && n.tagName === 'SPAN')));
+    sentence.append(
+      ...[...el.childNodes].filter(
+        (n) =>
+          !(n instanceof Element && n.hasAttribute('data-anchor-ignore') && n.tagName === 'SPAN'),
+      ),
+    );
     el.append(sentence);
     root.append(el);
   }
@@ -102,7 +119,9 @@ afterAll(async () => {
 
 /** Runs in the page: the range for the offsets, its text without ignored content, and the offsets read back. */
 function roundTrip([ed, pairs]: [typeof edition, [number, number][]]) {
-  const { rangeFromOffsets, offsetsFromRange } = (window as unknown as { DomRange: typeof import('../../../annotations/anchoring/dom-range.ts') }).DomRange;
+  const { rangeFromOffsets, offsetsFromRange } = (
+    window as unknown as { DomRange: typeof import('../../../annotations/anchoring/dom-range.ts') }
+  ).DomRange;
   const root = document.getElementById('root')!;
   return pairs.map(([start, end]) => {
     const range = rangeFromOffsets(root, ed, start, end);
@@ -121,7 +140,12 @@ function samplePairs(count: number): [number, number][] {
   const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   while (pairs.length < count) {
     const a = passages[Math.floor(next() * passages.length)]!;
-    const b = next() < 0.8 ? a : passages[Math.min(passages.length - 1, passages.indexOf(a) + 1 + Math.floor(next() * 3))]!;
+    const b =
+      next() < 0.8
+        ? a
+        : passages[
+            Math.min(passages.length - 1, passages.indexOf(a) + 1 + Math.floor(next() * 3))
+          ]!;
     const start = a.start + Math.floor(next() * (a.end - a.start));
     const end = b.start + 1 + Math.floor(next() * (b.end - b.start));
     if (end > start) pairs.push([start, end]);
@@ -132,11 +156,16 @@ function samplePairs(count: number): [number, number][] {
 describe('dom-range in Chromium', { timeout: 60_000 }, () => {
   it('turns offsets into a range over exactly that text, and back into the same offsets', async () => {
     const pairs = samplePairs(300);
-    const results = await page.evaluate(roundTrip, [edition, pairs] as [typeof edition, [number, number][]]);
+    const results = await page.evaluate(roundTrip, [edition, pairs] as [
+      typeof edition,
+      [number, number][],
+    ]);
     results.forEach((r, i) => {
       const [start, end] = pairs[i]!;
       expect(r, `${start}-${end}`).not.toBeNull();
-      expect(r!.text, `${start}-${end}`).toBe(edition.text.slice(start, end).replaceAll('\n\n', ''));
+      expect(r!.text, `${start}-${end}`).toBe(
+        edition.text.slice(start, end).replaceAll('\n\n', ''),
+      );
       expect(r!.back, `${start}-${end}`).toEqual({ start, end });
     });
   });
@@ -145,7 +174,11 @@ describe('dom-range in Chromium', { timeout: 60_000 }, () => {
     const pairs = samplePairs(200);
     const same = await page.evaluate(
       ([ed, list]) => {
-        const { domRangeMapper, rangeFromOffsets, offsetsFromRange } = (window as unknown as { DomRange: typeof import('../../../annotations/anchoring/dom-range.ts') }).DomRange;
+        const { domRangeMapper, rangeFromOffsets, offsetsFromRange } = (
+          window as unknown as {
+            DomRange: typeof import('../../../annotations/anchoring/dom-range.ts');
+          }
+        ).DomRange;
         const root = document.getElementById('root')!;
         const mapper = domRangeMapper(root, ed);
         return list.every(([start, end]) => {
@@ -157,7 +190,10 @@ describe('dom-range in Chromium', { timeout: 60_000 }, () => {
           return (
             a.compareBoundaryPoints(Range.START_TO_START, b) === 0 &&
             a.compareBoundaryPoints(Range.END_TO_END, b) === 0 &&
-            back?.start === start && back.end === end && back2?.start === start && back2.end === end
+            back?.start === start &&
+            back.end === end &&
+            back2?.start === start &&
+            back2.end === end
           );
         });
       },
@@ -168,16 +204,25 @@ describe('dom-range in Chromium', { timeout: 60_000 }, () => {
 
   it('covers a paragraph with footnote markers without counting the markers', async () => {
     const block = edition.blocks.find((b) => b.footnoteRefs.length > 0)!;
-    const [r] = await page.evaluate(roundTrip, [edition, [[block.start, block.end]]] as [typeof edition, [number, number][]]);
+    const [r] = await page.evaluate(roundTrip, [edition, [[block.start, block.end]]] as [
+      typeof edition,
+      [number, number][],
+    ]);
     expect(r).toEqual({ text: block.text, back: { start: block.start, end: block.end } });
   });
 
   it('reads a selection that starts inside a footnote marker or outside the root', async () => {
-    const block = edition.blocks.find((b) => b.footnoteRefs.some((r) => r.offset < b.text.length - 1))!;
+    const block = edition.blocks.find((b) =>
+      b.footnoteRefs.some((r) => r.offset < b.text.length - 1),
+    )!;
     const ref = block.footnoteRefs.find((r) => r.offset < block.text.length - 1)!;
     const got = await page.evaluate(
       ([ed, address, label]) => {
-        const { offsetsFromRange } = (window as unknown as { DomRange: typeof import('../../../annotations/anchoring/dom-range.ts') }).DomRange;
+        const { offsetsFromRange } = (
+          window as unknown as {
+            DomRange: typeof import('../../../annotations/anchoring/dom-range.ts');
+          }
+        ).DomRange;
         const root = document.getElementById('root')!;
         const el = root.querySelector(`[data-address="${address}"]`)!;
         const sup = [...el.querySelectorAll('sup')].find((x) => x.textContent === label)!;
@@ -208,7 +253,10 @@ describe('dom-range in Chromium', { timeout: 60_000 }, () => {
           [b.start + 9, b.start + 5],
         ],
       ] as [typeof edition, [number, number][]]);
-      expect(results[0]).toEqual({ text: b.text.slice(0, 10), back: { start: b.start, end: b.start + 10 } });
+      expect(results[0]).toEqual({
+        text: b.text.slice(0, 10),
+        back: { start: b.start, end: b.start + 10 },
+      });
       expect(results.slice(1)).toEqual([null, null, null]);
     });
 
@@ -216,7 +264,11 @@ describe('dom-range in Chromium', { timeout: 60_000 }, () => {
       const [a, b, c] = [edition.blocks[10]!, edition.blocks[11]!, edition.blocks[12]!];
       const got = await page.evaluate(
         ([ed, hidden, span]) => {
-          const { rangeFromOffsets, offsetsFromRange } = (window as unknown as { DomRange: typeof import('../../../annotations/anchoring/dom-range.ts') }).DomRange;
+          const { rangeFromOffsets, offsetsFromRange } = (
+            window as unknown as {
+              DomRange: typeof import('../../../annotations/anchoring/dom-range.ts');
+            }
+          ).DomRange;
           const root = document.getElementById('root')!;
           const el = root.querySelector(`[data-address="${hidden}"]`)!;
           const parent = el.parentNode!;

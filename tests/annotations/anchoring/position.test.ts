@@ -21,9 +21,17 @@ describe('matchPosition', () => {
 
   describe('when it fails', () => {
     const cases: [string, Parameters<typeof matchPosition>[1], string][] = [
-      ['the text there differs from the quote', { quote, position: { start: at - 1, end: at + 13 } }, text],
+      [
+        'the text there differs from the quote',
+        { quote, position: { start: at - 1, end: at + 13 } },
+        text,
+      ],
       ['the text moved', { quote, position: { start: at, end: at + 14 } }, `An insertion. ${text}`],
-      ['the position runs past the text', { quote, position: { start: at, end: text.length + 5 } }, text],
+      [
+        'the position runs past the text',
+        { quote, position: { start: at, end: text.length + 5 } },
+        text,
+      ],
       ['the position is empty', { quote, position: { start: at, end: at } }, text],
       ['the position is reversed', { quote, position: { start: at + 14, end: at } }, text],
       ['the position is negative', { quote, position: { start: -3, end: 11 } }, text],

@@ -16,7 +16,11 @@ function quoteAt(exact: string, occurrence: number) {
   for (let i = 0; i <= occurrence; i++) at = text.indexOf(exact, at + 1);
   return {
     at,
-    quote: { exact, prefix: text.slice(Math.max(0, at - 32), at), suffix: text.slice(at + exact.length, at + exact.length + 32) },
+    quote: {
+      exact,
+      prefix: text.slice(Math.max(0, at - 32), at),
+      suffix: text.slice(at + exact.length, at + exact.length + 32),
+    },
   };
 }
 
@@ -48,14 +52,20 @@ describe('matchQuoteExact', () => {
   it('accepts a unique long quote even when its context has gone', () => {
     const exact = 'the epoch of incredulity';
     expect(exact.length).toBeGreaterThanOrEqual(UNIQUE_QUOTE_MIN_LENGTH);
-    const m = matchQuoteExact(text, { quote: { exact, prefix: 'something else entirely', suffix: '!!!' } });
+    const m = matchQuoteExact(text, {
+      quote: { exact, prefix: 'something else entirely', suffix: '!!!' },
+    });
     expect(m?.start).toBe(text.indexOf(exact));
   });
 
   it('finds the right one among more occurrences than it scores in full', () => {
     const many = Array.from({ length: 200 }, (_, i) => `item ${i} is the thing`).join('; ');
     const at = many.indexOf('the', many.indexOf('item 137 '));
-    const quote = { exact: 'the', prefix: many.slice(at - 32, at), suffix: many.slice(at + 3, at + 35) };
+    const quote = {
+      exact: 'the',
+      prefix: many.slice(at - 32, at),
+      suffix: many.slice(at + 3, at + 35),
+    };
     expect(exactOccurrences(many, 'the').length).toBeGreaterThan(SHORTLIST_SIZE);
     expect(matchQuoteExact(many, { quote })?.start).toBe(at);
     expect(matchQuoteExact(many, { quote }, 0)?.start).toBe(at);
@@ -63,14 +73,24 @@ describe('matchQuoteExact', () => {
 
   describe('when it fails', () => {
     it('returns null when the quote does not occur', () => {
-      expect(matchQuoteExact(text, { quote: { exact: 'the age of reason', prefix: '', suffix: '' } })).toBeNull();
+      expect(
+        matchQuoteExact(text, { quote: { exact: 'the age of reason', prefix: '', suffix: '' } }),
+      ).toBeNull();
     });
     it('returns null for a short quote whose every occurrence sits in a foreign context', () => {
-      const quote = { exact: 'it was', prefix: 'Completely unrelated words here', suffix: ' nothing like the original' };
+      const quote = {
+        exact: 'it was',
+        prefix: 'Completely unrelated words here',
+        suffix: ' nothing like the original',
+      };
       expect(matchQuoteExact(text, { quote })).toBeNull();
     });
     it('returns null for a short unique quote with no supporting context', () => {
-      const quote = { exact: 'wisdom', prefix: 'Completely unrelated words', suffix: ' nothing like it' };
+      const quote = {
+        exact: 'wisdom',
+        prefix: 'Completely unrelated words',
+        suffix: ' nothing like it',
+      };
       expect(matchQuoteExact(text, { quote })).toBeNull();
     });
     it('returns null without a quote', () => {

@@ -15,7 +15,8 @@ const text = p3.text;
 
 /** Asserts each score is strictly below the one before. */
 function expectFalling(scores: number[]): void {
-  for (let i = 1; i < scores.length; i++) expect(scores[i], `item ${i}`).toBeLessThan(scores[i - 1]!);
+  for (let i = 1; i < scores.length; i++)
+    expect(scores[i], `item ${i}`).toBeLessThan(scores[i - 1]!);
 }
 
 const score = (quote: string, prefix = '', suffix = '', hint?: number): number =>
@@ -23,7 +24,11 @@ const score = (quote: string, prefix = '', suffix = '', hint?: number): number =
 
 describe('similarity', () => {
   it('is 1 for a contained pattern, falls with edits, and is 0 for empty input', () => {
-    expectFalling(['Soviet occupation', 'Soviet ocupation', 'Sovjet ocupation', 'Sovjet ocupaton'].map((p) => similarity(text, p)));
+    expectFalling(
+      ['Soviet occupation', 'Soviet ocupation', 'Sovjet ocupation', 'Sovjet ocupaton'].map((p) =>
+        similarity(text, p),
+      ),
+    );
     expect(similarity(text, 'Soviet occupation')).toBe(1);
     expect(similarity('', 'x')).toBe(0);
     expect(similarity('x', '')).toBe(0);
@@ -32,7 +37,9 @@ describe('similarity', () => {
 
 describe('matchQuoteFuzzy', () => {
   it('finds the best approximate match when there is no exact one', () => {
-    const m = matchQuoteFuzzy(text, { quote: { exact: 'the Soviet ocupation force', prefix: '', suffix: '' } });
+    const m = matchQuoteFuzzy(text, {
+      quote: { exact: 'the Soviet ocupation force', prefix: '', suffix: '' },
+    });
     expect(m && text.slice(m.start, m.end)).toMatch(/^the Soviet occupation force/);
     expect(m!.score).toBeLessThan(1);
   });
@@ -85,7 +92,10 @@ describe('matchQuoteFuzzy', () => {
   it('finds an edited original near the stored position even when the quote occurs exactly elsewhere', () => {
     // The annotated "the Soviet control" at offset 6 lost a letter in an
     // edit; an exact copy far away must not win over it.
-    const doc = 'Under the Soviet contrl for years. ' + 'x'.repeat(3000) + ' Later, the Soviet control ended.';
+    const doc =
+      'Under the Soviet contrl for years. ' +
+      'x'.repeat(3000) +
+      ' Later, the Soviet control ended.';
     const quote = { exact: 'the Soviet control', prefix: 'Under ', suffix: ' for years.' };
     const m = matchQuoteFuzzy(doc, { quote }, 6);
     expect(m?.start).toBe(6);
@@ -93,17 +103,25 @@ describe('matchQuoteFuzzy', () => {
 
   describe('when it fails', () => {
     it('returns null below the acceptance threshold, though a candidate exists', () => {
-      const quote = { exact: 'a creation of the Chinese liberation army', prefix: 'nothing alike at all', suffix: 'and nothing here either' };
+      const quote = {
+        exact: 'a creation of the Chinese liberation army',
+        prefix: 'nothing alike at all',
+        suffix: 'and nothing here either',
+      };
       const best = bestFuzzyCandidate(text, { quote });
       expect(best).not.toBeNull();
       expect(best!.score).toBeLessThan(FUZZY_ACCEPT_THRESHOLD);
       expect(matchQuoteFuzzy(text, { quote })).toBeNull();
     });
     it('returns null when nothing is within the error budget', () => {
-      expect(bestFuzzyCandidate(text, { quote: { exact: 'Zzyzx qwv jjj kkk', prefix: '', suffix: '' } })).toBeNull();
+      expect(
+        bestFuzzyCandidate(text, { quote: { exact: 'Zzyzx qwv jjj kkk', prefix: '', suffix: '' } }),
+      ).toBeNull();
     });
     it('returns null for an empty quote or text', () => {
-      expect(matchQuoteFuzzy('', { quote: { exact: 'Soviet', prefix: '', suffix: '' } })).toBeNull();
+      expect(
+        matchQuoteFuzzy('', { quote: { exact: 'Soviet', prefix: '', suffix: '' } }),
+      ).toBeNull();
       expect(matchQuoteFuzzy(text, {})).toBeNull();
     });
     it('caps the error budget at half the quote and at 256', () => {

@@ -7,7 +7,10 @@ import { main } from '../../../cli/main.ts';
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(['claims', ...argv], { out: (t) => void (out += t), err: (t) => void (err += t) });
+  const code = await main(['claims', ...argv], {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+  });
   return { code, out, err };
 }
 
@@ -22,7 +25,11 @@ describe('diptych claims', () => {
   it('filters by relation into a smaller collection with the same id', async () => {
     const { code, out } = await run('--relation', 'contradicts');
     expect(code).toBe(0);
-    const doc = JSON.parse(out) as { id: string; total: number; first: { items: { body: { value: string }[] }[] } };
+    const doc = JSON.parse(out) as {
+      id: string;
+      total: number;
+      first: { items: { body: { value: string }[] }[] };
+    };
     expect(doc.id).toBe('urn:diptych:comparisons:curated');
     expect(doc.total).toBe(CURATED_COMPARISONS.filter((c) => c.relation === 'contradicts').length);
     for (const item of doc.first.items) expect(item.body[0]!.value).toBe('contradicts');
@@ -35,17 +42,30 @@ describe('diptych claims', () => {
     expect(md.out).toContain('lankov-2007:33');
     const csv = await run('--format=csv', '--relation', 'agrees,qualifies');
     expect(csv.code).toBe(0);
-    const expected = CURATED_COMPARISONS.filter((c) => c.relation === 'agrees' || c.relation === 'qualifies').length;
-    expect(csv.out.split('\r\n').filter((l) => l.startsWith('urn:') || /^[^,]+,(agrees|qualifies),/.test(l))).toHaveLength(
-      expected,
-    );
+    const expected = CURATED_COMPARISONS.filter(
+      (c) => c.relation === 'agrees' || c.relation === 'qualifies',
+    ).length;
+    expect(
+      csv.out
+        .split('\r\n')
+        .filter((l) => l.startsWith('urn:') || /^[^,]+,(agrees|qualifies),/.test(l)),
+    ).toHaveLength(expected);
   });
 
   describe('when it fails', () => {
     it('names the valid choices for a bad format or relation (usage error, exit 2)', async () => {
-      expect(await run('--format', 'xml')).toMatchObject({ code: 2, err: expect.stringContaining('valid: jsonld, markdown, csv') });
-      expect(await run('--relation', 'disagrees')).toMatchObject({ code: 2, err: expect.stringContaining('unknown relation "disagrees"') });
-      expect(await run('extra')).toMatchObject({ code: 2, err: expect.stringContaining('usage: diptych claims') });
+      expect(await run('--format', 'xml')).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('valid: jsonld, markdown, csv'),
+      });
+      expect(await run('--relation', 'disagrees')).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('unknown relation "disagrees"'),
+      });
+      expect(await run('extra')).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('usage: diptych claims'),
+      });
     });
 
     it('lists the topics when a topic does not exist', async () => {

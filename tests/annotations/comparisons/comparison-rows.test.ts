@@ -7,7 +7,11 @@ import {
   filterComparisons,
   tableRows,
 } from '../../../annotations/comparisons/comparison-rows.ts';
-import { AnnotationSchema, type Annotation, type AnnotationId } from '../../../annotations/model/annotation.ts';
+import {
+  AnnotationSchema,
+  type Annotation,
+  type AnnotationId,
+} from '../../../annotations/model/annotation.ts';
 import type { Address, SourceId } from '../../../sources/edition.ts';
 
 const WC = { id: 'winstanley-chesters-2015' as SourceId };
@@ -15,7 +19,9 @@ const LK = { id: 'lankov-2007' as SourceId };
 
 /** Two comparisons as data: a reader's own (targets Lankov first) and a curated one. */
 const fixture: Annotation[] = (
-  JSON.parse(readFileSync(new URL('./fixtures/small-table.json', import.meta.url), 'utf8')) as unknown[]
+  JSON.parse(
+    readFileSync(new URL('./fixtures/small-table.json', import.meta.url), 'utf8'),
+  ) as unknown[]
 ).map((a) => AnnotationSchema.parse(a));
 
 const highlight = AnnotationSchema.parse({
@@ -65,7 +71,10 @@ describe('comparisonRows', () => {
       ...fixture[1],
       id: 'urn:uuid:00000000-0000-4000-8000-0000000000cc',
       targets: [
-        { ...fixture[1]!.targets[0]!, selectors: { ...fixture[1]!.targets[0]!.selectors, position: { start: 10, end: 50 } } },
+        {
+          ...fixture[1]!.targets[0]!,
+          selectors: { ...fixture[1]!.targets[0]!.selectors, position: { start: 10, end: 50 } },
+        },
         fixture[1]!.targets[1],
       ],
       link: { ...fixture[1]!.link!, topic: '  Korea on Moscow’s agenda ' },
@@ -76,7 +85,9 @@ describe('comparisonRows', () => {
   });
 
   it('is deterministic whatever the input order', () => {
-    expect(comparisonRows([...fixture].reverse(), [WC, LK])).toEqual(comparisonRows(fixture, [WC, LK]));
+    expect(comparisonRows([...fixture].reverse(), [WC, LK])).toEqual(
+      comparisonRows(fixture, [WC, LK]),
+    );
   });
 
   describe('when it fails', () => {
@@ -112,11 +123,15 @@ describe('filterComparisons', () => {
   });
 
   it('filters by topic and by curated or reader’s own', () => {
-    expect(tableRows(filterComparisons(table, { topic: 'Summits and visits' })).map((r) => r.id)).toEqual([
-      fixture[0]!.id,
+    expect(
+      tableRows(filterComparisons(table, { topic: 'Summits and visits' })).map((r) => r.id),
+    ).toEqual([fixture[0]!.id]);
+    expect(tableRows(filterComparisons(table, { curated: false })).map((r) => r.curated)).toEqual([
+      false,
     ]);
-    expect(tableRows(filterComparisons(table, { curated: false })).map((r) => r.curated)).toEqual([false]);
-    expect(tableRows(filterComparisons(table, { topic: 'Summits', relations: ['complements'] }))).toEqual([]);
+    expect(
+      tableRows(filterComparisons(table, { topic: 'Summits', relations: ['complements'] })),
+    ).toEqual([]);
   });
 });
 

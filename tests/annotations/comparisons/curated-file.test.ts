@@ -6,10 +6,16 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CURATED_FILE, serializeCuratedCollection } from '../../../annotations/comparisons/curated-collection.ts';
+import {
+  CURATED_FILE,
+  serializeCuratedCollection,
+} from '../../../annotations/comparisons/curated-collection.ts';
 import { CURATED_COMPARISONS } from '../../../annotations/comparisons/curated.ts';
 import { buildCuratedComparisons } from '../../../annotations/comparisons/build-curated.ts';
-import { curatedCollectionText, loadCuratedComparisons } from '../../../annotations/comparisons/load-curated.ts';
+import {
+  curatedCollectionText,
+  loadCuratedComparisons,
+} from '../../../annotations/comparisons/load-curated.ts';
 import { importAnnotations } from '../../../annotations/io/import-annotations.ts';
 import { AnnotationSchema } from '../../../annotations/model/annotation.ts';
 import { builtinEditions } from '../../../sources/builtin.ts';
@@ -25,7 +31,9 @@ type JsonRecord = Record<string, unknown>;
 
 describe('curated-comparisons.json', () => {
   it('is up to date with curated.ts and the editions (else run with UPDATE=1 and review the diff)', () => {
-    expect(committed, 'curated-comparisons.json is stale: regenerate it with UPDATE=1').toBe(expected);
+    expect(committed, 'curated-comparisons.json is stale: regenerate it with UPDATE=1').toBe(
+      expected,
+    );
   });
 
   it('holds one linking annotation per curated comparison, each with exactly two targets, one per source', () => {
@@ -40,7 +48,10 @@ describe('curated-comparisons.json', () => {
       ]);
       for (const t of targets) {
         const selectors = t['selector'] as JsonRecord[];
-        expect(selectors.map((s) => s['type'])).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+        expect(selectors.map((s) => s['type'])).toEqual([
+          'TextQuoteSelector',
+          'TextPositionSelector',
+        ]);
         expect(Object.keys(selectors[0]!).sort()).toEqual(['exact', 'prefix', 'suffix', 'type']);
         expect(String(t['diptych:address'])).toMatch(/^(winstanley-chesters-2015|lankov-2007):/);
       }
@@ -52,7 +63,8 @@ describe('curated-comparisons.json', () => {
     items.forEach((item, i) => {
       const c = CURATED_COMPARISONS[i]!;
       const bodies = item['body'] as JsonRecord[];
-      const field = (name: string) => bodies.filter((b) => b['diptych:field'] === name).map((b) => b['value']);
+      const field = (name: string) =>
+        bodies.filter((b) => b['diptych:field'] === name).map((b) => b['value']);
       expect(field('relation')).toEqual([c.relation]);
       expect(field('topic')).toEqual([c.topic]);
       expect(field('paraphrase')).toEqual([c.wc.paraphrase, c.lankov.paraphrase]);
@@ -64,21 +76,33 @@ describe('curated-comparisons.json', () => {
     const found = annotationsIn(document);
     expect(found.length).toBeGreaterThan(0);
     for (const { annotation, context } of found) {
-      expect(checkW3cConformance(annotation, context), String((annotation as JsonRecord)['id'])).toEqual([]);
+      expect(
+        checkW3cConformance(annotation, context),
+        String((annotation as JsonRecord)['id']),
+      ).toEqual([]);
     }
   });
 
   describe('when it fails', () => {
     it('an edit to the authoring data makes the committed file stale', () => {
       const edited = CURATED_COMPARISONS.map((c, i) =>
-        i === 0 ? { ...c, wc: { ...c.wc, paraphrase: `${c.wc.paraphrase.slice(0, -1)}, says the title.` } } : c,
+        i === 0
+          ? {
+              ...c,
+              wc: { ...c.wc, paraphrase: `${c.wc.paraphrase.slice(0, -1)}, says the title.` },
+            }
+          : c,
       );
       expect(serializeCuratedCollection(editions, edited)).not.toBe(committed);
     });
 
     it('an edit to an edition that moves a quote makes the committed file stale', () => {
       const [wc, lankov] = editions;
-      const shifted = { ...lankov!, text: `Preface.\n\n${lankov!.text}`, blocks: lankov!.blocks.map((b) => ({ ...b, start: b.start + 10, end: b.end + 10 })) };
+      const shifted = {
+        ...lankov!,
+        text: `Preface.\n\n${lankov!.text}`,
+        blocks: lankov!.blocks.map((b) => ({ ...b, start: b.start + 10, end: b.end + 10 })),
+      };
       expect(serializeCuratedCollection([wc!, shifted])).not.toBe(committed);
     });
 
@@ -108,6 +132,7 @@ describe('loading the shipped file', () => {
   });
 
   it('the loaded annotations pass the model schema', () => {
-    for (const a of loadCuratedComparisons(editions)) expect(AnnotationSchema.safeParse(a).success).toBe(true);
+    for (const a of loadCuratedComparisons(editions))
+      expect(AnnotationSchema.safeParse(a).success).toBe(true);
   });
 });

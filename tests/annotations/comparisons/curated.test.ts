@@ -12,7 +12,10 @@ import {
   CuratedQuoteError,
   occurrences,
 } from '../../../annotations/comparisons/build-curated.ts';
-import { CURATED_COMPARISONS, type CuratedComparison } from '../../../annotations/comparisons/curated.ts';
+import {
+  CURATED_COMPARISONS,
+  type CuratedComparison,
+} from '../../../annotations/comparisons/curated.ts';
 import { RELATIONS } from '../../../annotations/model/annotation.ts';
 import { builtinEdition } from '../../../sources/builtin.ts';
 import type { Block, Edition } from '../../../sources/edition.ts';
@@ -82,7 +85,8 @@ describe('the curated set', () => {
         const s = at - block.start;
         const within = block.sentences.some((x) => x.start <= s && s + quote.length <= x.end);
         expect(within, `${c.key} ${name}: spans more than one sentence`).toBe(true);
-        if (block.sentences.length > 1) expect(quote.length, `${c.key} ${name}`).toBeLessThan(block.text.length);
+        if (block.sentences.length > 1)
+          expect(quote.length, `${c.key} ${name}`).toBeLessThan(block.text.length);
       }
     }
   });
@@ -102,11 +106,21 @@ describe('every quote anchors exactly once', () => {
       for (const t of a.targets) {
         const edition = t.source === left.id ? left : right;
         const byPosition = anchor(edition, t.selectors);
-        expect(byPosition, a.id).toMatchObject({ placed: true, method: 'position', ...t.selectors.position });
+        expect(byPosition, a.id).toMatchObject({
+          placed: true,
+          method: 'position',
+          ...t.selectors.position,
+        });
         const { quote, address } = t.selectors;
         const byQuote = anchor(edition, { quote, address });
-        expect(byQuote, a.id).toMatchObject({ placed: true, method: 'quote-exact', ...t.selectors.position });
-        expect(edition.text.slice(t.selectors.position.start, t.selectors.position.end)).toBe(quote.exact);
+        expect(byQuote, a.id).toMatchObject({
+          placed: true,
+          method: 'quote-exact',
+          ...t.selectors.position,
+        });
+        expect(edition.text.slice(t.selectors.position.start, t.selectors.position.end)).toBe(
+          quote.exact,
+        );
       }
     }
   });
@@ -116,9 +130,11 @@ describe('every quote anchors exactly once', () => {
       for (const t of a.targets) {
         const edition = t.source === left.id ? left : right;
         const block = blockAt(edition, t.selectors.position.start)!;
-        expect(t.selectors.address === block.address || t.selectors.address.startsWith(`${block.address}.`), a.id).toBe(
-          true,
-        );
+        expect(
+          t.selectors.address === block.address ||
+            t.selectors.address.startsWith(`${block.address}.`),
+          a.id,
+        ).toBe(true);
       }
     }
   });
@@ -129,7 +145,12 @@ describe('when it fails', () => {
   const variant = (patch: Partial<CuratedComparison>): CuratedComparison => ({ ...base, ...patch });
 
   it('a quote found nowhere is an error naming the comparison and the source', () => {
-    const bad = variant({ lankov: { ...base.lankov, quote: 'It remains marginal, since' + ' Russian interests are vast.' } });
+    const bad = variant({
+      lankov: {
+        ...base.lankov,
+        quote: 'It remains marginal, since' + ' Russian interests are vast.',
+      },
+    });
     expect(() => buildCuratedComparisons([left, right], [bad])).toThrow(CuratedQuoteError);
     expect(() => buildCuratedComparisons([left, right], [bad])).toThrow(
       `comparison "${base.key}": the lankov-2007 quote occurs nowhere`,
@@ -138,7 +159,9 @@ describe('when it fails', () => {
 
   it('a straight apostrophe where the text has a curly one is found nowhere', () => {
     const bad = variant({ wc: { ...base.wc, quote: base.wc.quote.replace('’', "'") } });
-    expect(() => buildCuratedComparisons([left, right], [bad])).toThrow(/winstanley-chesters-2015 quote occurs nowhere/);
+    expect(() => buildCuratedComparisons([left, right], [bad])).toThrow(
+      /winstanley-chesters-2015 quote occurs nowhere/,
+    );
   });
 
   it('a quote found twice is an error with the count', () => {

@@ -1,7 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparisonRows, filterComparisons } from '../../../annotations/comparisons/comparison-rows.ts';
+import {
+  comparisonRows,
+  filterComparisons,
+} from '../../../annotations/comparisons/comparison-rows.ts';
 import {
   comparisonsToCsv,
   comparisonsToMarkdown,
@@ -12,9 +15,9 @@ import { AnnotationSchema } from '../../../annotations/model/annotation.ts';
 import type { SourceId } from '../../../sources/edition.ts';
 
 const fixtureUrl = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
-const annotations = (JSON.parse(readFileSync(fixtureUrl('small-table.json'), 'utf8')) as unknown[]).map((a) =>
-  AnnotationSchema.parse(a),
-);
+const annotations = (
+  JSON.parse(readFileSync(fixtureUrl('small-table.json'), 'utf8')) as unknown[]
+).map((a) => AnnotationSchema.parse(a));
 const table = comparisonRows(annotations, [
   { id: 'winstanley-chesters-2015' as SourceId },
   { id: 'lankov-2007' as SourceId },
@@ -37,7 +40,9 @@ describe('comparisonsToMarkdown', () => {
   });
 
   it('takes column labels from the caller', () => {
-    const md = comparisonsToMarkdown(table, { labels: { 'lankov-2007': 'Right', 'winstanley-chesters-2015': 'Left' } });
+    const md = comparisonsToMarkdown(table, {
+      labels: { 'lankov-2007': 'Right', 'winstanley-chesters-2015': 'Left' },
+    });
     expect(md).toContain('| Left | Relation | Right | Note |');
   });
 });
@@ -67,7 +72,8 @@ describe('when it fails (hostile text)', () => {
   });
 
   it('CSV: formula-looking fields are defused, others left as they are', () => {
-    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx']) expect(csvField(f).replace(/^"/, '')).toMatch(/^'/);
+    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx'])
+      expect(csvField(f).replace(/^"/, '')).toMatch(/^'/);
     expect(csvField('a "b", c')).toBe('"a ""b"", c"');
     expect(csvField('plain – text')).toBe('plain – text');
     expect(csvField('')).toBe('');
@@ -77,17 +83,28 @@ describe('when it fails (hostile text)', () => {
 describe('properties', () => {
   /** Characters with Markdown, HTML or table meaning, white space of every kind, and ordinary text. */
   const tricky = fc.oneof(
-    fc.constantFrom(...'\\`*_[]<>|~&()!#+-=@"\',.:;'.split(''), '\n', '\r', '\t', ' ', '\u00a0', '\u2028'),
+    fc.constantFrom(
+      ...'\\`*_[]<>|~&()!#+-=@"\',.:;'.split(''),
+      '\n',
+      '\r',
+      '\t',
+      ' ',
+      '\u00a0',
+      '\u2028',
+    ),
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
   );
 
   it('CSV: any field reads back unchanged (apostrophe aside) through a strict RFC 4180 reader', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: tricky }), { minLength: 1, maxLength: 5 }), (fields) => {
-        const record = `${fields.map(csvField).join(',')}\r\n`;
-        const expected = fields.map((f) => (/^[=+\-@\t\r]/.test(f) ? `'${f}` : f));
-        expect(parseCsv(record)).toEqual([expected]);
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: tricky }), { minLength: 1, maxLength: 5 }),
+        (fields) => {
+          const record = `${fields.map(csvField).join(',')}\r\n`;
+          const expected = fields.map((f) => (/^[=+\-@\t\r]/.test(f) ? `'${f}` : f));
+          expect(parseCsv(record)).toEqual([expected]);
+        },
+      ),
     );
   });
 
@@ -123,7 +140,8 @@ function parseCsv(text: string): string[][] {
       }
     } else {
       while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
-        if (text[i] === '"' || text[i] === '\n') throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`);
+        if (text[i] === '"' || text[i] === '\n')
+          throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`);
         field += text[i++];
       }
     }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonLinks, comparisonRows, tableRows } from '../../../annotations/comparisons/comparison-rows.ts';
+import {
+  comparisonLinks,
+  comparisonRows,
+  tableRows,
+} from '../../../annotations/comparisons/comparison-rows.ts';
 import { buildCuratedComparisons } from '../../../annotations/comparisons/build-curated.ts';
-import { linkPassages, LinkPassagesError, READER_TOPIC } from '../../../annotations/comparisons/link-passages.ts';
+import {
+  linkPassages,
+  LinkPassagesError,
+  READER_TOPIC,
+} from '../../../annotations/comparisons/link-passages.ts';
 import { completeAnnotation, type AnnotationId } from '../../../annotations/model/annotation.ts';
 import { builtinEdition } from '../../../sources/builtin.ts';
 import type { Edition } from '../../../sources/edition.ts';
@@ -13,8 +21,14 @@ const lankov = builtinEdition('lankov-2007')!;
 function select(edition: Edition, quote: string, paraphrase?: string) {
   const start = edition.text.indexOf(quote);
   if (start === -1) throw new Error(`test quote not in ${edition.id}: ${quote}`);
-  if (!/\s/.test(edition.text[start - 1] ?? '')) throw new Error(`test quote must follow white space: ${quote}`);
-  return { edition, start: start - 1, end: start + quote.length, ...(paraphrase ? { paraphrase } : {}) };
+  if (!/\s/.test(edition.text[start - 1] ?? ''))
+    throw new Error(`test quote must follow white space: ${quote}`);
+  return {
+    edition,
+    start: start - 1,
+    end: start + quote.length,
+    ...(paraphrase ? { paraphrase } : {}),
+  };
 }
 
 const RAILWAY = 'a connection between the trans-Siberian railway and an inter-Korean railway';
@@ -51,7 +65,11 @@ describe('linkPassages', () => {
       relation: 'contradicts',
       topic: 'The railway link',
     });
-    const stored = completeAnnotation(link, 'urn:uuid:00000000-0000-4000-8000-000000000001' as AnnotationId, '2026-01-31T12:00:00.000Z');
+    const stored = completeAnnotation(
+      link,
+      'urn:uuid:00000000-0000-4000-8000-000000000001' as AnnotationId,
+      '2026-01-31T12:00:00.000Z',
+    );
     const table = comparisonRows([...buildCuratedComparisons([wc, lankov]), stored], [wc, lankov]);
     const group = table.groups.find((g) => g.topic === 'The railway link')!;
     const mine = group.rows.find((r) => !r.curated)!;
@@ -67,19 +85,32 @@ describe('linkPassages', () => {
         linkPassages({ left: blank, right: select(lankov, COST), relation: 'agrees' }),
       ).toThrow(new LinkPassagesError('Select some text in the left pane first.'));
       expect(() =>
-        linkPassages({ left: select(wc, RAILWAY), right: { edition: lankov, start: 5, end: 5 }, relation: 'agrees' }),
+        linkPassages({
+          left: select(wc, RAILWAY),
+          right: { edition: lankov, start: 5, end: 5 },
+          relation: 'agrees',
+        }),
       ).toThrow('Select some text in the right pane first.');
     });
 
     it('refuses two selections in the same text', () => {
       expect(() =>
-        linkPassages({ left: select(wc, RAILWAY), right: select(wc, 'Sakhalin'), relation: 'agrees' }),
+        linkPassages({
+          left: select(wc, RAILWAY),
+          right: select(wc, 'Sakhalin'),
+          relation: 'agrees',
+        }),
       ).toThrow(/same text/);
     });
 
     it('refuses a note over the model’s limit (the model names the field)', () => {
       expect(() =>
-        linkPassages({ left: select(wc, RAILWAY), right: select(lankov, COST), relation: 'agrees', note: 'x'.repeat(50_001) }),
+        linkPassages({
+          left: select(wc, RAILWAY),
+          right: select(lankov, COST),
+          relation: 'agrees',
+          note: 'x'.repeat(50_001),
+        }),
       ).toThrow(/note/);
     });
   });

@@ -23,7 +23,9 @@ type Spec = TargetSpec & Record<string, unknown> & { readonly targets?: readonly
 export function onlyOccurrence(text: string, needle: string): number {
   const first = text.indexOf(needle);
   if (first === -1 || text.indexOf(needle, first + 1) !== -1) {
-    throw new Error(`"${needle}" must occur exactly once (found ${first === -1 ? 0 : 'more than one'})`);
+    throw new Error(
+      `"${needle}" must occur exactly once (found ${first === -1 ? 0 : 'more than one'})`,
+    );
   }
   return first;
 }

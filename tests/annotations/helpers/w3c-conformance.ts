@@ -19,7 +19,13 @@ import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 
 /** The copied suite's folder. */
-export const SUITE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'web-annotation');
+export const SUITE_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'fixtures',
+  'web-annotation',
+);
 
 /** One failed assertion. */
 export interface ConformanceFailure {
@@ -52,10 +58,14 @@ function loadAssertions(): readonly Assertion[] {
   const ajv = new Ajv({ strict: false, allErrors: false });
   addFormats(ajv);
   const definitionsDir = join(SUITE_DIR, 'definitions');
-  for (const file of readdirSync(definitionsDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(definitionsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     ajv.addSchema(readJson(join(definitionsDir, file)));
   }
-  const test = readJson(join(SUITE_DIR, 'annotations', 'annotationMusts.test')) as { assertions: string[] };
+  const test = readJson(join(SUITE_DIR, 'annotations', 'annotationMusts.test')) as {
+    assertions: string[];
+  };
   const schemas = test.assertions.map((path) => readJson(join(SUITE_DIR, path)));
   for (const schema of schemas) ajv.addSchema(schema);
   assertions = schemas.map((schema) => {
@@ -82,7 +92,10 @@ export function assertionCount(): number {
  * for an annotation inside a collection or page that carries no `@context`
  * of its own (it inherits its container's, as in JSON-LD).
  */
-export function checkW3cConformance(annotation: unknown, inheritedContext?: unknown): ConformanceFailure[] {
+export function checkW3cConformance(
+  annotation: unknown,
+  inheritedContext?: unknown,
+): ConformanceFailure[] {
   let subject = annotation;
   if (
     inheritedContext !== undefined &&
@@ -109,16 +122,20 @@ export function checkW3cConformance(annotation: unknown, inheritedContext?: unkn
  * each with the `@context` it inherits.
  */
 export function annotationsIn(document: unknown): { annotation: unknown; context: unknown }[] {
-  if (typeof document !== 'object' || document === null) return [{ annotation: document, context: undefined }];
+  if (typeof document !== 'object' || document === null)
+    return [{ annotation: document, context: undefined }];
   const doc = document as Record<string, unknown>;
   const context = doc['@context'];
   const pageItems = (page: unknown): unknown[] =>
-    typeof page === 'object' && page !== null && Array.isArray((page as Record<string, unknown>)['items'])
+    typeof page === 'object' &&
+    page !== null &&
+    Array.isArray((page as Record<string, unknown>)['items'])
       ? ((page as Record<string, unknown>)['items'] as unknown[])
       : [];
   if (doc['type'] === 'AnnotationCollection') {
     return pageItems(doc['first']).map((annotation) => ({ annotation, context }));
   }
-  if (doc['type'] === 'AnnotationPage') return pageItems(doc).map((annotation) => ({ annotation, context }));
+  if (doc['type'] === 'AnnotationPage')
+    return pageItems(doc).map((annotation) => ({ annotation, context }));
   return [{ annotation: document, context: undefined }];
 }

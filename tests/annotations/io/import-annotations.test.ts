@@ -81,7 +81,10 @@ describe('importAnnotations: XSS payloads (the xss-payloads case, also for the b
 
 describe('importAnnotations: our own export', () => {
   it('reads back identical annotations (round trip)', () => {
-    const text = serializeW3cCollection(samples, { id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011', now: NOW });
+    const text = serializeW3cCollection(samples, {
+      id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011',
+      now: NOW,
+    });
     const outcome = importAnnotations(text, { existing: [], editions, locate, now: NOW });
     expect(outcome.format).toBe('diptych');
     expect(outcome.annotations).toEqual(samples);
@@ -89,13 +92,22 @@ describe('importAnnotations: our own export', () => {
   });
 
   it('reads the pinned format-1 file to the samples (format history: 1 is the first version)', () => {
-    const text = readFileSync(new URL('../../fixtures/annotations/format-v1.jsonld', import.meta.url), 'utf8');
-    expect(importAnnotations(text, { existing: [], editions, now: NOW }).annotations).toEqual(samples);
+    const text = readFileSync(
+      new URL('../../fixtures/annotations/format-v1.jsonld', import.meta.url),
+      'utf8',
+    );
+    expect(importAnnotations(text, { existing: [], editions, now: NOW }).annotations).toEqual(
+      samples,
+    );
   });
 
   it('reads back a standalone exported annotation (its own @context, no envelope) identically', () => {
     for (const a of samples) {
-      const outcome = importAnnotations(JSON.stringify(exportW3cAnnotation(a)), { existing: [], editions, now: NOW });
+      const outcome = importAnnotations(JSON.stringify(exportW3cAnnotation(a)), {
+        existing: [],
+        editions,
+        now: NOW,
+      });
       expect(outcome.format).toBe('w3c');
       expect(outcome.annotations).toEqual([a]);
     }
@@ -103,10 +115,24 @@ describe('importAnnotations: our own export', () => {
 
   it('does not double what is already there', () => {
     const text = serializeW3cCollection(samples, { now: NOW });
-    const outcome = importAnnotations(text, { existing: samples.slice(0, 3).map((a) => a.id), editions, now: NOW });
-    expect(outcome.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'imported', 'imported', 'imported', 'imported']);
+    const outcome = importAnnotations(text, {
+      existing: samples.slice(0, 3).map((a) => a.id),
+      editions,
+      now: NOW,
+    });
+    expect(outcome.results.map((r) => r.status)).toEqual([
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'imported',
+      'imported',
+      'imported',
+      'imported',
+    ]);
     expect(outcome.annotations).toEqual(samples.slice(3));
-    expect(outcome.summary).toBe('Imported 4 annotations; 3 annotations were already here and not doubled.');
+    expect(outcome.summary).toBe(
+      'Imported 4 annotations; 3 annotations were already here and not doubled.',
+    );
   });
 
   it('needs no locate for its own sources', () => {
@@ -125,13 +151,21 @@ describe('importAnnotations: when it fails', () => {
     const huge = `[${' '.repeat(MAX_IMPORT_CHARS)}]`;
     const outcome = importAnnotations(huge, { existing: [], editions, now: NOW });
     expect(outcome.ok).toBe(false);
-    expect(outcome.summary).toMatch(/^Nothing was imported: the file is too large \(32\.0 MB; the limit is 32 MB\)\.$/);
+    expect(outcome.summary).toMatch(
+      /^Nothing was imported: the file is too large \(32\.0 MB; the limit is 32 MB\)\.$/,
+    );
   });
 
   it('refuses a huge file by its size, before reading it', () => {
     expect(importFileSizeCheck(MAX_IMPORT_BYTES)).toBeNull();
-    expect(importFileSizeCheck(MAX_IMPORT_BYTES + 1)?.summary).toBe('Nothing was imported: the file is too large (32.0 MB; the limit is 32 MB).');
-    expect(importFileSizeCheck(1024 ** 3)).toMatchObject({ ok: false, annotations: [], results: [] });
+    expect(importFileSizeCheck(MAX_IMPORT_BYTES + 1)?.summary).toBe(
+      'Nothing was imported: the file is too large (32.0 MB; the limit is 32 MB).',
+    );
+    expect(importFileSizeCheck(1024 ** 3)).toMatchObject({
+      ok: false,
+      annotations: [],
+      results: [],
+    });
   });
 
   it('reports the path of the bad item and adds nothing from a file with one bad item', () => {

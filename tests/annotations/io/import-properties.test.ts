@@ -5,7 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importAnnotations, type ImportOutcome } from '../../../annotations/io/import-annotations.ts';
+import {
+  importAnnotations,
+  type ImportOutcome,
+} from '../../../annotations/io/import-annotations.ts';
 import { locateInEditions } from '../../../annotations/io/locate-in-editions.ts';
 import { exportW3cCollection } from '../../../annotations/io/w3c-export.ts';
 import { AnnotationSchema } from '../../../annotations/model/annotation.ts';
@@ -54,7 +57,10 @@ function damage(value: unknown, path: readonly number[], replacement: unknown): 
     const keys = Object.keys(value);
     if (keys.length === 0) return replacement;
     const key = keys[path[0]! % keys.length]!;
-    return { ...value, [key]: damage((value as Record<string, unknown>)[key], path.slice(1), replacement) };
+    return {
+      ...value,
+      [key]: damage((value as Record<string, unknown>)[key], path.slice(1), replacement),
+    };
   }
   return replacement;
 }
@@ -69,15 +75,30 @@ describe('importAnnotations: properties', () => {
   }, 30_000);
 
   it('our export, damaged anywhere: never throws, deterministic, all or nothing', () => {
-    const exported = exportW3cCollection(samples, { id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011', now: NOW });
+    const exported = exportW3cCollection(samples, {
+      id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011',
+      now: NOW,
+    });
     const replacement = fc.oneof(
       fc.jsonValue({ maxDepth: 2 }),
-      fc.constantFrom(-1, 1e308, '', 'urn:diptych:source:nowhere', 'lankov-2007:999', '2026-13-45T99:99:99Z', { type: 'TextQuoteSelector' }),
+      fc.constantFrom(
+        -1,
+        1e308,
+        '',
+        'urn:diptych:source:nowhere',
+        'lankov-2007:999',
+        '2026-13-45T99:99:99Z',
+        { type: 'TextQuoteSelector' },
+      ),
     );
     fc.assert(
-      fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 9 }), replacement, (path, value) => {
-        run(JSON.stringify(damage(exported, path, value)));
-      }),
+      fc.property(
+        fc.array(fc.nat(), { minLength: 1, maxLength: 9 }),
+        replacement,
+        (path, value) => {
+          run(JSON.stringify(damage(exported, path, value)));
+        },
+      ),
       // Each damaged source sends a quote through fuzzy matching over both texts: slow, so fewer runs.
       { numRuns: 150 },
     );

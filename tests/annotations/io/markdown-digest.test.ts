@@ -15,7 +15,8 @@ const PINNED = new URL('../../fixtures/annotations/digest.md', import.meta.url);
 const parse = (md: string): Root => unified().use(remarkParse).parse(md) as Root;
 
 /** The headings of a digest, in order. */
-const headings = (md: string): string[] => [...md.matchAll(/^(#{1,3}) (.*)$/gm)].map((m) => `${m[1]} ${m[2]}`);
+const headings = (md: string): string[] =>
+  [...md.matchAll(/^(#{1,3}) (.*)$/gm)].map((m) => `${m[1]} ${m[2]}`);
 
 describe('markdownDigest', () => {
   it('groups by source (app order) and sorts each source in text order', () => {
@@ -82,7 +83,17 @@ describe('markdownDigest: when the text fights back', () => {
   });
 
   it('escapeMarkdown makes Markdown read literally', () => {
-    const samplesOfText = ['*a*', '_b_', '# c', '1. d', '- e', '[f](https://example.org)', '<g>', '`h`', '&amp;'];
+    const samplesOfText = [
+      '*a*',
+      '_b_',
+      '# c',
+      '1. d',
+      '- e',
+      '[f](https://example.org)',
+      '<g>',
+      '`h`',
+      '&amp;',
+    ];
     for (const text of samplesOfText) {
       const tree = parse(escapeMarkdown(text));
       let value = '';

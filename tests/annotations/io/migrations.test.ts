@@ -13,15 +13,25 @@ describe('migrateDocument', () => {
   it('runs a chain of steps in order, oldest first', () => {
     // The machinery, with steps made up for this test (not a real format history).
     const steps: Migration[] = [
-      { from: 1, change: 'adds b', migrate: (d) => ({ ...d, b: true, trail: `${String(d['trail'])}>2` }) },
-      { from: 2, change: 'adds c', migrate: (d) => ({ ...d, c: true, trail: `${String(d['trail'])}>3` }) },
+      {
+        from: 1,
+        change: 'adds b',
+        migrate: (d) => ({ ...d, b: true, trail: `${String(d['trail'])}>2` }),
+      },
+      {
+        from: 2,
+        change: 'adds c',
+        migrate: (d) => ({ ...d, c: true, trail: `${String(d['trail'])}>3` }),
+      },
     ];
     expect(migrateDocument({ trail: '1' }, 1, steps, 3)).toEqual({
       ok: true,
       document: { trail: '1>2>3', b: true, c: true },
       from: 1,
     });
-    expect(migrateDocument({ trail: '2' }, 2, steps, 3)).toMatchObject({ document: { trail: '2>3', c: true } });
+    expect(migrateDocument({ trail: '2' }, 2, steps, 3)).toMatchObject({
+      document: { trail: '2>3', c: true },
+    });
   });
 });
 
@@ -39,6 +49,9 @@ describe('migrateDocument: when it fails', () => {
   });
 
   it('refuses a version with no upgrade step', () => {
-    expect(migrateDocument({}, 1, [], 2)).toEqual({ ok: false, message: 'no upgrade from format 1; this Diptych cannot read it' });
+    expect(migrateDocument({}, 1, [], 2)).toEqual({
+      ok: false,
+      message: 'no upgrade from format 1; this Diptych cannot read it',
+    });
   });
 });

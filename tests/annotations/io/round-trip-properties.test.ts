@@ -20,16 +20,31 @@ import { targetAt } from '../helpers/samples.ts';
 const editions = builtinEditions();
 
 const span = fc
-  .record({ e: fc.nat({ max: editions.length - 1 }), at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.integer({ min: 1, max: 400 }) })
+  .record({
+    e: fc.nat({ max: editions.length - 1 }),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    len: fc.integer({ min: 1, max: 400 }),
+  })
   .map(({ e, at, len }) => {
     const edition = editions[e]!;
     const start = Math.min(Math.floor(at * edition.text.length), edition.text.length - 1);
     return targetAt(edition, start, Math.min(edition.text.length, start + len));
   });
 
-const text = fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }).filter((s) => s.trim() !== '');
-const tag = fc.string({ minLength: 1, maxLength: 30, unit: 'grapheme' }).map((s) => s.replace(/[\r\n]/g, ' ').trim()).filter((s) => s !== '');
-const date = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+const text = fc
+  .string({ minLength: 1, maxLength: 200, unit: 'grapheme' })
+  .filter((s) => s.trim() !== '');
+const tag = fc
+  .string({ minLength: 1, maxLength: 30, unit: 'grapheme' })
+  .map((s) => s.replace(/[\r\n]/g, ' ').trim())
+  .filter((s) => s !== '');
+const date = fc
+  .date({
+    min: new Date('2000-01-01T00:00:00Z'),
+    max: new Date('2100-01-01T00:00:00Z'),
+    noInvalidDate: true,
+  })
+  .map((d) => d.toISOString());
 
 const annotation: fc.Arbitrary<Annotation> = fc
   .record({
@@ -48,7 +63,10 @@ const annotation: fc.Arbitrary<Annotation> = fc
       curated: fc.boolean(),
     }),
     origin: fc.option(
-      fc.record({ format: fc.constantFrom('w3c', 'hypothesis'), id: fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: undefined }) }),
+      fc.record({
+        format: fc.constantFrom('w3c', 'hypothesis'),
+        id: fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: undefined }),
+      }),
       { nil: undefined },
     ),
   })
@@ -76,13 +94,24 @@ describe('export and import, for any valid annotation', () => {
   it('every exported annotation conforms, and the import is identical', () => {
     fc.assert(
       fc.property(fc.uniqueArray(annotation, { maxLength: 4, selector: (a) => a.id }), (list) => {
-        const document = exportW3cCollection(list, { id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011', now: '2026-01-01T00:00:00.000Z' });
+        const document = exportW3cCollection(list, {
+          id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011',
+          now: '2026-01-01T00:00:00.000Z',
+        });
         for (const { annotation: item, context } of annotationsIn(document)) {
           expect(checkW3cConformance(item, context)).toEqual([]);
         }
         const text = serializeW3cCollection(list, { now: '2026-01-01T00:00:00.000Z' });
-        const outcome = importAnnotations(text, { existing: [], editions, now: '2026-06-01T00:00:00.000Z' });
-        expect(outcome.summary).toBe(list.length === 0 ? 'Imported 0 annotations.' : `Imported ${list.length} annotation${list.length === 1 ? '' : 's'}.`);
+        const outcome = importAnnotations(text, {
+          existing: [],
+          editions,
+          now: '2026-06-01T00:00:00.000Z',
+        });
+        expect(outcome.summary).toBe(
+          list.length === 0
+            ? 'Imported 0 annotations.'
+            : `Imported ${list.length} annotation${list.length === 1 ? '' : 's'}.`,
+        );
         expect(outcome.annotations).toEqual(list);
       }),
       { numRuns: 200 },

@@ -14,7 +14,10 @@ import { sampleAnnotations } from '../helpers/samples.ts';
 
 const editions = builtinEditions();
 const samples = sampleAnnotations(editions);
-const OPTIONS = { id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011', now: '2026-01-07T08:00:00.000Z' };
+const OPTIONS = {
+  id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011',
+  now: '2026-01-07T08:00:00.000Z',
+};
 
 /** The pinned export of the samples: the format-1 fixture, regenerated with UPDATE=1 (review the diff). */
 const PINNED = new URL('../../fixtures/annotations/format-v1.jsonld', import.meta.url);
@@ -34,11 +37,18 @@ describe('exportW3cCollection', () => {
   });
 
   it('writes the envelope: type, format version, generator, total, one page', () => {
-    const doc = exportW3cCollection(samples, { ...OPTIONS, appVersion: '0.1.0' }) as Record<string, unknown>;
+    const doc = exportW3cCollection(samples, { ...OPTIONS, appVersion: '0.1.0' }) as Record<
+      string,
+      unknown
+    >;
     expect(doc['@context']).toContain(ANNO_CONTEXT);
     expect(doc['type']).toBe('AnnotationCollection');
     expect(doc['diptych:formatVersion']).toBe(CURRENT_FORMAT_VERSION);
-    expect(doc['generator']).toEqual({ type: 'Software', name: 'Diptych', 'diptych:version': '0.1.0' });
+    expect(doc['generator']).toEqual({
+      type: 'Software',
+      name: 'Diptych',
+      'diptych:version': '0.1.0',
+    });
     expect(doc['generated']).toBe(OPTIONS.now);
     expect(doc['total']).toBe(samples.length);
     expect((doc['first'] as { items: unknown[] }).items).toHaveLength(samples.length);
@@ -48,18 +58,22 @@ describe('exportW3cCollection', () => {
     for (const a of samples) {
       const w3c = toW3cAnnotation(a) as { target: unknown };
       const targets = Array.isArray(w3c.target) ? w3c.target : [w3c.target];
-      targets.forEach((t: { source: string; selector: { exact?: string; start?: number; end?: number }[] }) => {
-        const edition = editions.find((e) => t.source === `urn:diptych:source:${e.id}`)!;
-        const [quote, position] = t.selector;
-        expect(edition.text.slice(position!.start, position!.end)).toBe(quote!.exact);
-      });
+      targets.forEach(
+        (t: { source: string; selector: { exact?: string; start?: number; end?: number }[] }) => {
+          const edition = editions.find((e) => t.source === `urn:diptych:source:${e.id}`)!;
+          const [quote, position] = t.selector;
+          expect(edition.text.slice(position!.start, position!.end)).toBe(quote!.exact);
+        },
+      );
     }
   });
 
   it('names sources by URN, never by an invented URL', () => {
     const text = serializeW3cCollection(samples, OPTIONS);
     const sources = [...text.matchAll(/"source": "([^"]+)"/g)].map((m) => m[1]);
-    expect(new Set(sources)).toEqual(new Set(['urn:diptych:source:lankov-2007', 'urn:diptych:source:winstanley-chesters-2015']));
+    expect(new Set(sources)).toEqual(
+      new Set(['urn:diptych:source:lankov-2007', 'urn:diptych:source:winstanley-chesters-2015']),
+    );
   });
 
   it('an empty collection is still a valid envelope', () => {
@@ -78,7 +92,9 @@ describe('exportW3cCollection', () => {
 describe('exportW3cCollection: when it fails', () => {
   it('refuses an invalid annotation, naming it', () => {
     const bad = { ...samples[0]!, tags: ['x', 'x'] } as Annotation;
-    expect(() => exportW3cCollection([samples[1]!, bad], OPTIONS)).toThrow(/urn:uuid:6f1c2b0e-0000-4000-8000-000000000001.*duplicate tag/);
+    expect(() => exportW3cCollection([samples[1]!, bad], OPTIONS)).toThrow(
+      /urn:uuid:6f1c2b0e-0000-4000-8000-000000000001.*duplicate tag/,
+    );
   });
 
   it('a conformance check of a broken export fails (the check can fail)', () => {

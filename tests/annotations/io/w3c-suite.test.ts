@@ -60,7 +60,12 @@ describe('the W3C MUST suite', () => {
     expect(rows.length).toBeGreaterThan(100);
     const changed = rows
       .map((row) => row.split('\t'))
-      .filter(([path, , sha256]) => createHash('sha256').update(readFileSync(join(SUITE_DIR, path!))).digest('hex') !== sha256)
+      .filter(
+        ([path, , sha256]) =>
+          createHash('sha256')
+            .update(readFileSync(join(SUITE_DIR, path!)))
+            .digest('hex') !== sha256,
+      )
       .map(([path]) => path);
     expect(changed).toEqual([]);
   });
@@ -77,7 +82,8 @@ describe('the W3C MUST suite', () => {
       for (const { annotation, context } of annotationsIn(document)) {
         checked += 1;
         const id = (annotation as { id?: unknown }).id;
-        for (const f of checkW3cConformance(annotation, context)) failed.push(`${file} ${String(id)}: ${f.assertion}`);
+        for (const f of checkW3cConformance(annotation, context))
+          failed.push(`${file} ${String(id)}: ${f.assertion}`);
       }
     }
     expect(failed).toEqual(EXPECTED_FAILURES);
@@ -100,7 +106,9 @@ describe('the W3C MUST suite', () => {
 
   it('inherits the container @context for items without one', () => {
     const item = { id: 'http://example.org/a', type: 'Annotation', target: 'http://example.org/t' };
-    expect(checkW3cConformance(item).map((f) => f.assertion)).toContain('3.1-annotationContextValidated.json');
+    expect(checkW3cConformance(item).map((f) => f.assertion)).toContain(
+      '3.1-annotationContextValidated.json',
+    );
     expect(checkW3cConformance(item, 'http://www.w3.org/ns/anno.jsonld')).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@ import type { Edition } from '../../../sources/edition.ts';
 
 const lankov = builtinEdition('lankov-2007')!;
 const wc = builtinEdition('winstanley-chesters-2015')!;
-const at = (e: Edition, address: string) => [...e.blocks, ...e.footnotes].find((p) => p.address === address)!;
+const at = (e: Edition, address: string) =>
+  [...e.blocks, ...e.footnotes].find((p) => p.address === address)!;
 
 describe('addressForRange', () => {
   it('a span inside a paragraph, a footnote, an unnumbered block: that passage', () => {
@@ -14,7 +15,9 @@ describe('addressForRange', () => {
     const n2 = at(lankov, 'lankov-2007:n2');
     expect(addressForRange(lankov, n2.start, n2.end)).toBe('lankov-2007:n2');
     const heading = at(wc, 'winstanley-chesters-2015:heading1');
-    expect(addressForRange(wc, heading.start, heading.end)).toBe('winstanley-chesters-2015:heading1');
+    expect(addressForRange(wc, heading.start, heading.end)).toBe(
+      'winstanley-chesters-2015:heading1',
+    );
   });
 
   it('across numbered paragraphs: a range', () => {

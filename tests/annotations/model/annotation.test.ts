@@ -14,7 +14,12 @@ import {
 } from '../../../annotations/model/annotation.ts';
 import type { Address, SourceId } from '../../../sources/edition.ts';
 
-const target = (source = 'lankov-2007', address = 'lankov-2007:1', start = 10, exact = 'North Korea') => ({
+const target = (
+  source = 'lankov-2007',
+  address = 'lankov-2007:1',
+  start = 10,
+  exact = 'North Korea',
+) => ({
   source: source as SourceId,
   selectors: {
     quote: { exact, prefix: 'about ', suffix: ' and' },
@@ -23,7 +28,11 @@ const target = (source = 'lankov-2007', address = 'lankov-2007:1', start = 10, e
   },
 });
 
-const highlight: NewAnnotation = { motivation: 'highlighting', color: 'yellow', targets: [target()] };
+const highlight: NewAnnotation = {
+  motivation: 'highlighting',
+  color: 'yellow',
+  targets: [target()],
+};
 const ID = 'urn:uuid:00000000-0000-4000-8000-000000000001' as AnnotationId;
 const NOW = '2026-01-31T12:00:00.000Z';
 
@@ -44,8 +53,16 @@ describe('AnnotationSchema', () => {
     const a = completeAnnotation(
       {
         motivation: 'linking',
-        targets: [target(), target('winstanley-chesters-2015', 'winstanley-chesters-2015:3-4', 500)],
-        link: { relation: 'contradicts', topic: 'Aid', paraphrases: ['A says', 'B says'], curated: true },
+        targets: [
+          target(),
+          target('winstanley-chesters-2015', 'winstanley-chesters-2015:3-4', 500),
+        ],
+        link: {
+          relation: 'contradicts',
+          topic: 'Aid',
+          paraphrases: ['A says', 'B says'],
+          curated: true,
+        },
       },
       ID,
       NOW,
@@ -75,21 +92,75 @@ describe('AnnotationSchema: when it fails', () => {
     ['unknown field', { ...good, colour: 'red' }, 'Unrecognized key'],
     ['unknown colour', { ...good, color: 'red' }, 'color:'],
     ['local time without zone', { ...good, created: '2026-01-31T12:00:00' }, 'created:'],
-    ['modified before created', { ...good, modified: '2020-01-01T00:00:00.000Z' }, 'modified: modified is before created'],
+    [
+      'modified before created',
+      { ...good, modified: '2020-01-01T00:00:00.000Z' },
+      'modified: modified is before created',
+    ],
     ['duplicate tag', { ...good, tags: ['a', 'a'] }, 'tags.1: duplicate tag "a"'],
     ['padded tag', { ...good, tags: [' a'] }, 'tags.0: a tag must not start or end'],
     ['empty note', { ...good, note: '' }, 'note: an empty or blank note is written as no note'],
     ['blank note', { ...good, note: ' \n ' }, 'note: an empty or blank note is written as no note'],
-    ['two targets on a highlight', { ...good, targets: [target(), target()] }, 'targets: a highlighting annotation has exactly one target'],
+    [
+      'two targets on a highlight',
+      { ...good, targets: [target(), target()] },
+      'targets: a highlighting annotation has exactly one target',
+    ],
     ['no target', { ...good, targets: [] }, 'targets:'],
-    ['linking with one target', { ...good, motivation: 'linking' }, 'targets: a linking annotation has exactly two targets'],
-    ['link on a highlight', { ...good, link: { relation: 'agrees', topic: 't', paraphrases: ['a', 'b'], curated: false } }, 'link: a highlighting annotation has no link'],
-    ['quote and position disagree', { ...good, targets: [target('lankov-2007', 'lankov-2007:1', 10, 'North Korea')].map((t) => ({ ...t, selectors: { ...t.selectors, position: { start: 10, end: 12 } } })) }, 'targets.0.selectors.position: position and quote disagree'],
-    ['empty range', { ...good, targets: [{ ...target(), selectors: { ...target().selectors, position: { start: 5, end: 5 } } }] }, 'end must be greater than start'],
-    ['address of another source', { ...good, targets: [target('lankov-2007', 'winstanley-chesters-2015:1')] }, 'targets.0.selectors.address: the address names a different source'],
-    ['not an address', { ...good, targets: [target('lankov-2007', 'lankov-2007:zz')] }, 'must be a passage address'],
-    ['bad source id', { ...good, targets: [target('Lankov 2007', 'lankov-2007:1')] }, 'targets.0.source: must be a source id'],
-    ['empty quote', { ...good, targets: [target('lankov-2007', 'lankov-2007:1', 3, '')] }, 'must not be empty'],
+    [
+      'linking with one target',
+      { ...good, motivation: 'linking' },
+      'targets: a linking annotation has exactly two targets',
+    ],
+    [
+      'link on a highlight',
+      {
+        ...good,
+        link: { relation: 'agrees', topic: 't', paraphrases: ['a', 'b'], curated: false },
+      },
+      'link: a highlighting annotation has no link',
+    ],
+    [
+      'quote and position disagree',
+      {
+        ...good,
+        targets: [target('lankov-2007', 'lankov-2007:1', 10, 'North Korea')].map((t) => ({
+          ...t,
+          selectors: { ...t.selectors, position: { start: 10, end: 12 } },
+        })),
+      },
+      'targets.0.selectors.position: position and quote disagree',
+    ],
+    [
+      'empty range',
+      {
+        ...good,
+        targets: [
+          { ...target(), selectors: { ...target().selectors, position: { start: 5, end: 5 } } },
+        ],
+      },
+      'end must be greater than start',
+    ],
+    [
+      'address of another source',
+      { ...good, targets: [target('lankov-2007', 'winstanley-chesters-2015:1')] },
+      'targets.0.selectors.address: the address names a different source',
+    ],
+    [
+      'not an address',
+      { ...good, targets: [target('lankov-2007', 'lankov-2007:zz')] },
+      'must be a passage address',
+    ],
+    [
+      'bad source id',
+      { ...good, targets: [target('Lankov 2007', 'lankov-2007:1')] },
+      'targets.0.source: must be a source id',
+    ],
+    [
+      'empty quote',
+      { ...good, targets: [target('lankov-2007', 'lankov-2007:1', 3, '')] },
+      'must not be empty',
+    ],
   ];
   it.each(cases)('rejects %s', (_name, value, message) => {
     const found = issues(value);
@@ -116,8 +187,20 @@ describe('AnnotationIdSchema and the W3C suite', () => {
   })();
 
   it('every id it accepts is a URI to the suite (fast-check)', () => {
-    const scheme = fc.constantFrom('http://', 'https://', 'urn:', 'urn:uuid:', 'x:', 'tag:', 'a+b.c-d:', 'mailto:');
-    const rest = fc.string({ unit: fc.constantFrom(...'aZ1-._~!$&\'()*+,;=:@/?#%2F[] é"<>\\^`{|}'.split('')), maxLength: 24 });
+    const scheme = fc.constantFrom(
+      'http://',
+      'https://',
+      'urn:',
+      'urn:uuid:',
+      'x:',
+      'tag:',
+      'a+b.c-d:',
+      'mailto:',
+    );
+    const rest = fc.string({
+      unit: fc.constantFrom(...'aZ1-._~!$&\'()*+,;=:@/?#%2F[] é"<>\\^`{|}'.split('')),
+      maxLength: 24,
+    });
     let accepted = 0;
     fc.assert(
       fc.property(scheme, rest, (s, r) => {
@@ -132,8 +215,13 @@ describe('AnnotationIdSchema and the W3C suite', () => {
     expect(accepted).toBeGreaterThan(500); // the property is not vacuous
   }, 30_000);
 
-  it.each(['http://example.org/ä', 'http://example.org/a b', 'x:?y', 'http://example.org/#a#b', 'http://exa mple.org', 'abc', 'urn:'])(
-    'refuses %j',
-    (id) => expect(AnnotationIdSchema.safeParse(id).success).toBe(false),
-  );
+  it.each([
+    'http://example.org/ä',
+    'http://example.org/a b',
+    'x:?y',
+    'http://example.org/#a#b',
+    'http://exa mple.org',
+    'abc',
+    'urn:',
+  ])('refuses %j', (id) => expect(AnnotationIdSchema.safeParse(id).success).toBe(false));
 });

@@ -9,7 +9,9 @@ import {
 
 /** Every node of a parsed note, depth first. */
 function walk(nodes: readonly NoteNode[]): NoteNode[] {
-  return nodes.flatMap((n) => ('children' in n ? [n, ...walk(n.children as readonly NoteNode[])] : [n]));
+  return nodes.flatMap((n) =>
+    'children' in n ? [n, ...walk(n.children as readonly NoteNode[])] : [n],
+  );
 }
 
 const ALLOWED_KEYS: Readonly<Record<string, readonly string[]>> = {
@@ -37,11 +39,20 @@ function expectSafe(nodes: readonly NoteNode[]): void {
 const PAYLOADS: readonly { readonly input: string; readonly text: string }[] = [
   { input: '<script>alert(1)</script>', text: '<script>alert(1)</script>' },
   { input: '<img src=x onerror=alert(1)>', text: '<img src=x onerror=alert(1)>' },
-  { input: '<svg onload=alert(1)><circle r=1 /></svg>', text: '<svg onload=alert(1)><circle r=1 /></svg>' },
+  {
+    input: '<svg onload=alert(1)><circle r=1 /></svg>',
+    text: '<svg onload=alert(1)><circle r=1 /></svg>',
+  },
   { input: '<svg><script>alert(1)</script></svg>', text: '<svg><script>alert(1)</script></svg>' },
-  { input: '<a href="javascript:alert(1)">click</a>', text: '<a href="javascript:alert(1)">click</a>' },
+  {
+    input: '<a href="javascript:alert(1)">click</a>',
+    text: '<a href="javascript:alert(1)">click</a>',
+  },
   { input: 'hi <b onmouseover="alert(1)">bold</b>', text: 'hi <b onmouseover="alert(1)">bold</b>' },
-  { input: '<iframe src="javascript:alert(1)"></iframe>', text: '<iframe src="javascript:alert(1)"></iframe>' },
+  {
+    input: '<iframe src="javascript:alert(1)"></iframe>',
+    text: '<iframe src="javascript:alert(1)"></iframe>',
+  },
   { input: '[x](javascript:alert(1))', text: 'x' },
   { input: '[x](JaVaScRiPt:alert(1))', text: 'x' },
   { input: '[x]( javascript:alert(1) )', text: 'x' },
@@ -55,12 +66,17 @@ const PAYLOADS: readonly { readonly input: string; readonly text: string }[] = [
   { input: '<javascript:alert(1)>', text: 'javascript:alert(1)' },
   { input: '[x][r]\n\n[r]: javascript:alert(1)', text: '[x][r]' },
   { input: '![x](javascript:alert(1))', text: '![x](javascript:alert(1))' },
-  { input: '[<img src=x onerror=alert(1)>](https://example.org)', text: '<img src=x onerror=alert(1)>' },
+  {
+    input: '[<img src=x onerror=alert(1)>](https://example.org)',
+    text: '<img src=x onerror=alert(1)>',
+  },
 ];
 
 describe('parseNoteMarkdown', () => {
   it('keeps the light Markdown a note may use', () => {
-    expect(parseNoteMarkdown('A *b* **c** `d` [e](https://example.org/x)\n\n- f\n- g\n\n3. h')).toEqual([
+    expect(
+      parseNoteMarkdown('A *b* **c** `d` [e](https://example.org/x)\n\n- f\n- g\n\n3. h'),
+    ).toEqual([
       {
         type: 'paragraph',
         children: [
@@ -78,21 +94,34 @@ describe('parseNoteMarkdown', () => {
         type: 'list',
         ordered: false,
         children: [
-          { type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'f' }] }] },
-          { type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'g' }] }] },
+          {
+            type: 'listItem',
+            children: [{ type: 'paragraph', children: [{ type: 'text', value: 'f' }] }],
+          },
+          {
+            type: 'listItem',
+            children: [{ type: 'paragraph', children: [{ type: 'text', value: 'g' }] }],
+          },
         ],
       },
       {
         type: 'list',
         ordered: true,
         start: 3,
-        children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'h' }] }] }],
+        children: [
+          {
+            type: 'listItem',
+            children: [{ type: 'paragraph', children: [{ type: 'text', value: 'h' }] }],
+          },
+        ],
       },
     ]);
   });
 
   it('keeps a mailto link and a reference link to https', () => {
-    const nodes = walk(parseNoteMarkdown('[m](mailto:reader@example.org) [r][d]\n\n[d]: https://example.org/d'));
+    const nodes = walk(
+      parseNoteMarkdown('[m](mailto:reader@example.org) [r][d]\n\n[d]: https://example.org/d'),
+    );
     expect(nodes.filter((n) => n.type === 'link').map((n) => (n as { url: string }).url)).toEqual([
       'mailto:reader@example.org',
       'https://example.org/d',
@@ -100,7 +129,9 @@ describe('parseNoteMarkdown', () => {
   });
 
   it('keeps what it does not render as the literal text the reader typed', () => {
-    expect(noteText(parseNoteMarkdown('# Title\n\n> quoted\n\n---\n\n```\ncode\n```'))).toBe('# Title > quoted --- ``` code ```');
+    expect(noteText(parseNoteMarkdown('# Title\n\n> quoted\n\n---\n\n```\ncode\n```'))).toBe(
+      '# Title > quoted --- ``` code ```',
+    );
   });
 
   it('an empty note is no blocks', () => {
@@ -113,7 +144,9 @@ describe('parseNoteMarkdown: when a note attacks (XSS payloads)', () => {
   it.each(PAYLOADS)('$input is inert', ({ input, text }) => {
     const nodes = parseNoteMarkdown(input);
     expectSafe(nodes);
-    expect(walk(nodes).filter((n) => n.type === 'link' && !n.url.startsWith('https://example.org'))).toEqual([]);
+    expect(
+      walk(nodes).filter((n) => n.type === 'link' && !n.url.startsWith('https://example.org')),
+    ).toEqual([]);
     expect(noteText(nodes)).toBe(text);
   });
 
@@ -122,7 +155,25 @@ describe('parseNoteMarkdown: when a note attacks (XSS payloads)', () => {
     const pieces = fc.array(
       fc.oneof(
         markdownish,
-        fc.constantFrom('[', ']', '(', ')', '<', '>', '*', '_', '`', '\n', '- ', '1. ', 'javascript:', '&#106;', 'https://example.org', '![', '[r]: '),
+        fc.constantFrom(
+          '[',
+          ']',
+          '(',
+          ')',
+          '<',
+          '>',
+          '*',
+          '_',
+          '`',
+          '\n',
+          '- ',
+          '1. ',
+          'javascript:',
+          '&#106;',
+          'https://example.org',
+          '![',
+          '[r]: ',
+        ),
       ),
       { maxLength: 30 },
     );

@@ -9,7 +9,11 @@ import {
   QUOTA_MESSAGE,
   saveAnnotations,
 } from '../../../annotations/storage/annotation-storage.ts';
-import { ANNOTATIONS_KEY, BACKUP_PREFIX, STORAGE_VERSION } from '../../../annotations/storage/envelope.ts';
+import {
+  ANNOTATIONS_KEY,
+  BACKUP_PREFIX,
+  STORAGE_VERSION,
+} from '../../../annotations/storage/envelope.ts';
 import type { AnnotationSet } from '../../../annotations/storage/merge.ts';
 import { memoryArea, memoryStorage } from '../../../annotations/storage/memory-storage.ts';
 import { MIGRATIONS } from '../../../annotations/storage/migrations.ts';
@@ -43,14 +47,24 @@ describe('saveAnnotations and loadAnnotations', () => {
   });
 
   it('loads nothing, without complaint, from an empty storage', () => {
-    expect(loadAnnotations(memoryStorage(), NOW)).toMatchObject({ set: { annotations: [] }, problem: null, writable: true });
+    expect(loadAnnotations(memoryStorage(), NOW)).toMatchObject({
+      set: { annotations: [] },
+      problem: null,
+      writable: true,
+    });
   });
 
   it('applies tombstones on load', () => {
     const s = set(2);
     const port = memoryStorage();
-    saveAnnotations(port, { ...s, deleted: { [s.annotations[0]!.id]: '2026-01-05T00:00:00.000Z' } }, NOW);
-    expect(loadAnnotations(port, NOW).set.annotations.map((a) => a.id)).toEqual([s.annotations[1]!.id]);
+    saveAnnotations(
+      port,
+      { ...s, deleted: { [s.annotations[0]!.id]: '2026-01-05T00:00:00.000Z' } },
+      NOW,
+    );
+    expect(loadAnnotations(port, NOW).set.annotations.map((a) => a.id)).toEqual([
+      s.annotations[1]!.id,
+    ]);
   });
 
   describe('when saving fails', () => {
@@ -62,7 +76,9 @@ describe('saveAnnotations and loadAnnotations', () => {
       area.quota = before!.length + ANNOTATIONS_KEY.length + 10;
       const result = saveAnnotations(port, set(5), NOW);
       expect(result).toEqual({ ok: false, reason: 'quota', message: QUOTA_MESSAGE });
-      expect(QUOTA_MESSAGE).toMatch(/storage is full; nothing was lost — the last change was not saved\. Export/);
+      expect(QUOTA_MESSAGE).toMatch(
+        /storage is full; nothing was lost — the last change was not saved\. Export/,
+      );
       expect(port.get(ANNOTATIONS_KEY)).toBe(before);
     });
 
@@ -73,34 +89,48 @@ describe('saveAnnotations and loadAnnotations', () => {
           throw new Error('disk on fire');
         },
       };
-      expect(saveAnnotations(port, set(1), NOW)).toMatchObject({ ok: false, reason: 'error', message: expect.stringContaining('disk on fire') });
+      expect(saveAnnotations(port, set(1), NOW)).toMatchObject({
+        ok: false,
+        reason: 'error',
+        message: expect.stringContaining('disk on fire'),
+      });
     });
   });
 
   describe('when stored data is unreadable', () => {
     const valid = JSON.parse(fixture(1)) as { annotations: unknown[] };
-    const withBadRecord = JSON.stringify({ ...valid, annotations: [...valid.annotations, { id: 'urn:x:1', note: 5 }] });
+    const withBadRecord = JSON.stringify({
+      ...valid,
+      annotations: [...valid.annotations, { id: 'urn:x:1', note: 5 }],
+    });
     const cases: [string, string, string][] = [
       ['not JSON', '{"type": "diptych/annot', 'unparsable'],
       ['JSON but not ours', '[1, 2, 3]', 'not-ours'],
       ['someone else’s object', '{"type": "excalidraw", "elements": []}', 'not-ours'],
-      ['from a newer Diptych', JSON.stringify({ ...valid, version: STORAGE_VERSION + 1 }), 'unsupported-version'],
+      [
+        'from a newer Diptych',
+        JSON.stringify({ ...valid, version: STORAGE_VERSION + 1 }),
+        'unsupported-version',
+      ],
       ['a damaged envelope', JSON.stringify({ ...valid, annotations: 'lots' }), 'wrong-shape'],
       ['an envelope with extra fields', JSON.stringify({ ...valid, extra: true }), 'wrong-shape'],
       ['one invalid record among valid ones', withBadRecord, 'invalid-records'],
     ];
-    it.each(cases)('%s: backs it up first, keeps it, reports it, and still opens', (_name, raw, kind) => {
-      const port = memoryStorage();
-      port.set(ANNOTATIONS_KEY, raw);
-      const loaded = loadAnnotations(port, NOW);
-      expect(loaded.problem?.kind).toBe(kind);
-      expect(loaded.backupKey).toBe(`${BACKUP_PREFIX}${NOW.toISOString()}`);
-      expect(port.get(loaded.backupKey!)).toBe(raw);
-      expect(port.get(ANNOTATIONS_KEY)).toBe(raw);
-      expect(loaded.writable).toBe(kind !== 'unsupported-version');
-      expect(loaded.message).toContain(loaded.backupKey!);
-      expect(listBackups(port)).toEqual([loaded.backupKey]);
-    });
+    it.each(cases)(
+      '%s: backs it up first, keeps it, reports it, and still opens',
+      (_name, raw, kind) => {
+        const port = memoryStorage();
+        port.set(ANNOTATIONS_KEY, raw);
+        const loaded = loadAnnotations(port, NOW);
+        expect(loaded.problem?.kind).toBe(kind);
+        expect(loaded.backupKey).toBe(`${BACKUP_PREFIX}${NOW.toISOString()}`);
+        expect(port.get(loaded.backupKey!)).toBe(raw);
+        expect(port.get(ANNOTATIONS_KEY)).toBe(raw);
+        expect(loaded.writable).toBe(kind !== 'unsupported-version');
+        expect(loaded.message).toContain(loaded.backupKey!);
+        expect(listBackups(port)).toEqual([loaded.backupKey]);
+      },
+    );
 
     it('keeps the valid records when only some are invalid, and names the bad one', () => {
       const port = memoryStorage();
@@ -108,7 +138,9 @@ describe('saveAnnotations and loadAnnotations', () => {
       const loaded = loadAnnotations(port, NOW);
       expect(loaded.set.annotations).toHaveLength(2);
       expect(loaded.invalid).toEqual([{ index: 2, id: 'urn:x:1', message: expect.any(String) }]);
-      expect(loaded.message).toMatch(/1 of 3 stored annotations could not be read \(the first, #3: /);
+      expect(loaded.message).toMatch(
+        /1 of 3 stored annotations could not be read \(the first, #3: /,
+      );
     });
 
     it('refuses to save over unreadable data it could not back up', () => {
@@ -137,12 +169,19 @@ describe('saveAnnotations and loadAnnotations', () => {
       }
     });
     it('has a migration step from every older version', () => {
-      for (let v = 1; v < STORAGE_VERSION; v++) expect(MIGRATIONS.some((m) => m.from === v), `from v${v}`).toBe(true);
+      for (let v = 1; v < STORAGE_VERSION; v++)
+        expect(
+          MIGRATIONS.some((m) => m.from === v),
+          `from v${v}`,
+        ).toBe(true);
     });
     it('reads the current fixture exactly', () => {
       const parsed = parseStored(fixture(STORAGE_VERSION));
       expect(parsed.set.revision).toBe(7);
-      expect(parsed.set.annotations.map((a) => a.motivation)).toEqual(['commenting', 'highlighting']);
+      expect(parsed.set.annotations.map((a) => a.motivation)).toEqual([
+        'commenting',
+        'highlighting',
+      ]);
       expect(Object.keys(parsed.set.deleted)).toHaveLength(1);
     });
   });

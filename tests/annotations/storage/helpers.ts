@@ -2,7 +2,12 @@
  * Test helpers for storage and the store: valid annotations, made through the
  * model's own `completeAnnotation` so they are exactly what the store makes.
  */
-import { completeAnnotation, type Annotation, type AnnotationId, type NewAnnotation } from '../../../annotations/model/annotation.ts';
+import {
+  completeAnnotation,
+  type Annotation,
+  type AnnotationId,
+  type NewAnnotation,
+} from '../../../annotations/model/annotation.ts';
 import type { Address, SourceId } from '../../../sources/edition.ts';
 
 /** A valid `NewAnnotation` on Lankov's title ("Russia", offsets 0–6), with a note. */
@@ -27,7 +32,11 @@ export function newAnnotation(overrides: Partial<NewAnnotation> = {}): NewAnnota
 }
 
 /** A valid stored annotation with id `urn:uuid:…<n>` made at `time`. */
-export function annotation(n: number, time = '2026-01-01T00:00:00.000Z', overrides: Partial<NewAnnotation> = {}): Annotation {
+export function annotation(
+  n: number,
+  time = '2026-01-01T00:00:00.000Z',
+  overrides: Partial<NewAnnotation> = {},
+): Annotation {
   const id = `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}` as AnnotationId;
   return completeAnnotation(newAnnotation({ note: `Note ${n}.`, ...overrides }), id, time);
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { openBrowserStorage, PROBE_KEY, webStoragePort } from '../../../annotations/storage/local-storage.ts';
+import {
+  openBrowserStorage,
+  PROBE_KEY,
+  webStoragePort,
+} from '../../../annotations/storage/local-storage.ts';
 import { quotaExceededError } from '../../../annotations/storage/quota.ts';
 
 /** A Web Storage object over a Map, with switchable failures (Node has no localStorage). */
@@ -32,7 +36,11 @@ class FakeStorage implements Storage {
 }
 
 /** A `storage` event as browsers dispatch it to other tabs. */
-function storageEvent(init: { key: string | null; newValue: string | null; storageArea: Storage | null }): Event {
+function storageEvent(init: {
+  key: string | null;
+  newValue: string | null;
+  storageArea: Storage | null;
+}): Event {
   return Object.assign(new Event('storage'), init);
 }
 

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SET, mergeSets, newer, sameSet, type AnnotationSet } from '../../../annotations/storage/merge.ts';
+import {
+  EMPTY_SET,
+  mergeSets,
+  newer,
+  sameSet,
+  type AnnotationSet,
+} from '../../../annotations/storage/merge.ts';
 import { annotation, edited } from './helpers.ts';
 
 const T = (h: number) => `2026-01-01T${String(h).padStart(2, '0')}:00:00.000Z`;
@@ -9,8 +15,16 @@ describe('mergeSets', () => {
   it('keeps edits to different annotations from both sides', () => {
     const a1 = annotation(1, T(1));
     const a2 = annotation(2, T(1));
-    const tab1: AnnotationSet = { annotations: [edited(a1, T(2), { note: 'tab 1' }), a2], deleted: {}, revision: 3 };
-    const tab2: AnnotationSet = { annotations: [a1, edited(a2, T(3), { note: 'tab 2' })], deleted: {}, revision: 4 };
+    const tab1: AnnotationSet = {
+      annotations: [edited(a1, T(2), { note: 'tab 1' }), a2],
+      deleted: {},
+      revision: 3,
+    };
+    const tab2: AnnotationSet = {
+      annotations: [a1, edited(a2, T(3), { note: 'tab 2' })],
+      deleted: {},
+      revision: 4,
+    };
     const merged = mergeSets(tab1, tab2);
     expect(merged.annotations.map((a) => a.note)).toEqual(['tab 1', 'tab 2']);
     expect(merged.revision).toBe(4);
@@ -21,12 +35,18 @@ describe('mergeSets', () => {
     const early = edited(a, T(2), { note: 'early' });
     const late = edited(a, T(3), { note: 'late' });
     expect(newer(early, late)).toBe(late);
-    expect(mergeSets({ ...EMPTY_SET, annotations: [late] }, { ...EMPTY_SET, annotations: [early] }).annotations[0]!.note).toBe('late');
+    expect(
+      mergeSets({ ...EMPTY_SET, annotations: [late] }, { ...EMPTY_SET, annotations: [early] })
+        .annotations[0]!.note,
+    ).toBe('late');
   });
 
   it('does not bring back an annotation deleted in one tab and still held by another', () => {
     const a = annotation(1, T(1));
-    const merged = mergeSets({ ...EMPTY_SET, annotations: [a] }, { ...EMPTY_SET, deleted: { [a.id]: T(2) } });
+    const merged = mergeSets(
+      { ...EMPTY_SET, annotations: [a] },
+      { ...EMPTY_SET, deleted: { [a.id]: T(2) } },
+    );
     expect(merged.annotations).toEqual([]);
     expect(merged.deleted[a.id]).toBe(T(2));
   });
@@ -34,7 +54,10 @@ describe('mergeSets', () => {
   it('keeps an annotation changed after its deletion (an undone delete)', () => {
     const a = annotation(1, T(1));
     const restored = edited(a, T(3));
-    const merged = mergeSets({ ...EMPTY_SET, annotations: [restored] }, { ...EMPTY_SET, deleted: { [a.id]: T(2) } });
+    const merged = mergeSets(
+      { ...EMPTY_SET, annotations: [restored] },
+      { ...EMPTY_SET, deleted: { [a.id]: T(2) } },
+    );
     expect(merged.annotations).toEqual([restored]);
   });
 
@@ -48,12 +71,24 @@ describe('mergeSets', () => {
   describe('properties', () => {
     const setArb = fc
       .record({
-        versions: fc.array(fc.record({ n: fc.integer({ min: 1, max: 6 }), h: fc.integer({ min: 1, max: 9 }), note: fc.constantFrom('a', 'b', 'c') }), { maxLength: 8 }),
-        tombs: fc.array(fc.record({ n: fc.integer({ min: 1, max: 6 }), h: fc.integer({ min: 1, max: 9 }) }), { maxLength: 3 }),
+        versions: fc.array(
+          fc.record({
+            n: fc.integer({ min: 1, max: 6 }),
+            h: fc.integer({ min: 1, max: 9 }),
+            note: fc.constantFrom('a', 'b', 'c'),
+          }),
+          { maxLength: 8 },
+        ),
+        tombs: fc.array(
+          fc.record({ n: fc.integer({ min: 1, max: 6 }), h: fc.integer({ min: 1, max: 9 }) }),
+          { maxLength: 3 },
+        ),
         revision: fc.nat(20),
       })
       .map(({ versions, tombs, revision }): AnnotationSet => {
-        const byId = new Map(versions.map((v) => [v.n, edited(annotation(v.n, T(1)), T(v.h), { note: v.note })]));
+        const byId = new Map(
+          versions.map((v) => [v.n, edited(annotation(v.n, T(1)), T(v.h), { note: v.note })]),
+        );
         const deleted: Record<string, string> = {};
         for (const t of tombs) deleted[annotation(t.n).id] = T(t.h);
         return { annotations: [...byId.values()], deleted, revision };

@@ -12,7 +12,14 @@ describe('isQuotaExceeded', () => {
   });
   describe('when it fails', () => {
     it('is false for any other error or value', () => {
-      for (const e of [new Error('disk'), Object.assign(new Error('x'), { name: 'SecurityError', code: 18 }), null, undefined, 'QuotaExceededError', 22]) {
+      for (const e of [
+        new Error('disk'),
+        Object.assign(new Error('x'), { name: 'SecurityError', code: 18 }),
+        null,
+        undefined,
+        'QuotaExceededError',
+        22,
+      ]) {
         expect(isQuotaExceeded(e)).toBe(false);
       }
     });

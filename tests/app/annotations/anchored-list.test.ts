@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { anchor } from '../../../annotations/anchoring/anchor.ts';
 import { describe as describeSelection } from '../../../annotations/anchoring/describe.ts';
-import { COLORS, completeAnnotation, type Annotation, type AnnotationId, type Color } from '../../../annotations/model/annotation.ts';
+import {
+  COLORS,
+  completeAnnotation,
+  type Annotation,
+  type AnnotationId,
+  type Color,
+} from '../../../annotations/model/annotation.ts';
 import {
   allTags,
   anchorAnnotations,
@@ -18,7 +24,12 @@ const wc = builtinEdition('winstanley-chesters-2015' as SourceId)!;
 let n = 0;
 
 /** An annotation on `[start, end)` of an edition's text (through the real describe, as the app makes them). */
-function on(edition: Edition, start: number, end: number, extra: { color?: Color; note?: string; tags?: string[] } = {}): Annotation {
+function on(
+  edition: Edition,
+  start: number,
+  end: number,
+  extra: { color?: Color; note?: string; tags?: string[] } = {},
+): Annotation {
   const d = describeSelection(edition, start, end)!;
   n++;
   return completeAnnotation(
@@ -27,7 +38,12 @@ function on(edition: Edition, start: number, end: number, extra: { color?: Color
       ...(extra.color ? { color: extra.color } : {}),
       ...(extra.note ? { note: extra.note } : {}),
       tags: extra.tags ?? [],
-      targets: [{ source: edition.id, selectors: { quote: d.quote!, position: d.position!, address: d.address! } }],
+      targets: [
+        {
+          source: edition.id,
+          selectors: { quote: d.quote!, position: d.position!, address: d.address! },
+        },
+      ],
     },
     `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}` as AnnotationId,
     new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
@@ -43,7 +59,10 @@ describe('anchorAnnotations', () => {
     const right = on(wc, para(wc, 4).start, para(wc, 4).start + 15);
     const list = anchorAnnotations([right, late, early], [lankov, wc], anchor);
     expect(list.placed.map((p) => p.annotation.id)).toEqual([early.id, late.id, right.id]);
-    expect(list.placed[0]).toMatchObject({ start: para(lankov, 3).start, end: para(lankov, 3).start + 20 });
+    expect(list.placed[0]).toMatchObject({
+      start: para(lankov, 3).start,
+      end: para(lankov, 3).start + 20,
+    });
     expect(list.unplaced).toEqual([]);
   });
 
@@ -91,11 +110,18 @@ describe('anchorAnnotations', () => {
 });
 
 describe('matchesFilter', () => {
-  const a = on(lankov, para(lankov, 7).start, para(lankov, 7).start + 40, { note: 'About *famine* relief', tags: ['famine', 'aid'], color: 'blue' });
+  const a = on(lankov, para(lankov, 7).start, para(lankov, 7).start + 40, {
+    note: 'About *famine* relief',
+    tags: ['famine', 'aid'],
+    color: 'blue',
+  });
   const plain = on(lankov, para(lankov, 8).start, para(lankov, 8).start + 40);
 
   it('keeps everything with no filter', () => {
-    expect([a, plain].filter((x) => matchesFilter(x, NO_FILTER, DEFAULT_COLOR))).toEqual([a, plain]);
+    expect([a, plain].filter((x) => matchesFilter(x, NO_FILTER, DEFAULT_COLOR))).toEqual([
+      a,
+      plain,
+    ]);
   });
   it('filters by colour, counting no colour as the default', () => {
     expect(matchesFilter(a, { ...NO_FILTER, color: 'blue' }, DEFAULT_COLOR)).toBe(true);
@@ -115,7 +141,11 @@ describe('matchesFilter', () => {
 
 describe('tags', () => {
   it('parseTags splits on commas, trims, drops blanks and repeats', () => {
-    expect(parseTags(' famine, sources ,,famine,\nnew line ')).toEqual(['famine', 'sources', 'new line']);
+    expect(parseTags(' famine, sources ,,famine,\nnew line ')).toEqual([
+      'famine',
+      'sources',
+      'new line',
+    ]);
     expect(parseTags('   ')).toEqual([]);
   });
   it('allTags lists the tags in use, sorted, once each', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseNoteMarkdown } from '../../../annotations/model/note-markdown.ts';
 import { NoteView } from '../../../app/annotations/note-view.tsx';
 
-const render = (note: string) => renderToStaticMarkup(<NoteView blocks={parseNoteMarkdown(note)} />);
+const render = (note: string) =>
+  renderToStaticMarkup(<NoteView blocks={parseNoteMarkdown(note)} />);
 
 const ALLOWED_TAGS = ['div', 'p', 'ul', 'ol', 'li', 'em', 'strong', 'code', 'a'];
 const ALLOWED_ATTRIBUTES = ['class', 'href', 'target', 'rel', 'start'];
@@ -14,7 +15,9 @@ describe('NoteView', () => {
     expect(html).toContain('<em>a</em>');
     expect(html).toContain('<strong>b</strong>');
     expect(html).toContain('<code>c</code>');
-    expect(html).toContain('<a href="https://example.org/x" target="_blank" rel="noopener noreferrer nofollow">d</a>');
+    expect(html).toContain(
+      '<a href="https://example.org/x" target="_blank" rel="noopener noreferrer nofollow">d</a>',
+    );
     expect(html).toContain('<ol start="1"><li><p>one</p></li><li><p>two</p></li></ol>');
   });
 

@@ -7,7 +7,9 @@ import {
 } from '../../../app/citations/citation-style.ts';
 import { DEFAULT_STYLE, STYLE_IDS } from '../../../sources/citation/styles.ts';
 
-function memory(initial: Record<string, string> = {}): StyleStorage & { data: Record<string, string> } {
+function memory(
+  initial: Record<string, string> = {},
+): StyleStorage & { data: Record<string, string> } {
   const data = { ...initial };
   return {
     data,

@@ -16,12 +16,18 @@ describe('citeTarget', () => {
     expect(citeTarget(editions, 'lankov-2007:12.1')?.quote).toBe(p12.sentences[0]!.text);
     expect(citeTarget(editions, 'lankov-2007:12.1')?.label).toBe('Sentence 12.1');
     const n5 = lankov.footnotes.find((f) => f.n === 5)!;
-    expect(citeTarget(editions, 'lankov-2007:n5')).toMatchObject({ quote: n5.text, label: 'Note 5' });
+    expect(citeTarget(editions, 'lankov-2007:n5')).toMatchObject({
+      quote: n5.text,
+      label: 'Note 5',
+    });
   });
 
   it('lists a paragraph and then each of its sentences as scopes, from either address', () => {
     const scopes = citeScopes(editions, 'lankov-2007:12');
-    expect(scopes.map((s) => s.address)).toEqual(['lankov-2007:12', ...p12.sentences.map((s) => s.address)]);
+    expect(scopes.map((s) => s.address)).toEqual([
+      'lankov-2007:12',
+      ...p12.sentences.map((s) => s.address),
+    ]);
     expect(citeScopes(editions, 'lankov-2007:12.2')).toEqual(scopes);
   });
 
@@ -38,7 +44,11 @@ describe('citeTarget', () => {
 
 describe('spanCiteTarget', () => {
   it('cites a span across paragraphs as the range, with a range locator, in either order', () => {
-    const forward = spanCiteTarget('lankov-2007:12.3', 'lankov-2007:14.1', '  from here … to there ');
+    const forward = spanCiteTarget(
+      'lankov-2007:12.3',
+      'lankov-2007:14.1',
+      '  from here … to there ',
+    );
     expect(forward).toEqual({
       address: 'lankov-2007:12-14',
       locator: { label: 'paragraph', locator: '12-14' },
@@ -57,15 +67,18 @@ describe('spanCiteTarget', () => {
       quote: 'q',
       label: 'Paragraph 12',
     });
-    expect(spanCiteTarget('lankov-2007:12.2', 'lankov-2007:12.2', 'q')?.address).toBe('lankov-2007:12.2');
+    expect(spanCiteTarget('lankov-2007:12.2', 'lankov-2007:12.2', 'q')?.address).toBe(
+      'lankov-2007:12.2',
+    );
   });
 
   it('cites a footnote span as the footnote, and a span that leaves the numbered text where it starts', () => {
     expect(spanCiteTarget('lankov-2007:n5', 'lankov-2007:n5', 'q')?.address).toBe('lankov-2007:n5');
     expect(spanCiteTarget('lankov-2007:39', 'lankov-2007:n1', 'q')?.address).toBe('lankov-2007:39');
-    expect(spanCiteTarget('winstanley-chesters-2015:heading1', 'winstanley-chesters-2015:5', 'q')?.address).toBe(
-      'winstanley-chesters-2015:heading1',
-    );
+    expect(
+      spanCiteTarget('winstanley-chesters-2015:heading1', 'winstanley-chesters-2015:5', 'q')
+        ?.address,
+    ).toBe('winstanley-chesters-2015:heading1');
   });
 
   describe('when it fails', () => {
@@ -73,7 +86,9 @@ describe('spanCiteTarget', () => {
       expect(spanCiteTarget('nowhere', 'lankov-2007:1', 'q')).toBeNull();
     });
     it('cites the start when the end is in the other text', () => {
-      expect(spanCiteTarget('lankov-2007:3', 'winstanley-chesters-2015:4', 'q')?.address).toBe('lankov-2007:3');
+      expect(spanCiteTarget('lankov-2007:3', 'winstanley-chesters-2015:4', 'q')?.address).toBe(
+        'lankov-2007:3',
+      );
     });
   });
 });

@@ -1,6 +1,9 @@
 import CSL from 'citeproc';
 import { afterAll, describe, expect, it } from 'vitest';
-import { installMacroCache, type CiteprocModule } from '../../../app/citations/citeproc-macro-cache.ts';
+import {
+  installMacroCache,
+  type CiteprocModule,
+} from '../../../app/citations/citeproc-macro-cache.ts';
 import { citePassage, createCiter } from '../../../sources/citation/index.ts';
 import { nodeCslLoader } from '../../../sources/citation/node-csl-loader.ts';
 import { STYLES, type StyleId } from '../../../sources/citation/styles.ts';
@@ -14,13 +17,17 @@ const original = proto.getNodesByName;
 const uninstall = installMacroCache(csl);
 afterAll(() => uninstall());
 
-type Pinned = Record<string, Record<string, Record<string, { address?: string; citation?: { text: string }; text?: string }>>>;
+type Pinned = Record<
+  string,
+  Record<string, Record<string, { address?: string; citation?: { text: string }; text?: string }>>
+>;
 
 /** Every macro name in a parsed style tree. */
 function macroNames(node: unknown, out = new Set<string>()): Set<string> {
   const n = node as { name?: string; attrs?: { name?: string }; children?: unknown[] };
   if (n?.name === 'macro' && typeof n.attrs?.name === 'string') out.add(n.attrs.name);
-  for (const child of n?.children ?? []) if (child && typeof child === 'object') macroNames(child, out);
+  for (const child of n?.children ?? [])
+    if (child && typeof child === 'object') macroNames(child, out);
   return out;
 }
 
@@ -34,7 +41,9 @@ describe('installMacroCache', () => {
         const cached = proto.getNodesByName.call(proto, tree, 'macro', name);
         expect(cached).toEqual(original.call(proto, tree, 'macro', name));
         cached.push('caller may change its copy');
-        expect(proto.getNodesByName.call(proto, tree, 'macro', name)).toEqual(original.call(proto, tree, 'macro', name));
+        expect(proto.getNodesByName.call(proto, tree, 'macro', name)).toEqual(
+          original.call(proto, tree, 'macro', name),
+        );
       }
     }
   });
@@ -46,9 +55,10 @@ describe('installMacroCache', () => {
       for (const [source, cases] of Object.entries(pinned[id]!)) {
         for (const [kind, c] of Object.entries(cases)) {
           if (kind === 'bibliography') continue;
-          expect(citePassage(citer, { address: c.address! }).citation.text, `${id} ${source} ${kind}`).toBe(
-            c.citation!.text,
-          );
+          expect(
+            citePassage(citer, { address: c.address! }).citation.text,
+            `${id} ${source} ${kind}`,
+          ).toBe(c.citation!.text);
         }
         const entry = citer.bibliography().find((e) => e.source === source)!;
         expect(entry.kind === 'entry' ? entry.text : '').toBe(cases.bibliography!.text);
@@ -64,11 +74,18 @@ describe('installMacroCache', () => {
 
   describe('when it does not apply', () => {
     it('leaves every other lookup to the original (other names, no name, an accumulator)', () => {
-      const tree = { name: 'style', attrs: {}, children: [{ name: 'macro', attrs: { name: 'a' }, children: [] }] };
+      const tree = {
+        name: 'style',
+        attrs: {},
+        children: [{ name: 'macro', attrs: { name: 'a' }, children: [] }],
+      };
       expect(proto.getNodesByName.call(proto, tree, 'style')).toEqual([tree]);
       expect(proto.getNodesByName.call(proto, tree, 'macro')).toEqual([tree.children[0]]);
       const acc: unknown[] = ['x'];
-      expect(proto.getNodesByName.call(proto, tree, 'macro', 'a', acc)).toEqual(['x', tree.children[0]]);
+      expect(proto.getNodesByName.call(proto, tree, 'macro', 'a', acc)).toEqual([
+        'x',
+        tree.children[0],
+      ]);
       expect(proto.getNodesByName.call(proto, null as never, 'macro', 'a')).toEqual([]);
     });
   });

@@ -9,22 +9,38 @@ describe('callCiter without a worker', () => {
     const cited = await callCiter({
       op: 'cite',
       style: 'mla',
-      request: { address: 'lankov-2007:12.3', quote: 'A quote.', link: 'https://example.org/#lankov-2007:12.3' },
+      request: {
+        address: 'lankov-2007:12.3',
+        quote: 'A quote.',
+        link: 'https://example.org/#lankov-2007:12.3',
+      },
     });
     expect(cited.citation.text).toBe('(Lankov, par. 12)');
-    expect(cited.quoted?.text).toBe('“A quote” (Lankov, par. 12).\nhttps://example.org/#lankov-2007:12.3');
+    expect(cited.quoted?.text).toBe(
+      '“A quote” (Lankov, par. 12).\nhttps://example.org/#lankov-2007:12.3',
+    );
     expect(
-      await callCiter({ op: 'citeMany', style: 'mla', addresses: ['lankov-2007:12-13', 'lankov-2007:n5'] }),
+      await callCiter({
+        op: 'citeMany',
+        style: 'mla',
+        addresses: ['lankov-2007:12-13', 'lankov-2007:n5'],
+      }),
     ).toEqual(['(Lankov, pars. 12–13)', '(Lankov, n. 5)']);
     const entries = await callCiter({ op: 'bibliography', style: 'mla' });
-    expect(entries.map((e) => e.source).sort()).toEqual(['lankov-2007', 'winstanley-chesters-2015']);
+    expect(entries.map((e) => e.source).sort()).toEqual([
+      'lankov-2007',
+      'winstanley-chesters-2015',
+    ]);
     const file = await callCiter({ op: 'export', format: 'ris' });
     expect(file.name).toBe('diptych-bibliography.ris');
     expect(file.text.split('\n')[0]).toMatch(/^TY {2}- /);
   });
 
   it('gives the digest a cite function answering from one batch', async () => {
-    const cite = await citeForDigest(['lankov-2007:12', 'lankov-2007:12', 'winstanley-chesters-2015:3'], 'mla');
+    const cite = await citeForDigest(
+      ['lankov-2007:12', 'lankov-2007:12', 'winstanley-chesters-2015:3'],
+      'mla',
+    );
     expect(cite('lankov-2007:12')).toBe('(Lankov, par. 12)');
     expect(cite('winstanley-chesters-2015:3')).toBe('(Winstanley-Chesters, par. 3)');
     expect(cite('lankov-2007:1')).toBe('');
@@ -32,9 +48,9 @@ describe('callCiter without a worker', () => {
 
   describe('when it fails', () => {
     it('rejects with the core’s one-line message for a bad address', async () => {
-      await expect(callCiter({ op: 'cite', style: 'mla', request: { address: 'nowhere' } })).rejects.toThrow(
-        /not an address/,
-      );
+      await expect(
+        callCiter({ op: 'cite', style: 'mla', request: { address: 'nowhere' } }),
+      ).rejects.toThrow(/not an address/);
       await expect(citeForDigest(['nowhere'], 'mla')).rejects.toThrow(/not an address/);
     });
   });

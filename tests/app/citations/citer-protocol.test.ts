@@ -11,12 +11,20 @@ describe('citer protocol', () => {
   it('accepts every kind of request the app sends', () => {
     for (const request of [
       { id: 1, op: 'warm', style: 'mla' },
-      { id: 2, op: 'cite', style: 'apa', request: { address: 'lankov-2007:12', quote: 'q', link: 'http://x/#a' } },
+      {
+        id: 2,
+        op: 'cite',
+        style: 'apa',
+        request: { address: 'lankov-2007:12', quote: 'q', link: 'http://x/#a' },
+      },
       {
         id: 3,
         op: 'cite',
         style: 'chicago-notes',
-        request: { address: 'lankov-2007:12-13', locator: { label: 'paragraph', locator: '12-13' } },
+        request: {
+          address: 'lankov-2007:12-13',
+          locator: { label: 'paragraph', locator: '12-13' },
+        },
       },
       { id: 4, op: 'bibliography', style: 'chicago-author-date-17' },
       { id: 6, op: 'citeMany', style: 'mla', addresses: ['lankov-2007:12', 'lankov-2007:n5'] },
@@ -28,7 +36,11 @@ describe('citer protocol', () => {
 
   it('accepts what the citation core really returns (MLA cite and bibliography)', async () => {
     const citer = await createCiter('mla', nodeCslLoader);
-    const cited = citePassage(citer, { address: 'lankov-2007:12', quote: 'q', link: 'https://x.example/#lankov-2007:12' });
+    const cited = citePassage(citer, {
+      address: 'lankov-2007:12',
+      quote: 'q',
+      link: 'https://x.example/#lankov-2007:12',
+    });
     expect(REPLY_VALUE.cite.parse(cited).citation.text).toBe('(Lankov, par. 12)');
     expect(REPLY_VALUE.bibliography.parse(citer.bibliography())).toHaveLength(2);
   });
@@ -37,7 +49,12 @@ describe('citer protocol', () => {
     it.each([
       { id: 1, op: 'warm', style: 'harvard' },
       { id: 1, op: 'cite', style: 'apa', request: {} },
-      { id: 1, op: 'cite', style: 'apa', request: { address: 'x', locator: { label: 'page', locator: '3' } } },
+      {
+        id: 1,
+        op: 'cite',
+        style: 'apa',
+        request: { address: 'x', locator: { label: 'page', locator: '3' } },
+      },
       { id: 1, op: 'export', format: 'endnote' },
       { id: 1, op: 'citeMany', style: 'mla', addresses: 'lankov-2007:12' },
       { op: 'warm', style: 'apa' },
@@ -52,7 +69,9 @@ describe('citer protocol', () => {
     it('refuses replies that do not match', () => {
       expect(CiterReplySchema.safeParse({ id: 1, ok: false }).success).toBe(false);
       expect(CiterReplySchema.safeParse({ ok: true, value: null }).success).toBe(false);
-      expect(REPLY_VALUE.cite.safeParse({ style: 'apa', citation: { text: 'x' } }).success).toBe(false);
+      expect(REPLY_VALUE.cite.safeParse({ style: 'apa', citation: { text: 'x' } }).success).toBe(
+        false,
+      );
       expect(REPLY_VALUE.export.safeParse({ name: 'a.bib', text: '' }).success).toBe(false);
       expect(
         REPLY_VALUE.bibliography.safeParse([{ kind: 'absent', source: 'lankov-2007' }]).success,

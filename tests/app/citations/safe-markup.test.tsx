@@ -6,7 +6,8 @@ import { safeMarkup, type HtmlParser } from '../../../app/citations/safe-markup.
 import fixtures from '../../sources/citation/fixtures/citations.json' with { type: 'json' };
 
 const parser = new new Window().DOMParser() as unknown as HtmlParser;
-const render = (html: string): string => renderToStaticMarkup(<>{safeMarkup(html, parser) as ReactNode}</>);
+const render = (html: string): string =>
+  renderToStaticMarkup(<>{safeMarkup(html, parser) as ReactNode}</>);
 
 /** Every HTML string the citation fixtures pin (citations, notes, bibliography entries). */
 function fixtureHtml(value: unknown, out: string[] = []): string[] {
@@ -21,15 +22,21 @@ function fixtureHtml(value: unknown, out: string[] = []): string[] {
 
 describe('safeMarkup', () => {
   it('keeps the markup citeproc emits: italics, bold, small caps, sup/sub, paragraphs, breaks, http(s) links', () => {
-    expect(render('Lankov, A. <i>Russia and North Korea</i>.')).toBe('Lankov, A. <i>Russia and North Korea</i>.');
+    expect(render('Lankov, A. <i>Russia and North Korea</i>.')).toBe(
+      'Lankov, A. <i>Russia and North Korea</i>.',
+    );
     expect(render('<b>b</b><em>e</em><strong>s</strong><sup>1</sup><sub>2</sub>')).toBe(
       '<b>b</b><em>e</em><strong>s</strong><sup>1</sup><sub>2</sub>',
     );
     expect(render('<span style="font-variant:small-caps;">Lankov</span>')).toBe(
       '<span style="font-variant:small-caps">Lankov</span>',
     );
-    expect(render('<span style="font-style:normal;">x</span>')).toBe('<span style="font-style:normal">x</span>');
-    expect(render('<p>“q” (Lankov)<br><a href="https://example.org/#lankov-2007:12">link</a></p>')).toBe(
+    expect(render('<span style="font-style:normal;">x</span>')).toBe(
+      '<span style="font-style:normal">x</span>',
+    );
+    expect(
+      render('<p>“q” (Lankov)<br><a href="https://example.org/#lankov-2007:12">link</a></p>'),
+    ).toBe(
       '<p>“q” (Lankov)<br/><a href="https://example.org/#lankov-2007:12" rel="noopener noreferrer">link</a></p>',
     );
   });

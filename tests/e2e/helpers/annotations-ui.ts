@@ -16,7 +16,12 @@ export { ANNOTATIONS_KEY, BACKUP_PREFIX } from '../../../annotations/storage/env
  * skipped), as a reader's drag would, after scrolling it into view, and
  * returns the selected text.
  */
-export async function selectInPassage(page: Page, address: string, from: number, to: number): Promise<string> {
+export async function selectInPassage(
+  page: Page,
+  address: string,
+  from: number,
+  to: number,
+): Promise<string> {
   return page.evaluate(
     ({ address, from, to }) => {
       const el = document.querySelector(`[data-address="${CSS.escape(address)}"]`);
@@ -122,7 +127,14 @@ export interface StoredAnnotation {
   readonly color?: string;
   readonly note?: string;
   readonly tags: string[];
-  readonly targets: { source: string; selectors: { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number }; address: string } }[];
+  readonly targets: {
+    source: string;
+    selectors: {
+      quote: { exact: string; prefix: string; suffix: string };
+      position: { start: number; end: number };
+      address: string;
+    };
+  }[];
 }
 
 /** The annotations stored under the store's key (none if absent). */
@@ -133,7 +145,13 @@ export async function storedAnnotations(page: Page): Promise<StoredAnnotation[]>
 }
 
 /** Selects `[from, to)` of a passage and runs the toolbar action with that key (h, n). */
-export async function annotate(page: Page, address: string, from: number, to: number, key: string): Promise<string> {
+export async function annotate(
+  page: Page,
+  address: string,
+  from: number,
+  to: number,
+  key: string,
+): Promise<string> {
   const quote = await selectInPassage(page, address, from, to);
   const bar = selectionToolbar(page);
   await bar.waitFor();

@@ -61,14 +61,18 @@ export async function selectAcross(
       const point = (address: string, offset: number): [Node, number] => {
         const el = document.querySelector(`[data-address="${CSS.escape(address)}"]`);
         if (!el) throw new Error(`no element for ${address}`);
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-          acceptNode: (n) =>
-            n.nodeType === 3
-              ? NodeFilter.FILTER_ACCEPT
-              : (n as Element).hasAttribute('data-anchor-ignore')
-                ? NodeFilter.FILTER_REJECT
-                : NodeFilter.FILTER_SKIP,
-        });
+        const walker = document.createTreeWalker(
+          el,
+          NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+          {
+            acceptNode: (n) =>
+              n.nodeType === 3
+                ? NodeFilter.FILTER_ACCEPT
+                : (n as Element).hasAttribute('data-anchor-ignore')
+                  ? NodeFilter.FILTER_REJECT
+                  : NodeFilter.FILTER_SKIP,
+          },
+        );
         let acc = 0;
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const len = (n as Text).data.length;
@@ -92,7 +96,9 @@ export async function selectAcross(
 }
 
 /** Both types on the clipboard (the test's context must grant clipboard-read). */
-export async function readClipboard(page: Page): Promise<{ html: string | null; text: string | null }> {
+export async function readClipboard(
+  page: Page,
+): Promise<{ html: string | null; text: string | null }> {
   return page.evaluate(async () => {
     const items = await navigator.clipboard.read();
     const read = async (type: string): Promise<string | null> => {

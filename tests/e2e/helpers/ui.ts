@@ -121,7 +121,11 @@ export async function startReader(viewport: keyof typeof VIEWPORTS = 'wide'): Pr
       axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> };
+          }
+        ).axe;
         const result = await axe.run(document);
         return result.violations as {
           id: string;
@@ -132,7 +136,12 @@ export async function startReader(viewport: keyof typeof VIEWPORTS = 'wide'): Pr
       });
       return violations
         .filter((v) => impacts.includes(v.impact ?? ''))
-        .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+        .map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.map((n) => n.target.join(' ')),
+        }));
     },
     close: launched.close,
   };

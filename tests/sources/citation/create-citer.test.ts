@@ -83,16 +83,20 @@ describe('createCiter', () => {
         'Andrei Lankov, “Russia and North Korea: From ‘Socialist Solidarity’ to Quasi-Alliance,” unpublished manuscript [2007?], para. 12.',
     };
     for (const style of STYLE_IDS) {
-      expect(citers.get(style)!.cite('lankov-2007', { label: 'paragraph', locator: '12' }).citation.text).toBe(
-        want[style],
-      );
+      expect(
+        citers.get(style)!.cite('lankov-2007', { label: 'paragraph', locator: '12' }).citation.text,
+      ).toBe(want[style]);
     }
   });
 
   it('gives the short subsequent note the manual wants in the notes styles, and none in the others', () => {
     for (const style of ['chicago-notes', 'chicago-notes-17'] as const) {
-      const result = citers.get(style)!.cite('winstanley-chesters-2015', { label: 'paragraph', locator: '12' });
-      expect(result.subsequentNote?.text).toBe('Winstanley-Chesters, “Russia’s Borders,” para. 12.');
+      const result = citers
+        .get(style)!
+        .cite('winstanley-chesters-2015', { label: 'paragraph', locator: '12' });
+      expect(result.subsequentNote?.text).toBe(
+        'Winstanley-Chesters, “Russia’s Borders,” para. 12.',
+      );
     }
     for (const style of ['apa', 'mla', 'chicago-author-date', 'chicago-author-date-17'] as const) {
       expect(citers.get(style)!.cite('lankov-2007').subsequentNote).toBeUndefined();
@@ -101,11 +105,21 @@ describe('createCiter', () => {
 
   it('italicizes per the manual: APA the news-article title (site roman), MLA and Chicago the site', () => {
     const apa = citers.get('apa')!.cite('winstanley-chesters-2015').bibliography;
-    expect(apa.kind === 'entry' && apa.html).toContain('<i>Russia’s borders: North Korea is moving up Moscow’s agenda</i>. The Conversation.');
-    for (const style of ['mla', 'chicago-notes', 'chicago-author-date', 'chicago-notes-17', 'chicago-author-date-17'] as const) {
+    expect(apa.kind === 'entry' && apa.html).toContain(
+      '<i>Russia’s borders: North Korea is moving up Moscow’s agenda</i>. The Conversation.',
+    );
+    for (const style of [
+      'mla',
+      'chicago-notes',
+      'chicago-author-date',
+      'chicago-notes-17',
+      'chicago-author-date-17',
+    ] as const) {
       const entry = citers.get(style)!.cite('winstanley-chesters-2015').bibliography;
       expect(entry.kind === 'entry' && entry.html, style).toContain('<i>The Conversation</i>');
-      expect(entry.kind === 'entry' && entry.html, style).toContain('“Russia’s Borders: North Korea Is Moving Up Moscow’s Agenda');
+      expect(entry.kind === 'entry' && entry.html, style).toContain(
+        '“Russia’s Borders: North Korea Is Moving Up Moscow’s Agenda',
+      );
     }
   });
 
@@ -118,7 +132,9 @@ describe('createCiter', () => {
       expect(bib.map((e) => e.kind)).toEqual(['entry', 'absent']);
       const absent = bib[1]!;
       expect(absent.source).toBe('lankov-2007');
-      expect(absent.kind === 'absent' && absent.reason).toMatch(/unpublished manuscript.*notes only/);
+      expect(absent.kind === 'absent' && absent.reason).toMatch(
+        /unpublished manuscript.*notes only/,
+      );
     }
   });
 
@@ -144,15 +160,23 @@ describe('createCiter, when it fails', () => {
 
   it('rejects a malformed locator instead of printing it', () => {
     const apa = citers.get('apa')!;
-    expect(() => apa.cite('lankov-2007', { label: 'para' as 'paragraph', locator: '12' })).toThrow(/bad locator/);
-    expect(() => apa.cite('lankov-2007', { label: 'paragraph', locator: '<b>12</b>' })).toThrow(/bad locator/);
-    expect(() => apa.cite('lankov-2007', { label: 'paragraph', locator: '0' })).toThrow(/bad locator/);
+    expect(() => apa.cite('lankov-2007', { label: 'para' as 'paragraph', locator: '12' })).toThrow(
+      /bad locator/,
+    );
+    expect(() => apa.cite('lankov-2007', { label: 'paragraph', locator: '<b>12</b>' })).toThrow(
+      /bad locator/,
+    );
+    expect(() => apa.cite('lankov-2007', { label: 'paragraph', locator: '0' })).toThrow(
+      /bad locator/,
+    );
   });
 
   it('passes on the loader’s error when a style file cannot be read', async () => {
     const failing = async (file: string): Promise<string> => {
       throw new Error(`cannot read CSL file ${file}: gone`);
     };
-    await expect(createCiter('mla', failing)).rejects.toThrow('cannot read CSL file modern-language-association.csl: gone');
+    await expect(createCiter('mla', failing)).rejects.toThrow(
+      'cannot read CSL file modern-language-association.csl: gone',
+    );
   });
 });

@@ -57,7 +57,11 @@ describe('exportBibliography', () => {
     for (const line of ris.slice(0, -1).split('\n')) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /);
     const back = new Cite(ris).data;
     expect(back.map((r) => [r.type, r.title, r.note])).toEqual(
-      BUILTIN_SOURCES.map((m) => [m.csl.type, m.csl.title, 'Year inferred; not printed in the source.']),
+      BUILTIN_SOURCES.map((m) => [
+        m.csl.type,
+        m.csl.title,
+        'Year inferred; not printed in the source.',
+      ]),
     );
   });
 
@@ -71,19 +75,25 @@ describe('exportBibliography', () => {
 
   it('states the inferred year in every format', () => {
     for (const format of EXPORT_FORMATS) {
-      expect(exportBibliography(format).split('Year inferred; not printed in the source.').length - 1, format).toBe(2);
+      expect(
+        exportBibliography(format).split('Year inferred; not printed in the source.').length - 1,
+        format,
+      ).toBe(2);
     }
   });
 
   it('is deterministic', () => {
-    for (const format of EXPORT_FORMATS) expect(exportBibliography(format)).toBe(exportBibliography(format));
+    for (const format of EXPORT_FORMATS)
+      expect(exportBibliography(format)).toBe(exportBibliography(format));
   });
 });
 
 describe('exportBibliography, when it fails', () => {
   it('names the valid formats for an unknown one', () => {
     expect(parseExportFormat('ris')).toBe('ris');
-    expect(() => parseExportFormat('endnote')).toThrow('unknown export format "endnote" (valid: bibtex, ris, csl-json)');
+    expect(() => parseExportFormat('endnote')).toThrow(
+      'unknown export format "endnote" (valid: bibtex, ris, csl-json)',
+    );
   });
 
   it('would catch a record the schema rejects (the validator is not vacuous)', () => {

@@ -3,7 +3,12 @@
  * same strings as the Node path, one engine per style, failures not cached.
  */
 import { describe, expect, it } from 'vitest';
-import { bibliography, citeInStyle, exportFile, loadCiter } from '../../../sources/citation/load-citer.ts';
+import {
+  bibliography,
+  citeInStyle,
+  exportFile,
+  loadCiter,
+} from '../../../sources/citation/load-citer.ts';
 
 describe('loadCiter', () => {
   it('cites through the Vite loader exactly as pinned for Node', async () => {
@@ -25,7 +30,10 @@ describe('loadCiter', () => {
   }, 60_000);
 
   it('gives the bibliography in the style’s order', async () => {
-    expect((await bibliography('mla')).map((e) => e.source)).toEqual(['lankov-2007', 'winstanley-chesters-2015']);
+    expect((await bibliography('mla')).map((e) => e.source)).toEqual([
+      'lankov-2007',
+      'winstanley-chesters-2015',
+    ]);
   }, 60_000);
 });
 

@@ -1,7 +1,11 @@
 /** Addresses to CSL locators: the pinpoint rules of the citations issue. */
 import { describe, expect, it } from 'vitest';
 import { parseAddress } from '../../../sources/address.ts';
-import { citeTargetOf, locatorFor, paragraphRangeLocator } from '../../../sources/citation/locator.ts';
+import {
+  citeTargetOf,
+  locatorFor,
+  paragraphRangeLocator,
+} from '../../../sources/citation/locator.ts';
 
 const locator = (address: string) => locatorFor(parseAddress(address)!);
 
@@ -41,11 +45,16 @@ describe('paragraphRangeLocator', () => {
 describe('citeTargetOf, when it fails', () => {
   it('names the expected forms for something that is not an address', () => {
     for (const bad of ['lankov-2007', 'lankov-2007:0', 'lankov-2007:13-12', 'Lankov:12', '']) {
-      expect(() => citeTargetOf(bad), bad).toThrow(/not an address: .* \(expected e\.g\. lankov-2007:12/);
+      expect(() => citeTargetOf(bad), bad).toThrow(
+        /not an address: .* \(expected e\.g\. lankov-2007:12/,
+      );
     }
   });
 
   it('returns the source and locator of a good one', () => {
-    expect(citeTargetOf(' lankov-2007:n5 ')).toEqual({ source: 'lankov-2007', locator: { label: 'note', locator: '5' } });
+    expect(citeTargetOf(' lankov-2007:n5 ')).toEqual({
+      source: 'lankov-2007',
+      locator: { label: 'note', locator: '5' },
+    });
   });
 });

@@ -29,12 +29,19 @@ const cite = (citer: Citer, address: string) => {
 describe('citation properties', () => {
   it('a paragraph or sentence cites its paragraph number', () => {
     fc.assert(
-      fc.property(source, n, fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }), (src, p, s) => {
-        const address =
-          s === undefined ? formatAddress({ kind: 'paragraph', source: src, n: p }) : formatAddress({ kind: 'sentence', source: src, n: p, s });
-        expect(cite(mla, address)).toMatch(new RegExp(`, par\\. ${p}\\)$`));
-        expect(cite(apa, address)).toMatch(new RegExp(`, para\\. ${p}\\)$`));
-      }),
+      fc.property(
+        source,
+        n,
+        fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }),
+        (src, p, s) => {
+          const address =
+            s === undefined
+              ? formatAddress({ kind: 'paragraph', source: src, n: p })
+              : formatAddress({ kind: 'sentence', source: src, n: p, s });
+          expect(cite(mla, address)).toMatch(new RegExp(`, par\\. ${p}\\)$`));
+          expect(cite(apa, address)).toMatch(new RegExp(`, para\\. ${p}\\)$`));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -52,7 +59,9 @@ describe('citation properties', () => {
   it('a footnote cites its number as a note', () => {
     fc.assert(
       fc.property(source, n, (src, k) => {
-        expect(cite(mla, formatAddress({ kind: 'footnote', source: src, n: k }))).toMatch(new RegExp(`, n\\. ${k}\\)$`));
+        expect(cite(mla, formatAddress({ kind: 'footnote', source: src, n: k }))).toMatch(
+          new RegExp(`, n\\. ${k}\\)$`),
+        );
       }),
       { numRuns: 60 },
     );

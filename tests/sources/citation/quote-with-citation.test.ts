@@ -34,14 +34,18 @@ describe('quoteWithCitation', () => {
   });
 
   it('adds the period when the quote has none, and drops a trailing comma', () => {
-    expect(quoteWithCitation('the status quo', apa).text).toBe('“the status quo” (Lankov, ca. 2007, para. 3).');
-    expect(quoteWithCitation('the status quo,', apa).text).toBe('“the status quo” (Lankov, ca. 2007, para. 3).');
+    expect(quoteWithCitation('the status quo', apa).text).toBe(
+      '“the status quo” (Lankov, ca. 2007, para. 3).',
+    );
+    expect(quoteWithCitation('the status quo,', apa).text).toBe(
+      '“the status quo” (Lankov, ca. 2007, para. 3).',
+    );
   });
 
   it('makes inner double quotes single, and moves a period out of them too', () => {
-    expect(quoteWithCitation('united by the much-professed “proletarian solidarity.”', apa).text).toBe(
-      '“united by the much-professed ‘proletarian solidarity’” (Lankov, ca. 2007, para. 3).',
-    );
+    expect(
+      quoteWithCitation('united by the much-professed “proletarian solidarity.”', apa).text,
+    ).toBe('“united by the much-professed ‘proletarian solidarity’” (Lankov, ca. 2007, para. 3).');
   });
 
   it('puts the full note on its own line in a notes style, keeping the quote’s punctuation', () => {
@@ -51,12 +55,16 @@ describe('quoteWithCitation', () => {
   });
 
   it('collapses paragraph breaks of a range to spaces', () => {
-    expect(quoteWithCitation('One.\n\nTwo', apa).text).toBe('“One. Two” (Lankov, ca. 2007, para. 3).');
+    expect(quoteWithCitation('One.\n\nTwo', apa).text).toBe(
+      '“One. Two” (Lankov, ca. 2007, para. 3).',
+    );
   });
 
   it('adds the link on a line of its own, as a link only if it is http(s)', () => {
     const out = quoteWithCitation('wary', apa, 'https://example.org/diptych/#lankov-2007:3');
-    expect(out.text).toBe('“wary” (Lankov, ca. 2007, para. 3).\nhttps://example.org/diptych/#lankov-2007:3');
+    expect(out.text).toBe(
+      '“wary” (Lankov, ca. 2007, para. 3).\nhttps://example.org/diptych/#lankov-2007:3',
+    );
     expect(out.html).toContain('<br><a href="https://example.org/diptych/#lankov-2007:3">');
     expect(quoteWithCitation('wary', apa, 'lankov-2007:3').html).toBe(
       '<p>“wary” (Lankov, ca. 2007, para. 3).<br>lankov-2007:3</p>',

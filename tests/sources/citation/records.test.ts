@@ -13,12 +13,15 @@ describe('styleRecord', () => {
   });
 
   it('makes the paper of unknown venue a manuscript in every style', () => {
-    for (const style of STYLE_IDS) expect(styleRecord(lankov2007, style).type, style).toBe('manuscript');
+    for (const style of STYLE_IDS)
+      expect(styleRecord(lankov2007, style).type, style).toBe('manuscript');
   });
 
   it('keeps the sentence-case title for APA and gives title-case styles the hinted one', () => {
     expect(styleRecord(winstanleyChesters2015, 'apa').title).toBe(winstanleyChesters2015.csl.title);
-    expect(styleRecord(winstanleyChesters2015, 'mla').title).toBe(TITLE_CASE_HINTS['winstanley-chesters-2015']);
+    expect(styleRecord(winstanleyChesters2015, 'mla').title).toBe(
+      TITLE_CASE_HINTS['winstanley-chesters-2015'],
+    );
     expect(styleRecord(lankov2007, 'chicago-notes').title).toBe(lankov2007.csl.title);
   });
 
@@ -46,7 +49,7 @@ describe('exportRecord', () => {
     expect(record.type).toBe('article-newspaper');
     expect(record['collection-title']).toBe('Russia’s borders');
     expect(record.issued?.circa).toBe(true);
-    expect(record.note).toBe("Year inferred; not printed in the source.");
-    expect(exportRecord(lankov2007).note).toBe("Year inferred; not printed in the source.");
+    expect(record.note).toBe('Year inferred; not printed in the source.');
+    expect(exportRecord(lankov2007).note).toBe('Year inferred; not printed in the source.');
   });
 });

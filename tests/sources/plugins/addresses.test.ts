@@ -7,7 +7,9 @@ import { extractFootnotes } from '../../../sources/plugins/footnotes.ts';
 
 describe('addresses', () => {
   it('numbers running text (epigraph included) and counts other roles per role', () => {
-    const t = unified().use(remarkParse).parse('Menu\n\nQuote.\n\n– Who\n\n# Head\n\nBody.¹\n\n# Head two\n\nMore.\n\n¹ Note.');
+    const t = unified()
+      .use(remarkParse)
+      .parse('Menu\n\nQuote.\n\n– Who\n\n# Head\n\nBody.¹\n\n# Head two\n\nMore.\n\n¹ Note.');
     assignBlockRoles(t, [
       { name: 'chrome: menu', startsWith: 'Menu', role: 'chrome' },
       { name: 'epigraph', startsWith: 'Quote.', role: 'epigraph' },
@@ -27,6 +29,8 @@ describe('addresses', () => {
   });
 
   it('rejects an id that cannot prefix an address', () => {
-    expect(() => unified().use(remarkParse).use(addresses, { id: 'Bad Id' }).freeze()).toThrow(/option `id`/);
+    expect(() => unified().use(remarkParse).use(addresses, { id: 'Bad Id' }).freeze()).toThrow(
+      /option `id`/,
+    );
   });
 });

@@ -22,14 +22,18 @@ describe('footnotes', () => {
   it('moves definitions out of the running text, without their number', () => {
     const { t, findings } = run('Text.¹\n\n¹ *The* note.\n\nMore text.');
     expect(t.children.map((n) => blockText(n))).toEqual(['Text.', 'More text.']);
-    expect(t.data?.footnotes?.map((n) => [n.data?.footnoteNumber, blockText(n)])).toEqual([[1, 'The note.']]);
+    expect(t.data?.footnotes?.map((n) => [n.data?.footnoteNumber, blockText(n)])).toEqual([
+      [1, 'The note.'],
+    ]);
     expect(findings).toEqual([]);
   });
 
   it('turns markers into references, including ¹⁰ (not ¹ then ⁰)', () => {
     const { t } = run('A.¹⁰ B.¹\n\n¹ One.\n\n¹⁰ Ten.');
     const para = t.children[0] as { children: Array<{ type: string; n?: number }> };
-    expect(para.children.filter((c) => c.type === 'diptychFootnoteRef').map((c) => c.n)).toEqual([10, 1]);
+    expect(para.children.filter((c) => c.type === 'diptychFootnoteRef').map((c) => c.n)).toEqual([
+      10, 1,
+    ]);
   });
 
   describe('when it fails', () => {

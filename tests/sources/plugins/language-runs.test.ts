@@ -17,6 +17,8 @@ describe('languageRuns', () => {
     ]);
   });
   it('leaves Latin text alone', () => {
-    expect(splitLanguageRuns('Koreiskii poluostrov i Rossiya')).toEqual([{ value: 'Koreiskii poluostrov i Rossiya' }]);
+    expect(splitLanguageRuns('Koreiskii poluostrov i Rossiya')).toEqual([
+      { value: 'Koreiskii poluostrov i Rossiya' },
+    ]);
   });
 });

@@ -2,7 +2,11 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { assignBlockRoles } from '../../../sources/plugins/block-roles.ts';
-import { endsMidSentence, pageBreakRepair, repairPageBreaks } from '../../../sources/plugins/page-break-repair.ts';
+import {
+  endsMidSentence,
+  pageBreakRepair,
+  repairPageBreaks,
+} from '../../../sources/plugins/page-break-repair.ts';
 import { blockText } from '../../../sources/util/block-text.ts';
 import { builtinText } from '../../../sources/builtin.ts';
 import { lankov2007 } from '../../../sources/metadata.ts';
@@ -45,13 +49,21 @@ describe('pageBreakRepair', () => {
   });
 
   it('joins a second half that starts upper-case when the first ends mid-sentence', () => {
-    const { texts } = repaired('These changes became more pronounced under President Putin who said so. In\n\nFebruary 2000, a treaty was signed.');
-    expect(texts).toEqual(['These changes became more pronounced under President Putin who said so. In February 2000, a treaty was signed.']);
+    const { texts } = repaired(
+      'These changes became more pronounced under President Putin who said so. In\n\nFebruary 2000, a treaty was signed.',
+    );
+    expect(texts).toEqual([
+      'These changes became more pronounced under President Putin who said so. In February 2000, a treaty was signed.',
+    ]);
   });
 
   it('joins a paragraph broken twice', () => {
-    const { texts, joins } = repaired('one two three four five six seven eight\n\nnine ten eleven twelve thirteen fourteen fifteen\n\nsixteen.');
-    expect(texts).toEqual(['one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen.']);
+    const { texts, joins } = repaired(
+      'one two three four five six seven eight\n\nnine ten eleven twelve thirteen fourteen fifteen\n\nsixteen.',
+    );
+    expect(texts).toEqual([
+      'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen.',
+    ]);
     expect(joins).toHaveLength(2);
   });
 
@@ -60,8 +72,14 @@ describe('pageBreakRepair', () => {
   });
 
   it('does not join into a heading, a footnote or an attribution', () => {
-    expect(repaired('A long enough paragraph that ends without any punctuation at all\n\n# Heading').texts).toHaveLength(2);
-    expect(repaired('A long enough paragraph that ends without any punctuation at all\n\n– Someone').texts).toHaveLength(2);
+    expect(
+      repaired('A long enough paragraph that ends without any punctuation at all\n\n# Heading')
+        .texts,
+    ).toHaveLength(2);
+    expect(
+      repaired('A long enough paragraph that ends without any punctuation at all\n\n– Someone')
+        .texts,
+    ).toHaveLength(2);
   });
 
   it('makes exactly the six joins of Lankov’s paper, each reported with its lines', () => {
@@ -78,6 +96,8 @@ describe('pageBreakRepair', () => {
   });
 
   it('rejects a bad option when attached', () => {
-    expect(() => unified().use(remarkParse).use(pageBreakRepair, { minWords: 0 }).freeze()).toThrow(/minWords/);
+    expect(() => unified().use(remarkParse).use(pageBreakRepair, { minWords: 0 }).freeze()).toThrow(
+      /minWords/,
+    );
   });
 });

@@ -21,7 +21,11 @@ describe('analyze', () => {
 
   it('keeps offsets into the original text', () => {
     const text = 'Russia’s gas pipelines';
-    expect(analyze(text).map((t) => text.slice(t.start, t.end))).toEqual(['Russia', 'gas', 'pipelines']);
+    expect(analyze(text).map((t) => text.slice(t.start, t.end))).toEqual([
+      'Russia',
+      'gas',
+      'pipelines',
+    ]);
   });
 
   describe('when it fails', () => {

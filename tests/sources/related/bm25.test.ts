@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BM25_DEFAULTS, buildBm25, scoreBm25 } from '../../../sources/related/bm25.ts';
 
-const scores = (docs: string[][], query: string[]) => scoreBm25(buildBm25(docs), query).map((s) => s.score);
+const scores = (docs: string[][], query: string[]) =>
+  scoreBm25(buildBm25(docs), query).map((s) => s.score);
 
 describe('BM25', () => {
   it('uses the textbook parameters', () => {
@@ -9,7 +10,12 @@ describe('BM25', () => {
   });
 
   it('ranks more occurrences higher, with diminishing returns', () => {
-    const docs = [['rail', 'x', 'x', 'x'], ['rail', 'rail', 'x', 'x'], ['rail', 'rail', 'rail', 'x'], ['y', 'y', 'y', 'y']];
+    const docs = [
+      ['rail', 'x', 'x', 'x'],
+      ['rail', 'rail', 'x', 'x'],
+      ['rail', 'rail', 'rail', 'x'],
+      ['y', 'y', 'y', 'y'],
+    ];
     const [one, two, three, none] = scores(docs, ['rail']);
     expect(one!).toBeLessThan(two!);
     expect(two!).toBeLessThan(three!);
@@ -18,19 +24,33 @@ describe('BM25', () => {
   });
 
   it('weighs a rare term above a common one', () => {
-    const docs = [['korea', 'pipeline'], ['korea', 'x'], ['korea', 'y'], ['korea', 'z']];
+    const docs = [
+      ['korea', 'pipeline'],
+      ['korea', 'x'],
+      ['korea', 'y'],
+      ['korea', 'z'],
+    ];
     const [both] = scoreBm25(buildBm25(docs), ['korea', 'pipeline']);
     expect(both!.contributions.map((c) => c.term)).toEqual(['pipeline', 'korea']);
     expect(both!.contributions[0]!.weight).toBeGreaterThan(both!.contributions[1]!.weight);
   });
 
   it('prefers the shorter of two documents with the same matches', () => {
-    const [short, long] = scores([['gas', 'x'], ['gas', 'x', 'y', 'z', 'w', 'v']], ['gas']);
+    const [short, long] = scores(
+      [
+        ['gas', 'x'],
+        ['gas', 'x', 'y', 'z', 'w', 'v'],
+      ],
+      ['gas'],
+    );
     expect(short!).toBeGreaterThan(long!);
   });
 
   it('counts repeated query terms, saturating', () => {
-    const docs = [['gas', 'rail'], ['x', 'y']];
+    const docs = [
+      ['gas', 'rail'],
+      ['x', 'y'],
+    ];
     const once = scores(docs, ['gas', 'rail'])[0]!;
     const twice = scores(docs, ['gas', 'gas', 'rail'])[0]!;
     const many = scores(docs, [...Array(50).fill('gas'), 'rail'])[0]!;

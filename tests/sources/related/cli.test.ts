@@ -20,12 +20,17 @@ describe('diptych related', () => {
       expect(row.address).toMatch(/^winstanley-chesters-2015:\d+$/);
       expect(row.terms.length).toBeGreaterThan(0);
     }
-    for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.score).toBeGreaterThanOrEqual(rows[i]!.score);
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i - 1]!.score).toBeGreaterThanOrEqual(rows[i]!.score);
   });
 
   it('takes --k', async () => {
-    expect(JSON.parse((await run('related', 'winstanley-chesters-2015:12', '--k', '2')).out)).toHaveLength(2);
-    expect(JSON.parse((await run('related', 'winstanley-chesters-2015:12', '--k=7')).out)).toHaveLength(7);
+    expect(
+      JSON.parse((await run('related', 'winstanley-chesters-2015:12', '--k', '2')).out),
+    ).toHaveLength(2);
+    expect(
+      JSON.parse((await run('related', 'winstanley-chesters-2015:12', '--k=7')).out),
+    ).toHaveLength(7);
   });
 
   describe('when it fails', () => {
@@ -33,11 +38,15 @@ describe('diptych related', () => {
       const { code, out, err } = await run('related', 'lankov-2007:99');
       expect(code).toBe(1);
       expect(out).toBe('');
-      expect(err).toBe('diptych: no passage at lankov-2007:99: lankov-2007 has paragraphs 1–39 and footnotes n1–n10\n');
+      expect(err).toBe(
+        'diptych: no passage at lankov-2007:99: lankov-2007 has paragraphs 1–39 and footnotes n1–n10\n',
+      );
     });
 
     it('names what is not an address, and an unknown source', async () => {
-      expect((await run('related', 'twelve')).err).toMatch(/^diptych: "twelve" is not a passage address .*\n$/);
+      expect((await run('related', 'twelve')).err).toMatch(
+        /^diptych: "twelve" is not a passage address .*\n$/,
+      );
       const unknown = await run('related', 'smith-1999:3');
       expect(unknown.code).toBe(1);
       expect(unknown.err).toMatch(/^diptych: unknown source "smith-1999"/);

@@ -3,6 +3,15 @@ import * as related from '../../../sources/related/index.ts';
 
 it('exposes the public surface of sources/related, and nothing else', () => {
   expect(Object.keys(related).sort()).toEqual(
-    ['BM25_DEFAULTS', 'DEFAULT_K', 'RelatedQueryError', 'analyze', 'buildBm25', 'buildRelatedIndex', 'related', 'scoreBm25'].sort(),
+    [
+      'BM25_DEFAULTS',
+      'DEFAULT_K',
+      'RelatedQueryError',
+      'analyze',
+      'buildBm25',
+      'buildRelatedIndex',
+      'related',
+      'scoreBm25',
+    ].sort(),
   );
 });

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinEditions } from '../../../sources/builtin.ts';
-import { buildRelatedIndex, related, RelatedQueryError, type RelatedPassage } from '../../../sources/related/index.ts';
+import {
+  buildRelatedIndex,
+  related,
+  RelatedQueryError,
+  type RelatedPassage,
+} from '../../../sources/related/index.ts';
 import { analyze } from '../../../sources/related/analyze.ts';
 
 const editions = builtinEditions();
@@ -20,7 +25,8 @@ function expectWellFormed(results: readonly RelatedPassage[], otherSource: strin
     expect(r.terms.length).toBeGreaterThan(0);
     for (const h of r.highlights) expect(r.text.slice(h.start, h.end).length).toBeGreaterThan(0);
   }
-  for (let i = 1; i < results.length; i++) expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
+  for (let i = 1; i < results.length; i++)
+    expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
 }
 
 describe('related', () => {
@@ -42,7 +48,9 @@ describe('related', () => {
         expect(queryStems.has(stem!)).toBe(true);
         expect(stemSet(r.text).has(stem!)).toBe(true);
       }
-      const highlighted = new Set(r.highlights.flatMap((h) => analyze(r.text.slice(h.start, h.end)).map((t) => t.stem)));
+      const highlighted = new Set(
+        r.highlights.flatMap((h) => analyze(r.text.slice(h.start, h.end)).map((t) => t.stem)),
+      );
       expect(highlighted).toEqual(new Set(r.terms.flatMap((w) => analyze(w).map((t) => t.stem))));
     }
   });
@@ -57,7 +65,11 @@ describe('related', () => {
   });
 
   it('ranks a paragraph sharing distinctive words above one sharing only common ones', () => {
-    const results = related(index, { source: WC, text: 'gas pipeline from Sakhalin to South Korea' }, { k: 39 });
+    const results = related(
+      index,
+      { source: WC, text: 'gas pipeline from Sakhalin to South Korea' },
+      { k: 39 },
+    );
     const pipeline = results.findIndex((r) => /pipe ?line/.test(r.text));
     const plain = results.findIndex((r) => !/pipe ?line|gas/.test(r.text));
     expect(pipeline).toBe(0);
@@ -80,14 +92,21 @@ describe('related', () => {
   describe('when it fails', () => {
     it('names an unknown passage and what the source has', () => {
       expect(() => related(index, `${LANKOV}:99`)).toThrow(
-        new RelatedQueryError('unknown-passage', `no passage at ${LANKOV}:99: ${LANKOV} has paragraphs 1–39 and footnotes n1–n10`),
+        new RelatedQueryError(
+          'unknown-passage',
+          `no passage at ${LANKOV}:99: ${LANKOV} has paragraphs 1–39 and footnotes n1–n10`,
+        ),
       );
       expect(() => related(index, `${LANKOV}:n11`)).toThrow(/no passage at lankov-2007:n11/);
     });
 
     it('names a string that is not an address, and an unknown source', () => {
-      expect(() => related(index, 'paragraph twelve')).toThrow(/"paragraph twelve" is not a passage address/);
-      expect(() => related(index, 'smith-1999:3')).toThrow(/unknown source "smith-1999" \(known: winstanley-chesters-2015, lankov-2007\)/);
+      expect(() => related(index, 'paragraph twelve')).toThrow(
+        /"paragraph twelve" is not a passage address/,
+      );
+      expect(() => related(index, 'smith-1999:3')).toThrow(
+        /unknown source "smith-1999" \(known: winstanley-chesters-2015, lankov-2007\)/,
+      );
       expect(() => related(index, { source: 'nope', text: 'Korea' })).toThrow(RelatedQueryError);
       expect(() => related(index, `${WC}:1`, { within: 'nope' })).toThrow(/unknown source "nope"/);
       try {

@@ -11,15 +11,22 @@ const words = new Set(texts.flatMap((t) => tokenize(t).map((x) => x.term)));
 const rawWords = new Set(texts.flatMap((t) => normalize(t).split(/[^\p{L}\p{N}]+/u)));
 
 describe('the alias table', () => {
-  it.each(ALIASES.map((e) => [e.spellings.join(' / '), e] as const))('%s: every spelling gives one term', (_, entry) => {
-    const canonical = tokenize(entry.spellings[0]!).map((t) => t.term);
-    expect(canonical).toHaveLength(1);
-    for (const spelling of entry.spellings) expect(tokenize(spelling).map((t) => t.term)).toEqual(canonical);
-  });
+  it.each(ALIASES.map((e) => [e.spellings.join(' / '), e] as const))(
+    '%s: every spelling gives one term',
+    (_, entry) => {
+      const canonical = tokenize(entry.spellings[0]!).map((t) => t.term);
+      expect(canonical).toHaveLength(1);
+      for (const spelling of entry.spellings)
+        expect(tokenize(spelling).map((t) => t.term)).toEqual(canonical);
+    },
+  );
 
   it('names only names that occur in the texts (at least one spelling each)', () => {
     for (const entry of ALIASES) {
-      expect(entry.spellings.some((s) => rawWords.has(normalize(s))), entry.spellings.join('/')).toBe(true);
+      expect(
+        entry.spellings.some((s) => rawWords.has(normalize(s))),
+        entry.spellings.join('/'),
+      ).toBe(true);
       expect(words.has(canonicalTerm(normalize(entry.spellings[0]!)))).toBe(true);
     }
   });
@@ -39,7 +46,17 @@ describe('the alias table', () => {
 
   it('does not hold what normalization already folds, nor abbreviations or translations', () => {
     const all = ALIASES.flatMap((e) => e.spellings.map(normalize));
-    for (const excluded of ['sung', 'il', 'pyongyang', 'dprk', 'ussr', 'soviet', 'primorsky', 'maritime', 'song']) {
+    for (const excluded of [
+      'sung',
+      'il',
+      'pyongyang',
+      'dprk',
+      'ussr',
+      'soviet',
+      'primorsky',
+      'maritime',
+      'song',
+    ]) {
       expect(all).not.toContain(excluded);
     }
   });

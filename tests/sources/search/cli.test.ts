@@ -17,7 +17,18 @@ describe('diptych search', () => {
     expect(hits).toHaveLength(3);
     for (const h of hits) {
       expect(Object.keys(h).sort()).toEqual(
-        ['address', 'end', 'highlights', 'kind', 'passage', 'score', 'snippet', 'source', 'start', 'text'].sort(),
+        [
+          'address',
+          'end',
+          'highlights',
+          'kind',
+          'passage',
+          'score',
+          'snippet',
+          'source',
+          'start',
+          'text',
+        ].sort(),
       );
     }
     expect(hits.map((h) => h.source)).toContain('winstanley-chesters-2015');
@@ -47,7 +58,9 @@ describe('diptych search', () => {
       expect((await run('search')).code).toBe(2);
       const bad = await run('search', 'Korea', '--limit', 'lots');
       expect(bad.code).toBe(2);
-      expect(bad.err).toMatch(/^diptych: --limit must be a whole number from 1 to \d+ \(got "lots"\)\n$/);
+      expect(bad.err).toMatch(
+        /^diptych: --limit must be a whole number from 1 to \d+ \(got "lots"\)\n$/,
+      );
     });
 
     it('warns on stderr when a long query is cut, and still answers', async () => {

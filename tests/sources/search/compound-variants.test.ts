@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_VARIANTS, compoundVariants, type Vocabulary } from '../../../sources/search/compound-variants.ts';
+import {
+  MAX_VARIANTS,
+  compoundVariants,
+  type Vocabulary,
+} from '../../../sources/search/compound-variants.ts';
 import { parseQuery } from '../../../sources/search/parse-query.ts';
 
 const vocabulary: Vocabulary = {
-  terms: new Set(['pipeline', 'pipe', 'line', 'gas', 'cooperation', 'co', 'operation', 'kim', 'il', 'sung']),
+  terms: new Set([
+    'pipeline',
+    'pipe',
+    'line',
+    'gas',
+    'cooperation',
+    'co',
+    'operation',
+    'kim',
+    'il',
+    'sung',
+  ]),
   pairs: new Set(['pipe line', 'gas pipeline', 'il sung', 'kim il']),
 };
 const shapes = (q: string) =>
-  compoundVariants(parseQuery(q), vocabulary).map((v) => v.clauses.map((c) => (c.phrase ? `"${c.terms.join(' ')}"` : c.terms.join(' '))).join(' + '));
+  compoundVariants(parseQuery(q), vocabulary).map((v) =>
+    v.clauses.map((c) => (c.phrase ? `"${c.terms.join(' ')}"` : c.terms.join(' '))).join(' + '),
+  );
 
 describe('compoundVariants', () => {
   it('keeps the query as typed first', () => {

@@ -35,7 +35,8 @@ describe('normalize', () => {
   });
 
   it('is idempotent', () => {
-    for (const [, printed] of VARIANTS) expect(normalize(normalize(printed))).toBe(normalize(printed));
+    for (const [, printed] of VARIANTS)
+      expect(normalize(normalize(printed))).toBe(normalize(printed));
   });
 
   it('is idempotent on any string, so a normalized query tokenizes like the text', () => {
@@ -50,7 +51,10 @@ describe('normalize', () => {
     expect(bad).toEqual([]);
     // ...and in arbitrary sequences (combining marks after any base, astral planes).
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (s) => normalize(normalize(s)) === normalize(s)),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 20 }),
+        (s) => normalize(normalize(s)) === normalize(s),
+      ),
       { numRuns: 300 },
     );
   }, 30_000);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, parseQuery, queryTerms } from '../../../sources/search/parse-query.ts';
+import {
+  MAX_QUERY_LENGTH,
+  MAX_QUERY_TERMS,
+  MIN_PREFIX_LENGTH,
+  parseQuery,
+  queryTerms,
+} from '../../../sources/search/parse-query.ts';
 
 describe('parseQuery', () => {
   it('reads unquoted words as one loose clause, the last word as a prefix', () => {
@@ -12,7 +18,11 @@ describe('parseQuery', () => {
 
   it('reads straight and curly double quotes as a phrase, with no prefix once closed', () => {
     for (const q of ['"Kim Il Sung"', '“Kim Il Sung”', '„Kim Il Sung“', '«Kim Il Sung»']) {
-      expect(parseQuery(q)).toEqual({ clauses: [{ terms: ['kim', 'il', 'sung'], phrase: true }], prefixLast: false, truncated: false });
+      expect(parseQuery(q)).toEqual({
+        clauses: [{ terms: ['kim', 'il', 'sung'], phrase: true }],
+        prefixLast: false,
+        truncated: false,
+      });
     }
   });
 

@@ -42,7 +42,9 @@ describe('search', () => {
   it('finds every spelling of an aliased name, footnotes and Cyrillic included', () => {
     for (const q of ['Toloraya', 'Tolaraya', 'Толарая']) {
       const hits = search(index, q);
-      expect(new Set(addresses(hits))).toEqual(new Set([`${LANKOV}:31.1`, `${LANKOV}:n1.2`, `${LANKOV}:n7.1`]));
+      expect(new Set(addresses(hits))).toEqual(
+        new Set([`${LANKOV}:31.1`, `${LANKOV}:n1.2`, `${LANKOV}:n7.1`]),
+      );
       expect(hits.map((h) => h.snippet.match).sort()).toEqual(['Tolaraya', 'Toloraya', 'Толарая']);
     }
   });
@@ -50,7 +52,11 @@ describe('search', () => {
   it('returns footnote hits with the footnote to open', () => {
     const hits = search(index, 'KOTRA');
     const note = hits.find((h) => h.kind === 'footnote');
-    expect(note).toMatchObject({ source: LANKOV, passage: `${LANKOV}:n4`, address: `${LANKOV}:n4.2` });
+    expect(note).toMatchObject({
+      source: LANKOV,
+      passage: `${LANKOV}:n4`,
+      address: `${LANKOV}:n4.2`,
+    });
     const body = hits.find((h) => h.kind === 'paragraph');
     expect(body?.passage).toBe(`${LANKOV}:17`);
   });
@@ -87,7 +93,9 @@ describe('search', () => {
     const scattered = hits.filter((h) => !/railway project/.test(h.text));
     expect(ordered.length).toBeGreaterThan(0);
     expect(scattered.length).toBeGreaterThan(0);
-    expect(Math.min(...ordered.map((h) => h.score))).toBeGreaterThan(Math.max(...scattered.map((h) => h.score)));
+    expect(Math.min(...ordered.map((h) => h.score))).toBeGreaterThan(
+      Math.max(...scattered.map((h) => h.score)),
+    );
   });
 
   it('matches the last word as a prefix, unless it closes a quoted phrase', () => {
@@ -101,9 +109,15 @@ describe('search', () => {
   it('matches closed and open compounds the texts use either way', () => {
     // Lankov writes both "pipe line" and "pipeline".
     const closed = search(index, 'pipeline');
-    expect(closed.map((h) => h.snippet.match)).toEqual(expect.arrayContaining(['pipe line', 'pipeline']));
-    expect(addresses(search(index, 'pipe line'))).toEqual(expect.arrayContaining(addresses(closed).filter((a) => !a.includes(':n'))));
-    expect(search(index, 'co-operation').map((h) => h.snippet.match.toLowerCase())).toContain('cooperation');
+    expect(closed.map((h) => h.snippet.match)).toEqual(
+      expect.arrayContaining(['pipe line', 'pipeline']),
+    );
+    expect(addresses(search(index, 'pipe line'))).toEqual(
+      expect.arrayContaining(addresses(closed).filter((a) => !a.includes(':n'))),
+    );
+    expect(search(index, 'co-operation').map((h) => h.snippet.match.toLowerCase())).toContain(
+      'cooperation',
+    );
     const [kim] = search(index, 'Kim Ilsung');
     expect(kim?.snippet.match).toMatch(/^Kim Il[- ][Ss]ung$/);
     expect(search(index, 'nowhere')).toEqual([]);
@@ -111,7 +125,8 @@ describe('search', () => {
 
   it('ranks best first, ties in reading order, and respects the limit', () => {
     const hits = search(index, 'North Korea', { limit: 200 });
-    for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
+    for (let i = 1; i < hits.length; i++)
+      expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
     expect(search(index, 'North Korea', { limit: 3 })).toEqual(hits.slice(0, 3));
     expect(search(index, 'North Korea')).toHaveLength(50);
   });
@@ -153,7 +168,9 @@ describe('search', () => {
       text: 'Plain words here.',
       messages: [],
     };
-    expect(search(buildSearchIndex([bare]), 'words')).toMatchObject([{ address: 'bare:1', passage: 'bare:1' }]);
+    expect(search(buildSearchIndex([bare]), 'words')).toMatchObject([
+      { address: 'bare:1', passage: 'bare:1' },
+    ]);
   });
 
   describe('when it fails', () => {
@@ -174,7 +191,9 @@ describe('search', () => {
     });
 
     it('treats an unclosed quote as a phrase to the end', () => {
-      expect(addresses(search(index, '"Kim Il Sung'))).toEqual(addresses(search(index, '"Kim Il Sung"')));
+      expect(addresses(search(index, '"Kim Il Sung'))).toEqual(
+        addresses(search(index, '"Kim Il Sung"')),
+      );
     });
 
     it('returns nothing for words that occur nowhere, and for a limit of 0', () => {
@@ -187,12 +206,16 @@ describe('search', () => {
 
     it('never throws and is deterministic on arbitrary strings', () => {
       fc.assert(
-        fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ maxLength: 30 }), (a, b) => {
-          for (const q of [a, b, `"${a}`, `${b} Korea`]) {
-            const first = search(index, q, { limit: 5 });
-            expect(search(index, q, { limit: 5 })).toEqual(first);
-          }
-        }),
+        fc.property(
+          fc.string({ unit: 'grapheme', maxLength: 60 }),
+          fc.string({ maxLength: 30 }),
+          (a, b) => {
+            for (const q of [a, b, `"${a}`, `${b} Korea`]) {
+              const first = search(index, q, { limit: 5 });
+              expect(search(index, q, { limit: 5 })).toEqual(first);
+            }
+          },
+        ),
         { numRuns: 200 },
       );
     });

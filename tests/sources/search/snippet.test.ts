@@ -6,7 +6,13 @@ describe('snippet', () => {
 
   it('returns the whole text when it is short', () => {
     const s = snippet(text, 14, 18, 100);
-    expect(s).toEqual({ before: 'one two three ', match: 'four', after: text.slice(18), clippedStart: false, clippedEnd: false });
+    expect(s).toEqual({
+      before: 'one two three ',
+      match: 'four',
+      after: text.slice(18),
+      clippedStart: false,
+      clippedEnd: false,
+    });
   });
 
   it('cuts at word boundaries and says where it clipped', () => {
@@ -24,7 +30,13 @@ describe('snippet', () => {
 
   describe('when it fails', () => {
     it('clamps offsets outside the text', () => {
-      expect(snippet('abc', -5, 99)).toEqual({ before: '', match: 'abc', after: '', clippedStart: false, clippedEnd: false });
+      expect(snippet('abc', -5, 99)).toEqual({
+        before: '',
+        match: 'abc',
+        after: '',
+        clippedStart: false,
+        clippedEnd: false,
+      });
       expect(snippet('abc', 2, 1).match).toBe('');
       expect(snippet('', 0, 0).match).toBe('');
       expect(snippet('abc', Number.NaN, 2).match).toBe('ab');
