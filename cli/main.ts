@@ -23,6 +23,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: 'related <address> [--k N]     passages of the other text most related to one (JSON)',
     load: async () => (await import('./commands/related.ts')).related,
   },
+  timeline: {
+    summary: 'timeline [<sourceId>…]         the dated expressions of the texts (JSON events)',
+    load: async () => (await import('./commands/timeline.ts')).timeline,
+  },
   claims: {
     summary:
       'claims [--format jsonld|markdown|csv] [--relation R] [--topic T]  the curated claim comparisons',

@@ -137,8 +137,7 @@ export function matchDateRules(text: string, reference?: ReferenceTime): DateMat
   // 1858-60, 1950-1953
   for (const m of text.matchAll(/\b((?:1[6-9]|20)\d\d)\s?[-–]\s?(\d{4}|\d{2})\b(?![-–]?\s?\d)/g)) {
     const first = Number(m[1]);
-    const last =
-      m[2]!.length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
+    const last = m[2]!.length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
     if (last <= first) continue;
     push({
       start: m.index,
@@ -152,7 +151,10 @@ export function matchDateRules(text: string, reference?: ReferenceTime): DateMat
   }
 
   // Jul-Sep 2005
-  const monthRange = new RegExp(`\\b(${MONTH})\\.?\\s?[-–]\\s?(${MONTH})\\.?\\s+((?:1[6-9]|20)\\d\\d)\\b`, 'g');
+  const monthRange = new RegExp(
+    `\\b(${MONTH})\\.?\\s?[-–]\\s?(${MONTH})\\.?\\s+((?:1[6-9]|20)\\d\\d)\\b`,
+    'g',
+  );
   for (const m of text.matchAll(monthRange)) {
     const year = Number(m[3]);
     push({
@@ -181,7 +183,9 @@ export function matchDateRules(text: string, reference?: ReferenceTime): DateMat
   }
 
   // a year, with "around"/"post-" kept as a qualifier
-  for (const m of text.matchAll(/\b(?:(around|post)[-\s])?((?:1[6-9]|20)\d\d)\b(?!s\b)(?![-–]\d)/gi)) {
+  for (const m of text.matchAll(
+    /\b(?:(around|post)[-\s])?((?:1[6-9]|20)\d\d)\b(?!s\b)(?![-–]\d)/gi,
+  )) {
     const year = Number(m[2]);
     const q = m[1]?.toLowerCase() as 'around' | 'post' | undefined;
     push({
@@ -230,7 +234,9 @@ export function matchDateRules(text: string, reference?: ReferenceTime): DateMat
       by: 'rule:last-month',
     });
   }
-  for (const m of text.matchAll(new RegExp(`\\b(?:in|last|this) (${MONTH})\\b(?!\\.?\\s*\\d)(?![-–])`, 'g'))) {
+  for (const m of text.matchAll(
+    new RegExp(`\\b(?:in|last|this) (${MONTH})\\b(?!\\.?\\s*\\d)(?![-–])`, 'g'),
+  )) {
     if (/^last/i.test(m[0])) continue; // handled above
     const month = monthNumber(m[1]!);
     push({
@@ -248,7 +254,9 @@ export function matchDateRules(text: string, reference?: ReferenceTime): DateMat
       by: 'rule:bare-month',
     });
   }
-  for (const m of text.matchAll(/\b(?:over|in|during|for) (?:the )?(?:last|past) (\d{1,3}) years\b/gi)) {
+  for (const m of text.matchAll(
+    /\b(?:over|in|during|for) (?:the )?(?:last|past) (\d{1,3}) years\b/gi,
+  )) {
     const n = Number(m[1]);
     push({
       start: m.index,
@@ -257,7 +265,9 @@ export function matchDateRules(text: string, reference?: ReferenceTime): DateMat
       precision: 'year',
       from: { year: ref - n },
       to: { year: ref },
-      inferred: { reason: because(`"last ${n} years" counts back ${n} years from the text's year`) },
+      inferred: {
+        reason: because(`"last ${n} years" counts back ${n} years from the text's year`),
+      },
       by: 'rule:last-n-years',
     });
   }

@@ -14,14 +14,7 @@ export type DatePrecision = 'day' | 'month' | 'year' | 'decade' | 'century';
 
 /** What kind of expression it is (for explanation and tests). */
 export type DateKind =
-  | 'full-date'
-  | 'month'
-  | 'year'
-  | 'year-range'
-  | 'month-range'
-  | 'decade'
-  | 'century'
-  | 'relative';
+  'full-date' | 'month' | 'year' | 'year-range' | 'month-range' | 'decade' | 'century' | 'relative';
 
 /** A point in time as precise as the text gives it. */
 export interface DatePoint {
