@@ -10,6 +10,7 @@ const BENCHES: Bench[] = [
   { name: 'pipeline', load: () => import('./pipeline.ts') },
   { name: 'search', load: () => import('./search.ts') },
   { name: 'related', load: () => import('./related.ts') },
+  { name: 'align', load: () => import('./align.ts') },
   { name: 'timeline', load: () => import('./timeline.ts') },
   { name: 'reader', load: () => import('./reader.ts') },
   { name: 'citation', load: () => import('./citation.ts') },
