@@ -71,7 +71,10 @@ function fileOf(words: readonly string[], scope: string): WordVectorsFile {
 }
 
 const out = 'sources/related/vectors';
-const textFile = fileOf(text, `the ${text.length} words of the two built-in texts that have a vector.`);
+const textFile = fileOf(
+  text,
+  `the ${text.length} words of the two built-in texts that have a vector.`,
+);
 const englishFile = fileOf(
   english,
   `the ${english.length} most frequent alphabetic words of the vocabulary not in text-vectors.json.`,

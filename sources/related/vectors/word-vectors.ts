@@ -100,7 +100,9 @@ export function decodeWordVectors(...files: readonly unknown[]): WordVectors {
     }
     const file = parsed.data;
     if (dims !== 0 && file.dims !== dims)
-      throw new WordVectorsError(`word-vectors files disagree on dimensions (${dims}, ${file.dims})`);
+      throw new WordVectorsError(
+        `word-vectors files disagree on dimensions (${dims}, ${file.dims})`,
+      );
     dims = file.dims;
     const binary = atob(file.vectors);
     if (binary.length !== file.words.length * file.dims)
