@@ -14,7 +14,9 @@
  *   (code from the request), vhosts and rewrites;
  * - the session secret kept in `config.json`, so sessions survive a restart
  *   (an offline-first client holds no password to sign in again);
- * - CORS for the origins given (the reader served from `/` needs none).
+ * - CORS for the origins given (the reader served from `/` needs none);
+ * - a member check on whole `_bulk_docs` requests (server/member-check.ts);
+ * - gzip that leaves continuous `_changes` unbuffered.
  *
  * Not for: the command line (cli/commands/serve.ts) or managing users and
  * groups (server/couch-admin.ts, which speaks only the standard API).
@@ -25,10 +27,12 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
+import compression from 'compression';
 import cors from 'cors';
 import express, { type Request } from 'express';
 import type { AdminCredentials } from './admin-credentials.ts';
 import { accessGuard } from './access-guard.ts';
+import { installMemberCheck } from './member-check.ts';
 import { installValidation, type UserCtx } from './validation.ts';
 
 const require = createRequire(import.meta.url);
@@ -126,10 +130,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         'routes/rewrite',
         'routes/http-log',
         'validation',
+        // Replaced below: it buffered continuous _changes (no heartbeat, no change arrived).
+        'compression',
       ],
     },
   });
   couch.dbWrapper.registerWrapper((_name, db, next) => {
+    // pouchdb-wrappers runs handlers in the order installed (after
+    // pouchdb-security's): refuse a non-member's batch before validating it.
+    installMemberCheck(db);
     installValidation(db);
     return next();
   });
@@ -157,6 +166,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       allowedHeaders: ['accept', 'authorization', 'content-type', 'origin', 'referer'],
       exposedHeaders: ['content-type', 'cache-control', 'etag', 'x-couch-request-id'],
       maxAge: 600,
+    }),
+  );
+  app.use(
+    '/couch',
+    compression({
+      filter: (req, res) =>
+        !/[?&]feed=(continuous|eventsource)\b/.test(req.url) && compression.filter(req, res),
     }),
   );
   app.use('/couch', accessGuard(sessionOf, MAX_REQUEST_BYTES));
