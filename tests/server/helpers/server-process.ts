@@ -42,6 +42,7 @@ function launch(
   port: number,
   dataDir: string,
   log: { text: string },
+  withAdmin: boolean,
 ): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(
     process.execPath,
@@ -56,7 +57,9 @@ function launch(
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, DIPTYCH_ADMIN: `${TEST_ADMIN.name}:${TEST_ADMIN.password}` },
+      env: withAdmin
+        ? { ...process.env, DIPTYCH_ADMIN: `${TEST_ADMIN.name}:${TEST_ADMIN.password}` }
+        : { ...process.env, DIPTYCH_ADMIN: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -68,7 +71,8 @@ function launch(
     const onData = (chunk: Buffer) => {
       log.text += chunk.toString();
       const match = /listening at http:\/\/127\.0\.0\.1:(\d+)\//.exec(log.text);
-      if (match) {
+      // The "admin:" line is the last of the start-up message.
+      if (match && /\n {2}admin: .*\n/.test(log.text)) {
         clearTimeout(timer);
         resolveStart({ child, port: Number(match[1]) });
       }
@@ -94,11 +98,18 @@ function waitExit(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts a server on a free port with a fresh data folder. */
-export async function startServerProcess(): Promise<ServerProcess> {
+/**
+ * Starts a server on a free port with a fresh data folder. With
+ * `{ admin: false }` it is started without DIPTYCH_ADMIN, so it makes up
+ * its own admin credentials, as on a reader's first start.
+ */
+export async function startServerProcess(
+  options: { readonly admin?: boolean } = {},
+): Promise<ServerProcess> {
+  const withAdmin = options.admin ?? true;
   const dataDir = mkdtempSync(join(tmpdir(), 'diptych-sync-'));
   const log = { text: '' };
-  let { child, port } = await launch(0, dataDir, log);
+  let { child, port } = await launch(0, dataDir, log, withAdmin);
   const url = `http://127.0.0.1:${port}/`;
   return {
     url,
@@ -116,7 +127,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
       await waitExit(child);
     },
     async restart() {
-      ({ child, port } = await launch(port, dataDir, log));
+      ({ child, port } = await launch(port, dataDir, log, withAdmin));
     },
     async dispose() {
       child.kill('SIGTERM');
