@@ -19,6 +19,9 @@ import type { Edition } from '../../sources/edition.ts';
 import { MAX_TEXT_BYTES } from '../../sources/read-text.ts';
 import type { LibraryRuntime } from './library-runtime.ts';
 import { parseTextBytes, parseTextString } from './parse-text.ts';
+import { setCitationSources } from '../citations/use-citations.ts';
+import { recordToCsl } from './record-to-csl.ts';
+import { connectLibrary } from './library-bridge.ts';
 
 let opening: Promise<LibraryRuntime> | null = null;
 
@@ -119,6 +122,11 @@ export function useLibrary(notify: (message: string) => void): LibraryController
       live = false;
     };
   }, [library, state.entries, notify]);
+  // Citations name these texts by id, with the reader's records.
+  useEffect(() => {
+    if (state.loaded) setCitationSources(state.entries.map(recordToCsl));
+  }, [state.loaded, state.entries]);
+
   const editions = useMemo(
     () => state.entries.flatMap((e) => (loaded.has(e.id) ? [loaded.get(e.id)!] : [])),
     [state.entries, loaded],
@@ -238,6 +246,9 @@ export function useLibrary(notify: (message: string) => void): LibraryController
     [run],
   );
   const entry = useCallback((id: string) => state.entries.find((e) => e.id === id), [state]);
+  useEffect(() => {
+    connectLibrary(new Map(state.entries.map((e) => [e.id, e.title])), markWaiting);
+  }, [state.entries, markWaiting]);
 
   return {
     state,
