@@ -1,6 +1,16 @@
 // The library (issue 16): texts a reader adds are kept in IndexedDB and read like the built-in two.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annotate, paintedTexts, storedAnnotations } from './helpers/annotations-ui.ts';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  annotate,
+  openSidebar,
+  paintedTexts,
+  sidebar,
+  storedAnnotations,
+} from './helpers/annotations-ui.ts';
+import { openCite, panelCitation } from './helpers/citations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
@@ -98,6 +108,97 @@ describe('the library', () => {
       .toContain(id);
     await reader.openApp(`${id}:2`);
     await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toContain(quote);
+  });
+
+  it('Cite after filling its record gives the APA citation', async () => {
+    await reader.openApp(`${id}:1`);
+    await reader.page.getByRole('button', { name: /^Library/ }).click();
+    const row = dialog().locator(`tr[data-text="${id}"]`);
+    await row.getByRole('button', { name: 'Edit record' }).click();
+    const form = dialog().getByRole('form', { name: 'Edit record' });
+    expect(await form.getByLabel('Title').inputValue()).toBe('Moscow and Pyongyang after 2000');
+    await form.getByLabel('Authors').fill('Roe, Jane');
+    await form.getByLabel('Date').fill('2024-02-30');
+    await form.getByRole('button', { name: 'Save record' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('real calendar date');
+    await form.getByLabel('Date').fill('2024');
+    await form.getByRole('button', { name: 'Save record' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    await openCite(reader, `${id}:1`);
+    await expect
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: 30_000 })
+      .toBe('(Roe, 2024, para. 1)');
+    await reader.page.keyboard.press('Escape');
+  });
+
+  it('its annotation export re-imports in a fresh browser before and after the text is added', async () => {
+    await reader.openApp(`${id}:2`);
+    const bar = await openSidebar(reader.page);
+    const [download] = await Promise.all([
+      reader.page.waitForEvent('download'),
+      bar.getByRole('button', { name: 'Export annotations (W3C)' }).click(),
+    ]);
+    const file = path.join(tmpdir(), `diptych-library-${Date.now()}.jsonld`);
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8')).toContain('Moscow and Pyongyang after 2000');
+
+    // A fresh browser without the text: the annotation waits, named by the text's title.
+    const other = await startReader('wide');
+    try {
+      await other.openApp();
+      const otherBar = await openSidebar(other.page);
+      await otherBar
+        .getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)')
+        .setInputFiles(file);
+      await expect
+        .poll(() => otherBar.locator('.ann-import-result').textContent())
+        .toMatch(/Imported 1 annotation.*wait for “Moscow and Pyongyang after 2000”/);
+      await other.page.getByRole('button', { name: /^Library/ }).click();
+      const waiting = other.page.getByRole('region', {
+        name: 'Annotations waiting for their text',
+      });
+      await expect.poll(() => waiting.textContent()).toContain('Moscow and Pyongyang after 2000');
+      await other.page.getByRole('button', { name: 'Close' }).click();
+      // Adding the text places it.
+      await other.page
+        .getByTestId('add-text-input')
+        .setInputFiles({
+          name: 'my-notes.md',
+          mimeType: 'text/markdown',
+          buffer: Buffer.from(NOTES_MD),
+        });
+      await expect.poll(() => other.paneOf(id).count(), { timeout: 20_000 }).toBe(1);
+      await expect
+        .poll(() => paintedTexts(other.page, 'diptych-yellow'), { timeout: 20_000 })
+        .toContain('Trade stayed small');
+    } finally {
+      await other.close();
+    }
+
+    // A fresh browser that has the text first: placed at once.
+    const third = await startReader('wide');
+    try {
+      await third.openApp();
+      await third.page
+        .getByTestId('add-text-input')
+        .setInputFiles({
+          name: 'my-notes.md',
+          mimeType: 'text/markdown',
+          buffer: Buffer.from(NOTES_MD),
+        });
+      await expect.poll(() => third.paneOf(id).count(), { timeout: 20_000 }).toBe(1);
+      const thirdBar = await openSidebar(third.page);
+      await thirdBar
+        .getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)')
+        .setInputFiles(file);
+      await expect
+        .poll(() => thirdBar.locator('.ann-import-result').textContent())
+        .toMatch(/^[^:]+: Imported 1 annotation\.$/);
+      expect(await sidebar(third.page).textContent()).toContain('Trade stayed small');
+    } finally {
+      await third.close();
+    }
   });
 
   it('renames it, and deletes it with a warning naming its annotations, then Undo', async () => {
