@@ -161,13 +161,11 @@ describe('the library', () => {
       await expect.poll(() => waiting.textContent()).toContain('Moscow and Pyongyang after 2000');
       await other.page.getByRole('button', { name: 'Close' }).click();
       // Adding the text places it.
-      await other.page
-        .getByTestId('add-text-input')
-        .setInputFiles({
-          name: 'my-notes.md',
-          mimeType: 'text/markdown',
-          buffer: Buffer.from(NOTES_MD),
-        });
+      await other.page.getByTestId('add-text-input').setInputFiles({
+        name: 'my-notes.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from(NOTES_MD),
+      });
       await expect.poll(() => other.paneOf(id).count(), { timeout: 20_000 }).toBe(1);
       await expect
         .poll(() => paintedTexts(other.page, 'diptych-yellow'), { timeout: 20_000 })
@@ -180,13 +178,11 @@ describe('the library', () => {
     const third = await startReader('wide');
     try {
       await third.openApp();
-      await third.page
-        .getByTestId('add-text-input')
-        .setInputFiles({
-          name: 'my-notes.md',
-          mimeType: 'text/markdown',
-          buffer: Buffer.from(NOTES_MD),
-        });
+      await third.page.getByTestId('add-text-input').setInputFiles({
+        name: 'my-notes.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from(NOTES_MD),
+      });
       await expect.poll(() => third.paneOf(id).count(), { timeout: 20_000 }).toBe(1);
       const thirdBar = await openSidebar(third.page);
       await thirdBar
