@@ -2,6 +2,7 @@
  * What a CLI command gets: where to write, and the error type that becomes a
  * one-line message and a non-zero exit (never a stack trace).
  */
+import { parseArgs } from 'node:util';
 
 /** Output sinks; tests capture them, `bin/diptych.js` wires them to the process. */
 export interface Io {
@@ -25,39 +26,69 @@ export class CliError extends Error {
   }
 }
 
-/** Splits `--flag value` / `--flag=value` / `--bool` options from positional arguments. */
+/** The options a command accepts: name (without `--`) → whether it takes a value. */
+export type FlagSpec = Readonly<Record<string, 'string' | 'boolean'>>;
+
+/**
+ * Splits `--flag value` / `--flag=value` / `--bool` options from positional
+ * arguments, with Node's `util.parseArgs`. `--` ends the options: everything
+ * after it is positional (a search for "--limit" is `search -- --limit`).
+ *
+ * parseArgs runs non-strict and we check its tokens ourselves, so every
+ * mistake is a `CliError` with exit code 2 in our words (parseArgs' strict
+ * errors are Node's, and name no valid options). The commands have no short
+ * options, so an argument with a single dash (`-`, `-5`, `-word`) stays a
+ * positional, as it always did. A string option takes the next argument as
+ * its value even when that starts with a dash (`--limit -5` reaches the
+ * command's own range check); a boolean option given a value (`--quote=no`)
+ * is an error rather than silently true.
+ */
 export function parseFlags(
   args: readonly string[],
-  spec: Readonly<Record<string, 'string' | 'boolean'>>,
+  spec: FlagSpec,
 ): { positional: string[]; flags: Record<string, string | boolean> } {
+  const options = Object.fromEntries(
+    Object.entries(spec).map(([name, type]) => [name, { type }] as const),
+  );
+  const { tokens } = parseArgs({
+    args: [...args],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const positional: string[] = [];
   const flags: Record<string, string | boolean> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--') || arg === '--') {
-      positional.push(arg);
-      continue;
+  let lastShortIndex = -1;
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positional.push(token.value);
+    } else if (token.kind === 'option') {
+      if (!token.rawName.startsWith('--')) {
+        // A short group (`-abc`) comes back as one token per letter: keep the argument once.
+        if (token.index !== lastShortIndex) positional.push(args[token.index]!);
+        lastShortIndex = token.index;
+        continue;
+      }
+      const kind = Object.hasOwn(spec, token.name) ? spec[token.name] : undefined;
+      if (!kind) {
+        const known = Object.keys(spec).map((k) => `--${k}`);
+        throw new CliError(
+          `unknown option ${args[token.index]}${known.length ? ` (valid: ${known.join(', ')})` : ''}`,
+          2,
+        );
+      }
+      if (kind === 'boolean') {
+        if (token.value !== undefined)
+          throw new CliError(`option --${token.name} takes no value`, 2);
+        flags[token.name] = true;
+      } else {
+        if (token.value === undefined)
+          throw new CliError(`option --${token.name} needs a value`, 2);
+        flags[token.name] = token.value;
+      }
     }
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    const kind = spec[name];
-    if (!kind) {
-      const known = Object.keys(spec).map((k) => `--${k}`);
-      throw new CliError(
-        `unknown option ${arg}${known.length ? ` (valid: ${known.join(', ')})` : ''}`,
-        2,
-      );
-    }
-    if (kind === 'boolean') {
-      flags[name] = true;
-    } else if (eq !== -1) {
-      flags[name] = arg.slice(eq + 1);
-    } else {
-      const value = args[i + 1];
-      if (value === undefined) throw new CliError(`option --${name} needs a value`, 2);
-      flags[name] = value;
-      i++;
-    }
+    // `option-terminator` (`--`): parseArgs already made the rest positional.
   }
   return { positional, flags };
 }
