@@ -4,13 +4,13 @@
  * `fixtures/citations.json` (regenerate with `UPDATE=1` and review the diff
  * against the manuals; see sources/citation/README.md for what was checked).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_SOURCES } from '../../../sources/metadata.ts';
 import { createCiter, type Citer } from '../../../sources/citation/create-citer.ts';
 import { citeTargetOf } from '../../../sources/citation/locator.ts';
 import { nodeCslLoader } from '../../../sources/citation/node-csl-loader.ts';
 import { STYLE_IDS, type StyleId } from '../../../sources/citation/styles.ts';
+import { goldenJson } from '../../helpers/golden.ts';
 
 const FIXTURE = new URL('./fixtures/citations.json', import.meta.url);
 
@@ -66,9 +66,7 @@ function actual(): Expected {
 describe('createCiter', () => {
   it('formats every style × source × passage exactly as pinned', () => {
     const got = actual();
-    if (process.env.UPDATE) writeFileSync(FIXTURE, `${JSON.stringify(got, null, 2)}\n`);
-    const expected = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Expected;
-    expect(got).toEqual(expected);
+    expect(got).toEqual(goldenJson(FIXTURE, got));
   });
 
   it('cites paragraphs with CSL label "paragraph" in every style (para./par.), never dropping the pinpoint', () => {
