@@ -10,6 +10,7 @@ import {
 import type { AnchorSelectors } from '../../../annotations/anchoring/types.ts';
 import { builtinEditions, builtinEdition } from '../../../sources/builtin.ts';
 import { assertProperty } from '../../helpers/property.ts';
+import { scaled } from '../../slowdown.ts';
 
 const lankov = builtinEdition('lankov-2007')!;
 
@@ -175,7 +176,7 @@ describe('anchor', () => {
     expect(check(anchor({ text }, selectors), text)).toBe(true);
   });
 
-  describe('properties', { timeout: 30_000 }, () => {
+  describe('properties', { timeout: scaled(30_000) }, () => {
     const selectorsArb = fc.record(
       {
         quote: fc.record({

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './chromium.ts';
+import { connectChromium } from './chromium.ts';
 
 /** Where screenshots go (git-ignored). */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -55,7 +55,7 @@ export interface Reader {
   screenshot(name: string): Promise<string>;
   /** Runs axe-core on the page; returns violations of the given impacts. */
   axeViolations(impacts?: readonly string[]): Promise<AxeViolation[]>;
-  /** Closes the browser. */
+  /** Closes the page's browser context. */
   close(): Promise<void>;
 }
 
@@ -70,11 +70,11 @@ export interface AxeViolation {
 const require = createRequire(import.meta.url);
 let axeSource: string | undefined;
 
-/** Launches Chromium (fresh profile), opens one page on the served build. */
+/** Opens a fresh context of the run's Chromium (empty storage) and one page on the served build. */
 export async function startReader(viewport: keyof typeof VIEWPORTS = 'wide'): Promise<Reader> {
   const baseUrl = inject('baseUrl');
-  const launched: LaunchedBrowser = await launchChromium(inject('chromiumPath'));
-  const page = launched.context.pages()[0] ?? (await launched.context.newPage());
+  const launched = await connectChromium(inject('browserEndpoint'));
+  const page = await launched.context.newPage();
   await page.setViewportSize(VIEWPORTS[viewport]);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -123,10 +123,17 @@ export async function startReader(viewport: keyof typeof VIEWPORTS = 'wide'): Pr
       const violations = await page.evaluate(async () => {
         const axe = (
           window as unknown as {
-            axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> };
+            axe: {
+              run: (
+                ctx: Document,
+                options: { resultTypes: string[] },
+              ) => Promise<{ violations: unknown[] }>;
+            };
           }
         ).axe;
-        const result = await axe.run(document);
+        // Only violations are read: axe still runs every rule on every node, but skips
+        // collecting the passes (thousands of nodes in two full texts).
+        const result = await axe.run(document, { resultTypes: ['violations'] });
         return result.violations as {
           id: string;
           impact: string | null;

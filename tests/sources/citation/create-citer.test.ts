@@ -11,6 +11,7 @@ import { citeTargetOf } from '../../../sources/citation/locator.ts';
 import { nodeCslLoader } from '../../../sources/citation/node-csl-loader.ts';
 import { STYLE_IDS, type StyleId } from '../../../sources/citation/styles.ts';
 import { goldenJson } from '../../helpers/golden.ts';
+import { scaled } from '../../slowdown.ts';
 
 const FIXTURE = new URL('./fixtures/citations.json', import.meta.url);
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   // citeproc-js takes seconds to build an engine for the big Chicago styles
   // under Node (see README); build each once.
   for (const id of STYLE_IDS) citers.set(id, await createCiter(id, nodeCslLoader));
-}, 120_000);
+}, scaled(120_000));
 
 function actual(): Expected {
   const out: Expected = {};
