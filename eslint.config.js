@@ -18,7 +18,14 @@ const BROWSER_BRIDGES = [
 const BROWSER_GLOBALS = ['document', 'window', 'localStorage', 'sessionStorage'];
 
 /** Files linted with type information (no-floating-promises). */
-const TYPE_AWARE_FILES = ['app/**/*.{ts,tsx}', 'cli/**/*.ts', 'annotations/**/*.ts', 'sources/**/*.ts', 'bench/**/*.ts', 'tests/**/*.{ts,tsx}'];
+const TYPE_AWARE_FILES = [
+  'app/**/*.{ts,tsx}',
+  'cli/**/*.ts',
+  'annotations/**/*.ts',
+  'sources/**/*.ts',
+  'bench/**/*.ts',
+  'tests/**/*.{ts,tsx}',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tests/e2e/screenshots/**', '.tmp/**'] },
