@@ -1,4 +1,4 @@
-// Lint rules, including the architecture boundaries from STYLE.md:
+// Lint rules, including the architecture boundaries (README, "Where things are"):
 // sources/ and annotations/ never import React; app/ never reaches into
 // storage internals (it goes through annotations/index.ts); below app/, no
 // browser globals outside the two declared bridges; no floating promises in
@@ -80,7 +80,7 @@ export default tseslint.config(
       ],
     },
   },
-  // STYLE.md: exactly two modules below app/ touch the browser — the bridge from
+  // Exactly two modules below app/ touch the browser: the bridge from
   // text offsets to a DOM Range and the localStorage wrapper. Everything else in
   // sources/ and annotations/ runs unchanged in Node (CLI, build, unit tests).
   // dom-range.ts reaches the document only through the nodes it is given
