@@ -1,15 +1,17 @@
 /**
- * The reader: header (search, toolbar), notice, two panes, shortcuts dialog.
- * Kept small on purpose — state transitions live in `state/`, shortcuts in
+ * The reader: the header (search, toolbar, Compare, Annotations,
+ * Bibliography, Open a text), the notice, the two panes, and what opens over
+ * them (selection toolbar, annotation sidebar and storage status, comparison
+ * marks and the Compare and Related views, Cite and Bibliography dialogs,
+ * shortcuts dialog).
+ *
+ * Kept small on purpose: it owns the reader state (`state/reader-state.ts`)
+ * and wires the features together. Each feature keeps its own state in its
+ * hook (`useAnnotationUi`, `useCompare`, `useCitations`); shortcuts live in
  * `commands/`, page effects in `hooks/`, and each view in `views/`.
  *
  * Renders source text only through the views' React text (no HTML
  * injection anywhere in app/).
- *
- * Room for what comes next: an annotation sidebar (a `complementary`
- * landmark beside the panes), highlights and comparison marks (overlays keyed
- * by `data-address`), a Cite panel per passage (next to "Copy link" in the
- * block tools) and links for pane sync (`syncLinks` below, now empty).
  */
 import {
   useCallback,
