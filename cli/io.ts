@@ -26,8 +26,24 @@ export class CliError extends Error {
   }
 }
 
-/** The options a command accepts: name (without `--`) → whether it takes a value. */
-export type FlagSpec = Readonly<Record<string, 'string' | 'boolean'>>;
+/**
+ * What an option takes: a value (`string`), nothing (`boolean`), or a value
+ * each time it is given, commas also separating values (`string[]`:
+ * `--member ana --member ben,eve`).
+ */
+export type FlagKind = 'string' | 'boolean' | 'string[]';
+
+/** The options a command accepts: name (without `--`) → what it takes. */
+export type FlagSpec = Readonly<Record<string, FlagKind>>;
+
+/** The options given, typed by their spec; an option not given is absent. */
+export type Flags<S extends FlagSpec> = {
+  -readonly [K in keyof S]?: S[K] extends 'boolean'
+    ? true
+    : S[K] extends 'string[]'
+      ? string[]
+      : string;
+};
 
 /**
  * Splits `--flag value` / `--flag=value` / `--bool` options from positional
@@ -43,12 +59,14 @@ export type FlagSpec = Readonly<Record<string, 'string' | 'boolean'>>;
  * command's own range check); a boolean option given a value (`--quote=no`)
  * is an error rather than silently true.
  */
-export function parseFlags(
+export function parseFlags<const S extends FlagSpec>(
   args: readonly string[],
-  spec: FlagSpec,
-): { positional: string[]; flags: Record<string, string | boolean> } {
+  spec: S,
+): { positional: string[]; flags: Flags<S> } {
   const options = Object.fromEntries(
-    Object.entries(spec).map(([name, type]) => [name, { type }] as const),
+    Object.entries(spec).map(
+      ([name, kind]) => [name, { type: kind === 'boolean' ? 'boolean' : 'string' }] as const,
+    ),
   );
   const { tokens } = parseArgs({
     args: [...args],
@@ -58,7 +76,7 @@ export function parseFlags(
     tokens: true,
   });
   const positional: string[] = [];
-  const flags: Record<string, string | boolean> = {};
+  const flags: Record<string, string | true | string[]> = {};
   let lastShortIndex = -1;
   for (const token of tokens) {
     if (token.kind === 'positional') {
@@ -82,13 +100,19 @@ export function parseFlags(
         if (token.value !== undefined)
           throw new CliError(`option --${token.name} takes no value`, 2);
         flags[token.name] = true;
+      } else if (token.value === undefined) {
+        throw new CliError(`option --${token.name} needs a value`, 2);
+      } else if (kind === 'string[]') {
+        const values = token.value
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => v !== '');
+        flags[token.name] = [...((flags[token.name] as string[] | undefined) ?? []), ...values];
       } else {
-        if (token.value === undefined)
-          throw new CliError(`option --${token.name} needs a value`, 2);
         flags[token.name] = token.value;
       }
     }
     // `option-terminator` (`--`): parseArgs already made the rest positional.
   }
-  return { positional, flags };
+  return { positional, flags: flags as Flags<S> };
 }

@@ -36,6 +36,15 @@ describe('parseFlags', () => {
     ]);
   });
 
+  it('collects a string[] option each time it is given, splitting commas and dropping empties', () => {
+    expect(
+      parseFlags(['--member', 'ana', 'g', '--member=ben, eve,', '--', '--member', 'x'], {
+        member: 'string[]',
+      }),
+    ).toEqual({ positional: ['g', '--member', 'x'], flags: { member: ['ana', 'ben', 'eve'] } });
+    expect(parseFlags(['g'], { member: 'string[]' }).flags).toEqual({});
+  });
+
   it('gives a string option the next argument even when it starts with a dash', () => {
     expect(parseFlags(['--limit', '-5'], spec).flags).toEqual({ limit: '-5' });
   });
