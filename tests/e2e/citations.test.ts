@@ -8,7 +8,6 @@
  * so the Chicago styles are each built once, in the one test that goes
  * through every style; the rest use APA (pre-warmed at idle) and MLA.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import fixtures from '../sources/citation/fixtures/citations.json' with { type: 'json' };
@@ -25,7 +24,7 @@ import {
   selectAcross,
 } from './helpers/citations-ui.ts';
 import { openSidebar, selectionToolbar } from './helpers/annotations-ui.ts';
-import { startReader, type Reader } from './helpers/ui.ts';
+import { downloadedText, startReader, type Reader } from './helpers/ui.ts';
 import { scaled } from '../slowdown.ts';
 
 type Fixtures = Record<
@@ -281,7 +280,7 @@ describe('the Bibliography dialog', () => {
           dialog.getByRole('button', { name: label, exact: true }).click(),
         ]);
         expect(download.suggestedFilename()).toBe(name);
-        const text = readFileSync((await download.path())!, 'utf8');
+        const text = await downloadedText(download);
         firstLines[label] = text.split('\n')[0]!;
         if (label === 'CSL-JSON') expect((JSON.parse(text) as unknown[]).length).toBe(2);
         if (label === 'RIS') expect(text.match(/^TY {2}- /gm)).toHaveLength(2);
@@ -324,7 +323,7 @@ describe('annotations', () => {
         reader.page.waitForEvent('download', { timeout: scaled(45_000) }),
         bar.getByRole('button', { name: 'Export digest (Markdown)' }).click(),
       ]);
-      const digest = readFileSync((await download.path())!, 'utf8');
+      const digest = await downloadedText(download);
       expect(digest).toContain('— (Lankov, par. 12)');
       await reader.page.evaluate(() => localStorage.clear());
     },

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { connectChromium } from './chromium.ts';
 
@@ -65,6 +65,17 @@ export interface AxeViolation {
   readonly impact: string | null;
   readonly help: string;
   readonly targets: readonly string[];
+}
+
+/**
+ * The text of a finished download, read through Playwright: the browser is
+ * the run's shared one (connected, not launched), so the file has no local
+ * path to read.
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const require = createRequire(import.meta.url);
