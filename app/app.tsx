@@ -48,7 +48,6 @@ import {
   type PaneIndex,
   type ReaderState,
 } from './state/reader-state.ts';
-import type { SyncLink } from './sync/sync-targets.ts';
 import { OpenTextButton } from './open-text/open-text-button.tsx';
 import { Notice } from './views/notice.tsx';
 import { Pane, sourceLabel } from './views/pane.tsx';
@@ -61,17 +60,14 @@ import { Toolbar } from './views/toolbar.tsx';
 export interface AppProps {
   /** The editions, prebuilt (virtual module in the browser, `builtinEditions` at build time). */
   readonly editions: readonly Edition[];
-  /** Passage pairs for pane sync (from comparisons, a later issue); none yet. */
-  readonly syncLinks?: readonly SyncLink[];
   /** Adds a text the reader opened ("Open a text"); without it, the button is not shown. */
   readonly onAddEdition?: (edition: Edition) => void;
 }
 
-const NO_LINKS: readonly SyncLink[] = [];
 const noSubscription = (): (() => void) => () => {};
 
 /** The reader. */
-export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps): ReactNode {
+export function App({ editions, onAddEdition }: AppProps): ReactNode {
   const [state, setState] = useState<ReaderState>(() => initialReaderState(editions));
   const left = useRef<HTMLDivElement>(null);
   const right = useRef<HTMLDivElement>(null);
@@ -97,7 +93,6 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
     editionOf,
     scrollOf,
     setState,
-    baseLinks: syncLinks,
   });
   const compareExtras = useCompareExtras(compare);
   usePaneSync(state.sync, scrollOf, editionOf, compare.syncLinks);
