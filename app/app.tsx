@@ -48,7 +48,8 @@ import {
   type PaneIndex,
   type ReaderState,
 } from './state/reader-state.ts';
-import { OpenTextButton } from './open-text/open-text-button.tsx';
+import { LibraryControls } from './library/library-controls.tsx';
+import type { LibraryController } from './library/use-library.ts';
 import { Notice } from './views/notice.tsx';
 import { Pane, sourceLabel } from './views/pane.tsx';
 import { PaneSwitch } from './views/pane-switch.tsx';
@@ -60,14 +61,16 @@ import { Toolbar } from './views/toolbar.tsx';
 export interface AppProps {
   /** The editions, prebuilt (virtual module in the browser, `builtinEditions` at build time). */
   readonly editions: readonly Edition[];
-  /** Adds a text the reader opened ("Open a text"); without it, the button is not shown. */
-  readonly onAddEdition?: (edition: Edition) => void;
+  /** The reader's library (texts added, kept in IndexedDB); without it, its buttons are not shown. */
+  readonly library?: LibraryController;
+  /** Receives the function that shows a notice (the library reports through it). */
+  readonly onNotifier?: (notify: (message: string) => void) => void;
 }
 
 const noSubscription = (): (() => void) => () => {};
 
 /** The reader. */
-export function App({ editions, onAddEdition }: AppProps): ReactNode {
+export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   const [state, setState] = useState<ReaderState>(() => initialReaderState(editions));
   const left = useRef<HTMLDivElement>(null);
   const right = useRef<HTMLDivElement>(null);
@@ -138,6 +141,7 @@ export function App({ editions, onAddEdition }: AppProps): ReactNode {
   );
 
   const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
+  useEffect(() => onNotifier?.(notify), [onNotifier, notify]);
   const annotations = useAnnotationUi(editions, editionOf(0), editionOf(1), notify);
   const citations = useCitations(editions, notify);
   const citeActions = useCiteAction(citations.citeSpan);
@@ -147,14 +151,14 @@ export function App({ editions, onAddEdition }: AppProps): ReactNode {
     [annotations.actions, compare.selectionActions, citeActions],
   );
 
-  const takenIds = useMemo(() => new Set<string>(editions.map((e) => e.id)), [editions]);
-  const openText = useCallback(
-    (edition: Edition) => {
-      onAddEdition?.(edition);
-      setState((s) => setPaneSource(s, s.activePane, edition.id));
-    },
-    [onAddEdition],
-  );
+  // A text just added (or picked in the Library) opens in the active pane once its edition is loaded.
+  // (State adjusted during render, React's pattern for "when props change": no extra commit.)
+  const [pendingOpen, setPendingOpen] = useState<string | null>(null);
+  if (pendingOpen !== null && editions.some((e) => e.id === pendingOpen)) {
+    const id = pendingOpen as SourceId;
+    setPendingOpen(null);
+    setState((s) => setPaneSource(s, s.activePane, id));
+  }
 
   const leftEdition = editionOf(0);
   const rightEdition = editionOf(1);
@@ -174,7 +178,13 @@ export function App({ editions, onAddEdition }: AppProps): ReactNode {
         <CompareButton compare={compare} />
         <AnnotationsToggle ui={annotations} />
         <BibliographyButton citations={citations} />
-        {onAddEdition && <OpenTextButton taken={takenIds} onOpen={openText} notify={notify} />}
+        {library && (
+          <LibraryControls
+            library={library}
+            annotations={annotations.snapshot?.annotations}
+            onOpen={setPendingOpen}
+          />
+        )}
       </header>
       <Notice message={state.notice} onDismiss={update((s) => ({ ...s, notice: null }))} />
       <main className="panes" data-active={state.activePane}>
