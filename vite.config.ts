@@ -1,7 +1,9 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { createRequire } from 'node:module';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { editionsPlugin } from './app/build/editions-plugin.ts';
+import { SECURITY_HEADERS } from './app/build/content-security-policy.ts';
 
 // One config for the app build and for the test runner. Unit tests run in Node
 // (everything outside app/ is DOM-free by design); browser tests live in
@@ -9,6 +11,21 @@ import { editionsPlugin } from './app/build/editions-plugin.ts';
 // production build (see tests/e2e/global-setup.ts). The editions are parsed
 // at build time and the reader is prerendered into index.html
 // (app/build/editions-plugin.ts).
+/**
+ * Workers have no `document`: `decode-named-character-reference` (used by
+ * micromark, in the text-parsing worker) offers a DOM build under the
+ * `browser` condition, which would fail there, and a plain one under
+ * `worker`/`default`. Worker bundles get the plain one.
+ */
+function workerSafeModules(): Plugin {
+  const plain = createRequire(import.meta.url).resolve('decode-named-character-reference');
+  return {
+    name: 'diptych-worker-safe-modules',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'decode-named-character-reference' ? plain : undefined),
+  };
+}
+
 export default defineConfig({
   root: 'app',
   base: './',
@@ -17,6 +34,8 @@ export default defineConfig({
   // `npm start` opens a browser only where there is a screen to show it on;
   // headless (CI, containers) it just serves and prints the URL.
   preview: {
+    // What a static host should send (README, "Security headers").
+    headers: { ...SECURITY_HEADERS },
     open:
       process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY),
   },
@@ -33,7 +52,7 @@ export default defineConfig({
   },
   // Module workers, so the citation worker's styles stay one lazy chunk each
   // (an IIFE worker would inline all six; app/citations/citer-worker.ts).
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [workerSafeModules()] },
   test: {
     root: '.',
     projects: [

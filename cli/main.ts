@@ -12,7 +12,8 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     load: async () => (await import('./commands/edition.ts')).edition,
   },
   parse: {
-    summary: 'parse <file> [--summary]      parse any Markdown or plain-text file',
+    summary:
+      'parse <file> [--summary]      parse any Markdown or plain-text file (time limit: --time-limit <s>)',
     load: async () => (await import('./commands/parse.ts')).parse,
   },
   search: {

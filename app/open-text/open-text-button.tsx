@@ -1,15 +1,16 @@
 /**
  * "Open a text": reads a Markdown or plain-text file the reader picks and
  * shows it in the active pane, for this session (it is not stored; after a
- * reload, open the file again). Parsing happens in the browser, in a chunk
- * loaded on first use (`edition-from-file.ts`).
+ * reload, open the file again). Parsing happens in a Web Worker
+ * (`parse-in-worker.ts`, loaded on first use), so the page stays
+ * responsive; while it runs, a progress bar and **Cancel** sit beside the
+ * button.
  *
- * Renders no user text itself: the file name only appears in the notice,
- * as React text.
+ * Renders no user text itself: the file name only appears in the notice and
+ * the progress label, as React text.
  */
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Edition } from '../../sources/edition.ts';
-import { MAX_TEXT_BYTES } from '../../sources/read-text.ts';
 
 /** Props of `OpenTextButton`. */
 export interface OpenTextButtonProps {
@@ -21,25 +22,37 @@ export interface OpenTextButtonProps {
   readonly notify: (message: string) => void;
 }
 
-/** A button that opens a file picker for a text. */
+interface Opening {
+  readonly name: string;
+  readonly fraction: number;
+  readonly controller: AbortController;
+}
+
+/** A button that opens a file picker for a text, with progress and Cancel while it parses. */
 export function OpenTextButton({ taken, onOpen, notify }: OpenTextButtonProps): ReactNode {
   const input = useRef<HTMLInputElement>(null);
+  const [opening, setOpening] = useState<Opening | null>(null);
+  const current = useRef<AbortController | null>(null);
+  // Leaving the page (or unmounting) stops a parse in progress.
+  useEffect(() => () => current.current?.abort(), []);
+
   const onChange = async (): Promise<void> => {
     const file = input.current?.files?.[0];
     if (input.current) input.current.value = '';
     if (!file) return;
-    if (file.size > MAX_TEXT_BYTES) {
-      notify(
-        `“${file.name}” is too large (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1024 / 1024} MB).`,
-      );
-      return;
-    }
+    current.current?.abort();
+    const controller = new AbortController();
+    current.current = controller;
+    setOpening({ name: file.name, fraction: 0, controller });
     try {
-      const [bytes, { editionFromFile }] = await Promise.all([
-        file.arrayBuffer(),
-        import('./edition-from-file.ts'),
-      ]);
-      const result = editionFromFile(new Uint8Array(bytes), file.name, taken);
+      const { parseInWorker } = await import('./parse-in-worker.ts');
+      const result = await parseInWorker(file, {
+        signal: controller.signal,
+        taken,
+        onProgress: ({ fraction }) =>
+          setOpening((o) => (o?.controller === controller ? { ...o, fraction } : o)),
+      });
+      if (current.current !== controller) return; // superseded by another file
       if (!result.ok) return notify(result.reason);
       onOpen(result.edition);
       notify(
@@ -47,6 +60,11 @@ export function OpenTextButton({ taken, onOpen, notify }: OpenTextButtonProps): 
       );
     } catch {
       notify(`“${file.name}” could not be read.`);
+    } finally {
+      if (current.current === controller) {
+        current.current = null;
+        setOpening(null);
+      }
     }
   };
   return (
@@ -59,6 +77,20 @@ export function OpenTextButton({ taken, onOpen, notify }: OpenTextButtonProps): 
       >
         Open a text…
       </button>
+      {opening && (
+        <span
+          className="open-progress"
+          role="group"
+          aria-label={`Opening “${opening.name}”`}
+          data-testid="open-text-progress"
+        >
+          <progress max={1} value={opening.fraction} aria-label={`Opening “${opening.name}”`} />
+          <span aria-hidden="true">{Math.round(opening.fraction * 100)}%</span>
+          <button type="button" onClick={() => opening.controller.abort()}>
+            Cancel<span className="visually-hidden"> opening “{opening.name}”</span>
+          </button>
+        </span>
+      )}
       <input
         ref={input}
         type="file"

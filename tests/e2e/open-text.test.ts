@@ -17,7 +17,7 @@ describe('open a text', () => {
     await reader.openApp();
     const parserRequests: string[] = [];
     reader.page.on('request', (r) => {
-      if (/edition-from-file/.test(r.url())) parserRequests.push(r.url());
+      if (/parse-worker/.test(r.url())) parserRequests.push(r.url());
     });
     const markdown =
       'My notes\n\nFirst paragraph, about G.D. Tolaraya. Second sentence.¹\n\n¹ A *footnote*.\n\nSecond paragraph.';
@@ -28,7 +28,7 @@ describe('open a text', () => {
     });
     const pane = reader.paneOf('my-notes');
     await expect.poll(() => pane.count()).toBe(1);
-    expect(parserRequests.length).toBe(1); // the parser came as its own chunk, on demand
+    expect(parserRequests.length).toBe(1); // the parser came as its own worker chunk, on demand
     expect(await reader.paragraph('my-notes:2').textContent()).toContain(
       'First paragraph, about G.D. Tolaraya. Second sentence.',
     );
