@@ -16,6 +16,7 @@ const BENCHES: Bench[] = [
   { name: 'annotations-io', load: () => import('./annotations-io.ts') },
   { name: 'annotations', load: () => import('./annotations.ts') },
   { name: 'annotations-sidebar', load: () => import('./annotations-sidebar.ts') },
+  { name: 'open-text', load: () => import('./open-text.ts') },
 ];
 
 const only = process.argv.slice(2);

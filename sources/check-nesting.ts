@@ -32,7 +32,7 @@ export const MAX_BRACKETS_PER_PARAGRAPH = 2_000;
 /** Longest run of `*` or `_` next to text (emphasis resolution is quadratic in it). */
 export const MAX_DELIMITER_RUN = 32;
 /** How long the browser and the CLI let the pipeline run on one text before stopping it. */
-export const PARSE_TIME_LIMIT_MS = 60_000;
+export const PARSE_TIME_LIMIT_MS = 90_000;
 
 /** Why a text is refused: a reason that reads after the file's name, and its line (1-based). */
 export interface NestingProblem {
