@@ -23,7 +23,8 @@ import {
 import type { Address, Edition, SourceId } from '../sources/edition.ts';
 import { runCommandEffect, useCommands } from './hooks/use-commands.ts';
 import { linkTo, useHashLocation } from './hooks/use-hash-location.ts';
-import { useCompare } from './compare/use-compare.tsx';
+import { useCompare } from './compare/use-compare.ts';
+import { CompareButton, CompareOverlays, useCompareExtras } from './compare/compare-overlays.tsx';
 import { usePaneSync } from './hooks/use-pane-sync.ts';
 import { useReveal } from './hooks/use-reveal.ts';
 import { loadSearch } from './search/load-search.ts';
@@ -46,7 +47,8 @@ import {
   type ReaderState,
 } from './state/reader-state.ts';
 import type { SyncLink } from './sync/sync-targets.ts';
-import { OpenTextButton } from './open-text/open-text-button.tsx';
+import { LibraryControls } from './library/library-controls.tsx';
+import type { LibraryController } from './library/use-library.ts';
 import { Notice } from './views/notice.tsx';
 import { Pane, sourceLabel } from './views/pane.tsx';
 import { PaneSwitch } from './views/pane-switch.tsx';
@@ -60,15 +62,17 @@ export interface AppProps {
   readonly editions: readonly Edition[];
   /** Passage pairs for pane sync (from comparisons, a later issue); none yet. */
   readonly syncLinks?: readonly SyncLink[];
-  /** Adds a text the reader opened ("Open a text"); without it, the button is not shown. */
-  readonly onAddEdition?: (edition: Edition) => void;
+  /** The reader's library (texts added, kept in IndexedDB); without it, its buttons are not shown. */
+  readonly library?: LibraryController;
+  /** Receives the function that shows a notice (the library reports through it). */
+  readonly onNotifier?: (notify: (message: string) => void) => void;
 }
 
 const NO_LINKS: readonly SyncLink[] = [];
 const noSubscription = (): (() => void) => () => {};
 
 /** The reader. */
-export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps): ReactNode {
+export function App({ editions, syncLinks = NO_LINKS, library, onNotifier }: AppProps): ReactNode {
   const [state, setState] = useState<ReaderState>(() => initialReaderState(editions));
   const left = useRef<HTMLDivElement>(null);
   const right = useRef<HTMLDivElement>(null);
@@ -96,6 +100,7 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
     setState,
     baseLinks: syncLinks,
   });
+  const compareExtras = useCompareExtras(compare);
   usePaneSync(state.sync, scrollOf, editionOf, compare.syncLinks);
   // False in the prerendered HTML and the hydration render (they must match), true right after.
   const interactive = useSyncExternalStore(
@@ -139,6 +144,7 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
   );
 
   const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
+  useEffect(() => onNotifier?.(notify), [onNotifier, notify]);
   const annotations = useAnnotationUi(editions, editionOf(0), editionOf(1), notify);
   const citations = useCitations(editions, notify);
   const citeActions = useCiteAction(citations.citeSpan);
@@ -148,14 +154,14 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
     [annotations.actions, compare.selectionActions, citeActions],
   );
 
-  const takenIds = useMemo(() => new Set<string>(editions.map((e) => e.id)), [editions]);
-  const openText = useCallback(
-    (edition: Edition) => {
-      onAddEdition?.(edition);
-      setState((s) => setPaneSource(s, s.activePane, edition.id));
-    },
-    [onAddEdition],
-  );
+  // A text just added (or picked in the Library) opens in the active pane once its edition is loaded.
+  // (State adjusted during render, React's pattern for "when props change": no extra commit.)
+  const [pendingOpen, setPendingOpen] = useState<string | null>(null);
+  if (pendingOpen !== null && editions.some((e) => e.id === pendingOpen)) {
+    const id = pendingOpen as SourceId;
+    setPendingOpen(null);
+    setState((s) => setPaneSource(s, s.activePane, id));
+  }
 
   const leftEdition = editionOf(0);
   const rightEdition = editionOf(1);
@@ -172,10 +178,16 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
           onToggleSync={update((s) => ({ ...s, sync: !s.sync }))}
           onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
         />
-        {compare.toolbarButton}
+        <CompareButton compare={compare} />
         <AnnotationsToggle ui={annotations} />
         <BibliographyButton citations={citations} />
-        {onAddEdition && <OpenTextButton taken={takenIds} onOpen={openText} notify={notify} />}
+        {library && (
+          <LibraryControls
+            library={library}
+            annotations={annotations.snapshot?.annotations}
+            onOpen={setPendingOpen}
+          />
+        )}
       </header>
       <Notice message={state.notice} onDismiss={update((s) => ({ ...s, notice: null }))} />
       <main className="panes" data-active={state.activePane}>
@@ -198,7 +210,7 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
             onActivate={onActivate}
             onCopyLink={onCopyLink}
             onCite={interactive ? citations.cite : undefined}
-            extras={compare.extras[i]}
+            extras={compareExtras[i]}
             interactive={interactive}
           />
         ))}
@@ -206,7 +218,7 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
       <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
       <AnnotationSidebar ui={annotations} onCite={citations.citeSpan} />
       <AnnotationStatus ui={annotations} />
-      {compare.overlays}
+      <CompareOverlays compare={compare} />
       <CitationDialogs citations={citations} />
       <ShortcutsDialog
         open={state.shortcutsOpen}

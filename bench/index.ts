@@ -10,16 +10,20 @@ const BENCHES: Bench[] = [
   { name: 'pipeline', load: () => import('./pipeline.ts') },
   { name: 'search', load: () => import('./search.ts') },
   { name: 'related', load: () => import('./related.ts') },
+  { name: 'align', load: () => import('./align.ts') },
+  { name: 'timeline', load: () => import('./timeline.ts') },
   { name: 'reader', load: () => import('./reader.ts') },
   { name: 'citation', load: () => import('./citation.ts') },
   { name: 'citer-cache', load: () => import('./citer-cache.ts') },
   { name: 'annotations-io', load: () => import('./annotations-io.ts') },
   { name: 'annotations', load: () => import('./annotations.ts') },
   { name: 'annotations-sidebar', load: () => import('./annotations-sidebar.ts') },
-  { name: 'open-text', load: () => import('./open-text.ts') },
+  { name: 'library', load: () => import('./library.ts') },
+  { name: 'sync-load', load: () => import('./sync-load.ts') },
 ];
 
-const only = process.argv.slice(2);
+// Names select sections; `--flags` are for the sections (sync-load --quick).
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 for (const bench of BENCHES) {
   if (only.length && !only.includes(bench.name)) continue;
   console.log(`\n## ${bench.name}`);

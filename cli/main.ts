@@ -24,6 +24,14 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: 'related <address> [--k N]     passages of the other text most related to one (JSON)',
     load: async () => (await import('./commands/related.ts')).related,
   },
+  align: {
+    summary: 'align <sourceA> <sourceB>      the paragraphs of two texts aligned in rows (JSON)',
+    load: async () => (await import('./commands/align.ts')).align,
+  },
+  timeline: {
+    summary: 'timeline [<sourceId>…]         the dated expressions of the texts (JSON events)',
+    load: async () => (await import('./commands/timeline.ts')).timeline,
+  },
   claims: {
     summary:
       'claims [--format jsonld|markdown|csv] [--relation R] [--topic T]  the curated claim comparisons',
@@ -43,6 +51,20 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary:
       'annotations <file> [--digest | --w3c]  check a W3C or Hypothesis annotation file (or digest, convert it)',
     load: async () => (await import('./commands/annotations.ts')).annotations,
+  },
+  serve: {
+    summary:
+      'serve [--port 5984] [--data <dir>] [--host <addr>] [--cors <origins>]  the sync server (CouchDB API at /couch/, reader at /)',
+    load: async () => (await import('./commands/serve.ts')).serve,
+  },
+  users: {
+    summary: 'users add <name> [--password <pw>] [--server <url>]  add a reader to a sync server',
+    load: async () => (await import('./commands/users.ts')).users,
+  },
+  groups: {
+    summary:
+      'groups create <group> --owner <name> [--member <name>…] | groups add <group> <name>  reading groups',
+    load: async () => (await import('./commands/groups.ts')).groups,
   },
 };
 

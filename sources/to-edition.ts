@@ -24,7 +24,7 @@ import {
   type Sentence,
   type SourceId,
 } from './edition.ts';
-import { softBreaks } from './util/block-text.ts';
+import { isContainer, softBreaks } from './util/block-text.ts';
 import { splitSentences } from './util/sentences.ts';
 import './mdast-data.ts';
 
@@ -42,25 +42,20 @@ export function isSafeUrl(url: string): boolean {
 
 type MutableInline =
   | { type: 'text'; value: string; lang?: 'ru' | 'ko' }
-  | { type: 'emphasis' | 'strong'; children: MutableInline[] }
+  | { type: 'emphasis' | 'strong' | 'delete'; children: MutableInline[] }
   | { type: 'link'; url: string; children: MutableInline[] }
   | { type: 'footnoteRef'; n: number; address: Address };
 
-/** A container being compiled: its children, the next one to visit, and what to do with the result. */
-interface Frame {
-  readonly nodes: readonly Nodes[];
-  next: number;
-  readonly separator: string;
-  readonly into: MutableInline[];
-  /** Called with `into` once every child is compiled. */
-  readonly done: (children: MutableInline[]) => void;
+/**
+ * What separates the children of `node` in plain text: a newline between the
+ * blocks of a container (list items, a quote's or a footnote's paragraphs,
+ * table rows), ` | ` between table cells, nothing between phrasing content.
+ */
+function childSeparator(node: Nodes): string {
+  if (node.type === 'tableRow') return ' | ';
+  return isContainer(node) || node.type === 'table' ? '\n' : '';
 }
 
-/**
- * Compiles `nodes` (joined by `separator`) into inline content, appending
- * their text to `out`. Iterative (an explicit stack, not recursion), so a
- * deeply nested tree cannot overflow the call stack (issue 12, item 3).
- */
 function compileNodes(
   nodes: readonly Nodes[],
   out: Compiled,
@@ -68,65 +63,13 @@ function compileNodes(
   separator: string,
 ): MutableInline[] {
   const result: MutableInline[] = [];
-  const stack: Frame[] = [{ nodes, next: 0, separator, into: result, done: () => {} }];
-  while (stack.length) {
-    const frame = stack[stack.length - 1]!;
-    if (frame.next >= frame.nodes.length) {
-      stack.pop();
-      frame.done(frame.into);
-      continue;
+  nodes.forEach((node, i) => {
+    if (i > 0 && separator) {
+      result.push({ type: 'text', value: separator });
+      out.text += separator;
     }
-    const i = frame.next++;
-    if (i > 0 && frame.separator) {
-      frame.into.push({ type: 'text', value: frame.separator });
-      out.text += frame.separator;
-    }
-    const node = frame.nodes[i]!;
-    const leaf = compileLeaf(node, out, id);
-    if (leaf) {
-      frame.into.push(...leaf);
-      continue;
-    }
-    if (!('children' in node)) continue;
-    const parent = frame.into;
-    const children = node.children as Nodes[];
-    if (node.type === 'emphasis' || node.type === 'strong') {
-      const type = node.type;
-      stack.push({
-        nodes: children,
-        next: 0,
-        separator: '',
-        into: [],
-        done: (inner) => parent.push({ type, children: inner }),
-      });
-    } else if (node.type === 'link') {
-      const url = node.url;
-      stack.push({
-        nodes: children,
-        next: 0,
-        separator: '',
-        into: [],
-        // An unsafe URL keeps its text and loses the link.
-        done: (inner) => {
-          if (isSafeUrl(url)) parent.push({ type: 'link', url, children: inner });
-          else for (const child of inner) parent.push(child);
-        },
-      });
-    } else {
-      const container =
-        node.type === 'blockquote' ||
-        node.type === 'list' ||
-        node.type === 'listItem' ||
-        node.type === 'root';
-      stack.push({
-        nodes: children,
-        next: 0,
-        separator: container ? '\n' : '',
-        into: parent,
-        done: () => {},
-      });
-    }
-  }
+    result.push(...compileNode(node, out, id));
+  });
   return result;
 }
 
@@ -136,8 +79,7 @@ function textInline(value: string, out: Compiled, lang?: 'ru' | 'ko'): MutableIn
   return [lang ? { type: 'text', value, lang } : { type: 'text', value }];
 }
 
-/** The inline content of a node without children to visit, or null for a parent. */
-function compileLeaf(node: Nodes, out: Compiled, id: string): MutableInline[] | null {
+function compileNode(node: Nodes, out: Compiled, id: string): MutableInline[] {
   switch (node.type) {
     case 'text':
       return textInline(softBreaks(node.value), out, node.data?.lang);
@@ -157,8 +99,18 @@ function compileLeaf(node: Nodes, out: Compiled, id: string): MutableInline[] | 
     case 'diptychFootnoteRef':
       out.refs.push({ n: node.n, offset: out.text.length });
       return [{ type: 'footnoteRef', n: node.n, address: `${id}:n${node.n}` as Address }];
-    default:
-      return 'children' in node ? null : [];
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
+      return [{ type: node.type, children: compileNodes(node.children, out, id, '') }];
+    case 'link': {
+      const children = compileNodes(node.children, out, id, '');
+      return isSafeUrl(node.url) ? [{ type: 'link', url: node.url, children }] : children;
+    }
+    default: {
+      if (!('children' in node)) return [];
+      return compileNodes(node.children as Nodes[], out, id, childSeparator(node));
+    }
   }
 }
 
@@ -172,13 +124,13 @@ function trimEdges(compiled: Compiled, inlines: MutableInline[]): MutableInline[
   let dropFront = lead;
   let dropBack = trail;
   const leaves: Array<{ type: 'text'; value: string }> = [];
-  // Depth-first, in order, without recursion.
-  const stack: MutableInline[] = inlines.slice().reverse();
-  for (let inline = stack.pop(); inline; inline = stack.pop()) {
-    if (inline.type === 'text') leaves.push(inline);
-    else if (inline.type !== 'footnoteRef')
-      for (let i = inline.children.length - 1; i >= 0; i--) stack.push(inline.children[i]!);
-  }
+  const collect = (list: MutableInline[]): void => {
+    for (const inline of list) {
+      if (inline.type === 'text') leaves.push(inline);
+      else if (inline.type !== 'footnoteRef') collect(inline.children);
+    }
+  };
+  collect(inlines);
   for (const leaf of leaves) {
     if (dropFront === 0) break;
     const cut = Math.min(dropFront, leaf.value.length);
@@ -199,91 +151,49 @@ function trimEdges(compiled: Compiled, inlines: MutableInline[]): MutableInline[
   return prune(inlines);
 }
 
-/**
- * Rebuilds an inline tree bottom-up: `leaf` maps each text or footnote
- * reference to what replaces it (none, one or the same), `container` each
- * container with its rebuilt children. Iterative, so depth costs no stack.
- */
-function rebuild(
-  list: readonly MutableInline[],
-  leaf: (inline: MutableInline, out: MutableInline[]) => void,
-  container: (
-    inline: Extract<MutableInline, { children: MutableInline[] }>,
-    children: MutableInline[],
-    out: MutableInline[],
-  ) => void,
-): MutableInline[] {
-  const result: MutableInline[] = [];
-  interface Level {
-    readonly list: readonly MutableInline[];
-    next: number;
-    readonly out: MutableInline[];
-    readonly finish: (out: MutableInline[]) => void;
-  }
-  const stack: Level[] = [{ list, next: 0, out: result, finish: () => {} }];
-  while (stack.length) {
-    const level = stack[stack.length - 1]!;
-    if (level.next >= level.list.length) {
-      stack.pop();
-      level.finish(level.out);
-      continue;
-    }
-    const inline = level.list[level.next++]!;
-    if (inline.type === 'text' || inline.type === 'footnoteRef') {
-      leaf(inline, level.out);
-      continue;
-    }
-    const parentOut = level.out;
-    stack.push({
-      list: inline.children,
-      next: 0,
-      out: [],
-      finish: (children) => container(inline, children, parentOut),
-    });
-  }
-  return result;
-}
-
 /** Removes empty text leaves and empty containers. */
 function prune(list: MutableInline[]): MutableInline[] {
-  return rebuild(
-    list,
-    (inline, out) => {
-      if (inline.type !== 'text' || inline.value !== '') out.push(inline);
-    },
-    (inline, children, out) => {
+  const out: MutableInline[] = [];
+  for (const inline of list) {
+    if (inline.type === 'text') {
+      if (inline.value !== '') out.push(inline);
+    } else if (inline.type === 'footnoteRef') {
+      out.push(inline);
+    } else {
+      const children = prune(inline.children);
       if (children.length) out.push({ ...inline, children });
-    },
-  );
+    }
+  }
+  return out;
 }
 
 /** Merges adjacent text leaves with the same language. */
 function merge(list: MutableInline[]): MutableInline[] {
-  return rebuild(
-    list,
-    (inline, out) => {
-      const prev = out[out.length - 1];
-      if (inline.type === 'text' && prev?.type === 'text' && prev.lang === inline.lang) {
-        prev.value += inline.value;
-      } else {
-        out.push(inline.type === 'text' ? { ...inline } : inline);
-      }
-    },
-    (inline, children, out) => out.push({ ...inline, children }),
-  );
+  const out: MutableInline[] = [];
+  for (const inline of list) {
+    const prev = out[out.length - 1];
+    if (inline.type === 'text' && prev?.type === 'text' && prev.lang === inline.lang) {
+      prev.value += inline.value;
+    } else if (
+      inline.type === 'emphasis' ||
+      inline.type === 'strong' ||
+      inline.type === 'delete' ||
+      inline.type === 'link'
+    ) {
+      out.push({ ...inline, children: merge(inline.children) });
+    } else {
+      out.push(inline.type === 'text' ? { ...inline } : inline);
+    }
+  }
+  return out;
 }
 
 function compileBlock(node: RootContent, id: string): Compiled & { inlines: Inline[] } {
   const compiled: Compiled = { inlines: [], text: '', refs: [] };
   const raw =
     'children' in node
-      ? compileNodes(
-          node.children as Nodes[],
-          compiled,
-          id,
-          node.type === 'blockquote' || node.type === 'list' ? '\n' : '',
-        )
-      : (compileLeaf(node as Nodes, compiled, id) ?? []);
+      ? compileNodes(node.children as Nodes[], compiled, id, childSeparator(node))
+      : compileNode(node, compiled, id);
   compiled.inlines = merge(trimEdges(compiled, raw)) as Inline[];
   return compiled;
 }
@@ -303,12 +213,9 @@ export interface ToEditionOptions {
   readonly lang: string;
   /** Title to use when the text has no `title` block. */
   readonly title?: string;
-  /** Told every `PROGRESS_EVERY` blocks and notes (done, total). */
-  readonly onProgress?: (done: number, total: number) => void;
+  /** Use `title` even when the text has a `title` block (a front matter title). */
+  readonly preferGivenTitle?: boolean;
 }
-
-/** How many blocks and notes between two progress reports. */
-const PROGRESS_EVERY = 1_000;
 
 /** Compiles an annotated tree (after all plugins ran) into an `Edition`. */
 export function toEdition(
@@ -332,15 +239,7 @@ export function toEdition(
 
   const citedBy = new Map<number, Address[]>();
   const blocks: Block[] = [];
-  const total = tree.children.length + (tree.data?.footnotes?.length ?? 0);
-  let done = 0;
-  const tick = (): void => {
-    done++;
-    if (options.onProgress && (done % PROGRESS_EVERY === 0 || done === total))
-      options.onProgress(done, total);
-  };
   for (const node of tree.children) {
-    tick();
     if (node.type === 'thematicBreak') continue;
     const address = node.data?.address as Address;
     const compiled = compileBlock(node, id);
@@ -373,7 +272,6 @@ export function toEdition(
     (a, b) => (a.data?.footnoteNumber ?? 0) - (b.data?.footnoteNumber ?? 0),
   );
   const footnotes: Footnote[] = definitions.map((node) => {
-    tick();
     const n = node.data?.footnoteNumber ?? 0;
     const address = `${id}:n${n}` as Address;
     const compiled = compileBlock(node, id);
@@ -398,7 +296,11 @@ export function toEdition(
   }));
   return {
     id: id as SourceId,
-    title: titleBlock?.text ?? options.title ?? id,
+    title:
+      (options.preferGivenTitle ? options.title : undefined) ??
+      titleBlock?.text ??
+      options.title ??
+      id,
     lang: options.lang,
     blocks,
     footnotes,

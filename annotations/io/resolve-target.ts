@@ -15,7 +15,7 @@
  */
 import type { Edition, SourceId } from '../../sources/edition.ts';
 import { parseAddress } from '../../sources/address.ts';
-import { addressForRange } from '../model/address-for-range.ts';
+import { addressOf, CONTEXT_LENGTH, describe } from '../anchoring/describe.ts';
 import type { PositionSelector, QuoteSelector, Target } from '../model/selectors.ts';
 import { sourceIdFromIri } from './format.ts';
 
@@ -67,6 +67,12 @@ export interface ResolveContext {
   readonly editions: readonly Edition[];
   /** Finds a quote's place when the file names no source of ours. Absent: such targets are errors. */
   readonly locate?: Locate;
+  /**
+   * True for a source id this browser lacks but may get (a reader's text, by
+   * its content-derived id): a target naming it is kept as given, waiting for
+   * its text, instead of refused. Absent: unknown sources are errors.
+   */
+  readonly waitFor?: (sourceId: string) => boolean;
 }
 
 /** A resolved target, or what went wrong and where. */
@@ -74,27 +80,22 @@ export type Resolved =
   | { readonly ok: true; readonly target: Target; readonly foreignDocument?: string }
   | { readonly ok: false; readonly path: string; readonly message: string };
 
-/** How much context we keep on each side of a quote we build from our own text (Hypothesis keeps 32). */
-export const CONTEXT_CHARS = 32;
+/** How much context we keep on each side of a quote we build from our own text: `describe`'s. */
+export const CONTEXT_CHARS = CONTEXT_LENGTH;
 
 const fail = (path: string, message: string): Resolved => ({ ok: false, path, message });
 
-/** Selectors built from our edition's text at `[start, end)`. */
+/**
+ * Selectors built from our edition's text at `[start, end)` by `describe`,
+ * the builder a selection in the reader goes through, so an imported target
+ * gets the same selectors (a sentence address for a sentence) as one made
+ * there. `null` when `describe` cannot build all three.
+ */
 function fromEdition(edition: Edition, start: number, end: number): Target | null {
-  const address = addressForRange(edition, start, end);
-  if (address === null) return null;
-  return {
-    source: edition.id,
-    selectors: {
-      quote: {
-        exact: edition.text.slice(start, end),
-        prefix: edition.text.slice(Math.max(0, start - CONTEXT_CHARS), start),
-        suffix: edition.text.slice(end, end + CONTEXT_CHARS),
-      },
-      position: { start, end },
-      address,
-    },
-  };
+  const described = describe(edition, start, end);
+  if (!described?.quote || !described.position || !described.address) return null;
+  const { quote, position, address } = described;
+  return { source: edition.id, selectors: { quote, position, address } };
 }
 
 /** Resolves one target; see the module comment. */
@@ -126,6 +127,10 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
   const named = raw.source === undefined ? null : (sourceIdFromIri(raw.source) ?? raw.source);
   const edition = named === null ? undefined : byId(named);
 
+  const missing = raw.source === undefined ? null : sourceIdFromIri(raw.source);
+  if (missing !== null && edition === undefined && ctx.waitFor?.(missing)) {
+    return waitingTarget(raw, missing);
+  }
   if (raw.source !== undefined && sourceIdFromIri(raw.source) !== null && edition === undefined) {
     return fail(
       paths.source ?? paths.target,
@@ -136,7 +141,7 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
   if (edition !== undefined) {
     // The file names one of our sources: keep its selectors as they are.
     if (raw.quote !== undefined && raw.position !== undefined) {
-      const address = raw.address ?? addressForRange(edition, raw.position.start, raw.position.end);
+      const address = raw.address ?? addressOf(edition, raw.position.start, raw.position.end);
       if (address === null)
         return fail(paths.target, `the source "${edition.id}" has no text to annotate`);
       const parsed = parseAddress(address);
@@ -231,6 +236,44 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
   return raw.source === undefined
     ? { ok: true, target }
     : { ok: true, target, foreignDocument: raw.source };
+}
+
+/**
+ * A target on a text this browser lacks, kept exactly as the file gives it:
+ * quote, position and an address in that text are all required (our exports
+ * always write them), since nothing can be checked against the text until it
+ * is added — then the anchoring cascade places it, or lists it as unplaced.
+ */
+function waitingTarget(raw: RawTarget, source: string): Resolved {
+  const { paths } = raw;
+  if (raw.quote === undefined || raw.position === undefined || raw.address === undefined) {
+    return fail(
+      paths.target,
+      `the source "${source}" is not in this browser, and a target waiting for it needs a TextQuoteSelector, a TextPositionSelector and a diptych:address`,
+    );
+  }
+  const parsed = parseAddress(raw.address);
+  if (parsed === null || parsed.source !== source) {
+    return fail(
+      paths.address ?? paths.target,
+      `"${raw.address}" is not a passage address in "${source}"`,
+    );
+  }
+  return {
+    ok: true,
+    target: {
+      source: source as Target['source'],
+      selectors: {
+        quote: {
+          exact: raw.quote.exact,
+          prefix: raw.quote.prefix ?? '',
+          suffix: raw.quote.suffix ?? '',
+        },
+        position: { start: raw.position.start, end: raw.position.end },
+        address: raw.address as Target['selectors']['address'],
+      },
+    },
+  };
 }
 
 /** A quote shortened for a message. */

@@ -11,6 +11,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
 import { citeForDigest } from '../citations/cite-for-digest.ts';
+import { libraryTitles, mayWaitFor, recordWaiting } from '../library/library-bridge.ts';
 import { dateStamp, downloadText } from './download.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
 
@@ -29,8 +30,9 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
 
   const exportW3c = (): void => {
     if (!runtime || !snapshot) return;
+    const named = snapshot.annotations.flatMap((a) => a.targets.map((t) => t.source as string));
     downloadText(
-      runtime.serializeW3cCollection(snapshot.annotations),
+      runtime.serializeW3cCollection(snapshot.annotations, { sources: libraryTitles(named) }),
       `diptych-annotations-${dateStamp()}.jsonld`,
       'application/ld+json',
     );
@@ -59,6 +61,7 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
       existing: new Set<string>(current.annotations.map((a) => a.id as AnnotationId)),
       editions: ui.allEditions,
       locate: runtime.locateInEditions(ui.allEditions),
+      waitFor: mayWaitFor,
     });
     if (!outcome.ok) {
       setMessage({ ok: false, text: `${file.name}: ${outcome.summary}` });
@@ -74,6 +77,16 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
       return;
     }
     setMessage({ ok: true, text: `${file.name}: ${outcome.summary}` });
+    if (outcome.waiting?.length) {
+      const since = new Date().toISOString();
+      void recordWaiting(
+        outcome.waiting.map((w) => ({
+          id: w.source,
+          since,
+          ...(w.title !== undefined ? { title: w.title } : {}),
+        })),
+      );
+    }
   };
 
   return (

@@ -27,7 +27,6 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Plugin } from 'vite';
 import type { Edition } from '../../sources/edition.ts';
 import { packEditions, unpackEditions } from '../data/packed-editions.ts';
-import { withContentSecurityPolicy } from './content-security-policy.ts';
 
 /** The id the app imports the prebuilt editions from. */
 export const EDITIONS_MODULE_ID = 'virtual:diptych-editions';
@@ -144,15 +143,13 @@ function deferredEntry(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (html, ctx) =>
-        withContentSecurityPolicy(
-          deferEntry(html, (href) => {
-            const asset = ctx.bundle?.[href.replace(/^\.?\//, '')];
-            if (asset?.type !== 'asset') return undefined;
-            return typeof asset.source === 'string'
-              ? asset.source
-              : new TextDecoder().decode(asset.source);
-          }),
-        ),
+        deferEntry(html, (href) => {
+          const asset = ctx.bundle?.[href.replace(/^\.?\//, '')];
+          if (asset?.type !== 'asset') return undefined;
+          return typeof asset.source === 'string'
+            ? asset.source
+            : new TextDecoder().decode(asset.source);
+        }),
     },
   };
 }

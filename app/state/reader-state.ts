@@ -11,6 +11,7 @@
  * anything that touches the DOM — scrolling and focus are requested through
  * `reveal` and carried out by the views.
  */
+import { containingPassage } from '../../sources/address.ts';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
 import { resolveLocation } from './resolve-location.ts';
 
@@ -76,8 +77,13 @@ export function paneEdition(
   pane: PaneIndex,
 ): Edition {
   const edition = editionById(editions, state.panes[pane]);
-  if (!edition) throw new Error(`No edition ${state.panes[pane]}`);
-  return edition;
+  if (edition) return edition;
+  // A text deleted from the library while a pane showed it: that pane falls back to
+  // the first text the other pane does not show.
+  const other = state.panes[pane === 0 ? 1 : 0];
+  const fallback = editions.find((e) => e.id !== other) ?? editions[0];
+  if (!fallback) throw new Error(`No edition ${state.panes[pane]}`);
+  return fallback;
 }
 
 /** The pane showing a source, or null. */
@@ -157,7 +163,7 @@ export function stepParagraph(
 ): Address | null {
   const list = numberedAddresses(edition);
   if (list.length === 0) return null;
-  const base = from === null ? null : (from.replace(/\.\d+$/, '') as Address);
+  const base = from === null ? null : containingPassage(from);
   const i = base === null ? -1 : list.indexOf(base);
   if (i === -1) return direction === 1 ? list[0]! : list[list.length - 1]!;
   return list[Math.min(list.length - 1, Math.max(0, i + direction))]!;

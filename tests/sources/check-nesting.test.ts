@@ -81,14 +81,12 @@ describe('parseEdition on crafted text', () => {
     expect(performance.now() - started).toBeLessThan(45_000);
   }, 60_000);
 
-  it('reports progress through both stages', () => {
+  it('reports the Markdown parse progress', () => {
     const seen: string[] = [];
     parseEdition('Para one.\n\n'.repeat(2500), {
       id: 'p',
       onProgress: ({ stage, done, total }) => seen.push(`${stage} ${done}/${total}`),
     });
-    expect(seen[0]).toBe('markdown 1/1');
-    expect(seen).toContain('sentences 1000/2500');
-    expect(seen.at(-1)).toBe('sentences 2500/2500');
+    expect(seen).toEqual(['markdown 1/1']);
   });
 });

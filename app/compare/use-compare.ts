@@ -1,0 +1,360 @@
+/**
+ * The comparisons in the reader, as data: it loads the curated comparisons
+ * (lazily), joins them with the reader's own linking annotations from the
+ * store, anchors both sides, and returns what the views need — the pane-sync
+ * links, the margin marks per block, the state of the overlays (Compare
+ * view, Related panel, the pending link, the Link passages dialog) with
+ * their callbacks, and the selection-toolbar actions ("Link passages",
+ * "Related"). It renders nothing: `compare-overlays.tsx` does.
+ *
+ * What it is for: state and wiring. What it is not for: deciding anything —
+ * placement and labels are `place-comparisons.ts`, rows and exports
+ * `annotations/comparisons/`, the new annotation `linkPassages`, saving the
+ * annotation store — or rendering.
+ */
+import { useRef, useCallback, useEffect, useMemo, useState } from 'react';
+import type { Address, Edition, SourceId } from '../../sources/edition.ts';
+import type { Annotation } from '../../annotations/model/annotation.ts';
+import { loadAnnotationRuntime, useAnnotations } from '../annotations/use-annotations.ts';
+import { replaceHash } from '../hooks/use-hash-location.ts';
+import type { PaneSelection, SelectionAction } from '../selection/selection-action.ts';
+import type { PaneIndex, ReaderState } from '../state/reader-state.ts';
+import type { SyncLink } from '../sync/sync-targets.ts';
+import type { LinkChoice } from './link-dialog.tsx';
+import { loadCompareEngine, type CompareEngine } from './load-compare.ts';
+import {
+  marksFor,
+  passageAt,
+  passageName,
+  syncLinksOf,
+  type CompareMark,
+  type PlacedComparison,
+} from './place-comparisons.ts';
+import type { RelatedRequest } from './related-panel.tsx';
+import { showInPane } from './show-in-pane.ts';
+import { useCompareHighlights } from './use-compare-highlights.ts';
+
+/** What the hook needs from the app. */
+export interface CompareInput {
+  readonly editions: readonly Edition[];
+  /** The sources in the left and right panes. */
+  readonly panes: readonly [SourceId, SourceId];
+  readonly editionOf: (pane: PaneIndex) => Edition;
+  readonly scrollOf: (pane: PaneIndex) => HTMLElement | null;
+  readonly setState: (update: (s: ReaderState) => ReaderState) => void;
+  /** Links the app was given (kept ahead of the comparisons'). */
+  readonly baseLinks: readonly SyncLink[];
+}
+
+/** A side of a link in progress. */
+export interface PendingSide {
+  readonly selection: PaneSelection;
+  /** The passage's name ("Lankov 12"), for the chip and the dialog. */
+  readonly name: string;
+}
+
+/** What one block's margin shows. */
+export interface BlockMargin {
+  /** The block's compared passages (may be empty). */
+  readonly marks: readonly CompareMark[];
+  /** The block, when it can be a Related query (numbered paragraphs). */
+  readonly relatedFor?: Address;
+}
+
+/** The comparisons' state and callbacks, for the views. */
+export interface CompareUi {
+  /** Pane-sync links: the given ones, then the comparisons' (with the nearest-link fallback). */
+  readonly syncLinks: readonly SyncLink[];
+  /** Per pane, each block's margin by address; empty until the engine is loaded (stable between unrelated renders). */
+  readonly margins: readonly [ReadonlyMap<string, BlockMargin>, ReadonlyMap<string, BlockMargin>];
+  /** Goes to a mark's counterpart in the other pane. */
+  readonly activateMark: (pane: PaneIndex, mark: CompareMark) => void;
+  /** Opens "Related in the other text" for a block of a pane. */
+  readonly relatedTo: (pane: PaneIndex, address: Address) => void;
+  /** "Link passages" and "Related" for the selection toolbar. */
+  readonly selectionActions: readonly SelectionAction[];
+  /** Every edition (the Related panel searches them). */
+  readonly editions: readonly Edition[];
+  /** The loaded engine, or `null` while it loads. */
+  readonly engine: CompareEngine | null;
+  /** Why the comparisons could not be loaded, or `null`. */
+  readonly error: string | null;
+  /** Curated and own comparisons. */
+  readonly annotations: readonly Annotation[];
+  /** The editions of the two panes, the Compare view's columns. */
+  readonly columns: readonly [Edition, Edition];
+  /** The topics in use, offered in the Link passages dialog. */
+  readonly topics: readonly string[];
+  /** The Compare view: whether it is open, and mounted (from the first opening on, so its filters survive closing it). */
+  readonly view: { readonly open: boolean; readonly mounted: boolean };
+  /** Opens the Compare view. */
+  readonly openView: () => void;
+  /** Closes the Compare view. */
+  readonly closeView: () => void;
+  /** What the Related panel shows, or `null` when closed. */
+  readonly related: RelatedRequest | null;
+  /** Opens a Related result in the pane that shows its text. */
+  readonly openRelatedResult: (address: Address) => void;
+  /** Closes the Related panel and returns focus to where it was. */
+  readonly closeRelated: () => void;
+  /** The first side of a link in progress, or `null`. */
+  readonly pending: PendingSide | null;
+  /** Abandons the link in progress. */
+  readonly cancelPending: () => void;
+  /** The two sides being linked (the Link passages dialog is open), or `null`. */
+  readonly linking: readonly [PendingSide, PendingSide] | null;
+  /** Saves the link; returns an error to show in the dialog, or `null`. */
+  readonly saveLink: (choice: LinkChoice) => string | null;
+  /** Closes the Link passages dialog without saving. */
+  readonly cancelLink: () => void;
+  /** Deletes one of the reader's own comparisons. */
+  readonly deleteOwn: (id: string) => void;
+}
+
+const NO_PLACED: readonly PlacedComparison[] = [];
+const NO_ANNOTATIONS: readonly Annotation[] = [];
+const NO_MARGINS: ReadonlyMap<string, BlockMargin> = new Map();
+
+function nameOf(selection: PaneSelection): string {
+  const block = passageAt(selection.edition, selection.start);
+  return block ? passageName(block) : selection.source;
+}
+
+/** The comparisons UI. */
+export function useCompare({
+  editions,
+  panes,
+  editionOf,
+  scrollOf,
+  setState,
+  baseLinks,
+}: CompareInput): CompareUi {
+  const [engine, setEngine] = useState<CompareEngine | null>(null);
+  const [curated, setCurated] = useState<readonly Annotation[]>(NO_ANNOTATIONS);
+  const [error, setError] = useState<string | null>(null);
+  const [viewOpen, setViewOpen] = useState(false);
+  // Mounted from the first opening on, so its filters survive closing it.
+  const [viewMounted, setViewMounted] = useState(false);
+  const [relatedRequest, setRelatedRequest] = useState<RelatedRequest | null>(null);
+  const [pending, setPending] = useState<PendingSide | null>(null);
+  // The pending side as the selection action reads it (the action object outlives renders).
+  const pendingRef = useRef<PendingSide | null>(null);
+  const choosePending = useCallback((side: PendingSide | null) => {
+    pendingRef.current = side;
+    setPending(side);
+  }, []);
+  const [linking, setLinking] = useState<readonly [PendingSide, PendingSide] | null>(null);
+  const { snapshot } = useAnnotations();
+  // Where focus was when Related opened, to return it there on close.
+  const relatedOpener = useRef<HTMLElement | null>(null);
+  const openRelated = useCallback((request: RelatedRequest) => {
+    relatedOpener.current =
+      document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setRelatedRequest(request);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    loadCompareEngine().then(
+      (e) => {
+        if (!live) return;
+        try {
+          setCurated(e.curatedComparisons(editions));
+        } catch (err) {
+          setError(err instanceof Error ? err.message : String(err));
+        }
+        setEngine(e);
+      },
+      () => live && setError('The comparisons could not be loaded.'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [editions]);
+
+  const own = useMemo(
+    () => snapshot?.annotations.filter((a) => a.motivation === 'linking') ?? NO_ANNOTATIONS,
+    [snapshot],
+  );
+  const all = useMemo(() => [...curated, ...own], [curated, own]);
+  const placed = useMemo(
+    () => (engine ? engine.anchorComparisons(all, editions) : NO_PLACED),
+    [engine, all, editions],
+  );
+  useCompareHighlights(engine, placed, editionOf, scrollOf);
+
+  const syncLinks = useMemo(
+    () => [...baseLinks, ...syncLinksOf(placed, editions)],
+    [baseLinks, placed, editions],
+  );
+
+  const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), [setState]);
+  const open = useCallback(
+    (pane: PaneIndex, address: Address) => {
+      setState((s) => showInPane(s, editions, pane, address));
+      replaceHash(address);
+    },
+    [editions, setState],
+  );
+
+  const [left, right] = panes;
+  const margins = useMemo(() => {
+    // Nothing until the engine is loaded: the prerendered page and the first client render stay identical and light.
+    if (!engine) return [NO_MARGINS, NO_MARGINS] as const;
+    const forPane = (source: SourceId): ReadonlyMap<string, BlockMargin> => {
+      const edition = editions.find((e) => e.id === source);
+      const marks = marksFor(placed, source);
+      const out = new Map<string, BlockMargin>();
+      for (const block of edition?.blocks ?? []) {
+        const m = marks.get(block.address) ?? [];
+        const numbered = block.n !== undefined;
+        if (m.length === 0 && !numbered) continue;
+        out.set(block.address, numbered ? { marks: m, relatedFor: block.address } : { marks: m });
+      }
+      return out;
+    };
+    return [forPane(left), forPane(right)] as const;
+  }, [engine, editions, placed, left, right]);
+  const activateMark = useCallback(
+    (pane: PaneIndex, m: CompareMark) => open(pane === 0 ? 1 : 0, m.there.address),
+    [open],
+  );
+  const relatedTo = useCallback(
+    (pane: PaneIndex, address: Address) =>
+      openRelated({ query: address, label: address, within: pane === 0 ? right : left }),
+    [openRelated, left, right],
+  );
+
+  const selectionActions = useMemo<readonly SelectionAction[]>(
+    () => [
+      {
+        id: 'link-passages',
+        label: 'Link passages',
+        shortcut: 'l',
+        run: (selection) => {
+          const side = { selection, name: nameOf(selection) };
+          const first = pendingRef.current;
+          if (first && first.selection.source !== selection.source) {
+            setLinking(first.selection.pane <= selection.pane ? [first, side] : [side, first]);
+            choosePending(null);
+          } else {
+            // A first passage, or another in the same text: it becomes the passage linked from.
+            choosePending(side);
+          }
+        },
+      },
+      {
+        id: 'related',
+        label: 'Related',
+        run: (selection) => {
+          const within = selection.pane === 0 ? right : left;
+          openRelated({
+            query: { source: selection.source, text: selection.quote },
+            label: 'your selection',
+            within,
+          });
+        },
+      },
+    ],
+    [left, right, openRelated, choosePending],
+  );
+
+  const saveLink = useCallback(
+    (choice: LinkChoice): string | null => {
+      if (!engine || !linking) return 'The comparisons are still loading; try again in a moment.';
+      const [a, b] = linking;
+      let input;
+      try {
+        input = engine.linkPassages({
+          left: { edition: a.selection.edition, start: a.selection.start, end: a.selection.end },
+          right: { edition: b.selection.edition, start: b.selection.start, end: b.selection.end },
+          relation: choice.relation,
+          topic: choice.topic,
+          note: choice.note,
+        });
+      } catch (err) {
+        if (err instanceof engine.LinkPassagesError) return err.message;
+        const issue = (err as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
+        return issue
+          ? `Not saved: ${issue.path.map(String).join('.')} ${issue.message}.`
+          : String(err);
+      }
+      // The store is loaded by now (the selection toolbar's other actions share it); wait for it if not.
+      void loadAnnotationRuntime().then((runtime) => {
+        const result = runtime.store.add(input);
+        if (result.ok) notify(`Linked ${a.name} and ${b.name} (${choice.relation}).`);
+        else
+          notify(
+            `The comparison was not saved: ${result.errors[0]?.path} ${result.errors[0]?.message}.`,
+          );
+      });
+      setLinking(null);
+      return null;
+    },
+    [engine, linking, notify],
+  );
+
+  const deleteOwn = useCallback(
+    (id: string) => {
+      void loadAnnotationRuntime().then((runtime) => {
+        const result = runtime.store.delete(id);
+        notify(
+          result.ok ? 'Your comparison was deleted.' : `Not deleted: ${result.errors[0]?.message}.`,
+        );
+      });
+    },
+    [notify],
+  );
+
+  const topics = useMemo(() => [...new Set(placed.map((p) => p.topic))], [placed]);
+  const columns = useMemo(
+    () => [editionOf(0), editionOf(1)] as const,
+    // editionOf changes with the panes
+    [editionOf],
+  );
+
+  const openView = useCallback(() => {
+    setViewMounted(true);
+    setViewOpen(true);
+  }, []);
+  const closeView = useCallback(() => setViewOpen(false), []);
+  const openRelatedResult = useCallback(
+    (address: Address) => {
+      if (!relatedRequest) return;
+      open(panes[0] === relatedRequest.within ? 0 : 1, address);
+    },
+    [relatedRequest, panes, open],
+  );
+  const closeRelated = useCallback(() => {
+    setRelatedRequest(null);
+    relatedOpener.current?.focus();
+  }, []);
+  const cancelPending = useCallback(() => choosePending(null), [choosePending]);
+  const cancelLink = useCallback(() => setLinking(null), []);
+
+  return {
+    syncLinks,
+    margins,
+    activateMark,
+    relatedTo,
+    selectionActions,
+    editions,
+    engine,
+    error,
+    annotations: all,
+    columns,
+    topics,
+    view: { open: viewOpen, mounted: viewMounted },
+    openView,
+    closeView,
+    related: relatedRequest,
+    openRelatedResult,
+    closeRelated,
+    pending,
+    cancelPending,
+    linking,
+    saveLink,
+    cancelLink,
+    deleteOwn,
+  };
+}
