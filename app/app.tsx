@@ -113,6 +113,15 @@ export function App({ editions, syncLinks = NO_LINKS, library, onNotifier }: App
     if (interactive) document.documentElement.dataset.readerReady = '';
   }, [interactive]);
 
+  // The built-in editions (those the library did not add), for checking a workspace's annotations.
+  const libraryIds = useMemo(
+    () => new Set(library?.state.entries.map((e) => e.id) ?? []),
+    [library?.state.entries],
+  );
+  const builtins = useMemo(
+    () => editions.filter((e) => !libraryIds.has(e.id)),
+    [editions, libraryIds],
+  );
   const marked = useMemo(() => new Set<string>(state.marked), [state.marked]);
   const update = (f: (s: ReaderState) => ReaderState) => () => setState(f);
   const onActivate = useCallback(
@@ -186,6 +195,7 @@ export function App({ editions, syncLinks = NO_LINKS, library, onNotifier }: App
             library={library}
             annotations={annotations.snapshot?.annotations}
             onOpen={setPendingOpen}
+            builtins={builtins}
           />
         )}
       </header>

@@ -26,3 +26,5 @@ export type {
   TextLibrary,
 } from './text-library.ts';
 export { createTextLibrary } from './text-library.ts';
+export type { WorkspaceFile } from './workspace.ts';
+export { readWorkspace, serializeWorkspace, WORKSPACE_VERSION } from './workspace.ts';

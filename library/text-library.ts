@@ -68,6 +68,14 @@ export interface TextLibrary {
   load(): Promise<void>;
   /** Adds a new text. An id already stored (the same file added again) is reported, not doubled. */
   add(text: ImportedText): Promise<{ entry: TextEntry; existed: boolean }>;
+  /**
+   * Stores texts exactly as given (a workspace import: entry with its record,
+   * content, edition), skipping ids already here; all or nothing — if one
+   * write fails, those written are removed again. Returns the ids added.
+   */
+  restore(
+    texts: readonly { entry: TextEntry; content: string; edition: Edition }[],
+  ): Promise<string[]>;
   /** Stores a new version of text `id` (its id, title and record are kept). */
   replace(id: string, text: ImportedText): Promise<TextEntry>;
   /** Renames a text (the title shown; its id and record stay). */
@@ -160,6 +168,30 @@ export function createTextLibrary(storage: LibraryStorage, options: LibraryOptio
       upsert(entry);
       await dropWaiting(entry.id);
       return { entry, existed: false };
+    },
+    async restore(texts) {
+      const added: TextEntry[] = [];
+      try {
+        for (const t of texts) {
+          if (state.entries.some((e) => e.id === t.entry.id)) continue;
+          await storage.putText(t.entry, t.content, t.edition);
+          added.push(t.entry);
+          editions.set(t.entry.id, t.edition);
+        }
+      } catch (error) {
+        for (const entry of added) {
+          await storage.deleteText(entry.id).catch(() => undefined);
+          editions.delete(entry.id);
+        }
+        throw error;
+      }
+      set({ entries: sorted([...state.entries, ...added]) });
+      const ids = new Set(added.map((e) => e.id));
+      if (state.waiting.some((w) => ids.has(w.id))) {
+        await storage.deleteWaiting([...ids]).catch(() => undefined);
+        set({ waiting: state.waiting.filter((w) => !ids.has(w.id)) });
+      }
+      return [...ids];
     },
     async replace(id, text) {
       const old = find(id);

@@ -68,11 +68,23 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
       return;
     }
     const added = runtime.store.addMany(outcome.annotations);
+    if (!added.ok && added.refused) {
+      setMessage({ ok: false, text: `${file.name}: ${added.refused.message}` });
+      return;
+    }
     if (!added.ok) {
       const first = added.errors[0];
       setMessage({
         ok: false,
         text: `${file.name}: Nothing was imported: annotation ${(first?.index ?? 0) + 1} is invalid (${first?.path}: ${first?.message}).`,
+      });
+      return;
+    }
+    if (added.notSaved !== undefined) {
+      // Say what was actually kept: these are in this tab only.
+      setMessage({
+        ok: false,
+        text: `${file.name}: ${added.added} annotation${added.added === 1 ? ' was' : 's were'} added to this tab but not saved. ${added.notSaved}`,
       });
       return;
     }

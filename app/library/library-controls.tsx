@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
+import type { Edition } from '../../sources/edition.ts';
 import { LibraryDialog, TEXT_FILE_ACCEPT } from './library-dialog.tsx';
 import type { LibraryController } from './use-library.ts';
 
@@ -17,6 +18,8 @@ export interface LibraryControlsProps {
   readonly annotations: readonly Annotation[] | undefined;
   /** Opens a text in the active pane (once its edition is loaded). */
   readonly onOpen: (id: string) => void;
+  /** The built-in editions. */
+  readonly builtins: readonly Edition[];
 }
 
 /** Annotations per source id. */
@@ -31,7 +34,12 @@ export function countBySource(annotations: readonly Annotation[] | undefined): M
 }
 
 /** The buttons, the drop target and the dialog. */
-export function LibraryControls({ library, annotations, onOpen }: LibraryControlsProps): ReactNode {
+export function LibraryControls({
+  library,
+  annotations,
+  onOpen,
+  builtins,
+}: LibraryControlsProps): ReactNode {
   const input = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -112,6 +120,7 @@ export function LibraryControls({ library, annotations, onOpen }: LibraryControl
         <LibraryDialog
           library={library}
           annotationCounts={counts}
+          builtins={builtins}
           onOpen={(id) => {
             onOpen(id);
             setOpen(false);

@@ -9,6 +9,7 @@
  */
 import { useRef, useState, type ReactNode } from 'react';
 import type { Removed, TextEntry } from '../../library/index.ts';
+import type { Edition } from '../../sources/edition.ts';
 import { ModalDialog } from '../citations/modal-dialog.tsx';
 import { downloadText } from '../annotations/download.ts';
 import { RecordEditor } from './record-editor.tsx';
@@ -21,6 +22,8 @@ export interface LibraryDialogProps {
   readonly annotationCounts: ReadonlyMap<string, number>;
   /** Shows a text in the active pane. */
   readonly onOpen: (id: string) => void;
+  /** The built-in editions (a workspace's annotations are checked against them too). */
+  readonly builtins: readonly Edition[];
   readonly onClose: () => void;
 }
 
@@ -47,7 +50,9 @@ export function LibraryDialog({
   annotationCounts,
   onOpen,
   onClose,
+  builtins,
 }: LibraryDialogProps): ReactNode {
+  const workspaceInput = useRef<HTMLInputElement>(null);
   const { state } = library;
   const fileInput = useRef<HTMLInputElement>(null);
   const versionInput = useRef<HTMLInputElement>(null);
@@ -77,6 +82,25 @@ export function LibraryDialog({
         <button type="button" onClick={() => setPasting((p) => !p)} aria-expanded={pasting}>
           Paste a text
         </button>
+        <button type="button" onClick={() => void library.exportWorkspace()}>
+          Export workspace
+        </button>
+        <button type="button" onClick={() => workspaceInput.current?.click()}>
+          Import workspace…
+        </button>
+        <input
+          ref={workspaceInput}
+          type="file"
+          hidden
+          accept=".json,application/json"
+          aria-label="Workspace file to import"
+          data-testid="workspace-input"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void library.importWorkspace(file, builtins);
+          }}
+        />
         <span className="library-hint">
           Markdown, plain text or a saved web page (HTML); or drop a file on the window.
         </span>

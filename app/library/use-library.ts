@@ -58,6 +58,10 @@ export interface LibraryController {
   markWaiting(list: readonly WaitingText[]): Promise<void>;
   /** An entry by id. */
   entry(id: string): TextEntry | undefined;
+  /** Downloads the workspace (texts, records, annotations, comparisons). */
+  exportWorkspace(): Promise<void>;
+  /** Imports a workspace file, all or nothing, with the built-in editions to check annotations against. */
+  importWorkspace(file: File, builtins: readonly Edition[]): Promise<void>;
 }
 
 /** The hook; `notify` shows one sentence to the reader. */
@@ -250,7 +254,27 @@ export function useLibrary(notify: (message: string) => void): LibraryController
     connectLibrary(new Map(state.entries.map((e) => [e.id, e.title])), markWaiting);
   }, [state.entries, markWaiting]);
 
+  const exportWorkspace = useCallback(async () => {
+    const message = await run(async (lib) => {
+      const { exportWorkspace: write } = await import('./workspace-files.ts');
+      return write(lib);
+    });
+    if (message) notify(message);
+  }, [run, notify]);
+  const importWorkspace = useCallback(
+    async (file: File, builtins: readonly Edition[]) => {
+      const message = await run(async (lib) => {
+        const { importWorkspace: read } = await import('./workspace-files.ts');
+        return read(file, lib, builtins);
+      });
+      if (message) notify(message);
+    },
+    [run, notify],
+  );
+
   return {
+    exportWorkspace,
+    importWorkspace,
     state,
     editions,
     busy,
