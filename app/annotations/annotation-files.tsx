@@ -11,7 +11,8 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
 import { citeForDigest } from '../citations/cite-for-digest.ts';
-import { dateStamp, downloadText } from './download.ts';
+import { libraryTitles, mayWaitFor, recordWaiting } from '../library/library-bridge.ts';
+import { dateStamp, downloadFile } from '../views/download-file.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
 
 /** The result of the last import, for the live region. */
@@ -29,11 +30,12 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
 
   const exportW3c = (): void => {
     if (!runtime || !snapshot) return;
-    downloadText(
-      runtime.serializeW3cCollection(snapshot.annotations),
-      `diptych-annotations-${dateStamp()}.jsonld`,
-      'application/ld+json',
-    );
+    const named = snapshot.annotations.flatMap((a) => a.targets.map((t) => t.source as string));
+    downloadFile({
+      name: `diptych-annotations-${dateStamp()}.jsonld`,
+      mime: 'application/ld+json',
+      text: runtime.serializeW3cCollection(snapshot.annotations, { sources: libraryTitles(named) }),
+    });
   };
   const exportDigest = async (): Promise<void> => {
     if (!runtime || !snapshot) return;
@@ -43,7 +45,11 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
     );
     const cite = await citeForDigest(addresses).catch(() => undefined);
     const digest = runtime.markdownDigest(snapshot.annotations, cite ? { cite } : {});
-    downloadText(digest, `diptych-annotations-${dateStamp()}.md`, 'text/markdown');
+    downloadFile({
+      name: `diptych-annotations-${dateStamp()}.md`,
+      mime: 'text/markdown',
+      text: digest,
+    });
   };
   const importFile = async (file: File): Promise<void> => {
     if (!runtime || !snapshot) return;
@@ -59,12 +65,17 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
       existing: new Set<string>(current.annotations.map((a) => a.id as AnnotationId)),
       editions: ui.allEditions,
       locate: runtime.locateInEditions(ui.allEditions),
+      waitFor: mayWaitFor,
     });
     if (!outcome.ok) {
       setMessage({ ok: false, text: `${file.name}: ${outcome.summary}` });
       return;
     }
     const added = runtime.store.addMany(outcome.annotations);
+    if (!added.ok && added.refused) {
+      setMessage({ ok: false, text: `${file.name}: ${added.refused.message}` });
+      return;
+    }
     if (!added.ok) {
       const first = added.errors[0];
       setMessage({
@@ -73,7 +84,25 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
       });
       return;
     }
+    if (added.notSaved !== undefined) {
+      // Say what was actually kept: these are in this tab only.
+      setMessage({
+        ok: false,
+        text: `${file.name}: ${added.added} annotation${added.added === 1 ? ' was' : 's were'} added to this tab but not saved. ${added.notSaved}`,
+      });
+      return;
+    }
     setMessage({ ok: true, text: `${file.name}: ${outcome.summary}` });
+    if (outcome.waiting?.length) {
+      const since = new Date().toISOString();
+      void recordWaiting(
+        outcome.waiting.map((w) => ({
+          id: w.source,
+          since,
+          ...(w.title !== undefined ? { title: w.title } : {}),
+        })),
+      );
+    }
   };
 
   return (

@@ -33,6 +33,12 @@ import {
 import type { RelatedRequest } from './related-panel.tsx';
 import { showInPane } from './show-in-pane.ts';
 import { useCompareHighlights } from './use-compare-highlights.ts';
+import { firstIssue } from '../../sources/util/zod-issue.ts';
+import type { ZodError } from 'zod';
+
+/** Said when the annotation code could not be loaded (offline before it was ever cached, or a new version deployed). */
+const RUNTIME_UNAVAILABLE =
+  'Not saved: part of Diptych could not be loaded. Check your connection and reload the page.';
 
 /** What the hook needs from the app. */
 export interface CompareInput {
@@ -42,8 +48,6 @@ export interface CompareInput {
   readonly editionOf: (pane: PaneIndex) => Edition;
   readonly scrollOf: (pane: PaneIndex) => HTMLElement | null;
   readonly setState: (update: (s: ReaderState) => ReaderState) => void;
-  /** Links the app was given (kept ahead of the comparisons'). */
-  readonly baseLinks: readonly SyncLink[];
 }
 
 /** A side of a link in progress. */
@@ -63,7 +67,7 @@ export interface BlockMargin {
 
 /** The comparisons' state and callbacks, for the views. */
 export interface CompareUi {
-  /** Pane-sync links: the given ones, then the comparisons' (with the nearest-link fallback). */
+  /** Pane-sync links: the comparisons', curated and the reader's own (with the nearest-link fallback). */
   readonly syncLinks: readonly SyncLink[];
   /** Per pane, each block's margin by address; empty until the engine is loaded (stable between unrelated renders). */
   readonly margins: readonly [ReadonlyMap<string, BlockMargin>, ReadonlyMap<string, BlockMargin>];
@@ -127,7 +131,6 @@ export function useCompare({
   editionOf,
   scrollOf,
   setState,
-  baseLinks,
 }: CompareInput): CompareUi {
   const [engine, setEngine] = useState<CompareEngine | null>(null);
   const [curated, setCurated] = useState<readonly Annotation[]>(NO_ANNOTATIONS);
@@ -183,10 +186,7 @@ export function useCompare({
   );
   useCompareHighlights(engine, placed, editionOf, scrollOf);
 
-  const syncLinks = useMemo(
-    () => [...baseLinks, ...syncLinksOf(placed, editions)],
-    [baseLinks, placed, editions],
-  );
+  const syncLinks = useMemo(() => syncLinksOf(placed, editions), [placed, editions]);
 
   const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), [setState]);
   const open = useCallback(
@@ -274,20 +274,23 @@ export function useCompare({
         });
       } catch (err) {
         if (err instanceof engine.LinkPassagesError) return err.message;
-        const issue = (err as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
-        return issue
-          ? `Not saved: ${issue.path.map(String).join('.')} ${issue.message}.`
+        const issues = (err as { issues?: unknown }).issues;
+        return Array.isArray(issues)
+          ? `Not saved: ${firstIssue(err as Pick<ZodError, 'issues'>)}.`
           : String(err);
       }
       // The store is loaded by now (the selection toolbar's other actions share it); wait for it if not.
-      void loadAnnotationRuntime().then((runtime) => {
-        const result = runtime.store.add(input);
-        if (result.ok) notify(`Linked ${a.name} and ${b.name} (${choice.relation}).`);
-        else
-          notify(
-            `The comparison was not saved: ${result.errors[0]?.path} ${result.errors[0]?.message}.`,
-          );
-      });
+      loadAnnotationRuntime().then(
+        (runtime) => {
+          const result = runtime.store.add(input);
+          if (result.ok) notify(`Linked ${a.name} and ${b.name} (${choice.relation}).`);
+          else
+            notify(
+              `The comparison was not saved: ${result.errors[0]?.path} ${result.errors[0]?.message}.`,
+            );
+        },
+        () => notify(RUNTIME_UNAVAILABLE),
+      );
       setLinking(null);
       return null;
     },
@@ -296,12 +299,17 @@ export function useCompare({
 
   const deleteOwn = useCallback(
     (id: string) => {
-      void loadAnnotationRuntime().then((runtime) => {
-        const result = runtime.store.delete(id);
-        notify(
-          result.ok ? 'Your comparison was deleted.' : `Not deleted: ${result.errors[0]?.message}.`,
-        );
-      });
+      loadAnnotationRuntime().then(
+        (runtime) => {
+          const result = runtime.store.delete(id);
+          notify(
+            result.ok
+              ? 'Your comparison was deleted.'
+              : `Not deleted: ${result.errors[0]?.message}.`,
+          );
+        },
+        () => notify(RUNTIME_UNAVAILABLE),
+      );
     },
     [notify],
   );

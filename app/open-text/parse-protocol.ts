@@ -1,0 +1,63 @@
+/**
+ * Messages between the page and the text-parsing worker
+ * (`parse-worker.ts`), checked with zod on arrival on both sides.
+ *
+ * The edition comes back in parts: its blocks in batches of
+ * `BLOCKS_PER_MESSAGE`, then the rest. A 100,000-paragraph edition cloned
+ * in one message took the page's thread several hundred milliseconds to
+ * receive; batches keep every task short. The batches' blocks are checked
+ * for shape (an array of objects with an address and text), not deeply: the
+ * worker is our own code from our own origin, and a full schema over 100,000
+ * blocks would itself be the long task this protocol avoids.
+ */
+import { z } from 'zod';
+import type { Block, Edition } from '../../sources/edition.ts';
+
+/** Blocks per `blocks` message. */
+export const BLOCKS_PER_MESSAGE = 2_000;
+
+/** Page → worker: parse these bytes. */
+export const ParseRequestSchema = z.object({
+  type: z.literal('parse'),
+  bytes: z.instanceof(Uint8Array),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  title: z.string().max(1_000),
+});
+/** Page → worker. */
+export type ParseRequest = z.infer<typeof ParseRequestSchema>;
+
+const BlockShape = z.looseObject({ address: z.string(), text: z.string() });
+
+/** Worker → page. */
+export const ParseReplySchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('progress'),
+    stage: z.enum(['markdown', 'sentences']),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().positive(),
+  }),
+  z.object({ type: z.literal('blocks'), blocks: z.array(BlockShape) }),
+  z.object({
+    type: z.literal('done'),
+    edition: z.looseObject({
+      id: z.string(),
+      title: z.string(),
+      lang: z.string(),
+      text: z.string(),
+      footnotes: z.array(BlockShape),
+      messages: z.array(z.unknown()),
+    }),
+  }),
+  z.object({ type: z.literal('refused'), reason: z.string() }),
+]);
+/** Worker → page. */
+export type ParseReply =
+  | {
+      readonly type: 'progress';
+      readonly stage: 'markdown' | 'sentences';
+      readonly done: number;
+      readonly total: number;
+    }
+  | { readonly type: 'blocks'; readonly blocks: readonly Block[] }
+  | { readonly type: 'done'; readonly edition: Omit<Edition, 'blocks'> }
+  | { readonly type: 'refused'; readonly reason: string };
