@@ -5,7 +5,6 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { Edition } from '../../sources/edition.ts';
-import './timeline.css';
 
 const TimelineView = lazy(() =>
   import('./timeline-view.tsx').then((m) => ({ default: m.TimelineView })),

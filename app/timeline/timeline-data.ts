@@ -17,26 +17,100 @@ import {
   type TimelineLink,
 } from '../../sources/timeline/index.ts';
 
-/** A mark on the chart. */
+/** A dated event placed on the time axis (before layout in rows). */
 export interface TimelineMark {
   readonly event: DatedEvent;
   /** 0 (top lane) or 1. */
   readonly lane: number;
-  /** Sub-row in its lane, so marks never overlap. */
-  readonly row: number;
   /** Start and end on the time axis, in fractional years. */
   readonly x0: number;
   readonly x1: number;
 }
 
+/** A link between two marks, with the comparison's topic for labels. */
+export interface TimelineMarkLink extends TimelineLink {
+  /** The comparison's topic ("When Moscow’s interest revived"). */
+  readonly topic: string;
+}
+
 /** Everything the view draws. */
 export interface TimelineData {
+  /** Each lane's marks in order of their start. */
   readonly marks: readonly TimelineMark[];
-  readonly links: readonly TimelineLink[];
-  /** Sub-rows per lane. */
-  readonly rows: readonly [number, number];
-  /** The axis's domain in fractional years. */
+  readonly links: readonly TimelineMarkLink[];
+  /** The axis's domain in fractional years (whole decades). */
   readonly domain: readonly [number, number];
+  /**
+   * A decade before which the axis is compressed, when a few early marks
+   * (Winstanley-Chesters's "the 19th century", "1858-60") would otherwise
+   * squeeze the decades where nearly everything happens: see `axisBreak`.
+   */
+  readonly axisBreak?: number;
+}
+
+/** A mark laid out: its sub-row in its lane and its pixel span. */
+export interface PlacedMark extends TimelineMark {
+  /** Sub-row in its lane, so marks never overlap. */
+  readonly row: number;
+  /** Left and right edge in pixels. */
+  readonly left: number;
+  readonly right: number;
+}
+
+/** Share of the axis the compressed early stretch gets. */
+export const COMPRESSED_SHARE = 0.12;
+
+/**
+ * Where to compress the axis: at the widest gap of at least 30 years
+ * between consecutive mark starts that has no more than a tenth of the
+ * marks before it and spans more than a quarter of the domain, rounded down
+ * to its decade. Undefined when no gap qualifies (the axis stays linear).
+ */
+export function axisBreak(
+  starts: readonly number[],
+  domain: readonly [number, number],
+): number | undefined {
+  const sorted = [...starts].sort((a, b) => a - b);
+  let best: { gap: number; at: number } | undefined;
+  for (let i = 1; i <= Math.floor(sorted.length / 10); i++) {
+    const gap = sorted[i]! - sorted[i - 1]!;
+    if (gap >= 30 && (!best || gap > best.gap)) best = { gap, at: sorted[i]! };
+  }
+  if (!best) return undefined;
+  const at = Math.floor(best.at / 10) * 10;
+  return at - domain[0] > (domain[1] - domain[0]) / 4 ? at : undefined;
+}
+
+/**
+ * Lays marks out in sub-rows: each takes the first row of its lane whose
+ * last mark ends `gap` pixels before it starts (greedy interval packing).
+ * `x` maps a fractional year to pixels. Pure.
+ */
+export function placeMarks(
+  marks: readonly TimelineMark[],
+  x: (year: number) => number,
+  options: { readonly minWidth?: number; readonly gap?: number } = {},
+): { readonly marks: readonly PlacedMark[]; readonly rows: readonly [number, number] } {
+  const minWidth = options.minWidth ?? 6;
+  const gap = options.gap ?? 4;
+  const placed: PlacedMark[] = [];
+  const rows: [number, number] = [1, 1];
+  for (const lane of [0, 1] as const) {
+    const ends: number[] = [];
+    const list = marks.filter((m) => m.lane === lane).sort((a, b) => a.x0 - b.x0);
+    for (const m of list) {
+      const left = x(m.x0);
+      const right = Math.max(x(m.x1), left + minWidth);
+      let row = ends.findIndex((end) => end + gap <= left);
+      if (row === -1) {
+        row = ends.length;
+        ends.push(right);
+      } else ends[row] = right;
+      placed.push({ ...m, row, left, right });
+    }
+    rows[lane] = Math.max(1, ends.length);
+  }
+  return { marks: placed, rows };
 }
 
 /** Fractional year of the start of a point. */
@@ -87,26 +161,22 @@ export function timelineData(
     return [{ id: c.id, relation: c.link.relation, a, b }];
   });
   const all = events.flat();
-  const links = timelineLinks(all, pairs);
-  const marks: TimelineMark[] = [];
-  const rows: [number, number] = [0, 0];
-  events.forEach((list, lane) => {
-    // Greedy packing: each mark takes the first sub-row whose last mark ends before it starts.
-    const ends: number[] = [];
-    const sorted = [...list].sort((a, b) => startOf(a.from) - startOf(b.from));
-    for (const event of sorted) {
-      const x0 = startOf(event.from);
-      const x1 = Math.max(endOf(event.to), x0 + 0.5);
-      let row = ends.findIndex((end) => end + 1.5 <= x0);
-      if (row === -1) {
-        row = ends.length;
-        ends.push(x1);
-      } else ends[row] = x1;
-      marks.push({ event, lane, row, x0, x1 });
-    }
-    rows[lane] = Math.max(1, ends.length);
-  });
+  const topics = new Map(comparisons.map((c) => [c.id as string, c.link?.topic ?? '']));
+  const links = timelineLinks(all, pairs).map((l) => ({
+    ...l,
+    topic: topics.get(l.comparison) ?? '',
+  }));
+  const marks: TimelineMark[] = events.flatMap((list, lane) =>
+    [...list]
+      .sort((a, b) => startOf(a.from) - startOf(b.from))
+      .map((event) => ({ event, lane, x0: startOf(event.from), x1: endOf(event.to) })),
+  );
   const x0 = Math.min(...marks.map((m) => m.x0), 2000);
   const x1 = Math.max(...marks.map((m) => m.x1), 2000);
-  return { marks, links, rows, domain: [Math.floor(x0 / 10) * 10, Math.ceil(x1 / 10) * 10] };
+  const domain = [Math.floor(x0 / 10) * 10, Math.ceil(x1 / 10) * 10] as const;
+  const brk = axisBreak(
+    marks.map((m) => m.x0),
+    domain,
+  );
+  return { marks, links, domain, ...(brk === undefined ? {} : { axisBreak: brk }) };
 }

@@ -3,12 +3,9 @@
  * marks that open their sentence, comparison links between lanes, the table
  * form, SVG and CSV export, and no serious axe violation.
  */
-import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitForMarks } from './helpers/compare-ui.ts';
-import { startReader, type Reader } from './helpers/ui.ts';
+import { comparisonId, waitForMarks } from './helpers/compare-ui.ts';
+import { downloadedText, startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
 beforeAll(async () => {
@@ -35,7 +32,24 @@ describe('the Timeline view', () => {
     const lanes1 = dialog().locator('.timeline-lane1 .timeline-mark-link');
     expect(await lanes.count()).toBe(17);
     expect(await lanes1.count()).toBe(50);
-    expect(await dialog().locator('.timeline-link').count()).toBeGreaterThan(0);
+    // The two texts date the revival differently (Lankov: the mood changed "around 1995";
+    // Winstanley-Chesters: relations "revived in 1999"); the curated comparison joins the marks.
+    const revival = dialog().locator(
+      `.timeline-link[data-comparison="${comparisonId('revival-date')}"]`,
+    );
+    expect(await revival.count()).toBe(1);
+    expect(await revival.getAttribute('data-from')).toMatch(/^winstanley-chesters-2015:12\.1@/);
+    expect(await revival.getAttribute('data-to')).toMatch(/^lankov-2007:11\.1@/);
+    const wc1999 = dialog().locator('[data-event^="winstanley-chesters-2015:12.1@"]').first();
+    expect(await wc1999.getAttribute('aria-label')).toMatch(/1999.*compared with/);
+    // Focus on a mark emphasises its link (keyboard and pointer alike).
+    await wc1999.focus();
+    await expect.poll(() => revival.getAttribute('class')).toMatch(/timeline-link--active/);
+    // The table says the same in words: the other text's date, its passage, relation and topic.
+    const row = dialog().locator('tr[data-row-event^="winstanley-chesters-2015:12.1@"]').first();
+    expect(await row.textContent()).toMatch(
+      /1995 \(“around 1995”, 11\.1\): qualifies, When Moscow’s interest revived/,
+    );
     const rows = dialog().getByRole('table').locator('tbody tr');
     expect(await rows.count()).toBe(67);
     const inferred = dialog().getByRole('row').filter({ hasText: 'last year' }).first();
@@ -67,17 +81,17 @@ describe('the Timeline view', () => {
       dialog().getByRole('button', { name: 'Export SVG' }).click(),
     ]);
     expect(svg.suggestedFilename()).toBe('diptych-timeline.svg');
-    const svgFile = path.join(tmpdir(), `diptych-timeline-${Date.now()}.svg`);
-    await svg.saveAs(svgFile);
-    const svgText = readFileSync(svgFile, 'utf8');
+    const svgText = await downloadedText(svg);
     expect(svgText).toMatch(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    // Self-contained: its style inline, every mark in it.
+    expect(svgText).toContain('<style>');
+    expect(svgText.match(/class="timeline-mark(?: |")/g)).toHaveLength(67);
     const [csv] = await Promise.all([
       reader.page.waitForEvent('download'),
       dialog().getByRole('button', { name: 'Export CSV' }).click(),
     ]);
-    const csvFile = path.join(tmpdir(), `diptych-timeline-${Date.now()}.csv`);
-    await csv.saveAs(csvFile);
-    const lines = readFileSync(csvFile, 'utf8').trimEnd().split('\r\n');
+    expect(csv.suggestedFilename()).toBe('diptych-timeline.csv');
+    const lines = (await downloadedText(csv)).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'source,address,expression,from,to,precision,qualifier,inferred,reason,sentence',
     );

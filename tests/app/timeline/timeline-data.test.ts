@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildCuratedComparisons } from '../../../annotations/comparisons/build-curated.ts';
-import { timelineData, sentenceAt } from '../../../app/timeline/timeline-data.ts';
+import {
+  axisBreak,
+  placeMarks,
+  sentenceAt,
+  timelineData,
+} from '../../../app/timeline/timeline-data.ts';
 import { builtinEdition } from '../../../sources/builtin.ts';
 
 const wc = builtinEdition('winstanley-chesters-2015')!;
@@ -12,15 +17,32 @@ describe('timelineData', () => {
   it('puts each text in its lane, marks never overlapping within a sub-row', () => {
     expect(data.marks.filter((m) => m.lane === 0)).toHaveLength(17);
     expect(data.marks.filter((m) => m.lane === 1)).toHaveLength(50);
+    const placed = placeMarks(data.marks, (year) => (year - 1800) * 4, { gap: 4 });
+    expect(placed.marks).toHaveLength(67);
     for (const lane of [0, 1])
-      for (let row = 0; row < data.rows[lane]!; row++) {
-        const ms = data.marks
+      for (let row = 0; row < placed.rows[lane]!; row++) {
+        const ms = placed.marks
           .filter((m) => m.lane === lane && m.row === row)
-          .sort((a, b) => a.x0 - b.x0);
-        for (let i = 1; i < ms.length; i++) expect(ms[i]!.x0).toBeGreaterThanOrEqual(ms[i - 1]!.x1);
+          .sort((a, b) => a.left - b.left);
+        for (let i = 1; i < ms.length; i++)
+          expect(ms[i]!.left).toBeGreaterThanOrEqual(ms[i - 1]!.right + 4);
       }
     expect(data.domain[0]).toBeLessThanOrEqual(1800);
     expect(data.domain[1]).toBeGreaterThanOrEqual(2015);
+  });
+
+  it('packs into fewer rows when the scale is wider', () => {
+    const narrow = placeMarks(data.marks, (year) => (year - 1800) * 2);
+    const wide = placeMarks(data.marks, (year) => (year - 1800) * 8);
+    expect(wide.rows[1]).toBeLessThan(narrow.rows[1]);
+  });
+
+  it('compresses the axis before the decade where nearly every date lies', () => {
+    // W-C's "the 19th century" and "1858-60" are the only dates before 1940.
+    expect(data.axisBreak).toBe(1940);
+    expect(axisBreak([1990, 1995, 2000, 2005], [1990, 2010])).toBeUndefined();
+    // A gap, but too many marks before it to call them a few early ones.
+    expect(axisBreak([1800, 1810, 1820, 1990, 2000], [1800, 2000])).toBeUndefined();
   });
 
   it('links the revival dates of the two texts through their comparison', () => {
