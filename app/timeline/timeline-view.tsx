@@ -223,8 +223,9 @@ export function TimelineView({
         (Tab moves between marks, Enter opens); a dashed line joins two dates that a comparison
         links, even where the texts date a development differently. Inferred dates (relative to the
         text’s own year) are hollow.
-        {brk !== undefined && ` The years before ${brk} are compressed (⫽ on the axis).`} The table
-        below holds the same data.
+        {brk !== undefined &&
+          ` The years before ${brk} are compressed (marked // on the axis).`}{' '}
+        The table below holds the same data.
       </p>
       <div className="timeline-actions">
         <label>
