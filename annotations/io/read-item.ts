@@ -6,6 +6,7 @@
  */
 import { AnnotationSchema, type Annotation } from '../model/annotation.ts';
 import type { ResolveContext } from './resolve-target.ts';
+import { firstIssue } from '../../sources/util/zod-issue.ts';
 
 /** The pure inputs a reader needs. */
 export interface ReadContext extends ResolveContext {
@@ -74,11 +75,5 @@ export function normalizeDate(value: unknown): string | null {
 export function validated(built: unknown, path: string): ItemRead {
   const result = AnnotationSchema.safeParse(built);
   if (result.success) return { kind: 'annotation', annotation: result.data };
-  const issue = result.error.issues[0]!;
-  const field = issue.path.map(String).join('.');
-  return {
-    kind: 'error',
-    path,
-    message: field === '' ? issue.message : `${field}: ${issue.message}`,
-  };
+  return { kind: 'error', path, message: firstIssue(result.error) };
 }
