@@ -2,9 +2,9 @@
  * A file's bytes to an edition, or the one-line reason it cannot be one:
  * the checks of `decodeText` (size, binary, UTF-8, empty), the nesting
  * limits of `checkNesting`, then the pipeline. Pure and synchronous; the
- * browser runs it in a Web Worker (`app/open-text/parse-worker.ts`) and the
- * CLI in a worker thread (`cli/parse-in-thread.ts`), both of which stop it
- * when `PARSE_TIME_LIMIT_MS` passes — this module has no clock.
+ * CLI's `diptych parse` runs it in a worker thread (`cli/parse-in-thread.ts`)
+ * and stops that when `PARSE_TIME_LIMIT_MS` passes — this module has no
+ * clock. (The reader adds texts through `import-text.ts`, in a Web Worker.)
  *
  * What it is not for: the built-in editions (trusted, parsed at build time
  * with their editorial declarations by `builtin.ts`).

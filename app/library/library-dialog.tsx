@@ -12,6 +12,7 @@ import type { Removed, TextEntry } from '../../library/index.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { ModalDialog } from '../citations/modal-dialog.tsx';
 import { downloadFile } from '../views/download-file.ts';
+import { AddingProgressBar } from './adding-progress.tsx';
 import { RecordEditor } from './record-editor.tsx';
 import type { LibraryController } from './use-library.ts';
 
@@ -119,6 +120,7 @@ export function LibraryDialog({
           }}
         />
       </div>
+      <AddingProgressBar adding={library.adding} onCancel={library.cancelAdding} />
       {pasting && (
         <form
           className="library-paste"
