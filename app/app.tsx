@@ -29,6 +29,7 @@ import { useCompare } from './compare/use-compare.ts';
 import { CompareButton, CompareOverlays, useCompareExtras } from './compare/compare-overlays.tsx';
 import { TimelineButton } from './timeline/timeline-button.tsx';
 import { usePaneSync } from './hooks/use-pane-sync.ts';
+import { useAlignedView } from './align/use-aligned-view.ts';
 import { useReveal } from './hooks/use-reveal.ts';
 import { loadSearch } from './search/load-search.ts';
 import { hashToAddress } from './state/resolve-location.ts';
@@ -96,7 +97,20 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     setState,
   });
   const compareExtras = useCompareExtras(compare);
-  usePaneSync(state.sync, scrollOf, editionOf, compare.syncLinks);
+  const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
+  const alignedView = useAlignedView({
+    editionOf,
+    scrollOf,
+    comparisons: compare.annotations,
+    notify,
+  });
+  usePaneSync(
+    state.sync,
+    scrollOf,
+    editionOf,
+    alignedView.syncLinks ?? compare.syncLinks,
+    alignedView.level,
+  );
   // False in the prerendered HTML and the hydration render (they must match), true right after.
   const interactive = useSyncExternalStore(
     noSubscription,
@@ -147,7 +161,6 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     [editions],
   );
 
-  const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
   useEffect(() => onNotifier?.(notify), [onNotifier, notify]);
   const annotations = useAnnotationUi(editions, editionOf(0), editionOf(1), notify);
   useCommands(editions, state, setState, scrollOf, (effect) =>
@@ -191,6 +204,8 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
           onSwap={update(swapPanes)}
           onToggleChrome={update((s) => ({ ...s, showChrome: !s.showChrome }))}
           onToggleSync={update((s) => ({ ...s, sync: !s.sync }))}
+          aligned={alignedView.aligned}
+          onToggleAligned={alignedView.toggle}
           onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
         />
         <CompareButton compare={compare} />
@@ -233,6 +248,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
             onCite={interactive ? citations.cite : undefined}
             extras={compareExtras[i]}
             interactive={interactive}
+            gaps={alignedView.gaps[i]}
           />
         ))}
       </main>

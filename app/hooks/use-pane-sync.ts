@@ -1,6 +1,8 @@
 /**
  * Pane sync: while on, scrolling one pane brings the related passage of the
- * other pane (from `syncTarget`) to its top. Programmatic scrolls of the
+ * other pane (from `syncTarget`) to its top — or, when the panes are laid
+ * out level (the Aligned view, `app/align/`), scrolls the other pane to the
+ * same offset, which is the same row of the alignment. Programmatic scrolls of the
  * follower are ignored for a moment, so the panes do not chase each other.
  */
 import { useEffect } from 'react';
@@ -18,6 +20,7 @@ export function usePaneSync(
   scrollOf: (pane: PaneIndex) => HTMLElement | null,
   editionOf: (pane: PaneIndex) => Edition,
   links: readonly SyncLink[],
+  level = false,
 ): void {
   useEffect(() => {
     if (!enabled) return;
@@ -27,6 +30,11 @@ export function usePaneSync(
       const to: PaneIndex = from === 0 ? 1 : 0;
       const source = scrollOf(from);
       const target = scrollOf(to);
+      if (level && source && target) {
+        quietUntil[to] = performance.now() + FOLLOW_QUIET_MS;
+        target.scrollTop = source.scrollTop;
+        return;
+      }
       const top = topParagraph(source);
       if (!source || !target || !top) return;
       const match = syncTarget(top, editionOf(from), editionOf(to), links);
@@ -47,5 +55,5 @@ export function usePaneSync(
       panes.forEach((el, i) => el?.removeEventListener('scroll', handlers[i]!));
       frame.forEach((f) => cancelAnimationFrame(f));
     };
-  }, [enabled, scrollOf, editionOf, links]);
+  }, [enabled, scrollOf, editionOf, links, level]);
 }

@@ -3,10 +3,12 @@
  * the edition's blocks and its notes. Below the narrow breakpoint only the
  * active pane is displayed (CSS, `app/styles.css`).
  */
-import { useMemo, type ReactNode, type RefObject } from 'react';
+import { Fragment, useMemo, type ReactNode, type RefObject } from 'react';
 import type { Address, Edition, Footnote, SourceId } from '../../sources/edition.ts';
 import { sourceMetadata } from '../../sources/metadata.ts';
+import type { AlignedGap } from '../align/aligned-gaps.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
+import { AlignedGapView } from './aligned-gap-view.tsx';
 import { BlockView } from './block-view.tsx';
 import { FootnoteList } from './footnote-list.tsx';
 
@@ -31,6 +33,8 @@ export interface PaneProps {
   readonly extras?: ReadonlyMap<string, ReactNode>;
   /** Hydrated: render the controls that need script. */
   readonly interactive: boolean;
+  /** The Aligned view's room before blocks, by address (`app/align/`). */
+  readonly gaps?: ReadonlyMap<string, AlignedGap>;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -87,18 +91,22 @@ export function Pane(props: PaneProps): ReactNode {
       >
         <article className="edition" lang={edition.lang}>
           {edition.blocks.map((block) => (
-            <BlockView
-              key={block.address}
-              block={block}
-              footnotes={footnotes}
-              marked={markedFor(block.address)}
-              showChrome={showChrome}
-              onCopyLink={props.onCopyLink}
-              onCite={props.onCite}
-              extras={props.extras?.get(block.address)}
-              timing={index === 0 && block.address === firstNumbered}
-              interactive={props.interactive}
-            />
+            <Fragment key={block.address}>
+              {props.gaps?.has(block.address) && (
+                <AlignedGapView gap={props.gaps.get(block.address)!} editions={editions} />
+              )}
+              <BlockView
+                block={block}
+                footnotes={footnotes}
+                marked={markedFor(block.address)}
+                showChrome={showChrome}
+                onCopyLink={props.onCopyLink}
+                onCite={props.onCite}
+                extras={props.extras?.get(block.address)}
+                timing={index === 0 && block.address === firstNumbered}
+                interactive={props.interactive}
+              />
+            </Fragment>
           ))}
           <FootnoteList edition={edition} marked={marked} onCite={props.onCite} />
         </article>

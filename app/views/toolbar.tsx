@@ -1,6 +1,6 @@
 /**
- * The toolbar: swap the texts, show chrome, sync the panes, list the
- * shortcuts. Toggles are buttons with `aria-pressed`.
+ * The toolbar: swap the texts, show chrome, lay the texts out aligned,
+ * sync the panes, list the shortcuts. Toggles are buttons with `aria-pressed`.
  */
 import type { ReactNode } from 'react';
 
@@ -8,9 +8,12 @@ import type { ReactNode } from 'react';
 export interface ToolbarProps {
   readonly showChrome: boolean;
   readonly sync: boolean;
+  /** The Aligned view is on (`app/align/`). */
+  readonly aligned: boolean;
   readonly onSwap: () => void;
   readonly onToggleChrome: () => void;
   readonly onToggleSync: () => void;
+  readonly onToggleAligned: () => void;
   readonly onShowShortcuts: () => void;
 }
 
@@ -28,6 +31,14 @@ export function Toolbar(props: ToolbarProps): ReactNode {
         title="Show site chrome, greyed (c)"
       >
         Chrome
+      </button>
+      <button
+        type="button"
+        aria-pressed={props.aligned}
+        onClick={props.onToggleAligned}
+        title="Lay both texts out in rows: aligned paragraphs level, a gap where a text has nothing aligned"
+      >
+        Aligned
       </button>
       <button
         type="button"

@@ -1,0 +1,108 @@
+/**
+ * The Aligned view's layout (issue 17): how much room to leave before which
+ * block of each pane so that the paragraphs of one alignment row start level
+ * in both panes, and where one text has nothing aligned with the other.
+ *
+ * Each row of the alignment (`sources/align/`) has a *segment* on each side
+ * that has paragraphs in it: the row's paragraphs plus the unnumbered blocks
+ * just before them (a heading, a caption), which stay attached to the
+ * paragraph they introduce. The row's level is the top of its first
+ * paragraph; a gap before the segment's first block brings it there. A row
+ * with paragraphs on one side only leaves the other side a gap, shown as
+ * such ("not aligned").
+ *
+ * Pure: the block heights come from the DOM (`use-aligned-view.ts`
+ * measures them) and the gaps go back to the panes as data. Not for: the
+ * alignment itself (`sources/align/`), or scrolling.
+ */
+import type { AlignedRow } from '../../sources/align/index.ts';
+
+/** One pane's blocks as laid out with no gaps: their addresses and tops, in order. */
+export interface PaneLayout {
+  /** Block addresses in reading order (every block of the edition). */
+  readonly addresses: readonly string[];
+  /** The top of each block without gaps, from the top of the text. */
+  readonly tops: readonly number[];
+  /** Where the last block ends (without gaps). */
+  readonly end: number;
+}
+
+/** Room left before a block. */
+export interface AlignedGap {
+  /** Height in pixels. */
+  readonly height: number;
+  /**
+   * Paragraphs of the other text with no counterpart on this side, when
+   * the gap stands for them (a visible "not aligned" gap), else empty (a
+   * gap that only levels the next row).
+   */
+  readonly unmatched: readonly string[];
+}
+
+/** Gaps keyed by the address of the block they precede, one map per side. */
+export type AlignedGaps = readonly [
+  ReadonlyMap<string, AlignedGap>,
+  ReadonlyMap<string, AlignedGap>,
+];
+
+/** Gaps of less than this are not worth a node (sub-pixel rounding). */
+const MIN_GAP = 1;
+
+/** The gaps that level each row of `rows` across the two panes. Pure. */
+export function alignedGaps(
+  rows: readonly AlignedRow[],
+  layouts: readonly [PaneLayout, PaneLayout],
+): AlignedGaps {
+  const index = layouts.map((l) => new Map(l.addresses.map((a, i) => [a, i])));
+  const out = [new Map<string, AlignedGap>(), new Map<string, AlignedGap>()] as const;
+  // Where each side's text has reached, with the gaps so far.
+  const cursor = [0, 0];
+  // The bottom of the last row on either side: no row starts above it.
+  let floor = 0;
+  // Paragraphs of the other side left without a counterpart since this side's last segment.
+  const pending: [string[], string[]] = [[], []];
+  // The block after each side's last placed paragraph: where its next segment may begin.
+  const next = [0, 0];
+  for (const row of rows) {
+    const sides = [row.a, row.b] as const;
+    const segments = ([0, 1] as const).map((s) => {
+      const paras = sides[s];
+      if (paras.length === 0) return null;
+      const first = index[s]!.get(paras[0]!);
+      const last = index[s]!.get(paras[paras.length - 1]!);
+      if (first === undefined || last === undefined) return null;
+      const { tops, end } = layouts[s]!;
+      const start = Math.min(next[s]!, first);
+      const top = (i: number) => (i < tops.length ? tops[i]! : end);
+      return {
+        start,
+        end: last + 1,
+        // Room the unnumbered blocks before the first paragraph take.
+        lead: top(first) - top(start),
+        // From the first paragraph's top to the next block's.
+        body: top(last + 1) - top(first),
+      };
+    });
+    const present = ([0, 1] as const).filter((s) => segments[s]);
+    if (present.length === 0) continue;
+    const level = Math.max(...present.map((s) => Math.max(cursor[s]!, floor) + segments[s]!.lead));
+    for (const s of present) {
+      const seg = segments[s]!;
+      const height = level - seg.lead - cursor[s]!;
+      const before = layouts[s]!.addresses[seg.start];
+      if (before !== undefined && (height >= MIN_GAP || pending[s].length > 0))
+        out[s].set(before, { height: Math.max(0, height), unmatched: pending[s] });
+      pending[s] = [];
+      cursor[s] = level + seg.body;
+      next[s] = seg.end;
+    }
+    // The side with nothing in this row: its next gap stands for the other side's paragraphs.
+    for (const s of [0, 1] as const) {
+      if (segments[s]) continue;
+      pending[s] = [...pending[s], ...sides[s === 0 ? 1 : 0]];
+    }
+    // Both sides' next rows start below the taller of the two.
+    floor = Math.max(...present.map((s) => cursor[s]!));
+  }
+  return out;
+}

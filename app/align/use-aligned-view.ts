@@ -1,0 +1,198 @@
+/**
+ * The Aligned view (issue 17): while on, the two panes' paragraphs are laid
+ * out in the rows of their alignment — each row's paragraphs start level,
+ * and where one text has nothing aligned, its pane leaves a visible gap —
+ * and Sync follows the alignment: with both panes shown, the panes scroll
+ * level (the same offset is the same row); with one pane shown, Sync uses
+ * the alignment's links instead of proportional position.
+ *
+ * The alignment is computed on demand (`align-engine.ts`, loaded on first
+ * use) for the two panes' texts, built-in or the reader's own, anchored on
+ * the comparisons between them. The layout is measured from the DOM: each
+ * pane's blocks' tops without the gaps, turned into gaps by the pure
+ * `alignedGaps`, re-measured when a text's size changes (a resize, a font,
+ * another text).
+ *
+ * Not for: the alignment's maths (`sources/align/`), rendering the gaps
+ * (`views/pane.tsx` draws what this returns).
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Annotation } from '../../annotations/model/annotation.ts';
+import type { Alignment } from '../../sources/align/index.ts';
+import type { Edition } from '../../sources/edition.ts';
+import { scrollToTop, topParagraph } from '../hooks/top-paragraph.ts';
+import type { PaneIndex } from '../state/reader-state.ts';
+import type { SyncLink } from '../sync/sync-targets.ts';
+import { alignedGaps, type AlignedGaps, type PaneLayout } from './aligned-gaps.ts';
+import { alignmentLinks } from './alignment-links.ts';
+
+/** What the hook needs from the app. */
+export interface AlignedViewInput {
+  readonly editionOf: (pane: PaneIndex) => Edition;
+  readonly scrollOf: (pane: PaneIndex) => HTMLElement | null;
+  /** Curated and the reader's own comparisons (anchors of the alignment). */
+  readonly comparisons: readonly Annotation[];
+  /** Tells the reader something (an alignment that failed). */
+  readonly notify: (message: string) => void;
+}
+
+/** The Aligned view's state, for the toolbar, the panes and Sync. */
+export interface AlignedViewUi {
+  /** The toggle's state. */
+  readonly aligned: boolean;
+  readonly toggle: () => void;
+  /** Gaps to leave before blocks, per pane (empty when off or not measured). */
+  readonly gaps: AlignedGaps;
+  /** Both panes are laid out level: Sync copies the scroll offset. */
+  readonly level: boolean;
+  /** Sync links from the alignment while on (else null: Sync's own links apply). */
+  readonly syncLinks: readonly SyncLink[] | null;
+}
+
+const NO_GAPS: AlignedGaps = [new Map(), new Map()];
+
+/** The blocks of a pane as laid out without gaps, or null if the pane is not shown. */
+function measure(scroll: HTMLElement | null, edition: Edition): PaneLayout | null {
+  const article = scroll?.querySelector<HTMLElement>('article.edition');
+  if (!article || article.offsetParent === null) return null;
+  const origin = article.getBoundingClientRect().top;
+  const tops: (number | null)[] = [];
+  let gapsSoFar = 0;
+  let end = 0;
+  for (const child of article.children) {
+    if (!(child instanceof HTMLElement)) continue;
+    if (child.classList.contains('aligned-gap')) {
+      gapsSoFar += child.getBoundingClientRect().height;
+    } else if (child.classList.contains('block')) {
+      const rect = child.getBoundingClientRect();
+      // Hidden blocks (site chrome) take no room: they get the next shown block's top.
+      tops.push(child.hidden || rect.height === 0 ? null : rect.top - origin - gapsSoFar);
+      if (!child.hidden && rect.height > 0) end = rect.bottom - origin - gapsSoFar;
+    }
+  }
+  if (tops.length !== edition.blocks.length) return null;
+  let next = end;
+  const filled = new Array<number>(tops.length);
+  for (let i = tops.length - 1; i >= 0; i--) next = filled[i] = tops[i] ?? next;
+  return { addresses: edition.blocks.map((b) => b.address), tops: filled, end };
+}
+
+/** Same gaps (to the pixel): no re-render. */
+function sameGaps(x: AlignedGaps, y: AlignedGaps): boolean {
+  return ([0, 1] as const).every(
+    (s) =>
+      x[s].size === y[s].size &&
+      [...x[s]].every(([k, g]) => {
+        const h = y[s].get(k);
+        return (
+          h !== undefined && h.height === g.height && h.unmatched.join() === g.unmatched.join()
+        );
+      }),
+  );
+}
+
+/** The hook. */
+export function useAlignedView({
+  editionOf,
+  scrollOf,
+  comparisons,
+  notify,
+}: AlignedViewInput): AlignedViewUi {
+  const [aligned, setAligned] = useState(false);
+  const [alignment, setAlignment] = useState<Alignment | null>(null);
+  // The gaps, and the alignment they were measured for (null: the normal layout).
+  const [laidOut, setLaidOut] = useState<{ gaps: AlignedGaps; for: Alignment | null }>(() => ({
+    gaps: NO_GAPS,
+    for: null,
+  }));
+  const a = editionOf(0);
+  const b = editionOf(1);
+  // The paragraph the active pane showed at its top when the view changed: kept in view.
+  const keep = useRef<{ pane: PaneIndex; address: string } | null>(null);
+
+  const toggle = useCallback(() => {
+    const active = document.querySelector<HTMLElement>('.pane[data-active="true"]');
+    const pane: PaneIndex = active?.dataset.pane === '1' ? 1 : 0;
+    const top = topParagraph(scrollOf(pane));
+    keep.current = top ? { pane, address: top } : null;
+    setAligned((on) => !on);
+  }, [scrollOf]);
+
+  // The alignment of the two panes' texts, computed off the initial bundle.
+  useEffect(() => {
+    if (!aligned) return;
+    let live = true;
+    import('./align-engine.ts')
+      .then(({ alignPanes }) => {
+        if (live) setAlignment(alignPanes(a, b, comparisons));
+      })
+      .catch(() => {
+        if (!live) return;
+        setAligned(false);
+        notify(
+          'The texts could not be aligned: part of Diptych could not be loaded. Reload the page.',
+        );
+      });
+    return () => {
+      live = false;
+    };
+  }, [aligned, a, b, comparisons, notify]);
+
+  const current =
+    aligned && alignment && alignment.a === a.id && alignment.b === b.id ? alignment : null;
+
+  // Measure and level; again whenever a text's size changes.
+  useLayoutEffect(() => {
+    if (!current) return;
+    let frame = 0;
+    const relayout = () => {
+      const layouts = [measure(scrollOf(0), a), measure(scrollOf(1), b)] as const;
+      // One pane shown (a narrow screen): nothing to level; Sync follows the alignment's links.
+      const next =
+        layouts[0] && layouts[1] ? alignedGaps(current.rows, [layouts[0], layouts[1]]) : NO_GAPS;
+      const rounded =
+        next === NO_GAPS
+          ? NO_GAPS
+          : (next.map(
+              (side) =>
+                new Map([...side].map(([k, g]) => [k, { ...g, height: Math.round(g.height) }])),
+            ) as unknown as AlignedGaps);
+      setLaidOut((l) =>
+        l.for === current && (l.gaps === rounded || sameGaps(l.gaps, rounded))
+          ? l
+          : { gaps: rounded, for: current },
+      );
+    };
+    relayout();
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(relayout);
+    });
+    for (const pane of [0, 1] as const) {
+      const article = scrollOf(pane)?.querySelector('article.edition');
+      if (article) observer.observe(article);
+    }
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [current, a, b, scrollOf]);
+
+  const gaps = current !== null && laidOut.for === current ? laidOut.gaps : NO_GAPS;
+  const level = current !== null && gaps !== NO_GAPS;
+  // Once laid out (or back to normal), bring back the paragraph the reader was at; level the other pane.
+  useLayoutEffect(() => {
+    const k = keep.current;
+    // On: wait until the alignment is loaded and laid out. Off: the gaps are gone already.
+    if (!k || (aligned && (current === null || laidOut.for !== current))) return;
+    keep.current = null;
+    const scroll = scrollOf(k.pane);
+    const el = scroll?.querySelector<HTMLElement>(`[data-address="${CSS.escape(k.address)}"]`);
+    if (scroll && el) scrollToTop(scroll, el);
+    const other = scrollOf(k.pane === 0 ? 1 : 0);
+    if (level && scroll && other) other.scrollTop = scroll.scrollTop;
+  }, [aligned, level, current, laidOut, scrollOf]);
+
+  const syncLinks = useMemo(() => (current ? alignmentLinks(current.rows) : null), [current]);
+  return { aligned, toggle, gaps, level, syncLinks };
+}

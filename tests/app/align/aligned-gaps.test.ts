@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { alignedGaps, type PaneLayout } from '../../../app/align/aligned-gaps.ts';
+import type { AlignedRow } from '../../../sources/align/index.ts';
+import type { Address } from '../../../sources/edition.ts';
+
+/** A row of the alignment (addresses are branded). */
+const row = (a: string[], b: string[]): AlignedRow => ({ a: a as Address[], b: b as Address[] });
+
+// Text A: a title 40 px high, then paragraphs of 60, 30 and 70 px.
+const a: PaneLayout = {
+  addresses: ['a:title', 'a:1', 'a:2', 'a:3'],
+  tops: [0, 40, 100, 130],
+  end: 200,
+};
+// Text B: a title 60 px high, then paragraphs of 20 and 100 px.
+const b: PaneLayout = { addresses: ['b:title', 'b:1', 'b:2'], tops: [0, 60, 80], end: 180 };
+
+/** Where each block starts once the gaps are in. */
+function placed(layout: PaneLayout, gaps: ReadonlyMap<string, { height: number }>): number[] {
+  let shift = 0;
+  return layout.addresses.map((address, i) => {
+    shift += gaps.get(address)?.height ?? 0;
+    return layout.tops[i]! + shift;
+  });
+}
+
+describe('alignedGaps', () => {
+  const rows: AlignedRow[] = [row(['a:1'], ['b:1']), row(['a:2'], []), row(['a:3'], ['b:2'])];
+  const [ga, gb] = alignedGaps(rows, [a, b]);
+
+  it('starts the paragraphs of each row level, headings staying above their paragraph', () => {
+    const ta = placed(a, ga);
+    const tb = placed(b, gb);
+    expect(ta[1]).toBe(tb[1]); // a:1 level with b:1
+    expect(ta[3]).toBe(tb[2]); // a:3 level with b:2
+    expect(ga.get('a:title')).toEqual({ height: 20, unmatched: [] }); // the gap goes above the title
+  });
+
+  it('leaves a visible gap where one text has nothing aligned', () => {
+    expect(gb.get('b:2')).toEqual({ height: 70, unmatched: ['a:2'] });
+    // The next row starts below the unmatched paragraph.
+    expect(placed(b, gb)[2]).toBeGreaterThanOrEqual(placed(a, ga)[2]! + 30);
+  });
+
+  it('needs no gap when the texts already sit level', () => {
+    const same: PaneLayout = { addresses: ['x:1', 'x:2'], tops: [0, 50], end: 100 };
+    const other: PaneLayout = { addresses: ['y:1', 'y:2'], tops: [0, 50], end: 100 };
+    const gaps = alignedGaps([row(['x:1'], ['y:1']), row(['x:2'], ['y:2'])], [same, other]);
+    expect([...gaps[0].keys(), ...gaps[1].keys()]).toEqual([]);
+  });
+
+  it('when it fails: rows naming paragraphs the layout lacks are skipped', () => {
+    const gaps = alignedGaps([row(['a:9'], ['b:1'])], [a, b]);
+    expect(gaps[0].size).toBe(0);
+  });
+});
