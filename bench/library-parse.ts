@@ -35,12 +35,7 @@ async function openOne(browser: Browser, url: string, name: string, text: string
   }
 }
 
-async function measure(
-  page: Page,
-  url: string,
-  name: string,
-  text: string,
-): Promise<Opened> {
+async function measure(page: Page, url: string, name: string, text: string): Promise<Opened> {
   await page.goto(url);
   await page.waitForSelector('html[data-reader-ready]');
   await page.evaluate(() => {
