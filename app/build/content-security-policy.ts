@@ -45,7 +45,7 @@ export function contentSecurityPolicy(
     "img-src 'self' data:",
     "worker-src 'self'",
     // Sync (issue 13) talks to the server the reader names: this origin, a local one, or https.
-    "connect-src 'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
+    "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
