@@ -11,7 +11,18 @@ let reader: Reader;
 beforeAll(async () => {
   reader = await startReader('wide');
   await reader.page.setViewportSize({ width: 1440, height: 900 });
+  // The chart must draw under the app's Content-Security-Policy (no inline style sheet).
+  await reader.page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
+  });
 });
+
+const violations = () =>
+  reader.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 afterAll(async () => {
   await reader?.close();
 });
@@ -54,6 +65,14 @@ describe('the Timeline view', () => {
     expect(await rows.count()).toBe(67);
     const inferred = dialog().getByRole('row').filter({ hasText: 'last year' }).first();
     expect(await inferred.textContent()).toMatch(/2014.*Inferred: "last year"/);
+    expect(await violations()).toEqual([]);
+    // Drawn in its lane's colour (set as attributes, which the policy allows).
+    expect(
+      await lanes1
+        .first()
+        .locator('rect')
+        .evaluate((el) => getComputedStyle(el).fill),
+    ).toBe('rgb(164, 80, 27)');
     await reader.screenshot('timeline-wide');
     expect(await reader.axeViolations()).toEqual([]);
   });
