@@ -9,9 +9,17 @@
  * preference, never anything of the reader's, so it is reported as `false`
  * and not thrown.
  *
+ * The pinpoint form chosen per style (`pinpoint.ts`) is kept the same way
+ * under `diptych:citation-pinpoint`, as `{ styleId: mode }`.
+ *
  * Not for: annotations, which have their own store with envelopes, backups
  * and tab sync (`annotations/storage/`); one short string needs none of that.
  */
+import {
+  defaultPinpoint,
+  pinpointChoices,
+  type PinpointMode,
+} from '../../sources/citation/pinpoint.ts';
 import { DEFAULT_STYLE, StyleIdSchema, type StyleId } from '../../sources/citation/styles.ts';
 
 /** The localStorage key, in the app's `diptych:` namespace. */
@@ -46,6 +54,48 @@ export function saveCitationStyle(
   try {
     if (!storage) return false;
     storage.setItem(CITATION_STYLE_KEY, StyleIdSchema.parse(style));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The localStorage key of the per-style pinpoint choices. */
+export const PINPOINT_CHOICE_KEY = 'diptych:citation-pinpoint';
+
+function readChoices(storage: StyleStorage | undefined): Record<string, unknown> {
+  try {
+    const raw = storage?.getItem(PINPOINT_CHOICE_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The reader's pinpoint form for a style, or the style's default (an invalid stored value gives the default). */
+export function loadPinpointChoice(
+  style: string,
+  storage: StyleStorage | undefined = defaultStorage(),
+): PinpointMode {
+  const stored = readChoices(storage)[style];
+  return (pinpointChoices(style) as readonly unknown[]).includes(stored)
+    ? (stored as PinpointMode)
+    : defaultPinpoint(style);
+}
+
+/** Stores the pinpoint form for a style; `false` if storage refused it. */
+export function savePinpointChoice(
+  style: string,
+  mode: PinpointMode,
+  storage: StyleStorage | undefined = defaultStorage(),
+): boolean {
+  try {
+    if (!storage) return false;
+    const choices = readChoices(storage);
+    storage.setItem(PINPOINT_CHOICE_KEY, JSON.stringify({ ...choices, [style]: mode }));
     return true;
   } catch {
     return false;

@@ -4,10 +4,15 @@
  * `cite(address)`, and the citer lives in a worker, so every address is
  * cited first, in one batch, and the function answers from that table.
  *
+ * `form: 'pandoc'` gives each passage's Pandoc citation
+ * (`[@lankov2007russia, para. 12]`) instead, for a digest meant for Pandoc.
+ *
  * Not for: the digest itself (annotations/io/markdown-digest.ts).
  */
 import type { StyleId } from '../../sources/citation/styles.ts';
-import { loadCitationStyle } from './citation-style.ts';
+import type { PinpointMode } from '../../sources/citation/pinpoint.ts';
+import { loadCitationStyle, loadPinpointChoice } from './citation-style.ts';
+import { loadRecordOverrides } from './record-override-store.ts';
 import { callCiterLazily } from './use-citations.ts';
 
 /**
@@ -19,10 +24,20 @@ import { callCiterLazily } from './use-citations.ts';
 export async function citeForDigest(
   addresses: readonly string[],
   style: StyleId = loadCitationStyle(),
+  form: 'citation' | 'pandoc' = 'citation',
+  pinpoint: PinpointMode = loadPinpointChoice(style),
 ): Promise<(address: string) => string> {
   const unique = [...new Set(addresses)];
   const texts =
-    unique.length === 0 ? [] : await callCiterLazily({ op: 'citeMany', style, addresses: unique });
+    unique.length === 0
+      ? []
+      : await callCiterLazily({
+          op: 'citeMany',
+          style,
+          form,
+          requests: unique.map((address) => ({ address, pinpoint })),
+          overrides: loadRecordOverrides(),
+        });
   const table = new Map(unique.map((a, i) => [a, texts[i] ?? '']));
   return (address) => table.get(address) ?? '';
 }

@@ -25,6 +25,7 @@ describe('loadCiter', () => {
     const result = await citeInStyle('mla', {
       address: 'winstanley-chesters-2015:4',
       locator: { label: 'paragraph', locator: '4-6' },
+      pinpoint: 'paragraph',
     });
     expect(result.citation.text).toBe('(Winstanley-Chesters, pars. 4–6)');
   }, 60_000);
