@@ -20,6 +20,7 @@ import {
   pinpointChoices,
   type PinpointMode,
 } from '../../sources/citation/pinpoint.ts';
+import { isCustomStyleId } from '../../sources/citation/custom-style.ts';
 import { DEFAULT_STYLE, StyleIdSchema, type StyleId } from '../../sources/citation/styles.ts';
 
 /** The localStorage key, in the app's `diptych:` namespace. */
@@ -36,10 +37,16 @@ function defaultStorage(): StyleStorage | undefined {
   }
 }
 
-/** The stored style, or `DEFAULT_STYLE` when none (or no valid one) is stored. */
-export function loadCitationStyle(storage: StyleStorage | undefined = defaultStorage()): StyleId {
+/**
+ * The stored style: a built-in id, or the id of a style the reader added
+ * (`custom:…`; the dialogs fall back to the default when that style is gone),
+ * or `DEFAULT_STYLE` when none (or no valid one) is stored.
+ */
+export function loadCitationStyle(storage: StyleStorage | undefined = defaultStorage()): string {
   try {
-    const parsed = StyleIdSchema.safeParse(storage?.getItem(CITATION_STYLE_KEY));
+    const stored = storage?.getItem(CITATION_STYLE_KEY);
+    if (typeof stored === 'string' && isCustomStyleId(stored)) return stored;
+    const parsed = StyleIdSchema.safeParse(stored);
     return parsed.success ? parsed.data : DEFAULT_STYLE;
   } catch {
     return DEFAULT_STYLE;
@@ -48,12 +55,15 @@ export function loadCitationStyle(storage: StyleStorage | undefined = defaultSto
 
 /** Stores the style; `false` if storage refused it (the choice then lasts for this visit only). */
 export function saveCitationStyle(
-  style: StyleId,
+  style: StyleId | string,
   storage: StyleStorage | undefined = defaultStorage(),
 ): boolean {
   try {
     if (!storage) return false;
-    storage.setItem(CITATION_STYLE_KEY, StyleIdSchema.parse(style));
+    storage.setItem(
+      CITATION_STYLE_KEY,
+      isCustomStyleId(style) ? style : StyleIdSchema.parse(style),
+    );
     return true;
   } catch {
     return false;

@@ -9,7 +9,8 @@
  *
  * Not for: the digest itself (annotations/io/markdown-digest.ts).
  */
-import type { StyleId } from '../../sources/citation/styles.ts';
+import { DEFAULT_STYLE, isStyleId, type StyleId } from '../../sources/citation/styles.ts';
+import { loadCustomStyles } from './custom-style-store.ts';
 import type { PinpointMode } from '../../sources/citation/pinpoint.ts';
 import { loadCitationStyle, loadPinpointChoice } from './citation-style.ts';
 import { loadRecordOverrides } from './record-override-store.ts';
@@ -23,10 +24,13 @@ import { callCiterLazily } from './use-citations.ts';
  */
 export async function citeForDigest(
   addresses: readonly string[],
-  style: StyleId = loadCitationStyle(),
+  styleId: StyleId | string = loadCitationStyle(),
   form: 'citation' | 'pandoc' = 'citation',
-  pinpoint: PinpointMode = loadPinpointChoice(style),
+  pinpoint: PinpointMode = loadPinpointChoice(styleId),
 ): Promise<(address: string) => string> {
+  const style = isStyleId(styleId)
+    ? styleId
+    : (loadCustomStyles().find((s) => s.id === styleId) ?? DEFAULT_STYLE);
   const unique = [...new Set(addresses)];
   const texts =
     unique.length === 0

@@ -11,7 +11,7 @@ import { EXPORT_FORMATS } from '../../sources/citation/export-formats.ts';
 import { CiteLocatorSchema } from '../../sources/citation/locator.ts';
 import { PinpointModeSchema, SectionPlaceSchema } from '../../sources/citation/pinpoint.ts';
 import { RecordOverridesSchema } from '../../sources/citation/record-overrides.ts';
-import { CustomStyleSchema } from '../../sources/citation/style-file.ts';
+import { CustomStyleSchema } from '../../sources/citation/custom-style.ts';
 import { StyleIdSchema } from '../../sources/citation/styles.ts';
 
 /** A built-in style id, or a style the reader loaded (its XML travels with the call). */

@@ -9,34 +9,10 @@
  * Pure and environment-neutral (fast-xml-parser, no DOM).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { z } from 'zod';
-import { bundledLocale, type StyleKind } from './styles.ts';
+import { MAX_STYLE_BYTES, type CustomStyle } from './custom-style.ts';
+import { bundledLocale } from './styles.ts';
 
-/** Largest style file accepted (the largest official styles are about 250 KB). */
-export const MAX_STYLE_BYTES = 2 * 1024 * 1024;
-
-/** A loaded style, ready for `createCiter`. */
-export interface CustomStyle {
-  /** `custom:<slug of its CSL id>`: the id the reader's picker and storage use. */
-  readonly id: string;
-  /** Its `<title>`. */
-  readonly label: string;
-  /** `note` or `in-text` (CSL `class`). */
-  readonly kind: StyleKind;
-  /** Its `default-locale`, if it names one. */
-  readonly defaultLocale?: string;
-  /** The style's XML, as given. */
-  readonly xml: string;
-}
-
-/** Zod schema of a stored custom style (validated again with `parseStyleFile` before use). */
-export const CustomStyleSchema = z.object({
-  id: z.string().regex(/^custom:[a-z0-9-]{1,120}$/),
-  label: z.string().min(1).max(500),
-  kind: z.enum(['note', 'in-text']),
-  defaultLocale: z.string().max(40).optional(),
-  xml: z.string().max(MAX_STYLE_BYTES),
-});
+export { CustomStyleSchema, MAX_STYLE_BYTES, type CustomStyle } from './custom-style.ts';
 
 const CSL_NS = 'http://purl.org/net/xbiblio/csl';
 
