@@ -115,7 +115,10 @@ export function fieldError(field: EditableField, value: string): string | null {
   const v = value.trim();
   if (v === '') return `${field} is empty (leave the field out to keep the built-in value)`;
   if (v.length > MAX_FIELD_CHARS) return `${field} is longer than ${MAX_FIELD_CHARS} characters`;
-  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v)) return `${field} contains control characters`;
+  // Control characters (a tab or newline is fine only in no field either).
+  if ([...v].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) {
+    return `${field} contains control characters`;
+  }
   switch (field) {
     case 'issued':
     case 'accessed':
