@@ -7,7 +7,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tests/e2e/screenshots/**', '.tmp/**'] },
+  {
+    ignores: [
+      'dist-cli/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'tests/e2e/screenshots/**',
+      '.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
