@@ -45,8 +45,7 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   plugins: [ownImportMetaUrl],
-  // CommonJS dependencies (citeproc) bundled into ESM need a `require`.
-  banner: {
-    js: "import { createRequire as __diptychRequire } from 'node:module'; const require = __diptychRequire(import.meta.url);",
-  },
+  // Our TypeScript is compiled into the bundle; npm packages stay in
+  // node_modules and are imported from there as they are (already JavaScript).
+  packages: 'external',
 });
