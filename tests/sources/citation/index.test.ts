@@ -67,6 +67,7 @@ describe('sources/citation', () => {
         'EXPORT_FORMATS',
         'bibliography',
         'citeInStyle',
+        'citeMany',
         'exportFile',
         'loadCiter',
         'paragraphRangeLocator',
