@@ -29,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['sources/**', 'annotations/**'],
+    files: ['sources/**', 'annotations/**', 'library/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -37,11 +37,11 @@ export default tseslint.config(
           patterns: [
             {
               group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
-              message: 'sources/ and annotations/ contain no React.',
+              message: 'sources/, annotations/ and library/ contain no React.',
             },
             {
               group: ['**/app/**', '../app/*'],
-              message: 'sources/ and annotations/ may not import the app.',
+              message: 'sources/, annotations/ and library/ may not import the app.',
             },
           ],
         },
@@ -60,8 +60,8 @@ export default tseslint.config(
               message: 'sources/ contains no React.',
             },
             {
-              group: ['**/annotations/**', '**/app/**'],
-              message: 'sources/ stands beneath annotations/ and app/.',
+              group: ['**/annotations/**', '**/app/**', '**/library/**'],
+              message: 'sources/ stands beneath annotations/, library/ and app/.',
             },
           ],
         },

@@ -84,6 +84,11 @@ async function inPage(call: CiterCall): Promise<unknown> {
       return c.bibliography(call.style, call.overrides);
     case 'export':
       return c.exportFile(call.format, call.overrides);
+    case 'sources': {
+      const { userSourceMetadata } = await import('./user-source.ts');
+      c.setExtraSources(call.sources.map(userSourceMetadata));
+      return null;
+    }
   }
 }
 

@@ -17,7 +17,9 @@ import {
   citeMany,
   exportFile,
   loadCiter,
+  setExtraSources,
 } from '../../sources/citation/load-citer.ts';
+import { userSourceMetadata } from './user-source.ts';
 import { CiterRequestSchema, type CiterCall, type CiterReply } from './citer-protocol.ts';
 
 async function answer(call: CiterCall): Promise<unknown> {
@@ -33,6 +35,9 @@ async function answer(call: CiterCall): Promise<unknown> {
       return bibliography(call.style, call.overrides);
     case 'export':
       return exportFile(call.format, call.overrides);
+    case 'sources':
+      setExtraSources(call.sources.map(userSourceMetadata));
+      return null;
   }
 }
 

@@ -21,7 +21,7 @@
  */
 import { createCiter, type BibliographyEntry, type Citer } from './create-citer.ts';
 import { citePassage, type PassageCitation, type PassageRequest } from './cite-passage.ts';
-import { BUILTIN_SOURCES } from '../metadata.ts';
+import { BUILTIN_SOURCES, type SourceMetadata } from '../metadata.ts';
 import { applyRecordOverrides, type RecordOverrides } from './record-overrides.ts';
 import { parseStyleFile, type CustomStyle } from './style-file.ts';
 import { viteCslLoader } from './vite-csl-loader.ts';
@@ -45,6 +45,27 @@ interface Cached {
 
 const citers = new Map<string, Cached>();
 
+/** Sources besides the built-in two (a reader's texts, with their records); see `setExtraSources`. */
+let extraSources: readonly SourceMetadata[] = [];
+let extraKey = '[]';
+
+/**
+ * Sets the reader's own texts (their records) that citations may name. When
+ * they change, every cached engine is dropped and rebuilt on next use.
+ */
+export function setExtraSources(sources: readonly SourceMetadata[]): void {
+  const key = JSON.stringify(sources);
+  if (key === extraKey) return;
+  extraSources = sources;
+  extraKey = key;
+  citers.clear();
+}
+
+/** The built-in sources and the reader's, with the record overrides applied. */
+function allSources(overrides: RecordOverrides): SourceMetadata[] {
+  return applyRecordOverrides([...BUILTIN_SOURCES, ...extraSources], overrides);
+}
+
 /** A short fingerprint of a custom style's text, so a changed file gets a new engine. */
 function fingerprint(text: string): string {
   let h = 2166136261;
@@ -61,11 +82,7 @@ function cached(style: StyleRef, overrides: RecordOverrides): Cached {
   let entry = citers.get(key);
   if (!entry) {
     const spec = typeof style === 'string' ? style : parseStyleFile(style.xml, `“${style.label}”`);
-    const citer = createCiter(
-      spec,
-      viteCslLoader,
-      applyRecordOverrides(BUILTIN_SOURCES, overrides),
-    );
+    const citer = createCiter(spec, viteCslLoader, allSources(overrides));
     entry = { citer, applied: JSON.stringify(overrides) };
     citers.set(key, entry);
     citer.catch(() => citers.delete(key));
@@ -87,7 +104,7 @@ async function withCiter<T>(
   const citer = await entry.citer;
   const wanted = JSON.stringify(overrides);
   if (entry.applied !== wanted) {
-    citer.setSources(applyRecordOverrides(BUILTIN_SOURCES, overrides));
+    citer.setSources(allSources(overrides));
     entry.applied = wanted;
   }
   return f(citer);
@@ -150,6 +167,6 @@ export async function exportFile(
   return {
     name: `diptych-bibliography.${extension}`,
     mime,
-    text: exportBibliography(format, applyRecordOverrides(BUILTIN_SOURCES, overrides)),
+    text: exportBibliography(format, allSources(overrides)),
   };
 }

@@ -71,6 +71,7 @@ describe('sources/citation', () => {
         'exportFile',
         'loadCiter',
         'paragraphRangeLocator',
+        'setExtraSources',
       ].sort(),
     );
   });
