@@ -6,7 +6,7 @@
  * Entries are formatted and files produced in the citation worker.
  * Security: entries are rendered through `SafeMarkup` (no HTML insertion).
  */
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../sources/citation/export-formats.ts';
 import { DEFAULT_STYLE, STYLES } from '../../sources/citation/styles.ts';
 import { BUILTIN_SOURCES, sourceMetadata } from '../../sources/metadata.ts';
@@ -44,6 +44,7 @@ export function BibliographyDialog({
   onClose,
 }: BibliographyDialogProps): ReactNode {
   const library = useCitationLibrary();
+  const fileInput = useRef<HTMLInputElement>(null);
   const ref = library.styleRef(chosen);
   const style = ref === undefined ? DEFAULT_STYLE : chosen;
   const styleRef = ref ?? DEFAULT_STYLE;
@@ -92,18 +93,20 @@ export function BibliographyDialog({
     <ModalDialog title="Bibliography" className="bibliography-dialog" onClose={onClose}>
       <div className="cite-controls">
         <StylePicker style={style} onChange={onStyleChange} customStyles={library.customStyles} />
-        <label className="add-style">
-          <span>Add a style…</span>
-          <input
-            type="file"
-            accept=".csl,application/vnd.citationstyles.style+xml,text/xml,application/xml"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) addStyle(file);
-            }}
-          />
-        </label>
+        <button type="button" className="add-style" onClick={() => fileInput.current?.click()}>
+          Add a style…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          accept=".csl,application/vnd.citationstyles.style+xml,text/xml,application/xml"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) addStyle(file);
+          }}
+        />
         {typeof styleRef !== 'string' && (
           <button
             type="button"
