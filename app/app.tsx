@@ -1,15 +1,17 @@
 /**
- * The reader: header (search, toolbar), notice, two panes, shortcuts dialog.
- * Kept small on purpose — state transitions live in `state/`, shortcuts in
+ * The reader: the header (search, toolbar, Compare, Annotations,
+ * Bibliography, Open a text), the notice, the two panes, and what opens over
+ * them (selection toolbar, annotation sidebar and storage status, comparison
+ * marks and the Compare and Related views, Cite and Bibliography dialogs,
+ * shortcuts dialog).
+ *
+ * Kept small on purpose: it owns the reader state (`state/reader-state.ts`)
+ * and wires the features together. Each feature keeps its own state in its
+ * hook (`useAnnotationUi`, `useCompare`, `useCitations`); shortcuts live in
  * `commands/`, page effects in `hooks/`, and each view in `views/`.
  *
  * Renders source text only through the views' React text (no HTML
  * injection anywhere in app/).
- *
- * Room for what comes next: an annotation sidebar (a `complementary`
- * landmark beside the panes), highlights and comparison marks (overlays keyed
- * by `data-address`), a Cite panel per passage (next to "Copy link" in the
- * block tools) and links for pane sync (`syncLinks` below, now empty).
  */
 import {
   useCallback,
@@ -46,7 +48,6 @@ import {
   type PaneIndex,
   type ReaderState,
 } from './state/reader-state.ts';
-import type { SyncLink } from './sync/sync-targets.ts';
 import { LibraryControls } from './library/library-controls.tsx';
 import type { LibraryController } from './library/use-library.ts';
 import { Notice } from './views/notice.tsx';
@@ -60,19 +61,16 @@ import { Toolbar } from './views/toolbar.tsx';
 export interface AppProps {
   /** The editions, prebuilt (virtual module in the browser, `builtinEditions` at build time). */
   readonly editions: readonly Edition[];
-  /** Passage pairs for pane sync (from comparisons, a later issue); none yet. */
-  readonly syncLinks?: readonly SyncLink[];
   /** The reader's library (texts added, kept in IndexedDB); without it, its buttons are not shown. */
   readonly library?: LibraryController;
   /** Receives the function that shows a notice (the library reports through it). */
   readonly onNotifier?: (notify: (message: string) => void) => void;
 }
 
-const NO_LINKS: readonly SyncLink[] = [];
 const noSubscription = (): (() => void) => () => {};
 
 /** The reader. */
-export function App({ editions, syncLinks = NO_LINKS, library, onNotifier }: AppProps): ReactNode {
+export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   const [state, setState] = useState<ReaderState>(() => initialReaderState(editions));
   const left = useRef<HTMLDivElement>(null);
   const right = useRef<HTMLDivElement>(null);
@@ -98,7 +96,6 @@ export function App({ editions, syncLinks = NO_LINKS, library, onNotifier }: App
     editionOf,
     scrollOf,
     setState,
-    baseLinks: syncLinks,
   });
   const compareExtras = useCompareExtras(compare);
   usePaneSync(state.sync, scrollOf, editionOf, compare.syncLinks);

@@ -10,9 +10,10 @@
  * reader can act on. What it is not for: deciding when to save or merging
  * tabs' changes (`annotations/store.ts`, `merge.ts`).
  *
- * Departs from Excalidraw's `localStorage.ts`, which reads unparsable data as
- * empty and lets the next save erase it, and writes two keys one after the
- * other (see STYLE.md, "Storage").
+ * Departs from Excalidraw's `localStorage.ts` (`excalidraw-app/data/`), which
+ * reads unparsable data as empty and lets the next save erase it, and writes
+ * two keys one after the other, so a failed second write leaves them out of
+ * step.
  */
 import { AnnotationSchema, TimestampSchema, type Annotation } from '../model/annotation.ts';
 import {

@@ -200,10 +200,15 @@ const ERROR_NO_RENDERED_FORM = 1;
 /** Longest prefix or suffix accepted. */
 export const MAX_AFFIX_CHARS = 200;
 
-/** Why a style leaves a source out of its bibliography. */
+/**
+ * Why a style leaves a source out of its bibliography, in words a student
+ * follows (the rule is CMOS 18 14.114, which the official CSL style follows;
+ * sources/citation/README.md says more). Only the built-in styles' rule is
+ * known; a loaded style gets the neutral sentence.
+ */
 function absenceReason(style: CiterStyle, record: CslItem, builtIn: boolean): string {
   if (builtIn && style.kind === 'note' && record.type === 'manuscript') {
-    return `${style.label} leaves an unpublished manuscript that no archive holds out of the bibliography (the official CSL style follows CMOS 18 14.114): cite this source in notes only.`;
+    return `${style.label} lists only published or archived works in its bibliography, and this source is an unpublished manuscript: cite it in notes only.`;
   }
   return `${style.label} prints no bibliography entry for this source.`;
 }

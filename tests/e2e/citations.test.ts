@@ -8,7 +8,6 @@
  * so the Chicago styles are each built once, in the one test that goes
  * through every style; the rest use APA (pre-warmed at idle) and MLA.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import fixtures from '../sources/citation/fixtures/citations.json' with { type: 'json' };
@@ -26,7 +25,8 @@ import {
   selectAcross,
 } from './helpers/citations-ui.ts';
 import { openSidebar, selectionToolbar } from './helpers/annotations-ui.ts';
-import { startReader, type Reader } from './helpers/ui.ts';
+import { downloadedText, startReader, type Reader } from './helpers/ui.ts';
+import { scaled } from '../slowdown.ts';
 
 type Fixtures = Record<
   string,
@@ -57,38 +57,42 @@ afterAll(async () => {
 });
 
 describe('the Cite panel', () => {
-  it('shows the right paragraph pinpoint in every style, with the short note and the bibliography entry or its absence', async () => {
-    await reader.openApp('lankov-2007:12');
-    const panel = await openCite(reader, 'lankov-2007:12');
-    for (const style of STYLE_IDS) {
-      await chooseStyle(panel, style);
-      const expected = lankov(style);
-      await expect
-        .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
-        .toBe(expected.paragraph[defaultPinpoint(style)]!.text);
-      const result = panel.locator(`.cite-forms[data-style="${style}"]`);
-      const subsequent = expected.paragraph[defaultPinpoint(style)]!.subsequent;
-      if (subsequent) {
-        expect(await result.locator('.cite-subsequent').textContent()).toBe(subsequent);
-      } else {
-        expect(await result.locator('.cite-subsequent').count()).toBe(0);
+  it(
+    'shows the right paragraph pinpoint in every style, with the short note and the bibliography entry or its absence',
+    async () => {
+      await reader.openApp('lankov-2007:12');
+      const panel = await openCite(reader, 'lankov-2007:12');
+      for (const style of STYLE_IDS) {
+        await chooseStyle(panel, style);
+        const expected = lankov(style);
+        await expect
+          .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+          .toBe(expected.paragraph[defaultPinpoint(style)]!.text);
+        const result = panel.locator(`.cite-forms[data-style="${style}"]`);
+        const subsequent = expected.paragraph[defaultPinpoint(style)]!.subsequent;
+        if (subsequent) {
+          expect(await result.locator('.cite-subsequent').textContent()).toBe(subsequent);
+        } else {
+          expect(await result.locator('.cite-subsequent').count()).toBe(0);
+        }
+        const bib = expected.bibliography;
+        const entry = await result.locator('.cite-bibliography').textContent();
+        if (bib.kind === 'entry') expect(entry).toBe(bib.text);
+        else expect(entry).toContain(bib.reason);
       }
-      const bib = expected.bibliography;
-      const entry = await result.locator('.cite-bibliography').textContent();
-      if (bib.kind === 'entry') expect(entry).toBe(bib.text);
-      else expect(entry).toContain(bib.reason);
-    }
-    // The italics survive as elements (rendered without HTML injection).
-    await chooseStyle(panel, 'apa');
-    await expect
-      .poll(() => panelCitation(reader.page).textContent())
-      .toBe(lankov('apa').paragraph.paragraph!.text);
-    expect(await panel.locator('.cite-bibliography i').textContent()).toBe(
-      'Russia and North Korea: From “socialist solidarity” to quasi-alliance',
-    );
-    await reader.pressKey('Escape');
-    await citePanel(reader.page).waitFor({ state: 'detached' });
-  }, 240_000);
+      // The italics survive as elements (rendered without HTML injection).
+      await chooseStyle(panel, 'apa');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent())
+        .toBe(lankov('apa').paragraph.paragraph!.text);
+      expect(await panel.locator('.cite-bibliography i').textContent()).toBe(
+        'Russia and North Korea: From “socialist solidarity” to quasi-alliance',
+      );
+      await reader.pressKey('Escape');
+      await citePanel(reader.page).waitFor({ state: 'detached' });
+    },
+    scaled(240_000),
+  );
 
   it('opens from the keyboard, closes with Escape and gives focus back to the Cite button', async () => {
     await reader.openApp('lankov-2007:3');
@@ -100,45 +104,49 @@ describe('the Cite panel', () => {
     await expect.poll(() => button.evaluate((b) => b === document.activeElement)).toBe(true);
   });
 
-  it('Copy quote with citation puts the quote, its citation and the link on the clipboard as HTML and plain text', async () => {
-    await reader.openApp('lankov-2007:12');
-    await reader.page.evaluate(() => navigator.clipboard.writeText('before'));
-    const panel = await openCite(reader, 'lankov-2007:12');
-    await chooseStyle(panel, 'apa');
-    await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
-      .toBe(lankov('apa').paragraph.paragraph!.text);
-    await panel.getByRole('button', { name: 'Copy quote with citation' }).click();
-    await expect
-      .poll(() => panel.locator('.cite-status').textContent())
-      .toBe('Quote with citation copied.');
-    const clip = await readClipboard(reader.page);
-    const paragraph = (
-      await reader.paragraph('lankov-2007:12').evaluate((el) => el.textContent ?? '')
-    ).trim();
-    expect(clip.text).toContain(`${lankov('apa').paragraph.paragraph!.text}.`);
-    expect(clip.text).toContain('#lankov-2007:12');
-    expect(clip.text!.startsWith(`“${paragraph.slice(0, 40)}`)).toBe(true);
-    expect(clip.html).toContain('(Lankov, n.d., para. 12).');
-    expect(clip.html).toMatch(/<a href="http:\/\/[^"]+#lankov-2007:12">/);
+  it(
+    'Copy quote with citation puts the quote, its citation and the link on the clipboard as HTML and plain text',
+    async () => {
+      await reader.openApp('lankov-2007:12');
+      await reader.page.evaluate(() => navigator.clipboard.writeText('before'));
+      const panel = await openCite(reader, 'lankov-2007:12');
+      await chooseStyle(panel, 'apa');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe(lankov('apa').paragraph.paragraph!.text);
+      await panel.getByRole('button', { name: 'Copy quote with citation' }).click();
+      await expect
+        .poll(() => panel.locator('.cite-status').textContent())
+        .toBe('Quote with citation copied.');
+      const clip = await readClipboard(reader.page);
+      const paragraph = (
+        await reader.paragraph('lankov-2007:12').evaluate((el) => el.textContent ?? '')
+      ).trim();
+      expect(clip.text).toContain(`${lankov('apa').paragraph.paragraph!.text}.`);
+      expect(clip.text).toContain('#lankov-2007:12');
+      expect(clip.text!.startsWith(`“${paragraph.slice(0, 40)}`)).toBe(true);
+      expect(clip.html).toContain('(Lankov, n.d., para. 12).');
+      expect(clip.html).toMatch(/<a href="http:\/\/[^"]+#lankov-2007:12">/);
 
-    // In MLA, "Copy citation" copies the parenthetical in both forms; MLA gives
-    // no paragraph number unless the reader chooses Diptych's count.
-    await chooseStyle(panel, 'mla');
-    await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
-      .toBe('(Lankov)');
-    await panel.getByLabel('Pinpoint').selectOption('paragraph');
-    await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
-      .toBe('(Lankov, par. 12)');
-    await panel.getByRole('button', { name: 'Copy citation' }).click();
-    await expect
-      .poll(async () => (await readClipboard(reader.page)).text)
-      .toBe('(Lankov, par. 12)');
-    expect((await readClipboard(reader.page)).html).toContain('(Lankov, par. 12)');
-    await reader.pressKey('Escape');
-  }, 90_000);
+      // In MLA, "Copy citation" copies the parenthetical in both forms; MLA gives
+      // no paragraph number unless the reader chooses Diptych's count.
+      await chooseStyle(panel, 'mla');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe('(Lankov)');
+      await panel.getByLabel('Pinpoint').selectOption('paragraph');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe('(Lankov, par. 12)');
+      await panel.getByRole('button', { name: 'Copy citation' }).click();
+      await expect
+        .poll(async () => (await readClipboard(reader.page)).text)
+        .toBe('(Lankov, par. 12)');
+      expect((await readClipboard(reader.page)).html).toContain('(Lankov, par. 12)');
+      await reader.pressKey('Escape');
+    },
+    scaled(90_000),
+  );
 
   it('cites one sentence of a paragraph (its paragraph’s pinpoint, its own quote and link)', async () => {
     await reader.openApp('lankov-2007:12');
@@ -149,7 +157,7 @@ describe('the Cite panel', () => {
     const sentence = (await reader.paragraph('lankov-2007:12.2').textContent())!.trim();
     expect((await panel.locator('.cite-quote').textContent())!.trim()).toBe(sentence);
     await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
       .toBe('(Lankov, par. 12)');
     await reader.screenshot('cite-panel');
     await panel.getByRole('button', { name: 'Copy link' }).click();
@@ -164,7 +172,7 @@ describe('the Cite panel', () => {
     const panel = await openCite(reader, 'lankov-2007:n5');
     await chooseStyle(panel, 'mla');
     await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
       .toBe(lankov('mla').footnote!.paragraph!.text);
     await reader.pressKey('Escape');
   });
@@ -179,7 +187,7 @@ describe('the Cite panel', () => {
     expect(await panel.getByRole('heading').textContent()).toContain('Note 1');
     await chooseStyle(panel, 'mla');
     await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
       .toBe('(Lankov, n. 1)');
     await reader.pressKey('Escape');
     await panel.waitFor({ state: 'detached' });
@@ -199,7 +207,7 @@ describe('the Cite panel', () => {
     expect(await panel.getByRole('heading').textContent()).toContain('Paragraphs 12–13');
     await chooseStyle(panel, 'mla');
     await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
       .toBe(lankov('mla').range.paragraph!.text);
     const shown = (await panel.locator('.cite-quote').textContent()) ?? '';
     expect(shown.replace(/…$/, '').replace(/\s+/g, ' ').slice(0, 30)).toBe(
@@ -245,79 +253,87 @@ describe('the style choice', () => {
 });
 
 describe('the Bibliography dialog', () => {
-  it('lists both sources in the chosen style and downloads BibTeX, RIS and CSL-JSON', async () => {
-    await reader.openApp();
-    await reader.page.getByRole('button', { name: 'Bibliography' }).click();
-    const dialog = bibliographyDialog(reader.page);
-    await dialog.waitFor();
-    await chooseStyle(dialog, 'mla');
-    const entries = dialog.locator('.bibliography-list[data-style="mla"] .bibliography-entry');
-    await expect.poll(() => entries.count(), { timeout: 45_000 }).toBe(2);
-    expect(await entries.allTextContents()).toEqual(
-      [
-        pinned.mla!['lankov-2007']!.bibliography.kind === 'entry'
-          ? pinned.mla!['lankov-2007']!.bibliography.text
-          : '',
-        pinned.mla!['winstanley-chesters-2015']!.bibliography.kind === 'entry'
-          ? pinned.mla!['winstanley-chesters-2015']!.bibliography.text
-          : '',
-      ].sort((a, b) => a.localeCompare(b)),
-    );
+  it(
+    'lists both sources in the chosen style and downloads BibTeX, RIS and CSL-JSON',
+    async () => {
+      await reader.openApp();
+      await reader.page.getByRole('button', { name: 'Bibliography' }).click();
+      const dialog = bibliographyDialog(reader.page);
+      await dialog.waitFor();
+      await chooseStyle(dialog, 'mla');
+      const entries = dialog.locator('.bibliography-list[data-style="mla"] .bibliography-entry');
+      await expect.poll(() => entries.count(), { timeout: scaled(45_000) }).toBe(2);
+      expect(await entries.allTextContents()).toEqual(
+        [
+          pinned.mla!['lankov-2007']!.bibliography.kind === 'entry'
+            ? pinned.mla!['lankov-2007']!.bibliography.text
+            : '',
+          pinned.mla!['winstanley-chesters-2015']!.bibliography.kind === 'entry'
+            ? pinned.mla!['winstanley-chesters-2015']!.bibliography.text
+            : '',
+        ].sort((a, b) => a.localeCompare(b)),
+      );
 
-    const firstLines: Record<string, string> = {};
-    for (const [label, name] of [
-      ['BibTeX', 'diptych-bibliography.bib'],
-      ['RIS', 'diptych-bibliography.ris'],
-      ['CSL-JSON', 'diptych-bibliography.json'],
-    ] as const) {
-      const [download] = await Promise.all([
-        reader.page.waitForEvent('download', { timeout: 30_000 }),
-        dialog.getByRole('button', { name: label, exact: true }).click(),
-      ]);
-      expect(download.suggestedFilename()).toBe(name);
-      const text = readFileSync((await download.path())!, 'utf8');
-      firstLines[label] = text.split('\n')[0]!;
-      if (label === 'CSL-JSON') expect((JSON.parse(text) as unknown[]).length).toBe(2);
-      if (label === 'RIS') expect(text.match(/^TY {2}- /gm)).toHaveLength(2);
-    }
-    expect(firstLines.BibTeX).toMatch(/^@\w+\{/);
-    expect(firstLines.RIS).toMatch(/^TY {2}- /);
-    expect(firstLines['CSL-JSON']).toBe('[');
-    await reader.pressKey('Escape');
-    await dialog.waitFor({ state: 'detached' });
-  }, 90_000);
+      const firstLines: Record<string, string> = {};
+      for (const [label, name] of [
+        ['BibTeX', 'diptych-bibliography.bib'],
+        ['RIS', 'diptych-bibliography.ris'],
+        ['CSL-JSON', 'diptych-bibliography.json'],
+      ] as const) {
+        const [download] = await Promise.all([
+          reader.page.waitForEvent('download', { timeout: scaled(30_000) }),
+          dialog.getByRole('button', { name: label, exact: true }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(name);
+        const text = await downloadedText(download);
+        firstLines[label] = text.split('\n')[0]!;
+        if (label === 'CSL-JSON') expect((JSON.parse(text) as unknown[]).length).toBe(2);
+        if (label === 'RIS') expect(text.match(/^TY {2}- /gm)).toHaveLength(2);
+      }
+      expect(firstLines.BibTeX).toMatch(/^@\w+\{/);
+      expect(firstLines.RIS).toMatch(/^TY {2}- /);
+      expect(firstLines['CSL-JSON']).toBe('[');
+      await reader.pressKey('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    },
+    scaled(90_000),
+  );
 });
 
 describe('annotations', () => {
-  it('an annotation cites its passage from the sidebar, and the Markdown digest cites each quote in the chosen style', async () => {
-    await reader.openApp('lankov-2007:12');
-    await reader.page.evaluate((k) => localStorage.setItem(k, 'mla'), CITATION_STYLE_KEY);
-    await reader.openApp('lankov-2007:12');
-    await selectAcross(
-      reader.page,
-      { address: 'lankov-2007:12', offset: 0 },
-      { address: 'lankov-2007:12', offset: 30 },
-    );
-    await selectionToolbar(reader.page)
-      .getByRole('button', { name: 'Highlight', exact: true })
-      .click();
-    const bar = await openSidebar(reader.page);
-    await bar.getByRole('button', { name: 'Cite annotation on lankov-2007:12' }).click();
-    const panel = citePanel(reader.page);
-    await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
-      .toBe('(Lankov, par. 12)');
-    await reader.pressKey('Escape');
-    await panel.waitFor({ state: 'detached' });
+  it(
+    'an annotation cites its passage from the sidebar, and the Markdown digest cites each quote in the chosen style',
+    async () => {
+      await reader.openApp('lankov-2007:12');
+      await reader.page.evaluate((k) => localStorage.setItem(k, 'mla'), CITATION_STYLE_KEY);
+      await reader.openApp('lankov-2007:12');
+      await selectAcross(
+        reader.page,
+        { address: 'lankov-2007:12', offset: 0 },
+        { address: 'lankov-2007:12', offset: 30 },
+      );
+      await selectionToolbar(reader.page)
+        .getByRole('button', { name: 'Highlight', exact: true })
+        .click();
+      const bar = await openSidebar(reader.page);
+      await bar.getByRole('button', { name: 'Cite annotation on lankov-2007:12' }).click();
+      const panel = citePanel(reader.page);
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe('(Lankov, par. 12)');
+      await reader.pressKey('Escape');
+      await panel.waitFor({ state: 'detached' });
 
-    const [download] = await Promise.all([
-      reader.page.waitForEvent('download', { timeout: 45_000 }),
-      bar.getByRole('button', { name: 'Export digest (Markdown)' }).click(),
-    ]);
-    const digest = readFileSync((await download.path())!, 'utf8');
-    expect(digest).toContain('— (Lankov, par. 12)');
-    await reader.page.evaluate(() => localStorage.clear());
-  }, 90_000);
+      const [download] = await Promise.all([
+        reader.page.waitForEvent('download', { timeout: scaled(45_000) }),
+        bar.getByRole('button', { name: 'Export digest (Markdown)' }).click(),
+      ]);
+      const digest = await downloadedText(download);
+      expect(digest).toContain('— (Lankov, par. 12)');
+      await reader.page.evaluate(() => localStorage.clear());
+    },
+    scaled(90_000),
+  );
 });
 
 describe('records and styles a reader completes', () => {
@@ -326,7 +342,7 @@ describe('records and styles a reader completes', () => {
     await reader.openApp('winstanley-chesters-2015:12');
     const panel = await openCite(reader, 'winstanley-chesters-2015:12');
     await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
       .toBe('(Winstanley-Chesters, n.d., para. 12)');
     expect(await panel.locator('.cite-missing').textContent()).toContain(
       'does not know the day of publication or the URL',
@@ -350,7 +366,7 @@ describe('records and styles a reader completes', () => {
     await reader.screenshot('record-editor');
     await reader.pressKey('Escape');
     await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
       .toBe('(Winstanley-Chesters, 2015, para. 12)');
     expect(await panel.locator('.cite-missing').count()).toBe(0);
     expect(await panel.locator('.cite-bibliography').textContent()).toContain(
@@ -359,7 +375,7 @@ describe('records and styles a reader completes', () => {
     expect(await panel.locator('.cite-bibliography').textContent()).toContain('edited by you');
     await reader.screenshot('cite-panel-completed');
     await reader.pressKey('Escape');
-  }, 120_000);
+  }, scaled(120_000));
 
   it('adds a style file written by someone else, and refuses a broken one changing nothing', async () => {
     await reader.page.evaluate(() => localStorage.clear());
@@ -381,16 +397,16 @@ describe('records and styles a reader completes', () => {
       .poll(() => dialog.locator('.cite-status').textContent())
       .toContain('Added “Cite Them Right 12th edition - Harvard” (locale en-GB)');
     await expect
-      .poll(() => dialog.locator('.bibliography-list').textContent(), { timeout: 45_000 })
+      .poll(() => dialog.locator('.bibliography-list').textContent(), { timeout: scaled(45_000) })
       .toContain('Lankov, A. (no date)');
     await reader.pressKey('Escape');
     const panel = await openCite(reader, 'lankov-2007:12');
     await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
       .toBe('(Lankov, no date, para. 12)');
     await reader.screenshot('cite-panel-added-style');
     await reader.pressKey('Escape');
     await panel.waitFor({ state: 'detached' });
     await reader.page.evaluate(() => localStorage.clear());
-  }, 120_000);
+  }, scaled(120_000));
 });

@@ -1,33 +1,41 @@
 /**
  * Global setup of the `e2e` vitest project: find (or, as root, install)
- * Chromium — failing loudly if there is none —, build the production app,
- * serve it on a free localhost port, and hand the URL and the browser path to
- * the tests through vitest's `provide`/`inject`. Tears the server down after.
+ * Chromium — failing loudly if there is none — and launch it once for the
+ * run, build the production app once, serve it on a free localhost port, and
+ * hand the URL and the browser's endpoint to the test files through vitest's
+ * `provide`/`inject`. Each file connects for a fresh browser context
+ * (helpers/ui.ts). Tears the server and the browser down after.
  */
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { buildApp } from './helpers/build-app.ts';
-import { ensureChromium } from './helpers/chromium.ts';
+import { ensureChromium, launchChromiumServer } from './helpers/chromium.ts';
 import { serveStatic } from './helpers/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** URL of the served production build, ending in `/`. */
     baseUrl: string;
-    /** The Chromium executable to launch. */
-    chromiumPath: string;
+    /** The run's Chromium, to `connectChromium` to (helpers/chromium.ts). */
+    browserEndpoint: string;
   }
 }
 
 /** Vitest global setup; returns the teardown. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const chromiumPath = ensureChromium();
-  const outDir = await buildApp('diptych-e2e-');
-  const server = await serveStatic(outDir);
-  project.provide('baseUrl', server.url);
-  project.provide('chromiumPath', chromiumPath);
-  return async () => {
-    await server.close();
-    rmSync(outDir, { recursive: true, force: true });
-  };
+  const browser = await launchChromiumServer(ensureChromium());
+  try {
+    const outDir = await buildApp('diptych-e2e-');
+    const server = await serveStatic(outDir);
+    project.provide('baseUrl', server.url);
+    project.provide('browserEndpoint', browser.wsEndpoint);
+    return async () => {
+      await server.close();
+      await browser.close();
+      rmSync(outDir, { recursive: true, force: true });
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }

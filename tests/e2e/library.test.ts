@@ -159,7 +159,11 @@ describe('the library', () => {
         name: 'Annotations waiting for their text',
       });
       await expect.poll(() => waiting.textContent()).toContain('Moscow and Pyongyang after 2000');
-      await other.page.getByRole('button', { name: 'Close' }).click();
+      // The sidebar is open too (its "Close annotations" also matches "Close"): close the Library.
+      await other.page
+        .getByRole('dialog', { name: 'Library' })
+        .getByRole('button', { name: 'Close' })
+        .click();
       // Adding the text places it.
       await other.page.getByTestId('add-text-input').setInputFiles({
         name: 'my-notes.md',

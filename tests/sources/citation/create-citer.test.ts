@@ -4,7 +4,6 @@
  * `fixtures/citations.json` (regenerate with `UPDATE=1` and review the diff
  * against the manuals; see sources/citation/README.md for what was checked).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_SOURCES } from '../../../sources/metadata.ts';
 import { parseAddress } from '../../../sources/address.ts';
@@ -23,6 +22,8 @@ import {
 import { applyRecordOverrides } from '../../../sources/citation/record-overrides.ts';
 import { nodeCslLoader } from '../../../sources/citation/node-csl-loader.ts';
 import { STYLE_IDS, type StyleId } from '../../../sources/citation/styles.ts';
+import { goldenJson } from '../../helpers/golden.ts';
+import { scaled } from '../../slowdown.ts';
 
 const FIXTURE = new URL('./fixtures/citations.json', import.meta.url);
 
@@ -62,7 +63,7 @@ beforeAll(async () => {
   // citeproc-js takes seconds to build an engine for the big Chicago styles
   // under Node (see README); build each once.
   for (const id of STYLE_IDS) citers.set(id, await createCiter(id, nodeCslLoader));
-}, 120_000);
+}, scaled(120_000));
 
 /** Cites with the completed records, through the same engine (`setSources`), then restores the shipped ones. */
 function withCompleted<T>(style: StyleId, f: (citer: Citer) => T): T {
@@ -154,9 +155,7 @@ function actual(): Expected {
 describe('createCiter', () => {
   it('formats every style × source × passage exactly as pinned', () => {
     const got = actual();
-    if (process.env.UPDATE) writeFileSync(FIXTURE, `${JSON.stringify(got, null, 2)}\n`);
-    const expected = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Expected;
-    expect(got).toEqual(expected);
+    expect(got).toEqual(goldenJson(FIXTURE, got));
   });
 
   it('cites Diptych’s paragraph count with CSL label "paragraph" in every style (para./par.) when chosen', () => {
