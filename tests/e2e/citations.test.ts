@@ -337,76 +337,84 @@ describe('annotations', () => {
 });
 
 describe('records and styles a reader completes', () => {
-  it('says what a record lacks, lets the reader complete it (validated, undoable), and cites with it', async () => {
-    await reader.page.evaluate(() => localStorage.clear());
-    await reader.openApp('winstanley-chesters-2015:12');
-    const panel = await openCite(reader, 'winstanley-chesters-2015:12');
-    await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
-      .toBe('(Winstanley-Chesters, n.d., para. 12)');
-    expect(await panel.locator('.cite-missing').textContent()).toContain(
-      'does not know the day of publication or the URL',
-    );
-    await panel.getByRole('button', { name: 'Copy as Pandoc' }).click();
-    await expect
-      .poll(async () => (await readClipboard(reader.page)).text)
-      .toBe('[@winstanleychesters2015russias, para. 12]');
-    await panel.getByRole('button', { name: 'Edit record: Winstanley-Chesters (2015)' }).click();
-    const editor = reader.page.locator('dialog.record-editor');
-    await editor.getByLabel(/^URL/).fill('notaurl');
-    await editor.getByLabel(/^Date issued/).fill('2015-02-30');
-    await editor.getByRole('button', { name: 'Save record' }).click();
-    expect(await editor.locator('.record-error').count()).toBe(2);
-    await editor.getByLabel(/^URL/).fill('https://example.org/russias-borders');
-    await editor.getByLabel(/^Date issued/).fill('2015-06-03');
-    await editor.getByRole('button', { name: 'Save record' }).click();
-    await expect
-      .poll(() => editor.locator('.cite-status').textContent())
-      .toContain('edited by you');
-    await reader.screenshot('record-editor');
-    await reader.pressKey('Escape');
-    await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
-      .toBe('(Winstanley-Chesters, 2015, para. 12)');
-    expect(await panel.locator('.cite-missing').count()).toBe(0);
-    expect(await panel.locator('.cite-bibliography').textContent()).toContain(
-      'https://example.org/russias-borders',
-    );
-    expect(await panel.locator('.cite-bibliography').textContent()).toContain('edited by you');
-    await reader.screenshot('cite-panel-completed');
-    await reader.pressKey('Escape');
-  }, scaled(120_000));
+  it(
+    'says what a record lacks, lets the reader complete it (validated, undoable), and cites with it',
+    async () => {
+      await reader.page.evaluate(() => localStorage.clear());
+      await reader.openApp('winstanley-chesters-2015:12');
+      const panel = await openCite(reader, 'winstanley-chesters-2015:12');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe('(Winstanley-Chesters, n.d., para. 12)');
+      expect(await panel.locator('.cite-missing').textContent()).toContain(
+        'does not know the day of publication or the URL',
+      );
+      await panel.getByRole('button', { name: 'Copy as Pandoc' }).click();
+      await expect
+        .poll(async () => (await readClipboard(reader.page)).text)
+        .toBe('[@winstanleychesters2015russias, para. 12]');
+      await panel.getByRole('button', { name: 'Edit record: Winstanley-Chesters (2015)' }).click();
+      const editor = reader.page.locator('dialog.record-editor');
+      await editor.getByLabel(/^URL/).fill('notaurl');
+      await editor.getByLabel(/^Date issued/).fill('2015-02-30');
+      await editor.getByRole('button', { name: 'Save record' }).click();
+      expect(await editor.locator('.record-error').count()).toBe(2);
+      await editor.getByLabel(/^URL/).fill('https://example.org/russias-borders');
+      await editor.getByLabel(/^Date issued/).fill('2015-06-03');
+      await editor.getByRole('button', { name: 'Save record' }).click();
+      await expect
+        .poll(() => editor.locator('.cite-status').textContent())
+        .toContain('edited by you');
+      await reader.screenshot('record-editor');
+      await reader.pressKey('Escape');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe('(Winstanley-Chesters, 2015, para. 12)');
+      expect(await panel.locator('.cite-missing').count()).toBe(0);
+      expect(await panel.locator('.cite-bibliography').textContent()).toContain(
+        'https://example.org/russias-borders',
+      );
+      expect(await panel.locator('.cite-bibliography').textContent()).toContain('edited by you');
+      await reader.screenshot('cite-panel-completed');
+      await reader.pressKey('Escape');
+    },
+    scaled(120_000),
+  );
 
-  it('adds a style file written by someone else, and refuses a broken one changing nothing', async () => {
-    await reader.page.evaluate(() => localStorage.clear());
-    await reader.openApp('lankov-2007:12');
-    await reader.page.getByRole('button', { name: 'Bibliography' }).click();
-    const dialog = bibliographyDialog(reader.page);
-    const input = dialog.locator('input[type=file]');
-    await input.setInputFiles(
-      new URL('../fixtures/csl/dependent-2d-materials.csl', import.meta.url).pathname,
-    );
-    await expect
-      .poll(() => dialog.locator('.cite-status').textContent())
-      .toContain('is a dependent style');
-    expect(await dialog.getByLabel('Style').inputValue()).toBe('apa');
-    await input.setInputFiles(
-      new URL('../fixtures/csl/harvard-cite-them-right.csl', import.meta.url).pathname,
-    );
-    await expect
-      .poll(() => dialog.locator('.cite-status').textContent())
-      .toContain('Added “Cite Them Right 12th edition - Harvard” (locale en-GB)');
-    await expect
-      .poll(() => dialog.locator('.bibliography-list').textContent(), { timeout: scaled(45_000) })
-      .toContain('Lankov, A. (no date)');
-    await reader.pressKey('Escape');
-    const panel = await openCite(reader, 'lankov-2007:12');
-    await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
-      .toBe('(Lankov, no date, para. 12)');
-    await reader.screenshot('cite-panel-added-style');
-    await reader.pressKey('Escape');
-    await panel.waitFor({ state: 'detached' });
-    await reader.page.evaluate(() => localStorage.clear());
-  }, scaled(120_000));
+  it(
+    'adds a style file written by someone else, and refuses a broken one changing nothing',
+    async () => {
+      await reader.page.evaluate(() => localStorage.clear());
+      await reader.openApp('lankov-2007:12');
+      await reader.page.getByRole('button', { name: 'Bibliography' }).click();
+      const dialog = bibliographyDialog(reader.page);
+      const input = dialog.locator('input[type=file]');
+      await input.setInputFiles(
+        new URL('../fixtures/csl/dependent-2d-materials.csl', import.meta.url).pathname,
+      );
+      await expect
+        .poll(() => dialog.locator('.cite-status').textContent())
+        .toContain('is a dependent style');
+      expect(await dialog.getByLabel('Style').inputValue()).toBe('apa');
+      await input.setInputFiles(
+        new URL('../fixtures/csl/harvard-cite-them-right.csl', import.meta.url).pathname,
+      );
+      await expect
+        .poll(() => dialog.locator('.cite-status').textContent())
+        .toContain('Added “Cite Them Right 12th edition - Harvard” (locale en-GB)');
+      await expect
+        .poll(() => dialog.locator('.bibliography-list').textContent(), { timeout: scaled(45_000) })
+        .toContain('Lankov, A. (no date)');
+      await reader.pressKey('Escape');
+      const panel = await openCite(reader, 'lankov-2007:12');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe('(Lankov, no date, para. 12)');
+      await reader.screenshot('cite-panel-added-style');
+      await reader.pressKey('Escape');
+      await panel.waitFor({ state: 'detached' });
+      await reader.page.evaluate(() => localStorage.clear());
+    },
+    scaled(120_000),
+  );
 });
