@@ -198,9 +198,12 @@ export function CitePanel({
     >
       <div className="cite-controls">
         <StylePicker style={style} onChange={onStyleChange} customStyles={library.customStyles} />
+        {/* Named by the span alone: a wrapping label would also read out the
+            selected option ("… (style default)") as part of the name. */}
         <label className="cite-pinpoint">
-          <span>Pinpoint</span>
+          <span id={`${id}-pinpoint`}>Pinpoint</span>
           <select
+            aria-labelledby={`${id}-pinpoint`}
             value={pinpoint}
             onChange={(e) => setPinpoint(e.currentTarget.value as PinpointMode)}
           >
@@ -214,8 +217,12 @@ export function CitePanel({
         </label>
         {scopes.length > 1 && (
           <label className="cite-scope">
-            <span>Passage</span>
-            <select value={index} onChange={(e) => setIndex(Number(e.currentTarget.value))}>
+            <span id={`${id}-passage`}>Passage</span>
+            <select
+              aria-labelledby={`${id}-passage`}
+              value={index}
+              onChange={(e) => setIndex(Number(e.currentTarget.value))}
+            >
               {scopes.map((s, i) => (
                 <option key={s.address} value={i}>
                   {s.label}

@@ -59,7 +59,12 @@ export function ModalDialog({
       ref={ref}
       className={`citation-dialog${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
-      onClose={onClose}
+      // Only this dialog's own close: React passes a nested dialog's close event (the
+      // record editor opened from the Cite panel) up the component tree, which would
+      // close the panel behind it too.
+      onClose={(e) => {
+        if (e.target === e.currentTarget) onClose();
+      }}
       // Keys typed in the dialog are the dialog's: the reader's shortcuts and the selection
       // toolbar listen on the window (and would move the text, or swallow Escape, behind it).
       // Escape still reaches the dialog's own default action (cancel → close).

@@ -96,7 +96,8 @@ export function RecordEditor({
   return (
     <ModalDialog
       title={`Edit record — ${meta.label}`}
-      className="record-editor"
+      // Not "record-editor": that is the Library's form for a reader's own texts.
+      className="record-override-editor"
       returnFocus={returnFocus}
       onClose={onClose}
     >

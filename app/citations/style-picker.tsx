@@ -3,7 +3,7 @@
  * (**Add a style…** in the Bibliography dialog). Changing it stores the
  * choice (`citation-style.ts`).
  */
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { CustomStyle } from '../../sources/citation/custom-style.ts';
 import { STYLES } from '../../sources/citation/styles.ts';
 
@@ -17,11 +17,14 @@ export interface StylePickerProps {
 
 /** The picker. */
 export function StylePicker({ style, onChange, customStyles = [] }: StylePickerProps): ReactNode {
+  const id = useId();
   const known = [...STYLES.map((s) => s.id as string), ...customStyles.map((s) => s.id)];
   return (
     <label className="style-picker">
-      <span>Style</span>
+      {/* Named by the span alone (a wrapping label would add the selected option to the name). */}
+      <span id={`${id}-style`}>Style</span>
       <select
+        aria-labelledby={`${id}-style`}
         value={style}
         onChange={(e) => {
           const value = e.currentTarget.value;

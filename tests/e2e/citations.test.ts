@@ -2,23 +2,26 @@
  * Citations in the reader: Cite on paragraphs, notes and selections, the
  * pinpoint in every style (expected strings from the citation core's pinned
  * fixtures), both clipboard types, the bibliography downloads, the stored
- * style, and the keyboard path. One browser for the file.
+ * style, and the keyboard path. One browser for the file, a fresh context
+ * (empty storage) for each test.
  *
  * citeproc takes seconds to build the large styles (in the citation worker),
  * so the Chicago styles are each built once, in the one test that goes
  * through every style; the rest use APA (pre-warmed at idle) and MLA.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import fixtures from '../sources/citation/fixtures/citations.json' with { type: 'json' };
 import { defaultPinpoint } from '../../sources/citation/pinpoint.ts';
 import { STYLE_IDS } from '../../sources/citation/styles.ts';
 import {
   bibliographyDialog,
+  choosePinpoint,
   chooseStyle,
   citeButton,
   citePanel,
   CITATION_STYLE_KEY,
+  PINPOINT_CHOICE_KEY,
   openCite,
   panelCitation,
   readClipboard,
@@ -45,14 +48,16 @@ const lankov = (style: string) => pinned[style]!['lankov-2007']!;
 
 let reader: Reader;
 
-beforeAll(async () => {
+// A fresh browser context (empty storage) for every test: a style, pinpoint
+// choice, record override or added style one test stores never reaches another.
+beforeEach(async () => {
   reader = await startReader('wide');
   await reader.page
     .context()
     .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await reader?.close();
 });
 
@@ -134,7 +139,7 @@ describe('the Cite panel', () => {
       await expect
         .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
         .toBe('(Lankov)');
-      await panel.getByLabel('Pinpoint').selectOption('paragraph');
+      await choosePinpoint(panel, 'paragraph');
       await expect
         .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
         .toBe('(Lankov, par. 12)');
@@ -152,6 +157,7 @@ describe('the Cite panel', () => {
     await reader.openApp('lankov-2007:12');
     const panel = await openCite(reader, 'lankov-2007:12');
     await chooseStyle(panel, 'mla');
+    await choosePinpoint(panel, 'paragraph');
     await panel.getByLabel('Passage').selectOption({ label: 'Sentence 12.2' });
     expect(await panel.getByRole('heading').textContent()).toContain('Sentence 12.2');
     const sentence = (await reader.paragraph('lankov-2007:12.2').textContent())!.trim();
@@ -206,6 +212,7 @@ describe('the Cite panel', () => {
     await panel.waitFor();
     expect(await panel.getByRole('heading').textContent()).toContain('Paragraphs 12–13');
     await chooseStyle(panel, 'mla');
+    await choosePinpoint(panel, 'paragraph');
     await expect
       .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
       .toBe(lankov('mla').range.paragraph!.text);
@@ -237,7 +244,7 @@ describe('the style choice', () => {
     );
     await reader.openApp('lankov-2007:3');
     panel = await openCite(reader, 'lankov-2007:3');
-    expect(await panel.getByLabel('Style').inputValue()).toBe('mla');
+    expect(await panel.getByLabel('Style', { exact: true }).inputValue()).toBe('mla');
     await reader.pressKey('Escape');
 
     await reader.page.evaluate(
@@ -246,7 +253,7 @@ describe('the style choice', () => {
     );
     await reader.openApp('lankov-2007:3');
     panel = await openCite(reader, 'lankov-2007:3');
-    expect(await panel.getByLabel('Style').inputValue()).toBe('apa');
+    expect(await panel.getByLabel('Style', { exact: true }).inputValue()).toBe('apa');
     await reader.pressKey('Escape');
     await reader.page.evaluate((k) => localStorage.removeItem(k), CITATION_STYLE_KEY);
   });
@@ -305,7 +312,13 @@ describe('annotations', () => {
     'an annotation cites its passage from the sidebar, and the Markdown digest cites each quote in the chosen style',
     async () => {
       await reader.openApp('lankov-2007:12');
-      await reader.page.evaluate((k) => localStorage.setItem(k, 'mla'), CITATION_STYLE_KEY);
+      await reader.page.evaluate(
+        ([style, pinpoint]) => {
+          localStorage.setItem(style, 'mla');
+          localStorage.setItem(pinpoint, JSON.stringify({ mla: 'paragraph' }));
+        },
+        [CITATION_STYLE_KEY, PINPOINT_CHOICE_KEY] as const,
+      );
       await reader.openApp('lankov-2007:12');
       await selectAcross(
         reader.page,
@@ -330,7 +343,6 @@ describe('annotations', () => {
       ]);
       const digest = await downloadedText(download);
       expect(digest).toContain('— (Lankov, par. 12)');
-      await reader.page.evaluate(() => localStorage.clear());
     },
     scaled(90_000),
   );
@@ -340,7 +352,6 @@ describe('records and styles a reader completes', () => {
   it(
     'says what a record lacks, lets the reader complete it (validated, undoable), and cites with it',
     async () => {
-      await reader.page.evaluate(() => localStorage.clear());
       await reader.openApp('winstanley-chesters-2015:12');
       const panel = await openCite(reader, 'winstanley-chesters-2015:12');
       await expect
@@ -354,19 +365,31 @@ describe('records and styles a reader completes', () => {
         .poll(async () => (await readClipboard(reader.page)).text)
         .toBe('[@winstanleychesters2015russias, para. 12]');
       await panel.getByRole('button', { name: 'Edit record: Winstanley-Chesters (2015)' }).click();
-      const editor = reader.page.locator('dialog.record-editor');
+      const editor = reader.page.locator('dialog.record-override-editor');
       await editor.getByLabel(/^URL/).fill('notaurl');
       await editor.getByLabel(/^Date issued/).fill('2015-02-30');
       await editor.getByRole('button', { name: 'Save record' }).click();
       expect(await editor.locator('.record-error').count()).toBe(2);
-      await editor.getByLabel(/^URL/).fill('https://example.org/russias-borders');
-      await editor.getByLabel(/^Date issued/).fill('2015-06-03');
-      await editor.getByRole('button', { name: 'Save record' }).click();
-      await expect
-        .poll(() => editor.locator('.cite-status').textContent())
-        .toContain('edited by you');
+      const complete = async () => {
+        await editor.getByLabel(/^URL/).fill('https://example.org/russias-borders');
+        await editor.getByLabel(/^Date issued/).fill('2015-06-03');
+        await editor.getByRole('button', { name: 'Save record' }).click();
+        await expect
+          .poll(() => editor.locator('.cite-status').textContent())
+          .toContain('edited by you');
+      };
+      await complete();
+      // Undo takes the saved change back (the built-in record knows no URL).
+      await editor.getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => editor.locator('.cite-status').textContent()).toBe('Undone.');
+      expect(await editor.getByLabel(/^URL/).inputValue()).toBe('');
+      await complete();
       await reader.screenshot('record-editor');
+      await reader.setViewport('narrow');
+      await reader.screenshot('record-editor-narrow');
+      await reader.setViewport('wide');
       await reader.pressKey('Escape');
+      await editor.waitFor({ state: 'detached' });
       await expect
         .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
         .toBe('(Winstanley-Chesters, 2015, para. 12)');
@@ -376,6 +399,8 @@ describe('records and styles a reader completes', () => {
       );
       expect(await panel.locator('.cite-bibliography').textContent()).toContain('edited by you');
       await reader.screenshot('cite-panel-completed');
+      await reader.setViewport('narrow');
+      await reader.screenshot('cite-panel-completed-narrow');
       await reader.pressKey('Escape');
     },
     scaled(120_000),
@@ -384,7 +409,6 @@ describe('records and styles a reader completes', () => {
   it(
     'adds a style file written by someone else, and refuses a broken one changing nothing',
     async () => {
-      await reader.page.evaluate(() => localStorage.clear());
       await reader.openApp('lankov-2007:12');
       await reader.page.getByRole('button', { name: 'Bibliography' }).click();
       const dialog = bibliographyDialog(reader.page);
@@ -395,7 +419,7 @@ describe('records and styles a reader completes', () => {
       await expect
         .poll(() => dialog.locator('.cite-status').textContent())
         .toContain('is a dependent style');
-      expect(await dialog.getByLabel('Style').inputValue()).toBe('apa');
+      expect(await dialog.getByLabel('Style', { exact: true }).inputValue()).toBe('apa');
       await input.setInputFiles(
         new URL('../fixtures/csl/harvard-cite-them-right.csl', import.meta.url).pathname,
       );
@@ -413,7 +437,6 @@ describe('records and styles a reader completes', () => {
       await reader.screenshot('cite-panel-added-style');
       await reader.pressKey('Escape');
       await panel.waitFor({ state: 'detached' });
-      await reader.page.evaluate(() => localStorage.clear());
     },
     scaled(120_000),
   );
