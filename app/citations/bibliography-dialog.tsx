@@ -12,7 +12,7 @@ import { DEFAULT_STYLE, STYLES } from '../../sources/citation/styles.ts';
 import { BUILTIN_SOURCES, sourceMetadata } from '../../sources/metadata.ts';
 import { addCustomStyle, removeCustomStyle } from './custom-style-store.ts';
 import { useCitationLibrary } from './use-citation-library.ts';
-import { downloadFile } from './download-file.ts';
+import { downloadFile } from '../views/download-file.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 import { SafeMarkup } from './safe-markup.tsx';
 import { StylePicker } from './style-picker.tsx';

@@ -18,6 +18,7 @@ import type {
   ComparisonRow,
   ComparisonSide,
 } from '../../annotations/comparisons/comparison-rows.ts';
+import { downloadFile } from '../views/download-file.ts';
 import { sourceLabel } from '../views/pane.tsx';
 import { RELATION_GLYPH } from './compare-marks.tsx';
 import type { CompareEngine } from './load-compare.ts';
@@ -47,18 +48,6 @@ export interface CompareViewProps {
 }
 
 type Whose = 'all' | 'curated' | 'own';
-
-/** Starts a download of `text` as a file (a Blob URL on a temporary link). */
-export function downloadText(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function Side({
   side,
@@ -165,17 +154,17 @@ export function CompareView({
   const exportAs = (kind: 'markdown' | 'csv'): void => {
     if (!engine || !shown) return;
     if (kind === 'markdown') {
-      downloadText(
-        'diptych-comparisons.md',
-        'text/markdown;charset=utf-8',
-        engine.comparisonsToMarkdown(shown, { labels }),
-      );
+      downloadFile({
+        name: 'diptych-comparisons.md',
+        mime: 'text/markdown',
+        text: engine.comparisonsToMarkdown(shown, { labels }),
+      });
     } else {
-      downloadText(
-        'diptych-comparisons.csv',
-        'text/csv;charset=utf-8',
-        engine.comparisonsToCsv(shown),
-      );
+      downloadFile({
+        name: 'diptych-comparisons.csv',
+        mime: 'text/csv',
+        text: engine.comparisonsToCsv(shown),
+      });
     }
   };
   const follow = (): void => onClose();
