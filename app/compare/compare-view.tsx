@@ -11,7 +11,7 @@
  * reader's own among them) are rendered as React text, never as HTML; links
  * are built from addresses only.
  */
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Edition } from '../../sources/edition.ts';
 import type { Annotation, AnnotationId, Relation } from '../../annotations/model/annotation.ts';
 import type {
@@ -19,6 +19,7 @@ import type {
   ComparisonSide,
 } from '../../annotations/comparisons/comparison-rows.ts';
 import { downloadFile } from '../views/download-file.ts';
+import { useModalDialog } from '../views/use-modal-dialog.ts';
 import { sourceLabel } from '../views/pane.tsx';
 import { RELATION_GLYPH } from './compare-marks.tsx';
 import type { CompareEngine } from './load-compare.ts';
@@ -118,17 +119,11 @@ export function CompareView({
   columns,
   onDelete,
 }: CompareViewProps): ReactNode {
-  const ref = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const titleId = useId();
   const [relation, setRelation] = useState<Relation | ''>('');
   const [topic, setTopic] = useState('');
   const [whose, setWhose] = useState<Whose>('all');
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const [left, right] = columns;
   const table = useMemo(
@@ -170,14 +165,7 @@ export function CompareView({
   const follow = (): void => onClose();
 
   return (
-    <dialog
-      ref={ref}
-      className="compare-view"
-      aria-labelledby={titleId}
-      onClose={onClose}
-      // Keys typed in the dialog are the dialog's: not the reader's shortcuts or the selection toolbar's.
-      onKeyDown={(e) => e.stopPropagation()}
-    >
+    <dialog {...dialog} className="compare-view" aria-labelledby={titleId} onClose={onClose}>
       <div className="compare-head">
         <h2 id={titleId}>Compare</h2>
         <form method="dialog">
