@@ -13,6 +13,10 @@
  * `alignedGaps`, re-measured when a text's size changes (a resize, a font,
  * another text).
  *
+ * A text long enough to be virtualised (`views/virtual-blocks.tsx`) is
+ * only partly rendered, so it cannot be measured: the panes are then not
+ * levelled, and Sync follows the alignment's links.
+ *
  * Not for: the alignment's maths (`sources/align/`), rendering the gaps
  * (`views/pane.tsx` draws what this returns).
  */
