@@ -103,6 +103,7 @@ export function useAlignedView({
   notify,
 }: AlignedViewInput): AlignedViewUi {
   const [aligned, setAligned] = useState(false);
+  const alignedRef = useRef(false);
   const [alignment, setAlignment] = useState<Alignment | null>(null);
   // The gaps, and the alignment they were measured for (null: the normal layout).
   const [laidOut, setLaidOut] = useState<{ gaps: AlignedGaps; for: Alignment | null }>(() => ({
@@ -119,8 +120,15 @@ export function useAlignedView({
     const pane: PaneIndex = active?.dataset.pane === '1' ? 1 : 0;
     const top = topParagraph(scrollOf(pane));
     keep.current = top ? { pane, address: top } : null;
-    setAligned((on) => !on);
-  }, [scrollOf]);
+    const turningOn = !alignedRef.current;
+    alignedRef.current = turningOn;
+    setAligned(turningOn);
+    // One text at a time (a narrow screen): say what the toggle does here.
+    if (turningOn && [0, 1].some((p) => scrollOf(p as PaneIndex)?.offsetParent === null))
+      notify(
+        'Aligned: one text is shown at a time on this screen, so Sync follows the alignment; widen the window to see aligned paragraphs side by side.',
+      );
+  }, [scrollOf, notify]);
 
   // The alignment of the two panes' texts, computed off the initial bundle.
   useEffect(() => {
@@ -132,6 +140,7 @@ export function useAlignedView({
       })
       .catch(() => {
         if (!live) return;
+        alignedRef.current = false;
         setAligned(false);
         notify(
           'The texts could not be aligned: part of Diptych could not be loaded. Reload the page.',

@@ -154,6 +154,7 @@ describe('the Aligned view', () => {
       expect(await alignedButton().getAttribute('aria-pressed')).toBe('true');
       // One text at a time: nothing to level, no gaps; the page does not scroll sideways.
       expect(await reader.page.locator('.aligned-gap').count()).toBe(0);
+      expect(await reader.notice().textContent()).toMatch(/one text is shown at a time/);
       const width = await reader.page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(420);
       await reader.screenshot('aligned-narrow');
