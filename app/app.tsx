@@ -50,6 +50,8 @@ import {
 } from './state/reader-state.ts';
 import { LibraryControls } from './library/library-controls.tsx';
 import type { LibraryController } from './library/use-library.ts';
+import { SyncButton, SyncPanel } from './sync-panel/sync-panel.tsx';
+import { useSync } from './sync-panel/use-sync.ts';
 import { Notice } from './views/notice.tsx';
 import { Pane, sourceLabel } from './views/pane.tsx';
 import { PaneSwitch } from './views/pane-switch.tsx';
@@ -153,6 +155,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   useEffect(() => onNotifier?.(notify), [onNotifier, notify]);
   const annotations = useAnnotationUi(editions, editionOf(0), editionOf(1), notify);
   const citations = useCitations(editions, notify);
+  const sync = useSync(annotations.runtime, annotations.allEditions);
   const citeActions = useCiteAction(citations.citeSpan);
   // The selection toolbar's actions (see app/selection/selection-action.ts): append yours here.
   const selectionActions = useMemo<readonly SelectionAction[]>(
@@ -187,6 +190,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
         <CompareButton compare={compare} />
         <AnnotationsToggle ui={annotations} />
         <BibliographyButton citations={citations} />
+        <SyncButton sync={sync} />
         {library && (
           <LibraryControls
             library={library}
@@ -223,10 +227,11 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
         ))}
       </main>
       <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
-      <AnnotationSidebar ui={annotations} onCite={citations.citeSpan} />
+      <AnnotationSidebar ui={annotations} onCite={citations.citeSpan} sync={sync} />
       <AnnotationStatus ui={annotations} />
       <CompareOverlays compare={compare} />
       <CitationDialogs citations={citations} />
+      <SyncPanel sync={sync} />
       <ShortcutsDialog
         open={state.shortcutsOpen}
         onClose={update((s) => ({ ...s, shortcutsOpen: false }))}
