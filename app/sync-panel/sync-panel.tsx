@@ -11,7 +11,6 @@
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ModalDialog } from '../citations/modal-dialog.tsx';
-import './sync-panel.css';
 import type { SyncUi } from './use-sync.ts';
 
 /** The header button; its dot shows the state at a glance (the words are in the panel and its title). */
