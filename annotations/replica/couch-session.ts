@@ -84,16 +84,21 @@ export async function resolveApiRoot(address: string): Promise<string> {
       kind: 'unreachable',
       detail: 'the address must start with http:// or https://',
     });
-  for (const candidate of [base, new URL('couch/', base)]) {
+  const candidates = [base, new URL('couch/', base)];
+  let lastError: unknown = null;
+  for (const candidate of candidates) {
     try {
       const response = await couchFetch(candidate, { headers: { accept: 'application/json' } });
       const body = response.ok ? await readJson(response) : null;
       if (body && (body['couchdb'] === 'Welcome' || 'express-pouchdb' in body))
         return candidate.href;
+      lastError = null;
     } catch (error) {
-      throw new ServerError(unreachable(error));
+      // The root may refuse a cross-origin request (the reader's page there has no CORS) while /couch/ allows it.
+      lastError = error;
     }
   }
+  if (lastError !== null) throw new ServerError(unreachable(lastError));
   throw new ServerError({
     kind: 'unreachable',
     detail: 'it does not answer like a CouchDB server',
