@@ -163,9 +163,13 @@ interface LiveLayer {
   pendingPull: number;
 }
 
-/** The local database name for a server database, per API root and user, so two accounts never mix. */
+/**
+ * The local database name for a server database, per API root and user, so
+ * two accounts never mix. Percent-encoded: PouchDB takes any name holding
+ * `://` for a remote database's URL.
+ */
 function localName(api: string, user: string, db: string): string {
-  return `diptych:${api}:${user}:${db}`;
+  return `diptych:${encodeURIComponent(api)}:${encodeURIComponent(user)}:${db}`;
 }
 
 function layerOfDb(db: string, user: string): Layer {
@@ -745,10 +749,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         suggested = await groupHint(api, user);
         start();
       } catch (error) {
+        if (!(error instanceof ServerError)) console.error('Signing in failed', error);
         signInProblem =
           error instanceof ServerError
             ? error.problem
-            : { kind: 'unreachable', detail: 'no answer' };
+            : {
+                kind: 'unreachable',
+                detail: `sync could not start (${error instanceof Error ? error.message : String(error)})`,
+              };
         if (settings) settings.signedIn = false;
         persistSettings();
       } finally {

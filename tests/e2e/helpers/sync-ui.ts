@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { scaled } from '../../slowdown.ts';
 import { storedAnnotations, type StoredAnnotation } from './annotations-ui.ts';
 import type { Reader } from './ui.ts';
 
@@ -38,7 +39,7 @@ export function syncStatus(page: Page): Locator {
 
 /** Waits until the panel's state line matches `words`. */
 export async function waitForSyncStatus(page: Page, words: RegExp): Promise<void> {
-  await expect.poll(() => syncStatus(page).textContent(), { timeout: 30_000 }).toMatch(words);
+  await expect.poll(() => syncStatus(page).textContent(), { timeout: scaled(60_000) }).toMatch(words);
 }
 
 /** Signs in through the panel (left open). */
@@ -77,7 +78,7 @@ export async function waitForStored(
         found = (await storedAnnotations(page)).find(match);
         return found !== undefined;
       },
-      { timeout: 30_000 },
+      { timeout: scaled(60_000) },
     )
     .toBe(true);
   return found!;
@@ -86,6 +87,6 @@ export async function waitForStored(
 /** Waits until the reader's store no longer holds annotation `id`. */
 export async function waitForGone(page: Page, id: string): Promise<void> {
   await expect
-    .poll(async () => (await storedAnnotations(page)).some((a) => a.id === id), { timeout: 30_000 })
+    .poll(async () => (await storedAnnotations(page)).some((a) => a.id === id), { timeout: scaled(60_000) })
     .toBe(false);
 }
