@@ -160,6 +160,8 @@ interface LiveLayer {
   /** The layer's own state: `null` when fine. */
   problem: ServerProblem | null;
   active: boolean;
+  /** True once its replication first caught up (until then the layer is "syncing"). */
+  caughtUp: boolean;
   pendingPull: number;
 }
 
@@ -270,7 +272,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           };
     }
     const pending = pendingOut + live.reduce((n, l) => n + l.pendingPull, 0);
-    if (pending > 0 || live.some((l) => l.active))
+    if (pending > 0 || live.some((l) => l.active || !l.caughtUp))
       return {
         kind: 'syncing',
         words: pending > 0 ? `Syncing ${pending} change${pending === 1 ? '' : 's'}…` : 'Syncing…',
@@ -637,7 +639,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         }
         entry.problem = null;
         entry.pendingPull = 0;
-        if (live.every((l) => l.problem === null && !l.active)) {
+        entry.caughtUp = true;
+        if (live.every((l) => l.problem === null && !l.active && l.caughtUp)) {
           pendingOut = 0;
           offlineSince = null;
           if (settings) {
