@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { createRequire } from 'node:module';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { editionsPlugin } from './app/build/editions-plugin.ts';
 import { SLOWDOWN, SLOWDOWN_VARIABLE, scaled } from './tests/slowdown.ts';
@@ -14,6 +15,21 @@ import { SLOWDOWN, SLOWDOWN_VARIABLE, scaled } from './tests/slowdown.ts';
 // Time limits are set for an idle 2-core machine and scaled by the load the
 // run starts under (tests/slowdown.ts); the workers read the same factor.
 process.env[SLOWDOWN_VARIABLE] = String(SLOWDOWN);
+
+/**
+ * Workers have no `document`: `decode-named-character-reference` (used by
+ * micromark, in the text-parsing worker) offers a DOM build under the
+ * `browser` condition, which would fail there, and a plain one under
+ * `worker`/`default`. Worker bundles get the plain one.
+ */
+function workerSafeModules(): Plugin {
+  const plain = createRequire(import.meta.url).resolve('decode-named-character-reference');
+  return {
+    name: 'diptych-worker-safe-modules',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'decode-named-character-reference' ? plain : undefined),
+  };
+}
 
 export default defineConfig({
   root: 'app',
@@ -39,7 +55,7 @@ export default defineConfig({
   },
   // Module workers, so the citation worker's styles stay one lazy chunk each
   // (an IIFE worker would inline all six; app/citations/citer-worker.ts).
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [workerSafeModules()] },
   test: {
     root: '.',
     projects: [

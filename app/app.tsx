@@ -36,7 +36,7 @@ import { AnnotationStatus } from './annotations/annotation-status.tsx';
 import { BibliographyButton, CitationDialogs } from './citations/bibliography-button.tsx';
 import { useCiteAction } from './citations/use-cite-action.ts';
 import { useCitations } from './citations/use-citations.ts';
-import { ANNOTATION_SHORTCUTS, useAnnotationUi } from './annotations/use-annotation-ui.ts';
+import { useAnnotationUi } from './annotations/use-annotation-ui.ts';
 import { selectionShortcuts, type SelectionAction } from './selection/selection-action.ts';
 import { SelectionToolbar } from './selection/selection-toolbar.tsx';
 import {
@@ -89,9 +89,6 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
 
   useHashLocation(editions, setState);
   useReveal(state.reveal);
-  useCommands(editions, state, setState, scrollOf, (effect) =>
-    runCommandEffect(effect, () => searchInput.current?.focus()),
-  );
   const compare = useCompare({
     editions,
     panes,
@@ -154,6 +151,13 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
   useEffect(() => onNotifier?.(notify), [onNotifier, notify]);
   const annotations = useAnnotationUi(editions, editionOf(0), editionOf(1), notify);
+  useCommands(editions, state, setState, scrollOf, (effect) =>
+    runCommandEffect(effect, {
+      focusSearch: () => searchInput.current?.focus(),
+      undoAnnotation: () => annotations.undo(),
+      openAnnotationAt: (address) => annotations.openAt(address),
+    }),
+  );
   const citations = useCitations(editions, notify);
   const sync = useSync(annotations.runtime, annotations.allEditions);
   const citeActions = useCiteAction(citations.citeSpan);
@@ -235,7 +239,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
       <ShortcutsDialog
         open={state.shortcutsOpen}
         onClose={update((s) => ({ ...s, shortcutsOpen: false }))}
-        more={[...selectionShortcuts(selectionActions), ...ANNOTATION_SHORTCUTS]}
+        more={selectionShortcuts(selectionActions)}
       />
     </div>
   );

@@ -11,10 +11,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnchorResult } from '../../annotations/anchoring/anchor.ts';
-import { offsetsFromRange } from '../../annotations/anchoring/dom-range.ts';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { StoreSnapshot } from '../../annotations/store.ts';
-import type { Edition } from '../../sources/edition.ts';
+import { findPassage, sourceOfAddress, spanOf } from '../../sources/address.ts';
+import type { Address, Edition } from '../../sources/edition.ts';
 import type { SelectionAction } from '../selection/selection-action.ts';
 import { anchorAnnotations, type AnchoredList } from './anchored-list.ts';
 import type { AnnotationRuntime } from './annotation-runtime.ts';
@@ -51,24 +51,13 @@ export interface AnnotationUi {
   readonly reveal: (id: string) => void;
   /** Tells the reader something (the app's notice). */
   readonly notify: (message: string) => void;
+  /** Undoes the last annotation change and says what was undone. */
+  readonly undo: () => void;
+  /** Opens the first annotation placed on the passage at `address`, if any. */
+  readonly openAt: (address: Address) => void;
 }
 
 const EMPTY: AnchoredList = { placed: [], unplaced: [] };
-
-/** The annotations' own keys, for the shortcuts dialog (the toolbar's come from its actions). */
-export const ANNOTATION_SHORTCUTS: readonly {
-  readonly keys: readonly string[];
-  readonly label: string;
-}[] = [
-  { keys: ['Tab'], label: 'From selected text, move into its toolbar' },
-  { keys: ['Enter'], label: 'Open the annotation in the focused paragraph' },
-  { keys: ['Ctrl+Z', '⌘Z'], label: 'Undo the last annotation change' },
-];
-
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /** The annotations UI for the editions in the panes. */
 export function useAnnotationUi(
@@ -134,45 +123,35 @@ export function useAnnotationUi(
 
   useHighlightClicks(ranges, open);
 
-  // Enter on a focused passage opens its first annotation; Ctrl/Cmd+Z undoes.
+  // The keys for these (Ctrl/⌘+Z, Enter on a passage) are commands in commands.ts.
   const latest = useRef({ runtime, snapshot, notify, placed: list.placed, editions });
   useEffect(() => {
     latest.current = { runtime, snapshot, notify, placed: list.placed, editions };
   });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || isEditable(e.target)) return;
-      const { runtime, snapshot, notify, placed, editions } = latest.current;
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'z') {
-        if (!runtime || !snapshot?.undo) return;
-        e.preventDefault();
-        const label = snapshot.undo.label;
-        const result = runtime.store.undo();
-        notify(
-          result?.ok ? `${label.replace(/^Undo /, 'Undid the ')}.` : 'Nothing could be undone.',
-        );
-        return;
-      }
-      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey) return;
-      const el = e.target instanceof Element ? e.target : null;
-      const pane = el?.closest<HTMLElement>('.pane[data-source]');
-      const root = pane?.querySelector('article.edition');
-      if (!el || !root || !el.hasAttribute('data-address') || !root.contains(el)) return;
-      const edition = editions.find((x) => x.id === pane!.dataset.source);
-      if (!edition) return;
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      const span = offsetsFromRange(root, edition, range);
-      const hit =
-        span &&
-        placed.find((p) => p.edition.id === edition.id && p.start < span.end && p.end > span.start);
-      if (!hit) return;
-      e.preventDefault();
-      open(hit.annotation.id);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
+  const undo = useCallback(() => {
+    const { runtime, snapshot, notify } = latest.current;
+    if (!runtime || !snapshot?.undo) {
+      notify('Nothing to undo.');
+      return;
+    }
+    const label = snapshot.undo.label;
+    const result = runtime.store.undo();
+    notify(result?.ok ? `${label.replace(/^Undo /, 'Undid the ')}.` : 'Nothing could be undone.');
+  }, []);
+  const openAt = useCallback(
+    (address: Address) => {
+      const { placed, editions } = latest.current;
+      const edition = editions.find((x) => x.id === sourceOfAddress(address));
+      const passage = edition && findPassage(edition, address);
+      if (!edition || !passage) return;
+      const span = spanOf(passage);
+      const hit = placed.find(
+        (p) => p.edition.id === edition.id && p.start < span.end && p.end > span.start,
+      );
+      if (hit) open(hit.annotation.id);
+    },
+    [open],
+  );
 
   return {
     runtime,
@@ -188,5 +167,7 @@ export function useAnnotationUi(
     closeEditor,
     reveal,
     notify,
+    undo,
+    openAt,
   };
 }

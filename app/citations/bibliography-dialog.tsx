@@ -10,7 +10,7 @@ import { useState, type ReactNode } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../sources/citation/export-formats.ts';
 import { styleDescriptor, type StyleId } from '../../sources/citation/styles.ts';
 import { sourceMetadata } from '../../sources/metadata.ts';
-import { downloadFile } from './download-file.ts';
+import { downloadFile } from '../views/download-file.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 import { SafeMarkup } from './safe-markup.tsx';
 import { StylePicker } from './style-picker.tsx';

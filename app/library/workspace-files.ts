@@ -9,7 +9,7 @@
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
 import { readWorkspace, serializeWorkspace, type TextLibrary } from '../../library/index.ts';
 import type { Edition } from '../../sources/edition.ts';
-import { dateStamp, downloadText } from '../annotations/download.ts';
+import { dateStamp, downloadFile } from '../views/download-file.ts';
 import { loadAnnotationRuntime } from '../annotations/use-annotations.ts';
 import { libraryTitles, mayWaitFor } from './library-bridge.ts';
 import { parseTextString } from './parse-text.ts';
@@ -28,11 +28,11 @@ export async function exportWorkspace(library: TextLibrary): Promise<string> {
   const collection = JSON.parse(
     runtime.serializeW3cCollection(annotations, { sources: libraryTitles(named) }),
   ) as Record<string, unknown>;
-  downloadText(
-    serializeWorkspace(texts, collection),
-    `diptych-workspace-${dateStamp()}.json`,
-    'application/json',
-  );
+  downloadFile({
+    name: `diptych-workspace-${dateStamp()}.json`,
+    mime: 'application/json',
+    text: serializeWorkspace(texts, collection),
+  });
   return `Exported ${texts.length} text${texts.length === 1 ? '' : 's'} and ${annotations.length} annotation${annotations.length === 1 ? '' : 's'}.`;
 }
 
