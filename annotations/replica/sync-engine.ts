@@ -586,6 +586,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       feed: null,
       problem: null,
       active: false,
+      caughtUp: false,
       pendingPull: 0,
     };
     entry.feed = local

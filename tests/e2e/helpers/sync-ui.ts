@@ -39,7 +39,9 @@ export function syncStatus(page: Page): Locator {
 
 /** Waits until the panel's state line matches `words`. */
 export async function waitForSyncStatus(page: Page, words: RegExp): Promise<void> {
-  await expect.poll(() => syncStatus(page).textContent(), { timeout: scaled(60_000) }).toMatch(words);
+  await expect
+    .poll(() => syncStatus(page).textContent(), { timeout: scaled(60_000) })
+    .toMatch(words);
 }
 
 /** Signs in through the panel (left open). */
@@ -87,6 +89,8 @@ export async function waitForStored(
 /** Waits until the reader's store no longer holds annotation `id`. */
 export async function waitForGone(page: Page, id: string): Promise<void> {
   await expect
-    .poll(async () => (await storedAnnotations(page)).some((a) => a.id === id), { timeout: scaled(60_000) })
+    .poll(async () => (await storedAnnotations(page)).some((a) => a.id === id), {
+      timeout: scaled(60_000),
+    })
     .toBe(false);
 }
