@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { editionsPlugin } from './app/build/editions-plugin.ts';
+import { SECURITY_HEADERS } from './app/build/content-security-policy.ts';
 import { SLOWDOWN, SLOWDOWN_VARIABLE, scaled } from './tests/slowdown.ts';
 
 // One config for the app build and for the test runner. Unit tests run in Node
@@ -39,6 +40,8 @@ export default defineConfig({
   // `npm start` opens a browser only where there is a screen to show it on;
   // headless (CI, containers) it just serves and prints the URL.
   preview: {
+    // What a static host should send (README, "Security headers").
+    headers: { ...SECURITY_HEADERS },
     open:
       process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY),
   },

@@ -19,6 +19,7 @@ const BENCHES: Bench[] = [
   { name: 'annotations', load: () => import('./annotations.ts') },
   { name: 'annotations-sidebar', load: () => import('./annotations-sidebar.ts') },
   { name: 'library', load: () => import('./library.ts') },
+  { name: 'library-parse', load: () => import('./library-parse.ts') },
   { name: 'sync-load', load: () => import('./sync-load.ts') },
 ];
 

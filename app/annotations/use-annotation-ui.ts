@@ -11,12 +11,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnchorResult } from '../../annotations/anchoring/anchor.ts';
-import type { Annotation } from '../../annotations/model/annotation.ts';
+import type { Annotation, Color } from '../../annotations/model/annotation.ts';
 import type { StoreSnapshot } from '../../annotations/store.ts';
 import { findPassage, sourceOfAddress, spanOf } from '../../sources/address.ts';
 import type { Address, Edition } from '../../sources/edition.ts';
 import type { SelectionAction } from '../selection/selection-action.ts';
-import { anchorAnnotations, type AnchoredList } from './anchored-list.ts';
+import { anchorAnnotations, parseTags, type AnchoredList } from './anchored-list.ts';
 import type { AnnotationRuntime } from './annotation-runtime.ts';
 import { useAnnotationActions, type AnnotationActionCallbacks } from './use-annotation-actions.ts';
 import { useAnnotations } from './use-annotations.ts';
@@ -55,6 +55,23 @@ export interface AnnotationUi {
   readonly undo: () => void;
   /** Opens the first annotation placed on the passage at `address`, if any. */
   readonly openAt: (address: Address) => void;
+  /** The open editor reports what is typed (kept here, so a delete elsewhere cannot lose it). */
+  readonly trackDraft: (draft: EditorDraft) => void;
+  /** What was being typed when the annotation was deleted in another tab, until the reader decides. */
+  readonly orphan: EditorDraft | null;
+  /** Adds the deleted annotation back with the typed text (a new id); says what happened. */
+  readonly restoreOrphan: () => void;
+  /** Drops the kept text. */
+  readonly dismissOrphan: () => void;
+}
+
+/** What the reader has typed in an annotation's editor, with the annotation as it was. */
+export interface EditorDraft {
+  readonly annotation: Annotation;
+  readonly note: string;
+  /** The tags field as typed (comma-separated). */
+  readonly tags: string;
+  readonly color: Color;
 }
 
 const EMPTY: AnchoredList = { placed: [], unplaced: [] };
@@ -85,7 +102,73 @@ export function useAnnotationUi(
     setSidebarOpen(true);
     setOpened((o) => ({ id, edit, seq: (o?.seq ?? 0) + 1 }));
   }, []);
-  const closeEditor = useCallback(() => setOpened((o) => (o ? { ...o, edit: false } : o)), []);
+  // The opened annotation as of the last render, and at once after closeEditor (a store change
+  // can arrive before the next render).
+  const openedNow = useRef(opened);
+  useEffect(() => {
+    openedNow.current = opened;
+  });
+  const closeEditor = useCallback(() => {
+    if (openedNow.current) openedNow.current = { ...openedNow.current, edit: false };
+    setOpened((o) => (o ? { ...o, edit: false } : o));
+  }, []);
+
+  // Issue 12, item 6: an annotation deleted in another tab while its editor is open here used to
+  // take the typed text with it. The editor reports its fields; when the annotation leaves the
+  // store while its editor is open, the text is kept and the reader told.
+  const draft = useRef<EditorDraft | null>(null);
+  const trackDraft = useCallback((d: EditorDraft) => {
+    draft.current = d;
+  }, []);
+  const [orphan, setOrphan] = useState<EditorDraft | null>(null);
+  useEffect(() => {
+    if (!runtime) return;
+    return runtime.store.subscribe(() => {
+      const now = openedNow.current;
+      if (!now?.edit) return;
+      if (runtime.store.getSnapshot().annotations.some((a) => a.id === now.id)) return;
+      openedNow.current = null;
+      setOpened(null);
+      const kept = draft.current?.annotation.id === now.id ? draft.current : null;
+      if (!kept) return;
+      setOrphan(kept);
+      const where = kept.annotation.targets[0]?.selectors.address ?? 'the text';
+      notify(
+        `The annotation you were editing on ${where} was deleted in another tab or window; what you typed is kept in the Annotations panel.`,
+      );
+    });
+  }, [runtime, notify]);
+  const dismissOrphan = useCallback(() => setOrphan(null), []);
+  const restoreOrphan = useCallback(() => {
+    if (!orphan || !runtime) return;
+    const { annotation, note, tags, color } = orphan;
+    const tagList = parseTags(tags);
+    const result = runtime.store.add({
+      targets: annotation.targets,
+      ...(annotation.link ? { link: annotation.link } : {}),
+      ...(annotation.origin ? { origin: annotation.origin } : {}),
+      motivation: annotation.link
+        ? 'linking'
+        : note.trim() !== ''
+          ? 'commenting'
+          : tagList.length > 0
+            ? 'tagging'
+            : 'highlighting',
+      ...(note.trim() !== '' ? { note } : {}),
+      tags: tagList,
+      color,
+    });
+    if (result.ok) {
+      setOrphan(null);
+      notify(
+        `Restored the annotation on ${annotation.targets[0]?.selectors.address ?? 'the text'} with what you typed.`,
+      );
+    } else {
+      notify(
+        `It could not be restored: ${result.errors.map((e) => e.message).join('; ')}. Your text is still kept.`,
+      );
+    }
+  }, [orphan, runtime, notify]);
 
   const callbacks = useMemo<AnnotationActionCallbacks>(
     () => ({
@@ -169,5 +252,9 @@ export function useAnnotationUi(
     notify,
     undo,
     openAt,
+    trackDraft,
+    orphan,
+    restoreOrphan,
+    dismissOrphan,
   };
 }

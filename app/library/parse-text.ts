@@ -19,6 +19,7 @@
 import { PARSE_TIME_LIMIT_MS } from '../../sources/check-nesting.ts';
 import type { Block, Edition } from '../../sources/edition.ts';
 import type { ImportedText } from '../../sources/import-text.ts';
+import { MAX_TEXT_BYTES } from '../../sources/read-text.ts';
 import { ParseReplySchema, type ParseRequest, type TextWithoutBlocks } from './parse-protocol.ts';
 
 /** A parsed text, or why there is none (`cancelled` when the caller aborted). */
@@ -50,12 +51,19 @@ export function parseTextBytes(
   return parseInWorker(bytes, name, options);
 }
 
-/** The same for text already decoded (a paste, stored content). */
+/** The same for text already decoded (a paste, stored content), with the same size limit. */
 export function parseTextString(
   text: string,
   name: string,
   options: ParseTextOptions = {},
 ): Promise<ParseTextResult> {
+  // UTF-8 takes at least a byte per UTF-16 unit, so only a long text needs encoding to be measured.
+  const bytes = text.length > MAX_TEXT_BYTES / 3 ? new Blob([text]).size : 0;
+  if (bytes > MAX_TEXT_BYTES)
+    return Promise.resolve({
+      ok: false,
+      reason: `“${name}” is too large (${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1024 / 1024} MB).`,
+    });
   return parseInWorker(text, name, options);
 }
 

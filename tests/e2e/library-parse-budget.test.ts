@@ -73,3 +73,57 @@ describe('adding a crafted text', () => {
     await responsive();
   });
 });
+
+describe('size before reading (issue 12, item 6)', () => {
+  it('refuses a file over 8 MB by its size, with the numbers, and adds nothing', async () => {
+    await reader.openApp();
+    const before = await paneSources();
+    await add('big.md', 'x'.repeat(9 * 1024 * 1024));
+    await expect
+      .poll(() => reader.notice().textContent())
+      .toContain('“big.md” is too large (9.0 MB; the limit is 8 MB).');
+    expect(await paneSources()).toEqual(before);
+  });
+});
+
+describe('a 100,000-paragraph text', () => {
+  it('is added (in the worker), renders only a window of it, scrolls, and follows a link deep inside', async () => {
+    await reader.openApp();
+    await add('long-text.md', craftedText('long-text.md'));
+    const pane = reader.page.locator('.pane[data-source^="long-text-"]');
+    await expect.poll(() => pane.count(), { timeout: 150_000, interval: 1_000 }).toBe(1);
+    const id = (await pane.getAttribute('data-source'))!;
+    const numbered = () =>
+      pane
+        .locator('.block--numbered > [data-address]')
+        .evaluateAll((els) =>
+          els.map((e) => Number(e.getAttribute('data-address')!.split(':')[1])),
+        );
+    const rendered = (await numbered()).length;
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(1_000);
+    expect(await reader.paragraph(`${id}:1`).textContent()).toBe('Paragraph 1 of a long text.');
+    await responsive();
+    // Scrolling to the middle renders the middle.
+    await pane.locator('.pane-scroll').evaluate((el) => {
+      el.scrollTop = el.scrollHeight / 2;
+    });
+    await expect.poll(async () => Math.max(...(await numbered()))).toBeGreaterThan(20_000);
+    expect((await numbered()).length).toBeLessThan(1_000);
+    await reader.screenshot('library-long-text-middle-wide');
+    // A deep link lands on its paragraph, rendered and marked.
+    await reader.openApp(`${id}:99999`);
+    await expect
+      .poll(() => reader.paragraph(`${id}:99999`).getAttribute('aria-current'), {
+        timeout: 60_000,
+      })
+      .toBe('location');
+    expect(await reader.paragraph(`${id}:99999`).textContent()).toBe(
+      'Paragraph 99999 of a long text.',
+    );
+    await reader.screenshot('library-long-text-deep-wide');
+    await reader.setViewport('narrow');
+    await reader.screenshot('library-long-text-deep-narrow');
+    await reader.setViewport('wide');
+  }, 300_000);
+});
