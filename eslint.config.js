@@ -31,7 +31,16 @@ const TYPE_AWARE_FILES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tests/e2e/screenshots/**', '.tmp/**'] },
+  {
+    ignores: [
+      'dist-cli/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'tests/e2e/screenshots/**',
+      '.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -27,6 +27,7 @@ import { runCommandEffect, useCommands } from './hooks/use-commands.ts';
 import { linkTo, useHashLocation } from './hooks/use-hash-location.ts';
 import { useCompare } from './compare/use-compare.ts';
 import { CompareButton, CompareOverlays, useCompareExtras } from './compare/compare-overlays.tsx';
+import { TimelineButton } from './timeline/timeline-button.tsx';
 import { usePaneSync } from './hooks/use-pane-sync.ts';
 import { useReveal } from './hooks/use-reveal.ts';
 import { loadSearch } from './search/load-search.ts';
@@ -175,6 +176,10 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
 
   const leftEdition = editionOf(0);
   const rightEdition = editionOf(1);
+  const timelineEditions = useMemo(
+    () => [leftEdition, rightEdition] as const,
+    [leftEdition, rightEdition],
+  );
   return (
     <div className="app">
       <header className="banner">
@@ -189,6 +194,11 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
           onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
         />
         <CompareButton compare={compare} />
+        <TimelineButton
+          editions={timelineEditions}
+          comparisons={compare.annotations}
+          onOpen={(address) => openPassage(address as Address)}
+        />
         <AnnotationsToggle ui={annotations} />
         <BibliographyButton citations={citations} />
         {library && (

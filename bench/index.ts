@@ -14,6 +14,7 @@ const BENCHES: Bench[] = [
   { name: 'timeline', load: () => import('./timeline.ts') },
   { name: 'reader', load: () => import('./reader.ts') },
   { name: 'citation', load: () => import('./citation.ts') },
+  { name: 'cli-cite', load: () => import('./cli-cite.ts') },
   { name: 'citer-cache', load: () => import('./citer-cache.ts') },
   { name: 'annotations-io', load: () => import('./annotations-io.ts') },
   { name: 'annotations', load: () => import('./annotations.ts') },

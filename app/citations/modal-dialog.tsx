@@ -34,7 +34,12 @@ export function ModalDialog({
       {...dialog}
       className={`citation-dialog${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
-      onClose={onClose}
+      // Only this dialog's own close: React passes a nested dialog's close event (the
+      // record editor opened from the Cite panel) up the component tree, which would
+      // close the panel behind it too.
+      onClose={(e) => {
+        if (e.target === e.currentTarget) onClose();
+      }}
     >
       <h2 id={titleId}>{title}</h2>
       {children}

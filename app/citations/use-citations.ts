@@ -9,7 +9,7 @@
  * `citer-client.ts`) or deciding what a span cites (`cite-target.ts`).
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { StyleId } from '../../sources/citation/styles.ts';
+import { isStyleId } from '../../sources/citation/styles.ts';
 import type { Address, Edition } from '../../sources/edition.ts';
 import { loadCitationStyle, saveCitationStyle } from './citation-style.ts';
 import type { CiterCall, CiterValue } from './citer-protocol.ts';
@@ -48,10 +48,10 @@ export interface OpenCite {
 
 /** What `useCitations` gives the views. */
 export interface Citations {
-  /** The chosen style. */
-  readonly style: StyleId;
+  /** The chosen style: a built-in id, or `custom:…` for a style the reader added. */
+  readonly style: string;
   /** Chooses (and stores) a style. */
-  readonly setStyle: (style: StyleId) => void;
+  readonly setStyle: (style: string) => void;
   /** The open Cite panel, if any. */
   readonly open: OpenCite | null;
   /** Opens the Cite panel on a paragraph, sentence or footnote address. */
@@ -60,6 +60,8 @@ export interface Citations {
   readonly citeSpan: (from: string, to: string, quote: string) => void;
   /** Closes the Cite panel. */
   readonly closeCite: () => void;
+  /** The editions the reader shows (for section pinpoints and "Also cite"). */
+  readonly editions: readonly Edition[];
   /** Whether the Bibliography dialog is open. */
   readonly bibliographyOpen: boolean;
   /** Opens or closes the Bibliography dialog. */
@@ -90,7 +92,7 @@ export function useCitations(
 ): Citations {
   // Read at once: nothing in the prerendered page shows the style (the panels render only
   // when opened), so the stored choice cannot make hydration differ.
-  const [style, setStyleState] = useState<StyleId>(() => loadCitationStyle());
+  const [style, setStyleState] = useState<string>(() => loadCitationStyle());
   const [open, setOpen] = useState<OpenCite | null>(null);
   const [bibliographyOpen, setBibliographyOpen] = useState(false);
 
@@ -98,6 +100,8 @@ export function useCitations(
   useEffect(
     () =>
       whenIdle(() => {
+        // An added style is built when first used (its XML lives in the dialogs' chunk).
+        if (!isStyleId(style)) return;
         callCiterLazily({ op: 'warm', style }).catch(() => {
           // A failed warm-up is retried by the first cite, which reports its own error.
         });
@@ -105,7 +109,7 @@ export function useCitations(
     [style],
   );
 
-  const setStyle = useCallback((next: StyleId) => {
+  const setStyle = useCallback((next: string) => {
     setStyleState(next);
     saveCitationStyle(next);
   }, []);
@@ -142,6 +146,7 @@ export function useCitations(
     cite,
     citeSpan,
     closeCite,
+    editions,
     bibliographyOpen,
     setBibliographyOpen,
   };
