@@ -51,19 +51,11 @@ const LANE_GAP = 14;
 /** Closest two axis labels may sit, in pixels. */
 const MIN_TICK_GAP = 36;
 
-// Inline in the SVG so that an exported file looks as it does on screen.
-const SVG_STYLE = [
-  'text{font:12px sans-serif;fill:#333}',
-  '.timeline-lane-band{fill:#f6f6f6}',
-  '.timeline-mark{fill:#2c5d8a;stroke:#2c5d8a;stroke-width:1.5}',
-  '.timeline-lane1 .timeline-mark{fill:#a4501b;stroke:#a4501b}',
-  '.timeline-mark--inferred,.timeline-lane1 .timeline-mark--inferred{fill:#fff}',
-  '.timeline-link{stroke:#777;stroke-width:1.2;stroke-dasharray:3 3}',
-  '.timeline-link--active{stroke:#000;stroke-width:2.5;stroke-dasharray:none}',
-  '.timeline-mark-link--active .timeline-mark{stroke:#000;stroke-width:2.5}',
-  '.timeline-lane-label{font-weight:bold}',
-  '.timeline-break path{stroke:#555;stroke-width:1.5;fill:none}',
-].join('');
+// Drawn with presentation attributes, not a <style> element: the app's
+// Content-Security-Policy admits no inline style sheet, and an exported file
+// then looks as it does on screen with nothing else to carry.
+const LANE_COLOUR = ['#2c5d8a', '#a4501b'] as const;
+const TEXT = { fontFamily: 'sans-serif', fontSize: 12, fill: '#333' } as const;
 
 function when(e: DatedEvent): string {
   const a = formatPoint(e.from);
@@ -203,6 +195,9 @@ export function TimelineView({
           <line
             key={`${l.comparison}|${l.from}|${l.to}`}
             className={`timeline-link${on ? ' timeline-link--active' : ''}`}
+            stroke={on ? '#000' : '#777'}
+            strokeWidth={on ? 2.5 : 1.2}
+            strokeDasharray={on ? undefined : '3 3'}
             data-comparison={l.comparison}
             data-from={l.from}
             data-to={l.to}
@@ -254,17 +249,23 @@ export function TimelineView({
           aria-label="Timeline chart of both texts"
           className="timeline-svg"
         >
-          <style>{SVG_STYLE}</style>
           {editions.map((e, lane) => (
             <g key={e.id}>
               <rect
                 className="timeline-lane-band"
+                fill="#f6f6f6"
                 x={MARGIN.left}
                 y={laneTop[lane]! - 3}
                 width={inner}
                 height={placed.rows[lane]! * ROW + 6}
               />
-              <text className="timeline-lane-label" x={MARGIN.left} y={laneTop[lane]! - 7}>
+              <text
+                className="timeline-lane-label"
+                {...TEXT}
+                fontWeight="bold"
+                x={MARGIN.left}
+                y={laneTop[lane]! - 7}
+              >
                 {laneLabel(e, width)}
               </text>
             </g>
@@ -272,7 +273,7 @@ export function TimelineView({
           {ticks.map((t) => (
             <g key={t} transform={`translate(${x(t)},0)`}>
               <line y1={MARGIN.top + LABEL - 4} y2={height - MARGIN.bottom} stroke="#e2e2e2" />
-              <text y={height - MARGIN.bottom + 16} textAnchor="middle">
+              <text {...TEXT} y={height - MARGIN.bottom + 16} textAnchor="middle">
                 {t}
               </text>
             </g>
@@ -283,7 +284,7 @@ export function TimelineView({
               transform={`translate(${x(brk) - 3},${height - MARGIN.bottom})`}
             >
               <title>{`The axis is compressed before ${brk}`}</title>
-              <path d="M-3,-5 L3,5 M3,-5 L9,5" />
+              <path d="M-3,-5 L3,5 M3,-5 L9,5" stroke="#555" strokeWidth={1.5} fill="none" />
             </g>
           )}
           {linkLines}
@@ -313,6 +314,9 @@ export function TimelineView({
                       <title>{`${label(m)} — ${m.event.sentence}`}</title>
                       <rect
                         className={`timeline-mark${m.event.inferred ? ' timeline-mark--inferred' : ''}`}
+                        fill={m.event.inferred ? '#fff' : LANE_COLOUR[lane]}
+                        stroke={emphasised ? '#000' : LANE_COLOUR[lane]}
+                        strokeWidth={emphasised ? 2.5 : 1.5}
                         x={m.left}
                         y={cy(m) - 5}
                         width={w}

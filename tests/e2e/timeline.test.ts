@@ -11,7 +11,18 @@ let reader: Reader;
 beforeAll(async () => {
   reader = await startReader('wide');
   await reader.page.setViewportSize({ width: 1440, height: 900 });
+  // The chart must draw under the app's Content-Security-Policy (no inline style sheet).
+  await reader.page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
+  });
 });
+
+const violations = () =>
+  reader.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 afterAll(async () => {
   await reader?.close();
 });
@@ -54,6 +65,15 @@ describe('the Timeline view', () => {
     expect(await rows.count()).toBe(67);
     const inferred = dialog().getByRole('row').filter({ hasText: 'last year' }).first();
     expect(await inferred.textContent()).toMatch(/2014.*Inferred: "last year"/);
+    // Nothing blocked but zod's probe for eval, which it catches (as content-security-policy.test.ts).
+    expect((await violations()).filter((v) => !/^script-src eval$/.test(v))).toEqual([]);
+    // Drawn in its lane's colour (set as attributes, which the policy allows).
+    expect(
+      await lanes1
+        .first()
+        .locator('rect')
+        .evaluate((el) => getComputedStyle(el).fill),
+    ).toBe('rgb(164, 80, 27)');
     await reader.screenshot('timeline-wide');
     expect(await reader.axeViolations()).toEqual([]);
   });
@@ -83,8 +103,9 @@ describe('the Timeline view', () => {
     expect(svg.suggestedFilename()).toBe('diptych-timeline.svg');
     const svgText = await downloadedText(svg);
     expect(svgText).toMatch(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    // Self-contained: its style inline, every mark in it.
-    expect(svgText).toContain('<style>');
+    // Self-contained: drawn with presentation attributes, every mark in it.
+    expect(svgText).not.toContain('<style');
+    expect(svgText).toContain('fill="#a4501b"');
     expect(svgText.match(/class="timeline-mark(?: |")/g)).toHaveLength(67);
     const [csv] = await Promise.all([
       reader.page.waitForEvent('download'),
