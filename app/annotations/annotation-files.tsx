@@ -59,6 +59,12 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
   };
   const importFile = async (file: File): Promise<void> => {
     if (!runtime || !snapshot) return;
+    // Checked before reading (issue 12, item 6): a 1 GB file is refused by its size, unread.
+    const tooLarge = runtime.importFileSizeCheck(file.size);
+    if (tooLarge) {
+      setMessage({ ok: false, text: `${file.name}: ${tooLarge.summary}` });
+      return;
+    }
     let text: string;
     try {
       text = await file.text();
