@@ -98,7 +98,7 @@ describe('the Aligned view', () => {
     await reader.openApp();
     await waitForMarks(reader);
     await turnOnAligned();
-    await reader.page.getByRole('button', { name: 'Sync' }).click();
+    await reader.page.getByRole('button', { name: 'Sync panes' }).click();
     const row = expectedRows().filter((r) => r.a.length > 0 && r.b.length > 0)[6]!;
     // Scroll the Winstanley-Chesters pane to the row's paragraph.
     await reader.paragraph(row.a[0]!).evaluate((el) => {
@@ -117,7 +117,7 @@ describe('the Aligned view', () => {
         return Math.abs(a! - b!);
       })
       .toBeLessThanOrEqual(2);
-    await reader.page.getByRole('button', { name: 'Sync' }).click();
+    await reader.page.getByRole('button', { name: 'Sync panes' }).click();
     // Off again: the gaps go, the text is as it was.
     await alignedButton().click();
     await expect.poll(() => reader.page.locator('.aligned-gap').count()).toBe(0);
