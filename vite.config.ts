@@ -1,7 +1,9 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { editionsPlugin } from './app/build/editions-plugin.ts';
+import { textFontsPlugin } from './app/build/text-fonts-plugin.ts';
 
 // One config for the app build and for the test runner. Unit tests run in Node
 // (everything outside app/ is DOM-free by design); browser tests live in
@@ -9,11 +11,24 @@ import { editionsPlugin } from './app/build/editions-plugin.ts';
 // production build (see tests/e2e/global-setup.ts). The editions are parsed
 // at build time and the reader is prerendered into index.html
 // (app/build/editions-plugin.ts).
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: 'app',
   base: './',
   publicDir: false,
-  plugins: [react(), editionsPlugin()],
+  plugins: [react(), editionsPlugin(), textFontsPlugin()],
+  // The browser build gets the browser's fetch for node-fetch (app/build/browser-fetch.ts):
+  // nothing server-side in the bundle. Node (tests, the CLI) keeps the real package.
+  resolve: {
+    alias:
+      command === 'build'
+        ? [
+            {
+              find: /^node-fetch$/,
+              replacement: fileURLToPath(new URL('./app/build/browser-fetch.ts', import.meta.url)),
+            },
+          ]
+        : [],
+  },
   // `npm start` opens a browser only where there is a screen to show it on;
   // headless (CI, containers) it just serves and prints the URL.
   preview: {
@@ -63,4 +78,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

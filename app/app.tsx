@@ -23,7 +23,9 @@ import {
 import type { Address, Edition, SourceId } from '../sources/edition.ts';
 import { runCommandEffect, useCommands } from './hooks/use-commands.ts';
 import { linkTo, useHashLocation } from './hooks/use-hash-location.ts';
+import { CompareLegend } from './compare/compare-legend.tsx';
 import { useCompare } from './compare/use-compare.tsx';
+import { useCompareMarksPref } from './compare/use-compare-marks-pref.ts';
 import { usePaneSync } from './hooks/use-pane-sync.ts';
 import { useReveal } from './hooks/use-reveal.ts';
 import { loadSearch } from './search/load-search.ts';
@@ -83,7 +85,7 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
     [panes, editions],
   );
 
-  useHashLocation(editions, setState);
+  useHashLocation(editions, setState, scrollOf);
   useReveal(state.reveal);
   useCommands(editions, state, setState, scrollOf, (effect) =>
     runCommandEffect(effect, () => searchInput.current?.focus()),
@@ -97,6 +99,7 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
     baseLinks: syncLinks,
   });
   usePaneSync(state.sync, scrollOf, editionOf, compare.syncLinks);
+  const [marksShown, setMarksShown] = useCompareMarksPref();
   // False in the prerendered HTML and the hydration render (they must match), true right after.
   const interactive = useSyncExternalStore(
     noSubscription,
@@ -120,11 +123,13 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
   );
   const onCopyLink = useCallback((address: Address) => {
     const url = linkTo(address);
-    const report = (notice: string) => setState((s) => ({ ...s, notice }));
-    if (!navigator.clipboard) return report(`Copy this link: ${url}`);
+    const report = (notice: string, noticeStays = false) =>
+      setState((s) => ({ ...s, notice, noticeStays }));
+    // Where the clipboard refuses, the reader has to copy the link by hand: that notice stays.
+    if (!navigator.clipboard) return report(`Copy this link: ${url}`, true);
     navigator.clipboard.writeText(url).then(
       () => report(`Link to ${address} copied.`),
-      () => report(`Could not copy; the link is ${url}`),
+      () => report(`Could not copy; the link is ${url}`, true),
     );
   }, []);
   const search = useCallback(() => loadSearch(editions), [editions]);
@@ -138,7 +143,10 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
     [editions],
   );
 
-  const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
+  const notify = useCallback(
+    (notice: string) => setState((s) => ({ ...s, notice, noticeStays: false })),
+    [],
+  );
   const annotations = useAnnotationUi(editions, editionOf(0), editionOf(1), notify);
   const citations = useCitations(editions, notify);
   const citeActions = useCiteAction(citations.citeSpan);
@@ -177,13 +185,22 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
         <BibliographyButton citations={citations} />
         {onAddEdition && <OpenTextButton taken={takenIds} onOpen={openText} notify={notify} />}
       </header>
-      <Notice message={state.notice} onDismiss={update((s) => ({ ...s, notice: null }))} />
-      <main className="panes" data-active={state.activePane}>
+      <Notice
+        message={state.notice}
+        stays={state.noticeStays ?? false}
+        onDismiss={update((s) => ({ ...s, notice: null, noticeStays: false }))}
+      />
+      <main
+        className="panes"
+        data-active={state.activePane}
+        data-compare-marks={marksShown ? 'shown' : 'hidden'}
+      >
         <PaneSwitch
           labels={[sourceLabel(leftEdition), sourceLabel(rightEdition)]}
           active={state.activePane}
           onSelect={onActivate}
         />
+        <CompareLegend shown={marksShown} onToggle={setMarksShown} />
         {([0, 1] as const).map((i) => (
           <Pane
             key={i}

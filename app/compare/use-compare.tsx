@@ -30,6 +30,7 @@ import { replaceHash } from '../hooks/use-hash-location.ts';
 import type { PaneSelection, SelectionAction } from '../selection/selection-action.ts';
 import type { PaneIndex, ReaderState } from '../state/reader-state.ts';
 import type { SyncLink } from '../sync/sync-targets.ts';
+import { rectReference } from '../floating/use-floating.ts';
 import { CompareMarks } from './compare-marks.tsx';
 import type { LinkChoice } from './link-dialog.tsx';
 import { loadCompareEngine, type CompareEngine } from './load-compare.ts';
@@ -182,8 +183,8 @@ export function useCompare({
       const otherSource = pane === 0 ? right : left;
       const marks = marksFor(placed, source);
       const onActivate = (m: CompareMark): void => open(other, m.there.address);
-      const onRelated = (address: Address): void =>
-        openRelated({ query: address, label: address, within: otherSource });
+      const onRelated = (address: Address, opener: HTMLElement): void =>
+        openRelated({ query: address, label: address, within: otherSource, anchor: opener });
       const out = new Map<string, ReactNode>();
       for (const block of edition?.blocks ?? []) {
         const m = marks.get(block.address) ?? [];
@@ -231,6 +232,7 @@ export function useCompare({
             query: { source: selection.source, text: selection.quote },
             label: 'your selection',
             within,
+            ...(selection.box ? { anchor: rectReference(selection.box) } : {}),
           });
         },
       },

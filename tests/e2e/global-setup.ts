@@ -16,16 +16,20 @@ declare module 'vitest' {
     baseUrl: string;
     /** The Chromium executable to launch. */
     chromiumPath: string;
+    /** What the production build logged as warnings or errors (none for a clean build). */
+    buildWarnings: string[];
   }
 }
 
 /** Vitest global setup; returns the teardown. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const chromiumPath = ensureChromium();
-  const outDir = await buildApp('diptych-e2e-');
+  const buildWarnings: string[] = [];
+  const outDir = await buildApp('diptych-e2e-', buildWarnings);
   const server = await serveStatic(outDir);
   project.provide('baseUrl', server.url);
   project.provide('chromiumPath', chromiumPath);
+  project.provide('buildWarnings', buildWarnings);
   return async () => {
     await server.close();
     rmSync(outDir, { recursive: true, force: true });

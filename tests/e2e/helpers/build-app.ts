@@ -7,17 +7,32 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { build, createLogger } from 'vite';
 
 /** The repository root. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Runs `vite build` with the project config; returns the output directory. */
-export async function buildApp(prefix = 'diptych-dist-'): Promise<string> {
+/**
+ * Runs `vite build` with the project config; returns the output directory.
+ * Every warning and error the build logs is also pushed onto `warnings`
+ * (a clean build logs none; tests/e2e/build.test.ts checks it).
+ */
+export async function buildApp(prefix = 'diptych-dist-', warnings: string[] = []): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), prefix));
+  const logger = createLogger('warn');
+  const record =
+    (log: (msg: string, options?: object) => void) =>
+    (msg: string, options?: object): void => {
+      warnings.push(msg);
+      log(msg, options);
+    };
+  logger.warn = record(logger.warn);
+  logger.warnOnce = record(logger.warnOnce);
+  logger.error = record(logger.error);
   await build({
     configFile: path.join(REPO_ROOT, 'vite.config.ts'),
     logLevel: 'warn',
+    customLogger: logger,
     build: { outDir, emptyOutDir: true },
   });
   return outDir;
