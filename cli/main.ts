@@ -3,6 +3,7 @@
  * loaded on demand) and turns every failure into a one-line message and a
  * non-zero exit code: a reader never sees a stack trace.
  */
+import { STYLE_IDS } from '../sources/citation/styles.ts';
 import { CliError, type Command, type Io } from './io.ts';
 
 /** Command name → loader. Each command lives in `cli/commands/<name>.ts`. */
@@ -12,7 +13,8 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     load: async () => (await import('./commands/edition.ts')).edition,
   },
   parse: {
-    summary: 'parse <file> [--summary]      parse any Markdown or plain-text file',
+    summary:
+      'parse <file> [--summary] [--id <id>] [--lang <bcp47>]  parse any Markdown or plain-text file',
     load: async () => (await import('./commands/parse.ts')).parse,
   },
   search: {
@@ -52,14 +54,16 @@ const processIo: Io = {
 
 function usage(): string {
   const lines = Object.values(COMMANDS).map((c) => `  diptych ${c.summary}`);
-  return `usage:\n${lines.join('\n')}\n`;
+  return `usage:\n${lines.join('\n')}\n\ncitation styles (--style): ${STYLE_IDS.join(', ')}\n`;
 }
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
+    // Asked for, the usage is the output; without a command, it explains an error (stderr).
+    if (name === undefined) io.err(usage());
+    else io.out(usage());
     return name === undefined ? 2 : 0;
   }
   const command = COMMANDS[name];

@@ -180,3 +180,16 @@ export function passageText(p: Passage): string {
       return p.footnote.text;
   }
 }
+
+/**
+ * What addresses an edition has, for a message about one it lacks:
+ * "paragraphs 1–39 and footnotes n1–n10" (or "no numbered passages").
+ */
+export function describePassages(edition: Edition): string {
+  const ns = edition.blocks.flatMap((b) => (b.n === undefined ? [] : [b.n]));
+  const parts: string[] = [];
+  if (ns.length > 0) parts.push(`paragraphs ${Math.min(...ns)}–${Math.max(...ns)}`);
+  const fs = edition.footnotes.map((f) => f.n);
+  if (fs.length > 0) parts.push(`footnotes n${Math.min(...fs)}–n${Math.max(...fs)}`);
+  return parts.length > 0 ? parts.join(' and ') : 'no numbered passages';
+}

@@ -214,8 +214,14 @@ function pageItems(
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** The one-sentence summary of a finished import. */
-export function importStatus(outcome: Pick<ImportOutcome, 'ok' | 'results' | 'fileError'>): string {
+/**
+ * The one-sentence summary of a finished import; `check` words it for a dry
+ * run that imports nothing ("Would import 2 annotations", `diptych annotations`).
+ */
+export function importStatus(
+  outcome: Pick<ImportOutcome, 'ok' | 'results' | 'fileError'>,
+  mode: 'import' | 'check' = 'import',
+): string {
   if (outcome.fileError !== undefined) return `Nothing was imported: ${outcome.fileError}.`;
   const count = (s: ImportItemResult['status']): number =>
     outcome.results.filter((r) => r.status === s).length;
@@ -230,14 +236,15 @@ export function importStatus(outcome: Pick<ImportOutcome, 'ok' | 'results' | 'fi
   const imported = count('imported');
   const duplicates = count('duplicate');
   const skipped = count('skipped');
+  const check = mode === 'check';
   const parts = [
     imported === 0 && duplicates > 0
       ? 'Nothing new to import'
-      : `Imported ${plural(imported, 'annotation')}`,
+      : `${check ? 'Would import' : 'Imported'} ${plural(imported, 'annotation')}`,
   ];
   if (duplicates > 0)
     parts.push(
-      `${plural(duplicates, 'annotation was', 'annotations were')} already here and not doubled`,
+      `${plural(duplicates, 'annotation was', 'annotations were')} already here and ${check ? 'would not be' : 'not'} doubled`,
     );
   if (skipped > 0)
     parts.push(`${plural(skipped, 'item')} skipped (replies or notes on a whole page)`);
@@ -296,7 +303,8 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
     document = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return failed(
-      `the file is not JSON (${error instanceof Error ? error.message : 'cannot parse'})`,
+      // One line: JSON.parse quotes the file's start, raw newlines and all.
+      `the file is not JSON (${error instanceof Error ? error.message.replace(/\s+/g, ' ') : 'cannot parse'})`,
     );
   }
   const located = locateItems(document);

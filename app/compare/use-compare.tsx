@@ -247,8 +247,18 @@ export function useCompare({
       let input;
       try {
         input = engine.linkPassages({
-          left: { edition: a.selection.edition, start: a.selection.start, end: a.selection.end },
-          right: { edition: b.selection.edition, start: b.selection.start, end: b.selection.end },
+          left: {
+            edition: a.selection.edition,
+            start: a.selection.start,
+            end: a.selection.end,
+            paraphrase: choice.paraphrases[0],
+          },
+          right: {
+            edition: b.selection.edition,
+            start: b.selection.start,
+            end: b.selection.end,
+            paraphrase: choice.paraphrases[1],
+          },
           relation: choice.relation,
           topic: choice.topic,
           note: choice.note,

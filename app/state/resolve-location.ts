@@ -5,7 +5,12 @@
  *
  * Not for: scrolling or history (the views do that).
  */
-import { findPassage, formatAddress, parseAddress } from '../../sources/address.ts';
+import {
+  describePassages,
+  findPassage,
+  formatAddress,
+  parseAddress,
+} from '../../sources/address.ts';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
 
 /** A hash that names a passage, or why it does not. */
@@ -24,6 +29,9 @@ export type ResolvedLocation =
       /** A short message for the reader. */
       readonly notice: string;
     };
+
+/** A paragraph range written the wrong way round ("lankov-2007:13-12"). */
+const REVERSED_RANGE = /^([a-z0-9-]+):(\d+)-(\d+)$/;
 
 /** Longest piece of a bad hash echoed back in a notice. */
 const MAX_ECHO = 60;
@@ -45,6 +53,12 @@ export function hashToAddress(hash: string): string {
 /** Resolves an address string against the editions. */
 export function resolveLocation(editions: readonly Edition[], raw: string): ResolvedLocation {
   const parsed = parseAddress(raw);
+  const reversed = REVERSED_RANGE.exec(raw.trim());
+  if (!parsed && reversed && Number(reversed[2]) > Number(reversed[3]) && reversed[3] !== '0')
+    return {
+      ok: false,
+      notice: `The range ${echo(raw.trim())} is reversed: try ${reversed[1]}:${reversed[3]}-${reversed[2]}.`,
+    };
   if (!parsed)
     return { ok: false, notice: `“${echo(raw)}” is not a passage address (try lankov-2007:12).` };
   const edition = editions.find((e) => e.id === parsed.source);
@@ -53,7 +67,10 @@ export function resolveLocation(editions: readonly Edition[], raw: string): Reso
   const address = formatAddress(parsed);
   const passage = findPassage(edition, address);
   if (!passage)
-    return { ok: false, notice: `There is no passage ${echo(address)} in ${edition.title}.` };
+    return {
+      ok: false,
+      notice: `There is no passage ${echo(address)} in ${edition.title}: it has ${describePassages(edition)}.`,
+    };
   const marked = passage.kind === 'range' ? passage.blocks.map((b) => b.address) : [address];
   return { ok: true, address, source: edition.id, marked };
 }

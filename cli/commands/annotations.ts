@@ -8,7 +8,11 @@
  * in the file the first problem is.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { importAnnotations, importFileSizeCheck } from '../../annotations/io/import-annotations.ts';
+import {
+  importAnnotations,
+  importFileSizeCheck,
+  importStatus,
+} from '../../annotations/io/import-annotations.ts';
 import { locateInEditions } from '../../annotations/io/locate-in-editions.ts';
 import { markdownDigest } from '../../annotations/io/markdown-digest.ts';
 import { serializeW3cCollection } from '../../annotations/io/w3c-export.ts';
@@ -46,7 +50,8 @@ export const annotations: Command = async (args, io) => {
   else if (flags.w3c) io.out(serializeW3cCollection(outcome.annotations));
   else
     io.out(
-      `${JSON.stringify({ format: outcome.format, summary: outcome.summary, results: outcome.results }, null, 2)}\n`,
+      // A check imports nothing: its summary says what importing would do.
+      `${JSON.stringify({ format: outcome.format, summary: importStatus(outcome, 'check'), results: outcome.results }, null, 2)}\n`,
     );
   return 0;
 };

@@ -133,3 +133,17 @@ describe('stepParagraph', () => {
     });
   });
 });
+
+describe('unknown passages (issue 15)', () => {
+  it('say which passages exist, and call a reversed range reversed', async () => {
+    const { resolveLocation } = await import('../../app/state/resolve-location.ts');
+    const { builtinEditions } = await import('../../sources/builtin.ts');
+    const editions = builtinEditions();
+    const missing = resolveLocation(editions, 'lankov-2007:99');
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.notice).toContain('paragraphs 1–39 and footnotes n1–n10');
+    const reversed = resolveLocation(editions, 'lankov-2007:13-12');
+    expect(reversed.ok).toBe(false);
+    if (!reversed.ok) expect(reversed.notice).toContain('is reversed: try lankov-2007:12-13');
+  });
+});

@@ -36,9 +36,17 @@ describe('diptych annotations', () => {
       'skipped',
       'imported',
     ]);
+    // A check imports nothing, and says so (issue 15).
     expect(result.summary).toBe(
-      'Imported 2 annotations; 2 items skipped (replies or notes on a whole page).',
+      'Would import 2 annotations; 2 items skipped (replies or notes on a whole page).',
     );
+  });
+
+  it('a file that is not JSON gets a one-line error', async () => {
+    const { code, err } = await run('annotations', file('bad.json', 'hello\nworld\n'));
+    expect(code).toBe(1);
+    expect(err).toMatch(/^diptych: .*bad\.json: Nothing was imported: the file is not JSON/);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('prints the digest of our export', async () => {

@@ -100,3 +100,22 @@ describe('diptych parse', () => {
     });
   });
 });
+
+describe('diptych without a command', () => {
+  it('prints the full usage to stderr and exits 2 (issue 15)', async () => {
+    const { code, out, err } = await run();
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/^usage:/);
+    expect(err).toContain('parse <file> [--summary] [--id <id>] [--lang <bcp47>]');
+    expect(err).toContain('bib [--format bibtex|ris|csl-json|text|html]');
+    for (const style of ['apa', 'mla', 'chicago-notes', 'chicago-author-date-17'])
+      expect(err).toContain(style);
+  });
+
+  it('--help prints the usage to stdout and exits 0', async () => {
+    const { code, out } = await run('--help');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^usage:/);
+  });
+});

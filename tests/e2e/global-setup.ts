@@ -25,13 +25,17 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const chromiumPath = ensureChromium();
   const buildWarnings: string[] = [];
-  const outDir = await buildApp('diptych-e2e-', buildWarnings);
+  // DIPTYCH_E2E_DIST serves an existing build instead (a quicker loop while working on one test);
+  // the build's warnings are then unknown, and the build test says so by failing.
+  const prebuilt = process.env['DIPTYCH_E2E_DIST'];
+  if (prebuilt) buildWarnings.push(`not built in this run: serving ${prebuilt}`);
+  const outDir = prebuilt ?? (await buildApp('diptych-e2e-', buildWarnings));
   const server = await serveStatic(outDir);
   project.provide('baseUrl', server.url);
   project.provide('chromiumPath', chromiumPath);
   project.provide('buildWarnings', buildWarnings);
   return async () => {
     await server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    if (!prebuilt) rmSync(outDir, { recursive: true, force: true });
   };
 }
