@@ -45,6 +45,20 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
       'annotations <file> [--digest | --w3c]  check a W3C or Hypothesis annotation file (or digest, convert it)',
     load: async () => (await import('./commands/annotations.ts')).annotations,
   },
+  serve: {
+    summary:
+      'serve [--port 5984] [--data <dir>] [--host <addr>] [--cors <origins>]  the sync server (CouchDB API at /couch/, reader at /)',
+    load: async () => (await import('./commands/serve.ts')).serve,
+  },
+  users: {
+    summary: 'users add <name> [--password <pw>] [--server <url>]  add a reader to a sync server',
+    load: async () => (await import('./commands/users.ts')).users,
+  },
+  groups: {
+    summary:
+      'groups create <group> --owner <name> [--member <name>…] | groups add <group> <name>  reading groups',
+    load: async () => (await import('./commands/groups.ts')).groups,
+  },
 };
 
 const processIo: Io = {

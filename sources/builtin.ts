@@ -31,6 +31,7 @@ export function builtinEdition(id: string): Edition | undefined {
       id: meta.id,
       lang: meta.lang,
       declarations: meta.declarations,
+      kind: 'print',
     });
     cache.set(meta.id, edition);
   }

@@ -59,6 +59,8 @@ export type Inline =
     }
   | { readonly type: 'emphasis'; readonly children: readonly Inline[] }
   | { readonly type: 'strong'; readonly children: readonly Inline[] }
+  /** GFM strikethrough (`~~text~~`): the text stays, struck through. */
+  | { readonly type: 'delete'; readonly children: readonly Inline[] }
   | {
       readonly type: 'link';
       /** Always http(s) or mailto: the pipeline drops the link (keeps its text) otherwise. */

@@ -10,8 +10,16 @@
  * When chunking could change the tree — a fenced code block (may hold blank
  * lines) or a link reference definition (may be used in another chunk) —
  * the text is parsed in one piece, whatever its length.
+ *
+ * Two dialects: `commonmark` (remark-parse alone: the built-in editions,
+ * extracted print) and `gfm` (remark-gfm for footnotes, tables,
+ * strikethrough and autolinks, and remark-frontmatter for YAML front matter:
+ * every text a reader adds). In `gfm`, a table or front matter also means one
+ * piece.
  */
 import type { Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node, Point } from 'unist';
@@ -20,14 +28,27 @@ import type { Node, Point } from 'unist';
 export const CHUNK_SIZE = 128 * 1024;
 
 const UNSAFE = /^( {0,3})(```|~~~|\[[^\]\n]+\]:)/m;
+/** In GFM a table row or front matter can also tie chunks together. */
+const UNSAFE_GFM = /^( {0,3})(\||---[ \t]*$)/m;
 /** A blank line, then a line that starts a plain paragraph (no indent, list, quote, heading, HTML). */
 const SAFE_CUT = /\n[ \t]*\n(?=[^\s>*+\-#0-9<|])/g;
 
-const processor = unified().use(remarkParse);
+/** Which Markdown a text is read as (see the module comment). */
+export type MarkdownDialect = 'commonmark' | 'gfm';
+
+const processors = {
+  commonmark: unified().use(remarkParse),
+  gfm: unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']),
+} as const;
 
 /** Cut offsets for `text`: each at the start of a chunk's first line. */
-export function chunkStarts(text: string, size = CHUNK_SIZE): number[] {
+export function chunkStarts(
+  text: string,
+  size = CHUNK_SIZE,
+  dialect: MarkdownDialect = 'commonmark',
+): number[] {
   if (text.length <= size || UNSAFE.test(text)) return [0];
+  if (dialect === 'gfm' && UNSAFE_GFM.test(text)) return [0];
   const starts = [0];
   SAFE_CUT.lastIndex = 0;
   let next = size;
@@ -54,8 +75,9 @@ function shift(node: Node, lines: number, offset: number): void {
 }
 
 /** Parses Markdown into an mdast tree, as remark-parse does. */
-export function parseMarkdown(text: string): Root {
-  const starts = chunkStarts(text);
+export function parseMarkdown(text: string, dialect: MarkdownDialect = 'commonmark'): Root {
+  const processor = processors[dialect];
+  const starts = chunkStarts(text, CHUNK_SIZE, dialect);
   if (starts.length === 1) return processor.parse(text);
   const children: RootContent[] = [];
   let lines = 0;

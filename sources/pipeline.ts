@@ -1,26 +1,42 @@
 /**
  * The parsing pipeline: text in, `Edition` out.
  *
- * unified + remark-parse (`parseMarkdown`: linear on long texts), then one small plugin per job, in this order:
- * `blockRoles` → `pageBreakRepair` → `footnotes` → `languageRuns` →
- * `addresses`; `toEdition` compiles the result. Deterministic and free of
- * I/O, so it runs the same in the CLI, at build time and (lazily loaded) in
- * the browser for a text a reader imports.
+ * unified + remark-parse (`parseMarkdown`: linear on long texts), then one
+ * small plugin per job. Two kinds of text (`sources/detect-print.ts` decides
+ * which when the caller does not say):
+ *
+ * - `print` (the built-in editions; extracted print): CommonMark, then
+ *   `blockRoles` → `pageBreakRepair` → `footnotes` → `languageRuns` →
+ *   `addresses`, exactly as the built-in editions have always been built;
+ * - `markdown` (any other text): CommonMark + GFM and YAML front matter, then
+ *   `frontMatter` → `blockRoles` → `titleHeading` → `footnotes` →
+ *   `gfmFootnotes` → `languageRuns` → `addresses`. No page-break repair: it
+ *   would join a well-formed paragraph ending in `]` or `)` to the next one.
+ *
+ * `toEdition` compiles the result. Deterministic and free of I/O, so it runs
+ * the same in the CLI, at build time and (lazily loaded) in the browser.
  *
  * Throws only for a stale editorial declaration (see `blockRoles`); any
  * other input, however odd, yields an edition.
  */
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { detectPrint } from './detect-print.ts';
 import type { Edition } from './edition.ts';
 import type { EditorialDeclaration } from './metadata.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { addresses } from './plugins/addresses.ts';
 import { blockRoles } from './plugins/block-roles.ts';
 import { footnotes } from './plugins/footnotes.ts';
+import { frontMatter, type FrontMatter } from './plugins/front-matter.ts';
+import { gfmFootnotes } from './plugins/gfm-footnotes.ts';
 import { languageRuns } from './plugins/language-runs.ts';
 import { pageBreakRepair } from './plugins/page-break-repair.ts';
+import { titleHeading } from './plugins/title-heading.ts';
 import { toEdition } from './to-edition.ts';
+
+/** What kind of text the pipeline reads (see the module comment); `auto` detects it. */
+export type TextKind = 'print' | 'markdown' | 'auto';
 
 /** Options of `parseEdition`. */
 export interface ParseEditionOptions {
@@ -30,23 +46,62 @@ export interface ParseEditionOptions {
   readonly lang?: string;
   /** Editorial declarations (block roles no heuristic can know). */
   readonly declarations?: readonly EditorialDeclaration[];
-  /** Title when the text has no `title` block. */
+  /** Title when the text has no title of its own (front matter, title block). */
   readonly title?: string;
+  /** Extracted print or Markdown (default `auto`: `detectPrint`). */
+  readonly kind?: TextKind;
+}
+
+/** An edition with what the text said about itself. */
+export interface ParsedText {
+  /** The edition. */
+  readonly edition: Edition;
+  /** The kind the text was read as. */
+  readonly kind: 'print' | 'markdown';
+  /** The front matter's usable fields (empty when there is none). */
+  readonly frontMatter: FrontMatter;
+}
+
+/** Parses a Markdown or plain text into an `Edition`, with its front matter. */
+export function parseText(text: string, options: ParseEditionOptions): ParsedText {
+  const requested = options.kind ?? 'auto';
+  const declaredPrint =
+    requested === 'auto' && /^---\r?\n(?:.*\r?\n)*?repairs:[ \t]*print[ \t]*\r?\n/.test(text);
+  const kind =
+    requested === 'auto' ? (declaredPrint || detectPrint(text) ? 'print' : 'markdown') : requested;
+  const file = new VFile({ value: text });
+  const declarations = { declarations: options.declarations ?? [] };
+  const tree =
+    kind === 'print'
+      ? unified()
+          .use(frontMatter)
+          .use(blockRoles, declarations)
+          .use(pageBreakRepair)
+          .use(footnotes)
+          .use(languageRuns)
+          .use(addresses, { id: options.id })
+          .runSync(parseMarkdown(text, declaredPrint ? 'gfm' : 'commonmark'), file)
+      : unified()
+          .use(frontMatter)
+          .use(blockRoles, declarations)
+          .use(titleHeading)
+          .use(footnotes)
+          .use(gfmFootnotes)
+          .use(languageRuns)
+          .use(addresses, { id: options.id })
+          .runSync(parseMarkdown(text, 'gfm'), file);
+  const fm = file.data.frontMatter ?? {};
+  const title = fm.title ?? options.title;
+  const edition = toEdition(tree, file.messages, {
+    id: options.id,
+    lang: options.lang ?? 'en',
+    ...(title !== undefined ? { title } : {}),
+    preferGivenTitle: fm.title !== undefined,
+  });
+  return { edition, kind, frontMatter: fm };
 }
 
 /** Parses a Markdown or plain text into an `Edition`. */
 export function parseEdition(text: string, options: ParseEditionOptions): Edition {
-  const processor = unified()
-    .use(blockRoles, { declarations: options.declarations ?? [] })
-    .use(pageBreakRepair)
-    .use(footnotes)
-    .use(languageRuns)
-    .use(addresses, { id: options.id });
-  const file = new VFile({ value: text });
-  const tree = processor.runSync(parseMarkdown(text), file);
-  return toEdition(tree, file.messages, {
-    id: options.id,
-    lang: options.lang ?? 'en',
-    ...(options.title !== undefined ? { title: options.title } : {}),
-  });
+  return parseText(text, options).edition;
 }

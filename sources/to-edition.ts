@@ -24,7 +24,7 @@ import {
   type Sentence,
   type SourceId,
 } from './edition.ts';
-import { softBreaks } from './util/block-text.ts';
+import { isContainer, softBreaks } from './util/block-text.ts';
 import { splitSentences } from './util/sentences.ts';
 import './mdast-data.ts';
 
@@ -42,9 +42,19 @@ export function isSafeUrl(url: string): boolean {
 
 type MutableInline =
   | { type: 'text'; value: string; lang?: 'ru' | 'ko' }
-  | { type: 'emphasis' | 'strong'; children: MutableInline[] }
+  | { type: 'emphasis' | 'strong' | 'delete'; children: MutableInline[] }
   | { type: 'link'; url: string; children: MutableInline[] }
   | { type: 'footnoteRef'; n: number; address: Address };
+
+/**
+ * What separates the children of `node` in plain text: a newline between the
+ * blocks of a container (list items, a quote's or a footnote's paragraphs,
+ * table rows), ` | ` between table cells, nothing between phrasing content.
+ */
+function childSeparator(node: Nodes): string {
+  if (node.type === 'tableRow') return ' | ';
+  return isContainer(node) || node.type === 'table' ? '\n' : '';
+}
 
 function compileNodes(
   nodes: readonly Nodes[],
@@ -91,6 +101,7 @@ function compileNode(node: Nodes, out: Compiled, id: string): MutableInline[] {
       return [{ type: 'footnoteRef', n: node.n, address: `${id}:n${node.n}` as Address }];
     case 'emphasis':
     case 'strong':
+    case 'delete':
       return [{ type: node.type, children: compileNodes(node.children, out, id, '') }];
     case 'link': {
       const children = compileNodes(node.children, out, id, '');
@@ -98,12 +109,7 @@ function compileNode(node: Nodes, out: Compiled, id: string): MutableInline[] {
     }
     default: {
       if (!('children' in node)) return [];
-      const container =
-        node.type === 'blockquote' ||
-        node.type === 'list' ||
-        node.type === 'listItem' ||
-        node.type === 'root';
-      return compileNodes(node.children as Nodes[], out, id, container ? '\n' : '');
+      return compileNodes(node.children as Nodes[], out, id, childSeparator(node));
     }
   }
 }
@@ -168,7 +174,12 @@ function merge(list: MutableInline[]): MutableInline[] {
     const prev = out[out.length - 1];
     if (inline.type === 'text' && prev?.type === 'text' && prev.lang === inline.lang) {
       prev.value += inline.value;
-    } else if (inline.type === 'emphasis' || inline.type === 'strong' || inline.type === 'link') {
+    } else if (
+      inline.type === 'emphasis' ||
+      inline.type === 'strong' ||
+      inline.type === 'delete' ||
+      inline.type === 'link'
+    ) {
       out.push({ ...inline, children: merge(inline.children) });
     } else {
       out.push(inline.type === 'text' ? { ...inline } : inline);
@@ -181,12 +192,7 @@ function compileBlock(node: RootContent, id: string): Compiled & { inlines: Inli
   const compiled: Compiled = { inlines: [], text: '', refs: [] };
   const raw =
     'children' in node
-      ? compileNodes(
-          node.children as Nodes[],
-          compiled,
-          id,
-          node.type === 'blockquote' || node.type === 'list' ? '\n' : '',
-        )
+      ? compileNodes(node.children as Nodes[], compiled, id, childSeparator(node))
       : compileNode(node, compiled, id);
   compiled.inlines = merge(trimEdges(compiled, raw)) as Inline[];
   return compiled;
@@ -207,6 +213,8 @@ export interface ToEditionOptions {
   readonly lang: string;
   /** Title to use when the text has no `title` block. */
   readonly title?: string;
+  /** Use `title` even when the text has a `title` block (a front matter title). */
+  readonly preferGivenTitle?: boolean;
 }
 
 /** Compiles an annotated tree (after all plugins ran) into an `Edition`. */
@@ -288,7 +296,11 @@ export function toEdition(
   }));
   return {
     id: id as SourceId,
-    title: titleBlock?.text ?? options.title ?? id,
+    title:
+      (options.preferGivenTitle ? options.title : undefined) ??
+      titleBlock?.text ??
+      options.title ??
+      id,
     lang: options.lang,
     blocks,
     footnotes,

@@ -68,6 +68,12 @@ function renderInline(
           <InlineView inlines={node.children} renderRef={renderRef} keyPrefix={key} />
         </strong>
       );
+    case 'delete':
+      return (
+        <del key={key}>
+          <InlineView inlines={node.children} renderRef={renderRef} keyPrefix={key} />
+        </del>
+      );
     case 'link':
       return isSafeUrl(node.url) ? (
         <a key={key} href={node.url} target="_blank" rel="noopener noreferrer">

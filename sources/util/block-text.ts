@@ -1,7 +1,8 @@
 /**
  * Plain text of an mdast node as a reader sees it: markup removed, footnote
  * references dropped, soft line breaks as spaces, blocks inside containers
- * (lists, block quotes) separated by a newline. A pure function of the node,
+ * (lists, block quotes, footnote definitions) and table rows separated by a
+ * newline, table cells by ` | `. A pure function of the node,
  * like `mdast-util-to-string`, which it follows except for those choices.
  */
 import type { AnyNode as Nodes } from '../mdast-data.ts';
@@ -27,7 +28,8 @@ export function blockText(node: Nodes): string {
       return `[${node.label ?? node.identifier}]: ${node.url}`;
     default: {
       if (!('children' in node)) return '';
-      const separator = isContainer(node) ? '\n' : '';
+      const separator =
+        node.type === 'tableRow' ? ' | ' : isContainer(node) || node.type === 'table' ? '\n' : '';
       return (node.children as Nodes[]).map(blockText).join(separator);
     }
   }

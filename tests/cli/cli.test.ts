@@ -51,7 +51,8 @@ describe('diptych parse', () => {
   it('prints a readable summary', async () => {
     const { out } = await run('parse', file('s.md', '# Title\n\nBody text here.'), '--summary');
     expect(out).toMatch(/^address\s+role\s+first words$/m);
-    expect(out).toMatch(/^s:heading1\s+heading\s+Title$/m);
+    // The first heading, before any running text, is the title (issue 16).
+    expect(out).toMatch(/^s:title1\s+title\s+Title$/m);
     expect(out).toMatch(/1 numbered paragraphs, 0 footnotes/);
   });
 

@@ -1,0 +1,133 @@
+/**
+ * A file (or a paste) a reader adds → a parsed text with what it says about
+ * itself, or one plain reason why it cannot be read. The one entry point for
+ * every way a text comes in (file picker, paste, drop, re-import, the CLI's
+ * `parse`, a workspace file), so every one of them gets the same checks:
+ *
+ * - bytes: not empty, valid UTF-8, not binary, not over `MAX_TEXT_BYTES`
+ *   (`decodeText`);
+ * - HTML (by name or by its first tag): the main text must be readable
+ *   (`htmlToMarkdown`);
+ * - the edition must have running text: a file whose every block is a
+ *   heading, title or chrome has nothing to read, cite or annotate.
+ *
+ * Pure apart from Web Crypto's hash (for the id); no storage, no DOM.
+ */
+import type { Edition } from './edition.ts';
+import { NUMBERED_ROLES } from './edition.ts';
+import { htmlToMarkdown, looksLikeHtml } from './html/html-to-markdown.ts';
+import { parseText } from './pipeline.ts';
+import { decodeText, MAX_TEXT_BYTES } from './read-text.ts';
+import { textId } from './text-id.ts';
+
+/** The formats a reader can add. */
+export type TextFormat = 'markdown' | 'html';
+
+/** What a text says about itself, for its citation record; each field says where it came from. */
+export interface TextFacts {
+  /** The title: front matter, the first heading, the page's title, or the file name. */
+  readonly title: string;
+  /** Where `title` came from. */
+  readonly titleFrom: 'front matter' | 'heading' | 'page' | 'file name';
+  /** Authors as written (front matter `author`, or the page's byline). */
+  readonly authors: readonly string[];
+  /** Date as written (front matter `date`, or the page's publication time). */
+  readonly date?: string;
+  /** http(s) URL (front matter `url`, or the page's canonical URL). */
+  readonly url?: string;
+}
+
+/** A text ready to be stored and shown. */
+export interface ImportedText {
+  /** Stable id (see `text-id.ts`), or the id given by the caller (a new version keeps its id). */
+  readonly id: string;
+  /** The file name (or `Pasted text`). */
+  readonly name: string;
+  /** What the file was. */
+  readonly format: TextFormat;
+  /** What the pipeline read: the file's text, or the Markdown extracted from HTML. */
+  readonly content: string;
+  /** The parsed edition. */
+  readonly edition: Edition;
+  /** Facts for the record. */
+  readonly facts: TextFacts;
+}
+
+/** The result of `importText`. */
+export type ImportTextResult =
+  | { readonly ok: true; readonly text: ImportedText }
+  | { readonly ok: false; readonly reason: string };
+
+/** Options of `importText`. */
+export interface ImportTextOptions {
+  /** Keep this id (a new version of a stored text) instead of deriving one. */
+  readonly id?: string;
+  /** Size limit in bytes (default `MAX_TEXT_BYTES`). */
+  readonly maxBytes?: number;
+}
+
+/** Parses text `content` already decoded; see `importText` for bytes. */
+export async function importDecodedText(
+  raw: string,
+  name: string,
+  options: ImportTextOptions = {},
+): Promise<ImportTextResult> {
+  const quoted = `“${name}”`;
+  let content = raw;
+  let format: TextFormat = 'markdown';
+  let page: Extract<ReturnType<typeof htmlToMarkdown>, { ok: true }> | undefined;
+  if (looksLikeHtml(raw, name)) {
+    const article = htmlToMarkdown(raw);
+    if (!article.ok) return { ok: false, reason: `${quoted} ${article.reason}.` };
+    page = article;
+    content = article.markdown;
+    format = 'html';
+  }
+  const id = options.id ?? (await textId(name, raw));
+  const stem = name.replace(/\.[a-z0-9]{1,10}$/i, '');
+  let parsed: ReturnType<typeof parseText>;
+  try {
+    parsed = parseText(content, { id, title: page?.title ?? stem });
+  } catch {
+    // The pipeline throws only for stale editorial declarations, which a reader's file has none of.
+    return { ok: false, reason: `${quoted} could not be parsed.` };
+  }
+  const { edition, frontMatter } = parsed;
+  if (!edition.blocks.some((b) => NUMBERED_ROLES.has(b.role))) {
+    return {
+      ok: false,
+      reason: `${quoted} has no running text (only headings, a title or page furniture).`,
+    };
+  }
+  const titleBlock = edition.blocks.find((b) => b.role === 'title');
+  const facts: TextFacts = {
+    title: edition.title,
+    titleFrom:
+      frontMatter.title !== undefined
+        ? 'front matter'
+        : titleBlock
+          ? 'heading'
+          : page?.title !== undefined
+            ? 'page'
+            : 'file name',
+    authors: frontMatter.authors ?? (page?.byline !== undefined ? [page.byline] : []),
+    ...((frontMatter.date ?? page?.date) !== undefined
+      ? { date: (frontMatter.date ?? page?.date)! }
+      : {}),
+    ...((frontMatter.url ?? page?.url) !== undefined
+      ? { url: (frontMatter.url ?? page?.url)! }
+      : {}),
+  };
+  return { ok: true, text: { id, name, format, content, edition, facts } };
+}
+
+/** Checks and parses a file's bytes (see the module comment). */
+export async function importText(
+  bytes: Uint8Array,
+  name: string,
+  options: ImportTextOptions = {},
+): Promise<ImportTextResult> {
+  const decoded = decodeText(bytes, options.maxBytes ?? MAX_TEXT_BYTES);
+  if (!decoded.ok) return { ok: false, reason: `“${name}” ${decoded.reason}.` };
+  return importDecodedText(decoded.text, name, options);
+}

@@ -1,0 +1,246 @@
+/**
+ * `diptych serve`, `diptych users add` and `diptych groups create|add`
+ * against the real server (127.0.0.1, temporary data), through the CLI's
+ * `main` (and one spawned process, for the password read from standard
+ * input). What a reader sees: the one-line messages and exit codes.
+ */
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.ts';
+import { groupDatabaseName } from '../../annotations/sync/index.ts';
+import { call } from '../server/helpers/http.ts';
+import {
+  startServerProcess,
+  TEST_ADMIN,
+  type ServerProcess,
+} from '../server/helpers/server-process.ts';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+let server: ServerProcess;
+const savedAdmin = process.env['DIPTYCH_ADMIN'];
+
+beforeAll(async () => {
+  server = await startServerProcess();
+}, 90_000);
+
+afterAll(async () => {
+  await server?.dispose();
+}, 30_000);
+
+afterEach(() => {
+  if (savedAdmin === undefined) delete process.env['DIPTYCH_ADMIN'];
+  else process.env['DIPTYCH_ADMIN'] = savedAdmin;
+});
+
+const asAdmin = () => (process.env['DIPTYCH_ADMIN'] = `${TEST_ADMIN.name}:${TEST_ADMIN.password}`);
+
+describe('diptych serve', () => {
+  it('says it listens on loopback only, where the API is, and where the admin credentials are', () => {
+    const out = server.output();
+    expect(out).toMatch(/listening at http:\/\/127\.0\.0\.1:\d+\//);
+    expect(out).toMatch(/loopback only \(127\.0\.0\.1\)/);
+    expect(out).toContain(`CouchDB API: ${server.couchUrl}`);
+    const file = join(server.dataDir, 'admin-credentials');
+    expect(out).toContain(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('a reading group in four commands', () => {
+  it('adds users with private layers, creates a group, adds a member', async () => {
+    asAdmin();
+    const server_ = ['--server', server.url];
+    for (const [name, pw] of [
+      ['ana', 'ana-pw'],
+      ['ben', 'ben-pw'],
+      ['cy', 'cy-pw'],
+    ] as const) {
+      const added = await run('users', 'add', name, '--password', pw, ...server_);
+      expect(added, added.err).toMatchObject({ code: 0 });
+      expect(added.out).toMatch(
+        new RegExp(`^Added user "${name}" with a private layer \\(userdb-`),
+      );
+    }
+    const created = await run(
+      'groups',
+      'create',
+      'lankov-seminar',
+      '--owner',
+      'ana',
+      '--member',
+      'ben',
+      ...server_,
+    );
+    expect(created.code, created.err).toBe(0);
+    expect(created.out).toBe(
+      'Created group "lankov-seminar" (diptych-group-lankov-seminar) owned by "ana"; members: ana, ben\n',
+    );
+    const added = await run('groups', 'add', 'lankov-seminar', 'cy', ...server_);
+    expect(added.out).toBe('Added "cy" to group "lankov-seminar"; members: ana, ben, cy\n');
+    const again = await run('groups', 'add', 'lankov-seminar', 'cy', ...server_);
+    expect(again.out).toBe('"cy" is already a member of "lankov-seminar"; members: ana, ben, cy\n');
+
+    const db = groupDatabaseName('lankov-seminar');
+    expect((await call(server.couchUrl, { name: 'cy', password: 'cy-pw' }, 'GET', db)).status).toBe(
+      200,
+    );
+    const own = await call(
+      server.couchUrl,
+      { name: 'cy', password: 'cy-pw' },
+      'GET',
+      '_users/org.couchdb.user:cy',
+    );
+    expect(own.body['diptych_groups']).toEqual(['lankov-seminar']);
+  });
+
+  it('takes several members at once (repeated or comma-separated --member)', async () => {
+    asAdmin();
+    for (const name of ['dee', 'eli', 'fay'])
+      await run('users', 'add', name, '--password', 'pw', '--server', server.url);
+    const created = await run(
+      'groups',
+      'create',
+      'tuesday',
+      '--owner',
+      'dee',
+      '--member',
+      'eli,fay',
+      '--server',
+      server.url,
+    );
+    expect(created.out).toContain('members: dee, eli, fay');
+  });
+
+  it('reads the password from standard input when it is not given', async () => {
+    const child = spawn(
+      process.execPath,
+      ['bin/diptych.js', 'users', 'add', 'gus', '--server', server.url],
+      {
+        env: { ...process.env, DIPTYCH_ADMIN: `${TEST_ADMIN.name}:${TEST_ADMIN.password}` },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    child.stdin.end('gus-secret\n');
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    const code = await new Promise((r) => child.once('exit', r));
+    expect(code).toBe(0);
+    expect(out).toContain('Added user "gus"');
+    const session = await call(server.couchUrl, null, 'POST', '_session', {
+      name: 'gus',
+      password: 'gus-secret',
+    });
+    expect(session.status).toBe(200);
+  });
+});
+
+describe('when it fails', () => {
+  it.each([
+    [
+      ['users', 'add', 'ana', '--password', 'x'],
+      1,
+      /^diptych: there is already a user named "ana"\n$/,
+    ],
+    [
+      ['users', 'add', '_root', '--password', 'x'],
+      1,
+      /^diptych: a user name cannot start with "_"\n$/,
+    ],
+    [['users', 'add'], 2, /^diptych: usage: diptych users add <name>/],
+    [
+      ['groups', 'create', 'lankov-seminar', '--owner', 'ana'],
+      1,
+      /^diptych: group "lankov-seminar" exists already/,
+    ],
+    [
+      ['groups', 'create', 'new-group', '--owner', 'zed'],
+      1,
+      /^diptych: no user named "zed" \(add one with: diptych users add zed\)\n$/,
+    ],
+    [['groups', 'add', 'no-such-group', 'ana'], 1, /^diptych: no group named "no-such-group"/],
+    [['groups', 'add', 'lankov-seminar', 'zed'], 1, /^diptych: no user named "zed"/],
+    [
+      ['groups', 'create', 'Lankov Seminar', '--owner', 'ana'],
+      2,
+      /^diptych: "Lankov Seminar" is not a valid group name/,
+    ],
+    [['groups', 'create', 'x'], 2, /^diptych: usage: diptych groups create/],
+  ])('%j → exit %i and a one-line message', async (argv, exitCode, message) => {
+    asAdmin();
+    const result = await run(...argv, '--server', server.url);
+    expect(result.err).toMatch(message);
+    expect(result.code).toBe(exitCode);
+  });
+
+  it('wrong admin credentials, no credentials, an unreachable server', async () => {
+    process.env['DIPTYCH_ADMIN'] = 'admin:wrong';
+    const wrong = await run('users', 'add', 'hal', '--password', 'x', '--server', server.url);
+    expect(wrong.err).toBe(
+      'diptych: the server refused the admin credentials (check DIPTYCH_ADMIN=name:password)\n',
+    );
+    process.env['DIPTYCH_ADMIN'] = 'no-colon';
+    expect((await run('users', 'add', 'hal', '--password', 'x', '--server', server.url)).err).toBe(
+      'diptych: DIPTYCH_ADMIN must be "name:password" (got something else)\n',
+    );
+    delete process.env['DIPTYCH_ADMIN'];
+    const none = await run(
+      'users',
+      'add',
+      'hal',
+      '--password',
+      'x',
+      '--server',
+      server.url,
+      '--data',
+      '/nonexistent/diptych',
+    );
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/^diptych: no admin credentials: set DIPTYCH_ADMIN=name:password/);
+    asAdmin();
+    const closed = await run(
+      'users',
+      'add',
+      'hal',
+      '--password',
+      'x',
+      '--server',
+      'http://127.0.0.1:9',
+    );
+    expect(closed.err).toBe(
+      'diptych: cannot reach http://127.0.0.1:9/ (is `diptych serve` or CouchDB running there?)\n',
+    );
+  });
+});
+
+describe('a server started without DIPTYCH_ADMIN', () => {
+  it('makes up admin credentials and the CLI on the same machine finds them (--data)', async () => {
+    const own = await startServerProcess({ admin: false });
+    try {
+      delete process.env['DIPTYCH_ADMIN'];
+      expect(own.output()).toMatch(/credentials written to .*admin-credentials \(mode 600\)/);
+      const result = await run(
+        'users',
+        'add',
+        'ivy',
+        '--password',
+        'x',
+        '--server',
+        own.url,
+        '--data',
+        own.dataDir,
+      );
+      expect(result.err).toBe('');
+      expect(result.code).toBe(0);
+    } finally {
+      await own.dispose();
+    }
+  }, 90_000);
+});
