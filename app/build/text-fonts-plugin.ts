@@ -21,7 +21,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import subsetFont from 'subset-font';
 import type { Plugin } from 'vite';
 
 /** One web-font face cut to the characters of one script. */
@@ -87,6 +86,8 @@ export async function buildTextFonts(): Promise<BuiltFace[]> {
     .filter((f) => /\.(md|txt)$/.test(f))
     .map((f) => readFileSync(path.join(TEXTS_DIR, f), 'utf8'))
     .join('\n');
+  // Loaded here, not with the config: unit tests load vite.config.ts and never build.
+  const { default: subsetFont } = await import('subset-font');
   const out: BuiltFace[] = [];
   for (const face of FACES) {
     const chars = [...new Set([...text].filter((c) => face.script.test(c)))].sort();

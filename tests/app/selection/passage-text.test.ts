@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { passageText } from '../../../app/selection/passage-text.ts';
 import { builtinEdition } from '../../../sources/builtin.ts';
 
-const lankov = builtinEdition('lankov-2007');
+const lankov = builtinEdition('lankov-2007')!;
 const block = (n: number) => lankov.blocks.find((b) => b.n === n)!;
 
 describe('passageText', () => {
@@ -20,7 +20,7 @@ describe('passageText', () => {
   });
 
   it('leaves out passages the reader does not see (hidden site navigation)', () => {
-    const wc = builtinEdition('winstanley-chesters-2015');
+    const wc = builtinEdition('winstanley-chesters-2015')!;
     const [chrome, title] = wc.blocks;
     expect(chrome!.role).toBe('chrome');
     const text = passageText(wc, chrome!.start, title!.end, (a) => !a.includes(':chrome'));
