@@ -88,10 +88,14 @@ export interface Citer {
 // with this error code (CSL.ERROR_NO_RENDERED_FORM).
 const ERROR_NO_RENDERED_FORM = 1;
 
-/** Why a style leaves a source out of its bibliography. */
+/**
+ * Why a style leaves a source out of its bibliography, in words a student
+ * follows (the rule is CMOS 18 14.114, which the official CSL style follows;
+ * sources/citation/README.md says more).
+ */
 function absenceReason(style: StyleDescriptor, record: CslItem): string {
   if (style.kind === 'note' && record.type === 'manuscript') {
-    return `${style.label} leaves an unpublished manuscript that no archive holds out of the bibliography (the official CSL style follows CMOS 18 14.114): cite this source in notes only.`;
+    return `${style.label} lists only published or archived works in its bibliography, and this source is an unpublished manuscript: cite it in notes only.`;
   }
   return `${style.label} prints no bibliography entry for this source.`;
 }

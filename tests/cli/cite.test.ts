@@ -53,7 +53,7 @@ describe('diptych cite', () => {
       const first = await run('cite', 'lankov-2007:n5', '--style', 'chicago-notes');
       expect(first.out).toBe(
         'Andrei Lankov, “Russia and North Korea: From ‘Socialist Solidarity’ to Quasi-Alliance,” unpublished manuscript [2007?], n. 5.\n\n' +
-          '[not in the bibliography: Chicago 18 (notes and bibliography) leaves an unpublished manuscript that no archive holds out of the bibliography (the official CSL style follows CMOS 18 14.114): cite this source in notes only.]\n',
+          '[not in the bibliography: Chicago 18 (notes and bibliography) lists only published or archived works in its bibliography, and this source is an unpublished manuscript: cite it in notes only.]\n',
       );
       const short = await run(
         'cite',

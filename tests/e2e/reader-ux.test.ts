@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { selectInPassage, selectionToolbar } from './helpers/annotations-ui.ts';
-import { selectAcross } from './helpers/citations-ui.ts';
+import { chooseStyle, openCite, selectAcross } from './helpers/citations-ui.ts';
 import {
   compareMarks,
   openCompareView,
@@ -393,6 +393,17 @@ describe('messages in plain language (item 13)', () => {
     await expect.poll(() => reader.notice().textContent()).toContain('paragraphs 1–39');
     await reader.goToAddress(`${LANKOV}:13-12`);
     await expect.poll(() => reader.notice().textContent()).toContain('reversed');
+  });
+
+  it('Chicago’s note on a source left out of the bibliography cites no manual section', async () => {
+    await reader.setViewport('wide');
+    await reader.openApp(`${LANKOV}:12`);
+    const panel = await openCite(reader, `${LANKOV}:12`);
+    await chooseStyle(panel, 'chicago-notes');
+    await expect.poll(() => panel.textContent()).toContain('notes only');
+    const text = (await panel.textContent())!;
+    expect(text).not.toMatch(/CMOS|14\.114|CSL/);
+    await reader.pressKey('Escape');
   });
 });
 
