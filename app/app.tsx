@@ -24,7 +24,8 @@ import type { Address, Edition, SourceId } from '../sources/edition.ts';
 import { runCommandEffect, useCommands } from './hooks/use-commands.ts';
 import { linkTo, useHashLocation } from './hooks/use-hash-location.ts';
 import { CompareLegend } from './compare/compare-legend.tsx';
-import { useCompare } from './compare/use-compare.tsx';
+import { useCompare } from './compare/use-compare.ts';
+import { CompareButton, CompareOverlays, useCompareExtras } from './compare/compare-overlays.tsx';
 import { useCompareMarksPref } from './compare/use-compare-marks-pref.ts';
 import { usePaneSync } from './hooks/use-pane-sync.ts';
 import { useReveal } from './hooks/use-reveal.ts';
@@ -98,6 +99,7 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
     setState,
     baseLinks: syncLinks,
   });
+  const compareExtras = useCompareExtras(compare);
   usePaneSync(state.sync, scrollOf, editionOf, compare.syncLinks);
   const [marksShown, setMarksShown] = useCompareMarksPref();
   // False in the prerendered HTML and the hydration render (they must match), true right after.
@@ -180,7 +182,7 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
           onToggleSync={update((s) => ({ ...s, sync: !s.sync }))}
           onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
         />
-        {compare.toolbarButton}
+        <CompareButton compare={compare} />
         <AnnotationsToggle ui={annotations} />
         <BibliographyButton citations={citations} />
         {onAddEdition && <OpenTextButton taken={takenIds} onOpen={openText} notify={notify} />}
@@ -215,7 +217,7 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
             onActivate={onActivate}
             onCopyLink={onCopyLink}
             onCite={interactive ? citations.cite : undefined}
-            extras={compare.extras[i]}
+            extras={compareExtras[i]}
             interactive={interactive}
           />
         ))}
@@ -223,7 +225,7 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
       <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
       <AnnotationSidebar ui={annotations} onCite={citations.citeSpan} />
       <AnnotationStatus ui={annotations} />
-      {compare.overlays}
+      <CompareOverlays compare={compare} />
       <CitationDialogs citations={citations} />
       <ShortcutsDialog
         open={state.shortcutsOpen}

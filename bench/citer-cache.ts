@@ -1,6 +1,6 @@
 /**
  * Building a citeproc engine per style with and without the macro-lookup
- * index the citation worker installs (`app/citations/citeproc-macro-cache.ts`),
+ * index the citer installs (`sources/citation/citeproc-macro-cache.ts`),
  * in the same process: a warm-up build first (so neither side pays the JIT
  * and the locale alone), then per style the plain build and the indexed
  * build, alternating which goes first, each the median of `ROUNDS`.
@@ -8,7 +8,10 @@
  * in Node and in the browser alike, so the figures hold for the worker too.
  */
 import CSL from 'citeproc';
-import { installMacroCache, type CiteprocModule } from '../app/citations/citeproc-macro-cache.ts';
+import {
+  installMacroCache,
+  type CiteprocModule,
+} from '../sources/citation/citeproc-macro-cache.ts';
 import { createCiter } from '../sources/citation/create-citer.ts';
 import { nodeCslLoader } from '../sources/citation/node-csl-loader.ts';
 import { STYLES, type StyleId } from '../sources/citation/styles.ts';
@@ -22,13 +25,14 @@ function median(values: number[]): number {
 }
 
 async function buildMs(style: StyleId, indexed: boolean): Promise<number> {
-  const uninstall = indexed ? installMacroCache(CSL as unknown as CiteprocModule) : null;
+  // The citer's module installs the index; the plain build takes it off for its run.
+  if (!indexed) installMacroCache(CSL as unknown as CiteprocModule)();
   try {
     const t = performance.now();
     await createCiter(style, nodeCslLoader);
     return performance.now() - t;
   } finally {
-    uninstall?.();
+    installMacroCache(CSL as unknown as CiteprocModule);
   }
 }
 

@@ -16,9 +16,11 @@ const BENCHES: Bench[] = [
   { name: 'annotations-io', load: () => import('./annotations-io.ts') },
   { name: 'annotations', load: () => import('./annotations.ts') },
   { name: 'annotations-sidebar', load: () => import('./annotations-sidebar.ts') },
+  { name: 'sync-load', load: () => import('./sync-load.ts') },
 ];
 
-const only = process.argv.slice(2);
+// Names select sections; `--flags` are for the sections (sync-load --quick).
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 for (const bench of BENCHES) {
   if (only.length && !only.includes(bench.name)) continue;
   console.log(`\n## ${bench.name}`);

@@ -10,7 +10,10 @@
  *   <id>:<role><k>     unnumbered block           winstanley-chesters-2015:heading1
  *   <id>:<role><k>.<s> sentence of such a block   winstanley-chesters-2015:caption2.1
  *
- * Not for: resolving an address against an edition (see `findPassage`).
+ * Also the one home for "the passage that holds this address"
+ * (`containingPassage`, `startPassage`) and for where a passage lies in its
+ * edition's text (`findPassage`, `spanOf`): app, annotations and CLI call
+ * these rather than slicing address strings.
  */
 import type {
   Address,
@@ -115,6 +118,42 @@ export function formatAddress(a: ParsedAddress): Address {
   }
 }
 
+/**
+ * The whole passage a sentence address belongs to: `12.3` → `12`, `n5.1` →
+ * `n5`, `caption2.1` → `caption2`; any other address (a paragraph, a range,
+ * a footnote) is its own passage and is returned as it is, as is a string
+ * that is not an address. This is the citation pinpoint of an address.
+ */
+export function containingPassage(address: Address): Address {
+  const a = parseAddress(address);
+  if (!a) return address;
+  switch (a.kind) {
+    case 'sentence':
+      return formatAddress({ kind: 'paragraph', source: a.source, n: a.n });
+    case 'footnote':
+    case 'block':
+      return a.s === undefined ? address : formatAddress({ ...a, s: undefined });
+    default:
+      return address;
+  }
+}
+
+/**
+ * The one block or footnote an address starts in: like `containingPassage`,
+ * but a range gives its first paragraph (`12-13` → `12`). Where a margin mark
+ * for the passage goes. A string that is not an address is returned as it is.
+ */
+export function startPassage(address: Address): Address {
+  const a = parseAddress(address);
+  if (a?.kind === 'range') return formatAddress({ kind: 'paragraph', source: a.source, n: a.from });
+  return containingPassage(address);
+}
+
+/** The part of an address after the source id (`lankov-2007:n5` → `n5`). */
+export function localPart(address: Address): string {
+  return address.slice(address.indexOf(':') + 1);
+}
+
 /** The source id of an address string, or `null` if it is not an address. */
 export function sourceOfAddress(input: string): SourceId | null {
   return parseAddress(input)?.source ?? null;
@@ -128,28 +167,35 @@ export type Passage =
   | { readonly kind: 'footnote'; readonly footnote: Footnote }
   | { readonly kind: 'footnoteSentence'; readonly footnote: Footnote; readonly sentence: Sentence };
 
+/**
+ * What `findPassage` looks in: an edition, or part of one (the anchoring
+ * code's documents may have no id, blocks or footnotes; without an id, an
+ * address of any source is looked up).
+ */
+export type PassageIndex = Partial<Pick<Edition, 'id' | 'blocks' | 'footnotes'>>;
+
 /** Resolves an address in an edition; `null` when the edition has no such passage. */
-export function findPassage(edition: Edition, input: string): Passage | null {
+export function findPassage(edition: PassageIndex, input: string): Passage | null {
   const a = parseAddress(input);
-  if (!a || a.source !== edition.id) return null;
+  if (!a || (edition.id !== undefined && a.source !== edition.id)) return null;
+  const allBlocks = edition.blocks ?? [];
+  const footnotes = edition.footnotes ?? [];
   switch (a.kind) {
     case 'paragraph': {
-      const block = edition.blocks.find((b) => b.n === a.n);
+      const block = allBlocks.find((b) => b.n === a.n);
       return block ? { kind: 'block', block } : null;
     }
     case 'sentence': {
-      const block = edition.blocks.find((b) => b.n === a.n);
+      const block = allBlocks.find((b) => b.n === a.n);
       const sentence = block?.sentences[a.s - 1];
       return block && sentence ? { kind: 'sentence', block, sentence } : null;
     }
     case 'range': {
-      const blocks = edition.blocks.filter(
-        (b) => b.n !== undefined && b.n >= a.from && b.n <= a.to,
-      );
+      const blocks = allBlocks.filter((b) => b.n !== undefined && b.n >= a.from && b.n <= a.to);
       return blocks.length === a.to - a.from + 1 ? { kind: 'range', blocks } : null;
     }
     case 'footnote': {
-      const footnote = edition.footnotes.find((f) => f.n === a.n);
+      const footnote = footnotes.find((f) => f.n === a.n);
       if (!footnote) return null;
       if (a.s === undefined) return { kind: 'footnote', footnote };
       const sentence = footnote.sentences[a.s - 1];
@@ -157,7 +203,7 @@ export function findPassage(edition: Edition, input: string): Passage | null {
     }
     case 'block': {
       const base = formatAddress({ kind: 'block', source: a.source, role: a.role, k: a.k });
-      const block = edition.blocks.find((b) => b.address === base);
+      const block = allBlocks.find((b) => b.address === base);
       if (!block) return null;
       if (a.s === undefined) return { kind: 'block', block };
       const sentence = block.sentences[a.s - 1];
@@ -192,4 +238,23 @@ export function describePassages(edition: Edition): string {
   const fs = edition.footnotes.map((f) => f.n);
   if (fs.length > 0) parts.push(`footnotes n${Math.min(...fs)}–n${Math.max(...fs)}`);
   return parts.length > 0 ? parts.join(' and ') : 'no numbered passages';
+}
+
+/** Where a passage lies in its edition's `text`: `[start, end)` offsets. */
+export function spanOf(p: Passage): { readonly start: number; readonly end: number } {
+  switch (p.kind) {
+    case 'block':
+      return { start: p.block.start, end: p.block.end };
+    case 'sentence':
+      return { start: p.block.start + p.sentence.start, end: p.block.start + p.sentence.end };
+    case 'range':
+      return { start: p.blocks[0]!.start, end: p.blocks[p.blocks.length - 1]!.end };
+    case 'footnote':
+      return { start: p.footnote.start, end: p.footnote.end };
+    case 'footnoteSentence':
+      return {
+        start: p.footnote.start + p.sentence.start,
+        end: p.footnote.start + p.sentence.end,
+      };
+  }
 }

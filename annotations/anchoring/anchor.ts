@@ -14,10 +14,11 @@
  * throws. An unplaced annotation is a result, never a reason to drop it: the
  * store keeps it and the sidebar lists it with its quote.
  */
-import { parseAddress } from '../../sources/address.ts';
+import { findPassage, spanOf, startPassage } from '../../sources/address.ts';
 import { matchPosition } from './position.ts';
 import { matchQuoteExact } from './quote-exact.ts';
 import { bestFuzzyCandidate, contextNeeded, FUZZY_ACCEPT_THRESHOLD } from './quote-fuzzy.ts';
+import type { Address } from '../../sources/edition.ts';
 import type { AnchorDocument, AnchorSelectors, Hint } from './types.ts';
 
 /** Which step placed an annotation. */
@@ -113,33 +114,10 @@ export function anchor(doc: AnchorDocument, selectors: AnchorSelectors): AnchorR
 export function expectedPlace(doc: AnchorDocument, selectors: AnchorSelectors): Hint | undefined {
   if (selectors.position && Number.isFinite(selectors.position.start))
     return selectors.position.start;
-  const address = selectors.address ? parseAddress(selectors.address) : null;
-  if (!address || (doc.id !== undefined && address.source !== doc.id)) return undefined;
-  const span = (p: { start: number; end: number } | undefined) =>
-    p ? { start: p.start, end: p.end } : undefined;
-  switch (address.kind) {
-    case 'paragraph':
-      return span(doc.blocks?.find((b) => b.n === address.n));
-    case 'sentence': {
-      const block = doc.blocks?.find((b) => b.n === address.n);
-      const s = block?.sentences[address.s - 1];
-      return block && s ? { start: block.start + s.start, end: block.start + s.end } : span(block);
-    }
-    case 'range': {
-      const from = doc.blocks?.find((b) => b.n === address.from);
-      const to = doc.blocks?.find((b) => b.n === address.to);
-      return from && to ? { start: from.start, end: to.end } : span(from);
-    }
-    case 'footnote': {
-      const f = doc.footnotes?.find((x) => x.n === address.n);
-      const s = address.s === undefined ? undefined : f?.sentences[address.s - 1];
-      return f && s ? { start: f.start + s.start, end: f.start + s.end } : span(f);
-    }
-    case 'block': {
-      const base = `${address.source}:${address.role}${address.k}`;
-      const block = doc.blocks?.find((b) => b.address === base);
-      const s = address.s === undefined ? undefined : block?.sentences[address.s - 1];
-      return block && s ? { start: block.start + s.start, end: block.start + s.end } : span(block);
-    }
-  }
+  if (!selectors.address) return undefined;
+  // A sentence or range the document lacks still points near its first block.
+  const passage =
+    findPassage(doc, selectors.address) ??
+    findPassage(doc, startPassage(selectors.address as Address));
+  return passage ? spanOf(passage) : undefined;
 }

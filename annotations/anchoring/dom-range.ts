@@ -49,14 +49,22 @@ export interface TextOffsets {
   readonly end: number;
 }
 
-interface RenderedPassage {
+/** A passage of the edition rendered under a root: its span in `Edition.text` and its element. */
+export interface RenderedPassage {
+  /** `Block.start` or `Footnote.start`. */
   readonly start: number;
+  /** `Block.end` or `Footnote.end`. */
   readonly end: number;
+  /** The element carrying its `data-address`. */
   readonly element: Element;
 }
 
-/** The edition's passages that are rendered under `root`, in text order. */
-function renderedPassages(root: Element, edition: Edition): RenderedPassage[] {
+/**
+ * The edition's passages that are rendered under `root`, in text order
+ * (elements inside `data-anchor-ignore` content, such as a footnote
+ * popover's copy of a note, do not count).
+ */
+export function renderedPassages(root: Element, edition: Edition): RenderedPassage[] {
   const byAddress = new Map<string, Element>();
   for (const el of root.querySelectorAll(`[${ADDRESS_ATTRIBUTE}]`)) {
     const ignored = el.closest(`[${IGNORE_ATTRIBUTE}]`);
@@ -121,12 +129,16 @@ export interface DomRangeMapper {
 
 /**
  * Prepares conversions for the passages rendered under `root`: finds them
- * once, and each passage's text nodes on first use. For painting many
+ * once (or takes them from `renderedPassages`, when the caller needs them
+ * too), and each passage's text nodes on first use. For painting many
  * highlights at once; valid until the DOM under `root` changes (make a new
  * one after a re-render).
  */
-export function domRangeMapper(root: Element, edition: Edition): DomRangeMapper {
-  const passages = renderedPassages(root, edition);
+export function domRangeMapper(
+  root: Element,
+  edition: Edition,
+  passages: readonly RenderedPassage[] = renderedPassages(root, edition),
+): DomRangeMapper {
   const cache = new Map<Element, Text[]>();
   const nodesOf = (element: Element): Text[] => {
     let nodes = cache.get(element);

@@ -16,7 +16,7 @@
  * comparison between them and is left out (and counted in `skipped`, so the
  * view can say so rather than drop it silently).
  */
-import { parseAddress } from '../../sources/address.ts';
+import { containingPassage } from '../../sources/address.ts';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
 import type { Annotation, AnnotationId, Relation } from '../model/annotation.ts';
 import type { Target } from '../model/selectors.ts';
@@ -75,24 +75,8 @@ export interface ComparisonTable {
   readonly skipped: readonly AnnotationId[];
 }
 
-/**
- * The address a reader cites for a target: the stored address with any
- * sentence part dropped (`lankov-2007:12.3` → `lankov-2007:12`).
- */
-export function citedAddress(address: Address): Address {
-  const parsed = parseAddress(address);
-  if (!parsed) return address;
-  switch (parsed.kind) {
-    case 'sentence':
-      return `${parsed.source}:${parsed.n}` as Address;
-    case 'footnote':
-      return `${parsed.source}:n${parsed.n}` as Address;
-    case 'block':
-      return `${parsed.source}:${parsed.role}${parsed.k}` as Address;
-    default:
-      return address;
-  }
-}
+/** The address a comparison side is cited by: a sentence's paragraph or note (`containingPassage`). */
+export const citedAddress: (address: Address) => Address = containingPassage;
 
 function side(target: Target, paraphrase: string | null): ComparisonSide {
   return {

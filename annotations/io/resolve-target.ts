@@ -15,7 +15,7 @@
  */
 import type { Edition, SourceId } from '../../sources/edition.ts';
 import { parseAddress } from '../../sources/address.ts';
-import { addressForRange } from '../model/address-for-range.ts';
+import { addressOf, CONTEXT_LENGTH, describe } from '../anchoring/describe.ts';
 import type { PositionSelector, QuoteSelector, Target } from '../model/selectors.ts';
 import { sourceIdFromIri } from './format.ts';
 
@@ -74,27 +74,22 @@ export type Resolved =
   | { readonly ok: true; readonly target: Target; readonly foreignDocument?: string }
   | { readonly ok: false; readonly path: string; readonly message: string };
 
-/** How much context we keep on each side of a quote we build from our own text (Hypothesis keeps 32). */
-export const CONTEXT_CHARS = 32;
+/** How much context we keep on each side of a quote we build from our own text: `describe`'s. */
+export const CONTEXT_CHARS = CONTEXT_LENGTH;
 
 const fail = (path: string, message: string): Resolved => ({ ok: false, path, message });
 
-/** Selectors built from our edition's text at `[start, end)`. */
+/**
+ * Selectors built from our edition's text at `[start, end)` by `describe`,
+ * the builder a selection in the reader goes through, so an imported target
+ * gets the same selectors (a sentence address for a sentence) as one made
+ * there. `null` when `describe` cannot build all three.
+ */
 function fromEdition(edition: Edition, start: number, end: number): Target | null {
-  const address = addressForRange(edition, start, end);
-  if (address === null) return null;
-  return {
-    source: edition.id,
-    selectors: {
-      quote: {
-        exact: edition.text.slice(start, end),
-        prefix: edition.text.slice(Math.max(0, start - CONTEXT_CHARS), start),
-        suffix: edition.text.slice(end, end + CONTEXT_CHARS),
-      },
-      position: { start, end },
-      address,
-    },
-  };
+  const described = describe(edition, start, end);
+  if (!described?.quote || !described.position || !described.address) return null;
+  const { quote, position, address } = described;
+  return { source: edition.id, selectors: { quote, position, address } };
 }
 
 /** Resolves one target; see the module comment. */
@@ -136,7 +131,7 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
   if (edition !== undefined) {
     // The file names one of our sources: keep its selectors as they are.
     if (raw.quote !== undefined && raw.position !== undefined) {
-      const address = raw.address ?? addressForRange(edition, raw.position.start, raw.position.end);
+      const address = raw.address ?? addressOf(edition, raw.position.start, raw.position.end);
       if (address === null)
         return fail(paths.target, `the source "${edition.id}" has no text to annotate`);
       const parsed = parseAddress(address);

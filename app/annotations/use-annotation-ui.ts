@@ -20,7 +20,8 @@ import { anchorAnnotations, type AnchoredList } from './anchored-list.ts';
 import type { AnnotationRuntime } from './annotation-runtime.ts';
 import { useAnnotationActions, type AnnotationActionCallbacks } from './use-annotation-actions.ts';
 import { useAnnotations } from './use-annotations.ts';
-import { annotationAtPoint, pointAt, useHighlights } from './use-highlights.ts';
+import { useHighlightClicks } from './use-highlight-clicks.ts';
+import { useHighlights } from './use-highlights.ts';
 
 /** What the annotation views receive. */
 export interface AnnotationUi {
@@ -131,19 +132,7 @@ export function useAnnotationUi(
     [ranges],
   );
 
-  // A click on a highlight opens its annotation (not the end of a drag: that is a selection).
-  useEffect(() => {
-    const onClick = (e: MouseEvent): void => {
-      if (!(e.target instanceof Element) || !e.target.closest('.pane article.edition')) return;
-      if (e.target.closest('a, button, [data-anchor-ignore]')) return;
-      if (document.getSelection()?.isCollapsed === false) return;
-      const point = pointAt(e.clientX, e.clientY);
-      const id = point ? annotationAtPoint(ranges.current, point.node, point.offset) : null;
-      if (id) open(id);
-    };
-    document.addEventListener('click', onClick);
-    return () => document.removeEventListener('click', onClick);
-  }, [ranges, open]);
+  useHighlightClicks(ranges, open);
 
   // Enter on a focused passage opens its first annotation; Ctrl/Cmd+Z undoes.
   const latest = useRef({ runtime, snapshot, notify, placed: list.placed, editions });

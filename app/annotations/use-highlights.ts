@@ -20,14 +20,24 @@
  * ranges cost nothing until painted; they do not follow DOM changes, hence
  * the repaint below.
  *
+ * Offsets become ranges through the bridge (`domRangeMapper` in
+ * `annotations/anchoring/dom-range.ts`), one mapper per pane per paint: it
+ * finds the rendered passages once (skipping `data-anchor-ignore` content,
+ * such as a footnote popover's copy of a note) and caches each passage's
+ * text nodes, so painting does not search the article per annotation.
+ *
  * Only the annotations near each pane's viewport are painted
  * (`visibleWindow`). Ranges are rebuilt when the list changes, on scroll,
  * and when a pane's text is re-rendered (a MutationObserver; changes inside `data-anchor-ignore`
  * content, such as footnote popovers, are ignored).
  */
 import { useEffect, useRef, type RefObject } from 'react';
-import { rangeFromOffsets } from '../../annotations/anchoring/dom-range.ts';
-import type { Edition } from '../../sources/edition.ts';
+import {
+  domRangeMapper,
+  renderedPassages,
+  type DomRangeMapper,
+  type RenderedPassage,
+} from '../../annotations/anchoring/dom-range.ts';
 import type { PlacedAnnotation } from './anchored-list.ts';
 import { DEFAULT_COLOR, PALETTE } from './palette.ts';
 
@@ -58,48 +68,6 @@ function rootsBySource(): Map<string, Element> {
   return roots;
 }
 
-/** One rendered passage: its span in `Edition.text` and its element. */
-interface RenderedSpan {
-  readonly start: number;
-  readonly end: number;
-  readonly element: Element;
-}
-
-/** The passages of `edition` rendered under `root`, by start. */
-function renderedSpans(root: Element, edition: Edition): RenderedSpan[] {
-  const elements = new Map<string, Element>();
-  for (const el of root.querySelectorAll('[data-address]')) {
-    const address = el.getAttribute('data-address');
-    if (address && !elements.has(address)) elements.set(address, el);
-  }
-  const spans: RenderedSpan[] = [];
-  for (const p of [...edition.blocks, ...edition.footnotes]) {
-    const element = elements.get(p.address);
-    if (element) spans.push({ start: p.start, end: p.end, element });
-  }
-  return spans.sort((x, y) => x.start - y.start);
-}
-
-/**
- * The smallest element to hand `rangeFromOffsets` for a span inside one
- * passage: the passage element's parent (the block wrapper, or the notes
- * list); `null` for a span across passages (the caller uses the article).
- * Passing the whole article for each of 10,000 annotations made
- * `rangeFromOffsets` search every passage element each time (seconds,
- * measured in bench/annotations-sidebar.ts).
- */
-function localRoot(spans: readonly RenderedSpan[], start: number, end: number): Element | null {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (spans[mid]!.start <= start) lo = mid;
-    else hi = mid - 1;
-  }
-  const span = spans[lo];
-  return span && span.start <= start && end <= span.end ? span.element.parentElement : null;
-}
-
 /**
  * The text offsets of the passages on screen in a pane, widened by one
  * screen above and below: only annotations there are painted. Chromium
@@ -110,7 +78,7 @@ function localRoot(spans: readonly RenderedSpan[], start: number, end: number): 
  */
 function visibleWindow(
   root: Element,
-  spans: readonly RenderedSpan[],
+  spans: readonly RenderedPassage[],
 ): readonly [number, number] | null {
   const view = (root.closest('.pane-scroll') ?? root).getBoundingClientRect();
   const top = view.top - view.height;
@@ -146,7 +114,7 @@ export function useHighlights(
       const roots = rootsBySource();
       const panes = new Map<
         string,
-        { root: Element; spans: RenderedSpan[]; window: readonly [number, number] | null }
+        { mapper: DomRangeMapper; window: readonly [number, number] | null }
       >();
       const byColor = new Map<string, StaticRange[]>(PALETTE.map((c) => [c, []]));
       const next = new Map<string, StaticRange>();
@@ -155,17 +123,15 @@ export function useHighlights(
         if (!pane) {
           const root = roots.get(p.edition.id);
           if (!root) continue;
-          const spans = renderedSpans(root, p.edition);
-          pane = { root, spans, window: visibleWindow(root, spans) };
+          const spans = renderedPassages(root, p.edition);
+          pane = {
+            mapper: domRangeMapper(root, p.edition, spans),
+            window: visibleWindow(root, spans),
+          };
           panes.set(p.edition.id, pane);
         }
         if (!pane.window || p.end <= pane.window[0] || p.start >= pane.window[1]) continue;
-        const range = rangeFromOffsets(
-          localRoot(pane.spans, p.start, p.end) ?? pane.root,
-          p.edition,
-          p.start,
-          p.end,
-        );
+        const range = pane.mapper.rangeFromOffsets(p.start, p.end);
         if (!range) continue;
         const fixed = new StaticRange(range);
         next.set(p.annotation.id, fixed);

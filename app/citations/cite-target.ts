@@ -10,7 +10,12 @@
  * `sources/citation/` does that, in a worker) or reading the DOM (a
  * selection arrives as two addresses and its text).
  */
-import { findPassage, parseAddress, passageText } from '../../sources/address.ts';
+import {
+  containingPassage,
+  findPassage,
+  parseAddress,
+  passageText,
+} from '../../sources/address.ts';
 import type { Address, Edition } from '../../sources/edition.ts';
 import { paragraphRangeLocator, type CiteLocator } from '../../sources/citation/locator.ts';
 
@@ -62,14 +67,8 @@ export function citeTarget(editions: readonly Edition[], address: string): CiteT
  * paragraph's list. Empty if the edition has no such passage.
  */
 export function citeScopes(editions: readonly Edition[], address: string): CiteTarget[] {
-  const parsed = parseAddress(address);
-  if (!parsed) return [];
-  const base =
-    parsed.kind === 'sentence'
-      ? `${parsed.source}:${parsed.n}`
-      : parsed.kind === 'footnote'
-        ? `${parsed.source}:n${parsed.n}`
-        : address.replace(/\.\d+$/, '');
+  if (!parseAddress(address)) return [];
+  const base = containingPassage(address as Address);
   const whole = citeTarget(editions, base);
   if (!whole) return [];
   const edition = editionOf(editions, base)!;

@@ -18,7 +18,6 @@ import {
   type CiterReply,
   type CiterValue,
 } from './citer-protocol.ts';
-import type { CiteprocModule } from './citeproc-macro-cache.ts';
 
 interface Pending {
   readonly resolve: (value: unknown) => void;
@@ -72,12 +71,7 @@ function startWorker(): Worker | null {
 }
 
 async function inPage(call: CiterCall): Promise<unknown> {
-  const [c, CSL, cache] = await Promise.all([
-    import('../../sources/citation/load-citer.ts'),
-    import('citeproc'),
-    import('./citeproc-macro-cache.ts'),
-  ]);
-  cache.installMacroCache(CSL.default as unknown as CiteprocModule);
+  const c = await import('../../sources/citation/load-citer.ts');
   switch (call.op) {
     case 'warm':
       await c.loadCiter(call.style);

@@ -4,13 +4,13 @@
  * s for Chicago; see `bench/citation.ts`) and would freeze the reader. It
  * answers the messages of `citer-protocol.ts`, validating each request, and
  * keeps one engine per style for its life (`load-citer.ts` caches them),
- * with citeproc's macro lookups indexed (`citeproc-macro-cache.ts`).
+ * with citeproc's macro lookups indexed (`sources/citation/citeproc-macro-cache.ts`,
+ * installed by the citer itself).
  *
  * Loaded by `citer-client.ts` as a module worker; the style files arrive as
  * their own chunks when a style is first used.
  */
 /// <reference lib="webworker" />
-import CSL from 'citeproc';
 import {
   bibliography,
   citeInStyle,
@@ -19,12 +19,6 @@ import {
 } from '../../sources/citation/load-citer.ts';
 import { citePassage } from '../../sources/citation/cite-passage.ts';
 import { CiterRequestSchema, type CiterCall, type CiterReply } from './citer-protocol.ts';
-import { installMacroCache, type CiteprocModule } from './citeproc-macro-cache.ts';
-
-// A worker has no DOMParser, so citeproc walks its own JSON tree of the style:
-// index the macros once per style instead of once per macro call (about a third
-// less build time in Node; bench/citer-cache.ts).
-installMacroCache(CSL as unknown as CiteprocModule);
 
 async function answer(call: CiterCall): Promise<unknown> {
   switch (call.op) {

@@ -13,7 +13,7 @@
  * `use-compare-highlights.ts`) or the Compare table
  * (`annotations/comparisons/comparison-rows.ts`).
  */
-import { parseAddress } from '../../sources/address.ts';
+import { parseAddress, startPassage } from '../../sources/address.ts';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
 import { sourceMetadata } from '../../sources/metadata.ts';
 import type { AnchorSelectors } from '../../annotations/anchoring/types.ts';
@@ -62,22 +62,8 @@ export function passageAt(edition: Edition, at: number): Address | null {
   return null;
 }
 
-/** The block address of a stored address: its paragraph, footnote or block (a range's first paragraph). */
-export function blockOf(address: Address): Address {
-  const a = parseAddress(address);
-  if (!a) return address;
-  switch (a.kind) {
-    case 'paragraph':
-    case 'sentence':
-      return `${a.source}:${a.n}` as Address;
-    case 'range':
-      return `${a.source}:${a.from}` as Address;
-    case 'footnote':
-      return `${a.source}:n${a.n}` as Address;
-    case 'block':
-      return `${a.source}:${a.role}${a.k}` as Address;
-  }
-}
+/** The block or footnote an address starts in (a range's first paragraph): where its margin mark goes. */
+export const blockOf: (address: Address) => Address = startPassage;
 
 /**
  * Places both targets of every linking annotation (others are skipped).

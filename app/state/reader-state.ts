@@ -11,6 +11,7 @@
  * anything that touches the DOM — scrolling and focus are requested through
  * `reveal` and carried out by the views.
  */
+import { containingPassage } from '../../sources/address.ts';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
 import { resolveLocation } from './resolve-location.ts';
 
@@ -159,7 +160,7 @@ export function stepParagraph(
 ): Address | null {
   const list = numberedAddresses(edition);
   if (list.length === 0) return null;
-  const base = from === null ? null : (from.replace(/\.\d+$/, '') as Address);
+  const base = from === null ? null : containingPassage(from);
   const i = base === null ? -1 : list.indexOf(base);
   if (i === -1) return direction === 1 ? list[0]! : list[list.length - 1]!;
   return list[Math.min(list.length - 1, Math.max(0, i + direction))]!;

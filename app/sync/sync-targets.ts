@@ -13,6 +13,7 @@
  *
  * What it is not for: scrolling (see `app/hooks/use-pane-sync.ts`).
  */
+import { containingPassage } from '../../sources/address.ts';
 import type { Address, Edition } from '../../sources/edition.ts';
 
 /** Two passages, one in each source, that belong side by side (from a comparison). */
@@ -34,10 +35,6 @@ export interface SyncTarget {
   readonly method: SyncMethod;
 }
 
-function paragraphOf(address: Address): Address {
-  return address.replace(/\.\d+$/, '') as Address;
-}
-
 function inSource(address: Address, edition: Edition): boolean {
   return address.startsWith(`${edition.id}:`);
 }
@@ -55,13 +52,13 @@ export function syncTarget(
   links: readonly SyncLink[] = [],
 ): SyncTarget | null {
   if (!inSource(from, fromEdition)) return null;
-  const para = paragraphOf(from);
+  const para = containingPassage(from);
   for (const link of links) {
     for (const [here, there] of [
       [link.a, link.b],
       [link.b, link.a],
     ] as const) {
-      if ((here === from || paragraphOf(here) === para) && inSource(there, to)) {
+      if ((here === from || containingPassage(here) === para) && inSource(there, to)) {
         return { address: there, method: 'link' };
       }
     }

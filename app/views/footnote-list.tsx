@@ -5,6 +5,7 @@
  * `data-anchor-ignore`. Renders footnote text through `SentenceText` (no HTML).
  */
 import { useId, type ReactNode } from 'react';
+import { localPart } from '../../sources/address.ts';
 import type { Address, Edition } from '../../sources/edition.ts';
 import { SentenceText } from './sentence-text.tsx';
 
@@ -16,8 +17,8 @@ export interface FootnoteListProps {
   readonly onCite?: (address: Address) => void;
 }
 
-function backLinkLabel(address: string): string {
-  const local = address.slice(address.indexOf(':') + 1);
+function backLinkLabel(address: Address): string {
+  const local = localPart(address);
   return /^\d+$/.test(local) ? `¶${local}` : local;
 }
 

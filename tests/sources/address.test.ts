@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { findPassage, formatAddress, parseAddress, passageText } from '../../sources/address.ts';
+import {
+  containingPassage,
+  findPassage,
+  formatAddress,
+  localPart,
+  parseAddress,
+  passageText,
+  spanOf,
+  startPassage,
+} from '../../sources/address.ts';
+import type { Address } from '../../sources/edition.ts';
 import { builtinEdition } from '../../sources/builtin.ts';
 
 const lankov = builtinEdition('lankov-2007')!;
@@ -64,5 +74,62 @@ describe('addresses', () => {
     ]) {
       expect(findPassage(lankov, a)).toBeNull();
     }
+  });
+});
+
+describe('the passage that holds an address', () => {
+  const cases: [string, string, string][] = [
+    // address, containingPassage, startPassage
+    ['lankov-2007:12', 'lankov-2007:12', 'lankov-2007:12'],
+    ['lankov-2007:12.3', 'lankov-2007:12', 'lankov-2007:12'],
+    ['lankov-2007:12-13', 'lankov-2007:12-13', 'lankov-2007:12'],
+    ['lankov-2007:n5', 'lankov-2007:n5', 'lankov-2007:n5'],
+    ['lankov-2007:n5.1', 'lankov-2007:n5', 'lankov-2007:n5'],
+    [
+      'winstanley-chesters-2015:caption2',
+      'winstanley-chesters-2015:caption2',
+      'winstanley-chesters-2015:caption2',
+    ],
+    [
+      'winstanley-chesters-2015:caption2.1',
+      'winstanley-chesters-2015:caption2',
+      'winstanley-chesters-2015:caption2',
+    ],
+    ['nonsense', 'nonsense', 'nonsense'],
+  ];
+  it.each(cases)('%s is in %s and starts in %s', (address, containing, start) => {
+    expect(containingPassage(address as Address)).toBe(containing);
+    expect(startPassage(address as Address)).toBe(start);
+  });
+
+  it('localPart drops the source id', () => {
+    expect(localPart('lankov-2007:n5.1' as Address)).toBe('n5.1');
+    expect(localPart('winstanley-chesters-2015:12' as Address)).toBe('12');
+  });
+
+  it('spanOf gives the offsets of a passage in the edition text, whatever its kind', () => {
+    for (const address of [
+      'lankov-2007:12',
+      'lankov-2007:31.1',
+      'lankov-2007:1-2',
+      'lankov-2007:n2',
+      'lankov-2007:n2.1',
+      'winstanley-chesters-2015:heading2',
+    ]) {
+      const edition = address.startsWith('lankov') ? lankov : wc;
+      const passage = findPassage(edition, address)!;
+      const { start, end } = spanOf(passage);
+      const text = edition.text.slice(start, end);
+      if (passage.kind === 'range') {
+        expect(text.startsWith(passage.blocks[0]!.text), address).toBe(true);
+        expect(text.endsWith(passage.blocks.at(-1)!.text), address).toBe(true);
+      } else expect(text, address).toBe(passageText(passage));
+    }
+  });
+
+  it('findPassage works on part of an edition (no id: any source)', () => {
+    const part = { blocks: lankov.blocks };
+    expect(findPassage(part, 'lankov-2007:12')).toMatchObject({ kind: 'block' });
+    expect(findPassage(part, 'lankov-2007:n2')).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import {
   MAX_IMPORT_ITEMS,
   type ImportOutcome,
 } from '../../../annotations/io/import-annotations.ts';
+import { describe as describeSelection } from '../../../annotations/anchoring/describe.ts';
 import { locateInEditions } from '../../../annotations/io/locate-in-editions.ts';
 import { exportW3cAnnotation, serializeW3cCollection } from '../../../annotations/io/w3c-export.ts';
 import { AnnotationSchema, type AnnotationId } from '../../../annotations/model/annotation.ts';
@@ -75,6 +76,33 @@ describe('importAnnotations: XSS payloads (the xss-payloads case, also for the b
       expect(a.note).toBe(input.items[i]!.body[0]!.value);
       const links = JSON.stringify(parseNoteMarkdown(a.note!)).match(/"type":"link"/g);
       expect(links).toBeNull();
+    });
+  });
+});
+
+describe('importAnnotations: one selector builder', () => {
+  it('an imported sentence gets the selectors a selection of it in the reader gets (a sentence address)', () => {
+    const lankov = editions.find((e) => e.id === 'lankov-2007')!;
+    const sentence = lankov.blocks.find((b) => b.n === 6)!.sentences[0]!;
+    const start = lankov.blocks.find((b) => b.n === 6)!.start + sentence.start;
+    const end = start + sentence.text.length;
+    const file = JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'urn:uuid:6f1c2b0e-0000-4000-8000-0000000000a1',
+      type: 'Annotation',
+      target: {
+        source: 'https://example.org/some-copy-of-lankov',
+        selector: { type: 'TextQuoteSelector', exact: sentence.text },
+      },
+    });
+    const outcome = importAnnotations(file, { existing: [], editions, locate, now: NOW });
+    expect(outcome.ok, outcome.summary).toBe(true);
+    const made = describeSelection(lankov, start, end)!;
+    expect(made.address).toBe(sentence.address);
+    expect(outcome.annotations[0]!.targets[0]!.selectors).toEqual({
+      quote: made.quote,
+      position: made.position,
+      address: made.address,
     });
   });
 });

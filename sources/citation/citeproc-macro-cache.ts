@@ -14,7 +14,7 @@
  * seen as before. Every other lookup (other node names, partial walks with
  * an accumulator) goes to the original. A fresh array is returned each time,
  * as the original does. The pinned citation strings are unchanged
- * (tests/app/citations/citeproc-macro-cache.test.ts).
+ * (tests/sources/citation/citeproc-macro-cache.test.ts).
  *
  * Side effect: patches `CSL.XmlJSON.prototype` once per `CSL` object.
  */

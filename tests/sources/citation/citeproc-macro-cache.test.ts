@@ -3,19 +3,25 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   installMacroCache,
   type CiteprocModule,
-} from '../../../app/citations/citeproc-macro-cache.ts';
+} from '../../../sources/citation/citeproc-macro-cache.ts';
 import { citePassage, createCiter } from '../../../sources/citation/index.ts';
 import { nodeCslLoader } from '../../../sources/citation/node-csl-loader.ts';
 import { STYLES, type StyleId } from '../../../sources/citation/styles.ts';
-import fixtures from '../../sources/citation/fixtures/citations.json' with { type: 'json' };
+import fixtures from './fixtures/citations.json' with { type: 'json' };
 
 const csl = CSL as unknown as CiteprocModule & {
   parseXml: (xml: string) => object;
 };
 const proto = csl.XmlJSON.prototype;
+// Importing the citer installed the cache; take it off to reach citeproc's own lookup.
+const patchedOnImport = proto.getNodesByName;
+installMacroCache(csl)();
 const original = proto.getNodesByName;
 const uninstall = installMacroCache(csl);
-afterAll(() => uninstall());
+afterAll(() => {
+  uninstall();
+  installMacroCache(csl); // as the citer's module leaves it
+});
 
 type Pinned = Record<
   string,
@@ -64,6 +70,10 @@ describe('installMacroCache', () => {
         expect(entry.kind === 'entry' ? entry.text : '').toBe(cases.bibliography!.text);
       }
     }
+  });
+
+  it('is installed by the citer itself, so the CLI, the worker and the page all use it', () => {
+    expect(patchedOnImport).not.toBe(original);
   });
 
   it('is installed once: a second call changes nothing and returns the same uninstall', () => {

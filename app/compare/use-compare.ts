@@ -1,28 +1,18 @@
 /**
- * The comparisons in the reader, wired in one hook so the top component
- * stays small: it loads the curated comparisons (lazily), joins them with
- * the reader's own linking annotations from the store, anchors both sides,
- * and returns what the app places — the pane-sync links, the margin marks
- * per block, the Compare button, the overlays (Compare view, Related panel,
- * the pending-link chip, the Link passages dialog) and the selection-toolbar
- * actions ("Link passages", "Related").
+ * The comparisons in the reader, as data: it loads the curated comparisons
+ * (lazily), joins them with the reader's own linking annotations from the
+ * store, anchors both sides, and returns what the views need — the pane-sync
+ * links, the margin marks per block, the state of the overlays (Compare
+ * view, Related panel, the pending link, the Link passages dialog) with
+ * their callbacks, and the selection-toolbar actions ("Link passages",
+ * "Related"). It renders nothing: `compare-overlays.tsx` does.
  *
  * What it is for: state and wiring. What it is not for: deciding anything —
  * placement and labels are `place-comparisons.ts`, rows and exports
  * `annotations/comparisons/`, the new annotation `linkPassages`, saving the
- * annotation store. Renders user text only through the views it composes,
- * as React text.
+ * annotation store — or rendering.
  */
-import {
-  lazy,
-  Suspense,
-  useRef,
-  useCallback,
-  useEffect,
-  useMemo,
-  useState,
-  type ReactNode,
-} from 'react';
+import { useRef, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import { loadAnnotationRuntime, useAnnotations } from '../annotations/use-annotations.ts';
@@ -31,7 +21,6 @@ import type { PaneSelection, SelectionAction } from '../selection/selection-acti
 import type { PaneIndex, ReaderState } from '../state/reader-state.ts';
 import type { SyncLink } from '../sync/sync-targets.ts';
 import { rectReference } from '../floating/use-floating.ts';
-import { CompareMarks } from './compare-marks.tsx';
 import type { LinkChoice } from './link-dialog.tsx';
 import { loadCompareEngine, type CompareEngine } from './load-compare.ts';
 import {
@@ -58,38 +47,74 @@ export interface CompareInput {
   readonly baseLinks: readonly SyncLink[];
 }
 
-/** What the app places. */
+/** A side of a link in progress. */
+export interface PendingSide {
+  readonly selection: PaneSelection;
+  /** The passage's name ("Lankov 12"), for the chip and the dialog. */
+  readonly name: string;
+}
+
+/** What one block's margin shows. */
+export interface BlockMargin {
+  /** The block's compared passages (may be empty). */
+  readonly marks: readonly CompareMark[];
+  /** The block, when it can be a Related query (numbered paragraphs). */
+  readonly relatedFor?: Address;
+}
+
+/** The comparisons' state and callbacks, for the views. */
 export interface CompareUi {
   /** Pane-sync links: the given ones, then the comparisons' (with the nearest-link fallback). */
   readonly syncLinks: readonly SyncLink[];
-  /** Per pane, the margin content of each block by address (stable between unrelated renders). */
-  readonly extras: readonly [ReadonlyMap<string, ReactNode>, ReadonlyMap<string, ReactNode>];
-  /** The Compare button for the header. */
-  readonly toolbarButton: ReactNode;
-  /** Dialogs, panels and the pending chip. */
-  readonly overlays: ReactNode;
+  /** Per pane, each block's margin by address; empty until the engine is loaded (stable between unrelated renders). */
+  readonly margins: readonly [ReadonlyMap<string, BlockMargin>, ReadonlyMap<string, BlockMargin>];
+  /** Goes to a mark's counterpart in the other pane. */
+  readonly activateMark: (pane: PaneIndex, mark: CompareMark) => void;
+  /** Opens "Related in the other text" for a block of a pane. */
+  readonly relatedTo: (pane: PaneIndex, address: Address, opener?: HTMLElement) => void;
   /** "Link passages" and "Related" for the selection toolbar. */
   readonly selectionActions: readonly SelectionAction[];
+  /** Every edition (the Related panel searches them). */
+  readonly editions: readonly Edition[];
+  /** The loaded engine, or `null` while it loads. */
+  readonly engine: CompareEngine | null;
+  /** Why the comparisons could not be loaded, or `null`. */
+  readonly error: string | null;
+  /** Curated and own comparisons. */
+  readonly annotations: readonly Annotation[];
+  /** The editions of the two panes, the Compare view's columns. */
+  readonly columns: readonly [Edition, Edition];
+  /** The topics in use, offered in the Link passages dialog. */
+  readonly topics: readonly string[];
+  /** The Compare view: whether it is open, and mounted (from the first opening on, so its filters survive closing it). */
+  readonly view: { readonly open: boolean; readonly mounted: boolean };
+  /** Opens the Compare view. */
+  readonly openView: () => void;
+  /** Closes the Compare view. */
+  readonly closeView: () => void;
+  /** What the Related panel shows, or `null` when closed. */
+  readonly related: RelatedRequest | null;
+  /** Opens a Related result in the pane that shows its text. */
+  readonly openRelatedResult: (address: Address) => void;
+  /** Closes the Related panel and returns focus to where it was. */
+  readonly closeRelated: () => void;
+  /** The first side of a link in progress, or `null`. */
+  readonly pending: PendingSide | null;
+  /** Abandons the link in progress. */
+  readonly cancelPending: () => void;
+  /** The two sides being linked (the Link passages dialog is open), or `null`. */
+  readonly linking: readonly [PendingSide, PendingSide] | null;
+  /** Saves the link; returns an error to show in the dialog, or `null`. */
+  readonly saveLink: (choice: LinkChoice) => string | null;
+  /** Closes the Link passages dialog without saving. */
+  readonly cancelLink: () => void;
+  /** Deletes one of the reader's own comparisons. */
+  readonly deleteOwn: (id: string) => void;
 }
-
-// The dialogs and the panel load when first shown, outside the initial bundle (bench/reader.ts).
-const CompareView = lazy(() =>
-  import('./compare-view.tsx').then((m) => ({ default: m.CompareView })),
-);
-const LinkDialog = lazy(() => import('./link-dialog.tsx').then((m) => ({ default: m.LinkDialog })));
-const RelatedPanel = lazy(() =>
-  import('./related-panel.tsx').then((m) => ({ default: m.RelatedPanel })),
-);
 
 const NO_PLACED: readonly PlacedComparison[] = [];
 const NO_ANNOTATIONS: readonly Annotation[] = [];
-const NO_EXTRAS: ReadonlyMap<string, ReactNode> = new Map();
-
-/** A side of a link in progress. */
-interface PendingSide {
-  readonly selection: PaneSelection;
-  readonly name: string;
-}
+const NO_MARGINS: ReadonlyMap<string, BlockMargin> = new Map();
 
 function nameOf(selection: PaneSelection): string {
   const block = passageAt(selection.edition, selection.start);
@@ -174,36 +199,37 @@ export function useCompare({
   );
 
   const [left, right] = panes;
-  const extras = useMemo(() => {
+  const margins = useMemo(() => {
     // Nothing until the engine is loaded: the prerendered page and the first client render stay identical and light.
-    if (!engine) return [NO_EXTRAS, NO_EXTRAS] as const;
-    const forPane = (pane: PaneIndex, source: SourceId): ReadonlyMap<string, ReactNode> => {
+    if (!engine) return [NO_MARGINS, NO_MARGINS] as const;
+    const forPane = (source: SourceId): ReadonlyMap<string, BlockMargin> => {
       const edition = editions.find((e) => e.id === source);
-      const other: PaneIndex = pane === 0 ? 1 : 0;
-      const otherSource = pane === 0 ? right : left;
       const marks = marksFor(placed, source);
-      const onActivate = (m: CompareMark): void => open(other, m.there.address);
-      const onRelated = (address: Address, opener: HTMLElement): void =>
-        openRelated({ query: address, label: address, within: otherSource, anchor: opener });
-      const out = new Map<string, ReactNode>();
+      const out = new Map<string, BlockMargin>();
       for (const block of edition?.blocks ?? []) {
         const m = marks.get(block.address) ?? [];
         const numbered = block.n !== undefined;
         if (m.length === 0 && !numbered) continue;
-        out.set(
-          block.address,
-          <CompareMarks
-            marks={m}
-            {...(numbered ? { relatedFor: block.address } : {})}
-            onActivate={onActivate}
-            onRelated={onRelated}
-          />,
-        );
+        out.set(block.address, numbered ? { marks: m, relatedFor: block.address } : { marks: m });
       }
       return out;
     };
-    return [forPane(0, left), forPane(1, right)] as const;
-  }, [engine, editions, placed, left, right, open, openRelated]);
+    return [forPane(left), forPane(right)] as const;
+  }, [engine, editions, placed, left, right]);
+  const activateMark = useCallback(
+    (pane: PaneIndex, m: CompareMark) => open(pane === 0 ? 1 : 0, m.there.address),
+    [open],
+  );
+  const relatedTo = useCallback(
+    (pane: PaneIndex, address: Address, opener?: HTMLElement) =>
+      openRelated({
+        query: address,
+        label: address,
+        within: pane === 0 ? right : left,
+        ...(opener ? { anchor: opener } : {}),
+      }),
+    [openRelated, left, right],
+  );
 
   const selectionActions = useMemo<readonly SelectionAction[]>(
     () => [
@@ -304,70 +330,48 @@ export function useCompare({
     [editionOf],
   );
 
-  const toolbarButton = (
-    <button
-      type="button"
-      className="compare-open"
-      aria-haspopup="dialog"
-      onClick={() => {
-        setViewMounted(true);
-        setViewOpen(true);
-      }}
-    >
-      Compare
-    </button>
+  const openView = useCallback(() => {
+    setViewMounted(true);
+    setViewOpen(true);
+  }, []);
+  const closeView = useCallback(() => setViewOpen(false), []);
+  const openRelatedResult = useCallback(
+    (address: Address) => {
+      if (!relatedRequest) return;
+      open(panes[0] === relatedRequest.within ? 0 : 1, address);
+    },
+    [relatedRequest, panes, open],
   );
+  const closeRelated = useCallback(() => {
+    setRelatedRequest(null);
+    relatedOpener.current?.focus();
+  }, []);
+  const cancelPending = useCallback(() => choosePending(null), [choosePending]);
+  const cancelLink = useCallback(() => setLinking(null), []);
 
-  const overlays = (
-    <Suspense fallback={null}>
-      {viewMounted && (
-        <CompareView
-          open={viewOpen}
-          onClose={() => setViewOpen(false)}
-          engine={engine}
-          error={error}
-          annotations={all}
-          columns={columns}
-          onDelete={deleteOwn}
-        />
-      )}
-      {relatedRequest && (
-        <RelatedPanel
-          request={relatedRequest}
-          editions={editions}
-          onOpen={(address) => {
-            const pane: PaneIndex = panes[0] === relatedRequest.within ? 0 : 1;
-            open(pane, address);
-          }}
-          onClose={() => {
-            setRelatedRequest(null);
-            relatedOpener.current?.focus();
-          }}
-        />
-      )}
-      {pending && (
-        <div className="link-pending" role="status">
-          <span>
-            Linking from {pending.name} … select the other passage and choose Link passages.
-          </span>
-          <button type="button" onClick={() => choosePending(null)}>
-            Cancel<span className="visually-hidden"> linking</span>
-          </button>
-        </div>
-      )}
-      {linking && (
-        <LinkDialog
-          sides={[
-            { name: linking[0].name, quote: linking[0].selection.quote },
-            { name: linking[1].name, quote: linking[1].selection.quote },
-          ]}
-          topics={topics}
-          onSave={saveLink}
-          onCancel={() => setLinking(null)}
-        />
-      )}
-    </Suspense>
-  );
-
-  return { syncLinks, extras, toolbarButton, overlays, selectionActions };
+  return {
+    syncLinks,
+    margins,
+    activateMark,
+    relatedTo,
+    selectionActions,
+    editions,
+    engine,
+    error,
+    annotations: all,
+    columns,
+    topics,
+    view: { open: viewOpen, mounted: viewMounted },
+    openView,
+    closeView,
+    related: relatedRequest,
+    openRelatedResult,
+    closeRelated,
+    pending,
+    cancelPending,
+    linking,
+    saveLink,
+    cancelLink,
+    deleteOwn,
+  };
 }

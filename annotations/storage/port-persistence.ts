@@ -1,0 +1,138 @@
+/**
+ * Persistence on a `StoragePort` (localStorage in the app, memory in tests):
+ * one key, one write per change, merged with what other tabs saved.
+ *
+ * Saving. Each change is one synchronous `setItem` of the whole set (see
+ * `annotation-storage.ts`), so what the reader sees after a change is either
+ * saved or flagged. Before writing, what is stored is merged in if another
+ * tab changed it since this tab last wrote, so a save never erases another
+ * tab's work. A failed write keeps the change in memory — the reader still
+ * sees it and can export it — and reports `unsaved` with a message; the next
+ * change or `retry` tries again.
+ *
+ * Tabs. On a `storage` event for the annotations key, the other tab's set is
+ * merged into the store's (`mergeSets`: by id, later `modified` wins,
+ * tombstones keep deletions deleted), so two edits to different annotations
+ * in two tabs are both kept. If this tab holds something the other lacked,
+ * the merge is written back; the merge converges, so this stops after one
+ * round. A cleared key (another tab or the developer tools emptied storage)
+ * is not treated as a mass deletion: the store keeps its set and rewrites it
+ * on its next change.
+ *
+ * What it is for: when to read, back up, merge and write. What it is not
+ * for: the stored format (`annotation-storage.ts`, `envelope.ts`), the merge
+ * rule (`merge.ts`) or the rules of a change (`annotations/state/`).
+ */
+import {
+  backUp,
+  loadAnnotations,
+  parseStored,
+  saveAnnotations,
+  toEnvelope,
+} from './annotation-storage.ts';
+import { ANNOTATIONS_KEY } from './envelope.ts';
+import { EMPTY_SET, mergeSets, sameSet, type AnnotationSet } from './merge.ts';
+import type { Persisted, Persistence, Refused, SaveState } from './persistence.ts';
+import type { StoragePort } from './storage-port.ts';
+
+/** Opens the annotation set on `port`: loads it (backing up what it cannot read) and is ready to save. Never throws on bad stored data. */
+export function portPersistence(port: StoragePort, clock: () => Date): Persistence {
+  const loaded = loadAnnotations(port, clock());
+  let writable = loaded.writable;
+  /** The stored string as this tab last wrote or read it: if storage still holds it, no merge is needed before writing. */
+  // Unreadable data that has been backed up counts as seen: the next save may replace it.
+  let lastSeenRaw: string | null =
+    !loaded.problem || loaded.backupKey ? port.get(ANNOTATIONS_KEY) : null;
+  let save: SaveState = writable
+    ? { kind: 'saved' }
+    : {
+        kind: 'unsaved',
+        reason: 'read-only',
+        message: loaded.message ?? 'Stored data could not be read.',
+      };
+
+  /**
+   * Writes `set` merged with what is stored, in one write. Returns the set to
+   * hold; with `ifFits`, a full storage changes nothing and gives the refusal.
+   */
+  function write(set: AnnotationSet, ifFits = false): Persisted | { refused: Refused } {
+    if (!writable) return { set, save };
+    const raw = port.get(ANNOTATIONS_KEY);
+    let base: AnnotationSet = EMPTY_SET;
+    if (raw !== null && raw !== lastSeenRaw) {
+      const stored = parseStored(raw);
+      if (stored.problem && !backUp(port, raw, clock())) {
+        save = {
+          kind: 'unsaved',
+          reason: 'read-only',
+          message: `${stored.problem.message} Diptych could not back it up, so it did not save over it. Export your annotations to keep them.`,
+        };
+        return { set, save };
+      }
+      base = stored.set;
+    } else if (raw !== null) {
+      base = { ...EMPTY_SET, revision: set.revision };
+    }
+    const merged = mergeSets(set, base);
+    const next: AnnotationSet = { ...merged, revision: Math.max(set.revision, base.revision) + 1 };
+    const result = saveAnnotations(port, next, clock());
+    if (result.ok) {
+      lastSeenRaw = port.get(ANNOTATIONS_KEY);
+      save = { kind: 'saved' };
+      return { set: next, save };
+    }
+    if (ifFits && result.reason === 'quota') {
+      const inUse = (raw?.length ?? 0) * 2;
+      const wouldUse = JSON.stringify(toEnvelope(next, clock())).length * 2;
+      return { refused: { message: result.message, wouldUse, inUse } };
+    }
+    save = { kind: 'unsaved', reason: result.reason, message: result.message };
+    return { set: merged, save };
+  }
+
+  const persist = (set: AnnotationSet): Persisted => write(set) as Persisted;
+
+  // Unreadable data is safe in its backup: replace it now with what could be
+  // read, so the next load does not find (and back up) the same damage again.
+  const start = loaded.problem && loaded.backupKey ? persist(loaded.set).set : loaded.set;
+
+  return {
+    kind: port.kind,
+    loaded: { set: start, message: loaded.message, backupKey: loaded.backupKey },
+    get save() {
+      return save;
+    },
+    persist,
+    persistIfFits: (set) => write(set, true),
+    retry(set) {
+      if (!writable && loaded.backupKey === null) {
+        // Try once more to back up the unreadable data; only then may we write.
+        const raw = port.get(ANNOTATIONS_KEY);
+        writable =
+          raw === null || parseStored(raw).problem === null || backUp(port, raw, clock()) !== null;
+        if (writable) lastSeenRaw = raw;
+      }
+      return persist(set);
+    },
+    connect(current, apply) {
+      return port.subscribe((change) => {
+        if (change.key !== ANNOTATIONS_KEY && change.key !== null) return;
+        if (change.newValue === null) {
+          lastSeenRaw = null;
+          return;
+        }
+        const incoming = parseStored(change.newValue);
+        if (incoming.problem) return; // Its writer's next load backs it up; never merge what we cannot read.
+        const before = current();
+        let held = mergeSets(before, incoming.set);
+        lastSeenRaw = change.newValue;
+        // Write back only what the other tab lacked; `write` may merge in
+        // still newer stored data, so compare with `before` only afterwards.
+        const writeBack = !sameSet(held, incoming.set);
+        if (writeBack) held = persist(held).set;
+        if (writeBack || held.revision !== before.revision || !sameSet(held, before))
+          apply({ set: held, save });
+      });
+    },
+  };
+}

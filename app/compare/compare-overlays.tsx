@@ -1,0 +1,114 @@
+/**
+ * The comparisons' views, drawn from `useCompare`'s data: the Compare button
+ * for the header, the margin content of each block, and the overlays (the
+ * Compare view, the Related panel, the pending-link chip, the Link passages
+ * dialog).
+ *
+ * What it is for: rendering. What it is not for: state or decisions
+ * (`use-compare.ts`). Renders user text (notes, quotes, passage names) only
+ * through the views it composes, as React text.
+ */
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import type { PaneIndex } from '../state/reader-state.ts';
+import { CompareMarks } from './compare-marks.tsx';
+import type { BlockMargin, CompareUi } from './use-compare.ts';
+
+// The dialogs and the panel load when first shown, outside the initial bundle (bench/reader.ts).
+const CompareView = lazy(() =>
+  import('./compare-view.tsx').then((m) => ({ default: m.CompareView })),
+);
+const LinkDialog = lazy(() => import('./link-dialog.tsx').then((m) => ({ default: m.LinkDialog })));
+const RelatedPanel = lazy(() =>
+  import('./related-panel.tsx').then((m) => ({ default: m.RelatedPanel })),
+);
+
+/** The Compare button for the header. */
+export function CompareButton({ compare }: { readonly compare: CompareUi }): ReactNode {
+  return (
+    <button
+      type="button"
+      className="compare-open"
+      aria-haspopup="dialog"
+      onClick={compare.openView}
+    >
+      Compare
+    </button>
+  );
+}
+
+/**
+ * Per pane, the margin element of each block by address, for `Pane`'s
+ * `extras` (memoised: the same elements between unrelated renders, so blocks
+ * do not re-render).
+ */
+export function useCompareExtras(
+  compare: CompareUi,
+): readonly [ReadonlyMap<string, ReactNode>, ReadonlyMap<string, ReactNode>] {
+  const { margins, activateMark, relatedTo } = compare;
+  return useMemo(() => {
+    const forPane = (pane: PaneIndex, margin: ReadonlyMap<string, BlockMargin>) => {
+      const out = new Map<string, ReactNode>();
+      for (const [address, m] of margin)
+        out.set(
+          address,
+          <CompareMarks
+            marks={m.marks}
+            {...(m.relatedFor !== undefined ? { relatedFor: m.relatedFor } : {})}
+            onActivate={(mark) => activateMark(pane, mark)}
+            onRelated={(a, opener) => relatedTo(pane, a, opener)}
+          />,
+        );
+      return out;
+    };
+    return [forPane(0, margins[0]), forPane(1, margins[1])] as const;
+  }, [margins, activateMark, relatedTo]);
+}
+
+/** The comparisons' dialogs, panel and pending chip. */
+export function CompareOverlays({ compare }: { readonly compare: CompareUi }): ReactNode {
+  const { view, related, pending, linking } = compare;
+  return (
+    <Suspense fallback={null}>
+      {view.mounted && (
+        <CompareView
+          open={view.open}
+          onClose={compare.closeView}
+          engine={compare.engine}
+          error={compare.error}
+          annotations={compare.annotations}
+          columns={compare.columns}
+          onDelete={compare.deleteOwn}
+        />
+      )}
+      {related && (
+        <RelatedPanel
+          request={related}
+          editions={compare.editions}
+          onOpen={compare.openRelatedResult}
+          onClose={compare.closeRelated}
+        />
+      )}
+      {pending && (
+        <div className="link-pending" role="status">
+          <span>
+            Linking from {pending.name} … select the other passage and choose Link passages.
+          </span>
+          <button type="button" onClick={compare.cancelPending}>
+            Cancel<span className="visually-hidden"> linking</span>
+          </button>
+        </div>
+      )}
+      {linking && (
+        <LinkDialog
+          sides={[
+            { name: linking[0].name, quote: linking[0].selection.quote },
+            { name: linking[1].name, quote: linking[1].selection.quote },
+          ]}
+          topics={compare.topics}
+          onSave={compare.saveLink}
+          onCancel={compare.cancelLink}
+        />
+      )}
+    </Suspense>
+  );
+}
