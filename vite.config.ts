@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { editionsPlugin } from './app/build/editions-plugin.ts';
 import { textFontsPlugin } from './app/build/text-fonts-plugin.ts';
+import { SLOWDOWN, SLOWDOWN_VARIABLE, scaled } from './tests/slowdown.ts';
 
 // One config for the app build and for the test runner. Unit tests run in Node
 // (everything outside app/ is DOM-free by design); browser tests live in
@@ -11,6 +12,11 @@ import { textFontsPlugin } from './app/build/text-fonts-plugin.ts';
 // production build (see tests/e2e/global-setup.ts). The editions are parsed
 // at build time and the reader is prerendered into index.html
 // (app/build/editions-plugin.ts).
+//
+// Time limits are set for an idle 2-core machine and scaled by the load the
+// run starts under (tests/slowdown.ts); the workers read the same factor.
+process.env[SLOWDOWN_VARIABLE] = String(SLOWDOWN);
+
 export default defineConfig(({ command }) => ({
   root: 'app',
   base: './',
@@ -62,10 +68,12 @@ export default defineConfig(({ command }) => ({
           name: 'unit',
           root: '.',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-          exclude: ['tests/e2e/**', 'node_modules/**'],
+          // Browser tests: the reader (tests/e2e/) and modules that need a real DOM (*.browser.test.ts).
+          exclude: ['tests/e2e/**', 'tests/**/*.browser.test.ts', 'node_modules/**'],
           environment: 'node',
           // Property tests and citeproc engine builds are slow on a loaded 2-core machine.
-          testTimeout: 30_000,
+          testTimeout: scaled(30_000),
+          hookTimeout: scaled(30_000),
         },
       },
       {
@@ -73,11 +81,15 @@ export default defineConfig(({ command }) => ({
         test: {
           name: 'e2e',
           root: '.',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: ['tests/e2e/**/*.test.ts', 'tests/**/*.browser.test.ts'],
+          // One Chromium and one build for the run; files run one at a time, each in a
+          // fresh browser context, so timings do not depend on what else is running.
           globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 240_000,
           fileParallelism: false,
+          testTimeout: scaled(60_000),
+          hookTimeout: scaled(60_000),
+          // The app answers within a frame or two; 5 s covers a cold lazy chunk.
+          expect: { poll: { timeout: scaled(5_000) } },
         },
       },
     ],

@@ -106,6 +106,12 @@ export interface AnnotationStore {
   dispose(): void;
 }
 
+/** Bytes as megabytes for a message (`4.8 MB`; `0.01 MB` for small sizes). */
+function megabytes(bytes: number): string {
+  const mb = bytes / 1_000_000;
+  return `${mb >= 1 ? mb.toFixed(1) : mb.toFixed(2)} MB`;
+}
+
 function byCreated(a: Annotation, b: Annotation): number {
   return a.created < b.created
     ? -1
@@ -180,7 +186,39 @@ export function createAnnotationStore(options: AnnotationStoreOptions): Annotati
     update: (id, patch) => run({ kind: 'update', id, patch }),
     delete: (id) => run({ kind: 'delete', id }),
     undo: () => run({ kind: 'undo' }),
-    addMany: (records) => run({ kind: 'import', records }),
+    addMany(records) {
+      const before = state;
+      const applied = applyChange(
+        state,
+        { kind: 'import', records },
+        {
+          now: clock().getTime(),
+          undoLimit,
+        },
+      );
+      if (!applied.result.ok || applied.state.set === before.set) return applied.result;
+      // An import is made only if it can be kept: a full storage refuses it
+      // up front, with the numbers, and nothing changes (issue 12, item 4).
+      const persisted = persistence.persistIfFits(applied.state.set);
+      if ('refused' in persisted) {
+        const { wouldUse, inUse } = persisted.refused;
+        const n = applied.result.added;
+        return {
+          ok: false,
+          errors: [],
+          refused: {
+            wouldUse,
+            inUse,
+            message: `Nothing was imported: with ${n === 1 ? 'this annotation' : `these ${n} annotations`} the stored annotations would take ${megabytes(wouldUse)}, and this browser's storage would not hold them (they take ${megabytes(inUse)} now). Free some space (for example, delete old backups) or export your annotations, then try again.`,
+          },
+        };
+      }
+      state = { ...applied.state, set: persisted.set };
+      notify();
+      return persisted.save.kind === 'saved'
+        ? applied.result
+        : { ...applied.result, notSaved: persisted.save.message };
+    },
     retrySave() {
       state = { ...state, set: persistence.retry(state.set).set };
       notify();

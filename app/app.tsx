@@ -1,15 +1,17 @@
 /**
- * The reader: header (search, toolbar), notice, two panes, shortcuts dialog.
- * Kept small on purpose — state transitions live in `state/`, shortcuts in
+ * The reader: the header (search, toolbar, Compare, Annotations,
+ * Bibliography, Library), the notice, the two panes, and what opens over
+ * them (selection toolbar, annotation sidebar and storage status, comparison
+ * marks and the Compare and Related views, Cite and Bibliography dialogs,
+ * shortcuts dialog).
+ *
+ * Kept small on purpose: it owns the reader state (`state/reader-state.ts`)
+ * and wires the features together. Each feature keeps its own state in its
+ * hook (`useAnnotationUi`, `useCompare`, `useCitations`); shortcuts live in
  * `commands/`, page effects in `hooks/`, and each view in `views/`.
  *
  * Renders source text only through the views' React text (no HTML
  * injection anywhere in app/).
- *
- * Room for what comes next: an annotation sidebar (a `complementary`
- * landmark beside the panes), highlights and comparison marks (overlays keyed
- * by `data-address`), a Cite panel per passage (next to "Copy link" in the
- * block tools) and links for pane sync (`syncLinks` below, now empty).
  */
 import {
   useCallback,
@@ -48,8 +50,8 @@ import {
   type PaneIndex,
   type ReaderState,
 } from './state/reader-state.ts';
-import type { SyncLink } from './sync/sync-targets.ts';
-import { OpenTextButton } from './open-text/open-text-button.tsx';
+import { LibraryControls } from './library/library-controls.tsx';
+import type { LibraryController } from './library/use-library.ts';
 import { Notice } from './views/notice.tsx';
 import { Pane, sourceLabel } from './views/pane.tsx';
 import { PaneSwitch } from './views/pane-switch.tsx';
@@ -61,17 +63,16 @@ import { Toolbar } from './views/toolbar.tsx';
 export interface AppProps {
   /** The editions, prebuilt (virtual module in the browser, `builtinEditions` at build time). */
   readonly editions: readonly Edition[];
-  /** Passage pairs for pane sync (from comparisons, a later issue); none yet. */
-  readonly syncLinks?: readonly SyncLink[];
-  /** Adds a text the reader opened ("Open a text"); without it, the button is not shown. */
-  readonly onAddEdition?: (edition: Edition) => void;
+  /** The reader's library (texts added, kept in IndexedDB); without it, its buttons are not shown. */
+  readonly library?: LibraryController;
+  /** Receives the function that shows a notice (the library reports through it). */
+  readonly onNotifier?: (notify: (message: string) => void) => void;
 }
 
-const NO_LINKS: readonly SyncLink[] = [];
 const noSubscription = (): (() => void) => () => {};
 
 /** The reader. */
-export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps): ReactNode {
+export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   const [state, setState] = useState<ReaderState>(() => initialReaderState(editions));
   const left = useRef<HTMLDivElement>(null);
   const right = useRef<HTMLDivElement>(null);
@@ -97,7 +98,6 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
     editionOf,
     scrollOf,
     setState,
-    baseLinks: syncLinks,
   });
   const compareExtras = useCompareExtras(compare);
   usePaneSync(state.sync, scrollOf, editionOf, compare.syncLinks);
@@ -113,6 +113,15 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
     if (interactive) document.documentElement.dataset.readerReady = '';
   }, [interactive]);
 
+  // The built-in editions (those the library did not add), for checking a workspace's annotations.
+  const libraryIds = useMemo(
+    () => new Set(library?.state.entries.map((e) => e.id) ?? []),
+    [library?.state.entries],
+  );
+  const builtins = useMemo(
+    () => editions.filter((e) => !libraryIds.has(e.id)),
+    [editions, libraryIds],
+  );
   const marked = useMemo(() => new Set<string>(state.marked), [state.marked]);
   const update = (f: (s: ReaderState) => ReaderState) => () => setState(f);
   const onActivate = useCallback(
@@ -149,6 +158,7 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
     (notice: string) => setState((s) => ({ ...s, notice, noticeStays: false })),
     [],
   );
+  useEffect(() => onNotifier?.(notify), [onNotifier, notify]);
   const annotations = useAnnotationUi(editions, editionOf(0), editionOf(1), notify);
   const citations = useCitations(editions, notify);
   const citeActions = useCiteAction(citations.citeSpan);
@@ -158,14 +168,14 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
     [annotations.actions, compare.selectionActions, citeActions],
   );
 
-  const takenIds = useMemo(() => new Set<string>(editions.map((e) => e.id)), [editions]);
-  const openText = useCallback(
-    (edition: Edition) => {
-      onAddEdition?.(edition);
-      setState((s) => setPaneSource(s, s.activePane, edition.id));
-    },
-    [onAddEdition],
-  );
+  // A text just added (or picked in the Library) opens in the active pane once its edition is loaded.
+  // (State adjusted during render, React's pattern for "when props change": no extra commit.)
+  const [pendingOpen, setPendingOpen] = useState<string | null>(null);
+  if (pendingOpen !== null && editions.some((e) => e.id === pendingOpen)) {
+    const id = pendingOpen as SourceId;
+    setPendingOpen(null);
+    setState((s) => setPaneSource(s, s.activePane, id));
+  }
 
   const leftEdition = editionOf(0);
   const rightEdition = editionOf(1);
@@ -185,7 +195,14 @@ export function App({ editions, syncLinks = NO_LINKS, onAddEdition }: AppProps):
         <CompareButton compare={compare} />
         <AnnotationsToggle ui={annotations} />
         <BibliographyButton citations={citations} />
-        {onAddEdition && <OpenTextButton taken={takenIds} onOpen={openText} notify={notify} />}
+        {library && (
+          <LibraryControls
+            library={library}
+            annotations={annotations.snapshot?.annotations}
+            onOpen={setPendingOpen}
+            builtins={builtins}
+          />
+        )}
       </header>
       <Notice
         message={state.notice}

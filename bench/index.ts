@@ -10,12 +10,15 @@ const BENCHES: Bench[] = [
   { name: 'pipeline', load: () => import('./pipeline.ts') },
   { name: 'search', load: () => import('./search.ts') },
   { name: 'related', load: () => import('./related.ts') },
+  { name: 'align', load: () => import('./align.ts') },
+  { name: 'timeline', load: () => import('./timeline.ts') },
   { name: 'reader', load: () => import('./reader.ts') },
   { name: 'citation', load: () => import('./citation.ts') },
   { name: 'citer-cache', load: () => import('./citer-cache.ts') },
   { name: 'annotations-io', load: () => import('./annotations-io.ts') },
   { name: 'annotations', load: () => import('./annotations.ts') },
   { name: 'annotations-sidebar', load: () => import('./annotations-sidebar.ts') },
+  { name: 'library', load: () => import('./library.ts') },
   { name: 'sync-load', load: () => import('./sync-load.ts') },
 ];
 

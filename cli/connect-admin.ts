@@ -18,9 +18,14 @@ import { join, resolve } from 'node:path';
 export const DEFAULT_SERVER = 'http://localhost:5984';
 
 /** An admin connection to the server named by `--server`, with credentials as above. */
-export async function connectAdmin(flags: Record<string, string | boolean>): Promise<CouchAdmin> {
-  const server = typeof flags['server'] === 'string' ? flags['server'] : DEFAULT_SERVER;
-  const dataDir = resolve(typeof flags['data'] === 'string' ? flags['data'] : defaultDataDir());
+export async function connectAdmin(flags: {
+  /** `--server <url>`. */
+  readonly server?: string;
+  /** `--data <dir>`, where `diptych serve` keeps the admin credentials. */
+  readonly data?: string;
+}): Promise<CouchAdmin> {
+  const server = flags.server ?? DEFAULT_SERVER;
+  const dataDir = resolve(flags.data ?? defaultDataDir());
   let credentials;
   try {
     credentials = credentialsFromEnv() ?? readStoredCredentials(dataDir);

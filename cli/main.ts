@@ -25,6 +25,14 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: 'related <address> [--k N]     passages of the other text most related to one (JSON)',
     load: async () => (await import('./commands/related.ts')).related,
   },
+  align: {
+    summary: 'align <sourceA> <sourceB>      the paragraphs of two texts aligned in rows (JSON)',
+    load: async () => (await import('./commands/align.ts')).align,
+  },
+  timeline: {
+    summary: 'timeline [<sourceId>…]         the dated expressions of the texts (JSON events)',
+    load: async () => (await import('./commands/timeline.ts')).timeline,
+  },
   claims: {
     summary:
       'claims [--format jsonld|markdown|csv] [--relation R] [--topic T]  the curated claim comparisons',

@@ -227,19 +227,6 @@ export function passageText(p: Passage): string {
   }
 }
 
-/**
- * What addresses an edition has, for a message about one it lacks:
- * "paragraphs 1–39 and footnotes n1–n10" (or "no numbered passages").
- */
-export function describePassages(edition: Edition): string {
-  const ns = edition.blocks.flatMap((b) => (b.n === undefined ? [] : [b.n]));
-  const parts: string[] = [];
-  if (ns.length > 0) parts.push(`paragraphs ${Math.min(...ns)}–${Math.max(...ns)}`);
-  const fs = edition.footnotes.map((f) => f.n);
-  if (fs.length > 0) parts.push(`footnotes n${Math.min(...fs)}–n${Math.max(...fs)}`);
-  return parts.length > 0 ? parts.join(' and ') : 'no numbered passages';
-}
-
 /** Where a passage lies in its edition's `text`: `[start, end)` offsets. */
 export function spanOf(p: Passage): { readonly start: number; readonly end: number } {
   switch (p.kind) {
@@ -257,4 +244,17 @@ export function spanOf(p: Passage): { readonly start: number; readonly end: numb
         end: p.footnote.start + p.sentence.end,
       };
   }
+}
+
+/**
+ * What addresses an edition has, for a message about one it lacks:
+ * "paragraphs 1–39 and footnotes n1–n10" (or "no numbered passages").
+ */
+export function describePassages(edition: Edition): string {
+  const ns = edition.blocks.flatMap((b) => (b.n === undefined ? [] : [b.n]));
+  const parts: string[] = [];
+  if (ns.length > 0) parts.push(`paragraphs ${Math.min(...ns)}–${Math.max(...ns)}`);
+  const fs = edition.footnotes.map((f) => f.n);
+  if (fs.length > 0) parts.push(`footnotes n${Math.min(...fs)}–n${Math.max(...fs)}`);
+  return parts.length > 0 ? parts.join(' and ') : 'no numbered passages';
 }

@@ -25,7 +25,10 @@ export type SourceId = string & { readonly __brand: 'SourceId' };
  */
 export type Address = string & { readonly __brand: 'Address' };
 
-/** Every block has exactly one role. Only `paragraph` blocks are numbered. */
+/**
+ * Every block has exactly one role. Blocks of the roles in `NUMBERED_ROLES`
+ * (paragraphs and epigraphs: the author's running text) are numbered.
+ */
 export type BlockRole =
   | 'title'
   | 'byline'

@@ -75,12 +75,18 @@ export async function importDecodedText(
   const quoted = `“${name}”`;
   let content = raw;
   let format: TextFormat = 'markdown';
+  let titleAdded = false;
   let page: Extract<ReturnType<typeof htmlToMarkdown>, { ok: true }> | undefined;
   if (looksLikeHtml(raw, name)) {
     const article = htmlToMarkdown(raw);
     if (!article.ok) return { ok: false, reason: `${quoted} ${article.reason}.` };
     page = article;
-    content = article.markdown;
+    // Readability drops the page's own heading when it repeats <title>; put the title back
+    // as the first heading, so the reader sees it above the text as in any other text.
+    titleAdded = article.title !== undefined && !/^#{1,6}[ \t]/.test(article.markdown);
+    content = titleAdded
+      ? `# ${escapeMarkdown(article.title!)}\n\n${article.markdown}`
+      : article.markdown;
     format = 'html';
   }
   const id = options.id ?? (await textId(name, raw));
@@ -105,7 +111,7 @@ export async function importDecodedText(
     titleFrom:
       frontMatter.title !== undefined
         ? 'front matter'
-        : titleBlock
+        : titleBlock && !titleAdded
           ? 'heading'
           : page?.title !== undefined
             ? 'page'
@@ -119,6 +125,11 @@ export async function importDecodedText(
       : {}),
   };
   return { ok: true, text: { id, name, format, content, edition, facts } };
+}
+
+/** `text` with every ASCII punctuation mark backslash-escaped, so Markdown reads it as plain text. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 /** Checks and parses a file's bytes (see the module comment). */

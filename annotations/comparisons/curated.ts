@@ -54,7 +54,7 @@ export interface CuratedComparison {
  * curated annotation). A real date, set by hand when the set changes, so the
  * generated file is reproducible.
  */
-export const CURATED_AT = '2026-11-25T10:45:00.000Z';
+export const CURATED_AT = '2026-11-30T06:00:00.000Z';
 
 const GENRE_NOTE =
   'Winstanley-Chesters writes a short newspaper article for a general readership; Lankov writes an academic paper with sources in footnotes.';
@@ -76,6 +76,24 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
         'Lankov says the Korean question stays marginal in Russian foreign policy because Russia’s interests in the region are limited.',
     },
     note: 'Eight years separate the texts, so both can be accurate for their time. Winstanley-Chesters’s claim is a headline; the body of his article argues it from renewed high-level diplomacy and Russian railway spending.',
+  },
+  {
+    key: 'agenda-body',
+    topic: 'Korea on Moscow’s agenda',
+    relation: 'contradicts',
+    wc: {
+      quote:
+        'We shall see that the Russians may well be reasserting and reassessing the importance of their eastern interests and connections in 2015.',
+      paraphrase:
+        'Winstanley-Chesters says that in 2015 Russia may be reasserting the importance of its eastern interests and connections.',
+    },
+    lankov: {
+      quote:
+        "However, these goals are not very high on the Russian foreign policy agenda at the moment, and Korean issue plays a secondary role in Moscow's policy.",
+      paraphrase:
+        'Lankov says Russia’s Korean goals are not high on its foreign policy agenda and play a secondary role.',
+    },
+    note: 'Added in the re-reading of issue 17. The body of the article, rather than its title, against Lankov’s conclusion. Eight years apart, and Winstanley-Chesters speaks of Russia’s eastern interests at large, Lankov of the Korean issue.',
   },
   {
     key: 'soviet-creation',
@@ -116,12 +134,11 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
   {
     key: 'soviet-era-low-point',
     topic: 'Soviet–North Korean relations',
-    relation: 'complements',
+    relation: 'agrees',
     wc: {
-      quote:
-        'Even at the nadir of their relations from the mid-1950s onwards, there is no evidence that technicians working on reservoir and irrigation projects were recalled westwards.',
+      quote: 'Even at the nadir of their relations from the mid-1950s onwards',
       paraphrase:
-        'Winstanley-Chesters says that even when relations were worst, from the mid-1950s, Soviet technicians on water projects were not recalled.',
+        'Winstanley-Chesters places the low point of Soviet–North Korean relations from the mid-1950s onwards.',
     },
     lankov: {
       quote:
@@ -129,7 +146,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says the regime was under strict Soviet control until the early 1950s, after which relations steadily deteriorated.',
     },
-    note: 'Both place the decline in the 1950s; Winstanley-Chesters adds that technical cooperation continued through it, which Lankov does not discuss.',
+    note: 'Re-read (issue 17): the two sentences share only their dating, so the quote is narrowed to it. Both place the decline in the 1950s (Lankov from the early 1950s, Winstanley-Chesters’s nadir from the mid-1950s); the rest of Winstanley-Chesters’s sentence, that technicians on water projects were not recalled, has no counterpart in Lankov.',
   },
   {
     key: 'friction-causes',
@@ -150,6 +167,24 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     note: 'Both point to de-Stalinisation. Lankov adds the Soviet side of the dislike (Kim Il Sung’s personality cult, wasted aid), which Winstanley-Chesters does not mention.',
   },
   {
+    key: 'sino-soviet-split',
+    topic: 'Sources of Soviet–North Korean friction',
+    relation: 'qualifies',
+    wc: {
+      quote:
+        'These included Russia’s post-1956 policy of dismantling the legacy of Stalin, the Sino-Soviet split of the 1960s, and North Korea’s engagement with the group of states who refused to align themselves to either the Soviets or Americans during the Cold War.',
+      paraphrase:
+        'Winstanley-Chesters counts the Sino-Soviet split of the 1960s among the reasons relations were never easy.',
+    },
+    lankov: {
+      quote:
+        'the North Korean diplomacy skillfully used the bitter rivalry of two Communist great powers, and made sure that both Moscow and Beijing would provide them with aid without attaching too many conditions',
+      paraphrase:
+        'Lankov says Pyongyang played the rival Communist powers against each other to get aid from both with few conditions.',
+    },
+    note: 'Added in the re-reading of issue 17. Lankov qualifies Winstanley-Chesters: the split that strained relations was also a lever Pyongyang used to draw aid from Moscow.',
+  },
+  {
     key: 'soviet-aid-continued',
     topic: 'Soviet aid',
     relation: 'agrees',
@@ -164,6 +199,23 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
         'Lankov says that despite the strained relations the Soviet Union remained North Korea’s main donor.',
     },
     note: 'Lankov describes the form of the aid (mostly subsidized trade, sometimes grants); Winstanley-Chesters describes technicians, educators and engineers.',
+  },
+  {
+    key: 'soviet-aid-necessary',
+    topic: 'Soviet aid',
+    relation: 'agrees',
+    wc: {
+      quote:
+        'the importance of their technicians, educators and engineers to North Korea’s developmental history is clear to those who have examined the evidence',
+      paraphrase:
+        'Winstanley-Chesters says Soviet technicians, educators and engineers were clearly important to North Korea’s development.',
+    },
+    lankov: {
+      quote: 'The shipments of Soviet aid were necessary to keep North Korean economy afloat.',
+      paraphrase:
+        'Lankov says Soviet aid shipments were necessary to keep the North Korean economy afloat.',
+    },
+    note: 'Added in the re-reading of issue 17. Both call Soviet help essential; Winstanley-Chesters speaks of people and skills, Lankov of shipments and subsidized trade.',
   },
   {
     key: 'soviet-aid-value',
@@ -232,6 +284,24 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     note: 'Lankov gives what Winstanley-Chesters lacks: the Soviet Union’s diplomatic relations with South Korea from September 1990, and trade falling from 2.1 billion USD in 1990 to 140 million USD in 1994.',
   },
   {
+    key: 'collapse-date',
+    topic: 'The collapse of the 1990s',
+    relation: 'qualifies',
+    wc: {
+      quote:
+        'Relations between Moscow and Pyongyang did collapse following the fragmentation of the Soviet Union.',
+      paraphrase:
+        'Winstanley-Chesters dates the collapse of relations to after the Soviet Union broke up.',
+    },
+    lankov: {
+      quote:
+        'Therefore it comes as no surprise that in September 1990 the Soviet Union established the diplomatic relations with South Korea.',
+      paraphrase:
+        'Lankov says the Soviet Union established diplomatic relations with South Korea in September 1990.',
+    },
+    note: 'Added in the re-reading of issue 17. Lankov qualifies the dating: the first blow came from the Soviet Union itself, which recognized Seoul in September 1990, and aid was halted with it; Winstanley-Chesters places the collapse after the fragmentation.',
+  },
+  {
     key: 'neglect-1990s',
     topic: 'The collapse of the 1990s',
     relation: 'agrees',
@@ -252,7 +322,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
   {
     key: 'revival-date',
     topic: 'When Moscow’s interest revived',
-    relation: 'contradicts',
+    relation: 'qualifies',
     wc: {
       quote: 'Relations with Pyongyang revived in 1999 after Putin’s rise to power.',
       paraphrase:
@@ -263,17 +333,33 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
         'But the mood began to change around 1995 when new voices came to be heard in Russia as well.',
       paraphrase: 'Lankov dates the change in Russian attitudes to North Korea to around 1995.',
     },
-    note: 'The disagreement is over the start: Lankov also says the changes “became more pronounced under President Putin”, and he makes 1999 (the Yugoslavian War) the turning point in Russian views of the West.',
+    note: 'Re-read (issue 17): not a contradiction. Lankov’s “around 1995” dates a change of mood in Russia, Winstanley-Chesters’s 1999 the revival of relations, and Lankov himself says the changes “became more pronounced under President Putin”. Lankov qualifies Winstanley-Chesters: the revival had roots in a shift of Russian opinion some years before Putin.',
+  },
+  {
+    key: 'revival-putin',
+    topic: 'When Moscow’s interest revived',
+    relation: 'agrees',
+    wc: {
+      quote: 'Relations with Pyongyang revived in 1999 after Putin’s rise to power.',
+      paraphrase:
+        'Winstanley-Chesters dates the revival of relations to 1999 and Putin’s rise to power.',
+    },
+    lankov: {
+      quote:
+        'These changes became more pronounced under President Putin who clearly stated that a "strong and self-confident Russia" is his major foreign policy goal.',
+      paraphrase:
+        'Lankov says the warmer approach to North Korea became more pronounced under President Putin.',
+    },
+    note: 'Added in the re-reading of issue 17. Both tie the revival to Putin; Lankov adds the February 2000 treaty and Putin’s July 2000 visit to Pyongyang.',
   },
   {
     key: 'anti-western-mood',
     topic: 'Russia and the West',
-    relation: 'complements',
+    relation: 'qualifies',
     wc: {
-      quote:
-        'When Russia’s leader made those comments last year in a characteristically robust retort to Western liberal values',
+      quote: 'it was a useful reminder of his nation’s longstanding interest in the East',
       paraphrase:
-        'Winstanley-Chesters presents Putin’s 2014 remarks about Asia as a robust retort to Western liberal values.',
+        'Winstanley-Chesters reads Putin’s 2014 remarks as a reminder of Russia’s longstanding interest in the East.',
     },
     lankov: {
       quote:
@@ -281,7 +367,25 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says anti-American feeling in Russia is probably the main domestic reason for its warmer approach to North Korea.',
     },
-    note: 'Winstanley-Chesters reads Putin’s remarks as a retort to the West but stresses that Moscow’s eastern interest is longstanding, dating from the 19th century; Lankov makes anti-American feeling, growing from the mid-1990s, the main domestic driver of the warmer approach to Pyongyang.',
+    note: 'Winstanley-Chesters qualifies Lankov: he grants that Putin’s remarks were a retort to Western liberal values, but the claim of his sentence is that Moscow’s eastern interest is longstanding (he dates it to the 19th century), not a reaction; Lankov makes anti-American feeling, growing from the mid-1990s, the main domestic driver of the warmer approach to Pyongyang.',
+  },
+  {
+    key: 'sanctions-driver',
+    topic: 'Russia and the West',
+    relation: 'contradicts',
+    wc: {
+      quote:
+        'Our active policy in the Asia-Pacific region began not just yesterday and not in response to sanctions',
+      paraphrase:
+        'Putin, quoted in Winstanley-Chesters’s epigraph, says Russia’s Asia-Pacific policy is long-standing and not a response to sanctions.',
+    },
+    lankov: {
+      quote:
+        "the major domestic factor behind the changes in Russia's approach to this country is probably the anti-American feelings, so common in Russia nowadays",
+      paraphrase:
+        'Lankov says anti-American feeling in Russia is probably the main domestic reason for its warmer approach to North Korea.',
+    },
+    note: 'Added in the re-reading of issue 17. The Winstanley-Chesters side is Putin’s own account in 2014 of Russia’s Asia-Pacific policy, not the author’s claim; Lankov’s is an analyst’s account in 2007 of the approach to North Korea. Putin denies a reaction to the West; Lankov names one.',
   },
   {
     key: 'west-rift',
@@ -302,6 +406,23 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     note: 'The same rift, seen eight years apart: for Lankov it made Pyongyang look like a useful quasi-ally; for Winstanley-Chesters it makes international cooperation over North Korea harder.',
   },
   {
+    key: 'not-pressing',
+    topic: 'Russia and the West',
+    relation: 'complements',
+    wc: {
+      quote: 'Cooperation over North Korea is likely to become more difficult.',
+      paraphrase:
+        'Winstanley-Chesters expects cooperation with Russia over North Korea to become more difficult.',
+    },
+    lankov: {
+      quote:
+        'While opposed to nuclear North Korea, Moscow is not ready to put too much pressure on Pyongyang, since such pressure might lead to internal problems and crisis within North Korea.',
+      paraphrase:
+        'Lankov says Moscow, though opposed to a nuclear North Korea, will not press Pyongyang hard for fear of a crisis there.',
+    },
+    note: 'Added in the re-reading of issue 17. Lankov gives a reason, before the rift Winstanley-Chesters describes, why Moscow was already a reluctant partner in pressing Pyongyang.',
+  },
+  {
     key: 'continuity',
     topic: 'Continuity of Russian interests',
     relation: 'qualifies',
@@ -318,6 +439,24 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
         'Lankov says that after 1991 the old aim of countering American or Chinese influence stopped shaping Russian policy, at least for a while.',
     },
     note: 'Lankov qualifies the claim of continuity: the Soviet-era motives lapsed in the early 1990s and returned only later.',
+  },
+  {
+    key: 'anti-us-returning',
+    topic: 'Continuity of Russian interests',
+    relation: 'agrees',
+    wc: {
+      quote:
+        'current events and ideas driving Russo-North Korean relations today are similar to those of the past',
+      paraphrase:
+        'Winstanley-Chesters says the ideas driving Russo-North Korean relations today resemble those of the past.',
+    },
+    lankov: {
+      quote:
+        'This change in perception coincided with the Kremlin\'s attempts to use the "North Korean card" to somehow counter-weight the US influence in North East Asia.',
+      paraphrase:
+        'Lankov says the Kremlin began to use the “North Korean card” to counterweigh US influence in north-east Asia.',
+    },
+    note: 'Added in the re-reading of issue 17. The old motive returns in Lankov too: the Soviet Union needed North Korea as a bulwark against US forces (¶7.2), and from the late 1990s the Kremlin again played the “North Korean card” against US influence.',
   },
   {
     key: 'summit-2000',
@@ -353,7 +492,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
   },
   {
     key: 'six-party-weight',
-    topic: 'Russia in the six-party talks',
+    topic: 'Russia’s weight on the Korean issue',
     relation: 'qualifies',
     wc: {
       quote:
@@ -370,14 +509,47 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     note: 'Lankov does not deny Russia’s seat at the talks; he limits its weight there. He also says Moscow favours a soft approach because it worries little about proliferation.',
   },
   {
+    key: 'russia-role',
+    topic: 'Russia’s weight on the Korean issue',
+    relation: 'contradicts',
+    wc: {
+      quote: 'Russia returned to the geopolitical game on the North Korean issue',
+      paraphrase:
+        'Winstanley-Chesters says Russia returned as a player on the North Korean issue after 1999.',
+    },
+    lankov: {
+      quote: 'a rather passive observer of the Korean crisis',
+      paraphrase:
+        'Lankov says Russia has been a rather passive observer of the Korean crisis over the last 15 years.',
+    },
+    note: 'Added in the re-reading of issue 17. The sharpest clash of the two texts: for the same years (from 1999 to 2007) Winstanley-Chesters sees a return to the game, Lankov a passive observer.',
+  },
+  {
+    key: 'irrelevant-passive',
+    topic: 'Russia’s weight on the Korean issue',
+    relation: 'qualifies',
+    wc: {
+      quote:
+        'This meant that Russia appeared temporarily irrelevant in the search for solutions to the problems of the Korean peninsula.',
+      paraphrase:
+        'Winstanley-Chesters says Russia appeared temporarily irrelevant to the Korean problems under Yeltsin.',
+    },
+    lankov: {
+      quote:
+        'Russia over last 15 years has been a rather passive observer, and this probably will not change any time soon.',
+      paraphrase:
+        'Lankov says Russia has been a passive observer for the last 15 years and probably will remain one.',
+    },
+    note: 'Added in the re-reading of issue 17. They agree on the 1990s; Lankov qualifies “temporarily”: by his account the passivity lasted through the Putin years to 2007 and was likely to continue.',
+  },
+  {
     key: 'railway-timing',
     topic: 'The railway link',
     relation: 'agrees',
     wc: {
-      quote:
-        'Putin’s paper of November 2000, Russia: New Eastern Perspectives conceived of Pacific east Asia as a “common house” in developmental terms.',
+      quote: 'Russian development priorities in the region also revived at this time.',
       paraphrase:
-        'Winstanley-Chesters dates the plan of which the railway link was part to Putin’s November 2000 paper on Pacific east Asia as a “common house”.',
+        'Winstanley-Chesters says Russian development plans for the region, the railway link among them, revived after Putin’s rise to power.',
     },
     lankov: {
       quote:
@@ -385,7 +557,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says talks on the trans-Korean railway intensified in 2000, after the summits of that year.',
     },
-    note: 'Both date Russia’s regional infrastructure plans to 2000. Lankov quotes a Russian official’s container costs: 1,344 dollars from Pusan to Hamburg via the Trans-China Railway against 889 dollars from Khasan to Hamburg.',
+    note: 'Re-anchored (issue 17) from ¶13.2 (the “common house”) to ¶13.1; ¶13.3 names the railway. Both date the revival of Russia’s regional plans to about 2000: Winstanley-Chesters to Putin’s rise and his paper of November 2000, Lankov to the summits of 2000.',
   },
   {
     key: 'railway-cost',
@@ -406,9 +578,43 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     note: 'Lankov qualifies the vision with a cost that Winstanley-Chesters does not give, and adds political obstacles: Pyongyang’s fear of South Korean trains and Vladivostok’s fear of losing traffic.',
   },
   {
+    key: 'railway-politics',
+    topic: 'The railway link',
+    relation: 'qualifies',
+    wc: {
+      quote:
+        'It envisaged that through an “iron silk-road”, east China, both Koreas and potentially Japan could access European markets through a connection between the trans-Siberian railway and an inter-Korean railway.',
+      paraphrase:
+        'Winstanley-Chesters describes the plan for an “iron silk-road” linking the Korean railways to the trans-Siberian line and Europe.',
+    },
+    lankov: {
+      quote:
+        'To start with, the North Korean leaders are not happy about letting South Korean cargo trains regularly pass the North Korean railway stations.',
+      paraphrase:
+        'Lankov says North Korea’s leaders do not want South Korean cargo trains passing regularly through their stations.',
+    },
+    note: 'Added in the re-reading of issue 17. Lankov qualifies the vision with a political obstacle, besides the cost: Pyongyang’s fear of what the trains would show its people; he adds Vladivostok’s fear of losing traffic.',
+  },
+  {
+    key: 'khasan',
+    topic: 'The railway link',
+    relation: 'complements',
+    wc: {
+      quote: 'cross-border railway connections at Khasan on the Russian side',
+      paraphrase:
+        'Winstanley-Chesters reports Russian spending on cross-border railway connections at Khasan on the Russian side.',
+    },
+    lankov: {
+      quote: 'However, it only costs $889 from Khasan to Hamburg, thus saving about $400.',
+      paraphrase:
+        'Lankov quotes a Russian vice minister of railways: a container from Khasan to Hamburg costs 889 dollars, about 400 dollars less than via the Trans-China Railway.',
+    },
+    note: 'Added in the re-reading of issue 17. Both name Khasan as the Russian railhead of the link: Lankov through a Russian official’s cost figures of 2001, Winstanley-Chesters through the spending there by 2015.',
+  },
+  {
     key: 'railway-investment',
     topic: 'The railway link',
-    relation: 'contradicts',
+    relation: 'qualifies',
     wc: {
       quote:
         'We have also seen large capital expenditure by Russian Federal Railways and other institutions in Rason in the north-eastern corner of North Korea and on cross-border railway connections at Khasan on the Russian side.',
@@ -421,7 +627,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov doubts the Russian government would help pay for rebuilding the North Korean railway.',
     },
-    note: 'Eight years apart: Lankov’s 2007 expectation and Winstanley-Chesters’s 2015 report conflict, but Lankov wrote “at present”, so the gap in time may explain the difference. Winstanley-Chesters gives no figure for the spending.',
+    note: 'Re-read (issue 17): a hedged forecast set against a later report, so qualifies rather than contradicts. Lankov wrote “at present” in 2007; Winstanley-Chesters’s report of 2015 qualifies that forecast for a later time. Winstanley-Chesters gives no figure for the spending, and does not say the Russian government paid for the North Korean railway itself.',
   },
   {
     key: 'gas-pipeline',
@@ -459,29 +665,29 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     note: 'Lankov gives a figure Winstanley-Chesters lacks: trade of 209.7 million dollars in 2006, about 2% of Russia’s trade with South Korea. The explanations differ: Winstanley-Chesters blames politics (Bush, Kim Jong-il’s nuclear ambitions, Lee Myung-bak), Lankov mainly economics.',
   },
   {
-    key: 'working-cooperation',
+    key: 'politics-stalling',
     topic: 'Economic cooperation',
-    relation: 'complements',
+    relation: 'qualifies',
     wc: {
       quote:
-        'Russia and North Korea also sought to cooperate on environmental matters affecting the Tumen basin',
+        'Admittedly ambitions and possibilities in the early 2000s have not come to fruition, thanks to the peculiarities of the Bush regime in the US, Kim Jong-il’s fervent nuclear ambitions, the mistrust of Lee Myung-bak’s government in Seoul and countless other difficulties.',
       paraphrase:
-        'Winstanley-Chesters says the two countries sought environmental cooperation in the Tumen basin, including wildlife conservation.',
+        'Winstanley-Chesters blames politics (Bush, Kim Jong-il’s nuclear ambitions, Lee Myung-bak’s mistrust) for the unrealized ambitions of the early 2000s.',
     },
     lankov: {
-      quote:
-        'Perhaps, the ongoing trade in labour is the only truly successful joint economic project of two countries.',
+      quote: 'The uncertainty of the Korean politics aggravates situation further.',
       paraphrase:
-        'Lankov calls the sending of North Korean workers to Russia the only truly successful joint economic project.',
+        'Lankov says the uncertainty of Korean politics makes the projects’ prospects worse.',
     },
-    note: 'Each text names cooperation the other leaves out. Lankov gives a figure: perhaps 10–20 thousand North Korean workers in the Russian Far East.',
+    note: 'Added in the re-reading of issue 17. Lankov qualifies: for him politics only aggravates the main problem, which is economic (large investments, profits only after a long time).',
   },
   {
     key: 'nuclear',
     topic: 'The nuclear issue',
-    relation: 'qualifies',
+    relation: 'complements',
     wc: {
-      quote: 'Kim Jong-il’s fervent nuclear ambitions',
+      quote:
+        'Admittedly ambitions and possibilities in the early 2000s have not come to fruition, thanks to the peculiarities of the Bush regime in the US, Kim Jong-il’s fervent nuclear ambitions',
       paraphrase:
         'Winstanley-Chesters counts Kim Jong-il’s nuclear ambitions among the reasons cooperation stalled.',
     },
@@ -489,7 +695,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       quote: 'Second, the nuclear proliferation is not a much concern to present-day Russia.',
       paraphrase: 'Lankov says nuclear proliferation worries Russia little.',
     },
-    note: 'Lankov qualifies: for Moscow itself the nuclear programme mattered less than for the US, so Russia pressed for a soft approach at the talks.',
+    note: 'Compatible claims on different axes (issue 17): Winstanley-Chesters says the nuclear ambitions stalled cooperation, Lankov that proliferation worried Moscow itself little, so Russia pressed for a soft approach at the six-party talks.',
   },
   {
     key: 'china-factor',
@@ -506,7 +712,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says Kim Jong Il is wary of China’s growing presence, which makes Russia a convenient propaganda ally.',
     },
-    note: 'Both see strain between Pyongyang and Beijing; Winstanley-Chesters counts it as an obstacle to regional cooperation, while Lankov sees it as a reason Pyongyang keeps up friendly relations with Russia.',
+    note: 'Lankov qualifies Winstanley-Chesters: both see strain between Pyongyang and Beijing, but what Winstanley-Chesters counts as an obstacle to regional cooperation is for Lankov a reason Pyongyang keeps up friendly relations with Russia, its “ally-for-propaganda”.',
   },
   {
     key: 'human-rights',
@@ -542,20 +748,56 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     note: 'Lankov qualifies: Russia’s “cheap friendship” spends diplomatic capital but little money; he calls Russian aid “small, almost non-existent”. Winstanley-Chesters, eight years later, also reports capital spending on railways.',
   },
   {
+    key: 'rason-cheap',
+    topic: 'How much Russia gives',
+    relation: 'contradicts',
+    wc: {
+      quote:
+        'We have also seen large capital expenditure by Russian Federal Railways and other institutions in Rason in the north-eastern corner of North Korea',
+      paraphrase:
+        'Winstanley-Chesters reports large Russian capital spending in Rason, in North Korea.',
+    },
+    lankov: {
+      quote:
+        'Such “cheap friendship” makes perfect sense for Moscow, since its resources are limited and there are areas where these resources are needed much more.',
+      paraphrase:
+        'Lankov says a “cheap friendship” suits Moscow because its resources are limited and needed elsewhere.',
+    },
+    note: 'Added in the re-reading of issue 17. Eight years apart: Lankov’s “cheap friendship” of 2007 against the large spending Winstanley-Chesters reports in 2015; he gives no figure.',
+  },
+  {
     key: 'border',
     topic: 'The border and the Russian Far East',
     relation: 'complements',
     wc: {
-      quote: 'This is the reason that Russia has a border with North Korea today.',
+      quote: 'as well as to the Tumen River, which divides latterday Russia, China and North Korea',
       paraphrase:
-        'Winstanley-Chesters traces the Russian–North Korean border to Russia’s 19th-century expansion to the Tumen River.',
+        'Winstanley-Chesters says the 19th-century treaties extended Moscow’s writ to the Tumen River, where Russia, China and North Korea meet.',
     },
     lankov: {
       quote: 'an outbreak of dangerous instability near the Russian borders',
       paraphrase:
         'Lankov says a collapse in North Korea would bring dangerous instability to Russia’s borders.',
     },
-    note: 'Winstanley-Chesters explains where the border comes from; Lankov explains why it makes Russia prefer a stable North Korea.',
+    note: 'Re-anchored (issue 17) from ¶5.2 to ¶5.1, the sentence that says where the border runs. The pair is thin: Winstanley-Chesters explains where the border comes from, Lankov why it makes Russia prefer a stable North Korea.',
+  },
+  {
+    key: 'border-region',
+    topic: 'The border and the Russian Far East',
+    relation: 'complements',
+    wc: {
+      quote:
+        'This enabled Moscow’s writ to extend to the Pacific region of Primorsky Krai and its administrative centre, Vladivostok',
+      paraphrase:
+        'Winstanley-Chesters says the 19th-century treaties brought Primorsky Krai and Vladivostok under Moscow.',
+    },
+    lankov: {
+      quote:
+        'this makes more likely that territorial claims will be made towards some areas in Russian Maritime province',
+      paraphrase:
+        'Lankov says a unified, nationalist Korea might make territorial claims on parts of the Russian Maritime province.',
+    },
+    note: 'Added in the re-reading of issue 17. Winstanley-Chesters tells how the region became Russian; Lankov why Russia fears for it if Korea unifies.',
   },
   {
     key: 'far-east',
@@ -565,7 +807,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       quote:
         'Russia under Yeltsin also manifested an almost flagrant disregard for the region’s provincial and peripheral infrastructure',
       paraphrase:
-        'Winstanley-Chesters says Yeltsin’s Russia neglected the provincial and peripheral infrastructure of its eastern region.',
+        'Winstanley-Chesters says Yeltsin’s Russia disregarded “the region’s” provincial and peripheral infrastructure.',
     },
     lankov: {
       quote:
@@ -573,16 +815,17 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says Russia’s Maritime region next to North Korea is vulnerable and weakly controlled by Moscow.',
     },
-    note: 'Both describe a neglected, weakly governed Russian Far East, but draw different consequences: Winstanley-Chesters that it deterred Pyongyang, Lankov that it makes instability in North Korea dangerous for Russia.',
+    note: '“The region” is ambiguous: it may be north-east Asia (the paragraph before speaks of east Asia) or Russia’s own east (“acute disparities in the region today”). Only on the second reading do both describe a neglected, weakly governed Russian Far East, with different consequences: for Winstanley-Chesters it deterred Pyongyang, for Lankov it makes instability in North Korea dangerous for Russia.',
   },
   {
     key: 'outlook-relations',
     topic: 'The outlook',
     relation: 'contradicts',
     wc: {
-      quote: 'it could be entering a new mutually beneficial period',
+      quote:
+        'It could well be an opportunity for Russia, North Korea and perhaps other Eastern partners to resolve some longstanding possibilities',
       paraphrase:
-        'The standfirst says the relationship could be entering a new, mutually beneficial period.',
+        'Winstanley-Chesters ends by suggesting that the present may be an opportunity for Russia, North Korea and other eastern partners.',
     },
     lankov: {
       quote:
@@ -591,7 +834,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
         'Lankov concludes that Russia has been a passive observer of the Korean crisis and will probably stay one.',
     },
     note:
-      'Opposite forecasts eight years apart. The standfirst is written about the author in the third person, not a sentence of the article’s body. ' +
+      'Opposite forecasts eight years apart. Re-anchored (issue 17) from the standfirst, which the site’s editors wrote about the author, to the article’s closing paragraph, which makes the same forecast in the author’s voice. ' +
       GENRE_NOTE,
   },
   {
@@ -599,8 +842,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
     topic: 'The outlook',
     relation: 'contradicts',
     wc: {
-      quote:
-        'It could well be an opportunity for Russia, North Korea and perhaps other Eastern partners to resolve some longstanding possibilities and finally build that “common house”.',
+      quote: 'finally build that “common house”',
       paraphrase:
         'Winstanley-Chesters ends by suggesting the moment may let Russia and its partners finally build the “common house”.',
     },

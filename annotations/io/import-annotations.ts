@@ -30,6 +30,7 @@ import {
 } from './read-item.ts';
 import { looksLikeHypothesis, readHypothesisAnnotation } from './hypothesis-import.ts';
 import { migrateDocument } from './migrations.ts';
+import { sourceIdFromIri } from './format.ts';
 import type { Locate } from './resolve-target.ts';
 import { generatorName, readW3cAnnotation, type W3cFileInfo } from './w3c-import.ts';
 import type { Edition } from '../../sources/edition.ts';
@@ -76,6 +77,8 @@ export interface ImportOutcome {
   readonly fileError?: string;
   /** One sentence for the reader. */
   readonly summary: string;
+  /** Texts the imported annotations wait for (empty unless `ok`). */
+  readonly waiting?: readonly WaitingFor[];
 }
 
 /** What `importAnnotations` needs besides the file. */
@@ -88,6 +91,18 @@ export interface ImportContext {
   readonly locate?: Locate;
   /** The time for annotations that carry none (default: now). */
   readonly now?: string;
+  /** Source ids this browser lacks whose annotations are kept, waiting for the text (see `ResolveContext`). */
+  readonly waitFor?: (sourceId: string) => boolean;
+}
+
+/** A text the imported annotations name but this browser lacks. */
+export interface WaitingFor {
+  /** Its source id. */
+  readonly source: string;
+  /** Its title, when the file names it (our exports list them in `diptych:sources`). */
+  readonly title?: string;
+  /** How many of the imported annotations wait for it. */
+  readonly count: number;
 }
 
 /** An item found in the file, with its path and how to read it. */
@@ -319,6 +334,7 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
   const readCtx: ReadContext = {
     editions: ctx.editions,
     ...(ctx.locate === undefined ? {} : { locate: ctx.locate }),
+    ...(ctx.waitFor === undefined ? {} : { waitFor: ctx.waitFor }),
     now: ctx.now ?? new Date().toISOString(),
   };
   const seen = new Set<string>(ctx.existing as Iterable<string>);
@@ -343,5 +359,47 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
   }
   const ok = results.every((r) => r.status !== 'error');
   const outcome = { ok, format: located.format, annotations: ok ? annotations : [], results };
-  return { ...outcome, summary: importStatus(outcome) };
+  const waiting = ok ? waitingFor(annotations, ctx.editions, sourceTitles(document)) : [];
+  const note = waiting.length
+    ? ` ${waiting.map((w) => `${plural(w.count, 'annotation')} wait for “${w.title ?? w.source}”`).join('; ')} (not in this browser yet): ${waiting.length === 1 ? 'it is' : 'they are'} kept and placed when you add the text.`
+    : '';
+  return {
+    ...outcome,
+    summary: `${importStatus(outcome)}${note}`,
+    ...(waiting.length ? { waiting } : {}),
+  };
+}
+
+/** Titles of texts a file lists in `diptych:sources` (our exports do), by source id. */
+function sourceTitles(document: unknown): Map<string, string> {
+  const titles = new Map<string, string>();
+  const list = isRecord(document) ? document['diptych:sources'] : undefined;
+  if (!Array.isArray(list)) return titles;
+  for (const item of list.slice(0, 10_000)) {
+    if (!isRecord(item) || typeof item['id'] !== 'string' || typeof item['title'] !== 'string')
+      continue;
+    const id = sourceIdFromIri(item['id']);
+    const title = item['title'].replace(/\s+/g, ' ').trim().slice(0, 1000);
+    if (id !== null && title !== '') titles.set(id, title);
+  }
+  return titles;
+}
+
+/** The texts `annotations` name that are not among `editions`, with counts. */
+function waitingFor(
+  annotations: readonly Annotation[],
+  editions: readonly Edition[],
+  titles: ReadonlyMap<string, string>,
+): WaitingFor[] {
+  const have = new Set<string>(editions.map((e) => e.id));
+  const counts = new Map<string, number>();
+  for (const a of annotations) {
+    for (const source of new Set(a.targets.map((t) => t.source as string))) {
+      if (!have.has(source)) counts.set(source, (counts.get(source) ?? 0) + 1);
+    }
+  }
+  return [...counts].map(([source, count]) => {
+    const title = titles.get(source);
+    return title === undefined ? { source, count } : { source, title, count };
+  });
 }

@@ -67,6 +67,12 @@ export interface ResolveContext {
   readonly editions: readonly Edition[];
   /** Finds a quote's place when the file names no source of ours. Absent: such targets are errors. */
   readonly locate?: Locate;
+  /**
+   * True for a source id this browser lacks but may get (a reader's text, by
+   * its content-derived id): a target naming it is kept as given, waiting for
+   * its text, instead of refused. Absent: unknown sources are errors.
+   */
+  readonly waitFor?: (sourceId: string) => boolean;
 }
 
 /** A resolved target, or what went wrong and where. */
@@ -121,6 +127,10 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
   const named = raw.source === undefined ? null : (sourceIdFromIri(raw.source) ?? raw.source);
   const edition = named === null ? undefined : byId(named);
 
+  const missing = raw.source === undefined ? null : sourceIdFromIri(raw.source);
+  if (missing !== null && edition === undefined && ctx.waitFor?.(missing)) {
+    return waitingTarget(raw, missing);
+  }
   if (raw.source !== undefined && sourceIdFromIri(raw.source) !== null && edition === undefined) {
     return fail(
       paths.source ?? paths.target,
@@ -226,6 +236,44 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
   return raw.source === undefined
     ? { ok: true, target }
     : { ok: true, target, foreignDocument: raw.source };
+}
+
+/**
+ * A target on a text this browser lacks, kept exactly as the file gives it:
+ * quote, position and an address in that text are all required (our exports
+ * always write them), since nothing can be checked against the text until it
+ * is added — then the anchoring cascade places it, or lists it as unplaced.
+ */
+function waitingTarget(raw: RawTarget, source: string): Resolved {
+  const { paths } = raw;
+  if (raw.quote === undefined || raw.position === undefined || raw.address === undefined) {
+    return fail(
+      paths.target,
+      `the source "${source}" is not in this browser, and a target waiting for it needs a TextQuoteSelector, a TextPositionSelector and a diptych:address`,
+    );
+  }
+  const parsed = parseAddress(raw.address);
+  if (parsed === null || parsed.source !== source) {
+    return fail(
+      paths.address ?? paths.target,
+      `"${raw.address}" is not a passage address in "${source}"`,
+    );
+  }
+  return {
+    ok: true,
+    target: {
+      source: source as Target['source'],
+      selectors: {
+        quote: {
+          exact: raw.quote.exact,
+          prefix: raw.quote.prefix ?? '',
+          suffix: raw.quote.suffix ?? '',
+        },
+        position: { start: raw.position.start, end: raw.position.end },
+        address: raw.address as Target['selectors']['address'],
+      },
+    },
+  };
 }
 
 /** A quote shortened for a message. */

@@ -37,6 +37,7 @@
  */
 import { AnnotationSchema, type Annotation } from '../model/annotation.ts';
 import type { Target } from '../model/selectors.ts';
+import type { SourceId } from '../../sources/edition.ts';
 import { CURRENT_FORMAT_VERSION, EXPORT_CONTEXT, GENERATOR_NAME, sourceIri } from './format.ts';
 
 /** A JSON value, as written. */
@@ -55,6 +56,12 @@ export interface ExportOptions {
   readonly appVersion?: string;
   /** A label for the collection (§5.1). */
   readonly label?: string;
+  /**
+   * Titles of the reader's own texts the annotations name, written as
+   * `diptych:sources` so that a browser lacking a text can say which one its
+   * annotations wait for (built-in sources need none).
+   */
+  readonly sources?: readonly { readonly id: string; readonly title: string }[];
 }
 
 /** The W3C JSON-LD of one target. */
@@ -174,6 +181,14 @@ export function exportW3cCollection(
     type: 'AnnotationCollection',
     label: options.label ?? 'Diptych annotations',
     'diptych:formatVersion': CURRENT_FORMAT_VERSION,
+    ...(options.sources?.length
+      ? {
+          'diptych:sources': options.sources.map((t) => ({
+            id: sourceIri(t.id as SourceId),
+            title: t.title,
+          })),
+        }
+      : {}),
     generator,
     generated: options.now ?? new Date().toISOString(),
     total: annotations.length,

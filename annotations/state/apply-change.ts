@@ -49,14 +49,32 @@ export interface AnnotationPatch {
   readonly link?: NonNullable<Annotation['link']> | null;
 }
 
+/** Why an import that was valid was not made: it would not fit in storage. */
+export interface ImportRefusal {
+  /** What to tell the reader, with the numbers. */
+  readonly message: string;
+  /** The size the stored annotations would have had with the import, in bytes. */
+  readonly wouldUse: number;
+  /** The size they take now, in bytes. */
+  readonly inUse: number;
+}
+
 /** The result of an import: all added, or nothing changed. */
 export type AddManyResult =
   | {
       readonly ok: true;
       readonly added: number;
       readonly duplicates: number;
+      /** Set (to why) when the added annotations are only in this tab: the write failed. Absent when they were saved. */
+      readonly notSaved?: string;
     }
-  | { readonly ok: false; readonly errors: readonly (FieldError & { readonly index: number })[] };
+  | {
+      readonly ok: false;
+      /** The invalid records (empty when the import was refused for its size). */
+      readonly errors: readonly (FieldError & { readonly index: number })[];
+      /** Set when every record was valid but the import would not fit in storage. */
+      readonly refused?: ImportRefusal;
+    };
 
 /** How to reverse one change. */
 export type UndoStep =

@@ -10,11 +10,12 @@
  * reader can act on. What it is not for: deciding when to save or merging
  * tabs' changes (`annotations/store.ts`, `merge.ts`).
  *
- * Departs from Excalidraw's `localStorage.ts`, which reads unparsable data as
- * empty and lets the next save erase it, and writes two keys one after the
- * other (see STYLE.md, "Storage").
+ * Departs from Excalidraw's `localStorage.ts` (`excalidraw-app/data/`), which
+ * reads unparsable data as empty and lets the next save erase it, and writes
+ * two keys one after the other, so a failed second write leaves them out of
+ * step.
  */
-import { AnnotationSchema, type Annotation } from '../model/annotation.ts';
+import { AnnotationSchema, TimestampSchema, type Annotation } from '../model/annotation.ts';
 import {
   ANNOTATIONS_KEY,
   BACKUP_PREFIX,
@@ -26,6 +27,7 @@ import {
   type StoredEnvelope,
 } from './envelope.ts';
 import { EMPTY_SET, mergeSets, type AnnotationSet } from './merge.ts';
+import { MAX_TIME } from '../state/stamps.ts';
 import { migrateEnvelope } from './migrations.ts';
 import { isQuotaExceeded } from './quota.ts';
 import type { StoragePort } from './storage-port.ts';
@@ -112,15 +114,17 @@ export function parseStored(raw: string | null): ParsedStore {
   const migrated = migrateEnvelope(header.data, header.data.version);
   if (!migrated.ok) return fail('unsupported-version', migrated.message);
   const envelope = StoredEnvelopeSchema.safeParse(migrated.envelope);
-  if (!envelope.success) {
-    return fail(
-      'wrong-shape',
-      `The stored annotation set is damaged (${firstIssue(envelope.error)}).`,
-    );
+  // A bad field around the records (a tombstone, the revision, an unknown
+  // field) costs nothing but itself: every record is still checked and kept
+  // if valid (issue 12, item 2). Only records that are not a list are lost.
+  const damage = envelope.success ? null : firstIssue(envelope.error);
+  const body = envelope.success ? envelope.data : salvage(migrated.envelope);
+  if (body === null) {
+    return fail('wrong-shape', `The stored annotation set is damaged (${damage}).`);
   }
   const valid: Annotation[] = [];
   const invalid: InvalidRecord[] = [];
-  envelope.data.annotations.forEach((record, index) => {
+  body.annotations.forEach((record, index) => {
     const parsed = AnnotationSchema.safeParse(record);
     if (parsed.success) {
       valid.push(parsed.data);
@@ -135,21 +139,52 @@ export function parseStored(raw: string | null): ParsedStore {
   });
   const stored: AnnotationSet = {
     annotations: valid,
-    deleted: envelope.data.deleted,
-    revision: envelope.data.revision,
+    deleted: body.deleted,
+    revision: body.revision,
   };
   // A set we wrote has no duplicate ids and no annotation under a live
   // tombstone; only otherwise is the merge (which sorts) needed to apply
   // the rule for duplicates and deletions.
   const set = isNormal(stored) ? stored : mergeSets(EMPTY_SET, stored);
-  const total = envelope.data.annotations.length;
-  const problem = invalid.length
-    ? {
-        kind: 'invalid-records' as const,
-        message: `${invalid.length} of ${total} stored annotation${total === 1 ? '' : 's'} could not be read (the first, #${invalid[0]!.index + 1}: ${invalid[0]!.message}); the others are open as usual.`,
-      }
-    : null;
+  const total = body.annotations.length;
+  const records = `${invalid.length} of ${total} stored annotation${total === 1 ? '' : 's'} could not be read (the first, #${(invalid[0]?.index ?? 0) + 1}: ${invalid[0]?.message})`;
+  const problem =
+    damage !== null
+      ? {
+          kind: 'wrong-shape' as const,
+          message: `The stored annotation set is damaged (${damage}); ${valid.length} of ${total} annotation${total === 1 ? ' was' : 's were'} recovered${invalid.length ? ` (${records})` : ''}.`,
+        }
+      : invalid.length
+        ? {
+            kind: 'invalid-records' as const,
+            message: `${records}; the others are open as usual.`,
+          }
+        : null;
   return { set, problem, invalid };
+}
+
+/**
+ * What can be read around the records of an envelope that fails
+ * `StoredEnvelopeSchema`: the records if they are a list, the tombstones
+ * that are valid, the revision if valid (else 0). `null` when the records
+ * are not a list (nothing to recover).
+ */
+function salvage(
+  envelope: Record<string, unknown>,
+): { annotations: unknown[]; deleted: Record<string, string>; revision: number } | null {
+  if (!Array.isArray(envelope.annotations)) return null;
+  const deleted: Record<string, string> = {};
+  const tombs = envelope.deleted;
+  if (tombs !== null && typeof tombs === 'object' && !Array.isArray(tombs)) {
+    for (const [id, at] of Object.entries(tombs))
+      if (TimestampSchema.safeParse(at).success) deleted[id] = at as string;
+  }
+  const revision = StoredEnvelopeSchema.shape.revision.safeParse(envelope.revision);
+  return {
+    annotations: envelope.annotations,
+    deleted,
+    revision: revision.success ? revision.data : 0,
+  };
 }
 
 /** What loading found and did. */
@@ -217,7 +252,8 @@ export function toEnvelope(set: AnnotationSet, now: Date): StoredEnvelope {
     version: STORAGE_VERSION,
     source: ENVELOPE_SOURCE,
     revision: set.revision,
-    savedAt: now.toISOString(),
+    // A clock past the year 9999 would write a date the loader refuses.
+    savedAt: new Date(Math.min(now.getTime(), MAX_TIME)).toISOString(),
     annotations: [...set.annotations],
     deleted: { ...set.deleted },
   };
@@ -247,7 +283,19 @@ export function saveAnnotations(
   set: AnnotationSet,
   now: Date = new Date(),
 ): SaveResult {
-  const json = JSON.stringify(toEnvelope(set, now));
+  const envelope = toEnvelope(set, now);
+  // Never write what the loader would refuse (issue 12: a tombstone dated
+  // past the year 9999 once emptied the list on the next load). The records
+  // were each checked by the store; this checks what is around them.
+  const checked = StoredEnvelopeSchema.safeParse(envelope);
+  if (!checked.success) {
+    return {
+      ok: false,
+      reason: 'error',
+      message: `The last change was not saved: it would have been stored unreadable (${firstIssue(checked.error)}); nothing stored was lost. Export your annotations to keep a copy.`,
+    };
+  }
+  const json = JSON.stringify(envelope);
   try {
     port.set(ANNOTATIONS_KEY, json);
     return { ok: true };

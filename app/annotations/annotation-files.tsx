@@ -11,6 +11,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
 import { citeForDigest } from '../citations/cite-for-digest.ts';
+import { libraryTitles, mayWaitFor, recordWaiting } from '../library/library-bridge.ts';
 import { dateStamp, downloadText } from './download.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
 
@@ -29,8 +30,9 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
 
   const exportW3c = (): void => {
     if (!runtime || !snapshot) return;
+    const named = snapshot.annotations.flatMap((a) => a.targets.map((t) => t.source as string));
     downloadText(
-      runtime.serializeW3cCollection(snapshot.annotations),
+      runtime.serializeW3cCollection(snapshot.annotations, { sources: libraryTitles(named) }),
       `diptych-annotations-${dateStamp()}.jsonld`,
       'application/ld+json',
     );
@@ -59,12 +61,17 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
       existing: new Set<string>(current.annotations.map((a) => a.id as AnnotationId)),
       editions: ui.allEditions,
       locate: runtime.locateInEditions(ui.allEditions),
+      waitFor: mayWaitFor,
     });
     if (!outcome.ok) {
       setMessage({ ok: false, text: `${file.name}: ${outcome.summary}` });
       return;
     }
     const added = runtime.store.addMany(outcome.annotations);
+    if (!added.ok && added.refused) {
+      setMessage({ ok: false, text: `${file.name}: ${added.refused.message}` });
+      return;
+    }
     if (!added.ok) {
       const first = added.errors[0];
       setMessage({
@@ -73,7 +80,25 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
       });
       return;
     }
+    if (added.notSaved !== undefined) {
+      // Say what was actually kept: these are in this tab only.
+      setMessage({
+        ok: false,
+        text: `${file.name}: ${added.added} annotation${added.added === 1 ? ' was' : 's were'} added to this tab but not saved. ${added.notSaved}`,
+      });
+      return;
+    }
     setMessage({ ok: true, text: `${file.name}: ${outcome.summary}` });
+    if (outcome.waiting?.length) {
+      const since = new Date().toISOString();
+      void recordWaiting(
+        outcome.waiting.map((w) => ({
+          id: w.source,
+          since,
+          ...(w.title !== undefined ? { title: w.title } : {}),
+        })),
+      );
+    }
   };
 
   return (

@@ -87,6 +87,11 @@ async function inPage(call: CiterCall): Promise<unknown> {
       return c.bibliography(call.style);
     case 'export':
       return c.exportFile(call.format);
+    case 'sources': {
+      const { userSourceMetadata } = await import('./user-source.ts');
+      c.setExtraSources(call.sources.map(userSourceMetadata));
+      return null;
+    }
   }
 }
 

@@ -11,6 +11,32 @@ import { EXPORT_FORMATS } from '../../sources/citation/export-formats.ts';
 import { CiteLocatorSchema } from '../../sources/citation/locator.ts';
 import { StyleIdSchema } from '../../sources/citation/styles.ts';
 
+/** A CSL-JSON name of a reader's record. */
+const CslNameSchema = z.object({ family: z.string().min(1).max(200), given: z.string().max(200) });
+/** A CSL-JSON date of a reader's record. */
+const CslDateSchema = z.object({
+  'date-parts': z.array(z.array(z.number().int()).min(1).max(3)).min(1).max(2),
+});
+
+/** A reader's text as the citer needs it: its id and CSL-JSON record (`app/library/record-to-csl.ts`). */
+export const UserSourceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  label: z.string().min(1).max(1000),
+  csl: z
+    .object({
+      id: z.string(),
+      type: z.string().min(1).max(50),
+      title: z.string().min(1).max(1000),
+      author: z.array(CslNameSchema).max(100),
+      issued: CslDateSchema.optional(),
+      accessed: CslDateSchema.optional(),
+      'container-title': z.string().max(1000).optional(),
+      publisher: z.string().max(1000).optional(),
+      URL: z.string().max(2048).optional(),
+    })
+    .strict(),
+});
+
 /** What the app asks, without the id. */
 export const CiterCallSchema = z.discriminatedUnion('op', [
   /** Build (and cache) a style's engine, so a later cite is instant. */
@@ -36,6 +62,8 @@ export const CiterCallSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('bibliography'), style: StyleIdSchema }),
   /** A bibliography file. */
   z.object({ op: z.literal('export'), format: z.enum(EXPORT_FORMATS) }),
+  /** The reader's own texts and their records (replacing those sent before). */
+  z.object({ op: z.literal('sources'), sources: z.array(UserSourceSchema).max(10_000) }),
 ]);
 
 /** A request: a call with the id its reply will carry. */
@@ -83,6 +111,7 @@ export const REPLY_VALUE = {
   citeMany: z.array(z.string()),
   bibliography: z.array(BibliographyEntrySchema),
   export: ExportedFileSchema,
+  sources: z.null(),
 } as const;
 
 /** A reply: the request's id and either its value or a one-line error. */

@@ -16,7 +16,9 @@ import {
   citeInStyle,
   exportFile,
   loadCiter,
+  setExtraSources,
 } from '../../sources/citation/load-citer.ts';
+import { userSourceMetadata } from './user-source.ts';
 import { citePassage } from '../../sources/citation/cite-passage.ts';
 import { CiterRequestSchema, type CiterCall, type CiterReply } from './citer-protocol.ts';
 
@@ -35,6 +37,9 @@ async function answer(call: CiterCall): Promise<unknown> {
       return bibliography(call.style);
     case 'export':
       return exportFile(call.format);
+    case 'sources':
+      setExtraSources(call.sources.map(userSourceMetadata));
+      return null;
   }
 }
 

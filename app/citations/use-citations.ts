@@ -14,10 +14,25 @@ import type { Address, Edition } from '../../sources/edition.ts';
 import { loadCitationStyle, saveCitationStyle } from './citation-style.ts';
 import type { CiterCall, CiterValue } from './citer-protocol.ts';
 import { citeScopes, spanCiteTarget, type CiteTarget } from './cite-target.ts';
+import type { UserSource } from './user-source.ts';
+
+/** The reader's texts not yet sent to the citer (sent with the next call, so they never start it). */
+let unsentSources: readonly UserSource[] | null = null;
+
+/** The reader's own texts and their records, for citations (replaces those set before). */
+export function setCitationSources(sources: readonly UserSource[]): void {
+  unsentSources = sources;
+}
 
 /** Calls the citer (loading its client, and so the worker, on first use). */
 export async function callCiterLazily<C extends CiterCall>(call: C): Promise<CiterValue<C>> {
   const { callCiter } = await import('./citer-client.ts');
+  if (unsentSources !== null) {
+    const sources = [...unsentSources];
+    unsentSources = null;
+    // Not awaited on purpose: the worker answers in order, so the call below sees them.
+    void callCiter({ op: 'sources', sources }).catch(() => undefined);
+  }
   return callCiter(call);
 }
 

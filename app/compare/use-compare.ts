@@ -43,8 +43,6 @@ export interface CompareInput {
   readonly editionOf: (pane: PaneIndex) => Edition;
   readonly scrollOf: (pane: PaneIndex) => HTMLElement | null;
   readonly setState: (update: (s: ReaderState) => ReaderState) => void;
-  /** Links the app was given (kept ahead of the comparisons'). */
-  readonly baseLinks: readonly SyncLink[];
 }
 
 /** A side of a link in progress. */
@@ -64,7 +62,7 @@ export interface BlockMargin {
 
 /** The comparisons' state and callbacks, for the views. */
 export interface CompareUi {
-  /** Pane-sync links: the given ones, then the comparisons' (with the nearest-link fallback). */
+  /** Pane-sync links: the comparisons', curated and the reader's own (with the nearest-link fallback). */
   readonly syncLinks: readonly SyncLink[];
   /** Per pane, each block's margin by address; empty until the engine is loaded (stable between unrelated renders). */
   readonly margins: readonly [ReadonlyMap<string, BlockMargin>, ReadonlyMap<string, BlockMargin>];
@@ -128,7 +126,6 @@ export function useCompare({
   editionOf,
   scrollOf,
   setState,
-  baseLinks,
 }: CompareInput): CompareUi {
   const [engine, setEngine] = useState<CompareEngine | null>(null);
   const [curated, setCurated] = useState<readonly Annotation[]>(NO_ANNOTATIONS);
@@ -184,10 +181,7 @@ export function useCompare({
   );
   useCompareHighlights(engine, placed, editionOf, scrollOf);
 
-  const syncLinks = useMemo(
-    () => [...baseLinks, ...syncLinksOf(placed, editions)],
-    [baseLinks, placed, editions],
-  );
+  const syncLinks = useMemo(() => syncLinksOf(placed, editions), [placed, editions]);
 
   const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), [setState]);
   const open = useCallback(

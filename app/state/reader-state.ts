@@ -79,8 +79,13 @@ export function paneEdition(
   pane: PaneIndex,
 ): Edition {
   const edition = editionById(editions, state.panes[pane]);
-  if (!edition) throw new Error(`No edition ${state.panes[pane]}`);
-  return edition;
+  if (edition) return edition;
+  // A text deleted from the library while a pane showed it: that pane falls back to
+  // the first text the other pane does not show.
+  const other = state.panes[pane === 0 ? 1 : 0];
+  const fallback = editions.find((e) => e.id !== other) ?? editions[0];
+  if (!fallback) throw new Error(`No edition ${state.panes[pane]}`);
+  return fallback;
 }
 
 /** The pane showing a source, or null. */

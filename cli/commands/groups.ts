@@ -12,33 +12,16 @@ import { isGroupName } from '../../annotations/sync/index.ts';
 const USAGE =
   'usage: diptych groups create <group> --owner <name> [--member <name>…] | diptych groups add <group> <name>';
 
-/** Pulls every `--member x` / `--member=x` out of `args` (parseFlags keeps only the last). */
-function takeMembers(args: readonly string[]): { rest: string[]; members: string[] } {
-  const rest: string[] = [];
-  const members: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--member') {
-      const value = args[i + 1];
-      if (value === undefined) throw new CliError('option --member needs a value', 2);
-      members.push(...value.split(','));
-      i++;
-    } else if (arg.startsWith('--member='))
-      members.push(...arg.slice('--member='.length).split(','));
-    else rest.push(arg);
-  }
-  return { rest, members: members.map((m) => m.trim()).filter(Boolean) };
-}
-
 /** Creates a group or adds a member. */
 export const groups: Command = async (args, io) => {
-  const { rest, members } = takeMembers(args);
-  const { positional, flags } = parseFlags(rest, {
+  const { positional, flags } = parseFlags(args, {
+    member: 'string[]',
     owner: 'string',
     server: 'string',
     data: 'string',
   });
   const [action, group, name, extra] = positional;
+  const members = flags.member ?? [];
   if (group === undefined || extra !== undefined) throw new CliError(USAGE, 2);
   if (!isGroupName(group))
     throw new CliError(

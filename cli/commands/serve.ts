@@ -21,7 +21,10 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 async function buildReader(io: { err: (t: string) => void }): Promise<boolean> {
   io.err('The reader is not built yet (dist/ is missing): building it with Vite…\n');
+  // vite.config.ts names its folders relative to the project root.
+  const cwd = process.cwd();
   try {
+    process.chdir(ROOT);
     const { build } = await import('vite');
     await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
     return true;
@@ -31,6 +34,8 @@ async function buildReader(io: { err: (t: string) => void }): Promise<boolean> {
         'serving the API alone. Run `npm run build` and restart.\n',
     );
     return false;
+  } finally {
+    process.chdir(cwd);
   }
 }
 

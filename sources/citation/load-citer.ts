@@ -17,6 +17,7 @@
 import { createCiter, type BibliographyEntry, type Citer } from './create-citer.ts';
 import { citePassage, type PassageCitation, type PassageRequest } from './cite-passage.ts';
 import { viteCslLoader } from './vite-csl-loader.ts';
+import { BUILTIN_SOURCES, type SourceMetadata } from '../metadata.ts';
 import type { StyleId } from './styles.ts';
 
 import { EXPORT_FILE, type ExportFormat } from './export-formats.ts';
@@ -28,11 +29,29 @@ export type { PassageCitation, PassageRequest } from './cite-passage.ts';
 
 const citers = new Map<StyleId, Promise<Citer>>();
 
+/** Sources besides the built-in two (a reader's texts, with their records); see `setExtraSources`. */
+let extraSources: readonly SourceMetadata[] = [];
+let extraKey = '[]';
+
+/**
+ * Sets the reader's own texts (their records) that citations may name. When
+ * they change, every cached engine is dropped and rebuilt on next use:
+ * citeproc's bibliography sorting and disambiguation depend on all records,
+ * so patching one engine in place would risk stale output.
+ */
+export function setExtraSources(sources: readonly SourceMetadata[]): void {
+  const key = JSON.stringify(sources);
+  if (key === extraKey) return;
+  extraSources = sources;
+  extraKey = key;
+  citers.clear();
+}
+
 /** The citer for a style, built on first use and cached; a failed load is not cached, so it can be retried. */
 export function loadCiter(style: StyleId): Promise<Citer> {
   let citer = citers.get(style);
   if (!citer) {
-    citer = createCiter(style, viteCslLoader);
+    citer = createCiter(style, viteCslLoader, [...BUILTIN_SOURCES, ...extraSources]);
     citers.set(style, citer);
     citer.catch(() => citers.delete(style));
   }

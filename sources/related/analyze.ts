@@ -23,6 +23,8 @@ const STOP_WORDS: ReadonlySet<string> = new Set(eng);
 export interface AnalyzedTerm {
   /** The Porter stem of the normalized, alias-canonical word. */
   readonly stem: string;
+  /** The normalized, alias-canonical word before stemming (what word vectors are looked up by). */
+  readonly word: string;
   /** Start offset of the word in the original text. */
   readonly start: number;
   /** End offset (exclusive) of the word in the original text. */
@@ -34,7 +36,7 @@ export function analyze(text: string): AnalyzedTerm[] {
   const terms: AnalyzedTerm[] = [];
   for (const token of tokenize(text)) {
     if (token.term.length < 2 || STOP_WORDS.has(token.term)) continue;
-    terms.push({ stem: stemmer(token.term), start: token.start, end: token.end });
+    terms.push({ stem: stemmer(token.term), word: token.term, start: token.start, end: token.end });
   }
   return terms;
 }

@@ -12,12 +12,29 @@ export {
   type Bm25Score,
 } from './bm25.ts';
 export {
+  semanticScore,
+  type ConceptMatch,
+  type SemanticParams,
+  type SemanticScore,
+  type StemWords,
+} from './semantic.ts';
+export {
+  WORD_VECTORS_PROVENANCE,
+  WordVectorsError,
+  decodeWordVectors,
+  type WordVectors,
+  type WordVectorsFile,
+} from './vectors/word-vectors.ts';
+export {
   DEFAULT_K,
+  FUSION_DEFAULTS,
   RelatedQueryError,
   buildRelatedIndex,
   related,
   type RelatedErrorCode,
+  type FusionParams,
   type RelatedIndex,
+  type RelatedIndexOptions,
   type RelatedOptions,
   type RelatedPassage,
   type RelatedQuery,

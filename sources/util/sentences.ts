@@ -15,6 +15,18 @@
  * The better design we did not build: a parse-english mode that only
  * tokenizes near terminal punctuation. A test checks that the hybrid and a
  * plain parse-english run agree on every block and footnote of both texts.
+ *
+ * Two rules of ours run after parse-english, on both paths (issue 17):
+ * - a page reference that ends a sentence ("KOTRA, 2007, p.9. The share…")
+ *   is a boundary: parse-english reads "p.9." as one abbreviation-like word
+ *   and runs the next sentence on. Only `p.`/`pp.` + digits + full stop +
+ *   space + capital letter splits, so "See p.9 of it." stays whole;
+ * - a quotation is kept inside one sentence unit: where quoted speech spans
+ *   a full stop (Tselko's “So far, it costs… thus saving about $400.”), the
+ *   sentences from the one that opens the quote to the one that closes it
+ *   are joined, so citing a sentence never gives an unbalanced quote. Curly
+ *   quotes are counted as opening/closing pairs, straight double quotes by
+ *   parity; a quote that never closes in the block joins nothing.
  */
 import { ParseEnglish } from 'parse-english';
 import type { Parent } from 'nlcst';
@@ -31,8 +43,13 @@ const WINDOW = 24;
 const parser = new ParseEnglish();
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** Sentence spans by parse-english alone, over the whole text (the reference). */
+/** Sentence spans by parse-english alone, over the whole text, then our rules (the reference). */
 export function splitSentencesFully(text: string): SentenceSpan[] {
+  return applyRules(text, parseEnglishSpans(text));
+}
+
+/** Sentence spans by parse-english alone, without our rules. */
+function parseEnglishSpans(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   for (const paragraph of parser.parse(text).children) {
     if (paragraph.type !== 'ParagraphNode') continue;
@@ -52,7 +69,7 @@ function confirmedByParseEnglish(text: string, at: number): boolean {
   const from = Math.max(0, at - WINDOW);
   const window = text.slice(from, Math.min(text.length, at + WINDOW));
   const boundary = at - from;
-  for (const span of splitSentencesFully(window)) {
+  for (const span of parseEnglishSpans(window)) {
     if (span.start === boundary) return true;
     if (span.start > boundary) return false;
   }
@@ -74,8 +91,67 @@ export function splitSentences(text: string): SentenceSpan[] {
     }
   }
   const spans = starts.map((start, i) => ({ start, end: starts[i + 1] ?? text.length }));
-  const trimmed = trimSpans(text, spans);
+  const trimmed = applyRules(text, trimSpans(text, spans));
   return trimmed.length ? trimmed : [{ start: 0, end: text.length }];
+}
+
+/** Our two rules after parse-english (see the head comment). */
+function applyRules(text: string, spans: readonly SentenceSpan[]): SentenceSpan[] {
+  return joinQuotations(text, splitAfterPageReferences(text, spans));
+}
+
+/** "p.9. The" / "pp.9-10. The": a page reference that ends a sentence. */
+const PAGE_REFERENCE_END = /\bpp?\.\s?\d+(?:[-–]\d+)?\.(?=\s+\p{Lu})/gu;
+
+function splitAfterPageReferences(text: string, spans: readonly SentenceSpan[]): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    const inner = text.slice(span.start, span.end);
+    for (const m of inner.matchAll(PAGE_REFERENCE_END)) {
+      const end = span.start + m.index + m[0].length;
+      if (end >= span.end) continue;
+      out.push({ start, end });
+      start = end;
+      while (start < span.end && /\s/.test(text[start]!)) start++;
+    }
+    out.push({ start, end: span.end });
+  }
+  return out;
+}
+
+/** Net open quotations in `s`: curly “ ” as pairs, straight " by parity (1 when odd). */
+function quoteBalance(s: string): { curly: number; straight: number } {
+  let curly = 0;
+  let straight = 0;
+  for (const ch of s) {
+    if (ch === '\u201c') curly++;
+    else if (ch === '\u201d') curly--;
+    else if (ch === '"') straight ^= 1;
+  }
+  return { curly, straight };
+}
+
+function joinQuotations(text: string, spans: readonly SentenceSpan[]): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  let i = 0;
+  while (i < spans.length) {
+    let j = i;
+    const first = quoteBalance(text.slice(spans[i]!.start, spans[i]!.end));
+    if (first.curly > 0 || first.straight === 1) {
+      // Find the first later sentence that balances the quotation; none → leave as is.
+      for (let k = i + 1; k < spans.length; k++) {
+        const b = quoteBalance(text.slice(spans[i]!.start, spans[k]!.end));
+        if (b.curly <= 0 && b.straight === 0) {
+          j = k;
+          break;
+        }
+      }
+    }
+    out.push({ start: spans[i]!.start, end: spans[j]!.end });
+    i = j + 1;
+  }
+  return out;
 }
 
 function trimSpans(text: string, spans: readonly SentenceSpan[]): SentenceSpan[] {

@@ -14,6 +14,7 @@ import { ANNOTATIONS_KEY } from '../../annotations/storage/envelope.ts';
 import { memoryArea, memoryStorage } from '../../annotations/storage/memory-storage.ts';
 import type { StorageChange, StoragePort } from '../../annotations/storage/storage-port.ts';
 import { newAnnotation } from './storage/helpers.ts';
+import { scaled } from '../slowdown.ts';
 
 /** A port whose `storage` events queue until `flush()`. */
 function delayed(port: StoragePort): StoragePort & { flush(): boolean } {
@@ -60,54 +61,58 @@ const view = (s: AnnotationStore) =>
     .sort();
 
 describe('two tabs editing at once', () => {
-  it('converge on one set, which storage holds and a new tab opens with', () => {
-    fc.assert(
-      fc.property(fc.array(opArb, { maxLength: 30 }), (ops) => {
-        const area = memoryArea();
-        const ports = [delayed(memoryStorage(area)), delayed(memoryStorage(area))];
-        let ms = Date.parse('2026-04-01T00:00:00.000Z');
-        let n = 0;
-        const make = (port: StoragePort) =>
-          createAnnotationStore({
-            storage: port,
-            now: () => new Date((ms += 7)),
-            newId: () =>
-              `urn:uuid:00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` as AnnotationId,
-          });
-        const tabs = ports.map(make);
-        const added = new Set<string>();
-        const removed = new Set<string>();
-        for (const op of ops) {
-          const tab = tabs[op.tab]!;
-          const list = tab.getSnapshot().annotations;
-          if (op.kind === 'add') {
-            const r = tab.add(newAnnotation({ note: `n${n}` }));
-            if (r.ok) added.add(r.annotation.id);
-          } else if (op.kind === 'undo') {
-            const label = tab.getSnapshot().undo?.label;
-            const r = tab.undo();
-            if (r?.ok && label === 'Undo add') removed.add(r.annotation.id);
-            if (r?.ok && label === 'Undo delete') removed.delete(r.annotation.id);
-          } else if (op.kind === 'hear') {
-            ports[op.tab]!.flush();
-          } else if ((op.kind === 'update' || op.kind === 'delete') && list.length) {
-            const target = list[op.pick % list.length]!;
-            if (op.kind === 'update') tab.update(target.id, { note: op.note });
-            else if (tab.delete(target.id).ok) removed.add(target.id);
+  it(
+    'converge on one set, which storage holds and a new tab opens with',
+    () => {
+      fc.assert(
+        fc.property(fc.array(opArb, { maxLength: 30 }), (ops) => {
+          const area = memoryArea();
+          const ports = [delayed(memoryStorage(area)), delayed(memoryStorage(area))];
+          let ms = Date.parse('2026-04-01T00:00:00.000Z');
+          let n = 0;
+          const make = (port: StoragePort) =>
+            createAnnotationStore({
+              storage: port,
+              now: () => new Date((ms += 7)),
+              newId: () =>
+                `urn:uuid:00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` as AnnotationId,
+            });
+          const tabs = ports.map(make);
+          const added = new Set<string>();
+          const removed = new Set<string>();
+          for (const op of ops) {
+            const tab = tabs[op.tab]!;
+            const list = tab.getSnapshot().annotations;
+            if (op.kind === 'add') {
+              const r = tab.add(newAnnotation({ note: `n${n}` }));
+              if (r.ok) added.add(r.annotation.id);
+            } else if (op.kind === 'undo') {
+              const label = tab.getSnapshot().undo?.label;
+              const r = tab.undo();
+              if (r?.ok && label === 'Undo add') removed.add(r.annotation.id);
+              if (r?.ok && label === 'Undo delete') removed.delete(r.annotation.id);
+            } else if (op.kind === 'hear') {
+              ports[op.tab]!.flush();
+            } else if ((op.kind === 'update' || op.kind === 'delete') && list.length) {
+              const target = list[op.pick % list.length]!;
+              if (op.kind === 'update') tab.update(target.id, { note: op.note });
+              else if (tab.delete(target.id).ok) removed.add(target.id);
+            }
           }
-        }
-        for (let round = 0; round < 10 && (ports[0]!.flush() || ports[1]!.flush()); round++);
-        const inStorage = parseStored(area.values.get(ANNOTATIONS_KEY) ?? null)
-          .set.annotations.map((a) => `${a.id}=${a.note}`)
-          .sort();
-        expect(view(tabs[0]!)).toEqual(view(tabs[1]!));
-        expect(view(tabs[0]!)).toEqual(inStorage);
-        expect(view(make(memoryStorage(area)))).toEqual(inStorage);
-        // Nothing disappears that no one deleted.
-        const present = new Set<string>(tabs[0]!.getSnapshot().annotations.map((a) => a.id));
-        for (const id of added) if (!removed.has(id)) expect(present.has(id), id).toBe(true);
-      }),
-      { numRuns: 200 },
-    );
-  }, 60_000);
+          for (let round = 0; round < 10 && (ports[0]!.flush() || ports[1]!.flush()); round++);
+          const inStorage = parseStored(area.values.get(ANNOTATIONS_KEY) ?? null)
+            .set.annotations.map((a) => `${a.id}=${a.note}`)
+            .sort();
+          expect(view(tabs[0]!)).toEqual(view(tabs[1]!));
+          expect(view(tabs[0]!)).toEqual(inStorage);
+          expect(view(make(memoryStorage(area)))).toEqual(inStorage);
+          // Nothing disappears that no one deleted.
+          const present = new Set<string>(tabs[0]!.getSnapshot().annotations.map((a) => a.id));
+          for (const id of added) if (!removed.has(id)) expect(present.has(id), id).toBe(true);
+        }),
+        { numRuns: 200 },
+      );
+    },
+    scaled(60_000),
+  );
 });

@@ -6,6 +6,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
+import { scaled } from '../slowdown.ts';
 
 async function run(...argv: string[]) {
   let out = '';
@@ -15,7 +16,7 @@ async function run(...argv: string[]) {
 }
 
 // Building a citeproc engine for the Chicago styles takes seconds under Node.
-const SLOW = 60_000;
+const SLOW = scaled(60_000);
 
 describe('diptych cite', () => {
   it(

@@ -99,7 +99,7 @@ describe('a reading group in four commands', () => {
       '_users/org.couchdb.user:cy',
     );
     expect(own.body['diptych_groups']).toEqual(['lankov-seminar']);
-  });
+  }, 60_000);
 
   it('takes several members at once (repeated or comma-separated --member)', async () => {
     asAdmin();
@@ -139,7 +139,7 @@ describe('a reading group in four commands', () => {
       password: 'gus-secret',
     });
     expect(session.status).toBe(200);
-  });
+  }, 60_000);
 });
 
 describe('when it fails', () => {

@@ -8,6 +8,7 @@ import {
   panelCitation,
 } from './helpers/citations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
+import { scaled } from '../slowdown.ts';
 
 let reader: Reader;
 beforeAll(async () => {
@@ -69,22 +70,26 @@ describe('accessibility', () => {
     expect(await reader.axeViolations()).toEqual([]);
   });
 
-  it('wide, with the Cite panel and the Bibliography dialog open: none either', async () => {
-    await reader.openApp('lankov-2007:12');
-    const panel = await openCite(reader, 'lankov-2007:12');
-    await chooseStyle(panel, 'mla');
-    await panelCitation(reader.page).waitFor({ timeout: 45_000 });
-    expect(await reader.axeViolations()).toEqual([]);
-    await reader.pressKey('Escape');
-    await panel.waitFor({ state: 'detached' });
-    await reader.page.getByRole('button', { name: 'Bibliography' }).click();
-    await bibliographyDialog(reader.page)
-      .locator('.bibliography-entry')
-      .first()
-      .waitFor({ timeout: 45_000 });
-    expect(await reader.axeViolations()).toEqual([]);
-    await reader.pressKey('Escape');
-  }, 120_000);
+  it(
+    'wide, with the Cite panel and the Bibliography dialog open: none either',
+    async () => {
+      await reader.openApp('lankov-2007:12');
+      const panel = await openCite(reader, 'lankov-2007:12');
+      await chooseStyle(panel, 'mla');
+      await panelCitation(reader.page).waitFor({ timeout: scaled(45_000) });
+      expect(await reader.axeViolations()).toEqual([]);
+      await reader.pressKey('Escape');
+      await panel.waitFor({ state: 'detached' });
+      await reader.page.getByRole('button', { name: 'Bibliography' }).click();
+      await bibliographyDialog(reader.page)
+        .locator('.bibliography-entry')
+        .first()
+        .waitFor({ timeout: scaled(45_000) });
+      expect(await reader.axeViolations()).toEqual([]);
+      await reader.pressKey('Escape');
+    },
+    scaled(120_000),
+  );
 
   describe('when it fails', () => {
     it('the audit does report a violation (it is not vacuous)', async () => {

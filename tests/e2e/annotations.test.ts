@@ -22,22 +22,14 @@ import {
   storedAnnotations,
   storedKeys,
   storedValue,
+  simulateQuota,
 } from './helpers/annotations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
 beforeAll(async () => {
   reader = await startReader('wide');
-  // Simulated full storage: tests set window.__quota to make every setItem throw as a full localStorage does.
-  await reader.page.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key: string, value: string) {
-      if ((window as unknown as { __quota?: boolean }).__quota) {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return setItem.call(this, key, value);
-    };
-  });
+  await simulateQuota(reader);
   await reader.openApp();
 });
 afterAll(async () => {

@@ -8,7 +8,6 @@
  * so the Chicago styles are each built once, in the one test that goes
  * through every style; the rest use APA (pre-warmed at idle) and MLA.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import fixtures from '../sources/citation/fixtures/citations.json' with { type: 'json' };
@@ -25,7 +24,8 @@ import {
   selectAcross,
 } from './helpers/citations-ui.ts';
 import { openSidebar, selectionToolbar } from './helpers/annotations-ui.ts';
-import { startReader, type Reader } from './helpers/ui.ts';
+import { downloadedText, startReader, type Reader } from './helpers/ui.ts';
+import { scaled } from '../slowdown.ts';
 
 type Fixtures = Record<
   string,
@@ -56,39 +56,43 @@ afterAll(async () => {
 });
 
 describe('the Cite panel', () => {
-  it('shows the right paragraph pinpoint in every style, with the short note and the bibliography entry or its absence', async () => {
-    await reader.openApp('lankov-2007:12');
-    const panel = await openCite(reader, 'lankov-2007:12');
-    for (const style of STYLE_IDS) {
-      await chooseStyle(panel, style);
-      const expected = lankov(style);
-      await expect
-        .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
-        .toBe(expected.paragraph.citation.text);
-      const result = panel.locator(`.cite-forms[data-style="${style}"]`);
-      if (expected.paragraph.subsequentNote) {
-        expect(await result.locator('.cite-subsequent').textContent()).toBe(
-          expected.paragraph.subsequentNote.text,
-        );
-      } else {
-        expect(await result.locator('.cite-subsequent').count()).toBe(0);
+  it(
+    'shows the right paragraph pinpoint in every style, with the short note and the bibliography entry or its absence',
+    async () => {
+      await reader.openApp('lankov-2007:12');
+      const panel = await openCite(reader, 'lankov-2007:12');
+      for (const style of STYLE_IDS) {
+        await chooseStyle(panel, style);
+        const expected = lankov(style);
+        await expect
+          .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+          .toBe(expected.paragraph.citation.text);
+        const result = panel.locator(`.cite-forms[data-style="${style}"]`);
+        if (expected.paragraph.subsequentNote) {
+          expect(await result.locator('.cite-subsequent').textContent()).toBe(
+            expected.paragraph.subsequentNote.text,
+          );
+        } else {
+          expect(await result.locator('.cite-subsequent').count()).toBe(0);
+        }
+        const bib = expected.bibliography;
+        const entry = await result.locator('.cite-bibliography').textContent();
+        if (bib.kind === 'entry') expect(entry).toBe(bib.text);
+        else expect(entry).toContain(bib.reason);
       }
-      const bib = expected.bibliography;
-      const entry = await result.locator('.cite-bibliography').textContent();
-      if (bib.kind === 'entry') expect(entry).toBe(bib.text);
-      else expect(entry).toContain(bib.reason);
-    }
-    // The italics survive as elements (rendered without HTML injection).
-    await chooseStyle(panel, 'apa');
-    await expect
-      .poll(() => panelCitation(reader.page).textContent())
-      .toBe(lankov('apa').paragraph.citation.text);
-    expect(await panel.locator('.cite-bibliography i').textContent()).toBe(
-      'Russia and North Korea: From “socialist solidarity” to quasi-alliance',
-    );
-    await reader.pressKey('Escape');
-    await citePanel(reader.page).waitFor({ state: 'detached' });
-  }, 240_000);
+      // The italics survive as elements (rendered without HTML injection).
+      await chooseStyle(panel, 'apa');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent())
+        .toBe(lankov('apa').paragraph.citation.text);
+      expect(await panel.locator('.cite-bibliography i').textContent()).toBe(
+        'Russia and North Korea: From “socialist solidarity” to quasi-alliance',
+      );
+      await reader.pressKey('Escape');
+      await citePanel(reader.page).waitFor({ state: 'detached' });
+    },
+    scaled(240_000),
+  );
 
   it('opens from the keyboard, closes with Escape and gives focus back to the Cite button', async () => {
     await reader.openApp('lankov-2007:3');
@@ -100,40 +104,44 @@ describe('the Cite panel', () => {
     await expect.poll(() => button.evaluate((b) => b === document.activeElement)).toBe(true);
   });
 
-  it('Copy quote with citation puts the quote, its citation and the link on the clipboard as HTML and plain text', async () => {
-    await reader.openApp('lankov-2007:12');
-    await reader.page.evaluate(() => navigator.clipboard.writeText('before'));
-    const panel = await openCite(reader, 'lankov-2007:12');
-    await chooseStyle(panel, 'apa');
-    await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
-      .toBe(lankov('apa').paragraph.citation.text);
-    await panel.getByRole('button', { name: 'Copy quote with citation' }).click();
-    await expect
-      .poll(() => panel.locator('.cite-status').textContent())
-      .toBe('Quote with citation copied.');
-    const clip = await readClipboard(reader.page);
-    const paragraph = (
-      await reader.paragraph('lankov-2007:12').evaluate((el) => el.textContent ?? '')
-    ).trim();
-    expect(clip.text).toContain(`${lankov('apa').paragraph.citation.text}.`);
-    expect(clip.text).toContain('#lankov-2007:12');
-    expect(clip.text!.startsWith(`“${paragraph.slice(0, 40)}`)).toBe(true);
-    expect(clip.html).toContain('(Lankov, ca. 2007, para. 12).');
-    expect(clip.html).toMatch(/<a href="http:\/\/[^"]+#lankov-2007:12">/);
+  it(
+    'Copy quote with citation puts the quote, its citation and the link on the clipboard as HTML and plain text',
+    async () => {
+      await reader.openApp('lankov-2007:12');
+      await reader.page.evaluate(() => navigator.clipboard.writeText('before'));
+      const panel = await openCite(reader, 'lankov-2007:12');
+      await chooseStyle(panel, 'apa');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe(lankov('apa').paragraph.citation.text);
+      await panel.getByRole('button', { name: 'Copy quote with citation' }).click();
+      await expect
+        .poll(() => panel.locator('.cite-status').textContent())
+        .toBe('Quote with citation copied.');
+      const clip = await readClipboard(reader.page);
+      const paragraph = (
+        await reader.paragraph('lankov-2007:12').evaluate((el) => el.textContent ?? '')
+      ).trim();
+      expect(clip.text).toContain(`${lankov('apa').paragraph.citation.text}.`);
+      expect(clip.text).toContain('#lankov-2007:12');
+      expect(clip.text!.startsWith(`“${paragraph.slice(0, 40)}`)).toBe(true);
+      expect(clip.html).toContain('(Lankov, ca. 2007, para. 12).');
+      expect(clip.html).toMatch(/<a href="http:\/\/[^"]+#lankov-2007:12">/);
 
-    // In MLA, "Copy citation" copies the parenthetical in both forms.
-    await chooseStyle(panel, 'mla');
-    await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
-      .toBe('(Lankov, par. 12)');
-    await panel.getByRole('button', { name: 'Copy citation' }).click();
-    await expect
-      .poll(async () => (await readClipboard(reader.page)).text)
-      .toBe('(Lankov, par. 12)');
-    expect((await readClipboard(reader.page)).html).toContain('(Lankov, par. 12)');
-    await reader.pressKey('Escape');
-  }, 90_000);
+      // In MLA, "Copy citation" copies the parenthetical in both forms.
+      await chooseStyle(panel, 'mla');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe('(Lankov, par. 12)');
+      await panel.getByRole('button', { name: 'Copy citation' }).click();
+      await expect
+        .poll(async () => (await readClipboard(reader.page)).text)
+        .toBe('(Lankov, par. 12)');
+      expect((await readClipboard(reader.page)).html).toContain('(Lankov, par. 12)');
+      await reader.pressKey('Escape');
+    },
+    scaled(90_000),
+  );
 
   it('cites one sentence of a paragraph (its paragraph’s pinpoint, its own quote and link)', async () => {
     await reader.openApp('lankov-2007:12');
@@ -144,7 +152,7 @@ describe('the Cite panel', () => {
     const sentence = (await reader.paragraph('lankov-2007:12.2').textContent())!.trim();
     expect((await panel.locator('.cite-quote').textContent())!.trim()).toBe(sentence);
     await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
       .toBe('(Lankov, par. 12)');
     await reader.screenshot('cite-panel');
     await panel.getByRole('button', { name: 'Copy link' }).click();
@@ -159,7 +167,7 @@ describe('the Cite panel', () => {
     const panel = await openCite(reader, 'lankov-2007:n5');
     await chooseStyle(panel, 'mla');
     await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
       .toBe(lankov('mla').footnote!.citation.text);
     await reader.pressKey('Escape');
   });
@@ -174,7 +182,7 @@ describe('the Cite panel', () => {
     expect(await panel.getByRole('heading').textContent()).toContain('Note 1');
     await chooseStyle(panel, 'mla');
     await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
       .toBe('(Lankov, n. 1)');
     await reader.pressKey('Escape');
     await panel.waitFor({ state: 'detached' });
@@ -194,7 +202,7 @@ describe('the Cite panel', () => {
     expect(await panel.getByRole('heading').textContent()).toContain('Paragraphs 12–13');
     await chooseStyle(panel, 'mla');
     await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
       .toBe(lankov('mla').range.citation.text);
     const shown = (await panel.locator('.cite-quote').textContent()) ?? '';
     expect(shown.replace(/…$/, '').replace(/\s+/g, ' ').slice(0, 30)).toBe(
@@ -240,77 +248,85 @@ describe('the style choice', () => {
 });
 
 describe('the Bibliography dialog', () => {
-  it('lists both sources in the chosen style and downloads BibTeX, RIS and CSL-JSON', async () => {
-    await reader.openApp();
-    await reader.page.getByRole('button', { name: 'Bibliography' }).click();
-    const dialog = bibliographyDialog(reader.page);
-    await dialog.waitFor();
-    await chooseStyle(dialog, 'mla');
-    const entries = dialog.locator('.bibliography-list[data-style="mla"] .bibliography-entry');
-    await expect.poll(() => entries.count(), { timeout: 45_000 }).toBe(2);
-    expect(await entries.allTextContents()).toEqual(
-      [
-        pinned.mla!['lankov-2007']!.bibliography.kind === 'entry'
-          ? pinned.mla!['lankov-2007']!.bibliography.text
-          : '',
-        pinned.mla!['winstanley-chesters-2015']!.bibliography.kind === 'entry'
-          ? pinned.mla!['winstanley-chesters-2015']!.bibliography.text
-          : '',
-      ].sort((a, b) => a.localeCompare(b)),
-    );
+  it(
+    'lists both sources in the chosen style and downloads BibTeX, RIS and CSL-JSON',
+    async () => {
+      await reader.openApp();
+      await reader.page.getByRole('button', { name: 'Bibliography' }).click();
+      const dialog = bibliographyDialog(reader.page);
+      await dialog.waitFor();
+      await chooseStyle(dialog, 'mla');
+      const entries = dialog.locator('.bibliography-list[data-style="mla"] .bibliography-entry');
+      await expect.poll(() => entries.count(), { timeout: scaled(45_000) }).toBe(2);
+      expect(await entries.allTextContents()).toEqual(
+        [
+          pinned.mla!['lankov-2007']!.bibliography.kind === 'entry'
+            ? pinned.mla!['lankov-2007']!.bibliography.text
+            : '',
+          pinned.mla!['winstanley-chesters-2015']!.bibliography.kind === 'entry'
+            ? pinned.mla!['winstanley-chesters-2015']!.bibliography.text
+            : '',
+        ].sort((a, b) => a.localeCompare(b)),
+      );
 
-    const firstLines: Record<string, string> = {};
-    for (const [label, name] of [
-      ['BibTeX', 'diptych-bibliography.bib'],
-      ['RIS', 'diptych-bibliography.ris'],
-      ['CSL-JSON', 'diptych-bibliography.json'],
-    ] as const) {
-      const [download] = await Promise.all([
-        reader.page.waitForEvent('download', { timeout: 30_000 }),
-        dialog.getByRole('button', { name: label, exact: true }).click(),
-      ]);
-      expect(download.suggestedFilename()).toBe(name);
-      const text = readFileSync((await download.path())!, 'utf8');
-      firstLines[label] = text.split('\n')[0]!;
-      if (label === 'CSL-JSON') expect((JSON.parse(text) as unknown[]).length).toBe(2);
-      if (label === 'RIS') expect(text.match(/^TY {2}- /gm)).toHaveLength(2);
-    }
-    expect(firstLines.BibTeX).toMatch(/^@\w+\{/);
-    expect(firstLines.RIS).toMatch(/^TY {2}- /);
-    expect(firstLines['CSL-JSON']).toBe('[');
-    await reader.pressKey('Escape');
-    await dialog.waitFor({ state: 'detached' });
-  }, 90_000);
+      const firstLines: Record<string, string> = {};
+      for (const [label, name] of [
+        ['BibTeX', 'diptych-bibliography.bib'],
+        ['RIS', 'diptych-bibliography.ris'],
+        ['CSL-JSON', 'diptych-bibliography.json'],
+      ] as const) {
+        const [download] = await Promise.all([
+          reader.page.waitForEvent('download', { timeout: scaled(30_000) }),
+          dialog.getByRole('button', { name: label, exact: true }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(name);
+        const text = await downloadedText(download);
+        firstLines[label] = text.split('\n')[0]!;
+        if (label === 'CSL-JSON') expect((JSON.parse(text) as unknown[]).length).toBe(2);
+        if (label === 'RIS') expect(text.match(/^TY {2}- /gm)).toHaveLength(2);
+      }
+      expect(firstLines.BibTeX).toMatch(/^@\w+\{/);
+      expect(firstLines.RIS).toMatch(/^TY {2}- /);
+      expect(firstLines['CSL-JSON']).toBe('[');
+      await reader.pressKey('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    },
+    scaled(90_000),
+  );
 });
 
 describe('annotations', () => {
-  it('an annotation cites its passage from the sidebar, and the Markdown digest cites each quote in the chosen style', async () => {
-    await reader.openApp('lankov-2007:12');
-    await reader.page.evaluate((k) => localStorage.setItem(k, 'mla'), CITATION_STYLE_KEY);
-    await reader.openApp('lankov-2007:12');
-    await selectAcross(
-      reader.page,
-      { address: 'lankov-2007:12', offset: 0 },
-      { address: 'lankov-2007:12', offset: 30 },
-    );
-    await selectionToolbar(reader.page)
-      .getByRole('button', { name: 'Highlight', exact: true })
-      .click();
-    const bar = await openSidebar(reader.page);
-    await bar.getByRole('button', { name: 'Cite annotation on lankov-2007:12' }).click();
-    const panel = citePanel(reader.page);
-    await expect
-      .poll(() => panelCitation(reader.page).textContent(), { timeout: 45_000 })
-      .toBe('(Lankov, par. 12)');
-    await reader.pressKey('Escape');
-    await panel.waitFor({ state: 'detached' });
+  it(
+    'an annotation cites its passage from the sidebar, and the Markdown digest cites each quote in the chosen style',
+    async () => {
+      await reader.openApp('lankov-2007:12');
+      await reader.page.evaluate((k) => localStorage.setItem(k, 'mla'), CITATION_STYLE_KEY);
+      await reader.openApp('lankov-2007:12');
+      await selectAcross(
+        reader.page,
+        { address: 'lankov-2007:12', offset: 0 },
+        { address: 'lankov-2007:12', offset: 30 },
+      );
+      await selectionToolbar(reader.page)
+        .getByRole('button', { name: 'Highlight', exact: true })
+        .click();
+      const bar = await openSidebar(reader.page);
+      await bar.getByRole('button', { name: 'Cite annotation on lankov-2007:12' }).click();
+      const panel = citePanel(reader.page);
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe('(Lankov, par. 12)');
+      await reader.pressKey('Escape');
+      await panel.waitFor({ state: 'detached' });
 
-    const [download] = await Promise.all([
-      reader.page.waitForEvent('download', { timeout: 45_000 }),
-      bar.getByRole('button', { name: 'Export digest (Markdown)' }).click(),
-    ]);
-    const digest = readFileSync((await download.path())!, 'utf8');
-    expect(digest).toContain('— (Lankov, par. 12)');
-    await reader.page.evaluate(() => localStorage.clear());
-  }, 90_000);
+      const [download] = await Promise.all([
+        reader.page.waitForEvent('download', { timeout: scaled(45_000) }),
+        bar.getByRole('button', { name: 'Export digest (Markdown)' }).click(),
+      ]);
+      const digest = await downloadedText(download);
+      expect(digest).toContain('— (Lankov, par. 12)');
+      await reader.page.evaluate(() => localStorage.clear());
+    },
+    scaled(90_000),
+  );
 });

@@ -156,11 +156,18 @@ describe('first paint (prerendered, before the app runs)', () => {
     await reader.setViewport('wide');
     // The app's entry never arrives: what a reader sees is the prerendered page alone.
     const entry = /\/assets\/index-[^/]*\.js$/;
-    await reader.page.route(entry, (route) => route.abort());
+    // The page imports its entry a frame or two after it has painted (app/build/editions-plugin.ts,
+    // deferEntry): once that request has been refused, the app can no longer start.
+    let refused!: () => void;
+    const entryRefused = new Promise<void>((resolve) => (refused = resolve));
+    await reader.page.route(entry, async (route) => {
+      await route.abort();
+      refused();
+    });
     try {
       await reader.page.goto('about:blank');
       await reader.page.goto(inject('baseUrl'));
-      await reader.page.waitForTimeout(300);
+      await entryRefused;
       expect(await reader.page.locator('html').getAttribute('data-prerendered')).toBe('');
       expect(await reader.page.locator('html').getAttribute('data-reader-ready')).toBeNull();
       expect(await reader.paragraph('lankov-2007:1').isVisible()).toBe(true);

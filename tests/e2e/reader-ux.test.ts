@@ -282,7 +282,8 @@ describe('buttons (item 9)', () => {
         });
     const swap = await look('Swap');
     expect(await look('Compare')).toBe(swap);
-    expect(await look('Open a text…')).toBe(swap);
+    expect(await look('Add a text…')).toBe(swap);
+    expect(await look('Library')).toBe(swap);
     expect(await look('Bibliography')).toBe(swap);
   });
 

@@ -342,5 +342,5 @@ describe('documents as stored', () => {
       expect(checkW3cConformance(w3cOfDoc(doc)), String(doc['_id'])).toEqual([]);
     }
     expect(admin.couchUrl).toBe(server.couchUrl);
-  });
+  }, 60_000);
 });

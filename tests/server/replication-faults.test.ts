@@ -103,7 +103,7 @@ describe('a server killed in the middle of a replication of 1,000 annotations', 
     expect(local.size).toBe(COUNT);
     expect(remote.size).toBe(COUNT);
     expect(remote).toEqual(local);
-  });
+  }, 120_000);
 
   it('pulling into a new device: after a restart, it holds exactly the same 1,000', async () => {
     const device = openReplica(server.couchUrl, DB, ana);
@@ -121,5 +121,5 @@ describe('a server killed in the middle of a replication of 1,000 annotations', 
     expect(local).toEqual(remote);
     // The first device agrees too.
     expect(await contents(replicas[0]!.local)).toEqual(remote);
-  });
+  }, 120_000);
 });

@@ -119,6 +119,18 @@ describe('Lankov edition', () => {
     expect(n4.some((s) => s.includes('KOTRA, 2007, p.9.'))).toBe(true);
     expect(n4.some((s) => s.startsWith('The relevant data see: Ibid., p.28.'))).toBe(true);
   });
+
+  it('ends n4.2 at the page reference and keeps quoted speech in one sentence (issue 17)', () => {
+    const n4 = lankov.footnotes[3]!.sentences.map((s) => s.text);
+    expect(n4[1]).toBe('서울, KOTRA, 2007, p.9.');
+    expect(n4[2]).toMatch(/^The share was recalculated/);
+    const s30 = para(lankov, 30).sentences.map((s) => s.text);
+    expect(s30).toHaveLength(4);
+    expect(s30[3]).toMatch(/^Russian Vice Minister .* thus saving about \$400\.”$/);
+    const s31 = para(lankov, 31).sentences.map((s) => s.text);
+    expect(s31).toHaveLength(1);
+    expect(s31[0]).toMatch(/^G\.D\. Tolaraya.*neighbouring region\."$/);
+  });
 });
 
 describe('Winstanley-Chesters edition', () => {

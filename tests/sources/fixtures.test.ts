@@ -4,10 +4,11 @@
  * the expected `edition.json`. Regenerate with `UPDATE=1 npx vitest run
  * tests/sources/fixtures.test.ts` and review the diff.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEdition, type ParseEditionOptions } from '../../sources/pipeline.ts';
+import { goldenJson } from '../helpers/golden.ts';
 
 const root = new URL('./fixtures/', import.meta.url).pathname;
 
@@ -21,11 +22,7 @@ describe('pipeline fixtures', () => {
         ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as Partial<ParseEditionOptions>)
         : {};
       const actual = parseEdition(input, { id: name, ...options });
-      const expectedFile = join(dir, 'edition.json');
-      if (process.env.UPDATE || !existsSync(expectedFile)) {
-        writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
-      }
-      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+      expect(actual).toEqual(goldenJson(join(dir, 'edition.json'), actual));
     });
   }
 });

@@ -20,6 +20,30 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends a sentence after a page reference followed by a capital (issue 17)', () => {
+    expect(sentences('서울, KOTRA, 2007, p.9. The share was recalculated. See p.9 of it.')).toEqual(
+      ['서울, KOTRA, 2007, p.9.', 'The share was recalculated.', 'See p.9 of it.'],
+    );
+    expect(sentences('Ibid., pp.28-30. Then more.')).toEqual(['Ibid., pp.28-30.', 'Then more.']);
+  });
+
+  it('keeps a quotation that spans a full stop inside one sentence (issue 17)', () => {
+    expect(sentences('He said: “So far, no. However, yes.” Then he left.')).toEqual([
+      'He said: “So far, no. However, yes.”',
+      'Then he left.',
+    ]);
+    expect(sentences('He wrote: "It is good. It is cheap." Fine.')).toEqual([
+      'He wrote: "It is good. It is cheap."',
+      'Fine.',
+    ]);
+    // A quotation that never closes joins nothing.
+    expect(sentences('He said “no. Then he left. Yes.')).toEqual([
+      'He said “no.',
+      'Then he left.',
+      'Yes.',
+    ]);
+  });
+
   it('splits after closing quotes and question marks', () => {
     expect(sentences('He said “no.” Then he left? Yes!')).toEqual([
       'He said “no.”',

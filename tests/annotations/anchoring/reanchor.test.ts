@@ -8,6 +8,7 @@ import {
 } from '../../../annotations/anchoring/reanchor.ts';
 import { builtinEditions } from '../../../sources/builtin.ts';
 import { BASELINE_EDITS, baselineAnnotations } from './baselines/index.ts';
+import { scaled } from '../../slowdown.ts';
 
 /**
  * Annotations that re-anchor wrongly today, as data (like `expectedFailures`
@@ -119,17 +120,21 @@ describe.each(builtinEditions().map((e) => [e.id, e] as const))(
   },
 );
 
-it('lists only known failures that still fail', () => {
-  const stillFailing = new Set<string>();
-  for (const edition of builtinEditions()) {
-    const selectors = baselineAnnotations(edition).map((a) => a.selectors);
-    for (const edit of BASELINE_EDITS[edition.id] ?? []) {
-      for (const c of reanchorAfterEdit(edition.text, selectors, edit).cases) {
-        if (!CORRECT_OUTCOMES.has(c.outcome))
-          stillFailing.add(keyOf(edit.name, c.selectors.quote?.exact));
+it(
+  'lists only known failures that still fail',
+  () => {
+    const stillFailing = new Set<string>();
+    for (const edition of builtinEditions()) {
+      const selectors = baselineAnnotations(edition).map((a) => a.selectors);
+      for (const edit of BASELINE_EDITS[edition.id] ?? []) {
+        for (const c of reanchorAfterEdit(edition.text, selectors, edit).cases) {
+          if (!CORRECT_OUTCOMES.has(c.outcome))
+            stillFailing.add(keyOf(edit.name, c.selectors.quote?.exact));
+        }
       }
     }
-  }
-  for (const key of KNOWN_FAILURES.keys())
-    expect(stillFailing, `${key} now passes: remove it from KNOWN_FAILURES`).toContain(key);
-}, 30_000);
+    for (const key of KNOWN_FAILURES.keys())
+      expect(stillFailing, `${key} now passes: remove it from KNOWN_FAILURES`).toContain(key);
+  },
+  scaled(30_000),
+);

@@ -4,7 +4,7 @@
  * annotation per comparison with exactly two targets and the three selectors
  * each, and every annotation passes the W3C MUST suite.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   CURATED_FILE,
@@ -19,25 +19,30 @@ import {
 import { importAnnotations } from '../../../annotations/io/import-annotations.ts';
 import { AnnotationSchema } from '../../../annotations/model/annotation.ts';
 import { builtinEditions } from '../../../sources/builtin.ts';
+import { golden } from '../../helpers/golden.ts';
 import { annotationsIn, checkW3cConformance } from '../helpers/w3c-conformance.ts';
 
 const editions = builtinEditions();
 const expected = serializeCuratedCollection(editions);
-if (process.env.UPDATE) writeFileSync(CURATED_FILE, expected);
-const committed = existsSync(CURATED_FILE) ? readFileSync(CURATED_FILE, 'utf8') : '';
-const document = JSON.parse(committed || 'null') as unknown;
+/**
+ * The committed file, read when a test needs it: never at module load, so
+ * that only the first test (and only with UPDATE=1) rewrites it.
+ */
+const committed = (): string => readFileSync(CURATED_FILE, 'utf8');
+const committedDocument = (): unknown => JSON.parse(committed()) as unknown;
 
 type JsonRecord = Record<string, unknown>;
 
 describe('curated-comparisons.json', () => {
   it('is up to date with curated.ts and the editions (else run with UPDATE=1 and review the diff)', () => {
-    expect(committed, 'curated-comparisons.json is stale: regenerate it with UPDATE=1').toBe(
-      expected,
-    );
+    expect(
+      golden(CURATED_FILE, expected),
+      'curated-comparisons.json is stale: regenerate it with UPDATE=1',
+    ).toBe(expected);
   });
 
   it('holds one linking annotation per curated comparison, each with exactly two targets, one per source', () => {
-    const items = annotationsIn(document).map((x) => x.annotation as JsonRecord);
+    const items = annotationsIn(committedDocument()).map((x) => x.annotation as JsonRecord);
     expect(items).toHaveLength(CURATED_COMPARISONS.length);
     for (const item of items) {
       expect(item['motivation']).toBe('linking');
@@ -59,7 +64,7 @@ describe('curated-comparisons.json', () => {
   });
 
   it('carries relation, topic, both paraphrases and the note as bodies', () => {
-    const items = annotationsIn(document).map((x) => x.annotation as JsonRecord);
+    const items = annotationsIn(committedDocument()).map((x) => x.annotation as JsonRecord);
     items.forEach((item, i) => {
       const c = CURATED_COMPARISONS[i]!;
       const bodies = item['body'] as JsonRecord[];
@@ -73,7 +78,7 @@ describe('curated-comparisons.json', () => {
   });
 
   it('passes every W3C MUST assertion, annotation by annotation', () => {
-    const found = annotationsIn(document);
+    const found = annotationsIn(committedDocument());
     expect(found.length).toBeGreaterThan(0);
     for (const { annotation, context } of found) {
       expect(
@@ -93,7 +98,7 @@ describe('curated-comparisons.json', () => {
             }
           : c,
       );
-      expect(serializeCuratedCollection(editions, edited)).not.toBe(committed);
+      expect(serializeCuratedCollection(editions, edited)).not.toBe(committed());
     });
 
     it('an edit to an edition that moves a quote makes the committed file stale', () => {
@@ -103,11 +108,11 @@ describe('curated-comparisons.json', () => {
         text: `Preface.\n\n${lankov!.text}`,
         blocks: lankov!.blocks.map((b) => ({ ...b, start: b.start + 10, end: b.end + 10 })),
       };
-      expect(serializeCuratedCollection([wc!, shifted])).not.toBe(committed);
+      expect(serializeCuratedCollection([wc!, shifted])).not.toBe(committed());
     });
 
     it('a comparison whose annotation breaks the W3C model fails the suite', () => {
-      const item = annotationsIn(document)[0]!;
+      const item = annotationsIn(committedDocument())[0]!;
       const broken = { ...(item.annotation as JsonRecord), id: undefined, target: undefined };
       expect(checkW3cConformance(broken, item.context).length).toBeGreaterThan(0);
     });
@@ -116,7 +121,7 @@ describe('curated-comparisons.json', () => {
 
 describe('loading the shipped file', () => {
   it('curatedCollectionText is the committed file, byte for byte', () => {
-    expect(curatedCollectionText()).toBe(committed);
+    expect(curatedCollectionText()).toBe(committed());
   });
 
   it('loads through the importer to exactly the annotations built from curated.ts', () => {
@@ -125,7 +130,7 @@ describe('loading the shipped file', () => {
 
   it('a second import of the file finds only duplicates', () => {
     const ids = loadCuratedComparisons(editions).map((a) => a.id);
-    const again = importAnnotations(committed, { existing: ids, editions });
+    const again = importAnnotations(committed(), { existing: ids, editions });
     expect(again.ok).toBe(true);
     expect(again.annotations).toEqual([]);
     expect(again.results.every((r) => r.status === 'duplicate')).toBe(true);

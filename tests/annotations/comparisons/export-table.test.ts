@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,6 +13,7 @@ import {
 } from '../../../annotations/comparisons/export-table.ts';
 import { AnnotationSchema } from '../../../annotations/model/annotation.ts';
 import type { SourceId } from '../../../sources/edition.ts';
+import { golden } from '../../helpers/golden.ts';
 
 const fixtureUrl = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 const annotations = (
@@ -25,8 +26,7 @@ const table = comparisonRows(annotations, [
 
 /** Compares with a pinned expectation; `UPDATE=1` rewrites it (review the diff). */
 function expectPinned(actual: string, name: string): void {
-  if (process.env.UPDATE) writeFileSync(fixtureUrl(name), actual);
-  expect(actual).toBe(readFileSync(fixtureUrl(name), 'utf8'));
+  expect(actual).toBe(golden(fixtureUrl(name), actual));
 }
 
 describe('comparisonsToMarkdown', () => {

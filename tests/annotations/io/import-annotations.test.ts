@@ -4,7 +4,7 @@
  * with UPDATE=1 and review the diff), the round trip of our own export, and
  * the all-or-nothing rules.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   importAnnotations,
@@ -20,6 +20,7 @@ import { exportW3cAnnotation, serializeW3cCollection } from '../../../annotation
 import { AnnotationSchema, type AnnotationId } from '../../../annotations/model/annotation.ts';
 import { parseNoteMarkdown } from '../../../annotations/model/note-markdown.ts';
 import { builtinEditions } from '../../../sources/builtin.ts';
+import { golden } from '../../helpers/golden.ts';
 import { sampleAnnotations } from '../helpers/samples.ts';
 
 const editions = builtinEditions();
@@ -51,8 +52,7 @@ describe('importAnnotations: fixture cases', () => {
     const outcome = runCase(name);
     const expectedFile = new URL(`${name}/expected.json`, CASES);
     const actual = `${JSON.stringify(outcome, null, 2)}\n`;
-    if (process.env['UPDATE'] || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);
-    expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
+    expect(actual).toBe(golden(expectedFile, actual));
     // Invariants of every outcome.
     if (name.startsWith('bad-')) {
       expect(outcome.ok).toBe(false);

@@ -14,6 +14,7 @@ import { exportW3cCollection } from '../../../annotations/io/w3c-export.ts';
 import { AnnotationSchema } from '../../../annotations/model/annotation.ts';
 import { builtinEditions } from '../../../sources/builtin.ts';
 import { sampleAnnotations } from '../helpers/samples.ts';
+import { scaled } from '../../slowdown.ts';
 
 const editions = builtinEditions();
 const locate = locateInEditions(editions);
@@ -66,41 +67,53 @@ function damage(value: unknown, path: readonly number[], replacement: unknown): 
 }
 
 describe('importAnnotations: properties', () => {
-  it('any string: never throws, deterministic, all or nothing', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), run), { numRuns: 300 });
-  }, 30_000);
+  it(
+    'any string: never throws, deterministic, all or nothing',
+    () => {
+      fc.assert(fc.property(fc.string({ maxLength: 200 }), run), { numRuns: 300 });
+    },
+    scaled(30_000),
+  );
 
-  it('any JSON: never throws, deterministic, all or nothing', () => {
-    fc.assert(fc.property(fc.json({ maxDepth: 5 }), run), { numRuns: 300 });
-  }, 30_000);
+  it(
+    'any JSON: never throws, deterministic, all or nothing',
+    () => {
+      fc.assert(fc.property(fc.json({ maxDepth: 5 }), run), { numRuns: 300 });
+    },
+    scaled(30_000),
+  );
 
-  it('our export, damaged anywhere: never throws, deterministic, all or nothing', () => {
-    const exported = exportW3cCollection(samples, {
-      id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011',
-      now: NOW,
-    });
-    const replacement = fc.oneof(
-      fc.jsonValue({ maxDepth: 2 }),
-      fc.constantFrom(
-        -1,
-        1e308,
-        '',
-        'urn:diptych:source:nowhere',
-        'lankov-2007:999',
-        '2026-13-45T99:99:99Z',
-        { type: 'TextQuoteSelector' },
-      ),
-    );
-    fc.assert(
-      fc.property(
-        fc.array(fc.nat(), { minLength: 1, maxLength: 9 }),
-        replacement,
-        (path, value) => {
-          run(JSON.stringify(damage(exported, path, value)));
-        },
-      ),
-      // Each damaged source sends a quote through fuzzy matching over both texts: slow, so fewer runs.
-      { numRuns: 150 },
-    );
-  }, 60_000);
+  it(
+    'our export, damaged anywhere: never throws, deterministic, all or nothing',
+    () => {
+      const exported = exportW3cCollection(samples, {
+        id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011',
+        now: NOW,
+      });
+      const replacement = fc.oneof(
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.constantFrom(
+          -1,
+          1e308,
+          '',
+          'urn:diptych:source:nowhere',
+          'lankov-2007:999',
+          '2026-13-45T99:99:99Z',
+          { type: 'TextQuoteSelector' },
+        ),
+      );
+      fc.assert(
+        fc.property(
+          fc.array(fc.nat(), { minLength: 1, maxLength: 9 }),
+          replacement,
+          (path, value) => {
+            run(JSON.stringify(damage(exported, path, value)));
+          },
+        ),
+        // Each damaged source sends a quote through fuzzy matching over both texts: slow, so fewer runs.
+        { numRuns: 150 },
+      );
+    },
+    scaled(60_000),
+  );
 });

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -8,6 +7,7 @@ import { escapeMarkdown, markdownDigest } from '../../../annotations/io/markdown
 import type { Annotation } from '../../../annotations/model/annotation.ts';
 import type { Address } from '../../../sources/edition.ts';
 import { builtinEditions } from '../../../sources/builtin.ts';
+import { golden } from '../../helpers/golden.ts';
 import { sampleAnnotations } from '../helpers/samples.ts';
 
 const samples = sampleAnnotations(builtinEditions());
@@ -45,8 +45,7 @@ describe('markdownDigest', () => {
 
   it('matches the pinned digest', () => {
     const md = markdownDigest(samples);
-    if (process.env['UPDATE'] || !existsSync(PINNED)) writeFileSync(PINNED, md);
-    expect(md).toBe(readFileSync(PINNED, 'utf8'));
+    expect(md).toBe(golden(PINNED, md));
   });
 
   it('renders the quote literally and the note as Markdown', () => {

@@ -16,6 +16,7 @@ import {
 import { builtinEditions } from '../../../sources/builtin.ts';
 import { annotationsIn, checkW3cConformance } from '../helpers/w3c-conformance.ts';
 import { targetAt } from '../helpers/samples.ts';
+import { scaled } from '../../slowdown.ts';
 
 const editions = builtinEditions();
 
@@ -91,30 +92,34 @@ const annotation: fc.Arbitrary<Annotation> = fc
   });
 
 describe('export and import, for any valid annotation', () => {
-  it('every exported annotation conforms, and the import is identical', () => {
-    fc.assert(
-      fc.property(fc.uniqueArray(annotation, { maxLength: 4, selector: (a) => a.id }), (list) => {
-        const document = exportW3cCollection(list, {
-          id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011',
-          now: '2026-01-01T00:00:00.000Z',
-        });
-        for (const { annotation: item, context } of annotationsIn(document)) {
-          expect(checkW3cConformance(item, context)).toEqual([]);
-        }
-        const text = serializeW3cCollection(list, { now: '2026-01-01T00:00:00.000Z' });
-        const outcome = importAnnotations(text, {
-          existing: [],
-          editions,
-          now: '2026-06-01T00:00:00.000Z',
-        });
-        expect(outcome.summary).toBe(
-          list.length === 0
-            ? 'Imported 0 annotations.'
-            : `Imported ${list.length} annotation${list.length === 1 ? '' : 's'}.`,
-        );
-        expect(outcome.annotations).toEqual(list);
-      }),
-      { numRuns: 200 },
-    );
-  }, 60_000);
+  it(
+    'every exported annotation conforms, and the import is identical',
+    () => {
+      fc.assert(
+        fc.property(fc.uniqueArray(annotation, { maxLength: 4, selector: (a) => a.id }), (list) => {
+          const document = exportW3cCollection(list, {
+            id: 'urn:uuid:6f1c2b0e-0000-4000-8000-00000000c011',
+            now: '2026-01-01T00:00:00.000Z',
+          });
+          for (const { annotation: item, context } of annotationsIn(document)) {
+            expect(checkW3cConformance(item, context)).toEqual([]);
+          }
+          const text = serializeW3cCollection(list, { now: '2026-01-01T00:00:00.000Z' });
+          const outcome = importAnnotations(text, {
+            existing: [],
+            editions,
+            now: '2026-06-01T00:00:00.000Z',
+          });
+          expect(outcome.summary).toBe(
+            list.length === 0
+              ? 'Imported 0 annotations.'
+              : `Imported ${list.length} annotation${list.length === 1 ? '' : 's'}.`,
+          );
+          expect(outcome.annotations).toEqual(list);
+        }),
+        { numRuns: 200 },
+      );
+    },
+    scaled(60_000),
+  );
 });

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   exportW3cAnnotation,
@@ -10,6 +9,7 @@ import { ANNO_CONTEXT, CURRENT_FORMAT_VERSION } from '../../../annotations/io/fo
 import type { Annotation } from '../../../annotations/model/annotation.ts';
 import { builtinEditions } from '../../../sources/builtin.ts';
 import { annotationsIn, checkW3cConformance } from '../helpers/w3c-conformance.ts';
+import { golden } from '../../helpers/golden.ts';
 import { sampleAnnotations } from '../helpers/samples.ts';
 
 const editions = builtinEditions();
@@ -84,8 +84,7 @@ describe('exportW3cCollection', () => {
 
   it('matches the pinned format-1 file', () => {
     const text = serializeW3cCollection(samples, OPTIONS);
-    if (process.env['UPDATE'] || !existsSync(PINNED)) writeFileSync(PINNED, text);
-    expect(text).toBe(readFileSync(PINNED, 'utf8'));
+    expect(text).toBe(golden(PINNED, text));
   });
 });
 

@@ -6,6 +6,7 @@ import {
   safeLinkUrl,
   type NoteNode,
 } from '../../../annotations/model/note-markdown.ts';
+import { scaled } from '../../slowdown.ts';
 
 /** Every node of a parsed note, depth first. */
 function walk(nodes: readonly NoteNode[]): NoteNode[] {
@@ -150,43 +151,47 @@ describe('parseNoteMarkdown: when a note attacks (XSS payloads)', () => {
     expect(noteText(nodes)).toBe(text);
   });
 
-  it('never throws and always yields safe nodes, for any string (fast-check)', () => {
-    const markdownish = fc.stringMatching(/^[\s\S]{0,80}$/).map((s) => s);
-    const pieces = fc.array(
-      fc.oneof(
-        markdownish,
-        fc.constantFrom(
-          '[',
-          ']',
-          '(',
-          ')',
-          '<',
-          '>',
-          '*',
-          '_',
-          '`',
-          '\n',
-          '- ',
-          '1. ',
-          'javascript:',
-          '&#106;',
-          'https://example.org',
-          '![',
-          '[r]: ',
+  it(
+    'never throws and always yields safe nodes, for any string (fast-check)',
+    () => {
+      const markdownish = fc.stringMatching(/^[\s\S]{0,80}$/).map((s) => s);
+      const pieces = fc.array(
+        fc.oneof(
+          markdownish,
+          fc.constantFrom(
+            '[',
+            ']',
+            '(',
+            ')',
+            '<',
+            '>',
+            '*',
+            '_',
+            '`',
+            '\n',
+            '- ',
+            '1. ',
+            'javascript:',
+            '&#106;',
+            'https://example.org',
+            '![',
+            '[r]: ',
+          ),
         ),
-      ),
-      { maxLength: 30 },
-    );
-    fc.assert(
-      fc.property(pieces, (parts) => {
-        const input = parts.join('');
-        const once = parseNoteMarkdown(input);
-        expectSafe(once);
-        expect(parseNoteMarkdown(input)).toEqual(once);
-      }),
-      { numRuns: 300 },
-    );
-  }, 30_000);
+        { maxLength: 30 },
+      );
+      fc.assert(
+        fc.property(pieces, (parts) => {
+          const input = parts.join('');
+          const once = parseNoteMarkdown(input);
+          expectSafe(once);
+          expect(parseNoteMarkdown(input)).toEqual(once);
+        }),
+        { numRuns: 300 },
+      );
+    },
+    scaled(30_000),
+  );
 });
 
 describe('safeLinkUrl', () => {

@@ -19,6 +19,7 @@ import { memoryArea, memoryStorage } from '../../../annotations/storage/memory-s
 import { MIGRATIONS } from '../../../annotations/storage/migrations.ts';
 import type { StoragePort } from '../../../annotations/storage/storage-port.ts';
 import { annotation } from './helpers.ts';
+import { scaled } from '../../slowdown.ts';
 
 const NOW = new Date('2026-02-01T12:00:00.000Z');
 const fixture = (version: number): string =>
@@ -186,7 +187,7 @@ describe('saveAnnotations and loadAnnotations', () => {
     });
   });
 
-  describe('properties', { timeout: 30_000 }, () => {
+  describe('properties', { timeout: scaled(30_000) }, () => {
     it('parseStored never throws on arbitrary strings and is deterministic', () => {
       const valid = fixture(1);
       const mutated = fc

@@ -164,3 +164,19 @@ export async function annotate(
 export function storageStatus(page: Page): Locator {
   return page.locator('.ann-status');
 }
+
+/**
+ * Simulated full storage for the page's next loads: while `window.__quota` is
+ * true, every `setItem` throws as a full localStorage does.
+ */
+export async function simulateQuota(reader: Reader): Promise<void> {
+  await reader.page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if ((window as unknown as { __quota?: boolean }).__quota) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+}

@@ -1,21 +1,25 @@
 /**
  * Finding and launching Debian's Chromium for the browser tests and the
- * bench. Shared by `global-setup.ts` (which finds or installs it once) and
- * by every test file (which launches it).
+ * bench. `global-setup.ts` finds (or installs) it and launches it once per
+ * run; every test file connects to that browser for a context of its own.
  *
  * Never skips: without a browser the e2e project fails with a message that
  * says how to install one.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { scaled } from '../../slowdown.ts';
 
 /** Where we look, in order, after `CHROMIUM_PATH`. */
 export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-/** Flags for headless Chromium in a container (see DEVELOPERS.md). */
+/**
+ * Flags for headless Chromium in a container: no sandbox (containers run as
+ * root without user namespaces), no GPU, and nothing that talks to the
+ * network behind the tests' back (QUIC, background networking, component
+ * updates, sync).
+ */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -68,27 +72,52 @@ export function ensureChromium(): string {
   );
 }
 
-/** A browser with a fresh profile directory, removed on close. */
-export interface LaunchedBrowser {
-  /** The (persistent) context in the fresh profile. */
-  readonly context: BrowserContext;
+/** A running Chromium that test files connect to (see `connectChromium`). */
+export interface ChromiumServer {
+  /** The WebSocket endpoint (on 127.0.0.1) to pass to `connectChromium`. */
+  readonly wsEndpoint: string;
   readonly close: () => Promise<void>;
 }
 
-/** Launches Chromium with the project's flags and a fresh, temporary user-data-dir. */
-export async function launchChromium(executablePath: string): Promise<LaunchedBrowser> {
-  const profile = mkdtempSync(path.join(tmpdir(), 'diptych-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+/**
+ * Launches one Chromium for a whole test run, with the project's flags.
+ * Playwright gives the browser a fresh temporary `--user-data-dir` and
+ * removes it on close; the endpoint listens on loopback only.
+ *
+ * Why one browser for the run: launching Chromium cost every e2e file a few
+ * seconds on an idle machine and tens of seconds at load 10. Files stay
+ * isolated: each gets its own browser context (its own storage, cookies
+ * and permissions), as a fresh profile would give it.
+ */
+export async function launchChromiumServer(executablePath: string): Promise<ChromiumServer> {
+  const server = await chromium.launchServer({
     executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
+    host: '127.0.0.1',
   });
+  return { wsEndpoint: server.wsEndpoint(), close: () => server.close() };
+}
+
+/** A browser context of its own in the shared Chromium. */
+export interface ConnectedBrowser {
+  /** A fresh context: empty storage, no permissions granted, no pages open. */
+  readonly context: BrowserContext;
+  /** Closes the context and disconnects (the shared browser keeps running). */
+  readonly close: () => Promise<void>;
+}
+
+/** Connects to the run's Chromium (`launchChromiumServer`) and opens a fresh context. */
+export async function connectChromium(wsEndpoint: string): Promise<ConnectedBrowser> {
+  const browser = await chromium.connect(wsEndpoint);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Playwright's 30 s default for actions and waits, scaled like every other limit.
+  context.setDefaultTimeout(scaled(30_000));
   return {
     context,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     },
   };
 }

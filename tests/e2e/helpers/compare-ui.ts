@@ -5,7 +5,7 @@
  * agenda-rank in Winstanley-Chesters"), not which selectors the markup uses.
  */
 import type { Locator, Page } from 'playwright-core';
-import type { Reader } from './ui.ts';
+import { downloadedText, type Reader } from './ui.ts';
 
 /** The id of a curated comparison. */
 export const comparisonId = (key: string): string => `urn:diptych:comparison:${key}`;
@@ -64,10 +64,7 @@ export async function download(
   button: Locator,
 ): Promise<{ name: string; text: string }> {
   const [dl] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const stream = await dl.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return { name: dl.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  return { name: dl.suggestedFilename(), text: await downloadedText(dl) };
 }
 
 /** The "Related in the other text" panel. */

@@ -9,9 +9,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './chromium.ts';
+import { connectChromium } from './chromium.ts';
 
 /** Where screenshots go (git-ignored). */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -55,7 +55,7 @@ export interface Reader {
   screenshot(name: string): Promise<string>;
   /** Runs axe-core on the page; returns violations of the given impacts. */
   axeViolations(impacts?: readonly string[]): Promise<AxeViolation[]>;
-  /** Closes the browser. */
+  /** Closes the page's browser context. */
   close(): Promise<void>;
 }
 
@@ -67,14 +67,25 @@ export interface AxeViolation {
   readonly targets: readonly string[];
 }
 
+/**
+ * The text of a finished download, read through Playwright: the browser is
+ * the run's shared one (connected, not launched), so the file has no local
+ * path to read.
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const require = createRequire(import.meta.url);
 let axeSource: string | undefined;
 
-/** Launches Chromium (fresh profile), opens one page on the served build. */
+/** Opens a fresh context of the run's Chromium (empty storage) and one page on the served build. */
 export async function startReader(viewport: keyof typeof VIEWPORTS = 'wide'): Promise<Reader> {
   const baseUrl = inject('baseUrl');
-  const launched: LaunchedBrowser = await launchChromium(inject('chromiumPath'));
-  const page = launched.context.pages()[0] ?? (await launched.context.newPage());
+  const launched = await connectChromium(inject('browserEndpoint'));
+  const page = await launched.context.newPage();
   await page.setViewportSize(VIEWPORTS[viewport]);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -123,10 +134,17 @@ export async function startReader(viewport: keyof typeof VIEWPORTS = 'wide'): Pr
       const violations = await page.evaluate(async () => {
         const axe = (
           window as unknown as {
-            axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> };
+            axe: {
+              run: (
+                ctx: Document,
+                options: { resultTypes: string[] },
+              ) => Promise<{ violations: unknown[] }>;
+            };
           }
         ).axe;
-        const result = await axe.run(document);
+        // Only violations are read: axe still runs every rule on every node, but skips
+        // collecting the passes (thousands of nodes in two full texts).
+        const result = await axe.run(document, { resultTypes: ['violations'] });
         return result.violations as {
           id: string;
           impact: string | null;

@@ -54,7 +54,8 @@ function quietenInfo(db: Db): void {
       onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
     ): Promise<A | B> {
       const next = super.then(onFulfilled, onRejected);
-      Promise.prototype.then.call(next, undefined, () => undefined);
+      // Marks the chain handled; the caller still gets `next` and its rejection.
+      void Promise.prototype.then.call(next, undefined, () => undefined);
       return next;
     }
   }

@@ -4,13 +4,14 @@
  * `fixtures/citations.json` (regenerate with `UPDATE=1` and review the diff
  * against the manuals; see sources/citation/README.md for what was checked).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_SOURCES } from '../../../sources/metadata.ts';
 import { createCiter, type Citer } from '../../../sources/citation/create-citer.ts';
 import { citeTargetOf } from '../../../sources/citation/locator.ts';
 import { nodeCslLoader } from '../../../sources/citation/node-csl-loader.ts';
 import { STYLE_IDS, type StyleId } from '../../../sources/citation/styles.ts';
+import { goldenJson } from '../../helpers/golden.ts';
+import { scaled } from '../../slowdown.ts';
 
 const FIXTURE = new URL('./fixtures/citations.json', import.meta.url);
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   // citeproc-js takes seconds to build an engine for the big Chicago styles
   // under Node (see README); build each once.
   for (const id of STYLE_IDS) citers.set(id, await createCiter(id, nodeCslLoader));
-}, 120_000);
+}, scaled(120_000));
 
 function actual(): Expected {
   const out: Expected = {};
@@ -66,9 +67,7 @@ function actual(): Expected {
 describe('createCiter', () => {
   it('formats every style × source × passage exactly as pinned', () => {
     const got = actual();
-    if (process.env.UPDATE) writeFileSync(FIXTURE, `${JSON.stringify(got, null, 2)}\n`);
-    const expected = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Expected;
-    expect(got).toEqual(expected);
+    expect(got).toEqual(goldenJson(FIXTURE, got));
   });
 
   it('cites paragraphs with CSL label "paragraph" in every style (para./par.), never dropping the pinpoint', () => {

@@ -44,6 +44,7 @@ describe('sources/citation', () => {
         'exportFile',
         'loadCiter',
         'paragraphRangeLocator',
+        'setExtraSources',
       ].sort(),
     );
   });

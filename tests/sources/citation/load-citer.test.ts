@@ -9,32 +9,52 @@ import {
   exportFile,
   loadCiter,
 } from '../../../sources/citation/load-citer.ts';
+import { scaled } from '../../slowdown.ts';
 
 describe('loadCiter', () => {
-  it('cites through the Vite loader exactly as pinned for Node', async () => {
-    const result = await citeInStyle('mla', { address: 'lankov-2007:n5', quote: 'See the note.' });
-    expect(result.citation.text).toBe('(Lankov, n. 5)');
-    expect(result.quoted?.text).toBe('“See the note” (Lankov, n. 5).');
-  }, 60_000);
+  it(
+    'cites through the Vite loader exactly as pinned for Node',
+    async () => {
+      const result = await citeInStyle('mla', {
+        address: 'lankov-2007:n5',
+        quote: 'See the note.',
+      });
+      expect(result.citation.text).toBe('(Lankov, n. 5)');
+      expect(result.quoted?.text).toBe('“See the note” (Lankov, n. 5).');
+    },
+    scaled(60_000),
+  );
 
-  it('builds one engine per style and reuses it', async () => {
-    expect(await loadCiter('mla')).toBe(await loadCiter('mla'));
-  }, 60_000);
+  it(
+    'builds one engine per style and reuses it',
+    async () => {
+      expect(await loadCiter('mla')).toBe(await loadCiter('mla'));
+    },
+    scaled(60_000),
+  );
 
-  it('lets a selection that spans paragraphs override the address’s pinpoint', async () => {
-    const result = await citeInStyle('mla', {
-      address: 'winstanley-chesters-2015:4',
-      locator: { label: 'paragraph', locator: '4-6' },
-    });
-    expect(result.citation.text).toBe('(Winstanley-Chesters, pars. 4–6)');
-  }, 60_000);
+  it(
+    'lets a selection that spans paragraphs override the address’s pinpoint',
+    async () => {
+      const result = await citeInStyle('mla', {
+        address: 'winstanley-chesters-2015:4',
+        locator: { label: 'paragraph', locator: '4-6' },
+      });
+      expect(result.citation.text).toBe('(Winstanley-Chesters, pars. 4–6)');
+    },
+    scaled(60_000),
+  );
 
-  it('gives the bibliography in the style’s order', async () => {
-    expect((await bibliography('mla')).map((e) => e.source)).toEqual([
-      'lankov-2007',
-      'winstanley-chesters-2015',
-    ]);
-  }, 60_000);
+  it(
+    'gives the bibliography in the style’s order',
+    async () => {
+      expect((await bibliography('mla')).map((e) => e.source)).toEqual([
+        'lankov-2007',
+        'winstanley-chesters-2015',
+      ]);
+    },
+    scaled(60_000),
+  );
 });
 
 describe('exportFile', () => {
@@ -47,15 +67,25 @@ describe('exportFile', () => {
 });
 
 describe('loadCiter, when it fails', () => {
-  it('names the expected forms for a bad address', async () => {
-    await expect(citeInStyle('mla', { address: 'lankov-2007' })).rejects.toThrow(/not an address/);
-  }, 60_000);
+  it(
+    'names the expected forms for a bad address',
+    async () => {
+      await expect(citeInStyle('mla', { address: 'lankov-2007' })).rejects.toThrow(
+        /not an address/,
+      );
+    },
+    scaled(60_000),
+  );
 
-  it('rejects a bad locator override in one line', async () => {
-    const bad = citeInStyle('mla', {
-      address: 'lankov-2007:4',
-      locator: { label: 'paragraph', locator: '4–6' },
-    });
-    await expect(bad).rejects.toThrow(/^bad locator .*a range like 12-13$/);
-  }, 60_000);
+  it(
+    'rejects a bad locator override in one line',
+    async () => {
+      const bad = citeInStyle('mla', {
+        address: 'lankov-2007:4',
+        locator: { label: 'paragraph', locator: '4–6' },
+      });
+      await expect(bad).rejects.toThrow(/^bad locator .*a range like 12-13$/);
+    },
+    scaled(60_000),
+  );
 });

@@ -10,13 +10,14 @@ import { createCiter, type Citer } from '../../../sources/citation/create-citer.
 import { citeTargetOf } from '../../../sources/citation/locator.ts';
 import { nodeCslLoader } from '../../../sources/citation/node-csl-loader.ts';
 import type { SourceId } from '../../../sources/edition.ts';
+import { scaled } from '../../slowdown.ts';
 
 let mla: Citer;
 let apa: Citer;
 beforeAll(async () => {
   mla = await createCiter('mla', nodeCslLoader);
   apa = await createCiter('apa', nodeCslLoader);
-}, 120_000);
+}, scaled(120_000));
 
 const source = fc.constantFrom('lankov-2007', 'winstanley-chesters-2015') as fc.Arbitrary<SourceId>;
 const n = fc.integer({ min: 1, max: 999 });

@@ -125,14 +125,20 @@ describe('generic pipeline on a corpus of real files', () => {
       // Nothing lost, in order:
       expect(isSubsequence(expected, running)).toBe(true);
       // and nothing doubled. The edition adds what a reader of the page sees
-      // but `textContent` lacks: images' alt text, the quotation marks a
+      // but `textContent` lacks: the title, images' alt text, the quotation marks a
       // browser draws around `<q>`, a zero-width space for each `<wbr>`; and
       // a little slack (0.5%) for Markdown's own characters (a list dash).
       const content = parseHTML(article!.content!).document;
       const alts = squeeze(
         [...content.querySelectorAll('img')].map((img) => img.getAttribute('alt') ?? '').join(''),
       );
+      // The page's <title>, shown as the heading when Readability dropped the page's own.
+      const title =
+        result.text.facts.titleFrom === 'page'
+          ? (edition.blocks.find((b) => b.role === 'title')?.text ?? '')
+          : '';
       const added =
+        squeeze(title).length +
         alts.length +
         2 * content.querySelectorAll('q').length +
         content.querySelectorAll('wbr').length;

@@ -139,6 +139,25 @@ describe('importText: HTML articles', () => {
     expect(facts).toMatchObject({ authors: ['Jane Roe'], url: 'https://example.org/a' });
   });
 
+  it('shows the page title as the text’s heading when Readability drops the repeated <h1>', async () => {
+    const r = await importText(enc(page), 'article.html');
+    if (!r.ok) throw new Error(r.reason);
+    const title = r.text.edition.blocks.find((b) => b.role === 'title');
+    expect(title?.text).toBe('An article');
+    expect(r.text.facts).toMatchObject({ title: 'An article', titleFrom: 'page' });
+    // Markdown syntax in a title stays text.
+    const odd = await importText(
+      enc(
+        page
+          .replace('<title>An article</title>', '<title>*Not* [a] link_</title>')
+          .replace('<h1>An article</h1>', ''),
+      ),
+      'odd.html',
+    );
+    if (!odd.ok) throw new Error(odd.reason);
+    expect(odd.text.edition.blocks[0]).toMatchObject({ role: 'title', text: '*Not* [a] link_' });
+  });
+
   it('refuses a page with nothing readable', async () => {
     const empty = await importText(
       enc('<!doctype html><html><head><script>x()</script></head><body><nav></nav></body></html>'),

@@ -6,6 +6,11 @@ it('exposes the public surface of sources/related, and nothing else', () => {
     [
       'BM25_DEFAULTS',
       'DEFAULT_K',
+      'FUSION_DEFAULTS',
+      'WORD_VECTORS_PROVENANCE',
+      'WordVectorsError',
+      'decodeWordVectors',
+      'semanticScore',
       'RelatedQueryError',
       'analyze',
       'buildBm25',

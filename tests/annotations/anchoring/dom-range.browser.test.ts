@@ -1,6 +1,6 @@
 /**
  * `dom-range.ts` in a real browser (Debian's Chromium through playwright-core,
- * as the e2e tests launch it): the Lankov edition rendered the way the DOM
+ * the e2e run's browser: `*.browser.test.ts` files run in the e2e project): the Lankov edition rendered the way the DOM
  * contract in `dom-range.ts` describes — passage elements with
  * `data-address`, footnote markers and paragraph numbers marked
  * `data-anchor-ignore`, sentence elements with their own `data-address`
@@ -9,14 +9,11 @@
  */
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtinEdition } from '../../../sources/builtin.ts';
-import {
-  ensureChromium,
-  launchChromium,
-  type LaunchedBrowser,
-} from '../../e2e/helpers/chromium.ts';
+import { connectChromium, type ConnectedBrowser } from '../../e2e/helpers/chromium.ts';
 import type { Page } from 'playwright-core';
+import { scaled } from '../../slowdown.ts';
 
 const edition = builtinEdition('lankov-2007')!;
 // The module only imports types, so stripping them (TypeScript's own
@@ -102,16 +99,16 @@ function render(list: Shape[]): void {
   }
 }
 
-let browser: LaunchedBrowser;
+let browser: ConnectedBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium(ensureChromium());
+  browser = await connectChromium(inject('browserEndpoint'));
   page = await browser.context.newPage();
   await page.setContent('<!doctype html><html><body></body></html>');
   await page.evaluate(render, shapes);
   await page.addScriptTag({ content: bundle });
-}, 120_000);
+}, scaled(120_000));
 
 afterAll(async () => {
   await browser?.close();
@@ -153,7 +150,7 @@ function samplePairs(count: number): [number, number][] {
   return pairs;
 }
 
-describe('dom-range in Chromium', { timeout: 60_000 }, () => {
+describe('dom-range in Chromium', { timeout: scaled(60_000) }, () => {
   it('turns offsets into a range over exactly that text, and back into the same offsets', async () => {
     const pairs = samplePairs(300);
     const results = await page.evaluate(roundTrip, [edition, pairs] as [

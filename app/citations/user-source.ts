@@ -1,0 +1,26 @@
+/**
+ * A reader's text, as sent to the citer (`UserSource`), → the citer's
+ * `SourceMetadata`. Nothing is inferred: the record is the reader's (or what
+ * the file said, pre-filled), so `inferred` is empty and no date carries
+ * `circa`.
+ */
+import type { z } from 'zod';
+import type { CslItem, SourceMetadata } from '../../sources/metadata.ts';
+import type { SourceId } from '../../sources/edition.ts';
+import type { UserSourceSchema } from './citer-protocol.ts';
+
+/** A reader's text for the citer. */
+export type UserSource = z.infer<typeof UserSourceSchema>;
+
+/** The metadata the citer formats for a reader's text. */
+export function userSourceMetadata(source: UserSource): SourceMetadata {
+  return {
+    id: source.id as SourceId,
+    file: '',
+    lang: 'en',
+    label: source.label,
+    csl: source.csl as unknown as CslItem,
+    inferred: [],
+    declarations: [],
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The library's controls in the header: **Add a text…** (a file picker; the
+ * text is stored and opened in the active pane), **Library** (the view), and
+ * a drop target over the whole window (drop a file anywhere to add it).
+ *
+ * Renders no user text itself (the dialog does, as React text).
+ */
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Annotation } from '../../annotations/model/annotation.ts';
+import type { Edition } from '../../sources/edition.ts';
+import { LibraryDialog, TEXT_FILE_ACCEPT } from './library-dialog.tsx';
+import type { LibraryController } from './use-library.ts';
+
+/** Props of `LibraryControls`. */
+export interface LibraryControlsProps {
+  readonly library: LibraryController;
+  /** Every stored annotation (to count them per text), once loaded. */
+  readonly annotations: readonly Annotation[] | undefined;
+  /** Opens a text in the active pane (once its edition is loaded). */
+  readonly onOpen: (id: string) => void;
+  /** The built-in editions. */
+  readonly builtins: readonly Edition[];
+}
+
+/** Annotations per source id. */
+export function countBySource(annotations: readonly Annotation[] | undefined): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of annotations ?? []) {
+    for (const source of new Set(a.targets.map((t) => t.source as string))) {
+      counts.set(source, (counts.get(source) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** The buttons, the drop target and the dialog. */
+export function LibraryControls({
+  library,
+  annotations,
+  onOpen,
+  builtins,
+}: LibraryControlsProps): ReactNode {
+  const input = useRef<HTMLInputElement>(null);
+  const [open, setOpen] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const counts = useMemo(() => countBySource(annotations), [annotations]);
+  const { addFiles } = library;
+
+  useEffect(() => {
+    const hasFiles = (e: DragEvent): boolean => !!e.dataTransfer?.types.includes('Files');
+    const over = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent): void => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const drop = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length) {
+        void addFiles(files).then((ids) => {
+          if (ids.length) onOpen(ids[ids.length - 1]!);
+        });
+      }
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [addFiles, onOpen]);
+
+  return (
+    <>
+      <button
+        type="button"
+        className="add-text"
+        onClick={() => input.current?.click()}
+        title="Add a Markdown, plain-text or HTML file to your library and open it"
+        disabled={library.busy}
+      >
+        Add a text…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept={TEXT_FILE_ACCEPT}
+        aria-label="Add a text"
+        data-testid="add-text-input"
+        onChange={(e) => {
+          const files = [...(e.currentTarget.files ?? [])];
+          e.currentTarget.value = '';
+          if (files.length) {
+            void addFiles(files).then((ids) => {
+              if (ids.length) onOpen(ids[ids.length - 1]!);
+            });
+          }
+        }}
+      />
+      <button type="button" className="library-button" onClick={() => setOpen(true)}>
+        Library
+        {library.state.entries.length > 0 && (
+          <span className="library-count"> ({library.state.entries.length})</span>
+        )}
+      </button>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a Markdown, text or HTML file to add it to your library
+        </div>
+      )}
+      {open && (
+        <LibraryDialog
+          library={library}
+          annotationCounts={counts}
+          builtins={builtins}
+          onOpen={(id) => {
+            onOpen(id);
+            setOpen(false);
+          }}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+}

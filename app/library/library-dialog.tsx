@@ -1,0 +1,338 @@
+/**
+ * The Library view: every text the reader added, with its title, author,
+ * date, size and number of annotations; add (file, paste), open, rename,
+ * edit its record, add a new version, export, delete (with a warning naming
+ * its annotations, and Undo). Texts that imported annotations wait for are
+ * listed with their titles.
+ *
+ * Renders user text (titles, names) only as React text and form values.
+ */
+import { useRef, useState, type ReactNode } from 'react';
+import type { Removed, TextEntry } from '../../library/index.ts';
+import type { Edition } from '../../sources/edition.ts';
+import { ModalDialog } from '../citations/modal-dialog.tsx';
+import { downloadText } from '../annotations/download.ts';
+import { RecordEditor } from './record-editor.tsx';
+import type { LibraryController } from './use-library.ts';
+
+/** Props of `LibraryDialog`. */
+export interface LibraryDialogProps {
+  readonly library: LibraryController;
+  /** Annotations per source id (placed or not). */
+  readonly annotationCounts: ReadonlyMap<string, number>;
+  /** Shows a text in the active pane. */
+  readonly onOpen: (id: string) => void;
+  /** The built-in editions (a workspace's annotations are checked against them too). */
+  readonly builtins: readonly Edition[];
+  readonly onClose: () => void;
+}
+
+/** File types the reader can add. */
+export const TEXT_FILE_ACCEPT = '.md,.markdown,.txt,.html,.htm,text/plain,text/markdown,text/html';
+
+function sizeLabel(chars: number): string {
+  if (chars < 1024) return `${chars} characters`;
+  if (chars < 1024 * 1024) return `${Math.round(chars / 1024)} K characters`;
+  return `${(chars / 1024 / 1024).toFixed(1)} M characters`;
+}
+
+function authorLabel(entry: TextEntry): string {
+  const names = entry.record.authors.map((a) => a.family);
+  if (names.length === 0) return '—';
+  return names.length > 2 ? `${names[0]} et al.` : names.join(' and ');
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The dialog. */
+export function LibraryDialog({
+  library,
+  annotationCounts,
+  onOpen,
+  onClose,
+  builtins,
+}: LibraryDialogProps): ReactNode {
+  const workspaceInput = useRef<HTMLInputElement>(null);
+  const { state } = library;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const versionInput = useRef<HTMLInputElement>(null);
+  const [versionOf, setVersionOf] = useState<string | null>(null);
+  const [pasting, setPasting] = useState(false);
+  const [paste, setPaste] = useState({ name: '', text: '' });
+  const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<Removed | null>(null);
+
+  const count = (id: string): number => annotationCounts.get(id) ?? 0;
+  const exportText = async (entry: TextEntry): Promise<void> => {
+    const content = await library.content(entry.id);
+    if (content === undefined) return;
+    const stem = entry.name.replace(/\.[a-z0-9]{1,10}$/i, '');
+    downloadText(content, `${stem}.md`, 'text/markdown');
+  };
+  const editingEntry = editing ? library.entry(editing) : undefined;
+
+  return (
+    <ModalDialog title="Library" className="library-dialog" onClose={onClose}>
+      <div className="library-add">
+        <button type="button" onClick={() => fileInput.current?.click()} disabled={library.busy}>
+          Add a file…
+        </button>
+        <button type="button" onClick={() => setPasting((p) => !p)} aria-expanded={pasting}>
+          Paste a text
+        </button>
+        <button type="button" onClick={() => void library.exportWorkspace()}>
+          Export workspace
+        </button>
+        <button type="button" onClick={() => workspaceInput.current?.click()}>
+          Import workspace…
+        </button>
+        <input
+          ref={workspaceInput}
+          type="file"
+          hidden
+          accept=".json,application/json"
+          aria-label="Workspace file to import"
+          data-testid="workspace-input"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void library.importWorkspace(file, builtins);
+          }}
+        />
+        <span className="library-hint">
+          Markdown, plain text or a saved web page (HTML); or drop a file on the window.
+        </span>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          hidden
+          accept={TEXT_FILE_ACCEPT}
+          aria-label="Add a file to the library"
+          data-testid="library-file-input"
+          onChange={(e) => {
+            const files = [...(e.currentTarget.files ?? [])];
+            e.currentTarget.value = '';
+            if (files.length) void library.addFiles(files);
+          }}
+        />
+      </div>
+      {pasting && (
+        <form
+          className="library-paste"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void library.addPaste(paste.text, paste.name.trim() || 'Pasted text').then((id) => {
+              if (id) {
+                setPaste({ name: '', text: '' });
+                setPasting(false);
+              }
+            });
+          }}
+        >
+          <label>
+            <span>Name</span>
+            <input
+              value={paste.name}
+              placeholder="Pasted text"
+              onChange={(e) => setPaste({ ...paste, name: e.currentTarget.value })}
+            />
+          </label>
+          <label>
+            <span>Text (Markdown or plain text)</span>
+            <textarea
+              rows={6}
+              value={paste.text}
+              onChange={(e) => setPaste({ ...paste, text: e.currentTarget.value })}
+            />
+          </label>
+          <button type="submit" disabled={library.busy}>
+            Add to library
+          </button>
+        </form>
+      )}
+      {state.problem && <p className="library-problem">{state.problem}</p>}
+      {removed && (
+        <p className="library-removed" role="status">
+          Deleted “{removed.entry.title}”.{' '}
+          <button
+            type="button"
+            onClick={() => {
+              void removed.undo().then(
+                () => setRemoved(null),
+                () => setRemoved(null),
+              );
+            }}
+          >
+            Undo
+          </button>
+        </p>
+      )}
+      {!state.loaded ? (
+        <p>Opening the library…</p>
+      ) : state.entries.length === 0 ? (
+        <p className="library-empty">
+          No texts yet. Add a Markdown, plain-text or HTML file to read, annotate, compare and cite
+          it like the two built-in texts; it is kept in this browser.
+        </p>
+      ) : (
+        <table className="library-list">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Author</th>
+              <th scope="col">Date</th>
+              <th scope="col">Size</th>
+              <th scope="col">Annotations</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.entries.map((entry) => (
+              <tr key={entry.id} data-text={entry.id}>
+                <td className="library-title">
+                  {renaming?.id === entry.id ? (
+                    <form
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        void library
+                          .rename(entry.id, renaming.title)
+                          .then((ok) => ok && setRenaming(null));
+                      }}
+                    >
+                      <input
+                        aria-label={`New title for “${entry.title}”`}
+                        value={renaming.title}
+                        autoFocus
+                        onChange={(e) =>
+                          setRenaming({ id: entry.id, title: e.currentTarget.value })
+                        }
+                      />
+                      <button type="submit">Save</button>
+                      <button type="button" onClick={() => setRenaming(null)}>
+                        Cancel
+                      </button>
+                    </form>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        className="library-open"
+                        onClick={() => onOpen(entry.id)}
+                      >
+                        {entry.title}
+                      </button>
+                      <small>
+                        {entry.name}
+                        {entry.version > 1 ? ` · version ${entry.version}` : ''}
+                      </small>
+                    </>
+                  )}
+                </td>
+                <td>{authorLabel(entry)}</td>
+                <td>{entry.record.issued ?? '—'}</td>
+                <td>{sizeLabel(entry.size)}</td>
+                <td>{count(entry.id)}</td>
+                <td className="library-actions">
+                  {confirming === entry.id ? (
+                    <span role="alert">
+                      Delete “{entry.title}”
+                      {count(entry.id)
+                        ? ` and leave its ${plural(count(entry.id), 'annotation')} waiting for it`
+                        : ''}
+                      ?{' '}
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setConfirming(null);
+                          void library.remove(entry.id).then((r) => r && setRemoved(r));
+                        }}
+                      >
+                        Delete
+                      </button>
+                      <button type="button" onClick={() => setConfirming(null)}>
+                        Cancel
+                      </button>
+                    </span>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        onClick={() => setRenaming({ id: entry.id, title: entry.title })}
+                      >
+                        Rename
+                      </button>
+                      <button type="button" onClick={() => setEditing(entry.id)}>
+                        Edit record
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setVersionOf(entry.id);
+                          versionInput.current?.click();
+                        }}
+                      >
+                        New version…
+                      </button>
+                      <button type="button" onClick={() => void exportText(entry)}>
+                        Export
+                      </button>
+                      <button type="button" onClick={() => setConfirming(entry.id)}>
+                        Delete
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <input
+        ref={versionInput}
+        type="file"
+        hidden
+        accept={TEXT_FILE_ACCEPT}
+        aria-label="New version of a text"
+        data-testid="library-version-input"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file && versionOf) void library.reimport(versionOf, file);
+        }}
+      />
+      {editingEntry && (
+        <section className="library-record" aria-label={`Record of “${editingEntry.title}”`}>
+          <h3>Record of “{editingEntry.title}”</h3>
+          <RecordEditor
+            key={editingEntry.id}
+            entry={editingEntry}
+            onCancel={() => setEditing(null)}
+            onSave={async (record) => {
+              const ok = await library.setRecord(editingEntry.id, record);
+              if (ok) setEditing(null);
+              return ok ? null : 'The record could not be saved.';
+            }}
+          />
+        </section>
+      )}
+      {state.waiting.length > 0 && (
+        <section className="library-waiting" aria-label="Annotations waiting for their text">
+          <h3>Annotations waiting for their text</h3>
+          <ul>
+            {state.waiting.map((w) => (
+              <li key={w.id}>
+                “{w.title ?? w.id}” — {plural(count(w.id), 'annotation')}; add the text to place
+                them.
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </ModalDialog>
+  );
+}

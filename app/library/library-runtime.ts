@@ -1,0 +1,30 @@
+/**
+ * The library, opened once per page after the first paint (a dynamic import
+ * keeps idb and zod's library schemas out of the entry chunk).
+ */
+import { createTextLibrary, openLibraryStorage, type TextLibrary } from '../../library/index.ts';
+import { parseTextString } from './parse-text.ts';
+
+/** The opened library. */
+export interface LibraryRuntime {
+  readonly library: TextLibrary;
+  /** `indexeddb`, or `memory` when texts last only as long as the tab. */
+  readonly kind: 'indexeddb' | 'memory';
+}
+
+/** Opens the browser's library and reads its entries. */
+export async function openLibraryRuntime(): Promise<LibraryRuntime> {
+  const { storage, problem } = await openLibraryStorage();
+  const library = createTextLibrary(storage, {
+    ...(problem !== undefined ? { problem } : {}),
+    reparse: async (content, entry) => {
+      // The stored content is Markdown (HTML was converted when it was added): name it so.
+      const name = entry.format === 'html' ? `${entry.name}.md` : entry.name;
+      const result = await parseTextString(content, name, { id: entry.id });
+      if (!result.ok) throw new Error(result.reason);
+      return result.text.edition;
+    },
+  });
+  await library.load();
+  return { library, kind: storage.kind };
+}

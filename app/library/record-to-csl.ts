@@ -1,0 +1,31 @@
+/**
+ * A library text's record → the CSL-JSON the citer formats (`UserSource`).
+ * Dates become CSL `date-parts`; only fields the reader (or the file) gave
+ * are written.
+ */
+import type { TextEntry } from '../../library/index.ts';
+import type { UserSource } from '../citations/user-source.ts';
+
+const parts = (date: string): { 'date-parts': number[][] } => ({
+  'date-parts': [date.split('-').map(Number)],
+});
+
+/** The citer's view of a stored text. */
+export function recordToCsl(entry: TextEntry): UserSource {
+  const r = entry.record;
+  return {
+    id: entry.id,
+    label: entry.title,
+    csl: {
+      id: entry.id,
+      type: r.type,
+      title: r.title,
+      author: r.authors.map((a) => ({ family: a.family, given: a.given })),
+      ...(r.issued !== undefined ? { issued: parts(r.issued) } : {}),
+      ...(r.accessed !== undefined ? { accessed: parts(r.accessed) } : {}),
+      ...(r.containerTitle !== undefined ? { 'container-title': r.containerTitle } : {}),
+      ...(r.publisher !== undefined ? { publisher: r.publisher } : {}),
+      ...(r.url !== undefined ? { URL: r.url } : {}),
+    },
+  };
+}

@@ -1,0 +1,291 @@
+/**
+ * The library in React: opens it after the first paint, follows its state,
+ * loads the edition of every stored text (from the edition cache; rebuilt
+ * from the content only when the cache is gone), and offers the commands the
+ * views need, each reporting in plain words through `notify`.
+ *
+ * Renders nothing; never parses or stores by itself (`parse-text.ts`,
+ * `library/`).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type {
+  LibraryState,
+  Removed,
+  TextEntry,
+  TextRecord,
+  WaitingText,
+} from '../../library/index.ts';
+import type { Edition } from '../../sources/edition.ts';
+import { MAX_TEXT_BYTES } from '../../sources/read-text.ts';
+import type { LibraryRuntime } from './library-runtime.ts';
+import { parseTextBytes, parseTextString } from './parse-text.ts';
+import { setCitationSources } from '../citations/use-citations.ts';
+import { recordToCsl } from './record-to-csl.ts';
+import { connectLibrary } from './library-bridge.ts';
+
+let opening: Promise<LibraryRuntime> | null = null;
+
+/** Opens the library once per page. */
+export function loadLibraryRuntime(): Promise<LibraryRuntime> {
+  opening ??= import('./library-runtime.ts').then((m) => m.openLibraryRuntime());
+  return opening;
+}
+
+const EMPTY_STATE: LibraryState = { loaded: false, entries: [], waiting: [], unreadable: 0 };
+const noSubscribe = (): (() => void) => () => undefined;
+
+/** What the app gets from the library. */
+export interface LibraryController {
+  /** The library's state (empty until loaded). */
+  readonly state: LibraryState;
+  /** Editions of the stored texts loaded so far, in library order. */
+  readonly editions: readonly Edition[];
+  /** True while texts are being added or parsed. */
+  readonly busy: boolean;
+  /** Adds files (picked or dropped); returns the ids added (or already there). */
+  addFiles(files: readonly File[]): Promise<string[]>;
+  /** Adds pasted text under a name. */
+  addPaste(text: string, name?: string): Promise<string | null>;
+  /** Replaces text `id` with a new version from a file. */
+  reimport(id: string, file: File): Promise<boolean>;
+  rename(id: string, title: string): Promise<boolean>;
+  setRecord(id: string, record: TextRecord): Promise<string | null>;
+  /** Deletes a text; resolves to its undo, or null when it failed. */
+  remove(id: string): Promise<Removed | null>;
+  /** A text's stored content (export). */
+  content(id: string): Promise<string | undefined>;
+  /** Notes texts that imported annotations wait for. */
+  markWaiting(list: readonly WaitingText[]): Promise<void>;
+  /** An entry by id. */
+  entry(id: string): TextEntry | undefined;
+  /** Downloads the workspace (texts, records, annotations, comparisons). */
+  exportWorkspace(): Promise<void>;
+  /** Imports a workspace file, all or nothing, with the built-in editions to check annotations against. */
+  importWorkspace(file: File, builtins: readonly Edition[]): Promise<void>;
+}
+
+/** The hook; `notify` shows one sentence to the reader. */
+export function useLibrary(notify: (message: string) => void): LibraryController {
+  const [runtime, setRuntime] = useState<LibraryRuntime | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let live = true;
+    loadLibraryRuntime().then(
+      (r) => {
+        if (!live) return;
+        setRuntime(r);
+        const { problem, unreadable } = r.library.getState();
+        if (problem) notify(problem);
+        else if (unreadable) {
+          notify(
+            `${unreadable} stored text${unreadable === 1 ? '' : 's'} could not be read; ${unreadable === 1 ? 'it is' : 'they are'} left in storage untouched.`,
+          );
+        }
+      },
+      () => notify('The library could not be opened; your stored texts are untouched.'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [notify]);
+  const library = runtime?.library ?? null;
+  const state = useSyncExternalStore(
+    library ? library.subscribe : noSubscribe,
+    library ? library.getState : () => EMPTY_STATE,
+    () => EMPTY_STATE,
+  );
+
+  // Editions of the stored texts, keyed by id, reloaded when a text's version or title changes.
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, Edition>>(new Map());
+  const keys = useRef(new Map<string, string>());
+  useEffect(() => {
+    if (!library) return;
+    let live = true;
+    const wanted = new Map(state.entries.map((e) => [e.id, `${e.version}\u0000${e.title}`]));
+    void (async () => {
+      for (const entry of state.entries) {
+        if (!live) return;
+        if (keys.current.get(entry.id) === wanted.get(entry.id)) continue;
+        try {
+          const edition = await library.edition(entry.id);
+          if (!live || !edition) continue;
+          keys.current.set(entry.id, wanted.get(entry.id)!);
+          setLoaded((m) => new Map(m).set(entry.id, edition));
+        } catch {
+          notify(`“${entry.title}” could not be read from storage; it is left there untouched.`);
+        }
+      }
+    })();
+    // Drop the editions of deleted texts.
+    setLoaded((m) => {
+      if ([...m.keys()].every((id) => wanted.has(id))) return m;
+      for (const id of keys.current.keys()) if (!wanted.has(id)) keys.current.delete(id);
+      return new Map([...m].filter(([id]) => wanted.has(id)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [library, state.entries, notify]);
+  // Citations name these texts by id, with the reader's records.
+  useEffect(() => {
+    if (state.loaded) setCitationSources(state.entries.map(recordToCsl));
+  }, [state.loaded, state.entries]);
+
+  const editions = useMemo(
+    () => state.entries.flatMap((e) => (loaded.has(e.id) ? [loaded.get(e.id)!] : [])),
+    [state.entries, loaded],
+  );
+
+  const run = useCallback(
+    async <T>(work: (lib: LibraryRuntime['library']) => Promise<T>): Promise<T | null> => {
+      setBusy(true);
+      try {
+        const rt = await loadLibraryRuntime();
+        return await work(rt.library);
+      } catch (error) {
+        notify(error instanceof Error ? error.message : String(error));
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [notify],
+  );
+
+  const addParsed = useCallback(
+    async (
+      lib: LibraryRuntime['library'],
+      result: Awaited<ReturnType<typeof parseTextBytes>>,
+    ): Promise<string | null> => {
+      if (!result.ok) {
+        notify(result.reason);
+        return null;
+      }
+      const { entry, existed } = await lib.add(result.text);
+      notify(
+        existed
+          ? `“${entry.title}” is already in your library.`
+          : `Added “${entry.title}” to your library.`,
+      );
+      return entry.id;
+    },
+    [notify],
+  );
+
+  const addFiles = useCallback(
+    async (files: readonly File[]): Promise<string[]> =>
+      (await run(async (lib) => {
+        const ids: string[] = [];
+        for (const file of files) {
+          // Check the size before reading: a huge file is never loaded into memory.
+          if (file.size > MAX_TEXT_BYTES) {
+            notify(
+              `“${file.name}” is too large (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1024 / 1024} MB).`,
+            );
+            continue;
+          }
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          const id = await addParsed(lib, await parseTextBytes(bytes, file.name));
+          if (id) ids.push(id);
+        }
+        return ids;
+      })) ?? [],
+    [run, addParsed, notify],
+  );
+
+  const addPaste = useCallback(
+    (text: string, name = 'Pasted text') =>
+      run(async (lib) => addParsed(lib, await parseTextString(text, name))),
+    [run, addParsed],
+  );
+
+  const reimport = useCallback(
+    async (id: string, file: File): Promise<boolean> =>
+      (await run(async (lib) => {
+        if (file.size > MAX_TEXT_BYTES) {
+          notify(`“${file.name}” is too large; the text was not changed.`);
+          return false;
+        }
+        const result = await parseTextBytes(new Uint8Array(await file.arrayBuffer()), file.name, {
+          id,
+        });
+        if (!result.ok) {
+          notify(`${result.reason} The text was not changed.`);
+          return false;
+        }
+        const entry = await lib.replace(id, result.text);
+        notify(`“${entry.title}” is now version ${entry.version}.`);
+        return true;
+      })) ?? false,
+    [run, notify],
+  );
+
+  const rename = useCallback(
+    async (id: string, title: string) =>
+      (await run(async (lib) => {
+        await lib.rename(id, title);
+        return true;
+      })) ?? false,
+    [run],
+  );
+
+  const setRecord = useCallback(
+    (id: string, record: TextRecord) =>
+      run(async (lib) => {
+        await lib.setRecord(id, record);
+        return id;
+      }),
+    [run],
+  );
+
+  const remove = useCallback((id: string) => run((lib) => lib.remove(id)), [run]);
+  const content = useCallback(
+    async (id: string) => (await loadLibraryRuntime()).library.content(id),
+    [],
+  );
+  const markWaiting = useCallback(
+    async (list: readonly WaitingText[]) => {
+      await run((lib) => lib.markWaiting(list));
+    },
+    [run],
+  );
+  const entry = useCallback((id: string) => state.entries.find((e) => e.id === id), [state]);
+  useEffect(() => {
+    connectLibrary(new Map(state.entries.map((e) => [e.id, e.title])), markWaiting);
+  }, [state.entries, markWaiting]);
+
+  const exportWorkspace = useCallback(async () => {
+    const message = await run(async (lib) => {
+      const { exportWorkspace: write } = await import('./workspace-files.ts');
+      return write(lib);
+    });
+    if (message) notify(message);
+  }, [run, notify]);
+  const importWorkspace = useCallback(
+    async (file: File, builtins: readonly Edition[]) => {
+      const message = await run(async (lib) => {
+        const { importWorkspace: read } = await import('./workspace-files.ts');
+        return read(file, lib, builtins);
+      });
+      if (message) notify(message);
+    },
+    [run, notify],
+  );
+
+  return {
+    exportWorkspace,
+    importWorkspace,
+    state,
+    editions,
+    busy,
+    addFiles,
+    addPaste,
+    reimport,
+    rename,
+    setRecord,
+    remove,
+    content,
+    markWaiting,
+    entry,
+  };
+}

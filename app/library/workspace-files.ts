@@ -1,0 +1,107 @@
+/**
+ * Workspace export and import in the reader: the library's texts and the
+ * annotation store's annotations and comparisons in one file
+ * (`library/workspace.ts`). Import is all or nothing: the file is read and
+ * checked, every text parsed, every annotation checked against the texts
+ * (the workspace's and this browser's), and only then written — texts first
+ * (removed again if the annotations cannot be saved).
+ */
+import type { AnnotationId } from '../../annotations/model/annotation.ts';
+import { readWorkspace, serializeWorkspace, type TextLibrary } from '../../library/index.ts';
+import type { Edition } from '../../sources/edition.ts';
+import { dateStamp, downloadText } from '../annotations/download.ts';
+import { loadAnnotationRuntime } from '../annotations/use-annotations.ts';
+import { libraryTitles, mayWaitFor } from './library-bridge.ts';
+import { parseTextString } from './parse-text.ts';
+
+/** Downloads the workspace file. */
+export async function exportWorkspace(library: TextLibrary): Promise<string> {
+  const runtime = await loadAnnotationRuntime();
+  const { entries } = library.getState();
+  const texts = [];
+  for (const entry of entries) {
+    const content = await library.content(entry.id);
+    if (content !== undefined) texts.push({ entry, content });
+  }
+  const annotations = runtime.store.getSnapshot().annotations;
+  const named = annotations.flatMap((a) => a.targets.map((t) => t.source as string));
+  const collection = JSON.parse(
+    runtime.serializeW3cCollection(annotations, { sources: libraryTitles(named) }),
+  ) as Record<string, unknown>;
+  downloadText(
+    serializeWorkspace(texts, collection),
+    `diptych-workspace-${dateStamp()}.json`,
+    'application/json',
+  );
+  return `Exported ${texts.length} text${texts.length === 1 ? '' : 's'} and ${annotations.length} annotation${annotations.length === 1 ? '' : 's'}.`;
+}
+
+/** Reads a workspace file into the library and the annotation store; returns one sentence. */
+export async function importWorkspace(
+  file: File,
+  library: TextLibrary,
+  builtins: readonly Edition[],
+): Promise<string> {
+  const fail = (why: string): string => `Nothing was imported from “${file.name}”: ${why}.`;
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return fail('it could not be read');
+  }
+  const read = readWorkspace(text);
+  if (!read.ok) return fail(read.reason);
+  const have = new Set(library.getState().entries.map((e) => e.id));
+  const parsed: {
+    entry: (typeof read.file.texts)[number]['entry'];
+    content: string;
+    edition: Edition;
+  }[] = [];
+  for (const t of read.file.texts) {
+    if (have.has(t.entry.id)) continue;
+    const name = t.entry.format === 'html' ? `${t.entry.name}.md` : t.entry.name;
+    const result = await parseTextString(t.content, name, { id: t.entry.id });
+    if (!result.ok) return fail(`the text “${t.entry.title}” cannot be read (${result.reason})`);
+    parsed.push({ entry: t.entry, content: t.content, edition: result.text.edition });
+  }
+  const runtime = await loadAnnotationRuntime();
+  const stored = await Promise.all(
+    library.getState().entries.map(async (e) => library.edition(e.id)),
+  );
+  const editions = [
+    ...builtins,
+    ...stored.filter((e): e is Edition => e !== undefined),
+    ...parsed.map((p) => p.edition),
+  ];
+  const outcome = runtime.importAnnotations(JSON.stringify(read.file.annotations), {
+    existing: new Set<string>(
+      runtime.store.getSnapshot().annotations.map((a) => a.id as AnnotationId),
+    ),
+    editions,
+    locate: runtime.locateInEditions(editions),
+    waitFor: mayWaitFor,
+  });
+  if (!outcome.ok) return fail(`its annotations: ${outcome.summary}`);
+  let added: string[];
+  try {
+    added = await library.restore(parsed);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  const saved = runtime.store.addMany(outcome.annotations);
+  if (!saved.ok) {
+    for (const id of added) await library.remove(id).catch(() => undefined);
+    return fail('its annotations could not be saved');
+  }
+  if (outcome.waiting?.length) {
+    const since = new Date().toISOString();
+    await library.markWaiting(
+      outcome.waiting.map((w) => ({
+        id: w.source,
+        since,
+        ...(w.title !== undefined ? { title: w.title } : {}),
+      })),
+    );
+  }
+  return `Imported “${file.name}”: ${added.length} new text${added.length === 1 ? '' : 's'}; ${outcome.summary}`;
+}

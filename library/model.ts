@@ -1,0 +1,186 @@
+/**
+ * The library's data: what is stored about each text a reader adds, declared
+ * once as zod schemas (the types derive from them) and checked on every load
+ * from IndexedDB and every workspace import.
+ *
+ * A text is stored once, under its id, in three parts, so that listing the
+ * library never reads a text's content:
+ * - `TextEntry`: title, record, sizes, version — small, listed;
+ * - the content: what the pipeline reads (Markdown; HTML arrives as the
+ *   Markdown extracted from it), one string per text;
+ * - the edition: the parsed result, a cache (rebuilt from the content when it
+ *   is missing, stale or unreadable — nothing is lost with it).
+ *
+ * Not for: parsing (`sources/import-text.ts`) or storage (`idb-storage.ts`).
+ */
+import { z } from 'zod';
+
+/** Ids of texts a reader adds: `slug-<10 hex>` (`sources/text-id.ts`), or any source id grammar for older ids. */
+export const TextIdSchema = z
+  .string()
+  .max(80)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a text id (lower-case letters, digits, hyphens)');
+
+/** A name in a citation record. */
+export const RecordNameSchema = z
+  .object({
+    /** Family name (or the whole name of an organisation). */
+    family: z.string().min(1).max(200),
+    /** Given names; empty for an organisation. */
+    given: z.string().max(200),
+  })
+  .strict();
+
+/** A date as a reader writes it: `2024`, `2024-03` or `2024-03-05`, checked to be a real date. */
+export const RecordDateSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date like 2024, 2024-03 or 2024-03-05')
+  .refine(
+    (s) => {
+      const [y, m, d] = s.split('-').map(Number);
+      if (m === undefined) return true;
+      if (m < 1 || m > 12) return false;
+      if (d === undefined) return true;
+      const date = new Date(Date.UTC(y!, m - 1, d));
+      return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    },
+    { message: 'is not a real calendar date' },
+  );
+
+/** The CSL item types a reader can pick for a text. */
+export const RECORD_TYPES = [
+  'manuscript',
+  'article',
+  'article-journal',
+  'article-newspaper',
+  'webpage',
+  'report',
+  'book',
+  'chapter',
+] as const;
+
+/**
+ * A text's citation record: the CSL fields that matter for the reader's
+ * texts, each only as the reader or the file stated it (never guessed).
+ */
+export const TextRecordSchema = z
+  .object({
+    /** CSL item type. */
+    type: z.enum(RECORD_TYPES),
+    /** Title, in the case the reader wrote. */
+    title: z.string().min(1).max(1000),
+    /** Authors in order. */
+    authors: z.array(RecordNameSchema).max(100),
+    /** Date issued. */
+    issued: RecordDateSchema.optional(),
+    /** Journal, site or newspaper. */
+    containerTitle: z.string().min(1).max(1000).optional(),
+    /** Publisher. */
+    publisher: z.string().min(1).max(1000).optional(),
+    /** Where the text lives on the web: http(s) only. */
+    url: z
+      .string()
+      .max(2048)
+      .regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL')
+      .optional(),
+    /** Day the reader consulted it online. */
+    accessed: RecordDateSchema.optional(),
+  })
+  .strict();
+
+/** A text's citation record. */
+export type TextRecord = z.infer<typeof TextRecordSchema>;
+
+/** What the file said about itself when it was added (for "pre-filled from the file"). */
+export const TextFactsSchema = z
+  .object({
+    title: z.string().max(1000),
+    titleFrom: z.enum(['front matter', 'heading', 'page', 'file name']),
+    authors: z.array(z.string().max(500)).max(100),
+    date: z.string().max(100).optional(),
+    url: z.string().max(2048).optional(),
+  })
+  .strict();
+
+/** One stored text's entry (everything but its content and edition). */
+export const TextEntrySchema = z
+  .object({
+    /** The text's id: the prefix of its addresses; stable across versions. */
+    id: TextIdSchema,
+    /** The file name it was added from (or `Pasted text`). */
+    name: z.string().min(1).max(500),
+    /** The title shown in the library and the pane; the reader may rename it. */
+    title: z.string().min(1).max(1000),
+    /** What the file was. */
+    format: z.enum(['markdown', 'html']),
+    /** Counted from 1; a re-import adds one. */
+    version: z.number().int().min(1),
+    /** Size of the content in characters. */
+    size: z.number().int().min(0),
+    /** When it was first added (ISO 8601). */
+    added: z.iso.datetime(),
+    /** When its content or entry last changed. */
+    modified: z.iso.datetime(),
+    /** What the file said about itself. */
+    facts: TextFactsSchema,
+    /** The citation record (pre-filled from `facts`, edited by the reader). */
+    record: TextRecordSchema,
+    /** True once the reader has edited the record. */
+    recordEdited: z.boolean(),
+  })
+  .strict();
+
+/** One stored text's entry. */
+export type TextEntry = z.infer<typeof TextEntrySchema>;
+
+/** A text that annotations name but this browser lacks (from an annotation or workspace import). */
+export const WaitingTextSchema = z
+  .object({
+    id: TextIdSchema,
+    /** Its title, as the file that named it said; absent when the file did not say. */
+    title: z.string().min(1).max(1000).optional(),
+    /** When the first annotation for it arrived. */
+    since: z.iso.datetime(),
+  })
+  .strict();
+
+/** A text that annotations wait for. */
+export type WaitingText = z.infer<typeof WaitingTextSchema>;
+
+/** Splits a name as written ("Jane Roe", "Roe, Jane", "UNESCO") into family and given names. */
+export function nameFromString(name: string): z.infer<typeof RecordNameSchema> {
+  const trimmed = name.replace(/\s+/g, ' ').trim();
+  const comma = trimmed.indexOf(',');
+  if (comma > 0) {
+    return { family: trimmed.slice(0, comma).trim(), given: trimmed.slice(comma + 1).trim() };
+  }
+  const space = trimmed.lastIndexOf(' ');
+  if (space < 0) return { family: trimmed, given: '' };
+  return { family: trimmed.slice(space + 1), given: trimmed.slice(0, space) };
+}
+
+/**
+ * The record pre-filled from what the file says: its title, authors, date
+ * (only when it is a calendar date: a timestamp keeps its day) and URL. The
+ * type: `webpage` for a saved page, `manuscript` otherwise — the reader
+ * changes it in the record editor.
+ */
+export function recordFromFacts(
+  facts: z.infer<typeof TextFactsSchema>,
+  format: 'markdown' | 'html',
+): TextRecord {
+  const day = /^(\d{4}(-\d{2}(-\d{2})?)?)/.exec(facts.date ?? '')?.[1];
+  const issued = day !== undefined && RecordDateSchema.safeParse(day).success ? day : undefined;
+  const url =
+    facts.url !== undefined && /^https?:\/\/\S+$/i.test(facts.url) ? facts.url : undefined;
+  return {
+    type: format === 'html' ? 'webpage' : 'manuscript',
+    title: facts.title.slice(0, 1000) || 'Untitled',
+    authors: facts.authors
+      .map(nameFromString)
+      .filter((n) => n.family !== '')
+      .slice(0, 100),
+    ...(issued !== undefined ? { issued } : {}),
+    ...(url !== undefined ? { url } : {}),
+  };
+}

@@ -1,0 +1,270 @@
+// The library (issue 16): texts a reader adds are kept in IndexedDB and read like the built-in two.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  annotate,
+  openSidebar,
+  paintedTexts,
+  sidebar,
+  storedAnnotations,
+} from './helpers/annotations-ui.ts';
+import { openCite, panelCitation } from './helpers/citations-ui.ts';
+import { startReader, type Reader } from './helpers/ui.ts';
+
+let reader: Reader;
+beforeAll(async () => {
+  reader = await startReader('wide');
+});
+afterAll(async () => {
+  await reader?.close();
+});
+
+/** A GFM Markdown file with a heading, footnotes, a table and a paragraph ending in a bracket. */
+export const NOTES_MD = `# Moscow and Pyongyang after 2000
+
+Russia returned to the peninsula in 2000, when a new treaty replaced the old alliance.[^treaty] The change was gradual (and contested)
+
+Trade stayed small, as the table shows, and debts were written off.[^debt]
+
+| Year | Trade |
+| ---- | ----- |
+| 2005 | small |
+
+[^treaty]: The Treaty of Friendship, Good-Neighbourliness and Cooperation.
+
+[^debt]: Most of the Soviet-era debt was forgiven in 2012.
+`;
+
+const dialog = () => reader.page.getByRole('dialog', { name: 'Library' });
+
+async function addFile(name: string, text: string, mimeType = 'text/markdown'): Promise<void> {
+  await reader.page
+    .getByTestId('add-text-input')
+    .setInputFiles({ name, mimeType, buffer: Buffer.from(text) });
+}
+
+/** The id the library gave a text added from a file named `<stem>.…`, once a pane shows it, and its title. */
+async function shownText(stem: string): Promise<{ id: string; title: string }> {
+  const pane = reader.page.locator(`.pane[data-source^="${stem}-"]`);
+  await expect.poll(() => pane.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  const id = (await pane.first().getAttribute('data-source'))!;
+  const title = (await reader.paragraph(`${id}:title1`).textContent()) ?? '';
+  return { id, title };
+}
+
+describe('the library', () => {
+  let id = '';
+
+  it('adds a GFM Markdown file: heading as title, footnotes both ways, table, no page-break join', async () => {
+    await reader.openApp();
+    await addFile('my-notes.md', NOTES_MD);
+    const shown = await shownText('my-notes');
+    id = shown.id;
+    expect(id).toMatch(/^my-notes-[0-9a-f]{10}$/);
+    expect(shown.title).toContain('Moscow and Pyongyang after 2000');
+    expect(await reader.notice().textContent()).toContain(
+      'Added “Moscow and Pyongyang after 2000” to your library.',
+    );
+    // The paragraph ending in ")" is not glued to the next one.
+    expect(await reader.paragraph(`${id}:1`).textContent()).toMatch(/\(and contested\)$/);
+    expect(await reader.paragraph(`${id}:2`).textContent()).toMatch(/^Trade stayed small/);
+    // Footnote: marker → popover → list; list → back to the paragraph.
+    const marker = reader.footnoteMarker(`${id}:n1`);
+    await marker.click();
+    await expect
+      .poll(() => reader.footnotePopover(1).textContent())
+      .toContain('The Treaty of Friendship');
+    await reader.page.keyboard.press('Escape');
+    const note = reader.paragraph(`${id}:n1`);
+    expect(await note.textContent()).toContain('The Treaty of Friendship');
+    await reader.paneOf(id).locator(`a[href="#${id}:1"]`).first().click();
+    await expect.poll(() => reader.page.evaluate(() => location.hash)).toBe(`#${id}:1`);
+    await reader.screenshot('library-text-wide');
+  });
+
+  it('after a reload it is still in the library, with its title; a deep link opens it', async () => {
+    await reader.openApp(`${id}:2`);
+    await expect.poll(() => reader.paneOf(id).count()).toBe(1);
+    await expect.poll(() => reader.current().first().getAttribute('data-address')).toBe(`${id}:2`);
+    await reader.page.getByRole('button', { name: /^Library/ }).click();
+    const row = dialog().locator(`tr[data-text="${id}"]`);
+    await expect.poll(() => row.textContent()).toContain('Moscow and Pyongyang after 2000');
+    await reader.screenshot('library-view-wide');
+    await reader.setViewport('narrow');
+    await reader.screenshot('library-view-narrow');
+    await reader.setViewport('wide');
+    await dialog().getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('a highlight on it survives a reload', async () => {
+    await reader.openApp(`${id}:2`);
+    await expect.poll(() => reader.paneOf(id).count()).toBe(1);
+    const quote = await annotate(reader.page, `${id}:2`, 0, 18, 'h');
+    expect(quote).toBe('Trade stayed small');
+    await expect
+      .poll(async () => (await storedAnnotations(reader.page)).map((a) => a.targets[0]!.source))
+      .toContain(id);
+    await reader.openApp(`${id}:2`);
+    await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toContain(quote);
+  });
+
+  it('Cite after filling its record gives the APA citation', async () => {
+    await reader.openApp(`${id}:1`);
+    await reader.page.getByRole('button', { name: /^Library/ }).click();
+    const row = dialog().locator(`tr[data-text="${id}"]`);
+    await row.getByRole('button', { name: 'Edit record' }).click();
+    const form = dialog().getByRole('form', { name: 'Edit record' });
+    expect(await form.getByLabel('Title').inputValue()).toBe('Moscow and Pyongyang after 2000');
+    await form.getByLabel('Authors').fill('Roe, Jane');
+    await form.getByLabel('Date').fill('2024-02-30');
+    await form.getByRole('button', { name: 'Save record' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('real calendar date');
+    await form.getByLabel('Date').fill('2024');
+    await form.getByRole('button', { name: 'Save record' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    await openCite(reader, `${id}:1`);
+    await expect
+      .poll(() => panelCitation(reader.page).textContent(), { timeout: 30_000 })
+      .toBe('(Roe, 2024, para. 1)');
+    await reader.page.keyboard.press('Escape');
+  });
+
+  it('its annotation export re-imports in a fresh browser before and after the text is added', async () => {
+    await reader.openApp(`${id}:2`);
+    const bar = await openSidebar(reader.page);
+    const [download] = await Promise.all([
+      reader.page.waitForEvent('download'),
+      bar.getByRole('button', { name: 'Export annotations (W3C)' }).click(),
+    ]);
+    const file = path.join(tmpdir(), `diptych-library-${Date.now()}.jsonld`);
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8')).toContain('Moscow and Pyongyang after 2000');
+
+    // A fresh browser without the text: the annotation waits, named by the text's title.
+    const other = await startReader('wide');
+    try {
+      await other.openApp();
+      const otherBar = await openSidebar(other.page);
+      await otherBar
+        .getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)')
+        .setInputFiles(file);
+      await expect
+        .poll(() => otherBar.locator('.ann-import-result').textContent())
+        .toMatch(/Imported 1 annotation.*wait for “Moscow and Pyongyang after 2000”/);
+      await other.page.getByRole('button', { name: /^Library/ }).click();
+      const waiting = other.page.getByRole('region', {
+        name: 'Annotations waiting for their text',
+      });
+      await expect.poll(() => waiting.textContent()).toContain('Moscow and Pyongyang after 2000');
+      // The sidebar is open too (its "Close annotations" also matches "Close"): close the Library.
+      await other.page
+        .getByRole('dialog', { name: 'Library' })
+        .getByRole('button', { name: 'Close' })
+        .click();
+      // Adding the text places it.
+      await other.page.getByTestId('add-text-input').setInputFiles({
+        name: 'my-notes.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from(NOTES_MD),
+      });
+      await expect.poll(() => other.paneOf(id).count(), { timeout: 20_000 }).toBe(1);
+      await expect
+        .poll(() => paintedTexts(other.page, 'diptych-yellow'), { timeout: 20_000 })
+        .toContain('Trade stayed small');
+    } finally {
+      await other.close();
+    }
+
+    // A fresh browser that has the text first: placed at once.
+    const third = await startReader('wide');
+    try {
+      await third.openApp();
+      await third.page.getByTestId('add-text-input').setInputFiles({
+        name: 'my-notes.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from(NOTES_MD),
+      });
+      await expect.poll(() => third.paneOf(id).count(), { timeout: 20_000 }).toBe(1);
+      const thirdBar = await openSidebar(third.page);
+      await thirdBar
+        .getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)')
+        .setInputFiles(file);
+      await expect
+        .poll(() => thirdBar.locator('.ann-import-result').textContent())
+        .toMatch(/^[^:]+: Imported 1 annotation\.$/);
+      expect(await sidebar(third.page).textContent()).toContain('Trade stayed small');
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('renames it, and deletes it with a warning naming its annotations, then Undo', async () => {
+    await reader.openApp();
+    await reader.page.getByRole('button', { name: /^Library/ }).click();
+    const row = dialog().locator(`tr[data-text="${id}"]`);
+    await row.getByRole('button', { name: 'Rename' }).click();
+    await row.getByRole('textbox').fill('My Korea notes');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => row.textContent()).toContain('My Korea notes');
+    await row.getByRole('button', { name: 'Delete' }).click();
+    expect(await row.getByRole('alert').textContent()).toContain(
+      'Delete “My Korea notes” and leave its 1 annotation waiting for it?',
+    );
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    await dialog().getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => row.count()).toBe(1);
+    await reader.openApp();
+    await reader.page.getByRole('button', { name: /^Library/ }).click();
+    await expect
+      .poll(() => dialog().locator(`tr[data-text="${id}"]`).textContent())
+      .toContain('My Korea notes');
+  });
+
+  it('adds an HTML article: main text only, scripts and styles dropped, nothing run', async () => {
+    await reader.openApp();
+    const html = `<!doctype html><html><head><title>Rail links</title><meta name="author" content="Jane Roe">
+<script>window.__ran = true</script><style>p{color:red}</style></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/about">About us</a></nav>
+<article><h1>Rail links</h1><p>The Khasan–Rajin railway was rebuilt with Russian money, a long paragraph that a reader would want to annotate and cite.</p>
+<p>It carries <a href="javascript:alert(1)">coal</a> to a port on the Sea of Japan, and its future depends on sanctions.</p></article>
+<footer>© A newspaper</footer></body></html>`;
+    await addFile('rail.html', html, 'text/html');
+    const { id: railId } = await shownText('rail');
+    const pane = reader.paneOf(railId);
+    expect(await pane.locator('article.edition').textContent()).toContain('Khasan–Rajin railway');
+    expect(await pane.locator('article.edition').textContent()).not.toMatch(/Home|About us|©/);
+    expect(await pane.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await reader.page.evaluate(() => (window as { __ran?: boolean }).__ran)).toBeUndefined();
+  });
+
+  describe('when a file cannot be read', () => {
+    it.each([
+      ['photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), /looks like binary data/],
+      ['empty.md', Buffer.from('  \n'), /is empty/],
+      [
+        'nav.html',
+        Buffer.from('<!doctype html><html><body><nav></nav></body></html>'),
+        /has no readable text/,
+      ],
+      ['headings.md', Buffer.from('# One\n\n## Two\n'), /has no running text/],
+    ])('%s: a clear message, and nothing in the library changes', async (name, buffer, message) => {
+      await reader.openApp();
+      await reader.page.getByRole('button', { name: /^Library/ }).click();
+      const before = await dialog().locator('tr[data-text]').count();
+      await dialog().getByRole('button', { name: 'Close' }).click();
+      await reader.page.getByTestId('add-text-input').setInputFiles({
+        name,
+        mimeType: 'application/octet-stream',
+        buffer,
+      });
+      await expect.poll(() => reader.notice().textContent()).toMatch(message);
+      await reader.page.getByRole('button', { name: /^Library/ }).click();
+      expect(await dialog().locator('tr[data-text]').count()).toBe(before);
+      await dialog().getByRole('button', { name: 'Close' }).click();
+    });
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Time limits that scale with the machine's load. The suite's limits are
+ * set for an idle 2-core machine; on a loaded one (other builds, other test
+ * runs) everything takes longer, and a fixed limit turns slowness into
+ * failures. So every limit is `scaled(ms)`: the idle figure times the
+ * slowdown this run expects.
+ *
+ * The slowdown is measured once, when the vitest config loads, from the
+ * 1-minute load average: (load + 1) / cores, between 1 and `MAX_SLOWDOWN`
+ * (at load 10 on 2 cores, 5.5×). It is passed to the test workers in
+ * `DIPTYCH_TEST_SLOWDOWN`, so the config and every worker agree; set that
+ * variable yourself to override it. A load average is a coarse forecast
+ * (it lags, and load can rise during the run); it is a multiplier on
+ * limits, never a reason to wait, so an idle run is no slower for it.
+ *
+ * Not for: making a slow test pass. A limit that trips on an idle machine
+ * is a bug in the test or the app.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+
+/** The largest slowdown we allow for, so a hung test still fails in bounded time. */
+export const MAX_SLOWDOWN = 10;
+
+/** The environment variable carrying the slowdown to the workers. */
+export const SLOWDOWN_VARIABLE = 'DIPTYCH_TEST_SLOWDOWN';
+
+/** The slowdown from the environment, else from the load average now. */
+export function measureSlowdown(env: NodeJS.ProcessEnv = process.env): number {
+  const given = Number(env[SLOWDOWN_VARIABLE]);
+  if (Number.isFinite(given) && given >= 1) return Math.min(given, MAX_SLOWDOWN);
+  const expected = (loadavg()[0]! + 1) / availableParallelism();
+  return Math.min(MAX_SLOWDOWN, Math.max(1, Math.round(expected * 10) / 10));
+}
+
+/** This run's slowdown (1 on an idle machine). */
+export const SLOWDOWN = measureSlowdown();
+
+/** A time limit set for an idle machine, scaled for this run. */
+export function scaled(ms: number): number {
+  return Math.round(ms * SLOWDOWN);
+}
