@@ -7,7 +7,6 @@
  * Not for: the digest itself (annotations/io/markdown-digest.ts).
  */
 import type { StyleId } from '../../sources/citation/styles.ts';
-import { loadCitationStyle } from './citation-style.ts';
 import { callCiterLazily } from './use-citations.ts';
 
 /**
@@ -18,11 +17,15 @@ import { callCiterLazily } from './use-citations.ts';
  */
 export async function citeForDigest(
   addresses: readonly string[],
-  style: StyleId = loadCitationStyle(),
+  style?: StyleId,
 ): Promise<(address: string) => string> {
+  // The stored choice, read from a lazy chunk (its zod schema stays out of the initial bundle).
+  const chosen = style ?? (await import('./citation-style.ts')).loadCitationStyle();
   const unique = [...new Set(addresses)];
   const texts =
-    unique.length === 0 ? [] : await callCiterLazily({ op: 'citeMany', style, addresses: unique });
+    unique.length === 0
+      ? []
+      : await callCiterLazily({ op: 'citeMany', style: chosen, addresses: unique });
   const table = new Map(unique.map((a, i) => [a, texts[i] ?? '']));
   return (address) => table.get(address) ?? '';
 }

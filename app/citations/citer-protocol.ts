@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../sources/citation/export-formats.ts';
-import { CiteLocatorSchema } from '../../sources/citation/locator.ts';
+import { CiteLocatorSchema } from '../../sources/citation/locator-schema.ts';
 import { StyleIdSchema } from '../../sources/citation/styles.ts';
 
 /** A CSL-JSON name of a reader's record. */

@@ -12,19 +12,16 @@
  *
  * The element is positioned `fixed`, so a pane's `overflow` never clips it.
  * Until the first position is computed it is `visibility: hidden`, so it
- * never flashes at the wrong place.
+ * never flashes at the wrong place. Floating UI itself is a lazy chunk,
+ * fetched when the first floating thing opens (bench/reader.ts: initial JS).
  */
 import { useLayoutEffect, type RefObject } from 'react';
-import {
-  autoUpdate,
-  computePosition,
-  flip,
-  offset,
-  shift,
-  size,
-  type Placement,
-  type ReferenceElement,
-} from '@floating-ui/dom';
+import type { Placement, ReferenceElement } from '@floating-ui/dom';
+
+/** Floating UI, loaded when the first floating thing opens (it is not needed to read). */
+let floatingUi: Promise<typeof import('@floating-ui/dom')> | undefined;
+const loadFloatingUi = (): Promise<typeof import('@floating-ui/dom')> =>
+  (floatingUi ??= import('@floating-ui/dom'));
 
 /** How a floating element sits against its reference. */
 export interface FloatingOptions {
@@ -64,33 +61,48 @@ export function useFloating(
     if (!reference || !el) return;
     setStyle(el, { position: 'fixed', visibility: 'hidden' });
     let live = true;
-    const update = (): void => {
-      void computePosition(reference, el, {
-        strategy: 'fixed',
-        placement,
-        middleware: [
-          offset(gap),
-          flip({ padding, crossAxis: false }),
-          shift({ padding, crossAxis: true }),
-          size({
-            padding,
-            apply({ availableWidth, availableHeight, elements }) {
-              // As custom properties: each element's CSS decides how it uses the room (max-height: min(55vh, …)).
-              const s = elements.floating.style;
-              s.setProperty('--available-width', `${Math.max(0, Math.floor(availableWidth))}px`);
-              s.setProperty('--available-height', `${Math.max(0, Math.floor(availableHeight))}px`);
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
+    let stop: (() => void) | undefined;
+    loadFloatingUi()
+      .then(({ autoUpdate, computePosition, flip, offset, shift, size }) => {
         if (!live) return;
-        setStyle(el, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px`, visibility: '' });
+        const update = (): void => {
+          void computePosition(reference, el, {
+            strategy: 'fixed',
+            placement,
+            middleware: [
+              offset(gap),
+              flip({ padding, crossAxis: false }),
+              shift({ padding, crossAxis: true }),
+              size({
+                padding,
+                apply({ availableWidth, availableHeight, elements }) {
+                  // As custom properties: each element's CSS decides how it uses the room (max-height: min(55vh, …)).
+                  const s = elements.floating.style;
+                  s.setProperty(
+                    '--available-width',
+                    `${Math.max(0, Math.floor(availableWidth))}px`,
+                  );
+                  s.setProperty(
+                    '--available-height',
+                    `${Math.max(0, Math.floor(availableHeight))}px`,
+                  );
+                },
+              }),
+            ],
+          }).then(({ x, y }) => {
+            if (!live) return;
+            setStyle(el, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px`, visibility: '' });
+          });
+        };
+        stop = autoUpdate(reference, el, update);
+      })
+      .catch(() => {
+        // The chunk did not load (offline after an update): show it where the CSS puts it.
+        if (live) setStyle(el, { position: '', visibility: '' });
       });
-    };
-    const stop = autoUpdate(reference, el, update);
     return () => {
       live = false;
-      stop();
+      stop?.();
     };
   }, [reference, floating, placement, gap, padding]);
 }

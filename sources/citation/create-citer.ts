@@ -25,7 +25,8 @@ import type { SourceId } from '../edition.ts';
 import { BUILTIN_SOURCES, type CslItem, type SourceMetadata } from '../metadata.ts';
 import { installMacroCache, type CiteprocModule } from './citeproc-macro-cache.ts';
 import type { CslLoader } from './csl-loader.ts';
-import { CiteLocatorSchema, type CiteLocator } from './locator.ts';
+import { CiteLocatorSchema } from './locator-schema.ts';
+import type { CiteLocator } from './locator.ts';
 import { styleRecord } from './records.ts';
 import { LOCALE_FILE, styleDescriptor, type StyleDescriptor, type StyleId } from './styles.ts';
 
