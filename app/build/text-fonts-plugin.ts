@@ -97,8 +97,9 @@ export async function buildTextFonts(): Promise<BuiltFace[]> {
     for (const block of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
       const file = /url\(([^)]+\.woff2)\)/.exec(block)?.[1];
       const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
-      if (!file || !range) continue;
-      const inRange = rangeTest(range);
+      if (!file) continue;
+      // A per-script stylesheet (cyrillic-400.css) has no unicode-range: its one file is the script.
+      const inRange = range ? rangeTest(range) : (): boolean => true;
       const mine = chars.filter((c) => inRange(c.codePointAt(0)!));
       if (mine.length === 0) continue;
       const font = readFileSync(path.resolve(path.dirname(cssPath), file));

@@ -29,11 +29,21 @@ export async function buildApp(prefix = 'diptych-dist-', warnings: string[] = []
   logger.warn = record(logger.warn);
   logger.warnOnce = record(logger.warnOnce);
   logger.error = record(logger.error);
-  await build({
-    configFile: path.join(REPO_ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    customLogger: logger,
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vite builds for NODE_ENV when it is set, and vitest sets it to `test`: the e2e run would then
+  // test React's development build (larger, slower, other warnings). A production build, as shipped.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({
+      configFile: path.join(REPO_ROOT, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      customLogger: logger,
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
   return outDir;
 }
