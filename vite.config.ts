@@ -1,8 +1,10 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { editionsPlugin } from './app/build/editions-plugin.ts';
+import { SECURITY_HEADERS } from './app/build/content-security-policy.ts';
 import { textFontsPlugin } from './app/build/text-fonts-plugin.ts';
 import { SLOWDOWN, SLOWDOWN_VARIABLE, scaled } from './tests/slowdown.ts';
 
@@ -16,6 +18,21 @@ import { SLOWDOWN, SLOWDOWN_VARIABLE, scaled } from './tests/slowdown.ts';
 // Time limits are set for an idle 2-core machine and scaled by the load the
 // run starts under (tests/slowdown.ts); the workers read the same factor.
 process.env[SLOWDOWN_VARIABLE] = String(SLOWDOWN);
+
+/**
+ * Workers have no `document`: `decode-named-character-reference` (used by
+ * micromark, in the text-parsing worker) offers a DOM build under the
+ * `browser` condition, which would fail there, and a plain one under
+ * `worker`/`default`. Worker bundles get the plain one.
+ */
+function workerSafeModules(): Plugin {
+  const plain = createRequire(import.meta.url).resolve('decode-named-character-reference');
+  return {
+    name: 'diptych-worker-safe-modules',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'decode-named-character-reference' ? plain : undefined),
+  };
+}
 
 export default defineConfig(({ command }) => ({
   root: 'app',
@@ -38,6 +55,8 @@ export default defineConfig(({ command }) => ({
   // `npm start` opens a browser only where there is a screen to show it on;
   // headless (CI, containers) it just serves and prints the URL.
   preview: {
+    // What a static host should send (README, "Security headers").
+    headers: { ...SECURITY_HEADERS },
     open:
       process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY),
   },
@@ -75,7 +94,7 @@ export default defineConfig(({ command }) => ({
   },
   // Module workers, so the citation worker's styles stay one lazy chunk each
   // (an IIFE worker would inline all six; app/citations/citer-worker.ts).
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [workerSafeModules()] },
   test: {
     root: '.',
     projects: [

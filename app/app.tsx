@@ -29,6 +29,7 @@ import { CompareLegend } from './compare/compare-legend.tsx';
 import { useCompare } from './compare/use-compare.ts';
 import { CompareButton, CompareOverlays, useCompareExtras } from './compare/compare-overlays.tsx';
 import { useCompareMarksPref } from './compare/use-compare-marks-pref.ts';
+import { TimelineButton } from './timeline/timeline-button.tsx';
 import { usePaneSync } from './hooks/use-pane-sync.ts';
 import { useReveal } from './hooks/use-reveal.ts';
 import { loadSearch } from './search/load-search.ts';
@@ -38,7 +39,7 @@ import { AnnotationStatus } from './annotations/annotation-status.tsx';
 import { BibliographyButton, CitationDialogs } from './citations/bibliography-button.tsx';
 import { useCiteAction } from './citations/use-cite-action.ts';
 import { useCitations } from './citations/use-citations.ts';
-import { ANNOTATION_SHORTCUTS, useAnnotationUi } from './annotations/use-annotation-ui.ts';
+import { useAnnotationUi } from './annotations/use-annotation-ui.ts';
 import { selectionShortcuts, type SelectionAction } from './selection/selection-action.ts';
 import { SelectionToolbar } from './selection/selection-toolbar.tsx';
 import {
@@ -89,9 +90,6 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
 
   useHashLocation(editions, setState, scrollOf);
   useReveal(state.reveal);
-  useCommands(editions, state, setState, scrollOf, (effect) =>
-    runCommandEffect(effect, () => searchInput.current?.focus()),
-  );
   const compare = useCompare({
     editions,
     panes,
@@ -160,6 +158,13 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   );
   useEffect(() => onNotifier?.(notify), [onNotifier, notify]);
   const annotations = useAnnotationUi(editions, editionOf(0), editionOf(1), notify);
+  useCommands(editions, state, setState, scrollOf, (effect) =>
+    runCommandEffect(effect, {
+      focusSearch: () => searchInput.current?.focus(),
+      undoAnnotation: () => annotations.undo(),
+      openAnnotationAt: (address) => annotations.openAt(address),
+    }),
+  );
   const citations = useCitations(editions, notify);
   const citeActions = useCiteAction(citations.citeSpan);
   // The selection toolbar's actions (see app/selection/selection-action.ts): append yours here.
@@ -179,6 +184,10 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
 
   const leftEdition = editionOf(0);
   const rightEdition = editionOf(1);
+  const timelineEditions = useMemo(
+    () => [leftEdition, rightEdition] as const,
+    [leftEdition, rightEdition],
+  );
   return (
     <div className="app">
       <header className="banner">
@@ -193,6 +202,11 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
           onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
         />
         <CompareButton compare={compare} />
+        <TimelineButton
+          editions={timelineEditions}
+          comparisons={compare.annotations}
+          onOpen={(address) => openPassage(address as Address)}
+        />
         <AnnotationsToggle ui={annotations} />
         <BibliographyButton citations={citations} />
         {library && (
@@ -247,7 +261,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
       <ShortcutsDialog
         open={state.shortcutsOpen}
         onClose={update((s) => ({ ...s, shortcutsOpen: false }))}
-        more={[...selectionShortcuts(selectionActions), ...ANNOTATION_SHORTCUTS]}
+        more={selectionShortcuts(selectionActions)}
       />
     </div>
   );

@@ -14,11 +14,13 @@ const BENCHES: Bench[] = [
   { name: 'timeline', load: () => import('./timeline.ts') },
   { name: 'reader', load: () => import('./reader.ts') },
   { name: 'citation', load: () => import('./citation.ts') },
+  { name: 'cli-cite', load: () => import('./cli-cite.ts') },
   { name: 'citer-cache', load: () => import('./citer-cache.ts') },
   { name: 'annotations-io', load: () => import('./annotations-io.ts') },
   { name: 'annotations', load: () => import('./annotations.ts') },
   { name: 'annotations-sidebar', load: () => import('./annotations-sidebar.ts') },
   { name: 'library', load: () => import('./library.ts') },
+  { name: 'library-parse', load: () => import('./library-parse.ts') },
   { name: 'sync-load', load: () => import('./sync-load.ts') },
 ];
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources directly through tsx, so `npx diptych`
-// works right after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (`dist-cli/diptych.mjs`, built from `cli/` by
+// `npm ci` through the `prepare` script, or by `npm run build:cli`): no
+// TypeScript compiler runs when a command runs.
+import { existsSync } from 'node:fs';
 
 // `diptych edition x | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error) => {
@@ -9,6 +10,12 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-register();
-const { main } = await import('../cli/main.ts');
+const compiled = new URL('../dist-cli/diptych.mjs', import.meta.url);
+if (!existsSync(compiled)) {
+  process.stderr.write(
+    'diptych: the command line is not built yet: run `npm run build:cli` (npm ci does it)\n',
+  );
+  process.exit(70);
+}
+const { main } = await import(compiled.href);
 process.exitCode = await main(process.argv.slice(2));

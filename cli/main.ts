@@ -14,7 +14,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
   },
   parse: {
     summary:
-      'parse <file> [--summary] [--id <id>] [--lang <bcp47>]  parse any Markdown or plain-text file',
+      'parse <file> [--summary] [--id <id>] [--lang <bcp47>] [--time-limit <s>]  parse any Markdown or plain-text file',
     load: async () => (await import('./commands/parse.ts')).parse,
   },
   search: {

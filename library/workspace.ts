@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { TextEntrySchema, type TextEntry } from './model.ts';
+import { firstIssue } from '../sources/util/zod-issue.ts';
 
 /** The largest workspace file read (texts are ≤ 8 MB each; a project holds a handful). */
 export const MAX_WORKSPACE_CHARS = 128 * 1024 * 1024;
@@ -79,10 +80,9 @@ export function readWorkspace(
   }
   const parsed = WorkspaceFileSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
     return {
       ok: false,
-      reason: `the workspace is damaged at ${issue.path.join('.') || 'its top level'}: ${issue.message}`,
+      reason: `the workspace is damaged at ${firstIssue(parsed.error, 'its top level')}`,
     };
   }
   const ids = parsed.data.texts.map((t) => t.entry.id);

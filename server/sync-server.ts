@@ -30,6 +30,7 @@ import type { Server } from 'node:http';
 import compression from 'compression';
 import cors from 'cors';
 import express, { type Request } from 'express';
+import { SECURITY_HEADERS } from '../app/build/content-security-policy.ts';
 import type { AdminCredentials } from './admin-credentials.ts';
 import { accessGuard } from './access-guard.ts';
 import { installMemberCheck } from './member-check.ts';
@@ -178,7 +179,16 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   app.use('/couch', accessGuard(sessionOf, MAX_REQUEST_BYTES));
   app.use('/couch', couch);
   if (options.readerDir && existsSync(join(options.readerDir, 'index.html'))) {
-    app.use('/', express.static(options.readerDir, { index: 'index.html' }));
+    // The reader with the headers a static host should send (app/build/content-security-policy.ts).
+    app.use(
+      '/',
+      express.static(options.readerDir, {
+        index: 'index.html',
+        setHeaders: (res) => {
+          for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+        },
+      }),
+    );
   } else {
     app.get('/', (_req, res) => {
       res

@@ -8,16 +8,19 @@
  *   (`decodeText`);
  * - HTML (by name or by its first tag): the main text must be readable
  *   (`htmlToMarkdown`);
+ * - Markdown nested too deep to parse in reasonable time is refused, with
+ *   where and how deep (`checkNesting`, issue 12);
  * - the edition must have running text: a file whose every block is a
  *   heading, title or chrome has nothing to read, cite or annotate.
  *
- * Pure apart from Web Crypto's hash (for the id); no storage, no DOM.
+ * It has no clock: the reader runs it in a Web Worker with a time limit
+ * (`app/library/parse-text.ts`). Pure apart from Web Crypto's hash (for the id); no storage, no DOM.
  */
 import type { Edition } from './edition.ts';
 import { NUMBERED_ROLES } from './edition.ts';
 import type { htmlToMarkdown } from './html/html-to-markdown.ts';
 import { looksLikeHtml } from './html/looks-like-html.ts';
-import { parseText } from './pipeline.ts';
+import { parseText, TextRefusedError, type ParseProgress } from './pipeline.ts';
 import { decodeText, MAX_TEXT_BYTES } from './read-text.ts';
 import { textId } from './text-id.ts';
 
@@ -65,6 +68,8 @@ export interface ImportTextOptions {
   readonly id?: string;
   /** Size limit in bytes (default `MAX_TEXT_BYTES`). */
   readonly maxBytes?: number;
+  /** Told how far the Markdown parse is (a progress bar on long texts). */
+  readonly onProgress?: (progress: ParseProgress) => void;
 }
 
 /** Parses text `content` already decoded; see `importText` for bytes. */
@@ -97,9 +102,18 @@ export async function importDecodedText(
   const stem = name.replace(/\.[a-z0-9]{1,10}$/i, '');
   let parsed: ReturnType<typeof parseText>;
   try {
-    parsed = parseText(content, { id, title: page?.title ?? stem });
-  } catch {
-    // The pipeline throws only for stale editorial declarations, which a reader's file has none of.
+    parsed = parseText(content, {
+      id,
+      title: page?.title ?? stem,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+  } catch (error) {
+    // Nested too deep to parse in reasonable time (`checkNesting`): say where and how deep.
+    if (error instanceof TextRefusedError)
+      return { ok: false, reason: `${quoted} ${error.reason}.` };
+    if (error instanceof RangeError)
+      return { ok: false, reason: `${quoted} is nested too deeply to parse.` };
+    // Otherwise the pipeline throws only for stale editorial declarations, which a reader's file has none of.
     return { ok: false, reason: `${quoted} could not be parsed.` };
   }
   const { edition, frontMatter } = parsed;

@@ -29,3 +29,7 @@ export type { CslItem, EditorialDeclaration, SourceMetadata } from './metadata.t
 export { BUILTIN_SOURCES, sourceMetadata } from './metadata.ts';
 export type { ParseEditionOptions } from './pipeline.ts';
 export { parseEdition } from './pipeline.ts';
+export type { ParseProgress } from './pipeline.ts';
+export { TextRefusedError } from './pipeline.ts';
+export type { NestingProblem } from './check-nesting.ts';
+export { checkNesting, PARSE_TIME_LIMIT_MS } from './check-nesting.ts';

@@ -48,6 +48,11 @@ export interface CslItem {
   readonly 'container-title'?: string;
   readonly 'collection-title'?: string;
   readonly genre?: string;
+  readonly medium?: string;
+  readonly publisher?: string;
+  readonly 'publisher-place'?: string;
+  readonly URL?: string;
+  readonly accessed?: CslDate;
   readonly language?: string;
   readonly note?: string;
 }
@@ -76,6 +81,11 @@ export interface SourceMetadata {
   readonly inferred: readonly InferredValue[];
   /** Block roles no heuristic can know. */
   readonly declarations: readonly EditorialDeclaration[];
+  /**
+   * CSL fields a reader changed (a record override, see
+   * `sources/citation/record-overrides.ts`); absent on the shipped records.
+   */
+  readonly edited?: readonly string[];
 }
 
 const decl = (role: BlockRole, name: string, startsWith: string): EditorialDeclaration => ({

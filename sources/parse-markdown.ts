@@ -62,23 +62,35 @@ export function chunkStarts(
   return starts;
 }
 
+/** Moves every position in `node`'s subtree; iterative, as trees can be deep. Mutates `node`. */
 function shift(node: Node, lines: number, offset: number): void {
   const move = (p: Point): void => {
     p.line += lines;
     if (p.offset !== undefined) p.offset += offset;
   };
-  if (node.position) {
-    move(node.position.start);
-    move(node.position.end);
+  const stack: Node[] = [node];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.position) {
+      move(next.position.start);
+      move(next.position.end);
+    }
+    if ('children' in next) for (const child of next.children as Node[]) stack.push(child);
   }
-  if ('children' in node) for (const child of node.children as Node[]) shift(child, lines, offset);
 }
 
 /** Parses Markdown into an mdast tree, as remark-parse does. */
-export function parseMarkdown(text: string, dialect: MarkdownDialect = 'commonmark'): Root {
+export function parseMarkdown(
+  text: string,
+  dialect: MarkdownDialect = 'commonmark',
+  onChunk?: (done: number, total: number) => void,
+): Root {
   const processor = processors[dialect];
   const starts = chunkStarts(text, CHUNK_SIZE, dialect);
-  if (starts.length === 1) return processor.parse(text);
+  if (starts.length === 1) {
+    const tree = processor.parse(text);
+    onChunk?.(1, 1);
+    return tree;
+  }
   const children: RootContent[] = [];
   let lines = 0;
   for (const [i, start] of starts.entries()) {
@@ -89,6 +101,7 @@ export function parseMarkdown(text: string, dialect: MarkdownDialect = 'commonma
       children.push(node);
     }
     lines += chunk.split('\n').length - 1;
+    onChunk?.(i + 1, starts.length);
   }
   return {
     type: 'root',

@@ -16,11 +16,15 @@
  * `toEdition` compiles the result. Deterministic and free of I/O, so it runs
  * the same in the CLI, at build time and (lazily loaded) in the browser.
  *
- * Throws only for a stale editorial declaration (see `blockRoles`); any
- * other input, however odd, yields an edition.
+ * Throws `TextRefusedError` for a text nested too deep to parse in
+ * reasonable time (`checkNesting`, issue 12), and a plain `Error` for a
+ * stale editorial declaration (see `blockRoles`); any other input, however
+ * odd, yields an edition. It has no clock: callers that must not wait for
+ * ever run it in a worker and stop that (`PARSE_TIME_LIMIT_MS`).
  */
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { checkNesting } from './check-nesting.ts';
 import { detectPrint } from './detect-print.ts';
 import type { Edition } from './edition.ts';
 import type { EditorialDeclaration } from './metadata.ts';
@@ -50,6 +54,27 @@ export interface ParseEditionOptions {
   readonly title?: string;
   /** Extracted print or Markdown (default `auto`: `detectPrint`). */
   readonly kind?: TextKind;
+  /** Told how far the Markdown parse is, for a progress bar on long texts. */
+  readonly onProgress?: (progress: ParseProgress) => void;
+}
+
+/** How far `parseText` is: `done` of `total` chunks of the Markdown parse. */
+export interface ParseProgress {
+  /** The stage: `markdown` (chunks parsed). */
+  readonly stage: 'markdown';
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Thrown for a text the pipeline will not parse; `reason` reads after the file's name. */
+export class TextRefusedError extends Error {
+  /** E.g. `nests square brackets 100,000 deep on line 1 (the limit is 32)`. */
+  readonly reason: string;
+  constructor(reason: string) {
+    super(`The text ${reason}.`);
+    this.name = 'TextRefusedError';
+    this.reason = reason;
+  }
 }
 
 /** An edition with what the text said about itself. */
@@ -64,6 +89,11 @@ export interface ParsedText {
 
 /** Parses a Markdown or plain text into an `Edition`, with its front matter. */
 export function parseText(text: string, options: ParseEditionOptions): ParsedText {
+  const problem = checkNesting(text);
+  if (problem) throw new TextRefusedError(problem.reason);
+  const { onProgress } = options;
+  const onChunk =
+    onProgress && ((done: number, total: number) => onProgress({ stage: 'markdown', done, total }));
   const requested = options.kind ?? 'auto';
   const declaredPrint =
     requested === 'auto' && /^---\r?\n(?:.*\r?\n)*?repairs:[ \t]*print[ \t]*\r?\n/.test(text);
@@ -80,7 +110,7 @@ export function parseText(text: string, options: ParseEditionOptions): ParsedTex
           .use(footnotes)
           .use(languageRuns)
           .use(addresses, { id: options.id })
-          .runSync(parseMarkdown(text, declaredPrint ? 'gfm' : 'commonmark'), file)
+          .runSync(parseMarkdown(text, declaredPrint ? 'gfm' : 'commonmark', onChunk), file)
       : unified()
           .use(frontMatter)
           .use(blockRoles, declarations)
@@ -89,7 +119,7 @@ export function parseText(text: string, options: ParseEditionOptions): ParsedTex
           .use(gfmFootnotes)
           .use(languageRuns)
           .use(addresses, { id: options.id })
-          .runSync(parseMarkdown(text, 'gfm'), file);
+          .runSync(parseMarkdown(text, 'gfm', onChunk), file);
   const fm = file.data.frontMatter ?? {};
   const title = fm.title ?? options.title;
   const edition = toEdition(tree, file.messages, {

@@ -56,21 +56,9 @@ function childSeparator(node: Nodes): string {
   return isContainer(node) || node.type === 'table' ? '\n' : '';
 }
 
-function compileNodes(
-  nodes: readonly Nodes[],
-  out: Compiled,
-  id: string,
-  separator: string,
-): MutableInline[] {
-  const result: MutableInline[] = [];
-  nodes.forEach((node, i) => {
-    if (i > 0 && separator) {
-      result.push({ type: 'text', value: separator });
-      out.text += separator;
-    }
-    result.push(...compileNode(node, out, id));
-  });
-  return result;
+/** Appends `items` to `list` (no spread: a node may have more children than a call has arguments). */
+function append<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
 }
 
 function textInline(value: string, out: Compiled, lang?: 'ru' | 'ko'): MutableInline[] {
@@ -79,7 +67,8 @@ function textInline(value: string, out: Compiled, lang?: 'ru' | 'ko'): MutableIn
   return [lang ? { type: 'text', value, lang } : { type: 'text', value }];
 }
 
-function compileNode(node: Nodes, out: Compiled, id: string): MutableInline[] {
+/** A node without compiled children: its inlines; `null` for a node whose children are compiled. */
+function compileLeaf(node: Nodes, out: Compiled, id: string): MutableInline[] | null {
   switch (node.type) {
     case 'text':
       return textInline(softBreaks(node.value), out, node.data?.lang);
@@ -99,19 +88,97 @@ function compileNode(node: Nodes, out: Compiled, id: string): MutableInline[] {
     case 'diptychFootnoteRef':
       out.refs.push({ n: node.n, offset: out.text.length });
       return [{ type: 'footnoteRef', n: node.n, address: `${id}:n${node.n}` as Address }];
-    case 'emphasis':
-    case 'strong':
-    case 'delete':
-      return [{ type: node.type, children: compileNodes(node.children, out, id, '') }];
-    case 'link': {
-      const children = compileNodes(node.children, out, id, '');
-      return isSafeUrl(node.url) ? [{ type: 'link', url: node.url, children }] : children;
-    }
-    default: {
-      if (!('children' in node)) return [];
-      return compileNodes(node.children as Nodes[], out, id, childSeparator(node));
-    }
+    default:
+      return 'children' in node ? null : [];
   }
+}
+
+/** One level of the walk in `compileNodes`: a list of siblings, how far, and what to do at the end. */
+interface CompileFrame {
+  readonly nodes: readonly Nodes[];
+  index: number;
+  readonly separator: string;
+  readonly result: MutableInline[];
+  readonly done: (result: MutableInline[]) => void;
+}
+
+/**
+ * Compiles sibling nodes into inlines, appending their plain text to `out`.
+ * It walks with an explicit stack rather than recursion (issue 12, item 3):
+ * nesting depth is bounded before parsing (`checkNesting`), but a tree of
+ * any depth must not overflow the call stack here.
+ */
+function compileNodes(
+  nodes: readonly Nodes[],
+  out: Compiled,
+  id: string,
+  separator: string,
+): MutableInline[] {
+  const top: MutableInline[] = [];
+  const stack: CompileFrame[] = [{ nodes, index: 0, separator, result: top, done: () => {} }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index >= frame.nodes.length) {
+      stack.pop();
+      frame.done(frame.result);
+      continue;
+    }
+    const node = frame.nodes[frame.index]!;
+    if (frame.index > 0 && frame.separator) {
+      frame.result.push({ type: 'text', value: frame.separator });
+      out.text += frame.separator;
+    }
+    frame.index += 1;
+    const leaf = compileLeaf(node, out, id);
+    if (leaf !== null) {
+      append(frame.result, leaf);
+      continue;
+    }
+    const parent = frame.result;
+    const children = (node as Extract<Nodes, { children: unknown }>).children as Nodes[];
+    let done: (result: MutableInline[]) => void;
+    switch (node.type) {
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+        done = (result) => parent.push({ type: node.type, children: result });
+        break;
+      case 'link':
+        done = (result) =>
+          isSafeUrl(node.url)
+            ? parent.push({ type: 'link', url: node.url, children: result })
+            : append(parent, result);
+        break;
+      default:
+        done = (result) => append(parent, result);
+    }
+    const inline = node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete';
+    stack.push({
+      nodes: children,
+      index: 0,
+      separator: inline || node.type === 'link' ? '' : childSeparator(node),
+      result: [],
+      done,
+    });
+  }
+  return top;
+}
+
+/** Every text leaf under `list`, in order (walked with a stack, not recursion). */
+function textLeaves(list: MutableInline[]): Array<{ type: 'text'; value: string }> {
+  const leaves: Array<{ type: 'text'; value: string }> = [];
+  const stack: Array<{ list: MutableInline[]; index: number }> = [{ list, index: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index >= frame.list.length) {
+      stack.pop();
+      continue;
+    }
+    const inline = frame.list[frame.index++]!;
+    if (inline.type === 'text') leaves.push(inline);
+    else if (inline.type !== 'footnoteRef') stack.push({ list: inline.children, index: 0 });
+  }
+  return leaves;
 }
 
 /** Trims whitespace at both ends of the inline list (shifting recorded offsets). */
@@ -123,22 +190,15 @@ function trimEdges(compiled: Compiled, inlines: MutableInline[]): MutableInline[
   // Drop `lead` characters from the front and `trail` from the back, walking text leaves.
   let dropFront = lead;
   let dropBack = trail;
-  const leaves: Array<{ type: 'text'; value: string }> = [];
-  const collect = (list: MutableInline[]): void => {
-    for (const inline of list) {
-      if (inline.type === 'text') leaves.push(inline);
-      else if (inline.type !== 'footnoteRef') collect(inline.children);
-    }
-  };
-  collect(inlines);
+  const leaves = textLeaves(inlines);
   for (const leaf of leaves) {
     if (dropFront === 0) break;
     const cut = Math.min(dropFront, leaf.value.length);
     leaf.value = leaf.value.slice(cut);
     dropFront -= cut;
   }
-  for (const leaf of leaves.slice().reverse()) {
-    if (dropBack === 0) break;
+  for (let i = leaves.length - 1; i >= 0 && dropBack > 0; i--) {
+    const leaf = leaves[i]!;
     const cut = Math.min(dropBack, leaf.value.length);
     leaf.value = leaf.value.slice(0, leaf.value.length - cut);
     dropBack -= cut;
@@ -151,41 +211,77 @@ function trimEdges(compiled: Compiled, inlines: MutableInline[]): MutableInline[
   return prune(inlines);
 }
 
+/**
+ * Rebuilds an inline tree bottom-up with an explicit stack: `leaf` maps a
+ * text or footnote leaf to what replaces it (none, one, or a merged one), and
+ * `container` a container with its rebuilt children (dropped when `null`).
+ */
+function rebuild(
+  list: MutableInline[],
+  leaf: (inline: Exclude<MutableInline, { children: unknown }>, out: MutableInline[]) => void,
+  container: (
+    inline: Extract<MutableInline, { children: unknown }>,
+    children: MutableInline[],
+  ) => MutableInline | null,
+): MutableInline[] {
+  const top: MutableInline[] = [];
+  const stack: Array<{
+    list: MutableInline[];
+    index: number;
+    out: MutableInline[];
+    done: (out: MutableInline[]) => void;
+  }> = [{ list, index: 0, out: top, done: () => {} }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index >= frame.list.length) {
+      stack.pop();
+      frame.done(frame.out);
+      continue;
+    }
+    const inline = frame.list[frame.index++]!;
+    if (inline.type === 'text' || inline.type === 'footnoteRef') {
+      leaf(inline, frame.out);
+      continue;
+    }
+    const parent = frame.out;
+    stack.push({
+      list: inline.children,
+      index: 0,
+      out: [],
+      done: (children) => {
+        const rebuilt = container(inline, children);
+        if (rebuilt !== null) parent.push(rebuilt);
+      },
+    });
+  }
+  return top;
+}
+
 /** Removes empty text leaves and empty containers. */
 function prune(list: MutableInline[]): MutableInline[] {
-  const out: MutableInline[] = [];
-  for (const inline of list) {
-    if (inline.type === 'text') {
-      if (inline.value !== '') out.push(inline);
-    } else if (inline.type === 'footnoteRef') {
-      out.push(inline);
-    } else {
-      const children = prune(inline.children);
-      if (children.length) out.push({ ...inline, children });
-    }
-  }
-  return out;
+  return rebuild(
+    list,
+    (inline, out) => {
+      if (inline.type === 'footnoteRef' || inline.value !== '') out.push(inline);
+    },
+    (inline, children) => (children.length ? { ...inline, children } : null),
+  );
 }
 
 /** Merges adjacent text leaves with the same language. */
 function merge(list: MutableInline[]): MutableInline[] {
-  const out: MutableInline[] = [];
-  for (const inline of list) {
-    const prev = out[out.length - 1];
-    if (inline.type === 'text' && prev?.type === 'text' && prev.lang === inline.lang) {
-      prev.value += inline.value;
-    } else if (
-      inline.type === 'emphasis' ||
-      inline.type === 'strong' ||
-      inline.type === 'delete' ||
-      inline.type === 'link'
-    ) {
-      out.push({ ...inline, children: merge(inline.children) });
-    } else {
-      out.push(inline.type === 'text' ? { ...inline } : inline);
-    }
-  }
-  return out;
+  return rebuild(
+    list,
+    (inline, out) => {
+      const prev = out[out.length - 1];
+      if (inline.type === 'text' && prev?.type === 'text' && prev.lang === inline.lang) {
+        prev.value += inline.value;
+      } else {
+        out.push(inline.type === 'text' ? { ...inline } : inline);
+      }
+    },
+    (inline, children) => ({ ...inline, children }),
+  );
 }
 
 function compileBlock(node: RootContent, id: string): Compiled & { inlines: Inline[] } {
@@ -193,7 +289,7 @@ function compileBlock(node: RootContent, id: string): Compiled & { inlines: Inli
   const raw =
     'children' in node
       ? compileNodes(node.children as Nodes[], compiled, id, childSeparator(node))
-      : compileNode(node, compiled, id);
+      : (compileLeaf(node, compiled, id) ?? []);
   compiled.inlines = merge(trimEdges(compiled, raw)) as Inline[];
   return compiled;
 }

@@ -159,5 +159,6 @@ export function readHypothesisAnnotation(item: unknown, path: string, ctx: ReadC
       origin,
     },
     path,
+    resolved.rederived === undefined ? undefined : { path: targetPath, reason: resolved.rederived },
   );
 }

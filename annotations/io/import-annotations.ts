@@ -58,8 +58,20 @@ export type ImportFormat = 'diptych' | 'w3c' | 'hypothesis';
 
 /** What happened to one item of the file. */
 export type ImportItemResult =
-  | { readonly status: 'imported'; readonly path: string; readonly id: AnnotationId }
-  | { readonly status: 'duplicate'; readonly path: string; readonly id: AnnotationId }
+  | {
+      readonly status: 'imported';
+      readonly path: string;
+      readonly id: AnnotationId;
+      /** Its target was placed where its quote is, not where the file's position or address said. */
+      readonly rederived?: { readonly path: string; readonly reason: string };
+    }
+  | {
+      readonly status: 'duplicate';
+      readonly path: string;
+      readonly id: AnnotationId;
+      /** Set when an earlier item of the same file has this id but other content: its path. */
+      readonly conflictsWith?: string;
+    }
   | { readonly status: 'skipped'; readonly path: string; readonly reason: string }
   | { readonly status: 'error'; readonly path: string; readonly message: string };
 
@@ -249,7 +261,9 @@ export function importStatus(
     return `Nothing was imported: ${errors.length} of ${plural(outcome.results.length, 'item')} ${errors.length === 1 ? 'has a problem' : 'have problems'}; the first, at ${where}: ${first.message}.`;
   }
   const imported = count('imported');
-  const duplicates = count('duplicate');
+  const duplicates = outcome.results.filter(
+    (r) => r.status === 'duplicate' && r.conflictsWith === undefined,
+  ).length;
   const skipped = count('skipped');
   const check = mode === 'check';
   const parts = [
@@ -263,6 +277,26 @@ export function importStatus(
     );
   if (skipped > 0)
     parts.push(`${plural(skipped, 'item')} skipped (replies or notes on a whole page)`);
+  const conflicting = outcome.results.filter(
+    (r): r is Extract<ImportItemResult, { status: 'duplicate' }> =>
+      r.status === 'duplicate' && r.conflictsWith !== undefined,
+  );
+  if (conflicting.length > 0) {
+    const first = conflicting[0]!;
+    parts.push(
+      `${plural(conflicting.length, 'item')} ${check ? 'would not be' : 'not'} imported because an earlier item of the file has the same id with other content (${first.path} repeats the id ${first.id} of ${first.conflictsWith}; the first was kept)`,
+    );
+  }
+  const moved = outcome.results.filter(
+    (r): r is Extract<ImportItemResult, { status: 'imported' }> =>
+      r.status === 'imported' && r.rederived !== undefined,
+  );
+  if (moved.length > 0) {
+    const first = moved[0]!.rederived!;
+    parts.push(
+      `${plural(moved.length, 'annotation')} placed where ${moved.length === 1 ? 'its' : 'their'} quote is, not where the file's position or address said (the first, at ${first.path}: ${first.reason})`,
+    );
+  }
   return `${parts.join('; ')}.`;
 }
 
@@ -338,6 +372,8 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
     now: ctx.now ?? new Date().toISOString(),
   };
   const seen = new Set<string>(ctx.existing as Iterable<string>);
+  /** Annotations read from this file so far, by id, with their paths (duplicates within the file). */
+  const inFile = new Map<string, { path: string; annotation: Annotation }>();
   const results: ImportItemResult[] = [];
   const annotations: Annotation[] = [];
   for (const found of located.items) {
@@ -349,12 +385,26 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
       results.push({ status: 'error', path: read.path, message: read.message });
     else if (read.kind === 'skipped')
       results.push({ status: 'skipped', path: found.path, reason: read.reason });
-    else if (seen.has(read.annotation.id))
-      results.push({ status: 'duplicate', path: found.path, id: read.annotation.id });
-    else {
+    else if (seen.has(read.annotation.id)) {
+      const earlier = inFile.get(read.annotation.id);
+      const conflicts =
+        earlier !== undefined && !isDeepStrictEqualJson(earlier.annotation, read.annotation);
+      results.push({
+        status: 'duplicate',
+        path: found.path,
+        id: read.annotation.id,
+        ...(conflicts ? { conflictsWith: earlier.path } : {}),
+      });
+    } else {
       seen.add(read.annotation.id);
+      inFile.set(read.annotation.id, { path: found.path, annotation: read.annotation });
       annotations.push(read.annotation);
-      results.push({ status: 'imported', path: found.path, id: read.annotation.id });
+      results.push({
+        status: 'imported',
+        path: found.path,
+        id: read.annotation.id,
+        ...(read.rederived === undefined ? {} : { rederived: read.rederived }),
+      });
     }
   }
   const ok = results.every((r) => r.status !== 'error');
@@ -368,6 +418,19 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
     summary: `${importStatus(outcome)}${note}`,
     ...(waiting.length ? { waiting } : {}),
   };
+}
+
+/** Deep equality of two JSON-shaped values (annotations as read; key order ignored). */
+function isDeepStrictEqualJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) =>
+    isDeepStrictEqualJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
 }
 
 /** Titles of texts a file lists in `diptych:sources` (our exports do), by source id. */

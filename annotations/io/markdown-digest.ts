@@ -6,15 +6,19 @@
  * What it is for: an export for people. Not for: re-import (that is the W3C
  * export; the digest drops ids, dates and offsets) or rendering in the app.
  *
- * Security: the digest is Markdown that other tools will render. Quotes and
- * tags are escaped so they read literally; notes stay the reader's light
- * Markdown, but every `<` is written as `&lt;`, so raw HTML in a note (a
- * `<script>` someone typed or imported) is shown as text by any renderer
- * rather than run.
+ * Security: the digest is Markdown that other tools will render, most of
+ * which do not sanitise. Quotes and tags are escaped so they read literally.
+ * A note is not copied verbatim (issue 12, item 6: `[x](javascript:…)` stayed
+ * a live link): it is parsed into the app's safe note tree
+ * (`parseNoteMarkdown`, which keeps only http, https and mailto links) and
+ * written back as Markdown from that tree, its text escaped. So raw HTML (a
+ * `<script>` someone typed or imported) reads as text, and the only links in
+ * a digest are the ones the app itself would make clickable.
  */
 import { BUILTIN_SOURCES, sourceMetadata } from '../../sources/metadata.ts';
 import type { Address, SourceId } from '../../sources/edition.ts';
 import type { Annotation } from '../model/annotation.ts';
+import { parseNoteMarkdown, type NoteBlock, type NoteInline } from '../model/note-markdown.ts';
 import type { Target } from '../model/selectors.ts';
 
 /** Options for `markdownDigest`. */
@@ -36,9 +40,44 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
 
-/** A note as Markdown, with raw HTML neutralized. */
+/** A note as Markdown that cannot become active: written from its safe tree. */
 function safeNote(note: string): string {
-  return note.replace(/</g, '&lt;').trim();
+  return parseNoteMarkdown(note).map(blockMarkdown).join('\n\n');
+}
+
+/** One block of a safe note tree as Markdown. */
+function blockMarkdown(block: NoteBlock): string {
+  if (block.type === 'paragraph') return block.children.map(inlineMarkdown).join('');
+  const start = block.start ?? 1;
+  return block.children
+    .map((item, i) => {
+      const marker = block.ordered ? `${start + i}. ` : '- ';
+      const body = item.children.map(blockMarkdown).join('\n\n');
+      const indent = ' '.repeat(marker.length);
+      return marker + body.split('\n').join(`\n${indent}`);
+    })
+    .join('\n');
+}
+
+/** One inline of a safe note tree as Markdown; text escaped, links only as the tree has them. */
+function inlineMarkdown(node: NoteInline): string {
+  switch (node.type) {
+    case 'text':
+      return escapeMarkdown(node.value);
+    case 'emphasis':
+      return `*${node.children.map(inlineMarkdown).join('')}*`;
+    case 'strong':
+      return `**${node.children.map(inlineMarkdown).join('')}**`;
+    case 'inlineCode': {
+      // A fence longer than any run of backticks inside; the spaces are stripped by CommonMark.
+      const longest = Math.max(0, ...(node.value.match(/`+/g) ?? []).map((run) => run.length));
+      const fence = '`'.repeat(longest + 1);
+      return `${fence} ${node.value} ${fence}`;
+    }
+    case 'link':
+      // `url` is http(s) or mailto, normalized by `safeLinkUrl` (percent-encoded, no `<` or `>`).
+      return `[${node.children.map(inlineMarkdown).join('')}](<${node.url}>)`;
+  }
 }
 
 /** A quote as a Markdown block quote, paragraph breaks kept. */

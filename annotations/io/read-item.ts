@@ -6,6 +6,7 @@
  */
 import { AnnotationSchema, type Annotation } from '../model/annotation.ts';
 import type { ResolveContext } from './resolve-target.ts';
+import { firstIssue } from '../../sources/util/zod-issue.ts';
 
 /** The pure inputs a reader needs. */
 export interface ReadContext extends ResolveContext {
@@ -15,7 +16,12 @@ export interface ReadContext extends ResolveContext {
 
 /** The outcome of reading one item of a file. */
 export type ItemRead =
-  | { readonly kind: 'annotation'; readonly annotation: Annotation }
+  | {
+      readonly kind: 'annotation';
+      readonly annotation: Annotation;
+      /** A target placed where its quote is, not where the file said: where and why. */
+      readonly rederived?: { readonly path: string; readonly reason: string };
+    }
   | { readonly kind: 'skipped'; readonly reason: string }
   | { readonly kind: 'error'; readonly path: string; readonly message: string };
 
@@ -71,14 +77,17 @@ export function normalizeDate(value: unknown): string | null {
  * Validates a built annotation with the one schema, turning a failure into an
  * error at the item's path (the schema's own field path in parentheses).
  */
-export function validated(built: unknown, path: string): ItemRead {
+export function validated(
+  built: unknown,
+  path: string,
+  rederived?: { readonly path: string; readonly reason: string },
+): ItemRead {
   const result = AnnotationSchema.safeParse(built);
-  if (result.success) return { kind: 'annotation', annotation: result.data };
-  const issue = result.error.issues[0]!;
-  const field = issue.path.map(String).join('.');
-  return {
-    kind: 'error',
-    path,
-    message: field === '' ? issue.message : `${field}: ${issue.message}`,
-  };
+  if (result.success)
+    return {
+      kind: 'annotation',
+      annotation: result.data,
+      ...(rederived === undefined ? {} : { rederived }),
+    };
+  return { kind: 'error', path, message: firstIssue(result.error) };
 }

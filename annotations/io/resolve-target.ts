@@ -6,16 +6,19 @@
  * What it is for: matching a target to a source, by identifier first (our
  * `urn:diptych:source:<id>` or the bare source id) and, failing that, by where
  * its quote anchors (the injected `Locate`), and checking that the selectors
- * agree with each other. Not for: anchoring an annotation for display
- * (`annotations/anchoring/`): a target that names our source keeps its own
- * selectors even if the text has moved; anchoring places it or lists it as
- * unplaced, it is never dropped.
+ * agree with each other and with the text: a target that names our source
+ * keeps its selectors when its quote is at its position and its address
+ * holds both; otherwise it is placed where its quote anchors, its position
+ * and address derived from there (`rederived` says why), or refused when
+ * the quote is nowhere in that source. Not for: anchoring an annotation for
+ * display (`annotations/anchoring/`).
  *
  * Pure: editions and `locate` are passed in.
  */
 import type { Edition, SourceId } from '../../sources/edition.ts';
-import { parseAddress } from '../../sources/address.ts';
+import { findPassage, parseAddress, spanOf, type Passage } from '../../sources/address.ts';
 import { addressOf, CONTEXT_LENGTH, describe } from '../anchoring/describe.ts';
+import { addressForRange } from '../model/address-for-range.ts';
 import type { PositionSelector, QuoteSelector, Target } from '../model/selectors.ts';
 import { sourceIdFromIri } from './format.ts';
 
@@ -77,13 +80,34 @@ export interface ResolveContext {
 
 /** A resolved target, or what went wrong and where. */
 export type Resolved =
-  | { readonly ok: true; readonly target: Target; readonly foreignDocument?: string }
+  | {
+      readonly ok: true;
+      readonly target: Target;
+      readonly foreignDocument?: string;
+      /** Set when the file's position or address disagreed with its quote and were derived anew: why. */
+      readonly rederived?: string;
+    }
   | { readonly ok: false; readonly path: string; readonly message: string };
 
 /** How much context we keep on each side of a quote we build from our own text: `describe`'s. */
 export const CONTEXT_CHARS = CONTEXT_LENGTH;
 
 const fail = (path: string, message: string): Resolved => ({ ok: false, path, message });
+
+/** A target's own address and the passage it names in the edition (`null`: none). */
+interface ParsedAddressOf {
+  readonly address: string;
+  readonly passage: Passage | null;
+}
+
+/** The exact occurrence of `exact` in the edition's text nearest to `near` (without a `Locate`). */
+function nearestExact(edition: Edition, exact: string, near: number): LocatedQuote | null {
+  let best: number | null = null;
+  for (let at = edition.text.indexOf(exact); at !== -1; at = edition.text.indexOf(exact, at + 1)) {
+    if (best === null || Math.abs(at - near) < Math.abs(best - near)) best = at;
+  }
+  return best === null ? null : { source: edition.id, start: best, end: best + exact.length };
+}
 
 /**
  * Selectors built from our edition's text at `[start, end)` by `describe`,
@@ -139,34 +163,81 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
   }
 
   if (edition !== undefined) {
-    // The file names one of our sources: keep its selectors as they are.
+    // The file names one of our sources. Its selectors must agree with the text: the quote at
+    // the position, the address holding both. Where they do, they are kept as given; where
+    // they do not, the target is placed where its quote anchors (the position is only a hint)
+    // and its position and address are derived from there, and the import says so. A quote
+    // found nowhere in the source is refused (issue 12, item 5).
     if (raw.quote !== undefined && raw.position !== undefined) {
-      const address = raw.address ?? addressOf(edition, raw.position.start, raw.position.end);
-      if (address === null)
-        return fail(paths.target, `the source "${edition.id}" has no text to annotate`);
-      const parsed = parseAddress(address);
-      if (parsed === null)
-        return fail(paths.address ?? paths.target, `"${address}" is not a passage address`);
-      if (parsed.source !== edition.id) {
+      const { start, end } = raw.position;
+      const quote = {
+        exact: raw.quote.exact,
+        prefix: raw.quote.prefix ?? '',
+        suffix: raw.quote.suffix ?? '',
+      };
+      let given: ParsedAddressOf | null = null;
+      if (raw.address !== undefined) {
+        const parsed = parseAddress(raw.address);
+        if (parsed === null)
+          return fail(paths.address ?? paths.target, `"${raw.address}" is not a passage address`);
+        if (parsed.source !== edition.id) {
+          return fail(
+            paths.address ?? paths.target,
+            `the address "${raw.address}" names another source than the target ("${edition.id}")`,
+          );
+        }
+        given = { address: raw.address, passage: findPassage(edition, raw.address) };
+      }
+      const quoteAtPosition =
+        end <= edition.text.length && edition.text.slice(start, end) === raw.quote.exact;
+      // The address agrees when it names a passage holding the span, or is what the model's
+      // rule gives for it (a span across passages is addressed by where it starts).
+      const addressHolds = (from: number, to: number): boolean => {
+        if (given === null) return true;
+        if (given.passage === null) return false;
+        const span = spanOf(given.passage);
+        if (span.start <= from && to <= span.end) return true;
+        return (
+          given.address === addressForRange(edition, from, to) ||
+          given.address === addressOf(edition, from, to)
+        );
+      };
+      if (quoteAtPosition && addressHolds(start, end)) {
+        const address = given?.address ?? addressOf(edition, start, end);
+        if (address === null)
+          return fail(paths.target, `the source "${edition.id}" has no text to annotate`);
+        return {
+          ok: true,
+          target: {
+            source: edition.id,
+            selectors: {
+              quote,
+              position: { start, end },
+              address: address as Target['selectors']['address'],
+            },
+          },
+        };
+      }
+      const found = quoteAtPosition
+        ? { source: edition.id, start, end }
+        : (ctx.locate?.(quote, { source: edition.id, position: raw.position }) ??
+          nearestExact(edition, raw.quote.exact, start));
+      if (found === null || found.source !== edition.id) {
         return fail(
-          paths.address ?? paths.target,
-          `the address "${address}" names another source than the target ("${edition.id}")`,
+          paths.position ?? paths.target,
+          `the selectors disagree: the quoted text is not at the TextPositionSelector's place (${start}–${end}) in "${edition.id}", nor anywhere else in it`,
         );
       }
+      const target = fromEdition(edition, found.start, found.end);
+      if (target === null)
+        return fail(paths.target, `the source "${edition.id}" has no text to annotate`);
+      const what = quoteAtPosition
+        ? `its diptych:address "${raw.address}" does not hold the quoted text`
+        : `its TextPositionSelector (${start}–${end}) does not hold the quoted text`;
       return {
         ok: true,
-        target: {
-          source: edition.id,
-          selectors: {
-            quote: {
-              exact: raw.quote.exact,
-              prefix: raw.quote.prefix ?? '',
-              suffix: raw.quote.suffix ?? '',
-            },
-            position: { start: raw.position.start, end: raw.position.end },
-            address: address as Target['selectors']['address'],
-          },
-        },
+        target,
+        rederived: `${what}; it was placed where the quote is, at ${target.selectors.address}`,
       };
     }
     if (raw.position !== undefined) {

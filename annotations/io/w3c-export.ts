@@ -39,6 +39,7 @@ import { AnnotationSchema, type Annotation } from '../model/annotation.ts';
 import type { Target } from '../model/selectors.ts';
 import type { SourceId } from '../../sources/edition.ts';
 import { CURRENT_FORMAT_VERSION, EXPORT_CONTEXT, GENERATOR_NAME, sourceIri } from './format.ts';
+import { firstIssue } from '../../sources/util/zod-issue.ts';
 
 /** A JSON value, as written. */
 export type Json =
@@ -135,9 +136,8 @@ function bodiesOf(a: Annotation): JsonObject[] {
 export function toW3cAnnotation(annotation: Annotation): JsonObject {
   const checked = AnnotationSchema.safeParse(annotation);
   if (!checked.success) {
-    const first = checked.error.issues[0];
     throw new Error(
-      `Cannot export annotation ${String((annotation as { id?: unknown }).id)}: ${first?.path.join('.') ?? ''} ${first?.message ?? 'is invalid'}`,
+      `Cannot export annotation ${String((annotation as { id?: unknown }).id)}: ${firstIssue(checked.error)}`,
     );
   }
   const a = checked.data;

@@ -244,6 +244,7 @@ export function readW3cAnnotation(
     return error(child(path, 'target'), 'an annotation needs a "target" (W3C §3.1)');
   const targets: Target[] = [];
   let foreignDocument: string | undefined;
+  let rederived: { path: string; reason: string } | undefined;
   for (const [i, t] of rawTargets.entries()) {
     const here = Array.isArray(item['target'])
       ? child(child(path, 'target'), i)
@@ -259,6 +260,7 @@ export function readW3cAnnotation(
     if (!resolved.ok) return error(resolved.path, resolved.message);
     targets.push(resolved.target);
     foreignDocument ??= resolved.foreignDocument;
+    if (resolved.rederived !== undefined) rederived ??= { path: here, reason: resolved.rederived };
   }
 
   // Motivation.
@@ -325,7 +327,7 @@ export function readW3cAnnotation(
   if (origin === 'invalid')
     return error(child(path, 'diptych:origin'), '"diptych:origin" is not an origin Diptych wrote');
   if (origin !== undefined) built['origin'] = origin;
-  return validated(built, path);
+  return validated(built, path, rederived);
 }
 
 /** The origin to record: the file's own `diptych:origin`, else (for another tool's file) where it came from. */

@@ -36,9 +36,19 @@ export type AnnotationId = string & { readonly __brand: 'AnnotationId' };
 const URI_CHAR = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})";
 const URI_RE = new RegExp(`^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\\?)${URI_CHAR}+(?:#${URI_CHAR}*)?$`);
 
+/**
+ * The schemes an id may have: a URN (ours are `urn:uuid:…`, Hypothesis's
+ * become `urn:diptych:hypothesis:…`) or an http(s) IRI (another tool's
+ * published annotation). Anything else — `javascript:`, `data:`, `file:` —
+ * is refused (issue 12, item 6): an id is shown and may be followed as a
+ * link by other tools, so it must never be something a browser would run.
+ */
+const ID_SCHEME_RE = /^(?:urn:[a-z0-9][a-z0-9-]{0,31}:|https?:\/\/)/i;
+
 /** True when `value` is an absolute URI we accept as an annotation id. */
 function isAnnotationIdString(value: string): boolean {
-  if (value.length > MAX_ID_LENGTH || !URI_RE.test(value)) return false;
+  if (value.length > MAX_ID_LENGTH || !URI_RE.test(value) || !ID_SCHEME_RE.test(value))
+    return false;
   if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(value)) return true;
   try {
     new URL(value);
@@ -54,7 +64,7 @@ export const MAX_ID_LENGTH = 2048;
 /** An annotation id: an absolute URI (see `isAnnotationIdString`). */
 export const AnnotationIdSchema = z.custom<AnnotationId>(
   (value) => typeof value === 'string' && isAnnotationIdString(value),
-  { message: 'must be an absolute URI such as "urn:uuid:…"' },
+  { message: 'must be a URN such as "urn:uuid:…" or an http(s) IRI' },
 );
 
 /**

@@ -25,6 +25,7 @@ import {
 } from '../model/annotation.ts';
 import type { AnnotationSet } from '../storage/merge.ts';
 import { nextStamp, stampAfter } from './stamps.ts';
+import { issuesOf } from '../../sources/util/zod-issue.ts';
 
 /** One problem with a change, by field. */
 export interface FieldError {
@@ -135,9 +136,7 @@ export function initialState(set: AnnotationSet): EditState {
   return { set, undo: [], lastStamp: 0 };
 }
 
-function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-}
+const fieldErrors = (error: z.ZodError): FieldError[] => issuesOf(error);
 
 const notFound = (id: string): ChangeResult => ({
   ok: false,

@@ -31,6 +31,7 @@ import { MAX_TIME } from '../state/stamps.ts';
 import { migrateEnvelope } from './migrations.ts';
 import { isQuotaExceeded } from './quota.ts';
 import type { StoragePort } from './storage-port.ts';
+import { firstIssue } from '../../sources/util/zod-issue.ts';
 
 /** Why stored data could not be read in full. */
 export type LoadProblemKind =
@@ -63,16 +64,6 @@ export interface ParsedStore {
   readonly problem: { readonly kind: LoadProblemKind; readonly message: string } | null;
   /** The records that failed validation. */
   readonly invalid: readonly InvalidRecord[];
-}
-
-/** The first zod issue as `path: message`. */
-function firstIssue(error: {
-  issues: readonly { path: readonly PropertyKey[]; message: string }[];
-}): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const path = issue.path.map(String).join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
 }
 
 /** True if `set` has no duplicate ids and no annotation its tombstones delete. */

@@ -6,7 +6,7 @@
  *
  * Renders the reader's text only as the values of form fields.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { Annotation, Color } from '../../annotations/model/annotation.ts';
 import { parseTags } from './anchored-list.ts';
 import { colorName, DEFAULT_COLOR, PALETTE } from './palette.ts';
@@ -31,6 +31,13 @@ export function AnnotationEditor({ ui, annotation }: AnnotationEditorProps): Rea
   const [tags, setTags] = useState(annotation.tags.join(', '));
   const [color, setColor] = useState<Color>(annotation.color ?? DEFAULT_COLOR);
   const [error, setError] = useState<string | null>(null);
+  // What is typed is kept outside the editor too: if the annotation is deleted in another tab,
+  // this editor goes, and the text stays (`use-annotation-ui.ts`).
+  const { trackDraft } = ui;
+  useEffect(
+    () => trackDraft({ annotation, note, tags, color }),
+    [trackDraft, annotation, note, tags, color],
+  );
 
   const save = (): void => {
     if (!ui.runtime) return;

@@ -12,7 +12,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
 import { citeForDigest } from '../citations/cite-for-digest.ts';
 import { libraryTitles, mayWaitFor, recordWaiting } from '../library/library-bridge.ts';
-import { dateStamp, downloadText } from './download.ts';
+import { dateStamp, downloadFile } from '../views/download-file.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
 
 /** The result of the last import, for the live region. */
@@ -31,11 +31,11 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
   const exportW3c = (): void => {
     if (!runtime || !snapshot) return;
     const named = snapshot.annotations.flatMap((a) => a.targets.map((t) => t.source as string));
-    downloadText(
-      runtime.serializeW3cCollection(snapshot.annotations, { sources: libraryTitles(named) }),
-      `diptych-annotations-${dateStamp()}.jsonld`,
-      'application/ld+json',
-    );
+    downloadFile({
+      name: `diptych-annotations-${dateStamp()}.jsonld`,
+      mime: 'application/ld+json',
+      text: runtime.serializeW3cCollection(snapshot.annotations, { sources: libraryTitles(named) }),
+    });
   };
   const exportDigest = async (): Promise<void> => {
     if (!runtime || !snapshot) return;
@@ -45,10 +45,20 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
     );
     const cite = await citeForDigest(addresses).catch(() => undefined);
     const digest = runtime.markdownDigest(snapshot.annotations, cite ? { cite } : {});
-    downloadText(digest, `diptych-annotations-${dateStamp()}.md`, 'text/markdown');
+    downloadFile({
+      name: `diptych-annotations-${dateStamp()}.md`,
+      mime: 'text/markdown',
+      text: digest,
+    });
   };
   const importFile = async (file: File): Promise<void> => {
     if (!runtime || !snapshot) return;
+    // Checked before reading (issue 12, item 6): a 1 GB file is refused by its size, unread.
+    const tooLarge = runtime.importFileSizeCheck(file.size);
+    if (tooLarge) {
+      setMessage({ ok: false, text: `${file.name}: ${tooLarge.summary}` });
+      return;
+    }
     let text: string;
     try {
       text = await file.text();

@@ -11,7 +11,7 @@
 import { anchor } from '../../annotations/anchoring/anchor.ts';
 import { describe } from '../../annotations/anchoring/describe.ts';
 import { rangeFromOffsets } from '../../annotations/anchoring/dom-range.ts';
-import { importAnnotations } from '../../annotations/io/import-annotations.ts';
+import { importAnnotations, importFileSizeCheck } from '../../annotations/io/import-annotations.ts';
 import { locateInEditions } from '../../annotations/io/locate-in-editions.ts';
 import { markdownDigest } from '../../annotations/io/markdown-digest.ts';
 import { serializeW3cCollection } from '../../annotations/io/w3c-export.ts';
@@ -25,6 +25,7 @@ export interface AnnotationRuntime extends OpenedStore {
   readonly describe: typeof describe;
   readonly rangeFromOffsets: typeof rangeFromOffsets;
   readonly importAnnotations: typeof importAnnotations;
+  readonly importFileSizeCheck: typeof importFileSizeCheck;
   readonly locateInEditions: typeof locateInEditions;
   readonly markdownDigest: typeof markdownDigest;
   readonly serializeW3cCollection: typeof serializeW3cCollection;
@@ -42,6 +43,7 @@ export function openRuntime(): AnnotationRuntime {
     describe,
     rangeFromOffsets,
     importAnnotations,
+    importFileSizeCheck,
     locateInEditions,
     markdownDigest,
     serializeW3cCollection,

@@ -110,10 +110,12 @@ export function AnnotationSidebar({
   const onDelete = useCallback(
     (a: Annotation): void => {
       if (!runtime) return;
+      // Deleting here closes its editor first: only a delete elsewhere keeps an editor's text.
+      if (ui.opened?.id === a.id) ui.closeEditor();
       const result = runtime.store.delete(a.id);
       if (result.ok) setDeleted(a.targets[0]?.selectors.address ?? 'the text');
     },
-    [runtime],
+    [runtime, ui],
   );
   const undo = (): void => {
     if (!runtime) return;
@@ -221,6 +223,28 @@ export function AnnotationSidebar({
           </>
         )}
       </div>
+      {ui.orphan && (
+        <section className="ann-orphan" role="alert" aria-labelledby={`${id}-orphan`}>
+          <h3 id={`${id}-orphan`}>Deleted elsewhere while you were editing</h3>
+          <p>
+            The annotation on {ui.orphan.annotation.targets[0]?.selectors.address ?? 'the text'} was
+            deleted in another tab or window. What you typed is kept here:
+          </p>
+          <label>
+            <span>Your note</span>
+            <textarea readOnly rows={3} value={ui.orphan.note} />
+          </label>
+          {ui.orphan.tags.trim() !== '' && <p>Tags: {ui.orphan.tags}</p>}
+          <div className="ann-editor-buttons">
+            <button type="button" onClick={ui.restoreOrphan}>
+              Restore it with your text
+            </button>
+            <button type="button" onClick={ui.dismissOrphan}>
+              Discard
+            </button>
+          </div>
+        </section>
+      )}
       {ui.sidebarOpen && (
         <div className="ann-scroll">
           {snapshot === null ? (

@@ -8,7 +8,7 @@
  * Renders the store's messages as text.
  */
 import { useState, type ReactNode } from 'react';
-import { dateStamp, downloadText } from './download.ts';
+import { dateStamp, downloadFile } from '../views/download-file.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
 
 /** The storage status bar; nothing when all is well. */
@@ -36,11 +36,11 @@ export function AnnotationStatus({ ui }: { readonly ui: AnnotationUi }): ReactNo
   const visible = messages.filter((m) => m.urgent || !dismissed.has(m.key));
   if (visible.length === 0) return null;
   const exportNow = (): void =>
-    downloadText(
-      runtime.serializeW3cCollection(runtime.store.getSnapshot().annotations),
-      `diptych-annotations-${dateStamp()}.jsonld`,
-      'application/ld+json',
-    );
+    downloadFile({
+      name: `diptych-annotations-${dateStamp()}.jsonld`,
+      mime: 'application/ld+json',
+      text: runtime.serializeW3cCollection(runtime.store.getSnapshot().annotations),
+    });
   return (
     <div className="ann-status" role="alert">
       {visible.map((m) => (

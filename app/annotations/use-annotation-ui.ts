@@ -11,12 +11,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnchorResult } from '../../annotations/anchoring/anchor.ts';
-import { offsetsFromRange } from '../../annotations/anchoring/dom-range.ts';
-import type { Annotation } from '../../annotations/model/annotation.ts';
+import type { Annotation, Color } from '../../annotations/model/annotation.ts';
 import type { StoreSnapshot } from '../../annotations/store.ts';
-import type { Edition } from '../../sources/edition.ts';
+import { findPassage, sourceOfAddress, spanOf } from '../../sources/address.ts';
+import type { Address, Edition } from '../../sources/edition.ts';
 import type { SelectionAction } from '../selection/selection-action.ts';
-import { anchorAnnotations, type AnchoredList } from './anchored-list.ts';
+import { anchorAnnotations, parseTags, type AnchoredList } from './anchored-list.ts';
 import type { AnnotationRuntime } from './annotation-runtime.ts';
 import { useAnnotationActions, type AnnotationActionCallbacks } from './use-annotation-actions.ts';
 import { useAnnotations } from './use-annotations.ts';
@@ -51,24 +51,30 @@ export interface AnnotationUi {
   readonly reveal: (id: string) => void;
   /** Tells the reader something (the app's notice). */
   readonly notify: (message: string) => void;
+  /** Undoes the last annotation change and says what was undone. */
+  readonly undo: () => void;
+  /** Opens the first annotation placed on the passage at `address`, if any. */
+  readonly openAt: (address: Address) => void;
+  /** The open editor reports what is typed (kept here, so a delete elsewhere cannot lose it). */
+  readonly trackDraft: (draft: EditorDraft) => void;
+  /** What was being typed when the annotation was deleted in another tab, until the reader decides. */
+  readonly orphan: EditorDraft | null;
+  /** Adds the deleted annotation back with the typed text (a new id); says what happened. */
+  readonly restoreOrphan: () => void;
+  /** Drops the kept text. */
+  readonly dismissOrphan: () => void;
+}
+
+/** What the reader has typed in an annotation's editor, with the annotation as it was. */
+export interface EditorDraft {
+  readonly annotation: Annotation;
+  readonly note: string;
+  /** The tags field as typed (comma-separated). */
+  readonly tags: string;
+  readonly color: Color;
 }
 
 const EMPTY: AnchoredList = { placed: [], unplaced: [] };
-
-/** The annotations' own keys, for the shortcuts dialog (the toolbar's come from its actions). */
-export const ANNOTATION_SHORTCUTS: readonly {
-  readonly keys: readonly string[];
-  readonly label: string;
-}[] = [
-  { keys: ['Tab'], label: 'From selected text, move into its toolbar' },
-  { keys: ['Enter'], label: 'Open the annotation in the focused paragraph' },
-  { keys: ['Ctrl+Z', '⌘Z'], label: 'Undo the last annotation change' },
-];
-
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /** The annotations UI for the editions in the panes. */
 export function useAnnotationUi(
@@ -96,7 +102,73 @@ export function useAnnotationUi(
     setSidebarOpen(true);
     setOpened((o) => ({ id, edit, seq: (o?.seq ?? 0) + 1 }));
   }, []);
-  const closeEditor = useCallback(() => setOpened((o) => (o ? { ...o, edit: false } : o)), []);
+  // The opened annotation as of the last render, and at once after closeEditor (a store change
+  // can arrive before the next render).
+  const openedNow = useRef(opened);
+  useEffect(() => {
+    openedNow.current = opened;
+  });
+  const closeEditor = useCallback(() => {
+    if (openedNow.current) openedNow.current = { ...openedNow.current, edit: false };
+    setOpened((o) => (o ? { ...o, edit: false } : o));
+  }, []);
+
+  // Issue 12, item 6: an annotation deleted in another tab while its editor is open here used to
+  // take the typed text with it. The editor reports its fields; when the annotation leaves the
+  // store while its editor is open, the text is kept and the reader told.
+  const draft = useRef<EditorDraft | null>(null);
+  const trackDraft = useCallback((d: EditorDraft) => {
+    draft.current = d;
+  }, []);
+  const [orphan, setOrphan] = useState<EditorDraft | null>(null);
+  useEffect(() => {
+    if (!runtime) return;
+    return runtime.store.subscribe(() => {
+      const now = openedNow.current;
+      if (!now?.edit) return;
+      if (runtime.store.getSnapshot().annotations.some((a) => a.id === now.id)) return;
+      openedNow.current = null;
+      setOpened(null);
+      const kept = draft.current?.annotation.id === now.id ? draft.current : null;
+      if (!kept) return;
+      setOrphan(kept);
+      const where = kept.annotation.targets[0]?.selectors.address ?? 'the text';
+      notify(
+        `The annotation you were editing on ${where} was deleted in another tab or window; what you typed is kept in the Annotations panel.`,
+      );
+    });
+  }, [runtime, notify]);
+  const dismissOrphan = useCallback(() => setOrphan(null), []);
+  const restoreOrphan = useCallback(() => {
+    if (!orphan || !runtime) return;
+    const { annotation, note, tags, color } = orphan;
+    const tagList = parseTags(tags);
+    const result = runtime.store.add({
+      targets: annotation.targets,
+      ...(annotation.link ? { link: annotation.link } : {}),
+      ...(annotation.origin ? { origin: annotation.origin } : {}),
+      motivation: annotation.link
+        ? 'linking'
+        : note.trim() !== ''
+          ? 'commenting'
+          : tagList.length > 0
+            ? 'tagging'
+            : 'highlighting',
+      ...(note.trim() !== '' ? { note } : {}),
+      tags: tagList,
+      color,
+    });
+    if (result.ok) {
+      setOrphan(null);
+      notify(
+        `Restored the annotation on ${annotation.targets[0]?.selectors.address ?? 'the text'} with what you typed.`,
+      );
+    } else {
+      notify(
+        `It could not be restored: ${result.errors.map((e) => e.message).join('; ')}. Your text is still kept.`,
+      );
+    }
+  }, [orphan, runtime, notify]);
 
   const callbacks = useMemo<AnnotationActionCallbacks>(
     () => ({
@@ -134,45 +206,35 @@ export function useAnnotationUi(
 
   useHighlightClicks(ranges, open);
 
-  // Enter on a focused passage opens its first annotation; Ctrl/Cmd+Z undoes.
+  // The keys for these (Ctrl/⌘+Z, Enter on a passage) are commands in commands.ts.
   const latest = useRef({ runtime, snapshot, notify, placed: list.placed, editions });
   useEffect(() => {
     latest.current = { runtime, snapshot, notify, placed: list.placed, editions };
   });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || isEditable(e.target)) return;
-      const { runtime, snapshot, notify, placed, editions } = latest.current;
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'z') {
-        if (!runtime || !snapshot?.undo) return;
-        e.preventDefault();
-        const label = snapshot.undo.label;
-        const result = runtime.store.undo();
-        notify(
-          result?.ok ? `${label.replace(/^Undo /, 'Undid the ')}.` : 'Nothing could be undone.',
-        );
-        return;
-      }
-      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey) return;
-      const el = e.target instanceof Element ? e.target : null;
-      const pane = el?.closest<HTMLElement>('.pane[data-source]');
-      const root = pane?.querySelector('article.edition');
-      if (!el || !root || !el.hasAttribute('data-address') || !root.contains(el)) return;
-      const edition = editions.find((x) => x.id === pane!.dataset.source);
-      if (!edition) return;
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      const span = offsetsFromRange(root, edition, range);
-      const hit =
-        span &&
-        placed.find((p) => p.edition.id === edition.id && p.start < span.end && p.end > span.start);
-      if (!hit) return;
-      e.preventDefault();
-      open(hit.annotation.id);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
+  const undo = useCallback(() => {
+    const { runtime, snapshot, notify } = latest.current;
+    if (!runtime || !snapshot?.undo) {
+      notify('Nothing to undo.');
+      return;
+    }
+    const label = snapshot.undo.label;
+    const result = runtime.store.undo();
+    notify(result?.ok ? `${label.replace(/^Undo /, 'Undid the ')}.` : 'Nothing could be undone.');
+  }, []);
+  const openAt = useCallback(
+    (address: Address) => {
+      const { placed, editions } = latest.current;
+      const edition = editions.find((x) => x.id === sourceOfAddress(address));
+      const passage = edition && findPassage(edition, address);
+      if (!edition || !passage) return;
+      const span = spanOf(passage);
+      const hit = placed.find(
+        (p) => p.edition.id === edition.id && p.start < span.end && p.end > span.start,
+      );
+      if (hit) open(hit.annotation.id);
+    },
+    [open],
+  );
 
   return {
     runtime,
@@ -188,5 +250,11 @@ export function useAnnotationUi(
     closeEditor,
     reveal,
     notify,
+    undo,
+    openAt,
+    trackDraft,
+    orphan,
+    restoreOrphan,
+    dismissOrphan,
   };
 }

@@ -27,6 +27,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Plugin } from 'vite';
 import type { Edition } from '../../sources/edition.ts';
 import { packEditions, unpackEditions } from '../data/packed-editions.ts';
+import { withContentSecurityPolicy } from './content-security-policy.ts';
 
 /** The id the app imports the prebuilt editions from. */
 export const EDITIONS_MODULE_ID = 'virtual:diptych-editions';
@@ -142,14 +143,17 @@ function deferredEntry(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
+      // The policy goes in last, hashing the inline boot script and style this step writes.
       handler: (html, ctx) =>
-        deferEntry(html, (href) => {
-          const asset = ctx.bundle?.[href.replace(/^\.?\//, '')];
-          if (asset?.type !== 'asset') return undefined;
-          return typeof asset.source === 'string'
-            ? asset.source
-            : new TextDecoder().decode(asset.source);
-        }),
+        withContentSecurityPolicy(
+          deferEntry(html, (href) => {
+            const asset = ctx.bundle?.[href.replace(/^\.?\//, '')];
+            if (asset?.type !== 'asset') return undefined;
+            return typeof asset.source === 'string'
+              ? asset.source
+              : new TextDecoder().decode(asset.source);
+          }),
+        ),
     },
   };
 }

@@ -41,6 +41,7 @@ export function CitationDialogs({ citations }: { readonly citations: Citations }
           initialIndex={open.index}
           style={style}
           onStyleChange={setStyle}
+          editions={citations.editions}
           linkTo={linkTo}
           returnFocus={open.opener}
           onClose={citations.closeCite}

@@ -6,11 +6,13 @@
  * Entries are formatted and files produced in the citation worker.
  * Security: entries are rendered through `SafeMarkup` (no HTML insertion).
  */
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../sources/citation/export-formats.ts';
-import { styleDescriptor, type StyleId } from '../../sources/citation/styles.ts';
-import { sourceMetadata } from '../../sources/metadata.ts';
-import { downloadFile } from './download-file.ts';
+import { DEFAULT_STYLE, STYLES } from '../../sources/citation/styles.ts';
+import { BUILTIN_SOURCES, sourceMetadata } from '../../sources/metadata.ts';
+import { addCustomStyle, removeCustomStyle } from './custom-style-store.ts';
+import { useCitationLibrary } from './use-citation-library.ts';
+import { downloadFile } from '../views/download-file.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 import { SafeMarkup } from './safe-markup.tsx';
 import { StylePicker } from './style-picker.tsx';
@@ -18,9 +20,13 @@ import { callCiterLazily } from './use-citations.ts';
 import { useCiterCall } from './use-citer-call.ts';
 
 /** Props of `BibliographyDialog`. */
+const RecordEditor = lazy(() =>
+  import('./record-editor.tsx').then((m) => ({ default: m.RecordEditor })),
+);
+
 export interface BibliographyDialogProps {
-  readonly style: StyleId;
-  readonly onStyleChange: (style: StyleId) => void;
+  readonly style: string;
+  readonly onStyleChange: (style: string) => void;
   readonly onClose: () => void;
 }
 
@@ -33,16 +39,45 @@ const FORMAT_LABEL: Readonly<Record<ExportFormat, string>> = {
 
 /** The dialog. */
 export function BibliographyDialog({
-  style,
+  style: chosen,
   onStyleChange,
   onClose,
 }: BibliographyDialogProps): ReactNode {
-  const call = useCiterCall({ op: 'bibliography', style });
+  const library = useCitationLibrary();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const ref = library.styleRef(chosen);
+  const style = ref === undefined ? DEFAULT_STYLE : chosen;
+  const styleRef = ref ?? DEFAULT_STYLE;
+  const label =
+    typeof styleRef === 'string' ? STYLES.find((s) => s.id === styleRef)!.label : styleRef.label;
+  const call = useCiterCall({ op: 'bibliography', style: styleRef, overrides: library.overrides });
   const [status, setStatus] = useState('');
+  const [editing, setEditing] = useState<{ source: string; opener: HTMLElement | null } | null>(
+    null,
+  );
+
+  const addStyle = (file: File): void => {
+    setStatus(`Checking ${file.name}…`);
+    file
+      .text()
+      .then((text) => addCustomStyle(text, file.name))
+      .then(
+        ({ style: added, problem }) => {
+          onStyleChange(added.id);
+          setStatus(
+            `Added “${added.label}”${added.defaultLocale ? ` (locale ${added.defaultLocale})` : ''}.${problem ? ` ${problem}` : ''}`,
+          );
+        },
+        (error: unknown) =>
+          setStatus(
+            `Not added: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`,
+          ),
+      );
+  };
 
   const download = (format: ExportFormat): void => {
     setStatus(`Preparing ${FORMAT_LABEL[format]}…`);
-    callCiterLazily({ op: 'export', format }).then(
+    callCiterLazily({ op: 'export', format, overrides: library.overrides }).then(
       (file) => {
         downloadFile(file);
         setStatus(`${file.name} downloaded.`);
@@ -57,12 +92,36 @@ export function BibliographyDialog({
   return (
     <ModalDialog title="Bibliography" className="bibliography-dialog" onClose={onClose}>
       <div className="cite-controls">
-        <StylePicker style={style} onChange={onStyleChange} />
+        <StylePicker style={style} onChange={onStyleChange} customStyles={library.customStyles} />
+        <button type="button" className="add-style" onClick={() => fileInput.current?.click()}>
+          Add a style…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          accept=".csl,application/vnd.citationstyles.style+xml,text/xml,application/xml"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) addStyle(file);
+          }}
+        />
+        {typeof styleRef !== 'string' && (
+          <button
+            type="button"
+            onClick={() => {
+              removeCustomStyle(styleRef.id);
+              onStyleChange(DEFAULT_STYLE);
+              setStatus(`Removed “${styleRef.label}”.`);
+            }}
+          >
+            Remove this style
+          </button>
+        )}
       </div>
       <div className="cite-result" aria-live="polite" aria-busy={call.status === 'loading'}>
-        {call.status === 'loading' && (
-          <p className="cite-loading">Formatting in {styleDescriptor(style).label}…</p>
-        )}
+        {call.status === 'loading' && <p className="cite-loading">Formatting in {label}…</p>}
         {call.status === 'error' && (
           <p className="cite-error" role="alert">
             Could not format the bibliography: {call.error}
@@ -80,10 +139,24 @@ export function BibliographyDialog({
                     bibliography. {entry.reason}
                   </span>
                 )}
+                {library.overrides[entry.source] && (
+                  <span className="record-edited"> (record edited by you)</span>
+                )}
               </li>
             ))}
           </ul>
         )}
+      </div>
+      <div className="cite-records">
+        {BUILTIN_SOURCES.map((meta) => (
+          <button
+            key={meta.id}
+            type="button"
+            onClick={(e) => setEditing({ source: meta.id, opener: e.currentTarget })}
+          >
+            Edit record: {meta.label}
+          </button>
+        ))}
       </div>
       <div className="cite-actions" role="group" aria-label="Export both records">
         <span className="cite-actions-label" aria-hidden="true">
@@ -98,6 +171,16 @@ export function BibliographyDialog({
       <p className="cite-status" role="status">
         {status}
       </p>
+      {editing && (
+        <Suspense fallback={null}>
+          <RecordEditor
+            sourceId={editing.source}
+            store={library.store}
+            returnFocus={editing.opener}
+            onClose={() => setEditing(null)}
+          />
+        </Suspense>
+      )}
     </ModalDialog>
   );
 }

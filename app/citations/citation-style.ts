@@ -9,9 +9,18 @@
  * preference, never anything of the reader's, so it is reported as `false`
  * and not thrown.
  *
+ * The pinpoint form chosen per style (`pinpoint.ts`) is kept the same way
+ * under `diptych:citation-pinpoint`, as `{ styleId: mode }`.
+ *
  * Not for: annotations, which have their own store with envelopes, backups
  * and tab sync (`annotations/storage/`); one short string needs none of that.
  */
+import {
+  defaultPinpoint,
+  pinpointChoices,
+  type PinpointMode,
+} from '../../sources/citation/pinpoint.ts';
+import { isCustomStyleId } from '../../sources/citation/custom-style.ts';
 import { DEFAULT_STYLE, StyleIdSchema, type StyleId } from '../../sources/citation/styles.ts';
 
 /** The localStorage key, in the app's `diptych:` namespace. */
@@ -28,10 +37,16 @@ function defaultStorage(): StyleStorage | undefined {
   }
 }
 
-/** The stored style, or `DEFAULT_STYLE` when none (or no valid one) is stored. */
-export function loadCitationStyle(storage: StyleStorage | undefined = defaultStorage()): StyleId {
+/**
+ * The stored style: a built-in id, or the id of a style the reader added
+ * (`custom:…`; the dialogs fall back to the default when that style is gone),
+ * or `DEFAULT_STYLE` when none (or no valid one) is stored.
+ */
+export function loadCitationStyle(storage: StyleStorage | undefined = defaultStorage()): string {
   try {
-    const parsed = StyleIdSchema.safeParse(storage?.getItem(CITATION_STYLE_KEY));
+    const stored = storage?.getItem(CITATION_STYLE_KEY);
+    if (typeof stored === 'string' && isCustomStyleId(stored)) return stored;
+    const parsed = StyleIdSchema.safeParse(stored);
     return parsed.success ? parsed.data : DEFAULT_STYLE;
   } catch {
     return DEFAULT_STYLE;
@@ -40,12 +55,57 @@ export function loadCitationStyle(storage: StyleStorage | undefined = defaultSto
 
 /** Stores the style; `false` if storage refused it (the choice then lasts for this visit only). */
 export function saveCitationStyle(
-  style: StyleId,
+  style: StyleId | string,
   storage: StyleStorage | undefined = defaultStorage(),
 ): boolean {
   try {
     if (!storage) return false;
-    storage.setItem(CITATION_STYLE_KEY, StyleIdSchema.parse(style));
+    storage.setItem(
+      CITATION_STYLE_KEY,
+      isCustomStyleId(style) ? style : StyleIdSchema.parse(style),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The localStorage key of the per-style pinpoint choices. */
+export const PINPOINT_CHOICE_KEY = 'diptych:citation-pinpoint';
+
+function readChoices(storage: StyleStorage | undefined): Record<string, unknown> {
+  try {
+    const raw = storage?.getItem(PINPOINT_CHOICE_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The reader's pinpoint form for a style, or the style's default (an invalid stored value gives the default). */
+export function loadPinpointChoice(
+  style: string,
+  storage: StyleStorage | undefined = defaultStorage(),
+): PinpointMode {
+  const stored = readChoices(storage)[style];
+  return (pinpointChoices(style) as readonly unknown[]).includes(stored)
+    ? (stored as PinpointMode)
+    : defaultPinpoint(style);
+}
+
+/** Stores the pinpoint form for a style; `false` if storage refused it. */
+export function savePinpointChoice(
+  style: string,
+  mode: PinpointMode,
+  storage: StyleStorage | undefined = defaultStorage(),
+): boolean {
+  try {
+    if (!storage) return false;
+    const choices = readChoices(storage);
+    storage.setItem(PINPOINT_CHOICE_KEY, JSON.stringify({ ...choices, [style]: mode }));
     return true;
   } catch {
     return false;

@@ -4,9 +4,16 @@
  * `cite(address)`, and the citer lives in a worker, so every address is
  * cited first, in one batch, and the function answers from that table.
  *
+ * `form: 'pandoc'` gives each passage's Pandoc citation
+ * (`[@lankov2007russia, para. 12]`) instead, for a digest meant for Pandoc.
+ *
  * Not for: the digest itself (annotations/io/markdown-digest.ts).
  */
-import type { StyleId } from '../../sources/citation/styles.ts';
+import { DEFAULT_STYLE, isStyleId, type StyleId } from '../../sources/citation/styles.ts';
+import { loadCustomStyles } from './custom-style-store.ts';
+import type { PinpointMode } from '../../sources/citation/pinpoint.ts';
+import { loadCitationStyle, loadPinpointChoice } from './citation-style.ts';
+import { loadRecordOverrides } from './record-override-store.ts';
 import { callCiterLazily } from './use-citations.ts';
 
 /**
@@ -17,15 +24,24 @@ import { callCiterLazily } from './use-citations.ts';
  */
 export async function citeForDigest(
   addresses: readonly string[],
-  style?: StyleId,
+  styleId: StyleId | string = loadCitationStyle(),
+  form: 'citation' | 'pandoc' = 'citation',
+  pinpoint: PinpointMode = loadPinpointChoice(styleId),
 ): Promise<(address: string) => string> {
-  // The stored choice, read from a lazy chunk (its zod schema stays out of the initial bundle).
-  const chosen = style ?? (await import('./citation-style.ts')).loadCitationStyle();
+  const style = isStyleId(styleId)
+    ? styleId
+    : (loadCustomStyles().find((s) => s.id === styleId) ?? DEFAULT_STYLE);
   const unique = [...new Set(addresses)];
   const texts =
     unique.length === 0
       ? []
-      : await callCiterLazily({ op: 'citeMany', style: chosen, addresses: unique });
+      : await callCiterLazily({
+          op: 'citeMany',
+          style,
+          form,
+          requests: unique.map((address) => ({ address, pinpoint })),
+          overrides: loadRecordOverrides(),
+        });
   const table = new Map(unique.map((a, i) => [a, texts[i] ?? '']));
   return (address) => table.get(address) ?? '';
 }

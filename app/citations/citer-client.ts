@@ -77,16 +77,13 @@ async function inPage(call: CiterCall): Promise<unknown> {
       await c.loadCiter(call.style);
       return null;
     case 'cite':
-      return c.citeInStyle(call.style, call.request);
-    case 'citeMany': {
-      const citer = await c.loadCiter(call.style);
-      const { citePassage } = await import('../../sources/citation/cite-passage.ts');
-      return call.addresses.map((address) => citePassage(citer, { address }).citation.text);
-    }
+      return c.citeInStyle(call.style, call.request, call.overrides);
+    case 'citeMany':
+      return c.citeMany(call.style, call.requests, call.form, call.overrides);
     case 'bibliography':
-      return c.bibliography(call.style);
+      return c.bibliography(call.style, call.overrides);
     case 'export':
-      return c.exportFile(call.format);
+      return c.exportFile(call.format, call.overrides);
     case 'sources': {
       const { userSourceMetadata } = await import('./user-source.ts');
       c.setExtraSources(call.sources.map(userSourceMetadata));

@@ -9,7 +9,39 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../sources/citation/export-formats.ts';
 import { CiteLocatorSchema } from '../../sources/citation/locator-schema.ts';
+import { PinpointModeSchema, SectionPlaceSchema } from '../../sources/citation/pinpoint.ts';
+import { RecordOverridesSchema } from '../../sources/citation/record-overrides.ts';
+import { CustomStyleSchema } from '../../sources/citation/custom-style.ts';
 import { StyleIdSchema } from '../../sources/citation/styles.ts';
+
+/** A built-in style id, or a style the reader loaded (its XML travels with the call). */
+export const StyleRefSchema = z.union([StyleIdSchema, CustomStyleSchema]);
+
+/** The reader's record overrides, sent with every call that formats or exports records. */
+const overrides = RecordOverridesSchema.optional();
+
+/** One passage to cite (see `PassageRequest` in `sources/citation/cite-passage.ts`). */
+export const PassageRequestSchema = z.object({
+  address: z.string(),
+  locator: CiteLocatorSchema.optional(),
+  section: SectionPlaceSchema.optional(),
+  quote: z.string().optional(),
+  link: z.string().optional(),
+  also: z
+    .array(
+      z.object({
+        address: z.string(),
+        locator: CiteLocatorSchema.optional(),
+        section: SectionPlaceSchema.optional(),
+      }),
+    )
+    .max(49)
+    .optional(),
+  prefix: z.string().max(200).optional(),
+  suffix: z.string().max(200).optional(),
+  narrative: z.boolean().optional(),
+  pinpoint: PinpointModeSchema.optional(),
+});
 
 /** A CSL-JSON name of a reader's record. */
 const CslNameSchema = z.object({ family: z.string().min(1).max(200), given: z.string().max(200) });
@@ -40,28 +72,26 @@ export const UserSourceSchema = z.object({
 /** What the app asks, without the id. */
 export const CiterCallSchema = z.discriminatedUnion('op', [
   /** Build (and cache) a style's engine, so a later cite is instant. */
-  z.object({ op: z.literal('warm'), style: StyleIdSchema }),
-  /** Cite one passage (see `PassageRequest` in `sources/citation/cite-passage.ts`). */
+  z.object({ op: z.literal('warm'), style: StyleRefSchema }),
+  /** Cite one passage, or several in one citation. */
   z.object({
     op: z.literal('cite'),
-    style: StyleIdSchema,
-    request: z.object({
-      address: z.string(),
-      locator: CiteLocatorSchema.optional(),
-      quote: z.string().optional(),
-      link: z.string().optional(),
-    }),
+    style: StyleRefSchema,
+    request: PassageRequestSchema,
+    overrides,
   }),
-  /** The plain-text citation (first note in a notes style) of each address, for the annotations digest. */
+  /** The plain-text citation (first note in a notes style), or the Pandoc form, of each passage, for the annotations digest. */
   z.object({
     op: z.literal('citeMany'),
-    style: StyleIdSchema,
-    addresses: z.array(z.string()).max(100_000),
+    style: StyleRefSchema,
+    requests: z.array(PassageRequestSchema).max(100_000),
+    form: z.enum(['citation', 'pandoc']),
+    overrides,
   }),
   /** Both sources' bibliography entries. */
-  z.object({ op: z.literal('bibliography'), style: StyleIdSchema }),
+  z.object({ op: z.literal('bibliography'), style: StyleRefSchema, overrides }),
   /** A bibliography file. */
-  z.object({ op: z.literal('export'), format: z.enum(EXPORT_FORMATS) }),
+  z.object({ op: z.literal('export'), format: z.enum(EXPORT_FORMATS), overrides }),
   /** The reader's own texts and their records (replacing those sent before). */
   z.object({ op: z.literal('sources'), sources: z.array(UserSourceSchema).max(10_000) }),
 ]);
@@ -88,12 +118,22 @@ export const BibliographyEntrySchema = z.discriminatedUnion('kind', [
 
 /** A Cite panel's content. */
 export const PassageCitationSchema = z.object({
-  style: StyleIdSchema,
+  style: z.string(),
+  kind: z.enum(['in-text', 'note']),
   source: z.string(),
   locator: CiteLocatorSchema.optional(),
+  items: z.array(z.object({ source: z.string(), locator: CiteLocatorSchema.optional() })),
   citation: FormattedSchema,
   subsequentNote: FormattedSchema.optional(),
+  narrative: z
+    .object({ author: FormattedSchema, rest: FormattedSchema, inText: FormattedSchema })
+    .optional(),
   bibliography: BibliographyEntrySchema,
+  entries: z.array(BibliographyEntrySchema),
+  pandoc: z.string(),
+  latex: z.string(),
+  missing: z.array(z.string()),
+  pinpointNote: z.string().optional(),
   quoted: FormattedSchema.optional(),
 });
 

@@ -14,12 +14,12 @@
 import {
   bibliography,
   citeInStyle,
+  citeMany,
   exportFile,
   loadCiter,
   setExtraSources,
 } from '../../sources/citation/load-citer.ts';
 import { userSourceMetadata } from './user-source.ts';
-import { citePassage } from '../../sources/citation/cite-passage.ts';
 import { CiterRequestSchema, type CiterCall, type CiterReply } from './citer-protocol.ts';
 
 async function answer(call: CiterCall): Promise<unknown> {
@@ -28,15 +28,13 @@ async function answer(call: CiterCall): Promise<unknown> {
       await loadCiter(call.style);
       return null;
     case 'cite':
-      return citeInStyle(call.style, call.request);
-    case 'citeMany': {
-      const citer = await loadCiter(call.style);
-      return call.addresses.map((address) => citePassage(citer, { address }).citation.text);
-    }
+      return citeInStyle(call.style, call.request, call.overrides);
+    case 'citeMany':
+      return citeMany(call.style, call.requests, call.form, call.overrides);
     case 'bibliography':
-      return bibliography(call.style);
+      return bibliography(call.style, call.overrides);
     case 'export':
-      return exportFile(call.format);
+      return exportFile(call.format, call.overrides);
     case 'sources':
       setExtraSources(call.sources.map(userSourceMetadata));
       return null;

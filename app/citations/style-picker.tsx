@@ -1,26 +1,34 @@
 /**
- * The citation style picker: the six styles by label, the chosen one
- * selected. A native `<select>` with a visible label.
+ * The style picker: the built-in styles, then the styles the reader added
+ * (**Add a style…** in the Bibliography dialog). Changing it stores the
+ * choice (`citation-style.ts`).
  */
-import type { ReactNode } from 'react';
-import { STYLES, StyleIdSchema, type StyleId } from '../../sources/citation/styles.ts';
+import { useId, type ReactNode } from 'react';
+import type { CustomStyle } from '../../sources/citation/custom-style.ts';
+import { STYLES } from '../../sources/citation/styles.ts';
 
 /** Props of `StylePicker`. */
 export interface StylePickerProps {
-  readonly style: StyleId;
-  readonly onChange: (style: StyleId) => void;
+  readonly style: string;
+  readonly onChange: (style: string) => void;
+  /** Styles the reader added. */
+  readonly customStyles?: readonly CustomStyle[];
 }
 
 /** The picker. */
-export function StylePicker({ style, onChange }: StylePickerProps): ReactNode {
+export function StylePicker({ style, onChange, customStyles = [] }: StylePickerProps): ReactNode {
+  const id = useId();
+  const known = [...STYLES.map((s) => s.id as string), ...customStyles.map((s) => s.id)];
   return (
     <label className="style-picker">
-      <span>Style</span>
+      {/* Named by the span alone (a wrapping label would add the selected option to the name). */}
+      <span id={`${id}-style`}>Style</span>
       <select
+        aria-labelledby={`${id}-style`}
         value={style}
         onChange={(e) => {
-          const parsed = StyleIdSchema.safeParse(e.currentTarget.value);
-          if (parsed.success) onChange(parsed.data);
+          const value = e.currentTarget.value;
+          if (known.includes(value)) onChange(value);
         }}
       >
         {STYLES.map((s) => (
@@ -28,6 +36,15 @@ export function StylePicker({ style, onChange }: StylePickerProps): ReactNode {
             {s.label}
           </option>
         ))}
+        {customStyles.length > 0 && (
+          <optgroup label="Added by you">
+            {customStyles.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </optgroup>
+        )}
       </select>
     </label>
   );

@@ -8,9 +8,10 @@
  * data and callbacks. Not for: formatting (the worker does it, through
  * `citer-client.ts`) or deciding what a span cites (`cite-target.ts`).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { DEFAULT_STYLE, type StyleId } from '../../sources/citation/styles.ts';
+import { useCallback, useEffect, useState } from 'react';
+import { isStyleId } from '../../sources/citation/styles.ts';
 import type { Address, Edition } from '../../sources/edition.ts';
+import { loadCitationStyle, saveCitationStyle } from './citation-style.ts';
 import type { CiterCall, CiterValue } from './citer-protocol.ts';
 import { citeScopes, spanCiteTarget, type CiteTarget } from './cite-target.ts';
 import type { UserSource } from './user-source.ts';
@@ -47,10 +48,10 @@ export interface OpenCite {
 
 /** What `useCitations` gives the views. */
 export interface Citations {
-  /** The chosen style. */
-  readonly style: StyleId;
+  /** The chosen style: a built-in id, or `custom:…` for a style the reader added. */
+  readonly style: string;
   /** Chooses (and stores) a style. */
-  readonly setStyle: (style: StyleId) => void;
+  readonly setStyle: (style: string) => void;
   /** The open Cite panel, if any. */
   readonly open: OpenCite | null;
   /** Opens the Cite panel on a paragraph, sentence or footnote address. */
@@ -59,6 +60,8 @@ export interface Citations {
   readonly citeSpan: (from: string, to: string, quote: string) => void;
   /** Closes the Cite panel. */
   readonly closeCite: () => void;
+  /** The editions the reader shows (for section pinpoints and "Also cite"). */
+  readonly editions: readonly Edition[];
   /** Whether the Bibliography dialog is open. */
   readonly bibliographyOpen: boolean;
   /** Opens or closes the Bibliography dialog. */
@@ -87,50 +90,28 @@ export function useCitations(
   editions: readonly Edition[],
   report: (message: string) => void,
 ): Citations {
-  // The stored choice is read (and checked with its zod schema) just after the app starts, from a
-  // lazy chunk: the schema stays out of the initial bundle (bench/reader.ts), and nothing shows the
-  // style before a Cite panel or the Bibliography opens (both lazy chunks themselves).
-  const [style, setStyleState] = useState<StyleId>(DEFAULT_STYLE);
-  const [styleRead, setStyleRead] = useState(false);
-  const chosen = useRef(false);
-  useEffect(() => {
-    let live = true;
-    import('./citation-style.ts')
-      .then(({ loadCitationStyle }) => {
-        if (live && !chosen.current) setStyleState(loadCitationStyle());
-      })
-      .catch(() => {
-        // The chunk did not load: the default style, and the next choice will try again.
-      })
-      .finally(() => {
-        if (live) setStyleRead(true);
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
+  // Read at once: nothing in the prerendered page shows the style (the panels render only
+  // when opened), so the stored choice cannot make hydration differ.
+  const [style, setStyleState] = useState<string>(() => loadCitationStyle());
   const [open, setOpen] = useState<OpenCite | null>(null);
   const [bibliographyOpen, setBibliographyOpen] = useState(false);
 
-  // Pre-warm the chosen style's engine in the worker when the page is idle (once the stored
-  // choice is known, so the default is not warmed for nothing).
-  useEffect(() => {
-    if (!styleRead) return;
-    return whenIdle(() => {
-      callCiterLazily({ op: 'warm', style }).catch(() => {
-        // A failed warm-up is retried by the first cite, which reports its own error.
-      });
-    });
-  }, [style, styleRead]);
+  // Pre-warm the chosen style's engine in the worker when the page is idle.
+  useEffect(
+    () =>
+      whenIdle(() => {
+        // An added style is built when first used (its XML lives in the dialogs' chunk).
+        if (!isStyleId(style)) return;
+        callCiterLazily({ op: 'warm', style }).catch(() => {
+          // A failed warm-up is retried by the first cite, which reports its own error.
+        });
+      }),
+    [style],
+  );
 
-  const setStyle = useCallback((next: StyleId) => {
-    chosen.current = true;
+  const setStyle = useCallback((next: string) => {
     setStyleState(next);
-    void import('./citation-style.ts')
-      .then(({ saveCitationStyle }) => saveCitationStyle(next))
-      .catch(() => {
-        // Not stored: the choice lasts for this visit (as when storage refuses it).
-      });
+    saveCitationStyle(next);
   }, []);
 
   const cite = useCallback(
@@ -165,6 +146,7 @@ export function useCitations(
     cite,
     citeSpan,
     closeCite,
+    editions,
     bibliographyOpen,
     setBibliographyOpen,
   };

@@ -2,8 +2,12 @@
  * The reader's user commands, one small named object each (Excalidraw's
  * `actions/`): a name, the keys shown in the shortcuts dialog, a key test,
  * and a `perform` that returns the new state plus at most one effect for the
- * views to carry out. This is the ONE place for keyboard shortcuts; the
- * shortcuts dialog is generated from this list.
+ * views to carry out. This is the ONE place for the reader's keyboard
+ * shortcuts, annotation ones included (one listener, `use-commands.ts`); the
+ * shortcuts dialog is generated from this list. The only keys handled
+ * elsewhere are those of a transient widget while it is open (the selection
+ * toolbar's action keys and Tab, a footnote popover's Escape); the toolbar's
+ * are listed in the dialog from its own action list.
  *
  * What it is for: keyboard behaviour as pure functions (tested in
  * tests/app/commands.test.ts). What it is not for: reading the DOM — what a
@@ -27,8 +31,11 @@ export interface KeyInput {
   readonly ctrlKey: boolean;
   readonly metaKey: boolean;
   readonly altKey: boolean;
+  readonly shiftKey: boolean;
   /** The event comes from a text field (shortcuts that are letters must not fire there). */
   readonly inEditable: boolean;
+  /** The address of the numbered passage that has the focus (the event's target), if any. */
+  readonly passage: Address | null;
 }
 
 /** What a command may need to know beyond the state. */
@@ -43,7 +50,11 @@ export interface CommandContext {
 export type CommandEffect =
   | { readonly type: 'focusSearch' }
   /** Put the address in the URL without a new history entry. */
-  | { readonly type: 'replaceHash'; readonly address: Address };
+  | { readonly type: 'replaceHash'; readonly address: Address }
+  /** Undo the last annotation change (the annotation store keeps the undo stack). */
+  | { readonly type: 'undoAnnotation' }
+  /** Open the first annotation on this passage in the sidebar, if it has one. */
+  | { readonly type: 'openAnnotationAt'; readonly address: Address };
 
 /** A command's outcome. */
 export interface CommandResult {
@@ -63,8 +74,12 @@ export interface Command {
   readonly keys: readonly string[];
   /** Whether this key press triggers the command in this state. */
   readonly keyTest: (input: KeyInput, state: ReaderState) => boolean;
-  /** The new state, and an effect for the views. */
-  readonly perform: (state: ReaderState, context: CommandContext) => CommandResult;
+  /** The new state, and an effect for the views (`input` is the key press that triggered it, if any). */
+  readonly perform: (
+    state: ReaderState,
+    context: CommandContext,
+    input?: KeyInput,
+  ) => CommandResult;
 }
 
 const plain = (input: KeyInput): boolean => !input.ctrlKey && !input.metaKey && !input.altKey;
@@ -167,6 +182,32 @@ export const dismiss: Command = {
   }),
 };
 
+/** Ctrl/⌘+Z outside a text field: undo the last annotation change (a field's own undo wins inside it). */
+export const undoAnnotation: Command = {
+  name: 'undoAnnotation',
+  label: 'Undo the last annotation change',
+  keys: ['Ctrl+Z', '⌘Z'],
+  keyTest: (input) =>
+    (input.ctrlKey || input.metaKey) &&
+    !input.altKey &&
+    !input.shiftKey &&
+    !input.inEditable &&
+    input.key.toLowerCase() === 'z',
+  perform: (state) => ({ state, effect: { type: 'undoAnnotation' } }),
+};
+
+/** Enter on a focused passage: open its annotation. */
+export const openAnnotation: Command = {
+  name: 'openAnnotation',
+  label: 'Open the annotation in the focused paragraph',
+  keys: ['Enter'],
+  keyTest: (input) => input.key === 'Enter' && plain(input) && input.passage !== null,
+  perform: (state, _context, input) =>
+    input?.passage
+      ? { state, effect: { type: 'openAnnotationAt', address: input.passage } }
+      : { state },
+};
+
 /** Every command, in the order the shortcuts dialog lists them. */
 export const COMMANDS: readonly Command[] = [
   nextParagraph,
@@ -176,6 +217,8 @@ export const COMMANDS: readonly Command[] = [
   otherPane,
   swap,
   toggleChrome,
+  undoAnnotation,
+  openAnnotation,
   dismiss,
 ];
 

@@ -12,13 +12,15 @@
  * reader's own among them) are rendered as React text, never as HTML; links
  * are built from addresses only.
  */
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Edition } from '../../sources/edition.ts';
 import type { Annotation, AnnotationId, Relation } from '../../annotations/model/annotation.ts';
 import type {
   ComparisonRow,
   ComparisonSide,
 } from '../../annotations/comparisons/comparison-rows.ts';
+import { downloadFile } from '../views/download-file.ts';
+import { useModalDialog } from '../views/use-modal-dialog.ts';
 import { sourceLabel } from '../views/pane.tsx';
 import { RELATION_GLYPH } from './compare-marks.tsx';
 import type { CompareEngine } from './load-compare.ts';
@@ -48,18 +50,6 @@ export interface CompareViewProps {
 }
 
 type Whose = 'all' | 'curated' | 'own';
-
-/** Starts a download of `text` as a file (a Blob URL on a temporary link). */
-export function downloadText(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function Side({
   side,
@@ -134,17 +124,11 @@ export function CompareView({
   columns,
   onDelete,
 }: CompareViewProps): ReactNode {
-  const ref = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const titleId = useId();
   const [relation, setRelation] = useState<Relation | ''>('');
   const [topic, setTopic] = useState('');
   const [whose, setWhose] = useState<Whose>('all');
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const [left, right] = columns;
   const table = useMemo(
@@ -170,30 +154,23 @@ export function CompareView({
   const exportAs = (kind: 'markdown' | 'csv'): void => {
     if (!engine || !shown) return;
     if (kind === 'markdown') {
-      downloadText(
-        'diptych-comparisons.md',
-        'text/markdown;charset=utf-8',
-        engine.comparisonsToMarkdown(shown, { labels }),
-      );
+      downloadFile({
+        name: 'diptych-comparisons.md',
+        mime: 'text/markdown',
+        text: engine.comparisonsToMarkdown(shown, { labels }),
+      });
     } else {
-      downloadText(
-        'diptych-comparisons.csv',
-        'text/csv;charset=utf-8',
-        engine.comparisonsToCsv(shown),
-      );
+      downloadFile({
+        name: 'diptych-comparisons.csv',
+        mime: 'text/csv',
+        text: engine.comparisonsToCsv(shown),
+      });
     }
   };
   const follow = (): void => onClose();
 
   return (
-    <dialog
-      ref={ref}
-      className="compare-view"
-      aria-labelledby={titleId}
-      onClose={onClose}
-      // Keys typed in the dialog are the dialog's: not the reader's shortcuts or the selection toolbar's.
-      onKeyDown={(e) => e.stopPropagation()}
-    >
+    <dialog {...dialog} className="compare-view" aria-labelledby={titleId} onClose={onClose}>
       <div className="compare-head">
         <h2 id={titleId}>Compare</h2>
         <form method="dialog">

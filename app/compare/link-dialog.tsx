@@ -8,7 +8,8 @@
  *
  * Renders the two quotes as React text (never HTML).
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useModalDialog } from '../views/use-modal-dialog.ts';
 import type { Relation } from '../../annotations/model/annotation.ts';
 import { RELATION_OPTIONS } from './compare-view.tsx';
 
@@ -49,7 +50,7 @@ const RELATION_HELP: Readonly<Record<Relation, string>> = {
 
 /** The dialog (open while mounted). */
 export function LinkDialog({ sides, topics, onSave, onCancel }: LinkDialogProps): ReactNode {
-  const ref = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(true);
   const titleId = useId();
   const listId = useId();
   const [relation, setRelation] = useState<Relation>('agrees');
@@ -58,23 +59,12 @@ export function LinkDialog({ sides, topics, onSave, onCancel }: LinkDialogProps)
   // Empty until the reader writes one: a paraphrase prefilled with the quote showed it twice.
   const [paraphrases, setParaphrases] = useState<readonly [string, string]>(['', '']);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     setError(onSave({ relation, topic, note, paraphrases }));
   };
   return (
-    <dialog
-      ref={ref}
-      className="link-dialog"
-      aria-labelledby={titleId}
-      onClose={onCancel}
-      // Keys typed in the dialog are the dialog's: not the reader's shortcuts or the selection toolbar's.
-      onKeyDown={(e) => e.stopPropagation()}
-    >
+    <dialog {...dialog} className="link-dialog" aria-labelledby={titleId} onClose={onCancel}>
       <h2 id={titleId}>Link passages</h2>
       <form onSubmit={submit}>
         <div className="link-sides">
@@ -139,7 +129,7 @@ export function LinkDialog({ sides, topics, onSave, onCancel }: LinkDialogProps)
         )}
         <div className="link-buttons">
           <button type="submit">Save comparison</button>
-          <button type="button" onClick={() => ref.current?.close()}>
+          <button type="button" onClick={() => dialog.ref.current?.close()}>
             Cancel
           </button>
         </div>

@@ -34,6 +34,12 @@ import {
 import type { RelatedRequest } from './related-panel.tsx';
 import { showInPane } from './show-in-pane.ts';
 import { useCompareHighlights } from './use-compare-highlights.ts';
+import { firstIssue } from '../../sources/util/zod-issue.ts';
+import type { ZodError } from 'zod';
+
+/** Said when the annotation code could not be loaded (offline before it was ever cached, or a new version deployed). */
+const RUNTIME_UNAVAILABLE =
+  'Not saved: part of Diptych could not be loaded. Check your connection and reload the page.';
 
 /** What the hook needs from the app. */
 export interface CompareInput {
@@ -285,20 +291,23 @@ export function useCompare({
         });
       } catch (err) {
         if (err instanceof engine.LinkPassagesError) return err.message;
-        const issue = (err as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
-        return issue
-          ? `Not saved: ${issue.path.map(String).join('.')} ${issue.message}.`
+        const issues = (err as { issues?: unknown }).issues;
+        return Array.isArray(issues)
+          ? `Not saved: ${firstIssue(err as Pick<ZodError, 'issues'>)}.`
           : String(err);
       }
       // The store is loaded by now (the selection toolbar's other actions share it); wait for it if not.
-      void loadAnnotationRuntime().then((runtime) => {
-        const result = runtime.store.add(input);
-        if (result.ok) notify(`Linked ${a.name} and ${b.name} (${choice.relation}).`);
-        else
-          notify(
-            `The comparison was not saved: ${result.errors[0]?.path} ${result.errors[0]?.message}.`,
-          );
-      });
+      loadAnnotationRuntime().then(
+        (runtime) => {
+          const result = runtime.store.add(input);
+          if (result.ok) notify(`Linked ${a.name} and ${b.name} (${choice.relation}).`);
+          else
+            notify(
+              `The comparison was not saved: ${result.errors[0]?.path} ${result.errors[0]?.message}.`,
+            );
+        },
+        () => notify(RUNTIME_UNAVAILABLE),
+      );
       setLinking(null);
       return null;
     },
@@ -307,12 +316,17 @@ export function useCompare({
 
   const deleteOwn = useCallback(
     (id: string) => {
-      void loadAnnotationRuntime().then((runtime) => {
-        const result = runtime.store.delete(id);
-        notify(
-          result.ok ? 'Your comparison was deleted.' : `Not deleted: ${result.errors[0]?.message}.`,
-        );
-      });
+      loadAnnotationRuntime().then(
+        (runtime) => {
+          const result = runtime.store.delete(id);
+          notify(
+            result.ok
+              ? 'Your comparison was deleted.'
+              : `Not deleted: ${result.errors[0]?.message}.`,
+          );
+        },
+        () => notify(RUNTIME_UNAVAILABLE),
+      );
     },
     [notify],
   );

@@ -4,7 +4,7 @@
  * installed once.
  */
 import { useEffect, useRef } from 'react';
-import type { Edition } from '../../sources/edition.ts';
+import type { Address, Edition } from '../../sources/edition.ts';
 import { commandForKey, type CommandEffect } from '../commands/commands.ts';
 import type { PaneIndex, ReaderState } from '../state/reader-state.ts';
 import { replaceHash } from './use-hash-location.ts';
@@ -13,6 +13,14 @@ import { topParagraph } from './top-paragraph.ts';
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** The address of the numbered passage `target` is, when it is one inside a pane's edition. */
+function focusedPassage(target: EventTarget | null): Address | null {
+  if (!(target instanceof HTMLElement)) return null;
+  const address = target.getAttribute('data-address');
+  const root = target.closest('.pane[data-source]')?.querySelector('article.edition');
+  return address && root?.contains(target) ? (address as Address) : null;
 }
 
 /** Installs the keyboard shortcuts. */
@@ -36,15 +44,18 @@ export function useCommands(
         ctrlKey: e.ctrlKey,
         metaKey: e.metaKey,
         altKey: e.altKey,
+        shiftKey: e.shiftKey,
         inEditable: isEditable(e.target),
+        passage: focusedPassage(e.target),
       };
       const command = commandForKey(input, state);
       if (!command) return;
       e.preventDefault();
-      const result = command.perform(state, {
-        editions,
-        topOf: (pane) => topParagraph(scrollOf(pane)),
-      });
+      const result = command.perform(
+        state,
+        { editions, topOf: (pane) => topParagraph(scrollOf(pane)) },
+        input,
+      );
       if (result.state !== state) setState(result.state);
       if (result.effect) runEffect(result.effect);
     };
@@ -53,14 +64,27 @@ export function useCommands(
   }, []);
 }
 
+/** What carrying out an effect needs from the views. */
+export interface EffectHandlers {
+  readonly focusSearch: () => void;
+  readonly undoAnnotation: () => void;
+  readonly openAnnotationAt: (address: Address) => void;
+}
+
 /** Carries out an effect that needs the page. */
-export function runCommandEffect(effect: CommandEffect, focusSearch: () => void): void {
+export function runCommandEffect(effect: CommandEffect, handlers: EffectHandlers): void {
   switch (effect.type) {
     case 'focusSearch':
-      focusSearch();
+      handlers.focusSearch();
       break;
     case 'replaceHash':
       replaceHash(effect.address);
+      break;
+    case 'undoAnnotation':
+      handlers.undoAnnotation();
+      break;
+    case 'openAnnotationAt':
+      handlers.openAnnotationAt(effect.address);
       break;
   }
 }

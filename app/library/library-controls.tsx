@@ -2,12 +2,15 @@
  * The library's controls in the header: **Add a text…** (a file picker; the
  * text is stored and opened in the active pane), **Library** (the view), and
  * a drop target over the whole window (drop a file anywhere to add it).
+ * While a text is parsed (in a worker), its progress and **Cancel** sit
+ * beside the button.
  *
  * Renders no user text itself (the dialog does, as React text).
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { Edition } from '../../sources/edition.ts';
+import { AddingProgressBar } from './adding-progress.tsx';
 import { TEXT_FILE_ACCEPT } from './text-file-accept.ts';
 import type { LibraryController } from './use-library.ts';
 
@@ -94,6 +97,7 @@ export function LibraryControls({
       >
         Add a text…
       </button>
+      {!open && <AddingProgressBar adding={library.adding} onCancel={library.cancelAdding} />}
       <input
         ref={input}
         type="file"

@@ -11,7 +11,8 @@ import { useRef, useState, type ReactNode } from 'react';
 import type { Removed, TextEntry } from '../../library/index.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { ModalDialog } from '../citations/modal-dialog.tsx';
-import { downloadText } from '../annotations/download.ts';
+import { downloadFile } from '../views/download-file.ts';
+import { AddingProgressBar } from './adding-progress.tsx';
 import { RecordEditor } from './record-editor.tsx';
 import { TEXT_FILE_ACCEPT } from './text-file-accept.ts';
 import type { LibraryController } from './use-library.ts';
@@ -67,7 +68,7 @@ export function LibraryDialog({
     const content = await library.content(entry.id);
     if (content === undefined) return;
     const stem = entry.name.replace(/\.[a-z0-9]{1,10}$/i, '');
-    downloadText(content, `${stem}.md`, 'text/markdown');
+    downloadFile({ name: `${stem}.md`, mime: 'text/markdown', text: content });
   };
   const editingEntry = editing ? library.entry(editing) : undefined;
 
@@ -117,6 +118,7 @@ export function LibraryDialog({
           }}
         />
       </div>
+      <AddingProgressBar adding={library.adding} onCancel={library.cancelAdding} />
       {pasting && (
         <form
           className="library-paste"

@@ -14,6 +14,7 @@ import {
   type TextEntry,
   type TextRecord,
 } from '../../library/index.ts';
+import { issuesOf } from '../../sources/util/zod-issue.ts';
 
 /** Props of `RecordEditor`. */
 export interface RecordEditorProps {
@@ -75,8 +76,8 @@ export function RecordEditor({ entry, onSave, onCancel }: RecordEditorProps): Re
       Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)),
     );
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = String(issue.path[0] ?? 'record');
+      const issue = issuesOf(parsed.error)[0]!;
+      const field = issue.path.split('.')[0] || 'record';
       setError(`${FIELD_LABELS[field] ?? field}: ${issue.message}`);
       return;
     }

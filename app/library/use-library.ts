@@ -18,7 +18,7 @@ import type {
 import type { Edition } from '../../sources/edition.ts';
 import { MAX_TEXT_BYTES } from '../../sources/read-text.ts';
 import type { LibraryRuntime } from './library-runtime.ts';
-import { parseTextBytes, parseTextString } from './parse-text.ts';
+import { parseTextBytes, parseTextString, type ParseTextResult } from './parse-text.ts';
 import { setCitationSources } from '../citations/use-citations.ts';
 import { recordToCsl } from './record-to-csl.ts';
 import { connectLibrary } from './library-bridge.ts';
@@ -34,6 +34,14 @@ export function loadLibraryRuntime(): Promise<LibraryRuntime> {
 const EMPTY_STATE: LibraryState = { loaded: false, entries: [], waiting: [], unreadable: 0 };
 const noSubscribe = (): (() => void) => () => undefined;
 
+/** A text being parsed for the library. */
+export interface AddingProgress {
+  /** The file name (or the paste's name). */
+  readonly name: string;
+  /** 0 to 1. */
+  readonly fraction: number;
+}
+
 /** What the app gets from the library. */
 export interface LibraryController {
   /** The library's state (empty until loaded). */
@@ -42,6 +50,10 @@ export interface LibraryController {
   readonly editions: readonly Edition[];
   /** True while texts are being added or parsed. */
   readonly busy: boolean;
+  /** The text being parsed and how far (0–1), while a file or paste is added; else null. */
+  readonly adding: AddingProgress | null;
+  /** Stops the parse in progress (the reader's Cancel); nothing is added. */
+  cancelAdding(): void;
   /** Adds files (picked or dropped); returns the ids added (or already there). */
   addFiles(files: readonly File[]): Promise<string[]>;
   /** Adds pasted text under a name. */
@@ -68,6 +80,39 @@ export interface LibraryController {
 export function useLibrary(notify: (message: string) => void): LibraryController {
   const [runtime, setRuntime] = useState<LibraryRuntime | null>(null);
   const [busy, setBusy] = useState(false);
+  const [adding, setAdding] = useState<AddingProgress | null>(null);
+  const current = useRef<AbortController | null>(null);
+  // Leaving the page (or unmounting) stops a parse in progress.
+  useEffect(() => () => current.current?.abort(), []);
+  /** Runs a parse with progress and Cancel. */
+  const parseWithProgress = useCallback(
+    async (
+      name: string,
+      parse: (options: {
+        signal: AbortSignal;
+        onProgress: (fraction: number) => void;
+      }) => Promise<ParseTextResult>,
+    ): Promise<ParseTextResult> => {
+      const controller = new AbortController();
+      current.current?.abort();
+      current.current = controller;
+      setAdding({ name, fraction: 0 });
+      try {
+        return await parse({
+          signal: controller.signal,
+          onProgress: (fraction) =>
+            setAdding((a) => (current.current === controller ? { name, fraction } : a)),
+        });
+      } finally {
+        if (current.current === controller) {
+          current.current = null;
+          setAdding(null);
+        }
+      }
+    },
+    [],
+  );
+  const cancelAdding = useCallback(() => current.current?.abort(), []);
   useEffect(() => {
     let live = true;
     loadLibraryRuntime().then(
@@ -153,10 +198,7 @@ export function useLibrary(notify: (message: string) => void): LibraryController
   );
 
   const addParsed = useCallback(
-    async (
-      lib: LibraryRuntime['library'],
-      result: Awaited<ReturnType<typeof parseTextBytes>>,
-    ): Promise<string | null> => {
+    async (lib: LibraryRuntime['library'], result: ParseTextResult): Promise<string | null> => {
       if (!result.ok) {
         notify(result.reason);
         return null;
@@ -184,19 +226,28 @@ export function useLibrary(notify: (message: string) => void): LibraryController
             );
             continue;
           }
-          const bytes = new Uint8Array(await file.arrayBuffer());
-          const id = await addParsed(lib, await parseTextBytes(bytes, file.name));
+          const result = await parseWithProgress(file.name, async (options) =>
+            parseTextBytes(new Uint8Array(await file.arrayBuffer()), file.name, options),
+          );
+          const id = await addParsed(lib, result);
           if (id) ids.push(id);
+          // Cancel stops this file and those after it.
+          if (!result.ok && result.cancelled) break;
         }
         return ids;
       })) ?? [],
-    [run, addParsed, notify],
+    [run, addParsed, notify, parseWithProgress],
   );
 
   const addPaste = useCallback(
     (text: string, name = 'Pasted text') =>
-      run(async (lib) => addParsed(lib, await parseTextString(text, name))),
-    [run, addParsed],
+      run(async (lib) =>
+        addParsed(
+          lib,
+          await parseWithProgress(name, (options) => parseTextString(text, name, options)),
+        ),
+      ),
+    [run, addParsed, parseWithProgress],
   );
 
   const reimport = useCallback(
@@ -206,9 +257,9 @@ export function useLibrary(notify: (message: string) => void): LibraryController
           notify(`“${file.name}” is too large; the text was not changed.`);
           return false;
         }
-        const result = await parseTextBytes(new Uint8Array(await file.arrayBuffer()), file.name, {
-          id,
-        });
+        const result = await parseWithProgress(file.name, async (options) =>
+          parseTextBytes(new Uint8Array(await file.arrayBuffer()), file.name, { ...options, id }),
+        );
         if (!result.ok) {
           notify(`${result.reason} The text was not changed.`);
           return false;
@@ -217,7 +268,7 @@ export function useLibrary(notify: (message: string) => void): LibraryController
         notify(`“${entry.title}” is now version ${entry.version}.`);
         return true;
       })) ?? false,
-    [run, notify],
+    [run, notify, parseWithProgress],
   );
 
   const rename = useCallback(
@@ -278,6 +329,8 @@ export function useLibrary(notify: (message: string) => void): LibraryController
     state,
     editions,
     busy,
+    adding,
+    cancelAdding,
     addFiles,
     addPaste,
     reimport,

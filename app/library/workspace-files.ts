@@ -8,8 +8,9 @@
  */
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
 import { readWorkspace, serializeWorkspace, type TextLibrary } from '../../library/index.ts';
+import { MAX_WORKSPACE_CHARS } from '../../library/workspace.ts';
 import type { Edition } from '../../sources/edition.ts';
-import { dateStamp, downloadText } from '../annotations/download.ts';
+import { dateStamp, downloadFile } from '../views/download-file.ts';
 import { loadAnnotationRuntime } from '../annotations/use-annotations.ts';
 import { libraryTitles, mayWaitFor } from './library-bridge.ts';
 import { parseTextString } from './parse-text.ts';
@@ -28,11 +29,11 @@ export async function exportWorkspace(library: TextLibrary): Promise<string> {
   const collection = JSON.parse(
     runtime.serializeW3cCollection(annotations, { sources: libraryTitles(named) }),
   ) as Record<string, unknown>;
-  downloadText(
-    serializeWorkspace(texts, collection),
-    `diptych-workspace-${dateStamp()}.json`,
-    'application/json',
-  );
+  downloadFile({
+    name: `diptych-workspace-${dateStamp()}.json`,
+    mime: 'application/json',
+    text: serializeWorkspace(texts, collection),
+  });
   return `Exported ${texts.length} text${texts.length === 1 ? '' : 's'} and ${annotations.length} annotation${annotations.length === 1 ? '' : 's'}.`;
 }
 
@@ -43,6 +44,11 @@ export async function importWorkspace(
   builtins: readonly Edition[],
 ): Promise<string> {
   const fail = (why: string): string => `Nothing was imported from “${file.name}”: ${why}.`;
+  // Checked before reading (issue 12, item 6): a 1 GB file is refused without being loaded.
+  if (file.size > MAX_WORKSPACE_CHARS)
+    return fail(
+      `the file is larger than a workspace can be (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 128 MB)`,
+    );
   let text: string;
   try {
     text = await file.text();

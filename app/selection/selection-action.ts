@@ -68,7 +68,11 @@ export interface ShortcutEntry {
 
 /** The actions' shortcuts, for the shortcuts dialog (so it lists every registered action's key). */
 export function selectionShortcuts(actions: readonly SelectionAction[]): ShortcutEntry[] {
-  return actions
-    .filter((a) => a.shortcut !== undefined)
-    .map((a) => ({ keys: [a.shortcut!], label: `${a.label} (with text selected)` }));
+  return [
+    // The toolbar's own key (selection-toolbar.tsx), whatever the actions.
+    { keys: ['Tab'], label: 'From selected text, move into its toolbar' },
+    ...actions
+      .filter((a) => a.shortcut !== undefined)
+      .map((a) => ({ keys: [a.shortcut!], label: `${a.label} (with text selected)` })),
+  ];
 }

@@ -4,11 +4,12 @@
  * active pane is displayed (CSS, `app/styles.css`).
  */
 import { useMemo, type ReactNode, type RefObject } from 'react';
-import type { Address, Edition, Footnote, SourceId } from '../../sources/edition.ts';
+import type { Address, Block, Edition, Footnote, SourceId } from '../../sources/edition.ts';
 import { sourceMetadata } from '../../sources/metadata.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
 import { BlockView } from './block-view.tsx';
 import { FootnoteList } from './footnote-list.tsx';
+import { VIRTUALIZE_ABOVE, VirtualBlocks } from './virtual-blocks.tsx';
 
 /** Props of `Pane`. */
 export interface PaneProps {
@@ -51,6 +52,20 @@ export function Pane(props: PaneProps): ReactNode {
   // Blocks get the shared set only if it concerns them, so memoized blocks skip re-rendering.
   const markedFor = (address: string): ReadonlySet<string> =>
     [...marked].some((m) => m === address || m.startsWith(`${address}.`)) ? marked : EMPTY;
+  const renderBlock = (block: Block): ReactNode => (
+    <BlockView
+      key={block.address}
+      block={block}
+      footnotes={footnotes}
+      marked={markedFor(block.address)}
+      showChrome={showChrome}
+      onCopyLink={props.onCopyLink}
+      onCite={props.onCite}
+      extras={props.extras?.get(block.address)}
+      timing={index === 0 && block.address === firstNumbered}
+      interactive={props.interactive}
+    />
+  );
   const side = index === 0 ? 'left' : 'right';
   const label = sourceLabel(edition);
   return (
@@ -86,20 +101,17 @@ export function Pane(props: PaneProps): ReactNode {
         onPointerDown={() => props.onActivate(index)}
       >
         <article className="edition" lang={edition.lang}>
-          {edition.blocks.map((block) => (
-            <BlockView
-              key={block.address}
-              block={block}
-              footnotes={footnotes}
-              marked={markedFor(block.address)}
-              showChrome={showChrome}
-              onCopyLink={props.onCopyLink}
-              onCite={props.onCite}
-              extras={props.extras?.get(block.address)}
-              timing={index === 0 && block.address === firstNumbered}
-              interactive={props.interactive}
+          {edition.blocks.length > VIRTUALIZE_ABOVE ? (
+            <VirtualBlocks
+              key={edition.id}
+              blocks={edition.blocks}
+              marked={marked}
+              scrollRef={scrollRef}
+              render={renderBlock}
             />
-          ))}
+          ) : (
+            edition.blocks.map(renderBlock)
+          )}
           <FootnoteList edition={edition} marked={marked} onCite={props.onCite} />
         </article>
       </div>

@@ -1,9 +1,10 @@
 /**
  * The keyboard shortcuts, listed from `COMMANDS` (the one place shortcuts are
- * defined). A native modal `<dialog>`: it traps focus and closes on Escape.
+ * defined), in a modal dialog (`useModalDialog`).
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { COMMANDS } from '../commands/commands.ts';
+import { useModalDialog } from './use-modal-dialog.ts';
 
 /** Props of `ShortcutsDialog`. */
 export interface ShortcutsDialogProps {
@@ -15,16 +16,10 @@ export interface ShortcutsDialogProps {
 
 /** The dialog. */
 export function ShortcutsDialog({ open, onClose, more = [] }: ShortcutsDialogProps): ReactNode {
-  const ref = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog ref={ref} className="shortcuts" aria-labelledby={titleId} onClose={onClose}>
+    <dialog {...dialog} className="shortcuts" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>Keyboard shortcuts</h2>
       <dl>
         {[...COMMANDS, ...more].map((c, i) => (

@@ -1,42 +1,39 @@
 /** `diptych parse <file> [--summary] [--id <id>]`: any Markdown or plain-text file as an edition. */
 import { readFile, stat } from 'node:fs/promises';
-import type { Edition } from '../../sources/edition.ts';
-import { parseEdition } from '../../sources/pipeline.ts';
-import { MAX_TEXT_BYTES, decodeText } from '../../sources/read-text.ts';
+import { PARSE_TIME_LIMIT_MS } from '../../sources/check-nesting.ts';
+import { MAX_TEXT_BYTES } from '../../sources/read-text.ts';
 import { sourceIdFromFileName } from '../../sources/source-id.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
+import { parseInThread } from '../parse-in-thread.ts';
 
-/** A readable table: address, role, first words. */
-export function summaryTable(edition: Edition): string {
-  const rows = [
-    ...edition.blocks.map((b) => [b.address, b.role, b.text]),
-    ...edition.footnotes.map((f) => [f.address, 'footnote', f.text]),
-  ];
-  const width = Math.max(...rows.map((r) => r[0]!.length), 'address'.length);
-  const firstWords = (text: string): string => {
-    const flat = text.replace(/\s+/g, ' ');
-    return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
-  };
-  const lines = [`${'address'.padEnd(width)}  ${'role'.padEnd(11)}  first words`];
-  for (const [address, role, text] of rows)
-    lines.push(`${address!.padEnd(width)}  ${role!.padEnd(11)}  ${firstWords(text!)}`);
-  lines.push(
-    '',
-    `${edition.blocks.filter((b) => b.n !== undefined).length} numbered paragraphs, ${edition.footnotes.length} footnotes`,
-  );
-  return `${lines.join('\n')}\n`;
-}
+export { summaryTable } from '../parse-job.ts';
 
-/** Parses a file and prints its edition (JSON, or a table with `--summary`). */
+/**
+ * Parses a file and prints its edition (JSON, or a table with `--summary`).
+ * The parse runs in a worker thread with a time limit (`--time-limit
+ * <seconds>`, default `PARSE_TIME_LIMIT_MS`), after the same size, text and
+ * nesting checks as the reader's "Open a text".
+ */
 export const parse: Command = async (args, io) => {
   const { positional, flags } = parseFlags(args, {
     summary: 'boolean',
     id: 'string',
     lang: 'string',
+    'time-limit': 'string',
   });
   const [file, extra] = positional;
   if (file === undefined || extra !== undefined)
-    throw new CliError('usage: diptych parse <file> [--summary] [--id <id>] [--lang <bcp47>]', 2);
+    throw new CliError(
+      'usage: diptych parse <file> [--summary] [--id <id>] [--lang <bcp47>] [--time-limit <seconds>]',
+      2,
+    );
+  let limitMs = PARSE_TIME_LIMIT_MS;
+  if (typeof flags['time-limit'] === 'string') {
+    const seconds = Number(flags['time-limit']);
+    if (!Number.isFinite(seconds) || seconds <= 0)
+      throw new CliError(`invalid --time-limit "${flags['time-limit']}" (a number of seconds)`, 2);
+    limitMs = seconds * 1000;
+  }
   let info;
   try {
     info = await stat(file);
@@ -57,15 +54,23 @@ export const parse: Command = async (args, io) => {
       `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'read error'}`,
     );
   }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) throw new CliError(`${file} ${decoded.reason}`);
   const id = typeof flags.id === 'string' ? flags.id : sourceIdFromFileName(file);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
     throw new CliError(`invalid --id "${id}" (use lower-case letters, digits and hyphens)`, 2);
-  const result = parseEdition(decoded.text, {
-    id,
-    lang: typeof flags.lang === 'string' ? flags.lang : 'en',
-  });
-  io.out(flags.summary ? summaryTable(result) : `${JSON.stringify(result, null, 2)}\n`);
+  const result = await parseInThread(
+    {
+      bytes,
+      id,
+      lang: typeof flags.lang === 'string' ? flags.lang : 'en',
+      summary: flags.summary === true,
+    },
+    limitMs,
+  );
+  if ('timedOut' in result)
+    throw new CliError(
+      `${file} took longer than ${limitMs / 1000} s to parse and was stopped (--time-limit <seconds> sets the limit)`,
+    );
+  if (!result.ok) throw new CliError(`${file} ${result.reason}`);
+  io.out(result.output);
   return 0;
 };

@@ -24,9 +24,13 @@
  *     every value at 70 characters, mid-word, and reading the file back
  *     inserts a space at each break ("Soc hi"); we write each value on one
  *     line, as the RIS specification allows.
- *   - BibTeX keys may not contain hyphens (Citation.js replaces an unsafe
- *     key with one of its own), so the key is the source id without them:
- *     `WinstanleyChesters2015`, `Lankov2007`.
+ *   - Keys: every format carries the record's citation key
+ *     (`citation-keys.ts`: `lankov2007russia`), as the BibTeX key, the RIS
+ *     `ID` (written whole: Citation.js cuts it to 20 characters) and the
+ *     CSL-JSON `citation-key`.
+ *   - An incomplete record (`missing-fields.ts`) says what it lacks: an
+ *     `@comment` before its BibTeX entry, an `N1` note in RIS (RIS has no
+ *     comment syntax), `note` in CSL-JSON.
  *
  * Runs in Node and in the browser (Citation.js is pure JavaScript); load it
  * on demand, like citeproc. Not for: formatted bibliographies (`create-citer.ts`).
@@ -35,37 +39,48 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { BUILTIN_SOURCES, type CslItem, type SourceMetadata } from '../metadata.ts';
+import { citationKeys } from './citation-keys.ts';
 import type { ExportFormat } from './export-formats.ts';
+import { missingNote } from './missing-fields.ts';
 import { exportRecord } from './records.ts';
 
-/** The BibTeX key of a source: its id with the hyphens removed and each part capitalized. */
-export function bibtexKey(id: string): string {
-  return id
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
+/** A record as exported: with its citation key, and the missing-fields note if incomplete. */
+interface Exported {
+  readonly record: CslItem & { readonly 'citation-key': string };
+  readonly missing: string | null;
 }
 
-/** BibTeX: Citation.js with our keys. */
-function toBibtex(records: readonly CslItem[]): string {
-  const withKeys = records.map((r) => ({ ...r, 'citation-key': bibtexKey(r.id) }));
-  return new Cite(withKeys).format('bibtex', { format: 'text' });
+/** BibTeX: Citation.js with our keys, each incomplete entry preceded by an `@comment` saying what it lacks. */
+function toBibtex(exported: readonly Exported[]): string {
+  return exported
+    .map(({ record, missing }) => {
+      const entry = new Cite([record]).format('bibtex', { format: 'text' }).trim();
+      // BibTeX has no escape inside @comment{…}: keep braces out of it.
+      return missing ? `@comment{${missing.replace(/[{}]/g, '')}}\n${entry}` : entry;
+    })
+    .join('\n\n');
 }
 
 /** RIS: Citation.js's tag mapping, written out one value per line (see the head comment). */
-function toRis(records: readonly CslItem[]): string {
+function toRis(exported: readonly Exported[]): string {
+  const records = exported.map((e) => e.record);
   const entries = new Cite(records).format('ris', { format: 'object' }) as unknown as Record<
     string,
     string | string[]
   >[];
   return entries
     .map((entry, i) => {
-      const record = records[i]!;
+      const { record, missing } = exported[i]!;
       const tags: [string, string][] = [];
       for (const [tag, value] of Object.entries(entry)) {
         if (tag === 'TY') continue;
+        if (tag === 'ID') {
+          tags.push(['ID', record['citation-key']]);
+          continue;
+        }
         for (const v of ([] as string[]).concat(value)) tags.push([tag, String(v)]);
       }
+      if (missing) tags.push(['N1', missing]);
       if (entry.TY === 'NEWS' && !('AU' in entry)) {
         for (const a of record.author) tags.unshift(['AU', `${a.family}, ${a.given}`]);
       }
@@ -83,13 +98,23 @@ export function exportBibliography(
   format: ExportFormat,
   sources: readonly SourceMetadata[] = BUILTIN_SOURCES,
 ): string {
-  const records = sources.map(exportRecord);
+  const keys = citationKeys(sources);
+  const exported: Exported[] = sources.map((meta) => ({
+    record: { ...exportRecord(meta), 'citation-key': keys.get(meta.id)! },
+    missing: missingNote(meta),
+  }));
   switch (format) {
     case 'csl-json':
-      return `${JSON.stringify(records, null, 2)}\n`;
+      return `${JSON.stringify(
+        exported.map(({ record, missing }) =>
+          missing ? { ...record, note: [record.note, missing].filter(Boolean).join(' ') } : record,
+        ),
+        null,
+        2,
+      )}\n`;
     case 'bibtex':
-      return `${toBibtex(records).trimEnd()}\n`;
+      return `${toBibtex(exported).trimEnd()}\n`;
     case 'ris':
-      return `${toRis(records)}\n`;
+      return `${toRis(exported)}\n`;
   }
 }

@@ -9,11 +9,47 @@ export {
   createCiter,
   type BibliographyEntry,
   type CitationResult,
+  type CiteItemRequest,
+  type CiteOptions,
   type Citer,
+  type CiterStyle,
+  type ClusterResult,
   type Formatted,
+  type NarrativeCitation,
+  type StyleSpec,
 } from './create-citer.ts';
+export { baseCitationKey, citationKeys } from './citation-keys.ts';
+export { missingFields, missingNote, type MissingField } from './missing-fields.ts';
+export {
+  PINPOINT_LABELS,
+  PINPOINT_MODES,
+  PinpointModeSchema,
+  SectionPlaceSchema,
+  defaultPinpoint,
+  parsePinpointMode,
+  pinpointChoices,
+  sectionPlace,
+  type PinpointMode,
+  type SectionPlace,
+} from './pinpoint.ts';
+export {
+  EDITABLE_FIELDS,
+  FIELD_LABELS,
+  RecordOverrideSchema,
+  RecordOverridesSchema,
+  applyRecordOverride,
+  applyRecordOverrides,
+  fieldError,
+  formValues,
+  overrideFromForm,
+  parseAssignment,
+  type EditableField,
+  type RecordOverride,
+  type RecordOverrides,
+} from './record-overrides.ts';
+export { CustomStyleSchema, parseStyleFile, styleLocale, type CustomStyle } from './style-file.ts';
 export type { CslLoader } from './csl-loader.ts';
-export { bibtexKey, exportBibliography } from './export-bibliography.ts';
+export { exportBibliography } from './export-bibliography.ts';
 export {
   EXPORT_FILE,
   EXPORT_FORMATS,
@@ -25,8 +61,10 @@ export { citeTargetOf, locatorFor, paragraphRangeLocator, type CiteLocator } fro
 export { escapeHtml, quoteWithCitation } from './quote-with-citation.ts';
 export { exportRecord, styleRecord } from './records.ts';
 export {
+  BUNDLED_LOCALES,
   DEFAULT_STYLE,
   LOCALE_FILE,
+  bundledLocale,
   STYLES,
   STYLE_IDS,
   StyleIdSchema,

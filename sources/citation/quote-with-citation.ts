@@ -27,7 +27,6 @@
  * Not for: the clipboard itself (the app writes both forms to it).
  */
 import type { CitationResult, Formatted } from './create-citer.ts';
-import { styleDescriptor } from './styles.ts';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -65,10 +64,14 @@ function isHttpUrl(link: string): boolean {
  * passage; `link` (optional) is the passage's address or URL. Throws on an
  * empty quote.
  */
-export function quoteWithCitation(quote: string, result: CitationResult, link?: string): Formatted {
+export function quoteWithCitation(
+  quote: string,
+  result: Pick<CitationResult, 'kind' | 'citation'>,
+  link?: string,
+): Formatted {
   const q = normalizeQuote(quote);
   if (q === '') throw new Error('nothing to quote: the passage is empty');
-  const kind = styleDescriptor(result.style).kind;
+  const kind = result.kind;
   let text: string;
   let html: string;
   if (kind === 'in-text') {

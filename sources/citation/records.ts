@@ -58,13 +58,39 @@ export const TITLE_CASE_HINTS: Readonly<Record<string, string>> = {
   'winstanley-chesters-2015': 'Russia’s borders: North Korea is moving Up Moscow’s agenda',
 };
 
+/**
+ * Styles whose manual has no form for a guessed date, so an inferred
+ * (`circa`) date is left out and the style prints what it prints for an
+ * undated work:
+ *   - APA 7 writes "n.d." for a work without a date (Publication Manual 9.17
+ *     and Table 9.1); "ca." is for approximate dates of ancient and religious
+ *     works only. `(Lankov, n.d., para. 12)`; `Lankov, A. (n.d.). …`.
+ *   - MLA 9 leaves an unknown date out (it no longer writes "n.d."), and
+ *     recommends an access date for an online work that has none, which the
+ *     reader can give (Edit record).
+ * The Chicago styles keep it: "[2007?]" is CMOS's own form for a
+ * conjectural date. A style a reader loads gets no guessed date either: we
+ * cannot know that it prints CSL `circa`, and one that does not would state
+ * the guess as a fact. The inferred year stays in the record and the exports.
+ */
+const NO_GUESSED_DATES: ReadonlySet<string> = new Set(['apa', 'mla', 'custom']);
+
+/** Custom styles are formatted with the base record as it is (its type and title unchanged, series dropped). */
+export type StyleRef = StyleId | 'custom';
+
 /** The record a style formats for a source. Pure: returns a new object, never mutates `meta`. */
-export function styleRecord(meta: SourceMetadata, style: StyleId): CslItem {
-  const { 'collection-title': _series, ...base } = meta.csl;
+export function styleRecord(meta: SourceMetadata, style: StyleRef): CslItem {
+  const { 'collection-title': _series, ...rest } = meta.csl;
+  let base: CslItem = rest as CslItem;
+  if (NO_GUESSED_DATES.has(style) && base.issued?.circa) {
+    const { issued: _guess, ...undated } = base;
+    base = undated as CslItem;
+  }
+  if (style === 'custom') return base;
   const type = STYLE_TYPES[meta.id]?.[style] ?? base.type;
   let title = base.title;
   const hint = TITLE_CASE_HINTS[meta.id];
-  if (hint !== undefined && TITLE_CASE_STYLES.has(style)) {
+  if (hint !== undefined && TITLE_CASE_STYLES.has(style) && !meta.edited?.includes('title')) {
     if (hint.toLowerCase() !== base.title.toLowerCase()) {
       throw new Error(
         `title-case hint for ${meta.id} differs from its title in more than letter case`,
@@ -88,6 +114,9 @@ export function exportRecord(meta: SourceMetadata): CslItem {
   const inferred = meta.inferred.map((v) =>
     v.field === 'issued' ? 'Year inferred; not printed in the source.' : `${v.field} inferred.`,
   );
-  const note = [meta.csl.note, ...inferred].filter((s): s is string => Boolean(s)).join(' ');
+  const edited = meta.edited?.length ? [`Edited by you: ${meta.edited.join(', ')}.`] : [];
+  const note = [meta.csl.note, ...inferred, ...edited]
+    .filter((s): s is string => Boolean(s))
+    .join(' ');
   return note ? { ...meta.csl, note } : { ...meta.csl };
 }

@@ -98,8 +98,36 @@ export const STYLES: readonly StyleDescriptor[] = [
   },
 ];
 
-/** File name of the en-US locale under `sources/citation/styles/` (all our styles are English). */
+/** File name of the en-US locale under `sources/citation/styles/` (the built-in styles are English). */
 export const LOCALE_FILE = 'locales-en-US.xml';
+
+/**
+ * The official CSL locales Diptych bundles (`styles/locales-*.xml`). A style
+ * whose `default-locale` is one of them is formatted in it; any other
+ * locale falls back to en-US, and the citer says so (`localeNote`).
+ */
+export const BUNDLED_LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'ru-RU', 'ko-KR'] as const;
+
+/** A bundled locale tag. */
+export type BundledLocale = (typeof BUNDLED_LOCALES)[number];
+
+/** The locale file of a bundled locale. */
+export function localeFile(locale: BundledLocale): string {
+  return `locales-${locale}.xml`;
+}
+
+/**
+ * The bundled locale for a style's `default-locale`: the exact tag, else the
+ * bundled locale of the same language (`de` → `de-DE`, `en` → `en-US`), else
+ * `undefined`.
+ */
+export function bundledLocale(tag: string | undefined): BundledLocale | undefined {
+  if (!tag) return undefined;
+  const exact = BUNDLED_LOCALES.find((l) => l.toLowerCase() === tag.toLowerCase());
+  if (exact) return exact;
+  const language = tag.split('-')[0]!.toLowerCase();
+  return BUNDLED_LOCALES.find((l) => l.split('-')[0]!.toLowerCase() === language);
+}
 
 /** True if `value` is a style id. */
 export function isStyleId(value: unknown): value is StyleId {

@@ -64,31 +64,84 @@ function parseEnglishSpans(text: string): SentenceSpan[] {
   return trimSpans(text, spans);
 }
 
+/**
+ * Verdicts by window: a text that repeats itself ("Mr. " × 300,000, a
+ * crafted file of issue 12) asks the same question again and again, and
+ * parse-english is the expensive part. Cleared when full, so memory stays
+ * bounded; a verdict depends only on the window, so caching cannot change a
+ * boundary.
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 10_000;
+
 /** Whether parse-english, looking at the window around `at`, starts a sentence there. */
 function confirmedByParseEnglish(text: string, at: number): boolean {
   const from = Math.max(0, at - WINDOW);
   const window = text.slice(from, Math.min(text.length, at + WINDOW));
   const boundary = at - from;
+  const key = `${boundary}:${window}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
+  let verdict = false;
   for (const span of parseEnglishSpans(window)) {
-    if (span.start === boundary) return true;
-    if (span.start > boundary) return false;
+    if (span.start >= boundary) {
+      verdict = span.start === boundary;
+      break;
+    }
+  }
+  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+/** True when only spaces and tabs separate `at` from a line break before it. */
+function afterLineBreak(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '\n') return true;
+    if (!/\s/.test(c)) return false;
   }
   return false;
+}
+
+/** Characters `Intl.Segmenter` is given at once (see `proposals`). */
+const PIECE = 4_096;
+/** Characters past a piece's end it also sees, so it has the context after a boundary. */
+const OVERLAP = 256;
+
+/**
+ * Boundaries `Intl.Segmenter` proposes, in order. It is run on pieces of
+ * about `PIECE` characters, each cut at the start of a word (itself a
+ * proposal): V8's segment iterator slows down far faster than the text
+ * grows (20,000 sentences took minutes in Node 20), while pieces keep it
+ * linear. Each piece is segmented with `OVERLAP` characters more, and only
+ * boundaries inside the piece are kept, so a boundary near the cut still
+ * sees what follows it.
+ */
+function* proposals(text: string): Generator<number> {
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + PIECE);
+    // Move the cut to the next word start (whitespace, then non-whitespace).
+    while (to < text.length && !(/\s/.test(text[to - 1]!) && !/\s/.test(text[to]!))) to++;
+    if (from > 0) yield from;
+    const piece = text.slice(from, Math.min(text.length, to + OVERLAP));
+    for (const segment of segmenter.segment(piece)) {
+      if (segment.index === 0) continue;
+      if (segment.index >= to - from) break;
+      yield from + segment.index;
+    }
+    from = to;
+  }
 }
 
 /** The sentences of `text` in order. Whitespace-only text has none. */
 export function splitSentences(text: string): SentenceSpan[] {
   if (text.trim() === '') return [];
   const starts = [0];
-  for (const segment of segmenter.segment(text)) {
-    if (segment.index === 0) continue;
+  for (const at of proposals(text)) {
     // A line break inside a block (between list items) ends a sentence; parse-english would run the items together.
-    if (
-      /\n\s*$/.test(text.slice(0, segment.index)) ||
-      confirmedByParseEnglish(text, segment.index)
-    ) {
-      starts.push(segment.index);
-    }
+    if (afterLineBreak(text, at) || confirmedByParseEnglish(text, at)) starts.push(at);
   }
   const spans = starts.map((start, i) => ({ start, end: starts[i + 1] ?? text.length }));
   const trimmed = applyRules(text, trimSpans(text, spans));

@@ -16,7 +16,9 @@ const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({
   ctrlKey: false,
   metaKey: false,
   altKey: false,
+  shiftKey: false,
   inEditable: false,
+  passage: null,
   ...extra,
 });
 const context = (top: Address | null = null): CommandContext => ({ editions, topOf: () => top });
@@ -63,7 +65,31 @@ describe('commands', () => {
     );
   });
 
+  it('Ctrl+Z or ⌘Z asks the views to undo an annotation change; Enter on a passage to open its annotation', () => {
+    for (const mod of [{ ctrlKey: true }, { metaKey: true }, { ctrlKey: true, key: 'Z' }]) {
+      const z = commandForKey(key('z', mod), start)!;
+      expect(z.name).toBe('undoAnnotation');
+      expect(z.perform(start, context()).effect).toEqual({ type: 'undoAnnotation' });
+    }
+    const input = key('Enter', { passage: 'lankov-2007:3' as Address });
+    const enter = commandForKey(input, start)!;
+    expect(enter.name).toBe('openAnnotation');
+    expect(enter.perform(start, context(), input)).toEqual({
+      state: start,
+      effect: { type: 'openAnnotationAt', address: 'lankov-2007:3' },
+    });
+  });
+
   describe('when it fails', () => {
+    it('Ctrl+Z in a text field, with Shift (redo) or Alt is the field’s, not ours; Enter off a passage is not claimed', () => {
+      expect(commandForKey(key('z', { ctrlKey: true, inEditable: true }), start)).toBeUndefined();
+      expect(commandForKey(key('z', { ctrlKey: true, shiftKey: true }), start)).toBeUndefined();
+      expect(commandForKey(key('z', { ctrlKey: true, altKey: true }), start)).toBeUndefined();
+      expect(commandForKey(key('Enter'), start)).toBeUndefined();
+      const withCtrl = key('Enter', { ctrlKey: true, passage: 'lankov-2007:3' as Address });
+      expect(commandForKey(withCtrl, start)).toBeUndefined();
+    });
+
     it('letters do nothing in a text field, with modifiers, or under the dialog', () => {
       expect(commandForKey(key('j', { inEditable: true }), start)).toBeUndefined();
       expect(commandForKey(key('j', { ctrlKey: true }), start)).toBeUndefined();

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
+import { CRAFTED_TEXTS, craftedText } from '../fixtures/crafted/crafted-texts.ts';
+import { scaled } from '../slowdown.ts';
 
 async function run(...argv: string[]) {
   let out = '';
@@ -99,6 +101,60 @@ describe('diptych parse', () => {
       expect((await run('frobnicate')).err).toMatch(/unknown command "frobnicate"/);
       expect((await run('parse', 'x', '--nope')).err).toMatch(/unknown option --nope/);
     });
+  });
+});
+
+// Issue 12, item 3: the red team's crafted files end, quickly, in one clear line each.
+describe('diptych parse on crafted files', () => {
+  const refused: Record<string, RegExp> = {
+    'dash-list.md': /nests lists and blockquotes 10,000 deep on line 1 \(the limit is 32\)/,
+    'brackets.md': /nests square brackets 100,000 deep on line 1/,
+    'indented-list.md': /nests lists and blockquotes 33 deep on line 33/,
+    'blockquotes.md': /nests lists and blockquotes 10,000 deep on line 1/,
+  };
+  for (const crafted of CRAFTED_TEXTS.filter((t) => refused[t.name])) {
+    it(
+      `refuses ${crafted.description}`,
+      async () => {
+        const { code, out, err } = await run('parse', file(crafted.name, crafted.make()));
+        expect(code).toBe(1);
+        expect(out).toBe('');
+        expect(err).toMatch(refused[crafted.name]!);
+        expect(err).not.toMatch(/internal error|call stack/);
+      },
+      scaled(30_000),
+    );
+  }
+  it(
+    'parses "Mr. " × 300,000 into one paragraph',
+    async () => {
+      const { code, out } = await run('parse', file('mr.md', craftedText('mr.md')), '--summary');
+      expect(code).toBe(0);
+      expect(out).toMatch(/1 numbered paragraphs, 0 footnotes/);
+    },
+    scaled(60_000),
+  );
+  it(
+    'stops a parse that outruns --time-limit, with a one-line error',
+    async () => {
+      const started = performance.now();
+      const { code, out, err } = await run(
+        'parse',
+        file('long-text.md', craftedText('long-text.md')),
+        '--time-limit',
+        '0.5',
+      );
+      expect(code).toBe(1);
+      expect(out).toBe('');
+      expect(err).toMatch(/long-text\.md took longer than 0\.5 s to parse and was stopped/);
+      expect(performance.now() - started).toBeLessThan(scaled(20_000));
+    },
+    scaled(30_000),
+  );
+  it('refuses a bad --time-limit', async () => {
+    expect((await run('parse', 'x.md', '--time-limit', 'soon')).err).toMatch(
+      /invalid --time-limit "soon"/,
+    );
   });
 });
 

@@ -2,22 +2,26 @@
  * Citations in the reader: Cite on paragraphs, notes and selections, the
  * pinpoint in every style (expected strings from the citation core's pinned
  * fixtures), both clipboard types, the bibliography downloads, the stored
- * style, and the keyboard path. One browser for the file.
+ * style, and the keyboard path. One browser for the file, a fresh context
+ * (empty storage) for each test.
  *
  * citeproc takes seconds to build the large styles (in the citation worker),
  * so the Chicago styles are each built once, in the one test that goes
  * through every style; the rest use APA (pre-warmed at idle) and MLA.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import fixtures from '../sources/citation/fixtures/citations.json' with { type: 'json' };
+import { defaultPinpoint } from '../../sources/citation/pinpoint.ts';
 import { STYLE_IDS } from '../../sources/citation/styles.ts';
 import {
   bibliographyDialog,
+  choosePinpoint,
   chooseStyle,
   citeButton,
   citePanel,
   CITATION_STYLE_KEY,
+  PINPOINT_CHOICE_KEY,
   openCite,
   panelCitation,
   readClipboard,
@@ -32,9 +36,9 @@ type Fixtures = Record<
   Record<
     string,
     {
-      paragraph: { citation: { text: string }; subsequentNote?: { text: string } };
-      range: { citation: { text: string } };
-      footnote?: { citation: { text: string } };
+      paragraph: Record<string, { text: string; subsequent?: string }>;
+      range: Record<string, { text: string }>;
+      footnote?: Record<string, { text: string }>;
       bibliography: { kind: 'entry'; text: string } | { kind: 'absent'; reason: string };
     }
   >
@@ -44,14 +48,16 @@ const lankov = (style: string) => pinned[style]!['lankov-2007']!;
 
 let reader: Reader;
 
-beforeAll(async () => {
+// A fresh browser context (empty storage) for every test: a style, pinpoint
+// choice, record override or added style one test stores never reaches another.
+beforeEach(async () => {
   reader = await startReader('wide');
   await reader.page
     .context()
     .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await reader?.close();
 });
 
@@ -66,12 +72,11 @@ describe('the Cite panel', () => {
         const expected = lankov(style);
         await expect
           .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
-          .toBe(expected.paragraph.citation.text);
+          .toBe(expected.paragraph[defaultPinpoint(style)]!.text);
         const result = panel.locator(`.cite-forms[data-style="${style}"]`);
-        if (expected.paragraph.subsequentNote) {
-          expect(await result.locator('.cite-subsequent').textContent()).toBe(
-            expected.paragraph.subsequentNote.text,
-          );
+        const subsequent = expected.paragraph[defaultPinpoint(style)]!.subsequent;
+        if (subsequent) {
+          expect(await result.locator('.cite-subsequent').textContent()).toBe(subsequent);
         } else {
           expect(await result.locator('.cite-subsequent').count()).toBe(0);
         }
@@ -84,7 +89,7 @@ describe('the Cite panel', () => {
       await chooseStyle(panel, 'apa');
       await expect
         .poll(() => panelCitation(reader.page).textContent())
-        .toBe(lankov('apa').paragraph.citation.text);
+        .toBe(lankov('apa').paragraph.paragraph!.text);
       expect(await panel.locator('.cite-bibliography i').textContent()).toBe(
         'Russia and North Korea: From “socialist solidarity” to quasi-alliance',
       );
@@ -113,7 +118,7 @@ describe('the Cite panel', () => {
       await chooseStyle(panel, 'apa');
       await expect
         .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
-        .toBe(lankov('apa').paragraph.citation.text);
+        .toBe(lankov('apa').paragraph.paragraph!.text);
       await panel.getByRole('button', { name: 'Copy quote with citation' }).click();
       await expect
         .poll(() => panel.locator('.cite-status').textContent())
@@ -122,14 +127,19 @@ describe('the Cite panel', () => {
       const paragraph = (
         await reader.paragraph('lankov-2007:12').evaluate((el) => el.textContent ?? '')
       ).trim();
-      expect(clip.text).toContain(`${lankov('apa').paragraph.citation.text}.`);
+      expect(clip.text).toContain(`${lankov('apa').paragraph.paragraph!.text}.`);
       expect(clip.text).toContain('#lankov-2007:12');
       expect(clip.text!.startsWith(`“${paragraph.slice(0, 40)}`)).toBe(true);
-      expect(clip.html).toContain('(Lankov, ca. 2007, para. 12).');
+      expect(clip.html).toContain('(Lankov, n.d., para. 12).');
       expect(clip.html).toMatch(/<a href="http:\/\/[^"]+#lankov-2007:12">/);
 
-      // In MLA, "Copy citation" copies the parenthetical in both forms.
+      // In MLA, "Copy citation" copies the parenthetical in both forms; MLA gives
+      // no paragraph number unless the reader chooses Diptych's count.
       await chooseStyle(panel, 'mla');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe('(Lankov)');
+      await choosePinpoint(panel, 'paragraph');
       await expect
         .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
         .toBe('(Lankov, par. 12)');
@@ -147,6 +157,7 @@ describe('the Cite panel', () => {
     await reader.openApp('lankov-2007:12');
     const panel = await openCite(reader, 'lankov-2007:12');
     await chooseStyle(panel, 'mla');
+    await choosePinpoint(panel, 'paragraph');
     await panel.getByLabel('Passage').selectOption({ label: 'Sentence 12.2' });
     expect(await panel.getByRole('heading').textContent()).toContain('Sentence 12.2');
     const sentence = (await reader.paragraph('lankov-2007:12.2').textContent())!.trim();
@@ -168,7 +179,7 @@ describe('the Cite panel', () => {
     await chooseStyle(panel, 'mla');
     await expect
       .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
-      .toBe(lankov('mla').footnote!.citation.text);
+      .toBe(lankov('mla').footnote!.paragraph!.text);
     await reader.pressKey('Escape');
   });
 
@@ -201,9 +212,10 @@ describe('the Cite panel', () => {
     await panel.waitFor();
     expect(await panel.getByRole('heading').textContent()).toContain('Paragraphs 12–13');
     await chooseStyle(panel, 'mla');
+    await choosePinpoint(panel, 'paragraph');
     await expect
       .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
-      .toBe(lankov('mla').range.citation.text);
+      .toBe(lankov('mla').range.paragraph!.text);
     const shown = (await panel.locator('.cite-quote').textContent()) ?? '';
     expect(shown.replace(/…$/, '').replace(/\s+/g, ' ').slice(0, 30)).toBe(
       quote.replace(/\s+/g, ' ').trim().slice(0, 30),
@@ -232,7 +244,7 @@ describe('the style choice', () => {
     );
     await reader.openApp('lankov-2007:3');
     panel = await openCite(reader, 'lankov-2007:3');
-    expect(await panel.getByLabel('Style').inputValue()).toBe('mla');
+    expect(await panel.getByLabel('Style', { exact: true }).inputValue()).toBe('mla');
     await reader.pressKey('Escape');
 
     await reader.page.evaluate(
@@ -241,7 +253,7 @@ describe('the style choice', () => {
     );
     await reader.openApp('lankov-2007:3');
     panel = await openCite(reader, 'lankov-2007:3');
-    expect(await panel.getByLabel('Style').inputValue()).toBe('apa');
+    expect(await panel.getByLabel('Style', { exact: true }).inputValue()).toBe('apa');
     await reader.pressKey('Escape');
     await reader.page.evaluate((k) => localStorage.removeItem(k), CITATION_STYLE_KEY);
   });
@@ -300,7 +312,13 @@ describe('annotations', () => {
     'an annotation cites its passage from the sidebar, and the Markdown digest cites each quote in the chosen style',
     async () => {
       await reader.openApp('lankov-2007:12');
-      await reader.page.evaluate((k) => localStorage.setItem(k, 'mla'), CITATION_STYLE_KEY);
+      await reader.page.evaluate(
+        ([style, pinpoint]) => {
+          localStorage.setItem(style, 'mla');
+          localStorage.setItem(pinpoint, JSON.stringify({ mla: 'paragraph' }));
+        },
+        [CITATION_STYLE_KEY, PINPOINT_CHOICE_KEY] as const,
+      );
       await reader.openApp('lankov-2007:12');
       await selectAcross(
         reader.page,
@@ -325,8 +343,101 @@ describe('annotations', () => {
       ]);
       const digest = await downloadedText(download);
       expect(digest).toContain('— (Lankov, par. 12)');
-      await reader.page.evaluate(() => localStorage.clear());
     },
     scaled(90_000),
+  );
+});
+
+describe('records and styles a reader completes', () => {
+  it(
+    'says what a record lacks, lets the reader complete it (validated, undoable), and cites with it',
+    async () => {
+      await reader.openApp('winstanley-chesters-2015:12');
+      const panel = await openCite(reader, 'winstanley-chesters-2015:12');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe('(Winstanley-Chesters, n.d., para. 12)');
+      expect(await panel.locator('.cite-missing').textContent()).toContain(
+        'does not know the day of publication or the URL',
+      );
+      await panel.getByRole('button', { name: 'Copy as Pandoc' }).click();
+      await expect
+        .poll(async () => (await readClipboard(reader.page)).text)
+        .toBe('[@winstanleychesters2015russias, para. 12]');
+      await panel.getByRole('button', { name: 'Edit record: Winstanley-Chesters (2015)' }).click();
+      const editor = reader.page.locator('dialog.record-override-editor');
+      await editor.getByLabel(/^URL/).fill('notaurl');
+      await editor.getByLabel(/^Date issued/).fill('2015-02-30');
+      await editor.getByRole('button', { name: 'Save record' }).click();
+      expect(await editor.locator('.record-error').count()).toBe(2);
+      const complete = async () => {
+        await editor.getByLabel(/^URL/).fill('https://example.org/russias-borders');
+        await editor.getByLabel(/^Date issued/).fill('2015-06-03');
+        await editor.getByRole('button', { name: 'Save record' }).click();
+        await expect
+          .poll(() => editor.locator('.cite-status').textContent())
+          .toContain('edited by you');
+      };
+      await complete();
+      // Undo takes the saved change back (the built-in record knows no URL).
+      await editor.getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => editor.locator('.cite-status').textContent()).toBe('Undone.');
+      expect(await editor.getByLabel(/^URL/).inputValue()).toBe('');
+      await complete();
+      await reader.screenshot('record-editor');
+      await reader.setViewport('narrow');
+      await reader.screenshot('record-editor-narrow');
+      await reader.setViewport('wide');
+      await reader.pressKey('Escape');
+      await editor.waitFor({ state: 'detached' });
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe('(Winstanley-Chesters, 2015, para. 12)');
+      expect(await panel.locator('.cite-missing').count()).toBe(0);
+      expect(await panel.locator('.cite-bibliography').textContent()).toContain(
+        'https://example.org/russias-borders',
+      );
+      expect(await panel.locator('.cite-bibliography').textContent()).toContain('edited by you');
+      await reader.screenshot('cite-panel-completed');
+      await reader.setViewport('narrow');
+      await reader.screenshot('cite-panel-completed-narrow');
+      await reader.pressKey('Escape');
+    },
+    scaled(120_000),
+  );
+
+  it(
+    'adds a style file written by someone else, and refuses a broken one changing nothing',
+    async () => {
+      await reader.openApp('lankov-2007:12');
+      await reader.page.getByRole('button', { name: 'Bibliography' }).click();
+      const dialog = bibliographyDialog(reader.page);
+      const input = dialog.locator('input[type=file]');
+      await input.setInputFiles(
+        new URL('../fixtures/csl/dependent-2d-materials.csl', import.meta.url).pathname,
+      );
+      await expect
+        .poll(() => dialog.locator('.cite-status').textContent())
+        .toContain('is a dependent style');
+      expect(await dialog.getByLabel('Style', { exact: true }).inputValue()).toBe('apa');
+      await input.setInputFiles(
+        new URL('../fixtures/csl/harvard-cite-them-right.csl', import.meta.url).pathname,
+      );
+      await expect
+        .poll(() => dialog.locator('.cite-status').textContent())
+        .toContain('Added “Cite Them Right 12th edition - Harvard” (locale en-GB)');
+      await expect
+        .poll(() => dialog.locator('.bibliography-list').textContent(), { timeout: scaled(45_000) })
+        .toContain('Lankov, A. (no date)');
+      await reader.pressKey('Escape');
+      const panel = await openCite(reader, 'lankov-2007:12');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe('(Lankov, no date, para. 12)');
+      await reader.screenshot('cite-panel-added-style');
+      await reader.pressKey('Escape');
+      await panel.waitFor({ state: 'detached' });
+    },
+    scaled(120_000),
   );
 });

@@ -16,6 +16,7 @@
  * with zod before use, and a bad file throws a message naming what is wrong.
  */
 import { z } from 'zod';
+import { firstIssue } from '../../util/zod-issue.ts';
 
 /** Where the vectors come from and under what terms (written into every file). */
 export const WORD_VECTORS_PROVENANCE =
@@ -93,10 +94,7 @@ export function decodeWordVectors(...files: readonly unknown[]): WordVectors {
   for (const raw of files) {
     const parsed = WordVectorsFileSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new WordVectorsError(
-        `not a word-vectors file: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
-      );
+      throw new WordVectorsError(`not a word-vectors file: ${firstIssue(parsed.error, '(root)')}`);
     }
     const file = parsed.data;
     if (dims !== 0 && file.dims !== dims)

@@ -1,3 +1,4 @@
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -79,6 +80,44 @@ describe('markdownDigest: when the text fights back', () => {
     expect(html).toBe(0);
     expect(links).toBe(0);
     expect(headings(md)).toHaveLength(3);
+  });
+
+  // Issue 12, item 6: notes were copied verbatim, so `[x](javascript:…)` stayed a live link.
+  it('writes notes so that no link but http(s) or mailto can become active, in CommonMark or GFM', () => {
+    const note = [
+      'Inline [x](javascript:alert(1)) and [d](data:text/html,<script>alert(1)</script>).',
+      'Autolink <javascript:alert(2)> and raw <a href="javascript:alert(3)">a</a>.',
+      'Reference [r][bad] and [ok][good], entity [e](&#106;avascript:alert(4)).',
+      '',
+      '[bad]: javascript:alert(5)',
+      '[good]: https://example.org/ok',
+      '',
+      '- a list item with [v](vbscript:msgbox) and **strong [s](https://example.org/s)**',
+      '- `code with a ` backtick` and _emphasis_',
+    ].join('\n');
+    const md = markdownDigest([{ ...samples[1]!, note } as Annotation]);
+    const urls: string[] = [];
+    const kinds = new Set<string>();
+    for (const tree of [parse(md), unified().use(remarkParse).use(remarkGfm).parse(md) as Root]) {
+      visit(tree, (node) => {
+        kinds.add(node.type);
+        if (node.type === 'link' || node.type === 'definition') urls.push(node.url);
+      });
+    }
+    expect(kinds.has('html')).toBe(false);
+    expect(kinds.has('definition')).toBe(false);
+    expect(kinds.has('linkReference')).toBe(false);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(url).toMatch(/^(https?:\/\/|mailto:)/);
+    expect([...new Set(urls)].sort()).toEqual(['https://example.org/ok', 'https://example.org/s']);
+    // What the reader sees in the app is what the digest says: an unsafe link's text, raw HTML as text.
+    expect(md).toContain('Inline x and d.');
+    expect(md).toContain(
+      'Autolink javascript:alert(2) and raw \\<a href="javascript:alert(3)"\\>a\\</a\\>.',
+    );
+    expect(kinds.has('list')).toBe(true);
+    expect(kinds.has('strong')).toBe(true);
+    expect(kinds.has('inlineCode')).toBe(true);
   });
 
   it('escapeMarkdown makes Markdown read literally', () => {

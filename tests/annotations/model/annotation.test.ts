@@ -89,7 +89,15 @@ describe('AnnotationSchema: when it fails', () => {
   const good = completeAnnotation(highlight, ID, NOW);
   const cases: [string, unknown, string][] = [
     ['not an object', 'x', ''],
-    ['id not an IRI', { ...good, id: 'abc' }, 'id: must be an absolute URI'],
+    [
+      'id not an IRI',
+      { ...good, id: 'abc' },
+      'id: must be a URN such as "urn:uuid:…" or an http(s) IRI',
+    ],
+    // Issue 12, item 6: ids are URNs or http(s) IRIs, never something a browser would run.
+    ['javascript: id', { ...good, id: 'javascript:alert(1)' }, 'id: must be a URN'],
+    ['data: id', { ...good, id: 'data:text/html,x' }, 'id: must be a URN'],
+    ['file: id', { ...good, id: 'file:///etc/passwd' }, 'id: must be a URN'],
     ['unknown field', { ...good, colour: 'red' }, 'Unrecognized key'],
     ['unknown colour', { ...good, color: 'red' }, 'color:'],
     ['local time without zone', { ...good, created: '2026-01-31T12:00:00' }, 'created:'],
@@ -195,10 +203,10 @@ describe('AnnotationIdSchema and the W3C suite', () => {
         'https://',
         'urn:',
         'urn:uuid:',
-        'x:',
-        'tag:',
-        'a+b.c-d:',
-        'mailto:',
+        'urn:isbn:',
+        'urn:x-foo:',
+        'HTTPS://',
+        'urn:diptych:hypothesis:',
       );
       const rest = fc.string({
         unit: fc.constantFrom(...'aZ1-._~!$&\'()*+,;=:@/?#%2F[] é"<>\\^`{|}'.split('')),

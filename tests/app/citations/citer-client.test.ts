@@ -11,6 +11,7 @@ describe('callCiter without a worker', () => {
       style: 'mla',
       request: {
         address: 'lankov-2007:12.3',
+        pinpoint: 'paragraph',
         quote: 'A quote.',
         link: 'https://example.org/#lankov-2007:12.3',
       },
@@ -23,9 +24,24 @@ describe('callCiter without a worker', () => {
       await callCiter({
         op: 'citeMany',
         style: 'mla',
-        addresses: ['lankov-2007:12-13', 'lankov-2007:n5'],
+        form: 'citation',
+        requests: [
+          { address: 'lankov-2007:12-13', pinpoint: 'paragraph' },
+          { address: 'lankov-2007:n5' },
+        ],
       }),
     ).toEqual(['(Lankov, pars. 12–13)', '(Lankov, n. 5)']);
+    const edited = await callCiter({
+      op: 'cite',
+      style: 'apa',
+      request: { address: 'winstanley-chesters-2015:3' },
+      overrides: {
+        'winstanley-chesters-2015': { issued: '2015-06-03', URL: 'https://example.org/a' },
+      },
+    });
+    expect(edited.citation.text).toBe('(Winstanley-Chesters, 2015, para. 3)');
+    expect(edited.missing).toEqual([]);
+    expect(edited.pandoc).toBe('[@winstanleychesters2015russias, para. 3]');
     const entries = await callCiter({ op: 'bibliography', style: 'mla' });
     expect(entries.map((e) => e.source).sort()).toEqual([
       'lankov-2007',
@@ -40,9 +56,13 @@ describe('callCiter without a worker', () => {
     const cite = await citeForDigest(
       ['lankov-2007:12', 'lankov-2007:12', 'winstanley-chesters-2015:3'],
       'mla',
+      'citation',
+      'paragraph',
     );
     expect(cite('lankov-2007:12')).toBe('(Lankov, par. 12)');
     expect(cite('winstanley-chesters-2015:3')).toBe('(Winstanley-Chesters, par. 3)');
+    const pandoc = await citeForDigest(['lankov-2007:12'], 'apa', 'pandoc', 'paragraph');
+    expect(pandoc('lankov-2007:12')).toBe('[@lankov2007russia, para. 12]');
     expect(cite('lankov-2007:1')).toBe('');
   });
 

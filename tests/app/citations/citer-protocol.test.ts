@@ -27,7 +27,13 @@ describe('citer protocol', () => {
         },
       },
       { id: 4, op: 'bibliography', style: 'chicago-author-date-17' },
-      { id: 6, op: 'citeMany', style: 'mla', addresses: ['lankov-2007:12', 'lankov-2007:n5'] },
+      {
+        id: 6,
+        op: 'citeMany',
+        style: 'mla',
+        form: 'citation',
+        requests: [{ address: 'lankov-2007:12' }, { address: 'lankov-2007:n5' }],
+      },
       { id: 5, op: 'export', format: 'csl-json' },
     ]) {
       expect(CiterRequestSchema.safeParse(request).success, JSON.stringify(request)).toBe(true);
@@ -38,6 +44,7 @@ describe('citer protocol', () => {
     const citer = await createCiter('mla', nodeCslLoader);
     const cited = citePassage(citer, {
       address: 'lankov-2007:12',
+      pinpoint: 'paragraph',
       quote: 'q',
       link: 'https://x.example/#lankov-2007:12',
     });
@@ -56,7 +63,7 @@ describe('citer protocol', () => {
         request: { address: 'x', locator: { label: 'page', locator: '3' } },
       },
       { id: 1, op: 'export', format: 'endnote' },
-      { id: 1, op: 'citeMany', style: 'mla', addresses: 'lankov-2007:12' },
+      { id: 1, op: 'citeMany', style: 'mla', form: 'citation', requests: 'lankov-2007:12' },
       { op: 'warm', style: 'apa' },
       { id: 'a', op: 'warm', style: 'apa' },
       { id: 1, op: 'drop tables' },

@@ -6,7 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Reader } from './ui.ts';
 
-export { CITATION_STYLE_KEY } from '../../../app/citations/citation-style.ts';
+export { CITATION_STYLE_KEY, PINPOINT_CHOICE_KEY } from '../../../app/citations/citation-style.ts';
 
 /** The "Cite" button in a paragraph's tools (shown on hover or focus) or a note's line. */
 export function citeButton(reader: Reader, address: string): Locator {
@@ -43,7 +43,12 @@ export async function openCite(reader: Reader, address: string): Promise<Locator
 
 /** Chooses a style in the open dialog's picker. */
 export async function chooseStyle(dialog: Locator, style: string): Promise<void> {
-  await dialog.getByLabel('Style').selectOption(style);
+  await dialog.getByLabel('Style', { exact: true }).selectOption(style);
+}
+
+/** Chooses a pinpoint form (`paragraph`, `section`, `none`) in the open Cite panel. */
+export async function choosePinpoint(panel: Locator, mode: string): Promise<void> {
+  await panel.getByLabel('Pinpoint', { exact: true }).selectOption(mode);
 }
 
 /**

@@ -7,6 +7,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { SECURITY_HEADERS } from '../../../app/build/content-security-policy.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,6 +46,8 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     res.writeHead(200, {
       'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      // As `npm start` sends them (app/build/content-security-policy.ts).
+      ...SECURITY_HEADERS,
     });
     createReadStream(file).pipe(res);
   });

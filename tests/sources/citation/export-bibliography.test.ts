@@ -9,7 +9,9 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { bibtexKey, exportBibliography } from '../../../sources/citation/export-bibliography.ts';
+import { citationKeys } from '../../../sources/citation/citation-keys.ts';
+import { exportBibliography } from '../../../sources/citation/export-bibliography.ts';
+import { applyRecordOverrides } from '../../../sources/citation/record-overrides.ts';
 import { EXPORT_FORMATS, parseExportFormat } from '../../../sources/citation/export-formats.ts';
 import { exportRecord } from '../../../sources/citation/records.ts';
 import { BUILTIN_SOURCES } from '../../../sources/metadata.ts';
@@ -33,14 +35,55 @@ const comparable = (r: Record<string, unknown>) => ({
   note: r.note,
 });
 
+const KEYS = citationKeys(BUILTIN_SOURCES);
+
 describe('exportBibliography', () => {
+  it('gives every record its readable citation key (author + year + first title word)', () => {
+    expect([...KEYS.values()]).toEqual(['winstanleychesters2015russias', 'lankov2007russia']);
+    const bibtex = exportBibliography('bibtex');
+    expect(bibtex).toContain('@article{winstanleychesters2015russias,');
+    expect(bibtex).toContain('@unpublished{lankov2007russia,');
+    const ris = exportBibliography('ris');
+    expect(ris).toMatch(/^ID {2}- winstanleychesters2015russias$/m);
+    expect(ris).toMatch(/^ID {2}- lankov2007russia$/m);
+    const json = JSON.parse(exportBibliography('csl-json')) as Record<string, unknown>[];
+    expect(json.map((r) => r['citation-key'])).toEqual([...KEYS.values()]);
+  });
+
+  it('says what an incomplete record lacks: @comment in BibTeX, N1 in RIS, note in CSL-JSON', () => {
+    const bibtex = exportBibliography('bibtex');
+    expect(bibtex).toMatch(
+      /^@comment\{Incomplete record for Winstanley-Chesters \(2015\): Diptych does not know the day of publication, the URL or the date you accessed it \(MLA\);.*\}\n@article\{winstanleychesters2015russias,$/m,
+    );
+    expect(exportBibliography('ris')).toMatch(/^N1 {2}- Incomplete record for Lankov \(2007\): /m);
+    const done = applyRecordOverrides(BUILTIN_SOURCES, {
+      'winstanley-chesters-2015': { URL: 'https://example.org/a', issued: '2015-06-03' },
+    });
+    const completed = exportBibliography('bibtex', done);
+    expect(completed).not.toContain('Incomplete record for Winstanley-Chesters');
+    expect(completed).toContain('url = {https://example.org/a}');
+    expect(completed).toContain('Edited by you: URL, issued.');
+  });
+
+  it('writes BibTeX that parses back to the same records, keys included, after a reader’s edits too', () => {
+    const done = applyRecordOverrides(BUILTIN_SOURCES, {
+      'winstanley-chesters-2015': { URL: 'https://example.org/a', issued: '2015-06-03' },
+    });
+    const back = new Cite(exportBibliography('bibtex', done)).data;
+    const keys = citationKeys(done);
+    expect(back.map((r) => r['citation-key'])).toEqual([...keys.values()]);
+    const w = back.find((r) => r['citation-key'] === keys.get('winstanley-chesters-2015'))!;
+    expect(w.URL).toBe('https://example.org/a');
+    expect(w.issued).toEqual({ 'date-parts': [[2015, 6, 3]] });
+  });
+
   it('writes BibTeX that Citation.js parses back to the same records', () => {
     const bibtex = exportBibliography('bibtex');
     const back = new Cite(bibtex).data;
     expect(back).toHaveLength(BUILTIN_SOURCES.length);
     for (const meta of BUILTIN_SOURCES) {
       const record = exportRecord(meta);
-      const parsed = back.find((r) => r['citation-key'] === bibtexKey(meta.id));
+      const parsed = back.find((r) => r['citation-key'] === KEYS.get(meta.id));
       expect(parsed, meta.id).toBeDefined();
       expect(comparable(parsed!)).toEqual(comparable(record as unknown as Record<string, unknown>));
       expect(parsed!.type).toBe(BIBTEX_TYPE_BACK[record.type]);
@@ -56,12 +99,8 @@ describe('exportBibliography', () => {
     // Every line is a tag line: no value is hard-wrapped.
     for (const line of ris.slice(0, -1).split('\n')) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /);
     const back = new Cite(ris).data;
-    expect(back.map((r) => [r.type, r.title, r.note])).toEqual(
-      BUILTIN_SOURCES.map((m) => [
-        m.csl.type,
-        m.csl.title,
-        'Year inferred; not printed in the source.',
-      ]),
+    expect(back.map((r) => [r.type, r.title, r.id])).toEqual(
+      BUILTIN_SOURCES.map((m) => [m.csl.type, m.csl.title, KEYS.get(m.id)]),
     );
   });
 

@@ -39,6 +39,7 @@ describe('loadCiter', () => {
       const result = await citeInStyle('mla', {
         address: 'winstanley-chesters-2015:4',
         locator: { label: 'paragraph', locator: '4-6' },
+        pinpoint: 'paragraph',
       });
       expect(result.citation.text).toBe('(Winstanley-Chesters, pars. 4–6)');
     },

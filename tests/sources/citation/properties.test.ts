@@ -24,7 +24,7 @@ const n = fc.integer({ min: 1, max: 999 });
 
 const cite = (citer: Citer, address: string) => {
   const target = citeTargetOf(address);
-  return citer.cite(target.source, target.locator).citation.text;
+  return citer.cite(target.source, target.locator, { pinpoint: 'paragraph' }).citation.text;
 };
 
 describe('citation properties', () => {

@@ -1,9 +1,10 @@
 /**
- * Saving a generated file (a bibliography export) through the browser's
- * download: a `Blob`, an object URL and a temporary `<a download>`.
+ * Saving a generated file (an annotation export or digest, a bibliography, a
+ * comparison table, a library workspace) through the browser's download: a
+ * `Blob`, an object URL and a temporary `<a download>`. The app's one
+ * download helper.
  *
- * Not for: producing the file (`sources/citation/export-bibliography.ts`,
- * in the citation worker).
+ * Not for: producing the file (`annotations/io/`, `sources/citation/`, …).
  */
 
 /** A file to save. */
@@ -28,4 +29,9 @@ export function downloadFile(file: DownloadableFile): void {
   a.remove();
   // Revoke after the click has been handled, so the download keeps its URL.
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Today's date as YYYY-MM-DD, for file names. */
+export function dateStamp(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
 }

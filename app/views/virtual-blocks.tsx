@@ -1,0 +1,226 @@
+/**
+ * Renders only the blocks of a long edition that are near the pane's
+ * viewport (issue 12, item 3: a 100,000-paragraph text took 143 s to render
+ * whole and 3.8 s per scroll frame). Blocks are grouped in chunks of
+ * `CHUNK` blocks; chunks near the viewport are rendered, the others are
+ * replaced by empty spacers of their measured (or, before they were ever
+ * rendered, estimated) height, so the scrollbar spans the whole text.
+ *
+ * What stays true: every rendered passage is the same `BlockView` with its
+ * `data-address` and `data-anchor-ignore` contract (spacers hold no text),
+ * so selection, highlights and anchoring work on what is on screen. Chunks
+ * holding a marked address (`aria-current`, a followed link, j/k, search)
+ * are always rendered, so `useReveal` finds its element wherever it is.
+ * Chromium's scroll anchoring keeps the text under the reader's eyes still
+ * when a chunk above it is rendered at a height other than its estimate.
+ *
+ * What it gives up: the browser's find-in-page only sees rendered text (the
+ * reader's search covers the whole text), and pane sync cannot scroll a
+ * virtualised pane to a passage that is not rendered. The built-in editions
+ * are short enough (`VIRTUALIZE_ABOVE`) never to be virtualised, so their
+ * prerendered first paint is unchanged.
+ *
+ * Renders no text itself: `render` does.
+ */
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
+import type { Block } from '../../sources/edition.ts';
+
+/** Editions with more blocks than this are virtualised. */
+export const VIRTUALIZE_ABOVE = 1_000;
+/** Blocks per chunk: the unit of rendering. */
+export const CHUNK = 50;
+/** Chunks rendered before the pane has been measured. */
+const INITIAL_CHUNKS = 3;
+/** First guess of pixels per unit of `weight` until chunks have been measured. */
+const INITIAL_PX_PER_WEIGHT = 0.4;
+/** A block's weight beyond its characters (margins, short last line). */
+const BLOCK_WEIGHT = 70;
+
+/** Props of `VirtualBlocks`. */
+export interface VirtualBlocksProps {
+  readonly blocks: readonly Block[];
+  /** Addresses marked current: their chunks are always rendered. */
+  readonly marked: ReadonlySet<string>;
+  /** The pane's scrolling element. */
+  readonly scrollRef: RefObject<HTMLDivElement | null>;
+  /** Renders one block (with its key). */
+  readonly render: (block: Block) => ReactNode;
+}
+
+/** The chunks to render: [first, last] near the viewport. */
+type Range = readonly [number, number];
+
+/** The chunk holding each block address (sentence addresses resolve through their block). */
+function chunkOfAddress(index: ReadonlyMap<string, number>, address: string): number | undefined {
+  const direct = index.get(address);
+  if (direct !== undefined) return direct;
+  const dot = address.lastIndexOf('.');
+  return dot > address.indexOf(':') ? index.get(address.slice(0, dot)) : undefined;
+}
+
+/** Long editions' blocks, rendered a window at a time. */
+export function VirtualBlocks({
+  blocks,
+  marked,
+  scrollRef,
+  render,
+}: VirtualBlocksProps): ReactNode {
+  const chunkCount = Math.ceil(blocks.length / CHUNK);
+  const { index, weights } = useMemo(() => {
+    const index = new Map<string, number>();
+    const weights = new Float64Array(Math.ceil(blocks.length / CHUNK));
+    blocks.forEach((block, i) => {
+      const chunk = Math.floor(i / CHUNK);
+      index.set(block.address, chunk);
+      weights[chunk]! += block.text.length + BLOCK_WEIGHT;
+    });
+    return { index, weights };
+  }, [blocks]);
+  const [range, setRange] = useState<Range>([0, Math.min(INITIAL_CHUNKS, chunkCount) - 1]);
+  const measured = useRef(new Map<number, number>());
+  const scale = useRef({ px: 0, weight: 0 });
+  /** The height each spacer chunk was given in the last render (what the DOM holds). */
+  const given = useRef(new Float64Array(chunkCount));
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const forced = useMemo(() => {
+    const chunks = new Set<number>();
+    for (const address of marked) {
+      const chunk = chunkOfAddress(index, address);
+      if (chunk !== undefined) chunks.add(chunk);
+    }
+    return chunks;
+  }, [marked, index]);
+
+  const estimate = (chunk: number): number => {
+    const known = measured.current.get(chunk);
+    if (known !== undefined) return known;
+    const { px, weight } = scale.current;
+    return weights[chunk]! * (weight > 0 ? px / weight : INITIAL_PX_PER_WEIGHT);
+  };
+
+  // Which chunks cover the viewport (plus one viewport of margin each side), read from the DOM.
+  const update = useCallback(() => {
+    const scroller = scrollRef.current;
+    const root = wrapper.current;
+    if (!scroller || !root) return;
+    const origin = root.getBoundingClientRect().top;
+    const view = scroller.getBoundingClientRect();
+    const top = view.top - origin - view.height;
+    const bottom = view.bottom - origin + view.height;
+    let first = -1;
+    let last = -1;
+    const see = (chunk: number): void => {
+      if (first === -1) first = chunk;
+      last = chunk;
+    };
+    for (const el of root.children) {
+      const box = el.getBoundingClientRect();
+      const elTop = box.top - origin;
+      if (elTop > bottom) break;
+      const from = Number((el as HTMLElement).dataset.from);
+      const to = Number((el as HTMLElement).dataset.to);
+      if (box.bottom - origin < top) continue;
+      let y = elTop;
+      for (let chunk = from; chunk <= to; chunk++) {
+        const height = from === to ? box.height : given.current[chunk]!;
+        if (y + height >= top && y <= bottom) see(chunk);
+        y += height;
+      }
+    }
+    if (first === -1) return;
+    setRange((r) => (r[0] === first && r[1] === last ? r : [first, last]));
+  }, [scrollRef]);
+
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    let frame = 0;
+    const onScroll = (): void => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(update);
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll);
+    onScroll();
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+    };
+  }, [scrollRef, update]);
+
+  // Measure rendered chunks, so their spacers keep their real height later.
+  useLayoutEffect(() => {
+    const root = wrapper.current;
+    if (!root) return;
+    for (const el of root.querySelectorAll<HTMLElement>(':scope > [data-chunk]')) {
+      const chunk = Number(el.dataset.chunk);
+      const height = el.getBoundingClientRect().height;
+      if (height <= 0) continue;
+      const before = measured.current.get(chunk);
+      if (before === undefined) {
+        scale.current.px += height;
+        scale.current.weight += weights[chunk]!;
+      }
+      measured.current.set(chunk, height);
+    }
+  });
+
+  const segments: ReactNode[] = [];
+  let spacerFrom = -1;
+  let spacerHeight = 0;
+  const flush = (to: number): void => {
+    if (spacerFrom === -1) return;
+    segments.push(
+      <div
+        key={`s${spacerFrom}`}
+        className="vspacer"
+        aria-hidden="true"
+        data-anchor-ignore=""
+        data-from={spacerFrom}
+        data-to={to}
+        style={{ height: `${spacerHeight}px` }}
+      />,
+    );
+    spacerFrom = -1;
+    spacerHeight = 0;
+  };
+  for (let chunk = 0; chunk < chunkCount; chunk++) {
+    if ((chunk >= range[0] && chunk <= range[1]) || forced.has(chunk)) {
+      flush(chunk - 1);
+      given.current[chunk] = 0;
+      segments.push(
+        <div
+          key={`c${chunk}`}
+          className="vchunk"
+          data-chunk={chunk}
+          data-from={chunk}
+          data-to={chunk}
+        >
+          {blocks.slice(chunk * CHUNK, (chunk + 1) * CHUNK).map(render)}
+        </div>,
+      );
+    } else {
+      if (spacerFrom === -1) spacerFrom = chunk;
+      const height = estimate(chunk);
+      given.current[chunk] = height;
+      spacerHeight += height;
+    }
+  }
+  flush(chunkCount - 1);
+  return (
+    <div ref={wrapper} className="vblocks" data-virtual-blocks={blocks.length}>
+      {segments}
+    </div>
+  );
+}

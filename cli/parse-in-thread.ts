@@ -1,0 +1,31 @@
+/**
+ * Runs a `diptych parse` job (`parse-job.ts`) in a worker thread and stops
+ * it when the time limit passes — the same budget the reader's "Open a
+ * text" has (`PARSE_TIME_LIMIT_MS`, issue 12): a parse that runs away ends
+ * with a one-line error instead of hanging the command.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ParseJob, ParseJobResult } from './parse-job.ts';
+
+/** The job's result, or `timedOut` when the limit passed first. */
+export type ThreadResult = ParseJobResult | { readonly ok: false; readonly timedOut: true };
+
+/** Runs `job` in a worker thread, for at most `limitMs`. */
+export function parseInThread(job: ParseJob, limitMs: number): Promise<ThreadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./parse-thread.js', import.meta.url), { workerData: job });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolve({ ok: false, timedOut: true });
+    }, limitMs);
+    worker.once('message', (result: ParseJobResult) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(result);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}

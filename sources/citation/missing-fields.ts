@@ -1,0 +1,75 @@
+/**
+ * What a record lacks that the manuals require, so that no citation,
+ * bibliography entry or export of an incomplete record looks complete: the
+ * Cite panel shows the note beside its copy buttons, the CLI prints it on
+ * stderr, BibTeX carries it as an `@comment` and RIS as an `N1` note.
+ *
+ * The rules (by CSL type of the shipped record, which says what the source
+ * is; the per-style type in `records.ts` is only how a style is told to
+ * print it):
+ *   - An article on a news website (`article-newspaper`, `webpage`): APA 7
+ *     (10.2, news website: year, month and day; URL), MLA 9 (full
+ *     publication date and URL for a web source) and CMOS (14.89 ff.,
+ *     news sites: date and URL) all require the day of publication and the
+ *     URL. MLA additionally asks for an access date when the work shows no
+ *     publication date.
+ *   - An unpublished manuscript (`manuscript`): its date (every style; a
+ *     year inferred from internal evidence is not a printed date), and for
+ *     APA the institution it comes from (APA 10.8, unpublished manuscript:
+ *     "Department, University").
+ * Pure and environment-neutral.
+ */
+import type { SourceMetadata } from '../metadata.ts';
+import type { StyleRef } from './records.ts';
+
+/** One missing value: the CSL field a reader can set, and what it is in words. */
+export interface MissingField {
+  /** The CSL field to set (Edit record, `--set FIELD=…`). */
+  readonly field: string;
+  /** What is missing, in words: "the day of publication". */
+  readonly what: string;
+}
+
+const ONLINE_TYPES = new Set(['article-newspaper', 'webpage', 'post-weblog', 'article-magazine']);
+
+function hasDay(meta: SourceMetadata): boolean {
+  const date = meta.csl.issued;
+  return Boolean(date && !date.circa && (date['date-parts'][0]?.length ?? 0) >= 3);
+}
+
+function hasDate(meta: SourceMetadata): boolean {
+  return Boolean(meta.csl.issued && !meta.csl.issued.circa);
+}
+
+/** What `meta` lacks for `style` (or for any style, when `style` is omitted). */
+export function missingFields(meta: SourceMetadata, style?: StyleRef): MissingField[] {
+  const missing: MissingField[] = [];
+  const csl = meta.csl;
+  if (ONLINE_TYPES.has(csl.type)) {
+    if (!hasDay(meta)) missing.push({ field: 'issued', what: 'the day of publication' });
+    if (!csl.URL) missing.push({ field: 'URL', what: 'the URL' });
+    if ((style === undefined || style === 'mla') && !hasDate(meta) && !csl.accessed) {
+      missing.push({ field: 'accessed', what: 'the date you accessed it (MLA)' });
+    }
+  } else if (csl.type === 'manuscript') {
+    if (!hasDate(meta)) missing.push({ field: 'issued', what: 'the date of the paper' });
+    if ((style === undefined || style === 'apa') && !csl.publisher) {
+      missing.push({ field: 'publisher', what: 'the institution it comes from (APA)' });
+    }
+  }
+  return missing;
+}
+
+/**
+ * One sentence for a reader, or `null` when nothing is missing:
+ * "Incomplete record: Diptych does not know the day of publication or the URL. Edit the record to add them."
+ */
+export function missingNote(meta: SourceMetadata, style?: StyleRef): string | null {
+  const missing = missingFields(meta, style);
+  if (missing.length === 0) return null;
+  const whats = missing.map((m) => m.what);
+  const list =
+    whats.length === 1 ? whats[0]! : `${whats.slice(0, -1).join(', ')} or ${whats.at(-1)!}`;
+  const fields = missing.map((m) => m.field).join(', ');
+  return `Incomplete record for ${meta.label}: Diptych does not know ${list}; the manuals require ${missing.length === 1 ? 'it' : 'them'}. Edit the record to add ${missing.length === 1 ? 'it' : 'them'} (${fields}).`;
+}

@@ -1,0 +1,129 @@
+// Issue 12, item 3: the Library parses a text in a Web Worker with budgets; crafted files cannot freeze the page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CRAFTED_TEXTS, craftedText } from '../fixtures/crafted/crafted-texts.ts';
+import { startReader, type Reader } from './helpers/ui.ts';
+
+let reader: Reader;
+beforeAll(async () => {
+  reader = await startReader('wide');
+});
+afterAll(async () => {
+  await reader?.close();
+});
+
+const paneSources = () =>
+  reader.page.locator('.pane').evaluateAll((els) => els.map((e) => e.getAttribute('data-source')));
+const add = (name: string, text: string) =>
+  reader.page
+    .getByTestId('add-text-input')
+    .setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+/** The page's thread answers within `ms` (the parse runs elsewhere). */
+async function responsive(ms = 1_000): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    const started = Date.now();
+    expect(await reader.page.evaluate(() => 1 + 1)).toBe(2);
+    expect(Date.now() - started).toBeLessThan(ms);
+  }
+}
+
+describe('adding a crafted text', () => {
+  const refused: Record<string, string> = {
+    'dash-list.md':
+      '“dash-list.md” nests lists and blockquotes 10,000 deep on line 1 (the limit is 32).',
+    'brackets.md': '“brackets.md” nests square brackets 100,000 deep on line 1 (the limit is 32).',
+    'indented-list.md': '“indented-list.md” nests lists and blockquotes 33 deep on line 33',
+    'blockquotes.md': '“blockquotes.md” nests lists and blockquotes 10,000 deep on line 1',
+  };
+  for (const crafted of CRAFTED_TEXTS.filter((t) => refused[t.name])) {
+    it(`refuses ${crafted.description} with a clear message, and adds nothing`, async () => {
+      await reader.openApp();
+      const before = await paneSources();
+      await add(crafted.name, crafted.make());
+      await expect.poll(() => reader.notice().textContent()).toContain(refused[crafted.name]);
+      expect(await paneSources()).toEqual(before);
+      await reader.page.getByRole('button', { name: /^Library/ }).click();
+      const dialog = reader.page.getByRole('dialog', { name: 'Library' });
+      await expect.poll(() => dialog.textContent()).toContain('No texts yet');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+    });
+  }
+
+  it('keeps the page responsive while a long text parses, shows progress, and Cancel stops it', async () => {
+    await reader.openApp();
+    const before = await paneSources();
+    await add('long-text.md', craftedText('long-text.md'));
+    const progress = reader.page.getByTestId('adding-progress');
+    await progress.waitFor();
+    expect(await progress.getAttribute('aria-label')).toBe('Reading “long-text.md”');
+    await responsive();
+    expect(await progress.getByRole('progressbar').count()).toBe(1);
+    await expect
+      .poll(() => progress.getByRole('progressbar').getAttribute('value'), { timeout: 60_000 })
+      .not.toBe('0');
+    await reader.screenshot('library-adding-progress-wide');
+    await reader.setViewport('narrow');
+    await reader.screenshot('library-adding-progress-narrow');
+    await reader.setViewport('wide');
+    await progress.getByRole('button', { name: /Cancel/ }).click();
+    await expect
+      .poll(() => reader.notice().textContent())
+      .toContain('Cancelled: “long-text.md” was not read.');
+    expect(await progress.count()).toBe(0);
+    expect(await paneSources()).toEqual(before);
+    await responsive();
+  });
+});
+
+describe('size before reading (issue 12, item 6)', () => {
+  it('refuses a file over 8 MB by its size, with the numbers, and adds nothing', async () => {
+    await reader.openApp();
+    const before = await paneSources();
+    await add('big.md', 'x'.repeat(9 * 1024 * 1024));
+    await expect
+      .poll(() => reader.notice().textContent())
+      .toContain('“big.md” is too large (9.0 MB; the limit is 8 MB).');
+    expect(await paneSources()).toEqual(before);
+  });
+});
+
+describe('a 100,000-paragraph text', () => {
+  it('is added (in the worker), renders only a window of it, scrolls, and follows a link deep inside', async () => {
+    await reader.openApp();
+    await add('long-text.md', craftedText('long-text.md'));
+    const pane = reader.page.locator('.pane[data-source^="long-text-"]');
+    await expect.poll(() => pane.count(), { timeout: 150_000, interval: 1_000 }).toBe(1);
+    const id = (await pane.getAttribute('data-source'))!;
+    const numbered = () =>
+      pane
+        .locator('.block--numbered > [data-address]')
+        .evaluateAll((els) =>
+          els.map((e) => Number(e.getAttribute('data-address')!.split(':')[1])),
+        );
+    const rendered = (await numbered()).length;
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(1_000);
+    expect(await reader.paragraph(`${id}:1`).textContent()).toBe('Paragraph 1 of a long text.');
+    await responsive();
+    // Scrolling to the middle renders the middle.
+    await pane.locator('.pane-scroll').evaluate((el) => {
+      el.scrollTop = el.scrollHeight / 2;
+    });
+    await expect.poll(async () => Math.max(...(await numbered()))).toBeGreaterThan(20_000);
+    expect((await numbered()).length).toBeLessThan(1_000);
+    await reader.screenshot('library-long-text-middle-wide');
+    // A deep link lands on its paragraph, rendered and marked.
+    await reader.openApp(`${id}:99999`);
+    await expect
+      .poll(() => reader.paragraph(`${id}:99999`).getAttribute('aria-current'), {
+        timeout: 60_000,
+      })
+      .toBe('location');
+    expect(await reader.paragraph(`${id}:99999`).textContent()).toBe(
+      'Paragraph 99999 of a long text.',
+    );
+    await reader.screenshot('library-long-text-deep-wide');
+    await reader.setViewport('narrow');
+    await reader.screenshot('library-long-text-deep-narrow');
+    await reader.setViewport('wide');
+  }, 300_000);
+});

@@ -1,0 +1,137 @@
+/**
+ * The Timeline view (issue 17) in Chromium at 1440 and 420 px: two lanes,
+ * marks that open their sentence, comparison links between lanes, the table
+ * form, SVG and CSV export, and no serious axe violation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comparisonId, waitForMarks } from './helpers/compare-ui.ts';
+import { downloadedText, startReader, type Reader } from './helpers/ui.ts';
+
+let reader: Reader;
+beforeAll(async () => {
+  reader = await startReader('wide');
+  await reader.page.setViewportSize({ width: 1440, height: 900 });
+  // The chart must draw under the app's Content-Security-Policy (no inline style sheet).
+  await reader.page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
+  });
+});
+
+const violations = () =>
+  reader.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+afterAll(async () => {
+  await reader?.close();
+});
+
+const dialog = () => reader.page.getByRole('dialog', { name: 'Timeline' });
+
+async function openTimeline(): Promise<void> {
+  await reader.page.getByRole('button', { name: 'Timeline' }).click();
+  await dialog().locator('.timeline-mark-link').first().waitFor();
+}
+
+describe('the Timeline view', () => {
+  it('draws both texts in two lanes with linked marks and the same data as a table', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    await openTimeline();
+    const lanes = dialog().locator('.timeline-lane0 .timeline-mark-link');
+    const lanes1 = dialog().locator('.timeline-lane1 .timeline-mark-link');
+    expect(await lanes.count()).toBe(17);
+    expect(await lanes1.count()).toBe(50);
+    // The two texts date the revival differently (Lankov: the mood changed "around 1995";
+    // Winstanley-Chesters: relations "revived in 1999"); the curated comparison joins the marks.
+    const revival = dialog().locator(
+      `.timeline-link[data-comparison="${comparisonId('revival-date')}"]`,
+    );
+    expect(await revival.count()).toBe(1);
+    expect(await revival.getAttribute('data-from')).toMatch(/^winstanley-chesters-2015:12\.1@/);
+    expect(await revival.getAttribute('data-to')).toMatch(/^lankov-2007:11\.1@/);
+    const wc1999 = dialog().locator('[data-event^="winstanley-chesters-2015:12.1@"]').first();
+    expect(await wc1999.getAttribute('aria-label')).toMatch(/1999.*compared with/);
+    // Focus on a mark emphasises its link (keyboard and pointer alike).
+    await wc1999.focus();
+    await expect.poll(() => revival.getAttribute('class')).toMatch(/timeline-link--active/);
+    // The table says the same in words: the other text's date, its passage, relation and topic.
+    const row = dialog().locator('tr[data-row-event^="winstanley-chesters-2015:12.1@"]').first();
+    expect(await row.textContent()).toMatch(
+      /1995 \(“around 1995”, 11\.1\): qualifies, When Moscow’s interest revived/,
+    );
+    const rows = dialog().getByRole('table').locator('tbody tr');
+    expect(await rows.count()).toBe(67);
+    const inferred = dialog().getByRole('row').filter({ hasText: 'last year' }).first();
+    expect(await inferred.textContent()).toMatch(/2014.*Inferred: "last year"/);
+    // Nothing blocked but zod's probe for eval, which it catches (as content-security-policy.test.ts).
+    expect((await violations()).filter((v) => !/^script-src eval$/.test(v))).toEqual([]);
+    // Drawn in its lane's colour (set as attributes, which the policy allows).
+    expect(
+      await lanes1
+        .first()
+        .locator('rect')
+        .evaluate((el) => getComputedStyle(el).fill),
+    ).toBe('rgb(164, 80, 27)');
+    await reader.screenshot('timeline-wide');
+    expect(await reader.axeViolations()).toEqual([]);
+  });
+
+  it('a mark opens its sentence in the pane', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    await openTimeline();
+    const mark = dialog().locator('[data-event^="lankov-2007:10.1@"]');
+    expect(await mark.getAttribute('aria-label')).toMatch(/September 1990/);
+    await mark.focus();
+    await reader.page.keyboard.press('Enter');
+    await expect.poll(() => dialog().count()).toBe(0);
+    await expect.poll(() => reader.page.evaluate(() => location.hash)).toBe('#lankov-2007:10.1');
+    await expect
+      .poll(() => reader.paragraph('lankov-2007:10.1').getAttribute('aria-current'))
+      .toBe('location');
+  });
+
+  it('exports SVG and CSV', async () => {
+    await reader.openApp();
+    await openTimeline();
+    const [svg] = await Promise.all([
+      reader.page.waitForEvent('download'),
+      dialog().getByRole('button', { name: 'Export SVG' }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe('diptych-timeline.svg');
+    const svgText = await downloadedText(svg);
+    expect(svgText).toMatch(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    // Self-contained: drawn with presentation attributes, every mark in it.
+    expect(svgText).not.toContain('<style');
+    expect(svgText).toContain('fill="#a4501b"');
+    expect(svgText.match(/class="timeline-mark(?: |")/g)).toHaveLength(67);
+    const [csv] = await Promise.all([
+      reader.page.waitForEvent('download'),
+      dialog().getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe('diptych-timeline.csv');
+    const lines = (await downloadedText(csv)).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'source,address,expression,from,to,precision,qualifier,inferred,reason,sentence',
+    );
+    expect(lines).toHaveLength(68);
+  });
+
+  it('fits a 420 px screen: the chart is drawn at the dialog width, the table scrolls in its region', async () => {
+    await reader.page.setViewportSize({ width: 420, height: 860 });
+    await reader.openApp();
+    await openTimeline();
+    const width = await reader.page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(420);
+    // The chart is drawn to the dialog's width rather than shrunk: its text stays legible.
+    const chart = await dialog()
+      .locator('.timeline-chart')
+      .evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
+    expect(chart.scroll).toBeLessThanOrEqual(chart.client);
+    await reader.screenshot('timeline-narrow');
+    expect(await reader.axeViolations()).toEqual([]);
+    await reader.page.setViewportSize({ width: 1440, height: 900 });
+  });
+});
