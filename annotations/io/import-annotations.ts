@@ -31,6 +31,8 @@ import {
 import { looksLikeHypothesis, readHypothesisAnnotation } from './hypothesis-import.ts';
 import { migrateDocument } from './migrations.ts';
 import { sourceIdFromIri } from './format.ts';
+import { readRecordEdits } from './record-edits.ts';
+import type { RecordOverrides } from '../../sources/citation/record-overrides.ts';
 import type { Locate } from './resolve-target.ts';
 import { generatorName, readW3cAnnotation, type W3cFileInfo } from './w3c-import.ts';
 import type { Edition } from '../../sources/edition.ts';
@@ -91,6 +93,11 @@ export interface ImportOutcome {
   readonly summary: string;
   /** Texts the imported annotations wait for (empty unless `ok`). */
   readonly waiting?: readonly WaitingFor[];
+  /**
+   * The record edits the file carries (`diptych:records`, validated), when
+   * `ok` and there are any: the caller merges them into the reader's own.
+   */
+  readonly records?: RecordOverrides;
 }
 
 /** What `importAnnotations` needs besides the file. */
@@ -358,6 +365,8 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
   }
   const located = locateItems(document);
   if (!located.ok) return failed(located.message, located.format ?? null);
+  const records = readRecordEdits(document);
+  if (!records.ok) return failed(records.message, located.format);
   if (located.items.length > MAX_IMPORT_ITEMS) {
     return failed(
       `the file holds ${located.items.length} items; the limit is ${MAX_IMPORT_ITEMS}`,
@@ -417,6 +426,7 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
     ...outcome,
     summary: `${importStatus(outcome)}${note}`,
     ...(waiting.length ? { waiting } : {}),
+    ...(ok && Object.keys(records.records).length ? { records: records.records } : {}),
   };
 }
 

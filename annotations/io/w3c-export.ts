@@ -40,6 +40,8 @@ import type { Target } from '../model/selectors.ts';
 import type { SourceId } from '../../sources/edition.ts';
 import { CURRENT_FORMAT_VERSION, EXPORT_CONTEXT, GENERATOR_NAME, sourceIri } from './format.ts';
 import { firstIssue } from '../../sources/util/zod-issue.ts';
+import type { RecordOverrides } from '../../sources/citation/record-overrides.ts';
+import { RECORDS_PROPERTY, recordEditsJson } from './record-edits.ts';
 
 /** A JSON value, as written. */
 export type Json =
@@ -63,6 +65,12 @@ export interface ExportOptions {
    * annotations wait for (built-in sources need none).
    */
   readonly sources?: readonly { readonly id: string; readonly title: string }[];
+  /**
+   * The reader's record edits (URL, date… over the built-in records), written
+   * as `diptych:records` so that they travel with the annotations
+   * (`record-edits.ts`).
+   */
+  readonly records?: RecordOverrides;
 }
 
 /** The W3C JSON-LD of one target. */
@@ -162,6 +170,11 @@ export function exportW3cAnnotation(annotation: Annotation): JsonObject {
   return { '@context': EXPORT_CONTEXT, ...toW3cAnnotation(annotation) };
 }
 
+function recordsProperty(records: RecordOverrides | undefined): JsonObject {
+  const entries = records ? recordEditsJson(records) : undefined;
+  return entries ? { [RECORDS_PROPERTY]: entries as unknown as Json } : {};
+}
+
 /**
  * The reader's annotations as one W3C `AnnotationCollection` with a single
  * embedded page, in the order given (the store's order). The envelope says
@@ -189,6 +202,7 @@ export function exportW3cCollection(
           })),
         }
       : {}),
+    ...recordsProperty(options.records),
     generator,
     generated: options.now ?? new Date().toISOString(),
     total: annotations.length,

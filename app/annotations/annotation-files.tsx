@@ -11,6 +11,8 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
 import { citeForDigest } from '../citations/cite-for-digest.ts';
+import { importRecordEdits } from '../citations/import-record-edits.ts';
+import { loadRecordOverrides } from '../citations/record-override-store.ts';
 import { libraryTitles, mayWaitFor, recordWaiting } from '../library/library-bridge.ts';
 import { dateStamp, downloadFile } from '../views/download-file.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
@@ -34,7 +36,11 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
     downloadFile({
       name: `diptych-annotations-${dateStamp()}.jsonld`,
       mime: 'application/ld+json',
-      text: runtime.serializeW3cCollection(snapshot.annotations, { sources: libraryTitles(named) }),
+      // The reader's record edits travel with the annotations (diptych:records).
+      text: runtime.serializeW3cCollection(snapshot.annotations, {
+        sources: libraryTitles(named),
+        records: loadRecordOverrides(),
+      }),
     });
   };
   const exportDigest = async (): Promise<void> => {
@@ -98,7 +104,9 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
       });
       return;
     }
-    setMessage({ ok: true, text: `${file.name}: ${outcome.summary}` });
+    // Only once the annotations are in: a refused file changes no record either.
+    const records = importRecordEdits(outcome.records);
+    setMessage({ ok: true, text: `${file.name}: ${outcome.summary}${records}` });
     if (outcome.waiting?.length) {
       const since = new Date().toISOString();
       void recordWaiting(

@@ -11,6 +11,8 @@ import { readWorkspace, serializeWorkspace, type TextLibrary } from '../../libra
 import { MAX_WORKSPACE_CHARS } from '../../library/workspace.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { dateStamp, downloadFile } from '../views/download-file.ts';
+import { importRecordEdits } from '../citations/import-record-edits.ts';
+import { loadRecordOverrides } from '../citations/record-override-store.ts';
 import { loadAnnotationRuntime } from '../annotations/use-annotations.ts';
 import { libraryTitles, mayWaitFor } from './library-bridge.ts';
 import { parseTextString } from './parse-text.ts';
@@ -27,7 +29,10 @@ export async function exportWorkspace(library: TextLibrary): Promise<string> {
   const annotations = runtime.store.getSnapshot().annotations;
   const named = annotations.flatMap((a) => a.targets.map((t) => t.source as string));
   const collection = JSON.parse(
-    runtime.serializeW3cCollection(annotations, { sources: libraryTitles(named) }),
+    runtime.serializeW3cCollection(annotations, {
+      sources: libraryTitles(named),
+      records: loadRecordOverrides(),
+    }),
   ) as Record<string, unknown>;
   downloadFile({
     name: `diptych-workspace-${dateStamp()}.json`,
@@ -109,5 +114,6 @@ export async function importWorkspace(
       })),
     );
   }
-  return `Imported “${file.name}”: ${added.length} new text${added.length === 1 ? '' : 's'}; ${outcome.summary}`;
+  const records = importRecordEdits(outcome.records);
+  return `Imported “${file.name}”: ${added.length} new text${added.length === 1 ? '' : 's'}; ${outcome.summary}${records}`;
 }

@@ -271,3 +271,59 @@ export function overrideFromForm(
   }
   return { override, errors };
 }
+
+/** What merging imported record edits into the reader's own did. */
+export interface RecordMerge {
+  /** The reader's edits with the imported ones added. */
+  readonly merged: RecordOverrides;
+  /** Sources whose edits came from the file (the reader had none for them). */
+  readonly added: readonly string[];
+  /** Sources where the reader's own, different edits were kept and the file's left out. */
+  readonly kept: readonly string[];
+}
+
+/**
+ * Adds imported record edits to the reader's own. A source the reader has
+ * not edited takes the file's edits; where the reader has, the reader's are
+ * kept whole (nothing of theirs is overwritten by a file) and the source is
+ * listed in `kept` so the caller can say so.
+ */
+export function mergeRecordOverrides(
+  current: RecordOverrides,
+  imported: RecordOverrides,
+): RecordMerge {
+  const merged: Record<string, RecordOverride> = { ...current };
+  const added: string[] = [];
+  const kept: string[] = [];
+  for (const [id, fields] of Object.entries(imported)) {
+    if (Object.keys(fields).length === 0) continue;
+    const mine = current[id];
+    if (mine === undefined || Object.keys(mine).length === 0) {
+      merged[id] = fields;
+      added.push(id);
+    } else if (!sameOverride(mine, fields)) {
+      kept.push(id);
+    }
+  }
+  return { merged, added, kept };
+}
+
+function sameOverride(a: RecordOverride, b: RecordOverride): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<EditableField>;
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** One sentence on a merge for an import's summary, or `''` when nothing was in the file. */
+export function describeRecordMerge(merge: RecordMerge, label: (id: string) => string): string {
+  const parts: string[] = [];
+  if (merge.added.length) {
+    parts.push(`record edits added for ${merge.added.map(label).join(', ')}`);
+  }
+  if (merge.kept.length) {
+    parts.push(
+      `your own record edits kept for ${merge.kept.map(label).join(', ')} (the file’s differ and were not used)`,
+    );
+  }
+  return parts.length ? ` ${parts.join('; ').replace(/^./, (c) => c.toUpperCase())}.` : '';
+}

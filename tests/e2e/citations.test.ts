@@ -22,6 +22,7 @@ import {
   citePanel,
   CITATION_STYLE_KEY,
   PINPOINT_CHOICE_KEY,
+  RECORD_OVERRIDES_KEY,
   openCite,
   panelCitation,
   readClipboard,
@@ -401,6 +402,62 @@ describe('records and styles a reader completes', () => {
       await reader.screenshot('cite-panel-completed');
       await reader.setViewport('narrow');
       await reader.screenshot('cite-panel-completed-narrow');
+      await reader.pressKey('Escape');
+    },
+    scaled(120_000),
+  );
+
+  it(
+    'carries the reader’s record edits in the annotation export, and an import in a fresh browser cites with them',
+    async () => {
+      await reader.openApp('winstanley-chesters-2015:12');
+      await reader.page.evaluate(
+        ([key, overrides]) => localStorage.setItem(key, JSON.stringify({ version: 1, overrides })),
+        [
+          RECORD_OVERRIDES_KEY,
+          {
+            'winstanley-chesters-2015': {
+              URL: 'https://example.org/russias-borders',
+              issued: '2015-06-03',
+            },
+          },
+        ] as const,
+      );
+      await reader.openApp('winstanley-chesters-2015:12');
+      const bar = await openSidebar(reader.page);
+      const [download] = await Promise.all([
+        reader.page.waitForEvent('download', { timeout: scaled(30_000) }),
+        bar.getByRole('button', { name: 'Export annotations (W3C)' }).click(),
+      ]);
+      const exported = await downloadedText(download);
+      expect((JSON.parse(exported) as Record<string, unknown>)['diptych:records']).toEqual([
+        {
+          source: 'urn:diptych:source:winstanley-chesters-2015',
+          fields: { URL: 'https://example.org/russias-borders', issued: '2015-06-03' },
+        },
+      ]);
+      await reader.close();
+
+      reader = await startReader('wide');
+      await reader.openApp('winstanley-chesters-2015:12');
+      const fresh = await openSidebar(reader.page);
+      await fresh
+        .getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)')
+        .setInputFiles({
+          name: 'annotations.jsonld',
+          mimeType: 'application/ld+json',
+          buffer: Buffer.from(exported),
+        });
+      await expect
+        .poll(() => fresh.locator('.ann-import-result').textContent())
+        .toContain('Record edits added for Winstanley-Chesters (2015)');
+      const panel = await openCite(reader, 'winstanley-chesters-2015:12');
+      await expect
+        .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
+        .toBe('(Winstanley-Chesters, 2015, para. 12)');
+      expect(await panel.locator('.cite-bibliography').textContent()).toContain(
+        'https://example.org/russias-borders',
+      );
       await reader.pressKey('Escape');
     },
     scaled(120_000),

@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { Reader } from './ui.ts';
 
 export { CITATION_STYLE_KEY, PINPOINT_CHOICE_KEY } from '../../../app/citations/citation-style.ts';
+export { RECORD_OVERRIDES_KEY } from '../../../app/citations/record-override-store.ts';
 
 /** The "Cite" button in a paragraph's tools (shown on hover or focus) or a note's line. */
 export function citeButton(reader: Reader, address: string): Locator {
