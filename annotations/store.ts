@@ -35,6 +35,7 @@ import {
 } from './state/apply-change.ts';
 import { openBrowserStorage } from './storage/local-storage.ts';
 import type { Persistence, SaveState } from './storage/persistence.ts';
+import { hubPersistence, type PersistenceHub } from './storage/hub-persistence.ts';
 import { portPersistence } from './storage/port-persistence.ts';
 import type { StoragePort } from './storage/storage-port.ts';
 
@@ -45,6 +46,7 @@ export type {
   FieldError,
 } from './state/apply-change.ts';
 export type { SaveState } from './storage/persistence.ts';
+export type { PersistenceHub } from './storage/hub-persistence.ts';
 
 /** Everything the app renders from the store. A new object after every change, the same one otherwise. */
 export interface StoreSnapshot {
@@ -235,6 +237,8 @@ export function createAnnotationStore(options: AnnotationStoreOptions): Annotati
 export interface OpenedStore {
   /** The store. */
   readonly store: AnnotationStore;
+  /** Where a sync replica attaches (`annotations/replica/`); unused without a server. */
+  readonly hub: PersistenceHub;
   /** Set when `localStorage` is unavailable and annotations live only in this tab: show it. */
   readonly fallbackReason?: string;
 }
@@ -247,6 +251,9 @@ export function openBrowserAnnotationStore(
   options: Omit<AnnotationStoreOptions, 'storage'> = {},
 ): OpenedStore {
   const { port, fallbackReason } = openBrowserStorage();
-  const store = createAnnotationStore({ ...options, storage: port });
-  return fallbackReason === undefined ? { store } : { store, fallbackReason };
+  const clock = options.now ?? (() => new Date());
+  const persistence = hubPersistence(portPersistence(port, clock));
+  const store = createAnnotationStore({ ...options, storage: port, persistence });
+  const { hub } = persistence;
+  return fallbackReason === undefined ? { store, hub } : { store, hub, fallbackReason };
 }

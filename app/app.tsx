@@ -51,6 +51,8 @@ import {
 } from './state/reader-state.ts';
 import { LibraryControls } from './library/library-controls.tsx';
 import type { LibraryController } from './library/use-library.ts';
+import { SyncButton, SyncPanel } from './sync-panel/sync-panel.tsx';
+import { useSync } from './sync-panel/use-sync.ts';
 import { Notice } from './views/notice.tsx';
 import { Pane, sourceLabel } from './views/pane.tsx';
 import { PaneSwitch } from './views/pane-switch.tsx';
@@ -158,6 +160,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     }),
   );
   const citations = useCitations(editions, notify);
+  const sync = useSync(annotations.runtime, annotations.allEditions);
   const citeActions = useCiteAction(citations.citeSpan);
   // The selection toolbar's actions (see app/selection/selection-action.ts): append yours here.
   const selectionActions = useMemo<readonly SelectionAction[]>(
@@ -201,6 +204,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
         />
         <AnnotationsToggle ui={annotations} />
         <BibliographyButton citations={citations} />
+        <SyncButton sync={sync} />
         {library && (
           <LibraryControls
             library={library}
@@ -237,10 +241,11 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
         ))}
       </main>
       <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
-      <AnnotationSidebar ui={annotations} onCite={citations.citeSpan} />
+      <AnnotationSidebar ui={annotations} onCite={citations.citeSpan} sync={sync} />
       <AnnotationStatus ui={annotations} />
       <CompareOverlays compare={compare} />
       <CitationDialogs citations={citations} />
+      <SyncPanel sync={sync} />
       <ShortcutsDialog
         open={state.shortcutsOpen}
         onClose={update((s) => ({ ...s, shortcutsOpen: false }))}

@@ -12,6 +12,7 @@ import './styles.css';
 import './selection/selection.css';
 import './annotations/annotations.css';
 import './citations/citations.css';
+import './sync-panel/sync-panel.css';
 import './library/library.css';
 
 const editions = unpackEditions(packedEditions);

@@ -36,7 +36,8 @@ export const DB_VERSION = 1;
 interface LibrarySchema extends DBSchema {
   texts: { key: string; value: TextEntry };
   contents: { key: string; value: { id: string; content: string } };
-  editions: { key: string; value: { id: string; version: number; edition: Edition } };
+  /** The edition, or its JSON (stored as a string when the parser serialised it off the page's thread). */
+  editions: { key: string; value: { id: string; version: number; edition: Edition | string } };
   waiting: { key: string; value: WaitingText };
 }
 
@@ -78,8 +79,11 @@ export interface LibraryStorage {
   getContent(id: string): Promise<string | undefined>;
   /** The cached edition of a text at `version`, if it is there and sound. */
   getEdition(id: string, version: number): Promise<Edition | undefined>;
-  /** Stores an entry with its content and edition, in one transaction. */
-  putText(entry: TextEntry, content: string, edition: Edition): Promise<void>;
+  /**
+   * Stores an entry with its content and edition, in one transaction. The edition may be given
+   * as its JSON (`ImportedText.editionJson`): a string is stored without cloning an object graph.
+   */
+  putText(entry: TextEntry, content: string, edition: Edition | string): Promise<void>;
   /** Stores an entry alone (rename, record edit). */
   putEntry(entry: TextEntry): Promise<void>;
   /** Stores a rebuilt edition (a cache write: failures are ignored by callers). */
@@ -167,8 +171,16 @@ function idbStorage(db: IDBPDatabase<LibrarySchema>): LibraryStorage {
       guard(async () => {
         const value = await db.get('editions', id);
         if (!value || value.version !== version) return undefined;
-        const parsed = EditionShape.safeParse(value.edition);
-        return parsed.success && value.edition.id === id ? value.edition : undefined;
+        let edition: unknown = value.edition;
+        if (typeof edition === 'string') {
+          try {
+            edition = JSON.parse(edition);
+          } catch {
+            return undefined; // a damaged cache entry: the edition is rebuilt from the content
+          }
+        }
+        const parsed = EditionShape.safeParse(edition);
+        return parsed.success && (edition as Edition).id === id ? (edition as Edition) : undefined;
       }),
     putText: (entry, content, edition) =>
       guard(async () => {
@@ -239,7 +251,10 @@ export function memoryLibraryStorage(): LibraryStorage {
     putText: async (entry, content, edition) => {
       texts.set(entry.id, TextEntrySchema.parse(entry));
       contents.set(entry.id, content);
-      editions.set(entry.id, { version: entry.version, edition });
+      editions.set(entry.id, {
+        version: entry.version,
+        edition: typeof edition === 'string' ? (JSON.parse(edition) as Edition) : edition,
+      });
     },
     putEntry: async (entry) => {
       texts.set(entry.id, TextEntrySchema.parse(entry));

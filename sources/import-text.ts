@@ -54,6 +54,12 @@ export interface ImportedText {
   readonly edition: Edition;
   /** Facts for the record. */
   readonly facts: TextFacts;
+  /**
+   * The edition as JSON, when it was parsed off the page's thread (`app/library/parse-worker.ts`):
+   * a store can keep this string instead of cloning the edition's object graph on the page's
+   * thread (for a 100,000-paragraph text that clone was a multi-second freeze).
+   */
+  readonly editionJson?: string;
 }
 
 /** The result of `importText`. */

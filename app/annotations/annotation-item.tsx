@@ -9,6 +9,11 @@
 import { memo, useEffect, useRef, type ReactNode } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { NoteBlock } from '../../annotations/model/note-markdown.ts';
+import {
+  AnnotationSyncMeta,
+  type AnnotationSyncFacts,
+} from '../sync-panel/annotation-sync-meta.tsx';
+import type { SyncUi } from '../sync-panel/use-sync.ts';
 import { AnnotationEditor } from './annotation-editor.tsx';
 import { NoteView } from './note-view.tsx';
 import { colorName, DEFAULT_COLOR } from './palette.ts';
@@ -30,10 +35,14 @@ export interface AnnotationItemProps {
   readonly onDelete: (annotation: Annotation) => void;
   /** Opens the Cite panel on the annotation's passage and quote (app/citations/); keep its identity stable. */
   readonly onCite?: (from: string, to: string, quote: string) => void;
+  /** Its layer, author and conflicts when the reader syncs (app/sync-panel/); absent without a server. */
+  readonly sync?: { readonly ui: SyncUi; readonly facts: AnnotationSyncFacts };
 }
 
 function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
-  const { ui, annotation, note, opened, unplacedReason } = props;
+  const { ui, annotation, note, opened, unplacedReason, sync } = props;
+  // Another member's group annotation: only its author may change it (the server enforces it too).
+  const mine = sync?.facts.mine ?? true;
   const target = annotation.targets[0]!;
   const quote = target.selectors.quote.exact;
   const color = annotation.color ?? DEFAULT_COLOR;
@@ -74,7 +83,8 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
           {props.sourceLabel} · {target.selectors.address}
         </span>
       </p>
-      {editing ? (
+      {sync && <AnnotationSyncMeta sync={sync.ui} annotation={annotation} facts={sync.facts} />}
+      {editing && mine ? (
         <AnnotationEditor ui={ui} annotation={annotation} />
       ) : (
         <>
@@ -87,13 +97,18 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
             </ul>
           )}
           <div className="ann-item-tools">
-            <button type="button" onClick={() => ui.open(annotation.id, true)}>
-              Edit<span className="visually-hidden"> annotation on {target.selectors.address}</span>
-            </button>
-            <button type="button" onClick={() => props.onDelete(annotation)}>
-              Delete
-              <span className="visually-hidden"> annotation on {target.selectors.address}</span>
-            </button>
+            {mine && (
+              <>
+                <button type="button" onClick={() => ui.open(annotation.id, true)}>
+                  Edit
+                  <span className="visually-hidden"> annotation on {target.selectors.address}</span>
+                </button>
+                <button type="button" onClick={() => props.onDelete(annotation)}>
+                  Delete
+                  <span className="visually-hidden"> annotation on {target.selectors.address}</span>
+                </button>
+              </>
+            )}
             {props.onCite && (
               <button
                 type="button"

@@ -21,6 +21,8 @@ import type { Annotation, Color } from '../../annotations/model/annotation.ts';
 import type { NoteBlock } from '../../annotations/model/note-markdown.ts';
 import { sourceLabel } from '../views/pane.tsx';
 import { allTags, matchesFilter, NO_FILTER, type AnnotationFilter } from './anchored-list.ts';
+import { syncMetaOf } from '../sync-panel/annotation-sync-meta.tsx';
+import type { SyncUi } from '../sync-panel/use-sync.ts';
 import { AnnotationFiles } from './annotation-files.tsx';
 import { AnnotationItem } from './annotation-item.tsx';
 import { colorName, DEFAULT_COLOR, PALETTE } from './palette.ts';
@@ -50,10 +52,13 @@ export function AnnotationsToggle({ ui }: { readonly ui: AnnotationUi }): ReactN
 export function AnnotationSidebar({
   ui,
   onCite,
+  sync,
 }: {
   readonly ui: AnnotationUi;
   /** Opens the Cite panel on an annotation (app/citations/). */
   readonly onCite?: (from: string, to: string, quote: string) => void;
+  /** The sync replica, when the reader uses a server: layers, authors, conflicts. */
+  readonly sync?: SyncUi;
 }): ReactNode {
   const id = useId();
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
@@ -63,18 +68,47 @@ export function AnnotationSidebar({
   const [notes] = useState(() => new Map<string, readonly NoteBlock[]>());
   const sentinel = useRef<HTMLDivElement>(null);
   const { runtime, snapshot, list } = ui;
+  const syncSnapshot = sync?.snapshot ?? null;
+  // Layer and author filters ('' = all), shown when the reader syncs.
+  const [layerFilter, setLayerFilter] = useState('');
+  const [authorFilter, setAuthorFilter] = useState('');
+  const syncFacts = useCallback(
+    (a: Annotation) => (sync ? syncMetaOf(syncSnapshot, a.id) : null),
+    [sync, syncSnapshot],
+  );
+  const bySync = useCallback(
+    (a: Annotation): boolean => {
+      if (!layerFilter && !authorFilter) return true;
+      const facts = syncFacts(a);
+      if (layerFilter && (facts?.layer?.db ?? '') !== layerFilter) return false;
+      if (authorFilter && (facts?.author ?? syncSnapshot?.user ?? '') !== authorFilter)
+        return false;
+      return true;
+    },
+    [layerFilter, authorFilter, syncFacts, syncSnapshot],
+  );
+  const authors = useMemo(
+    () => [...new Set(Object.values(syncSnapshot?.authorOf ?? {}))].sort(),
+    [syncSnapshot],
+  );
 
   const labels = useMemo(
     () => new Map(ui.editions.map((e) => [e.id as string, sourceLabel(e)])),
     [ui.editions],
   );
   const placed = useMemo(
-    () => list.placed.filter((p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR)),
-    [list.placed, filter],
+    () =>
+      list.placed.filter(
+        (p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR) && bySync(p.annotation),
+      ),
+    [list.placed, filter, bySync],
   );
   const unplaced = useMemo(
-    () => list.unplaced.filter((p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR)),
-    [list.unplaced, filter],
+    () =>
+      list.unplaced.filter(
+        (p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR) && bySync(p.annotation),
+      ),
+    [list.unplaced, filter, bySync],
   );
   const tags = useMemo(() => allTags([...list.placed, ...list.unplaced]), [list]);
 
@@ -123,6 +157,10 @@ export function AnnotationSidebar({
   const openedFor = (a: Annotation): { edit: boolean; seq: number } | null =>
     ui.opened?.id === a.id ? { edit: ui.opened.edit, seq: ui.opened.seq } : null;
   const total = list.placed.length + list.unplaced.length;
+  const withSync = (a: Annotation) => {
+    const facts = syncFacts(a);
+    return sync && facts ? { sync: { ui: sync, facts } } : {};
+  };
 
   return (
     <aside
@@ -188,6 +226,32 @@ export function AnnotationSidebar({
             ))}
           </select>
         </label>
+        {syncSnapshot?.signedIn && (
+          <>
+            <label>
+              <span className="visually-hidden">Filter by layer</span>
+              <select value={layerFilter} onChange={(e) => setLayerFilter(e.currentTarget.value)}>
+                <option value="">All layers</option>
+                {syncSnapshot.layers.map((l) => (
+                  <option key={l.db} value={l.db}>
+                    {l.kind === 'private' ? 'Private' : `Group: ${l.label}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span className="visually-hidden">Filter by author</span>
+              <select value={authorFilter} onChange={(e) => setAuthorFilter(e.currentTarget.value)}>
+                <option value="">All authors</option>
+                {authors.map((a) => (
+                  <option key={a} value={a}>
+                    {a === syncSnapshot.user ? `${a} (you)` : a}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
       </div>
       <div className="ann-undo" role="status">
         {canUndoDelete && (
@@ -248,6 +312,7 @@ export function AnnotationSidebar({
                 opened={openedFor(p.annotation)}
                 onDelete={onDelete}
                 onCite={onCite}
+                {...withSync(p.annotation)}
               />
             ))}
           </ul>
@@ -277,6 +342,7 @@ export function AnnotationSidebar({
                     opened={openedFor(u.annotation)}
                     onDelete={onDelete}
                     onCite={onCite}
+                    {...withSync(u.annotation)}
                   />
                 ))}
               </ul>

@@ -50,6 +50,7 @@ export const ParseReplySchema = z.discriminatedUnion('type', [
       format: z.enum(['markdown', 'html']),
       content: z.string(),
       facts: z.looseObject({ title: z.string(), authors: z.array(z.string()) }),
+      editionJson: z.string().optional(),
       edition: z.looseObject({
         id: z.string(),
         title: z.string(),

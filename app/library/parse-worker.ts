@@ -39,7 +39,11 @@ async function parse(data: unknown): Promise<void> {
   const { blocks, ...editionRest } = edition;
   for (let i = 0; i < blocks.length; i += BLOCKS_PER_MESSAGE)
     post({ type: 'blocks', blocks: blocks.slice(i, i + BLOCKS_PER_MESSAGE) });
-  post({ type: 'done', text: { ...rest, edition: editionRest } });
+  // Serialised here, off the page's thread, for the library's edition cache.
+  post({
+    type: 'done',
+    text: { ...rest, edition: editionRest, editionJson: JSON.stringify(edition) },
+  });
 }
 
 self.onmessage = (event: MessageEvent<unknown>): void => {

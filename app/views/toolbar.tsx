@@ -35,7 +35,7 @@ export function Toolbar(props: ToolbarProps): ReactNode {
         onClick={props.onToggleSync}
         title="Keep both panes at related positions"
       >
-        Sync
+        Sync panes
       </button>
       <button
         type="button"

@@ -67,6 +67,17 @@ describe('text library', () => {
     expect(edition?.footnotes[0]?.referencedFrom).toEqual([`${text.id}:1`]);
   });
 
+  it('stores an edition given as JSON (parsed off the page) as a string, and reads it back', async () => {
+    const factory = new IDBFactory();
+    const first = await openLibrary(factory);
+    const text = await imported(NOTES, 'notes.md');
+    await first.library.add({ ...text, editionJson: JSON.stringify(text.edition) });
+    const raw = await (await openDBOn(factory)).get('editions', text.id);
+    expect(typeof raw.edition).toBe('string');
+    const second = await openLibrary(factory);
+    expect(await second.library.edition(text.id)).toEqual(text.edition);
+  });
+
   it('renames, edits the record (validated), and keeps a new version under the same id', async () => {
     const { library } = await openLibrary(new IDBFactory());
     const text = await imported(NOTES, 'notes.md');

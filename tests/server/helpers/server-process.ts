@@ -43,6 +43,7 @@ function launch(
   dataDir: string,
   log: { text: string },
   withAdmin: boolean,
+  extra: readonly string[] = [],
 ): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(
     process.execPath,
@@ -54,6 +55,7 @@ function launch(
       '--data',
       dataDir,
       '--no-build',
+      ...extra,
     ],
     {
       cwd: ROOT,
@@ -104,12 +106,17 @@ function waitExit(child: ChildProcess): Promise<void> {
  * its own admin credentials, as on a reader's first start.
  */
 export async function startServerProcess(
-  options: { readonly admin?: boolean } = {},
+  options: {
+    readonly admin?: boolean;
+    /** Origins allowed with credentials (`--cors`): a reader served elsewhere, as the browser tests' is. */
+    readonly cors?: string;
+  } = {},
 ): Promise<ServerProcess> {
   const withAdmin = options.admin ?? true;
+  const extra = options.cors ? ['--cors', options.cors] : [];
   const dataDir = mkdtempSync(join(tmpdir(), 'diptych-sync-'));
   const log = { text: '' };
-  let { child, port } = await launch(0, dataDir, log, withAdmin);
+  let { child, port } = await launch(0, dataDir, log, withAdmin, extra);
   const url = `http://127.0.0.1:${port}/`;
   return {
     url,
@@ -127,7 +134,7 @@ export async function startServerProcess(
       await waitExit(child);
     },
     async restart() {
-      ({ child, port } = await launch(port, dataDir, log, withAdmin));
+      ({ child, port } = await launch(port, dataDir, log, withAdmin, extra));
     },
     async dispose() {
       child.kill('SIGTERM');

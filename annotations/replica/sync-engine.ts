@@ -1,0 +1,886 @@
+/**
+ * The browser's sync replica (issue 13): one local PouchDB database per
+ * layer (the reader's private layer and each group joined), each
+ * replicating live both ways with its database on the server, joined to the
+ * annotation store through its persistence hub (`hub-persistence.ts`).
+ *
+ * The store (localStorage) stays the store of record for what the reader
+ * sees; the local databases are the store of record for what the server
+ * has. Between them:
+ * - a change the reader makes (here or in another tab) is written to the
+ *   annotation's layer database as its W3C document (`toAnnotationDoc`);
+ *   replication carries it up;
+ * - a document that arrives in a layer database is read through the same
+ *   checks as an import (`incoming-doc.ts`) and only then put into the
+ *   store, in batches; one that fails is listed as rejected and skipped;
+ * - conflicting revisions are kept (PouchDB's `conflicts: true`) and shown;
+ *   resolving one writes the chosen version on the winning revision and
+ *   deletes the losing ones, so every device sees it resolved.
+ * docs/sync.md ("The local store and the replica") gives the reasons.
+ *
+ * What it is for: replication, the bridge, status in words. What it is not
+ * for: rendering (app/sync-panel/) or access rules (the server's).
+ */
+import type { Edition } from '../../sources/edition.ts';
+import type { Annotation } from '../model/annotation.ts';
+import type { AnnotationSet } from '../storage/merge.ts';
+import type { PersistenceHub } from '../storage/hub-persistence.ts';
+import { toAnnotationDoc, w3cOfDoc } from '../sync/annotation-doc.ts';
+import {
+  groupDatabaseName,
+  groupOfDatabase,
+  isGroupName,
+  privateDatabaseName,
+} from '../sync/database-names.ts';
+import {
+  couchFetch,
+  groupHint,
+  probeDatabase,
+  resolveApiRoot,
+  ServerError,
+  sessionUser,
+  signIn as postSession,
+  signOut as deleteSession,
+  type ServerProblem,
+} from './couch-session.ts';
+import { readIncomingDoc, type IncomingContext } from './incoming-doc.ts';
+import type { PouchConstructor, PouchDatabase, PouchDoc, PouchEmitter } from './pouch-types.ts';
+import { loadSyncSettings, saveSyncSettings, type SyncSettings } from './sync-settings.ts';
+
+/** A layer: the reader's private one or a group's. */
+export interface Layer {
+  /** The server database (`userdb-<hex>` or `diptych-group-<name>`). */
+  readonly db: string;
+  /** `Private` or the group's name. */
+  readonly label: string;
+  readonly kind: 'private' | 'group';
+}
+
+/** One version of an annotation that is in conflict. */
+export interface ConflictVersion {
+  readonly rev: string;
+  readonly annotation: Annotation;
+  readonly author: string;
+}
+
+/** A document the replica would not take, and why. */
+export interface RejectedDoc {
+  readonly id: string;
+  readonly layer: string;
+  readonly reason: string;
+  readonly at: string;
+}
+
+/** The state in words, and its kind for styling and tests. */
+export interface SyncStatus {
+  readonly kind: 'signed-out' | 'connecting' | 'synced' | 'syncing' | 'offline' | 'refused';
+  readonly words: string;
+}
+
+/** Everything the Sync panel and the sidebar render. A new object after each change. */
+export interface SyncSnapshot {
+  /** The address last used (prefills the panel). */
+  readonly server: string;
+  /** The signed-in user, or the last one (signed out). */
+  readonly user: string | null;
+  readonly signedIn: boolean;
+  readonly status: SyncStatus;
+  /** When the last sync finished (ISO), if ever. */
+  readonly lastSync: string | null;
+  /** The layers synced, private first. */
+  readonly layers: readonly Layer[];
+  /** Groups the server lists for the user that are not joined yet. */
+  readonly suggestedGroups: readonly string[];
+  /** The layer new annotations go to. */
+  readonly defaultLayer: string | null;
+  /** Annotation id → layer database. */
+  readonly layerOf: Readonly<Record<string, string>>;
+  /** Annotation id → author. */
+  readonly authorOf: Readonly<Record<string, string>>;
+  /** Annotation id → every version of an annotation edited in two places (two or more). */
+  readonly conflicts: Readonly<Record<string, readonly ConflictVersion[]>>;
+  /** Documents refused on the way in or out, latest last (at most `MAX_REJECTED`). */
+  readonly rejected: readonly RejectedDoc[];
+  /** A one-off message (delete-vs-edit kept the edit…), or `null`. */
+  readonly message: string | null;
+}
+
+/** The most rejected documents listed. */
+export const MAX_REJECTED = 200;
+
+/** What the engine needs from the page. */
+export interface SyncEngineOptions {
+  readonly hub: PersistenceHub;
+  readonly PouchDB: PouchConstructor;
+  /** The editions incoming annotations may target (the library's included). */
+  readonly editions: () => readonly Edition[];
+  readonly waitFor?: IncomingContext['waitFor'];
+  /** Where settings are kept (`localStorage`; `null` when blocked). */
+  readonly storage: Storage | null;
+  /** The server address offered by default: the origin the reader was served from. */
+  readonly defaultServer: string;
+  readonly now?: () => Date;
+  /** Whether the browser says it is online (`navigator.onLine`); always, by default. */
+  readonly online?: () => boolean;
+  /** Subscribes to the browser's online and offline events; returns the unsubscribe function. */
+  readonly watchOnline?: (onOnline: () => void, onOffline: () => void) => () => void;
+}
+
+/** The engine's operations. */
+export interface SyncEngine {
+  getSnapshot(): SyncSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Signs in (the password is sent once, not kept) and starts syncing. */
+  signIn(server: string, user: string, password: string): Promise<void>;
+  /** Resumes a session kept from an earlier visit (the cookie); no-op when signed out. */
+  resume(): Promise<void>;
+  /** Joins a group: starts syncing its database (the server decides whether the user may). */
+  joinGroup(group: string): Promise<void>;
+  /** Sets the layer new annotations go to. */
+  setDefaultLayer(db: string): void;
+  /** Moves an annotation to another layer (its own annotations only). */
+  moveToLayer(id: string, db: string): Promise<void>;
+  /** Keeps `rev`'s version of a conflicted annotation and deletes the others everywhere. */
+  resolveConflict(id: string, rev: string): Promise<void>;
+  /** Stops syncing and ends the session; keeps every annotation and the local replica. */
+  signOut(): Promise<void>;
+  /** Clears the one-off message. */
+  dismissMessage(): void;
+  /** Stops everything (page unload, tests). */
+  dispose(): Promise<void>;
+}
+
+/** A live layer: the local database, its replication and its feed. */
+interface LiveLayer {
+  readonly layer: Layer;
+  readonly local: PouchDatabase;
+  readonly remote: PouchDatabase;
+  sync: PouchEmitter | null;
+  feed: PouchEmitter | null;
+  /** The layer's own state: `null` when fine. */
+  problem: ServerProblem | null;
+  active: boolean;
+  /** True once its replication first caught up (until then the layer is "syncing"). */
+  caughtUp: boolean;
+  pendingPull: number;
+}
+
+/**
+ * The local database name for a server database, per API root and user, so
+ * two accounts never mix. Percent-encoded: PouchDB takes any name holding
+ * `://` for a remote database's URL.
+ */
+function localName(api: string, user: string, db: string): string {
+  return `diptych:${encodeURIComponent(api)}:${encodeURIComponent(user)}:${db}`;
+}
+
+function layerOfDb(db: string, user: string): Layer {
+  const group = groupOfDatabase(db);
+  return group === null
+    ? { db: privateDatabaseName(user), label: 'Private', kind: 'private' }
+    : { db, label: group, kind: 'group' };
+}
+
+function time(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** The annotation's stored form without volatile parts, for "has it changed?". */
+function same(a: Annotation | undefined, b: Annotation | undefined): boolean {
+  return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** JSON with object keys sorted, so two documents with the same content compare equal. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : v,
+  );
+}
+
+/** Creates the engine (signed out until `signIn` or `resume`). */
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { hub, PouchDB, storage } = options;
+  const clock = options.now ?? (() => new Date());
+  const online = options.online ?? (() => true);
+  const listeners = new Set<() => void>();
+
+  let settings: SyncSettings | null = loadSyncSettings(storage);
+  let live: LiveLayer[] = [];
+  let connecting = false;
+  let signInProblem: ServerProblem | null = null;
+  let offlineSince: string | null = null;
+  let pendingOut = 0;
+  let suggested: string[] = [];
+  let conflicts: Record<string, readonly ConflictVersion[]> = {};
+  let rejected: RejectedDoc[] = [];
+  let message: string | null = null;
+  /** What each annotation was when last written to or read from a layer: what the reader changed is what differs. */
+  let lastSeen = new Map<string, Annotation>();
+  /** Ids with a write queued: their documents in the feed are older than the reader's change. */
+  const unwritten = new Map<string, number>();
+  let stopWatch: (() => void) | null = null;
+  let snapshot = makeSnapshot();
+  /** Incoming documents waiting for the next batch, per layer. */
+  const inbox = new Map<string, { layer: Layer; doc: PouchDoc }>();
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Serializes writes to the local databases (one change at a time, in order). */
+  let writing: Promise<void> = Promise.resolve();
+
+  function persistSettings(): void {
+    if (settings) saveSyncSettings(storage, settings);
+  }
+
+  function status(): SyncStatus {
+    if (!settings?.signedIn) {
+      if (signInProblem?.kind === 'wrong-password')
+        return { kind: 'refused', words: 'Server refused: wrong user name or password.' };
+      if (signInProblem?.kind === 'unreachable')
+        return { kind: 'offline', words: `Server unreachable: ${signInProblem.detail}.` };
+      return { kind: 'signed-out', words: 'Not signed in: annotations stay in this browser.' };
+    }
+    if (connecting) return { kind: 'connecting', words: 'Connecting…' };
+    const problems = live.map((l) => l.problem).filter((p): p is ServerProblem => p !== null);
+    const refused = problems.find((p) => p.kind !== 'unreachable');
+    if (refused) {
+      const words =
+        refused.kind === 'signed-out'
+          ? 'Server refused: the session has ended — sign in again.'
+          : refused.kind === 'not-a-member'
+            ? `Server refused: not a member of ${groupOfDatabase(refused.database) ?? refused.database}.`
+            : refused.kind === 'no-such-group'
+              ? `Server refused: there is no group ${groupOfDatabase(refused.database) ?? refused.database}.`
+              : 'Server refused: wrong user name or password.';
+      return { kind: 'refused', words };
+    }
+    const down = problems.find((p) => p.kind === 'unreachable');
+    if (down || !online()) {
+      const since = offlineSince ? ` since ${time(offlineSince)}` : '';
+      return !online()
+        ? {
+            kind: 'offline',
+            words: `Offline${since}: changes are kept and go up when the connection returns.`,
+          }
+        : {
+            kind: 'offline',
+            words: `Server unreachable${since} (${down && down.kind === 'unreachable' ? down.detail : 'no answer'}): changes are kept and go up when it answers.`,
+          };
+    }
+    const pending = pendingOut + live.reduce((n, l) => n + l.pendingPull, 0);
+    if (pending > 0 || live.some((l) => l.active || !l.caughtUp))
+      return {
+        kind: 'syncing',
+        words: pending > 0 ? `Syncing ${pending} change${pending === 1 ? '' : 's'}…` : 'Syncing…',
+      };
+    return { kind: 'synced', words: 'Synced.' };
+  }
+
+  function makeSnapshot(): SyncSnapshot {
+    return {
+      server: settings?.server ?? options.defaultServer,
+      user: settings?.user ?? null,
+      signedIn: settings?.signedIn ?? false,
+      status: status(),
+      lastSync: settings?.lastSync ?? null,
+      layers: live.map((l) => l.layer),
+      suggestedGroups: suggested.filter((g) => !settings?.groups.includes(g)),
+      defaultLayer: settings?.signedIn ? settings.defaultLayer : null,
+      layerOf: settings?.layerOf ?? {},
+      authorOf: settings?.authorOf ?? {},
+      conflicts,
+      rejected,
+      message,
+    };
+  }
+
+  function changed(): void {
+    snapshot = makeSnapshot();
+    for (const l of [...listeners]) l();
+  }
+
+  function reject(id: string, layer: string, reason: string): void {
+    rejected = [...rejected, { id, layer, reason, at: clock().toISOString() }].slice(-MAX_REJECTED);
+  }
+
+  // ---- Outgoing: the reader's changes to the layer databases ----------------
+
+  function liveLayer(db: string): LiveLayer | undefined {
+    return live.find((l) => l.layer.db === db);
+  }
+
+  /** Queues a write so local database writes happen one at a time and in order. */
+  function queue(job: () => Promise<void>): Promise<void> {
+    writing = writing.then(job).catch((error: unknown) => {
+      console.error('A sync write failed', error);
+    });
+    return writing;
+  }
+
+  /**
+   * Writes annotations and deletions to one layer database in one
+   * `bulkDocs`, each on top of its current revision; an annotation whose
+   * document already says the same is not written again (no new revision).
+   * A revision that moved meanwhile (409) is retried once.
+   */
+  async function writeBatch(
+    db: PouchDatabase,
+    puts: readonly Annotation[],
+    deletes: readonly string[],
+    user: string,
+  ): Promise<void> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const ids = [...puts.map((a) => a.id as string), ...deletes];
+      if (ids.length === 0) return;
+      const found = await db.allDocs({ keys: ids, include_docs: true });
+      const current = new Map<string, PouchDoc | null>();
+      for (const row of found.rows)
+        if (row.id && row.value && !row.value.deleted) current.set(row.id, row.doc ?? null);
+      const docs: object[] = [];
+      for (const a of puts) {
+        const doc = toAnnotationDoc(a, user);
+        const existing = current.get(a.id);
+        if (existing && stableJson(w3cOfDoc(existing)) === stableJson(w3cOfDoc(doc))) continue;
+        docs.push(existing ? { ...doc, _rev: existing._rev } : doc);
+      }
+      for (const id of deletes) {
+        const existing = current.get(id);
+        if (existing) docs.push({ _id: id, _rev: existing._rev, _deleted: true });
+      }
+      if (docs.length === 0) return;
+      const results = await db.bulkDocs(docs);
+      const failed = new Set(
+        results.filter((r) => 'error' in r && r.status === 409).map((r) => r.id ?? ''),
+      );
+      pendingOut += docs.length - failed.size;
+      changed();
+      if (failed.size === 0) return;
+      puts = puts.filter((a) => failed.has(a.id));
+      deletes = deletes.filter((id) => failed.has(id));
+    }
+  }
+
+  /** Writes what changed between `lastSeen` and `set` (a change made here or in another tab). */
+  function pushChanges(set: AnnotationSet): void {
+    const s = settings;
+    if (!s?.signedIn) return;
+    const user = s.user;
+    const now = new Map(set.annotations.map((a) => [a.id as string, a]));
+    const writes: Annotation[] = [];
+    for (const a of set.annotations) if (!same(lastSeen.get(a.id), a)) writes.push(a);
+    const deletes = [...lastSeen.keys()].filter((id) => !now.has(id) && id in set.deleted);
+    lastSeen = now;
+    if (writes.length === 0 && deletes.length === 0) return;
+    let refusedOne = false;
+    const perLayer = new Map<string, { puts: Annotation[]; deletes: string[] }>();
+    const batchOf = (db: string) => {
+      let b = perLayer.get(db);
+      if (!b) perLayer.set(db, (b = { puts: [], deletes: [] }));
+      return b;
+    };
+    for (const a of writes) {
+      const layer = s.layerOf[a.id] ?? s.defaultLayer;
+      const author = s.authorOf[a.id];
+      if (author !== undefined && author !== user) {
+        refusedOne = true;
+        continue;
+      }
+      s.layerOf[a.id] = layer;
+      s.authorOf[a.id] = user;
+      batchOf(layer).puts.push(a);
+    }
+    for (const id of deletes) {
+      const layer = s.layerOf[id];
+      const author = s.authorOf[id];
+      if (author !== undefined && author !== user) {
+        refusedOne = true;
+        continue;
+      }
+      if (layer) batchOf(layer).deletes.push(id);
+    }
+    for (const [db, batch] of perLayer) {
+      const target = liveLayer(db);
+      if (!target) continue;
+      const ids = [...batch.puts.map((a) => a.id as string), ...batch.deletes];
+      for (const id of ids) unwritten.set(id, (unwritten.get(id) ?? 0) + 1);
+      void queue(() =>
+        writeBatch(target.local, batch.puts, batch.deletes, user).finally(() => {
+          for (const id of ids) {
+            const n = (unwritten.get(id) ?? 1) - 1;
+            if (n > 0) unwritten.set(id, n);
+            else unwritten.delete(id);
+          }
+        }),
+      );
+    }
+    if (refusedOne)
+      message =
+        'Only its author can change or delete a group annotation; your change stays in this browser only. Copy it to your own layer to keep your version.';
+    persistSettings();
+    changed();
+  }
+
+  // ---- Incoming: documents from the layer databases into the store ----------
+
+  function scheduleFlush(): void {
+    flushTimer ??= setTimeout(() => {
+      flushTimer = null;
+      void flush();
+    }, 30);
+  }
+
+  async function versionsOf(
+    local: PouchDatabase,
+    doc: PouchDoc,
+    ctx: IncomingContext,
+  ): Promise<ConflictVersion[]> {
+    const versions: ConflictVersion[] = [];
+    for (const rev of [doc._rev, ...(doc._conflicts ?? [])]) {
+      try {
+        const version = rev === doc._rev ? doc : await local.get(doc._id, { rev });
+        const read = readIncomingDoc(version, ctx);
+        if (read.ok) versions.push({ rev, annotation: read.annotation, author: read.author });
+      } catch {
+        // A revision compacted away meanwhile: nothing to show for it.
+      }
+    }
+    return versions;
+  }
+
+  async function flush(): Promise<void> {
+    const s = settings;
+    if (!s?.signedIn || inbox.size === 0) return;
+    const batch = [...inbox.values()];
+    inbox.clear();
+    const ctx: IncomingContext = {
+      editions: options.editions(),
+      ...(options.waitFor ? { waitFor: options.waitFor } : {}),
+    };
+    const puts = new Map<string, Annotation>();
+    const removals = new Set<string>();
+    const resurrected: string[] = [];
+    const current = hub.current();
+    const tombstones = current.deleted;
+    for (const { layer, doc } of batch) {
+      const id = doc._id;
+      if (id.startsWith('_design/') || id.startsWith('_local/')) continue;
+      const known = s.layerOf[id];
+      if (doc._deleted) {
+        // A deletion in a layer the annotation has since left (a move) is not a deletion here.
+        if (known === undefined || known === layer.db) {
+          removals.add(id);
+          delete s.layerOf[id];
+          delete s.authorOf[id];
+          const { [id]: _gone, ...rest } = conflicts;
+          conflicts = rest;
+        }
+        continue;
+      }
+      const read = readIncomingDoc(doc, ctx);
+      if (!read.ok) {
+        reject(id, layer.db, read.reason);
+        continue;
+      }
+      if (read.author !== s.user && layer.kind === 'private') {
+        reject(id, layer.db, 'it names another user as its creator in your private layer');
+        continue;
+      }
+      s.layerOf[id] = layer.db;
+      s.authorOf[id] = read.author;
+      const live = liveLayer(layer.db);
+      if (doc._conflicts && doc._conflicts.length > 0 && live) {
+        const versions = await versionsOf(live.local, doc, ctx);
+        const distinct = new Set(versions.map((v) => JSON.stringify(v.annotation)));
+        if (distinct.size > 1) conflicts = { ...conflicts, [id]: versions };
+        else {
+          // Equal content on every branch: nothing to choose; tidy it away.
+          void queue(() => removeLosers(live.local, id, doc._conflicts ?? []));
+          const { [id]: _same, ...rest } = conflicts;
+          conflicts = rest;
+        }
+      } else if (id in conflicts) {
+        const { [id]: _resolved, ...rest } = conflicts;
+        conflicts = rest;
+      }
+      // The reader's change to it is still on its way to the layer: that write comes back through the feed.
+      if (unwritten.has(id)) continue;
+      const mine = current.annotations.find((a) => a.id === id);
+      const deletedAt = tombstones[id];
+      if (
+        !mine &&
+        deletedAt !== undefined &&
+        Date.parse(deletedAt) >= Date.parse(read.annotation.modified)
+      ) {
+        // Deleted here, edited elsewhere. If the layer still holds the edit as
+        // its winner, the edit survived the delete: keep it and say so.
+        try {
+          const fresh = live ? await live.local.get(id) : null;
+          if (!fresh || fresh._deleted || fresh._rev !== doc._rev) continue;
+        } catch {
+          continue;
+        }
+        const bumped = new Date(
+          Math.max(Date.parse(deletedAt), Date.parse(read.annotation.modified)) + 1,
+        );
+        puts.set(id, { ...read.annotation, modified: bumped.toISOString() });
+        resurrected.push(id);
+        continue;
+      }
+      puts.set(id, read.annotation);
+    }
+    persistSettings();
+    if (resurrected.length > 0)
+      message = `${resurrected.length === 1 ? 'An annotation you deleted was' : `${resurrected.length} annotations you deleted were`} edited elsewhere meanwhile: the edit was kept.`;
+    if (puts.size > 0 || removals.size > 0) {
+      const at = clock().toISOString();
+      const held = hub.receive((set) => {
+        const deleted = { ...set.deleted };
+        for (const id of removals) {
+          const had = set.annotations.find((a) => a.id === id);
+          if (had)
+            deleted[id] = new Date(
+              Math.max(Date.parse(at), Date.parse(had.modified)),
+            ).toISOString();
+        }
+        for (const id of puts.keys()) delete deleted[id];
+        const annotations = [
+          ...set.annotations.filter((a) => !puts.has(a.id) && !removals.has(a.id)),
+          ...puts.values(),
+        ];
+        return { annotations, deleted, revision: set.revision };
+      });
+      lastSeen = new Map(held.annotations.map((a) => [a.id as string, a]));
+    }
+    changed();
+  }
+
+  async function removeLosers(
+    local: PouchDatabase,
+    id: string,
+    revs: readonly string[],
+  ): Promise<void> {
+    if (revs.length === 0) return;
+    await local.bulkDocs(revs.map((rev) => ({ _id: id, _rev: rev, _deleted: true })));
+    pendingOut += revs.length;
+  }
+
+  // ---- Layers: start, watch, stop -------------------------------------------
+
+  function startLayer(layer: Layer, api: string, user: string): LiveLayer {
+    const local = new PouchDB(localName(api, user, layer.db));
+    const remote = new PouchDB(new URL(`${layer.db}`, api).href, {
+      skip_setup: true,
+      // Long polls wait up to the heartbeat; anything else answers quickly or the server is unreachable.
+      fetch: (url, init) =>
+        couchFetch(url, init ?? {}, String(url).includes('_changes') ? 90_000 : undefined),
+    });
+    const entry: LiveLayer = {
+      layer,
+      local,
+      remote,
+      sync: null,
+      feed: null,
+      problem: null,
+      active: false,
+      caughtUp: false,
+      pendingPull: 0,
+    };
+    entry.feed = local
+      .changes({ since: 0, live: true, include_docs: true, conflicts: true })
+      .on('change', (change: { doc?: PouchDoc }) => {
+        if (change.doc) {
+          inbox.set(`${layer.db}\n${change.doc._id}`, { layer, doc: change.doc });
+          scheduleFlush();
+        }
+      })
+      .on('error', (error: unknown) => console.error('A layer feed stopped', error));
+    void checkThenSync(entry, api);
+    return entry;
+  }
+
+  async function checkThenSync(entry: LiveLayer, api: string): Promise<void> {
+    entry.problem = await probeDatabase(api, entry.layer.db);
+    noteReachability(entry.problem);
+    changed();
+    if (entry.problem && entry.problem.kind !== 'unreachable') return; // Retrying cannot help: the panel says why.
+    if (!live.includes(entry)) return;
+    entry.sync = entry.local
+      .sync(entry.remote, {
+        live: true,
+        retry: true,
+        heartbeat: 25_000,
+        batch_size: 200,
+        back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
+      })
+      .on('active', () => {
+        entry.active = true;
+        changed();
+      })
+      .on(
+        'change',
+        (info: {
+          direction: 'push' | 'pull';
+          change: { docs_written: number; pending?: number };
+        }) => {
+          if (info.direction === 'push')
+            pendingOut = Math.max(0, pendingOut - info.change.docs_written);
+          else entry.pendingPull = info.change.pending ?? 0;
+          changed();
+        },
+      )
+      .on('paused', (error?: unknown) => {
+        entry.active = false;
+        if (error) {
+          void reprobe(entry, api);
+          return;
+        }
+        entry.problem = null;
+        entry.pendingPull = 0;
+        entry.caughtUp = true;
+        if (live.every((l) => l.problem === null && !l.active && l.caughtUp)) {
+          pendingOut = 0;
+          offlineSince = null;
+          if (settings) {
+            settings.lastSync = clock().toISOString();
+            persistSettings();
+          }
+        }
+        changed();
+      })
+      .on('denied', (error: { id?: string; reason?: string; message?: string }) => {
+        reject(
+          error.id ?? '(unknown)',
+          entry.layer.db,
+          `the server refused it: ${error.reason ?? error.message ?? 'forbidden'}`,
+        );
+        changed();
+      })
+      .on('error', () => void reprobe(entry, api));
+  }
+
+  /** After a replication error: asks the server what is wrong, for the panel's words. */
+  async function reprobe(entry: LiveLayer, api: string): Promise<void> {
+    entry.problem = (await probeDatabase(api, entry.layer.db)) ?? entry.problem;
+    noteReachability(entry.problem);
+    changed();
+  }
+
+  function noteReachability(problem: ServerProblem | null): void {
+    if (problem?.kind === 'unreachable' || !online()) offlineSince ??= clock().toISOString();
+  }
+
+  async function stopAll(): Promise<void> {
+    const stopping = live;
+    live = [];
+    for (const l of stopping) {
+      l.sync?.cancel();
+      l.feed?.cancel();
+    }
+    await writing;
+    await Promise.all(stopping.map((l) => l.local.close().catch(() => undefined)));
+    stopWatch?.();
+    stopWatch = null;
+  }
+
+  /** Starts every layer of the signed-in user and the bridge to the store. */
+  function start(): void {
+    const s = settings;
+    if (!s?.signedIn) return;
+    const privateDb = privateDatabaseName(s.user);
+    const dbs = [privateDb, ...s.groups.filter(isGroupName).map(groupDatabaseName)];
+    if (!dbs.includes(s.defaultLayer)) s.defaultLayer = privateDb;
+    // Annotations made before signing in (or signed out) join the default layer.
+    lastSeen = new Map();
+    for (const a of hub.current().annotations) {
+      const author = s.authorOf[a.id];
+      const layer = s.layerOf[a.id];
+      // Others' annotations are never written; the reader's own are compared with their documents (writeBatch).
+      if (layer !== undefined && author !== undefined && author !== s.user) lastSeen.set(a.id, a);
+    }
+    live = dbs.map((db) => startLayer(layerOfDb(db, s.user), s.api, s.user));
+    stopWatch = hub.watch((set, origin) => {
+      if (origin === 'replica') lastSeen = new Map(set.annotations.map((a) => [a.id as string, a]));
+      else pushChanges(set);
+    });
+    // Push what changed while signed out (or was never synced).
+    pushChanges(hub.current());
+    persistSettings();
+    changed();
+  }
+
+  const onOnline = (): void => {
+    for (const l of live)
+      if (l.problem?.kind === 'unreachable') void reprobe(l, settings?.api ?? '');
+    changed();
+  };
+  const onOffline = (): void => {
+    offlineSince ??= clock().toISOString();
+    changed();
+  };
+  const unwatchOnline = options.watchOnline?.(onOnline, onOffline);
+
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async signIn(server, user, password) {
+      signInProblem = null;
+      connecting = true;
+      changed();
+      try {
+        const api = await resolveApiRoot(server);
+        await postSession(api, user, password);
+        await stopAll();
+        const previous =
+          settings && settings.api === api && settings.user === user ? settings : null;
+        settings = {
+          server,
+          api,
+          user,
+          signedIn: true,
+          groups: previous?.groups ?? [],
+          defaultLayer: previous?.defaultLayer ?? privateDatabaseName(user),
+          layerOf: previous?.layerOf ?? {},
+          authorOf: previous?.authorOf ?? {},
+          lastSync: previous?.lastSync ?? null,
+        };
+        suggested = await groupHint(api, user);
+        start();
+      } catch (error) {
+        if (!(error instanceof ServerError)) console.error('Signing in failed', error);
+        signInProblem =
+          error instanceof ServerError
+            ? error.problem
+            : {
+                kind: 'unreachable',
+                detail: `sync could not start (${error instanceof Error ? error.message : String(error)})`,
+              };
+        if (settings) settings.signedIn = false;
+        persistSettings();
+      } finally {
+        connecting = false;
+        changed();
+      }
+    },
+    async resume() {
+      const s = settings;
+      if (!s?.signedIn || live.length > 0) return;
+      start();
+      try {
+        const name = await sessionUser(s.api);
+        if (name !== s.user) for (const l of live) l.problem = { kind: 'signed-out' };
+        else suggested = await groupHint(s.api, s.user);
+      } catch {
+        offlineSince ??= clock().toISOString();
+      }
+      changed();
+    },
+    async joinGroup(group) {
+      const s = settings;
+      const name = group.trim();
+      if (!s?.signedIn) return;
+      if (!isGroupName(name)) {
+        message = `“${name}” is not a group name (lower-case letters, digits, "-" and "_").`;
+        changed();
+        return;
+      }
+      if (s.groups.includes(name)) return;
+      const problem = await probeDatabase(s.api, groupDatabaseName(name));
+      if (problem && problem.kind !== 'unreachable') {
+        message =
+          problem.kind === 'not-a-member'
+            ? `Server refused: you are not a member of ${name}. Its owner can add you.`
+            : problem.kind === 'no-such-group'
+              ? `There is no group ${name} on this server.`
+              : 'Server refused: the session has ended — sign in again.';
+        changed();
+        return;
+      }
+      s.groups = [...s.groups, name];
+      persistSettings();
+      live = [...live, startLayer(layerOfDb(groupDatabaseName(name), s.user), s.api, s.user)];
+      changed();
+    },
+    setDefaultLayer(db) {
+      if (!settings?.signedIn || !liveLayer(db)) return;
+      settings.defaultLayer = db;
+      persistSettings();
+      changed();
+    },
+    async moveToLayer(id, db) {
+      const s = settings;
+      const target = liveLayer(db);
+      const from = s?.layerOf[id];
+      const annotation = hub.current().annotations.find((a) => a.id === id);
+      if (!s?.signedIn || !target || !annotation || from === db) return;
+      if ((s.authorOf[id] ?? s.user) !== s.user) {
+        message = 'Only its author can move a group annotation; copy it instead.';
+        changed();
+        return;
+      }
+      const source = from ? liveLayer(from) : undefined;
+      s.layerOf[id] = db;
+      s.authorOf[id] = s.user;
+      persistSettings();
+      await queue(async () => {
+        await writeBatch(target.local, [annotation], [], s.user);
+        if (source) await writeBatch(source.local, [], [id], s.user);
+      });
+      changed();
+    },
+    async resolveConflict(id, rev) {
+      const s = settings;
+      const versions = conflicts[id];
+      const layer = s?.layerOf[id];
+      const target = layer ? liveLayer(layer) : undefined;
+      const chosen = versions?.find((v) => v.rev === rev);
+      if (!s || !versions || !target || !chosen) return;
+      await queue(async () => {
+        const doc = await target.local.get(id, { conflicts: true });
+        const losers = doc._conflicts ?? [];
+        const kept: Annotation = { ...chosen.annotation, modified: clock().toISOString() };
+        await target.local.bulkDocs([
+          { ...toAnnotationDoc(kept, chosen.author), _rev: doc._rev },
+          ...losers.map((r) => ({ _id: id, _rev: r, _deleted: true })),
+        ]);
+        pendingOut += 1 + losers.length;
+        const { [id]: _done, ...rest } = conflicts;
+        conflicts = rest;
+        hub.receive((set) => ({
+          ...set,
+          annotations: [...set.annotations.filter((a) => a.id !== id), kept],
+        }));
+      });
+      changed();
+    },
+    async signOut() {
+      const s = settings;
+      await stopAll();
+      if (s) {
+        await deleteSession(s.api);
+        s.signedIn = false;
+        persistSettings();
+      }
+      conflicts = {};
+      offlineSince = null;
+      pendingOut = 0;
+      changed();
+    },
+    dismissMessage() {
+      message = null;
+      changed();
+    },
+    async dispose() {
+      unwatchOnline?.();
+      if (flushTimer) clearTimeout(flushTimer);
+      await stopAll();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * A persistence that lets a second party — the sync replica — watch and feed
+ * the store without the store knowing (issue 13). It wraps another
+ * persistence (localStorage's, `port-persistence.ts`), which stays the
+ * store of record for what the reader sees:
+ *
+ * - every set the store saves, or takes in from another tab, is announced
+ *   to the watchers with where it came from (`local`: a change made in this
+ *   tab; `tab`: merged from another tab), so the replica can write the
+ *   reader's changes to its layer databases;
+ * - `receive` lets the replica change the store's set (documents that came
+ *   from the server, already validated): the result is saved through the
+ *   wrapped persistence, handed to the store, and announced as `replica`,
+ *   which the replica does not write back.
+ *
+ * Without a replica attached it behaves exactly like the persistence it
+ * wraps: no server, today's behaviour.
+ */
+import { sameSet, type AnnotationSet } from './merge.ts';
+import type { Persisted, Persistence } from './persistence.ts';
+
+/** Where a set announced to the watchers came from. */
+export type SetOrigin = 'local' | 'tab' | 'replica';
+
+/** What a replica gets: the store's set, its changes, and a way to change it. */
+export interface PersistenceHub {
+  /** The store's current set (empty until the store has connected). */
+  current(): AnnotationSet;
+  /** Calls `listener` after every set the store holds; returns the unsubscribe function. */
+  watch(listener: (set: AnnotationSet, origin: SetOrigin) => void): () => void;
+  /**
+   * Changes the store's set with `update` (given the current set). A result
+   * equal to the current set changes nothing. Returns the set held after.
+   */
+  receive(update: (set: AnnotationSet) => AnnotationSet): AnnotationSet;
+}
+
+/** `base` with a hub for a replica (see the module comment). */
+export function hubPersistence(base: Persistence): Persistence & { readonly hub: PersistenceHub } {
+  const listeners = new Set<(set: AnnotationSet, origin: SetOrigin) => void>();
+  let current: () => AnnotationSet = () => base.loaded.set;
+  let apply: ((next: Persisted) => void) | null = null;
+
+  function announce(set: AnnotationSet, origin: SetOrigin): void {
+    for (const listener of [...listeners]) {
+      try {
+        listener(set, origin);
+      } catch (error) {
+        // A watcher's failure must never undo or block the reader's change.
+        console.error('A sync watcher failed', error);
+      }
+    }
+  }
+
+  function announced(persisted: Persisted, origin: SetOrigin): Persisted {
+    announce(persisted.set, origin);
+    return persisted;
+  }
+
+  const hub: PersistenceHub = {
+    current: () => current(),
+    watch(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    receive(update) {
+      const before = current();
+      const next = update(before);
+      if (next === before || sameSet(next, before)) return before;
+      const persisted = base.persist(next);
+      apply?.(persisted);
+      announce(persisted.set, 'replica');
+      return persisted.set;
+    },
+  };
+
+  return {
+    hub,
+    get kind() {
+      return base.kind;
+    },
+    get loaded() {
+      return base.loaded;
+    },
+    get save() {
+      return base.save;
+    },
+    persist: (set) => announced(base.persist(set), 'local'),
+    persistIfFits(set) {
+      const result = base.persistIfFits(set);
+      return 'refused' in result ? result : announced(result, 'local');
+    },
+    retry: (set) => announced(base.retry(set), 'local'),
+    connect(read, applyNext) {
+      current = read;
+      apply = applyNext;
+      const stop = base.connect(read, (next) => {
+        applyNext(next);
+        announce(next.set, 'tab');
+      });
+      return () => {
+        stop();
+        apply = null;
+      };
+    },
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * What the sidebar shows of an annotation's sync: its layer and, in a
+ * group, who made it; "Edited elsewhere too" with the other version a click
+ * away and the choice of which to keep; moving the reader's own annotation
+ * to another layer, or copying anyone's into a layer of theirs.
+ *
+ * Everything from the server (names, notes, tags) is React text.
+ */
+import { useState, type ReactNode } from 'react';
+import type {
+  ConflictVersion,
+  Layer,
+  SyncSnapshot,
+} from '../../annotations/replica/sync-engine.ts';
+import type { Annotation } from '../../annotations/model/annotation.ts';
+import type { SyncUi } from './use-sync.ts';
+
+/** An annotation's sync facts, derived by `syncMetaOf`. */
+export interface AnnotationSyncFacts {
+  /** The layer's label (`Private`, a group name), or `null` when not synced yet. */
+  readonly layer: Layer | null;
+  /** Its author, when known. */
+  readonly author: string | null;
+  /** True when the signed-in reader wrote it (or it is not synced: it is theirs). */
+  readonly mine: boolean;
+  /** Every version, when it was edited in two places. */
+  readonly conflict: readonly ConflictVersion[] | null;
+}
+
+/** The facts for one annotation, or `null` when sync is not in use. */
+export function syncMetaOf(snapshot: SyncSnapshot | null, id: string): AnnotationSyncFacts | null {
+  if (!snapshot || (!snapshot.signedIn && Object.keys(snapshot.layerOf).length === 0)) return null;
+  const db = snapshot.layerOf[id];
+  const layer = snapshot.layers.find((l) => l.db === db) ?? null;
+  const author = snapshot.authorOf[id] ?? null;
+  return {
+    layer,
+    author,
+    mine: author === null || author === snapshot.user,
+    conflict: snapshot.conflicts[id] ?? null,
+  };
+}
+
+function describeVersion(a: Annotation): string {
+  const parts = [
+    a.note ? `Note: ${a.note}` : 'No note',
+    a.tags.length ? `Tags: ${a.tags.join(', ')}` : '',
+    a.color ? `Colour: ${a.color}` : '',
+    `Edited ${new Date(a.modified).toLocaleString()}`,
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** The sync line and controls under an annotation in the sidebar. */
+export function AnnotationSyncMeta({
+  sync,
+  annotation,
+  facts,
+}: {
+  readonly sync: SyncUi;
+  readonly annotation: Annotation;
+  readonly facts: AnnotationSyncFacts;
+}): ReactNode {
+  const [showOther, setShowOther] = useState(false);
+  const engine = sync.engine;
+  const layers = sync.snapshot?.layers ?? [];
+  const others =
+    facts.conflict?.filter((v) => JSON.stringify(v.annotation) !== JSON.stringify(annotation)) ??
+    [];
+  const shown = facts.conflict?.find(
+    (v) => JSON.stringify(v.annotation) === JSON.stringify(annotation),
+  );
+  const copyTo = (db: string) => {
+    if (!engine || !db) return;
+    engine.setDefaultLayer(db);
+    const { id: _id, created: _c, modified: _m, origin: _o, ...content } = annotation;
+    sync.copy(content);
+  };
+  return (
+    <div className="ann-sync">
+      <p className="ann-sync-line">
+        {facts.layer
+          ? facts.layer.kind === 'private'
+            ? 'Private'
+            : `Group: ${facts.layer.label}`
+          : 'Not synced yet'}
+        {facts.author && facts.layer?.kind === 'group' && <> · by {facts.author}</>}
+      </p>
+      {facts.conflict && (
+        <div className="ann-conflict" role="group" aria-label="Edited elsewhere too">
+          <p>
+            <strong>Edited elsewhere too.</strong>{' '}
+            <button
+              type="button"
+              aria-expanded={showOther}
+              onClick={() => setShowOther(!showOther)}
+            >
+              {showOther ? 'Hide the other version' : 'Show the other version'}
+            </button>
+          </p>
+          {showOther && (
+            <ul className="ann-conflict-versions">
+              {others.map((v) => (
+                <li key={v.rev}>
+                  <p>{describeVersion(v.annotation)}</p>
+                  <button
+                    type="button"
+                    onClick={() => void engine?.resolveConflict(annotation.id, v.rev)}
+                  >
+                    Keep the other version
+                  </button>
+                </li>
+              ))}
+              {shown && (
+                <li>
+                  <button
+                    type="button"
+                    onClick={() => void engine?.resolveConflict(annotation.id, shown.rev)}
+                  >
+                    Keep this version
+                  </button>
+                </li>
+              )}
+            </ul>
+          )}
+        </div>
+      )}
+      {(layers.length > 1 || !facts.mine) && (
+        <div className="ann-layer-tools">
+          {facts.mine && facts.layer && (
+            <label>
+              Move to{' '}
+              <select
+                value=""
+                onChange={(e) =>
+                  e.target.value && void engine?.moveToLayer(annotation.id, e.target.value)
+                }
+              >
+                <option value="">a layer…</option>
+                {layers
+                  .filter((l) => l.db !== facts.layer?.db)
+                  .map((l) => (
+                    <option key={l.db} value={l.db}>
+                      {l.kind === 'private' ? 'Private' : `Group: ${l.label}`}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          )}
+          <label>
+            Copy to{' '}
+            <select value="" onChange={(e) => copyTo(e.target.value)}>
+              <option value="">a layer…</option>
+              {layers.map((l) => (
+                <option key={l.db} value={l.db}>
+                  {l.kind === 'private' ? 'Private' : `Group: ${l.label}`}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+/**
+ * The **Sync** button in the header and its panel (issue 13): the server
+ * address (by default the origin the reader came from), user name and
+ * password; once signed in, the state in words, the time of the last
+ * successful sync, the layers (private and groups), joining a group, the
+ * layer new annotations go to, the documents refused, and **Sign out**,
+ * which keeps every annotation in this browser.
+ *
+ * The password lives only in this form's input until Sign in sends it; it
+ * is never stored. Everything from the server is rendered as React text.
+ */
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { ModalDialog } from '../citations/modal-dialog.tsx';
+import type { SyncUi } from './use-sync.ts';
+
+/** The header button; its dot shows the state at a glance (the words are in the panel and its title). */
+export function SyncButton({ sync }: { readonly sync: SyncUi }): ReactNode {
+  const status = sync.snapshot?.status;
+  return (
+    <button
+      type="button"
+      className="sync-button"
+      aria-haspopup="dialog"
+      data-sync-state={status?.kind ?? 'signed-out'}
+      onClick={() => sync.setPanelOpen(true)}
+      title={status ? status.words : 'Sync annotations with a server and a reading group'}
+    >
+      <span className="sync-dot" aria-hidden="true" />
+      Sync
+    </button>
+  );
+}
+
+function formatTime(iso: string | null): string {
+  if (!iso) return 'never';
+  const d = new Date(iso);
+  return d.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The panel, while open. */
+export function SyncPanel({ sync }: { readonly sync: SyncUi }): ReactNode {
+  if (!sync.panelOpen) return null;
+  return (
+    <ModalDialog title="Sync" className="sync-dialog" onClose={() => sync.setPanelOpen(false)}>
+      <SyncPanelBody sync={sync} />
+    </ModalDialog>
+  );
+}
+
+function SyncPanelBody({ sync }: { readonly sync: SyncUi }): ReactNode {
+  const { engine, snapshot } = sync;
+  if (!engine || !snapshot) return <p role="status">Loading…</p>;
+  return (
+    <>
+      <p className="sync-status" role="status" data-sync-state={snapshot.status.kind}>
+        {snapshot.status.words}
+      </p>
+      {snapshot.message && (
+        <p className="sync-message" role="alert">
+          {snapshot.message}{' '}
+          <button type="button" onClick={() => engine.dismissMessage()}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {snapshot.signedIn ? <SignedIn sync={sync} /> : <SignInForm sync={sync} />}
+      {snapshot.rejected.length > 0 && (
+        <details className="sync-rejected">
+          <summary>
+            {snapshot.rejected.length} document{snapshot.rejected.length === 1 ? ' was' : 's were'}{' '}
+            rejected
+          </summary>
+          <ul>
+            {snapshot.rejected.map((r, i) => (
+              <li key={`${r.layer}:${r.id}:${i}`}>
+                <code>{r.id.length > 120 ? `${r.id.slice(0, 120)}…` : r.id}</code>: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+function SignInForm({ sync }: { readonly sync: SyncUi }): ReactNode {
+  const snapshot = sync.snapshot!;
+  const id = useId();
+  const [server, setServer] = useState(snapshot.server);
+  const [user, setUser] = useState(snapshot.user ?? '');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const pw = password;
+    setPassword('');
+    void sync.engine!.signIn(server.trim(), user.trim(), pw).finally(() => setBusy(false));
+  };
+  return (
+    <form className="sync-form" onSubmit={submit}>
+      <p className="sync-hint">
+        Sign in to keep your annotations on a server, on every device, and to share them with a
+        reading group. Without it they stay in this browser.
+      </p>
+      <label htmlFor={`${id}-server`}>Server address</label>
+      <input
+        id={`${id}-server`}
+        type="url"
+        required
+        value={server}
+        onChange={(e) => setServer(e.target.value)}
+      />
+      <label htmlFor={`${id}-user`}>User name</label>
+      <input
+        id={`${id}-user`}
+        autoComplete="username"
+        required
+        value={user}
+        onChange={(e) => setUser(e.target.value)}
+      />
+      <label htmlFor={`${id}-password`}>Password</label>
+      <input
+        id={`${id}-password`}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <button type="submit" disabled={busy}>
+        Sign in
+      </button>
+    </form>
+  );
+}
+
+function SignedIn({ sync }: { readonly sync: SyncUi }): ReactNode {
+  const engine = sync.engine!;
+  const snapshot = sync.snapshot!;
+  const id = useId();
+  const [group, setGroup] = useState('');
+  const join = (e: FormEvent) => {
+    e.preventDefault();
+    const name = group;
+    setGroup('');
+    void engine.joinGroup(name);
+  };
+  return (
+    <>
+      <p>
+        Signed in as <strong>{snapshot.user}</strong> at {snapshot.server}.
+      </p>
+      <p className="sync-last">Last synced: {formatTime(snapshot.lastSync)}</p>
+      <label htmlFor={`${id}-layer`}>New annotations go to</label>{' '}
+      <select
+        id={`${id}-layer`}
+        value={snapshot.defaultLayer ?? ''}
+        onChange={(e) => engine.setDefaultLayer(e.target.value)}
+      >
+        {snapshot.layers.map((l) => (
+          <option key={l.db} value={l.db}>
+            {l.kind === 'private' ? 'Private (only you)' : `Group: ${l.label}`}
+          </option>
+        ))}
+      </select>
+      <form className="sync-join" onSubmit={join}>
+        <label htmlFor={`${id}-group`}>Join a group</label>
+        <input
+          id={`${id}-group`}
+          list={`${id}-groups`}
+          value={group}
+          onChange={(e) => setGroup(e.target.value)}
+          placeholder="group name"
+          required
+        />
+        <datalist id={`${id}-groups`}>
+          {snapshot.suggestedGroups.map((g) => (
+            <option key={g} value={g} />
+          ))}
+        </datalist>
+        <button type="submit">Join</button>
+      </form>
+      {snapshot.suggestedGroups.length > 0 && (
+        <p className="sync-hint">
+          Your groups on this server: {snapshot.suggestedGroups.join(', ')}
+        </p>
+      )}
+      <p>
+        <button type="button" onClick={() => void engine.signOut()}>
+          Sign out
+        </button>{' '}
+        <span className="sync-hint">Your annotations stay in this browser.</span>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * The sync replica's lazy chunk: PouchDB's browser build (IndexedDB and
+ * HTTP adapters, replication) and the engine. Loaded only when the reader
+ * opens the Sync panel or was signed in on an earlier visit, so a reader who
+ * never uses a server never downloads it.
+ */
+import PouchDB from 'pouchdb';
+import { createSyncEngine, type SyncEngine } from '../../annotations/replica/sync-engine.ts';
+import type { PersistenceHub } from '../../annotations/store.ts';
+import type { Edition } from '../../sources/edition.ts';
+import { mayWaitFor } from '../library/library-bridge.ts';
+
+/** Opens the engine on the store's hub. */
+export function openSyncEngine(
+  hub: PersistenceHub,
+  editions: () => readonly Edition[],
+): SyncEngine {
+  let storage: Storage | null;
+  try {
+    storage = window.localStorage;
+  } catch {
+    storage = null; // Blocked: sync still runs; its settings last only this visit.
+  }
+  return createSyncEngine({
+    hub,
+    PouchDB,
+    editions,
+    waitFor: mayWaitFor,
+    storage,
+    defaultServer: window.location.origin,
+    online: () => navigator.onLine,
+    watchOnline(onOnline, onOffline) {
+      window.addEventListener('online', onOnline);
+      window.addEventListener('offline', onOffline);
+      return () => {
+        window.removeEventListener('online', onOnline);
+        window.removeEventListener('offline', onOffline);
+      };
+    },
+  });
+}

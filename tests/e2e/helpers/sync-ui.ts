@@ -1,0 +1,96 @@
+/**
+ * The sync browser tests' vocabulary: open the Sync panel, sign in, join a
+ * group, choose the layer for new annotations, wait for a state in words,
+ * and read what a reader's store holds. On top of `ui.ts`'s `Reader`.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { scaled } from '../../slowdown.ts';
+import { storedAnnotations, type StoredAnnotation } from './annotations-ui.ts';
+import type { Reader } from './ui.ts';
+
+/** The Sync panel (a dialog named "Sync"). */
+export function syncPanel(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'Sync', exact: true });
+}
+
+/** Opens the Sync panel from the header. */
+export async function openSyncPanel(page: Page): Promise<Locator> {
+  const panel = syncPanel(page);
+  if (!(await panel.isVisible()))
+    await page.getByRole('button', { name: 'Sync', exact: true }).click();
+  await panel.waitFor();
+  return panel;
+}
+
+/** Closes the Sync panel. */
+export async function closeSyncPanel(page: Page): Promise<void> {
+  const panel = syncPanel(page);
+  if (await panel.isVisible()) {
+    await panel.getByRole('button', { name: 'Close', exact: true }).click();
+    await panel.waitFor({ state: 'detached' });
+  }
+}
+
+/** The panel's state line. */
+export function syncStatus(page: Page): Locator {
+  return syncPanel(page).locator('.sync-status');
+}
+
+/** Waits until the panel's state line matches `words`. */
+export async function waitForSyncStatus(page: Page, words: RegExp): Promise<void> {
+  await expect
+    .poll(() => syncStatus(page).textContent(), { timeout: scaled(60_000) })
+    .toMatch(words);
+}
+
+/** Signs in through the panel (left open). */
+export async function signIn(
+  reader: Reader,
+  server: string,
+  user: { readonly name: string; readonly password: string },
+): Promise<void> {
+  const panel = await openSyncPanel(reader.page);
+  await panel.getByLabel('Server address').fill(server);
+  await panel.getByLabel('User name').fill(user.name);
+  await panel.getByLabel('Password').fill(user.password);
+  await panel.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Joins `group` through the open panel and makes it the layer for new annotations. */
+export async function joinGroup(page: Page, group: string, makeDefault = true): Promise<void> {
+  const panel = syncPanel(page);
+  await panel.getByLabel('Join a group').fill(group);
+  await panel.getByRole('button', { name: 'Join', exact: true }).click();
+  if (!makeDefault) return;
+  const select = panel.getByLabel('New annotations go to');
+  await expect.poll(() => select.locator('option').allTextContents()).toContain(`Group: ${group}`);
+  await select.selectOption({ label: `Group: ${group}` });
+}
+
+/** Waits until the reader's store holds an annotation matching `match`; returns it. */
+export async function waitForStored(
+  page: Page,
+  match: (a: StoredAnnotation) => boolean,
+): Promise<StoredAnnotation> {
+  let found: StoredAnnotation | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await storedAnnotations(page)).find(match);
+        return found !== undefined;
+      },
+      { timeout: scaled(60_000) },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** Waits until the reader's store no longer holds annotation `id`. */
+export async function waitForGone(page: Page, id: string): Promise<void> {
+  await expect
+    .poll(async () => (await storedAnnotations(page)).some((a) => a.id === id), {
+      timeout: scaled(60_000),
+    })
+    .toBe(false);
+}

@@ -1,0 +1,185 @@
+// Sync through the real server (issue 13): two members of a group, in two
+// browser contexts, see each other's annotations, edits and deletions; a
+// third context, signed in but not a member, sees nothing and cannot write
+// (the server answers 403, checked over HTTP too).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { creatorOf, groupDatabaseName } from '../../annotations/sync/index.ts';
+import { CouchAdmin } from '../../server/couch-admin.ts';
+import { call } from '../server/helpers/http.ts';
+import {
+  startServerProcess,
+  TEST_ADMIN,
+  type ServerProcess,
+} from '../server/helpers/server-process.ts';
+import { annotate, openSidebar, sidebar, storedAnnotations } from './helpers/annotations-ui.ts';
+import {
+  closeSyncPanel,
+  joinGroup,
+  openSyncPanel,
+  signIn,
+  syncPanel,
+  waitForGone,
+  waitForStored,
+  waitForSyncStatus,
+} from './helpers/sync-ui.ts';
+import { startReader, type Reader } from './helpers/ui.ts';
+
+const ana = { name: 'ana', password: 'ana-secret' };
+const ben = { name: 'ben', password: 'ben-secret' };
+const eve = { name: 'eve', password: 'eve-secret' };
+const GROUP = 'lankov-seminar';
+
+let server: ServerProcess;
+let anaReader: Reader;
+let benReader: Reader;
+let eveReader: Reader;
+
+beforeAll(async () => {
+  server = await startServerProcess({ cors: new URL(inject('baseUrl')).origin });
+  const admin = new CouchAdmin(server.couchUrl, TEST_ADMIN);
+  for (const u of [ana, ben, eve]) await admin.addUser(u.name, u.password);
+  await admin.createGroup(GROUP, ana.name, [ben.name]);
+  [anaReader, benReader, eveReader] = await Promise.all([
+    startReader(),
+    startReader(),
+    startReader(),
+  ]);
+  for (const r of [anaReader, benReader, eveReader]) await r.openApp();
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([anaReader, benReader, eveReader].map((r) => r?.close()));
+  await server?.dispose();
+}, 60_000);
+
+describe('two members of a group', () => {
+  it('sign in, join the group: the panel says synced and when', async () => {
+    for (const [reader, user] of [
+      [anaReader, ana],
+      [benReader, ben],
+    ] as const) {
+      await signIn(reader, server.url, user);
+      await waitForSyncStatus(reader.page, /^Synced\.$/);
+      const panel = syncPanel(reader.page);
+      expect(await panel.textContent()).toContain(`Signed in as ${user.name}`);
+      // The group is offered from the server's hint, then joined.
+      await expect
+        .poll(() => panel.textContent())
+        .toContain(`Your groups on this server: ${GROUP}`);
+      await joinGroup(reader.page, GROUP);
+      await waitForSyncStatus(reader.page, /^Synced\.$/);
+      expect(await panel.locator('.sync-last').textContent()).not.toContain('never');
+      // The password is nowhere in the page's storage.
+      const stored = await reader.page.evaluate(() => JSON.stringify({ ...localStorage }));
+      expect(stored).not.toContain(user.password);
+    }
+    await anaReader.screenshot('sync-panel-signed-in');
+    await closeSyncPanel(anaReader.page);
+    await closeSyncPanel(benReader.page);
+  });
+
+  it('an annotation made by one appears for the other, with its author', async () => {
+    const quote = await annotate(anaReader.page, 'lankov-2007:3', 0, 30, 'h');
+    const [made] = await storedAnnotations(anaReader.page);
+    expect(made?.targets[0]?.selectors.quote.exact.trim()).toBe(quote);
+    const seen = await waitForStored(benReader.page, (a) => a.id === made!.id);
+    expect(seen.targets[0]?.selectors.quote.exact).toBe(made!.targets[0]!.selectors.quote.exact);
+    await openSidebar(benReader.page);
+    const item = sidebar(benReader.page).locator(`[data-annotation-id="${made!.id}"]`);
+    await expect.poll(() => item.textContent()).toContain('by ana');
+    // Another member's annotation cannot be edited or deleted here, only copied.
+    expect(await item.getByRole('button', { name: /^Delete/ }).count()).toBe(0);
+    await benReader.screenshot('sync-group-annotation-by-ana');
+  });
+
+  it('an edit and a delete propagate', async () => {
+    const [made] = await storedAnnotations(anaReader.page);
+    await openSidebar(anaReader.page);
+    const item = sidebar(anaReader.page).locator(`[data-annotation-id="${made!.id}"]`);
+    await item.getByRole('button', { name: /^Edit/ }).click();
+    const editor = sidebar(anaReader.page).getByRole('form', { name: 'Edit annotation' });
+    await editor.getByLabel('Note').fill('Lankov dates the shift <img src=x onerror=alert(1)>');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await waitForStored(
+      benReader.page,
+      (a) => a.id === made!.id && a.note?.startsWith('Lankov') === true,
+    );
+    // Shown as text, never as HTML.
+    const benItem = sidebar(benReader.page).locator(`[data-annotation-id="${made!.id}"]`);
+    await expect.poll(() => benItem.textContent()).toContain('<img src=x onerror=alert(1)>');
+    expect(await benItem.locator('img').count()).toBe(0);
+
+    await item.getByRole('button', { name: /^Delete/ }).click();
+    await waitForGone(benReader.page, made!.id);
+  });
+});
+
+describe('a signed-in reader who is not a member', () => {
+  it('cannot join the group and sees nothing of it', async () => {
+    await annotate(anaReader.page, 'lankov-2007:4', 0, 20, 'h');
+    const [anaNow] = await storedAnnotations(anaReader.page);
+    await waitForStored(benReader.page, (a) => a.id === anaNow!.id);
+
+    await signIn(eveReader, server.url, eve);
+    await waitForSyncStatus(eveReader.page, /^Synced\.$/);
+    await joinGroup(eveReader.page, GROUP, false);
+    const panel = syncPanel(eveReader.page);
+    await expect.poll(() => panel.textContent()).toContain(`you are not a member of ${GROUP}`);
+    const layers = await panel
+      .getByLabel('New annotations go to')
+      .locator('option')
+      .allTextContents();
+    expect(layers).toEqual(['Private (only you)']);
+    expect(await storedAnnotations(eveReader.page)).toEqual([]);
+    await eveReader.screenshot('sync-not-a-member');
+  });
+
+  it('gets 403 over HTTP for reads and writes, and a stranger 401', async () => {
+    const db = groupDatabaseName(GROUP);
+    const [anaNow] = await storedAnnotations(anaReader.page);
+    expect((await call(server.couchUrl, eve, 'GET', `${db}/_all_docs`)).status).toBe(403);
+    expect((await call(server.couchUrl, eve, 'GET', `${db}/_changes`)).status).toBe(403);
+    // Membership is checked before anything else: even a well-formed annotation of eve's is refused.
+    const forged = {
+      _id: 'urn:uuid:00000000-0000-4000-8000-0000000000e1',
+      id: 'urn:uuid:00000000-0000-4000-8000-0000000000e1',
+      type: 'Annotation',
+      target: 'urn:diptych:source:lankov-2007',
+      creator: creatorOf('eve'),
+    };
+    expect(
+      (await call(server.couchUrl, eve, 'PUT', `${db}/${encodeURIComponent(forged._id)}`, forged))
+        .status,
+    ).toBe(403);
+    expect((await call(server.couchUrl, null, 'GET', `${db}/_all_docs`)).status).toBe(401);
+    // A member cannot change another member's annotation either.
+    const annDoc = await call(
+      server.couchUrl,
+      ben,
+      'GET',
+      `${db}/${encodeURIComponent(anaNow!.id)}`,
+    );
+    expect(annDoc.status).toBe(200);
+    const edited = {
+      ...annDoc.body,
+      creator: { id: 'urn:diptych:user:ben', type: 'Person', nickname: 'ben' },
+    };
+    expect(
+      (await call(server.couchUrl, ben, 'PUT', `${db}/${encodeURIComponent(anaNow!.id)}`, edited))
+        .status,
+    ).toBe(403);
+  });
+
+  it('sign out keeps the local annotations', async () => {
+    const before = await storedAnnotations(benReader.page);
+    expect(before.length).toBeGreaterThan(0);
+    const panel = await openSyncPanel(benReader.page);
+    await panel.getByRole('button', { name: 'Sign out' }).click();
+    await waitForSyncStatus(benReader.page, /^Not signed in/);
+    expect(await storedAnnotations(benReader.page)).toEqual(before);
+    await benReader.openApp();
+    expect(await storedAnnotations(benReader.page)).toEqual(before);
+  });
+});
