@@ -1,6 +1,6 @@
 /**
  * The reader: the header (search, toolbar, Compare, Annotations,
- * Bibliography, Open a text), the notice, the two panes, and what opens over
+ * Bibliography, Library), the notice, the two panes, and what opens over
  * them (selection toolbar, annotation sidebar and storage status, comparison
  * marks and the Compare and Related views, Cite and Bibliography dialogs,
  * shortcuts dialog).
@@ -25,8 +25,10 @@ import {
 import type { Address, Edition, SourceId } from '../sources/edition.ts';
 import { runCommandEffect, useCommands } from './hooks/use-commands.ts';
 import { linkTo, useHashLocation } from './hooks/use-hash-location.ts';
+import { CompareLegend } from './compare/compare-legend.tsx';
 import { useCompare } from './compare/use-compare.ts';
 import { CompareButton, CompareOverlays, useCompareExtras } from './compare/compare-overlays.tsx';
+import { useCompareMarksPref } from './compare/use-compare-marks-pref.ts';
 import { TimelineButton } from './timeline/timeline-button.tsx';
 import { usePaneSync } from './hooks/use-pane-sync.ts';
 import { useReveal } from './hooks/use-reveal.ts';
@@ -88,7 +90,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     [panes, editions],
   );
 
-  useHashLocation(editions, setState);
+  useHashLocation(editions, setState, scrollOf);
   useReveal(state.reveal);
   const compare = useCompare({
     editions,
@@ -99,6 +101,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   });
   const compareExtras = useCompareExtras(compare);
   usePaneSync(state.sync, scrollOf, editionOf, compare.syncLinks);
+  const [marksShown, setMarksShown] = useCompareMarksPref();
   // False in the prerendered HTML and the hydration render (they must match), true right after.
   const interactive = useSyncExternalStore(
     noSubscription,
@@ -131,11 +134,13 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   );
   const onCopyLink = useCallback((address: Address) => {
     const url = linkTo(address);
-    const report = (notice: string) => setState((s) => ({ ...s, notice }));
-    if (!navigator.clipboard) return report(`Copy this link: ${url}`);
+    const report = (notice: string, noticeStays = false) =>
+      setState((s) => ({ ...s, notice, noticeStays }));
+    // Where the clipboard refuses, the reader has to copy the link by hand: that notice stays.
+    if (!navigator.clipboard) return report(`Copy this link: ${url}`, true);
     navigator.clipboard.writeText(url).then(
       () => report(`Link to ${address} copied.`),
-      () => report(`Could not copy; the link is ${url}`),
+      () => report(`Could not copy; the link is ${url}`, true),
     );
   }, []);
   const search = useCallback(() => loadSearch(editions), [editions]);
@@ -149,7 +154,10 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     [editions],
   );
 
-  const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
+  const notify = useCallback(
+    (notice: string) => setState((s) => ({ ...s, notice, noticeStays: false })),
+    [],
+  );
   useEffect(() => onNotifier?.(notify), [onNotifier, notify]);
   const annotations = useAnnotationUi(editions, editionOf(0), editionOf(1), notify);
   useCommands(editions, state, setState, scrollOf, (effect) =>
@@ -214,13 +222,22 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
           />
         )}
       </header>
-      <Notice message={state.notice} onDismiss={update((s) => ({ ...s, notice: null }))} />
-      <main className="panes" data-active={state.activePane}>
+      <Notice
+        message={state.notice}
+        stays={state.noticeStays ?? false}
+        onDismiss={update((s) => ({ ...s, notice: null, noticeStays: false }))}
+      />
+      <main
+        className="panes"
+        data-active={state.activePane}
+        data-compare-marks={marksShown ? 'shown' : 'hidden'}
+      >
         <PaneSwitch
           labels={[sourceLabel(leftEdition), sourceLabel(rightEdition)]}
           active={state.activePane}
           onSelect={onActivate}
         />
+        <CompareLegend shown={marksShown} onToggle={setMarksShown} />
         {([0, 1] as const).map((i) => (
           <Pane
             key={i}

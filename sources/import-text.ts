@@ -18,7 +18,8 @@
  */
 import type { Edition } from './edition.ts';
 import { NUMBERED_ROLES } from './edition.ts';
-import { htmlToMarkdown, looksLikeHtml } from './html/html-to-markdown.ts';
+import type { htmlToMarkdown } from './html/html-to-markdown.ts';
+import { looksLikeHtml } from './html/looks-like-html.ts';
 import { parseText, TextRefusedError, type ParseProgress } from './pipeline.ts';
 import { decodeText, MAX_TEXT_BYTES } from './read-text.ts';
 import { textId } from './text-id.ts';
@@ -89,7 +90,10 @@ export async function importDecodedText(
   let titleAdded = false;
   let page: Extract<ReturnType<typeof htmlToMarkdown>, { ok: true }> | undefined;
   if (looksLikeHtml(raw, name)) {
-    const article = htmlToMarkdown(raw);
+    // Loaded only for a page: linkedom, Readability and rehype are most of the importer's
+    // weight, and a Markdown or plain-text file never needs them (one lazy chunk each in the app).
+    const { htmlToMarkdown: convert } = await import('./html/html-to-markdown.ts');
+    const article = convert(raw);
     if (!article.ok) return { ok: false, reason: `${quoted} ${article.reason}.` };
     page = article;
     // Readability drops the page's own heading when it repeats <title>; put the title back

@@ -1,4 +1,4 @@
-/** Source ids for texts that are not built in (the CLI's `parse`, the reader's "Open a text"). */
+/** Source ids for texts that are not built in (the CLI's `parse`; the Library derives its own, `text-id.ts`). */
 
 /** A source id from a file name: `My Notes.md` → `my-notes` (never empty). */
 export function sourceIdFromFileName(file: string): string {

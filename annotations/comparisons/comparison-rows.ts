@@ -31,8 +31,8 @@ export interface ComparisonSide {
   readonly passage: Address;
   /** The quoted claim, as stored in the TextQuoteSelector. */
   readonly quote: string;
-  /** The one-sentence paraphrase of this side. */
-  readonly paraphrase: string;
+  /** The one-sentence paraphrase of this side, or `null` when none was written. */
+  readonly paraphrase: string | null;
   /** Offset of the quote in `Edition.text` (from the TextPositionSelector); orders rows. */
   readonly start: number;
 }
@@ -78,7 +78,7 @@ export interface ComparisonTable {
 /** The address a comparison side is cited by: a sentence's paragraph or note (`containingPassage`). */
 export const citedAddress: (address: Address) => Address = containingPassage;
 
-function side(target: Target, paraphrase: string): ComparisonSide {
+function side(target: Target, paraphrase: string | null): ComparisonSide {
   return {
     source: target.source,
     address: citedAddress(target.selectors.address),

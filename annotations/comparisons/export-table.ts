@@ -54,7 +54,8 @@ export function escapeMarkdownCell(text: string): string {
 }
 
 function markdownSide(s: ComparisonSide): string {
-  return `“${escapeMarkdownCell(s.quote)}” — ${escapeMarkdownCell(s.paraphrase)} (${escapeMarkdownCell(s.address)})`;
+  const said = s.paraphrase === null ? '' : ` — ${escapeMarkdownCell(s.paraphrase)}`;
+  return `“${escapeMarkdownCell(s.quote)}”${said} (${escapeMarkdownCell(s.address)})`;
 }
 
 function relationLabel(row: ComparisonRow): string {
@@ -129,11 +130,11 @@ export function comparisonsToCsv(table: ComparisonTable): string {
       row.left.source,
       row.left.address,
       row.left.quote,
-      row.left.paraphrase,
+      row.left.paraphrase ?? '',
       row.right.source,
       row.right.address,
       row.right.quote,
-      row.right.paraphrase,
+      row.right.paraphrase ?? '',
       row.note ?? '',
       row.id,
     ]);

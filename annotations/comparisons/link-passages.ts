@@ -9,11 +9,10 @@
  * reader (the view does that) or saving (the store adds `id` and dates and
  * persists it).
  *
- * Defaults, because the model requires a topic and a paraphrase per side but
- * the reader is only asked for a relation and a note: the topic defaults to
- * `READER_TOPIC`, and a missing paraphrase is the quote itself — the most
- * literal statement of what the text claims, and never words put in an
- * author's mouth. The reader can edit both later.
+ * Defaults, because the model requires a topic: it defaults to
+ * `READER_TOPIC`. A paraphrase the reader did not write stays empty (`null`):
+ * filling it with the quote showed the quote twice in the Compare view, and
+ * inventing one would put words in an author's mouth.
  */
 import type { Edition } from '../../sources/edition.ts';
 import { describe } from '../anchoring/describe.ts';
@@ -31,7 +30,7 @@ export interface LinkSelection {
   readonly start: number;
   /** End offset (exclusive). */
   readonly end: number;
-  /** What the reader says this side claims; defaults to the quote. */
+  /** What the reader says this side claims; blank means none. */
   readonly paraphrase?: string;
 }
 
@@ -97,10 +96,7 @@ export function linkPassages(input: LinkPassagesInput): NewAnnotation {
     link: {
       relation: input.relation,
       topic: clean(input.topic) ?? READER_TOPIC,
-      paraphrases: [
-        clean(input.left.paraphrase) ?? left.quote,
-        clean(input.right.paraphrase) ?? right.quote,
-      ],
+      paraphrases: [clean(input.left.paraphrase) ?? null, clean(input.right.paraphrase) ?? null],
       ...(note === undefined ? {} : { note }),
       curated: false,
     },

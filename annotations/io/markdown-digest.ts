@@ -112,7 +112,8 @@ function section(entry: Entry, options: DigestOptions): string {
     parts.push(
       `Compared with ${other?.selectors.address ?? 'another passage'}: *${a.link.relation}* — ${escapeMarkdown(a.link.topic)}${a.link.curated ? ' (curated)' : ''}.`,
     );
-    parts.push(`Claim: ${escapeMarkdown(a.link.paraphrases[index === 0 ? 0 : 1])}`);
+    const claim = a.link.paraphrases[index === 0 ? 0 : 1];
+    if (claim !== null) parts.push(`Claim: ${escapeMarkdown(claim)}`);
     if (a.link.note !== undefined) parts.push(safeNote(a.link.note));
   }
   if (a.note !== undefined) parts.push(safeNote(a.note));

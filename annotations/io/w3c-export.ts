@@ -114,6 +114,7 @@ function bodiesOf(a: Annotation): JsonObject[] {
       'diptych:field': 'topic',
     });
     paraphrases.forEach((value, i) => {
+      if (value === null) return;
       bodies.push({
         type: 'TextualBody',
         purpose: 'describing',

@@ -303,7 +303,7 @@ export function readW3cAnnotation(
     const l: Record<string, unknown> = {
       relation: link.relation,
       topic: link.topic,
-      paraphrases: link.paraphrases,
+      paraphrases: link.paraphrases.map((p) => p ?? null),
       curated: curated ?? false,
     };
     if (link.note !== undefined) l['note'] = link.note;

@@ -115,8 +115,13 @@ export const LinkSchema = z
     relation: RelationSchema,
     /** The shared topic, a short phrase shown as the comparison's title. */
     topic: z.string().min(1).max(300),
-    /** One neutral paraphrase per target, in target order: what each text claims. */
-    paraphrases: z.tuple([z.string().min(1).max(2000), z.string().min(1).max(2000)]).readonly(),
+    /**
+     * One neutral paraphrase per target, in target order: what each text claims; `null` where
+     * nobody wrote one (a reader's Link passages leaves them blank unless the reader fills them).
+     */
+    paraphrases: z
+      .tuple([z.string().min(1).max(2000).nullable(), z.string().min(1).max(2000).nullable()])
+      .readonly(),
     /** The editor's explanation of the relation, light Markdown. */
     note: z.string().min(1).max(MAX_NOTE_LENGTH).optional(),
     /** True for the comparisons shipped with Diptych; false for a reader's own. */

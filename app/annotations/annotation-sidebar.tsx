@@ -28,6 +28,10 @@ import { AnnotationItem } from './annotation-item.tsx';
 import { colorName, DEFAULT_COLOR, PALETTE } from './palette.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
 
+/** The width below which the sidebar is a drawer over the panes (annotations.css). */
+const DRAWER_QUERY = '(max-width: 899px)';
+const isDrawer = (): boolean => window.matchMedia(DRAWER_QUERY).matches;
+
 /** Items rendered per page of the windowed list. */
 export const PAGE = 100;
 
@@ -162,6 +166,24 @@ export function AnnotationSidebar({
     return sync && facts ? { sync: { ui: sync, facts } } : {};
   };
 
+  // The narrow screens' drawer covers its toggle: focus moves into it when it opens, and Escape
+  // closes it wherever focus is (the shortcuts dialog promises Escape closes what is open).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { sidebarOpen, setSidebarOpen } = ui;
+  useEffect(() => {
+    if (!sidebarOpen || !isDrawer()) return;
+    heading.current?.focus();
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape' || e.defaultPrevented || !isDrawer()) return;
+      if (document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      setSidebarOpen(false);
+      document.querySelector<HTMLElement>('.ann-toggle')?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [sidebarOpen, setSidebarOpen]);
+
   return (
     <aside
       id="annotations-sidebar"
@@ -182,7 +204,9 @@ export function AnnotationSidebar({
       }}
     >
       <div className="ann-head">
-        <h2 id={`${id}-title`}>Annotations</h2>
+        <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+          Annotations
+        </h2>
         <button type="button" className="ann-close" onClick={() => ui.setSidebarOpen(false)}>
           Close<span className="visually-hidden"> annotations</span>
         </button>

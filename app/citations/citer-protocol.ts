@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../sources/citation/export-formats.ts';
-import { CiteLocatorSchema } from '../../sources/citation/locator.ts';
+import { CiteLocatorSchema } from '../../sources/citation/locator-schema.ts';
 import { PinpointModeSchema, SectionPlaceSchema } from '../../sources/citation/pinpoint.ts';
 import { RecordOverridesSchema } from '../../sources/citation/record-overrides.ts';
 import { CustomStyleSchema } from '../../sources/citation/custom-style.ts';

@@ -164,7 +164,7 @@ export const swap: Command = {
 /** c: show or hide site chrome. */
 export const toggleChrome: Command = {
   name: 'toggleChrome',
-  label: 'Show or hide site chrome (menus, buttons)',
+  label: 'Show or hide the site navigation (menus, sign-up prompts)',
   keys: ['c'],
   keyTest: letter('c'),
   perform: (state) => ({ state: { ...state, showChrome: !state.showChrome } }),

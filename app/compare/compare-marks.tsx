@@ -31,7 +31,7 @@ export interface CompareMarksProps {
   /** Goes to a mark's counterpart in the other pane. */
   readonly onActivate: (mark: CompareMark) => void;
   /** Opens "Related in the other text" for a block. */
-  readonly onRelated: (address: Address) => void;
+  readonly onRelated: (address: Address, opener: HTMLElement) => void;
 }
 
 /** The marks and the Related tool of one block. */
@@ -63,7 +63,11 @@ export function CompareMarks({
       )}
       {relatedFor !== undefined && (
         <span className="compare-tools" data-anchor-ignore="">
-          <button type="button" className="related-open" onClick={() => onRelated(relatedFor)}>
+          <button
+            type="button"
+            className="related-open"
+            onClick={(e) => onRelated(relatedFor, e.currentTarget)}
+          >
             Related<span className="visually-hidden"> in the other text to {relatedFor}</span>
           </button>
         </span>

@@ -55,7 +55,7 @@ export function useCompareExtras(
             marks={m.marks}
             {...(m.relatedFor !== undefined ? { relatedFor: m.relatedFor } : {})}
             onActivate={(mark) => activateMark(pane, mark)}
-            onRelated={(a) => relatedTo(pane, a)}
+            onRelated={(a, opener) => relatedTo(pane, a, opener)}
           />,
         );
       return out;

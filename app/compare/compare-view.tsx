@@ -1,6 +1,7 @@
 /**
  * The Compare view: a modal dialog with every comparison (curated and the
- * reader's own) as a table grouped by topic — the left pane's claim, the
+ * reader's own) as a table grouped by topic (below 700 px wide, each row a
+ * stacked card: left claim, relation, right claim, note; compare.css) — the left pane's claim, the
  * relation, the right pane's claim, the note — each claim with its quote,
  * paraphrase and a link to the passage; filters by relation, topic and
  * whose; downloads of the (filtered) table as Markdown and CSV.
@@ -60,7 +61,7 @@ function Side({
   return (
     <>
       <blockquote className="compare-quote">“{side.quote}”</blockquote>
-      <p className="compare-paraphrase">{side.paraphrase}</p>
+      {side.paraphrase !== null && <p className="compare-paraphrase">{side.paraphrase}</p>}
       <a className="compare-link" href={`#${side.passage}`} onClick={onFollow}>
         {side.address}
       </a>
@@ -70,20 +71,22 @@ function Side({
 
 interface RowProps {
   readonly row: ComparisonRow;
+  /** The column headings, repeated in each cell for the narrow layout's cards (`data-label`). */
+  readonly headings: readonly [string, string];
   readonly onFollow: () => void;
   readonly onDelete: (id: AnnotationId) => void;
 }
 
-function Row({ row, onFollow, onDelete }: RowProps): ReactNode {
+function Row({ row, headings, onFollow, onDelete }: RowProps): ReactNode {
   return (
     <tr
       className={row.curated ? 'compare-row' : 'compare-row compare-row--own'}
       data-relation={row.relation}
     >
-      <td>
+      <td data-label={headings[0]}>
         <Side side={row.left} onFollow={onFollow} />
       </td>
-      <td className="compare-relation">
+      <td className="compare-relation" data-label="Relation">
         <span className={`relation relation--${row.relation}`}>
           <span aria-hidden="true">{RELATION_GLYPH[row.relation]} </span>
           {row.relation}
@@ -101,10 +104,12 @@ function Row({ row, onFollow, onDelete }: RowProps): ReactNode {
           </>
         )}
       </td>
-      <td>
+      <td data-label={headings[1]}>
         <Side side={row.right} onFollow={onFollow} />
       </td>
-      <td className="compare-note">{row.note ?? ''}</td>
+      <td className="compare-note" data-label="Note">
+        {row.note ?? ''}
+      </td>
     </tr>
   );
 }
@@ -244,7 +249,13 @@ export function CompareView({
                 </thead>
                 <tbody>
                   {g.rows.map((row) => (
-                    <Row key={row.id} row={row} onFollow={follow} onDelete={onDelete} />
+                    <Row
+                      key={row.id}
+                      row={row}
+                      headings={[sourceLabel(left), sourceLabel(right)]}
+                      onFollow={follow}
+                      onDelete={onDelete}
+                    />
                   ))}
                 </tbody>
               </table>

@@ -26,6 +26,8 @@ export interface LinkChoice {
   readonly relation: Relation;
   readonly topic: string;
   readonly note: string;
+  /** What each side claims in the reader's words, in side order; blank for none (never the quote). */
+  readonly paraphrases: readonly [string, string];
 }
 
 /** Props of `LinkDialog`. */
@@ -54,10 +56,12 @@ export function LinkDialog({ sides, topics, onSave, onCancel }: LinkDialogProps)
   const [relation, setRelation] = useState<Relation>('agrees');
   const [topic, setTopic] = useState('');
   const [note, setNote] = useState('');
+  // Empty until the reader writes one: a paraphrase prefilled with the quote showed it twice.
+  const [paraphrases, setParaphrases] = useState<readonly [string, string]>(['', '']);
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    setError(onSave({ relation, topic, note }));
+    setError(onSave({ relation, topic, note, paraphrases }));
   };
   return (
     <dialog {...dialog} className="link-dialog" aria-labelledby={titleId} onClose={onCancel}>
@@ -101,6 +105,19 @@ export function LinkDialog({ sides, topics, onSave, onCancel }: LinkDialogProps)
             ))}
           </datalist>
         </label>
+        {sides.map((s, i) => (
+          <label key={i} className="link-field">
+            What {s.name} claims, in your words (optional)
+            <input
+              type="text"
+              value={paraphrases[i]}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setParaphrases((p) => (i === 0 ? [value, p[1]] : [p[0], value]));
+              }}
+            />
+          </label>
+        ))}
         <label className="link-field">
           Note (optional)
           <textarea value={note} rows={3} onChange={(e) => setNote(e.currentTarget.value)} />

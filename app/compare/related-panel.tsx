@@ -1,18 +1,22 @@
 /**
  * "Related in the other text": a panel listing the passages of the other
  * pane's source most related to a paragraph or a selection, each with its
- * address, its BM25 score and the shared terms marked; choosing one opens it
- * in the other pane.
+ * address, its strength in words and as a bar (relative to the best match,
+ * `related-strength.ts`) and the meaningful shared words marked; choosing one
+ * opens it in the other pane.
  *
  * The ranking is `sources/related/` (BM25 over stemmed, stop-word-filtered,
  * alias-canonical terms), loaded on first use (`load-compare.ts`). Security:
  * passage text is rendered as React text, cut at the highlight offsets into
  * `<mark>` elements — never as HTML.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
+import type { ReferenceElement } from '@floating-ui/dom';
+import { useFloating } from '../floating/use-floating.ts';
 import { sourceLabel } from '../views/pane.tsx';
 import { loadRelatedEngine } from './load-compare.ts';
+import { isFillerWord, relatedStrength } from './related-strength.ts';
 import type { RelatedPassage, RelatedQueryInput } from './related-engine.ts';
 
 /** What the panel is asked for. */
@@ -23,7 +27,18 @@ export interface RelatedRequest {
   readonly label: string;
   /** The source to rank (the other pane's). */
   readonly within: SourceId;
+  /** What the panel floats beside (the Related button, the selection); kept on screen by Floating UI. */
+  readonly anchor?: ReferenceElement;
 }
+
+/** Without an anchor: the bottom-right corner of the window (the panel then sits above-left of it). */
+const DOCK: ReferenceElement = {
+  getBoundingClientRect: () => {
+    const x = window.innerWidth - 16;
+    const y = window.innerHeight - 16;
+    return { x, y, left: x, top: y, right: x, bottom: y, width: 0, height: 0 };
+  },
+};
 
 /** How many passages the panel lists (issue 7: the five most related). */
 export const RELATED_COUNT = 5;
@@ -64,6 +79,8 @@ type Outcome =
 export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPanelProps): ReactNode {
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  useFloating(request.anchor ?? DOCK, panel, { placement: 'bottom-end' });
   // The outcome remembers its request, so a new request reads as loading without a reset in the effect.
   const [answer, setAnswer] = useState<{
     readonly request: RelatedRequest;
@@ -101,6 +118,7 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
   const name = within ? sourceLabel(within) : request.within;
   return (
     <section
+      ref={panel}
       className="related-panel"
       role="region"
       aria-labelledby={titleId}
@@ -126,27 +144,43 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
       )}
       {outcome.kind === 'done' && outcome.passages.length > 0 && (
         <ol className="related-list">
-          {outcome.passages.map((p) => (
-            <li key={p.address} className="related-item" data-address-ref={p.address}>
-              <div className="related-meta">
-                <button type="button" className="related-go" onClick={() => onOpen(p.address)}>
-                  {p.address}
-                  <span className="visually-hidden"> (open in the other pane)</span>
-                </button>
-                <span className="related-score">score {p.score.toFixed(2)}</span>
-                <span className="related-terms">shared: {p.terms.join(', ')}</span>
-              </div>
-              <p className="related-text">
-                {markRanges(p.text, p.highlights).map((piece, i) =>
-                  piece.marked ? (
-                    <mark key={i}>{piece.text}</mark>
-                  ) : (
-                    <span key={i}>{piece.text}</span>
-                  ),
-                )}
-              </p>
-            </li>
-          ))}
+          {outcome.passages.map((p) => {
+            const strength = relatedStrength(p.score, outcome.passages[0]!.score);
+            const terms = p.terms.filter((t) => !isFillerWord(t));
+            const highlights = p.highlights.filter(
+              (h) => !isFillerWord(p.text.slice(h.start, h.end)),
+            );
+            return (
+              <li key={p.address} className="related-item" data-address-ref={p.address}>
+                <div className="related-meta">
+                  <button type="button" className="related-go" onClick={() => onOpen(p.address)}>
+                    {p.address}
+                    <span className="visually-hidden"> (open in the other pane)</span>
+                  </button>
+                  <span className="related-strength" data-strength={strength.words}>
+                    <span
+                      className="related-bar"
+                      aria-hidden="true"
+                      style={{ '--strength': strength.ratio } as CSSProperties}
+                    />
+                    {strength.words} match
+                  </span>
+                  {terms.length > 0 && (
+                    <span className="related-terms">shared: {terms.join(', ')}</span>
+                  )}
+                </div>
+                <p className="related-text">
+                  {markRanges(p.text, highlights).map((piece, i) =>
+                    piece.marked ? (
+                      <mark key={i}>{piece.text}</mark>
+                    ) : (
+                      <span key={i}>{piece.text}</span>
+                    ),
+                  )}
+                </p>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

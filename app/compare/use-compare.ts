@@ -20,6 +20,7 @@ import { replaceHash } from '../hooks/use-hash-location.ts';
 import type { PaneSelection, SelectionAction } from '../selection/selection-action.ts';
 import type { PaneIndex, ReaderState } from '../state/reader-state.ts';
 import type { SyncLink } from '../sync/sync-targets.ts';
+import { rectReference } from '../floating/use-floating.ts';
 import type { LinkChoice } from './link-dialog.tsx';
 import { loadCompareEngine, type CompareEngine } from './load-compare.ts';
 import {
@@ -74,7 +75,7 @@ export interface CompareUi {
   /** Goes to a mark's counterpart in the other pane. */
   readonly activateMark: (pane: PaneIndex, mark: CompareMark) => void;
   /** Opens "Related in the other text" for a block of a pane. */
-  readonly relatedTo: (pane: PaneIndex, address: Address) => void;
+  readonly relatedTo: (pane: PaneIndex, address: Address, opener?: HTMLElement) => void;
   /** "Link passages" and "Related" for the selection toolbar. */
   readonly selectionActions: readonly SelectionAction[];
   /** Every edition (the Related panel searches them). */
@@ -220,8 +221,13 @@ export function useCompare({
     [open],
   );
   const relatedTo = useCallback(
-    (pane: PaneIndex, address: Address) =>
-      openRelated({ query: address, label: address, within: pane === 0 ? right : left }),
+    (pane: PaneIndex, address: Address, opener?: HTMLElement) =>
+      openRelated({
+        query: address,
+        label: address,
+        within: pane === 0 ? right : left,
+        ...(opener ? { anchor: opener } : {}),
+      }),
     [openRelated, left, right],
   );
 
@@ -252,6 +258,7 @@ export function useCompare({
             query: { source: selection.source, text: selection.quote },
             label: 'your selection',
             within,
+            ...(selection.box ? { anchor: rectReference(selection.box) } : {}),
           });
         },
       },
@@ -266,8 +273,18 @@ export function useCompare({
       let input;
       try {
         input = engine.linkPassages({
-          left: { edition: a.selection.edition, start: a.selection.start, end: a.selection.end },
-          right: { edition: b.selection.edition, start: b.selection.start, end: b.selection.end },
+          left: {
+            edition: a.selection.edition,
+            start: a.selection.start,
+            end: a.selection.end,
+            paraphrase: choice.paraphrases[0],
+          },
+          right: {
+            edition: b.selection.edition,
+            start: b.selection.start,
+            end: b.selection.end,
+            paraphrase: choice.paraphrases[1],
+          },
           relation: choice.relation,
           topic: choice.topic,
           note: choice.note,

@@ -7,12 +7,18 @@
  *
  * Renders no user text itself (the dialog does, as React text).
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { AddingProgressBar } from './adding-progress.tsx';
-import { LibraryDialog, TEXT_FILE_ACCEPT } from './library-dialog.tsx';
+import { TEXT_FILE_ACCEPT } from './text-file-accept.ts';
 import type { LibraryController } from './use-library.ts';
+
+// The dialog (and the record editor with the library's zod schemas) loads on first use,
+// keeping it out of the initial bundle (bench/reader.ts).
+const LibraryDialog = lazy(() =>
+  import('./library-dialog.tsx').then((m) => ({ default: m.LibraryDialog })),
+);
 
 /** Props of `LibraryControls`. */
 export interface LibraryControlsProps {
@@ -121,16 +127,18 @@ export function LibraryControls({
         </div>
       )}
       {open && (
-        <LibraryDialog
-          library={library}
-          annotationCounts={counts}
-          builtins={builtins}
-          onOpen={(id) => {
-            onOpen(id);
-            setOpen(false);
-          }}
-          onClose={() => setOpen(false)}
-        />
+        <Suspense fallback={null}>
+          <LibraryDialog
+            library={library}
+            annotationCounts={counts}
+            builtins={builtins}
+            onOpen={(id) => {
+              onOpen(id);
+              setOpen(false);
+            }}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -14,6 +14,7 @@ import { ModalDialog } from '../citations/modal-dialog.tsx';
 import { downloadFile } from '../views/download-file.ts';
 import { AddingProgressBar } from './adding-progress.tsx';
 import { RecordEditor } from './record-editor.tsx';
+import { TEXT_FILE_ACCEPT } from './text-file-accept.ts';
 import type { LibraryController } from './use-library.ts';
 
 /** Props of `LibraryDialog`. */
@@ -27,9 +28,6 @@ export interface LibraryDialogProps {
   readonly builtins: readonly Edition[];
   readonly onClose: () => void;
 }
-
-/** File types the reader can add. */
-export const TEXT_FILE_ACCEPT = '.md,.markdown,.txt,.html,.htm,text/plain,text/markdown,text/html';
 
 function sizeLabel(chars: number): string {
   if (chars < 1024) return `${chars} characters`;

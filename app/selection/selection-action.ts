@@ -39,6 +39,13 @@ export interface PaneSelection {
   readonly quote: string;
   /** The edition shown in the pane. */
   readonly edition: Edition;
+  /** Where the selection was on screen (viewport px), to place what an action opens beside it. */
+  readonly box?: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+  };
 }
 
 /** One thing a reader can do with a selection. */

@@ -11,10 +11,18 @@
  *
  * Renders only action labels (app strings), never the selected text as HTML.
  */
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { Edition } from '../../sources/edition.ts';
+import { rectReference, useFloating } from '../floating/use-floating.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
 import type { SelectionAction } from './selection-action.ts';
+import { useCopyPassage } from './use-copy-passage.ts';
 import { usePaneSelection, type SelectionBox } from './use-pane-selection.ts';
 
 /** Props of `SelectionToolbar`. */
@@ -25,26 +33,26 @@ export interface SelectionToolbarProps {
   readonly actions: readonly SelectionAction[];
 }
 
-const TOOLBAR_HEIGHT = 40;
-const MARGIN = 8;
-
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** Where the toolbar goes: above the selection's first line, or below its last if there is no room. */
-function placement(box: SelectionBox): { top: number; left: number } {
-  const above = box.top - TOOLBAR_HEIGHT - MARGIN;
-  const top = above >= MARGIN ? above : box.bottom + MARGIN;
-  const left = Math.max(MARGIN, Math.min(box.left, window.innerWidth - 320));
-  return { top: Math.min(top, window.innerHeight - TOOLBAR_HEIGHT - MARGIN), left };
-}
-
 /** The selection toolbar; renders nothing while no pane text is selected. */
 export function SelectionToolbar({ editionOf, actions }: SelectionToolbarProps): ReactNode {
   const [tracked, clear] = usePaneSelection(editionOf);
+  // Copying what is selected gives the passage text only (the same offsets the actions get).
+  useCopyPassage(editionOf);
   const bar = useRef<HTMLDivElement>(null);
+  const box: SelectionBox | null = tracked?.box ?? null;
+  // Above the selection's first line, else below its last; shifted and wrapped to stay on screen.
+  const reference = useMemo(
+    () => (box ? rectReference(box) : null),
+    // A new reference only when the box moves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [box?.top, box?.bottom, box?.left, box?.right],
+  );
+  useFloating(reference, bar, { placement: 'top-start' });
   const latest = useRef({ tracked, actions, clear });
   useEffect(() => {
     latest.current = { tracked, actions, clear };
@@ -89,7 +97,6 @@ export function SelectionToolbar({ editionOf, actions }: SelectionToolbarProps):
   }, []);
 
   if (!tracked || actions.length === 0) return null;
-  const { top, left } = placement(tracked.box);
   const onArrows = (e: ReactKeyboardEvent<HTMLDivElement>): void => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     const buttons = [...(bar.current?.querySelectorAll('button') ?? [])];
@@ -105,7 +112,6 @@ export function SelectionToolbar({ editionOf, actions }: SelectionToolbarProps):
       className="selection-toolbar"
       role="toolbar"
       aria-label="Selected text"
-      style={{ top, left }}
       onMouseDown={(e) => e.preventDefault()}
       onKeyDown={onArrows}
     >

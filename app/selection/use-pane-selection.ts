@@ -71,6 +71,7 @@ export function readSelection(editionOf: (pane: PaneIndex) => Edition): TrackedS
       end,
       quote: text.slice(start, end),
       edition,
+      box,
     },
     box,
   };

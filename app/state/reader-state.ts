@@ -46,6 +46,8 @@ export interface ReaderState {
   readonly shortcutsOpen: boolean;
   /** A short message for the reader (e.g. an unknown address), or null. */
   readonly notice: string | null;
+  /** The notice asks the reader to act (copy a link by hand…): it stays until dismissed. */
+  readonly noticeStays?: boolean;
 }
 
 /** The state before any URL is read: first edition left, second right. */

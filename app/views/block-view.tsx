@@ -41,11 +41,11 @@ export interface BlockViewProps {
   readonly interactive: boolean;
 }
 
-/** Human names of unnumbered roles, for screen readers and the chrome label. */
+/** Human names of unnumbered roles, for screen readers and the label on site navigation. */
 const ROLE_LABEL: Partial<Record<Block['role'], string>> = {
   caption: 'Caption',
   credit: 'Credit',
-  chrome: 'Site chrome',
+  chrome: 'Site navigation',
 };
 
 function BlockViewImpl({

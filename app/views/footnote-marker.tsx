@@ -7,8 +7,9 @@
  * block's text (contract with annotations/anchoring/dom-range.ts).
  * Renders footnote text through `InlineView` (no HTML injection).
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Address, Footnote } from '../../sources/edition.ts';
+import { useFloating } from '../floating/use-floating.ts';
 import { InlineView } from './inline-view.tsx';
 
 /** Props of `FootnoteMarker`. */
@@ -29,6 +30,12 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
   const [open, setOpen] = useState<Open>('closed');
   const wrapper = useRef<HTMLSpanElement>(null);
   const marker = useRef<HTMLAnchorElement>(null);
+  // The marker as state too: the popover is placed against it (Floating UI needs the element, not the ref).
+  const [markerEl, setMarkerEl] = useState<HTMLAnchorElement | null>(null);
+  const markerRef = useCallback((el: HTMLAnchorElement | null) => {
+    marker.current = el;
+    setMarkerEl(el);
+  }, []);
   const popover = useRef<HTMLSpanElement>(null);
   const closeTimer = useRef<number | undefined>(undefined);
   const id = useId();
@@ -53,20 +60,8 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
     };
   }, [open]);
 
-  // Keep the popover inside its scrolling pane horizontally.
-  useLayoutEffect(() => {
-    const pop = popover.current;
-    if (open === 'closed' || !pop) return;
-    pop.style.transform = '';
-    const pane = pop.closest('.pane-scroll') ?? document.body;
-    const bounds = pane.getBoundingClientRect();
-    const rect = pop.getBoundingClientRect();
-    const margin = 8;
-    let shift = 0;
-    if (rect.right > bounds.right - margin) shift = bounds.right - margin - rect.right;
-    if (rect.left + shift < bounds.left + margin) shift = bounds.left + margin - rect.left;
-    if (shift !== 0) pop.style.transform = `translateX(${Math.round(shift)}px)`;
-  }, [open]);
+  // Below the marker, or above it when there is more room there; never off screen.
+  useFloating(open === 'closed' ? null : markerEl, popover, { placement: 'bottom', gap: 4 });
 
   const label = `Footnote ${footnote.n}`;
   return (
@@ -106,7 +101,7 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
       */}
       <sup>
         <a
-          ref={marker}
+          ref={markerRef}
           href={`#${footnote.address}`}
           className="fn-marker"
           aria-label={label}

@@ -1,6 +1,7 @@
 /**
- * The toolbar: swap the texts, show chrome, sync the panes, list the
- * shortcuts. Toggles are buttons with `aria-pressed`.
+ * The toolbar: swap the texts, show the sources' site navigation (menus,
+ * sign-up prompts: the role `chrome` in the editions), sync the panes, list
+ * the shortcuts. Toggles are buttons with `aria-pressed`.
  */
 import type { ReactNode } from 'react';
 
@@ -25,9 +26,9 @@ export function Toolbar(props: ToolbarProps): ReactNode {
         type="button"
         aria-pressed={props.showChrome}
         onClick={props.onToggleChrome}
-        title="Show site chrome, greyed (c)"
+        title="Show the web page's menus and prompts, greyed (c)"
       >
-        Chrome
+        Site navigation
       </button>
       <button
         type="button"

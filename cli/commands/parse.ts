@@ -12,7 +12,7 @@ export { summaryTable } from '../parse-job.ts';
  * Parses a file and prints its edition (JSON, or a table with `--summary`).
  * The parse runs in a worker thread with a time limit (`--time-limit
  * <seconds>`, default `PARSE_TIME_LIMIT_MS`), after the same size, text and
- * nesting checks as the reader's "Open a text".
+ * nesting checks as the reader's **Add a text…** (`app/library/parse-text.ts`).
  */
 export const parse: Command = async (args, io) => {
   const { positional, flags } = parseFlags(args, {

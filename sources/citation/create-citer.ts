@@ -29,7 +29,8 @@ import { BUILTIN_SOURCES, type CslItem, type SourceMetadata } from '../metadata.
 import { citationKeys } from './citation-keys.ts';
 import { installMacroCache, type CiteprocModule } from './citeproc-macro-cache.ts';
 import type { CslLoader } from './csl-loader.ts';
-import { CiteLocatorSchema, type CiteLocator } from './locator.ts';
+import { CiteLocatorSchema } from './locator-schema.ts';
+import type { CiteLocator } from './locator.ts';
 import { missingNote } from './missing-fields.ts';
 import {
   DECLARED_COUNT_NOTE,

@@ -56,13 +56,8 @@ export {
   parseExportFormat,
   type ExportFormat,
 } from './export-formats.ts';
-export {
-  CiteLocatorSchema,
-  citeTargetOf,
-  locatorFor,
-  paragraphRangeLocator,
-  type CiteLocator,
-} from './locator.ts';
+export { CiteLocatorSchema } from './locator-schema.ts';
+export { citeTargetOf, locatorFor, paragraphRangeLocator, type CiteLocator } from './locator.ts';
 export { escapeHtml, quoteWithCitation } from './quote-with-citation.ts';
 export { exportRecord, styleRecord } from './records.ts';
 export {

@@ -12,10 +12,10 @@
  *   - an unnumbered block (title, caption, heading…) has no number to cite,
  *     so its citation is to the work as a whole.
  *
- * Not for: checking that the passage exists. That needs the edition; the CLI
- * checks it with `findPassage`, the app only offers Cite on passages it shows.
+ * Not for: checking a locator handed in from outside (`locator-schema.ts`),
+ * or that the passage exists. That needs the edition; the CLI checks it with
+ * `findPassage`, the app only offers Cite on passages it shows.
  */
-import { z } from 'zod';
 import { parseAddress, type ParsedAddress } from '../address.ts';
 
 /** A CSL locator: what goes into a citation item's `label` and `locator`. */
@@ -25,12 +25,6 @@ export interface CiteLocator {
   /** The number, or `from-to` for a range of paragraphs. */
   readonly locator: string;
 }
-
-/** Zod schema for a locator handed in from outside (the app). */
-export const CiteLocatorSchema = z.object({
-  label: z.enum(['paragraph', 'note']),
-  locator: z.string().regex(/^[1-9]\d*(?:-[1-9]\d*)?$/, 'a number or a range like 12-13'),
-});
 
 /** The locator for a parsed address, or `undefined` when the passage has no number to cite. */
 export function locatorFor(address: ParsedAddress): CiteLocator | undefined {

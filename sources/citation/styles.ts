@@ -28,7 +28,9 @@ export const STYLE_IDS = [
 export type StyleId = (typeof STYLE_IDS)[number];
 
 /** Zod schema for a style id, for every boundary that receives one (CLI flag, stored preference, URL). */
-export const StyleIdSchema = z.enum(STYLE_IDS);
+// Marked pure so that a module importing only the ids or DEFAULT_STYLE (the reader's initial
+// bundle) does not carry zod along (bench/reader.ts).
+export const StyleIdSchema = /* @__PURE__ */ z.enum(STYLE_IDS);
 
 /** The style used when none is chosen (the CLI default, and the app's first run). */
 export const DEFAULT_STYLE: StyleId = 'apa';

@@ -79,12 +79,6 @@ const toMarkdown = unified()
   .use(remarkGfm)
   .use(remarkStringify, { bullet: '-', emphasis: '*', fences: true });
 
-/** True when `text` looks like an HTML document rather than Markdown. */
-export function looksLikeHtml(text: string, name = ''): boolean {
-  if (/\.x?html?$/i.test(name)) return true;
-  return /^\s*(<!doctype html|<html[\s>])/i.test(text);
-}
-
 function canonicalUrl(document: Document): string | undefined {
   const candidates = [
     document.querySelector('link[rel="canonical"]')?.getAttribute('href'),

@@ -46,7 +46,7 @@ describe('accessibility', () => {
 
   it('wide, with chrome shown and the shortcuts dialog open: none either', async () => {
     await reader.openApp();
-    await reader.page.getByRole('button', { name: 'Chrome' }).click();
+    await reader.page.getByRole('button', { name: 'Site navigation' }).click();
     expect(await reader.axeViolations()).toEqual([]);
     await reader.pressKey('?');
     await reader.page.getByRole('dialog').waitFor();

@@ -76,7 +76,7 @@ describe('footnote popovers', () => {
 
 describe('the data-address text contract (for the annotation DOM bridge)', () => {
   it('every block and footnote element holds exactly its text, markers and numbers aside', async () => {
-    await reader.page.getByRole('button', { name: 'Chrome' }).click();
+    await reader.page.getByRole('button', { name: 'Site navigation' }).click();
     const rendered = await reader.page.evaluate(() => {
       const textOf = (el: Element): string => {
         let out = '';
@@ -107,7 +107,7 @@ describe('the data-address text contract (for the annotation DOM bridge)', () =>
     }
     // Nothing else in the page carries an address.
     expect(Object.keys(rendered).sort()).toEqual([...expected].sort());
-    await reader.page.getByRole('button', { name: 'Chrome' }).click();
+    await reader.page.getByRole('button', { name: 'Site navigation' }).click();
   });
 
   it('every address appears once in the page', async () => {

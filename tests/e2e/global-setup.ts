@@ -18,6 +18,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** The run's Chromium, to `connectChromium` to (helpers/chromium.ts). */
     browserEndpoint: string;
+    /** What the production build logged as warnings or errors (none for a clean build). */
+    buildWarnings: string[];
   }
 }
 
@@ -25,14 +27,20 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const browser = await launchChromiumServer(ensureChromium());
   try {
-    const outDir = await buildApp('diptych-e2e-');
+    const buildWarnings: string[] = [];
+    // DIPTYCH_E2E_DIST serves an existing build instead (a quicker loop while working on one test);
+    // the build's warnings are then unknown, and the build test says so by failing.
+    const prebuilt = process.env['DIPTYCH_E2E_DIST'];
+    if (prebuilt) buildWarnings.push(`not built in this run: serving ${prebuilt}`);
+    const outDir = prebuilt ?? (await buildApp('diptych-e2e-', buildWarnings));
     const server = await serveStatic(outDir);
     project.provide('baseUrl', server.url);
     project.provide('browserEndpoint', browser.wsEndpoint);
+    project.provide('buildWarnings', buildWarnings);
     return async () => {
       await server.close();
       await browser.close();
-      rmSync(outDir, { recursive: true, force: true });
+      if (!prebuilt) rmSync(outDir, { recursive: true, force: true });
     };
   } catch (error) {
     await browser.close();

@@ -82,7 +82,7 @@ describe('wide layout', () => {
   it('hides chrome by default and shows it greyed with the toggle', async () => {
     const chrome = reader.paragraph('winstanley-chesters-2015:chrome1');
     expect(await chrome.isVisible()).toBe(false);
-    await reader.page.getByRole('button', { name: 'Chrome' }).click();
+    await reader.page.getByRole('button', { name: 'Site navigation' }).click();
     expect(await chrome.isVisible()).toBe(true);
     const colour = await chrome.evaluate((el) => getComputedStyle(el).color);
     const body = await reader
@@ -90,7 +90,7 @@ describe('wide layout', () => {
       .evaluate((el) => getComputedStyle(el).color);
     expect(colour).not.toBe(body);
     await reader.screenshot('wide-chrome');
-    await reader.page.getByRole('button', { name: 'Chrome' }).click();
+    await reader.page.getByRole('button', { name: 'Site navigation' }).click();
     expect(await chrome.isVisible()).toBe(false);
   });
 

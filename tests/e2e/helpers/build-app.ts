@@ -7,18 +7,43 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { build, createLogger } from 'vite';
 
 /** The repository root. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Runs `vite build` with the project config; returns the output directory. */
-export async function buildApp(prefix = 'diptych-dist-'): Promise<string> {
+/**
+ * Runs `vite build` with the project config; returns the output directory.
+ * Every warning and error the build logs is also pushed onto `warnings`
+ * (a clean build logs none; tests/e2e/build.test.ts checks it).
+ */
+export async function buildApp(prefix = 'diptych-dist-', warnings: string[] = []): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), prefix));
-  await build({
-    configFile: path.join(REPO_ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  const logger = createLogger('warn');
+  const record =
+    (log: (msg: string, options?: object) => void) =>
+    (msg: string, options?: object): void => {
+      warnings.push(msg);
+      log(msg, options);
+    };
+  logger.warn = record(logger.warn);
+  logger.warnOnce = record(logger.warnOnce);
+  logger.error = record(logger.error);
+  // Vite builds for NODE_ENV when it is set, and vitest sets it to `test`: the e2e run would then
+  // test React's development build (larger, slower, other warnings). A production build, as shipped.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({
+      configFile: path.join(REPO_ROOT, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      customLogger: logger,
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
   return outDir;
 }

@@ -1,0 +1,50 @@
+/**
+ * Copy (Ctrl/Cmd+C, the context menu) of a selection in a reading pane puts
+ * exactly the passage text on the clipboard (`passage-text.ts`), not the
+ * interface the selection crossed (margin numbers, "Copy link", "Related",
+ * comparison marks). Selections elsewhere (a dialog, a popover's own text)
+ * are left to the browser.
+ *
+ * The tools also carry `user-select: none` (styles.css), so they are not
+ * painted as selected; this handler is what makes the copied text exact.
+ */
+import { useEffect, useRef } from 'react';
+import { offsetsFromRange } from '../../annotations/anchoring/dom-range.ts';
+import type { Edition } from '../../sources/edition.ts';
+import type { PaneIndex } from '../state/reader-state.ts';
+import { passageText } from './passage-text.ts';
+
+/** Installs the copy handler for the panes. */
+export function useCopyPassage(editionOf: (pane: PaneIndex) => Edition): void {
+  const latest = useRef(editionOf);
+  useEffect(() => {
+    latest.current = editionOf;
+  });
+  useEffect(() => {
+    const onCopy = (e: ClipboardEvent): void => {
+      const sel = document.getSelection();
+      if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !e.clipboardData) return;
+      const range = sel.getRangeAt(0);
+      const elementOf = (n: Node): Element | null => (n instanceof Element ? n : n.parentElement);
+      // A selection wholly inside a popover or a tool is the browser's to copy.
+      if (elementOf(range.commonAncestorContainer)?.closest('[data-anchor-ignore]')) return;
+      const pane = elementOf(range.startContainer)?.closest<HTMLElement>('.pane[data-pane]');
+      const root = pane?.querySelector('article.edition');
+      if (!pane || !root) return;
+      const edition = latest.current(pane.dataset.pane === '1' ? 1 : 0);
+      const offsets = offsetsFromRange(root, edition, range);
+      if (!offsets) return;
+      const text = passageText(
+        edition,
+        offsets.start,
+        offsets.end,
+        (address) => root.querySelector(`[data-address="${CSS.escape(address)}"]`) !== null,
+      );
+      if (text === '') return;
+      e.preventDefault();
+      e.clipboardData.setData('text/plain', text);
+    };
+    document.addEventListener('copy', onCopy);
+    return () => document.removeEventListener('copy', onCopy);
+  }, []);
+}
