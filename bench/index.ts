@@ -16,6 +16,7 @@ const BENCHES: Bench[] = [
   { name: 'citation', load: () => import('./citation.ts') },
   { name: 'cli-cite', load: () => import('./cli-cite.ts') },
   { name: 'citer-cache', load: () => import('./citer-cache.ts') },
+  { name: 'cite-first', load: () => import('./cite-first.ts') },
   { name: 'annotations-io', load: () => import('./annotations-io.ts') },
   { name: 'annotations', load: () => import('./annotations.ts') },
   { name: 'annotations-sidebar', load: () => import('./annotations-sidebar.ts') },

@@ -723,6 +723,34 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   };
   const unwatchOnline = options.watchOnline?.(onOnline, onOffline);
 
+  // Replication events alone do not always tell a dead server from a quiet
+  // one (a long poll cut by a stopped server may only be retried later), so
+  // while there is something to send, or something was wrong, the engine
+  // asks the server itself every few seconds; otherwise once a minute.
+  let lastProbe = 0;
+  const health = setInterval(() => {
+    const s = settings;
+    if (!s?.signedIn || live.length === 0) return;
+    const now = Date.now();
+    const worried = pendingOut > 0 || live.some((l) => l.problem !== null || !l.caughtUp);
+    if (now - lastProbe < (worried ? 5_000 : 60_000)) return;
+    lastProbe = now;
+    for (const l of live) void reprobeOrClear(l, s.api);
+  }, 2_500);
+
+  /** Asks the server about one layer; clears an "unreachable" once it answers (replication resumes on its own). */
+  async function reprobeOrClear(entry: LiveLayer, api: string): Promise<void> {
+    const problem = await probeDatabase(api, entry.layer.db);
+    if (problem === null && entry.problem?.kind === 'unreachable') {
+      entry.problem = null;
+      offlineSince = null;
+    } else if (problem !== null) {
+      entry.problem = problem;
+      noteReachability(problem);
+    }
+    changed();
+  }
+
   return {
     getSnapshot: () => snapshot,
     subscribe(listener) {
@@ -878,6 +906,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     async dispose() {
       unwatchOnline?.();
+      clearInterval(health);
       if (flushTimer) clearTimeout(flushTimer);
       await stopAll();
       listeners.clear();

@@ -6,9 +6,11 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { linkTo } from '../hooks/use-hash-location.ts';
 import type { Citations } from './use-citations.ts';
+import { loadCitePanel } from './cite-panel-chunk.ts';
 
 // The dialogs load on first use, keeping them out of the initial bundle (bench/reader.ts).
-const CitePanel = lazy(() => import('./cite-panel.tsx').then((m) => ({ default: m.CitePanel })));
+// The Cite panel's chunk is also fetched in idle time (cite-panel-chunk.ts).
+const CitePanel = lazy(() => loadCitePanel().then((m) => ({ default: m.CitePanel })));
 const BibliographyDialog = lazy(() =>
   import('./bibliography-dialog.tsx').then((m) => ({ default: m.BibliographyDialog })),
 );

@@ -1,0 +1,99 @@
+// One reader, two devices (two browser contexts), both offline (the server
+// stopped): both edit the same annotation differently; the server comes
+// back: both versions survive, the conflict is shown on both devices, and
+// resolving it on one resolves it on the other (issue 13).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { CouchAdmin } from '../../server/couch-admin.ts';
+import {
+  startServerProcess,
+  TEST_ADMIN,
+  type ServerProcess,
+} from '../server/helpers/server-process.ts';
+import { annotate, openSidebar, sidebar, storedAnnotations } from './helpers/annotations-ui.ts';
+import {
+  closeSyncPanel,
+  openSyncPanel,
+  signIn,
+  waitForStored,
+  waitForSyncStatus,
+} from './helpers/sync-ui.ts';
+import { startReader, type Reader } from './helpers/ui.ts';
+
+const ana = { name: 'ana', password: 'ana-secret' };
+let server: ServerProcess;
+let laptop: Reader;
+let desktop: Reader;
+
+beforeAll(async () => {
+  server = await startServerProcess({ cors: new URL(inject('baseUrl')).origin });
+  await new CouchAdmin(server.couchUrl, TEST_ADMIN).addUser(ana.name, ana.password);
+  [laptop, desktop] = await Promise.all([startReader(), startReader()]);
+  for (const r of [laptop, desktop]) await r.openApp();
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([laptop, desktop].map((r) => r?.close()));
+  await server?.dispose();
+}, 60_000);
+
+async function editNote(reader: Reader, id: string, note: string): Promise<void> {
+  await openSidebar(reader.page);
+  const item = sidebar(reader.page).locator(`[data-annotation-id="${id}"]`);
+  await item.getByRole('button', { name: /^Edit/ }).click();
+  const editor = sidebar(reader.page).getByRole('form', { name: 'Edit annotation' });
+  await editor.getByLabel('Note').fill(note);
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await editor.waitFor({ state: 'detached' });
+}
+
+describe('conflicting edits made offline', () => {
+  it('are both kept, shown on both devices, and resolved everywhere by one choice', async () => {
+    for (const r of [laptop, desktop]) {
+      await signIn(r, server.url, ana);
+      await waitForSyncStatus(r.page, /^Synced\.$/);
+      await closeSyncPanel(r.page);
+    }
+    await annotate(laptop.page, 'lankov-2007:5', 0, 40, 'h');
+    const [made] = await storedAnnotations(laptop.page);
+    await waitForStored(desktop.page, (a) => a.id === made!.id);
+
+    await server.stop();
+    await editNote(laptop, made!.id, 'Written on the laptop');
+    await editNote(desktop, made!.id, 'Written on the desktop');
+    // Both keep working and say why nothing goes up.
+    for (const r of [laptop, desktop]) {
+      await openSyncPanel(r.page);
+      await waitForSyncStatus(r.page, /unreachable|Offline/);
+      await closeSyncPanel(r.page);
+    }
+
+    await server.restart();
+    for (const r of [laptop, desktop]) {
+      const item = sidebar(r.page).locator(`[data-annotation-id="${made!.id}"]`);
+      await expect
+        .poll(() => item.getByRole('group', { name: 'Edited elsewhere too' }).count(), {
+          timeout: 90_000,
+        })
+        .toBe(1);
+    }
+    await laptop.screenshot('sync-conflict-shown');
+
+    // The laptop shows one version and offers the other; it keeps the desktop's.
+    const item = sidebar(laptop.page).locator(`[data-annotation-id="${made!.id}"]`);
+    const shown = (await storedAnnotations(laptop.page)).find((a) => a.id === made!.id)!.note;
+    const other =
+      shown === 'Written on the laptop' ? 'Written on the desktop' : 'Written on the laptop';
+    await item.getByRole('button', { name: 'Show the other version' }).click();
+    expect(await item.locator('.ann-conflict-versions').textContent()).toContain(other);
+    await item.getByRole('button', { name: 'Keep the other version' }).click();
+
+    for (const r of [laptop, desktop]) {
+      await waitForStored(r.page, (a) => a.id === made!.id && a.note === other);
+      const mark = sidebar(r.page)
+        .locator(`[data-annotation-id="${made!.id}"]`)
+        .getByRole('group', { name: 'Edited elsewhere too' });
+      await expect.poll(() => mark.count(), { timeout: 60_000 }).toBe(0);
+    }
+  });
+});
