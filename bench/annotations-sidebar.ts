@@ -17,7 +17,6 @@
  * as bench/annotations.ts (quotes of 20–119 characters made by `describe`).
  */
 import { rmSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { describe } from '../annotations/anchoring/describe.ts';
 import {
   completeAnnotation,
@@ -29,7 +28,7 @@ import { ANNOTATIONS_KEY } from '../annotations/storage/envelope.ts';
 import { memoryStorage } from '../annotations/storage/memory-storage.ts';
 import { builtinEditions } from '../sources/builtin.ts';
 import { buildApp } from '../tests/e2e/helpers/build-app.ts';
-import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/helpers/chromium.ts';
+import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 
 const COUNT = 10_000;
@@ -96,10 +95,7 @@ export async function run(): Promise<void> {
   const raw = storedSet();
   const outDir = await buildApp('diptych-bench-sidebar-');
   const server = await serveStatic(outDir);
-  const browser = await chromium.launch({
-    executablePath: ensureChromium(),
-    args: [...CHROMIUM_ARGS],
-  });
+  const browser = await launchChromium();
   const ready: number[] = [];
   const longest: number[] = [];
   const open: number[] = [];

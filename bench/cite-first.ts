@@ -14,9 +14,9 @@
  * first citation in another style). Medians of `RUNS`.
  */
 import { rmSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildApp } from '../tests/e2e/helpers/build-app.ts';
-import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/helpers/chromium.ts';
+import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 
 const RUNS = 5;
@@ -79,11 +79,7 @@ async function once(
 export async function run(): Promise<void> {
   const outDir = await buildApp('diptych-bench-cite-');
   const server = await serveStatic(outDir);
-  const browser = await chromium.launch({
-    executablePath: ensureChromium(),
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await launchChromium();
   try {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await once(browser, server.url));

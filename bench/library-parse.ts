@@ -10,9 +10,9 @@
  * (an empty library).
  */
 import { rmSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildApp } from '../tests/e2e/helpers/build-app.ts';
-import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/helpers/chromium.ts';
+import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 import { CRAFTED_TEXTS, type CraftedText } from '../tests/fixtures/crafted/crafted-texts.ts';
 
@@ -99,10 +99,7 @@ async function measure(page: Page, url: string, name: string, text: string): Pro
 export async function run(): Promise<void> {
   const outDir = await buildApp('diptych-bench-library-parse-');
   const server = await serveStatic(outDir);
-  const browser = await chromium.launch({
-    executablePath: ensureChromium(),
-    args: [...CHROMIUM_ARGS],
-  });
+  const browser = await launchChromium();
   try {
     const baseline = await openOne(
       browser,

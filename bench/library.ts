@@ -15,14 +15,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { rmSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { createTextLibrary, openLibraryStorage, type TextEntry } from '../library/index.ts';
 import { recordFromFacts } from '../library/model.ts';
 import { builtinText } from '../sources/builtin.ts';
 import { importDecodedText } from '../sources/import-text.ts';
 import { BUILTIN_SOURCES } from '../sources/metadata.ts';
 import { buildApp } from '../tests/e2e/helpers/build-app.ts';
-import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/helpers/chromium.ts';
+import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -107,10 +106,7 @@ async function libraryView(): Promise<void> {
   const texts = await fiftyTexts();
   const outDir = await buildApp('diptych-bench-library-');
   const server = await serveStatic(outDir);
-  const browser = await chromium.launch({
-    executablePath: ensureChromium(),
-    args: [...CHROMIUM_ARGS],
-  });
+  const browser = await launchChromium();
   const times: number[] = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

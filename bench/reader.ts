@@ -22,11 +22,11 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { builtinEditions } from '../sources/builtin.ts';
 import type { Edition } from '../sources/edition.ts';
 import { buildApp } from '../tests/e2e/helpers/build-app.ts';
-import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/helpers/chromium.ts';
+import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 
 /** Runs per page. */
@@ -162,11 +162,7 @@ export async function run(): Promise<void> {
 
     writeFileSync(path.join(outDir, 'static.html'), staticPage(editions));
     const server = await serveStatic(outDir);
-    const browser = await chromium.launch({
-      executablePath: ensureChromium(),
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    const browser = await launchChromium();
     try {
       const appPaints: Paint[] = [];
       const staticPaints: Paint[] = [];

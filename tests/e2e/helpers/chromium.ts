@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { scaled } from '../../slowdown.ts';
 
 /** Where we look, in order, after `CHROMIUM_PATH`. */
@@ -70,6 +70,15 @@ export function ensureChromium(): string {
       '==================================================================',
     ].join('\n'),
   );
+}
+
+/** Launches a headless Chromium of its own (the bench: one per section), with a fresh profile. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: ensureChromium(),
+    args: [...CHROMIUM_ARGS],
+    headless: true,
+  });
 }
 
 /** A running Chromium that test files connect to (see `connectChromium`). */
