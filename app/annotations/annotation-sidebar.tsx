@@ -22,6 +22,7 @@ import type { NoteBlock } from '../../annotations/model/note-markdown.ts';
 import { sourceLabel } from '../views/pane.tsx';
 import { allTags, matchesFilter, NO_FILTER, type AnnotationFilter } from './anchored-list.ts';
 import { syncMetaOf } from '../sync-panel/annotation-sync-meta.tsx';
+import { layerName } from '../sync-panel/layer-name.ts';
 import type { SyncUi } from '../sync-panel/use-sync.ts';
 import { AnnotationFiles } from './annotation-files.tsx';
 import { AnnotationItem } from './annotation-item.tsx';
@@ -258,7 +259,7 @@ export function AnnotationSidebar({
                 <option value="">All layers</option>
                 {syncSnapshot.layers.map((l) => (
                   <option key={l.db} value={l.db}>
-                    {l.kind === 'private' ? 'Private' : `Group: ${l.label}`}
+                    {layerName(l)}
                   </option>
                 ))}
               </select>

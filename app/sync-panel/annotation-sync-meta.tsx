@@ -13,6 +13,7 @@ import type {
   SyncSnapshot,
 } from '../../annotations/replica/sync-engine.ts';
 import type { Annotation } from '../../annotations/model/annotation.ts';
+import { layerName } from './layer-name.ts';
 import type { SyncUi } from './use-sync.ts';
 
 /** An annotation's sync facts, derived by `syncMetaOf`. */
@@ -79,11 +80,7 @@ export function AnnotationSyncMeta({
   return (
     <div className="ann-sync">
       <p className="ann-sync-line">
-        {facts.layer
-          ? facts.layer.kind === 'private'
-            ? 'Private'
-            : `Group: ${facts.layer.label}`
-          : 'Not synced yet'}
+        {facts.layer ? layerName(facts.layer) : 'Not synced yet'}
         {facts.author && facts.layer?.kind === 'group' && <> · by {facts.author}</>}
       </p>
       {facts.conflict && (
@@ -141,7 +138,7 @@ export function AnnotationSyncMeta({
                   .filter((l) => l.db !== facts.layer?.db)
                   .map((l) => (
                     <option key={l.db} value={l.db}>
-                      {l.kind === 'private' ? 'Private' : `Group: ${l.label}`}
+                      {layerName(l)}
                     </option>
                   ))}
               </select>
@@ -153,7 +150,7 @@ export function AnnotationSyncMeta({
               <option value="">a layer…</option>
               {layers.map((l) => (
                 <option key={l.db} value={l.db}>
-                  {l.kind === 'private' ? 'Private' : `Group: ${l.label}`}
+                  {layerName(l)}
                 </option>
               ))}
             </select>

@@ -11,6 +11,7 @@
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ModalDialog } from '../citations/modal-dialog.tsx';
+import { layerName } from './layer-name.ts';
 import type { SyncUi } from './use-sync.ts';
 
 /** The header button; its dot shows the state at a glance (the words are in the panel and its title). */
@@ -160,7 +161,7 @@ function SignedIn({ sync }: { readonly sync: SyncUi }): ReactNode {
       >
         {snapshot.layers.map((l) => (
           <option key={l.db} value={l.db}>
-            {l.kind === 'private' ? 'Private (only you)' : `Group: ${l.label}`}
+            {l.kind === 'private' ? `${layerName(l)} (only you)` : layerName(l)}
           </option>
         ))}
       </select>
