@@ -20,6 +20,7 @@
 import type { Parent, Root, RootContent, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
+import { reportFindings, type Finding } from './findings.ts';
 import {
   FOOTNOTE_DEFINITION_START,
   SUPERSCRIPT_RUN,
@@ -31,12 +32,8 @@ import '../mdast-data.ts';
 /** Options of `footnotes` (none yet; kept for the plugin shape). */
 export type Options = Record<string, never>;
 
-/** A finding for the vfile. */
-interface Finding {
-  readonly ruleId: 'undefined-reference' | 'unreferenced' | 'duplicate';
-  readonly reason: string;
-  readonly line?: number;
-}
+/** What the transform reports. */
+type FootnoteFinding = Finding<'undefined-reference' | 'unreferenced' | 'duplicate'>;
 
 /** Removes a definition's leading number from its first text node; returns the number. */
 function takeDefinitionNumber(node: RootContent): number | null {
@@ -54,7 +51,7 @@ function linkMarkers(
   parent: Parent,
   defined: ReadonlySet<number>,
   used: Set<number>,
-  findings: Finding[],
+  findings: FootnoteFinding[],
 ): void {
   const out: RootContent[] = [];
   for (const child of parent.children as RootContent[]) {
@@ -87,8 +84,8 @@ function linkMarkers(
 }
 
 /** Moves definitions to `tree.data.footnotes` and links markers; returns the findings. */
-export function extractFootnotes(tree: Root): Finding[] {
-  const findings: Finding[] = [];
+export function extractFootnotes(tree: Root): FootnoteFinding[] {
+  const findings: FootnoteFinding[] = [];
   const definitions: RootContent[] = [];
   const numbers = new Set<number>();
   const running: RootContent[] = [];
@@ -134,13 +131,6 @@ export function extractFootnotes(tree: Root): Finding[] {
 /** Remark plugin: see the module comment. */
 export const footnotes: Plugin<[Options?], Root> = function () {
   return (tree: Root, file: VFile) => {
-    for (const f of extractFootnotes(tree)) {
-      const message = file.message(f.reason, {
-        place: f.line === undefined ? undefined : { line: f.line, column: 1 },
-        ruleId: f.ruleId,
-        source: 'footnotes',
-      });
-      message.fatal = undefined;
-    }
+    reportFindings(file, extractFootnotes(tree), 'footnotes');
   };
 };

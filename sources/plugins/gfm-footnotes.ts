@@ -17,17 +17,15 @@
 import type { FootnoteDefinition, Parent, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
+import { reportFindings, type Finding } from './findings.ts';
 import type { FootnoteRefNode } from '../mdast-data.ts';
 import '../mdast-data.ts';
 
 /** Options of `gfmFootnotes` (none yet; kept for the plugin shape). */
 export type Options = Record<string, never>;
 
-interface Finding {
-  readonly ruleId: 'undefined-reference' | 'unreferenced';
-  readonly reason: string;
-  readonly line?: number;
-}
+/** What the transform reports. */
+type FootnoteFinding = Finding<'undefined-reference' | 'unreferenced'>;
 
 /** Visits every node below `parent` in document order (iteratively: no recursion limit). */
 function eachNode(parent: Parent, visit: (node: RootContent, parent: Parent) => void): void {
@@ -48,8 +46,8 @@ function eachNode(parent: Parent, visit: (node: RootContent, parent: Parent) => 
  * Moves GFM footnote definitions to `tree.data.footnotes` (numbered) and
  * replaces references with footnote-reference nodes; returns the findings.
  */
-export function extractGfmFootnotes(tree: Root): Finding[] {
-  const findings: Finding[] = [];
+export function extractGfmFootnotes(tree: Root): FootnoteFinding[] {
+  const findings: FootnoteFinding[] = [];
   const definitions = new Map<string, FootnoteDefinition>();
   const order: string[] = [];
   // Definitions may sit anywhere a block may (GFM allows them in lists and quotes); collect them all.
@@ -129,13 +127,6 @@ export function extractGfmFootnotes(tree: Root): Finding[] {
 /** Remark plugin: see the module comment. */
 export const gfmFootnotes: Plugin<[Options?], Root> = function () {
   return (tree: Root, file: VFile) => {
-    for (const f of extractGfmFootnotes(tree)) {
-      const message = file.message(f.reason, {
-        place: f.line === undefined ? undefined : { line: f.line, column: 1 },
-        ruleId: f.ruleId,
-        source: 'gfm-footnotes',
-      });
-      message.fatal = undefined;
-    }
+    reportFindings(file, extractGfmFootnotes(tree), 'gfm-footnotes');
   };
 };
