@@ -3,13 +3,7 @@
 // back: both versions survive, the conflict is shown on both devices, and
 // resolving it on one resolves it on the other (issue 13).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { CouchAdmin } from '../../server/couch-admin.ts';
-import {
-  startServerProcess,
-  TEST_ADMIN,
-  type ServerProcess,
-} from '../server/helpers/server-process.ts';
+import { type ServerProcess } from '../server/helpers/server-process.ts';
 import { annotate, openSidebar, sidebar, storedAnnotations } from './helpers/annotations-ui.ts';
 import {
   closeSyncPanel,
@@ -17,6 +11,7 @@ import {
   signIn,
   waitForStored,
   waitForSyncStatus,
+  startSyncServer,
 } from './helpers/sync-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
@@ -26,8 +21,7 @@ let laptop: Reader;
 let desktop: Reader;
 
 beforeAll(async () => {
-  server = await startServerProcess({ cors: new URL(inject('baseUrl')).origin });
-  await new CouchAdmin(server.couchUrl, TEST_ADMIN).addUser(ana.name, ana.password);
+  server = await startSyncServer([ana]);
   [laptop, desktop] = await Promise.all([startReader(), startReader()]);
   for (const r of [laptop, desktop]) await r.openApp();
 }, 120_000);

@@ -3,17 +3,11 @@
 // documents in a group — validated like an import, shown as text or listed
 // as rejected, never crashing the reader or blocking the rest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { creatorOf, groupDatabaseName, toAnnotationDoc } from '../../annotations/sync/index.ts';
-import { CouchAdmin } from '../../server/couch-admin.ts';
 import { builtinEditions } from '../../sources/builtin.ts';
 import { sampleAnnotations } from '../annotations/helpers/samples.ts';
 import { call } from '../server/helpers/http.ts';
-import {
-  startServerProcess,
-  TEST_ADMIN,
-  type ServerProcess,
-} from '../server/helpers/server-process.ts';
+import { TEST_ADMIN, type ServerProcess } from '../server/helpers/server-process.ts';
 import { startFaultProxy, type FaultProxy } from './helpers/fault-proxy.ts';
 import { annotate, openSidebar, sidebar, storedAnnotations } from './helpers/annotations-ui.ts';
 import {
@@ -24,6 +18,7 @@ import {
   syncPanel,
   waitForStored,
   waitForSyncStatus,
+  startSyncServer,
 } from './helpers/sync-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
@@ -38,11 +33,7 @@ let reader: Reader;
 let dialogs = 0;
 
 beforeAll(async () => {
-  server = await startServerProcess({ cors: new URL(inject('baseUrl')).origin });
-  const admin = new CouchAdmin(server.couchUrl, TEST_ADMIN);
-  await admin.addUser(ana.name, ana.password);
-  await admin.addUser(ben.name, ben.password);
-  await admin.createGroup(GROUP, ana.name, [ben.name]);
+  server = await startSyncServer([ana, ben], { name: GROUP, owner: ana.name, members: [ben.name] });
   proxy = await startFaultProxy(server.url);
   reader = await startReader();
   reader.page.on('dialog', (d) => {

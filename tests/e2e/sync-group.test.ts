@@ -3,15 +3,9 @@
 // third context, signed in but not a member, sees nothing and cannot write
 // (the server answers 403, checked over HTTP too).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { creatorOf, groupDatabaseName } from '../../annotations/sync/index.ts';
-import { CouchAdmin } from '../../server/couch-admin.ts';
 import { call } from '../server/helpers/http.ts';
-import {
-  startServerProcess,
-  TEST_ADMIN,
-  type ServerProcess,
-} from '../server/helpers/server-process.ts';
+import { type ServerProcess } from '../server/helpers/server-process.ts';
 import { annotate, openSidebar, sidebar, storedAnnotations } from './helpers/annotations-ui.ts';
 import {
   closeSyncPanel,
@@ -22,6 +16,7 @@ import {
   waitForGone,
   waitForStored,
   waitForSyncStatus,
+  startSyncServer,
 } from './helpers/sync-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
@@ -36,10 +31,11 @@ let benReader: Reader;
 let eveReader: Reader;
 
 beforeAll(async () => {
-  server = await startServerProcess({ cors: new URL(inject('baseUrl')).origin });
-  const admin = new CouchAdmin(server.couchUrl, TEST_ADMIN);
-  for (const u of [ana, ben, eve]) await admin.addUser(u.name, u.password);
-  await admin.createGroup(GROUP, ana.name, [ben.name]);
+  server = await startSyncServer([ana, ben, eve], {
+    name: GROUP,
+    owner: ana.name,
+    members: [ben.name],
+  });
   [anaReader, benReader, eveReader] = await Promise.all([
     startReader(),
     startReader(),

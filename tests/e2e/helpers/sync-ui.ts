@@ -4,10 +4,37 @@
  * and read what a reader's store holds. On top of `ui.ts`'s `Reader`.
  */
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
+import { CouchAdmin } from '../../../server/couch-admin.ts';
 import { scaled } from '../../slowdown.ts';
+import {
+  startServerProcess,
+  TEST_ADMIN,
+  type ServerProcess,
+} from '../../server/helpers/server-process.ts';
 import { storedAnnotations, type StoredAnnotation } from './annotations-ui.ts';
 import type { Reader } from './ui.ts';
+
+/** A reader's account on the test server. */
+export interface TestUser {
+  readonly name: string;
+  readonly password: string;
+}
+
+/**
+ * Starts the real sync server (127.0.0.1, temporary data) open to the
+ * reader's origin, with these users and, if given, one group.
+ */
+export async function startSyncServer(
+  users: readonly TestUser[],
+  group?: { readonly name: string; readonly owner: string; readonly members: readonly string[] },
+): Promise<ServerProcess> {
+  const server = await startServerProcess({ cors: new URL(inject('baseUrl')).origin });
+  const admin = new CouchAdmin(server.couchUrl, TEST_ADMIN);
+  for (const u of users) await admin.addUser(u.name, u.password);
+  if (group) await admin.createGroup(group.name, group.owner, [...group.members]);
+  return server;
+}
 
 /** The Sync panel (a dialog named "Sync"). */
 export function syncPanel(page: Page): Locator {
