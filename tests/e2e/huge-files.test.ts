@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotate, openSidebar, sidebar, storedAnnotations } from './helpers/annotations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
+import { openLibrary } from './helpers/library-ui.ts';
 
 let reader: Reader;
 beforeAll(async () => {
@@ -78,7 +79,7 @@ describe('a 1 GB file', () => {
 
   it('workspace import: refused by size, unread', async () => {
     await reader.openApp();
-    await reader.page.getByRole('button', { name: /^Library/ }).click();
+    await openLibrary(reader.page);
     await chooseHugeFile('[data-testid="workspace-input"]', 'huge.json');
     await expect
       .poll(() => reader.notice().textContent())

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRAFTED_TEXTS, craftedText } from '../fixtures/crafted/crafted-texts.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
+import { openLibrary } from './helpers/library-ui.ts';
 
 let reader: Reader;
 beforeAll(async () => {
@@ -41,7 +42,7 @@ describe('adding a crafted text', () => {
       await add(crafted.name, crafted.make());
       await expect.poll(() => reader.notice().textContent()).toContain(refused[crafted.name]);
       expect(await paneSources()).toEqual(before);
-      await reader.page.getByRole('button', { name: /^Library/ }).click();
+      await openLibrary(reader.page);
       const dialog = reader.page.getByRole('dialog', { name: 'Library' });
       await expect.poll(() => dialog.textContent()).toContain('No texts yet');
       await dialog.getByRole('button', { name: 'Close' }).click();

@@ -12,6 +12,7 @@ import {
 } from './helpers/annotations-ui.ts';
 import { openCite, panelCitation } from './helpers/citations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
+import { openLibrary } from './helpers/library-ui.ts';
 
 let reader: Reader;
 beforeAll(async () => {
@@ -88,7 +89,7 @@ describe('the library', () => {
     await reader.openApp(`${id}:2`);
     await expect.poll(() => reader.paneOf(id).count()).toBe(1);
     await expect.poll(() => reader.current().first().getAttribute('data-address')).toBe(`${id}:2`);
-    await reader.page.getByRole('button', { name: /^Library/ }).click();
+    await openLibrary(reader.page);
     const row = dialog().locator(`tr[data-text="${id}"]`);
     await expect.poll(() => row.textContent()).toContain('Moscow and Pyongyang after 2000');
     await reader.screenshot('library-view-wide');
@@ -112,7 +113,7 @@ describe('the library', () => {
 
   it('Cite after filling its record gives the APA citation', async () => {
     await reader.openApp(`${id}:1`);
-    await reader.page.getByRole('button', { name: /^Library/ }).click();
+    await openLibrary(reader.page);
     const row = dialog().locator(`tr[data-text="${id}"]`);
     await row.getByRole('button', { name: 'Edit record' }).click();
     const form = dialog().getByRole('form', { name: 'Edit record' });
@@ -154,7 +155,7 @@ describe('the library', () => {
       await expect
         .poll(() => otherBar.locator('.ann-import-result').textContent())
         .toMatch(/Imported 1 annotation.*wait for “Moscow and Pyongyang after 2000”/);
-      await other.page.getByRole('button', { name: /^Library/ }).click();
+      await openLibrary(other.page);
       const waiting = other.page.getByRole('region', {
         name: 'Annotations waiting for their text',
       });
@@ -203,7 +204,7 @@ describe('the library', () => {
 
   it('renames it, and deletes it with a warning naming its annotations, then Undo', async () => {
     await reader.openApp();
-    await reader.page.getByRole('button', { name: /^Library/ }).click();
+    await openLibrary(reader.page);
     const row = dialog().locator(`tr[data-text="${id}"]`);
     await row.getByRole('button', { name: 'Rename' }).click();
     await row.getByRole('textbox').fill('My Korea notes');
@@ -218,7 +219,7 @@ describe('the library', () => {
     await dialog().getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => row.count()).toBe(1);
     await reader.openApp();
-    await reader.page.getByRole('button', { name: /^Library/ }).click();
+    await openLibrary(reader.page);
     await expect
       .poll(() => dialog().locator(`tr[data-text="${id}"]`).textContent())
       .toContain('My Korea notes');
@@ -253,7 +254,7 @@ describe('the library', () => {
       ['headings.md', Buffer.from('# One\n\n## Two\n'), /has no running text/],
     ])('%s: a clear message, and nothing in the library changes', async (name, buffer, message) => {
       await reader.openApp();
-      await reader.page.getByRole('button', { name: /^Library/ }).click();
+      await openLibrary(reader.page);
       const before = await dialog().locator('tr[data-text]').count();
       await dialog().getByRole('button', { name: 'Close' }).click();
       await reader.page.getByTestId('add-text-input').setInputFiles({
@@ -262,7 +263,7 @@ describe('the library', () => {
         buffer,
       });
       await expect.poll(() => reader.notice().textContent()).toMatch(message);
-      await reader.page.getByRole('button', { name: /^Library/ }).click();
+      await openLibrary(reader.page);
       expect(await dialog().locator('tr[data-text]').count()).toBe(before);
       await dialog().getByRole('button', { name: 'Close' }).click();
     });
