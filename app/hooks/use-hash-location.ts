@@ -11,7 +11,8 @@
  * `history.state`, saved as the reader scrolls and before a link is
  * followed); going back to such an entry puts the panes where they were.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { sourceOfAddress } from '../../sources/address.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { hashToAddress } from '../state/resolve-location.ts';
@@ -37,10 +38,17 @@ export function useHashLocation(
   setState: SetState,
   scrollOf?: (pane: PaneIndex) => HTMLElement | null,
 ): void {
+  // The hash last applied with its text among the editions. A new list of editions (a text
+  // added to the Library, or loaded) re-applies the hash only when it was not applied yet
+  // (a deep link to a text still loading): re-applying it always would put the hash's
+  // text back into the pane a newly added text had just been opened in.
+  const applied = useRef<string | null>(null);
   useEffect(() => {
-    const apply = (): void => {
+    const apply = (always: boolean): void => {
       const hash = window.location.hash;
+      if (!always && hash === applied.current) return;
       if (hash === '' || hash === '#') {
+        applied.current = hash;
         setState((s) => ({ ...s, current: null, marked: [] }));
         // Back to the page without an address: the panes go where they were on it (the start if unknown).
         const saved = savedScroll() ?? [0, 0];
@@ -52,11 +60,14 @@ export function useHashLocation(
         });
         return;
       }
-      setState((s) => openAddress(s, editions, hashToAddress(hash)));
+      const address = hashToAddress(hash);
+      if (editions.some((e) => e.id === sourceOfAddress(address))) applied.current = hash;
+      setState((s) => openAddress(s, editions, address));
     };
-    apply();
-    window.addEventListener('hashchange', apply);
-    return () => window.removeEventListener('hashchange', apply);
+    apply(false);
+    const onHashChange = (): void => apply(true);
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
   }, [editions, setState, scrollOf]);
 
   useEffect(() => {

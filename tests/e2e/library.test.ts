@@ -242,6 +242,17 @@ describe('the library', () => {
     expect(await reader.page.evaluate(() => (window as { __ran?: boolean }).__ran)).toBeUndefined();
   });
 
+  it('a text added while the URL names a passage of the pane’s text stays open (the hash does not bring the old text back)', async () => {
+    await reader.openApp('lankov-2007:12');
+    await addFile('hash-notes.md', 'A first paragraph.\n\nA second one.');
+    await expect
+      .poll(async () => [
+        await reader.page.locator('.pane[data-source^="hash-notes-"]').count(),
+        await reader.page.locator('.pane[data-source="lankov-2007"]').count(),
+      ])
+      .toEqual([1, 0]);
+  });
+
   describe('when a file cannot be read', () => {
     it.each([
       ['photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), /looks like binary data/],
