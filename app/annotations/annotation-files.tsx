@@ -10,7 +10,6 @@
  */
 import { useRef, useState, type ReactNode } from 'react';
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
-import { citeForDigest } from '../citations/cite-for-digest.ts';
 import { importRecordEdits } from '../citations/import-record-edits.ts';
 import { loadRecordOverrides } from '../citations/record-override-store.ts';
 import { libraryTitles, mayWaitFor, recordWaiting } from '../library/library-bridge.ts';
@@ -49,7 +48,10 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
     const addresses = snapshot.annotations.flatMap((a) =>
       a.targets.map((t) => t.selectors.address),
     );
-    const cite = await citeForDigest(addresses).catch(() => undefined);
+    // Loaded on use: it reads the stored style, records and custom styles with their zod schemas.
+    const cite = await import('../citations/cite-for-digest.ts')
+      .then(({ citeForDigest }) => citeForDigest(addresses))
+      .catch(() => undefined);
     const digest = runtime.markdownDigest(snapshot.annotations, cite ? { cite } : {});
     downloadFile({
       name: `diptych-annotations-${dateStamp()}.md`,
