@@ -101,19 +101,26 @@ export function AnnotationSidebar({
     () => new Map(ui.editions.map((e) => [e.id as string, sourceLabel(e)])),
     [ui.editions],
   );
+  // Filtered only while shown: with 10,000 annotations, each store change would otherwise
+  // filter them all for a hidden list.
+  const shownNow = ui.sidebarOpen;
   const placed = useMemo(
     () =>
-      list.placed.filter(
-        (p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR) && bySync(p.annotation),
-      ),
-    [list.placed, filter, bySync],
+      shownNow
+        ? list.placed.filter(
+            (p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR) && bySync(p.annotation),
+          )
+        : [],
+    [shownNow, list.placed, filter, bySync],
   );
   const unplaced = useMemo(
     () =>
-      list.unplaced.filter(
-        (p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR) && bySync(p.annotation),
-      ),
-    [list.unplaced, filter, bySync],
+      shownNow
+        ? list.unplaced.filter(
+            (p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR) && bySync(p.annotation),
+          )
+        : [],
+    [shownNow, list.unplaced, filter, bySync],
   );
   const tags = useMemo(() => allTags([...list.placed, ...list.unplaced]), [list]);
 
