@@ -14,12 +14,12 @@
  * injection anywhere in app/).
  */
 import {
+  startTransition,
   useCallback,
   useEffect,
   useMemo,
   useRef,
   useState,
-  useSyncExternalStore,
   type ReactNode,
 } from 'react';
 import type { Address, Edition, SourceId } from '../sources/edition.ts';
@@ -73,8 +73,6 @@ export interface AppProps {
   readonly onNotifier?: (notify: (message: string) => void) => void;
 }
 
-const noSubscription = (): (() => void) => () => {};
-
 /** The reader. */
 export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   const [state, setState] = useState<ReaderState>(() => initialReaderState(editions));
@@ -119,12 +117,14 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     alignedView.level,
   );
   const [marksShown, setMarksShown] = useCompareMarksPref();
-  // False in the prerendered HTML and the hydration render (they must match), true right after.
-  const interactive = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  // False in the prerendered HTML and the hydration render (they must match), true right after,
+  // in a transition: the render that adds every paragraph's tools is then done in slices, where
+  // a store's client snapshot (useSyncExternalStore) re-rendered the whole reader in one
+  // blocking task (bench/annotations-sidebar.ts counts every task over 100 ms).
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => {
+    startTransition(() => setInteractive(true));
+  }, []);
   useEffect(() => {
     // Hydrated, listening, controls rendered: browser tests wait for this.
     if (interactive) document.documentElement.dataset.readerReady = '';

@@ -67,7 +67,6 @@ export {
   bundledLocale,
   STYLES,
   STYLE_IDS,
-  StyleIdSchema,
   isStyleId,
   parseStyleId,
   styleDescriptor,
@@ -75,3 +74,4 @@ export {
   type StyleId,
   type StyleKind,
 } from './styles.ts';
+export { StyleIdSchema } from './style-id-schema.ts';
