@@ -35,7 +35,8 @@ import { useAlignedView } from './align/use-aligned-view.ts';
 import { useReveal } from './hooks/use-reveal.ts';
 import { loadSearch } from './search/load-search.ts';
 import { hashToAddress } from './state/resolve-location.ts';
-import { AnnotationSidebar, AnnotationsToggle } from './annotations/annotation-sidebar.tsx';
+import { AnnotationSidebarSlot } from './annotations/annotation-sidebar-slot.tsx';
+import { AnnotationsToggle } from './annotations/annotations-toggle.tsx';
 import { AnnotationStatus } from './annotations/annotation-status.tsx';
 import { BibliographyButton, CitationDialogs } from './citations/bibliography-button.tsx';
 import { useCiteAction } from './citations/use-cite-action.ts';
@@ -274,7 +275,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
         ))}
       </main>
       <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
-      <AnnotationSidebar ui={annotations} onCite={citations.citeSpan} sync={sync} />
+      <AnnotationSidebarSlot ui={annotations} onCite={citations.citeSpan} sync={sync} />
       <AnnotationStatus ui={annotations} />
       <CompareOverlays compare={compare} />
       <CitationDialogs citations={citations} />

@@ -36,23 +36,6 @@ const isDrawer = (): boolean => window.matchMedia(DRAWER_QUERY).matches;
 /** Items rendered per page of the windowed list. */
 export const PAGE = 100;
 
-/** The sidebar's toggle, for the header toolbar. */
-export function AnnotationsToggle({ ui }: { readonly ui: AnnotationUi }): ReactNode {
-  const count = ui.list.placed.length + ui.list.unplaced.length;
-  return (
-    <button
-      type="button"
-      className="ann-toggle"
-      aria-pressed={ui.sidebarOpen}
-      aria-controls="annotations-sidebar"
-      onClick={() => ui.setSidebarOpen(!ui.sidebarOpen)}
-      title="Show or hide your annotations"
-    >
-      Annotations{count > 0 ? ` (${count})` : ''}
-    </button>
-  );
-}
-
 /** The sidebar; rendered hidden while closed. */
 export function AnnotationSidebar({
   ui,

@@ -47,11 +47,14 @@ export function useCompareHighlights(
       const root = scrollOf(pane);
       const edition = editionOf(pane);
       if (!root) continue;
+      // One mapper per pane: it finds the rendered passages once (`rangeFromOffsets` per quote
+      // searched the whole pane for each, ~150 times per update).
+      const mapper = engine.domRangeMapper(root, edition);
       for (const c of placed) {
         for (const side of c.sides) {
           if (side.source !== edition.id || side.start === undefined || side.end === undefined)
             continue;
-          const range = engine.rangeFromOffsets(root, edition, side.start, side.end);
+          const range = mapper.rangeFromOffsets(side.start, side.end);
           if (range) (c.curated ? curated : own).push(range);
         }
       }
