@@ -1,8 +1,10 @@
 /**
  * "Related in the other text", loaded on demand (`load-compare.ts`): loads
- * the word vectors (their own chunks, fetched on first use: the built-in
- * texts' words always, the 20,000 common English words only when a pane
- * shows a reader's own text), builds the index of `sources/related/` once
+ * the word vectors (static JSON files the build copies beside the app,
+ * fetched on first use: the built-in texts' words always, the 20,000 common
+ * English words only when a pane shows a reader's own text — as data files
+ * rather than JS chunks, so they are parsed by `JSON.parse`, not by the JS
+ * engine as code), builds the index of `sources/related/` once
  * per set of editions, and answers queries for a paragraph or a selection.
  *
  * If the vectors cannot be loaded, Related still answers, by BM25 alone,
@@ -15,6 +17,8 @@
  */
 import type { Edition, SourceId } from '../../sources/edition.ts';
 import { BUILTIN_SOURCES } from '../../sources/metadata.ts';
+import englishVectorsUrl from '../../sources/related/vectors/english-vectors.json?url';
+import textVectorsUrl from '../../sources/related/vectors/text-vectors.json?url';
 import {
   buildRelatedIndex,
   decodeWordVectors,
@@ -33,18 +37,16 @@ const indexes = new WeakMap<readonly Edition[], Promise<RelatedIndex>>();
 let textVectors: Promise<unknown> | undefined;
 let englishVectors: Promise<unknown> | undefined;
 
+async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
 async function vectorsFor(editions: readonly Edition[]): Promise<WordVectors | undefined> {
-  const files: Promise<unknown>[] = [
-    (textVectors ??= import('../../sources/related/vectors/text-vectors.json').then(
-      (m) => m.default,
-    )),
-  ];
+  const files: Promise<unknown>[] = [(textVectors ??= fetchJson(textVectorsUrl))];
   if (editions.some((e) => !BUILTIN_IDS.has(e.id)))
-    files.push(
-      (englishVectors ??= import('../../sources/related/vectors/english-vectors.json').then(
-        (m) => m.default,
-      )),
-    );
+    files.push((englishVectors ??= fetchJson(englishVectorsUrl)));
   try {
     return decodeWordVectors(...(await Promise.all(files)));
   } catch {
