@@ -258,7 +258,12 @@ export function CompareView({
               <option value="curated">Curated</option>
               <option value="own">Your own</option>
             </select>
-            <LayerFilterControls snapshot={sync} filter={layers} onChange={setLayers} />
+            <LayerFilterControls
+              snapshot={sync}
+              filter={layers}
+              onChange={setLayers}
+              visibleLabels
+            />
             <button type="button" onClick={() => exportAs('markdown')}>
               Export Markdown
             </button>

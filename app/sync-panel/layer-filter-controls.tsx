@@ -8,21 +8,36 @@ import type { SyncSnapshot } from '../../annotations/replica/sync-engine.ts';
 import { filterAuthors, type LayerFilter } from './layer-filter.ts';
 import { layerName } from './layer-name.ts';
 
-/** The two menus, or nothing when the reader is not signed in. */
+/**
+ * The two menus, or nothing when the reader is not signed in. Named "Filter
+ * by layer" and "Filter by author" either way; `visibleLabels` also shows
+ * "Layer" and "Author" beside them (the Compare view labels its menus).
+ */
 export function LayerFilterControls({
   snapshot,
   filter,
   onChange,
+  visibleLabels = false,
 }: {
   readonly snapshot: SyncSnapshot | null;
   readonly filter: LayerFilter;
   readonly onChange: (filter: LayerFilter) => void;
+  readonly visibleLabels?: boolean;
 }): ReactNode {
   if (!snapshot?.signedIn) return null;
+  const name = (visible: string, full: string): ReactNode =>
+    visibleLabels ? (
+      <>
+        <span className="visually-hidden">Filter by </span>
+        {visible}{' '}
+      </>
+    ) : (
+      <span className="visually-hidden">{full}</span>
+    );
   return (
     <>
       <label>
-        <span className="visually-hidden">Filter by layer</span>
+        {name('Layer', 'Filter by layer')}
         <select
           value={filter.layer}
           onChange={(e) => onChange({ ...filter, layer: e.currentTarget.value })}
@@ -36,7 +51,7 @@ export function LayerFilterControls({
         </select>
       </label>
       <label>
-        <span className="visually-hidden">Filter by author</span>
+        {name('Author', 'Filter by author')}
         <select
           value={filter.author}
           onChange={(e) => onChange({ ...filter, author: e.currentTarget.value })}
