@@ -6,11 +6,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { linkTo } from '../hooks/use-hash-location.ts';
 import type { Citations } from './use-citations.ts';
-import { loadCitePanel } from './cite-panel-chunk.ts';
+import { LazyCitePanel as CitePanel } from './lazy-cite-panel.ts';
 
 // The dialogs load on first use, keeping them out of the initial bundle (bench/reader.ts).
-// The Cite panel's chunk is also fetched in idle time (cite-panel-chunk.ts).
-const CitePanel = lazy(() => loadCitePanel().then((m) => ({ default: m.CitePanel })));
+// The Cite panel's chunk is also fetched in idle time (lazy-cite-panel.ts).
 const BibliographyDialog = lazy(() =>
   import('./bibliography-dialog.tsx').then((m) => ({ default: m.BibliographyDialog })),
 );

@@ -14,7 +14,7 @@ import type { Address, Edition } from '../../sources/edition.ts';
 import { loadCitationStyle, saveCitationStyle } from './citation-style.ts';
 import type { CiterCall, CiterValue } from './citer-protocol.ts';
 import { citeScopes, spanCiteTarget, type CiteTarget } from './cite-target.ts';
-import { loadCitePanel } from './cite-panel-chunk.ts';
+import { LazyCitePanel } from './lazy-cite-panel.ts';
 import type { UserSource } from './user-source.ts';
 
 /** The reader's texts not yet sent to the citer (sent with the next call, so they never start it). */
@@ -102,8 +102,8 @@ export function useCitations(
     () =>
       whenIdle(() => {
         // The panel's code too, so the first Cite waits for neither (bench/cite-first.ts).
-        loadCitePanel().catch(() => {
-          // Retried by the panel's lazy() on first open, which shows its own error.
+        LazyCitePanel.preload().catch(() => {
+          // Tried again when the panel first opens.
         });
         // An added style is built when first used (its XML lives in the dialogs' chunk).
         if (!isStyleId(style)) return;
