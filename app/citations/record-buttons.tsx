@@ -85,11 +85,9 @@ export function RecordButtons({ sources, store, userRecords }: RecordButtonsProp
           </button>
         )}
       </div>
-      {status && (
-        <p className="cite-status" role="status">
-          {status}
-        </p>
-      )}
+      <p className="cite-record-status" role="status">
+        {status}
+      </p>
       {/* Its own boundary: an editor still loading must not blank the dialog behind it. */}
       <Suspense fallback={null}>
         {editing && entry && userRecords && (
