@@ -153,9 +153,14 @@ export function RecordEditor({ entry, onSave, onCancel }: RecordEditorProps): Re
         Pre-filled from the file (title from its {entry.facts.titleFrom}); change what is wrong, add
         what is missing. The fields follow the kind of work.
       </p>
+      {/* Named by the span alone: a wrapping label would also read out the chosen option. */}
       <label className="record-field">
-        <span>Type</span>
-        <select value={type} onChange={(e) => setType(e.currentTarget.value)}>
+        <span id={`${id}-type`}>Type</span>
+        <select
+          aria-labelledby={`${id}-type`}
+          value={type}
+          onChange={(e) => setType(e.currentTarget.value)}
+        >
           {RECORD_TYPES.map((t) => (
             <option key={t} value={t}>
               {TYPE_LABELS[t]}

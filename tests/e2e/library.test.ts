@@ -122,7 +122,7 @@ describe('the library', () => {
     );
     // The fields follow the kind of work: a journal article asks for its journal, volume, pages.
     expect(await form.getByLabel('Volume').count()).toBe(0);
-    await form.getByLabel('Type').selectOption('article-journal');
+    await form.getByLabel('Type', { exact: true }).selectOption('article-journal');
     await form.getByLabel('Journal').fill('Korean Studies Review');
     await form.getByLabel('Volume').fill('12');
     await form.getByLabel('Pages').fill('45–67');
