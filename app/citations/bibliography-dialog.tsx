@@ -53,6 +53,12 @@ export function BibliographyDialog({
     typeof styleRef === 'string' ? STYLES.find((s) => s.id === styleRef)!.label : styleRef.label;
   const call = useCiterCall({ op: 'bibliography', style: styleRef, overrides: library.overrides });
   const [status, setStatus] = useState('');
+  // The sources of the last bibliography shown, so the Edit record buttons stay while it is redone.
+  const [sources, setSources] = useState<readonly string[]>(() =>
+    BUILTIN_SOURCES.map((meta) => meta.id),
+  );
+  const ready = call.status === 'ready' ? call.value.map((entry) => entry.source) : null;
+  if (ready && ready.join(' ') !== sources.join(' ')) setSources(ready);
 
   const addStyle = (file: File): void => {
     setStatus(`Checking ${file.name}…`);
@@ -146,15 +152,7 @@ export function BibliographyDialog({
           </ul>
         )}
       </div>
-      <RecordButtons
-        sources={
-          call.status === 'ready'
-            ? call.value.map((entry) => entry.source)
-            : BUILTIN_SOURCES.map((meta) => meta.id)
-        }
-        store={library.store}
-        userRecords={userRecords}
-      />
+      <RecordButtons sources={sources} store={library.store} userRecords={userRecords} />
       <div className="cite-actions" role="group" aria-label="Export both records">
         <span className="cite-actions-label" aria-hidden="true">
           Export:

@@ -155,7 +155,16 @@ export function CitePanel({
   });
   const notes = kind === 'note';
   const result = call.status === 'ready' ? call.value : null;
-  const cited = result ? [...new Set(result.items.map((i) => i.source))] : [];
+  // From the addresses, not the result: the buttons (and an Undo they offer) stay while a
+  // citation is formatted again after a record is saved.
+  const cited = [
+    ...new Set(
+      [target.address, ...also].flatMap((a) => {
+        const source = parseAddress(a)?.source;
+        return source ? [source] : [];
+      }),
+    ),
+  ];
 
   const copy = async (what: string, done: Promise<boolean>, fallback: string): Promise<void> => {
     setStatus((await done) ? `${what} copied.` : `Could not copy; select and copy it: ${fallback}`);
@@ -412,7 +421,7 @@ export function CitePanel({
           ))}
         </div>
       )}
-      {result && <RecordButtons sources={cited} store={library.store} userRecords={userRecords} />}
+      <RecordButtons sources={cited} store={library.store} userRecords={userRecords} />
       <p className="cite-status" role="status">
         {status}
       </p>

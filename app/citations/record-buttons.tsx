@@ -49,9 +49,18 @@ export function RecordButtons({ sources, store, userRecords }: RecordButtonsProp
   const [status, setStatus] = useState('');
   const userText = sources.some((s) => userRecords?.entry(s));
   const builtIn = sources.some((s) => !userRecords?.entry(s));
+  // In idle time: not to compete with the citation the panel is formatting meanwhile.
   useEffect(() => {
-    if (builtIn) void OverrideEditor.preload().catch(() => undefined);
-    if (userText) void LibraryRecordDialog.preload().catch(() => undefined);
+    const preload = () => {
+      if (builtIn) void OverrideEditor.preload().catch(() => undefined);
+      if (userText) void LibraryRecordDialog.preload().catch(() => undefined);
+    };
+    if (typeof window.requestIdleCallback !== 'function') {
+      const handle = window.setTimeout(preload, 1000);
+      return () => window.clearTimeout(handle);
+    }
+    const handle = window.requestIdleCallback(preload, { timeout: 3000 });
+    return () => window.cancelIdleCallback(handle);
   }, [builtIn, userText]);
 
   const entry = editing ? userRecords?.entry(editing.source) : undefined;
