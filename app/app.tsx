@@ -276,7 +276,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
       <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
       <AnnotationSidebar ui={annotations} onCite={citations.citeSpan} sync={sync} />
       <AnnotationStatus ui={annotations} />
-      <CompareOverlays compare={compare} />
+      <CompareOverlays compare={compare} sync={sync.snapshot} />
       <CitationDialogs citations={citations} userRecords={library} />
       <SyncPanel sync={sync} />
       <ShortcutsDialog
