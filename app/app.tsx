@@ -277,7 +277,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
       <AnnotationSidebar ui={annotations} onCite={citations.citeSpan} sync={sync} />
       <AnnotationStatus ui={annotations} />
       <CompareOverlays compare={compare} sync={sync.snapshot} />
-      <CitationDialogs citations={citations} />
+      <CitationDialogs citations={citations} userRecords={library} />
       <SyncPanel sync={sync} />
       <ShortcutsDialog
         open={state.shortcutsOpen}
