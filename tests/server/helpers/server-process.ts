@@ -110,10 +110,15 @@ export async function startServerProcess(
     readonly admin?: boolean;
     /** Origins allowed with credentials (`--cors`): a reader served elsewhere, as the browser tests' is. */
     readonly cors?: string;
+    /** The built reader to serve at `/` (`--reader`); default the project's `dist/`. */
+    readonly reader?: string;
   } = {},
 ): Promise<ServerProcess> {
   const withAdmin = options.admin ?? true;
-  const extra = options.cors ? ['--cors', options.cors] : [];
+  const extra = [
+    ...(options.cors ? ['--cors', options.cors] : []),
+    ...(options.reader ? ['--reader', options.reader] : []),
+  ];
   const dataDir = mkdtempSync(join(tmpdir(), 'diptych-sync-'));
   const log = { text: '' };
   let { child, port } = await launch(0, dataDir, log, withAdmin, extra);
