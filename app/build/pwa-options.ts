@@ -77,7 +77,8 @@ export function pwaOptions(): Partial<VitePWAOptions> {
       id: './',
       name: 'Diptych',
       short_name: 'Diptych',
-      description: 'Two texts side by side for close reading: footnotes, annotations, comparisons and citations.',
+      description:
+        'Two texts side by side for close reading: footnotes, annotations, comparisons and citations.',
       lang: 'en',
       start_url: './',
       scope: './',

@@ -21,7 +21,8 @@ export interface AppUpdateUi {
 /** What the reader is told, by offer. */
 export const OFFER_MESSAGES: Readonly<Record<Exclude<UpdateOffer, null>, string>> = {
   'new-version': 'A new version of Diptych is ready.',
-  'updated-elsewhere': 'Diptych was updated in another tab; reload this one to use the new version.',
+  'updated-elsewhere':
+    'Diptych was updated in another tab; reload this one to use the new version.',
 };
 
 /** Said once, when the first install has finished. */

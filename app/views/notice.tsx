@@ -41,7 +41,12 @@ export function noticeDuration(message: string): number {
 }
 
 /** The toast and its live region. */
-export function Notice({ message, stays = false, onDismiss, offer = null }: NoticeProps): ReactNode {
+export function Notice({
+  message,
+  stays = false,
+  onDismiss,
+  offer = null,
+}: NoticeProps): ReactNode {
   const [held, setHeld] = useState(false);
   // The latest callback, so a re-render of the app does not restart the clock.
   const dismiss = useRef(onDismiss);

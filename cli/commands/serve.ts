@@ -72,15 +72,16 @@ export const serve: Command = async (args, io) => {
           .filter(Boolean)
       : [];
 
+  const readerDir = typeof flags.reader === 'string' ? resolve(flags.reader) : READER_DIR;
+  if (readerDir !== READER_DIR && !existsSync(join(readerDir, 'index.html')))
+    throw new CliError(`--reader ${readerDir}: no index.html there (a built reader's folder)`, 2);
+
   let setUp;
   try {
     setUp = setUpCredentials(dataDir);
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error), 2);
   }
-  const readerDir = typeof flags.reader === 'string' ? resolve(flags.reader) : READER_DIR;
-  if (readerDir !== READER_DIR && !existsSync(join(readerDir, 'index.html')))
-    throw new CliError(`--reader ${readerDir}: no index.html there (a built reader's folder)`, 2);
   if (!existsSync(join(readerDir, 'index.html')) && !flags['no-build']) await buildReader(io);
 
   let server;

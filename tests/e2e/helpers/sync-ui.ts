@@ -23,13 +23,18 @@ export interface TestUser {
 
 /**
  * Starts the real sync server (127.0.0.1, temporary data) open to the
- * reader's origin, with these users and, if given, one group.
+ * reader's origin and serving the run's build, with these users and, if
+ * given, one group.
  */
 export async function startSyncServer(
   users: readonly TestUser[],
   group?: { readonly name: string; readonly owner: string; readonly members: readonly string[] },
 ): Promise<ServerProcess> {
-  const server = await startServerProcess({ cors: new URL(inject('baseUrl')).origin });
+  // It serves the run's build at `/` too, as `diptych serve` serves `dist/` (the offline test uses it).
+  const server = await startServerProcess({
+    cors: new URL(inject('baseUrl')).origin,
+    reader: inject('distDir'),
+  });
   const admin = new CouchAdmin(server.couchUrl, TEST_ADMIN);
   for (const u of users) await admin.addUser(u.name, u.password);
   if (group) await admin.createGroup(group.name, group.owner, [...group.members]);
