@@ -2,7 +2,8 @@
 // worker (Workbox, app/build/pwa-options.ts) and is installable; with the network cut it reloads
 // and reads from its cache, an annotation made then reaches the server when the network returns.
 // A new version is offered, never forced: the page is not reloaded until the reader says so.
-import { cpSync, mkdtempSync, readdirSync, rmSync, appendFileSync } from 'node:fs';
+// One browser context, one install, in that order.
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,7 +13,6 @@ import { call } from '../server/helpers/http.ts';
 import { type ServerProcess } from '../server/helpers/server-process.ts';
 import { scaled } from '../slowdown.ts';
 import { annotate, storedAnnotations } from './helpers/annotations-ui.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 import { closeSyncPanel, signIn, startSyncServer, waitForSyncStatus } from './helpers/sync-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
@@ -39,25 +39,30 @@ function cachedPaths(page: Page): Promise<string[]> {
 
 /** Every file of a build, relative, with `/` separators. */
 function filesOf(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
+let build: string;
+let server: ServerProcess;
+let reader: Reader;
+
+beforeAll(async () => {
+  // The server serves a copy of the run's build, so that the last test can publish a new version.
+  build = mkdtempSync(path.join(tmpdir(), 'diptych-offline-'));
+  cpSync(inject('distDir'), build, { recursive: true });
+  server = await startSyncServer([ana], undefined, { reader: build });
+  reader = await startReader('wide', { url: server.url, serviceWorkers: 'allow' });
+}, 120_000);
+
+afterAll(async () => {
+  await reader?.close();
+  await server?.dispose();
+  if (build) rmSync(build, { recursive: true, force: true });
+}, 60_000);
+
 describe('offline, from the sync server', () => {
-  let server: ServerProcess;
-  let reader: Reader;
-
-  beforeAll(async () => {
-    server = await startSyncServer([ana]);
-    reader = await startReader('wide', { url: server.url, serviceWorkers: 'allow' });
-  }, 120_000);
-
-  afterAll(async () => {
-    await reader?.close();
-    await server?.dispose();
-  }, 60_000);
-
   it('serves sw.js and the manifest with their types, sw.js never cached long', async () => {
     const sw = await fetch(new URL('sw.js', server.url));
     expect(sw.status).toBe(200);
@@ -68,11 +73,8 @@ describe('offline, from the sync server', () => {
     expect(await manifest.json()).toMatchObject({ name: 'Diptych', display: 'standalone' });
     const index = await fetch(server.url);
     expect(index.headers.get('cache-control')).toBe('no-cache');
-    const entry =
-      /src="\.\/(assets\/index-[^"]+\.js)"|import\("\.\/(assets\/index-[^"]+\.js)"\)/.exec(
-        await index.text(),
-      );
-    const asset = await fetch(new URL(entry![1] ?? entry![2]!, server.url));
+    const entry = /import\("\.\/(assets\/index-[^"]+\.js)"\)/.exec(await index.text());
+    const asset = await fetch(new URL(entry![1]!, server.url));
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
@@ -81,7 +83,7 @@ describe('offline, from the sync server', () => {
     await waitForControl(reader.page);
     await expect.poll(() => reader.notice().textContent()).toContain('ready to work offline');
     const cached = new Set(await cachedPaths(reader.page));
-    const missing = filesOf(inject('distDir'))
+    const missing = filesOf(build)
       .filter((f) => f !== 'sw.js')
       .filter((f) => !cached.has(`/${f}`));
     expect(missing).toEqual([]);
@@ -146,50 +148,27 @@ describe('offline, from the sync server', () => {
 });
 
 describe('a new version', () => {
-  let site: StaticServer;
-  let dir: string;
-  let reader: Reader;
-
-  beforeAll(async () => {
-    // A copy of the build, so that this test can publish a "new version" of it.
-    dir = mkdtempSync(path.join(tmpdir(), 'diptych-update-'));
-    cpSync(inject('distDir'), dir, { recursive: true });
-    site = await serveStatic(dir);
-    reader = await startReader('wide', { url: site.url, serviceWorkers: 'allow' });
-  }, 60_000);
-
-  afterAll(async () => {
-    await reader?.close();
-    await site?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
   const page = () => reader.page;
   const offer = () => page().locator('.notice--offer');
   const waiting = () =>
     page().evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting != null);
+  const stillHere = () => page().evaluate(() => 'stillHere' in window);
 
   it('is offered, not forced: the page stays as it was until the reader chooses Reload', async () => {
-    const t0 = Date.now();
-    const lap = (what: string) => console.log(`[timing] ${what}: ${Date.now() - t0} ms`);
-    await reader.openApp();
-    lap('open');
     await waitForControl(page());
     await page().evaluate(() => {
       (window as unknown as { stillHere: boolean }).stillHere = true;
     });
-    lap('controlled');
 
     // Publish a new version and let the open page find it (as its hourly check would).
-    appendFileSync(path.join(dir, 'sw.js'), '\n// a new version\n');
+    appendFileSync(path.join(build, 'sw.js'), '\n// a new version\n');
     await page().evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())!.update();
     });
     await offer().waitFor();
     expect(await offer().textContent()).toContain('A new version of Diptych is ready.');
-    lap('offered');
     expect(await waiting()).toBe(true);
-    expect(await page().evaluate(() => 'stillHere' in window)).toBe(true);
+    expect(await stillHere()).toBe(true);
     await reader.screenshot('update-offer-wide');
     await reader.setViewport('narrow');
     await reader.screenshot('update-offer-narrow');
@@ -198,18 +177,16 @@ describe('a new version', () => {
     ).toBeLessThanOrEqual(0);
     await reader.setViewport('wide');
 
-    lap('screenshots'); // Later: the offer goes, the new version keeps waiting, nothing reloads.
+    // Later: the offer goes, the new version keeps waiting, nothing reloads.
     await offer().getByRole('button', { name: 'Later' }).click();
     await offer().waitFor({ state: 'detached' });
     expect(await waiting()).toBe(true);
-    expect(await page().evaluate(() => 'stillHere' in window)).toBe(true);
+    expect(await stillHere()).toBe(true);
 
-    lap('later');
     // Opened again, the waiting version is offered again; Reload brings it in.
     await page().reload();
     await page().waitForSelector('html[data-reader-ready]');
     await offer().waitFor();
-    lap('reopened');
     await Promise.all([
       page().waitForEvent('load'),
       offer().getByRole('button', { name: 'Reload' }).click(),
@@ -217,7 +194,6 @@ describe('a new version', () => {
     await page().waitForSelector('html[data-reader-ready]');
     await waitForControl(page());
     expect(await waiting()).toBe(false);
-    lap('reloaded');
     expect(await offer().count()).toBe(0);
   });
 });
