@@ -14,19 +14,20 @@ function setUp(online = true) {
   let callbacks: RegisterSWOptions = {};
   const activateWaiting = vi.fn(async () => undefined);
   const timers: { ms: number; run: () => void; stopped: boolean }[] = [];
-  const host: AppUpdateHost & { reload: ReturnType<typeof vi.fn>; warn: ReturnType<typeof vi.fn> } =
-    {
-      reload: vi.fn(),
-      warn: vi.fn(),
-      every(ms, run) {
-        const timer = { ms, run, stopped: false };
-        timers.push(timer);
-        return () => {
-          timer.stopped = true;
-        };
-      },
-      online: () => online,
-    };
+  const reload = vi.fn<() => void>();
+  const warn = vi.fn<(message: string, error: unknown) => void>();
+  const host: AppUpdateHost & { reload: typeof reload; warn: typeof warn } = {
+    reload,
+    warn,
+    every(ms, run) {
+      const timer = { ms, run, stopped: false };
+      timers.push(timer);
+      return () => {
+        timer.stopped = true;
+      };
+    },
+    online: () => online,
+  };
   const store = createAppUpdate((options) => {
     callbacks = options;
     return activateWaiting;
