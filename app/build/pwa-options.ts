@@ -61,7 +61,11 @@ export function cacheControlFor(relativePath: string): string {
     : 'no-cache';
 }
 
-/** The largest file precached: above Workbox's 2 MiB default, so that every chunk is offline. */
+/**
+ * The largest file precached: above Workbox's 2 MiB default, so that every chunk is offline
+ * (the largest is about 400 kB). A larger file fails the build (vite-plugin-pwa throws) rather
+ * than silently leaving it out; tests/e2e/offline.test.ts checks every built file is cached.
+ */
 const MAX_PRECACHED_BYTES = 8 * 1024 * 1024;
 
 /** vite-plugin-pwa's options for the reader's build. */
