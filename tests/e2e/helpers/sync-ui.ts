@@ -23,18 +23,18 @@ export interface TestUser {
 
 /**
  * Starts the real sync server (127.0.0.1, temporary data) open to the
- * reader's origin and serving the run's build (or the build in
- * `options.reader`), with these users and, if given, one group.
+ * reader's origin, with these users and, if given, one group; with
+ * `options.reader`, serving that build of the reader at `/`.
  */
 export async function startSyncServer(
   users: readonly TestUser[],
   group?: { readonly name: string; readonly owner: string; readonly members: readonly string[] },
   options: { readonly reader?: string } = {},
 ): Promise<ServerProcess> {
-  // It serves the run's build (or `reader`) at `/` too, as `diptych serve` serves `dist/`.
+  // With `reader`, it serves that build at `/` too (`--reader`), as `diptych serve` serves `dist/`.
   const server = await startServerProcess({
     cors: new URL(inject('baseUrl')).origin,
-    reader: options.reader ?? inject('distDir'),
+    ...(options.reader ? { reader: options.reader } : {}),
   });
   const admin = new CouchAdmin(server.couchUrl, TEST_ADMIN);
   for (const u of users) await admin.addUser(u.name, u.password);

@@ -83,7 +83,11 @@ function launch(
     child.stderr!.on('data', (chunk: Buffer) => (log.text += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the server exited (${code}) before listening:\n${log.text}`));
+      // The compiled CLI predates an option the tests pass: say how to rebuild it.
+      const hint = /unknown option/.test(log.text)
+        ? '\n(dist-cli/ may be older than cli/: run `npm run build:cli`)'
+        : '';
+      reject(new Error(`the server exited (${code}) before listening:\n${log.text}${hint}`));
     });
   });
 }
