@@ -286,8 +286,8 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
       <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
       <AnnotationSidebar ui={annotations} onCite={citations.citeSpan} sync={sync} />
       <AnnotationStatus ui={annotations} />
-      <CompareOverlays compare={compare} />
-      <CitationDialogs citations={citations} />
+      <CompareOverlays compare={compare} sync={sync.snapshot} />
+      <CitationDialogs citations={citations} userRecords={library} />
       <SyncPanel sync={sync} />
       <ShortcutsDialog
         open={state.shortcutsOpen}
