@@ -15,6 +15,7 @@ import {
   countUnanchored,
   matchesFilter,
   NO_FILTER,
+  type AnchorCache,
   parseTags,
 } from '../../../app/annotations/anchored-list.ts';
 import { DEFAULT_COLOR, PALETTE } from '../../../app/annotations/palette.ts';
@@ -92,7 +93,7 @@ describe('anchorAnnotations', () => {
   it('with onlyCached, lists only what the cache holds, anchoring nothing', () => {
     const a = on(lankov, para(lankov, 5).start, para(lankov, 5).start + 30);
     const b = on(lankov, para(lankov, 6).start, para(lankov, 6).start + 30);
-    const cache = new WeakMap();
+    const cache: AnchorCache = new WeakMap();
     anchorAnnotations([a], [lankov], anchor, cache);
     const never: typeof anchor = () => {
       throw new Error('anchored');
@@ -133,7 +134,7 @@ describe('anchorSome and countUnanchored (anchoring spread over tasks)', () => {
   const all = [...some, other];
 
   it('counts the listed annotations not anchored yet; other sources do not count', () => {
-    const cache = new WeakMap();
+    const cache: AnchorCache = new WeakMap();
     expect(countUnanchored(all, [lankov], cache)).toBe(5);
     anchorAnnotations(some.slice(0, 2), [lankov], anchor, cache);
     expect(countUnanchored(all, [lankov], cache)).toBe(3);
@@ -141,7 +142,7 @@ describe('anchorSome and countUnanchored (anchoring spread over tasks)', () => {
   });
 
   it('stops when told, resumes where it stopped, and leaves the same list as anchoring at once', () => {
-    const cache = new WeakMap();
+    const cache: AnchorCache = new WeakMap();
     let budget = 2;
     const stop = anchorSome(all, [lankov], anchor, cache, 0, () => --budget > 0);
     expect(stop).toBe(2);
