@@ -30,7 +30,11 @@ export {
   comparisonsToMarkdown,
 } from '../../annotations/comparisons/export-table.ts';
 export { linkPassages, LinkPassagesError } from '../../annotations/comparisons/link-passages.ts';
-export { offsetsFromRange, rangeFromOffsets } from '../../annotations/anchoring/dom-range.ts';
+export {
+  domRangeMapper,
+  offsetsFromRange,
+  rangeFromOffsets,
+} from '../../annotations/anchoring/dom-range.ts';
 
 /** The curated comparisons as annotations (through the same importer as a reader's file). */
 export function curatedComparisons(editions: readonly Edition[]): Annotation[] {
