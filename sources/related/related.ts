@@ -345,6 +345,7 @@ export function related(
       s.contributions,
       explainable(
         concepts,
+        built.vectors,
         queryWords,
         namesOf(queryTerms, text),
         namesOf(s.collection.terms[s.doc]!, s.collection.passages[s.doc]!.text),
@@ -493,7 +494,15 @@ function toPassage(
 }
 
 /**
- * The concept matches worth showing: no filler word on either side; no
+ * Words among the most frequent English words (by their GloVe rank) say
+ * little as a concept ("first ~ time", "years ~ took"): below this rank a
+ * word is not shown as one.
+ */
+const COMMON_RANK = 250;
+
+/**
+ * The concept matches worth showing: no filler word and no very common word
+ * (`COMMON_RANK`) on either side; no
  * passage word the query itself contains ("south ~ north" says nothing when
  * "north" is already a shared word); no names on either side, because word
  * vectors put names of the same kind close ("japan ~ korea", "seoul ~
@@ -501,14 +510,16 @@ function toPassage(
  */
 function explainable(
   concepts: readonly ConceptMatch[],
+  vectors: WordVectors | undefined,
   query: StemWords,
   queryNames: ReadonlySet<string>,
   passageNames: ReadonlySet<string>,
 ): ConceptMatch[] {
+  const plain = (w: string) => !isFiller(w) && (vectors?.ranks.get(w) ?? Infinity) >= COMMON_RANK;
   return concepts.flatMap((c) => {
-    if (isFiller(c.query) || queryNames.has(c.query)) return [];
+    if (!plain(c.query) || queryNames.has(c.query)) return [];
     const matches = c.matches.filter(
-      (m) => !isFiller(m) && !passageNames.has(m) && !query.words.has(stemmer(m)),
+      (m) => plain(m) && !passageNames.has(m) && !query.words.has(stemmer(m)),
     );
     return matches.length > 0 ? [{ ...c, matches }] : [];
   });
