@@ -65,7 +65,7 @@ describe('the service worker', () => {
   });
 
   it('precaches every script, style, page and font, and caches nothing at run time', () => {
-    expect(options.workbox?.globPatterns).toEqual(['**/*.{html,js,css,woff2}']);
+    expect(options.workbox?.globPatterns).toEqual(['**/*.{html,js,css,woff2,json}']);
     expect(options.workbox?.runtimeCaching).toEqual([]);
   });
 
