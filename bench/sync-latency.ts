@@ -18,6 +18,7 @@ import {
   closeSyncPanel,
   joinGroupLayer,
   median,
+  newDevice,
   percentile,
   signInAndSync,
   startSyncRig,
@@ -30,27 +31,25 @@ const ANA: BenchUser = { name: 'ana', password: 'ana-secret' };
 const BEN: BenchUser = { name: 'ben', password: 'ben-secret' };
 const GROUP = 'latency-seminar';
 
-/** Resolves with the time (ms since the epoch) at which item `id` in the sidebar first contains `text`. */
+/**
+ * Resolves with the time (ms since the epoch) at which item `id` in the
+ * sidebar first contains `text`. A string, so the bundler's helpers never
+ * leak into the page.
+ */
 function whenShown(page: Page, id: string, text: string): Promise<number> {
-  return page.evaluate(
-    ([id, text]) =>
-      new Promise<number>((resolve) => {
-        const now = () => performance.timeOrigin + performance.now();
-        const holds = () =>
-          (
-            document.querySelector(`.ann-sidebar [data-annotation-id="${CSS.escape(id!)}"]`)
-              ?.textContent ?? ''
-          ).includes(text!);
-        if (holds()) return resolve(now());
-        const observer = new MutationObserver(() => {
-          if (!holds()) return;
-          observer.disconnect();
-          resolve(now());
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-      }),
-    [id, text],
-  );
+  return page.evaluate(`new Promise((resolve) => {
+    const now = () => performance.timeOrigin + performance.now();
+    const holds = () =>
+      (document.querySelector('.ann-sidebar [data-annotation-id="' + CSS.escape(${JSON.stringify(id)}) + '"]')
+        ?.textContent ?? '').includes(${JSON.stringify(text)});
+    if (holds()) return resolve(now());
+    const observer = new MutationObserver(() => {
+      if (!holds()) return;
+      observer.disconnect();
+      resolve(now());
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  })`);
 }
 
 /** Sets the note of item `id` in the open sidebar; clicks Save; returns when the click happened (ms since the epoch). */
@@ -81,7 +80,7 @@ export async function run(): Promise<void> {
     await rig.admin.createGroup(GROUP, ANA.name, [BEN.name]);
     const [ana, ben] = await Promise.all(
       [0, 1].map(async () => {
-        const context = await rig.browser.newContext({ viewport: { width: 1400, height: 900 } });
+        const context = await newDevice(rig.browser);
         const page = await context.newPage();
         await page.goto(rig.appUrl);
         await page.locator('.ann-toggle').waitFor();

@@ -31,6 +31,7 @@ import {
   closeSyncPanel,
   fillSignIn,
   median,
+  newDevice,
   startSyncRig,
   waitForStatus,
   type BenchUser,
@@ -94,7 +95,7 @@ export async function run(): Promise<void> {
     for (let r = 0; r < RUNS; r++) {
       // Baseline: the localStorage path, then the app's start alone.
       {
-        const context = await rig.browser.newContext({ viewport: { width: 1400, height: 900 } });
+        const context = await newDevice(rig.browser);
         const page = await context.newPage();
         await page.goto(`${rig.appUrl}favicon-missing`).catch(() => undefined);
         await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [ANNOTATIONS_KEY, raw]);
@@ -103,7 +104,7 @@ export async function run(): Promise<void> {
         await context.close();
       }
       {
-        const context = await rig.browser.newContext({ viewport: { width: 1400, height: 900 } });
+        const context = await newDevice(rig.browser);
         const page = await context.newPage();
         await page.goto(rig.appUrl);
         await page.locator('.ann-toggle').waitFor();
@@ -111,7 +112,7 @@ export async function run(): Promise<void> {
         await context.close();
       }
       // Replication into an empty browser.
-      const context = await rig.browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const context = await newDevice(rig.browser);
       const page = await context.newPage();
       await page.addInitScript(observeLongTasks);
       await page.goto(rig.appUrl);

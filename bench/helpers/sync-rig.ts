@@ -6,7 +6,7 @@
  * `expect`: each wait is a Playwright wait with a time limit).
  */
 import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CouchAdmin } from '../../server/couch-admin.ts';
 import { buildApp } from '../../tests/e2e/helpers/build-app.ts';
 import { launchChromium } from '../../tests/e2e/helpers/chromium.ts';
@@ -52,6 +52,26 @@ export async function startSyncRig(prefix: string): Promise<SyncRig> {
       rmSync(outDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh browser context (its own IndexedDB and localStorage: a new
+ * device) at the benches' window size. tsx compiles the benches with
+ * esbuild's keepNames, which wraps functions handed to `page.evaluate` (the
+ * e2e helpers' too) in a `__name` call the page lacks: the page gets one
+ * that does nothing.
+ */
+export async function newDevice(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addInitScript('window.__name = (f) => f;');
+  // What goes wrong in the page is printed: a bench that waits in vain should say why.
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`[page console] ${message.text()}`);
+    });
+  });
+  return context;
 }
 
 /** Opens the Sync panel (which loads the replica's chunk) and fills in the sign-in form. */
