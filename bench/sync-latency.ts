@@ -19,6 +19,7 @@ import {
   joinGroupLayer,
   median,
   newDevice,
+  openReader,
   percentile,
   signInAndSync,
   startSyncRig,
@@ -82,8 +83,7 @@ export async function run(): Promise<void> {
       [0, 1].map(async () => {
         const context = await newDevice(rig.browser);
         const page = await context.newPage();
-        await page.goto(rig.appUrl);
-        await page.locator('.ann-toggle').waitFor();
+        await openReader(page, rig.appUrl);
         return page;
       }),
     );

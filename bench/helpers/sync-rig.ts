@@ -74,6 +74,17 @@ export async function newDevice(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
+/**
+ * Loads the reader at `url` and waits until it is interactive
+ * (`html[data-reader-ready]`: the prerendered page is hydrated, so a click
+ * is handled); returns `performance.now()` then.
+ */
+export async function openReader(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForSelector('html[data-reader-ready]', { timeout: 120_000 });
+  return page.evaluate(() => performance.now());
+}
+
 /** Opens the Sync panel (which loads the replica's chunk) and fills in the sign-in form. */
 export async function fillSignIn(page: Page, server: string, user: BenchUser): Promise<void> {
   await page.getByRole('button', { name: 'Sync', exact: true }).click();
