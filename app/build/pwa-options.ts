@@ -4,8 +4,8 @@
  * with Workbox's `generateSW`, a service worker (`sw.js`) that precaches
  * every file of the build — the app shell (`index.html`, with the editions
  * and the prerendered text), every lazy chunk (search, citations and their
- * CSL styles and locales, the curated comparisons, the workers), the word
- * vectors (JSON files), the fonts and the icons — so that once loaded, the reader
+ * CSL styles and locales, the curated comparisons, the workers, the word
+ * vectors…), the fonts and the icons — so that once loaded, the reader
  * works with no network, reload included.
  *
  * Why these choices:
@@ -99,7 +99,6 @@ export function pwaOptions(): Partial<VitePWAOptions> {
     },
     includeAssets: ['icons/apple-touch-icon.png'],
     workbox: {
-      // json: the word vectors of Related, fetched as data files (app/compare/related-engine.ts).
       globPatterns: ['**/*.{html,js,css,woff2,json}'],
       maximumFileSizeToCacheInBytes: MAX_PRECACHED_BYTES,
       navigateFallback: 'index.html',
