@@ -81,10 +81,17 @@ export async function downloadedText(download: Download): Promise<string> {
 const require = createRequire(import.meta.url);
 let axeSource: string | undefined;
 
-/** Opens a fresh context of the run's Chromium (empty storage) and one page on the served build. */
+/** This worker's Chromium (global-setup.ts launches one per worker; vitest numbers workers from 1). */
+export function workerBrowserEndpoint(): string {
+  const endpoints = inject('browserEndpoints');
+  const worker = Number(process.env['VITEST_POOL_ID'] ?? '1');
+  return endpoints[(Math.max(1, worker) - 1) % endpoints.length]!;
+}
+
+/** Opens a fresh context of this worker's Chromium (empty storage) and one page on the served build. */
 export async function startReader(viewport: keyof typeof VIEWPORTS = 'wide'): Promise<Reader> {
   const baseUrl = inject('baseUrl');
-  const launched = await connectChromium(inject('browserEndpoint'));
+  const launched = await connectChromium(workerBrowserEndpoint());
   const page = await launched.context.newPage();
   await page.setViewportSize(VIEWPORTS[viewport]);
   const errors: string[] = [];
