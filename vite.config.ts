@@ -4,9 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { editionsPlugin } from './app/build/editions-plugin.ts';
 import { SECURITY_HEADERS } from './app/build/content-security-policy.ts';
 import { textFontsPlugin } from './app/build/text-fonts-plugin.ts';
+import { pwaOptions } from './app/build/pwa-options.ts';
+import { devServiceWorkerReset } from './app/build/dev-service-worker-reset.ts';
 import { SLOWDOWN, SLOWDOWN_VARIABLE, scaled } from './tests/slowdown.ts';
 
 // One config for the app build and for the test runner. Unit tests run in Node
@@ -38,8 +41,17 @@ function workerSafeModules(): Plugin {
 export default defineConfig(({ command }) => ({
   root: 'app',
   base: './',
-  publicDir: false,
-  plugins: [react(), editionsPlugin(), textFontsPlugin()],
+  // app/public: the icons, copied as they are (the manifest names them; app/build/pwa-options.ts).
+  publicDir: 'public',
+  // The service worker and the web app manifest (build only; app/build/pwa-options.ts says why);
+  // the development server answers /sw.js with one that removes a built reader's worker.
+  plugins: [
+    react(),
+    editionsPlugin(),
+    textFontsPlugin(),
+    VitePWA(pwaOptions()),
+    devServiceWorkerReset(),
+  ],
   // The browser build gets the browser's fetch for node-fetch (app/build/browser-fetch.ts):
   // nothing server-side in the bundle. Node (tests, the CLI) keeps the real package.
   resolve: {

@@ -56,6 +56,7 @@ import { LibraryControls } from './library/library-controls.tsx';
 import type { LibraryController } from './library/use-library.ts';
 import { SyncButton, SyncPanel } from './sync-panel/sync-panel.tsx';
 import { useSync } from './sync-panel/use-sync.ts';
+import { OFFER_MESSAGES, useAppUpdate } from './update/use-app-update.ts';
 import { Notice } from './views/notice.tsx';
 import { Pane, sourceLabel } from './views/pane.tsx';
 import { PaneSwitch } from './views/pane-switch.tsx';
@@ -182,6 +183,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   );
   const citations = useCitations(editions, notify);
   const sync = useSync(annotations.runtime, annotations.allEditions);
+  const appUpdate = useAppUpdate(interactive, notify);
   const citeActions = useCiteAction(citations.citeSpan);
   // The selection toolbar's actions (see app/selection/selection-action.ts): append yours here.
   const selectionActions = useMemo<readonly SelectionAction[]>(
@@ -241,6 +243,14 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
         message={state.notice}
         stays={state.noticeStays ?? false}
         onDismiss={update((s) => ({ ...s, notice: null, noticeStays: false }))}
+        offer={
+          appUpdate.offer && {
+            message: OFFER_MESSAGES[appUpdate.offer],
+            action: 'Reload',
+            onAction: appUpdate.accept,
+            onLater: appUpdate.later,
+          }
+        }
       />
       <main
         className="panes"
@@ -276,8 +286,8 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
       <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
       <AnnotationSidebar ui={annotations} onCite={citations.citeSpan} sync={sync} />
       <AnnotationStatus ui={annotations} />
-      <CompareOverlays compare={compare} />
-      <CitationDialogs citations={citations} />
+      <CompareOverlays compare={compare} sync={sync.snapshot} />
+      <CitationDialogs citations={citations} userRecords={library} />
       <SyncPanel sync={sync} />
       <ShortcutsDialog
         open={state.shortcutsOpen}

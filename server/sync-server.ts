@@ -25,12 +25,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Server } from 'node:http';
 import compression from 'compression';
 import cors from 'cors';
 import express, { type Request } from 'express';
 import { SECURITY_HEADERS } from '../app/build/content-security-policy.ts';
+import { cacheControlFor } from '../app/build/pwa-options.ts';
 import type { AdminCredentials } from './admin-credentials.ts';
 import { accessGuard } from './access-guard.ts';
 import { installMemberCheck } from './member-check.ts';
@@ -178,14 +179,17 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   );
   app.use('/couch', accessGuard(sessionOf, MAX_REQUEST_BYTES));
   app.use('/couch', couch);
-  if (options.readerDir && existsSync(join(options.readerDir, 'index.html'))) {
+  const readerDir = options.readerDir;
+  if (readerDir && existsSync(join(readerDir, 'index.html'))) {
     // The reader with the headers a static host should send (app/build/content-security-policy.ts).
     app.use(
       '/',
-      express.static(options.readerDir, {
+      express.static(readerDir, {
         index: 'index.html',
-        setHeaders: (res) => {
+        setHeaders: (res, file) => {
           for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+          // sw.js, index.html and the manifest revalidated every time; hashed assets kept.
+          res.setHeader('Cache-Control', cacheControlFor(relative(readerDir, file)));
         },
       }),
     );

@@ -44,6 +44,13 @@ export interface CslItem {
   readonly title: string;
   readonly 'title-short'?: string;
   readonly author: readonly CslName[];
+  readonly editor?: readonly CslName[];
+  readonly edition?: string;
+  readonly volume?: string;
+  readonly issue?: string;
+  readonly page?: string;
+  readonly number?: string;
+  readonly DOI?: string;
   readonly issued?: CslDate;
   readonly 'container-title'?: string;
   readonly 'collection-title'?: string;

@@ -156,6 +156,8 @@ export interface ComparisonFilter {
   readonly topic?: string;
   /** Keep only curated rows (`true`) or only the reader's own (`false`). */
   readonly curated?: boolean;
+  /** Keep only rows this says to keep (the reader's layer and author filter, app/sync-panel/). */
+  readonly keep?: (row: ComparisonRow) => boolean;
 }
 
 /**
@@ -172,7 +174,8 @@ export function filterComparisons(
   const keep = (row: ComparisonRow): boolean =>
     (relations === null || relations.has(row.relation)) &&
     (topic === null || row.topic === topic) &&
-    (filter.curated === undefined || row.curated === filter.curated);
+    (filter.curated === undefined || row.curated === filter.curated) &&
+    (filter.keep === undefined || filter.keep(row));
   const groups = table.groups
     .map((g) => ({ topic: g.topic, rows: g.rows.filter(keep) }))
     .filter((g) => g.rows.length > 0);

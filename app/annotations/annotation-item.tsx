@@ -9,10 +9,8 @@
 import { memo, useEffect, useRef, type ReactNode } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { NoteBlock } from '../../annotations/model/note-markdown.ts';
-import {
-  AnnotationSyncMeta,
-  type AnnotationSyncFacts,
-} from '../sync-panel/annotation-sync-meta.tsx';
+import { AnnotationSyncMeta } from '../sync-panel/annotation-sync-meta.tsx';
+import type { AnnotationSyncFacts } from '../sync-panel/layer-filter.ts';
 import type { SyncUi } from '../sync-panel/use-sync.ts';
 import { AnnotationEditor } from './annotation-editor.tsx';
 import { NoteView } from './note-view.tsx';

@@ -21,8 +21,13 @@ import type { Annotation, Color } from '../../annotations/model/annotation.ts';
 import type { NoteBlock } from '../../annotations/model/note-markdown.ts';
 import { sourceLabel } from '../views/pane.tsx';
 import { allTags, matchesFilter, NO_FILTER, type AnnotationFilter } from './anchored-list.ts';
-import { syncMetaOf } from '../sync-panel/annotation-sync-meta.tsx';
-import { layerName } from '../sync-panel/layer-name.ts';
+import {
+  ALL_LAYERS,
+  passesLayerFilter,
+  syncMetaOf,
+  type LayerFilter,
+} from '../sync-panel/layer-filter.ts';
+import { LayerFilterControls } from '../sync-panel/layer-filter-controls.tsx';
 import type { SyncUi } from '../sync-panel/use-sync.ts';
 import { AnnotationFiles } from './annotation-files.tsx';
 import { AnnotationItem } from './annotation-item.tsx';
@@ -74,27 +79,15 @@ export function AnnotationSidebar({
   const sentinel = useRef<HTMLDivElement>(null);
   const { runtime, snapshot, list } = ui;
   const syncSnapshot = sync?.snapshot ?? null;
-  // Layer and author filters ('' = all), shown when the reader syncs.
-  const [layerFilter, setLayerFilter] = useState('');
-  const [authorFilter, setAuthorFilter] = useState('');
+  // Layer and author filters, shown when the reader syncs.
+  const [layerFilter, setLayerFilter] = useState<LayerFilter>(ALL_LAYERS);
   const syncFacts = useCallback(
     (a: Annotation) => (sync ? syncMetaOf(syncSnapshot, a.id) : null),
     [sync, syncSnapshot],
   );
   const bySync = useCallback(
-    (a: Annotation): boolean => {
-      if (!layerFilter && !authorFilter) return true;
-      const facts = syncFacts(a);
-      if (layerFilter && (facts?.layer?.db ?? '') !== layerFilter) return false;
-      if (authorFilter && (facts?.author ?? syncSnapshot?.user ?? '') !== authorFilter)
-        return false;
-      return true;
-    },
-    [layerFilter, authorFilter, syncFacts, syncSnapshot],
-  );
-  const authors = useMemo(
-    () => [...new Set(Object.values(syncSnapshot?.authorOf ?? {}))].sort(),
-    [syncSnapshot],
+    (a: Annotation): boolean => passesLayerFilter(layerFilter, syncSnapshot, a.id),
+    [layerFilter, syncSnapshot],
   );
 
   const labels = useMemo(
@@ -251,32 +244,11 @@ export function AnnotationSidebar({
             ))}
           </select>
         </label>
-        {syncSnapshot?.signedIn && (
-          <>
-            <label>
-              <span className="visually-hidden">Filter by layer</span>
-              <select value={layerFilter} onChange={(e) => setLayerFilter(e.currentTarget.value)}>
-                <option value="">All layers</option>
-                {syncSnapshot.layers.map((l) => (
-                  <option key={l.db} value={l.db}>
-                    {layerName(l)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <span className="visually-hidden">Filter by author</span>
-              <select value={authorFilter} onChange={(e) => setAuthorFilter(e.currentTarget.value)}>
-                <option value="">All authors</option>
-                {authors.map((a) => (
-                  <option key={a} value={a}>
-                    {a === syncSnapshot.user ? `${a} (you)` : a}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </>
-        )}
+        <LayerFilterControls
+          snapshot={syncSnapshot}
+          filter={layerFilter}
+          onChange={setLayerFilter}
+        />
       </div>
       <div className="ann-undo" role="status">
         {canUndoDelete && (

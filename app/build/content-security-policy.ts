@@ -41,7 +41,7 @@ export function contentSecurityPolicy(
     "default-src 'self'",
     `script-src 'self' ${inlineScripts.map(hash).join(' ')}`.trim(),
     `style-src 'self' ${inlineStyles.map(hash).join(' ')}`.trim(),
-    // The favicon is `data:,` (no request).
+    // The icons are the app's own files (app/public/icons); `data:` for images the app draws.
     "img-src 'self' data:",
     "worker-src 'self'",
     // Sync (issue 13) talks to the server the reader names: this origin, a local one, or https.

@@ -5,12 +5,12 @@
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { linkTo } from '../hooks/use-hash-location.ts';
+import type { UserRecords } from './source-label.ts';
 import type { Citations } from './use-citations.ts';
-import { loadCitePanel } from './cite-panel-chunk.ts';
+import { LazyCitePanel as CitePanel } from './lazy-cite-panel.ts';
 
 // The dialogs load on first use, keeping them out of the initial bundle (bench/reader.ts).
-// The Cite panel's chunk is also fetched in idle time (cite-panel-chunk.ts).
-const CitePanel = lazy(() => loadCitePanel().then((m) => ({ default: m.CitePanel })));
+// The Cite panel's chunk is also fetched in idle time (lazy-cite-panel.ts).
 const BibliographyDialog = lazy(() =>
   import('./bibliography-dialog.tsx').then((m) => ({ default: m.BibliographyDialog })),
 );
@@ -30,8 +30,15 @@ export function BibliographyButton({ citations }: { readonly citations: Citation
   );
 }
 
+/** Props of `CitationDialogs`. */
+export interface CitationDialogsProps {
+  readonly citations: Citations;
+  /** The reader's own texts (the Library), for their titles and Edit record; absent without one. */
+  readonly userRecords?: UserRecords | undefined;
+}
+
 /** The open citation dialogs, if any. */
-export function CitationDialogs({ citations }: { readonly citations: Citations }): ReactNode {
+export function CitationDialogs({ citations, userRecords }: CitationDialogsProps): ReactNode {
   const { open, style, setStyle } = citations;
   return (
     <Suspense fallback={null}>
@@ -46,6 +53,7 @@ export function CitationDialogs({ citations }: { readonly citations: Citations }
           editions={citations.editions}
           linkTo={linkTo}
           returnFocus={open.opener}
+          userRecords={userRecords}
           onClose={citations.closeCite}
         />
       )}
@@ -53,6 +61,7 @@ export function CitationDialogs({ citations }: { readonly citations: Citations }
         <BibliographyDialog
           style={style}
           onStyleChange={setStyle}
+          userRecords={userRecords}
           onClose={() => citations.setBibliographyOpen(false)}
         />
       )}

@@ -6,27 +6,27 @@
  * Entries are formatted and files produced in the citation worker.
  * Security: entries are rendered through `SafeMarkup` (no HTML insertion).
  */
-import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../sources/citation/export-formats.ts';
 import { DEFAULT_STYLE, STYLES } from '../../sources/citation/styles.ts';
-import { BUILTIN_SOURCES, sourceMetadata } from '../../sources/metadata.ts';
+import { BUILTIN_SOURCES } from '../../sources/metadata.ts';
 import { addCustomStyle, removeCustomStyle } from './custom-style-store.ts';
 import { useCitationLibrary } from './use-citation-library.ts';
 import { downloadFile } from '../views/download-file.ts';
 import { ModalDialog } from './modal-dialog.tsx';
+import { RecordButtons } from './record-buttons.tsx';
 import { SafeMarkup } from './safe-markup.tsx';
+import { sourceLabel, type UserRecords } from './source-label.ts';
 import { StylePicker } from './style-picker.tsx';
 import { callCiterLazily } from './use-citations.ts';
 import { useCiterCall } from './use-citer-call.ts';
 
 /** Props of `BibliographyDialog`. */
-const RecordEditor = lazy(() =>
-  import('./record-editor.tsx').then((m) => ({ default: m.RecordEditor })),
-);
-
 export interface BibliographyDialogProps {
   readonly style: string;
   readonly onStyleChange: (style: string) => void;
+  /** The reader's own texts: their titles, and Edit record on them. */
+  readonly userRecords?: UserRecords | undefined;
   readonly onClose: () => void;
 }
 
@@ -41,6 +41,7 @@ const FORMAT_LABEL: Readonly<Record<ExportFormat, string>> = {
 export function BibliographyDialog({
   style: chosen,
   onStyleChange,
+  userRecords,
   onClose,
 }: BibliographyDialogProps): ReactNode {
   const library = useCitationLibrary();
@@ -52,9 +53,12 @@ export function BibliographyDialog({
     typeof styleRef === 'string' ? STYLES.find((s) => s.id === styleRef)!.label : styleRef.label;
   const call = useCiterCall({ op: 'bibliography', style: styleRef, overrides: library.overrides });
   const [status, setStatus] = useState('');
-  const [editing, setEditing] = useState<{ source: string; opener: HTMLElement | null } | null>(
-    null,
+  // The sources of the last bibliography shown, so the Edit record buttons stay while it is redone.
+  const [sources, setSources] = useState<readonly string[]>(() =>
+    BUILTIN_SOURCES.map((meta) => meta.id),
   );
+  const ready = call.status === 'ready' ? call.value.map((entry) => entry.source) : null;
+  if (ready && ready.join(' ') !== sources.join(' ')) setSources(ready);
 
   const addStyle = (file: File): void => {
     setStatus(`Checking ${file.name}…`);
@@ -135,11 +139,12 @@ export function BibliographyDialog({
                   <SafeMarkup html={entry.html} />
                 ) : (
                   <span className="cite-absent">
-                    {sourceMetadata(entry.source)?.label ?? entry.source}: not in this style’s
-                    bibliography. {entry.reason}
+                    {sourceLabel(entry.source, userRecords)}: not in this style’s bibliography.{' '}
+                    {entry.reason}
                   </span>
                 )}
-                {library.overrides[entry.source] && (
+                {(library.overrides[entry.source] ||
+                  userRecords?.entry(entry.source)?.recordEdited) && (
                   <span className="record-edited"> (record edited by you)</span>
                 )}
               </li>
@@ -147,17 +152,7 @@ export function BibliographyDialog({
           </ul>
         )}
       </div>
-      <div className="cite-records">
-        {BUILTIN_SOURCES.map((meta) => (
-          <button
-            key={meta.id}
-            type="button"
-            onClick={(e) => setEditing({ source: meta.id, opener: e.currentTarget })}
-          >
-            Edit record: {meta.label}
-          </button>
-        ))}
-      </div>
+      <RecordButtons sources={sources} store={library.store} userRecords={userRecords} />
       <div className="cite-actions" role="group" aria-label="Export both records">
         <span className="cite-actions-label" aria-hidden="true">
           Export:
@@ -171,16 +166,6 @@ export function BibliographyDialog({
       <p className="cite-status" role="status">
         {status}
       </p>
-      {editing && (
-        <Suspense fallback={null}>
-          <RecordEditor
-            sourceId={editing.source}
-            store={library.store}
-            returnFocus={editing.opener}
-            onClose={() => setEditing(null)}
-          />
-        </Suspense>
-      )}
     </ModalDialog>
   );
 }

@@ -16,7 +16,7 @@
  * HTML insertion); the quote, prefix and suffix are React text or escaped by
  * citeproc.
  */
-import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { parseAddress } from '../../sources/address.ts';
 import {
   PINPOINT_LABELS,
@@ -27,19 +27,16 @@ import {
 } from '../../sources/citation/pinpoint.ts';
 import { DEFAULT_STYLE, STYLES } from '../../sources/citation/styles.ts';
 import type { Edition } from '../../sources/edition.ts';
-import { sourceMetadata } from '../../sources/metadata.ts';
 import { loadPinpointChoice, savePinpointChoice } from './citation-style.ts';
 import { copyPlainText, copyRichText } from './clipboard.ts';
 import type { CiteTarget } from './cite-target.ts';
 import { ModalDialog } from './modal-dialog.tsx';
+import { RecordButtons } from './record-buttons.tsx';
 import { SafeMarkup } from './safe-markup.tsx';
+import { sourceLabel, type UserRecords } from './source-label.ts';
 import { StylePicker } from './style-picker.tsx';
 import { useCitationLibrary } from './use-citation-library.ts';
 import { useCiterCall } from './use-citer-call.ts';
-
-const RecordEditor = lazy(() =>
-  import('./record-editor.tsx').then((m) => ({ default: m.RecordEditor })),
-);
 
 /** Props of `CitePanel`. */
 export interface CitePanelProps {
@@ -56,15 +53,17 @@ export interface CitePanelProps {
   readonly linkTo: (address: string) => string;
   /** Gets focus back when the panel closes (the Cite button). */
   readonly returnFocus?: HTMLElement | null;
+  /** The reader's own texts: their titles, and Edit record on them. */
+  readonly userRecords?: UserRecords | undefined;
   readonly onClose: () => void;
 }
 
 /** Longest quote shown in full in the panel; the copy always takes all of it. */
 const QUOTE_PREVIEW_CHARS = 280;
 
-function sourceName(address: string): string {
+function sourceName(address: string, userRecords: UserRecords | undefined): string {
   const source = parseAddress(address)?.source;
-  return (source && sourceMetadata(source)?.label) ?? source ?? address;
+  return source ? sourceLabel(source, userRecords) : address;
 }
 
 /** Where an address's paragraphs sit under a heading, from the edition the reader shows. */
@@ -95,6 +94,7 @@ export function CitePanel({
   editions,
   linkTo,
   returnFocus,
+  userRecords,
   onClose,
 }: CitePanelProps): ReactNode {
   const id = useId();
@@ -116,9 +116,6 @@ export function CitePanel({
   const [also, setAlso] = useState<readonly string[]>([]);
   const [alsoDraft, setAlsoDraft] = useState('');
   const [alsoError, setAlsoError] = useState('');
-  const [editing, setEditing] = useState<{ source: string; opener: HTMLElement | null } | null>(
-    null,
-  );
   // The pinpoint choice is per style: follow the style when it changes.
   if (pinpointStyle !== style) {
     setPinpointStyle(style);
@@ -158,7 +155,16 @@ export function CitePanel({
   });
   const notes = kind === 'note';
   const result = call.status === 'ready' ? call.value : null;
-  const cited = result ? [...new Set(result.items.map((i) => i.source))] : [];
+  // From the addresses, not the result: the buttons (and an Undo they offer) stay while a
+  // citation is formatted again after a record is saved.
+  const cited = [
+    ...new Set(
+      [target.address, ...also].flatMap((a) => {
+        const source = parseAddress(a)?.source;
+        return source ? [source] : [];
+      }),
+    ),
+  ];
 
   const copy = async (what: string, done: Promise<boolean>, fallback: string): Promise<void> => {
     setStatus((await done) ? `${what} copied.` : `Could not copy; select and copy it: ${fallback}`);
@@ -191,7 +197,7 @@ export function CitePanel({
 
   return (
     <ModalDialog
-      title={`Cite ${target.label} — ${sourceName(target.address)}`}
+      title={`Cite ${target.label} — ${sourceName(target.address, userRecords)}`}
       className="cite-panel"
       returnFocus={returnFocus}
       onClose={onClose}
@@ -358,7 +364,8 @@ export function CitePanel({
                     Not in this style’s bibliography: {entry.reason}
                   </span>
                 )}
-                {library.overrides[entry.source] && (
+                {(library.overrides[entry.source] ||
+                  userRecords?.entry(entry.source)?.recordEdited) && (
                   <span className="record-edited"> (record edited by you)</span>
                 )}
               </dd>
@@ -414,32 +421,10 @@ export function CitePanel({
           ))}
         </div>
       )}
-      {result && (
-        <div className="cite-records">
-          {cited.map((source) => (
-            <button
-              key={source}
-              type="button"
-              onClick={(e) => setEditing({ source, opener: e.currentTarget })}
-            >
-              Edit record: {sourceMetadata(source)?.label ?? source}
-            </button>
-          ))}
-        </div>
-      )}
+      <RecordButtons sources={cited} store={library.store} userRecords={userRecords} />
       <p className="cite-status" role="status">
         {status}
       </p>
-      {editing && (
-        <Suspense fallback={null}>
-          <RecordEditor
-            sourceId={editing.source}
-            store={library.store}
-            returnFocus={editing.opener}
-            onClose={() => setEditing(null)}
-          />
-        </Suspense>
-      )}
     </ModalDialog>
   );
 }

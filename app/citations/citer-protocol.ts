@@ -65,6 +65,17 @@ export const UserSourceSchema = z.object({
       'container-title': z.string().max(1000).optional(),
       publisher: z.string().max(1000).optional(),
       URL: z.string().max(2048).optional(),
+      'title-short': z.string().max(1000).optional(),
+      editor: z.array(CslNameSchema).max(100).optional(),
+      edition: z.string().max(100).optional(),
+      volume: z.string().max(100).optional(),
+      issue: z.string().max(100).optional(),
+      page: z.string().max(100).optional(),
+      number: z.string().max(100).optional(),
+      DOI: z.string().max(1000).optional(),
+      'publisher-place': z.string().max(1000).optional(),
+      genre: z.string().max(1000).optional(),
+      medium: z.string().max(1000).optional(),
     })
     .strict(),
 });

@@ -1,7 +1,9 @@
 /**
- * Edit record: a form over a source's CSL fields (authors, title, short
- * title, container, date issued, URL, accessed, publisher, place, genre,
- * medium), opened from the Bibliography dialog and the Cite panel. What the
+ * Edit record: a form over a built-in source's CSL fields, those that matter
+ * for its kind of work (`record-fields.ts`: for the news article authors,
+ * title, short title, newspaper or site, date issued, URL, accessed; for the
+ * manuscript also its kind, medium, institution and place), opened from the
+ * Bibliography dialog and the Cite panel. What the
  * reader types is validated (real dates, http(s) URLs, "Family, Given"
  * names) and saved as an override on top of the built-in record
  * (`record-override-store.ts`), never changing the shipped metadata;
@@ -11,9 +13,8 @@
  * dialog).
  */
 import { useId, useState, type ReactNode } from 'react';
+import { recordFieldLabel, recordFieldsFor } from '../../sources/citation/record-fields.ts';
 import {
-  EDITABLE_FIELDS,
-  FIELD_LABELS,
   applyRecordOverride,
   formValues,
   overrideFromForm,
@@ -52,7 +53,13 @@ export function RecordEditor({
   const [status, setStatus] = useState('');
   const [canUndo, setCanUndo] = useState(false);
   if (!meta || !shipped) return null;
-  const edited = new Set(Object.keys(store.get(sourceId) ?? {}));
+  const edited = new Set(Object.keys(store.get(sourceId) ?? {}) as EditableField[]);
+  const type = meta.csl.type;
+  // A field the record or the form already holds stays shown even when its kind does not ask for it.
+  const fields = recordFieldsFor(type, [
+    ...edited,
+    ...(Object.keys(values) as EditableField[]).filter((f) => shipped[f]),
+  ]);
   const missing = new Set(
     missingFields(applyRecordOverride(meta, store.get(sourceId))).map((m) => m.field),
   );
@@ -123,13 +130,13 @@ export function RecordEditor({
           Your changes are kept in this browser on top of Diptych’s built-in record (which stays as
           it is), used in every citation and export, and exported with your annotations.
         </p>
-        {EDITABLE_FIELDS.map((field) => {
+        {fields.map((field) => {
           const inputId = `${id}-${field}`;
           const error = errors[field];
           return (
             <div key={field} className="record-field" data-field={field}>
               <label htmlFor={inputId}>
-                {FIELD_LABELS[field]}
+                {recordFieldLabel(type, field)}
                 {edited.has(field) && <span className="record-edited"> — edited by you</span>}
                 {missing.has(field) && <span className="record-missing"> — missing</span>}
               </label>

@@ -8,21 +8,43 @@
  * data and callbacks. Not for: formatting (the worker does it, through
  * `citer-client.ts`) or deciding what a span cites (`cite-target.ts`).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { isStyleId } from '../../sources/citation/styles.ts';
 import type { Address, Edition } from '../../sources/edition.ts';
 import { loadCitationStyle, saveCitationStyle } from './citation-style.ts';
 import type { CiterCall, CiterValue } from './citer-protocol.ts';
 import { citeScopes, spanCiteTarget, type CiteTarget } from './cite-target.ts';
-import { loadCitePanel } from './cite-panel-chunk.ts';
+import { LazyCitePanel } from './lazy-cite-panel.ts';
 import type { UserSource } from './user-source.ts';
 
 /** The reader's texts not yet sent to the citer (sent with the next call, so they never start it). */
 let unsentSources: readonly UserSource[] | null = null;
+/** Counts `setCitationSources` calls, so that open dialogs ask again with the new records. */
+let sourcesRevision = 0;
+const sourcesListeners = new Set<() => void>();
 
 /** The reader's own texts and their records, for citations (replaces those set before). */
 export function setCitationSources(sources: readonly UserSource[]): void {
   unsentSources = sources;
+  sourcesRevision++;
+  for (const listener of sourcesListeners) listener();
+}
+
+function subscribeSources(listener: () => void): () => void {
+  sourcesListeners.add(listener);
+  return () => sourcesListeners.delete(listener);
+}
+
+/**
+ * Changes whenever the reader's texts or their records change (a record
+ * saved from the Cite panel): a view that shows a citation re-asks with it.
+ */
+export function useCitationSourcesRevision(): number {
+  return useSyncExternalStore(
+    subscribeSources,
+    () => sourcesRevision,
+    () => sourcesRevision,
+  );
 }
 
 /** Calls the citer (loading its client, and so the worker, on first use). */
@@ -102,8 +124,8 @@ export function useCitations(
     () =>
       whenIdle(() => {
         // The panel's code too, so the first Cite waits for neither (bench/cite-first.ts).
-        loadCitePanel().catch(() => {
-          // Retried by the panel's lazy() on first open, which shows its own error.
+        LazyCitePanel.preload().catch(() => {
+          // Tried again when the panel first opens.
         });
         // An added style is built when first used (its XML lives in the dialogs' chunk).
         if (!isStyleId(style)) return;

@@ -9,6 +9,7 @@
  * through the views it composes, as React text.
  */
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import type { SyncSnapshot } from '../../annotations/replica/sync-engine.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
 import { CompareMarks } from './compare-marks.tsx';
 import type { BlockMargin, CompareUi } from './use-compare.ts';
@@ -64,8 +65,14 @@ export function useCompareExtras(
   }, [margins, activateMark, relatedTo]);
 }
 
-/** The comparisons' dialogs, panel and pending chip. */
-export function CompareOverlays({ compare }: { readonly compare: CompareUi }): ReactNode {
+/** The comparisons' dialogs, panel and pending chip; `sync` gives the Compare view layers and authors. */
+export function CompareOverlays({
+  compare,
+  sync = null,
+}: {
+  readonly compare: CompareUi;
+  readonly sync?: SyncSnapshot | null;
+}): ReactNode {
   const { view, related, pending, linking } = compare;
   return (
     <Suspense fallback={null}>
@@ -78,6 +85,7 @@ export function CompareOverlays({ compare }: { readonly compare: CompareUi }): R
           annotations={compare.annotations}
           columns={compare.columns}
           onDelete={compare.deleteOwn}
+          sync={sync}
         />
       )}
       {related && (

@@ -4,7 +4,10 @@
  * stacked card: left claim, relation, right claim, note; compare.css) — the left pane's claim, the
  * relation, the right pane's claim, the note — each claim with its quote,
  * paraphrase and a link to the passage; filters by relation, topic and
- * whose; downloads of the (filtered) table as Markdown and CSV.
+ * whose and, when the reader syncs, by layer and author (the sidebar's
+ * filter, app/sync-panel/layer-filter.ts), each of the reader's own rows
+ * saying its layer and, in a group, who made it; downloads of the
+ * (filtered) table as Markdown and CSV.
  *
  * The rows, filters and export formats come from
  * `annotations/comparisons/` through the lazily loaded engine; this view only
@@ -15,6 +18,7 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Edition } from '../../sources/edition.ts';
 import type { Annotation, AnnotationId, Relation } from '../../annotations/model/annotation.ts';
+import type { SyncSnapshot } from '../../annotations/replica/sync-engine.ts';
 import type {
   ComparisonRow,
   ComparisonSide,
@@ -22,6 +26,16 @@ import type {
 import { downloadFile } from '../views/download-file.ts';
 import { useModalDialog } from '../views/use-modal-dialog.ts';
 import { sourceLabel } from '../views/pane.tsx';
+import {
+  ALL_LAYERS,
+  isOpenLayerFilter,
+  passesLayerFilter,
+  syncMetaOf,
+  type AnnotationSyncFacts,
+  type LayerFilter,
+} from '../sync-panel/layer-filter.ts';
+import { LayerFilterControls } from '../sync-panel/layer-filter-controls.tsx';
+import { layerName } from '../sync-panel/layer-name.ts';
 import { RELATION_GLYPH } from './compare-marks.tsx';
 import type { CompareEngine } from './load-compare.ts';
 
@@ -47,6 +61,8 @@ export interface CompareViewProps {
   readonly columns: readonly [Edition, Edition];
   /** Deletes one of the reader's own comparisons (curated ones cannot be deleted). */
   readonly onDelete: (id: AnnotationId) => void;
+  /** The sync replica's state when the reader uses a server (layers, authors), else `null`. */
+  readonly sync?: SyncSnapshot | null;
 }
 
 type Whose = 'all' | 'curated' | 'own';
@@ -75,9 +91,13 @@ interface RowProps {
   readonly headings: readonly [string, string];
   readonly onFollow: () => void;
   readonly onDelete: (id: AnnotationId) => void;
+  /** Its layer and author when the reader syncs (readers' rows only). */
+  readonly facts: AnnotationSyncFacts | null;
 }
 
-function Row({ row, headings, onFollow, onDelete }: RowProps): ReactNode {
+function Row({ row, headings, onFollow, onDelete, facts }: RowProps): ReactNode {
+  // Another member's comparison in a group: only its author may delete it (the server enforces it too).
+  const mine = facts?.mine ?? true;
   return (
     <tr
       className={row.curated ? 'compare-row' : 'compare-row compare-row--own'}
@@ -93,14 +113,24 @@ function Row({ row, headings, onFollow, onDelete }: RowProps): ReactNode {
         </span>
         {!row.curated && (
           <>
-            <span className="own-badge">Your comparison</span>
-            <button type="button" className="own-delete" onClick={() => onDelete(row.id)}>
-              Delete
-              <span className="visually-hidden">
-                {' '}
-                your comparison of {row.left.address} and {row.right.address}
+            <span className="own-badge">
+              {mine ? 'Your comparison' : `Comparison by ${facts?.author ?? 'another member'}`}
+            </span>
+            {facts && (
+              <span className="own-layer">
+                {facts.layer ? layerName(facts.layer) : 'Not synced yet'}
+                {facts.author && facts.layer?.kind === 'group' && <> · by {facts.author}</>}
               </span>
-            </button>
+            )}
+            {mine && (
+              <button type="button" className="own-delete" onClick={() => onDelete(row.id)}>
+                Delete
+                <span className="visually-hidden">
+                  {' '}
+                  your comparison of {row.left.address} and {row.right.address}
+                </span>
+              </button>
+            )}
           </>
         )}
       </td>
@@ -123,12 +153,14 @@ export function CompareView({
   annotations,
   columns,
   onDelete,
+  sync = null,
 }: CompareViewProps): ReactNode {
   const dialog = useModalDialog(open);
   const titleId = useId();
   const [relation, setRelation] = useState<Relation | ''>('');
   const [topic, setTopic] = useState('');
   const [whose, setWhose] = useState<Whose>('all');
+  const [layers, setLayers] = useState<LayerFilter>(ALL_LAYERS);
 
   const [left, right] = columns;
   const table = useMemo(
@@ -145,8 +177,12 @@ export function CompareView({
       ...(relation ? { relations: [relation] } : {}),
       ...(topic ? { topic } : {}),
       ...(whose === 'all' ? {} : { curated: whose === 'curated' }),
+      // Curated comparisons are in no layer and by no reader: a layer or author filter leaves them out.
+      ...(isOpenLayerFilter(layers)
+        ? {}
+        : { keep: (row) => !row.curated && passesLayerFilter(layers, sync, row.id) }),
     });
-  }, [engine, table, relation, topic, whose]);
+  }, [engine, table, relation, topic, whose, layers, sync]);
   const total = table ? engine!.tableRows(table).length : 0;
   const count = shown ? engine!.tableRows(shown).length : 0;
   const labels = { [left.id]: sourceLabel(left), [right.id]: sourceLabel(right) };
@@ -222,6 +258,12 @@ export function CompareView({
               <option value="curated">Curated</option>
               <option value="own">Your own</option>
             </select>
+            <LayerFilterControls
+              snapshot={sync}
+              filter={layers}
+              onChange={setLayers}
+              visibleLabels
+            />
             <button type="button" onClick={() => exportAs('markdown')}>
               Export Markdown
             </button>
@@ -255,6 +297,7 @@ export function CompareView({
                       headings={[sourceLabel(left), sourceLabel(right)]}
                       onFollow={follow}
                       onDelete={onDelete}
+                      facts={row.curated ? null : syncMetaOf(sync, row.id)}
                     />
                   ))}
                 </tbody>

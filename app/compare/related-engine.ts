@@ -1,42 +1,94 @@
 /**
- * "Related in the other text", loaded on demand (`load-compare.ts`): builds
- * the BM25 index of `sources/related/` once per set of editions and answers
- * queries for a paragraph or a selection.
+ * "Related in the other text", loaded on demand (`load-compare.ts`): loads
+ * the word vectors (static JSON files the build copies beside the app,
+ * fetched on first use: the built-in texts' words always, the 20,000 common
+ * English words only when a pane shows a reader's own text — as data files
+ * rather than JS chunks, so they are parsed by `JSON.parse`, not by the JS
+ * engine as code), builds the index of `sources/related/` once
+ * per set of editions, and answers queries for a paragraph or a selection.
  *
- * What it is for: keeping the retrieval model (stemmer, alias table, index)
- * out of the initial bundle. What it is not for: ranking (that is
+ * If the vectors cannot be loaded, Related still answers, by BM25 alone,
+ * and says so (`RelatedAnswer.semantic`), rather than not at all; the next
+ * query tries the vectors again.
+ *
+ * What it is for: keeping the retrieval model (stemmer, alias table, index,
+ * vectors) out of the initial bundle. What it is not for: ranking (that is
  * `sources/related/related.ts`) or rendering (`related-panel.tsx`).
  */
 import type { Edition, SourceId } from '../../sources/edition.ts';
+import { BUILTIN_SOURCES } from '../../sources/metadata.ts';
+import englishVectorsUrl from '../../sources/related/vectors/english-vectors.json?url';
+import textVectorsUrl from '../../sources/related/vectors/text-vectors.json?url';
 import {
   buildRelatedIndex,
+  decodeWordVectors,
   related,
   type RelatedIndex,
   type RelatedPassage,
+  type WordVectors,
 } from '../../sources/related/index.ts';
 
 /** What to relate: a passage address, or a selection's text in a source. */
 export type RelatedQueryInput = string | { readonly source: SourceId; readonly text: string };
 
-const indexes = new WeakMap<readonly Edition[], RelatedIndex>();
+const BUILTIN_IDS: ReadonlySet<string> = new Set(BUILTIN_SOURCES.map((s) => s.id));
+
+const indexes = new WeakMap<readonly Edition[], Promise<RelatedIndex>>();
+let textVectors: Promise<unknown> | undefined;
+let englishVectors: Promise<unknown> | undefined;
+
+async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+async function vectorsFor(editions: readonly Edition[]): Promise<WordVectors | undefined> {
+  const files: Promise<unknown>[] = [(textVectors ??= fetchJson(textVectorsUrl))];
+  if (editions.some((e) => !BUILTIN_IDS.has(e.id)))
+    files.push((englishVectors ??= fetchJson(englishVectorsUrl)));
+  try {
+    return decodeWordVectors(...(await Promise.all(files)));
+  } catch {
+    // A failed chunk load may succeed next time (a corrupt file will not, but retrying costs little).
+    textVectors = englishVectors = undefined;
+    return undefined;
+  }
+}
+
+async function indexFor(editions: readonly Edition[]): Promise<RelatedIndex> {
+  let index = indexes.get(editions);
+  if (!index) {
+    index = vectorsFor(editions).then((vectors) => {
+      if (!vectors) indexes.delete(editions);
+      return buildRelatedIndex(editions, vectors ? { vectors } : {});
+    });
+    indexes.set(editions, index);
+  }
+  return index;
+}
+
+/** The answer to a query. */
+export interface RelatedAnswer {
+  /** Best first. */
+  readonly passages: readonly RelatedPassage[];
+  /** False when the word vectors could not be loaded and the ranking is BM25's alone. */
+  readonly semantic: boolean;
+}
 
 /**
  * The `k` passages of `within` (the other pane's source) most related to
- * `query`, best first. Throws `RelatedQueryError` (with a sentence for the
- * reader) if the query names no passage.
+ * `query`, best first. Rejects with `RelatedQueryError` (with a sentence for
+ * the reader) if the query names no passage.
  */
-export function relatedIn(
+export async function relatedIn(
   editions: readonly Edition[],
   query: RelatedQueryInput,
   within: SourceId,
   k = 5,
-): RelatedPassage[] {
-  let index = indexes.get(editions);
-  if (!index) {
-    index = buildRelatedIndex(editions);
-    indexes.set(editions, index);
-  }
-  return related(index, query, { k, within });
+): Promise<RelatedAnswer> {
+  const index = await indexFor(editions);
+  return { passages: related(index, query, { k, within }), semantic: index.vectors !== undefined };
 }
 
 export type { RelatedPassage };

@@ -2,11 +2,14 @@
  * "Related in the other text": a panel listing the passages of the other
  * pane's source most related to a paragraph or a selection, each with its
  * address, its strength in words and as a bar (relative to the best match,
- * `related-strength.ts`) and the meaningful shared words marked; choosing one
- * opens it in the other pane.
+ * `related-strength.ts`), why it is related — the shared words (filler words
+ * left out) marked in its text, and the matched concepts, words of the query
+ * that meet other words of the passage through word vectors ("investing ~
+ * donor, aid") — and choosing one opens it in the other pane.
  *
  * The ranking is `sources/related/` (BM25 over stemmed, stop-word-filtered,
- * alias-canonical terms), loaded on first use (`load-compare.ts`). Security:
+ * alias-canonical terms, fused with SIF sentence-embedding similarity),
+ * loaded on first use with its word vectors (`load-compare.ts`). Security:
  * passage text is rendered as React text, cut at the highlight offsets into
  * `<mark>` elements — never as HTML.
  */
@@ -16,7 +19,7 @@ import type { ReferenceElement } from '@floating-ui/dom';
 import { useFloating } from '../floating/use-floating.ts';
 import { sourceLabel } from '../views/pane.tsx';
 import { loadRelatedEngine } from './load-compare.ts';
-import { isFillerWord, relatedStrength } from './related-strength.ts';
+import { relatedStrength } from './related-strength.ts';
 import type { RelatedPassage, RelatedQueryInput } from './related-engine.ts';
 
 /** What the panel is asked for. */
@@ -39,6 +42,9 @@ const DOCK: ReferenceElement = {
     return { x, y, left: x, top: y, right: x, bottom: y, width: 0, height: 0 };
   },
 };
+
+/** How many matched concepts a passage shows (the strongest; more reads as noise). */
+const SHOWN_CONCEPTS = 4;
 
 /** How many passages the panel lists (issue 7: the five most related). */
 export const RELATED_COUNT = 5;
@@ -72,7 +78,12 @@ export function markRanges(
 
 type Outcome =
   | { readonly kind: 'loading' }
-  | { readonly kind: 'done'; readonly passages: readonly RelatedPassage[] }
+  | {
+      readonly kind: 'done';
+      readonly passages: readonly RelatedPassage[];
+      /** False when the word vectors failed to load (ranked by shared words only). */
+      readonly semantic: boolean;
+    }
   | { readonly kind: 'error'; readonly message: string };
 
 /** The panel. */
@@ -92,22 +103,19 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
     const settle = (o: Outcome): void => {
       if (live) setAnswer({ request, outcome: o });
     };
-    loadRelatedEngine().then(
-      (engine) => {
-        try {
-          settle({
-            kind: 'done',
-            passages: engine.relatedIn(editions, request.query, request.within, RELATED_COUNT),
-          });
-        } catch (error) {
+    loadRelatedEngine()
+      .then((engine) => engine.relatedIn(editions, request.query, request.within, RELATED_COUNT))
+      .then(
+        (answer) => settle({ kind: 'done', ...answer }),
+        (error: unknown) =>
           settle({
             kind: 'error',
-            message: error instanceof Error ? error.message : String(error),
-          });
-        }
-      },
-      () => settle({ kind: 'error', message: 'The related-passage index could not be loaded.' }),
-    );
+            message:
+              error instanceof Error && error.name === 'RelatedQueryError'
+                ? error.message
+                : 'The related-passage index could not be loaded.',
+          }),
+      );
     return () => {
       live = false;
     };
@@ -139,17 +147,19 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
       </div>
       {outcome.kind === 'loading' && <p>Finding related passages…</p>}
       {outcome.kind === 'error' && <p role="alert">{outcome.message}</p>}
+      {outcome.kind === 'done' && !outcome.semantic && (
+        <p className="related-note">
+          Ranked by shared words only: the word vectors could not be loaded.
+        </p>
+      )}
       {outcome.kind === 'done' && outcome.passages.length === 0 && (
         <p>No passage of {name} shares a content word with it.</p>
       )}
       {outcome.kind === 'done' && outcome.passages.length > 0 && (
         <ol className="related-list">
-          {outcome.passages.map((p) => {
-            const strength = relatedStrength(p.score, outcome.passages[0]!.score);
-            const terms = p.terms.filter((t) => !isFillerWord(t));
-            const highlights = p.highlights.filter(
-              (h) => !isFillerWord(p.text.slice(h.start, h.end)),
-            );
+          {outcome.passages.map((p, _, all) => {
+            const best = Math.max(...all.map((x) => x.strength));
+            const strength = relatedStrength(p.strength, best);
             return (
               <li key={p.address} className="related-item" data-address-ref={p.address}>
                 <div className="related-meta">
@@ -165,12 +175,25 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
                     />
                     {strength.words} match
                   </span>
-                  {terms.length > 0 && (
-                    <span className="related-terms">shared: {terms.join(', ')}</span>
-                  )}
                 </div>
+                {(p.terms.length > 0 || p.concepts.length > 0) && (
+                  <p className="related-why">
+                    {p.terms.length > 0 && (
+                      <span className="related-terms">shared: {p.terms.join(', ')}</span>
+                    )}
+                    {p.concepts.length > 0 && (
+                      <span className="related-concepts">
+                        concepts:{' '}
+                        {p.concepts
+                          .slice(0, SHOWN_CONCEPTS)
+                          .map((c) => `${c.query} ~ ${c.matches.join(', ')}`)
+                          .join('; ')}
+                      </span>
+                    )}
+                  </p>
+                )}
                 <p className="related-text">
-                  {markRanges(p.text, highlights).map((piece, i) =>
+                  {markRanges(p.text, p.highlights).map((piece, i) =>
                     piece.marked ? (
                       <mark key={i}>{piece.text}</mark>
                     ) : (

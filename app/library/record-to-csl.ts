@@ -26,6 +26,19 @@ export function recordToCsl(entry: TextEntry): UserSource {
       ...(r.containerTitle !== undefined ? { 'container-title': r.containerTitle } : {}),
       ...(r.publisher !== undefined ? { publisher: r.publisher } : {}),
       ...(r.url !== undefined ? { URL: r.url } : {}),
+      ...(r.titleShort !== undefined ? { 'title-short': r.titleShort } : {}),
+      ...(r.editors !== undefined
+        ? { editor: r.editors.map((a) => ({ family: a.family, given: a.given })) }
+        : {}),
+      ...(r.edition !== undefined ? { edition: r.edition } : {}),
+      ...(r.volume !== undefined ? { volume: r.volume } : {}),
+      ...(r.issue !== undefined ? { issue: r.issue } : {}),
+      ...(r.page !== undefined ? { page: r.page } : {}),
+      ...(r.number !== undefined ? { number: r.number } : {}),
+      ...(r.doi !== undefined ? { DOI: r.doi } : {}),
+      ...(r.place !== undefined ? { 'publisher-place': r.place } : {}),
+      ...(r.genre !== undefined ? { genre: r.genre } : {}),
+      ...(r.medium !== undefined ? { medium: r.medium } : {}),
     },
   };
 }

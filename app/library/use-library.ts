@@ -61,7 +61,8 @@ export interface LibraryController {
   /** Replaces text `id` with a new version from a file. */
   reimport(id: string, file: File): Promise<boolean>;
   rename(id: string, title: string): Promise<boolean>;
-  setRecord(id: string, record: TextRecord): Promise<string | null>;
+  /** Replaces a text's record (see `TextLibrary.setRecord`); resolves to its id, or null when it failed (reported). */
+  setRecord(id: string, record: TextRecord, edited?: boolean): Promise<string | null>;
   /** Deletes a text; resolves to its undo, or null when it failed. */
   remove(id: string): Promise<Removed | null>;
   /** A text's stored content (export). */
@@ -281,9 +282,9 @@ export function useLibrary(notify: (message: string) => void): LibraryController
   );
 
   const setRecord = useCallback(
-    (id: string, record: TextRecord) =>
+    (id: string, record: TextRecord, edited?: boolean) =>
       run(async (lib) => {
-        await lib.setRecord(id, record);
+        await lib.setRecord(id, record, edited);
         return id;
       }),
     [run],

@@ -7,40 +7,10 @@
  * Everything from the server (names, notes, tags) is React text.
  */
 import { useState, type ReactNode } from 'react';
-import type {
-  ConflictVersion,
-  Layer,
-  SyncSnapshot,
-} from '../../annotations/replica/sync-engine.ts';
 import type { Annotation } from '../../annotations/model/annotation.ts';
+import type { AnnotationSyncFacts } from './layer-filter.ts';
 import { layerName } from './layer-name.ts';
 import type { SyncUi } from './use-sync.ts';
-
-/** An annotation's sync facts, derived by `syncMetaOf`. */
-export interface AnnotationSyncFacts {
-  /** The layer's label (`Private`, a group name), or `null` when not synced yet. */
-  readonly layer: Layer | null;
-  /** Its author, when known. */
-  readonly author: string | null;
-  /** True when the signed-in reader wrote it (or it is not synced: it is theirs). */
-  readonly mine: boolean;
-  /** Every version, when it was edited in two places. */
-  readonly conflict: readonly ConflictVersion[] | null;
-}
-
-/** The facts for one annotation, or `null` when sync is not in use. */
-export function syncMetaOf(snapshot: SyncSnapshot | null, id: string): AnnotationSyncFacts | null {
-  if (!snapshot || (!snapshot.signedIn && Object.keys(snapshot.layerOf).length === 0)) return null;
-  const db = snapshot.layerOf[id];
-  const layer = snapshot.layers.find((l) => l.db === db) ?? null;
-  const author = snapshot.authorOf[id] ?? null;
-  return {
-    layer,
-    author,
-    mine: author === null || author === snapshot.user,
-    conflict: snapshot.conflicts[id] ?? null,
-  };
-}
 
 function describeVersion(a: Annotation): string {
   const parts = [

@@ -7,9 +7,24 @@
  * pointer or focus is on it), on Escape (the `dismiss` command) or on
  * Dismiss. A message that needs the reader to act (`stays`) waits for them.
  *
+ * Above it, an offer (a new version of the app: `update/use-app-update.ts`)
+ * has a toast of its own, with its action and **Later**: it stays until the
+ * reader chooses, and other messages come and go below it without
+ * replacing it.
+ *
  * Renders the message as React text, never as HTML.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+
+/** Something offered to the reader (reload into a new version): stays until they choose. */
+export interface NoticeOffer {
+  readonly message: string;
+  /** The action's button label. */
+  readonly action: string;
+  readonly onAction: () => void;
+  /** Hides the offer (the **Later** button). */
+  readonly onLater: () => void;
+}
 
 /** Props of `Notice`. */
 export interface NoticeProps {
@@ -17,6 +32,7 @@ export interface NoticeProps {
   /** The message asks the reader to do something: it stays until dismissed. */
   readonly stays?: boolean;
   readonly onDismiss: () => void;
+  readonly offer?: NoticeOffer | null;
 }
 
 /** How long a message stays: long enough to read it twice at a slow pace. */
@@ -25,7 +41,12 @@ export function noticeDuration(message: string): number {
 }
 
 /** The toast and its live region. */
-export function Notice({ message, stays = false, onDismiss }: NoticeProps): ReactNode {
+export function Notice({
+  message,
+  stays = false,
+  onDismiss,
+  offer = null,
+}: NoticeProps): ReactNode {
   const [held, setHeld] = useState(false);
   // The latest callback, so a re-render of the app does not restart the clock.
   const dismiss = useRef(onDismiss);
@@ -39,6 +60,19 @@ export function Notice({ message, stays = false, onDismiss }: NoticeProps): Reac
   }, [message, stays, held]);
   return (
     <div className="notice-region" role="status" aria-live="polite">
+      {offer !== null && (
+        <div className="notice notice--offer">
+          <span className="notice-text">{offer.message}</span>
+          <span className="notice-actions">
+            <button type="button" className="notice-primary" onClick={offer.onAction}>
+              {offer.action}
+            </button>
+            <button type="button" onClick={offer.onLater}>
+              Later
+            </button>
+          </span>
+        </div>
+      )}
       {message !== null && (
         <div
           className={stays ? 'notice notice--stays' : 'notice'}

@@ -1,5 +1,5 @@
 /**
- * `diptych serve [--port 5984] [--data <dir>] [--host <addr>] [--cors <origins>] [--no-build]`:
+ * `diptych serve [--port 5984] [--data <dir>] [--host <addr>] [--cors <origins>] [--reader <dir>] [--no-build]`:
  * starts the sync server (server/sync-server.ts) — the CouchDB API under
  * `/couch/` and the reader at `/` — and runs until interrupted.
  *
@@ -7,6 +7,8 @@
  * first start it sets up the server admin (`DIPTYCH_ADMIN`, else random)
  * and says where the credentials are kept. When the reader is not built
  * (`dist/` missing) it builds it first with Vite, unless `--no-build`.
+ * `--reader <dir>` serves a reader built elsewhere (the browser tests serve
+ * the build of their run); it is never built.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -46,11 +48,12 @@ export const serve: Command = async (args, io) => {
     data: 'string',
     host: 'string',
     cors: 'string',
+    reader: 'string',
     'no-build': 'boolean',
   });
   if (positional.length > 0)
     throw new CliError(
-      'usage: diptych serve [--port 5984] [--data <dir>] [--host <addr>] [--cors <origin,…>] [--no-build]',
+      'usage: diptych serve [--port 5984] [--data <dir>] [--host <addr>] [--cors <origin,…>] [--reader <dir>] [--no-build]',
       2,
     );
   const port = flags.port === undefined ? 5984 : Number(flags.port);
@@ -69,13 +72,17 @@ export const serve: Command = async (args, io) => {
           .filter(Boolean)
       : [];
 
+  const readerDir = typeof flags.reader === 'string' ? resolve(flags.reader) : READER_DIR;
+  if (readerDir !== READER_DIR && !existsSync(join(readerDir, 'index.html')))
+    throw new CliError(`--reader ${readerDir}: no index.html there (a built reader's folder)`, 2);
+
   let setUp;
   try {
     setUp = setUpCredentials(dataDir);
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error), 2);
   }
-  if (!existsSync(join(READER_DIR, 'index.html')) && !flags['no-build']) await buildReader(io);
+  if (!existsSync(join(readerDir, 'index.html')) && !flags['no-build']) await buildReader(io);
 
   let server;
   try {
@@ -85,7 +92,7 @@ export const serve: Command = async (args, io) => {
       dataDir,
       admin: setUp.credentials,
       corsOrigins,
-      readerDir: READER_DIR,
+      readerDir,
     });
   } catch (error) {
     const code = (error as { code?: string }).code;
@@ -95,7 +102,7 @@ export const serve: Command = async (args, io) => {
     );
   }
 
-  const readerBuilt = existsSync(join(READER_DIR, 'index.html'));
+  const readerBuilt = existsSync(join(readerDir, 'index.html'));
   io.out(`Diptych sync server listening at ${server.url}\n`);
   io.out(`  reader:      ${readerBuilt ? server.url : '(not built: run `npm run build`)'}\n`);
   io.out(`  CouchDB API: ${server.couchUrl}\n`);

@@ -20,6 +20,7 @@ export {
 } from './create-citer.ts';
 export { baseCitationKey, citationKeys } from './citation-keys.ts';
 export { missingFields, missingNote, type MissingField } from './missing-fields.ts';
+export { recordFieldLabel, recordFieldsFor } from './record-fields.ts';
 export {
   PINPOINT_LABELS,
   PINPOINT_MODES,

@@ -39,7 +39,7 @@ export type StyleRef = StyleId | CustomStyle;
 
 interface Cached {
   readonly citer: Promise<Citer>;
-  /** The overrides last applied to it (JSON), to skip a no-op `setSources`. */
+  /** The sources and overrides last applied to it (`appliedKey`), to skip a no-op `setSources`. */
   applied: string;
 }
 
@@ -50,15 +50,22 @@ let extraSources: readonly SourceMetadata[] = [];
 let extraKey = '[]';
 
 /**
- * Sets the reader's own texts (their records) that citations may name. When
- * they change, every cached engine is dropped and rebuilt on next use.
+ * Sets the reader's own texts (their records) that citations may name. A
+ * cached engine is kept and gets the new sources with `setSources` on its
+ * next use (milliseconds), never rebuilt: the library loads after the page
+ * has warmed the reader's style, and a rebuild then would cost the first
+ * Cite seconds.
  */
 export function setExtraSources(sources: readonly SourceMetadata[]): void {
   const key = JSON.stringify(sources);
   if (key === extraKey) return;
   extraSources = sources;
   extraKey = key;
-  citers.clear();
+}
+
+/** What an engine's sources depend on: the reader's texts and the overrides. */
+function appliedKey(overrides: RecordOverrides): string {
+  return `${extraKey}\n${JSON.stringify(overrides)}`;
 }
 
 /** The built-in sources and the reader's, with the record overrides applied. */
@@ -83,7 +90,7 @@ function cached(style: StyleRef, overrides: RecordOverrides): Cached {
   if (!entry) {
     const spec = typeof style === 'string' ? style : parseStyleFile(style.xml, `“${style.label}”`);
     const citer = createCiter(spec, viteCslLoader, allSources(overrides));
-    entry = { citer, applied: JSON.stringify(overrides) };
+    entry = { citer, applied: appliedKey(overrides) };
     citers.set(key, entry);
     citer.catch(() => citers.delete(key));
   }
@@ -102,7 +109,7 @@ async function withCiter<T>(
 ): Promise<T> {
   const entry = cached(style, overrides);
   const citer = await entry.citer;
-  const wanted = JSON.stringify(overrides);
+  const wanted = appliedKey(overrides);
   if (entry.applied !== wanted) {
     citer.setSources(allSources(overrides));
     entry.applied = wanted;

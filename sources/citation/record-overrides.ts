@@ -30,6 +30,13 @@ export const EDITABLE_FIELDS = [
   'publisher-place',
   'genre',
   'medium',
+  'editor',
+  'edition',
+  'volume',
+  'issue',
+  'page',
+  'number',
+  'DOI',
 ] as const;
 
 /** One editable CSL field. */
@@ -48,6 +55,13 @@ export const FIELD_LABELS: Readonly<Record<EditableField, string>> = {
   'publisher-place': 'Place of publication',
   genre: 'Genre (e.g. Unpublished manuscript)',
   medium: 'Medium',
+  editor: 'Editors (Family, Given; one per “;”)',
+  edition: 'Edition',
+  volume: 'Volume',
+  issue: 'Issue',
+  page: 'Pages (e.g. 45–67)',
+  number: 'Number (report, series)',
+  DOI: 'DOI (10.…/…)',
 };
 
 /** A source's override: field → value as typed. An absent field keeps the shipped value. */
@@ -55,6 +69,19 @@ export type RecordOverride = Partial<Record<EditableField, string>>;
 
 /** Longest value accepted for any field (a title, a URL). */
 export const MAX_FIELD_CHARS = 2000;
+
+/** Longest value accepted for a number-like field (volume, issue, edition, number, pages). */
+export const MAX_NUMBER_CHARS = 100;
+
+/** Fields that hold a short number or label (a volume, "2nd", "S1"), not prose. */
+const NUMBER_FIELDS: ReadonlySet<EditableField> = new Set(['edition', 'volume', 'issue', 'number']);
+
+/** One page or page range: `45`, `45-67`, `45–67`, `e1012`, `S12–S20`, `xii–xv`. */
+const PAGES =
+  /^(?:[A-Za-z]{0,2}\d+[A-Za-z]?|[ivxlcdm]+)(?:\s*[-–]\s*(?:[A-Za-z]{0,2}\d+[A-Za-z]?|[ivxlcdm]+))?$/i;
+
+/** A DOI as the DOI Handbook gives it (2.2: prefix `10.` + registrant, `/`, suffix), without `https://doi.org/`. */
+const DOI = /^10\.\d{4,9}\/\S+$/;
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -128,10 +155,21 @@ export function fieldError(field: EditableField, value: string): string | null {
     case 'URL':
       return isHttpUrl(v) ? null : `URL must be an http(s) address, not ${JSON.stringify(value)}`;
     case 'author':
+    case 'editor':
       return parseNames(v)
         ? null
-        : `author must be "Family, Given" names separated by ";", not ${JSON.stringify(value)}`;
+        : `${field} must be "Family, Given" names separated by ";", not ${JSON.stringify(value)}`;
+    case 'page':
+      return PAGES.test(v)
+        ? null
+        : `page must be a page or a range such as 45–67, not ${JSON.stringify(value)}`;
+    case 'DOI':
+      return DOI.test(v)
+        ? null
+        : `DOI must look like 10.1234/abc (without https://doi.org/), not ${JSON.stringify(value)}`;
     default:
+      if (NUMBER_FIELDS.has(field) && v.length > MAX_NUMBER_CHARS)
+        return `${field} is longer than ${MAX_NUMBER_CHARS} characters`;
       return null;
   }
 }
@@ -195,6 +233,7 @@ function cslValue(field: EditableField, value: string): unknown {
     case 'accessed':
       return parseDateValue(value);
     case 'author':
+    case 'editor':
       return parseNames(value);
     default:
       return value.trim();
@@ -243,6 +282,7 @@ export function formValues(csl: CslItem): Record<EditableField, string> {
   for (const field of EDITABLE_FIELDS) {
     const v = (csl as unknown as Record<string, unknown>)[field];
     if (field === 'author') out[field] = formatNames(csl.author);
+    else if (field === 'editor') out[field] = formatNames(csl.editor ?? []);
     else if (field === 'issued' || field === 'accessed')
       out[field] = formatDateValue(v as CslDate | undefined);
     else out[field] = typeof v === 'string' ? v : '';

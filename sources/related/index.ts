@@ -3,6 +3,8 @@
  * public surface and nothing else.
  */
 export { analyze, type AnalyzedTerm } from './analyze.ts';
+export { FILLER_WORDS, isFiller } from './filler-words.ts';
+export { SIF_A, sifEmbedding, sifWeight } from './sif.ts';
 export {
   BM25_DEFAULTS,
   buildBm25,
@@ -26,6 +28,7 @@ export {
   type WordVectorsFile,
 } from './vectors/word-vectors.ts';
 export {
+  CONCEPT_THRESHOLD,
   DEFAULT_K,
   FUSION_DEFAULTS,
   RelatedQueryError,
@@ -38,4 +41,5 @@ export {
   type RelatedOptions,
   type RelatedPassage,
   type RelatedQuery,
+  type SemanticSignal,
 } from './related.ts';

@@ -61,6 +61,12 @@ export function semanticScore(
   let num = 0;
   let den = 0;
   const concepts: (ConceptMatch & { weight: number })[] = [];
+  // Each passage word's vector looked up once, not once per query word (this loop is the hot path).
+  const others: { word: string; vector: Float32Array }[] = [];
+  for (const other of passage.words.values()) {
+    const vector = vectors.vectors.get(other);
+    if (vector) others.push({ word: other, vector });
+  }
   for (const [stem, word] of query.words) {
     const w = idf(stem);
     den += w;
@@ -71,10 +77,9 @@ export function semanticScore(
     const v = vectors.vectors.get(word);
     if (!v) continue;
     const hits: { word: string; sim: number }[] = [];
-    for (const other of passage.words.values()) {
-      const u = vectors.vectors.get(other);
-      const sim = u ? cosine(v, u) : 0;
-      if (sim >= params.threshold) hits.push({ word: other, sim });
+    for (const other of others) {
+      const sim = cosine(v, other.vector);
+      if (sim >= params.threshold) hits.push({ word: other.word, sim });
     }
     if (hits.length === 0) continue;
     hits.sort((a, b) => b.sim - a.sim || (a.word < b.word ? -1 : 1));

@@ -143,7 +143,7 @@ describe('diptych cite', () => {
       [
         'an unknown --set field',
         ['cite', 'lankov-2007:12', '--set', 'year=2007'],
-        /^diptych: unknown field "year" in --set \(valid: author, title, title-short, container-title, issued, URL, accessed, publisher, publisher-place, genre, medium\)$/,
+        /^diptych: unknown field "year" in --set \(valid: author, title, title-short, container-title, issued, URL, accessed, publisher, publisher-place, genre, medium, editor, edition, volume, issue, page, number, DOI\)$/,
       ],
       [
         'a bad --set value',

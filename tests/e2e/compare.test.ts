@@ -183,7 +183,7 @@ describe('the Compare view', () => {
 });
 
 describe('related in the other text', () => {
-  it('lists five passages of the other source for a paragraph, shared terms marked; one opens in the other pane', async () => {
+  it('lists five passages of the other source for a paragraph, shared terms marked, concepts named; one opens in the other pane', async () => {
     await reader.openApp();
     await waitForMarks(reader);
     const panel = await openRelated(reader, `${LANKOV}:30`);
@@ -193,6 +193,10 @@ describe('related in the other text', () => {
       expect(address.startsWith(`${WC}:`)).toBe(true);
     }
     expect(await items.first().locator('mark').count()).toBeGreaterThan(0);
+    // Why each is related: shared words and, through word vectors, matched concepts ("support ~ aid").
+    const concepts = await panel.locator('.related-concepts').allTextContents();
+    expect(concepts.length).toBeGreaterThan(0);
+    for (const c of concepts) expect(c).toMatch(/^concepts: [a-z]+ ~ [a-z]+/);
     await reader.screenshot('compare-related');
     const go = items.nth(2).locator('.related-go');
     const address = (await go.textContent())!.replace(/ \(open in the other pane\)$/, '');

@@ -6,7 +6,8 @@ import { startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
 beforeAll(async () => {
-  reader = await startReader('wide');
+  // With its service worker, which registers from a module (no inline script to allow).
+  reader = await startReader('wide', { serviceWorkers: 'allow' });
   // Record every violation the page reports, from before any script runs.
   await reader.page.addInitScript(() => {
     const seen: string[] = [];
@@ -41,7 +42,7 @@ describe('the Content-Security-Policy', () => {
     await reader.screenshot('content-security-policy-wide');
   });
 
-  it('lets the app run: prerendered text, hydration, lazy chunks, CSS highlights, both workers', async () => {
+  it('lets the app run: prerendered text, hydration, lazy chunks, CSS highlights, both workers, the service worker', async () => {
     await reader.openApp('lankov-2007:12');
     // Lazy chunks and CSS highlights: the curated comparisons are loaded and underlined.
     await expect
@@ -62,6 +63,12 @@ describe('the Content-Security-Policy', () => {
     await expect
       .poll(() => reader.page.locator('.pane[data-source^="notes-"]').count(), { timeout: 30_000 })
       .toBe(1);
+    // The service worker registered and took the page (app/update/register-service-worker.ts).
+    await expect
+      .poll(() => reader.page.evaluate(() => navigator.serviceWorker.controller !== null), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     // Nothing was blocked but zod's probe for eval, which it catches.
     expect((await violations()).filter((v) => !/^script-src eval$/.test(v))).toEqual([]);
   });

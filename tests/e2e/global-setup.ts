@@ -23,6 +23,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** URL of the served production build, ending in `/`. */
     baseUrl: string;
+    /** The folder of that build (what `diptych serve --reader` serves in the offline test). */
+    distDir: string;
     /** One Chromium per test worker, to `connectChromium` to (helpers/chromium.ts), indexed by worker. */
     browserEndpoints: string[];
     /** What the production build logged as warnings or errors (none for a clean build). */
@@ -50,6 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const outDir = prebuilt ?? (await buildApp('diptych-e2e-', buildWarnings));
     const server = await serveStatic(outDir);
     project.provide('baseUrl', server.url);
+    project.provide('distDir', outDir);
     project.provide(
       'browserEndpoints',
       browsers.map((b) => b.wsEndpoint),

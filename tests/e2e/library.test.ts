@@ -117,7 +117,15 @@ describe('the library', () => {
     const row = dialog().locator(`tr[data-text="${id}"]`);
     await row.getByRole('button', { name: 'Edit record' }).click();
     const form = dialog().getByRole('form', { name: 'Edit record' });
-    expect(await form.getByLabel('Title').inputValue()).toBe('Moscow and Pyongyang after 2000');
+    expect(await form.getByLabel('Title', { exact: true }).inputValue()).toBe(
+      'Moscow and Pyongyang after 2000',
+    );
+    // The fields follow the kind of work: a journal article asks for its journal, volume, pages.
+    expect(await form.getByLabel('Volume').count()).toBe(0);
+    await form.getByLabel('Type', { exact: true }).selectOption('article-journal');
+    await form.getByLabel('Journal').fill('Korean Studies Review');
+    await form.getByLabel('Volume').fill('12');
+    await form.getByLabel('Pages').fill('45–67');
     await form.getByLabel('Authors').fill('Roe, Jane');
     await form.getByLabel('Date').fill('2024-02-30');
     await form.getByRole('button', { name: 'Save record' }).click();
@@ -126,10 +134,34 @@ describe('the library', () => {
     await form.getByRole('button', { name: 'Save record' }).click();
     await expect.poll(() => form.count()).toBe(0);
     await dialog().getByRole('button', { name: 'Close' }).click();
-    await openCite(reader, `${id}:1`);
+    const panel = await openCite(reader, `${id}:1`);
     await expect
       .poll(() => panelCitation(reader.page).textContent(), { timeout: 30_000 })
       .toBe('(Roe, 2024, para. 1)');
+    // The panel names the text by its title, and edits its record too (issue 16), undoably.
+    expect(await panel.getByRole('heading').first().textContent()).toMatch(
+      / — Moscow and Pyongyang after 2000$/,
+    );
+    const entry = panel.locator('.cite-bibliography');
+    await expect.poll(() => entry.textContent()).toContain('Korean Studies Review, 12, 45–67');
+    expect(await entry.textContent()).toContain('edited by you');
+    await panel
+      .getByRole('button', { name: 'Edit record: Moscow and Pyongyang after 2000' })
+      .click();
+    const editor = reader.page.getByRole('dialog', {
+      name: 'Edit record — Moscow and Pyongyang after 2000',
+    });
+    expect(await editor.getByLabel('Volume').inputValue()).toBe('12');
+    await editor.getByLabel('Volume').fill('13');
+    await reader.screenshot('cite-panel-user-record');
+    await editor.getByRole('button', { name: 'Save record' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await expect.poll(() => entry.textContent()).toContain('Korean Studies Review, 13, 45–67');
+    await panel.getByRole('button', { name: 'Undo record change' }).click();
+    await expect.poll(() => entry.textContent()).toContain('Korean Studies Review, 12, 45–67');
+    await reader.setViewport('narrow');
+    await reader.screenshot('cite-panel-user-text-narrow');
+    await reader.setViewport('wide');
     await reader.page.keyboard.press('Escape');
   });
 

@@ -3,10 +3,25 @@
 // third context, signed in but not a member, sees nothing and cannot write
 // (the server answers 403, checked over HTTP too).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creatorOf, groupDatabaseName } from '../../annotations/sync/index.ts';
+import type { AnnotationId } from '../../annotations/model/annotation.ts';
+import {
+  creatorOf,
+  groupDatabaseName,
+  privateDatabaseName,
+  toAnnotationDoc,
+} from '../../annotations/sync/index.ts';
+import { builtinEditions } from '../../sources/builtin.ts';
+import { sampleAnnotations } from '../annotations/helpers/samples.ts';
 import { call } from '../server/helpers/http.ts';
 import { type ServerProcess } from '../server/helpers/server-process.ts';
-import { annotate, openSidebar, sidebar, storedAnnotations } from './helpers/annotations-ui.ts';
+import {
+  annotate,
+  openSidebar,
+  sidebar,
+  storedAnnotations,
+  type StoredAnnotation,
+} from './helpers/annotations-ui.ts';
+import { compareRows, openCompareView } from './helpers/compare-ui.ts';
 import {
   closeSyncPanel,
   joinGroup,
@@ -24,6 +39,14 @@ const ana = { name: 'ana', password: 'ana-secret' };
 const ben = { name: 'ben', password: 'ben-secret' };
 const eve = { name: 'eve', password: 'eve-secret' };
 const GROUP = 'lankov-seminar';
+
+/** Whether a stored annotation's first target is in paragraph `address` (or one of its sentences). */
+const inParagraph =
+  (address: string) =>
+  (a: StoredAnnotation): boolean => {
+    const at = a.targets[0]?.selectors.address ?? '';
+    return at === address || at.startsWith(`${address}.`);
+  };
 
 let server: ServerProcess;
 let anaReader: Reader;
@@ -112,10 +135,119 @@ describe('two members of a group', () => {
   });
 });
 
+describe('layers', () => {
+  it('move and copy between layers; the sidebar and the Compare view filter by layer and author', async () => {
+    const groupLayer = `Group: ${GROUP}`;
+    // Ben's annotation goes to the group (his layer for new annotations), then moves to Private: it leaves the group.
+    await annotate(benReader.page, 'lankov-2007:8', 0, 30, 'h');
+    const moved = (await storedAnnotations(benReader.page)).find(inParagraph('lankov-2007:8'))!;
+    await waitForStored(anaReader.page, (a) => a.id === moved.id);
+    const bar = sidebar(benReader.page);
+    const movedItem = bar.locator(`[data-annotation-id="${moved.id}"]`);
+    await expect
+      .poll(() => movedItem.locator('.ann-sync-line').textContent())
+      .toBe(`${groupLayer} · by ben`);
+    await movedItem.getByLabel(/^Move to/).selectOption({ label: 'Private' });
+    await expect.poll(() => movedItem.locator('.ann-sync-line').textContent()).toBe('Private');
+    await waitForGone(anaReader.page, moved.id);
+
+    // Ana's group annotation, copied by Ben to his private layer: a new annotation of his; hers stays.
+    await annotate(anaReader.page, 'lankov-2007:9', 0, 30, 'h');
+    const anas = (await storedAnnotations(anaReader.page)).find(inParagraph('lankov-2007:9'))!;
+    await waitForStored(benReader.page, (a) => a.id === anas.id);
+    const anasItem = bar.locator(`[data-annotation-id="${anas.id}"]`);
+    expect(await anasItem.getByLabel(/^Move to/).count()).toBe(0);
+    await anasItem.getByLabel(/^Copy to/).selectOption({ label: 'Private' });
+    const copy = await waitForStored(
+      benReader.page,
+      (a) =>
+        a.id !== anas.id &&
+        a.targets[0]?.selectors.quote.exact === anas.targets[0]!.selectors.quote.exact,
+    );
+    const copyItem = bar.locator(`[data-annotation-id="${copy.id}"]`);
+    await expect.poll(() => copyItem.locator('.ann-sync-line').textContent()).toBe('Private');
+
+    // Two comparisons of readers': Ana's in the group, Ben's in his private layer.
+    const [linking] = sampleAnnotations(builtinEditions()).filter(
+      (a) => a.motivation === 'linking',
+    );
+    const comparison = (n: string, who: string, note: string) =>
+      toAnnotationDoc(
+        {
+          ...linking!,
+          id: `urn:uuid:00000000-0000-4000-8000-0000000c0${n}` as AnnotationId,
+          link: { ...linking!.link!, note },
+        },
+        who,
+      );
+    const anasComparison = comparison('0a1', ana.name, 'Ana’s comparison.');
+    const bensComparison = comparison('0b1', ben.name, 'Ben’s comparison.');
+    for (const [who, db, doc] of [
+      [ana, groupDatabaseName(GROUP), anasComparison],
+      [ben, privateDatabaseName(ben.name), bensComparison],
+    ] as const)
+      expect(
+        (await call(server.couchUrl, who, 'PUT', `${db}/${encodeURIComponent(doc._id)}`, doc))
+          .status,
+      ).toBe(201);
+    await waitForStored(benReader.page, (a) => a.id === anasComparison._id);
+    await waitForStored(benReader.page, (a) => a.id === bensComparison._id);
+
+    // The sidebar: by layer, by author.
+    const shownIds = () =>
+      bar
+        .locator('li.ann-item')
+        .evaluateAll((items) => items.map((i) => i.getAttribute('data-annotation-id')));
+    const layerMenu = bar.getByLabel('Filter by layer');
+    const authorMenu = bar.getByLabel('Filter by author');
+    await layerMenu.selectOption({ label: groupLayer });
+    await expect.poll(shownIds).toContain(anas.id);
+    expect(await shownIds()).not.toContain(moved.id);
+    expect(await shownIds()).not.toContain(copy.id);
+    await layerMenu.selectOption({ label: 'All layers' });
+    await authorMenu.selectOption({ label: 'ben (you)' });
+    await expect.poll(shownIds).not.toContain(anas.id);
+    expect(await shownIds()).toEqual(expect.arrayContaining([moved.id, copy.id]));
+    await authorMenu.selectOption({ label: 'All authors' });
+
+    // The Compare view: the same filter; each reader's row says its layer and who made it.
+    const view = await openCompareView(benReader);
+    const rows = compareRows(view);
+    const total = await rows.count();
+    await view.getByLabel('Filter by layer').selectOption({ label: groupLayer });
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Ana’s comparison.');
+    expect(await rows.first().locator('.own-badge').textContent()).toBe('Comparison by ana');
+    expect(await rows.first().locator('.own-layer').textContent()).toBe(`${groupLayer} · by ana`);
+    expect(
+      await rows
+        .first()
+        .getByRole('button', { name: /^Delete/ })
+        .count(),
+    ).toBe(0);
+    await benReader.screenshot('sync-compare-layer-filter');
+    await view.getByLabel('Filter by layer').selectOption({ label: 'All layers' });
+    await view.getByLabel('Filter by author').selectOption({ label: 'ben (you)' });
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Ben’s comparison.');
+    expect(await rows.first().locator('.own-badge').textContent()).toBe('Your comparison');
+    expect(await rows.first().locator('.own-layer').textContent()).toBe('Private');
+    expect(
+      await rows
+        .first()
+        .getByRole('button', { name: /^Delete/ })
+        .count(),
+    ).toBe(1);
+    await view.getByLabel('Filter by author').selectOption({ label: 'All authors' });
+    await expect.poll(() => rows.count()).toBe(total);
+    await view.getByRole('button', { name: 'Close' }).click();
+  });
+});
+
 describe('a signed-in reader who is not a member', () => {
   it('cannot join the group and sees nothing of it', async () => {
     await annotate(anaReader.page, 'lankov-2007:4', 0, 20, 'h');
-    const [anaNow] = await storedAnnotations(anaReader.page);
+    const anaNow = (await storedAnnotations(anaReader.page)).find(inParagraph('lankov-2007:4'));
     await waitForStored(benReader.page, (a) => a.id === anaNow!.id);
 
     await signIn(eveReader, server.url, eve);
@@ -134,7 +266,7 @@ describe('a signed-in reader who is not a member', () => {
 
   it('gets 403 over HTTP for reads and writes, and a stranger 401', async () => {
     const db = groupDatabaseName(GROUP);
-    const [anaNow] = await storedAnnotations(anaReader.page);
+    const anaNow = (await storedAnnotations(anaReader.page)).find(inParagraph('lankov-2007:4'));
     expect((await call(server.couchUrl, eve, 'GET', `${db}/_all_docs`)).status).toBe(403);
     expect((await call(server.couchUrl, eve, 'GET', `${db}/_changes`)).status).toBe(403);
     // Membership is checked before anything else: even a well-formed annotation of eve's is refused.

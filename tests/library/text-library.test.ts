@@ -101,6 +101,31 @@ describe('text library', () => {
     expect((await library.edition(text.id))?.blocks.filter((b) => b.n).length).toBe(2);
   });
 
+  it('keeps the fields of a journal article or chapter, checking pages and DOI', async () => {
+    const { library } = await openLibrary(new IDBFactory());
+    const text = await imported(NOTES, 'notes.md');
+    await library.add(text);
+    const base = library.getState().entries[0]!.record;
+    await expect(
+      library.setRecord(text.id, { ...base, type: 'article-journal', page: '45 to 67' }),
+    ).rejects.toThrow(/page or a range/);
+    await expect(
+      library.setRecord(text.id, { ...base, doi: 'https://doi.org/10.1/x' }),
+    ).rejects.toThrow(/10\.1234\/abc/);
+    const chapter = {
+      ...base,
+      type: 'chapter' as const,
+      containerTitle: 'Korea and Its Neighbours',
+      editors: [{ family: 'Kim', given: 'Suk-Young' }],
+      page: '45–67',
+      publisher: 'Routledge',
+      place: 'London',
+      doi: '10.4324/9781315000000',
+    };
+    await library.setRecord(text.id, chapter);
+    expect(library.getState().entries[0]!.record).toEqual(chapter);
+  });
+
   it('deletes with undo', async () => {
     const factory = new IDBFactory();
     const { library } = await openLibrary(factory);

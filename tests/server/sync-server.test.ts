@@ -4,7 +4,7 @@
  * reader is not built. The access rules are tested over HTTP against the
  * CLI-started server in access.test.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,10 @@ import { startSyncServer, type SyncServer } from '../../server/sync-server.ts';
 const dataDir = mkdtempSync(join(tmpdir(), 'diptych-sync-inproc-'));
 const readerDir = mkdtempSync(join(tmpdir(), 'diptych-reader-'));
 writeFileSync(join(readerDir, 'index.html'), '<!doctype html><title>Diptych</title>');
+writeFileSync(join(readerDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+writeFileSync(join(readerDir, 'manifest.webmanifest'), '{"name":"Diptych"}');
+mkdirSync(join(readerDir, 'assets'));
+writeFileSync(join(readerDir, 'assets', 'index-AbC123.js'), 'export {};');
 let server: SyncServer;
 let bare: SyncServer;
 
@@ -50,6 +54,20 @@ describe('one address', () => {
     expect(await (await fetch(server.couchUrl)).json()).toMatchObject({
       'express-pouchdb': 'Welcome!',
     });
+  });
+
+  it('serves sw.js and the manifest with their types; only the hashed assets are cached long', async () => {
+    const get = (path: string) => fetch(new URL(path, server.url));
+    const sw = await get('sw.js');
+    expect(sw.headers.get('content-type')).toMatch(/^application\/javascript/);
+    expect(sw.headers.get('cache-control')).toBe('no-cache');
+    const manifest = await get('manifest.webmanifest');
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    expect((await get('')).headers.get('cache-control')).toBe('no-cache');
+    const asset = await get('assets/index-AbC123.js');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('without a built reader, / says how to build it', async () => {

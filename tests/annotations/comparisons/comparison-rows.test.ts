@@ -133,6 +133,17 @@ describe('filterComparisons', () => {
       tableRows(filterComparisons(table, { topic: 'Summits', relations: ['complements'] })),
     ).toEqual([]);
   });
+
+  it('keeps only the rows `keep` keeps, with the other filters', () => {
+    const own = fixture.find((a) => !a.id.startsWith('urn:diptych:comparison:'))!.id;
+    const kept = filterComparisons(table, { keep: (row) => row.id === own });
+    expect(tableRows(kept).map((r) => r.id)).toEqual([own]);
+    expect(comparisonTopics(kept)).toHaveLength(1);
+    expect(tableRows(filterComparisons(table, { keep: () => false }))).toEqual([]);
+    expect(tableRows(filterComparisons(table, { keep: () => true, curated: true }))).toHaveLength(
+      1,
+    );
+  });
 });
 
 describe('citedAddress', () => {

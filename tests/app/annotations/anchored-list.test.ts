@@ -73,7 +73,8 @@ describe('anchorAnnotations', () => {
 
   it('anchors each annotation once per edition (the cache), and again when it changes', () => {
     const a = on(lankov, para(lankov, 5).start, para(lankov, 5).start + 30);
-    const cache = new WeakMap();
+    // Typed: the workspace's libs include ES2023's WeakKey (symbols), which `new WeakMap()` would infer.
+    const cache: Parameters<typeof anchorAnnotations>[3] = new WeakMap();
     let calls = 0;
     const counting: typeof anchor = (doc, sel) => {
       calls++;

@@ -116,10 +116,28 @@ export interface ConnectedBrowser {
   readonly close: () => Promise<void>;
 }
 
+/** Options of `connectChromium`. */
+export interface ContextOptions {
+  /**
+   * Whether the reader may register its service worker (app/build/pwa-options.ts). Blocked
+   * unless a test is about it (tests/e2e/offline.test.ts, content-security-policy.test.ts):
+   * a page the worker controls is answered from its cache, out of reach of `page.route`
+   * (which tests use to hold back or fail a request), and installing it downloads the whole
+   * build into every context, for nothing.
+   */
+  readonly serviceWorkers?: 'allow' | 'block';
+}
+
 /** Connects to the run's Chromium (`launchChromiumServer`) and opens a fresh context. */
-export async function connectChromium(wsEndpoint: string): Promise<ConnectedBrowser> {
+export async function connectChromium(
+  wsEndpoint: string,
+  options: ContextOptions = {},
+): Promise<ConnectedBrowser> {
   const browser = await chromium.connect(wsEndpoint);
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    serviceWorkers: options.serviceWorkers ?? 'block',
+  });
   // Playwright's 30 s default for actions and waits, scaled like every other limit.
   context.setDefaultTimeout(scaled(30_000));
   return {

@@ -23,13 +23,19 @@ export interface TestUser {
 
 /**
  * Starts the real sync server (127.0.0.1, temporary data) open to the
- * reader's origin, with these users and, if given, one group.
+ * reader's origin, with these users and, if given, one group; with
+ * `options.reader`, serving that build of the reader at `/`.
  */
 export async function startSyncServer(
   users: readonly TestUser[],
   group?: { readonly name: string; readonly owner: string; readonly members: readonly string[] },
+  options: { readonly reader?: string } = {},
 ): Promise<ServerProcess> {
-  const server = await startServerProcess({ cors: new URL(inject('baseUrl')).origin });
+  // With `reader`, it serves that build at `/` too (`--reader`), as `diptych serve` serves `dist/`.
+  const server = await startServerProcess({
+    cors: new URL(inject('baseUrl')).origin,
+    ...(options.reader ? { reader: options.reader } : {}),
+  });
   const admin = new CouchAdmin(server.couchUrl, TEST_ADMIN);
   for (const u of users) await admin.addUser(u.name, u.password);
   if (group) await admin.createGroup(group.name, group.owner, [...group.members]);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { connectChromium } from './chromium.ts';
+import { connectChromium, type ContextOptions } from './chromium.ts';
 
 /** Where screenshots go (git-ignored). */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -88,10 +88,19 @@ export function workerBrowserEndpoint(): string {
   return endpoints[(Math.max(1, worker) - 1) % endpoints.length]!;
 }
 
+/** Options of `startReader`. */
+export interface ReaderOptions extends ContextOptions {
+  /** Where the reader is served (default: the run's static server; a sync server serves it too). */
+  readonly url?: string;
+}
+
 /** Opens a fresh context of this worker's Chromium (empty storage) and one page on the served build. */
-export async function startReader(viewport: keyof typeof VIEWPORTS = 'wide'): Promise<Reader> {
-  const baseUrl = inject('baseUrl');
-  const launched = await connectChromium(workerBrowserEndpoint());
+export async function startReader(
+  viewport: keyof typeof VIEWPORTS = 'wide',
+  options: ReaderOptions = {},
+): Promise<Reader> {
+  const baseUrl = options.url ?? inject('baseUrl');
+  const launched = await connectChromium(workerBrowserEndpoint(), options);
   const page = await launched.context.newPage();
   await page.setViewportSize(VIEWPORTS[viewport]);
   const errors: string[] = [];

@@ -83,7 +83,11 @@ function launch(
     child.stderr!.on('data', (chunk: Buffer) => (log.text += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the server exited (${code}) before listening:\n${log.text}`));
+      // The compiled CLI predates an option the tests pass: say how to rebuild it.
+      const hint = /unknown option/.test(log.text)
+        ? '\n(dist-cli/ may be older than cli/: run `npm run build:cli`)'
+        : '';
+      reject(new Error(`the server exited (${code}) before listening:\n${log.text}${hint}`));
     });
   });
 }
@@ -110,10 +114,15 @@ export async function startServerProcess(
     readonly admin?: boolean;
     /** Origins allowed with credentials (`--cors`): a reader served elsewhere, as the browser tests' is. */
     readonly cors?: string;
+    /** The built reader to serve at `/` (`--reader`); default the project's `dist/`. */
+    readonly reader?: string;
   } = {},
 ): Promise<ServerProcess> {
   const withAdmin = options.admin ?? true;
-  const extra = options.cors ? ['--cors', options.cors] : [];
+  const extra = [
+    ...(options.cors ? ['--cors', options.cors] : []),
+    ...(options.reader ? ['--reader', options.reader] : []),
+  ];
   const dataDir = mkdtempSync(join(tmpdir(), 'diptych-sync-'));
   const log = { text: '' };
   let { child, port } = await launch(0, dataDir, log, withAdmin, extra);

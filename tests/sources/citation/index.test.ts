@@ -38,6 +38,8 @@ describe('sources/citation', () => {
         'parseAssignment',
         'parsePinpointMode',
         'parseStyleFile',
+        'recordFieldLabel',
+        'recordFieldsFor',
         'pinpointChoices',
         'sectionPlace',
         'styleLocale',

@@ -8,7 +8,10 @@ import {
   citeInStyle,
   exportFile,
   loadCiter,
+  setExtraSources,
 } from '../../../sources/citation/load-citer.ts';
+import type { SourceId } from '../../../sources/edition.ts';
+import type { SourceMetadata } from '../../../sources/metadata.ts';
 import { scaled } from '../../slowdown.ts';
 
 describe('loadCiter', () => {
@@ -42,6 +45,45 @@ describe('loadCiter', () => {
         pinpoint: 'paragraph',
       });
       expect(result.citation.text).toBe('(Winstanley-Chesters, pars. 4–6)');
+    },
+    scaled(60_000),
+  );
+
+  it(
+    'takes the reader’s texts into a warm engine without rebuilding it',
+    async () => {
+      const before = await loadCiter('mla');
+      const mine: SourceMetadata = {
+        id: 'my-notes-0a1b2c' as SourceId,
+        file: '',
+        lang: 'en',
+        label: 'My notes',
+        csl: {
+          id: 'my-notes-0a1b2c',
+          type: 'article-journal',
+          title: 'Notes on the border',
+          author: [{ family: 'Reader', given: 'Ann' }],
+          issued: { 'date-parts': [[2020]] },
+          'container-title': 'Border Studies',
+        },
+        inferred: [],
+        declarations: [],
+      };
+      try {
+        setExtraSources([mine]);
+        const result = await citeInStyle('mla', { address: 'my-notes-0a1b2c:2' });
+        expect(await loadCiter('mla')).toBe(before);
+        expect(result.citation.text).toBe('(Reader)');
+        expect(result.bibliography).toMatchObject({
+          kind: 'entry',
+          text: 'Reader, Ann. “Notes on the Border.” Border Studies, 2020.',
+        });
+      } finally {
+        setExtraSources([]);
+      }
+      await expect(citeInStyle('mla', { address: 'my-notes-0a1b2c:2' })).rejects.toThrow(
+        /my-notes-0a1b2c/,
+      );
     },
     scaled(60_000),
   );

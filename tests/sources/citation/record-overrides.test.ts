@@ -10,6 +10,7 @@ import {
   parseAssignment,
   parseDateValue,
 } from '../../../sources/citation/record-overrides.ts';
+import { recordFieldLabel, recordFieldsFor } from '../../../sources/citation/record-fields.ts';
 import { lankov2007, winstanleyChesters2015 } from '../../../sources/metadata.ts';
 
 describe('record overrides', () => {
@@ -90,5 +91,62 @@ describe('record overrides', () => {
     });
     expect(override).toEqual({ URL: 'https://example.org/a' });
     expect(errors.accessed).toMatch(/real date/);
+  });
+
+  it('checks pages, DOIs, editors and number-like fields', () => {
+    for (const ok of ['45', '45-67', '45–67', 'e1012', 'S12–S20', 'xii–xv'])
+      expect(fieldError('page', ok), ok).toBeNull();
+    for (const bad of ['45 to 67', 'pp. 45', '45-67-89'])
+      expect(fieldError('page', bad), bad).toMatch(/a page or a range/);
+    expect(fieldError('DOI', '10.1080/14672715.2015.1012')).toBeNull();
+    expect(fieldError('DOI', 'https://doi.org/10.1080/x')).toMatch(/without https:\/\/doi.org/);
+    expect(fieldError('editor', 'Kim, Suk-Young; Lee')).toBeNull();
+    expect(fieldError('editor', ', Suk-Young')).toMatch(/Family, Given/);
+    expect(fieldError('volume', '12')).toBeNull();
+    expect(fieldError('volume', '1'.repeat(101))).toMatch(/longer than 100/);
+    const chapter = applyRecordOverride(lankov2007, {
+      editor: 'Kim, Suk-Young',
+      page: '45–67',
+    });
+    expect(chapter.csl.editor).toEqual([{ family: 'Kim', given: 'Suk-Young' }]);
+    expect(chapter.csl.page).toBe('45–67');
+    expect(formValues(chapter.csl).editor).toBe('Kim, Suk-Young');
+  });
+});
+
+describe('record fields by kind of work', () => {
+  it('asks a news article for its site, day and URL, and not for a volume or publisher', () => {
+    const fields = recordFieldsFor('article-newspaper');
+    expect(fields).toEqual([
+      'author',
+      'title',
+      'title-short',
+      'container-title',
+      'issued',
+      'URL',
+      'accessed',
+    ]);
+    expect(recordFieldLabel('article-newspaper', 'container-title')).toBe('Newspaper or news site');
+  });
+
+  it('asks a journal article for volume, issue, pages and DOI; a chapter for its book and editors', () => {
+    expect(recordFieldsFor('article-journal')).toEqual(
+      expect.arrayContaining(['container-title', 'volume', 'issue', 'page', 'DOI']),
+    );
+    expect(recordFieldsFor('article-journal')).not.toContain('publisher');
+    expect(recordFieldsFor('chapter')).toEqual(
+      expect.arrayContaining(['editor', 'container-title', 'page', 'publisher']),
+    );
+    expect(recordFieldLabel('chapter', 'container-title')).toBe('Book title');
+    expect(recordFieldsFor('book')).not.toContain('container-title');
+    expect(recordFieldsFor('manuscript')).toEqual(
+      expect.arrayContaining(['genre', 'publisher', 'issued']),
+    );
+  });
+
+  it('still shows a field the record sets outside its kind, and every field for an unknown kind', () => {
+    expect(recordFieldsFor('article-newspaper', ['publisher', 'title']).at(-1)).toBe('publisher');
+    expect(recordFieldsFor('article-newspaper', ['title'])).toHaveLength(7);
+    expect(recordFieldsFor('song')).toEqual([...EDITABLE_FIELDS]);
   });
 });

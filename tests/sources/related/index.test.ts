@@ -5,6 +5,12 @@ it('exposes the public surface of sources/related, and nothing else', () => {
   expect(Object.keys(related).sort()).toEqual(
     [
       'BM25_DEFAULTS',
+      'CONCEPT_THRESHOLD',
+      'FILLER_WORDS',
+      'SIF_A',
+      'isFiller',
+      'sifEmbedding',
+      'sifWeight',
       'DEFAULT_K',
       'FUSION_DEFAULTS',
       'WORD_VECTORS_PROVENANCE',

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinEditions } from '../../../sources/builtin.ts';
+import { stemmer } from 'stemmer';
 import {
+  CONCEPT_THRESHOLD,
   WordVectorsError,
+  analyze,
   buildRelatedIndex,
   decodeWordVectors,
+  isFiller,
   related,
   semanticScore,
 } from '../../../sources/related/index.ts';
@@ -39,12 +43,83 @@ describe('word vectors', () => {
   });
 });
 
-describe('related with vectors', () => {
-  it('explains matched concepts across stems', () => {
-    const index = buildRelatedIndex(builtinEditions(), { vectors });
-    const hits = related(index, 'winstanley-chesters-2015:9', { k: 39, within: 'lankov-2007' });
-    const six = hits.find((h) => h.address === 'lankov-2007:6')!;
-    expect(six.concepts.length).toBeGreaterThan(0);
-    for (const c of six.concepts) expect(c.matches.length).toBeGreaterThan(0);
+const editions = builtinEditions();
+const index = buildRelatedIndex(editions, { vectors });
+const plain = buildRelatedIndex(editions);
+const WC = 'winstanley-chesters-2015';
+const LANKOV = 'lankov-2007';
+
+describe('related with vectors (BM25 fused with SIF embeddings)', () => {
+  it('ranks every paragraph of the other text, best first, with a strength from 0 to 1', () => {
+    const hits = related(index, `${WC}:9`, { k: Infinity, within: LANKOV });
+    expect(hits).toHaveLength(39);
+    expect(new Set(hits.map((h) => h.address)).size).toBe(39);
+    for (let i = 1; i < hits.length; i++)
+      expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
+    for (const h of hits) {
+      expect(h.strength).toBeGreaterThanOrEqual(0);
+      expect(h.strength).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('finds by meaning a passage that shares no word with the query', () => {
+    const query = { source: WC, text: 'help and assistance from the donor' };
+    const bm25 = related(plain, query, { k: Infinity }).map((h) => h.address);
+    const fused = related(index, query, { k: Infinity });
+    const byMeaning = fused.filter((h) => !bm25.includes(h.address) && h.concepts.length > 0);
+    expect(byMeaning.length).toBeGreaterThan(0);
+    expect(byMeaning[0]!.terms).toEqual([]);
+  });
+
+  it('with no semantic weight, ranks as BM25 alone', () => {
+    const off = related(index, `${LANKOV}:30`, {
+      k: Infinity,
+      fusion: { method: 'weighted-sum', signal: 'sif-sentence', weight: 0 },
+    });
+    expect(off.map((h) => h.address)).toEqual(
+      related(plain, `${LANKOV}:30`, { k: Infinity }).map((h) => h.address),
+    );
+  });
+
+  it('explains a hit with matched concepts: “support ~ aid”, and no filler, name or shared word', () => {
+    const hits = related(index, `${WC}:9`, { k: 39, within: LANKOV });
+    const six = hits.find((h) => h.address === `${LANKOV}:6`)!;
+    expect(six.concepts).toContainEqual(
+      expect.objectContaining({ query: 'support', matches: expect.arrayContaining(['aid']) }),
+    );
+    const queryStems = new Set(
+      analyze(editions[0]!.blocks.find((b) => b.n === 9)!.text).map((t) => t.stem),
+    );
+    for (const h of hits)
+      for (const c of h.concepts) {
+        expect(c.similarity).toBeGreaterThanOrEqual(CONCEPT_THRESHOLD);
+        expect(isFiller(c.query)).toBe(false);
+        for (const m of c.matches) {
+          expect(isFiller(m)).toBe(false);
+          expect(queryStems.has(stemmer(m))).toBe(false);
+          expect(['japan', 'korea', 'korean', 'pyongyang']).not.toContain(m);
+        }
+      }
+  });
+
+  describe('when it fails', () => {
+    it('a query none of whose words has a vector is ranked by BM25 alone', () => {
+      const query = { source: WC, text: 'Irteniev' }; // GloVe has no vector for this name
+      expect(related(index, query, { k: Infinity }).map((h) => h.address)).toEqual(
+        related(plain, query, { k: Infinity }).map((h) => h.address),
+      );
+      expect(related(index, query)).toHaveLength(1);
+    });
+  });
+});
+
+describe('shared terms', () => {
+  it('leave filler words out (they still count in the score)', () => {
+    for (const w of ['so', 'following', 'began', 'will', 'However', 'also', 'even', 'no'])
+      expect(isFiller(w), w).toBe(true);
+    for (const w of ['railway', 'Soviet', 'Pyongyang', 'trade', 'million', 'interest', 'large'])
+      expect(isFiller(w), w).toBe(false);
+    for (const q of [`${WC}:18`, `${WC}:9`, `${LANKOV}:30`])
+      for (const h of related(index, q, { k: 10 })) expect(h.terms.filter(isFiller)).toEqual([]);
   });
 });

@@ -1,0 +1,57 @@
+/** A library text's record → the citer: every field the record editor offers reaches citeproc, through the worker's schema. */
+import { describe, expect, it } from 'vitest';
+import { UserSourceSchema } from '../../../app/citations/citer-protocol.ts';
+import { userSourceMetadata } from '../../../app/citations/user-source.ts';
+import { recordToCsl } from '../../../app/library/record-to-csl.ts';
+import type { TextEntry } from '../../../library/index.ts';
+import { citePassage, createCiter } from '../../../sources/citation/index.ts';
+import { nodeCslLoader } from '../../../sources/citation/node-csl-loader.ts';
+import { BUILTIN_SOURCES } from '../../../sources/metadata.ts';
+import { scaled } from '../../slowdown.ts';
+
+const chapter = {
+  id: 'my-chapter-0123456789',
+  title: 'Border notes',
+  record: {
+    type: 'chapter',
+    title: 'Across the Tumen',
+    titleShort: 'Tumen',
+    authors: [{ family: 'Reader', given: 'Ann' }],
+    editors: [{ family: 'Kim', given: 'Suk-Young' }],
+    containerTitle: 'Korea and its neighbours',
+    page: '45–67',
+    publisher: 'Routledge',
+    place: 'London',
+    issued: '2020',
+    doi: '10.4324/9781315000000',
+  },
+} as unknown as TextEntry;
+
+describe('recordToCsl', () => {
+  it(
+    'passes the worker’s schema and cites a chapter with its book, editors, pages and DOI',
+    async () => {
+      const source = UserSourceSchema.parse(recordToCsl(chapter));
+      expect(source.csl).toMatchObject({
+        type: 'chapter',
+        'title-short': 'Tumen',
+        editor: [{ family: 'Kim', given: 'Suk-Young' }],
+        'container-title': 'Korea and its neighbours',
+        page: '45–67',
+        'publisher-place': 'London',
+        DOI: '10.4324/9781315000000',
+      });
+      const citer = await createCiter('apa', nodeCslLoader, [
+        ...BUILTIN_SOURCES,
+        userSourceMetadata(source),
+      ]);
+      const cited = citePassage(citer, { address: `${chapter.id}:2` });
+      expect(cited.citation.text).toBe('(Reader, 2020, para. 2)');
+      expect(cited.bibliography).toMatchObject({
+        kind: 'entry',
+        text: 'Reader, A. (2020). Across the Tumen. In S.-Y. Kim (Ed.), Korea and its neighbours (pp. 45–67). Routledge. https://doi.org/10.4324/9781315000000',
+      });
+    },
+    scaled(60_000),
+  );
+});
