@@ -44,7 +44,13 @@ import {
   type ServerProblem,
 } from './couch-session.ts';
 import { readIncomingDoc, type IncomingContext } from './incoming-doc.ts';
-import type { PouchConstructor, PouchDatabase, PouchDoc, PouchEmitter } from './pouch-types.ts';
+import type {
+  PouchConstructor,
+  PouchDatabase,
+  PouchDoc,
+  PouchEmitter,
+  PouchSync,
+} from './pouch-types.ts';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from './sync-settings.ts';
 
 /** A layer: the reader's private one or a group's. */
@@ -155,11 +161,18 @@ interface LiveLayer {
   readonly layer: Layer;
   readonly local: PouchDatabase;
   readonly remote: PouchDatabase;
-  sync: PouchEmitter | null;
+  sync: PouchSync | null;
   feed: PouchEmitter | null;
   /** The layer's own state: `null` when fine. */
   problem: ServerProblem | null;
   active: boolean;
+  /**
+   * Each direction's last word: paused after an error (a failed request; PouchDB
+   * retries after a back-off) or not. The two-way sync's own `paused` event
+   * drops the error, so a failed push would pass for "caught up": the engine
+   * listens to each direction instead.
+   */
+  failing: { push: boolean; pull: boolean };
   /** True once its replication first caught up (until then the layer is "syncing"). */
   caughtUp: boolean;
   pendingPull: number;
@@ -642,6 +655,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       feed: null,
       problem: null,
       active: false,
+      failing: { push: false, pull: false },
       caughtUp: false,
       pendingPull: 0,
     };
@@ -664,18 +678,30 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     changed();
     if (entry.problem && entry.problem.kind !== 'unreachable') return; // Retrying cannot help: the panel says why.
     if (!live.includes(entry)) return;
-    entry.sync = entry.local
-      .sync(entry.remote, {
-        live: true,
-        retry: true,
-        heartbeat: 25_000,
-        batch_size: 200,
-        back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
-      })
-      .on('active', () => {
-        entry.active = true;
-        changed();
-      })
+    const sync = entry.local.sync(entry.remote, {
+      live: true,
+      retry: true,
+      heartbeat: 25_000,
+      batch_size: 200,
+      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
+    });
+    entry.sync = sync;
+    entry.failing = { push: false, pull: false };
+    for (const direction of ['push', 'pull'] as const) {
+      sync[direction]
+        .on('active', () => {
+          if (entry.sync !== sync) return;
+          entry.failing[direction] = false;
+          entry.active = true;
+          changed();
+        })
+        .on('paused', (error?: unknown) => {
+          if (entry.sync !== sync) return;
+          entry.failing[direction] = error !== undefined && error !== null;
+          if (entry.failing[direction]) void reprobe(entry, api);
+        });
+    }
+    sync
       .on(
         'change',
         (info: {
@@ -688,24 +714,30 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           changed();
         },
       )
-      .on('paused', (error?: unknown) => {
-        entry.active = false;
-        if (error) {
-          void reprobe(entry, api);
-          return;
-        }
-        entry.problem = null;
-        entry.pendingPull = 0;
-        entry.caughtUp = true;
-        if (live.every((l) => l.problem === null && !l.active && l.caughtUp)) {
-          pendingOut = 0;
-          offlineSince = null;
-          if (settings) {
-            settings.lastSync = clock().toISOString();
-            persistSettings();
+      // Both directions paused: caught up, unless one of them paused on an error.
+      .on('paused', () => {
+        if (entry.sync !== sync) return;
+        // The directions' own listeners run after this one (PouchDB's sync listens first): settle next tick.
+        queueMicrotask(() => {
+          if (entry.sync !== sync) return;
+          entry.active = false;
+          if (entry.failing.push || entry.failing.pull) {
+            changed();
+            return;
           }
-        }
-        changed();
+          entry.problem = null;
+          entry.pendingPull = 0;
+          entry.caughtUp = true;
+          if (live.every((l) => l.problem === null && !l.active && l.caughtUp)) {
+            pendingOut = 0;
+            offlineSince = null;
+            if (settings) {
+              settings.lastSync = clock().toISOString();
+              persistSettings();
+            }
+          }
+          changed();
+        });
       })
       .on('denied', (error: { id?: string; reason?: string; message?: string }) => {
         reject(
@@ -716,6 +748,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         changed();
       })
       .on('error', () => void reprobe(entry, api));
+  }
+
+  /**
+   * The server answers again: start the layer's replication now rather than
+   * when PouchDB's back-off next retries (up to 30 s after a long outage).
+   */
+  function resume(entry: LiveLayer, api: string): void {
+    if (!live.includes(entry) || !(entry.failing.push || entry.failing.pull)) return;
+    entry.sync?.cancel();
+    entry.sync = null;
+    void checkThenSync(entry, api);
   }
 
   /** After a replication error: asks the server what is wrong, for the panel's words. */
@@ -788,7 +831,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const s = settings;
     if (!s?.signedIn || live.length === 0) return;
     const now = Date.now();
-    const worried = pendingOut > 0 || live.some((l) => l.problem !== null || !l.caughtUp);
+    const worried =
+      pendingOut > 0 ||
+      live.some((l) => l.problem !== null || !l.caughtUp || l.failing.push || l.failing.pull);
     if (now - lastProbe < (worried ? 5_000 : 60_000)) return;
     lastProbe = now;
     for (const l of live) void reprobeOrClear(l, s.api);
@@ -800,6 +845,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (problem === null && entry.problem?.kind === 'unreachable') {
       entry.problem = null;
       offlineSince = null;
+      resume(entry, api);
     } else if (problem !== null) {
       entry.problem = problem;
       noteReachability(problem);
