@@ -754,7 +754,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    * The server answers again: start the layer's replication now rather than
    * when PouchDB's back-off next retries (up to 30 s after a long outage).
    */
-  function resume(entry: LiveLayer, api: string): void {
+  function resumeLayer(entry: LiveLayer, api: string): void {
     if (!live.includes(entry) || !(entry.failing.push || entry.failing.pull)) return;
     entry.sync?.cancel();
     entry.sync = null;
@@ -845,7 +845,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (problem === null && entry.problem?.kind === 'unreachable') {
       entry.problem = null;
       offlineSince = null;
-      resume(entry, api);
+      resumeLayer(entry, api);
     } else if (problem !== null) {
       entry.problem = problem;
       noteReachability(problem);
