@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -109,6 +110,9 @@ export default defineConfig(({ command }) => ({
   worker: { format: 'es', plugins: () => [workerSafeModules()] },
   test: {
     root: '.',
+    // Two workers at least: vitest's default (cores − 1) is one on a two-core machine, which ran
+    // every file — unit and browser — one after another. Browser tests mostly wait on the page.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         extends: true,
@@ -130,10 +134,11 @@ export default defineConfig(({ command }) => ({
           name: 'e2e',
           root: '.',
           include: ['tests/e2e/**/*.test.ts', 'tests/**/*.browser.test.ts'],
-          // One Chromium and one build for the run; files run one at a time, each in a
-          // fresh browser context, so timings do not depend on what else is running.
+          // One build for the run and one Chromium per worker; files run two at a time (as
+          // many as the run has workers), each in a fresh browser context. Most of a browser
+          // test is waiting on the page, so two overlap well even on two cores; limits are
+          // scaled by the load (tests/slowdown.ts), not tuned to a quiet machine.
           globalSetup: ['tests/e2e/global-setup.ts'],
-          fileParallelism: false,
           testTimeout: scaled(60_000),
           hookTimeout: scaled(60_000),
           // The app answers within a frame or two; 5 s covers a cold lazy chunk.

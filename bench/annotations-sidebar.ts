@@ -14,22 +14,14 @@
  * - next page: scrolling to the list's end renders 100 more (median).
  *
  * The annotations are spread over both texts with the same generator shape
- * as bench/annotations.ts (quotes of 20–119 characters made by `describe`).
+ * as bench/annotations.ts (`helpers/spread-annotations.ts`).
  */
 import { rmSync } from 'node:fs';
-import { describe } from '../annotations/anchoring/describe.ts';
-import {
-  completeAnnotation,
-  type Annotation,
-  type AnnotationId,
-} from '../annotations/model/annotation.ts';
-import { saveAnnotations } from '../annotations/storage/annotation-storage.ts';
 import { ANNOTATIONS_KEY } from '../annotations/storage/envelope.ts';
-import { memoryStorage } from '../annotations/storage/memory-storage.ts';
-import { builtinEditions } from '../sources/builtin.ts';
 import { buildApp } from '../tests/e2e/helpers/build-app.ts';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
+import { spreadAnnotations, storedForm } from './helpers/spread-annotations.ts';
 
 const COUNT = 10_000;
 const RUNS = 3;
@@ -39,35 +31,7 @@ const READY_TARGET_MS = 1000;
 const TASK_TARGET_MS = 100;
 
 function storedSet(): string {
-  const editions = builtinEditions();
-  const out: Annotation[] = [];
-  for (let i = 0; out.length < COUNT; i++) {
-    const e = editions[i % 2]!;
-    const start = (i * 7919) % (e.text.length - 300);
-    const s = describe(e, start, start + 20 + (i % 100));
-    if (!s?.quote || !s.position || !s.address) continue;
-    out.push(
-      completeAnnotation(
-        {
-          motivation: i % 3 === 1 ? 'commenting' : 'highlighting',
-          color: (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[i % 5],
-          ...(i % 3 === 1 ? { note: `Note ${i}: *why* this matters.` } : {}),
-          tags: i % 4 === 0 ? [`t${i % 17}`] : [],
-          targets: [
-            {
-              source: e.id,
-              selectors: { quote: s.quote, position: s.position, address: s.address },
-            },
-          ],
-        },
-        `urn:uuid:00000000-0000-4000-8000-${String(out.length).padStart(12, '0')}` as AnnotationId,
-        new Date(Date.UTC(2026, 0, 1, 0, 0, 0, out.length)).toISOString(),
-      ),
-    );
-  }
-  const port = memoryStorage();
-  saveAnnotations(port, { annotations: out, deleted: {}, revision: 1 });
-  return port.get(ANNOTATIONS_KEY)!;
+  return storedForm(spreadAnnotations(COUNT));
 }
 
 /**

@@ -23,6 +23,8 @@ const BENCHES: Bench[] = [
   { name: 'library', load: () => import('./library.ts') },
   { name: 'library-parse', load: () => import('./library-parse.ts') },
   { name: 'sync-load', load: () => import('./sync-load.ts') },
+  { name: 'sync-replication', load: () => import('./sync-replication.ts') },
+  { name: 'sync-latency', load: () => import('./sync-latency.ts') },
 ];
 
 // Names select sections; `--flags` are for the sections (sync-load --quick).

@@ -43,9 +43,11 @@ export async function runBrowser(): Promise<void> {
       [editions, 3] as const,
     );
     const sorted = [...t.samples].sort((a, b) => a - b);
+    // The first round includes the JIT's warm-up; the worst of the later rounds shows a warm engine.
+    const warmWorst = Math.max(...t.samples.slice(t.samples.length / 3));
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
     console.log(
-      `\nbrowser (headless Chromium): first use — vectors decoded in ${t.decodeMs.toFixed(0)} ms, index with SIF embeddings built in ${t.buildMs.toFixed(0)} ms; one query ${at(0.5).toFixed(2)} ms median, ${at(0.95).toFixed(2)} ms p95, ${sorted[sorted.length - 1]!.toFixed(2)} ms worst over ${sorted.length} queries (target ≤ ${TARGET_MS} ms: ${sorted[sorted.length - 1]! <= TARGET_MS ? 'met by every query' : at(0.95) <= TARGET_MS ? 'met at p95, not by every query' : 'NOT met'})`,
+      `\nbrowser (headless Chromium): first use — vectors decoded in ${t.decodeMs.toFixed(0)} ms, index with SIF embeddings built in ${t.buildMs.toFixed(0)} ms; one query ${at(0.5).toFixed(2)} ms median, ${at(0.95).toFixed(2)} ms p95, ${sorted[sorted.length - 1]!.toFixed(2)} ms worst over ${sorted.length} queries (${warmWorst.toFixed(2)} ms worst after the first round) (target ≤ ${TARGET_MS} ms: ${sorted[sorted.length - 1]! <= TARGET_MS ? 'met by every query' : at(0.95) <= TARGET_MS ? 'met at p95, not by every query' : 'NOT met'})`,
     );
   } finally {
     await browser.close();

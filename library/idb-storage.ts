@@ -8,7 +8,9 @@
  * failed upgrade leaves the old data as it was. Object stores (version 1):
  * `texts` (entries, listed), `contents` (one string per text), `editions`
  * (the parsed cache, keyed by text id and tagged with its version) and
- * `waiting` (texts that imported annotations wait for).
+ * `waiting` (texts that imported annotations wait for). A content may be
+ * stored as a Blob and an edition as a Blob or string of its JSON (made off
+ * the page's thread by the parse worker): both are read back the same.
  *
  * Every record read is checked with its zod schema: an entry that fails is
  * left in the database untouched (never overwritten or deleted here) and
@@ -35,9 +37,13 @@ export const DB_VERSION = 1;
 
 interface LibrarySchema extends DBSchema {
   texts: { key: string; value: TextEntry };
-  contents: { key: string; value: { id: string; content: string } };
-  /** The edition, or its JSON (stored as a string when the parser serialised it off the page's thread). */
-  editions: { key: string; value: { id: string; version: number; edition: Edition | string } };
+  /** The content, or a Blob of it (made by the parse worker). */
+  contents: { key: string; value: { id: string; content: string | Blob } };
+  /** The edition, or its JSON in a Blob (the parse worker's) or a string (stored by earlier versions). */
+  editions: {
+    key: string;
+    value: { id: string; version: number; edition: Edition | Blob | string };
+  };
   waiting: { key: string; value: WaitingText };
 }
 
@@ -80,10 +86,11 @@ export interface LibraryStorage {
   /** The cached edition of a text at `version`, if it is there and sound. */
   getEdition(id: string, version: number): Promise<Edition | undefined>;
   /**
-   * Stores an entry with its content and edition, in one transaction. The edition may be given
-   * as its JSON (`ImportedText.editionJson`): a string is stored without cloning an object graph.
+   * Stores an entry with its content and edition, in one transaction. Either may be given as a
+   * Blob (`ImportedText.blobs`, the edition as JSON): IndexedDB stores a Blob by reference,
+   * without serialising its data on the page's thread.
    */
-  putText(entry: TextEntry, content: string, edition: Edition | string): Promise<void>;
+  putText(entry: TextEntry, content: string | Blob, edition: Edition | Blob): Promise<void>;
   /** Stores an entry alone (rename, record edit). */
   putEntry(entry: TextEntry): Promise<void>;
   /** Stores a rebuilt edition (a cache write: failures are ignored by callers). */
@@ -110,6 +117,28 @@ const EditionShape = z
     messages: z.array(z.unknown()),
   })
   .loose();
+
+/** Content as stored: a string, or a Blob of it. */
+async function contentOf(value: unknown): Promise<string | undefined> {
+  if (typeof value === 'string') return value;
+  if (value instanceof Blob) return value.text();
+  return undefined;
+}
+
+/** An edition as stored (an object, or its JSON in a Blob or string), checked; undefined when damaged. */
+async function editionOf(stored: unknown, id: string): Promise<Edition | undefined> {
+  let edition = stored;
+  if (stored instanceof Blob) edition = await stored.text();
+  if (typeof edition === 'string') {
+    try {
+      edition = JSON.parse(edition);
+    } catch {
+      return undefined; // a damaged cache entry: the edition is rebuilt from the content
+    }
+  }
+  const parsed = EditionShape.safeParse(edition);
+  return parsed.success && (edition as Edition).id === id ? (edition as Edition) : undefined;
+}
 
 function isQuota(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
@@ -165,22 +194,13 @@ function idbStorage(db: IDBPDatabase<LibrarySchema>): LibraryStorage {
     getContent: (id) =>
       guard(async () => {
         const value = await db.get('contents', id);
-        return typeof value?.content === 'string' ? value.content : undefined;
+        return contentOf(value?.content);
       }),
     getEdition: (id, version) =>
       guard(async () => {
         const value = await db.get('editions', id);
         if (!value || value.version !== version) return undefined;
-        let edition: unknown = value.edition;
-        if (typeof edition === 'string') {
-          try {
-            edition = JSON.parse(edition);
-          } catch {
-            return undefined; // a damaged cache entry: the edition is rebuilt from the content
-          }
-        }
-        const parsed = EditionShape.safeParse(edition);
-        return parsed.success && (edition as Edition).id === id ? (edition as Edition) : undefined;
+        return editionOf(value.edition, id);
       }),
     putText: (entry, content, edition) =>
       guard(async () => {
@@ -237,24 +257,22 @@ function idbStorage(db: IDBPDatabase<LibrarySchema>): LibraryStorage {
 /** The same interface in memory: for a blocked IndexedDB (texts last as long as the tab) and for tests. */
 export function memoryLibraryStorage(): LibraryStorage {
   const texts = new Map<string, TextEntry>();
-  const contents = new Map<string, string>();
-  const editions = new Map<string, { version: number; edition: Edition }>();
+  const contents = new Map<string, string | Blob>();
+  const editions = new Map<string, { version: number; edition: Edition | Blob }>();
   const waiting = new Map<string, WaitingText>();
   return {
     kind: 'memory',
     listEntries: async () => ({ entries: [...texts.values()], unreadable: 0 }),
-    getContent: async (id) => contents.get(id),
+    getContent: async (id) => contentOf(contents.get(id)),
     getEdition: async (id, version) => {
       const e = editions.get(id);
-      return e && e.version === version ? e.edition : undefined;
+      if (!e || e.version !== version) return undefined;
+      return e.edition instanceof Blob ? editionOf(e.edition, id) : e.edition;
     },
     putText: async (entry, content, edition) => {
       texts.set(entry.id, TextEntrySchema.parse(entry));
       contents.set(entry.id, content);
-      editions.set(entry.id, {
-        version: entry.version,
-        edition: typeof edition === 'string' ? (JSON.parse(edition) as Edition) : edition,
-      });
+      editions.set(entry.id, { version: entry.version, edition });
     },
     putEntry: async (entry) => {
       texts.set(entry.id, TextEntrySchema.parse(entry));

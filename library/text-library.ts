@@ -166,7 +166,11 @@ export function createTextLibrary(storage: LibraryStorage, options: LibraryOptio
         record: recordFromFacts({ ...text.facts, authors: [...text.facts.authors] }, text.format),
         recordEdited: false,
       };
-      await storage.putText(entry, text.content, text.editionJson ?? text.edition);
+      await storage.putText(
+        entry,
+        text.blobs?.content ?? text.content,
+        text.blobs?.edition ?? text.edition,
+      );
       editions.set(entry.id, text.edition);
       upsert(entry);
       await dropWaiting(entry.id);
@@ -209,7 +213,11 @@ export function createTextLibrary(storage: LibraryStorage, options: LibraryOptio
         modified: now(),
         facts: { ...text.facts, authors: text.facts.authors.slice(0, 100) },
       };
-      await storage.putText(entry, text.content, text.editionJson ?? text.edition);
+      await storage.putText(
+        entry,
+        text.blobs?.content ?? text.content,
+        text.blobs?.edition ?? text.edition,
+      );
       editions.set(id, text.edition);
       upsert(entry);
       return entry;

@@ -56,11 +56,12 @@ export interface ImportedText {
   /** Facts for the record. */
   readonly facts: TextFacts;
   /**
-   * The edition as JSON, when it was parsed off the page's thread (`app/library/parse-worker.ts`):
-   * a store can keep this string instead of cloning the edition's object graph on the page's
-   * thread (for a 100,000-paragraph text that clone was a multi-second freeze).
+   * The content and the edition (as JSON) in Blobs, made where the text was parsed off the
+   * page's thread (`app/library/parse-worker.ts`). A store keeps these instead: IndexedDB stores
+   * a Blob by reference, where a 100,000-paragraph edition (38 MB of JSON) took the page's
+   * thread seconds to receive as a string and seconds more to serialise into IndexedDB.
    */
-  readonly editionJson?: string;
+  readonly blobs?: { readonly content: Blob; readonly edition: Blob };
 }
 
 /** The result of `importText`. */

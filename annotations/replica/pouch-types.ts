@@ -27,6 +27,12 @@ export interface PouchEmitter {
   cancel(): void;
 }
 
+/** A live two-way sync: the emitter, and each direction's own replication. */
+export interface PouchSync extends PouchEmitter {
+  readonly push: PouchEmitter;
+  readonly pull: PouchEmitter;
+}
+
 /** What `bulkDocs` answers per document. */
 export type BulkResult =
   | { readonly ok: true; readonly id: string; readonly rev: string }
@@ -56,7 +62,7 @@ export interface PouchDatabase {
     }[];
   }>;
   changes(options: object): PouchEmitter;
-  sync(remote: PouchDatabase, options: object): PouchEmitter;
+  sync(remote: PouchDatabase, options: object): PouchSync;
   close(): Promise<void>;
 }
 

@@ -44,7 +44,13 @@ import {
   type ServerProblem,
 } from './couch-session.ts';
 import { readIncomingDoc, type IncomingContext } from './incoming-doc.ts';
-import type { PouchConstructor, PouchDatabase, PouchDoc, PouchEmitter } from './pouch-types.ts';
+import type {
+  PouchConstructor,
+  PouchDatabase,
+  PouchDoc,
+  PouchEmitter,
+  PouchSync,
+} from './pouch-types.ts';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from './sync-settings.ts';
 
 /** A layer: the reader's private one or a group's. */
@@ -155,11 +161,18 @@ interface LiveLayer {
   readonly layer: Layer;
   readonly local: PouchDatabase;
   readonly remote: PouchDatabase;
-  sync: PouchEmitter | null;
+  sync: PouchSync | null;
   feed: PouchEmitter | null;
   /** The layer's own state: `null` when fine. */
   problem: ServerProblem | null;
   active: boolean;
+  /**
+   * Each direction's last word: paused after an error (a failed request; PouchDB
+   * retries after a back-off) or not. The two-way sync's own `paused` event
+   * drops the error, so a failed push would pass for "caught up": the engine
+   * listens to each direction instead.
+   */
+  failing: { push: boolean; pull: boolean };
   /** True once its replication first caught up (until then the layer is "syncing"). */
   caughtUp: boolean;
   pendingPull: number;
@@ -203,6 +216,24 @@ function stableJson(value: unknown): string {
   );
 }
 
+/** The pause before a batch of incoming documents goes into the store (documents arrive in bursts). */
+const FLUSH_DELAY_MS = 30;
+/**
+ * After a batch, the next one starts no sooner than this many times the
+ * main-thread time the last one took: putting a batch into the store
+ * saves and re-renders the whole set, so during an initial replication of
+ * thousands of documents the batches grow instead of the page freezing,
+ * and replication keeps at most about a third of the main thread.
+ */
+const FLUSH_SPACING = 2;
+/** The most documents one batch puts into the store: the page anchors and paints each new one at once. */
+const FLUSH_MAX_DOCS = 500;
+/** A batch yields to the page after this much work on its documents (the reader stays responsive). */
+const FLUSH_SLICE_MS = 20;
+
+/** Lets the page handle input and paint before going on. */
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Creates the engine (signed out until `signIn` or `resume`). */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { hub, PouchDB, storage } = options;
@@ -229,6 +260,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /** Incoming documents waiting for the next batch, per layer. */
   const inbox = new Map<string, { layer: Layer; doc: PouchDoc }>();
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** True while a batch is being put into the store (one at a time; it schedules the next). */
+  let flushing = false;
+  /** When the last batch ended, and the main-thread time it took (ms, `performance.now()`). */
+  let lastFlush = { end: 0, busy: 0 };
   /** Serializes writes to the local databases (one change at a time, in order). */
   let writing: Promise<void> = Promise.resolve();
 
@@ -427,10 +462,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   // ---- Incoming: documents from the layer databases into the store ----------
 
   function scheduleFlush(): void {
-    flushTimer ??= setTimeout(() => {
-      flushTimer = null;
-      void flush();
-    }, 30);
+    if (flushing) return; // The running batch schedules the next when it ends.
+    const spaced = lastFlush.end + FLUSH_SPACING * lastFlush.busy - performance.now();
+    flushTimer ??= setTimeout(
+      () => {
+        flushTimer = null;
+        void flush();
+      },
+      Math.max(FLUSH_DELAY_MS, spaced),
+    );
   }
 
   async function versionsOf(
@@ -451,11 +491,38 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return versions;
   }
 
+  /** Puts the inbox into the store, one batch at a time, paced (`FLUSH_SPACING`). */
   async function flush(): Promise<void> {
+    if (flushing) return;
+    flushing = true;
+    const timer = { busy: 0, since: performance.now() };
+    try {
+      await flushBatch(timer);
+    } finally {
+      const end = performance.now();
+      lastFlush = { end, busy: timer.busy + (end - timer.since) };
+      flushing = false;
+      if (inbox.size > 0) scheduleFlush();
+    }
+  }
+
+  async function flushBatch(timer: { busy: number; since: number }): Promise<void> {
     const s = settings;
     if (!s?.signedIn || inbox.size === 0) return;
-    const batch = [...inbox.values()];
-    inbox.clear();
+    const batch: { layer: Layer; doc: PouchDoc }[] = [];
+    for (const [key, entry] of inbox) {
+      if (batch.length === FLUSH_MAX_DOCS) break;
+      batch.push(entry);
+      inbox.delete(key);
+    }
+    /** Yields to the page when this batch has worked `FLUSH_SLICE_MS` since it last did. */
+    const breathe = async (): Promise<void> => {
+      const now = performance.now();
+      if (now - timer.since < FLUSH_SLICE_MS) return;
+      timer.busy += now - timer.since;
+      await yieldToPage();
+      timer.since = performance.now();
+    };
     const ctx: IncomingContext = {
       editions: options.editions(),
       ...(options.waitFor ? { waitFor: options.waitFor } : {}),
@@ -463,9 +530,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const puts = new Map<string, Annotation>();
     const removals = new Set<string>();
     const resurrected: string[] = [];
-    const current = hub.current();
-    const tombstones = current.deleted;
     for (const { layer, doc } of batch) {
+      await breathe();
       const id = doc._id;
       if (id.startsWith('_design/') || id.startsWith('_local/')) continue;
       const known = s.layerOf[id];
@@ -508,12 +574,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       // The reader's change to it is still on its way to the layer: that write comes back through the feed.
       if (unwritten.has(id)) continue;
-      const mine = current.annotations.find((a) => a.id === id);
-      const deletedAt = tombstones[id];
+      // The store as it is now (the reader may have changed it while this batch yielded).
+      const deletedAt = hub.current().deleted[id];
       if (
-        !mine &&
         deletedAt !== undefined &&
-        Date.parse(deletedAt) >= Date.parse(read.annotation.modified)
+        Date.parse(deletedAt) >= Date.parse(read.annotation.modified) &&
+        !hub.current().annotations.some((a) => a.id === id)
       ) {
         // Deleted here, edited elsewhere. If the layer still holds the edit as
         // its winner, the edit survived the delete: keep it and say so.
@@ -532,12 +598,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       puts.set(id, read.annotation);
     }
+    await breathe();
+    // Signed out, or signed in as someone else, while this batch yielded: it is not theirs to keep.
+    if (settings !== s || !s.signedIn) return;
     persistSettings();
     if (resurrected.length > 0)
       message = `${resurrected.length === 1 ? 'An annotation you deleted was' : `${resurrected.length} annotations you deleted were`} edited elsewhere meanwhile: the edit was kept.`;
     if (puts.size > 0 || removals.size > 0) {
       const at = clock().toISOString();
-      const held = hub.receive((set) => {
+      hub.receive((set) => {
         const deleted = { ...set.deleted };
         for (const id of removals) {
           const had = set.annotations.find((a) => a.id === id);
@@ -553,7 +622,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         ];
         return { annotations, deleted, revision: set.revision };
       });
-      lastSeen = new Map(held.annotations.map((a) => [a.id as string, a]));
+      // `lastSeen` follows: the hub announces the set as the replica's, and `start`'s watcher takes it.
     }
     changed();
   }
@@ -586,6 +655,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       feed: null,
       problem: null,
       active: false,
+      failing: { push: false, pull: false },
       caughtUp: false,
       pendingPull: 0,
     };
@@ -608,18 +678,30 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     changed();
     if (entry.problem && entry.problem.kind !== 'unreachable') return; // Retrying cannot help: the panel says why.
     if (!live.includes(entry)) return;
-    entry.sync = entry.local
-      .sync(entry.remote, {
-        live: true,
-        retry: true,
-        heartbeat: 25_000,
-        batch_size: 200,
-        back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
-      })
-      .on('active', () => {
-        entry.active = true;
-        changed();
-      })
+    const sync = entry.local.sync(entry.remote, {
+      live: true,
+      retry: true,
+      heartbeat: 25_000,
+      batch_size: 200,
+      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
+    });
+    entry.sync = sync;
+    entry.failing = { push: false, pull: false };
+    for (const direction of ['push', 'pull'] as const) {
+      sync[direction]
+        .on('active', () => {
+          if (entry.sync !== sync) return;
+          entry.failing[direction] = false;
+          entry.active = true;
+          changed();
+        })
+        .on('paused', (error?: unknown) => {
+          if (entry.sync !== sync) return;
+          entry.failing[direction] = error !== undefined && error !== null;
+          if (entry.failing[direction]) void reprobe(entry, api);
+        });
+    }
+    sync
       .on(
         'change',
         (info: {
@@ -632,24 +714,30 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           changed();
         },
       )
-      .on('paused', (error?: unknown) => {
-        entry.active = false;
-        if (error) {
-          void reprobe(entry, api);
-          return;
-        }
-        entry.problem = null;
-        entry.pendingPull = 0;
-        entry.caughtUp = true;
-        if (live.every((l) => l.problem === null && !l.active && l.caughtUp)) {
-          pendingOut = 0;
-          offlineSince = null;
-          if (settings) {
-            settings.lastSync = clock().toISOString();
-            persistSettings();
+      // Both directions paused: caught up, unless one of them paused on an error.
+      .on('paused', () => {
+        if (entry.sync !== sync) return;
+        // The directions' own listeners run after this one (PouchDB's sync listens first): settle next tick.
+        queueMicrotask(() => {
+          if (entry.sync !== sync) return;
+          entry.active = false;
+          if (entry.failing.push || entry.failing.pull) {
+            changed();
+            return;
           }
-        }
-        changed();
+          entry.problem = null;
+          entry.pendingPull = 0;
+          entry.caughtUp = true;
+          if (live.every((l) => l.problem === null && !l.active && l.caughtUp)) {
+            pendingOut = 0;
+            offlineSince = null;
+            if (settings) {
+              settings.lastSync = clock().toISOString();
+              persistSettings();
+            }
+          }
+          changed();
+        });
       })
       .on('denied', (error: { id?: string; reason?: string; message?: string }) => {
         reject(
@@ -660,6 +748,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         changed();
       })
       .on('error', () => void reprobe(entry, api));
+  }
+
+  /**
+   * The server answers again: start the layer's replication now rather than
+   * when PouchDB's back-off next retries (up to 30 s after a long outage).
+   */
+  function resumeLayer(entry: LiveLayer, api: string): void {
+    if (!live.includes(entry) || !(entry.failing.push || entry.failing.pull)) return;
+    entry.sync?.cancel();
+    entry.sync = null;
+    void checkThenSync(entry, api);
   }
 
   /** After a replication error: asks the server what is wrong, for the panel's words. */
@@ -732,7 +831,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const s = settings;
     if (!s?.signedIn || live.length === 0) return;
     const now = Date.now();
-    const worried = pendingOut > 0 || live.some((l) => l.problem !== null || !l.caughtUp);
+    const worried =
+      pendingOut > 0 ||
+      live.some((l) => l.problem !== null || !l.caughtUp || l.failing.push || l.failing.pull);
     if (now - lastProbe < (worried ? 5_000 : 60_000)) return;
     lastProbe = now;
     for (const l of live) void reprobeOrClear(l, s.api);
@@ -744,6 +845,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (problem === null && entry.problem?.kind === 'unreachable') {
       entry.problem = null;
       offlineSince = null;
+      resumeLayer(entry, api);
     } else if (problem !== null) {
       entry.problem = problem;
       noteReachability(problem);

@@ -99,7 +99,7 @@ export function pwaOptions(): Partial<VitePWAOptions> {
     },
     includeAssets: ['icons/apple-touch-icon.png'],
     workbox: {
-      globPatterns: ['**/*.{html,js,css,woff2}'],
+      globPatterns: ['**/*.{html,js,css,woff2,json}'],
       maximumFileSizeToCacheInBytes: MAX_PRECACHED_BYTES,
       navigateFallback: 'index.html',
       navigateFallbackDenylist: [...NETWORK_ONLY_PATHS],

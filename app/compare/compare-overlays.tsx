@@ -12,7 +12,8 @@ import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import type { SyncSnapshot } from '../../annotations/replica/sync-engine.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
 import { CompareMarks } from './compare-marks.tsx';
-import type { BlockMargin, CompareUi } from './use-compare.ts';
+import type { Block } from '../../sources/edition.ts';
+import type { CompareUi, PaneMargins } from './use-compare.ts';
 
 // The dialogs and the panel load when first shown, outside the initial bundle (bench/reader.ts).
 const CompareView = lazy(() =>
@@ -38,28 +39,31 @@ export function CompareButton({ compare }: { readonly compare: CompareUi }): Rea
 }
 
 /**
- * Per pane, the margin element of each block by address, for `Pane`'s
- * `extras` (memoised: the same elements between unrelated renders, so blocks
- * do not re-render).
+ * Per pane, the margin element of a block, for `Pane`'s `extras`: made when
+ * a block is first rendered and kept (the same element between unrelated
+ * renders, so memoised blocks do not re-render).
  */
 export function useCompareExtras(
   compare: CompareUi,
-): readonly [ReadonlyMap<string, ReactNode>, ReadonlyMap<string, ReactNode>] {
+): readonly [(block: Block) => ReactNode, (block: Block) => ReactNode] {
   const { margins, activateMark, relatedTo } = compare;
   return useMemo(() => {
-    const forPane = (pane: PaneIndex, margin: ReadonlyMap<string, BlockMargin>) => {
-      const out = new Map<string, ReactNode>();
-      for (const [address, m] of margin)
-        out.set(
-          address,
+    const forPane = (pane: PaneIndex, margin: PaneMargins) => {
+      const made = new Map<string, ReactNode>();
+      return (block: Block): ReactNode => {
+        if (made.has(block.address)) return made.get(block.address);
+        const m = margin(block);
+        const node = m && (
           <CompareMarks
             marks={m.marks}
             {...(m.relatedFor !== undefined ? { relatedFor: m.relatedFor } : {})}
             onActivate={(mark) => activateMark(pane, mark)}
             onRelated={(a, opener) => relatedTo(pane, a, opener)}
-          />,
+          />
         );
-      return out;
+        made.set(block.address, node);
+        return node;
+      };
     };
     return [forPane(0, margins[0]), forPane(1, margins[1])] as const;
   }, [margins, activateMark, relatedTo]);

@@ -190,16 +190,20 @@ export function syncLinksOf(
   placed: readonly PlacedComparison[],
   editions: readonly Edition[],
 ): SyncLink[] {
-  const real: SyncLink[] = placed
-    .filter((c) => c.sides[0].source !== c.sides[1].source)
-    .map((c) => ({ a: c.sides[0].block, b: c.sides[1].block }));
+  const across = placed.filter((c) => c.sides[0].source !== c.sides[1].source);
+  const real: SyncLink[] = across.map((c) => ({ a: c.sides[0].block, b: c.sides[1].block }));
+  // Only a source some comparison touches gets fallback links: a text without any (a reader's
+  // 100,000-paragraph file) is not even scanned.
+  const compared = new Set<SourceId>(across.flatMap((c) => [c.sides[0].source, c.sides[1].source]));
   const near: SyncLink[] = [];
   for (const edition of editions) {
+    if (!compared.has(edition.id)) continue;
     const paragraphs = edition.blocks.filter((b) => b.n !== undefined).map((b) => b.address);
+    const isParagraph = new Set(paragraphs);
     const partner = new Map<Address, Address>();
     for (const link of real) {
-      if (paragraphs.includes(link.a) && !partner.has(link.a)) partner.set(link.a, link.b);
-      if (paragraphs.includes(link.b) && !partner.has(link.b)) partner.set(link.b, link.a);
+      if (isParagraph.has(link.a) && !partner.has(link.a)) partner.set(link.a, link.b);
+      if (isParagraph.has(link.b) && !partner.has(link.b)) partner.set(link.b, link.a);
     }
     const linked = paragraphs
       .map((p, i) => [i, partner.get(p)] as const)

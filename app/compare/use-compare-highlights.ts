@@ -1,7 +1,7 @@
 /**
  * Underlines compared quotes in both panes with the CSS Custom Highlight API
  * (`CSS.highlights`, styled by `::highlight(...)` in `compare.css`): the
- * ranges come from `rangeFromOffsets` (`annotations/anchoring/dom-range.ts`)
+ * ranges come from a `domRangeMapper` (`annotations/anchoring/dom-range.ts`)
  * over each pane's rendered edition.
  *
  * Why highlights rather than wrapping the quote in elements: nothing is added
@@ -47,13 +47,13 @@ export function useCompareHighlights(
       const root = scrollOf(pane);
       const edition = editionOf(pane);
       if (!root) continue;
-      // One mapper per pane: it finds the rendered passages once (`rangeFromOffsets` per quote
-      // searched the whole pane for each, ~150 times per update).
-      const mapper = engine.domRangeMapper(root, edition);
+      // One walk of the pane's rendered passages for all its ranges, made only if it has any.
+      let mapper: ReturnType<CompareEngine['domRangeMapper']> | undefined;
       for (const c of placed) {
         for (const side of c.sides) {
           if (side.source !== edition.id || side.start === undefined || side.end === undefined)
             continue;
+          mapper ??= engine.domRangeMapper(root, edition);
           const range = mapper.rangeFromOffsets(side.start, side.end);
           if (range) (c.curated ? curated : own).push(range);
         }

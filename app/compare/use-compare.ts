@@ -13,7 +13,7 @@
  * annotation store — or rendering.
  */
 import { useRef, useCallback, useEffect, useMemo, useState } from 'react';
-import type { Address, Edition, SourceId } from '../../sources/edition.ts';
+import type { Address, Block, Edition, SourceId } from '../../sources/edition.ts';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import { loadAnnotationRuntime, useAnnotations } from '../annotations/use-annotations.ts';
 import { replaceHash } from '../hooks/use-hash-location.ts';
@@ -34,6 +34,8 @@ import {
 import type { RelatedRequest } from './related-panel.tsx';
 import { showInPane } from './show-in-pane.ts';
 import { useCompareHighlights } from './use-compare-highlights.ts';
+import { useSameItems } from '../hooks/use-same-items.ts';
+import { sourceMetadata } from '../../sources/metadata.ts';
 import { firstIssue } from '../../sources/util/zod-issue.ts';
 import type { ZodError } from 'zod';
 
@@ -66,12 +68,18 @@ export interface BlockMargin {
   readonly relatedFor?: Address;
 }
 
+/**
+ * A pane's margins: what a block's margin shows, or undefined for nothing. A function, asked
+ * only for the blocks rendered: a 100,000-paragraph text renders a window of them.
+ */
+export type PaneMargins = (block: Block) => BlockMargin | undefined;
+
 /** The comparisons' state and callbacks, for the views. */
 export interface CompareUi {
   /** Pane-sync links: the comparisons', curated and the reader's own (with the nearest-link fallback). */
   readonly syncLinks: readonly SyncLink[];
-  /** Per pane, each block's margin by address; empty until the engine is loaded (stable between unrelated renders). */
-  readonly margins: readonly [ReadonlyMap<string, BlockMargin>, ReadonlyMap<string, BlockMargin>];
+  /** Per pane, each block's margin; none until the engine is loaded (stable between unrelated renders). */
+  readonly margins: readonly [PaneMargins, PaneMargins];
   /** Goes to a mark's counterpart in the other pane. */
   readonly activateMark: (pane: PaneIndex, mark: CompareMark) => void;
   /** Opens "Related in the other text" for a block of a pane. */
@@ -118,7 +126,8 @@ export interface CompareUi {
 
 const NO_PLACED: readonly PlacedComparison[] = [];
 const NO_ANNOTATIONS: readonly Annotation[] = [];
-const NO_MARGINS: ReadonlyMap<string, BlockMargin> = new Map();
+const NO_MARGINS: PaneMargins = () => undefined;
+const NO_MARKS: readonly CompareMark[] = [];
 
 function nameOf(selection: PaneSelection): string {
   const block = passageAt(selection.edition, selection.start);
@@ -157,13 +166,17 @@ export function useCompare({
     setRelatedRequest(request);
   }, []);
 
+  // The curated set targets the built-in texts: a text the reader adds does not reload it.
+  const builtins = useSameItems(
+    useMemo(() => editions.filter((e) => sourceMetadata(e.id) !== undefined), [editions]),
+  );
   useEffect(() => {
     let live = true;
     loadCompareEngine().then(
       (e) => {
         if (!live) return;
         try {
-          setCurated(e.curatedComparisons(editions));
+          setCurated(e.curatedComparisons(builtins));
         } catch (err) {
           setError(err instanceof Error ? err.message : String(err));
         }
@@ -174,20 +187,27 @@ export function useCompare({
     return () => {
       live = false;
     };
-  }, [editions]);
+  }, [builtins]);
 
   const own = useMemo(
     () => snapshot?.annotations.filter((a) => a.motivation === 'linking') ?? NO_ANNOTATIONS,
     [snapshot],
   );
   const all = useMemo(() => [...curated, ...own], [curated, own]);
+  // Only the editions some comparison targets: adding an unrelated text re-anchors nothing.
+  const targeted = useSameItems(
+    useMemo(() => {
+      const sources = new Set<string>(all.flatMap((a) => a.targets.map((t) => t.source)));
+      return editions.filter((e) => sources.has(e.id));
+    }, [all, editions]),
+  );
   const placed = useMemo(
-    () => (engine ? engine.anchorComparisons(all, editions) : NO_PLACED),
-    [engine, all, editions],
+    () => (engine ? engine.anchorComparisons(all, targeted) : NO_PLACED),
+    [engine, all, targeted],
   );
   useCompareHighlights(engine, placed, editionOf, scrollOf);
 
-  const syncLinks = useMemo(() => syncLinksOf(placed, editions), [placed, editions]);
+  const syncLinks = useMemo(() => syncLinksOf(placed, targeted), [placed, targeted]);
 
   const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), [setState]);
   const open = useCallback(
@@ -202,20 +222,16 @@ export function useCompare({
   const margins = useMemo(() => {
     // Nothing until the engine is loaded: the prerendered page and the first client render stay identical and light.
     if (!engine) return [NO_MARGINS, NO_MARGINS] as const;
-    const forPane = (source: SourceId): ReadonlyMap<string, BlockMargin> => {
-      const edition = editions.find((e) => e.id === source);
+    const forPane = (source: SourceId): PaneMargins => {
       const marks = marksFor(placed, source);
-      const out = new Map<string, BlockMargin>();
-      for (const block of edition?.blocks ?? []) {
-        const m = marks.get(block.address) ?? [];
-        const numbered = block.n !== undefined;
-        if (m.length === 0 && !numbered) continue;
-        out.set(block.address, numbered ? { marks: m, relatedFor: block.address } : { marks: m });
-      }
-      return out;
+      return (block) => {
+        const m = marks.get(block.address) ?? NO_MARKS;
+        if (block.n !== undefined) return { marks: m, relatedFor: block.address };
+        return m.length ? { marks: m } : undefined;
+      };
     };
     return [forPane(left), forPane(right)] as const;
-  }, [engine, editions, placed, left, right]);
+  }, [engine, placed, left, right]);
   const activateMark = useCallback(
     (pane: PaneIndex, m: CompareMark) => open(pane === 0 ? 1 : 0, m.there.address),
     [open],

@@ -15,7 +15,7 @@ import type { Block } from '../../sources/edition.ts';
 import type { ImportedText } from '../../sources/import-text.ts';
 
 /** Blocks per `blocks` message. */
-export const BLOCKS_PER_MESSAGE = 2_000;
+export const BLOCKS_PER_MESSAGE = 1_000;
 
 /** Page → worker: parse these bytes (a file) or this string (a paste, stored content). */
 export const ParseRequestSchema = z.object({
@@ -50,7 +50,7 @@ export const ParseReplySchema = z.discriminatedUnion('type', [
       format: z.enum(['markdown', 'html']),
       content: z.string(),
       facts: z.looseObject({ title: z.string(), authors: z.array(z.string()) }),
-      editionJson: z.string().optional(),
+      blobs: z.object({ content: z.instanceof(Blob), edition: z.instanceof(Blob) }).optional(),
       edition: z.looseObject({
         id: z.string(),
         title: z.string(),

@@ -1,7 +1,8 @@
 /**
  * The text-parsing worker: runs `importText` (checks, HTML conversion,
  * nesting limits, the pipeline) off the page's thread and posts progress,
- * then the parsed text in parts (`parse-protocol.ts`). One request per
+ * then the parsed text in parts (`parse-protocol.ts`), with its content and
+ * edition serialised into Blobs for storage. One request per
  * worker: the page starts a worker per text and terminates it when done,
  * cancelled or over the time limit (`parse-text.ts`).
  */
@@ -39,11 +40,12 @@ async function parse(data: unknown): Promise<void> {
   const { blocks, ...editionRest } = edition;
   for (let i = 0; i < blocks.length; i += BLOCKS_PER_MESSAGE)
     post({ type: 'blocks', blocks: blocks.slice(i, i + BLOCKS_PER_MESSAGE) });
-  // Serialised here, off the page's thread, for the library's edition cache.
-  post({
-    type: 'done',
-    text: { ...rest, edition: editionRest, editionJson: JSON.stringify(edition) },
-  });
+  // Serialised here, off the page's thread, into Blobs the library stores by reference.
+  const blobs = {
+    content: new Blob([rest.content], { type: 'text/plain;charset=utf-8' }),
+    edition: new Blob([JSON.stringify(edition)], { type: 'application/json' }),
+  };
+  post({ type: 'done', text: { ...rest, edition: editionRest, blobs } });
 }
 
 self.onmessage = (event: MessageEvent<unknown>): void => {

@@ -12,6 +12,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Inline } from '../../sources/edition.ts';
+import { LONG_RUN, LongTextRun } from './long-text-run.tsx';
 
 /** How to render a footnote reference; the caller knows the footnotes. */
 export type RenderFootnoteRef = (
@@ -47,15 +48,19 @@ function renderInline(
   renderRef: RenderFootnoteRef | undefined,
 ): ReactNode {
   switch (node.type) {
-    case 'text':
+    case 'text': {
+      // A huge run is laid out near the viewport only (long-text-run.tsx).
+      const text =
+        node.value.length > LONG_RUN ? <LongTextRun key={key} value={node.value} /> : node.value;
       // Plain text needs no element (fewer nodes: the prerendered page paints sooner).
       return node.lang ? (
         <span key={key} lang={node.lang}>
-          {node.value}
+          {text}
         </span>
       ) : (
-        node.value
+        text
       );
+    }
     case 'emphasis':
       return (
         <em key={key}>

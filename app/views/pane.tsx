@@ -30,8 +30,8 @@ export interface PaneProps {
   readonly onCopyLink: (address: Address) => void;
   /** Opens the Cite panel on a paragraph or footnote (app/citations/). */
   readonly onCite?: (address: Address) => void;
-  /** Extra margin content per block address (comparison marks, the Related tool); see `app/compare/`. */
-  readonly extras?: ReadonlyMap<string, ReactNode>;
+  /** Extra margin content of a block (comparison marks, the Related tool; see `app/compare/`): the same element each time for the same block. */
+  readonly extras?: (block: Block) => ReactNode;
   /** Hydrated: render the controls that need script. */
   readonly interactive: boolean;
   /** The Aligned view's room before blocks, by address (`app/align/`). */
@@ -65,7 +65,7 @@ export function Pane(props: PaneProps): ReactNode {
       showChrome={showChrome}
       onCopyLink={props.onCopyLink}
       onCite={props.onCite}
-      extras={props.extras?.get(block.address)}
+      extras={props.extras?.(block)}
       timing={index === 0 && block.address === firstNumbered}
       interactive={props.interactive}
     />

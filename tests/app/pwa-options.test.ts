@@ -64,8 +64,8 @@ describe('the service worker', () => {
     expect(options.devOptions?.enabled).toBe(false);
   });
 
-  it('precaches every script, style, page and font, and caches nothing at run time', () => {
-    expect(options.workbox?.globPatterns).toEqual(['**/*.{html,js,css,woff2}']);
+  it('precaches every script, style, page, font and data file (the word vectors), and caches nothing at run time', () => {
+    expect(options.workbox?.globPatterns).toEqual(['**/*.{html,js,css,woff2,json}']);
     expect(options.workbox?.runtimeCaching).toEqual([]);
   });
 

@@ -128,3 +128,22 @@ describe('a 100,000-paragraph text', () => {
     await reader.setViewport('wide');
   }, 300_000);
 });
+
+describe('a paragraph of 100,000 characters with no sentence end', () => {
+  it('is shown in pieces laid out near the viewport only, its text whole', async () => {
+    await reader.openApp();
+    const text = 'Mr. '.repeat(25_000).trim();
+    await add('long-run.md', text);
+    const pane = reader.page.locator('.pane[data-source^="long-run-"]');
+    await expect.poll(() => pane.count(), { timeout: 60_000 }).toBe(1);
+    const paragraph = reader.paragraph(`${await pane.getAttribute('data-source')}:1`);
+    expect(await paragraph.textContent()).toBe(text);
+    const pieces = paragraph.locator('.long-run');
+    expect(await pieces.count()).toBeGreaterThan(10);
+    expect(await pieces.last().evaluate((el) => getComputedStyle(el).contentVisibility)).toBe(
+      'auto',
+    );
+    await responsive();
+    await reader.screenshot('library-long-run-wide');
+  });
+});

@@ -67,15 +67,33 @@ describe('text library', () => {
     expect(edition?.footnotes[0]?.referencedFrom).toEqual([`${text.id}:1`]);
   });
 
-  it('stores an edition given as JSON (parsed off the page) as a string, and reads it back', async () => {
+  it('stores the content and edition given as Blobs (made off the page) as Blobs, and reads them back', async () => {
     const factory = new IDBFactory();
     const first = await openLibrary(factory);
     const text = await imported(NOTES, 'notes.md');
-    await first.library.add({ ...text, editionJson: JSON.stringify(text.edition) });
-    const raw = await (await openDBOn(factory)).get('editions', text.id);
-    expect(typeof raw.edition).toBe('string');
+    const blobs = {
+      content: new Blob([text.content]),
+      edition: new Blob([JSON.stringify(text.edition)]),
+    };
+    await first.library.add({ ...text, blobs });
+    const db = await openDBOn(factory);
+    expect((await db.get('editions', text.id)).edition).toBeInstanceOf(Blob);
+    expect((await db.get('contents', text.id)).content).toBeInstanceOf(Blob);
     const second = await openLibrary(factory);
     expect(await second.library.edition(text.id)).toEqual(text.edition);
+    expect(await second.library.content(text.id)).toBe(text.content);
+  });
+
+  it('reads an edition stored as a JSON string (by earlier versions), and rebuilds a damaged one', async () => {
+    const factory = new IDBFactory();
+    const first = await openLibrary(factory);
+    const text = await imported(NOTES, 'notes.md');
+    await first.library.add(text);
+    const db = await openDBOn(factory);
+    await db.put('editions', { id: text.id, version: 1, edition: JSON.stringify(text.edition) });
+    expect(await (await openLibrary(factory)).library.edition(text.id)).toEqual(text.edition);
+    await db.put('editions', { id: text.id, version: 1, edition: new Blob(['{"broken']) });
+    expect(await (await openLibrary(factory)).library.edition(text.id)).toEqual(text.edition);
   });
 
   it('renames, edits the record (validated), and keeps a new version under the same id', async () => {

@@ -9,9 +9,10 @@
  */
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinEdition } from '../../../sources/builtin.ts';
 import { connectChromium, type ConnectedBrowser } from '../../e2e/helpers/chromium.ts';
+import { workerBrowserEndpoint } from '../../e2e/helpers/ui.ts';
 import type { Page } from 'playwright-core';
 import { scaled } from '../../slowdown.ts';
 
@@ -103,7 +104,7 @@ let browser: ConnectedBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await connectChromium(inject('browserEndpoint'));
+  browser = await connectChromium(workerBrowserEndpoint());
   page = await browser.context.newPage();
   await page.setContent('<!doctype html><html><body></body></html>');
   await page.evaluate(render, shapes);

@@ -92,6 +92,18 @@ describe('placeComparisons', () => {
       expect(syncTarget(block.address, from, to, links)?.method, block.address).toBe('link');
     }
   });
+
+  it('gives a text no comparison touches no links, without reading its blocks', () => {
+    const placed = placeComparisons(curated, cascade);
+    const untouched = {
+      ...edition(WC),
+      id: 'long-text-0123456789' as SourceId,
+      get blocks(): never {
+        throw new Error('read the blocks of a text without comparisons');
+      },
+    } as Edition;
+    expect(syncLinksOf(placed, [...editions, untouched])).toEqual(syncLinksOf(placed, editions));
+  });
 });
 
 describe('names', () => {

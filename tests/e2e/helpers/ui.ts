@@ -81,19 +81,26 @@ export async function downloadedText(download: Download): Promise<string> {
 const require = createRequire(import.meta.url);
 let axeSource: string | undefined;
 
+/** This worker's Chromium (global-setup.ts launches one per worker; vitest numbers workers from 1). */
+export function workerBrowserEndpoint(): string {
+  const endpoints = inject('browserEndpoints');
+  const worker = Number(process.env['VITEST_POOL_ID'] ?? '1');
+  return endpoints[(Math.max(1, worker) - 1) % endpoints.length]!;
+}
+
 /** Options of `startReader`. */
 export interface ReaderOptions extends ContextOptions {
   /** Where the reader is served (default: the run's static server; a sync server serves it too). */
   readonly url?: string;
 }
 
-/** Opens a fresh context of the run's Chromium (empty storage) and one page on the served build. */
+/** Opens a fresh context of this worker's Chromium (empty storage) and one page on the served build. */
 export async function startReader(
   viewport: keyof typeof VIEWPORTS = 'wide',
   options: ReaderOptions = {},
 ): Promise<Reader> {
   const baseUrl = options.url ?? inject('baseUrl');
-  const launched = await connectChromium(inject('browserEndpoint'), options);
+  const launched = await connectChromium(workerBrowserEndpoint(), options);
   const page = await launched.context.newPage();
   await page.setViewportSize(VIEWPORTS[viewport]);
   const errors: string[] = [];
