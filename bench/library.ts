@@ -110,6 +110,9 @@ async function libraryView(): Promise<void> {
   const times: number[] = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // tsx compiles benches with esbuild's keepNames, which wraps the functions handed to
+    // `page.evaluate` below in a `__name` call the page lacks (helpers/sync-rig.ts).
+    await context.addInitScript('window.__name = (f) => f;');
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector('html[data-reader-ready]');
