@@ -8,6 +8,7 @@
  * mounted, so its filters and scroll survive closing it.
  */
 import { lazy, Suspense, useEffect, useState, type ComponentProps, type ReactNode } from 'react';
+import { whenIdle } from '../views/when-idle.ts';
 import type { AnnotationSidebar as Sidebar } from './annotation-sidebar.tsx';
 
 const loadSidebar = () => import('./annotation-sidebar.tsx');
@@ -46,20 +47,16 @@ export function AnnotationSidebarSlot(props: ComponentProps<typeof Sidebar>): Re
   const [mounted, setMounted] = useState(false);
   // State adjusted during render (React's pattern for "when props change"): no extra commit.
   if (props.ui.sidebarOpen && !mounted) setMounted(true);
-  useEffect(() => {
-    // Fetched ahead when the page is idle, so that the first opening waits for nothing.
-    const fetchAhead = (): void => {
-      loadSidebar().catch(() => {
-        // Met again on first opening, where `Unavailable` says so.
-      });
-    };
-    if (typeof window.requestIdleCallback === 'function') {
-      const handle = window.requestIdleCallback(fetchAhead, { timeout: 4000 });
-      return () => window.cancelIdleCallback(handle);
-    }
-    const timer = window.setTimeout(fetchAhead, 1000);
-    return () => window.clearTimeout(timer);
-  }, []);
+  // Fetched ahead when the page is idle, so that the first opening waits for nothing.
+  useEffect(
+    () =>
+      whenIdle(() => {
+        loadSidebar().catch(() => {
+          // Met again on first opening, where `Unavailable` says so.
+        });
+      }, 4000),
+    [],
+  );
   if (!mounted) return <Placeholder />;
   return (
     <Suspense fallback={<Placeholder />}>
