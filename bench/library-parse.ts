@@ -114,12 +114,13 @@ async function quiet(page: Page): Promise<void> {
           last = performance.now();
         }).observe({ type: 'longtask', buffered: true });
         const started = performance.now();
-        const check = (): void => {
+        // No named function inside: tsx would wrap it in a helper the page does not have.
+        const timer = setInterval(() => {
           const now = performance.now();
-          if (now - last >= 1_000 || now - started > 20_000) resolve();
-          else setTimeout(check, 100);
-        };
-        check();
+          if (now - last < 1_000 && now - started < 20_000) return;
+          clearInterval(timer);
+          resolve();
+        }, 100);
       }),
   );
 }
