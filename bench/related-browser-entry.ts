@@ -6,14 +6,23 @@
  */
 import type { Edition } from '../sources/edition.ts';
 import { NUMBERED_ROLES } from '../sources/edition.ts';
-import { buildRelatedIndex, decodeWordVectors, related } from '../sources/related/index.ts';
+import {
+  buildRelatedIndex,
+  decodeWordVectors,
+  related,
+  warmUpRelated,
+} from '../sources/related/index.ts';
 import textVectors from '../sources/related/vectors/text-vectors.json' with { type: 'json' };
 
 /** Timings, in milliseconds. */
 export interface BrowserTimings {
   readonly decodeMs: number;
   readonly buildMs: number;
+  /** The warm-up queries the app runs when it builds the index (`warmUpRelated`), part of the first use. */
+  readonly warmMs: number;
   readonly samples: readonly number[];
+  /** The query of each sample. */
+  readonly addresses: readonly string[];
 }
 
 (globalThis as { relatedBench?: unknown }).relatedBench = (
@@ -25,7 +34,10 @@ export interface BrowserTimings {
   const t1 = performance.now();
   const index = buildRelatedIndex(editions, { vectors });
   const t2 = performance.now();
+  warmUpRelated(index);
+  const t3 = performance.now();
   const samples: number[] = [];
+  const addresses: string[] = [];
   for (let round = 0; round < rounds; round++)
     for (const e of editions)
       for (const b of e.blocks)
@@ -33,6 +45,7 @@ export interface BrowserTimings {
           const t = performance.now();
           related(index, b.address);
           samples.push(performance.now() - t);
+          addresses.push(b.address);
         }
-  return { decodeMs: t1 - t0, buildMs: t2 - t1, samples };
+  return { decodeMs: t1 - t0, buildMs: t2 - t1, warmMs: t3 - t2, samples, addresses };
 };

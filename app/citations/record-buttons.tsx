@@ -13,6 +13,7 @@
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { TextRecord } from '../../library/index.ts';
 import { lazyWithPreload } from '../views/lazy-with-preload.ts';
+import { whenIdle } from '../views/when-idle.ts';
 import type { RecordOverrideStore } from './record-override-store.ts';
 import { sourceLabel, type UserRecords } from './source-label.ts';
 
@@ -55,12 +56,7 @@ export function RecordButtons({ sources, store, userRecords }: RecordButtonsProp
       if (builtIn) void OverrideEditor.preload().catch(() => undefined);
       if (userText) void LibraryRecordDialog.preload().catch(() => undefined);
     };
-    if (typeof window.requestIdleCallback !== 'function') {
-      const handle = window.setTimeout(preload, 1000);
-      return () => window.clearTimeout(handle);
-    }
-    const handle = window.requestIdleCallback(preload, { timeout: 3000 });
-    return () => window.cancelIdleCallback(handle);
+    return whenIdle(preload, 3000);
   }, [builtIn, userText]);
 
   const entry = editing ? userRecords?.entry(editing.source) : undefined;

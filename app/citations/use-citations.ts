@@ -14,6 +14,7 @@ import type { Address, Edition } from '../../sources/edition.ts';
 import { loadCitationStyle, saveCitationStyle } from './citation-style.ts';
 import type { CiterCall, CiterValue } from './citer-protocol.ts';
 import { citeScopes, spanCiteTarget, type CiteTarget } from './cite-target.ts';
+import { whenIdle } from '../views/when-idle.ts';
 import { LazyCitePanel } from './lazy-cite-panel.ts';
 import type { UserSource } from './user-source.ts';
 
@@ -93,16 +94,6 @@ export interface Citations {
 
 function focused(): HTMLElement | null {
   return document.activeElement instanceof HTMLElement ? document.activeElement : null;
-}
-
-/** Runs `f` when the page is idle (or soon, where there is no `requestIdleCallback`); returns a cancel. */
-function whenIdle(f: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(f, { timeout: 5000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const handle = window.setTimeout(f, 1000);
-  return () => window.clearTimeout(handle);
 }
 
 /**

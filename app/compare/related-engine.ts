@@ -23,6 +23,7 @@ import {
   buildRelatedIndex,
   decodeWordVectors,
   related,
+  warmUpRelated,
   type RelatedIndex,
   type RelatedPassage,
   type WordVectors,
@@ -61,7 +62,10 @@ async function indexFor(editions: readonly Edition[]): Promise<RelatedIndex> {
   if (!index) {
     index = vectorsFor(editions).then((vectors) => {
       if (!vectors) indexes.delete(editions);
-      return buildRelatedIndex(editions, vectors ? { vectors } : {});
+      const built = buildRelatedIndex(editions, vectors ? { vectors } : {});
+      // Compiles the query path now, while the reader waits for the first answer anyway (see warmUpRelated).
+      warmUpRelated(built);
+      return built;
     });
     indexes.set(editions, index);
   }

@@ -34,6 +34,7 @@ export {
   RelatedQueryError,
   buildRelatedIndex,
   related,
+  warmUpRelated,
   type RelatedErrorCode,
   type FusionParams,
   type RelatedIndex,

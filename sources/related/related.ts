@@ -61,9 +61,15 @@ import {
 import { count, type TextRange } from '../search/search.ts';
 import { analyze, type AnalyzedTerm } from './analyze.ts';
 import { buildBm25, scoreBm25, type Bm25Index } from './bm25.ts';
-import { stemmer } from 'stemmer';
 import { isFiller } from './filler-words.ts';
-import { semanticScore, type ConceptMatch, type StemWords } from './semantic.ts';
+import {
+  conceptWords,
+  matchConcepts,
+  semanticScore,
+  type ConceptMatch,
+  type ConceptWords,
+  type StemWords,
+} from './semantic.ts';
 import { dotOf, firstComponent, removeComponent, sifEmbedding } from './sif.ts';
 import type { WordVectors } from './vectors/word-vectors.ts';
 
@@ -180,6 +186,8 @@ interface Collection {
   readonly bm25: Bm25Index;
   readonly words: readonly StemWords[];
   readonly sif?: SifVectors;
+  /** Per passage, the words that may be shown as a matched concept (`explainable`), packed; with vectors only. */
+  readonly concepts?: readonly ConceptWords[];
 }
 
 /** Prebuilt collections, one per source. Build once with `buildRelatedIndex`. */
@@ -266,6 +274,10 @@ export function buildRelatedIndex(
     const c = collections.get(r.id)!;
     collections.set(r.id, {
       ...c,
+      concepts: c.words.map((w, doc) => {
+        const names = namesOf(c.terms[doc]!, c.passages[doc]!.text);
+        return conceptWords(w, vectors, (word) => plainWord(word, vectors) && !names.has(word));
+      }),
       sif: {
         paragraphs: r.paragraphs.map((v) => removeComponent(v, components.paragraph)),
         sentences: r.sentences.map((ss) => ss.map((v) => removeComponent(v, components.sentence))),
@@ -341,27 +353,63 @@ export function related(
     order += collection.passages.length;
   }
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
-  return scored.slice(0, k).map((s) => {
-    const concepts = built.vectors
-      ? semanticScore(queryWords, s.collection.words[s.doc]!, built.vectors, built.idf, {
-          threshold: CONCEPT_THRESHOLD,
-        }).concepts
-      : [];
-    return toPassage(
+  const top = scored.slice(0, k);
+  // Concepts are computed for the passages returned only (the word-by-word cosines are the costly part).
+  const explain =
+    built.vectors && top.length > 0
+      ? conceptsOfQuery(built.vectors, queryWords, queryTerms, text)
+      : null;
+  return top.map((s) =>
+    toPassage(
       s.collection,
       s.doc,
       s.score,
       s.strength,
       s.contributions,
-      explainable(
-        concepts,
-        built.vectors,
-        queryWords,
-        namesOf(queryTerms, text),
-        namesOf(s.collection.terms[s.doc]!, s.collection.passages[s.doc]!.text),
-      ),
-    );
-  });
+      explain && s.collection.concepts
+        ? matchConcepts(
+            explain.words,
+            explain.stems,
+            s.collection.concepts[s.doc]!,
+            new Set(s.collection.words[s.doc]!.words.keys()),
+            built.idf,
+            CONCEPT_THRESHOLD,
+          )
+        : [],
+    ),
+  );
+}
+
+/** The query's words that may be shown as a concept, packed, and all its stems. */
+function conceptsOfQuery(
+  vectors: WordVectors,
+  queryWords: StemWords,
+  queryTerms: readonly AnalyzedTerm[],
+  text: string,
+): { words: ConceptWords; stems: ReadonlySet<string> } {
+  const names = namesOf(queryTerms, text);
+  return {
+    words: conceptWords(queryWords, vectors, (w) => plainWord(w, vectors) && !names.has(w)),
+    stems: new Set(queryWords.words.keys()),
+  };
+}
+
+/**
+ * Runs a few queries and throws their answers away, so the JavaScript engine
+ * compiles the query path while the index is being built (the first use,
+ * which the reader already waits for) rather than on the reader's first
+ * query: measured in headless Chromium, the first query of a fresh page
+ * took 43 ms against a median of 1 ms. `rounds` queries per source, from
+ * its first numbered passages. Returns how many queries ran.
+ */
+export function warmUpRelated(index: RelatedIndex, rounds = 3): number {
+  let ran = 0;
+  for (const c of index.collections.values())
+    for (const p of c.passages.slice(0, rounds)) {
+      related(index, p.address);
+      ran++;
+    }
+  return ran;
 }
 
 /** The query's SIF embeddings (paragraph and sentences), common components removed. */
@@ -511,31 +559,19 @@ function toPassage(
 const COMMON_RANK = 250;
 
 /**
- * The concept matches worth showing: no filler word and no very common word
- * (`COMMON_RANK`) on either side; no
- * passage word the query itself contains ("south ~ north" says nothing when
- * "north" is already a shared word); no names on either side, because word
- * vectors put names of the same kind close ("japan ~ korea", "seoul ~
- * pyongyang") and the shared words already show the names two passages share.
+ * Whether a word may be shown as a matched concept: no filler word and no
+ * very common word (`COMMON_RANK`). The caller also leaves out names on
+ * either side, because word vectors put names of the same kind close
+ * ("japan ~ korea", "seoul ~ pyongyang") and the shared words already show
+ * the names two passages share; and `matchConcepts` leaves out passage words
+ * the query itself contains ("south ~ north" says nothing when "north" is
+ * already a shared word).
  */
-function explainable(
-  concepts: readonly ConceptMatch[],
-  vectors: WordVectors | undefined,
-  query: StemWords,
-  queryNames: ReadonlySet<string>,
-  passageNames: ReadonlySet<string>,
-): ConceptMatch[] {
-  const plain = (w: string) => !isFiller(w) && (vectors?.ranks.get(w) ?? Infinity) >= COMMON_RANK;
-  return concepts.flatMap((c) => {
-    if (!plain(c.query) || queryNames.has(c.query)) return [];
-    const matches = c.matches.filter(
-      (m) => plain(m) && !passageNames.has(m) && !query.words.has(stemmer(m)),
-    );
-    return matches.length > 0 ? [{ ...c, matches }] : [];
-  });
+function plainWord(word: string, vectors: WordVectors): boolean {
+  return !isFiller(word) && (vectors.ranks.get(word) ?? Infinity) >= COMMON_RANK;
 }
 
-/** Words written with a capital at every occurrence in `text`: names, for `explainable`. */
+/** Words written with a capital at every occurrence in `text`: names, left out of the concepts. */
 function namesOf(terms: readonly AnalyzedTerm[], text: string): Set<string> {
   const lower = new Set<string>();
   const upper = new Set<string>();

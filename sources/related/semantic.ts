@@ -101,3 +101,87 @@ export function semanticScore(
     })),
   };
 }
+
+/**
+ * One side's words ready for `matchConcepts`: the words worth showing as a
+ * concept (the caller's `keep`), with their unit vectors packed into one
+ * array, so the hot loop reads contiguous memory. Built once per passage
+ * when the index is built, once per query.
+ */
+export interface ConceptWords {
+  /** The words (lower case), one per stem. */
+  readonly words: readonly string[];
+  /** Their stems, in the same order. */
+  readonly stems: readonly string[];
+  /** `words.length × dims` floats: word i's unit vector at `i × dims`. */
+  readonly matrix: Float32Array;
+  /** Dimensions per vector. */
+  readonly dims: number;
+}
+
+/** The words of `side` that have a vector and that `keep` accepts, packed (see `ConceptWords`). */
+export function conceptWords(
+  side: StemWords,
+  vectors: WordVectors,
+  keep: (word: string) => boolean,
+): ConceptWords {
+  const words: string[] = [];
+  const stems: string[] = [];
+  const found: Float32Array[] = [];
+  for (const [stem, word] of side.words) {
+    const v = vectors.vectors.get(word);
+    if (!v || !keep(word)) continue;
+    words.push(word);
+    stems.push(stem);
+    found.push(v);
+  }
+  const matrix = new Float32Array(found.length * vectors.dims);
+  found.forEach((v, i) => matrix.set(v, i * vectors.dims));
+  return { words, stems, matrix, dims: vectors.dims };
+}
+
+/**
+ * The concepts that explain a hit: for each query word whose stem the
+ * passage lacks, the passage words (of stems the query lacks) whose cosine
+ * is at least `threshold`, best three first; concepts ordered by idf ×
+ * best cosine, as `semanticScore` orders them. Only words prepared by
+ * `conceptWords` take part, so a word the caller would not show costs
+ * nothing. Pure.
+ */
+export function matchConcepts(
+  query: ConceptWords,
+  queryStems: ReadonlySet<string>,
+  passage: ConceptWords,
+  passageStems: ReadonlySet<string>,
+  idf: (stem: string) => number,
+  threshold: number,
+): ConceptMatch[] {
+  const dims = query.dims;
+  const a = query.matrix;
+  const b = passage.matrix;
+  const candidates: number[] = [];
+  for (let j = 0; j < passage.words.length; j++)
+    if (!queryStems.has(passage.stems[j]!)) candidates.push(j);
+  const out: (ConceptMatch & { weight: number })[] = [];
+  for (let i = 0; i < query.words.length; i++) {
+    if (passageStems.has(query.stems[i]!)) continue;
+    const hits: { word: string; sim: number }[] = [];
+    const qi = i * dims;
+    for (const j of candidates) {
+      const pj = j * dims;
+      let sim = 0;
+      for (let d = 0; d < dims; d++) sim += a[qi + d]! * b[pj + d]!;
+      if (sim >= threshold) hits.push({ word: passage.words[j]!, sim });
+    }
+    if (hits.length === 0) continue;
+    hits.sort((x, y) => y.sim - x.sim || (x.word < y.word ? -1 : 1));
+    out.push({
+      query: query.words[i]!,
+      matches: hits.slice(0, 3).map((h) => h.word),
+      similarity: hits[0]!.sim,
+      weight: idf(query.stems[i]!) * hits[0]!.sim,
+    });
+  }
+  out.sort((x, y) => y.weight - x.weight);
+  return out.map(({ query: q, matches, similarity }) => ({ query: q, matches, similarity }));
+}

@@ -7,7 +7,7 @@
  * worker's browser for a fresh context (helpers/ui.ts). Tears the server and
  * the browsers down after.
  *
- * Why one browser per worker, not one for the run: files run two at a time,
+ * Why one browser per worker, not one for the run: files run several at a time,
  * and contexts of one browser share its clipboard (a copy in one file would
  * be read back by the other). A worker runs one file at a time, so its own
  * browser is as private as a browser per file, without launching one per file.

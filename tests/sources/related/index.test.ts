@@ -23,6 +23,7 @@ it('exposes the public surface of sources/related, and nothing else', () => {
       'buildRelatedIndex',
       'related',
       'scoreBm25',
+      'warmUpRelated',
     ].sort(),
   );
 });

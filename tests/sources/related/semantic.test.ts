@@ -11,6 +11,7 @@ import {
   isFiller,
   related,
   semanticScore,
+  warmUpRelated,
 } from '../../../sources/related/index.ts';
 
 const file = JSON.parse(
@@ -100,6 +101,12 @@ describe('related with vectors (BM25 fused with SIF embeddings)', () => {
           expect(['japan', 'korea', 'korean', 'pyongyang']).not.toContain(m);
         }
       }
+  });
+
+  it('warming up runs a few queries per source and changes no answer', () => {
+    const before = related(index, `${WC}:9`, { k: 5 });
+    expect(warmUpRelated(index, 2)).toBe(4);
+    expect(related(index, `${WC}:9`, { k: 5 })).toEqual(before);
   });
 
   describe('when it fails', () => {
