@@ -702,7 +702,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     await breathe();
     // Signed out, or signed in as someone else, while this batch yielded: it is not theirs to keep.
     if (settings !== s || !s.signedIn) return;
-    saveDue = true; // `layerOf`, `authorOf`; saved with the set below (`saveWhenQuiet`).
+    // A layer's first replication (thousands of documents, batch after
+    // batch) is saved once, when quiet; after it, each batch is saved as it
+    // is put into the store, so what the reader sees is what is stored.
+    const later = live.some((l) => !l.caughtUp);
+    if (later)
+      saveDue = true; // `layerOf`, `authorOf`: saved with the set (`saveReceived`).
+    else persistSettings();
     if (resurrected.length > 0)
       message = `${resurrected.length === 1 ? 'An annotation you deleted was' : `${resurrected.length} annotations you deleted were`} edited elsewhere meanwhile: the edit was kept.`;
     if (puts.size > 0 || removals.size > 0) {
@@ -724,7 +730,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           ];
           return { annotations, deleted, revision: set.revision };
         },
-        { save: 'later' },
+        { save: later ? 'later' : 'now' },
       );
       // `lastSeen` follows: the hub announces the set as the replica's, and `start`'s watcher takes it.
     }
