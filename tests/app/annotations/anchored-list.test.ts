@@ -11,8 +11,11 @@ import {
 import {
   allTags,
   anchorAnnotations,
+  anchorSome,
+  countUnanchored,
   matchesFilter,
   NO_FILTER,
+  type AnchorCache,
   parseTags,
 } from '../../../app/annotations/anchored-list.ts';
 import { DEFAULT_COLOR, PALETTE } from '../../../app/annotations/palette.ts';
@@ -87,6 +90,19 @@ describe('anchorAnnotations', () => {
     expect(calls).toBe(2);
   });
 
+  it('with onlyCached, lists only what the cache holds, anchoring nothing', () => {
+    const a = on(lankov, para(lankov, 5).start, para(lankov, 5).start + 30);
+    const b = on(lankov, para(lankov, 6).start, para(lankov, 6).start + 30);
+    const cache: AnchorCache = new WeakMap();
+    anchorAnnotations([a], [lankov], anchor, cache);
+    const never: typeof anchor = () => {
+      throw new Error('anchored');
+    };
+    const list = anchorAnnotations([b, a], [lankov], never, cache, true);
+    expect(list.placed.map((p) => p.annotation.id)).toEqual([a.id]);
+    expect(list.unplaced).toEqual([]);
+  });
+
   describe('when anchoring fails', () => {
     it('lists the annotation as unplaced, with the reason, and never drops it', () => {
       const a = on(lankov, para(lankov, 5).start, para(lankov, 5).start + 30);
@@ -107,6 +123,35 @@ describe('anchorAnnotations', () => {
       expect(list.unplaced.map((u) => u.annotation)).toEqual([gone]);
       expect(list.unplaced[0]!.reason).toMatch(/\w/);
     });
+  });
+});
+
+describe('anchorSome and countUnanchored (anchoring spread over tasks)', () => {
+  const some = [3, 4, 5, 6, 7].map((k) =>
+    on(lankov, para(lankov, k).start, para(lankov, k).start + 25),
+  );
+  const other = on(wc, para(wc, 4).start, para(wc, 4).start + 15);
+  const all = [...some, other];
+
+  it('counts the listed annotations not anchored yet; other sources do not count', () => {
+    const cache: AnchorCache = new WeakMap();
+    expect(countUnanchored(all, [lankov], cache)).toBe(5);
+    anchorAnnotations(some.slice(0, 2), [lankov], anchor, cache);
+    expect(countUnanchored(all, [lankov], cache)).toBe(3);
+    expect(countUnanchored(all, [lankov, wc], cache)).toBe(4);
+  });
+
+  it('stops when told, resumes where it stopped, and leaves the same list as anchoring at once', () => {
+    const cache: AnchorCache = new WeakMap();
+    let budget = 2;
+    const stop = anchorSome(all, [lankov], anchor, cache, 0, () => --budget > 0);
+    expect(stop).toBe(2);
+    expect(countUnanchored(all, [lankov], cache)).toBe(3);
+    expect(anchorSome(all, [lankov], anchor, cache, stop, () => true)).toBe(all.length);
+    expect(countUnanchored(all, [lankov], cache)).toBe(0);
+    expect(anchorAnnotations(all, [lankov], anchor, cache, true)).toEqual(
+      anchorAnnotations(all, [lankov], anchor),
+    );
   });
 });
 
