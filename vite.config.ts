@@ -107,7 +107,12 @@ export default defineConfig(({ command }) => ({
   },
   // Module workers, so the citation worker's styles stay one lazy chunk each
   // (an IIFE worker would inline all six; app/citations/citer-worker.ts).
-  worker: { format: 'es', plugins: () => [workerSafeModules()] },
+  // The workers are bundles of their own: the same quiet plugin-timing check as the app's.
+  worker: {
+    format: 'es',
+    plugins: () => [workerSafeModules()],
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   test: {
     root: '.',
     // One worker more than the cores: vitest's default (cores − 1) is one on a two-core machine,
