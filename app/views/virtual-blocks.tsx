@@ -88,6 +88,8 @@ export function VirtualBlocks({
     return weights;
   }, [blocks]);
   const [range, setRange] = useState<Range>([0, Math.min(INITIAL_CHUNKS, chunkCount) - 1]);
+  // Bumped when a first measurement changes the estimate, so the spacers are redrawn with it.
+  const [, setEstimated] = useState(0);
   const measured = useRef(new Map<number, number>());
   const scale = useRef({ px: 0, weight: 0 });
   /** The height each spacer chunk was given in the last render (what the DOM holds). */
@@ -167,6 +169,7 @@ export function VirtualBlocks({
   useEffect(() => {
     const root = wrapper.current;
     if (!root) return;
+    let first = false;
     for (const el of root.querySelectorAll<HTMLElement>(':scope > [data-chunk]')) {
       const chunk = Number(el.dataset.chunk);
       const height = el.getBoundingClientRect().height;
@@ -175,9 +178,14 @@ export function VirtualBlocks({
       if (before === undefined) {
         scale.current.px += height;
         scale.current.weight += weights[chunk]!;
+        first = true;
       }
       measured.current.set(chunk, height);
     }
+    // Spacers drawn with the old estimate would otherwise change height only at the next range
+    // change — a jump far into the text — and put the chunks rendered for the viewport far from
+    // it (a blank pane until the next scroll). Redrawn now, while the reader looks at rendered text.
+    if (first) setEstimated((n) => n + 1);
   });
 
   const segments: ReactNode[] = [];
