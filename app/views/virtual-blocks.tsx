@@ -165,7 +165,10 @@ export function VirtualBlocks({
 
   // Measure rendered chunks, so their spacers keep their real height later. After the paint, not
   // in a layout effect: reading a box there forces the layout of a freshly rendered window into
-  // the render's own task (with a 100,000-block text's first window, one long task).
+  // the render's own task (with a 100,000-block text's first window, one long task). After every
+  // render on purpose (no dependency list): it sets state only when a chunk is measured for the
+  // first time, so it cannot loop.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => {
     const root = wrapper.current;
     if (!root) return;
