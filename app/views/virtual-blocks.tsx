@@ -89,7 +89,7 @@ export function VirtualBlocks({
   }, [blocks]);
   const [range, setRange] = useState<Range>([0, Math.min(INITIAL_CHUNKS, chunkCount) - 1]);
   // Bumped when a first measurement changes the estimate, so the spacers are redrawn with it.
-  const [, setEstimated] = useState(0);
+  const [estimated, setEstimated] = useState(0);
   const measured = useRef(new Map<number, number>());
   const scale = useRef({ px: 0, weight: 0 });
   /** The height each spacer chunk was given in the last render (what the DOM holds). */
@@ -190,6 +190,13 @@ export function VirtualBlocks({
     // it (a blank pane until the next scroll). Redrawn now, while the reader looks at rendered text.
     if (first) setEstimated((n) => n + 1);
   });
+
+  // Redrawn spacers move the rendered chunks (scroll anchoring has no rendered text to hold
+  // on to after a jump: the viewport showed only a spacer), and no scroll event says so. Which
+  // chunks cover the viewport is read again; it settles once the chunks there are measured.
+  useEffect(() => {
+    if (estimated > 0) update();
+  }, [estimated, update]);
 
   const segments: ReactNode[] = [];
   let spacerFrom = -1;
