@@ -471,11 +471,14 @@ function conceptsOfQuery(
  * Runs a few queries and throws their answers away, so the JavaScript engine
  * compiles the query path while the index is being built (the first use,
  * which the reader already waits for) rather than on the reader's first
- * query: measured in headless Chromium, the first query of a fresh page
- * took 43 ms against a median of 1 ms. `rounds` queries per source, from
- * its first numbered passages. Returns how many queries ran.
+ * queries: measured in headless Chromium, the first query of a fresh page
+ * took 43 ms against a median of 1 ms; in Node, the worst of the next 60
+ * queries fell from 65 ms (no warm-up) to 10 ms (3 per source) and 7 ms (6
+ * per source), for 90–110 ms of warm-up (load average 8 on 2 cores).
+ * `rounds` queries per source, from its first numbered passages. Returns
+ * how many queries ran.
  */
-export function warmUpRelated(index: RelatedIndex, rounds = 3): number {
+export function warmUpRelated(index: RelatedIndex, rounds = 6): number {
   let ran = 0;
   for (const c of index.collections.values())
     for (const p of c.passages.slice(0, rounds)) {
