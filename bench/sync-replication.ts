@@ -15,7 +15,7 @@
  * - saved: from the same click until the replica's one save of the set
  *   after its first replication has been tried (the set in localStorage,
  *   or the store saying storage is full: these 10,000 take 5.07 M of the
- *   5.24 M characters Chromium allows an origin);
+ *   about 5.2 M characters Chromium allows an origin);
  * - longest task: the longest main-thread task (Long Tasks API) from the
  *   click until the save was tried (target ≤ 100 ms: the reader stays responsive);
  * - baseline, in the same run: the same 10,000 loaded by the localStorage
