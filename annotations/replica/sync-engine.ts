@@ -150,6 +150,11 @@ export interface SyncEngineOptions {
   readonly storage: Storage | null;
   /** The server address offered by default: the origin the reader was served from. */
   readonly defaultServer: string;
+  /**
+   * The origin the reader's page runs on, in a browser: an address the page's
+   * security policy would block is refused with the reason, before any request.
+   */
+  readonly pageOrigin?: string;
   readonly now?: () => Date;
   /** Whether the browser says it is online (`navigator.onLine`); always, by default. */
   readonly online?: () => boolean;
@@ -1185,7 +1190,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       connecting = true;
       changed();
       try {
-        const api = await resolveApiRoot(server);
+        const api = await resolveApiRoot(server, options.pageOrigin);
         await postSession(api, user, password);
         await stopAll();
         const previous =
