@@ -45,15 +45,16 @@ export type AnchorFn = (edition: Edition, selectors: AnchorSelectors) => AnchorR
 
 /**
  * Anchors the annotations that target one of `editions`. Results are
- * memoized per annotation object and edition in `cache` (annotations are
- * immutable: an edit makes a new object), so re-rendering after one change
- * anchors only what changed.
+ * memoized per annotation object and edition object in `cache` (both are
+ * immutable: an edit makes a new annotation, a new version of a reader's
+ * text a new edition under the same id), so re-rendering after one change
+ * anchors only what changed, and a new version is anchored afresh.
  */
 export function anchorAnnotations(
   annotations: readonly Annotation[],
   editions: readonly Edition[],
   anchorFn: AnchorFn,
-  cache: WeakMap<Annotation, Map<string, AnchorResult>> = new WeakMap(),
+  cache: WeakMap<Annotation, WeakMap<Edition, AnchorResult>> = new WeakMap(),
 ): AnchoredList {
   const order = new Map(editions.map((e, i) => [e.id as string, i]));
   const placed: PlacedAnnotation[] = [];
@@ -65,11 +66,11 @@ export function anchorAnnotations(
     if (index === undefined) continue;
     const edition = editions[index]!;
     let byEdition = cache.get(annotation);
-    if (!byEdition) cache.set(annotation, (byEdition = new Map()));
-    let result = byEdition.get(edition.id);
+    if (!byEdition) cache.set(annotation, (byEdition = new WeakMap()));
+    let result = byEdition.get(edition);
     if (!result) {
       result = anchorFn(edition, target.selectors);
-      byEdition.set(edition.id, result);
+      byEdition.set(edition, result);
     }
     if (result.placed) placed.push({ annotation, edition, start: result.start, end: result.end });
     else unplaced.push({ annotation, edition, reason: result.reason });

@@ -87,7 +87,7 @@ export function useAnnotationUi(
   const editions = useMemo(() => [left, right], [left, right]);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [opened, setOpened] = useState<AnnotationUi['opened']>(null);
-  const [cache] = useState(() => new WeakMap<Annotation, Map<string, AnchorResult>>());
+  const [cache] = useState(() => new WeakMap<Annotation, WeakMap<Edition, AnchorResult>>());
 
   const list = useMemo(
     () =>

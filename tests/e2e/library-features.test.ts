@@ -141,11 +141,12 @@ describe("a reader's own text", () => {
       .toContain(
         '“Rail and ports in the Russian Far East” is now version 2. 1 of its 2 annotations could not be placed in it: it is kept, listed under Unplaced in Annotations.',
       );
-    expect(await row.textContent()).toContain('version 2');
+    await expect.poll(async () => (await row.count()) && row.textContent()).toContain('version 2');
     await dialog.getByRole('button', { name: 'Close' }).click();
     const bar = await openSidebar(reader.page);
     const unplaced = bar.locator('.ann-unplaced');
-    await expect.poll(() => unplaced.locator('h3').textContent()).toBe('Unplaced (1)');
+    await expect.poll(() => unplaced.count()).toBe(1);
+    expect(await unplaced.locator('h3').textContent()).toBe('Unplaced (1)');
     expect(await unplaced.textContent()).toContain('The weather in Vladivostok is');
     await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toContain(placedQuote);
   });

@@ -87,6 +87,19 @@ describe('anchorAnnotations', () => {
     expect(calls).toBe(2);
   });
 
+  it('anchors afresh in a new version of a text (a new edition under the same id)', () => {
+    const start = para(lankov, 5).start;
+    const a = on(lankov, start, start + 30);
+    const cache: Parameters<typeof anchorAnnotations>[3] = new WeakMap();
+    expect(anchorAnnotations([a], [lankov], anchor, cache).placed).toHaveLength(1);
+    // The quoted words gone from the new version: unplaced, not placed at the old offsets.
+    const quote = lankov.text.slice(start, start + 30);
+    const next: Edition = { ...lankov, text: lankov.text.replace(quote, 'x'.repeat(30)) };
+    const list = anchorAnnotations([a], [next], anchor, cache);
+    expect(list.placed).toHaveLength(0);
+    expect(list.unplaced).toHaveLength(1);
+  });
+
   describe('when anchoring fails', () => {
     it('lists the annotation as unplaced, with the reason, and never drops it', () => {
       const a = on(lankov, para(lankov, 5).start, para(lankov, 5).start + 30);
