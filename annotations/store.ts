@@ -36,7 +36,9 @@ import {
 import { openBrowserStorage } from './storage/local-storage.ts';
 import type { Persistence, SaveState } from './storage/persistence.ts';
 import { hubPersistence, type PersistenceHub } from './storage/hub-persistence.ts';
-import { portPersistence } from './storage/port-persistence.ts';
+import { portPersistence, type PreloadedSet } from './storage/port-persistence.ts';
+import { parseStored, type ParsedStore } from './storage/annotation-storage.ts';
+import { ANNOTATIONS_KEY } from './storage/envelope.ts';
 import type { StoragePort } from './storage/storage-port.ts';
 
 export type {
@@ -47,6 +49,9 @@ export type {
 } from './state/apply-change.ts';
 export type { SaveState } from './storage/persistence.ts';
 export type { PersistenceHub } from './storage/hub-persistence.ts';
+export type { ParsedStore } from './storage/annotation-storage.ts';
+/** Reads a stored annotation value (for a worker that parses it off the page's thread). */
+export { parseStored };
 
 /** Everything the app renders from the store. A new object after every change, the same one otherwise. */
 export interface StoreSnapshot {
@@ -251,8 +256,42 @@ export function openBrowserAnnotationStore(
   options: Omit<AnnotationStoreOptions, 'storage'> = {},
 ): OpenedStore {
   const { port, fallbackReason } = openBrowserStorage();
+  return openOn(port, fallbackReason, options);
+}
+
+/**
+ * Parses and validates a stored value as `parseStored` does (the same
+ * function, run elsewhere: the reader runs it in a worker), or resolves to
+ * `null` when it could not (then the store parses it itself).
+ */
+export type StoredSetParser = (raw: string) => Promise<ParsedStore | null>;
+
+/**
+ * `openBrowserAnnotationStore`, with the stored value parsed and validated by
+ * `parse` while the caller's thread does other things: with 10,000
+ * annotations that takes a few hundred milliseconds (bench/annotations-sidebar.ts).
+ * Every record is still checked with the model's schema before the store
+ * holds it; if storage changed meanwhile (another tab saved), or `parse`
+ * fails, the store reads and checks it here as usual.
+ */
+export async function openBrowserAnnotationStoreAsync(
+  parse: StoredSetParser,
+  options: Omit<AnnotationStoreOptions, 'storage'> = {},
+): Promise<OpenedStore> {
+  const { port, fallbackReason } = openBrowserStorage();
+  const raw = port.get(ANNOTATIONS_KEY);
+  const parsed = raw === null ? null : await parse(raw).catch(() => null);
+  return openOn(port, fallbackReason, options, parsed ? { raw, parsed } : undefined);
+}
+
+function openOn(
+  port: StoragePort,
+  fallbackReason: string | undefined,
+  options: Omit<AnnotationStoreOptions, 'storage'>,
+  preloaded?: PreloadedSet,
+): OpenedStore {
   const clock = options.now ?? (() => new Date());
-  const persistence = hubPersistence(portPersistence(port, clock));
+  const persistence = hubPersistence(portPersistence(port, clock, preloaded));
   const store = createAnnotationStore({ ...options, storage: port, persistence });
   const { hub } = persistence;
   return fallbackReason === undefined ? { store, hub } : { store, hub, fallbackReason };

@@ -14,12 +14,12 @@
  * injection anywhere in app/).
  */
 import {
+  startTransition,
   useCallback,
   useEffect,
   useMemo,
   useRef,
   useState,
-  useSyncExternalStore,
   type ReactNode,
 } from 'react';
 import type { Address, Edition, SourceId } from '../sources/edition.ts';
@@ -35,7 +35,8 @@ import { useAlignedView } from './align/use-aligned-view.ts';
 import { useReveal } from './hooks/use-reveal.ts';
 import { loadSearch } from './search/load-search.ts';
 import { hashToAddress } from './state/resolve-location.ts';
-import { AnnotationSidebar, AnnotationsToggle } from './annotations/annotation-sidebar.tsx';
+import { AnnotationSidebarSlot } from './annotations/annotation-sidebar-slot.tsx';
+import { AnnotationsToggle } from './annotations/annotations-toggle.tsx';
 import { AnnotationStatus } from './annotations/annotation-status.tsx';
 import { BibliographyButton, CitationDialogs } from './citations/bibliography-button.tsx';
 import { useCiteAction } from './citations/use-cite-action.ts';
@@ -73,8 +74,6 @@ export interface AppProps {
   /** Receives the function that shows a notice (the library reports through it). */
   readonly onNotifier?: (notify: (message: string) => void) => void;
 }
-
-const noSubscription = (): (() => void) => () => {};
 
 /** The reader. */
 export function App({ editions, library, onNotifier }: AppProps): ReactNode {
@@ -120,12 +119,14 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     alignedView.level,
   );
   const [marksShown, setMarksShown] = useCompareMarksPref();
-  // False in the prerendered HTML and the hydration render (they must match), true right after.
-  const interactive = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  // False in the prerendered HTML and the hydration render (they must match), true right after,
+  // in a transition: the render that adds every paragraph's tools is then done in slices, where
+  // a store's client snapshot (useSyncExternalStore) re-rendered the whole reader in one
+  // blocking task (bench/annotations-sidebar.ts counts every task over 100 ms).
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => {
+    startTransition(() => setInteractive(true));
+  }, []);
   useEffect(() => {
     // Hydrated, listening, controls rendered: browser tests wait for this.
     if (interactive) document.documentElement.dataset.readerReady = '';
@@ -284,7 +285,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
         ))}
       </main>
       <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
-      <AnnotationSidebar ui={annotations} onCite={citations.citeSpan} sync={sync} />
+      <AnnotationSidebarSlot ui={annotations} onCite={citations.citeSpan} sync={sync} />
       <AnnotationStatus ui={annotations} />
       <CompareOverlays compare={compare} sync={sync.snapshot} />
       <CitationDialogs citations={citations} userRecords={library} />

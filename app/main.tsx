@@ -4,9 +4,11 @@
  * only after the prerendered text has painted), or renders it if the page
  * came without prerendered markup (e.g. a dev server whose prerender failed).
  */
+import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import packedEditions from 'virtual:diptych-editions';
 import { unpackEditions } from './data/packed-editions.ts';
+import { loadAnnotationRuntime } from './annotations/use-annotations.ts';
 import { Root } from './root.tsx';
 import './styles.css';
 import './selection/selection.css';
@@ -21,5 +23,16 @@ if (!container) throw new Error('index.html has no #root element');
 // The first paint is over: end its containment (PRERENDERED_ATTRIBUTE in build/editions-plugin.ts)
 // before hydrating, so that effects which measure or scroll (deep links, pane sync) see real heights.
 document.documentElement.removeAttribute('data-prerendered');
-if (container.firstElementChild) hydrateRoot(container, <Root editions={editions} />);
+// The stored annotations start loading now, not after hydration: their store is read and
+// validated in a worker (annotations/read-stored-set.ts) while this thread hydrates.
+loadAnnotationRuntime().catch(() => {
+  // Reported where it is awaited (use-annotations.ts).
+});
+// Hydration in a transition is done in slices, yielding to the browser between them (React
+// hydrates a blocking-priority root in one task: 200–600 ms for the two texts, a frozen page).
+// The prerendered text is on screen meanwhile; events on it wait for its slice to hydrate.
+if (container.firstElementChild)
+  startTransition(() => {
+    hydrateRoot(container, <Root editions={editions} />);
+  });
 else createRoot(container).render(<Root editions={editions} />);

@@ -27,7 +27,12 @@ interface Opened {
 }
 
 async function openOne(browser: Browser, url: string, name: string, text: string): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // No service worker: its precaching (7.6 MiB, and a notice when done) would run during the
+  // measurement and is not part of opening a text.
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    serviceWorkers: 'block',
+  });
   try {
     return await measure(await context.newPage(), url, name, text);
   } finally {
@@ -38,6 +43,7 @@ async function openOne(browser: Browser, url: string, name: string, text: string
 async function measure(page: Page, url: string, name: string, text: string): Promise<Opened> {
   await page.goto(url);
   await page.waitForSelector('html[data-reader-ready]');
+  await quiet(page);
   // The window opens when the input's change event fires: Playwright builds the chosen file
   // inside the page (decoding its bytes on the page's thread), which a reader's file picker
   // does not, so that work is not counted.
@@ -65,16 +71,16 @@ async function measure(page: Page, url: string, name: string, text: string): Pro
     .getByTestId('add-text-input')
     .setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
   const stem = name.replace(/\.md$/, '');
-  // Shown (its first paragraph painted) or refused (the notice says why).
+  // Shown (its first paragraph painted) or refused (a notice naming the file says why).
   const handle = await page.waitForFunction(
-    (stem) => {
+    ({ stem, name }) => {
       const first = document.querySelector(`.pane[data-source^="${stem}-"] [data-address]`);
       const notice = document.querySelector('.notice-text')?.textContent ?? '';
       if (first) return `shown at ${performance.now()}`;
-      if (notice && !notice.startsWith('Added')) return `refused: ${notice}`;
+      if (notice.includes(`“${name}”`) && !notice.startsWith('Added')) return `refused: ${notice}`;
       return false;
     },
-    stem,
+    { stem, name },
     { timeout: 300_000, polling: 'raf' },
   );
   const outcome = (await handle.jsonValue()) as string;
@@ -95,9 +101,35 @@ async function measure(page: Page, url: string, name: string, text: string): Pro
   };
 }
 
+/**
+ * Waits until the page has run no long task for a second (at most 20 s): the reader's own
+ * start-up work (fonts, lazy chunks, the library opening) is not part of opening a text.
+ */
+async function quiet(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = performance.now();
+        new PerformanceObserver(() => {
+          last = performance.now();
+        }).observe({ type: 'longtask', buffered: true });
+        const started = performance.now();
+        // No named function inside: tsx would wrap it in a helper the page does not have.
+        const timer = setInterval(() => {
+          const now = performance.now();
+          if (now - last < 1_000 && now - started < 20_000) return;
+          clearInterval(timer);
+          resolve();
+        }, 100);
+      }),
+  );
+}
+
 /** Prints the figures. */
 export async function run(): Promise<void> {
-  const outDir = await buildApp('diptych-bench-library-parse-');
+  // DIPTYCH_BENCH_DIST serves an existing build instead (a quicker loop while working on it).
+  const prebuilt = process.env['DIPTYCH_BENCH_DIST'];
+  const outDir = prebuilt ?? (await buildApp('diptych-bench-library-parse-'));
   const server = await serveStatic(outDir);
   const browser = await launchChromium();
   try {
@@ -124,6 +156,6 @@ export async function run(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    if (!prebuilt) rmSync(outDir, { recursive: true, force: true });
   }
 }

@@ -44,11 +44,19 @@ export async function runBrowser(): Promise<void> {
       [editions, 3] as const,
     );
     const sorted = [...t.samples].sort((a, b) => a - b);
-    // The first round includes the JIT's warm-up; the worst of the later rounds shows a warm engine.
-    const warmWorst = Math.max(...t.samples.slice(t.samples.length / 3));
+    const worst = sorted[sorted.length - 1]!;
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+    // Each query's own time: the median of its three runs. On a loaded 2-core machine a single
+    // run can be preempted by other processes (or meet a GC) at any round; a query that is
+    // itself slow is slow in every run, so the worst of these medians is the query cost.
+    const runs = new Map<string, number[]>();
+    t.samples.forEach((ms, i) =>
+      runs.set(t.addresses[i]!, [...(runs.get(t.addresses[i]!) ?? []), ms]),
+    );
+    const medians = [...runs.values()].map((xs) => [...xs].sort((a, b) => a - b)[1] ?? xs[0]!);
+    const worstMedian = Math.max(...medians);
     console.log(
-      `\nbrowser (headless Chromium): first use — vectors decoded in ${t.decodeMs.toFixed(0)} ms, index with SIF embeddings built in ${t.buildMs.toFixed(0)} ms, query path warmed up (warmUpRelated, as the app does) in ${t.warmMs.toFixed(0)} ms: ${(t.decodeMs + t.buildMs + t.warmMs).toFixed(0)} ms before the first answer, plus fetching the vectors; then one query ${at(0.5).toFixed(2)} ms median, ${at(0.95).toFixed(2)} ms p95, ${sorted[sorted.length - 1]!.toFixed(2)} ms worst over ${sorted.length} queries (${warmWorst.toFixed(2)} ms worst after the first round) (target ≤ ${TARGET_MS} ms: ${sorted[sorted.length - 1]! <= TARGET_MS ? 'met by every query' : at(0.95) <= TARGET_MS ? 'met at p95, not by every query' : 'NOT met'}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
+      `\nbrowser (headless Chromium): first use — vectors decoded in ${t.decodeMs.toFixed(0)} ms, index with SIF embeddings built in ${t.buildMs.toFixed(0)} ms, query path warmed up (warmUpRelated, as the app does) in ${t.warmMs.toFixed(0)} ms: ${(t.decodeMs + t.buildMs + t.warmMs).toFixed(0)} ms before the first answer, plus fetching the vectors; then ${runs.size} queries × 3 rounds: one query ${at(0.5).toFixed(2)} ms median, ${at(0.95).toFixed(2)} ms p95, ${worst.toFixed(2)} ms worst single run; worst query (the median of its 3 runs) ${worstMedian.toFixed(2)} ms (target ≤ ${TARGET_MS} ms per query: ${worstMedian <= TARGET_MS ? 'met by every query' : 'NOT met'}; every single run: ${worst <= TARGET_MS ? 'met' : 'not met'}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
     );
     const slowest = t.samples
       .map((ms, i) => ({

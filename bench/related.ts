@@ -28,10 +28,13 @@ import { findPassage, formatAddress, parseAddress } from '../sources/address.ts'
 import { builtinEditions } from '../sources/builtin.ts';
 import { NUMBERED_ROLES, type Edition } from '../sources/edition.ts';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { runBrowser } from './related-browser.ts';
 import {
+  ENCODER_FUSION,
   FUSION_DEFAULTS,
   buildRelatedIndex,
+  decodePassageEmbeddings,
   decodeWordVectors,
   related,
   type FusionParams,
@@ -266,7 +269,15 @@ const RRF_GRID = [5, 20, 60].flatMap((k) => [0.5, 0.75, 1, 1.5].map((weight) => 
 /** Every ranking measured, in the order printed. */
 const VARIANTS: readonly Variant[] = [
   { name: 'BM25 alone', grid: [undefined] },
-  ...(['soft-match', 'sif-paragraph', 'sif-sentence'] as const).map((signal) => ({
+  ...(
+    [
+      'soft-match',
+      'sif-paragraph',
+      'sif-sentence',
+      'encoder-paragraph',
+      'encoder-sentence',
+    ] as const
+  ).map((signal) => ({
     name: `${signal} alone`,
     grid: [{ method: 'weighted-sum', signal, weight: 1 } as const],
   })),
@@ -289,6 +300,24 @@ const VARIANTS: readonly Variant[] = [
       ({ k, weight }) => ({ method: 'rrf', k, weight, signals: [signal] }) as const,
     ),
   })),
+  ...(['encoder-paragraph', 'encoder-sentence'] as const).map((signal) => ({
+    name: `BM25 + ${signal}, RRF`,
+    grid: RRF_GRID.map(
+      ({ k, weight }) => ({ method: 'rrf', k, weight, signals: [signal] }) as const,
+    ),
+  })),
+
+  {
+    name: 'BM25 + both SIF + both encoder, RRF k=60',
+    grid: [
+      {
+        method: 'rrf',
+        k: 60,
+        signals: ['sif-paragraph', 'sif-sentence', 'encoder-paragraph', 'encoder-sentence'],
+      },
+    ],
+  },
+  { name: 'BM25 + both encoder, RRF k=60', grid: [ENCODER_FUSION] },
   { name: 'BM25 + both SIF, RRF k=60 (shipped)', grid: [FUSION_DEFAULTS] },
 ];
 
@@ -325,12 +354,22 @@ async function semanticSplit(
     ),
   );
   const loadMs = performance.now() - t0;
+  const t0e = performance.now();
+  const embeddings = decodePassageEmbeddings(
+    JSON.parse(
+      readFileSync(
+        new URL('../sources/related/vectors/text-passage-embeddings.json', import.meta.url),
+        'utf8',
+      ),
+    ),
+  );
+  const embeddingsMs = performance.now() - t0e;
   const topics = [...new Set(pairs.map((p) => p[0].topic ?? ''))];
   const tuneTopics = new Set(topics.filter((_, i) => i % 2 === 0));
   const tune = pairs.filter((p) => tuneTopics.has(p[0].topic ?? ''));
   const held = pairs.filter((p) => !tuneTopics.has(p[0].topic ?? ''));
   const t1 = performance.now();
-  const semantic = buildRelatedIndex(editions, { vectors });
+  const semantic = buildRelatedIndex(editions, { vectors, embeddings });
   const buildMs = performance.now() - t1;
   const summary = (rs: readonly QueryResult[]) => ({
     r3: mean(rs.map((r) => r.recall3)),
@@ -342,7 +381,7 @@ async function semanticSplit(
   const measure = (set: readonly [Side, Side][], fusion: FusionParams | undefined) =>
     summary(bothWays(editions, set, semantic, fusion ?? NO_FUSION));
   console.log(
-    `\nsemantic signals (issue 17): GloVe 100-d; split by topic: ${tuneTopics.size} topics / ${tune.length} comparisons tune, ${topics.length - tuneTopics.size} topics / ${held.length} comparisons held out; parameters searched on the tuning half only`,
+    `\nsemantic signals (issue 17): GloVe 100-d (SIF), Universal Sentence Encoder lite 512-d (encoder, precomputed for the built-in texts); split by topic: ${tuneTopics.size} topics / ${tune.length} comparisons tune, ${topics.length - tuneTopics.size} topics / ${held.length} comparisons held out; parameters searched on the tuning half only`,
   );
   console.log(
     `${'variant'.padEnd(40)} ${'tuned'.padEnd(10)} tuning r@3  MRR     held-out r@3  MRR`,
@@ -389,15 +428,19 @@ async function semanticSplit(
     `all ${allBm.n} queries (both halves): shipped recall@3 ${f3(allShipped.r3)}, MRR ${f3(allShipped.mrr)}; BM25 alone ${f3(allBm.r3)}, ${f3(allBm.mrr)}; random ${f3(allBm.r3r)}, ${f3(allBm.mrrr)}`,
   );
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (const e of editions)
     for (const b of e.blocks.filter((x) => NUMBERED_ROLES.has(x.role))) {
+      const c = process.cpuUsage();
       const t = performance.now();
       related(semantic, b.address);
       samples.push(performance.now() - t);
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1000);
     }
   samples.sort((a, b) => a - b);
   console.log(
-    `speed (Node): vectors decoded in ${loadMs.toFixed(0)} ms, index with SIF embeddings built in ${buildMs.toFixed(0)} ms; one shipped query (k = 5, with concepts) ${samples[Math.floor(samples.length / 2)]!.toFixed(2)} ms median, ${samples[samples.length - 1]!.toFixed(2)} ms worst (the browser figure: bench/related-browser.ts)`,
+    `speed (Node): vectors decoded in ${loadMs.toFixed(0)} ms, encoder embeddings in ${embeddingsMs.toFixed(0)} ms, index with SIF embeddings built in ${buildMs.toFixed(0)} ms; one shipped query (k = 5, with concepts) ${samples[Math.floor(samples.length / 2)]!.toFixed(2)} ms median, ${samples[samples.length - 1]!.toFixed(2)} ms worst wall-clock, ${Math.max(...cpu).toFixed(2)} ms worst CPU time (process.cpuUsage: the query's own work, every thread, without the time other processes held the cores; load average ${loadavg()[0]!.toFixed(1)}) (the browser figure: bench/related-browser.ts)`,
   );
 }
 

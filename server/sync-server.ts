@@ -137,11 +137,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       ],
     },
   });
-  couch.dbWrapper.registerWrapper((_name, db, next) => {
+  couch.dbWrapper.registerWrapper((name, db, next) => {
     // pouchdb-wrappers runs handlers in the order installed (after
     // pouchdb-security's): refuse a non-member's batch before validating it.
     installMemberCheck(db);
-    installValidation(db);
+    installValidation(db, name);
     return next();
   });
 

@@ -90,12 +90,17 @@ async function check(
   functions: readonly { fn: ValidateFn; ddoc: Doc }[],
   doc: Doc,
   options: WrapperArgs['options'],
+  dbName: string,
 ): Promise<void> {
   if (functions.length === 0 || isSpecial(doc._id)) return;
   const oldDoc = doc._id
     ? await db.get(doc._id, { revs: true }).catch(() => null as Doc | null)
     : null;
-  const userCtx = options.userCtx ?? ADMIN_PARTY;
+  // CouchDB always names the database in `userCtx.db`; express-pouchdb means to
+  // (`makeOpts`) but reads a property PouchDB 9 no longer has, so it is set here.
+  const userCtx = options.userCtx
+    ? { ...options.userCtx, db: options.userCtx.db ?? dbName }
+    : ADMIN_PARTY;
   const secObj = options.secObj ?? {};
   // A shallow copy: a validation function must not change what is stored.
   const copy: Doc = { ...doc };
@@ -117,61 +122,63 @@ async function check(
   }
 }
 
-const handlers: Record<string, Wrapper> = {
-  async put(original, args) {
-    await check(args.base, await validationFunctions(args.base), args.doc!, args.options);
-    return original();
-  },
-  async post(original, args) {
-    await check(args.base, await validationFunctions(args.base), args.doc!, args.options);
-    return original();
-  },
-  async remove(original, args) {
-    const doc = { ...args.doc!, _deleted: true };
-    await check(args.base, await validationFunctions(args.base), doc, args.options);
-    return original();
-  },
-  async bulkDocs(original, args) {
-    const docs = args.docs ?? [];
-    const functions = await validationFunctions(args.base);
-    if (functions.length === 0) return original();
-    const verdicts = await Promise.all(
-      docs.map((doc) =>
-        check(args.base, functions, doc, args.options).then(
-          () => null,
-          (error: ValidationError) => error,
+function handlersFor(dbName: string): Record<string, Wrapper> {
+  return {
+    async put(original, args) {
+      await check(args.base, await validationFunctions(args.base), args.doc!, args.options, dbName);
+      return original();
+    },
+    async post(original, args) {
+      await check(args.base, await validationFunctions(args.base), args.doc!, args.options, dbName);
+      return original();
+    },
+    async remove(original, args) {
+      const doc = { ...args.doc!, _deleted: true };
+      await check(args.base, await validationFunctions(args.base), doc, args.options, dbName);
+      return original();
+    },
+    async bulkDocs(original, args) {
+      const docs = args.docs ?? [];
+      const functions = await validationFunctions(args.base);
+      if (functions.length === 0) return original();
+      const verdicts = await Promise.all(
+        docs.map((doc) =>
+          check(args.base, functions, doc, args.options, dbName).then(
+            () => null,
+            (error: ValidationError) => error,
+          ),
         ),
-      ),
-    );
-    const accepted = docs.filter((_, i) => verdicts[i] === null);
-    args.docs = accepted;
-    const written = accepted.length > 0 ? ((await original()) as unknown[]) : [];
-    // With new_edits: false CouchDB answers only the failures; PouchDB
-    // answers one entry per written document. Either way, keep the order.
-    const results: unknown[] = [];
-    let next = 0;
-    const perDoc = written.length === accepted.length;
-    docs.forEach((doc, i) => {
-      const error = verdicts[i];
-      if (error) {
-        // express-pouchdb's _bulk_docs route turns this into { id, error, reason }.
-        results.push({
-          id: doc._id,
-          error: true,
-          name: error.name,
-          message: error.message,
-          status: error.status,
-        });
-      } else if (perDoc) {
-        results.push(written[next++]);
-      }
-    });
-    if (!perDoc) results.push(...written);
-    return results;
-  },
-};
+      );
+      const accepted = docs.filter((_, i) => verdicts[i] === null);
+      args.docs = accepted;
+      const written = accepted.length > 0 ? ((await original()) as unknown[]) : [];
+      // With new_edits: false CouchDB answers only the failures; PouchDB
+      // answers one entry per written document. Either way, keep the order.
+      const results: unknown[] = [];
+      let next = 0;
+      const perDoc = written.length === accepted.length;
+      docs.forEach((doc, i) => {
+        const error = verdicts[i];
+        if (error) {
+          // express-pouchdb's _bulk_docs route turns this into { id, error, reason }.
+          results.push({
+            id: doc._id,
+            error: true,
+            name: error.name,
+            message: error.message,
+            status: error.status,
+          });
+        } else if (perDoc) {
+          results.push(written[next++]);
+        }
+      });
+      if (!perDoc) results.push(...written);
+      return results;
+    },
+  };
+}
 
-/** Installs `validate_doc_update` checking on one local PouchDB database. Mutates `db`. */
-export function installValidation(db: unknown): void {
-  wrappers.installWrapperMethods(db, handlers);
+/** Installs `validate_doc_update` checking on local PouchDB database `dbName`. Mutates `db`. */
+export function installValidation(db: unknown, dbName: string): void {
+  wrappers.installWrapperMethods(db, handlersFor(dbName));
 }

@@ -39,7 +39,8 @@ export const CURRENT_FORMAT_VERSION = 1;
 /** The tool named in `generator` (W3C §3.3.1). */
 export const GENERATOR_NAME = 'Diptych';
 
-const SOURCE_IRI_PREFIX = 'urn:diptych:source:';
+/** The prefix of every source IRI (`urn:diptych:source:<id>`). */
+export const SOURCE_IRI_PREFIX = 'urn:diptych:source:';
 
 /** The stable IRI of a source, used as a SpecificResource's `source`. Not a URL. */
 export function sourceIri(id: SourceId): string {

@@ -15,7 +15,11 @@
  *   store, in batches; one that fails is listed as rejected and skipped;
  * - conflicting revisions are kept (PouchDB's `conflicts: true`) and shown;
  *   resolving one writes the chosen version on the winning revision and
- *   deletes the losing ones, so every device sees it resolved.
+ *   deletes the losing ones, so every device sees it resolved;
+ * - the reader's record overrides (issue 14) go the same way through the
+ *   private layer only, one document per source (`record-doc.ts`,
+ *   `record-replica.ts`): written when the reader saves or reverts one,
+ *   read with their zod schema when they arrive, conflicts kept and shown.
  * docs/sync.md ("The local store and the replica") gives the reasons.
  *
  * What it is for: replication, the bridge, status in words. What it is not
@@ -26,6 +30,14 @@ import type { Annotation } from '../model/annotation.ts';
 import type { AnnotationSet } from '../storage/merge.ts';
 import type { PersistenceHub } from '../storage/hub-persistence.ts';
 import { toAnnotationDoc, w3cOfDoc } from '../sync/annotation-doc.ts';
+import {
+  readRecordOverrideDoc,
+  recordDocId,
+  RECORD_DOC_PREFIX,
+  sourceOfRecordDocId,
+  toRecordOverrideDoc,
+} from '../sync/record-doc.ts';
+import type { RecordOverride, RecordOverrides } from '../../sources/citation/record-overrides.ts';
 import {
   groupDatabaseName,
   groupOfDatabase,
@@ -51,6 +63,14 @@ import type {
   PouchEmitter,
   PouchSync,
 } from './pouch-types.ts';
+import {
+  overrideKey,
+  overrideKeys,
+  recordChanges,
+  recordVersionsOf,
+  type RecordConflictVersion,
+  type RecordOverridePort,
+} from './record-replica.ts';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from './sync-settings.ts';
 
 /** A layer: the reader's private one or a group's. */
@@ -105,6 +125,8 @@ export interface SyncSnapshot {
   readonly authorOf: Readonly<Record<string, string>>;
   /** Annotation id → every version of an annotation edited in two places (two or more). */
   readonly conflicts: Readonly<Record<string, readonly ConflictVersion[]>>;
+  /** Source id → every version of a record override edited on two devices (two or more). */
+  readonly recordConflicts: Readonly<Record<string, readonly RecordConflictVersion[]>>;
   /** Documents refused on the way in or out, latest last (at most `MAX_REJECTED`). */
   readonly rejected: readonly RejectedDoc[];
   /** A one-off message (delete-vs-edit kept the edit…), or `null`. */
@@ -121,6 +143,8 @@ export interface SyncEngineOptions {
   /** The editions incoming annotations may target (the library's included). */
   readonly editions: () => readonly Edition[];
   readonly waitFor?: IncomingContext['waitFor'];
+  /** The reader's record overrides, synced with the private layer; without it only annotations sync. */
+  readonly records?: RecordOverridePort;
   /** Where settings are kept (`localStorage`; `null` when blocked). */
   readonly storage: Storage | null;
   /** The server address offered by default: the origin the reader was served from. */
@@ -148,6 +172,8 @@ export interface SyncEngine {
   moveToLayer(id: string, db: string): Promise<void>;
   /** Keeps `rev`'s version of a conflicted annotation and deletes the others everywhere. */
   resolveConflict(id: string, rev: string): Promise<void>;
+  /** Keeps `rev`'s version of a source's record override edited on two devices, everywhere. */
+  resolveRecordConflict(sourceId: string, rev: string): Promise<void>;
   /** Stops syncing and ends the session; keeps every annotation and the local replica. */
   signOut(): Promise<void>;
   /** Clears the one-off message. */
@@ -216,6 +242,29 @@ function stableJson(value: unknown): string {
   );
 }
 
+/** Record override documents of one incoming batch: what to put into the reader's overrides. */
+interface RecordsIn {
+  /** Source → the fields that arrived. */
+  readonly puts: Map<string, RecordOverride>;
+  /** Sources whose document was deleted (reverted to the built-in record). */
+  readonly removals: Set<string>;
+  /** Sources the reader had reverted here whose older edit from elsewhere was kept. */
+  readonly kept: string[];
+}
+
+/** Whether two sets of overrides say the same. */
+function sameOverrides(a: RecordOverrides, b: RecordOverrides): boolean {
+  const ka = overrideKeys(a);
+  const kb = overrideKeys(b);
+  return ka.size === kb.size && [...ka].every(([source, key]) => kb.get(source) === key);
+}
+
+/** A document to write, and how to tell that the stored version already says the same. */
+interface PendingDoc {
+  readonly doc: { readonly _id: string };
+  readonly unchanged: (stored: PouchDoc) => boolean;
+}
+
 /** The pause before a batch of incoming documents goes into the store (documents arrive in bursts). */
 const FLUSH_DELAY_MS = 30;
 /**
@@ -236,7 +285,7 @@ const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(res
 
 /** Creates the engine (signed out until `signIn` or `resume`). */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
-  const { hub, PouchDB, storage } = options;
+  const { hub, PouchDB, storage, records } = options;
   const clock = options.now ?? (() => new Date());
   const online = options.online ?? (() => true);
   const listeners = new Set<() => void>();
@@ -256,6 +305,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /** Ids with a write queued: their documents in the feed are older than the reader's change. */
   const unwritten = new Map<string, number>();
   let stopWatch: (() => void) | null = null;
+  /** The record overrides as last written to or read from the private layer (source → `overrideKey`). */
+  let lastSeenRecords = new Map<string, string>();
+  let recordConflicts: Record<string, readonly RecordConflictVersion[]> = {};
+  /** Sources the reader reverted in this session, and when: an older edit from elsewhere that survives it is said so. */
+  const revertedAt = new Map<string, string>();
+  let stopRecordWatch: (() => void) | null = null;
   let snapshot = makeSnapshot();
   /** Incoming documents waiting for the next batch, per layer. */
   const inbox = new Map<string, { layer: Layer; doc: PouchDoc }>();
@@ -328,6 +383,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       layerOf: settings?.layerOf ?? {},
       authorOf: settings?.authorOf ?? {},
       conflicts,
+      recordConflicts,
       rejected,
       message,
     };
@@ -357,30 +413,28 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   /**
-   * Writes annotations and deletions to one layer database in one
-   * `bulkDocs`, each on top of its current revision; an annotation whose
-   * document already says the same is not written again (no new revision).
-   * A revision that moved meanwhile (409) is retried once.
+   * Writes documents and deletions to one layer database in one `bulkDocs`,
+   * each on top of its current revision; a document whose stored version
+   * already says the same (`unchanged`) is not written again (no new
+   * revision). A revision that moved meanwhile (409) is retried once.
    */
-  async function writeBatch(
+  async function writeDocs(
     db: PouchDatabase,
-    puts: readonly Annotation[],
+    puts: readonly PendingDoc[],
     deletes: readonly string[],
-    user: string,
   ): Promise<void> {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const ids = [...puts.map((a) => a.id as string), ...deletes];
+      const ids = [...puts.map((p) => p.doc._id), ...deletes];
       if (ids.length === 0) return;
       const found = await db.allDocs({ keys: ids, include_docs: true });
       const current = new Map<string, PouchDoc | null>();
       for (const row of found.rows)
         if (row.id && row.value && !row.value.deleted) current.set(row.id, row.doc ?? null);
       const docs: object[] = [];
-      for (const a of puts) {
-        const doc = toAnnotationDoc(a, user);
-        const existing = current.get(a.id);
-        if (existing && stableJson(w3cOfDoc(existing)) === stableJson(w3cOfDoc(doc))) continue;
-        docs.push(existing ? { ...doc, _rev: existing._rev } : doc);
+      for (const p of puts) {
+        const existing = current.get(p.doc._id);
+        if (existing && p.unchanged(existing)) continue;
+        docs.push(existing ? { ...p.doc, _rev: existing._rev } : p.doc);
       }
       for (const id of deletes) {
         const existing = current.get(id);
@@ -394,9 +448,73 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       pendingOut += docs.length - failed.size;
       changed();
       if (failed.size === 0) return;
-      puts = puts.filter((a) => failed.has(a.id));
+      puts = puts.filter((p) => failed.has(p.doc._id));
       deletes = deletes.filter((id) => failed.has(id));
     }
+  }
+
+  /** Writes annotations (as their W3C documents by `user`) and deletions to one layer database (`writeDocs`). */
+  function writeBatch(
+    db: PouchDatabase,
+    puts: readonly Annotation[],
+    deletes: readonly string[],
+    user: string,
+  ): Promise<void> {
+    return writeDocs(
+      db,
+      puts.map((a) => {
+        const doc = toAnnotationDoc(a, user);
+        return {
+          doc,
+          unchanged: (stored) => stableJson(w3cOfDoc(stored)) === stableJson(w3cOfDoc(doc)),
+        };
+      }),
+      deletes,
+    );
+  }
+
+  /** Marks document ids as written but not landed yet, until `job` ends; returns the job queued. */
+  function queueWrite(ids: readonly string[], job: () => Promise<void>): Promise<void> {
+    for (const id of ids) unwritten.set(id, (unwritten.get(id) ?? 0) + 1);
+    return queue(() =>
+      job().finally(() => {
+        for (const id of ids) {
+          const n = (unwritten.get(id) ?? 1) - 1;
+          if (n > 0) unwritten.set(id, n);
+          else unwritten.delete(id);
+        }
+      }),
+    );
+  }
+
+  /**
+   * Writes the record overrides the reader changed (here or in another tab)
+   * since `lastSeenRecords` to the private layer: a saved one as its
+   * document, a reverted one as a deletion (a tombstone that replicates).
+   */
+  function pushRecords(overrides: RecordOverrides): void {
+    const s = settings;
+    if (!s?.signedIn) return;
+    const { puts, deletes } = recordChanges(lastSeenRecords, overrides);
+    lastSeenRecords = overrideKeys(overrides);
+    if (puts.length === 0 && deletes.length === 0) return;
+    const target = liveLayer(privateDatabaseName(s.user));
+    if (!target) return;
+    const at = clock().toISOString();
+    for (const source of deletes) revertedAt.set(source, at);
+    for (const [source] of puts) revertedAt.delete(source);
+    const docs: PendingDoc[] = puts.map(([source, fields]) => ({
+      doc: toRecordOverrideDoc(source, fields, s.user, at),
+      unchanged: (stored) => {
+        const read = readRecordOverrideDoc(stored);
+        return (
+          read.ok && read.author === s.user && overrideKey(read.fields) === overrideKey(fields)
+        );
+      },
+    }));
+    const ids = [...docs.map((d) => d.doc._id), ...deletes.map(recordDocId)];
+    void queueWrite(ids, () => writeDocs(target.local, docs, deletes.map(recordDocId)));
+    changed();
   }
 
   /** Writes what changed between `lastSeen` and `set` (a change made here or in another tab). */
@@ -441,16 +559,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const target = liveLayer(db);
       if (!target) continue;
       const ids = [...batch.puts.map((a) => a.id as string), ...batch.deletes];
-      for (const id of ids) unwritten.set(id, (unwritten.get(id) ?? 0) + 1);
-      void queue(() =>
-        writeBatch(target.local, batch.puts, batch.deletes, user).finally(() => {
-          for (const id of ids) {
-            const n = (unwritten.get(id) ?? 1) - 1;
-            if (n > 0) unwritten.set(id, n);
-            else unwritten.delete(id);
-          }
-        }),
-      );
+      void queueWrite(ids, () => writeBatch(target.local, batch.puts, batch.deletes, user));
     }
     if (refusedOne)
       message =
@@ -530,10 +639,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const puts = new Map<string, Annotation>();
     const removals = new Set<string>();
     const resurrected: string[] = [];
+    const recordsIn: RecordsIn = { puts: new Map(), removals: new Set(), kept: [] };
     for (const { layer, doc } of batch) {
       await breathe();
       const id = doc._id;
       if (id.startsWith('_design/') || id.startsWith('_local/')) continue;
+      if (id.startsWith(RECORD_DOC_PREFIX)) {
+        await takeRecordDoc(s, layer, doc, recordsIn);
+        continue;
+      }
       const known = s.layerOf[id];
       if (doc._deleted) {
         // A deletion in a layer the annotation has since left (a move) is not a deletion here.
@@ -604,6 +718,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     persistSettings();
     if (resurrected.length > 0)
       message = `${resurrected.length === 1 ? 'An annotation you deleted was' : `${resurrected.length} annotations you deleted were`} edited elsewhere meanwhile: the edit was kept.`;
+    if (records && (recordsIn.puts.size > 0 || recordsIn.removals.size > 0))
+      records.receive((current) => {
+        const next: Record<string, RecordOverride> = { ...current };
+        for (const source of recordsIn.removals) delete next[source];
+        for (const [source, fields] of recordsIn.puts) next[source] = fields;
+        return sameOverrides(next, current) ? current : next;
+      });
+    if (recordsIn.kept.length > 0)
+      message = `Your record edit${recordsIn.kept.length === 1 ? '' : 's'} of ${recordsIn.kept.join(', ')} had been reverted here but ${recordsIn.kept.length === 1 ? 'was' : 'were'} edited elsewhere meanwhile: the edit was kept.`;
     if (puts.size > 0 || removals.size > 0) {
       const at = clock().toISOString();
       hub.receive((set) => {
@@ -625,6 +748,74 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // `lastSeen` follows: the hub announces the set as the replica's, and `start`'s watcher takes it.
     }
     changed();
+  }
+
+  /**
+   * One record override document from a layer: refused outside the private
+   * layer or when its schema fails (listed as rejected), its conflicting
+   * versions noted, its content or its deletion queued for the store.
+   */
+  async function takeRecordDoc(
+    s: SyncSettings,
+    layer: Layer,
+    doc: PouchDoc,
+    into: RecordsIn,
+  ): Promise<void> {
+    if (!records) return; // A page without record overrides leaves their documents alone.
+    const id = doc._id;
+    if (layer.kind !== 'private') {
+      if (!doc._deleted)
+        reject(id, layer.db, 'a record edit belongs to your private layer, not to a group');
+      return;
+    }
+    const source = sourceOfRecordDocId(id);
+    if (source === null) {
+      if (!doc._deleted) reject(id, layer.db, 'its id names no Diptych source');
+      return;
+    }
+    if (doc._deleted) {
+      if (unwritten.has(id)) return;
+      into.removals.add(source);
+      into.puts.delete(source);
+      dropRecordConflict(source);
+      return;
+    }
+    const read = readRecordOverrideDoc(doc);
+    if (!read.ok) {
+      reject(id, layer.db, read.reason);
+      return;
+    }
+    if (read.author !== s.user) {
+      reject(id, layer.db, 'it names another user as its creator in your private layer');
+      return;
+    }
+    const live = liveLayer(layer.db);
+    if (doc._conflicts && doc._conflicts.length > 0 && live) {
+      const versions = await recordVersionsOf(live.local, doc);
+      if (new Set(versions.map((v) => overrideKey(v.fields))).size > 1)
+        recordConflicts = { ...recordConflicts, [source]: versions };
+      else {
+        // The same fields on every branch: nothing to choose; tidy it away.
+        void queue(() => removeLosers(live.local, id, doc._conflicts ?? []));
+        dropRecordConflict(source);
+      }
+    } else dropRecordConflict(source);
+    // The reader's own change is still on its way to the layer: it comes back through the feed.
+    if (unwritten.has(id)) return;
+    const reverted = revertedAt.get(source);
+    if (reverted !== undefined && records.current()[source] === undefined) {
+      revertedAt.delete(source);
+      // CouchDB keeps an edit over a deletion; an edit older than the revert survived it.
+      if (Date.parse(read.modified) <= Date.parse(reverted)) into.kept.push(source);
+    }
+    into.removals.delete(source);
+    into.puts.set(source, read.fields);
+  }
+
+  function dropRecordConflict(source: string): void {
+    if (!(source in recordConflicts)) return;
+    const { [source]: _gone, ...rest } = recordConflicts;
+    recordConflicts = rest;
   }
 
   async function removeLosers(
@@ -783,6 +974,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     await Promise.all(stopping.map((l) => l.local.close().catch(() => undefined)));
     stopWatch?.();
     stopWatch = null;
+    stopRecordWatch?.();
+    stopRecordWatch = null;
   }
 
   /** Starts every layer of the signed-in user and the bridge to the store. */
@@ -807,6 +1000,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     });
     // Push what changed while signed out (or was never synced).
     pushChanges(hub.current());
+    if (records) {
+      // Every override is compared with its document (unchanged ones are not rewritten).
+      lastSeenRecords = new Map();
+      stopRecordWatch = records.watch((overrides, origin) => {
+        if (origin === 'replica') lastSeenRecords = overrideKeys(overrides);
+        else pushRecords(overrides);
+      });
+      pushRecords(records.current());
+    }
     persistSettings();
     changed();
   }
@@ -989,6 +1191,29 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       });
       changed();
     },
+    async resolveRecordConflict(sourceId, rev) {
+      const s = settings;
+      const chosen = recordConflicts[sourceId]?.find((v) => v.rev === rev);
+      const target = s?.signedIn ? liveLayer(privateDatabaseName(s.user)) : undefined;
+      if (!s || !chosen || !target || !records) return;
+      await queue(async () => {
+        const id = recordDocId(sourceId);
+        const doc = await target.local.get(id, { conflicts: true });
+        const losers = doc._conflicts ?? [];
+        await target.local.bulkDocs([
+          {
+            ...toRecordOverrideDoc(sourceId, chosen.fields, s.user, clock().toISOString()),
+            _rev: doc._rev,
+          },
+          ...losers.map((r) => ({ _id: id, _rev: r, _deleted: true })),
+        ]);
+        pendingOut += 1 + losers.length;
+        dropRecordConflict(sourceId);
+        revertedAt.delete(sourceId);
+        records.receive((current) => ({ ...current, [sourceId]: chosen.fields }));
+      });
+      changed();
+    },
     async signOut() {
       const s = settings;
       await stopAll();
@@ -998,6 +1223,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         persistSettings();
       }
       conflicts = {};
+      recordConflicts = {};
       offlineSince = null;
       pendingOut = 0;
       changed();

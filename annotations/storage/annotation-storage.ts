@@ -221,7 +221,21 @@ export function backUp(port: StoragePort, raw: string, now: Date): string | null
  */
 export function loadAnnotations(port: StoragePort, now: Date = new Date()): LoadResult {
   const raw = port.get(ANNOTATIONS_KEY);
-  const parsed = parseStored(raw);
+  return settleLoad(port, raw, parseStored(raw), now);
+}
+
+/**
+ * The second half of `loadAnnotations`, for a caller that parsed `raw`
+ * elsewhere (the reader parses and validates it in a worker,
+ * `app/annotations/read-stored-set.ts`): backs up what could not be read and
+ * says whether saving is safe. `parsed` must be `parseStored(raw)`.
+ */
+export function settleLoad(
+  port: StoragePort,
+  raw: string | null,
+  parsed: ParsedStore,
+  now: Date = new Date(),
+): LoadResult {
   if (!parsed.problem || raw === null)
     return { ...parsed, backupKey: null, writable: true, message: null };
   const key = backUp(port, raw, now);

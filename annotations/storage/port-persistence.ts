@@ -28,21 +28,48 @@ import {
   loadAnnotations,
   parseStored,
   saveAnnotations,
+  settleLoad,
   toEnvelope,
+  type ParsedStore,
 } from './annotation-storage.ts';
 import { ANNOTATIONS_KEY } from './envelope.ts';
 import { EMPTY_SET, mergeSets, sameSet, type AnnotationSet } from './merge.ts';
 import type { Persisted, Persistence, Refused, SaveState } from './persistence.ts';
 import type { StoragePort } from './storage-port.ts';
 
-/** Opens the annotation set on `port`: loads it (backing up what it cannot read) and is ready to save. Never throws on bad stored data. */
-export function portPersistence(port: StoragePort, clock: () => Date): Persistence {
-  const loaded = loadAnnotations(port, clock());
+/** A stored value read, and parsed with `parseStored`, before the persistence opens (in a worker). */
+export interface PreloadedSet {
+  /** What `port` held under the annotations key. */
+  readonly raw: string | null;
+  /** `parseStored(raw)`. */
+  readonly parsed: ParsedStore;
+}
+
+/**
+ * Opens the annotation set on `port`: loads it (backing up what it cannot
+ * read) and is ready to save. Never throws on bad stored data. With
+ * `preloaded` (what the port held, already parsed and validated), it reads
+ * storage only if the value has changed since (then it loads afresh).
+ */
+export function portPersistence(
+  port: StoragePort,
+  clock: () => Date,
+  preloaded?: PreloadedSet,
+): Persistence {
+  const current = preloaded ? port.get(ANNOTATIONS_KEY) : undefined;
+  const fresh = preloaded !== undefined && current === preloaded.raw;
+  const loaded = fresh
+    ? settleLoad(port, preloaded.raw, preloaded.parsed, clock())
+    : loadAnnotations(port, clock());
   let writable = loaded.writable;
   /** The stored string as this tab last wrote or read it: if storage still holds it, no merge is needed before writing. */
   // Unreadable data that has been backed up counts as seen: the next save may replace it.
   let lastSeenRaw: string | null =
-    !loaded.problem || loaded.backupKey ? port.get(ANNOTATIONS_KEY) : null;
+    !loaded.problem || loaded.backupKey
+      ? fresh && !loaded.backupKey
+        ? preloaded.raw
+        : port.get(ANNOTATIONS_KEY)
+      : null;
   let save: SaveState = writable
     ? { kind: 'saved' }
     : {

@@ -32,4 +32,15 @@ export {
   VALIDATE_DOC_UPDATE,
   type DiptychDesignDoc,
 } from './design-doc.ts';
+export {
+  MAX_RECORD_DOC_CHARS,
+  RECORD_DOC_PREFIX,
+  RECORD_DOC_TYPE,
+  readRecordOverrideDoc,
+  recordDocId,
+  sourceOfRecordDocId,
+  toRecordOverrideDoc,
+  type IncomingRecordDoc,
+  type RecordOverrideDoc,
+} from './record-doc.ts';
 export { GROUPS_FIELD, groupSecurity, type SecurityObject } from './group-security.ts';

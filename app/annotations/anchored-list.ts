@@ -44,34 +44,112 @@ export interface AnchoredList {
 export type AnchorFn = (edition: Edition, selectors: AnchorSelectors) => AnchorResult;
 
 /**
+ * Anchoring results by annotation object, then by edition object (both immutable: an edit makes
+ * a new annotation, a new version of a reader's text a new edition under the same id, which
+ * must be anchored afresh — keyed by id, its highlights kept the old version's offsets).
+ */
+export type AnchorCache = WeakMap<Annotation, WeakMap<Edition, AnchorResult>>;
+
+/** The edition among `editions` an annotation is listed in, or `undefined` (linking annotations and other sources are not listed). */
+function listedIn(
+  annotation: Annotation,
+  editions: readonly Edition[],
+  order: ReadonlyMap<string, number>,
+): Edition | undefined {
+  if (annotation.motivation === 'linking' || annotation.targets.length !== 1) return undefined;
+  const index = order.get(annotation.targets[0]!.source);
+  return index === undefined ? undefined : editions[index];
+}
+
+/** Whether `annotation` has been anchored in `edition` into `cache`. */
+function isCached(annotation: Annotation, edition: Edition, cache: AnchorCache): boolean {
+  return cache.get(annotation)?.has(edition) ?? false;
+}
+
+/** The anchoring of an annotation's target in an edition, from `cache` or computed into it. */
+function anchorCached(
+  annotation: Annotation,
+  edition: Edition,
+  anchorFn: AnchorFn,
+  cache: AnchorCache,
+): AnchorResult {
+  let byEdition = cache.get(annotation);
+  if (!byEdition) cache.set(annotation, (byEdition = new WeakMap()));
+  let result = byEdition.get(edition);
+  if (!result) {
+    result = anchorFn(edition, annotation.targets[0]!.selectors);
+    byEdition.set(edition, result);
+  }
+  return result;
+}
+
+/**
+ * How many of `annotations` `anchorAnnotations` would have to anchor (not in
+ * `cache` yet). Cheap: one lookup each.
+ */
+export function countUnanchored(
+  annotations: readonly Annotation[],
+  editions: readonly Edition[],
+  cache: AnchorCache,
+): number {
+  const order = new Map(editions.map((e, i) => [e.id as string, i]));
+  let n = 0;
+  for (const annotation of annotations) {
+    const edition = listedIn(annotation, editions, order);
+    if (edition && !isCached(annotation, edition, cache)) n++;
+  }
+  return n;
+}
+
+/**
+ * Anchors into `cache` the annotations from index `from` on that are not
+ * there yet, until `more()` says to stop (checked after each one); returns
+ * the index to resume from (`annotations.length` when done). Lets a caller
+ * spread 10,000 anchorings over short tasks, after which `anchorAnnotations`
+ * only reads the cache.
+ */
+export function anchorSome(
+  annotations: readonly Annotation[],
+  editions: readonly Edition[],
+  anchorFn: AnchorFn,
+  cache: AnchorCache,
+  from: number,
+  more: () => boolean,
+): number {
+  const order = new Map(editions.map((e, i) => [e.id as string, i]));
+  let i = from;
+  while (i < annotations.length) {
+    const annotation = annotations[i++]!;
+    const edition = listedIn(annotation, editions, order);
+    if (!edition || isCached(annotation, edition, cache)) continue;
+    anchorCached(annotation, edition, anchorFn, cache);
+    if (!more()) break;
+  }
+  return i;
+}
+
+/**
  * Anchors the annotations that target one of `editions`. Results are
- * memoized per annotation object and edition object in `cache` (both are
- * immutable: an edit makes a new annotation, a new version of a reader's
- * text a new edition under the same id), so re-rendering after one change
- * anchors only what changed, and a new version is anchored afresh.
+ * memoized per annotation object and edition in `cache` (annotations are
+ * immutable: an edit makes a new object), so re-rendering after one change
+ * anchors only what changed. With `onlyCached`, annotations not in `cache`
+ * are left out of both lists instead of anchored (the list so far, while
+ * `anchorSome` fills the cache).
  */
 export function anchorAnnotations(
   annotations: readonly Annotation[],
   editions: readonly Edition[],
   anchorFn: AnchorFn,
-  cache: WeakMap<Annotation, WeakMap<Edition, AnchorResult>> = new WeakMap(),
+  cache: AnchorCache = new WeakMap(),
+  onlyCached = false,
 ): AnchoredList {
   const order = new Map(editions.map((e, i) => [e.id as string, i]));
   const placed: PlacedAnnotation[] = [];
   const unplaced: UnplacedAnnotation[] = [];
   for (const annotation of annotations) {
-    if (annotation.motivation === 'linking' || annotation.targets.length !== 1) continue;
-    const target = annotation.targets[0]!;
-    const index = order.get(target.source);
-    if (index === undefined) continue;
-    const edition = editions[index]!;
-    let byEdition = cache.get(annotation);
-    if (!byEdition) cache.set(annotation, (byEdition = new WeakMap()));
-    let result = byEdition.get(edition);
-    if (!result) {
-      result = anchorFn(edition, target.selectors);
-      byEdition.set(edition, result);
-    }
+    const edition = listedIn(annotation, editions, order);
+    if (!edition || (onlyCached && !isCached(annotation, edition, cache))) continue;
+    const result = anchorCached(annotation, edition, anchorFn, cache);
     if (result.placed) placed.push({ annotation, edition, start: result.start, end: result.end });
     else unplaced.push({ annotation, edition, reason: result.reason });
   }

@@ -10,9 +10,6 @@
  */
 import { useRef, useState, type ReactNode } from 'react';
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
-import { citeForDigest } from '../citations/cite-for-digest.ts';
-import { importRecordEdits } from '../citations/import-record-edits.ts';
-import { loadRecordOverrides } from '../citations/record-override-store.ts';
 import { libraryTitles, mayWaitFor, recordWaiting } from '../library/library-bridge.ts';
 import { dateStamp, downloadFile } from '../views/download-file.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
@@ -30,9 +27,12 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
   const { runtime, snapshot } = ui;
   const ready = runtime !== null && snapshot !== null;
 
-  const exportW3c = (): void => {
+  const exportW3c = async (): Promise<void> => {
     if (!runtime || !snapshot) return;
     const named = snapshot.annotations.flatMap((a) => a.targets.map((t) => t.source as string));
+    // Loaded on use, like the digest's citer below: the record store reads with its zod schema,
+    // which stays out of the initial bundle (bench/reader.ts).
+    const { loadRecordOverrides } = await import('../citations/record-override-store.ts');
     downloadFile({
       name: `diptych-annotations-${dateStamp()}.jsonld`,
       mime: 'application/ld+json',
@@ -49,7 +49,10 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
     const addresses = snapshot.annotations.flatMap((a) =>
       a.targets.map((t) => t.selectors.address),
     );
-    const cite = await citeForDigest(addresses).catch(() => undefined);
+    // Loaded on use: it reads the stored style, records and custom styles with their zod schemas.
+    const cite = await import('../citations/cite-for-digest.ts')
+      .then(({ citeForDigest }) => citeForDigest(addresses))
+      .catch(() => undefined);
     const digest = runtime.markdownDigest(snapshot.annotations, cite ? { cite } : {});
     downloadFile({
       name: `diptych-annotations-${dateStamp()}.md`,
@@ -105,6 +108,7 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
       return;
     }
     // Only once the annotations are in: a refused file changes no record either.
+    const { importRecordEdits } = await import('../citations/import-record-edits.ts');
     const records = importRecordEdits(outcome.records);
     setMessage({ ok: true, text: `${file.name}: ${outcome.summary}${records}` });
     if (outcome.waiting?.length) {
@@ -122,7 +126,7 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
   return (
     <div className="ann-files">
       <div className="ann-files-buttons">
-        <button type="button" onClick={exportW3c} disabled={!ready}>
+        <button type="button" onClick={() => void exportW3c()} disabled={!ready}>
           Export annotations (W3C)
         </button>
         <button type="button" onClick={() => void exportDigest()} disabled={!ready}>

@@ -17,7 +17,8 @@ import { markdownDigest } from '../../annotations/io/markdown-digest.ts';
 import { serializeW3cCollection } from '../../annotations/io/w3c-export.ts';
 import { COLORS } from '../../annotations/model/annotation.ts';
 import { parseNoteMarkdown } from '../../annotations/model/note-markdown.ts';
-import { openBrowserAnnotationStore, type OpenedStore } from '../../annotations/store.ts';
+import { openBrowserAnnotationStoreAsync, type OpenedStore } from '../../annotations/store.ts';
+import { readStoredSetInWorker } from './read-stored-set.ts';
 
 /** The lazily loaded functions, plus the opened store. */
 export interface AnnotationRuntime extends OpenedStore {
@@ -34,9 +35,13 @@ export interface AnnotationRuntime extends OpenedStore {
   readonly colors: typeof COLORS;
 }
 
-/** Opens the browser store and returns the runtime. Call once per page (`use-annotations.ts` does). */
-export function openRuntime(): AnnotationRuntime {
-  const opened = openBrowserAnnotationStore();
+/**
+ * Opens the browser store and returns the runtime. Call once per page
+ * (`use-annotations.ts` does). The stored set is parsed and validated in a
+ * worker (`read-stored-set.ts`), so the page hydrates and paints meanwhile.
+ */
+export async function openRuntime(): Promise<AnnotationRuntime> {
+  const opened = await openBrowserAnnotationStoreAsync(readStoredSetInWorker);
   return {
     ...opened,
     anchor,

@@ -41,23 +41,6 @@ const isDrawer = (): boolean => window.matchMedia(DRAWER_QUERY).matches;
 /** Items rendered per page of the windowed list. */
 export const PAGE = 100;
 
-/** The sidebar's toggle, for the header toolbar. */
-export function AnnotationsToggle({ ui }: { readonly ui: AnnotationUi }): ReactNode {
-  const count = ui.list.placed.length + ui.list.unplaced.length;
-  return (
-    <button
-      type="button"
-      className="ann-toggle"
-      aria-pressed={ui.sidebarOpen}
-      aria-controls="annotations-sidebar"
-      onClick={() => ui.setSidebarOpen(!ui.sidebarOpen)}
-      title="Show or hide your annotations"
-    >
-      Annotations{count > 0 ? ` (${count})` : ''}
-    </button>
-  );
-}
-
 /** The sidebar; rendered hidden while closed. */
 export function AnnotationSidebar({
   ui,
@@ -94,19 +77,26 @@ export function AnnotationSidebar({
     () => new Map(ui.editions.map((e) => [e.id as string, sourceLabel(e)])),
     [ui.editions],
   );
+  // Filtered only while shown: with 10,000 annotations, each store change would otherwise
+  // filter them all for a hidden list.
+  const shownNow = ui.sidebarOpen;
   const placed = useMemo(
     () =>
-      list.placed.filter(
-        (p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR) && bySync(p.annotation),
-      ),
-    [list.placed, filter, bySync],
+      shownNow
+        ? list.placed.filter(
+            (p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR) && bySync(p.annotation),
+          )
+        : [],
+    [shownNow, list.placed, filter, bySync],
   );
   const unplaced = useMemo(
     () =>
-      list.unplaced.filter(
-        (p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR) && bySync(p.annotation),
-      ),
-    [list.unplaced, filter, bySync],
+      shownNow
+        ? list.unplaced.filter(
+            (p) => matchesFilter(p.annotation, filter, DEFAULT_COLOR) && bySync(p.annotation),
+          )
+        : [],
+    [shownNow, list.unplaced, filter, bySync],
   );
   const tags = useMemo(() => allTags([...list.placed, ...list.unplaced]), [list]);
 

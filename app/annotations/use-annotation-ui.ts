@@ -10,18 +10,18 @@
  * rules (the store's), matching (`anchor`), or rendering (the sidebar).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AnchorResult } from '../../annotations/anchoring/anchor.ts';
 import type { Annotation, Color } from '../../annotations/model/annotation.ts';
 import type { StoreSnapshot } from '../../annotations/store.ts';
 import { findPassage, sourceOfAddress, spanOf } from '../../sources/address.ts';
 import type { Address, Edition } from '../../sources/edition.ts';
 import type { SelectionAction } from '../selection/selection-action.ts';
-import { anchorAnnotations, parseTags, type AnchoredList } from './anchored-list.ts';
+import { parseTags, type AnchorCache, type AnchoredList } from './anchored-list.ts';
 import type { AnnotationRuntime } from './annotation-runtime.ts';
 import { useAnnotationActions, type AnnotationActionCallbacks } from './use-annotation-actions.ts';
 import { useAnnotations } from './use-annotations.ts';
 import { useHighlightClicks } from './use-highlight-clicks.ts';
 import { useHighlights } from './use-highlights.ts';
+import { useAnchoredList } from './use-anchored-list.ts';
 
 /** What the annotation views receive. */
 export interface AnnotationUi {
@@ -74,8 +74,6 @@ export interface EditorDraft {
   readonly color: Color;
 }
 
-const EMPTY: AnchoredList = { placed: [], unplaced: [] };
-
 /** The annotations UI for the editions in the panes. */
 export function useAnnotationUi(
   allEditions: readonly Edition[],
@@ -87,14 +85,13 @@ export function useAnnotationUi(
   const editions = useMemo(() => [left, right], [left, right]);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [opened, setOpened] = useState<AnnotationUi['opened']>(null);
-  const [cache] = useState(() => new WeakMap<Annotation, WeakMap<Edition, AnchorResult>>());
-
-  const list = useMemo(
-    () =>
-      runtime && snapshot
-        ? anchorAnnotations(snapshot.annotations, editions, runtime.anchor, cache)
-        : EMPTY,
-    [runtime, snapshot, editions, cache],
+  const [cache] = useState<AnchorCache>(() => new WeakMap());
+  // Anchored in slices when there are many to anchor (10,000 stored ones on opening).
+  const list = useAnchoredList(
+    snapshot?.annotations ?? null,
+    editions,
+    runtime?.anchor ?? null,
+    cache,
   );
   const ranges = useHighlights(list.placed, opened?.id ?? null);
 

@@ -21,7 +21,8 @@ import {
   type PinpointMode,
 } from '../../sources/citation/pinpoint.ts';
 import { isCustomStyleId } from '../../sources/citation/custom-style.ts';
-import { DEFAULT_STYLE, StyleIdSchema, type StyleId } from '../../sources/citation/styles.ts';
+import { StyleIdSchema } from '../../sources/citation/style-id-schema.ts';
+import { DEFAULT_STYLE, type StyleId } from '../../sources/citation/styles.ts';
 
 /** The localStorage key, in the app's `diptych:` namespace. */
 export const CITATION_STYLE_KEY = 'diptych:citation-style';

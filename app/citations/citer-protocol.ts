@@ -12,7 +12,7 @@ import { CiteLocatorSchema } from '../../sources/citation/locator-schema.ts';
 import { PinpointModeSchema, SectionPlaceSchema } from '../../sources/citation/pinpoint.ts';
 import { RecordOverridesSchema } from '../../sources/citation/record-overrides.ts';
 import { CustomStyleSchema } from '../../sources/citation/custom-style.ts';
-import { StyleIdSchema } from '../../sources/citation/styles.ts';
+import { StyleIdSchema } from '../../sources/citation/style-id-schema.ts';
 
 /** A built-in style id, or a style the reader loaded (its XML travels with the call). */
 export const StyleRefSchema = z.union([StyleIdSchema, CustomStyleSchema]);

@@ -8,7 +8,9 @@
  * API, keyed by source id (the library of user texts reuses it for its own
  * sources): `get(id)`, `all()`, `set(id, override)` (validated; an empty
  * override clears), `clear(id)`, `undo()`, `replaceAll(overrides)` (import),
- * `subscribe(listener)`. Every change is one `setItem`, so a failed write
+ * `receive(overrides)` (from sync: validated, not undoable),
+ * `subscribe(listener)`; `recordOverridePort(store)` is what the sync
+ * replica gets (it writes the reader's changes to their private layer). Every change is one `setItem`, so a failed write
  * leaves the stored value as it was; a full or blocked storage keeps the
  * change in this tab and reports it (`problem`). Stored data that fails
  * validation is copied to `diptych:backup:record-overrides:<time>` and the
@@ -19,6 +21,7 @@
  * `all()` with each call).
  */
 import { z } from 'zod';
+import type { RecordOverridePort } from '../../annotations/replica/record-replica.ts';
 import {
   RecordOverrideSchema,
   RecordOverridesSchema,
@@ -53,6 +56,12 @@ export interface RecordOverrideStore {
   canUndo(): boolean;
   /** Replaces every override (an import, validated all or nothing). */
   replaceAll(overrides: unknown): ChangeResult;
+  /**
+   * Replaces every override with what sync brought (validated all or nothing;
+   * the replica has checked each document already). Not an undoable change of
+   * the reader's: Undo still takes back the reader's own last change.
+   */
+  receive(overrides: unknown): ChangeResult;
   /** A storage problem to show the reader, or `null`. */
   problem(): string | null;
   /** Called after every change (here or in another tab); returns an unsubscribe. */
@@ -124,8 +133,8 @@ export function openRecordOverrideStore(
     for (const l of listeners) l();
   };
 
-  const write = (next: RecordOverrides): ChangeResult => {
-    history.push(state.overrides);
+  const write = (next: RecordOverrides, undoable = true): ChangeResult => {
+    if (undoable) history.push(state.overrides);
     if (history.length > 50) history.shift();
     state = { overrides: next, problem: state.problem };
     try {
@@ -195,10 +204,41 @@ export function openRecordOverrideStore(
       }
       return write(checked.data);
     },
+    receive(overrides) {
+      const checked = RecordOverridesSchema.safeParse(overrides);
+      if (!checked.success) return { ok: false, error: 'record edits from sync: invalid' };
+      return write(checked.data, false);
+    },
     problem: () => state.problem,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+  };
+}
+
+/**
+ * The store as the sync replica sees it (`RecordOverridePort`): changes made
+ * by `receive` are announced as the replica's, so they are not written back;
+ * every other change (this tab's, another tab's) as the reader's.
+ */
+export function recordOverridePort(store: RecordOverrideStore): RecordOverridePort {
+  let receiving = false;
+  return {
+    current: () => store.all(),
+    watch: (listener) =>
+      store.subscribe(() => listener(store.all(), receiving ? 'replica' : 'local')),
+    receive(update) {
+      const before = store.all();
+      const next = update(before);
+      if (next === before) return;
+      receiving = true;
+      try {
+        const result = store.receive(next);
+        if (!result.ok) console.error('Record edits from sync were not taken', result.error);
+      } finally {
+        receiving = false;
+      }
     },
   };
 }

@@ -8,10 +8,9 @@
  * data and callbacks. Not for: formatting (the worker does it, through
  * `citer-client.ts`) or deciding what a span cites (`cite-target.ts`).
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { isStyleId } from '../../sources/citation/styles.ts';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { DEFAULT_STYLE, isStyleId } from '../../sources/citation/styles.ts';
 import type { Address, Edition } from '../../sources/edition.ts';
-import { loadCitationStyle, saveCitationStyle } from './citation-style.ts';
 import type { CiterCall, CiterValue } from './citer-protocol.ts';
 import { citeScopes, spanCiteTarget, type CiteTarget } from './cite-target.ts';
 import { whenIdle } from '../views/when-idle.ts';
@@ -104,32 +103,56 @@ export function useCitations(
   editions: readonly Edition[],
   report: (message: string) => void,
 ): Citations {
-  // Read at once: nothing in the prerendered page shows the style (the panels render only
-  // when opened), so the stored choice cannot make hydration differ.
-  const [style, setStyleState] = useState<string>(() => loadCitationStyle());
+  // The stored choice is read (and checked with its zod schema) just after the app starts, from a
+  // lazy chunk: the schemas stay out of the initial bundle (bench/reader.ts), and nothing shows the
+  // style before a Cite panel or the Bibliography opens (both lazy chunks themselves).
+  const [style, setStyleState] = useState<string>(DEFAULT_STYLE);
+  const [styleRead, setStyleRead] = useState(false);
+  const chosen = useRef(false);
+  useEffect(() => {
+    let live = true;
+    import('./citation-style.ts')
+      .then(({ loadCitationStyle }) => {
+        if (live && !chosen.current) setStyleState(loadCitationStyle());
+      })
+      .catch(() => {
+        // The chunk did not load: the default style; the next choice tries again.
+      })
+      .finally(() => {
+        if (live) setStyleRead(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
   const [open, setOpen] = useState<OpenCite | null>(null);
   const [bibliographyOpen, setBibliographyOpen] = useState(false);
 
-  // Pre-warm the chosen style's engine in the worker when the page is idle.
-  useEffect(
-    () =>
-      whenIdle(() => {
-        // The panel's code too, so the first Cite waits for neither (bench/cite-first.ts).
-        LazyCitePanel.preload().catch(() => {
-          // Tried again when the panel first opens.
-        });
-        // An added style is built when first used (its XML lives in the dialogs' chunk).
-        if (!isStyleId(style)) return;
-        callCiterLazily({ op: 'warm', style }).catch(() => {
-          // A failed warm-up is retried by the first cite, which reports its own error.
-        });
-      }),
-    [style],
-  );
+  // Pre-warm the chosen style's engine in the worker when the page is idle (once the stored
+  // choice is known, so the default is not warmed for nothing).
+  useEffect(() => {
+    if (!styleRead) return;
+    return whenIdle(() => {
+      // The panel's code too, so the first Cite waits for neither (bench/cite-first.ts).
+      LazyCitePanel.preload().catch(() => {
+        // Tried again when the panel first opens.
+      });
+      // An added style is built when first used (its XML lives in the dialogs' chunk).
+      if (!isStyleId(style)) return;
+      callCiterLazily({ op: 'warm', style }).catch(() => {
+        // A failed warm-up is retried by the first cite, which reports its own error.
+      });
+    });
+  }, [style, styleRead]);
 
   const setStyle = useCallback((next: string) => {
+    chosen.current = true;
     setStyleState(next);
-    saveCitationStyle(next);
+    void import('./citation-style.ts')
+      .then(({ saveCitationStyle }) => saveCitationStyle(next))
+      .catch(() => {
+        // Not stored: the choice lasts for this visit (as when storage refuses it).
+      });
   }, []);
 
   const cite = useCallback(

@@ -44,9 +44,11 @@ export interface LibraryControlsProps {
 export function countBySource(annotations: readonly Annotation[] | undefined): Map<string, number> {
   const counts = new Map<string, number>();
   for (const a of annotations ?? []) {
-    for (const source of new Set(a.targets.map((t) => t.source as string))) {
-      counts.set(source, (counts.get(source) ?? 0) + 1);
-    }
+    const [first, second] = a.targets;
+    if (first) counts.set(first.source, (counts.get(first.source) ?? 0) + 1);
+    // A link between two passages of one text counts once for it.
+    if (second && second.source !== first?.source)
+      counts.set(second.source, (counts.get(second.source) ?? 0) + 1);
   }
   return counts;
 }
@@ -61,7 +63,11 @@ export function LibraryControls({
   const input = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const counts = useMemo(() => countBySource(annotations), [annotations]);
+  // Counted only while the dialog shows them: 10,000 annotations cost a count on every change.
+  const counts = useMemo(
+    () => (open ? countBySource(annotations) : new Map<string, number>()),
+    [open, annotations],
+  );
   const { addFiles } = library;
   const hasTexts = library.state.entries.length > 0;
 

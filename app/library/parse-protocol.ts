@@ -15,7 +15,7 @@ import type { Block } from '../../sources/edition.ts';
 import type { ImportedText } from '../../sources/import-text.ts';
 
 /** Blocks per `blocks` message. */
-export const BLOCKS_PER_MESSAGE = 1_000;
+export const BLOCKS_PER_MESSAGE = 250;
 
 /** Page → worker: parse these bytes (a file) or this string (a paste, stored content). */
 export const ParseRequestSchema = z.object({

@@ -18,7 +18,7 @@ import type {
 import type { Edition } from '../../sources/edition.ts';
 import { MAX_TEXT_BYTES } from '../../sources/read-text.ts';
 import type { LibraryRuntime } from './library-runtime.ts';
-import { parseTextBytes, parseTextString, type ParseTextResult } from './parse-text.ts';
+import type { ParseTextResult } from './parse-text.ts';
 import { setCitationSources } from '../citations/use-citations.ts';
 import { recordToCsl } from './record-to-csl.ts';
 import { connectLibrary } from './library-bridge.ts';
@@ -32,6 +32,12 @@ export function loadLibraryRuntime(): Promise<LibraryRuntime> {
   opening ??= import('./library-runtime.ts').then((m) => m.openLibraryRuntime());
   return opening;
 }
+
+/**
+ * The parse client, loaded on first use: its reply schema is zod, which stays out of the
+ * initial bundle (bench/reader.ts). The worker itself was already a chunk of its own.
+ */
+const parseText = (): Promise<typeof import('./parse-text.ts')> => import('./parse-text.ts');
 
 const EMPTY_STATE: LibraryState = { loaded: false, entries: [], waiting: [], unreadable: 0 };
 const noSubscribe = (): (() => void) => () => undefined;
@@ -230,7 +236,11 @@ export function useLibrary(notify: (message: string) => void): LibraryController
             continue;
           }
           const result = await parseWithProgress(file.name, async (options) =>
-            parseTextBytes(new Uint8Array(await file.arrayBuffer()), file.name, options),
+            (await parseText()).parseTextBytes(
+              new Uint8Array(await file.arrayBuffer()),
+              file.name,
+              options,
+            ),
           );
           const id = await addParsed(lib, result);
           if (id) ids.push(id);
@@ -247,7 +257,9 @@ export function useLibrary(notify: (message: string) => void): LibraryController
       run(async (lib) =>
         addParsed(
           lib,
-          await parseWithProgress(name, (options) => parseTextString(text, name, options)),
+          await parseWithProgress(name, async (options) =>
+            (await parseText()).parseTextString(text, name, options),
+          ),
         ),
       ),
     [run, addParsed, parseWithProgress],
@@ -261,7 +273,10 @@ export function useLibrary(notify: (message: string) => void): LibraryController
           return false;
         }
         const result = await parseWithProgress(file.name, async (options) =>
-          parseTextBytes(new Uint8Array(await file.arrayBuffer()), file.name, { ...options, id }),
+          (await parseText()).parseTextBytes(new Uint8Array(await file.arrayBuffer()), file.name, {
+            ...options,
+            id,
+          }),
         );
         if (!result.ok) {
           notify(`${result.reason} The text was not changed.`);

@@ -3,14 +3,18 @@
  * address (by default the origin the reader came from), user name and
  * password; once signed in, the state in words, the time of the last
  * successful sync, the layers (private and groups), joining a group, the
- * layer new annotations go to, the documents refused, and **Sign out**,
+ * layer new annotations go to, the documents refused, a record edited on two
+ * devices (both versions, and **Keep this version**), and **Sign out**,
  * which keeps every annotation in this browser.
  *
  * The password lives only in this form's input until Sign in sends it; it
  * is never stored. Everything from the server is rendered as React text.
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { RecordConflictVersion } from '../../annotations/replica/record-replica.ts';
+import { FIELD_LABELS, type EditableField } from '../../sources/citation/record-overrides.ts';
 import { ModalDialog } from '../citations/modal-dialog.tsx';
+import { sourceLabel } from '../citations/source-label.ts';
 import { layerName } from './layer-name.ts';
 import type { SyncUi } from './use-sync.ts';
 
@@ -64,6 +68,7 @@ function SyncPanelBody({ sync }: { readonly sync: SyncUi }): ReactNode {
           </button>
         </p>
       )}
+      {Object.keys(snapshot.recordConflicts).length > 0 && <RecordConflicts sync={sync} />}
       {snapshot.signedIn ? <SignedIn sync={sync} /> : <SignInForm sync={sync} />}
       {snapshot.rejected.length > 0 && (
         <details className="sync-rejected">
@@ -81,6 +86,50 @@ function SyncPanelBody({ sync }: { readonly sync: SyncUi }): ReactNode {
         </details>
       )}
     </>
+  );
+}
+
+/** One version of a record edit in words: each field the reader set, and when. */
+function describeRecordVersion(v: RecordConflictVersion): string {
+  const fields = Object.entries(v.fields).map(
+    ([field, value]) => `${FIELD_LABELS[field as EditableField].replace(/ \(.*$/, '')}: ${value}`,
+  );
+  return `${fields.join(' · ')} (saved ${formatTime(v.modified)})`;
+}
+
+/**
+ * A source's record edited on two devices before they synced: both versions
+ * are kept (in the private layer's revision tree); the reader keeps one, and
+ * the choice reaches their other devices.
+ */
+function RecordConflicts({ sync }: { readonly sync: SyncUi }): ReactNode {
+  const engine = sync.engine!;
+  const conflicts = sync.snapshot!.recordConflicts;
+  return (
+    <section className="sync-record-conflicts" aria-label="Records edited on two devices">
+      <h3>Record edited on two devices</h3>
+      {Object.entries(conflicts).map(([source, versions]) => (
+        <div key={source} className="sync-record-conflict" data-source={source}>
+          <p>
+            <strong>{sourceLabel(source)}</strong>: both versions are kept until you choose; the
+            citations use the first.
+          </p>
+          <ul>
+            {versions.map((v) => (
+              <li key={v.rev}>
+                <p>{describeRecordVersion(v)}</p>
+                <button
+                  type="button"
+                  onClick={() => void engine.resolveRecordConflict(source, v.rev)}
+                >
+                  Keep this version
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
   );
 }
 

@@ -8,6 +8,7 @@ import PouchDB from 'pouchdb';
 import { createSyncEngine, type SyncEngine } from '../../annotations/replica/sync-engine.ts';
 import type { PersistenceHub } from '../../annotations/store.ts';
 import type { Edition } from '../../sources/edition.ts';
+import { recordOverridePort, recordOverrideStore } from '../citations/record-override-store.ts';
 import { mayWaitFor } from '../library/library-bridge.ts';
 
 /** Opens the engine on the store's hub. */
@@ -26,6 +27,8 @@ export function openSyncEngine(
     PouchDB,
     editions,
     waitFor: mayWaitFor,
+    // The reader's record edits of the built-in sources sync with their private layer (issue 14).
+    records: recordOverridePort(recordOverrideStore()),
     storage,
     defaultServer: window.location.origin,
     online: () => navigator.onLine,

@@ -25,7 +25,6 @@
 import {
   useCallback,
   useEffect,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -38,8 +37,8 @@ import type { Block } from '../../sources/edition.ts';
 export const VIRTUALIZE_ABOVE = 1_000;
 /** Blocks per chunk: the unit of rendering. */
 export const CHUNK = 50;
-/** Chunks rendered before the pane has been measured. */
-const INITIAL_CHUNKS = 3;
+/** Chunks rendered before the pane has been measured: one fills a screen; the rest follow a frame later. */
+const INITIAL_CHUNKS = 1;
 /** First guess of pixels per unit of `weight` until chunks have been measured. */
 const INITIAL_PX_PER_WEIGHT = 0.4;
 /** A block's weight beyond its characters (margins, short last line). */
@@ -59,12 +58,19 @@ export interface VirtualBlocksProps {
 /** The chunks to render: [first, last] near the viewport. */
 type Range = readonly [number, number];
 
-/** The chunk holding each block address (sentence addresses resolve through their block). */
-function chunkOfAddress(index: ReadonlyMap<string, number>, address: string): number | undefined {
-  const direct = index.get(address);
-  if (direct !== undefined) return direct;
+/**
+ * The chunk holding `address` (a sentence address resolves through its block), found by a scan:
+ * only the few marked addresses are ever looked up, where a map of every address would cost the
+ * first render of a 100,000-block text a long task (issue 12).
+ */
+function chunkOfAddress(blocks: readonly Block[], address: string): number | undefined {
   const dot = address.lastIndexOf('.');
-  return dot > address.indexOf(':') ? index.get(address.slice(0, dot)) : undefined;
+  const block = dot > address.indexOf(':') ? address.slice(0, dot) : address;
+  for (let i = 0; i < blocks.length; i++) {
+    const at = blocks[i]!.address;
+    if (at === address || at === block) return Math.floor(i / CHUNK);
+  }
+  return undefined;
 }
 
 /** Long editions' blocks, rendered a window at a time. */
@@ -75,15 +81,11 @@ export function VirtualBlocks({
   render,
 }: VirtualBlocksProps): ReactNode {
   const chunkCount = Math.ceil(blocks.length / CHUNK);
-  const { index, weights } = useMemo(() => {
-    const index = new Map<string, number>();
+  const weights = useMemo(() => {
     const weights = new Float64Array(Math.ceil(blocks.length / CHUNK));
-    blocks.forEach((block, i) => {
-      const chunk = Math.floor(i / CHUNK);
-      index.set(block.address, chunk);
-      weights[chunk]! += block.text.length + BLOCK_WEIGHT;
-    });
-    return { index, weights };
+    for (let i = 0; i < blocks.length; i++)
+      weights[Math.floor(i / CHUNK)]! += blocks[i]!.text.length + BLOCK_WEIGHT;
+    return weights;
   }, [blocks]);
   const [range, setRange] = useState<Range>([0, Math.min(INITIAL_CHUNKS, chunkCount) - 1]);
   const measured = useRef(new Map<number, number>());
@@ -95,11 +97,11 @@ export function VirtualBlocks({
   const forced = useMemo(() => {
     const chunks = new Set<number>();
     for (const address of marked) {
-      const chunk = chunkOfAddress(index, address);
+      const chunk = chunkOfAddress(blocks, address);
       if (chunk !== undefined) chunks.add(chunk);
     }
     return chunks;
-  }, [marked, index]);
+  }, [marked, blocks]);
 
   const estimate = (chunk: number): number => {
     const known = measured.current.get(chunk);
@@ -159,8 +161,10 @@ export function VirtualBlocks({
     };
   }, [scrollRef, update]);
 
-  // Measure rendered chunks, so their spacers keep their real height later.
-  useLayoutEffect(() => {
+  // Measure rendered chunks, so their spacers keep their real height later. After the paint, not
+  // in a layout effect: reading a box there forces the layout of a freshly rendered window into
+  // the render's own task (with a 100,000-block text's first window, one long task).
+  useEffect(() => {
     const root = wrapper.current;
     if (!root) return;
     for (const el of root.querySelectorAll<HTMLElement>(':scope > [data-chunk]')) {

@@ -68,7 +68,6 @@ export {
   bundledLocale,
   STYLES,
   STYLE_IDS,
-  StyleIdSchema,
   isStyleId,
   parseStyleId,
   styleDescriptor,
@@ -76,3 +75,4 @@ export {
   type StyleId,
   type StyleKind,
 } from './styles.ts';
+export { StyleIdSchema } from './style-id-schema.ts';

@@ -12,8 +12,6 @@
  * What it is not for: formatting (see `create-citer.ts`) or reading the style
  * files (see `csl-loader.ts`).
  */
-import { z } from 'zod';
-
 /** Every style id, in the order a picker lists them. */
 export const STYLE_IDS = [
   'apa',
@@ -27,10 +25,9 @@ export const STYLE_IDS = [
 /** A style id: `apa`, `mla`, `chicago-notes`, `chicago-author-date`, `chicago-notes-17`, `chicago-author-date-17`. */
 export type StyleId = (typeof STYLE_IDS)[number];
 
-/** Zod schema for a style id, for every boundary that receives one (CLI flag, stored preference, URL). */
-// Marked pure so that a module importing only the ids or DEFAULT_STYLE (the reader's initial
-// bundle) does not carry zod along (bench/reader.ts).
-export const StyleIdSchema = /* @__PURE__ */ z.enum(STYLE_IDS);
+// The zod schema of a style id is in `style-id-schema.ts`: this module is in the reader's
+// initial bundle (its ids and labels), and a `zod` import here put all of zod there, whatever was
+// used (bench/reader.ts).
 
 /** The style used when none is chosen (the CLI default, and the app's first run). */
 export const DEFAULT_STYLE: StyleId = 'apa';
@@ -131,7 +128,8 @@ export function bundledLocale(tag: string | undefined): BundledLocale | undefine
 
 /** True if `value` is a style id. */
 export function isStyleId(value: unknown): value is StyleId {
-  return StyleIdSchema.safeParse(value).success;
+  // The same test as `StyleIdSchema` (a string equal to one of the ids), without zod.
+  return typeof value === 'string' && (STYLE_IDS as readonly string[]).includes(value);
 }
 
 /** The descriptor of a style id. */
@@ -145,9 +143,8 @@ export function styleDescriptor(id: StyleId): StyleDescriptor {
  * Throws an error that names the valid choices.
  */
 export function parseStyleId(value: unknown): StyleId {
-  const result = StyleIdSchema.safeParse(value);
-  if (!result.success) {
+  if (!isStyleId(value)) {
     throw new Error(`unknown style ${JSON.stringify(value)} (valid: ${STYLE_IDS.join(', ')})`);
   }
-  return result.data;
+  return value;
 }

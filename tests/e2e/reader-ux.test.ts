@@ -255,7 +255,9 @@ describe('comparison marks: legend, switch, plain names (item 8)', () => {
     await toggle.click();
     await expect.poll(() => compareMarks(reader, WC).first().isVisible()).toBe(false);
     await reader.openApp();
-    await reader.page.waitForTimeout(500);
+    // The marks are placed (in the DOM) before the remembered choice is checked: hidden, not absent.
+    await compareMarks(reader, WC).first().waitFor({ state: 'attached' });
+    expect(await reader.page.locator('.panes').getAttribute('data-compare-marks')).toBe('hidden');
     expect(await compareMarks(reader, WC).first().isVisible()).toBe(false);
     const again = reader.page
       .getByRole('group', { name: 'Comparison marks' })
@@ -321,8 +323,21 @@ describe('Back after a footnote link (item 10)', () => {
     const marker = reader.footnoteMarker(`${LANKOV}:n1`);
     await marker.scrollIntoViewIfNeeded();
     const pane = reader.paneOf(LANKOV).locator('.pane-scroll');
-    await reader.page.waitForTimeout(400);
-    const before = await pane.evaluate((el) => el.scrollTop);
+    // Where the pane rests: the same scroll position over two frames.
+    const before = await pane.evaluate(
+      (el) =>
+        new Promise<number>((resolve) => {
+          let last = -1;
+          const check = (): void => {
+            if (el.scrollTop === last) resolve(last);
+            else {
+              last = el.scrollTop;
+              requestAnimationFrame(() => requestAnimationFrame(check));
+            }
+          };
+          check();
+        }),
+    );
     await marker.click();
     await reader
       .footnotePopover(1)

@@ -2,16 +2,19 @@
  * The sync server's access rules over HTTP, against the real server
  * (`diptych serve` on 127.0.0.1, temporary data): members read and write a
  * group, non-members get 401/403, a member cannot change another's
- * annotation, a private layer is its owner's alone, sessions (cookies)
+ * annotation, a private layer is its owner's alone, record overrides only
+ * there and only well formed, sessions (cookies)
  * work, the CouchDB endpoints replication uses answer, and the documents as
  * stored pass the W3C MUST suite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  creatorOf,
   DESIGN_DOC_ID,
   groupDatabaseName,
   privateDatabaseName,
   toAnnotationDoc,
+  toRecordOverrideDoc,
   w3cOfDoc,
 } from '../../annotations/sync/index.ts';
 import { builtinEditions } from '../../sources/builtin.ts';
@@ -224,6 +227,77 @@ describe('a private layer', () => {
       ).status,
     ).toBe(403);
     expect((await as(null, 'GET', path)).status).toBe(401);
+  });
+});
+
+describe('a record override (issue 14: record edits sync with the private layer)', () => {
+  const db = privateDatabaseName('ana');
+  const record = toRecordOverrideDoc(
+    'winstanley-chesters-2015',
+    { URL: 'https://example.org/russias-borders', issued: '2015-06-03' },
+    'ana',
+    '2026-11-30T16:00:00.000Z',
+  );
+  const path = `${db}/${encodeURIComponent(record._id)}`;
+
+  it('a valid one is accepted in its reader’s private layer, readable by them alone, and reverts as a tombstone', async () => {
+    const put = await as(ana, 'PUT', path, record);
+    expect(put.status).toBe(201);
+    const read = await as(ana, 'GET', path);
+    expect(read.body).toMatchObject({ type: 'diptych:RecordOverride', fields: record.fields });
+    expect((await as(ben, 'GET', path)).status).toBe(403);
+    // An edit on top of it, then the revert (a deletion that replicates).
+    const edited = {
+      ...read.body,
+      fields: { ...record.fields, 'title-short': 'Russia’s borders' },
+    };
+    const second = await as(ana, 'PUT', path, edited);
+    expect(second.status).toBe(201);
+    const gone = await as(ana, 'DELETE', `${path}?rev=${second.body['rev'] as string}`);
+    expect(gone.status).toBe(200);
+    const changes = await as(ana, 'GET', `${db}/_changes?style=all_docs`);
+    const row = (changes.body['results'] as { id: string; deleted?: boolean }[]).find(
+      (r) => r.id === record._id,
+    );
+    expect(row?.deleted).toBe(true);
+  });
+
+  it('a malformed one is refused with the rule it breaks, by PUT and by replication', async () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ ...record, fields: { URL: 'javascript:alert(1)' } }, /URL must be an http\(s\) address/],
+      [{ ...record, fields: { colour: 'red' } }, /unknown field colour/],
+      [{ ...record, fields: { issued: 'June 2015' } }, /issued must be a date/],
+      [{ ...record, fields: {} }, /at least one field/],
+      [{ ...record, source: 'urn:diptych:source:lankov-2007' }, /name the source of its id/],
+      [{ ...record, creator: creatorOf('ben') }, /name you as its creator/],
+      [{ ...record, type: 'Annotation' }, /type "diptych:RecordOverride"/],
+    ];
+    for (const [doc, rule] of cases) {
+      const answer = await as(ana, 'PUT', path, doc);
+      expect(answer.status, JSON.stringify(doc)).toBe(403);
+      expect(String(answer.body['reason'])).toMatch(rule);
+    }
+    const replicated = await as(ana, 'POST', `${db}/_bulk_docs`, {
+      new_edits: false,
+      docs: [{ ...cases[0]![0], _rev: '1-abcd' }],
+    });
+    expect(replicated.body).toEqual([
+      expect.objectContaining({ id: record._id, error: 'forbidden' }),
+    ]);
+    // Nothing of them was stored (the valid one was reverted above).
+    const after = await as(ana, 'GET', path);
+    expect(after.status).toBe(404);
+  });
+
+  it('is refused in a group layer, even to its owner, and in someone else’s private layer', async () => {
+    const inGroup = await as(ana, 'PUT', `${GROUP}/${encodeURIComponent(record._id)}`, record);
+    expect(inGroup.status).toBe(403);
+    expect(String(inGroup.body['reason'])).toMatch(/private layer, never to a group/);
+    const bulk = await as(ana, 'POST', `${GROUP}/_bulk_docs`, { docs: [record] });
+    expect(bulk.body).toEqual([expect.objectContaining({ id: record._id, error: 'forbidden' })]);
+    expect((await as(ana, 'GET', `${GROUP}/${encodeURIComponent(record._id)}`)).status).toBe(404);
+    const bens = toRecordOverrideDoc('lankov-2007', { issued: '2007' }, 'ben', record.modified);
+    expect((await as(ben, 'PUT', `${db}/${encodeURIComponent(bens._id)}`, bens)).status).toBe(403);
   });
 });
 

@@ -7,10 +7,15 @@ import { describe, expect, it } from 'vitest';
 import * as sync from '../../../annotations/sync/index.ts';
 import {
   authorOfDoc,
+  creatorOf,
   groupDatabaseName,
   groupOfDatabase,
   privateDatabaseName,
+  readRecordOverrideDoc,
+  recordDocId,
+  sourceOfRecordDocId,
   toAnnotationDoc,
+  toRecordOverrideDoc,
   userNameProblem,
   userOfPrivateDatabase,
   VALIDATE_DOC_UPDATE,
@@ -33,8 +38,11 @@ describe('annotations/sync', () => {
         'GROUPS_FIELD',
         'GROUP_DATABASE_PREFIX',
         'GROUP_NAME_PATTERN',
+        'MAX_RECORD_DOC_CHARS',
         'MAX_USER_NAME_LENGTH',
         'PRIVATE_DATABASE_PREFIX',
+        'RECORD_DOC_PREFIX',
+        'RECORD_DOC_TYPE',
         'VALIDATE_DOC_UPDATE',
         'authorIri',
         'authorOfDoc',
@@ -44,7 +52,11 @@ describe('annotations/sync', () => {
         'groupSecurity',
         'isGroupName',
         'privateDatabaseName',
+        'readRecordOverrideDoc',
+        'recordDocId',
+        'sourceOfRecordDocId',
         'toAnnotationDoc',
+        'toRecordOverrideDoc',
         'userNameProblem',
         'userOfPrivateDatabase',
         'w3cOfDoc',
@@ -105,7 +117,7 @@ describe('the document', () => {
 });
 
 describe('validate_doc_update', () => {
-  type Ctx = { name: string | null; roles: string[] };
+  type Ctx = { name: string | null; roles: string[]; db?: string };
   // CouchDB evaluates the stored source text; so does this test.
   const validate = new Function(`return (${VALIDATE_DOC_UPDATE})`)() as (
     n: object,
@@ -144,5 +156,128 @@ describe('validate_doc_update', () => {
     expect(verdict(toAnnotationDoc(sample, 'ben'), { _id: anas._id, _deleted: true }, ben)).toBe(
       'ok',
     );
+  });
+
+  describe('a record override', () => {
+    const anaPrivate: Ctx = { ...ana, db: privateDatabaseName('ana') };
+    const anaInGroup: Ctx = { ...ana, db: groupDatabaseName('lankov-seminar') };
+    const record = toRecordOverrideDoc(
+      'winstanley-chesters-2015',
+      { URL: 'https://example.org/russias-borders', issued: '2015-06-03' },
+      'ana',
+      '2026-11-30T16:00:00.000Z',
+    );
+    const refusal = (n: object, u: Ctx) => {
+      try {
+        validate(n, null, u, {});
+        return 'ok';
+      } catch (e) {
+        return (e as { forbidden?: string }).forbidden ?? Object.keys(e as object)[0];
+      }
+    };
+
+    it('is accepted in its writer’s private layer, and a revert (deletion) too', () => {
+      expect(verdict(record, null, anaPrivate)).toBe('ok');
+      expect(
+        verdict({ ...record, fields: { 'title-short': ' Russia’s borders ' } }, record, anaPrivate),
+      ).toBe('ok');
+      expect(verdict({ _id: record._id, _deleted: true }, record, anaPrivate)).toBe('ok');
+    });
+
+    it('is refused in a group layer, or without a database', () => {
+      expect(refusal(record, anaInGroup)).toMatch(/private layer, never to a group/);
+      expect(refusal(record, ana)).toMatch(/private layer/);
+    });
+
+    it('is refused when malformed, each with the rule it breaks', () => {
+      const cases: [object, RegExp][] = [
+        [{ ...record, type: 'Note' }, /type "diptych:RecordOverride"/],
+        [{ ...record, _id: 'diptych:record:Lankov 2007' }, /id diptych:record:<source id>/],
+        [{ ...record, source: 'urn:diptych:source:lankov-2007' }, /name the source of its id/],
+        [{ ...record, creator: creatorOf('ben') }, /name you as its creator/],
+        [{ ...record, modified: 'yesterday' }, /modified/],
+        [{ ...record, fields: [] }, /fields as an object/],
+        [{ ...record, fields: {} }, /at least one field/],
+        [{ ...record, fields: { colour: 'red' } }, /unknown field colour \(valid: author, title/],
+        [{ ...record, fields: { title: 42 } }, /title must be a string/],
+        [{ ...record, fields: { title: '' } }, /title must be a string/],
+        [{ ...record, fields: { title: 'x'.repeat(2001) } }, /1 to 2000/],
+        [{ ...record, fields: { title: 'a\u0000b' } }, /control characters/],
+        [{ ...record, fields: { issued: 'June 2015' } }, /issued must be a date/],
+        [{ ...record, fields: { URL: 'javascript:alert(1)' } }, /URL must be an http\(s\) address/],
+        // An annotation-shaped document under a record id is not let through as an annotation.
+        [{ ...anas, _id: record._id }, /type "diptych:RecordOverride"/],
+      ];
+      for (const [doc, rule] of cases) expect(refusal(doc, anaPrivate)).toMatch(rule);
+      // Someone else's record in ana's layer cannot be changed by ben (were he let in).
+      expect(
+        verdict({ ...record, creator: creatorOf('ben') }, record, { ...ben, db: anaPrivate.db! }),
+      ).toBe('forbidden');
+    });
+
+    it('every value the client’s schema accepts, the server accepts too', () => {
+      const valid: Record<string, string> = {
+        author: 'Winstanley-Chesters, Robert',
+        title: 'Russia’s borders',
+        issued: '2015',
+        accessed: '2026-11-30',
+        URL: 'HTTPS://example.org/a?b=c',
+        page: 'xii–xv',
+        DOI: '10.1234/abc',
+        volume: '2',
+      };
+      for (const [field, value] of Object.entries(valid)) {
+        const doc = { ...record, fields: { [field]: value } };
+        expect(readRecordOverrideDoc(doc).ok, field).toBe(true);
+        expect(verdict(doc, null, anaPrivate), field).toBe('ok');
+      }
+    });
+  });
+});
+
+describe('the record override document', () => {
+  const doc = toRecordOverrideDoc(
+    'lankov-2007',
+    { issued: '2007-09', publisher: 'Kookmin University' },
+    'Zoë',
+    '2026-11-30T16:00:00.000Z',
+  );
+
+  it('is keyed by source, names the source IRI and its writer, and reads back', () => {
+    expect(doc).toEqual({
+      _id: 'diptych:record:lankov-2007',
+      type: 'diptych:RecordOverride',
+      source: 'urn:diptych:source:lankov-2007',
+      fields: { issued: '2007-09', publisher: 'Kookmin University' },
+      modified: '2026-11-30T16:00:00.000Z',
+      creator: { id: 'urn:diptych:user:Zo%C3%AB', type: 'Person', nickname: 'Zoë' },
+    });
+    expect(recordDocId('lankov-2007')).toBe(doc._id);
+    expect(sourceOfRecordDocId(doc._id)).toBe('lankov-2007');
+    expect(sourceOfRecordDocId('urn:uuid:1')).toBeNull();
+    expect(readRecordOverrideDoc({ ...doc, _rev: '1-a' })).toEqual({
+      ok: true,
+      sourceId: 'lankov-2007',
+      fields: doc.fields,
+      modified: doc.modified,
+      author: 'Zoë',
+    });
+  });
+
+  it('is rejected by the client’s schema when a value is wrong, with the reason', () => {
+    const reasons = [
+      readRecordOverrideDoc({ ...doc, fields: { issued: '2015-02-30' } }),
+      readRecordOverrideDoc({ ...doc, fields: { URL: 'ftp://example.org' } }),
+      readRecordOverrideDoc({ ...doc, fields: {} }),
+      readRecordOverrideDoc({ ...doc, source: 'urn:diptych:source:other' }),
+      readRecordOverrideDoc({ ...doc, creator: { id: 'mailto:x', type: 'Person', nickname: 'x' } }),
+      readRecordOverrideDoc({ ...doc, fields: { title: 'x'.repeat(200_000) } }),
+    ].map((r) => (r.ok ? 'ok' : r.reason));
+    expect(reasons[0]).toMatch(/fields.issued: issued must be a real date/);
+    expect(reasons[1]).toMatch(/URL must be an http\(s\) address/);
+    expect(reasons[2]).toMatch(/no field/);
+    expect(reasons[3]).toMatch(/does not name the source/);
+    expect(reasons[4]).toMatch(/no Diptych user/);
+    expect(reasons[5]).toMatch(/a record edit is at most 100,000/);
   });
 });

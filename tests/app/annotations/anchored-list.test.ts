@@ -11,8 +11,11 @@ import {
 import {
   allTags,
   anchorAnnotations,
+  anchorSome,
+  countUnanchored,
   matchesFilter,
   NO_FILTER,
+  type AnchorCache,
   parseTags,
 } from '../../../app/annotations/anchored-list.ts';
 import { DEFAULT_COLOR, PALETTE } from '../../../app/annotations/palette.ts';
@@ -90,7 +93,7 @@ describe('anchorAnnotations', () => {
   it('anchors afresh in a new version of a text (a new edition under the same id)', () => {
     const start = para(lankov, 5).start;
     const a = on(lankov, start, start + 30);
-    const cache: Parameters<typeof anchorAnnotations>[3] = new WeakMap();
+    const cache: AnchorCache = new WeakMap();
     expect(anchorAnnotations([a], [lankov], anchor, cache).placed).toHaveLength(1);
     // The quoted words gone from the new version: unplaced, not placed at the old offsets.
     const quote = lankov.text.slice(start, start + 30);
@@ -98,6 +101,19 @@ describe('anchorAnnotations', () => {
     const list = anchorAnnotations([a], [next], anchor, cache);
     expect(list.placed).toHaveLength(0);
     expect(list.unplaced).toHaveLength(1);
+  });
+
+  it('with onlyCached, lists only what the cache holds, anchoring nothing', () => {
+    const a = on(lankov, para(lankov, 5).start, para(lankov, 5).start + 30);
+    const b = on(lankov, para(lankov, 6).start, para(lankov, 6).start + 30);
+    const cache: AnchorCache = new WeakMap();
+    anchorAnnotations([a], [lankov], anchor, cache);
+    const never: typeof anchor = () => {
+      throw new Error('anchored');
+    };
+    const list = anchorAnnotations([b, a], [lankov], never, cache, true);
+    expect(list.placed.map((p) => p.annotation.id)).toEqual([a.id]);
+    expect(list.unplaced).toEqual([]);
   });
 
   describe('when anchoring fails', () => {
@@ -120,6 +136,35 @@ describe('anchorAnnotations', () => {
       expect(list.unplaced.map((u) => u.annotation)).toEqual([gone]);
       expect(list.unplaced[0]!.reason).toMatch(/\w/);
     });
+  });
+});
+
+describe('anchorSome and countUnanchored (anchoring spread over tasks)', () => {
+  const some = [3, 4, 5, 6, 7].map((k) =>
+    on(lankov, para(lankov, k).start, para(lankov, k).start + 25),
+  );
+  const other = on(wc, para(wc, 4).start, para(wc, 4).start + 15);
+  const all = [...some, other];
+
+  it('counts the listed annotations not anchored yet; other sources do not count', () => {
+    const cache: AnchorCache = new WeakMap();
+    expect(countUnanchored(all, [lankov], cache)).toBe(5);
+    anchorAnnotations(some.slice(0, 2), [lankov], anchor, cache);
+    expect(countUnanchored(all, [lankov], cache)).toBe(3);
+    expect(countUnanchored(all, [lankov, wc], cache)).toBe(4);
+  });
+
+  it('stops when told, resumes where it stopped, and leaves the same list as anchoring at once', () => {
+    const cache: AnchorCache = new WeakMap();
+    let budget = 2;
+    const stop = anchorSome(all, [lankov], anchor, cache, 0, () => --budget > 0);
+    expect(stop).toBe(2);
+    expect(countUnanchored(all, [lankov], cache)).toBe(3);
+    expect(anchorSome(all, [lankov], anchor, cache, stop, () => true)).toBe(all.length);
+    expect(countUnanchored(all, [lankov], cache)).toBe(0);
+    expect(anchorAnnotations(all, [lankov], anchor, cache, true)).toEqual(
+      anchorAnnotations(all, [lankov], anchor),
+    );
   });
 });
 

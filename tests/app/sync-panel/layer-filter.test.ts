@@ -29,6 +29,7 @@ function snapshot(over: Partial<SyncSnapshot> = {}): SyncSnapshot {
     layerOf: { mine: PRIVATE, ours: GROUP, anas: GROUP },
     authorOf: { mine: 'ben', ours: 'ben', anas: 'ana' },
     conflicts: {},
+    recordConflicts: {},
     rejected: [],
     message: null,
     ...over,

@@ -12,6 +12,7 @@ it('exposes the public surface of sources/related, and nothing else', () => {
       'sifEmbedding',
       'sifWeight',
       'DEFAULT_K',
+      'ENCODER_FUSION',
       'FUSION_DEFAULTS',
       'WORD_VECTORS_PROVENANCE',
       'WordVectorsError',
@@ -23,6 +24,10 @@ it('exposes the public surface of sources/related, and nothing else', () => {
       'buildRelatedIndex',
       'related',
       'scoreBm25',
+      'PASSAGE_EMBEDDINGS_PROVENANCE',
+      'PassageEmbeddingsError',
+      'decodePassageEmbeddings',
+      'textHash',
       'warmUpRelated',
     ].sort(),
   );

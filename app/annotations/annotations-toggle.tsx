@@ -1,0 +1,27 @@
+/**
+ * The header's **Annotations** button: shows or hides the sidebar, with the
+ * number of annotations on the visible texts.
+ *
+ * Apart from the sidebar (`annotation-sidebar.tsx`), which loads on first
+ * use (`annotation-sidebar-slot.tsx`): this button is on screen from the
+ * first paint.
+ */
+import type { ReactNode } from 'react';
+import type { AnnotationUi } from './use-annotation-ui.ts';
+
+/** The sidebar's toggle, for the header toolbar. */
+export function AnnotationsToggle({ ui }: { readonly ui: AnnotationUi }): ReactNode {
+  const count = ui.list.placed.length + ui.list.unplaced.length;
+  return (
+    <button
+      type="button"
+      className="ann-toggle"
+      aria-pressed={ui.sidebarOpen}
+      aria-controls="annotations-sidebar"
+      onClick={() => ui.setSidebarOpen(!ui.sidebarOpen)}
+      title="Show or hide your annotations"
+    >
+      Annotations{count > 0 ? ` (${count})` : ''}
+    </button>
+  );
+}
