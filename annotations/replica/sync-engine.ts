@@ -154,6 +154,14 @@ export interface SyncEngineOptions {
   readonly online?: () => boolean;
   /** Subscribes to the browser's online and offline events; returns the unsubscribe function. */
   readonly watchOnline?: (onOnline: () => void, onOffline: () => void) => () => void;
+  /**
+   * Subscribes to the page being hidden or left (`pagehide`, a hidden
+   * `visibilitychange`); returns the unsubscribe function. What was received
+   * and not saved yet is saved then, before the tab may be closed.
+   */
+  readonly watchHide?: (onHide: () => void) => () => void;
+  /** Runs `task` when the page is idle (`requestIdleCallback`); a short timer by default. */
+  readonly whenIdle?: (task: () => void) => void;
 }
 
 /** The engine's operations. */
@@ -199,6 +207,13 @@ interface LiveLayer {
    * listens to each direction instead.
    */
   failing: { push: boolean; pull: boolean };
+  /**
+   * Each direction between its `active` and its `paused`. The pull starts
+   * running (until its first pause it is catching up). Needed because the
+   * two-way sync's `paused` also comes when the push pauses while the pull
+   * is still busy with a first replication (PouchDB 9): that is not caught up.
+   */
+  running: { push: boolean; pull: boolean };
   /** True once its replication first caught up (until then the layer is "syncing"). */
   caughtUp: boolean;
   pendingPull: number;
@@ -226,6 +241,8 @@ function time(iso: string): string {
 
 /** The annotation's stored form without volatile parts, for "has it changed?". */
 function same(a: Annotation | undefined, b: Annotation | undefined): boolean {
+  // The same object (a set announced again after it was saved): no JSON of 10,000 needed.
+  if (a !== undefined && a === b) return true;
   return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -280,6 +297,16 @@ const FLUSH_MAX_DOCS = 500;
 /** A batch yields to the page after this much work on its documents (the reader stays responsive). */
 const FLUSH_SLICE_MS = 20;
 
+/**
+ * Received documents are saved to localStorage once none has arrived for
+ * this long (and nothing is being replicated or put into the store): the
+ * layer's feed hands over a large replication in bursts, with short gaps.
+ */
+const SAVE_QUIET_MS = 1000;
+
+/** Documents per request when pulling (PouchDB's default is 100; one batch is one `_bulk_get` and one local write). */
+const PULL_BATCH_SIZE = 500;
+
 /** Lets the page handle input and paint before going on. */
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -321,9 +348,77 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let lastFlush = { end: 0, busy: 0 };
   /** Serializes writes to the local databases (one change at a time, in order). */
   let writing: Promise<void> = Promise.resolve();
+  /**
+   * Documents put into the store unsaved (and the settings naming their
+   * layers and authors): saved once replication goes quiet (`saveWhenQuiet`),
+   * not batch by batch — see `hub-persistence.ts` for why, and why nothing is
+   * lost meanwhile.
+   */
+  let saveDue = false;
+  let saveQueued = false;
+  /** When the last document arrived from a layer's feed (`performance.now()`). */
+  let lastArrival = 0;
+  const whenIdle = options.whenIdle ?? ((task: () => void) => void setTimeout(task, 0));
 
   function persistSettings(): void {
     if (settings) saveSyncSettings(storage, settings);
+  }
+
+  /**
+   * Saves what was received and not saved yet: the settings first, then the
+   * store's set. In that order because an annotation stored without its
+   * layer and author in the settings would be taken for one the reader made
+   * while signed out, and written to their default layer.
+   */
+  function saveReceived(): void {
+    if (!saveDue) return;
+    saveDue = false;
+    persistSettings();
+    hub.saveReceived();
+  }
+
+  /**
+   * Nothing arriving: no batch waiting or running, and every layer either
+   * caught up and paused, or stopped by a failure (the server gone
+   * mid-replication: what arrived is saved then). A layer's first
+   * replication counts as one arrival, however long it takes.
+   */
+  function quiet(): boolean {
+    return (
+      inbox.size === 0 &&
+      !flushing &&
+      flushTimer === null &&
+      live.every(
+        (l) =>
+          (l.caughtUp && !l.active && !l.running.pull && !l.running.push) ||
+          l.failing.push ||
+          l.failing.pull ||
+          l.problem !== null,
+      )
+    );
+  }
+
+  /**
+   * Saves what was received once replication is quiet, no document has
+   * arrived for `SAVE_QUIET_MS`, and the page is idle (each checked again
+   * then; if busy again, the next quiet moment — a batch ending, a layer
+   * pausing — tries again).
+   */
+  function saveWhenQuiet(): void {
+    if (!saveDue || saveQueued || !quiet()) return;
+    saveQueued = true;
+    const wait = (): void => {
+      const left = lastArrival + SAVE_QUIET_MS - performance.now();
+      if (left > 0) {
+        setTimeout(wait, left);
+        return;
+      }
+      whenIdle(() => {
+        saveQueued = false;
+        if (quiet()) saveReceived();
+      });
+    };
+    wait();
   }
 
   function status(): SyncStatus {
@@ -362,7 +457,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           };
     }
     const pending = pendingOut + live.reduce((n, l) => n + l.pendingPull, 0);
-    if (pending > 0 || live.some((l) => l.active || !l.caughtUp))
+    if (
+      pending > 0 ||
+      live.some((l) => l.active || l.running.pull || l.running.push || !l.caughtUp)
+    )
       return {
         kind: 'syncing',
         words: pending > 0 ? `Syncing ${pending} change${pending === 1 ? '' : 's'}…` : 'Syncing…',
@@ -392,6 +490,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   function changed(): void {
     snapshot = makeSnapshot();
     for (const l of [...listeners]) l();
+    // Every change of state may be the moment replication went quiet (caught up, or failed).
+    saveWhenQuiet();
   }
 
   function reject(id: string, layer: string, reason: string): void {
@@ -612,6 +712,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       lastFlush = { end, busy: timer.busy + (end - timer.since) };
       flushing = false;
       if (inbox.size > 0) scheduleFlush();
+      else saveWhenQuiet();
     }
   }
 
@@ -715,7 +816,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     await breathe();
     // Signed out, or signed in as someone else, while this batch yielded: it is not theirs to keep.
     if (settings !== s || !s.signedIn) return;
-    persistSettings();
+    // A layer's first replication (thousands of documents, batch after
+    // batch) is saved once, when quiet; after it, each batch is saved as it
+    // is put into the store, so what the reader sees is what is stored.
+    const later = live.some((l) => !l.caughtUp);
+    if (later)
+      saveDue = true; // `layerOf`, `authorOf`: saved with the set (`saveReceived`).
+    else persistSettings();
     if (resurrected.length > 0)
       message = `${resurrected.length === 1 ? 'An annotation you deleted was' : `${resurrected.length} annotations you deleted were`} edited elsewhere meanwhile: the edit was kept.`;
     if (records && (recordsIn.puts.size > 0 || recordsIn.removals.size > 0))
@@ -729,22 +836,25 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       message = `Your record edit${recordsIn.kept.length === 1 ? '' : 's'} of ${recordsIn.kept.join(', ')} had been reverted here but ${recordsIn.kept.length === 1 ? 'was' : 'were'} edited elsewhere meanwhile: the edit was kept.`;
     if (puts.size > 0 || removals.size > 0) {
       const at = clock().toISOString();
-      hub.receive((set) => {
-        const deleted = { ...set.deleted };
-        for (const id of removals) {
-          const had = set.annotations.find((a) => a.id === id);
-          if (had)
-            deleted[id] = new Date(
-              Math.max(Date.parse(at), Date.parse(had.modified)),
-            ).toISOString();
-        }
-        for (const id of puts.keys()) delete deleted[id];
-        const annotations = [
-          ...set.annotations.filter((a) => !puts.has(a.id) && !removals.has(a.id)),
-          ...puts.values(),
-        ];
-        return { annotations, deleted, revision: set.revision };
-      });
+      hub.receive(
+        (set) => {
+          const deleted = { ...set.deleted };
+          for (const id of removals) {
+            const had = set.annotations.find((a) => a.id === id);
+            if (had)
+              deleted[id] = new Date(
+                Math.max(Date.parse(at), Date.parse(had.modified)),
+              ).toISOString();
+          }
+          for (const id of puts.keys()) delete deleted[id];
+          const annotations = [
+            ...set.annotations.filter((a) => !puts.has(a.id) && !removals.has(a.id)),
+            ...puts.values(),
+          ];
+          return { annotations, deleted, revision: set.revision };
+        },
+        { save: later ? 'later' : 'now' },
+      );
       // `lastSeen` follows: the hub announces the set as the replica's, and `start`'s watcher takes it.
     }
     changed();
@@ -847,6 +957,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       problem: null,
       active: false,
       failing: { push: false, pull: false },
+      running: { push: false, pull: true },
       caughtUp: false,
       pendingPull: 0,
     };
@@ -854,6 +965,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       .changes({ since: 0, live: true, include_docs: true, conflicts: true })
       .on('change', (change: { doc?: PouchDoc }) => {
         if (change.doc) {
+          lastArrival = performance.now();
           inbox.set(`${layer.db}\n${change.doc._id}`, { layer, doc: change.doc });
           scheduleFlush();
         }
@@ -874,21 +986,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       retry: true,
       heartbeat: 25_000,
       batch_size: 200,
+      // The first pull of a large layer (10,000 documents) in fewer round trips; later pulls are a few changes each.
+      pull: { batch_size: PULL_BATCH_SIZE },
       back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
     });
     entry.sync = sync;
     entry.failing = { push: false, pull: false };
+    entry.running = { push: false, pull: true };
     for (const direction of ['push', 'pull'] as const) {
       sync[direction]
         .on('active', () => {
           if (entry.sync !== sync) return;
           entry.failing[direction] = false;
+          entry.running[direction] = true;
           entry.active = true;
           changed();
         })
         .on('paused', (error?: unknown) => {
           if (entry.sync !== sync) return;
           entry.failing[direction] = error !== undefined && error !== null;
+          entry.running[direction] = false;
           if (entry.failing[direction]) void reprobe(entry, api);
         });
     }
@@ -913,6 +1030,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           if (entry.sync !== sync) return;
           entry.active = false;
           if (entry.failing.push || entry.failing.pull) {
+            // Interrupted (the server gone mid-replication): what arrived is saved now (`changed`).
+            changed();
+            return;
+          }
+          // The push paused while the pull still runs (see `running`): not caught up yet.
+          if (entry.running.pull || entry.running.push) {
             changed();
             return;
           }
@@ -924,7 +1047,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             offlineSince = null;
             if (settings) {
               settings.lastSync = clock().toISOString();
-              persistSettings();
+              saveDue = true;
             }
           }
           changed();
@@ -1023,6 +1146,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     changed();
   };
   const unwatchOnline = options.watchOnline?.(onOnline, onOffline);
+  // The tab may be closed next: what was received is saved now, whatever replication is doing.
+  const unwatchHide = options.watchHide?.(saveReceived);
 
   // Replication events alone do not always tell a dead server from a quiet
   // one (a long poll cut by a stopped server may only be retried later), so
@@ -1226,6 +1351,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       recordConflicts = {};
       offlineSince = null;
       pendingOut = 0;
+      saveReceived();
       changed();
     },
     dismissMessage() {
@@ -1234,9 +1360,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     async dispose() {
       unwatchOnline?.();
+      unwatchHide?.();
       clearInterval(health);
       if (flushTimer) clearTimeout(flushTimer);
       await stopAll();
+      saveReceived();
       listeners.clear();
     },
   };

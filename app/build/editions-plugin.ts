@@ -91,15 +91,29 @@ export function injectPrerendered(template: string, markup: string): string {
     .replace(ROOT_PLACEHOLDER, () => `<div id="root">${markup}</div>`);
 }
 
+/** The id of the inline boot script, the body's last element: rendering waits until it is parsed. */
+export const BOOT_SCRIPT_ID = 'diptych-boot';
+
 /**
  * Rewrites the built `index.html` for a first paint that waits for nothing
  * but the HTML, like a static page:
  *
  * - the stylesheet is inlined (`<style>`), so there is no render-blocking
  *   request;
+ * - rendering waits until the whole body has been parsed
+ *   (`<link rel="expect" blocking="render">` naming the boot script, the
+ *   body's last element): without it Chromium painted a frame as soon as its
+ *   parser paused (the banner and an empty pane), then the text in a second
+ *   and a third, each with its own style and layout pass (bench/reader.ts
+ *   traces). The document is about 25 KB gzipped, parsed in milliseconds;
+ *   a browser without `rel=expect` renders as before;
  * - the `<script type="module" src>` Vite emits becomes a small inline module
- *   that imports the entry after two animation frames (or 100 ms, for hidden
- *   tabs where frames do not run).
+ *   (id {@link BOOT_SCRIPT_ID}) that imports the entry after two animation
+ *   frames, that is once the prerendered text has been painted — at once in
+ *   a tab that is hidden (no frames run there, and nothing is painted).
+ *   A timer as well (it was 100 ms) fired before the first frame on a busy
+ *   machine: the entry then ran first and ended the first paint's
+ *   containment, so the first frame laid out both texts whole.
  *
  * Measured in bench/reader.ts: with the entry as an ordinary (deferred)
  * module, or even only preloaded, Chromium painted the prerendered text
@@ -118,8 +132,11 @@ export function deferEntry(html: string, css: (href: string) => string | undefin
     throw new Error('diptych-editions: no module entry <script> in the built index.html to defer');
   const src = JSON.stringify(m[1]);
   const boot =
-    `<script type="module">let go=()=>{go=()=>{};import(${src})};` +
-    `requestAnimationFrame(()=>requestAnimationFrame(()=>go()));setTimeout(()=>go(),100)</script>`;
+    `<script type="module" id="${BOOT_SCRIPT_ID}">let go=()=>{go=()=>{};import(${src})};` +
+    `requestAnimationFrame(()=>requestAnimationFrame(()=>go()));` +
+    `if(document.visibilityState==="hidden")go();` +
+    `document.addEventListener("visibilitychange",()=>go(),{once:true})</script>`;
+  const expect = `<link rel="expect" href="#${BOOT_SCRIPT_ID}" blocking="render">`;
   const inlined = html.replace(
     /<link rel="stylesheet" crossorigin href="([^"]+)">/g,
     (link, href: string) => {
@@ -129,7 +146,14 @@ export function deferEntry(html: string, css: (href: string) => string | undefin
       return `<style>${source.replace(/<\/style/gi, '<\\/style')}</style>`;
     },
   );
-  return inlined.replace(tag, '').replace('</body>', `${boot}\n</body>`);
+  if (!inlined.includes('</head>'))
+    throw new Error(
+      'diptych-editions: no </head> in the built index.html to hold the render-blocking link',
+    );
+  return inlined
+    .replace(tag, '')
+    .replace('</head>', () => `${expect}</head>`)
+    .replace('</body>', () => `${boot}\n</body>`);
 }
 
 /** The plugin; add it to `plugins` in vite.config.ts. */

@@ -40,5 +40,20 @@ export function openSyncEngine(
         window.removeEventListener('offline', onOffline);
       };
     },
+    watchHide(onHide) {
+      const onVisibility = (): void => {
+        if (document.visibilityState === 'hidden') onHide();
+      };
+      window.addEventListener('pagehide', onHide);
+      document.addEventListener('visibilitychange', onVisibility);
+      return () => {
+        window.removeEventListener('pagehide', onHide);
+        document.removeEventListener('visibilitychange', onVisibility);
+      };
+    },
+    whenIdle(task) {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+      else setTimeout(task, 200);
+    },
   });
 }

@@ -84,9 +84,18 @@ describe('deferEntry', () => {
     expect(html).toContain('<style>p{color:red}</style>');
     expect(html).not.toContain('src="./assets/index-abc.js"');
     expect(html).not.toContain('<link rel="stylesheet"');
-    const boot = /<script type="module">(.*)<\/script>\n<\/body>/s.exec(html)?.[1] ?? '';
+    const boot =
+      /<script type="module" id="diptych-boot">(.*)<\/script>\n<\/body>/s.exec(html)?.[1] ?? '';
     expect(boot).toContain('import("./assets/index-abc.js")');
     expect(boot).toContain('requestAnimationFrame(()=>requestAnimationFrame(');
+    // No timer: on a busy machine one fired before the first frame (the entry then ran first).
+    expect(boot).not.toContain('setTimeout');
+  });
+
+  it('holds rendering until the boot script, the body’s last element, has been parsed', () => {
+    const html = deferEntry(built, () => '');
+    expect(html).toContain('<link rel="expect" href="#diptych-boot" blocking="render"></head>');
+    expect(html.indexOf('id="diptych-boot"')).toBeGreaterThan(html.indexOf('<div id="root">'));
   });
 
   it('keeps a stylesheet from closing its <style> early', () => {

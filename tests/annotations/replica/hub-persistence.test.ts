@@ -2,7 +2,8 @@
  * The persistence hub (annotations/storage/hub-persistence.ts): the store
  * behaves as on plain localStorage persistence; a watcher hears each set
  * with its origin; `receive` changes the store's set, saved, and is
- * announced as the replica's.
+ * announced as the replica's; with `save: 'later'` it is held unsaved until
+ * `saveReceived` or any other save.
  */
 import { describe, expect, it } from 'vitest';
 import { createAnnotationStore } from '../../../annotations/store.ts';
@@ -38,5 +39,69 @@ describe('hubPersistence', () => {
     persistence.hub.receive((set) => ({ ...set }));
     expect(heard).toHaveLength(2);
     store.dispose();
+  });
+
+  it("holds a set received with save: 'later' unsaved until saveReceived", () => {
+    const storage = memoryStorage();
+    const persistence = hubPersistence(portPersistence(storage, clock));
+    const { hub } = persistence;
+    const store = createAnnotationStore({ storage, persistence, now: clock });
+    const heard: SetOrigin[] = [];
+    hub.watch((_set, origin) => heard.push(origin));
+
+    const incoming = samples.slice(0, 3);
+    hub.receive((set) => ({ ...set, annotations: [...set.annotations, ...incoming] }), {
+      save: 'later',
+    });
+    // The store shows them at once; storage has not been written.
+    expect(
+      store
+        .getSnapshot()
+        .annotations.map((a) => a.id)
+        .sort(),
+    ).toEqual(incoming.map((a) => a.id).sort());
+    expect(storage.get(ANNOTATIONS_KEY)).toBeNull();
+    expect(hub.unsaved()).toBe(true);
+    expect(heard).toEqual(['replica']);
+
+    hub.saveReceived();
+    expect(hub.unsaved()).toBe(false);
+    for (const a of incoming) expect(storage.get(ANNOTATIONS_KEY)).toContain(a.id);
+    expect(store.getSnapshot().save.kind).toBe('saved');
+    // Announced as a change made here: whatever the save merged in is the replica's to write.
+    expect(heard).toEqual(['replica', 'local']);
+
+    // Nothing waiting: no second write.
+    const raw = storage.get(ANNOTATIONS_KEY);
+    hub.saveReceived();
+    expect(storage.get(ANNOTATIONS_KEY)).toBe(raw);
+    store.dispose();
+  });
+
+  it('saves what was received unsaved with the next change the reader makes', () => {
+    const storage = memoryStorage();
+    const persistence = hubPersistence(portPersistence(storage, clock));
+    const { hub } = persistence;
+    const store = createAnnotationStore({ storage, persistence, now: clock });
+    const incoming = samples[1]!;
+    hub.receive((set) => ({ ...set, annotations: [...set.annotations, incoming] }), {
+      save: 'later',
+    });
+    const { id: _id, created: _c, modified: _m, ...content } = samples[0]!;
+    expect(store.add(content).ok).toBe(true);
+    expect(storage.get(ANNOTATIONS_KEY)).toContain(incoming.id);
+    expect(hub.unsaved()).toBe(false);
+    store.dispose();
+  });
+
+  it('saves a set received with save: later at once when no store is connected', () => {
+    const storage = memoryStorage();
+    const persistence = hubPersistence(portPersistence(storage, clock));
+    const incoming = samples[1]!;
+    persistence.hub.receive((set) => ({ ...set, annotations: [...set.annotations, incoming] }), {
+      save: 'later',
+    });
+    expect(storage.get(ANNOTATIONS_KEY)).toContain(incoming.id);
+    expect(persistence.hub.unsaved()).toBe(false);
   });
 });

@@ -83,3 +83,13 @@ describe('parse worker', () => {
     ]);
   });
 });
+
+describe('the reply schema', () => {
+  it('checks each block in place (no copy) and refuses one without an address or text', () => {
+    const block = { address: 'x:1', text: 'One.', sentences: [] };
+    const parsed = ParseReplySchema.parse({ type: 'blocks', blocks: [block] });
+    expect(parsed.type === 'blocks' && parsed.blocks[0]).toBe(block);
+    for (const bad of [{ text: 'One.' }, { address: 'x:1' }, { address: 1, text: '' }, null, 'x'])
+      expect(ParseReplySchema.safeParse({ type: 'blocks', blocks: [bad] }).success).toBe(false);
+  });
+});
