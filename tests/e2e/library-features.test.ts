@@ -1,8 +1,14 @@
 // The library (issue 16): every feature works on a reader's own text as on the built-in two —
 // added by a drop or a paste; found by search; Related and Link passages / Compare between it
-// and a built-in text.
+// and a built-in text; a new version re-anchors its annotations and lists those left unplaced.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectInPassage, selectionToolbar } from './helpers/annotations-ui.ts';
+import {
+  annotate,
+  openSidebar,
+  paintedTexts,
+  selectInPassage,
+  selectionToolbar,
+} from './helpers/annotations-ui.ts';
 import { chooseFilter, compareRows, openCompareView, openRelated } from './helpers/compare-ui.ts';
 import { openLibrary } from './helpers/library-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
@@ -106,5 +112,42 @@ describe("a reader's own text", () => {
     expect(await compareRows(view).count()).toBe(1);
     expect(await compareRows(view).first().textContent()).toContain(`${id}:2`);
     await view.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('a new version re-anchors its annotations and names those left unplaced', async () => {
+    await reader.openApp();
+    await reader.page.getByTestId('add-text-input').setInputFiles({
+      name: 'versioned-rail.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(RAIL_MD),
+    });
+    const id = await shown('versioned-rail');
+    const placedQuote = await annotate(reader.page, `${id}:1`, 0, 28, 'h');
+    await annotate(reader.page, `${id}:3`, 0, 30, 'h');
+    const dialog = await openLibrary(reader.page);
+    const row = dialog.locator(`tr[data-text="${id}"]`);
+    await expect.poll(() => row.locator('td').nth(4).textContent()).toBe('2');
+    const [chooser] = await Promise.all([
+      reader.page.waitForEvent('filechooser'),
+      row.getByRole('button', { name: 'New version…' }).click(),
+    ]);
+    await chooser.setFiles({
+      name: 'versioned-rail.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(RAIL_MD.replace(/^The weather.*$/m, 'A new last paragraph.')),
+    });
+    await expect
+      .poll(() => reader.notice().textContent())
+      .toContain(
+        '“Rail and ports in the Russian Far East” is now version 2. 1 of its 2 annotations could not be placed in it: it is kept, listed under Unplaced in Annotations.',
+      );
+    await expect.poll(async () => (await row.count()) && row.textContent()).toContain('version 2');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const bar = await openSidebar(reader.page);
+    const unplaced = bar.locator('.ann-unplaced');
+    await expect.poll(() => unplaced.count()).toBe(1);
+    expect(await unplaced.locator('h3').textContent()).toBe('Unplaced (1)');
+    expect(await unplaced.textContent()).toContain('The weather in Vladivostok is');
+    await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toContain(placedQuote);
   });
 });
