@@ -1,7 +1,6 @@
 /// <reference types="vitest/config" />
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -10,7 +9,7 @@ import { SECURITY_HEADERS } from './app/build/content-security-policy.ts';
 import { textFontsPlugin } from './app/build/text-fonts-plugin.ts';
 import { pwaOptions } from './app/build/pwa-options.ts';
 import { devServiceWorkerReset } from './app/build/dev-service-worker-reset.ts';
-import { SLOWDOWN, SLOWDOWN_VARIABLE, scaled } from './tests/slowdown.ts';
+import { RUN_WORKERS, SLOWDOWN, SLOWDOWN_VARIABLE, scaled } from './tests/slowdown.ts';
 
 // One config for the app build and for the test runner. Unit tests run in Node
 // (everything outside app/ is DOM-free by design); browser tests live in
@@ -107,14 +106,17 @@ export default defineConfig(({ command }) => ({
   },
   // Module workers, so the citation worker's styles stay one lazy chunk each
   // (an IIFE worker would inline all six; app/citations/citer-worker.ts).
-  worker: { format: 'es', plugins: () => [workerSafeModules()] },
+  // The workers are bundles of their own: the same quiet plugin-timing check as the app's.
+  worker: {
+    format: 'es',
+    plugins: () => [workerSafeModules()],
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   test: {
     root: '.',
-    // One worker more than the cores: vitest's default (cores − 1) is one on a two-core machine,
-    // which ran every file — unit and browser — one after another. A browser test keeps its
-    // worker waiting on the page much of the time: with two workers an idle two-core machine was
-    // busy for 582 s of CPU time in a 730 s run (40% of what it has).
-    maxWorkers: availableParallelism() + 1,
+    // One worker more than the cores (tests/slowdown.ts): vitest's default (cores − 1) is one on
+    // a two-core machine, which ran every file — unit and browser — one after another.
+    maxWorkers: RUN_WORKERS,
     projects: [
       {
         extends: true,

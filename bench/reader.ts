@@ -65,7 +65,8 @@ export function initialScripts(html: string): string[] {
   for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"[^>]*>/g))
     out.push(m[1]!);
   // The entry imported by the inline bootstrap (app/build/editions-plugin.ts, deferEntry).
-  for (const script of html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
+  // Any attributes (the boot script has an id); a script with `src` has no body to search.
+  for (const script of html.matchAll(/<script type="module"[^>]*>([\s\S]*?)<\/script>/g)) {
     for (const m of script[1]!.matchAll(/import\("([^"]+)"\)/g)) out.push(m[1]!);
   }
   return [...new Set(out)];

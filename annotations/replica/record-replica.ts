@@ -15,6 +15,7 @@
  */
 import type { RecordOverride, RecordOverrides } from '../../sources/citation/record-overrides.ts';
 import { readRecordOverrideDoc } from '../sync/record-doc.ts';
+import { readableVersions } from './conflict-versions.ts';
 import type { PouchDatabase, PouchDoc } from './pouch-types.ts';
 
 /** Where a change of the overrides came from: the reader (this tab or another), or the replica. */
@@ -84,15 +85,8 @@ export async function recordVersionsOf(
   local: PouchDatabase,
   doc: PouchDoc,
 ): Promise<RecordConflictVersion[]> {
-  const versions: RecordConflictVersion[] = [];
-  for (const rev of [doc._rev, ...(doc._conflicts ?? [])]) {
-    try {
-      const version = rev === doc._rev ? doc : await local.get(doc._id, { rev });
-      const read = readRecordOverrideDoc(version);
-      if (read.ok) versions.push({ rev, fields: read.fields, modified: read.modified });
-    } catch {
-      // Compacted meanwhile: nothing to show for it.
-    }
-  }
-  return versions;
+  return readableVersions(local, doc, (version, rev) => {
+    const read = readRecordOverrideDoc(version);
+    return read.ok ? { rev, fields: read.fields, modified: read.modified } : undefined;
+  });
 }

@@ -55,6 +55,7 @@ import {
   signOut as deleteSession,
   type ServerProblem,
 } from './couch-session.ts';
+import { readableVersions } from './conflict-versions.ts';
 import { readIncomingDoc, type IncomingContext } from './incoming-doc.ts';
 import type {
   PouchConstructor,
@@ -687,17 +688,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     doc: PouchDoc,
     ctx: IncomingContext,
   ): Promise<ConflictVersion[]> {
-    const versions: ConflictVersion[] = [];
-    for (const rev of [doc._rev, ...(doc._conflicts ?? [])]) {
-      try {
-        const version = rev === doc._rev ? doc : await local.get(doc._id, { rev });
-        const read = readIncomingDoc(version, ctx);
-        if (read.ok) versions.push({ rev, annotation: read.annotation, author: read.author });
-      } catch {
-        // A revision compacted away meanwhile: nothing to show for it.
-      }
-    }
-    return versions;
+    return readableVersions(local, doc, (version, rev) => {
+      const read = readIncomingDoc(version, ctx);
+      return read.ok ? { rev, annotation: read.annotation, author: read.author } : undefined;
+    });
   }
 
   /** Puts the inbox into the store, one batch at a time, paced (`FLUSH_SPACING`). */

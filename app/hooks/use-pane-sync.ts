@@ -2,8 +2,11 @@
  * Pane sync: while on, scrolling one pane brings the related passage of the
  * other pane (from `syncTarget`) to its top — or, when the panes are laid
  * out level (the Aligned view, `app/align/`), scrolls the other pane to the
- * same offset, which is the same row of the alignment. Programmatic scrolls of the
- * follower are ignored for a moment, so the panes do not chase each other.
+ * same offset, which is the same row of the alignment. The follower's own scroll
+ * events (the echo of our move) are ignored, so the panes do not chase each other:
+ * for a moment after the move, and whenever the follower still sits where we put
+ * it — on a busy machine the echo can arrive after the moment has passed, and
+ * taking it for the reader's scroll dragged the leading pane back.
  */
 import { useEffect } from 'react';
 import type { Edition } from '../../sources/edition.ts';
@@ -25,14 +28,20 @@ export function usePaneSync(
   useEffect(() => {
     if (!enabled) return;
     const quietUntil = [0, 0];
+    /** Where we last put each pane (NaN: the reader has moved it since). */
+    const placedAt = [NaN, NaN];
     const frame = [0, 0];
+    const placed = (pane: PaneIndex, el: HTMLElement): void => {
+      quietUntil[pane] = performance.now() + FOLLOW_QUIET_MS;
+      placedAt[pane] = el.scrollTop;
+    };
     const follow = (from: PaneIndex): void => {
       const to: PaneIndex = from === 0 ? 1 : 0;
       const source = scrollOf(from);
       const target = scrollOf(to);
       if (level && source && target) {
-        quietUntil[to] = performance.now() + FOLLOW_QUIET_MS;
         target.scrollTop = source.scrollTop;
+        placed(to, target);
         return;
       }
       const top = topParagraph(source);
@@ -41,11 +50,14 @@ export function usePaneSync(
       if (!match) return;
       const el = target.querySelector<HTMLElement>(`[data-address="${CSS.escape(match.address)}"]`);
       if (!el) return;
-      quietUntil[to] = performance.now() + FOLLOW_QUIET_MS;
       scrollToTop(target, el);
+      placed(to, target);
     };
-    const handlers = ([0, 1] as const).map((pane) => () => {
+    const handlers = ([0, 1] as const).map((pane) => (event: Event) => {
       if (performance.now() < quietUntil[pane]!) return;
+      const top = (event.currentTarget as HTMLElement).scrollTop;
+      if (Math.abs(top - placedAt[pane]!) < 1) return;
+      placedAt[pane] = NaN;
       cancelAnimationFrame(frame[pane]!);
       frame[pane] = requestAnimationFrame(() => follow(pane));
     });

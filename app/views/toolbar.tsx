@@ -1,12 +1,8 @@
 /**
-<<<<<<< HEAD
- * The toolbar: swap the texts, show chrome, lay the texts out aligned,
- * sync the panes, list the shortcuts. Toggles are buttons with `aria-pressed`.
-=======
  * The toolbar: swap the texts, show the sources' site navigation (menus,
- * sign-up prompts: the role `chrome` in the editions), sync the panes, list
- * the shortcuts. Toggles are buttons with `aria-pressed`.
->>>>>>> main
+ * sign-up prompts: the role `chrome` in the editions), lay the texts out
+ * aligned, sync the panes, list the shortcuts. Toggles are buttons with
+ * `aria-pressed`.
  */
 import type { ReactNode } from 'react';
 

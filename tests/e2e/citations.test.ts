@@ -20,12 +20,14 @@ import {
   chooseStyle,
   citeButton,
   citePanel,
+  fillRecord,
   CITATION_STYLE_KEY,
   PINPOINT_CHOICE_KEY,
   RECORD_OVERRIDES_KEY,
   openCite,
   panelCitation,
   readClipboard,
+  recordEditor,
   selectAcross,
 } from './helpers/citations-ui.ts';
 import { openSidebar, selectionToolbar } from './helpers/annotations-ui.ts';
@@ -366,15 +368,11 @@ describe('records and styles a reader completes', () => {
         .poll(async () => (await readClipboard(reader.page)).text)
         .toBe('[@winstanleychesters2015russias, para. 12]');
       await panel.getByRole('button', { name: 'Edit record: Winstanley-Chesters (2015)' }).click();
-      const editor = reader.page.locator('dialog.record-override-editor');
-      await editor.getByLabel(/^URL/).fill('notaurl');
-      await editor.getByLabel(/^Date issued/).fill('2015-02-30');
-      await editor.getByRole('button', { name: 'Save record' }).click();
+      const editor = recordEditor(reader.page);
+      await fillRecord(editor, 'notaurl', '2015-02-30');
       expect(await editor.locator('.record-error').count()).toBe(2);
       const complete = async () => {
-        await editor.getByLabel(/^URL/).fill('https://example.org/russias-borders');
-        await editor.getByLabel(/^Date issued/).fill('2015-06-03');
-        await editor.getByRole('button', { name: 'Save record' }).click();
+        await fillRecord(editor, 'https://example.org/russias-borders', '2015-06-03');
         await expect
           .poll(() => editor.locator('.cite-status').textContent())
           .toContain('edited by you');

@@ -10,6 +10,7 @@ import { selectInPassage, selectionToolbar } from './helpers/annotations-ui.ts';
 import { chooseStyle, openCite, selectAcross } from './helpers/citations-ui.ts';
 import { compareMarks, openCompareView, openRelated, waitForMarks } from './helpers/compare-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
+import { scaled } from '../slowdown.ts';
 
 const WC = 'winstanley-chesters-2015';
 const LANKOV = 'lankov-2007';
@@ -410,7 +411,10 @@ describe('messages in plain language (item 13)', () => {
     await reader.openApp(`${LANKOV}:12`);
     const panel = await openCite(reader, `${LANKOV}:12`);
     await chooseStyle(panel, 'chicago-notes');
-    await expect.poll(() => panel.textContent()).toContain('notes only');
+    // The first Chicago citation builds its engine (seconds; the panel says so).
+    await expect
+      .poll(() => panel.textContent(), { timeout: scaled(45_000) })
+      .toContain('notes only');
     const text = (await panel.textContent())!;
     expect(text).not.toMatch(/CMOS|14\.114|official CSL/);
     await reader.pressKey('Escape');

@@ -14,7 +14,13 @@ import {
 import { scaled } from '../slowdown.ts';
 import { call } from '../server/helpers/http.ts';
 import { type ServerProcess } from '../server/helpers/server-process.ts';
-import { citePanel, openCite, panelCitation } from './helpers/citations-ui.ts';
+import {
+  citePanel,
+  fillRecord,
+  openCite,
+  panelCitation,
+  recordEditor,
+} from './helpers/citations-ui.ts';
 import {
   closeSyncPanel,
   openSyncPanel,
@@ -73,10 +79,8 @@ describe('record edits across two devices', () => {
     // The laptop completes the record.
     const panel = citePanel(laptop.page);
     await panel.getByRole('button', { name: 'Edit record: Winstanley-Chesters (2015)' }).click();
-    const editor = laptop.page.locator('dialog.record-override-editor');
-    await editor.getByLabel(/^URL/).fill('https://example.org/russias-borders');
-    await editor.getByLabel(/^Date issued/).fill('2015-06-03');
-    await editor.getByRole('button', { name: 'Save record' }).click();
+    const editor = recordEditor(laptop.page);
+    await fillRecord(editor, 'https://example.org/russias-borders', '2015-06-03');
     await expect
       .poll(() => editor.locator('.cite-status').textContent())
       .toContain('edited by you');

@@ -21,12 +21,13 @@
  * matches is treated as having none.
  *
  * Format: JSON; vectors L2-normalized, quantized to signed bytes (×127),
- * base64, as `word-vectors.ts` does; the file crosses a boundary (fetched or
- * read from disk), so it is checked with zod and a bad file throws a
- * `PassageEmbeddingsError` that says what is wrong.
+ * base64 (`quantized-vectors.ts`, shared with `word-vectors.ts`); the file
+ * crosses a boundary (fetched or read from disk), so it is checked with zod
+ * and a bad file throws a `PassageEmbeddingsError` that says what is wrong.
  */
 import { z } from 'zod';
 import { firstIssue } from '../../util/zod-issue.ts';
+import { decodeQuantizedVector, encodeQuantizedVectors } from './quantized-vectors.ts';
 
 /** Where the embeddings come from and under what terms (written into every file). */
 export const PASSAGE_EMBEDDINGS_PROVENANCE =
@@ -116,17 +117,6 @@ export function encodePassageEmbeddings(
   provenance: string,
 ): PassageEmbeddingsFile {
   const all = passages.flatMap((p) => [p.paragraph, ...p.sentences]);
-  const bytes = new Int8Array(all.length * dims);
-  all.forEach((v, i) => {
-    let norm = 0;
-    for (let d = 0; d < dims; d++) norm += v[d]! * v[d]!;
-    norm = Math.sqrt(norm) || 1;
-    for (let d = 0; d < dims; d++) bytes[i * dims + d] = Math.round((v[d]! / norm) * 127);
-  });
-  let binary = '';
-  const u8 = new Uint8Array(bytes.buffer);
-  for (let i = 0; i < u8.length; i += 0x8000)
-    binary += String.fromCharCode(...u8.subarray(i, i + 0x8000));
   return {
     format: 'diptych-passage-embeddings',
     version: 1,
@@ -137,7 +127,7 @@ export function encodePassageEmbeddings(
       hash: textHash(p.text),
       sentences: p.sentences.length,
     })),
-    vectors: btoa(binary),
+    vectors: encodeQuantizedVectors(all, dims),
   };
 }
 
@@ -156,19 +146,7 @@ export function decodePassageEmbeddings(raw: unknown): PassageEmbeddings {
       `passage-embeddings file holds ${binary.length} bytes for ${count} vectors of ${file.dims} dimensions`,
     );
   let at = 0;
-  const next = (): Float32Array => {
-    const v = new Float32Array(file.dims);
-    let norm = 0;
-    for (let d = 0; d < file.dims; d++) {
-      const byte = binary.charCodeAt(at * file.dims + d);
-      v[d] = byte > 127 ? byte - 256 : byte;
-      norm += v[d]! * v[d]!;
-    }
-    at++;
-    norm = Math.sqrt(norm) || 1;
-    for (let d = 0; d < file.dims; d++) v[d]! /= norm;
-    return v;
-  };
+  const next = (): Float32Array => decodeQuantizedVector(binary, at++, file.dims);
   const passages = new Map<string, PassageEmbedding>();
   for (const p of file.passages) {
     const paragraph = next();

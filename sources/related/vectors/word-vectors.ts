@@ -17,6 +17,7 @@
  */
 import { z } from 'zod';
 import { firstIssue } from '../../util/zod-issue.ts';
+import { decodeQuantizedVector, encodeQuantizedVectors } from './quantized-vectors.ts';
 
 /** Where the vectors come from and under what terms (written into every file). */
 export const WORD_VECTORS_PROVENANCE =
@@ -73,24 +74,13 @@ export function encodeWordVectors(
   provenance: string,
   ranks?: readonly number[],
 ): WordVectorsFile {
-  const bytes = new Int8Array(words.length * dims);
-  vectors.forEach((v, i) => {
-    let norm = 0;
-    for (let d = 0; d < dims; d++) norm += v[d]! * v[d]!;
-    norm = Math.sqrt(norm) || 1;
-    for (let d = 0; d < dims; d++) bytes[i * dims + d] = Math.round((v[d]! / norm) * 127);
-  });
-  let binary = '';
-  const u8 = new Uint8Array(bytes.buffer);
-  for (let i = 0; i < u8.length; i += 0x8000)
-    binary += String.fromCharCode(...u8.subarray(i, i + 0x8000));
   return {
     format: 'diptych-word-vectors',
     version: 1,
     provenance,
     dims,
     words: [...words],
-    vectors: btoa(binary),
+    vectors: encodeQuantizedVectors(vectors.slice(0, words.length), dims),
     ...(ranks ? { ranks: [...ranks] } : {}),
   };
 }
@@ -131,16 +121,7 @@ export function decodeWordVectors(...files: readonly unknown[]): WordVectors {
     file.words.forEach((word, i) => {
       if (vectors.has(word)) return;
       if (file.ranks) ranks.set(word, file.ranks[i]!);
-      const v = new Float32Array(file.dims);
-      let norm = 0;
-      for (let d = 0; d < file.dims; d++) {
-        const byte = binary.charCodeAt(i * file.dims + d);
-        v[d] = byte > 127 ? byte - 256 : byte;
-        norm += v[d]! * v[d]!;
-      }
-      norm = Math.sqrt(norm) || 1;
-      for (let d = 0; d < file.dims; d++) v[d]! /= norm;
-      vectors.set(word, v);
+      vectors.set(word, decodeQuantizedVector(binary, i, file.dims));
     });
   }
   return { dims, vectors, ranks, vocabularySize: ranks.size > 0 ? SOURCE_VOCABULARY : 0 };

@@ -32,6 +32,18 @@ export function panelCitation(page: Page): Locator {
   return citePanel(page).locator('.cite-citation');
 }
 
+/** The record editor of a built-in source (Edit record, from the Cite panel). */
+export function recordEditor(page: Page): Locator {
+  return page.locator('dialog.record-override-editor');
+}
+
+/** Types a URL and a date issued into the open record editor and presses Save record. */
+export async function fillRecord(editor: Locator, url: string, issued: string): Promise<void> {
+  await editor.getByLabel(/^URL/).fill(url);
+  await editor.getByLabel(/^Date issued/).fill(issued);
+  await editor.getByRole('button', { name: 'Save record' }).click();
+}
+
 /** Opens the Cite panel of a passage from the keyboard (focus its Cite button, press Enter). */
 export async function openCite(reader: Reader, address: string): Promise<Locator> {
   const button = citeButton(reader, address);
