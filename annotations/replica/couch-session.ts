@@ -61,6 +61,30 @@ function unreachable(error: unknown): ServerProblem {
   return { kind: 'unreachable', detail };
 }
 
+/**
+ * Plain-http hosts the reader's page may reach besides its own origin: the
+ * same list as the built app's Content-Security-Policy (`connect-src` in
+ * app/build/content-security-policy.ts), which allows https anywhere and
+ * plain http only to this computer. A password sent over plain http to
+ * another machine crosses the network readable by anyone on it.
+ */
+export const LOCAL_HTTP_HOSTS: readonly string[] = ['localhost', '127.0.0.1'];
+
+/**
+ * Why the page at `pageOrigin` may not talk to `url`, or `null` when it may:
+ * the policy would block the request, and the reader would otherwise see only
+ * "no answer".
+ */
+export function refusedByPage(url: URL, pageOrigin: string): string | null {
+  if (url.protocol !== 'http:' || url.origin === pageOrigin) return null;
+  if (LOCAL_HTTP_HOSTS.includes(url.hostname)) return null;
+  return (
+    'this reader reaches a plain http:// server only on this computer (localhost or 127.0.0.1) ' +
+    'or the server it was opened from: use the server’s https:// address, or open the reader ' +
+    'from the sync server itself (npx diptych serve serves it at /)'
+  );
+}
+
 /** The address with one trailing slash. */
 function withSlash(address: string): string {
   return address.endsWith('/') ? address : `${address}/`;
@@ -70,9 +94,10 @@ function withSlash(address: string): string {
  * The CouchDB API root for a server address: the address itself when it
  * answers CouchDB's welcome (Apache CouchDB), else `<address>/couch/`
  * (`diptych serve`, which serves the reader at `/`). Throws a
- * `ServerProblem` when neither answers like CouchDB.
+ * `ServerProblem` when neither answers like CouchDB, or, given the page's
+ * origin, when the page may not reach the address (`refusedByPage`).
  */
-export async function resolveApiRoot(address: string): Promise<string> {
+export async function resolveApiRoot(address: string, pageOrigin?: string): Promise<string> {
   let base: URL;
   try {
     base = new URL(withSlash(address.trim()));
@@ -84,6 +109,8 @@ export async function resolveApiRoot(address: string): Promise<string> {
       kind: 'unreachable',
       detail: 'the address must start with http:// or https://',
     });
+  const refused = pageOrigin === undefined ? null : refusedByPage(base, pageOrigin);
+  if (refused !== null) throw new ServerError({ kind: 'unreachable', detail: refused });
   const candidates = [base, new URL('couch/', base)];
   let lastError: unknown = null;
   for (const candidate of candidates) {

@@ -150,6 +150,11 @@ export interface SyncEngineOptions {
   readonly storage: Storage | null;
   /** The server address offered by default: the origin the reader was served from. */
   readonly defaultServer: string;
+  /**
+   * The origin the reader's page runs on, in a browser: an address the page's
+   * security policy would block is refused with the reason, before any request.
+   */
+  readonly pageOrigin?: string;
   readonly now?: () => Date;
   /** Whether the browser says it is online (`navigator.onLine`); always, by default. */
   readonly online?: () => boolean;
@@ -293,7 +298,15 @@ const FLUSH_DELAY_MS = 30;
  * and replication keeps at most about a third of the main thread.
  */
 const FLUSH_SPACING = 2;
-/** The most documents one batch puts into the store: the page anchors and paints each new one at once. */
+/**
+ * The most documents one batch puts into the store once every layer has
+ * caught up (a few changes at a time, each shown at once). During a layer's
+ * first replication a batch takes everything waiting: each batch re-renders
+ * and repaints the reader's whole set (the anchoring of new annotations is
+ * spread over short tasks by the reader), so 10,000 documents in 500s made
+ * twenty repaints of up to 10,000 highlights, and the pacing below let
+ * the store fall ever further behind the replica (bench/sync-replication.ts).
+ */
 const FLUSH_MAX_DOCS = 500;
 /** A batch yields to the page after this much work on its documents (the reader stays responsive). */
 const FLUSH_SLICE_MS = 20;
@@ -714,8 +727,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const s = settings;
     if (!s?.signedIn || inbox.size === 0) return;
     const batch: { layer: Layer; doc: PouchDoc }[] = [];
+    const most = live.some((l) => !l.caughtUp) ? Infinity : FLUSH_MAX_DOCS;
     for (const [key, entry] of inbox) {
-      if (batch.length === FLUSH_MAX_DOCS) break;
+      if (batch.length === most) break;
       batch.push(entry);
       inbox.delete(key);
     }
@@ -1185,7 +1199,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       connecting = true;
       changed();
       try {
-        const api = await resolveApiRoot(server);
+        const api = await resolveApiRoot(server, options.pageOrigin);
         await postSession(api, user, password);
         await stopAll();
         const previous =

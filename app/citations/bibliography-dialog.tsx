@@ -147,6 +147,12 @@ export function BibliographyDialog({
                   userRecords?.entry(entry.source)?.recordEdited) && (
                   <span className="record-edited"> (record edited by you)</span>
                 )}
+                {library.recordConflicts.has(entry.source) && (
+                  <span className="record-conflict">
+                    {' '}
+                    Edited on two devices: both versions are kept; choose one in Sync.
+                  </span>
+                )}
               </li>
             ))}
           </ul>

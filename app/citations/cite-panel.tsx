@@ -368,6 +368,12 @@ export function CitePanel({
                   userRecords?.entry(entry.source)?.recordEdited) && (
                   <span className="record-edited"> (record edited by you)</span>
                 )}
+                {library.recordConflicts.has(entry.source) && (
+                  <span className="record-conflict">
+                    {' '}
+                    Edited on two devices: both versions are kept; choose one in Sync.
+                  </span>
+                )}
               </dd>
             ))}
           </dl>

@@ -12,7 +12,7 @@
  * you". Saving and resetting can be undone (Undo, or Ctrl/Cmd+Z in the
  * dialog).
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { recordFieldLabel, recordFieldsFor } from '../../sources/citation/record-fields.ts';
 import {
   applyRecordOverride,
@@ -23,6 +23,7 @@ import {
 import { missingFields } from '../../sources/citation/missing-fields.ts';
 import { sourceMetadata } from '../../sources/metadata.ts';
 import { ModalDialog } from './modal-dialog.tsx';
+import { recordConflicts, subscribeRecordConflicts } from './record-conflicts.ts';
 import type { RecordOverrideStore } from './record-override-store.ts';
 
 /** Props of `RecordEditor`. */
@@ -52,6 +53,11 @@ export function RecordEditor({
   const [errors, setErrors] = useState<Partial<Record<EditableField, string>>>({});
   const [status, setStatus] = useState('');
   const [canUndo, setCanUndo] = useState(false);
+  const conflicts = useSyncExternalStore(
+    subscribeRecordConflicts,
+    recordConflicts,
+    recordConflicts,
+  );
   if (!meta || !shipped) return null;
   const edited = new Set(Object.keys(store.get(sourceId) ?? {}) as EditableField[]);
   const type = meta.csl.type;
@@ -130,6 +136,12 @@ export function RecordEditor({
           Your changes are kept in this browser on top of Diptych’s built-in record (which stays as
           it is), used in every citation and export, and exported with your annotations.
         </p>
+        {conflicts.has(sourceId) && (
+          <p className="record-conflict">
+            This record was edited on two devices before they synced: both versions are kept, and
+            the form shows the one the citations use. Choose which to keep in Sync.
+          </p>
+        )}
         {fields.map((field) => {
           const inputId = `${id}-${field}`;
           const error = errors[field];

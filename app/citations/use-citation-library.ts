@@ -9,6 +9,7 @@ import type { CustomStyle } from '../../sources/citation/custom-style.ts';
 import type { RecordOverrides } from '../../sources/citation/record-overrides.ts';
 import { isStyleId, type StyleId } from '../../sources/citation/styles.ts';
 import { loadCustomStyles, subscribeCustomStyles } from './custom-style-store.ts';
+import { recordConflicts, subscribeRecordConflicts } from './record-conflicts.ts';
 import { recordOverrideStore, type RecordOverrideStore } from './record-override-store.ts';
 
 /** The shared citation state of the dialogs. */
@@ -17,6 +18,8 @@ export interface CitationLibrary {
   readonly overrides: RecordOverrides;
   /** The store, to edit them. */
   readonly store: RecordOverrideStore;
+  /** Sources whose record was edited on two devices (sync), waiting for the reader's choice. */
+  readonly recordConflicts: ReadonlySet<string>;
   /** The styles the reader added. */
   readonly customStyles: readonly CustomStyle[];
   /** The worker's style for an id, or `undefined` for an added style that is gone. */
@@ -32,6 +35,11 @@ export function useCitationLibrary(): CitationLibrary {
     () => loadCustomStyles(),
     () => loadCustomStyles(),
   );
+  const conflicts = useSyncExternalStore(
+    subscribeRecordConflicts,
+    recordConflicts,
+    recordConflicts,
+  );
   const styleRef = (id: string) => (isStyleId(id) ? id : customStyles.find((s) => s.id === id));
-  return { overrides, store, customStyles, styleRef };
+  return { overrides, store, recordConflicts: conflicts, customStyles, styleRef };
 }

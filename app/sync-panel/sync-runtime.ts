@@ -31,6 +31,7 @@ export function openSyncEngine(
     records: recordOverridePort(recordOverrideStore()),
     storage,
     defaultServer: window.location.origin,
+    pageOrigin: window.location.origin,
     online: () => navigator.onLine,
     watchOnline(onOnline, onOffline) {
       window.addEventListener('online', onOnline);

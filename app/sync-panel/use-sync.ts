@@ -13,6 +13,7 @@ import type { SyncEngine, SyncSnapshot } from '../../annotations/replica/sync-en
 import type { NewAnnotation } from '../../annotations/model/annotation.ts';
 import type { Edition } from '../../sources/edition.ts';
 import type { AnnotationRuntime } from '../annotations/annotation-runtime.ts';
+import { publishRecordConflicts } from '../citations/record-conflicts.ts';
 
 /** The settings key (annotations/replica/sync-settings.ts), read here without loading the chunk. */
 const SETTINGS_KEY = 'diptych:sync:v1';
@@ -90,6 +91,11 @@ export function useSync(runtime: AnnotationRuntime | null, editions: readonly Ed
     engine ? engine.getSnapshot : noSnapshot,
     noSnapshot,
   );
+  // The citation dialogs mark a record edited on two devices where they say "edited by you".
+  const recordConflicts = snapshot?.recordConflicts;
+  useEffect(() => {
+    publishRecordConflicts(Object.keys(recordConflicts ?? {}));
+  }, [recordConflicts]);
   const copy = useCallback(
     (content: NewAnnotation) => {
       runtime?.store.add(content);

@@ -88,6 +88,8 @@ export function VirtualBlocks({
     return weights;
   }, [blocks]);
   const [range, setRange] = useState<Range>([0, Math.min(INITIAL_CHUNKS, chunkCount) - 1]);
+  // Bumped when a first measurement changes the estimate, so the spacers are redrawn with it.
+  const [estimated, setEstimated] = useState(0);
   const measured = useRef(new Map<number, number>());
   const scale = useRef({ px: 0, weight: 0 });
   /** The height each spacer chunk was given in the last render (what the DOM holds). */
@@ -163,10 +165,14 @@ export function VirtualBlocks({
 
   // Measure rendered chunks, so their spacers keep their real height later. After the paint, not
   // in a layout effect: reading a box there forces the layout of a freshly rendered window into
-  // the render's own task (with a 100,000-block text's first window, one long task).
+  // the render's own task (with a 100,000-block text's first window, one long task). After every
+  // render on purpose (no dependency list): it sets state only when a chunk is measured for the
+  // first time, so it cannot loop.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => {
     const root = wrapper.current;
     if (!root) return;
+    let first = false;
     for (const el of root.querySelectorAll<HTMLElement>(':scope > [data-chunk]')) {
       const chunk = Number(el.dataset.chunk);
       const height = el.getBoundingClientRect().height;
@@ -175,10 +181,22 @@ export function VirtualBlocks({
       if (before === undefined) {
         scale.current.px += height;
         scale.current.weight += weights[chunk]!;
+        first = true;
       }
       measured.current.set(chunk, height);
     }
+    // Spacers drawn with the old estimate would otherwise change height only at the next range
+    // change — a jump far into the text — and put the chunks rendered for the viewport far from
+    // it (a blank pane until the next scroll). Redrawn now, while the reader looks at rendered text.
+    if (first) setEstimated((n) => n + 1);
   });
+
+  // Redrawn spacers move the rendered chunks (scroll anchoring has no rendered text to hold
+  // on to after a jump: the viewport showed only a spacer), and no scroll event says so. Which
+  // chunks cover the viewport is read again; it settles once the chunks there are measured.
+  useEffect(() => {
+    if (estimated > 0) update();
+  }, [estimated, update]);
 
   const segments: ReactNode[] = [];
   let spacerFrom = -1;

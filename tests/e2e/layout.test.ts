@@ -37,6 +37,27 @@ describe('wide layout', () => {
     await reader.screenshot('wide');
   });
 
+  it('keeps every header tool on screen and the search box usable between narrow and wide', async () => {
+    await reader.openApp();
+    for (const width of [1440, 1280, 900, 1024]) {
+      await reader.page.setViewportSize({ width, height: 900 });
+      const header = await reader.page.locator('.banner').evaluate((banner) => ({
+        overflow: banner.scrollWidth - banner.clientWidth,
+        search: banner.querySelector('.search input')!.getBoundingClientRect().width,
+        offscreen: [...banner.querySelectorAll('button')]
+          .filter((b) => b.getBoundingClientRect().right > window.innerWidth)
+          .map((b) => b.textContent),
+      }));
+      expect(header, `${width} px`).toEqual({
+        overflow: 0,
+        search: expect.toSatisfy((w: number) => w >= 150),
+        offscreen: [],
+      });
+    }
+    await reader.screenshot('header-1024');
+    await reader.setViewport('wide');
+  });
+
   it('puts paragraph numbers in the margin, outside the addressed text element', async () => {
     const num = reader.paneOf('lankov-2007').locator('.pnum').first();
     const text = reader.paragraph('lankov-2007:1');

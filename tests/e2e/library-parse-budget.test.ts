@@ -115,6 +115,16 @@ describe('a long text (20,000 paragraphs)', () => {
       el.scrollTop = el.scrollHeight / 2;
     });
     await expect.poll(async () => Math.max(...(await numbered()))).toBeGreaterThan(PARAGRAPHS / 5);
+    // …where the reader looks: a rendered paragraph inside the pane's viewport, not off-screen.
+    const inView = () =>
+      pane.locator('.pane-scroll').evaluate((scroller) => {
+        const view = scroller.getBoundingClientRect();
+        return [...scroller.querySelectorAll('.block--numbered > [data-address]')].some((el) => {
+          const box = el.getBoundingClientRect();
+          return box.bottom > view.top && box.top < view.bottom;
+        });
+      });
+    await expect.poll(inView).toBe(true);
     expect((await numbered()).length).toBeLessThan(1_000);
     await reader.screenshot('library-long-text-middle-wide');
     // A deep link lands on its paragraph, rendered and marked.

@@ -49,6 +49,24 @@ afterAll(async () => {
   await server?.dispose();
 }, 60_000);
 
+describe('a server the page may not reach', () => {
+  it('plain http on another machine: refused before any request, saying why and what to do', async () => {
+    const tried: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().includes('192.0.2.1')) tried.push(r.url());
+    };
+    reader.page.on('request', onRequest);
+    await signIn(reader, 'http://192.0.2.1:5984', ben);
+    await waitForSyncStatus(
+      reader.page,
+      /^Server unreachable: .*only on this computer.*https:\/\//,
+    );
+    reader.page.off('request', onRequest);
+    expect(tried).toEqual([]);
+    await closeSyncPanel(reader.page);
+  });
+});
+
 describe('a server that answers garbage or hangs', () => {
   it('garbage: the reader keeps working and says the server is unreachable', async () => {
     await signIn(reader, proxy.url, ben);

@@ -144,6 +144,13 @@ describe('record edits across two devices', () => {
       expect(await conflict.textContent()).toContain('Date issued: 2015-06-04');
     }
     await laptop.screenshot('sync-record-conflict');
+    // Where the record is used, too: the desktop's Cite panel marks it.
+    await closeSyncPanel(desktop.page);
+    await openCite(desktop, PASSAGE);
+    const mark = citePanel(desktop.page).locator('.cite-bibliography .record-conflict');
+    await expect.poll(() => mark.count(), { timeout: scaled(30_000) }).toBe(1);
+    expect(await mark.textContent()).toContain('Edited on two devices');
+    await desktop.screenshot('sync-record-conflict-cite');
 
     // The laptop keeps the 4 June version; both devices end with it, the conflict gone.
     const conflict = syncPanel(laptop.page).locator(
@@ -153,12 +160,14 @@ describe('record edits across two devices', () => {
       .locator('li', { hasText: 'Date issued: 2015-06-04' })
       .getByRole('button', { name: 'Keep this version' })
       .click();
-    for (const r of [laptop, desktop]) {
-      await expect
-        .poll(() => syncPanel(r.page).locator('.sync-record-conflict').count(), {
-          timeout: scaled(30_000),
-        })
-        .toBe(0);
+    await expect
+      .poll(() => syncPanel(laptop.page).locator('.sync-record-conflict').count(), {
+        timeout: scaled(30_000),
+      })
+      .toBe(0);
+    await expect.poll(() => mark.count(), { timeout: scaled(30_000) }).toBe(0);
+    await waitForCitation(desktop, COMPLETED);
+    for (const r of [laptop, desktop])
       await expect
         .poll(() =>
           r.page.evaluate(
@@ -171,11 +180,11 @@ describe('record edits across two devices', () => {
           ),
         )
         .toEqual({ issued: '2015-06-04' });
-    }
     const stored = await call(server.couchUrl, ana, 'GET', `${DOC_PATH}?conflicts=true`);
     expect(stored.body['fields']).toEqual({ issued: '2015-06-04' });
     expect(stored.body['_conflicts']).toBeUndefined();
-    await closeSyncPanel(desktop.page);
     await closeSyncPanel(laptop.page);
+    await desktop.pressKey('Escape');
+    await citePanel(desktop.page).waitFor({ state: 'detached' });
   });
 });
