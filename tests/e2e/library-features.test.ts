@@ -1,6 +1,7 @@
 // The library (issue 16): every feature works on a reader's own text as on the built-in two —
 // added by a drop or a paste; found by search; Related and Link passages / Compare between it
-// and a built-in text; a new version re-anchors its annotations and lists those left unplaced.
+// and a built-in text; a new version re-anchors its annotations and lists those left unplaced;
+// Export gives a text back; a workspace file moves everything to a fresh browser, all or nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   annotate,
@@ -8,10 +9,11 @@ import {
   paintedTexts,
   selectInPassage,
   selectionToolbar,
+  storedAnnotations,
 } from './helpers/annotations-ui.ts';
 import { chooseFilter, compareRows, openCompareView, openRelated } from './helpers/compare-ui.ts';
 import { openLibrary } from './helpers/library-ui.ts';
-import { startReader, type Reader } from './helpers/ui.ts';
+import { downloadedText, startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
 beforeAll(async () => {
@@ -149,5 +151,105 @@ describe("a reader's own text", () => {
     expect(await unplaced.locator('h3').textContent()).toBe('Unplaced (1)');
     expect(await unplaced.textContent()).toContain('The weather in Vladivostok is');
     await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toContain(placedQuote);
+  });
+});
+
+/** Each Library row's text (title, author, date, size, annotations), by text id. */
+async function libraryRows(page: Reader['page']): Promise<Record<string, string>> {
+  const dialog = await openLibrary(page);
+  const rows: Record<string, string> = {};
+  for (const row of await dialog.locator('tr[data-text]').all()) {
+    rows[(await row.getAttribute('data-text'))!] = (await row.textContent())!;
+  }
+  return rows;
+}
+
+describe('the Library and the workspace file (texts added above)', () => {
+  it('Export downloads a text as it was added', async () => {
+    await reader.openApp();
+    const dialog = await openLibrary(reader.page);
+    const row = dialog.locator('tr[data-text^="linked-rail-"]');
+    const [download] = await Promise.all([
+      reader.page.waitForEvent('download'),
+      row.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('linked-rail.md');
+    expect(await downloadedText(download)).toBe(RAIL_MD);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  });
+
+  it('a workspace moves texts and annotations to a fresh browser; a damaged one changes nothing and says why', async () => {
+    await reader.openApp();
+    const rows = await libraryRows(reader.page);
+    const annotations = await storedAnnotations(reader.page);
+    expect(Object.keys(rows).length).toBeGreaterThanOrEqual(5);
+    const dialog = reader.page.getByRole('dialog', { name: 'Library' });
+    const [download] = await Promise.all([
+      reader.page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export workspace' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^diptych-workspace-.+\.json$/);
+    const exported = await downloadedText(download);
+    await expect
+      .poll(() => reader.notice().textContent())
+      .toContain(
+        `Exported ${Object.keys(rows).length} texts and ${annotations.length} annotations.`,
+      );
+    const workspace = JSON.parse(exported) as {
+      texts: { entry: { id: string; title: string }; content: string }[];
+    };
+    expect(workspace.texts.map((t) => t.entry.id).sort()).toEqual(Object.keys(rows).sort());
+
+    const other = await startReader('wide');
+    try {
+      // The fresh browser has work of its own: an annotation on a built-in text.
+      await other.openApp(`${LANKOV}:2`);
+      await annotate(other.page, `${LANKOV}:2`, 0, 20, 'h');
+      const own = await storedAnnotations(other.page);
+      expect(own).toHaveLength(1);
+
+      // Damaged: the last text has no running text left. Nothing is imported, not even the
+      // texts before it; the reader is told which text and why.
+      const damaged = structuredClone(workspace);
+      const broken = damaged.texts.at(-1)!;
+      broken.content = '# Only a heading\n';
+      const otherDialog = await openLibrary(other.page);
+      await otherDialog.getByTestId('workspace-input').setInputFiles({
+        name: 'damaged.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(damaged)),
+      });
+      await expect
+        .poll(() => other.notice().textContent(), { timeout: 20_000 })
+        .toContain(
+          `Nothing was imported from “damaged.json”: the text “${broken.entry.title}” cannot be read`,
+        );
+      expect(await otherDialog.locator('tr[data-text]').count()).toBe(0);
+      expect(await otherDialog.locator('.library-empty').count()).toBe(1);
+      expect(await storedAnnotations(other.page)).toEqual(own);
+
+      // The file as exported: every text, with its annotation count, and every annotation,
+      // beside the annotation this browser had.
+      await otherDialog.getByTestId('workspace-input').setInputFiles({
+        name: 'workspace.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(exported),
+      });
+      await expect
+        .poll(() => other.notice().textContent(), { timeout: 20_000 })
+        .toContain(`Imported “workspace.json”: ${Object.keys(rows).length} new texts;`);
+      await expect
+        .poll(() => otherDialog.locator('tr[data-text]').count())
+        .toBe(Object.keys(rows).length);
+      await otherDialog.getByRole('button', { name: 'Close', exact: true }).click();
+      await other.openApp();
+      expect(await libraryRows(other.page)).toEqual(rows);
+      const after = await storedAnnotations(other.page);
+      expect(after.map((a) => a.id).sort()).toEqual(
+        [...own, ...annotations].map((a) => a.id).sort(),
+      );
+    } finally {
+      await other.close();
+    }
   });
 });
