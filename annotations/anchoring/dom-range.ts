@@ -123,6 +123,12 @@ function domPosition(
 export interface DomRangeMapper {
   /** A `Range` covering `[start, end)` of `Edition.text`, or `null` (see `rangeFromOffsets`). */
   rangeFromOffsets(start: number, end: number): Range | null;
+  /**
+   * The same boundaries as a `StaticRange`, never made live: for painting
+   * many highlights (a live `Range` is registered with its document until
+   * collected, and every DOM change updates each one).
+   */
+  staticRangeFromOffsets(start: number, end: number): StaticRange | null;
   /** The offsets of a `Range`, or `null` (see `offsetsFromRange`). */
   offsetsFromRange(range: Range): TextOffsets | null;
 }
@@ -145,28 +151,37 @@ export function domRangeMapper(
     if (!nodes) cache.set(element, (nodes = textNodes(element)));
     return nodes;
   };
+  const boundaries = (start: number, end: number): StaticRangeInit | null => {
+    if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return null;
+    const first = passages.find((p) => p.end > start && p.start < end);
+    const last = passages.findLast((p) => p.start < end && p.end > start);
+    if (!first || !last) return null;
+    const [startContainer, startOffset] = domPosition(
+      nodesOf(first.element),
+      first.element,
+      Math.max(0, start - first.start),
+      false,
+    );
+    const [endContainer, endOffset] = domPosition(
+      nodesOf(last.element),
+      last.element,
+      Math.min(last.end, end) - last.start,
+      true,
+    );
+    return { startContainer, startOffset, endContainer, endOffset };
+  };
   return {
     rangeFromOffsets(start, end) {
-      if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return null;
-      const first = passages.find((p) => p.end > start && p.start < end);
-      const last = passages.findLast((p) => p.start < end && p.end > start);
-      if (!first || !last) return null;
-      const [startNode, startOffset] = domPosition(
-        nodesOf(first.element),
-        first.element,
-        Math.max(0, start - first.start),
-        false,
-      );
-      const [endNode, endOffset] = domPosition(
-        nodesOf(last.element),
-        last.element,
-        Math.min(last.end, end) - last.start,
-        true,
-      );
+      const b = boundaries(start, end);
+      if (!b) return null;
       const range = root.ownerDocument.createRange();
-      range.setStart(startNode, startOffset);
-      range.setEnd(endNode, endOffset);
+      range.setStart(b.startContainer, b.startOffset);
+      range.setEnd(b.endContainer, b.endOffset);
       return range;
+    },
+    staticRangeFromOffsets(start, end) {
+      const b = boundaries(start, end);
+      return b ? new StaticRange(b) : null;
     },
     offsetsFromRange(range) {
       if (passages.length === 0) return null;

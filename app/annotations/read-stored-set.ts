@@ -1,9 +1,11 @@
 /**
  * Parses and validates the stored annotation set in a worker
  * (`stored-set-worker.ts`), for `openBrowserAnnotationStoreAsync`: the page
- * stays free to hydrate and paint meanwhile, and takes the records in as
- * batches, each a short task. Resolves to `null` when the worker cannot be
- * started or answers unexpectedly; the store then reads storage itself.
+ * stays free to hydrate and paint meanwhile. The stored string goes to the
+ * worker in slices, one short task each; the records come back as
+ * batches of JSON, each parsed in one short task (`stored-set-protocol.ts`
+ * says why). Resolves to `null` when the worker cannot be started or answers
+ * unexpectedly; the store then reads storage itself.
  *
  * What it is for: moving the cost of reading 10,000 annotations off the
  * page's thread (bench/annotations-sidebar.ts). What it is not for: any
@@ -11,7 +13,17 @@
  */
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { ParsedStore, StoredSetParser } from '../../annotations/store.ts';
-import type { StoredSetReply } from './stored-set-protocol.ts';
+import {
+  STORED_SET_SLICE,
+  type StoredSetReply,
+  type StoredSetRequest,
+} from './stored-set-protocol.ts';
+
+/** Lets the browser run other tasks (input, rendering, the worker's replies) before going on. */
+const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 /** See the module comment. */
 export const readStoredSetInWorker: StoredSetParser = (raw) => {
@@ -26,7 +38,10 @@ export const readStoredSetInWorker: StoredSetParser = (raw) => {
   }
   return new Promise<ParsedStore | null>((resolve) => {
     const annotations: Annotation[] = [];
+    let finished = false;
     const finish = (result: ParsedStore | null): void => {
+      if (finished) return;
+      finished = true;
       worker.terminate();
       resolve(result);
     };
@@ -38,8 +53,15 @@ export const readStoredSetInWorker: StoredSetParser = (raw) => {
     worker.onmessage = (event: MessageEvent<StoredSetReply>) => {
       // Not trusted blindly: a malformed reply means "read it yourself", never a partial set.
       const reply = event.data as StoredSetReply | null;
-      if (reply?.type === 'records' && Array.isArray(reply.records)) {
-        for (const record of reply.records) annotations.push(record);
+      if (reply?.type === 'records' && typeof reply.json === 'string') {
+        let records: unknown;
+        try {
+          records = JSON.parse(reply.json);
+        } catch {
+          return finish(null);
+        }
+        if (!Array.isArray(records)) return finish(null);
+        for (const record of records as Annotation[]) annotations.push(record);
       } else if (
         reply?.type === 'done' &&
         reply.count === annotations.length &&
@@ -57,6 +79,14 @@ export const readStoredSetInWorker: StoredSetParser = (raw) => {
         finish(null);
       }
     };
-    worker.postMessage({ raw });
+    const send = async (): Promise<void> => {
+      for (let from = 0; from < raw.length && !finished; from += STORED_SET_SLICE) {
+        const text = raw.slice(from, from + STORED_SET_SLICE);
+        worker.postMessage({ type: 'text', text } satisfies StoredSetRequest);
+        await yieldToPage();
+      }
+      if (!finished) worker.postMessage({ type: 'end' } satisfies StoredSetRequest);
+    };
+    send().catch(() => finish(null));
   });
 };

@@ -6,30 +6,44 @@
  * it starts (bench/annotations-sidebar.ts); here it runs on another core
  * while the page hydrates.
  *
- * Answers one request, `{ raw }` (the string `localStorage` held, which a
- * worker cannot read itself), with the protocol of `read-stored-set.ts`:
- * the valid records in batches (so the page takes them in small tasks), then
- * the rest of the parsed set. What it is not for: deciding anything —
- * backups and saving stay with the store on the page.
+ * Takes the string `localStorage` held (which a worker cannot read itself)
+ * in slices, then answers with the valid records in batches of JSON
+ * (`stored-set-protocol.ts` says why), then the rest of the parsed set.
+ * What it is not for: deciding anything — backups and saving stay with the
+ * store on the page.
  */
 /// <reference lib="webworker" />
 import { parseStored } from '../../annotations/store.ts';
-import { STORED_SET_BATCH, type StoredSetReply } from './stored-set-protocol.ts';
+import {
+  STORED_SET_BATCH,
+  type StoredSetReply,
+  type StoredSetRequest,
+} from './stored-set-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const parts: string[] = [];
+let failed = false;
+
+const fail = (): void => {
+  failed = true;
+  scope.postMessage({ type: 'failed' } satisfies StoredSetReply);
+};
 
 scope.onmessage = (event: MessageEvent<unknown>) => {
-  const raw = (event.data as { raw?: unknown } | null)?.raw;
-  if (typeof raw !== 'string') {
-    scope.postMessage({ type: 'failed' } satisfies StoredSetReply);
+  if (failed) return;
+  const request = event.data as StoredSetRequest | null;
+  if (request?.type === 'text' && typeof request.text === 'string') {
+    parts.push(request.text);
     return;
   }
-  const { set, problem, invalid } = parseStored(raw);
+  if (request?.type !== 'end') return fail();
+  const { set, problem, invalid } = parseStored(parts.join(''));
+  parts.length = 0;
   const { annotations, deleted, revision } = set;
   for (let i = 0; i < annotations.length; i += STORED_SET_BATCH) {
     scope.postMessage({
       type: 'records',
-      records: annotations.slice(i, i + STORED_SET_BATCH),
+      json: JSON.stringify(annotations.slice(i, i + STORED_SET_BATCH)),
     } satisfies StoredSetReply);
   }
   scope.postMessage({

@@ -11,7 +11,7 @@
  * What it is for: when anchoring runs. What it is not for: how
  * (`anchored-list.ts`, `annotations/anchoring/`).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { Edition } from '../../sources/edition.ts';
 import {
@@ -76,7 +76,8 @@ export function useAnchoredList(
         () => performance.now() < end,
       );
       if (from < annotations.length) timer = window.setTimeout(slice, 0);
-      else setFilled({ annotations, editions });
+      // The finished list re-renders the reader in a transition: in slices, not one long task.
+      else startTransition(() => setFilled({ annotations, editions }));
     };
     timer = window.setTimeout(slice, 0);
     return () => window.clearTimeout(timer);

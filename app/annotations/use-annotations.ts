@@ -7,7 +7,7 @@
  * not for: changing annotations (components call the store's own methods)
  * or anchoring (`use-anchored.ts`).
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import type { StoreSnapshot } from '../../annotations/store.ts';
 import type { AnnotationRuntime } from './annotation-runtime.ts';
 
@@ -35,7 +35,9 @@ export function useAnnotations(): {
     let live = true;
     loadAnnotationRuntime().then(
       (r) => {
-        if (live) setRuntime(r);
+        // The first snapshot can hold 10,000 annotations: the reader re-renders with them in a
+        // transition, in slices, not in one task (bench/annotations-sidebar.ts, issue 15).
+        if (live) startTransition(() => setRuntime(r));
       },
       (error: unknown) => {
         console.error('The annotations could not be loaded', error);

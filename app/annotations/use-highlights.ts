@@ -131,9 +131,10 @@ export function useHighlights(
           panes.set(p.edition.id, pane);
         }
         if (!pane.window || p.end <= pane.window[0] || p.start >= pane.window[1]) continue;
-        const range = pane.mapper.rangeFromOffsets(p.start, p.end);
-        if (!range) continue;
-        const fixed = new StaticRange(range);
+        // Static from the start: a live Range per annotation, only to copy it, made every paint
+        // allocate (and the document track) thousands of live ranges.
+        const fixed = pane.mapper.staticRangeFromOffsets(p.start, p.end);
+        if (!fixed) continue;
         next.set(p.annotation.id, fixed);
         byColor.get(p.annotation.color ?? DEFAULT_COLOR)?.push(fixed);
       }

@@ -25,6 +25,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { Plugin } from 'vite';
+import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { packEditions, unpackEditions } from '../data/packed-editions.ts';
 import { withContentSecurityPolicy } from './content-security-policy.ts';
@@ -33,12 +34,17 @@ import { withContentSecurityPolicy } from './content-security-policy.ts';
 export const EDITIONS_MODULE_ID = 'virtual:diptych-editions';
 const RESOLVED_ID = `\0${EDITIONS_MODULE_ID}`;
 
+/** The id the compare engine imports the curated comparisons from, read through the importer at build time. */
+export const CURATED_MODULE_ID = 'virtual:diptych-curated';
+const RESOLVED_CURATED_ID = `\0${CURATED_MODULE_ID}`;
+
 /** The placeholder in `app/index.html` that receives the prerendered reader. */
 export const ROOT_PLACEHOLDER = '<div id="root"></div>';
 
 interface Prerendered {
   readonly editions: readonly Edition[];
   readonly html: string;
+  readonly curated: readonly Annotation[];
 }
 
 /**
@@ -60,6 +66,25 @@ export function editionsModuleSource(editions: readonly Edition[]): string {
     );
   }
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(packed))});\n`;
+}
+
+/**
+ * The curated comparisons as the importer read them against `editions`, as
+ * an ES module (`virtual-editions.d.ts` types it): the browser then neither
+ * serializes the 140 KB collection nor runs the importer's schemas on it while
+ * the reader starts (bench/annotations-sidebar.ts found a 100–200 ms task).
+ * With them, the length of each edition's text: the app uses the list only
+ * for the texts it was read against (`compare-engine.ts`).
+ */
+export function curatedModuleSource(
+  editions: readonly Edition[],
+  curated: readonly Annotation[],
+): string {
+  const data = {
+    textLengths: Object.fromEntries(editions.map((e) => [e.id, e.text.length])),
+    annotations: curated,
+  };
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
 }
 
 /**
@@ -204,11 +229,16 @@ function editionsAndPrerender(): Plugin {
       appRoot = config.root;
     },
     resolveId(id) {
-      return id === EDITIONS_MODULE_ID ? RESOLVED_ID : undefined;
+      if (id === EDITIONS_MODULE_ID) return RESOLVED_ID;
+      return id === CURATED_MODULE_ID ? RESOLVED_CURATED_ID : undefined;
     },
     async load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      return editionsModuleSource((await prerendered()).editions);
+      if (id === RESOLVED_ID) return editionsModuleSource((await prerendered()).editions);
+      if (id === RESOLVED_CURATED_ID) {
+        const { editions, curated } = await prerendered();
+        return curatedModuleSource(editions, curated);
+      }
+      return undefined;
     },
     transformIndexHtml: {
       order: 'pre',

@@ -9,12 +9,26 @@
  * and applies it in an effect (see `app/hooks/use-hash-location.ts`).
  */
 import { renderToString } from 'react-dom/server';
+import { loadCuratedComparisons } from '../../annotations/comparisons/load-curated.ts';
+import type { Annotation } from '../../annotations/model/annotation.ts';
 import { builtinEditions } from '../../sources/builtin.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { Root } from '../root.tsx';
 
-/** The editions and the reader rendered over them. */
-export function prerenderReader(): { editions: readonly Edition[]; html: string } {
+/**
+ * The editions, the reader rendered over them, and the curated comparisons
+ * read through the importer against them (the app ships the result:
+ * `virtual:diptych-curated`, see `editions-plugin.ts`).
+ */
+export function prerenderReader(): {
+  editions: readonly Edition[];
+  html: string;
+  curated: readonly Annotation[];
+} {
   const editions = builtinEditions();
-  return { editions, html: renderToString(<Root editions={editions} />) };
+  return {
+    editions,
+    html: renderToString(<Root editions={editions} />),
+    curated: loadCuratedComparisons(editions),
+  };
 }

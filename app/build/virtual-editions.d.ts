@@ -5,3 +5,14 @@ declare module 'virtual:diptych-editions' {
   const editions: readonly PackedEdition[];
   export default editions;
 }
+
+/** Types of the curated-comparisons module served by `app/build/editions-plugin.ts`. */
+declare module 'virtual:diptych-curated' {
+  import type { Annotation } from '../../annotations/model/annotation.ts';
+  /** The curated comparisons read through the importer at build time, and the length of each built-in text they were read against. */
+  const curated: {
+    readonly textLengths: Readonly<Record<string, number>>;
+    readonly annotations: readonly Annotation[];
+  };
+  export default curated;
+}

@@ -1,7 +1,6 @@
 /**
  * The comparisons' heavy half, loaded on demand (`load-compare.ts`): the
- * curated collection (a 100 KB JSON file read through the importer and its
- * zod schemas), anchoring, the Compare table, its exports and Link passages.
+ * curated collection (read through the importer at build time), anchoring, the Compare table, its exports and Link passages.
  *
  * What it is for: one dynamic-import boundary, so none of this weighs on the
  * reader's first paint (bench/reader.ts holds the initial JS to its budget).
@@ -12,8 +11,8 @@
  */
 import type { Edition, SourceId } from '../../sources/edition.ts';
 import { anchor } from '../../annotations/anchoring/anchor.ts';
-import { loadCuratedComparisons } from '../../annotations/comparisons/load-curated.ts';
 import type { Annotation } from '../../annotations/model/annotation.ts';
+import curated from 'virtual:diptych-curated';
 import { placeComparisons, type PlacedComparison } from './place-comparisons.ts';
 // The comparisons' styles travel with this chunk: nothing they style exists before it loads,
 // and the build-time prerender (Node) never imports it.
@@ -36,8 +35,17 @@ export {
   rangeFromOffsets,
 } from '../../annotations/anchoring/dom-range.ts';
 
-/** The curated comparisons as annotations (through the same importer as a reader's file). */
-export function curatedComparisons(editions: readonly Edition[]): Annotation[] {
+/**
+ * The curated comparisons as annotations, through the same importer as a
+ * reader's file: at build time against the built-in texts (`editions-plugin.ts`,
+ * `virtual:diptych-curated`) when `editions` holds those texts as they were
+ * then; otherwise here, against `editions` (the importer is loaded for it).
+ */
+export async function curatedComparisons(editions: readonly Edition[]): Promise<Annotation[]> {
+  const length = new Map<string, number>(editions.map((e) => [e.id, e.text.length]));
+  const asBuilt = Object.entries(curated.textLengths).every(([id, n]) => length.get(id) === n);
+  if (asBuilt) return [...curated.annotations];
+  const { loadCuratedComparisons } = await import('../../annotations/comparisons/load-curated.ts');
   return loadCuratedComparisons(editions);
 }
 

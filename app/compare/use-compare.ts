@@ -173,13 +173,17 @@ export function useCompare({
   useEffect(() => {
     let live = true;
     loadCompareEngine().then(
-      (e) => {
-        if (!live) return;
+      async (e) => {
+        let list: Annotation[] | null = null;
+        let problem: string | null = null;
         try {
-          setCurated(e.curatedComparisons(builtins));
+          list = await e.curatedComparisons(builtins);
         } catch (err) {
-          setError(err instanceof Error ? err.message : String(err));
+          problem = err instanceof Error ? err.message : String(err);
         }
+        if (!live) return;
+        if (list) setCurated(list);
+        if (problem !== null) setError(problem);
         setEngine(e);
       },
       () => live && setError('The comparisons could not be loaded.'),

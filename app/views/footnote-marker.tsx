@@ -7,7 +7,7 @@
  * block's text (contract with annotations/anchoring/dom-range.ts).
  * Renders footnote text through `InlineView` (no HTML injection).
  */
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Address, Footnote } from '../../sources/edition.ts';
 import { useFloating } from '../floating/use-floating.ts';
 import { InlineView } from './inline-view.tsx';
@@ -30,12 +30,14 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
   const [open, setOpen] = useState<Open>('closed');
   const wrapper = useRef<HTMLSpanElement>(null);
   const marker = useRef<HTMLAnchorElement>(null);
-  // The marker as state too: the popover is placed against it (Floating UI needs the element, not the ref).
+  // The marker as state too: the popover is placed against it (Floating UI needs the element, not
+  // the ref). Set when the popover opens, not when the marker mounts: a state update from every
+  // marker's ref made hydration end in a second, synchronous render of all of them.
   const [markerEl, setMarkerEl] = useState<HTMLAnchorElement | null>(null);
-  const markerRef = useCallback((el: HTMLAnchorElement | null) => {
-    marker.current = el;
-    setMarkerEl(el);
-  }, []);
+  const reveal = (next: (o: Open) => Open): void => {
+    setMarkerEl(marker.current);
+    setOpen(next);
+  };
   const popover = useRef<HTMLSpanElement>(null);
   const closeTimer = useRef<number | undefined>(undefined);
   const id = useId();
@@ -71,7 +73,7 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
       data-anchor-ignore=""
       onMouseEnter={() => {
         cancelClose();
-        setOpen((o) => (o === 'closed' ? 'preview' : o));
+        reveal((o) => (o === 'closed' ? 'preview' : o));
       }}
       onMouseLeave={() => {
         cancelClose();
@@ -80,7 +82,7 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
           HOVER_CLOSE_MS,
         );
       }}
-      onFocus={() => setOpen((o) => (o === 'closed' ? 'preview' : o))}
+      onFocus={() => reveal((o) => (o === 'closed' ? 'preview' : o))}
       onBlur={(e) => {
         if (!wrapper.current?.contains(e.relatedTarget as Node | null))
           setOpen((o) => (o === 'preview' ? 'closed' : o));
@@ -101,7 +103,7 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
       */}
       <sup>
         <a
-          ref={markerRef}
+          ref={marker}
           href={`#${footnote.address}`}
           className="fn-marker"
           aria-label={label}
@@ -110,7 +112,7 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
           data-footnote={footnote.address}
           onClick={(e) => {
             e.preventDefault();
-            setOpen((o) => (o === 'pinned' ? 'closed' : 'pinned'));
+            reveal((o) => (o === 'pinned' ? 'closed' : 'pinned'));
           }}
         >
           {footnote.n}

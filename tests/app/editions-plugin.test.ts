@@ -2,13 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { builtinEditions } from '../../sources/builtin.ts';
 import { unpackEditions, type PackedEdition } from '../../app/data/packed-editions.ts';
+import { loadCuratedComparisons } from '../../annotations/comparisons/load-curated.ts';
 import {
+  curatedModuleSource,
   deferEntry,
   editionsModuleSource,
   injectPrerendered,
   PRERENDERED_ATTRIBUTE,
   ROOT_PLACEHOLDER,
 } from '../../app/build/editions-plugin.ts';
+
+describe('curatedModuleSource', () => {
+  it('ships what the importer reads from the curated collection, with the texts it read them against', async () => {
+    const editions = builtinEditions();
+    const source = curatedModuleSource(editions, loadCuratedComparisons(editions));
+    const shipped = (
+      (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as {
+        default: { textLengths: Record<string, number>; annotations: unknown[] };
+      }
+    ).default;
+    expect(shipped.annotations).toEqual(
+      JSON.parse(JSON.stringify(loadCuratedComparisons(editions))),
+    );
+    expect(shipped.annotations.length).toBeGreaterThan(0);
+    expect(shipped.textLengths).toEqual(
+      Object.fromEntries(editions.map((e) => [e.id, e.text.length])),
+    );
+  });
+});
 
 describe('editionsModuleSource', () => {
   const load = async (source: string) =>
