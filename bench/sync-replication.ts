@@ -12,8 +12,12 @@
  *   shows all 10,000 and their highlights are painted — the documents
  *   pulled into the local PouchDB, validated like an import, put into the
  *   store, saved to localStorage and anchored;
- * - longest task: the longest main-thread task (Long Tasks API) meanwhile
- *   (target ≤ 100 ms: the reader stays responsive);
+ * - saved: from the same click until the replica's one save of the set
+ *   after its first replication has been tried (the set in localStorage,
+ *   or the store saying storage is full: these 10,000 take 5.07 M of the
+ *   about 5.2 M characters Chromium allows an origin);
+ * - longest task: the longest main-thread task (Long Tasks API) from the
+ *   click until the save was tried (target ≤ 100 ms: the reader stays responsive);
  * - baseline, in the same run: the same 10,000 loaded by the localStorage
  *   path (written to localStorage, then the app loaded), from navigation
  *   until the same condition holds; and the app's start alone (an empty
@@ -79,6 +83,7 @@ export async function run(): Promise<void> {
   const raw = storedForm(annotations);
   const rig = await startSyncRig('diptych-bench-sync-replication-');
   const replication: number[] = [];
+  const saved: number[] = [];
   const longest: number[] = [];
   const baseline: number[] = [];
   const appStart: number[] = [];
@@ -127,13 +132,21 @@ export async function run(): Promise<void> {
       // The count is in the header, behind the panel: it is read from the DOM, not seen.
       const shown = await allShown(page, COUNT);
       replication.push(shown - clicked);
+      await waitForStatus(page, /^Synced\.$/);
+      await page.waitForFunction(
+        (key) =>
+          (localStorage.getItem(key) ?? '').length > 1_000_000 ||
+          /storage is full/.test(document.querySelector('.ann-status')?.textContent ?? ''),
+        ANNOTATIONS_KEY,
+        { timeout: 120_000, polling: 100 },
+      );
+      saved.push((await page.evaluate(() => performance.now())) - clicked);
       longest.push(
         Math.max(
           0,
           ...(await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks)),
         ),
       );
-      await waitForStatus(page, /^Synced\.$/);
       await closeSyncPanel(page);
       await context.close();
     }
@@ -152,12 +165,15 @@ export async function run(): Promise<void> {
     `initial replication, from Sign in to all ${COUNT} in the store, anchored and painted: ${fmt(rep)}`,
   );
   console.log(
+    `saved (the same click until the save to localStorage was tried): ${fmt(median(saved))}`,
+  );
+  console.log(
     `baseline, the localStorage path (navigation to the same state): ${fmt(base)}; of which the app's start with no annotations: ${fmt(start)}`,
   );
   console.log(
     `ratio: ${(rep / base).toFixed(2)}× the baseline (target ≤ ${RATIO_TARGET}×: ${rep / base <= RATIO_TARGET ? 'met' : 'NOT met'}); ${(rep / net).toFixed(2)}× the baseline without the app's start`,
   );
   console.log(
-    `longest main-thread task during replication: ${fmt(task)} (target ≤ ${TASK_TARGET_MS} ms: ${task <= TASK_TARGET_MS ? 'met' : 'NOT met'})`,
+    `longest main-thread task from Sign in until the save was tried: ${fmt(task)} (target ≤ ${TASK_TARGET_MS} ms: ${task <= TASK_TARGET_MS ? 'met' : 'NOT met'})`,
   );
 }

@@ -66,6 +66,8 @@ export type ImportItemResult =
       readonly id: AnnotationId;
       /** Its target was placed where its quote is, not where the file's position or address said. */
       readonly rederived?: { readonly path: string; readonly reason: string };
+      /** Kept unplaced: its quote is nowhere in its text (`ImportContext.keepUnplaced`). */
+      readonly unplaced?: true;
     }
   | {
       readonly status: 'duplicate';
@@ -112,6 +114,8 @@ export interface ImportContext {
   readonly now?: string;
   /** Source ids this browser lacks whose annotations are kept, waiting for the text (see `ResolveContext`). */
   readonly waitFor?: (sourceId: string) => boolean;
+  /** Sources whose annotations are kept unplaced when their quote is nowhere in them (see `ResolveContext`). */
+  readonly keepUnplaced?: (sourceId: string) => boolean;
 }
 
 /** A text the imported annotations name but this browser lacks. */
@@ -304,6 +308,11 @@ export function importStatus(
       `${plural(moved.length, 'annotation')} placed where ${moved.length === 1 ? 'its' : 'their'} quote is, not where the file's position or address said (the first, at ${first.path}: ${first.reason})`,
     );
   }
+  const unplaced = outcome.results.filter((r) => r.status === 'imported' && r.unplaced).length;
+  if (unplaced > 0)
+    parts.push(
+      `${check ? plural(unplaced, 'annotation would be', 'annotations would be') : plural(unplaced, 'annotation was', 'annotations were')} kept unplaced: ${unplaced === 1 ? 'its' : 'their'} quoted text is not in ${unplaced === 1 ? 'its' : 'their'} text (listed under Unplaced in Annotations)`,
+    );
   return `${parts.join('; ')}.`;
 }
 
@@ -378,6 +387,7 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
     editions: ctx.editions,
     ...(ctx.locate === undefined ? {} : { locate: ctx.locate }),
     ...(ctx.waitFor === undefined ? {} : { waitFor: ctx.waitFor }),
+    ...(ctx.keepUnplaced === undefined ? {} : { keepUnplaced: ctx.keepUnplaced }),
     now: ctx.now ?? new Date().toISOString(),
   };
   const seen = new Set<string>(ctx.existing as Iterable<string>);
@@ -413,6 +423,7 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
         path: found.path,
         id: read.annotation.id,
         ...(read.rederived === undefined ? {} : { rederived: read.rederived }),
+        ...(read.unplaced ? { unplaced: true as const } : {}),
       });
     }
   }

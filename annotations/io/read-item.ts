@@ -21,6 +21,8 @@ export type ItemRead =
       readonly annotation: Annotation;
       /** A target placed where its quote is, not where the file said: where and why. */
       readonly rederived?: { readonly path: string; readonly reason: string };
+      /** A target kept unplaced: its quote is nowhere in its text (`ResolveContext.keepUnplaced`). */
+      readonly unplaced?: true;
     }
   | { readonly kind: 'skipped'; readonly reason: string }
   | { readonly kind: 'error'; readonly path: string; readonly message: string };
@@ -81,6 +83,7 @@ export function validated(
   built: unknown,
   path: string,
   rederived?: { readonly path: string; readonly reason: string },
+  unplaced = false,
 ): ItemRead {
   const result = AnnotationSchema.safeParse(built);
   if (result.success)
@@ -88,6 +91,7 @@ export function validated(
       kind: 'annotation',
       annotation: result.data,
       ...(rederived === undefined ? {} : { rederived }),
+      ...(unplaced ? { unplaced: true as const } : {}),
     };
   return { kind: 'error', path, message: firstIssue(result.error) };
 }

@@ -76,6 +76,13 @@ export interface ResolveContext {
    * its text, instead of refused. Absent: unknown sources are errors.
    */
   readonly waitFor?: (sourceId: string) => boolean;
+  /**
+   * True for a source whose annotations are kept, unplaced, when their quote is nowhere in it:
+   * a workspace file carries the annotations a new version of a text left unplaced (the reader's
+   * own, listed under Unplaced where they were exported), and moving them must not lose them.
+   * Absent: such targets are errors (issue 12, item 5).
+   */
+  readonly keepUnplaced?: (sourceId: string) => boolean;
 }
 
 /** A resolved target, or what went wrong and where. */
@@ -86,6 +93,8 @@ export type Resolved =
       readonly foreignDocument?: string;
       /** Set when the file's position or address disagreed with its quote and were derived anew: why. */
       readonly rederived?: string;
+      /** Set when the quote is nowhere in the text and the target was kept as given (`keepUnplaced`). */
+      readonly unplaced?: true;
     }
   | { readonly ok: false; readonly path: string; readonly message: string };
 
@@ -222,6 +231,10 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
         ? { source: edition.id, start, end }
         : (ctx.locate?.(quote, { source: edition.id, position: raw.position }) ??
           nearestExact(edition, raw.quote.exact, start));
+      if ((found === null || found.source !== edition.id) && ctx.keepUnplaced?.(edition.id)) {
+        const kept = waitingTarget(raw, edition.id);
+        return kept.ok ? { ...kept, unplaced: true } : kept;
+      }
       if (found === null || found.source !== edition.id) {
         return fail(
           paths.position ?? paths.target,

@@ -245,6 +245,7 @@ export function readW3cAnnotation(
   const targets: Target[] = [];
   let foreignDocument: string | undefined;
   let rederived: { path: string; reason: string } | undefined;
+  let unplaced = false;
   for (const [i, t] of rawTargets.entries()) {
     const here = Array.isArray(item['target'])
       ? child(child(path, 'target'), i)
@@ -261,6 +262,7 @@ export function readW3cAnnotation(
     targets.push(resolved.target);
     foreignDocument ??= resolved.foreignDocument;
     if (resolved.rederived !== undefined) rederived ??= { path: here, reason: resolved.rederived };
+    if (resolved.unplaced) unplaced = true;
   }
 
   // Motivation.
@@ -327,7 +329,7 @@ export function readW3cAnnotation(
   if (origin === 'invalid')
     return error(child(path, 'diptych:origin'), '"diptych:origin" is not an origin Diptych wrote');
   if (origin !== undefined) built['origin'] = origin;
-  return validated(built, path, rederived);
+  return validated(built, path, rederived, unplaced);
 }
 
 /** The origin to record: the file's own `diptych:origin`, else (for another tool's file) where it came from. */

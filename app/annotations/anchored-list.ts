@@ -43,8 +43,12 @@ export interface AnchoredList {
 /** Anchors one annotation target in an edition. */
 export type AnchorFn = (edition: Edition, selectors: AnchorSelectors) => AnchorResult;
 
-/** Anchoring results by annotation object, then by edition id (see `anchorAnnotations`). */
-export type AnchorCache = WeakMap<Annotation, Map<string, AnchorResult>>;
+/**
+ * Anchoring results by annotation object, then by edition object (both immutable: an edit makes
+ * a new annotation, a new version of a reader's text a new edition under the same id, which
+ * must be anchored afresh — keyed by id, its highlights kept the old version's offsets).
+ */
+export type AnchorCache = WeakMap<Annotation, WeakMap<Edition, AnchorResult>>;
 
 /** The edition among `editions` an annotation is listed in, or `undefined` (linking annotations and other sources are not listed). */
 function listedIn(
@@ -59,7 +63,7 @@ function listedIn(
 
 /** Whether `annotation` has been anchored in `edition` into `cache`. */
 function isCached(annotation: Annotation, edition: Edition, cache: AnchorCache): boolean {
-  return cache.get(annotation)?.has(edition.id) ?? false;
+  return cache.get(annotation)?.has(edition) ?? false;
 }
 
 /** The anchoring of an annotation's target in an edition, from `cache` or computed into it. */
@@ -70,11 +74,11 @@ function anchorCached(
   cache: AnchorCache,
 ): AnchorResult {
   let byEdition = cache.get(annotation);
-  if (!byEdition) cache.set(annotation, (byEdition = new Map()));
-  let result = byEdition.get(edition.id);
+  if (!byEdition) cache.set(annotation, (byEdition = new WeakMap()));
+  let result = byEdition.get(edition);
   if (!result) {
     result = anchorFn(edition, annotation.targets[0]!.selectors);
-    byEdition.set(edition.id, result);
+    byEdition.set(edition, result);
   }
   return result;
 }

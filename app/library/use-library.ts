@@ -22,6 +22,8 @@ import type { ParseTextResult } from './parse-text.ts';
 import { setCitationSources } from '../citations/use-citations.ts';
 import { recordToCsl } from './record-to-csl.ts';
 import { connectLibrary } from './library-bridge.ts';
+import { loadAnnotationRuntime } from '../annotations/use-annotations.ts';
+import { versionReport } from './version-report.ts';
 
 let opening: Promise<LibraryRuntime> | null = null;
 
@@ -281,7 +283,12 @@ export function useLibrary(notify: (message: string) => void): LibraryController
           return false;
         }
         const entry = await lib.replace(id, result.text);
-        notify(`“${entry.title}” is now version ${entry.version}.`);
+        // How many of its annotations the new version leaves unplaced (the sidebar lists them).
+        const annotations = await loadAnnotationRuntime().then(
+          (rt) => ({ list: rt.store.getSnapshot().annotations, anchor: rt.anchor }),
+          () => undefined,
+        );
+        notify(versionReport(entry.title, entry.version, result.text.edition, annotations));
         return true;
       })) ?? false,
     [run, notify, parseWithProgress],

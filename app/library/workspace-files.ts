@@ -4,7 +4,9 @@
  * (`library/workspace.ts`). Import is all or nothing: the file is read and
  * checked, every text parsed, every annotation checked against the texts
  * (the workspace's and this browser's), and only then written — texts first
- * (removed again if the annotations cannot be saved).
+ * (removed again if the annotations cannot be saved). An annotation on a
+ * reader's text whose quote is not in it (a new version left it unplaced) is
+ * kept unplaced, as it was where the workspace was exported.
  */
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
 import { readWorkspace, serializeWorkspace, type TextLibrary } from '../../library/index.ts';
@@ -91,6 +93,9 @@ export async function importWorkspace(
     editions,
     locate: runtime.locateInEditions(editions),
     waitFor: mayWaitFor,
+    // A reader's text keeps the annotations a new version of it left unplaced: the workspace
+    // carries them as they were (listed under Unplaced), and moving them must not refuse them.
+    keepUnplaced: (id) => have.has(id) || read.file.texts.some((t) => t.entry.id === id),
   });
   if (!outcome.ok) return fail(`its annotations: ${outcome.summary}`);
   let added: string[];

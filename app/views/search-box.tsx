@@ -3,18 +3,29 @@
  * with a listbox of results grouped by source). Arrow keys move through the
  * hits in group order, Enter opens the active hit (or the first), Escape
  * closes the list and then clears the box. The engine is loaded on first
- * focus (it is not part of the initial bundle).
+ * focus (it is not part of the initial bundle), and loaded again when the
+ * texts change (a text added to the library, renamed or re-imported): the
+ * old engine answers until the new one is ready.
  *
  * Renders hit snippets as React text with the match in `<mark>` — never as
  * HTML.
  */
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type { Address } from '../../sources/edition.ts';
 import type { SearchBoxGroup, SearchBoxHit, SearchFunction } from '../search/search-port.ts';
 
 /** Props of `SearchBox`. */
 export interface SearchBoxProps {
-  /** Loads the engine (called once, on first focus or input). */
+  /** Loads the engine over the current texts (on first focus or input; again when it changes). */
   readonly load: () => Promise<SearchFunction>;
   /** Opens a passage. */
   readonly onOpen: (address: Address) => void;
@@ -37,18 +48,33 @@ export function SearchBox({ load, onOpen, inputRef }: SearchBoxProps): ReactNode
   const id = useId();
   const listRef = useRef<HTMLDivElement>(null);
 
-  const ensureEngine = (): void => {
-    if (engine.state !== 'idle') return;
-    setEngine({ state: 'loading' });
-    load().then(
-      (run) => setEngine({ state: 'ready', run }),
-      (error: unknown) =>
+  // The load the engine comes (or is coming) from; only the latest one's result is kept.
+  const loadedFrom = useRef<(() => Promise<SearchFunction>) | null>(null);
+  const start = useCallback((from: () => Promise<SearchFunction>): void => {
+    loadedFrom.current = from;
+    from().then(
+      (run) => {
+        if (loadedFrom.current === from) setEngine({ state: 'ready', run });
+      },
+      (error: unknown) => {
+        if (loadedFrom.current !== from) return;
         setEngine({
           state: 'failed',
           message: error instanceof Error ? error.message : String(error),
-        }),
+        });
+      },
     );
+  }, []);
+  const ensureEngine = (): void => {
+    if (engine.state !== 'idle') return;
+    setEngine({ state: 'loading' });
+    start(load);
   };
+  // The texts changed after the engine was loaded: an index built before a text was added
+  // would never find it. Rebuilt over the new texts; the old engine answers meanwhile.
+  useEffect(() => {
+    if (loadedFrom.current !== null && loadedFrom.current !== load) start(load);
+  }, [load, start]);
 
   const groups: readonly SearchBoxGroup[] = useMemo(
     () => (engine.state === 'ready' && query.trim() !== '' ? engine.run(query) : []),

@@ -204,6 +204,18 @@ describe('text library', () => {
       db2.close();
     });
 
+    it('a blocked IndexedDB (refused by the browser): memory, said in plain words', async () => {
+      const refusing = {
+        open: () => {
+          throw Object.assign(new Error('The operation is insecure.'), { name: 'SecurityError' });
+        },
+      } as unknown as IDBFactory;
+      const { storage, problem } = await openLibraryStorage(refusing);
+      expect(storage.kind).toBe('memory');
+      expect(problem).toMatch(/IndexedDB is blocked.*kept only until you close this tab/);
+      expect(problem).not.toMatch(/insecure|SecurityError/);
+    });
+
     it('no IndexedDB: memory, with the reason', async () => {
       const { storage, problem } = await openLibraryStorage(null);
       expect(storage.kind).toBe('memory');

@@ -87,3 +87,38 @@ describe('annotations waiting for their text', () => {
     ]);
   });
 });
+
+describe('an annotation whose quote a new version of its text left out', () => {
+  async function newVersion() {
+    const { text, annotation, file } = await exported();
+    const r = await importDecodedText(
+      TEXT.replace('reached Rajin in 2013', 'was finished in 2013'),
+      'field-notes.md',
+      { id: text.id },
+    );
+    if (!r.ok) throw new Error(r.reason);
+    return { edition: r.text.edition, annotation, file };
+  }
+
+  it('is refused by a plain annotation import, as before (issue 12, item 5)', async () => {
+    const { edition, file } = await newVersion();
+    const outcome = importAnnotations(file, { existing: [], editions: [edition] });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.summary).toContain('nor anywhere else in it');
+  });
+
+  it('is kept unplaced, as given, where the caller keeps unplaced ones (a workspace)', async () => {
+    const { edition, annotation, file } = await newVersion();
+    const outcome = importAnnotations(file, {
+      existing: [],
+      editions: [edition],
+      keepUnplaced: (id) => id === edition.id,
+    });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.annotations).toEqual([annotation]);
+    expect(outcome.summary).toContain(
+      '1 annotation was kept unplaced: its quoted text is not in its text (listed under Unplaced in Annotations)',
+    );
+    expect(anchor(edition, annotation.targets[0]!.selectors)).toMatchObject({ placed: false });
+  });
+});

@@ -90,6 +90,19 @@ describe('anchorAnnotations', () => {
     expect(calls).toBe(2);
   });
 
+  it('anchors afresh in a new version of a text (a new edition under the same id)', () => {
+    const start = para(lankov, 5).start;
+    const a = on(lankov, start, start + 30);
+    const cache: AnchorCache = new WeakMap();
+    expect(anchorAnnotations([a], [lankov], anchor, cache).placed).toHaveLength(1);
+    // The quoted words gone from the new version: unplaced, not placed at the old offsets.
+    const quote = lankov.text.slice(start, start + 30);
+    const next: Edition = { ...lankov, text: lankov.text.replace(quote, 'x'.repeat(30)) };
+    const list = anchorAnnotations([a], [next], anchor, cache);
+    expect(list.placed).toHaveLength(0);
+    expect(list.unplaced).toHaveLength(1);
+  });
+
   it('with onlyCached, lists only what the cache holds, anchoring nothing', () => {
     const a = on(lankov, para(lankov, 5).start, para(lankov, 5).start + 30);
     const b = on(lankov, para(lankov, 6).start, para(lankov, 6).start + 30);

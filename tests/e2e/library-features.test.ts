@@ -1,0 +1,255 @@
+// The library (issue 16): every feature works on a reader's own text as on the built-in two —
+// added by a drop or a paste; found by search; Related and Link passages / Compare between it
+// and a built-in text; a new version re-anchors its annotations and lists those left unplaced;
+// Export gives a text back; a workspace file moves everything to a fresh browser, all or nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  annotate,
+  openSidebar,
+  paintedTexts,
+  selectInPassage,
+  selectionToolbar,
+  storedAnnotations,
+} from './helpers/annotations-ui.ts';
+import { chooseFilter, compareRows, openCompareView, openRelated } from './helpers/compare-ui.ts';
+import { openLibrary } from './helpers/library-ui.ts';
+import { downloadedText, startReader, type Reader } from './helpers/ui.ts';
+
+let reader: Reader;
+beforeAll(async () => {
+  reader = await startReader('wide');
+});
+afterAll(async () => {
+  await reader?.close();
+});
+
+const LANKOV = 'lankov-2007';
+
+const RAIL_MD = `# Rail and ports in the Russian Far East
+
+Moscow kept investing in the railway from Khasan to the port of Rajin, a project meant to link the Trans-Siberian to Korean ports.
+
+Relations with Pyongyang revived after Putin came to power, and Russia wrote off most of the Soviet-era debt owed by North Korea.
+
+The weather in Vladivostok is cold in winter, and the ferries stop when the bay freezes.
+`;
+
+/** The pane showing the text whose id starts `<stem>-`, once there; its id. */
+async function shown(stem: string): Promise<string> {
+  const pane = reader.page.locator(`.pane[data-source^="${stem}-"]`);
+  await expect.poll(() => pane.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  return (await pane.first().getAttribute('data-source'))!;
+}
+
+describe("a reader's own text", () => {
+  it('is added by dropping a file on the window', async () => {
+    await reader.openApp();
+    await reader.page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped-rail.md', { type: 'text/markdown' }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, cancelable: true }));
+    }, RAIL_MD);
+    const id = await shown('dropped-rail');
+    expect(await reader.paragraph(`${id}:1`).textContent()).toMatch(/^Moscow kept investing/);
+  });
+
+  it('is added by a paste in the Library', async () => {
+    await reader.openApp();
+    const dialog = await openLibrary(reader.page);
+    await dialog.getByRole('button', { name: 'Paste a text' }).click();
+    await dialog.getByLabel('Name').fill('Pasted notes');
+    await dialog
+      .getByLabel('Text (Markdown or plain text)')
+      .fill('# Pasted notes\n\nA pasted paragraph about the Tumen river bridge.\n');
+    await dialog.getByRole('button', { name: 'Add to library' }).click();
+    await expect
+      .poll(() => dialog.locator('tr[data-text^="pasted-notes-"]').textContent())
+      .toContain('Pasted notes');
+  });
+
+  it('is found by search, also when the search was used before it was added', async () => {
+    await reader.openApp();
+    await reader.search('Khasan');
+    await expect.poll(() => reader.searchHits().count()).toBeGreaterThan(0);
+    await reader.page.getByTestId('add-text-input').setInputFiles({
+      name: 'searched-rail.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(RAIL_MD.replace('Khasan', 'Khasan (Hasan)')),
+    });
+    const id = await shown('searched-rail');
+    await reader.search('Hasan');
+    await expect
+      .poll(async () => (await reader.searchHits().allTextContents()).join('\n'))
+      .toContain(`${id}:1`);
+  });
+
+  it('Related and Link passages work between it and a built-in text; the Compare view lists the link', async () => {
+    await reader.openApp();
+    await reader.page.getByTestId('add-text-input').setInputFiles({
+      name: 'linked-rail.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(RAIL_MD),
+    });
+    const id = await shown('linked-rail');
+    await expect.poll(() => reader.paneOf(LANKOV).count()).toBe(1);
+    const panel = await openRelated(reader, `${id}:2`);
+    for (const address of await panel.locator('.related-go').allTextContents()) {
+      expect(address.startsWith(`${LANKOV}:`)).toBe(true);
+    }
+    await reader.page.keyboard.press('Escape');
+
+    await selectInPassage(reader.page, `${id}:2`, 0, 40);
+    await selectionToolbar(reader.page).getByRole('button', { name: 'Link passages' }).click();
+    await reader.paragraph(`${LANKOV}:7`).scrollIntoViewIfNeeded();
+    await selectInPassage(reader.page, `${LANKOV}:7`, 0, 60);
+    await selectionToolbar(reader.page).getByRole('button', { name: 'Link passages' }).click();
+    const link = reader.page.getByRole('dialog', { name: 'Link passages' });
+    await link.getByRole('radio', { name: /^qualifies/ }).check();
+    await link.getByLabel('Topic').fill('Rail');
+    await link.getByRole('button', { name: 'Save comparison' }).click();
+    await expect.poll(() => link.count()).toBe(0);
+    const view = await openCompareView(reader);
+    await chooseFilter(view, 'Whose', 'Your own');
+    expect(await compareRows(view).count()).toBe(1);
+    expect(await compareRows(view).first().textContent()).toContain(`${id}:2`);
+    await view.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('a new version re-anchors its annotations and names those left unplaced', async () => {
+    await reader.openApp();
+    await reader.page.getByTestId('add-text-input').setInputFiles({
+      name: 'versioned-rail.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(RAIL_MD),
+    });
+    const id = await shown('versioned-rail');
+    const placedQuote = await annotate(reader.page, `${id}:1`, 0, 28, 'h');
+    await annotate(reader.page, `${id}:3`, 0, 30, 'h');
+    const dialog = await openLibrary(reader.page);
+    const row = dialog.locator(`tr[data-text="${id}"]`);
+    await expect.poll(() => row.locator('td').nth(4).textContent()).toBe('2');
+    const [chooser] = await Promise.all([
+      reader.page.waitForEvent('filechooser'),
+      row.getByRole('button', { name: 'New version…' }).click(),
+    ]);
+    await chooser.setFiles({
+      name: 'versioned-rail.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(RAIL_MD.replace(/^The weather.*$/m, 'A new last paragraph.')),
+    });
+    await expect
+      .poll(() => reader.notice().textContent())
+      .toContain(
+        '“Rail and ports in the Russian Far East” is now version 2. 1 of its 2 annotations could not be placed in it: it is kept, listed under Unplaced in Annotations.',
+      );
+    await expect.poll(async () => (await row.count()) && row.textContent()).toContain('version 2');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const bar = await openSidebar(reader.page);
+    const unplaced = bar.locator('.ann-unplaced');
+    await expect.poll(() => unplaced.count()).toBe(1);
+    expect(await unplaced.locator('h3').textContent()).toBe('Unplaced (1)');
+    expect(await unplaced.textContent()).toContain('The weather in Vladivostok is');
+    await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toContain(placedQuote);
+  });
+});
+
+/** Each Library row's text (title, author, date, size, annotations), by text id. */
+async function libraryRows(page: Reader['page']): Promise<Record<string, string>> {
+  const dialog = await openLibrary(page);
+  const rows: Record<string, string> = {};
+  for (const row of await dialog.locator('tr[data-text]').all()) {
+    rows[(await row.getAttribute('data-text'))!] = (await row.textContent())!;
+  }
+  return rows;
+}
+
+describe('the Library and the workspace file (texts added above)', () => {
+  it('Export downloads a text as it was added', async () => {
+    await reader.openApp();
+    const dialog = await openLibrary(reader.page);
+    const row = dialog.locator('tr[data-text^="linked-rail-"]');
+    const [download] = await Promise.all([
+      reader.page.waitForEvent('download'),
+      row.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('linked-rail.md');
+    expect(await downloadedText(download)).toBe(RAIL_MD);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  });
+
+  it('a workspace moves texts and annotations to a fresh browser; a damaged one changes nothing and says why', async () => {
+    await reader.openApp();
+    const rows = await libraryRows(reader.page);
+    const annotations = await storedAnnotations(reader.page);
+    expect(Object.keys(rows).length).toBeGreaterThanOrEqual(5);
+    const dialog = reader.page.getByRole('dialog', { name: 'Library' });
+    const [download] = await Promise.all([
+      reader.page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export workspace' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^diptych-workspace-.+\.json$/);
+    const exported = await downloadedText(download);
+    await expect
+      .poll(() => reader.notice().textContent())
+      .toContain(
+        `Exported ${Object.keys(rows).length} texts and ${annotations.length} annotations.`,
+      );
+    const workspace = JSON.parse(exported) as {
+      texts: { entry: { id: string; title: string }; content: string }[];
+    };
+    expect(workspace.texts.map((t) => t.entry.id).sort()).toEqual(Object.keys(rows).sort());
+
+    const other = await startReader('wide');
+    try {
+      // The fresh browser has work of its own: an annotation on a built-in text.
+      await other.openApp(`${LANKOV}:2`);
+      await annotate(other.page, `${LANKOV}:2`, 0, 20, 'h');
+      const own = await storedAnnotations(other.page);
+      expect(own).toHaveLength(1);
+
+      // Damaged: the last text has no running text left. Nothing is imported, not even the
+      // texts before it; the reader is told which text and why.
+      const damaged = structuredClone(workspace);
+      const broken = damaged.texts.at(-1)!;
+      broken.content = '# Only a heading\n';
+      const otherDialog = await openLibrary(other.page);
+      await otherDialog.getByTestId('workspace-input').setInputFiles({
+        name: 'damaged.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(damaged)),
+      });
+      await expect
+        .poll(() => other.notice().textContent(), { timeout: 20_000 })
+        .toContain(
+          `Nothing was imported from “damaged.json”: the text “${broken.entry.title}” cannot be read`,
+        );
+      expect(await otherDialog.locator('tr[data-text]').count()).toBe(0);
+      expect(await otherDialog.locator('.library-empty').count()).toBe(1);
+      expect(await storedAnnotations(other.page)).toEqual(own);
+
+      // The file as exported: every text, with its annotation count, and every annotation,
+      // beside the annotation this browser had.
+      await otherDialog.getByTestId('workspace-input').setInputFiles({
+        name: 'workspace.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(exported),
+      });
+      await expect
+        .poll(() => other.notice().textContent(), { timeout: 20_000 })
+        .toContain(`Imported “workspace.json”: ${Object.keys(rows).length} new texts;`);
+      await expect
+        .poll(() => otherDialog.locator('tr[data-text]').count())
+        .toBe(Object.keys(rows).length);
+      await otherDialog.getByRole('button', { name: 'Close', exact: true }).click();
+      await other.openApp();
+      expect(await libraryRows(other.page)).toEqual(rows);
+      const after = await storedAnnotations(other.page);
+      expect(after.map((a) => a.id).sort()).toEqual(
+        [...own, ...annotations].map((a) => a.id).sort(),
+      );
+    } finally {
+      await other.close();
+    }
+  });
+});
