@@ -149,6 +149,9 @@ export default defineConfig(({ command }) => ({
           // a browser test is waiting on the page, so they overlap well even on two cores;
           // limits are scaled by the load (tests/slowdown.ts), not tuned to a quiet machine.
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // As the unit files: the helpers and playwright-core imported once per worker, not per
+          // file. Each file still gets its own browser context (helpers/ui.ts).
+          isolate: false,
           testTimeout: scaled(60_000),
           hookTimeout: scaled(60_000),
           // The app answers within a frame or two; 5 s covers a cold lazy chunk.

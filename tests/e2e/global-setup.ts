@@ -50,7 +50,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const prebuilt = process.env['DIPTYCH_E2E_DIST'];
     if (prebuilt) buildWarnings.push(`not built in this run: serving ${prebuilt}`);
     const outDir = prebuilt ?? (await buildApp('diptych-e2e-', buildWarnings));
-    const server = await serveStatic(outDir);
+    const server = await serveStatic(outDir, { hostCaching: true });
     project.provide('baseUrl', server.url);
     project.provide('distDir', outDir);
     project.provide(
