@@ -12,7 +12,7 @@
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { RecordConflictVersion } from '../../annotations/replica/record-replica.ts';
-import { FIELD_LABELS, type EditableField } from '../../sources/citation/record-overrides.ts';
+import { FIELD_LABELS, type EditableField } from '../../sources/citation/editable-fields.ts';
 import { ModalDialog } from '../citations/modal-dialog.tsx';
 import { sourceLabel } from '../citations/source-label.ts';
 import { layerName } from './layer-name.ts';
