@@ -21,6 +21,7 @@ import { ANNOTATIONS_KEY } from '../annotations/storage/envelope.ts';
 import { buildApp } from '../tests/e2e/helpers/build-app.ts';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
+import { waitForAnnotationsReady } from './helpers/annotations-ready.ts';
 import { spreadAnnotations, storedForm } from './helpers/spread-annotations.ts';
 
 const COUNT = 10_000;
@@ -79,18 +80,7 @@ export async function run(): Promise<void> {
         }).observe({ type: 'longtask', buffered: true });
       });
       await page.goto(server.url);
-      await page.waitForFunction(
-        (n) => {
-          const h = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
-          const painted = h ? [...h.values()].reduce((s, x) => s + x.size, 0) : 0;
-          return (
-            /\((\d+)\)/.exec(document.querySelector('.ann-toggle')?.textContent ?? '')?.[1] ===
-              String(n) && painted > 0
-          );
-        },
-        COUNT,
-        { timeout: 120_000, polling: 'raf' },
-      );
+      await waitForAnnotationsReady(page, COUNT);
       ready.push(await page.evaluate(() => performance.now()));
       longest.push(
         await page.evaluate(() => (window as unknown as { __longest: number }).__longest),
