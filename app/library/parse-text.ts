@@ -101,8 +101,10 @@ function parseInWorker(
   onProgress?.(0);
   return new Promise<ParseTextResult>((resolve) => {
     const blocks: Block[] = [];
-    // Slices of the content and of the edition's text, joined once complete.
-    const slices = { content: [] as string[], text: [] as string[] };
+    // The content and the edition's text so far. Concatenated slice by slice, not joined at
+    // the end: V8 keeps a concatenation as a rope, flattened in a copy of a few ms when first
+    // read, where joining the 3.3 MB of a 100,000-paragraph text's slices took 30–190 ms.
+    const texts = { content: '', text: '' };
     const finish = (result: ParseTextResult): void => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -147,7 +149,7 @@ function parseInWorker(
           return onProgress?.(0.9);
         }
         case 'slice':
-          slices[data.field].push(data.text);
+          texts[data.field] += data.text;
           return;
         case 'refused':
           return finish({ ok: false, reason: data.reason });
@@ -158,8 +160,8 @@ function parseInWorker(
             ok: true,
             text: {
               ...text,
-              content: slices.content.join(''),
-              edition: { ...text.edition, blocks, text: slices.text.join('') } as Edition,
+              content: texts.content,
+              edition: { ...text.edition, blocks, text: texts.text } as Edition,
             },
           });
         }
