@@ -36,8 +36,13 @@ import type { Block } from '../../sources/edition.ts';
 
 /** Editions with more blocks than this are virtualised. */
 export const VIRTUALIZE_ABOVE = 1_000;
-/** Blocks per chunk: the unit of rendering. */
-export const CHUNK = 50;
+/**
+ * Blocks per chunk: the unit of rendering. Small enough that the first chunk of a newly added
+ * long text (rendered, styled and laid out in the tasks that paint it) stays well under 200 ms
+ * on a loaded machine (issue 12; 50 took ~170 ms to render and ~190 ms to lay out and paint);
+ * large enough that one still fills a screen with short paragraphs.
+ */
+export const CHUNK = 25;
 /** Chunks rendered before the pane has been measured: one fills a screen; the rest follow a frame later. */
 const INITIAL_CHUNKS = 1;
 /** First guess of pixels per unit of `weight` until chunks have been measured. */
