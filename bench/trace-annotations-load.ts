@@ -17,12 +17,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
-import { ANNOTATIONS_KEY } from '../annotations/storage/envelope.ts';
 import { REPO_ROOT } from '../tests/e2e/helpers/build-app.ts';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 import { waitForAnnotationsReady } from './helpers/annotations-ready.ts';
-import { spreadAnnotations, storedForm } from './helpers/spread-annotations.ts';
+import { spreadAnnotations, storedEntries } from './helpers/spread-annotations.ts';
 
 const COUNT = 10_000;
 
@@ -214,14 +213,16 @@ async function main(): Promise<void> {
   }
   const given = arg('--dist');
   const dist = given ?? (await buildDist(!process.argv.includes('--unminified')));
-  const raw = storedForm(spreadAnnotations(COUNT));
+  const entries = storedEntries(spreadAnnotations(COUNT));
   const server = await serveStatic(dist);
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${server.url}favicon-missing`).catch(() => undefined);
-    await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [ANNOTATIONS_KEY, raw]);
+    await page.evaluate((all) => {
+      for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v);
+    }, entries);
     await browser.startTracing(page, { categories: CATEGORIES });
     await page.goto(server.url);
     await waitForAnnotationsReady(page, COUNT);
