@@ -283,11 +283,17 @@ export async function openBrowserAnnotationStoreAsync(
   options: Omit<AnnotationStoreOptions, 'storage'> = {},
   pause: () => Promise<void> = pauseForPage,
 ): Promise<OpenedStore> {
+  // Each step below is its own task: reading 10 MB out of storage is tens of ms, and so is
+  // opening the store on 10,000 records (it reads the key again, to see whether another tab
+  // saved meanwhile, and sorts them); the caller's module evaluation comes before.
+  await pause();
   const { port, fallbackReason } = openBrowserStorage();
   const raw = port.get(ANNOTATIONS_KEY);
   const digest = raw === null ? null : port.get(DIGEST_KEY);
+  if (raw !== null) await pause();
   const trusted = raw === null ? null : await readTrustedSet(raw, digest, pause);
   const parsed = trusted ?? (raw === null ? null : await parse(raw).catch(() => null));
+  if (parsed) await pause();
   return openOn(port, fallbackReason, options, parsed ? { raw, parsed } : undefined);
 }
 

@@ -25,6 +25,7 @@ import { buildApp } from '../tests/e2e/helpers/build-app.ts';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 import { waitForAnnotationsReady } from './helpers/annotations-ready.ts';
+import { seedLocalStorage } from './helpers/seed-storage.ts';
 import { spreadAnnotations, storedEntries } from './helpers/spread-annotations.ts';
 
 const COUNT = 10_000;
@@ -75,10 +76,7 @@ export async function run(): Promise<void> {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
       // Write the set on a blank page of the origin first, then load the app.
-      await page.goto(`${server.url}favicon-missing`).catch(() => undefined);
-      await page.evaluate((all) => {
-        for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v);
-      }, entries);
+      await seedLocalStorage(page, server.url, entries);
       await page.addInitScript(() => {
         const w = window as unknown as { __longest: number };
         w.__longest = 0;

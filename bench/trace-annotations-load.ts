@@ -21,6 +21,7 @@ import { REPO_ROOT } from '../tests/e2e/helpers/build-app.ts';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 import { waitForAnnotationsReady } from './helpers/annotations-ready.ts';
+import { seedLocalStorage } from './helpers/seed-storage.ts';
 import { spreadAnnotations, storedEntries } from './helpers/spread-annotations.ts';
 
 const COUNT = 10_000;
@@ -219,10 +220,7 @@ async function main(): Promise<void> {
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}favicon-missing`).catch(() => undefined);
-    await page.evaluate((all) => {
-      for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v);
-    }, entries);
+    await seedLocalStorage(page, server.url, entries);
     await browser.startTracing(page, { categories: CATEGORIES });
     await page.goto(server.url);
     await waitForAnnotationsReady(page, COUNT);

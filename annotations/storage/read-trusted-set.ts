@@ -58,7 +58,9 @@ export async function readTrustedSet(
   pause: () => Promise<void>,
 ): Promise<ParsedStore | null> {
   if (!(await matchesDigestInSlices(raw, digest, pause))) return null;
+  await pause();
   const data = await parseInRuns(raw, pause);
+  await pause();
   // Not the shape this version writes (it always is, for a string whose
   // digest it wrote): read it the plain way, which validates what it must.
   return (data === null ? null : trustedSet(data)) ?? parseStored(raw, digest);

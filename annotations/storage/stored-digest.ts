@@ -147,21 +147,33 @@ export function murmur128Utf16(text: string): string {
   return finish(s, text, whole);
 }
 
+/** The longest stretch of hashing between two pauses, in ms. */
+const SLICE_MS = 8;
+
+const now = (): number => globalThis.performance?.now() ?? Date.now();
+
 /**
- * `murmur128Utf16`, in slices of about `slice` code units with `pause()`
- * awaited between them (each slice is a few milliseconds; the whole is not).
+ * `murmur128Utf16`, in steps of about `step` code units, with `pause()`
+ * awaited whenever `SLICE_MS` have passed (or after every step, with
+ * `everyStep`): no stretch of it is a long task, however cold the code or
+ * busy the machine (5 M characters take 10–100 ms in all).
  */
 export async function murmur128Utf16InSlices(
   text: string,
   pause: () => Promise<void>,
-  slice = 1 << 19,
+  step = 1 << 16,
+  everyStep = false,
 ): Promise<string> {
   const s: MurmurState = { h1: 0, h2: 0, h3: 0, h4: 0 };
-  const step = Math.max(BLOCK, slice - (slice % BLOCK));
+  const size = Math.max(BLOCK, step - (step % BLOCK));
   const whole = text.length - (text.length % BLOCK);
-  for (let from = 0; from < whole; from += step) {
-    if (from > 0) await pause();
-    blocks(s, text, from, Math.min(whole, from + step));
+  let deadline = now() + SLICE_MS;
+  for (let from = 0; from < whole; from += size) {
+    if (from > 0 && (everyStep || now() >= deadline)) {
+      await pause();
+      deadline = now() + SLICE_MS;
+    }
+    blocks(s, text, from, Math.min(whole, from + size));
   }
   return finish(s, text, whole);
 }

@@ -62,7 +62,12 @@ describe('murmur128Utf16', () => {
     const whole = murmur128Utf16(text);
     for (const slice of [1, 7, 8, 9, 64, 1000, 1 << 19]) {
       const pauses: number[] = [];
-      const sliced = await murmur128Utf16InSlices(text, async () => void pauses.push(1), slice);
+      const sliced = await murmur128Utf16InSlices(
+        text,
+        async () => void pauses.push(1),
+        slice,
+        true,
+      );
       expect(sliced, `slice ${slice}`).toBe(whole);
       if (slice < text.length) expect(pauses.length).toBeGreaterThan(0);
     }
