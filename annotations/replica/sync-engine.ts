@@ -779,6 +779,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       editions: options.editions(),
       ...(options.waitFor ? { waitFor: options.waitFor } : {}),
     };
+    /** What the panel and sidebar show besides the store: notified only when one of these moved. */
+    const shown = { rejected, conflicts, recordConflicts, message };
     const puts = new Map<string, Annotation>();
     const removals = new Set<string>();
     const resurrected: string[] = [];
@@ -887,6 +889,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // During a first replication the store is given what was read in steps
     // (`FIRST_REPLICATION_STEP_MS`); otherwise at once.
     if (!later || performance.now() - lastHandOver >= FIRST_REPLICATION_STEP_MS) handOver();
+    else if (
+      shown.rejected === rejected &&
+      shown.conflicts === conflicts &&
+      shown.recordConflicts === recordConflicts &&
+      shown.message === message
+    ) {
+      // Held, nothing shown has changed: no new snapshot. A snapshot after
+      // each batch re-rendered the panel and repainted the whole page with
+      // its highlights, hundreds of times during a replication of 10,000.
+      return;
+    }
     changed();
   }
 
