@@ -63,23 +63,7 @@ export interface PouchDatabase {
   }>;
   changes(options: object): PouchEmitter;
   sync(remote: PouchDatabase, options: object): PouchSync;
-  /** One-off replication from this database to `target` (every leaf revision, tombstones included). */
-  readonly replicate: {
-    to(target: PouchDatabase, options?: object): Promise<ReplicationResult>;
-  };
-  info(): Promise<{ doc_count: number; update_seq: number | string }>;
   close(): Promise<void>;
-  /** Deletes the database and everything in it. */
-  destroy(): Promise<unknown>;
-}
-
-/** What a finished one-off replication reports. */
-export interface ReplicationResult {
-  readonly ok: boolean;
-  readonly status: string;
-  readonly docs_read: number;
-  readonly docs_written: number;
-  readonly doc_write_failures: number;
 }
 
 /** PouchDB's constructor. */
@@ -91,8 +75,3 @@ export type PouchConstructor = new (
     adapter?: string;
   },
 ) => PouchDatabase;
-
-/** PouchDB's constructor in the browser, which takes adapter plugins. */
-export type PouchBrowserConstructor = PouchConstructor & {
-  plugin(plugin: unknown): PouchBrowserConstructor;
-};

@@ -57,7 +57,6 @@ import {
 } from './couch-session.ts';
 import { readableVersions } from './conflict-versions.ts';
 import { readIncomingDoc, type IncomingContext } from './incoming-doc.ts';
-import { adoptLegacyReplica, type LocalDatabases } from './local-databases.ts';
 import type {
   PouchConstructor,
   PouchDatabase,
@@ -142,11 +141,6 @@ export const MAX_REJECTED = 200;
 export interface SyncEngineOptions {
   readonly hub: PersistenceHub;
   readonly PouchDB: PouchConstructor;
-  /**
-   * Opens the layers' local databases (and finds an older format's replica
-   * to take over); `new PouchDB(name)` with no older format by default.
-   */
-  readonly localDatabases?: LocalDatabases;
   /** The editions incoming annotations may target (the library's included). */
   readonly editions: () => readonly Edition[];
   readonly waitFor?: IncomingContext['waitFor'];
@@ -343,9 +337,6 @@ const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(res
 /** Creates the engine (signed out until `signIn` or `resume`). */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { hub, PouchDB, storage, records } = options;
-  const databases: LocalDatabases = options.localDatabases ?? {
-    open: (name) => new PouchDB(name),
-  };
   const clock = options.now ?? (() => new Date());
   const online = options.online ?? (() => true);
   const listeners = new Set<() => void>();
@@ -1038,8 +1029,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   // ---- Layers: start, watch, stop -------------------------------------------
 
   function startLayer(layer: Layer, api: string, user: string): LiveLayer {
-    const name = localName(api, user, layer.db);
-    const local = databases.open(name);
+    const local = new PouchDB(localName(api, user, layer.db));
     const remote = new PouchDB(new URL(`${layer.db}`, api).href, {
       skip_setup: true,
       // Long polls wait up to the heartbeat; anything else answers quickly or the server is unreachable.
@@ -1059,30 +1049,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       caughtUp: false,
       pendingPull: 0,
     };
-    // An older format's replica is taken over first, ahead of every write
-    // queued for this layer (the reader's changes wait for it, so none
-    // starts a revision tree beside the one being copied in).
-    const legacy = databases.legacy;
-    const ready = legacy
-      ? queue(async () => {
-          const old = await legacy(name);
-          if (old) await adoptLegacyReplica(old, local);
-        })
-      : Promise.resolve();
-    void ready.then(() => {
-      if (!live.includes(entry)) return;
-      entry.feed = local
-        .changes({ since: 0, live: true, include_docs: true, conflicts: true })
-        .on('change', (change: { doc?: PouchDoc }) => {
-          if (change.doc) {
-            lastArrival = performance.now();
-            inbox.set(`${layer.db}\n${change.doc._id}`, { layer, doc: change.doc });
-            scheduleFlush();
-          }
-        })
-        .on('error', (error: unknown) => console.error('A layer feed stopped', error));
-      void checkThenSync(entry, api);
-    });
+    entry.feed = local
+      .changes({ since: 0, live: true, include_docs: true, conflicts: true })
+      .on('change', (change: { doc?: PouchDoc }) => {
+        if (change.doc) {
+          lastArrival = performance.now();
+          inbox.set(`${layer.db}\n${change.doc._id}`, { layer, doc: change.doc });
+          scheduleFlush();
+        }
+      })
+      .on('error', (error: unknown) => console.error('A layer feed stopped', error));
+    void checkThenSync(entry, api);
     return entry;
   }
 

@@ -1,20 +1,15 @@
 /**
  * The sync replica's lazy chunk: PouchDB's browser build (IndexedDB and
- * HTTP adapters, replication), its newer `indexeddb` adapter (the layers'
- * local databases: `browser-databases.ts`) and the engine. Loaded only when
- * the reader opens the Sync panel or was signed in on an earlier visit, so a
- * reader who never uses a server never downloads it.
+ * HTTP adapters, replication) and the engine. Loaded only when the reader
+ * opens the Sync panel or was signed in on an earlier visit, so a reader who
+ * never uses a server never downloads it.
  */
 import PouchDB from 'pouchdb';
-import indexeddbAdapter from 'pouchdb-adapter-indexeddb';
 import { createSyncEngine, type SyncEngine } from '../../annotations/replica/sync-engine.ts';
 import type { PersistenceHub } from '../../annotations/store.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { recordOverridePort, recordOverrideStore } from '../citations/record-override-store.ts';
 import { mayWaitFor } from '../library/library-bridge.ts';
-import { browserDatabases } from './browser-databases.ts';
-
-PouchDB.plugin(indexeddbAdapter);
 
 /** Opens the engine on the store's hub. */
 export function openSyncEngine(
@@ -30,7 +25,6 @@ export function openSyncEngine(
   return createSyncEngine({
     hub,
     PouchDB,
-    localDatabases: browserDatabases(PouchDB),
     editions,
     waitFor: mayWaitFor,
     // The reader's record edits of the built-in sources sync with their private layer (issue 14).
