@@ -38,7 +38,8 @@ import type { Persistence, SaveState } from './storage/persistence.ts';
 import { hubPersistence, type PersistenceHub } from './storage/hub-persistence.ts';
 import { portPersistence, type PreloadedSet } from './storage/port-persistence.ts';
 import { parseStored, type ParsedStore } from './storage/annotation-storage.ts';
-import { ANNOTATIONS_KEY } from './storage/envelope.ts';
+import { ANNOTATIONS_KEY, DIGEST_KEY } from './storage/envelope.ts';
+import { pauseForPage, readTrustedSet } from './storage/read-trusted-set.ts';
 import type { StoragePort } from './storage/storage-port.ts';
 
 export type {
@@ -267,20 +268,32 @@ export function openBrowserAnnotationStore(
 export type StoredSetParser = (raw: string) => Promise<ParsedStore | null>;
 
 /**
- * `openBrowserAnnotationStore`, with the stored value parsed and validated by
- * `parse` while the caller's thread does other things: with 10,000
- * annotations that takes a few hundred milliseconds (bench/annotations-sidebar.ts).
- * Every record is still checked with the model's schema before the store
- * holds it; if storage changed meanwhile (another tab saved), or `parse`
- * fails, the store reads and checks it here as usual.
+ * `openBrowserAnnotationStore`, without one long task however much is
+ * stored. The string this app last wrote (its digest matches, see
+ * `storage/stored-digest.ts`) is parsed here in slices with `pause()`
+ * between, its records not validated again; any other string is parsed and
+ * validated by `parse` while the caller's thread does other things (with
+ * 10,000 annotations that takes seconds: bench/annotations-sidebar.ts).
+ * Every record of such a string is checked with the model's schema before
+ * the store holds it; if storage changed meanwhile (another tab saved), or
+ * `parse` fails, the store reads and checks it here as usual.
  */
 export async function openBrowserAnnotationStoreAsync(
   parse: StoredSetParser,
   options: Omit<AnnotationStoreOptions, 'storage'> = {},
+  pause: () => Promise<void> = pauseForPage,
 ): Promise<OpenedStore> {
+  // Each step below is its own task: reading 10 MB out of storage is tens of ms, and so is
+  // opening the store on 10,000 records (it reads the key again, to see whether another tab
+  // saved meanwhile, and sorts them); the caller's module evaluation comes before.
+  await pause();
   const { port, fallbackReason } = openBrowserStorage();
   const raw = port.get(ANNOTATIONS_KEY);
-  const parsed = raw === null ? null : await parse(raw).catch(() => null);
+  const digest = raw === null ? null : port.get(DIGEST_KEY);
+  if (raw !== null) await pause();
+  const trusted = raw === null ? null : await readTrustedSet(raw, digest, pause);
+  const parsed = trusted ?? (raw === null ? null : await parse(raw).catch(() => null));
+  if (parsed) await pause();
   return openOn(port, fallbackReason, options, parsed ? { raw, parsed } : undefined);
 }
 

@@ -15,6 +15,7 @@ import { buildApp } from '../tests/e2e/helpers/build-app.ts';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 import { CRAFTED_TEXTS, type CraftedText } from '../tests/fixtures/crafted/crafted-texts.ts';
+import { waitForQuietPage } from './helpers/quiet-page.ts';
 
 const TARGET_MS = 200;
 const fmt = (ms: number): string => `${ms.toFixed(0)} ms`;
@@ -43,7 +44,7 @@ async function openOne(browser: Browser, url: string, name: string, text: string
 async function measure(page: Page, url: string, name: string, text: string): Promise<Opened> {
   await page.goto(url);
   await page.waitForSelector('html[data-reader-ready]');
-  await quiet(page);
+  await waitForQuietPage(page);
   // The window opens when the input's change event fires: Playwright builds the chosen file
   // inside the page (decoding its bytes on the page's thread), which a reader's file picker
   // does not, so that work is not counted.
@@ -99,30 +100,6 @@ async function measure(page: Page, url: string, name: string, text: string): Pro
     outcome: shownAt ? 'shown' : outcome,
     ...(shownAt ? { firstPaint: Number(shownAt[1]) - start } : {}),
   };
-}
-
-/**
- * Waits until the page has run no long task for a second (at most 20 s): the reader's own
- * start-up work (fonts, lazy chunks, the library opening) is not part of opening a text.
- */
-async function quiet(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        let last = performance.now();
-        new PerformanceObserver(() => {
-          last = performance.now();
-        }).observe({ type: 'longtask', buffered: true });
-        const started = performance.now();
-        // No named function inside: tsx would wrap it in a helper the page does not have.
-        const timer = setInterval(() => {
-          const now = performance.now();
-          if (now - last < 1_000 && now - started < 20_000) return;
-          clearInterval(timer);
-          resolve();
-        }, 100);
-      }),
-  );
 }
 
 /** Prints the figures. */

@@ -28,11 +28,11 @@ import { startServerProcess, TEST_ADMIN } from '../tests/server/helpers/server-p
 import { spreadAnnotations } from './helpers/spread-annotations.ts';
 import { fillSignIn, newDevice, openReader, waitForStatus } from './helpers/sync-rig.ts';
 import {
-  analyse,
-  CATEGORIES,
-  markStart,
+  longTaskReport,
+  threadOfMark,
+  TRACE_CATEGORIES,
   type TraceEvent,
-  type TraceStart,
+  type TraceThread,
 } from './helpers/trace-tasks.ts';
 import { allShown } from './sync-replication.ts';
 
@@ -57,15 +57,15 @@ async function buildDist(minify: boolean): Promise<string> {
 }
 
 /** The main thread's busy time (top-level tasks) in the `span` ms after `start`, and the long ones' sum. */
-function busy(events: readonly TraceEvent[], start: TraceStart, span: number): string {
+function busy(events: readonly TraceEvent[], start: TraceThread, span: number): string {
   const tasks = events.filter(
     (e) =>
       e.pid === start.pid &&
       e.tid === start.tid &&
       e.ph === 'X' &&
       e.name === 'RunTask' &&
-      e.ts >= start.ts &&
-      e.ts <= start.ts + span * 1000,
+      e.ts >= start.t0 &&
+      e.ts <= start.t0 + span * 1000,
   );
   const total = tasks.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
   const over50 = tasks.filter((e) => (e.dur ?? 0) > 50_000);
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
         for (const e of list.getEntries()) w.__tasks.push(e.duration);
       }).observe({ type: 'longtask' });
     });
-    if (tracing) await browser.startTracing(page, { categories: CATEGORIES });
+    if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const clicked = await page.evaluate(() => {
       const button = [...document.querySelectorAll('button')].find(
         (b) => b.textContent === 'Sign in',
@@ -133,9 +133,9 @@ async function main(): Promise<void> {
     const out = arg('--out');
     if (out) writeFileSync(out, buffer);
     const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
-    const start = markStart(traceEvents, 'diptych-sign-in');
+    const start = threadOfMark(traceEvents, 'diptych-sign-in');
     console.log(busy(traceEvents, start, saved - clicked));
-    analyse(traceEvents, over, null, start);
+    for (const line of longTaskReport(traceEvents, start, over)) console.log(line);
     await context.close();
   } finally {
     await browser.close();

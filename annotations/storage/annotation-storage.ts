@@ -10,15 +10,29 @@
  * reader can act on. What it is not for: deciding when to save or merging
  * tabs' changes (`annotations/store.ts`, `merge.ts`).
  *
+ * One exception to "validates every record": the string this app itself
+ * last wrote. Each save also writes a digest of the exact string written
+ * (`stored-digest.ts`, under `DIGEST_KEY`, after the data); a load whose
+ * stored string matches that digest checks the envelope but not each record
+ * again — they were checked when they entered the store, and with 10,000
+ * annotations that check was two seconds of the reader's start (issue 15).
+ * Any mismatch, a missing digest, another version or validation epoch
+ * validates in full, with the backup and message as before; so does every
+ * string arriving from another tab (`port-persistence.ts` calls
+ * `parseStored` without a digest). `stored-digest.ts` says why the rule is
+ * safe and what it does not guard against.
+ *
  * Departs from Excalidraw's `localStorage.ts` (`excalidraw-app/data/`), which
  * reads unparsable data as empty and lets the next save erase it, and writes
  * two keys one after the other, so a failed second write leaves them out of
- * step.
+ * step. (The digest is a second key too, but it holds no data: out of step
+ * with the data, it matches nothing and costs one full validation.)
  */
 import { AnnotationSchema, TimestampSchema, type Annotation } from '../model/annotation.ts';
 import {
   ANNOTATIONS_KEY,
   BACKUP_PREFIX,
+  DIGEST_KEY,
   ENVELOPE_SOURCE,
   ENVELOPE_TYPE,
   EnvelopeHeaderSchema,
@@ -30,6 +44,7 @@ import { EMPTY_SET, mergeSets, type AnnotationSet } from './merge.ts';
 import { MAX_TIME } from '../state/stamps.ts';
 import { migrateEnvelope } from './migrations.ts';
 import { isQuotaExceeded } from './quota.ts';
+import { digestRecord, matchesDigest } from './stored-digest.ts';
 import type { StoragePort } from './storage-port.ts';
 import { firstIssue } from '../../sources/util/zod-issue.ts';
 
@@ -80,30 +95,62 @@ function isNormal(set: AnnotationSet): boolean {
 
 /**
  * Reads a stored value (or `null` for none). Never throws, and is
- * deterministic: the same string always gives the same result.
+ * deterministic: the same strings always give the same result. `digest` is
+ * what `DIGEST_KEY` held: when it is the digest of `raw`, the records are
+ * not validated again (see the module comment); otherwise, or without it,
+ * every record is.
  */
-export function parseStored(raw: string | null): ParsedStore {
-  const fail = (kind: LoadProblemKind, message: string): ParsedStore => ({
-    set: EMPTY_SET,
-    problem: { kind, message },
-    invalid: [],
-  });
+export function parseStored(raw: string | null, digest: string | null = null): ParsedStore {
   if (raw === null) return { set: EMPTY_SET, problem: null, invalid: [] };
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return fail('unparsable', 'The stored annotations are not readable (not valid JSON).');
+    return failed('unparsable', 'The stored annotations are not readable (not valid JSON).');
   }
+  return (matchesDigest(raw, digest) ? trustedSet(data) : null) ?? validateStored(data);
+}
+
+function failed(kind: LoadProblemKind, message: string): ParsedStore {
+  return { set: EMPTY_SET, problem: { kind, message }, invalid: [] };
+}
+
+/**
+ * The set in parsed stored data whose string matched the digest of what this
+ * app wrote: the envelope is checked (the current version, its shape), the
+ * records are taken as they are. `null` when the envelope is not what this
+ * version writes — then the caller validates in full (`validateStored`).
+ */
+export function trustedSet(data: unknown): ParsedStore | null {
+  const records = (data as { annotations?: unknown } | null)?.annotations;
+  if (!Array.isArray(records)) return null;
+  // Checked without its records (they are taken as they are): `z.array(z.unknown())` still
+  // visits each of 10,000.
+  const envelope = StoredEnvelopeSchema.safeParse({ ...(data as object), annotations: [] });
+  if (!envelope.success) return null;
+  const stored: AnnotationSet = {
+    annotations: records as Annotation[],
+    deleted: envelope.data.deleted,
+    revision: envelope.data.revision,
+  };
+  return {
+    set: isNormal(stored) ? stored : mergeSets(EMPTY_SET, stored),
+    problem: null,
+    invalid: [],
+  };
+}
+
+/** Parsed stored data, every record validated: what `parseStored` does without a matching digest. */
+function validateStored(data: unknown): ParsedStore {
   const header = EnvelopeHeaderSchema.safeParse(data);
   if (!header.success) {
-    return fail(
+    return failed(
       'not-ours',
       `The stored data is not a Diptych annotation set (${firstIssue(header.error)}).`,
     );
   }
   const migrated = migrateEnvelope(header.data, header.data.version);
-  if (!migrated.ok) return fail('unsupported-version', migrated.message);
+  if (!migrated.ok) return failed('unsupported-version', migrated.message);
   const envelope = StoredEnvelopeSchema.safeParse(migrated.envelope);
   // A bad field around the records (a tombstone, the revision, an unknown
   // field) costs nothing but itself: every record is still checked and kept
@@ -111,7 +158,7 @@ export function parseStored(raw: string | null): ParsedStore {
   const damage = envelope.success ? null : firstIssue(envelope.error);
   const body = envelope.success ? envelope.data : salvage(migrated.envelope);
   if (body === null) {
-    return fail('wrong-shape', `The stored annotation set is damaged (${damage}).`);
+    return failed('wrong-shape', `The stored annotation set is damaged (${damage}).`);
   }
   const valid: Annotation[] = [];
   const invalid: InvalidRecord[] = [];
@@ -221,7 +268,7 @@ export function backUp(port: StoragePort, raw: string, now: Date): string | null
  */
 export function loadAnnotations(port: StoragePort, now: Date = new Date()): LoadResult {
   const raw = port.get(ANNOTATIONS_KEY);
-  return settleLoad(port, raw, parseStored(raw), now);
+  return settleLoad(port, raw, parseStored(raw, raw === null ? null : port.get(DIGEST_KEY)), now);
 }
 
 /**
@@ -303,7 +350,6 @@ export function saveAnnotations(
   const json = JSON.stringify(envelope);
   try {
     port.set(ANNOTATIONS_KEY, json);
-    return { ok: true };
   } catch (error) {
     if (isQuotaExceeded(error)) return { ok: false, reason: 'quota', message: QUOTA_MESSAGE };
     const detail = error instanceof Error ? error.message : String(error);
@@ -313,6 +359,15 @@ export function saveAnnotations(
       message: `The last change could not be saved (${detail}); nothing stored was lost. Export your annotations to keep a copy.`,
     };
   }
+  // After the data, never before: a digest that could not be written (a full
+  // storage) is removed, and a stale one matches nothing; either way the next
+  // load validates in full, and nothing is lost.
+  try {
+    port.set(DIGEST_KEY, digestRecord(json));
+  } catch {
+    port.remove(DIGEST_KEY);
+  }
+  return { ok: true };
 }
 
 /** The backup keys in storage, oldest first (ISO times sort as text). */

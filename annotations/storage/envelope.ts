@@ -21,6 +21,12 @@ import { TimestampSchema } from '../model/annotation.ts';
 export const STORAGE_NAMESPACE = 'diptych:v1:';
 /** The key holding the whole annotation set, written in one `setItem` per change. */
 export const ANNOTATIONS_KEY = `${STORAGE_NAMESPACE}annotations`;
+/**
+ * The key holding the digest of the exact string this app last wrote under
+ * `ANNOTATIONS_KEY`, written after it: a load that finds the two matching
+ * skips re-validating the records (`stored-digest.ts` gives the rule).
+ */
+export const DIGEST_KEY = `${STORAGE_NAMESPACE}annotations-digest`;
 /** The prefix of backup keys: stored data we could not read is copied to `diptych:backup:<ISO time>` before anything overwrites it. */
 export const BACKUP_PREFIX = 'diptych:backup:';
 /** The envelope's `type`: tells our data apart from anything else under the key. */

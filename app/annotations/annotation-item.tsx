@@ -111,6 +111,7 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
               <button
                 type="button"
                 aria-haspopup="dialog"
+                data-cite-intent=""
                 onClick={() =>
                   props.onCite?.(target.selectors.address, target.selectors.address, quote)
                 }

@@ -21,6 +21,7 @@ export function BibliographyButton({ citations }: { readonly citations: Citation
     <button
       type="button"
       className="bibliography-button"
+      data-cite-intent=""
       aria-haspopup="dialog"
       onClick={() => citations.setBibliographyOpen(true)}
       title="Both sources in your citation style; export as BibTeX, RIS or CSL-JSON"

@@ -1,8 +1,8 @@
 /**
  * The citations state of the reader: the chosen style (persisted), the
  * passage whose Cite panel is open, whether the Bibliography dialog is open;
- * and the idle pre-warm of the chosen style's engine, so that the first Cite
- * is usually instant.
+ * and the pre-warm of the chosen style's engine when citing becomes likely,
+ * so that the first Cite is usually instant.
  *
  * What it is for: one hook the top component calls, handing the views plain
  * data and callbacks. Not for: formatting (the worker does it, through
@@ -15,6 +15,7 @@ import type { CiterCall, CiterValue } from './citer-protocol.ts';
 import { citeScopes, spanCiteTarget, type CiteTarget } from './cite-target.ts';
 import { whenIdle } from '../views/when-idle.ts';
 import { LazyCitePanel } from './lazy-cite-panel.ts';
+import { whenCitingLikely } from './when-citing-likely.ts';
 import type { UserSource } from './user-source.ts';
 
 /** The reader's texts not yet sent to the citer (sent with the next call, so they never start it). */
@@ -128,17 +129,22 @@ export function useCitations(
   const [open, setOpen] = useState<OpenCite | null>(null);
   const [bibliographyOpen, setBibliographyOpen] = useState(false);
 
-  // Pre-warm the chosen style's engine in the worker when the page is idle (once the stored
-  // choice is known, so the default is not warmed for nothing).
+  // The panel's code when the page is idle, so the first Cite does not wait for it
+  // (bench/cite-first.ts); the chosen style's engine when citing becomes likely
+  // (when-citing-likely.ts says why not at once), once the stored choice is known,
+  // so the default is not warmed for nothing.
   useEffect(() => {
     if (!styleRead) return;
     return whenIdle(() => {
-      // The panel's code too, so the first Cite waits for neither (bench/cite-first.ts).
       LazyCitePanel.preload().catch(() => {
         // Tried again when the panel first opens.
       });
-      // An added style is built when first used (its XML lives in the dialogs' chunk).
-      if (!isStyleId(style)) return;
+    });
+  }, [styleRead]);
+  useEffect(() => {
+    // An added style is built when first used (its XML lives in the dialogs' chunk).
+    if (!styleRead || !isStyleId(style)) return;
+    return whenCitingLikely(() => {
       callCiterLazily({ op: 'warm', style }).catch(() => {
         // A failed warm-up is retried by the first cite, which reports its own error.
       });

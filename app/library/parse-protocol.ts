@@ -2,20 +2,31 @@
  * Messages between the page and the text-parsing worker
  * (`parse-worker.ts`), checked with zod on arrival on both sides.
  *
- * The parsed text comes back in parts: its edition's blocks in batches of
- * `BLOCKS_PER_MESSAGE`, then the rest. A 100,000-paragraph edition cloned
- * in one message took the page's thread several hundred milliseconds to
- * receive; batches keep every task short. The batches' blocks are checked
- * for shape (an array of objects with an address and text), not deeply: the
- * worker is our own code from our own origin, and a full schema over 100,000
- * blocks would itself be the long task this protocol avoids.
+ * The parsed text comes back in parts, each taken in by the page in one
+ * short task (issue 12: no task over 200 ms while a 100,000-paragraph text
+ * is added):
+ * - its edition's blocks as JSON text in batches of `BLOCKS_PER_MESSAGE`:
+ *   the page's `JSON.parse` of a batch costs less than structured-clone
+ *   deserialization of the same objects (as `stored-set-protocol.ts` found),
+ *   and the worker serialises each block once, for the message and for the
+ *   stored edition alike;
+ * - its content and plain text (3.3 MB each for that text) in slices of
+ *   `TEXT_SLICE` characters: one message holding both took the page's thread
+ *   150 ms to deserialise on a loaded machine;
+ * - then the rest (`done`).
+ * The batches' blocks are checked for shape (an array of objects with an
+ * address and text), not deeply: the worker is our own code from our own
+ * origin, and a full schema over 100,000 blocks would itself be the long
+ * task this protocol avoids.
  */
 import { z } from 'zod';
-import type { Block } from '../../sources/edition.ts';
 import type { ImportedText } from '../../sources/import-text.ts';
 
 /** Blocks per `blocks` message. */
 export const BLOCKS_PER_MESSAGE = 250;
+
+/** UTF-16 code units per `slice` message (a few ms to copy). */
+export const TEXT_SLICE = 256 * 1024;
 
 /** Page → worker: parse these bytes (a file) or this string (a paste, stored content). */
 export const ParseRequestSchema = z.object({
@@ -53,21 +64,22 @@ export const ParseReplySchema = z.discriminatedUnion('type', [
     done: z.number().int().nonnegative(),
     total: z.number().int().positive(),
   }),
-  z.object({ type: z.literal('blocks'), blocks: z.array(BlockShape) }),
+  /** A JSON array of blocks (see `BlockBatchSchema`). */
+  z.object({ type: z.literal('blocks'), json: z.string() }),
+  /** The next slice of the text's `content` or of its edition's `text`. */
+  z.object({ type: z.literal('slice'), field: z.enum(['content', 'text']), text: z.string() }),
   z.object({
     type: z.literal('done'),
     text: z.object({
       id: z.string(),
       name: z.string(),
       format: z.enum(['markdown', 'html']),
-      content: z.string(),
       facts: z.looseObject({ title: z.string(), authors: z.array(z.string()) }),
       blobs: z.object({ content: z.instanceof(Blob), edition: z.instanceof(Blob) }).optional(),
       edition: z.looseObject({
         id: z.string(),
         title: z.string(),
         lang: z.string(),
-        text: z.string(),
         footnotes: z.array(BlockShape),
         messages: z.array(z.unknown()),
       }),
@@ -76,9 +88,26 @@ export const ParseReplySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('refused'), reason: z.string() }),
 ]);
 
-/** The parsed text without its edition's blocks (they come in `blocks` messages). */
-export type TextWithoutBlocks = Omit<ImportedText, 'edition'> & {
-  readonly edition: Omit<ImportedText['edition'], 'blocks'>;
+/** `value` in slices of `size` UTF-16 code units, in order (one, empty, for an empty string). */
+export function sliceText(value: string, size = TEXT_SLICE): string[] {
+  const slices: string[] = [];
+  let at = 0;
+  do {
+    slices.push(value.slice(at, at + size));
+    at += size;
+  } while (at < value.length);
+  return slices;
+}
+
+/** What a `blocks` message's JSON holds. */
+export const BlockBatchSchema = z.array(BlockShape);
+
+/**
+ * The parsed text without its edition's blocks (they come in `blocks` messages), its content
+ * and its edition's text (they come in `slice` messages).
+ */
+export type TextWithoutParts = Omit<ImportedText, 'edition' | 'content'> & {
+  readonly edition: Omit<ImportedText['edition'], 'blocks' | 'text'>;
 };
 
 /** Worker → page. */
@@ -89,6 +118,7 @@ export type ParseReply =
       readonly done: number;
       readonly total: number;
     }
-  | { readonly type: 'blocks'; readonly blocks: readonly Block[] }
-  | { readonly type: 'done'; readonly text: TextWithoutBlocks }
+  | { readonly type: 'blocks'; readonly json: string }
+  | { readonly type: 'slice'; readonly field: 'content' | 'text'; readonly text: string }
+  | { readonly type: 'done'; readonly text: TextWithoutParts }
   | { readonly type: 'refused'; readonly reason: string };

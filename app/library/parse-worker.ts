@@ -7,7 +7,12 @@
  * cancelled or over the time limit (`parse-text.ts`).
  */
 import { importDecodedText, importText, type ImportTextResult } from '../../sources/import-text.ts';
-import { BLOCKS_PER_MESSAGE, ParseRequestSchema, type ParseReply } from './parse-protocol.ts';
+import {
+  BLOCKS_PER_MESSAGE,
+  ParseRequestSchema,
+  sliceText,
+  type ParseReply,
+} from './parse-protocol.ts';
 
 const post = (reply: ParseReply): void => self.postMessage(reply);
 
@@ -36,14 +41,25 @@ async function parse(data: unknown): Promise<void> {
     result = await importText(input, name, options);
   }
   if (!result.ok) return post({ type: 'refused', reason: result.reason });
-  const { edition, ...rest } = result.text;
-  const { blocks, ...editionRest } = edition;
-  for (let i = 0; i < blocks.length; i += BLOCKS_PER_MESSAGE)
-    post({ type: 'blocks', blocks: blocks.slice(i, i + BLOCKS_PER_MESSAGE) });
-  // Serialised here, off the page's thread, into Blobs the library stores by reference.
+  const { edition, content, ...rest } = result.text;
+  const { blocks, text, ...editionRest } = edition;
+  // Each batch is serialised once: the message's JSON is also a piece of the stored edition's.
+  const pieces: string[] = [];
+  for (let i = 0; i < blocks.length; i += BLOCKS_PER_MESSAGE) {
+    const json = JSON.stringify(blocks.slice(i, i + BLOCKS_PER_MESSAGE));
+    post({ type: 'blocks', json });
+    pieces.push(pieces.length ? ',' : '', json.slice(1, -1));
+  }
+  for (const slice of sliceText(content)) post({ type: 'slice', field: 'content', text: slice });
+  for (const slice of sliceText(text)) post({ type: 'slice', field: 'text', text: slice });
+  // Serialised here, off the page's thread, into Blobs the library stores by reference: the
+  // edition's JSON is its blocks' pieces, then its other fields.
   const blobs = {
-    content: new Blob([rest.content], { type: 'text/plain;charset=utf-8' }),
-    edition: new Blob([JSON.stringify(edition)], { type: 'application/json' }),
+    content: new Blob([content], { type: 'text/plain;charset=utf-8' }),
+    edition: new Blob(
+      ['{"blocks":[', ...pieces, '],', JSON.stringify({ ...editionRest, text }).slice(1)],
+      { type: 'application/json' },
+    ),
   };
   post({ type: 'done', text: { ...rest, edition: editionRest, blobs } });
 }

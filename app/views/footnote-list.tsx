@@ -61,6 +61,7 @@ export function FootnoteList({ edition, marked, onCite }: FootnoteListProps): Re
               <button
                 type="button"
                 className="copy note-cite"
+                data-cite-intent=""
                 data-anchor-ignore=""
                 aria-haspopup="dialog"
                 onClick={() => onCite(f.address)}

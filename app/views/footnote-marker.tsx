@@ -142,6 +142,7 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
             <button
               type="button"
               className="copy fn-pop-cite"
+              data-cite-intent=""
               aria-haspopup="dialog"
               onClick={() => {
                 // Focus the marker first: the Cite panel hands focus back to it when it closes.

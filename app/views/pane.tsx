@@ -104,7 +104,10 @@ export function Pane(props: PaneProps): ReactNode {
         onFocus={() => props.onActivate(index)}
         onPointerDown={() => props.onActivate(index)}
       >
-        <article className="edition" lang={edition.lang}>
+        {/* Keyed by the text: another text in the pane replaces the article in one DOM removal,
+            where removing the old text's blocks one by one cost the render that shows a newly
+            added long text a long task (issue 12). */}
+        <article key={edition.id} className="edition" lang={edition.lang}>
           {edition.blocks.length > VIRTUALIZE_ABOVE ? (
             // Not laid out aligned: only part of a long text is rendered (see use-aligned-view.ts).
             <VirtualBlocks

@@ -25,6 +25,7 @@
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -35,8 +36,13 @@ import type { Block } from '../../sources/edition.ts';
 
 /** Editions with more blocks than this are virtualised. */
 export const VIRTUALIZE_ABOVE = 1_000;
-/** Blocks per chunk: the unit of rendering. */
-export const CHUNK = 50;
+/**
+ * Blocks per chunk: the unit of rendering. Small enough that the first chunk of a newly added
+ * long text (rendered, styled and laid out in the tasks that paint it) stays well under 200 ms
+ * on a loaded machine (issue 12; 50 took ~170 ms to render and ~190 ms to lay out and paint);
+ * large enough that one still fills a screen with short paragraphs.
+ */
+export const CHUNK = 25;
 /** Chunks rendered before the pane has been measured: one fills a screen; the rest follow a frame later. */
 const INITIAL_CHUNKS = 1;
 /** First guess of pixels per unit of `weight` until chunks have been measured. */
@@ -73,6 +79,24 @@ function chunkOfAddress(blocks: readonly Block[], address: string): number | und
   return undefined;
 }
 
+/**
+ * Each chunk's weight: the characters it spans in the edition's text (`start` of its first block
+ * to `end` of its last) plus `BLOCK_WEIGHT` per block. Two reads per chunk, not one per block:
+ * summing 100,000 blocks' text lengths walked the whole edition's objects in the first render's
+ * task (~100 ms of it on a loaded machine, issue 12). The separators between blocks are counted
+ * too, the same for every chunk, so the scale measured from rendered chunks absorbs them.
+ */
+function chunkWeights(blocks: readonly Block[]): Float64Array {
+  const weights = new Float64Array(Math.ceil(blocks.length / CHUNK));
+  for (let chunk = 0; chunk < weights.length; chunk++) {
+    const first = blocks[chunk * CHUNK]!;
+    const count = Math.min(CHUNK, blocks.length - chunk * CHUNK);
+    const last = blocks[chunk * CHUNK + count - 1]!;
+    weights[chunk] = Math.max(0, last.end - first.start) + count * BLOCK_WEIGHT;
+  }
+  return weights;
+}
+
 /** Long editions' blocks, rendered a window at a time. */
 export function VirtualBlocks({
   blocks,
@@ -81,20 +105,57 @@ export function VirtualBlocks({
   render,
 }: VirtualBlocksProps): ReactNode {
   const chunkCount = Math.ceil(blocks.length / CHUNK);
-  const weights = useMemo(() => {
-    const weights = new Float64Array(Math.ceil(blocks.length / CHUNK));
-    for (let i = 0; i < blocks.length; i++)
-      weights[Math.floor(i / CHUNK)]! += blocks[i]!.text.length + BLOCK_WEIGHT;
-    return weights;
-  }, [blocks]);
+  const weights = useMemo(() => chunkWeights(blocks), [blocks]);
   const [range, setRange] = useState<Range>([0, Math.min(INITIAL_CHUNKS, chunkCount) - 1]);
-  // Bumped when a first measurement changes the estimate, so the spacers are redrawn with it.
-  const [estimated, setEstimated] = useState(0);
-  const measured = useRef(new Map<number, number>());
-  const scale = useRef({ px: 0, weight: 0 });
-  /** The height each spacer chunk was given in the last render (what the DOM holds). */
+  // The measured height of every chunk rendered so far; a spacer keeps its chunk's height.
+  const [measured, setMeasured] = useState<ReadonlyMap<number, number>>(() => new Map());
+  /** The height each spacer chunk was given in the last commit (what the DOM holds). */
   const given = useRef(new Float64Array(chunkCount));
   const wrapper = useRef<HTMLDivElement>(null);
+
+  // Rendered chunks are measured by a ResizeObserver, which reports their heights from the
+  // frame's own layout: reading boxes in an effect instead forced a layout of the freshly
+  // rendered window in a task of its own (~90 ms of a 100,000-block text's first paint on a
+  // loaded machine, issue 12). It also follows a chunk whose height changes later (a narrower
+  // pane, a font loaded).
+  const [resize] = useState(() =>
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver((entries) =>
+          setMeasured((before) => {
+            let after = before;
+            for (const entry of entries) {
+              const el = entry.target as HTMLElement;
+              const height = entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height;
+              const chunk = Number(el.dataset.chunk);
+              if (!el.isConnected || !(height > 0) || before.get(chunk) === height) continue;
+              if (after === before) after = new Map(before);
+              (after as Map<number, number>).set(chunk, height);
+            }
+            return after;
+          }),
+        ),
+  );
+  useEffect(() => () => resize?.disconnect(), [resize]);
+  /** A chunk's element: observed while it is rendered. */
+  const observe = useCallback(
+    (el: HTMLDivElement | null) => {
+      if (!el || !resize) return;
+      resize.observe(el);
+      return () => resize.unobserve(el);
+    },
+    [resize],
+  );
+  /** Pixels per unit of weight, from the chunks measured so far. */
+  const pxPerWeight = useMemo(() => {
+    let px = 0;
+    let weight = 0;
+    for (const [chunk, height] of measured) {
+      px += height;
+      weight += weights[chunk] ?? 0;
+    }
+    return weight > 0 ? px / weight : INITIAL_PX_PER_WEIGHT;
+  }, [measured, weights]);
 
   const forced = useMemo(() => {
     const chunks = new Set<number>();
@@ -105,12 +166,7 @@ export function VirtualBlocks({
     return chunks;
   }, [marked, blocks]);
 
-  const estimate = (chunk: number): number => {
-    const known = measured.current.get(chunk);
-    if (known !== undefined) return known;
-    const { px, weight } = scale.current;
-    return weights[chunk]! * (weight > 0 ? px / weight : INITIAL_PX_PER_WEIGHT);
-  };
+  const estimate = (chunk: number): number => measured.get(chunk) ?? weights[chunk]! * pxPerWeight;
 
   // Which chunks cover the viewport (plus one viewport of margin each side), read from the DOM.
   const update = useCallback(() => {
@@ -163,40 +219,26 @@ export function VirtualBlocks({
     };
   }, [scrollRef, update]);
 
-  // Measure rendered chunks, so their spacers keep their real height later. After the paint, not
-  // in a layout effect: reading a box there forces the layout of a freshly rendered window into
-  // the render's own task (with a 100,000-block text's first window, one long task). After every
-  // render on purpose (no dependency list): it sets state only when a chunk is measured for the
-  // first time, so it cannot loop.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // New measurements redraw the spacers, which moves the rendered chunks (scroll anchoring has no
+  // rendered text to hold on to after a jump: the viewport showed only a spacer), and no scroll
+  // event says so: a jump far into the text would leave the chunks rendered for the viewport far
+  // from it (a blank pane until the next scroll). Which chunks cover the viewport is read again
+  // a frame later; it settles once the chunks there are measured.
   useEffect(() => {
-    const root = wrapper.current;
-    if (!root) return;
-    let first = false;
-    for (const el of root.querySelectorAll<HTMLElement>(':scope > [data-chunk]')) {
-      const chunk = Number(el.dataset.chunk);
-      const height = el.getBoundingClientRect().height;
-      if (height <= 0) continue;
-      const before = measured.current.get(chunk);
-      if (before === undefined) {
-        scale.current.px += height;
-        scale.current.weight += weights[chunk]!;
-        first = true;
-      }
-      measured.current.set(chunk, height);
-    }
-    // Spacers drawn with the old estimate would otherwise change height only at the next range
-    // change — a jump far into the text — and put the chunks rendered for the viewport far from
-    // it (a blank pane until the next scroll). Redrawn now, while the reader looks at rendered text.
-    if (first) setEstimated((n) => n + 1);
-  });
+    if (measured.size === 0) return;
+    const frame = requestAnimationFrame(update);
+    return () => cancelAnimationFrame(frame);
+  }, [measured, update]);
 
-  // Redrawn spacers move the rendered chunks (scroll anchoring has no rendered text to hold
-  // on to after a jump: the viewport showed only a spacer), and no scroll event says so. Which
-  // chunks cover the viewport is read again; it settles once the chunks there are measured.
-  useEffect(() => {
-    if (estimated > 0) update();
-  }, [estimated, update]);
+  // What each spacer chunk is given in this render, published to `update` once committed.
+  const rendered = (chunk: number): boolean =>
+    (chunk >= range[0] && chunk <= range[1]) || forced.has(chunk);
+  const heights = Float64Array.from({ length: chunkCount }, (_, chunk) =>
+    rendered(chunk) ? 0 : estimate(chunk),
+  );
+  useLayoutEffect(() => {
+    given.current = heights;
+  });
 
   const segments: ReactNode[] = [];
   let spacerFrom = -1;
@@ -218,12 +260,12 @@ export function VirtualBlocks({
     spacerHeight = 0;
   };
   for (let chunk = 0; chunk < chunkCount; chunk++) {
-    if ((chunk >= range[0] && chunk <= range[1]) || forced.has(chunk)) {
+    if (rendered(chunk)) {
       flush(chunk - 1);
-      given.current[chunk] = 0;
       segments.push(
         <div
           key={`c${chunk}`}
+          ref={observe}
           className="vchunk"
           data-chunk={chunk}
           data-from={chunk}
@@ -234,9 +276,7 @@ export function VirtualBlocks({
       );
     } else {
       if (spacerFrom === -1) spacerFrom = chunk;
-      const height = estimate(chunk);
-      given.current[chunk] = height;
-      spacerHeight += height;
+      spacerHeight += heights[chunk]!;
     }
   }
   flush(chunkCount - 1);

@@ -48,9 +48,23 @@ export function spreadAnnotations(count: number): Annotation[] {
   return out;
 }
 
-/** `annotations` as the store writes them under its localStorage key. */
+/**
+ * `annotations` as the store writes them under its localStorage key (the
+ * data alone: loading it validates every record, as for a string the app did
+ * not write itself).
+ */
 export function storedForm(annotations: Annotation[]): string {
+  return storedEntries(annotations)[ANNOTATIONS_KEY]!;
+}
+
+/**
+ * Every localStorage key and value a save of `annotations` leaves: the data
+ * and the digest of it (`annotations/storage/stored-digest.ts`), as a
+ * reader's browser holds them after the app saved their annotations.
+ */
+export function storedEntries(annotations: Annotation[]): Record<string, string> {
   const port = memoryStorage();
-  saveAnnotations(port, { annotations, deleted: {}, revision: 1 });
-  return port.get(ANNOTATIONS_KEY)!;
+  const saved = saveAnnotations(port, { annotations, deleted: {}, revision: 1 });
+  if (!saved.ok) throw new Error(saved.message);
+  return Object.fromEntries(port.keys().map((k) => [k, port.get(k)!]));
 }

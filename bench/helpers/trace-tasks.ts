@@ -1,12 +1,13 @@
 /**
- * Reading a Chromium trace of the app's page (the profiling aids
- * `trace-annotations-load.ts` and `trace-sync-replication.ts`): every
- * main-thread task over a threshold, with the trace events inside it and
- * the functions the CPU sampler found most often. Prints causes, not
+ * Reading a Chromium trace (devtools.timeline and the V8 CPU sampler) for
+ * the long tasks of one thread, with what ran inside each: the trace events
+ * longer than a few ms (script, style, layout, paint, GC…) and the
+ * functions the sampler found most often (self and inclusive time). The
+ * profiling aids (`bench/trace-*.ts`) print it; they give causes, not
  * figures.
  */
 
-/** One event of a Chromium trace (the fields read here). */
+/** One trace event (only the fields read here). */
 export interface TraceEvent {
   readonly name: string;
   readonly cat: string;
@@ -31,8 +32,8 @@ interface CpuProfileChunk {
   readonly samples?: number[];
 }
 
-/** The trace categories the analysis reads. */
-export const CATEGORIES = [
+/** The categories a trace needs for `longTaskReport`. */
+export const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'disabled-by-default-devtools.timeline.frame',
@@ -62,7 +63,7 @@ function describeEvent(e: TraceEvent): string {
 }
 
 /** Samples by the function on top of the stack, within [from, to] (µs). */
-export function selfTimes(events: readonly TraceEvent[], pid: number, tid: number) {
+function selfTimes(events: readonly TraceEvent[], pid: number, tid: number) {
   const nodes = new Map<number, { name: string; parent?: number }>();
   const samples: { ts: number; node: number }[] = [];
   // The thread's profile (its chunks are written by the sampler's own thread): id → running time.
@@ -115,64 +116,51 @@ export function selfTimes(events: readonly TraceEvent[], pid: number, tid: numbe
         .map(([name, ms]) => `${ms.toFixed(0).padStart(5)} ms  ${name}`);
     return [
       '    self:',
-      ...top(self, Number(process.env.TOPN ?? 8)).map((l) => `      ${l}`),
+      ...top(self, 8).map((l) => `      ${l}`),
       '    inclusive (app code):',
-      ...top(inclusive, Number(process.env.TOPN ?? 10)).map((l) => `      ${l}`),
+      ...top(inclusive, 10).map((l) => `      ${l}`),
     ];
   };
 }
 
-/** Where the analysis starts: the page's main thread and a moment on it (µs, trace time). */
-export interface TraceStart {
+/** Where to look: the thread, and the time (µs, trace clock) the report counts from. */
+export interface TraceThread {
   readonly pid: number;
   readonly tid: number;
-  readonly ts: number;
+  readonly t0: number;
 }
 
-/** The app's load: its main thread at the navigation to the server's root (not a blank page that stored a set first). */
-export function navigationStart(traceEvents: readonly TraceEvent[]): TraceStart {
-  const nav = traceEvents.find(
+/** The page's main thread: the renderer thread that navigated to `url` (a RegExp on its URL). */
+export function mainThreadOf(events: readonly TraceEvent[], url: RegExp): TraceThread {
+  const nav = events.find(
     (e) =>
-      e.name === 'navigationStart' &&
-      /^http:\/\/127\.0\.0\.1:\d+\/$/.test(String(e.args?.data?.['documentLoaderURL'] ?? '')),
+      e.name === 'navigationStart' && url.test(String(e.args?.data?.['documentLoaderURL'] ?? '')),
   );
-  if (!nav) throw new Error('no navigationStart for the app in the trace');
-  return { pid: nav.pid, tid: nav.tid, ts: nav.ts };
-}
-
-/** The user-timing mark `name` (`performance.mark`), on the thread that made it. */
-export function markStart(traceEvents: readonly TraceEvent[], name: string): TraceStart {
-  const mark = traceEvents.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
-  if (!mark) throw new Error(`no mark ${name} in the trace`);
-  return { pid: mark.pid, tid: mark.tid, ts: mark.ts };
+  if (!nav) throw new Error(`no navigationStart for ${url} in the trace`);
+  return { pid: nav.pid, tid: nav.tid, t0: nav.ts };
 }
 
 /**
- * Lists the long tasks (over `over` ms) of the app's main thread from
- * `start` on (the app's navigation by default), each with the trace events
- * inside it and the functions sampled most; returns their durations (ms).
+ * Lines describing every task of `thread` longer than `over` ms that starts after `thread.t0`:
+ * its start (ms after t0) and length, the events inside it, and the sampled functions.
  */
-export function analyse(
-  traceEvents: readonly TraceEvent[],
+export function longTaskReport(
+  events: readonly TraceEvent[],
+  thread: TraceThread,
   over: number,
-  ready: number | null,
-  start: TraceStart = navigationStart(traceEvents),
-): number[] {
-  const { pid, tid } = start;
-  const t0 = start.ts;
-  const from = t0;
-  const mine = traceEvents.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X');
+): string[] {
+  const { pid, tid, t0 } = thread;
+  const mine = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X');
   const tasks = mine
-    .filter((e) => e.name === 'RunTask' && e.ts >= from && (e.dur ?? 0) / 1000 > over)
+    .filter((e) => e.name === 'RunTask' && e.ts >= t0 && (e.dur ?? 0) / 1000 > over)
     .sort((a, b) => a.ts - b.ts);
-  const self = selfTimes(traceEvents, pid, tid);
-  console.log(
-    `${ready === null ? '' : `ready ${ready.toFixed(0)} ms after navigation; `}${tasks.length} main-thread tasks over ${over} ms:`,
-  );
+  const self = selfTimes(events, pid, tid);
+  const lines = [`${tasks.length} main-thread tasks over ${over} ms:`];
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
-    console.log(
-      `\n@${((task.ts - t0) / 1000).toFixed(0)} ms  task ${((task.dur ?? 0) / 1000).toFixed(0)} ms`,
+    lines.push(
+      '',
+      `@${((task.ts - t0) / 1000).toFixed(0)} ms  task ${((task.dur ?? 0) / 1000).toFixed(0)} ms`,
     );
     const inside = mine
       .filter(
@@ -187,11 +175,18 @@ export function analyse(
       )
       .sort((a, b) => a.ts - b.ts);
     for (const e of inside.slice(0, 14)) {
-      console.log(
+      lines.push(
         `    +${((e.ts - task.ts) / 1000).toFixed(0).padStart(4)} ${((e.dur ?? 0) / 1000).toFixed(1).padStart(7)} ms  ${describeEvent(e)}`,
       );
     }
-    for (const line of self(task.ts, end)) console.log(line);
+    lines.push(...self(task.ts, end));
   }
-  return tasks.map((t) => (t.dur ?? 0) / 1000);
+  return lines;
+}
+
+/** The thread that made the User Timing mark `name` (`performance.mark`), counted from the mark. */
+export function threadOfMark(events: readonly TraceEvent[], name: string): TraceThread {
+  const mark = events.find((e) => e.name === name && e.cat.includes('user_timing'));
+  if (!mark) throw new Error(`no mark ${name} in the trace`);
+  return { pid: mark.pid, tid: mark.tid, t0: mark.ts };
 }

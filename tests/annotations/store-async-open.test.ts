@@ -81,6 +81,35 @@ describe('openBrowserAnnotationStoreAsync', () => {
     store.dispose();
   });
 
+  it('reads the string it wrote itself (its digest matches) without the parser, in slices', async () => {
+    const area = memoryArea();
+    saveAnnotations(memoryStorage(area), {
+      annotations: [annotation(1), annotation(2)],
+      deleted: {},
+      revision: 1,
+    });
+    vi.stubGlobal('localStorage', fakeLocalStorage(Object.fromEntries(area.values)));
+    const parse = vi.fn<StoredSetParser>(async (r) => parseStored(r));
+    const pause = vi.fn(() => Promise.resolve());
+    const { store } = await openBrowserAnnotationStoreAsync(parse, {}, pause);
+    expect(parse).not.toHaveBeenCalled();
+    expect(store.getSnapshot().annotations.map((a) => a.id)).toEqual([
+      annotation(1).id,
+      annotation(2).id,
+    ]);
+    store.dispose();
+    // One character changed (the digest no longer matches): the parser validates it.
+    const changed = area.values.get(ANNOTATIONS_KEY)!.replace('"Note 1."', '"Note 9."');
+    vi.stubGlobal(
+      'localStorage',
+      fakeLocalStorage({ ...Object.fromEntries(area.values), [ANNOTATIONS_KEY]: changed }),
+    );
+    const again = await openBrowserAnnotationStoreAsync(parse, {}, pause);
+    expect(parse).toHaveBeenCalledWith(changed);
+    expect(again.store.getSnapshot().annotations[0]!.note).toBe('Note 9.');
+    again.store.dispose();
+  });
+
   it('does not call the parser when nothing is stored', async () => {
     vi.stubGlobal('localStorage', fakeLocalStorage());
     const parse = vi.fn<StoredSetParser>(async () => null);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   backupKey,
   listBackups,
@@ -12,11 +12,15 @@ import {
 import {
   ANNOTATIONS_KEY,
   BACKUP_PREFIX,
+  DIGEST_KEY,
   STORAGE_VERSION,
 } from '../../../annotations/storage/envelope.ts';
+import { digestRecord } from '../../../annotations/storage/stored-digest.ts';
+import { AnnotationSchema } from '../../../annotations/model/annotation.ts';
 import type { AnnotationSet } from '../../../annotations/storage/merge.ts';
 import { memoryArea, memoryStorage } from '../../../annotations/storage/memory-storage.ts';
 import { MIGRATIONS } from '../../../annotations/storage/migrations.ts';
+import { quotaExceededError } from '../../../annotations/storage/quota.ts';
 import type { StoragePort } from '../../../annotations/storage/storage-port.ts';
 import { annotation } from './helpers.ts';
 import { scaled } from '../../slowdown.ts';
@@ -30,11 +34,119 @@ const set = (n: number): AnnotationSet => ({
   revision: 1,
 });
 
+describe('the digest of the string it wrote', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** A port holding `set(n)` as `saveAnnotations` left it: the data, then its digest. */
+  const saved = (n: number): { port: StoragePort; raw: string } => {
+    const port = memoryStorage();
+    expect(saveAnnotations(port, set(n), NOW)).toEqual({ ok: true });
+    return { port, raw: port.get(ANNOTATIONS_KEY)! };
+  };
+
+  it('skips validating the records of the string it wrote itself (the digest matches)', () => {
+    const { port } = saved(3);
+    const check = vi.spyOn(AnnotationSchema, 'safeParse');
+    const loaded = loadAnnotations(port, NOW);
+    expect(check).not.toHaveBeenCalled();
+    expect(loaded.set.annotations).toEqual(set(3).annotations);
+    expect(loaded).toMatchObject({ problem: null, backupKey: null, writable: true });
+  });
+
+  it('takes a matching string as it is: a record the schema would refuse is not checked', () => {
+    // Only this app's own writes have a matching digest, and they were checked on the way
+    // in; this shows that the shortcut really skips the check (a digest made by hand).
+    const port = memoryStorage();
+    const raw = saved(2).raw.replace('"color":"yellow"', '"color":"yellox"');
+    port.set(ANNOTATIONS_KEY, raw);
+    port.set(DIGEST_KEY, digestRecord(raw));
+    const loaded = loadAnnotations(port, NOW);
+    expect(loaded.problem).toBeNull();
+    expect(loaded.set.annotations.map((a) => a.color)).toEqual(['yellox', 'yellow']);
+  });
+
+  it('validates a string changed by one character, and refuses its bad record', () => {
+    const { port, raw } = saved(3);
+    const changed = raw.replace('"color":"yellow"', '"color":"yellox"');
+    expect(changed.length).toBe(raw.length);
+    port.set(ANNOTATIONS_KEY, changed);
+    const check = vi.spyOn(AnnotationSchema, 'safeParse');
+    const loaded = loadAnnotations(port, NOW);
+    expect(check).toHaveBeenCalledTimes(3);
+    expect(loaded.problem?.kind).toBe('invalid-records');
+    expect(loaded.invalid).toEqual([
+      expect.objectContaining({ index: 0, id: set(3).annotations[0]!.id }),
+    ]);
+    expect(loaded.invalid[0]!.message).toMatch(/^color/);
+    expect(loaded.set.annotations).toEqual(set(3).annotations.slice(1));
+    // The unreadable string is kept, as for any damage.
+    expect(port.get(loaded.backupKey!)).toBe(changed);
+  });
+
+  it('validates when there is no digest', () => {
+    const { port, raw } = saved(3);
+    port.remove(DIGEST_KEY);
+    const check = vi.spyOn(AnnotationSchema, 'safeParse');
+    expect(loadAnnotations(port, NOW).problem).toBeNull();
+    expect(check).toHaveBeenCalledTimes(3);
+    // The same bad record as above, with no digest: refused.
+    port.set(ANNOTATIONS_KEY, raw.replace('"color":"yellow"', '"color":"yellox"'));
+    const loaded = loadAnnotations(port, NOW);
+    expect(loaded.problem?.kind).toBe('invalid-records');
+    expect(loaded.set.annotations).toHaveLength(2);
+  });
+
+  it('validates under a digest of another validation epoch or data version', () => {
+    const { port } = saved(2);
+    const record = port.get(DIGEST_KEY)!;
+    for (const other of [record.replace(/ e\d+ /, ' e0 '), record.replace(/ v\d+ /, ' v0 ')]) {
+      expect(other).not.toBe(record);
+      port.set(DIGEST_KEY, other);
+      const check = vi.spyOn(AnnotationSchema, 'safeParse');
+      expect(loadAnnotations(port, NOW).problem).toBeNull();
+      expect(check).toHaveBeenCalledTimes(2);
+      check.mockRestore();
+    }
+  });
+
+  it('saves the data even when the digest cannot be written, and then validates the next load', () => {
+    const inner = memoryStorage();
+    saveAnnotations(inner, set(1), NOW);
+    // A storage that takes the data but refuses the digest (full by then).
+    const port: StoragePort = {
+      ...inner,
+      set(key, value) {
+        if (key === DIGEST_KEY) throw quotaExceededError();
+        inner.set(key, value);
+      },
+    };
+    expect(saveAnnotations(port, set(2), NOW)).toEqual({ ok: true });
+    expect(port.keys()).toEqual([ANNOTATIONS_KEY]); // the stale digest went
+    const check = vi.spyOn(AnnotationSchema, 'safeParse');
+    expect(loadAnnotations(port, NOW).set.annotations).toEqual(set(2).annotations);
+    expect(check).toHaveBeenCalledTimes(2);
+  });
+
+  it('a failed data write leaves the previous data and its digest, which still match', () => {
+    const area = memoryArea();
+    const port = memoryStorage(area);
+    saveAnnotations(port, set(1), NOW);
+    const before = { raw: port.get(ANNOTATIONS_KEY), digest: port.get(DIGEST_KEY) };
+    area.quota = 10;
+    expect(saveAnnotations(port, set(5), NOW)).toMatchObject({ ok: false, reason: 'quota' });
+    expect({ raw: port.get(ANNOTATIONS_KEY), digest: port.get(DIGEST_KEY) }).toEqual(before);
+    expect(loadAnnotations(port, NOW).set.annotations).toEqual(set(1).annotations);
+  });
+});
+
 describe('saveAnnotations and loadAnnotations', () => {
-  it('round-trips a set in one key, in an envelope', () => {
+  it('round-trips a set in one key, in an envelope, with the digest of what it wrote beside it', () => {
     const port = memoryStorage();
     expect(saveAnnotations(port, set(3), NOW)).toEqual({ ok: true });
-    expect(port.keys()).toEqual([ANNOTATIONS_KEY]);
+    expect(port.keys()).toEqual([ANNOTATIONS_KEY, DIGEST_KEY]);
+    expect(port.get(DIGEST_KEY)).toBe(digestRecord(port.get(ANNOTATIONS_KEY)!));
     expect(JSON.parse(port.get(ANNOTATIONS_KEY)!)).toMatchObject({
       type: 'diptych/annotations',
       version: STORAGE_VERSION,
