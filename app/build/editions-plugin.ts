@@ -28,6 +28,8 @@ import type { Plugin } from 'vite';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { packEditions, unpackEditions } from '../data/packed-editions.ts';
+import { DEFERRED_STYLES_ATTRIBUTE } from '../deferred-styles.ts';
+import { criticalCss } from './critical-css.ts';
 import { withContentSecurityPolicy } from './content-security-policy.ts';
 
 /** The id the app imports the prebuilt editions from. */
@@ -123,8 +125,12 @@ export const BOOT_SCRIPT_ID = 'diptych-boot';
  * Rewrites the built `index.html` for a first paint that waits for nothing
  * but the HTML, like a static page:
  *
- * - the stylesheet is inlined (`<style>`), so there is no render-blocking
- *   request;
+ * - the stylesheet's rules that the prerendered page needs are inlined
+ *   (`<style>`, from `critical(href)`: `critical-css.ts`), so there is no
+ *   render-blocking request and little CSS to parse and match before the
+ *   first paint; the whole stylesheet is requested by the boot script with
+ *   the entry, as a `<link>` marked {@link DEFERRED_STYLES_ATTRIBUTE}, and
+ *   the entry waits for it before hydrating (`app/deferred-styles.ts`);
  * - rendering waits until the whole body has been parsed
  *   (`<link rel="expect" blocking="render">` naming the boot script, the
  *   body's last element): without it Chromium painted a frame as soon as its
@@ -148,29 +154,35 @@ export const BOOT_SCRIPT_ID = 'diptych-boot';
  * win back interactivity at the price of first paint). Throws if the tags
  * are not found, so a change in Vite's output cannot silently undo this.
  *
- * `css` maps a stylesheet href as written in the HTML to its contents.
+ * `critical` maps a stylesheet href as written in the HTML to the rules of
+ * it to inline.
  */
-export function deferEntry(html: string, css: (href: string) => string | undefined): string {
+export function deferEntry(html: string, critical: (href: string) => string | undefined): string {
   const tag = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
   const m = tag.exec(html);
   if (!m)
     throw new Error('diptych-editions: no module entry <script> in the built index.html to defer');
-  const src = JSON.stringify(m[1]);
+  const hrefs: string[] = [];
+  const inlined = html.replace(
+    /<link rel="stylesheet" crossorigin href="([^"]+)">/g,
+    (link, href: string) => {
+      const source = critical(href);
+      if (source === undefined)
+        throw new Error(`diptych-editions: stylesheet ${href} is not in the bundle`);
+      hrefs.push(href);
+      return `<style>${source.replace(/<\/style/gi, '<\\/style')}</style>`;
+    },
+  );
+  const styles = hrefs.length
+    ? `for(const h of ${JSON.stringify(hrefs)}){const l=document.createElement("link");` +
+      `l.rel="stylesheet";l.href=h;l.setAttribute("${DEFERRED_STYLES_ATTRIBUTE}","");document.head.append(l)}`
+    : '';
   const boot =
-    `<script type="module" id="${BOOT_SCRIPT_ID}">let go=()=>{go=()=>{};import(${src})};` +
+    `<script type="module" id="${BOOT_SCRIPT_ID}">let go=()=>{go=()=>{};${styles}import(${JSON.stringify(m[1])})};` +
     `requestAnimationFrame(()=>requestAnimationFrame(()=>go()));` +
     `if(document.visibilityState==="hidden")go();` +
     `document.addEventListener("visibilitychange",()=>go(),{once:true})</script>`;
   const expect = `<link rel="expect" href="#${BOOT_SCRIPT_ID}" blocking="render">`;
-  const inlined = html.replace(
-    /<link rel="stylesheet" crossorigin href="([^"]+)">/g,
-    (link, href: string) => {
-      const source = css(href);
-      if (source === undefined)
-        throw new Error(`diptych-editions: stylesheet ${href} is not in the bundle`);
-      return `<style>${source.replace(/<\/style/gi, '<\\/style')}</style>`;
-    },
-  );
   if (!inlined.includes('</head>'))
     throw new Error(
       'diptych-editions: no </head> in the built index.html to hold the render-blocking link',
@@ -193,16 +205,22 @@ function deferredEntry(): Plugin {
     transformIndexHtml: {
       order: 'post',
       // The policy goes in last, hashing the inline boot script and style this step writes.
-      handler: (html, ctx) =>
-        withContentSecurityPolicy(
-          deferEntry(html, (href) => {
-            const asset = ctx.bundle?.[href.replace(/^\.?\//, '')];
-            if (asset?.type !== 'asset') return undefined;
-            return typeof asset.source === 'string'
+      async handler(html, ctx) {
+        // Each stylesheet's first-paint rules, against the prerendered page.
+        const critical = new Map<string, string>();
+        for (const [, href] of html.matchAll(
+          /<link rel="stylesheet" crossorigin href="([^"]+)">/g,
+        )) {
+          const asset = ctx.bundle?.[href!.replace(/^\.?\//, '')];
+          if (asset?.type !== 'asset') continue;
+          const css =
+            typeof asset.source === 'string'
               ? asset.source
               : new TextDecoder().decode(asset.source);
-          }),
-        ),
+          critical.set(href!, await criticalCss(html, css));
+        }
+        return withContentSecurityPolicy(deferEntry(html, (href) => critical.get(href)));
+      },
     },
   };
 }

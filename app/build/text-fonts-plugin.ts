@@ -11,7 +11,9 @@
  * `unicode-range` lists exactly its characters, injected into `index.html`;
  * the browser loads a face only when text in its range is laid out (lazily),
  * and uses it for those characters only. `styles.css` names the families
- * first in its font stacks.
+ * first for Korean and Russian runs (`:lang(ko)`, `:lang(ru)`: the
+ * `languageRuns` plugin marks them in every text), not in the stacks of all
+ * text, which made the first paint slower.
  *
  * What it is for: the built-in texts. A text the reader opens ("Open a
  * text…") with other Korean characters falls back to the system's fonts.
@@ -34,7 +36,7 @@ interface FaceSpec {
   readonly script: RegExp;
 }
 
-/** The families styles.css puts first in its stacks (`--serif`, `--sans`). */
+/** The families styles.css puts first for Korean and Russian runs (`:lang(ko)`, `:lang(ru)`). */
 export const TEXT_FONT_FAMILIES = ['Diptych Hangul', 'Diptych Cyrillic'] as const;
 
 const FACES: readonly FaceSpec[] = [

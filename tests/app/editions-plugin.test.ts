@@ -11,6 +11,8 @@ import {
   PRERENDERED_ATTRIBUTE,
   ROOT_PLACEHOLDER,
 } from '../../app/build/editions-plugin.ts';
+import { criticalCss } from '../../app/build/critical-css.ts';
+import { DEFERRED_STYLES_ATTRIBUTE } from '../../app/deferred-styles.ts';
 
 describe('curatedModuleSource', () => {
   it('ships what the importer reads from the curated collection, with the texts it read them against', async () => {
@@ -98,7 +100,7 @@ describe('deferEntry', () => {
     '<head><script type="module" crossorigin src="./assets/index-abc.js"></script>' +
     '<link rel="stylesheet" crossorigin href="./assets/index-def.css"></head><body><div id="root"></div></body>';
 
-  it('inlines the stylesheet and imports the entry after the first frame', () => {
+  it('inlines the first paint’s rules, and loads the whole stylesheet with the entry after the first frame', () => {
     const html = deferEntry(built, (href) =>
       href === './assets/index-def.css' ? 'p{color:red}' : undefined,
     );
@@ -111,6 +113,12 @@ describe('deferEntry', () => {
     expect(boot).toContain('requestAnimationFrame(()=>requestAnimationFrame(');
     // No timer: on a busy machine one fired before the first frame (the entry then ran first).
     expect(boot).not.toContain('setTimeout');
+    // The whole stylesheet, marked for the entry to wait on (app/deferred-styles.ts), requested
+    // in the same step as the entry, not before the first frame.
+    const go = /let go=\(\)=>\{go=\(\)=>\{\};(.*?)import\(/s.exec(boot)?.[1] ?? '';
+    expect(go).toContain('["./assets/index-def.css"]');
+    expect(go).toContain('l.rel="stylesheet"');
+    expect(go).toContain(`l.setAttribute("${DEFERRED_STYLES_ATTRIBUTE}","")`);
   });
 
   it('holds rendering until the boot script, the body’s last element, has been parsed', () => {
@@ -131,5 +139,33 @@ describe('deferEntry', () => {
         /index-def\.css is not in the bundle/,
       );
     });
+  });
+});
+
+describe('criticalCss', () => {
+  const page =
+    '<!doctype html><html data-prerendered=""><head><link rel="stylesheet" crossorigin href="./a.css"></head>' +
+    '<body><div class="app"><p class="block-text"><a href="#x">x</a></p></div></body></html>';
+  const css =
+    ':root{--ink:#111}html[data-prerendered] .block-text{content-visibility:auto}' +
+    '.app{display:grid}a:hover{color:red}:focus-visible{outline:3px solid}' +
+    '.selection-toolbar{position:fixed}@media (max-width:700px){.app{display:block}.cite-panel{top:0}}' +
+    '@keyframes spin{to{rotate:1turn}}.spinner{animation:spin 1s}';
+
+  it('keeps the rules that match the prerendered page, with their hover and focus states', async () => {
+    const critical = await criticalCss(page, css);
+    expect(critical).toContain('--ink:#111');
+    expect(critical).toContain('html[data-prerendered] .block-text{');
+    expect(critical).toContain('a:hover{');
+    // A focus ring for whatever the keyboard reaches before the app has started.
+    expect(critical).toContain(':focus-visible{');
+    expect(critical).toMatch(/@media \(max-width:\s*700px\)\{\.app\{display:block\}\}/);
+  });
+
+  it('leaves out what nothing on the page matches (panels, toolbars, their animations)', async () => {
+    const critical = await criticalCss(page, css);
+    expect(critical).not.toContain('.selection-toolbar');
+    expect(critical).not.toContain('.cite-panel');
+    expect(critical).not.toContain('@keyframes spin');
   });
 });

@@ -204,5 +204,13 @@ describe('first paint (prerendered, before the app runs)', () => {
       .poll(() => reader.page.locator('html').getAttribute('data-prerendered'))
       .toBeNull();
     expect(await blockStyle('lankov-2007:30')).toBe('visible');
+    // The page inlined only its first paint's rules; the whole stylesheet came with the app,
+    // which waited for it (app/deferred-styles.ts).
+    const deferred = await reader.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[data-deferred-styles]')].map(
+        (l) => l.sheet !== null && l.sheet.cssRules.length > 0,
+      ),
+    );
+    expect(deferred).toEqual([true]);
   });
 });

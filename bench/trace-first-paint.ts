@@ -1,0 +1,259 @@
+/**
+ * A profiling aid for the first paint (issue 15; the figures themselves are
+ * `npm run bench reader`): loads the bench's static page and the production
+ * reader (or any other pages of the build), each in a fresh context under a
+ * Chromium trace as the bench does, and prints where the time to the first
+ * paragraph's paint goes: when the HTML arrived and was parsed, the
+ * main-thread style, layout and paint passes before the first frame (wall
+ * and CPU time: on a loaded machine the CPU time is the steadier figure),
+ * the raster work on the compositor's workers, and the requests made before
+ * the paint. Medians over the runs.
+ *
+ *   npx tsx bench/trace-first-paint.ts [--dist DIR] [--runs 3] [--out prefix] [page.html …]
+ *
+ * `--dist` reuses a build (the static page is written into it as
+ * `static.html`); otherwise one is made. Pages default to `static.html` and
+ * the reader (`index.html`). Not part of `npm run bench`: it prints causes,
+ * not figures.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'vite';
+import type { Browser } from 'playwright-core';
+import { builtinEditions } from '../sources/builtin.ts';
+import { REPO_ROOT } from '../tests/e2e/helpers/build-app.ts';
+import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
+import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
+import { staticPage } from './reader.ts';
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly tdur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly args?: Record<string, unknown> & { data?: Record<string, unknown> };
+}
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'toplevel',
+  'loading',
+  'blink.user_timing',
+  'v8.execute',
+  'cc',
+  ...(process.env['TRACE_EXTRA'] ? process.env['TRACE_EXTRA'].split(',') : []),
+];
+
+/** The main-thread passes that are summed; everything else is "other". */
+const KINDS: Record<string, string> = {
+  ParseHTML: 'parse',
+  ParseAuthorStyleSheet: 'style',
+  UpdateLayoutTree: 'style',
+  Layout: 'layout',
+  PrePaint: 'paint',
+  Paint: 'paint',
+  Layerize: 'paint',
+  Commit: 'paint',
+  EvaluateScript: 'script',
+  'v8.compileModule': 'script',
+  'v8.evaluateModule': 'script',
+  FunctionCall: 'script',
+  FireAnimationFrame: 'script',
+};
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
+/** One load's figures, ms from navigation start. */
+interface Breakdown {
+  readonly [figure: string]: number;
+}
+
+/** Where the time to the first paragraph's paint went in one trace. */
+function analyse(events: readonly TraceEvent[], paintedAt: number, verbose: boolean): Breakdown {
+  const nav = events.find(
+    (e) =>
+      e.name === 'navigationStart' &&
+      /^http:\/\/127\.0\.0\.1:\d+\//.test(String(e.args?.data?.['documentLoaderURL'] ?? '')),
+  );
+  if (!nav) throw new Error('no navigationStart in the trace');
+  const { pid, tid } = nav;
+  const t0 = nav.ts;
+  const end = t0 + paintedAt * 1000;
+  const at = (e: TraceEvent | undefined): number => (e ? (e.ts - t0) / 1000 : NaN);
+  const mine = events.filter((e) => e.pid === pid && e.ts >= t0 && e.ts <= end);
+  const main = mine.filter((e) => e.tid === tid).sort((a, b) => a.ts - b.ts);
+  const out: Record<string, number> = {};
+  out['request'] = at(main.find((e) => e.name === 'ResourceSendRequest'));
+  out['parse start'] = at(
+    main.find((e) => e.name === 'ParseHTML' && e.ts > t0 + 1000 * out['request']!),
+  );
+  const parses = main.filter((e) => e.name === 'ParseHTML');
+  const lastParse = parses[parses.length - 1];
+  out['parse end'] = lastParse ? at(lastParse) + (lastParse.dur ?? 0) / 1000 : NaN;
+  out['load event'] = at(main.find((e) => e.name === 'loadEventStart'));
+  // The main-thread Paint that produced the frame: the last one before the presentation.
+  const paints = main.filter((e) => e.name === 'Paint' && e.ph === 'X');
+  const paint =
+    paints.find((p) =>
+      main.some(
+        (e) =>
+          e.name === 'PaintTimingVisualizer::LayoutObjectPainted' &&
+          e.ts >= p.ts &&
+          e.ts <= p.ts + (p.dur ?? 0),
+      ),
+    ) ?? paints[paints.length - 1];
+  const paintEnd = paint ? paint.ts + (paint.dur ?? 0) : end;
+  out['paint end'] = (paintEnd - t0) / 1000;
+  out['painted'] = paintedAt;
+  for (const e of main) {
+    const kind = KINDS[e.name];
+    if (e.ph !== 'X' || !kind || e.ts > paintEnd) continue;
+    out[`${kind} wall`] = (out[`${kind} wall`] ?? 0) + (e.dur ?? 0) / 1000;
+    out[`${kind} cpu`] = (out[`${kind} cpu`] ?? 0) + (e.tdur ?? 0) / 1000;
+    if (e.name === 'Layout') out['layouts'] = (out['layouts'] ?? 0) + 1;
+  }
+  out['main cpu'] = main
+    .filter(
+      (e) =>
+        e.name === 'RunTask' &&
+        e.ph === 'X' &&
+        e.ts <= paintEnd &&
+        e.ts >= t0 + 1000 * out['request']!,
+    )
+    .reduce((s, e) => s + (e.tdur ?? 0) / 1000, 0);
+  const raster = mine.filter((e) => e.name === 'RasterTask' && e.ts >= paintEnd);
+  out['raster cpu'] = raster.reduce((s, e) => s + (e.tdur ?? 0) / 1000, 0);
+  out['raster tiles'] = raster.length;
+  if (verbose) {
+    for (const e of main) {
+      if (e.ph !== 'X' || !KINDS[e.name] || (e.dur ?? 0) < 500) continue;
+      const begin = e.args?.['beginData'] as Record<string, unknown> | undefined;
+      const detail =
+        e.name === 'Layout' && begin
+          ? ` ${String(begin['dirtyObjects'])}/${String(begin['totalObjects'])} objects`
+          : e.name === 'UpdateLayoutTree'
+            ? ` ${String(e.args?.['elementCount'] ?? '?')} elements`
+            : '';
+      console.log(
+        `    @${at(e).toFixed(1).padStart(6)} ${((e.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms (cpu ${((e.tdur ?? 0) / 1000).toFixed(1)}) ${e.name}${detail}`,
+      );
+    }
+    for (const e of main.filter((e) => e.name === 'ResourceSendRequest'))
+      console.log(
+        `    @${at(e).toFixed(1).padStart(6)} request ${String(e.args?.data?.['url']).replace(/^https?:\/\/[^/]+\//, '')}`,
+      );
+  }
+  return out;
+}
+
+const PROBE = `new Promise((resolve) => {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.identifier === 'first-paragraph') resolve(e.renderTime || e.startTime);
+  }).observe({ type: 'element', buffered: true });
+})`;
+
+async function traced(
+  browser: Browser,
+  url: string,
+  verbose: boolean,
+  out?: string,
+): Promise<Breakdown> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await browser.startTracing(page, { categories: CATEGORIES });
+  await page.goto(url, { waitUntil: 'load' });
+  const painted = (await page.evaluate(PROBE)) as number;
+  await page.waitForTimeout(200);
+  const buffer = await browser.stopTracing();
+  if (out) writeFileSync(out, buffer);
+  await context.close();
+  const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
+  return analyse(traceEvents, painted, verbose);
+}
+
+const median = (xs: number[]): number => {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+async function main(): Promise<void> {
+  const given = arg('--dist');
+  let dist = given;
+  if (!dist) {
+    dist = mkdtempSync(path.join(tmpdir(), 'diptych-trace-'));
+    process.env['NODE_ENV'] = 'production';
+    await build({
+      configFile: path.join(REPO_ROOT, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: dist, emptyOutDir: true },
+    });
+  }
+  writeFileSync(path.join(dist, 'static.html'), staticPage(builtinEditions()));
+  const runs = Number(arg('--runs') ?? 3);
+  const out = arg('--out');
+  const verbose = process.argv.includes('--verbose');
+  const flagsWithValue = new Set(['--dist', '--runs', '--out']);
+  const named = process.argv
+    .slice(2)
+    .filter((a, i, all) => !a.startsWith('--') && !flagsWithValue.has(all[i - 1] ?? ''));
+  const pages = named.length ? named : ['static.html', ''];
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  const results = new Map<string, Breakdown[]>();
+  try {
+    // Warm-up, as the bench does.
+    for (const p of pages) {
+      const c = await browser.newContext();
+      await (await c.newPage()).goto(`${server.url}${p}`, { waitUntil: 'load' });
+      await c.close();
+    }
+    for (let i = 0; i < runs; i++) {
+      for (const p of pages) {
+        if (verbose) console.log(`  ${p || 'index.html'} #${i + 1}`);
+        const b = await traced(
+          browser,
+          `${server.url}${p}`,
+          verbose,
+          out && `${out}-${p || 'index'}-${i}.json`,
+        );
+        results.set(p, [...(results.get(p) ?? []), b]);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    if (!given) rmSync(dist, { recursive: true, force: true });
+  }
+  const figures = [...new Set([...results.values()].flat().flatMap((b) => Object.keys(b)))];
+  console.log(
+    `medians of ${runs} traced cold loads (ms from navigation start; cpu = thread time):`,
+  );
+  console.log(
+    `${''.padEnd(16)}${pages.map((p) => (p || 'index.html').slice(0, 18).padStart(19)).join('')}`,
+  );
+  for (const f of figures) {
+    console.log(
+      `${f.padEnd(16)}${pages
+        .map((p) =>
+          median((results.get(p) ?? []).map((b) => b[f] ?? 0))
+            .toFixed(1)
+            .padStart(19),
+        )
+        .join('')}`,
+    );
+  }
+}
+
+await main();
