@@ -58,7 +58,7 @@ function observeLongTasks(): void {
 }
 
 /** Waits until the toolbar counts `n` annotations and highlights are painted; returns `performance.now()` then. */
-async function allShown(page: Page, n: number): Promise<number> {
+export async function allShown(page: Page, n: number): Promise<number> {
   await page.waitForFunction(
     (count) => {
       const h = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;

@@ -1,0 +1,148 @@
+/**
+ * A profiling aid for the initial replication of 10,000 annotations (issue
+ * 13; the figures themselves are `npm run bench sync-replication`): the
+ * same set on the real sync server, a fresh browser signs in under a
+ * Chromium trace, and every main-thread task longer than a threshold from
+ * the click on **Sign in** until the save was tried is listed with what ran
+ * inside it, then the main thread's busy time in that span.
+ *
+ *   npx tsx bench/trace-sync-replication.ts [--dist DIR] [--unminified] [--over 50] [--out trace.json] [--no-trace]
+ *
+ * `--dist` reuses a build; otherwise one is made. `--no-trace` only times
+ * it (the tracer slows the page down): the same two moments and the longest
+ * task (Long Tasks API), for comparing builds quickly. Not part of
+ * `npm run bench`: it prints causes, not figures.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'vite';
+import { ANNOTATIONS_KEY } from '../annotations/storage/envelope.ts';
+import { privateDatabaseName, toAnnotationDoc } from '../annotations/sync/index.ts';
+import { CouchAdmin } from '../server/couch-admin.ts';
+import { REPO_ROOT } from '../tests/e2e/helpers/build-app.ts';
+import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
+import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
+import { call } from '../tests/server/helpers/http.ts';
+import { startServerProcess, TEST_ADMIN } from '../tests/server/helpers/server-process.ts';
+import { spreadAnnotations } from './helpers/spread-annotations.ts';
+import { fillSignIn, newDevice, openReader, waitForStatus } from './helpers/sync-rig.ts';
+import {
+  longTaskReport,
+  threadOfMark,
+  TRACE_CATEGORIES,
+  type TraceEvent,
+  type TraceThread,
+} from './helpers/trace-tasks.ts';
+import { allShown } from './sync-replication.ts';
+
+const COUNT = 10_000;
+const READER = { name: 'reader', password: 'reader-secret' };
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
+async function buildDist(minify: boolean): Promise<string> {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'diptych-trace-'));
+  process.env['NODE_ENV'] = 'production';
+  await build({
+    configFile: path.join(REPO_ROOT, 'vite.config.ts'),
+    mode: 'production',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, minify },
+  });
+  return outDir;
+}
+
+/** The main thread's busy time (top-level tasks) in the `span` ms after `start`, and the long ones' sum. */
+function busy(events: readonly TraceEvent[], start: TraceThread, span: number): string {
+  const tasks = events.filter(
+    (e) =>
+      e.pid === start.pid &&
+      e.tid === start.tid &&
+      e.ph === 'X' &&
+      e.name === 'RunTask' &&
+      e.ts >= start.t0 &&
+      e.ts <= start.t0 + span * 1000,
+  );
+  const total = tasks.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
+  const over50 = tasks.filter((e) => (e.dur ?? 0) > 50_000);
+  return `main thread busy ${total.toFixed(0)} ms of ${span.toFixed(0)} ms; ${over50.length} tasks over 50 ms (${(over50.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000).toFixed(0)} ms)`;
+}
+
+async function main(): Promise<void> {
+  const over = Number(arg('--over') ?? 50);
+  const given = arg('--dist');
+  const dist = given ?? (await buildDist(!process.argv.includes('--unminified')));
+  const app = await serveStatic(dist);
+  const server = await startServerProcess({ cors: new URL(app.url).origin });
+  const browser = await launchChromium();
+  try {
+    const admin = new CouchAdmin(server.couchUrl, TEST_ADMIN);
+    await admin.addUser(READER.name, READER.password);
+    const db = privateDatabaseName(READER.name);
+    const annotations = spreadAnnotations(COUNT);
+    for (let i = 0; i < COUNT; i += 1000) {
+      const docs = annotations.slice(i, i + 1000).map((a) => toAnnotationDoc(a, READER.name));
+      const answer = await call(server.couchUrl, READER, 'POST', `${db}/_bulk_docs`, { docs });
+      if (answer.status !== 201)
+        throw new Error(`seeding the server failed (HTTP ${answer.status})`);
+    }
+    const context = await newDevice(browser);
+    const page = await context.newPage();
+    await openReader(page, app.url);
+    await fillSignIn(page, server.url, READER);
+    const tracing = !process.argv.includes('--no-trace');
+    await page.evaluate(() => {
+      const w = window as unknown as { __tasks: number[] };
+      w.__tasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__tasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    const clicked = await page.evaluate(() => {
+      const button = [...document.querySelectorAll('button')].find(
+        (b) => b.textContent === 'Sign in',
+      )!;
+      performance.mark('diptych-sign-in');
+      button.click();
+      return performance.now();
+    });
+    const shown = await allShown(page, COUNT);
+    await waitForStatus(page, /^Synced\.$/);
+    await page.waitForFunction(
+      (key) =>
+        (localStorage.getItem(key) ?? '').length > 1_000_000 ||
+        /storage is full/.test(document.querySelector('.ann-status')?.textContent ?? ''),
+      ANNOTATIONS_KEY,
+      { timeout: 120_000, polling: 100 },
+    );
+    const saved = await page.evaluate(() => performance.now());
+    const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
+    console.log(
+      `shown ${(shown - clicked).toFixed(0)} ms after Sign in; save tried ${(saved - clicked).toFixed(0)} ms after; longest task ${Math.max(0, ...tasks).toFixed(0)} ms; ${tasks.filter((t) => t > 100).length} tasks over 100 ms`,
+    );
+    if (!tracing) {
+      await context.close();
+      return;
+    }
+    const buffer = await browser.stopTracing();
+    const out = arg('--out');
+    if (out) writeFileSync(out, buffer);
+    const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
+    const start = threadOfMark(traceEvents, 'diptych-sign-in');
+    console.log(busy(traceEvents, start, saved - clicked));
+    for (const line of longTaskReport(traceEvents, start, over)) console.log(line);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.dispose();
+    await app.close();
+    if (!given) rmSync(dist, { recursive: true, force: true });
+  }
+}
+
+await main();
