@@ -39,7 +39,8 @@ import { hubPersistence, type PersistenceHub } from './storage/hub-persistence.t
 import { portPersistence, type PreloadedSet } from './storage/port-persistence.ts';
 import { parseStored, type ParsedStore } from './storage/annotation-storage.ts';
 import { ANNOTATIONS_KEY, DIGEST_KEY } from './storage/envelope.ts';
-import { pauseForPage, readTrustedSet } from './storage/read-trusted-set.ts';
+import { pauseForPage } from './pause-for-page.ts';
+import { readTrustedSet } from './storage/read-trusted-set.ts';
 import type { StoragePort } from './storage/storage-port.ts';
 
 export type {

@@ -38,16 +38,6 @@ const CLOSE_BRACKET = 0x5d;
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 
 /**
- * The default pause: lets the browser run other tasks (input, rendering)
- * before going on. `scheduler.yield()` where there is one — it resumes ahead
- * of other queued work; `setTimeout` is clamped to 4 ms once nested.
- */
-export const pauseForPage = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-};
-
-/**
  * `parseStored(raw, digest)` when `digest` is the digest of `raw`, done in
  * slices of a few ms with `pause()` awaited between; `null` when it is not
  * (the caller then validates `raw` in full, as before).

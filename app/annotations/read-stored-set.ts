@@ -18,12 +18,7 @@ import {
   type StoredSetReply,
   type StoredSetRequest,
 } from './stored-set-protocol.ts';
-
-/** Lets the browser run other tasks (input, rendering, the worker's replies) before going on. */
-const yieldToPage = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-};
+import { pauseForPage } from '../../annotations/pause-for-page.ts';
 
 /** See the module comment. */
 export const readStoredSetInWorker: StoredSetParser = (raw) => {
@@ -83,7 +78,7 @@ export const readStoredSetInWorker: StoredSetParser = (raw) => {
       for (let from = 0; from < raw.length && !finished; from += STORED_SET_SLICE) {
         const text = raw.slice(from, from + STORED_SET_SLICE);
         worker.postMessage({ type: 'text', text } satisfies StoredSetRequest);
-        await yieldToPage();
+        await pauseForPage();
       }
       if (!finished) worker.postMessage({ type: 'end' } satisfies StoredSetRequest);
     };
