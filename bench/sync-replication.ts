@@ -38,6 +38,7 @@ import {
   newDevice,
   openReader,
   startSyncRig,
+  waitForSaveTried,
   waitForStatus,
   type BenchUser,
 } from './helpers/sync-rig.ts';
@@ -133,13 +134,7 @@ export async function run(): Promise<void> {
       const shown = await allShown(page, COUNT);
       replication.push(shown - clicked);
       await waitForStatus(page, /^Synced\.$/);
-      await page.waitForFunction(
-        (key) =>
-          (localStorage.getItem(key) ?? '').length > 1_000_000 ||
-          /storage is full/.test(document.querySelector('.ann-status')?.textContent ?? ''),
-        ANNOTATIONS_KEY,
-        { timeout: 120_000, polling: 100 },
-      );
+      await waitForSaveTried(page);
       saved.push((await page.evaluate(() => performance.now())) - clicked);
       longest.push(
         Math.max(

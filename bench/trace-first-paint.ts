@@ -16,16 +16,15 @@
  * the reader (`index.html`). Not part of `npm run bench`: it prints causes,
  * not figures.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { builtinEditions } from '../sources/builtin.ts';
-import { REPO_ROOT } from '../tests/e2e/helpers/build-app.ts';
+import { buildApp } from '../tests/e2e/helpers/build-app.ts';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 import { staticPage } from './reader.ts';
+import { argValue } from './helpers/arg-value.ts';
 
 interface TraceEvent {
   readonly name: string;
@@ -65,11 +64,6 @@ const KINDS: Record<string, string> = {
   'v8.evaluateModule': 'script',
   FunctionCall: 'script',
   FireAnimationFrame: 'script',
-};
-
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 };
 
 /** One load's figures, ms from navigation start. */
@@ -188,21 +182,11 @@ const median = (xs: number[]): number => {
 };
 
 async function main(): Promise<void> {
-  const given = arg('--dist');
-  let dist = given;
-  if (!dist) {
-    dist = mkdtempSync(path.join(tmpdir(), 'diptych-trace-'));
-    process.env['NODE_ENV'] = 'production';
-    await build({
-      configFile: path.join(REPO_ROOT, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir: dist, emptyOutDir: true },
-    });
-  }
+  const given = argValue('--dist');
+  const dist = given ?? (await buildApp('diptych-trace-'));
   writeFileSync(path.join(dist, 'static.html'), staticPage(builtinEditions()));
-  const runs = Number(arg('--runs') ?? 3);
-  const out = arg('--out');
+  const runs = Number(argValue('--runs') ?? 3);
+  const out = argValue('--out');
   const verbose = process.argv.includes('--verbose');
   const flagsWithValue = new Set(['--dist', '--runs', '--out']);
   const named = process.argv

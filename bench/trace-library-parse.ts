@@ -26,13 +26,9 @@ import {
   TRACE_CATEGORIES,
   type TraceEvent,
 } from './helpers/trace-tasks.ts';
+import { argValue } from './helpers/arg-value.ts';
 
 const MARK = 'diptych-file-chosen';
-
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 
 function report(traceEvents: readonly TraceEvent[], over: number): void {
   for (const line of longTaskReport(traceEvents, threadOfMark(traceEvents, MARK), over))
@@ -40,8 +36,8 @@ function report(traceEvents: readonly TraceEvent[], over: number): void {
 }
 
 async function main(): Promise<void> {
-  const over = Number(arg('--over') ?? 50);
-  const saved = arg('--trace');
+  const over = Number(argValue('--over') ?? 50);
+  const saved = argValue('--trace');
   if (saved) {
     const { traceEvents } = JSON.parse(readFileSync(saved, 'utf8')) as {
       traceEvents: TraceEvent[];
@@ -49,9 +45,9 @@ async function main(): Promise<void> {
     report(traceEvents, over);
     return;
   }
-  const name = arg('--file') ?? 'long-text.md';
-  const after = Number(arg('--after') ?? 3000);
-  const given = arg('--dist');
+  const name = argValue('--file') ?? 'long-text.md';
+  const after = Number(argValue('--after') ?? 3000);
+  const given = argValue('--dist');
   const dist = given ?? (await buildApp('diptych-trace-'));
   const server = await serveStatic(dist);
   const browser = await launchChromium();
@@ -89,7 +85,7 @@ async function main(): Promise<void> {
     console.log(await shown.jsonValue());
     await page.waitForTimeout(after);
     const buffer = await browser.stopTracing();
-    const out = arg('--out');
+    const out = argValue('--out');
     if (out) writeFileSync(out, buffer);
     const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
     report(traceEvents, over);

@@ -13,20 +13,22 @@
  * task (Long Tasks API), for comparing builds quickly. Not part of
  * `npm run bench`: it prints causes, not figures.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { build } from 'vite';
-import { ANNOTATIONS_KEY } from '../annotations/storage/envelope.ts';
+import { rmSync, writeFileSync } from 'node:fs';
 import { privateDatabaseName, toAnnotationDoc } from '../annotations/sync/index.ts';
 import { CouchAdmin } from '../server/couch-admin.ts';
-import { REPO_ROOT } from '../tests/e2e/helpers/build-app.ts';
+import { buildApp } from '../tests/e2e/helpers/build-app.ts';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 import { call } from '../tests/server/helpers/http.ts';
 import { startServerProcess, TEST_ADMIN } from '../tests/server/helpers/server-process.ts';
 import { spreadAnnotations } from './helpers/spread-annotations.ts';
-import { fillSignIn, newDevice, openReader, waitForStatus } from './helpers/sync-rig.ts';
+import {
+  fillSignIn,
+  newDevice,
+  openReader,
+  waitForSaveTried,
+  waitForStatus,
+} from './helpers/sync-rig.ts';
 import {
   longTaskReport,
   threadOfMark,
@@ -35,26 +37,10 @@ import {
   type TraceThread,
 } from './helpers/trace-tasks.ts';
 import { allShown } from './sync-replication.ts';
+import { argValue } from './helpers/arg-value.ts';
 
 const COUNT = 10_000;
 const READER = { name: 'reader', password: 'reader-secret' };
-
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-
-async function buildDist(minify: boolean): Promise<string> {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'diptych-trace-'));
-  process.env['NODE_ENV'] = 'production';
-  await build({
-    configFile: path.join(REPO_ROOT, 'vite.config.ts'),
-    mode: 'production',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, minify },
-  });
-  return outDir;
-}
 
 /** The main thread's busy time (top-level tasks) in the `span` ms after `start`, and the long ones' sum. */
 function busy(events: readonly TraceEvent[], start: TraceThread, span: number): string {
@@ -73,9 +59,11 @@ function busy(events: readonly TraceEvent[], start: TraceThread, span: number): 
 }
 
 async function main(): Promise<void> {
-  const over = Number(arg('--over') ?? 50);
-  const given = arg('--dist');
-  const dist = given ?? (await buildDist(!process.argv.includes('--unminified')));
+  const over = Number(argValue('--over') ?? 50);
+  const given = argValue('--dist');
+  const dist =
+    given ??
+    (await buildApp('diptych-trace-', [], { minify: !process.argv.includes('--unminified') }));
   const app = await serveStatic(dist);
   const server = await startServerProcess({ cors: new URL(app.url).origin });
   const browser = await launchChromium();
@@ -113,13 +101,7 @@ async function main(): Promise<void> {
     });
     const shown = await allShown(page, COUNT);
     await waitForStatus(page, /^Synced\.$/);
-    await page.waitForFunction(
-      (key) =>
-        (localStorage.getItem(key) ?? '').length > 1_000_000 ||
-        /storage is full/.test(document.querySelector('.ann-status')?.textContent ?? ''),
-      ANNOTATIONS_KEY,
-      { timeout: 120_000, polling: 100 },
-    );
+    await waitForSaveTried(page);
     const saved = await page.evaluate(() => performance.now());
     const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
     console.log(
@@ -130,7 +112,7 @@ async function main(): Promise<void> {
       return;
     }
     const buffer = await browser.stopTracing();
-    const out = arg('--out');
+    const out = argValue('--out');
     if (out) writeFileSync(out, buffer);
     const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
     const start = threadOfMark(traceEvents, 'diptych-sign-in');

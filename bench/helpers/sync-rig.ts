@@ -7,6 +7,7 @@
  */
 import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ANNOTATIONS_KEY } from '../../annotations/storage/envelope.ts';
 import { CouchAdmin } from '../../server/couch-admin.ts';
 import { buildApp } from '../../tests/e2e/helpers/build-app.ts';
 import { launchChromium } from '../../tests/e2e/helpers/chromium.ts';
@@ -121,6 +122,21 @@ export async function joinGroupLayer(page: Page, group: string): Promise<void> {
   );
   await panel.getByLabel('New annotations go to').selectOption({ label: `Group: ${group}` });
   await waitForStatus(page, /^Synced\.$/);
+}
+
+/**
+ * Resolves once the app has tried to save a large received set to
+ * localStorage: the key holds it, or the storage bar says storage is full
+ * (10,000 annotations and the sync settings exceed an origin's quota).
+ */
+export async function waitForSaveTried(page: Page): Promise<void> {
+  await page.waitForFunction(
+    (key) =>
+      (localStorage.getItem(key) ?? '').length > 1_000_000 ||
+      /storage is full/.test(document.querySelector('.ann-status')?.textContent ?? ''),
+    ANNOTATIONS_KEY,
+    { timeout: 120_000, polling: 100 },
+  );
 }
 
 /** Closes the Sync panel. */

@@ -12,12 +12,22 @@ import { build, createLogger } from 'vite';
 /** The repository root. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** Options of `buildApp`. */
+export interface BuildOptions {
+  /** False keeps names readable in a profile (the trace tools' `--unminified`); default true. */
+  readonly minify?: boolean;
+}
+
 /**
  * Runs `vite build` with the project config; returns the output directory.
  * Every warning and error the build logs is also pushed onto `warnings`
  * (a clean build logs none; tests/e2e/build.test.ts checks it).
  */
-export async function buildApp(prefix = 'diptych-dist-', warnings: string[] = []): Promise<string> {
+export async function buildApp(
+  prefix = 'diptych-dist-',
+  warnings: string[] = [],
+  options: BuildOptions = {},
+): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), prefix));
   const logger = createLogger('warn');
   const record =
@@ -39,7 +49,7 @@ export async function buildApp(prefix = 'diptych-dist-', warnings: string[] = []
       mode: 'production',
       logLevel: 'warn',
       customLogger: logger,
-      build: { outDir, emptyOutDir: true },
+      build: { outDir, emptyOutDir: true, minify: options.minify ?? true },
     });
   } finally {
     if (nodeEnv === undefined) delete process.env['NODE_ENV'];
