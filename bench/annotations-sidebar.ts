@@ -18,12 +18,16 @@
  *
  * The annotations are spread over both texts with the same generator shape
  * as bench/annotations.ts (`helpers/spread-annotations.ts`).
+ *
+ * `npm run bench -- annotations-sidebar --dist DIR` measures a build made
+ * earlier instead of building one (to compare two versions back to back).
  */
 import { rmSync } from 'node:fs';
 import { ANNOTATIONS_KEY } from '../annotations/storage/envelope.ts';
 import { buildApp } from '../tests/e2e/helpers/build-app.ts';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
+import { argValue } from './helpers/arg-value.ts';
 import { waitForAnnotationsReady } from './helpers/annotations-ready.ts';
 import { seedLocalStorage } from './helpers/seed-storage.ts';
 import { spreadAnnotations, storedEntries } from './helpers/spread-annotations.ts';
@@ -64,7 +68,9 @@ export const __storedSet = storedSet;
 export async function run(): Promise<void> {
   const entries = storedSet();
   const raw = entries[ANNOTATIONS_KEY]!;
-  const outDir = await buildApp('diptych-bench-sidebar-');
+  // `--dist DIR` measures a build made earlier (an A/B of two versions on the same machine state).
+  const given = argValue('--dist');
+  const outDir = given ?? (await buildApp('diptych-bench-sidebar-'));
   const server = await serveStatic(outDir);
   const browser = await launchChromium();
   const ready: number[] = [];
@@ -114,7 +120,7 @@ export async function run(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    if (!given) rmSync(outDir, { recursive: true, force: true });
   }
   console.log(
     `${COUNT} stored annotations (${(raw.length / 1e6).toFixed(1)} M characters), ${RUNS} cold runs, medians:`,
@@ -126,6 +132,9 @@ export async function run(): Promise<void> {
   );
   console.log(
     `longest main-thread task during load: ${fmt(t)} (target ≤ ${TASK_TARGET_MS} ms: ${t <= TASK_TARGET_MS ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `each run: ready ${ready.map(fmt).join(', ')}; longest task ${longest.map(fmt).join(', ')}`,
   );
   console.log(`open the sidebar (first item painted): ${fmt(median(open))}`);
   console.log(`next 100 items of the windowed list: ${fmt(median(page100))}`);
