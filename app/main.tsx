@@ -21,9 +21,10 @@ import './library/library.css';
 const editions = unpackEditions(packedEditions);
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-// The stored annotations start loading now, not after hydration: their store is read and
-// validated in a worker (annotations/read-stored-set.ts) while this thread hydrates.
-loadAnnotationRuntime().catch(() => {
+// The stored annotations start loading now, not after hydration: their store is read (the app's
+// own save in short slices, anything else validated in a worker: annotations/read-stored-set.ts)
+// and anchored in the editions about to be shown, while this thread hydrates.
+loadAnnotationRuntime(editions).catch(() => {
   // Reported where it is awaited (use-annotations.ts).
 });
 /** Ends the first paint's containment and hydrates (or renders) the reader. */

@@ -18,7 +18,7 @@ import type { SelectionAction } from '../selection/selection-action.ts';
 import { parseTags, type AnchorCache, type AnchoredList } from './anchored-list.ts';
 import type { AnnotationRuntime } from './annotation-runtime.ts';
 import { useAnnotationActions, type AnnotationActionCallbacks } from './use-annotation-actions.ts';
-import { useAnnotations } from './use-annotations.ts';
+import { pageAnchorCache, useAnnotations } from './use-annotations.ts';
 import { useHighlightClicks } from './use-highlight-clicks.ts';
 import { useHighlights } from './use-highlights.ts';
 import { useAnchoredList } from './use-anchored-list.ts';
@@ -85,7 +85,7 @@ export function useAnnotationUi(
   const editions = useMemo(() => [left, right], [left, right]);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [opened, setOpened] = useState<AnnotationUi['opened']>(null);
-  const [cache] = useState<AnchorCache>(() => new WeakMap());
+  const cache: AnchorCache = pageAnchorCache;
   // Anchored in slices when there are many to anchor (10,000 stored ones on opening).
   const list = useAnchoredList(
     snapshot?.annotations ?? null,

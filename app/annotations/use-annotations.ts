@@ -8,17 +8,67 @@
  * or anchoring (`use-anchored.ts`).
  */
 import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
+import { pauseForPage } from '../../annotations/pause-for-page.ts';
 import type { StoreSnapshot } from '../../annotations/store.ts';
+import type { Edition } from '../../sources/edition.ts';
+import { anchorSome, type AnchorCache } from './anchored-list.ts';
 import type { AnnotationRuntime } from './annotation-runtime.ts';
 
 let opening: Promise<AnnotationRuntime> | null = null;
 
 /**
+ * The page's anchoring results (`anchored-list.ts`): one cache for the page,
+ * so that what `loadAnnotationRuntime` anchored before the first render is
+ * what the list (`use-annotation-ui.ts`) reads. Keyed weakly by annotation
+ * and edition objects, so it holds nothing the page has let go of.
+ */
+export const pageAnchorCache: AnchorCache = new WeakMap();
+
+/** The longest run of anchoring in one task while the runtime opens, in ms. */
+const SLICE_MS = 8;
+
+/**
+ * Anchors the stored annotations in `editions` into `pageAnchorCache`, in
+ * slices of a few ms with the page given its turn between them. Done before
+ * the runtime is handed to React: the first render with 10,000 stored
+ * annotations then reads every anchoring from the cache and shows the whole
+ * list, where it used to render an empty list, anchor in slices after that
+ * commit, and render the reader again (bench/annotations-sidebar.ts).
+ */
+async function anchorStored(
+  runtime: AnnotationRuntime,
+  editions: readonly Edition[],
+): Promise<void> {
+  if (editions.length === 0) return;
+  const annotations = runtime.store.getSnapshot().annotations;
+  let from = 0;
+  while (from < annotations.length) {
+    const end = performance.now() + SLICE_MS;
+    from = anchorSome(annotations, editions, runtime.anchor, pageAnchorCache, from, () => {
+      return performance.now() < end;
+    });
+    if (from < annotations.length) await pauseForPage();
+  }
+}
+
+/**
  * The runtime, loaded and opened on first call; later calls share it (one
  * store per page, whatever re-mounts — StrictMode mounts effects twice).
+ * `anchorIn`, given by the first call (the entry, with the editions it
+ * renders), are the editions the stored annotations are anchored in before
+ * the runtime resolves; other editions are anchored as the list needs them.
  */
-export function loadAnnotationRuntime(): Promise<AnnotationRuntime> {
-  opening ??= import('./annotation-runtime.ts').then((m) => m.openRuntime());
+export function loadAnnotationRuntime(
+  anchorIn: readonly Edition[] = [],
+): Promise<AnnotationRuntime> {
+  opening ??= import('./annotation-runtime.ts')
+    .then((m) => m.openRuntime())
+    .then(async (runtime) => {
+      // Only a head start: anchoring never throws (annotations/anchoring/anchor.ts), and the
+      // list anchors whatever is missing from the cache itself.
+      await anchorStored(runtime, anchorIn).catch(() => undefined);
+      return runtime;
+    });
   return opening;
 }
 
