@@ -42,13 +42,13 @@ import {
 } from '../sources/related/index.ts';
 
 /** A curated link as (source id, passage address) on each side. */
-type Side = { source: string; address: string; topic?: string };
+export type Side = { source: string; address: string; topic?: string };
 
 /**
  * The curated links, loaded the way the app loads them (through the
  * importer, which validates them), or why they could not be.
  */
-async function loadCurated(editions: readonly Edition[]): Promise<[Side, Side][] | string> {
+export async function loadCurated(editions: readonly Edition[]): Promise<[Side, Side][] | string> {
   let annotations;
   try {
     const { loadCuratedComparisons } = await import('../annotations/comparisons/load-curated.ts');
@@ -110,7 +110,7 @@ function randomExpectation(
   return { recall3, rr };
 }
 
-interface QueryResult {
+export interface QueryResult {
   query: string;
   relevant: string[];
   ranks: (number | null)[];
@@ -151,6 +151,7 @@ function evaluate(
     const ranked = related(index, query, {
       k: candidates.size,
       within: to,
+      explain: false,
       ...(fusion ? { fusion } : {}),
     }).map((r) => r.address as string);
     const ranks = relevant.map((p) => {
@@ -243,7 +244,7 @@ export async function run(): Promise<void> {
 }
 
 /** Both directions' results for a set of pairs. */
-function bothWays(
+export function bothWays(
   editions: readonly Edition[],
   pairs: readonly [Side, Side][],
   index: RelatedIndex,
@@ -323,8 +324,15 @@ const VARIANTS: readonly Variant[] = [
 
 function describeFusion(f: FusionParams | undefined): string {
   if (!f) return '–';
+  const weights = (w: Readonly<Record<string, number | undefined>> | undefined) =>
+    w
+      ? ` ${Object.entries(w)
+          .map(([s, x]) => `${s.replace('sif-', '')}:${x}`)
+          .join(' ')}`
+      : '';
   if (f.method === 'rrf')
-    return `k=${f.k}${f.weight !== undefined && f.weight !== 1 ? ` w=${f.weight}` : ''}`;
+    return `k=${f.k}${f.weight !== undefined && f.weight !== 1 ? ` w=${f.weight}` : ''}${weights(f.weights)}`;
+  if (f.method === 'linear') return `linear${weights(f.weights)}`;
   return `w=${f.weight}${f.threshold !== undefined ? ` t=${f.threshold}` : ''}`;
 }
 

@@ -96,6 +96,7 @@ export function CompareOverlays({
         <RelatedPanel
           request={related}
           editions={compare.editions}
+          comparisons={compare.annotations}
           onOpen={compare.openRelatedResult}
           onClose={compare.closeRelated}
         />

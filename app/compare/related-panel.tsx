@@ -14,6 +14,7 @@
  * `<mark>` elements — never as HTML.
  */
 import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
 import type { ReferenceElement } from '@floating-ui/dom';
 import { useFloating } from '../floating/use-floating.ts';
@@ -43,6 +44,8 @@ const DOCK: ReferenceElement = {
   },
 };
 
+const NO_COMPARISONS: readonly Annotation[] = [];
+
 /** How many matched concepts a passage shows (the strongest; more reads as noise). */
 const SHOWN_CONCEPTS = 4;
 
@@ -53,6 +56,8 @@ export const RELATED_COUNT = 5;
 export interface RelatedPanelProps {
   readonly request: RelatedRequest;
   readonly editions: readonly Edition[];
+  /** The comparisons (curated and the reader's own): anchors of the alignment whose position prior the ranking uses. */
+  readonly comparisons?: readonly Annotation[];
   /** Opens a passage in the pane showing `request.within`. */
   readonly onOpen: (address: Address) => void;
   readonly onClose: () => void;
@@ -87,7 +92,13 @@ type Outcome =
   | { readonly kind: 'error'; readonly message: string };
 
 /** The panel. */
-export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPanelProps): ReactNode {
+export function RelatedPanel({
+  request,
+  editions,
+  comparisons = NO_COMPARISONS,
+  onOpen,
+  onClose,
+}: RelatedPanelProps): ReactNode {
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
@@ -104,7 +115,9 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
       if (live) setAnswer({ request, outcome: o });
     };
     loadRelatedEngine()
-      .then((engine) => engine.relatedIn(editions, request.query, request.within, RELATED_COUNT))
+      .then((engine) =>
+        engine.relatedIn(editions, request.query, request.within, RELATED_COUNT, comparisons),
+      )
       .then(
         (answer) => settle({ kind: 'done', ...answer }),
         (error: unknown) =>
@@ -119,7 +132,7 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
     return () => {
       live = false;
     };
-  }, [editions, request]);
+  }, [editions, request, comparisons]);
   useEffect(() => heading.current?.focus(), [request]);
 
   const within = editions.find((e) => e.id === request.within);
@@ -176,7 +189,7 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
                     {strength.words} match
                   </span>
                 </div>
-                {(p.terms.length > 0 || p.concepts.length > 0) && (
+                {(p.terms.length > 0 || p.concepts.length > 0 || p.period !== undefined) && (
                   <p className="related-why">
                     {p.terms.length > 0 && (
                       <span className="related-terms">shared: {p.terms.join(', ')}</span>
@@ -189,6 +202,9 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
                           .map((c) => `${c.query} ~ ${c.matches.join(', ')}`)
                           .join('; ')}
                       </span>
+                    )}
+                    {p.period !== undefined && (
+                      <span className="related-period">same period: {p.period}</span>
                     )}
                   </p>
                 )}
