@@ -1,20 +1,17 @@
 /**
  * What `bench/related-browser.ts` runs inside headless Chromium (bundled by
  * esbuild): decodes the word vectors, builds the related index with them
- * and the dated years, aligns the two editions on the anchors it is given
- * (the curated comparisons, as the reader does on its first query), and
- * times the shipped ranking for every numbered paragraph of the editions it
- * is given. Not part of the app.
+ * and the dated years (as the reader does, for the "same period" it shows),
+ * and times the shipped ranking for every numbered paragraph of the
+ * editions it is given. Not part of the app.
  */
 import type { Edition } from '../sources/edition.ts';
 import { NUMBERED_ROLES } from '../sources/edition.ts';
-import { alignEditions, type AlignmentAnchor } from '../sources/align/index.ts';
 import {
   buildRelatedIndex,
   decodeWordVectors,
   related,
   warmUpRelated,
-  withAlignments,
 } from '../sources/related/index.ts';
 import textVectors from '../sources/related/vectors/text-vectors.json' with { type: 'json' };
 
@@ -24,8 +21,6 @@ export interface BrowserTimings {
   readonly buildMs: number;
   /** The warm-up queries the app runs when it builds the index (`warmUpRelated`), part of the first use. */
   readonly warmMs: number;
-  /** Aligning the two editions for the position prior (the reader does it on its first query). */
-  readonly alignMs: number;
   readonly samples: readonly number[];
   /** The query of each sample. */
   readonly addresses: readonly string[];
@@ -34,17 +29,14 @@ export interface BrowserTimings {
 (globalThis as { relatedBench?: unknown }).relatedBench = (
   editions: readonly Edition[],
   rounds: number,
-  anchors: readonly AlignmentAnchor[],
 ): BrowserTimings => {
   const t0 = performance.now();
   const vectors = decodeWordVectors(textVectors);
   const t1 = performance.now();
-  const built = buildRelatedIndex(editions, { vectors, dates: true });
+  const index = buildRelatedIndex(editions, { vectors, dates: true });
   const t2 = performance.now();
-  warmUpRelated(built);
+  warmUpRelated(index);
   const t3 = performance.now();
-  const index = withAlignments(built, [alignEditions(editions[0]!, editions[1]!, { anchors })]);
-  const t4 = performance.now();
   const samples: number[] = [];
   const addresses: string[] = [];
   for (let round = 0; round < rounds; round++)
@@ -56,12 +48,5 @@ export interface BrowserTimings {
           samples.push(performance.now() - t);
           addresses.push(b.address);
         }
-  return {
-    decodeMs: t1 - t0,
-    buildMs: t2 - t1,
-    warmMs: t3 - t2,
-    alignMs: t4 - t3,
-    samples,
-    addresses,
-  };
+  return { decodeMs: t1 - t0, buildMs: t2 - t1, warmMs: t3 - t2, samples, addresses };
 };

@@ -33,22 +33,15 @@ export async function runBrowser(): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    const { loadCuratedComparisons } = await import('../annotations/comparisons/load-curated.ts');
-    const { alignmentAnchors } = await import('../annotations/comparisons/alignment-anchors.ts');
-    const anchors = alignmentAnchors(
-      loadCuratedComparisons(editions),
-      editions[0]!.id,
-      editions[1]!.id,
-    );
     await page.addScriptTag({ content: script });
     const t = await page.evaluate(
-      ([eds, rounds, anchors]) =>
+      ([eds, rounds]) =>
         (
           globalThis as unknown as {
-            relatedBench: (e: unknown, r: number, a: unknown) => BrowserTimings;
+            relatedBench: (e: unknown, r: number) => BrowserTimings;
           }
-        ).relatedBench(eds, rounds, anchors),
-      [editions, 3, anchors] as const,
+        ).relatedBench(eds, rounds),
+      [editions, 3] as const,
     );
     const sorted = [...t.samples].sort((a, b) => a - b);
     const worst = sorted[sorted.length - 1]!;
@@ -63,7 +56,7 @@ export async function runBrowser(): Promise<void> {
     const medians = [...runs.values()].map((xs) => [...xs].sort((a, b) => a - b)[1] ?? xs[0]!);
     const worstMedian = Math.max(...medians);
     console.log(
-      `\nbrowser (headless Chromium): first use — vectors decoded in ${t.decodeMs.toFixed(0)} ms, index with SIF embeddings and dated years built in ${t.buildMs.toFixed(0)} ms, query path warmed up (warmUpRelated, as the app does) in ${t.warmMs.toFixed(0)} ms, the two texts aligned on the curated comparisons (the position prior; on the first query) in ${t.alignMs.toFixed(0)} ms: ${(t.decodeMs + t.buildMs + t.warmMs + t.alignMs).toFixed(0)} ms before the first answer, plus fetching the vectors; then ${runs.size} queries × 3 rounds: one query ${at(0.5).toFixed(2)} ms median, ${at(0.95).toFixed(2)} ms p95, ${worst.toFixed(2)} ms worst single run; worst query (the median of its 3 runs) ${worstMedian.toFixed(2)} ms (target ≤ ${TARGET_MS} ms per query: ${worstMedian <= TARGET_MS ? 'met by every query' : 'NOT met'}; every single run: ${worst <= TARGET_MS ? 'met' : 'not met'}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
+      `\nbrowser (headless Chromium): first use — vectors decoded in ${t.decodeMs.toFixed(0)} ms, index with SIF embeddings and dated years built in ${t.buildMs.toFixed(0)} ms, query path warmed up (warmUpRelated, as the app does) in ${t.warmMs.toFixed(0)} ms: ${(t.decodeMs + t.buildMs + t.warmMs).toFixed(0)} ms before the first answer, plus fetching the vectors; then ${runs.size} queries × 3 rounds: one query ${at(0.5).toFixed(2)} ms median, ${at(0.95).toFixed(2)} ms p95, ${worst.toFixed(2)} ms worst single run; worst query (the median of its 3 runs) ${worstMedian.toFixed(2)} ms (target ≤ ${TARGET_MS} ms per query: ${worstMedian <= TARGET_MS ? 'met by every query' : 'NOT met'}; every single run: ${worst <= TARGET_MS ? 'met' : 'not met'}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
     );
     const slowest = t.samples
       .map((ms, i) => ({

@@ -96,7 +96,6 @@ export function CompareOverlays({
         <RelatedPanel
           request={related}
           editions={compare.editions}
-          comparisons={compare.annotations}
           onOpen={compare.openRelatedResult}
           onClose={compare.closeRelated}
         />

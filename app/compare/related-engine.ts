@@ -15,11 +15,7 @@
  * vectors) out of the initial bundle. What it is not for: ranking (that is
  * `sources/related/related.ts`) or rendering (`related-panel.tsx`).
  */
-import { alignmentAnchors } from '../../annotations/comparisons/alignment-anchors.ts';
-import type { Annotation } from '../../annotations/model/annotation.ts';
-import { parseAddress } from '../../sources/address.ts';
-import { alignEditions, type Alignment } from '../../sources/align/index.ts';
-import { NUMBERED_ROLES, type Edition, type SourceId } from '../../sources/edition.ts';
+import type { Edition, SourceId } from '../../sources/edition.ts';
 import { BUILTIN_SOURCES } from '../../sources/metadata.ts';
 import englishVectorsUrl from '../../sources/related/vectors/english-vectors.json?url';
 import textVectorsUrl from '../../sources/related/vectors/text-vectors.json?url';
@@ -28,7 +24,6 @@ import {
   decodeWordVectors,
   related,
   warmUpRelated,
-  withAlignments,
   type RelatedIndex,
   type RelatedPassage,
   type WordVectors,
@@ -67,6 +62,7 @@ async function indexFor(editions: readonly Edition[]): Promise<RelatedIndex> {
   if (!index) {
     index = vectorsFor(editions).then((vectors) => {
       if (!vectors) indexes.delete(editions);
+      // Dated years: the "same period" a related passage shares with the query (`period`).
       const built = buildRelatedIndex(editions, { dates: true, ...(vectors ? { vectors } : {}) });
       // Compiles the query path now, while the reader waits for the first answer anyway (see warmUpRelated).
       warmUpRelated(built);
@@ -75,38 +71,6 @@ async function indexFor(editions: readonly Edition[]): Promise<RelatedIndex> {
     indexes.set(editions, index);
   }
   return index;
-}
-
-/**
- * Most pairs of paragraphs an alignment is computed for here (its cost is
- * one related-passage query per paragraph of each side): past that, as for
- * a reader's text of thousands of paragraphs, Related goes without the
- * position prior rather than keep the reader waiting.
- */
-const ALIGN_BUDGET = 250_000;
-
-const alignments = new WeakMap<RelatedIndex, Map<string, Alignment | null>>();
-
-/**
- * The alignment of two sources, anchored on the comparisons between them
- * (curated and the reader's own; none for two texts never compared: then
- * it comes from similarity alone), cached per index and set of anchors.
- */
-function alignmentOf(
-  index: RelatedIndex,
-  a: Edition,
-  b: Edition,
-  comparisons: readonly Annotation[],
-): Alignment | null {
-  const anchors = alignmentAnchors(comparisons, a.id, b.id);
-  const key = `${a.id}|${b.id}|${anchors.map((x) => `${x.a}=${x.b}`).join(',')}`;
-  let cache = alignments.get(index);
-  if (!cache) alignments.set(index, (cache = new Map()));
-  if (!cache.has(key)) {
-    const count = (e: Edition) => e.blocks.filter((x) => NUMBERED_ROLES.has(x.role)).length;
-    cache.set(key, count(a) * count(b) > ALIGN_BUDGET ? null : alignEditions(a, b, { anchors }));
-  }
-  return cache.get(key)!;
 }
 
 /** The answer to a query. */
@@ -127,16 +91,9 @@ export async function relatedIn(
   query: RelatedQueryInput,
   within: SourceId,
   k = 5,
-  comparisons: readonly Annotation[] = [],
 ): Promise<RelatedAnswer> {
   const index = await indexFor(editions);
-  // The position prior needs the query's paragraph: a selection has none, so no alignment for it.
-  const from = typeof query === 'string' ? parseAddress(query)?.source : undefined;
-  const a = editions.find((e) => e.id === from);
-  const b = editions.find((e) => e.id === within);
-  const alignment = a && b && a !== b ? alignmentOf(index, a, b, comparisons) : null;
-  const ranked = alignment ? withAlignments(index, [alignment]) : index;
-  return { passages: related(ranked, query, { k, within }), semantic: index.vectors !== undefined };
+  return { passages: related(index, query, { k, within }), semantic: index.vectors !== undefined };
 }
 
 export type { RelatedPassage };

@@ -14,7 +14,6 @@
  * `<mark>` elements — never as HTML.
  */
 import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
 import type { ReferenceElement } from '@floating-ui/dom';
 import { useFloating } from '../floating/use-floating.ts';
@@ -44,8 +43,6 @@ const DOCK: ReferenceElement = {
   },
 };
 
-const NO_COMPARISONS: readonly Annotation[] = [];
-
 /** How many matched concepts a passage shows (the strongest; more reads as noise). */
 const SHOWN_CONCEPTS = 4;
 
@@ -56,8 +53,6 @@ export const RELATED_COUNT = 5;
 export interface RelatedPanelProps {
   readonly request: RelatedRequest;
   readonly editions: readonly Edition[];
-  /** The comparisons (curated and the reader's own): anchors of the alignment whose position prior the ranking uses. */
-  readonly comparisons?: readonly Annotation[];
   /** Opens a passage in the pane showing `request.within`. */
   readonly onOpen: (address: Address) => void;
   readonly onClose: () => void;
@@ -92,13 +87,7 @@ type Outcome =
   | { readonly kind: 'error'; readonly message: string };
 
 /** The panel. */
-export function RelatedPanel({
-  request,
-  editions,
-  comparisons = NO_COMPARISONS,
-  onOpen,
-  onClose,
-}: RelatedPanelProps): ReactNode {
+export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPanelProps): ReactNode {
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
@@ -115,9 +104,7 @@ export function RelatedPanel({
       if (live) setAnswer({ request, outcome: o });
     };
     loadRelatedEngine()
-      .then((engine) =>
-        engine.relatedIn(editions, request.query, request.within, RELATED_COUNT, comparisons),
-      )
+      .then((engine) => engine.relatedIn(editions, request.query, request.within, RELATED_COUNT))
       .then(
         (answer) => settle({ kind: 'done', ...answer }),
         (error: unknown) =>
@@ -132,7 +119,7 @@ export function RelatedPanel({
     return () => {
       live = false;
     };
-  }, [editions, request, comparisons]);
+  }, [editions, request]);
   useEffect(() => heading.current?.focus(), [request]);
 
   const within = editions.find((e) => e.id === request.within);

@@ -3,14 +3,10 @@
  * text most related to a passage, as JSON `[{ address, score, terms }]`,
  * best first (see `sources/related/related.ts` for the model): BM25 fused
  * with SIF sentence embeddings over the built-in texts' word vectors, the
- * dated years and the alignment anchored on the curated comparisons — the
  * ranking the reader's Related panel shows. `terms` are the shared words
  * (filler left out); a passage related by meaning alone may share none.
  */
 import { z } from 'zod';
-import { alignmentAnchors } from '../../annotations/comparisons/alignment-anchors.ts';
-import { loadCuratedComparisons } from '../../annotations/comparisons/load-curated.ts';
-import { alignEditions } from '../../sources/align/index.ts';
 import { builtinEditions } from '../../sources/builtin.ts';
 import {
   DEFAULT_K,
@@ -45,18 +41,8 @@ export const related: Command = async (args, io) => {
   }
   let results;
   try {
-    const editions = builtinEditions();
-    const comparisons = loadCuratedComparisons(editions);
-    // The same signals as the reader's Related panel: dated years, and the alignment anchored on the curated comparisons.
-    const alignments = editions.flatMap((a, i) =>
-      editions
-        .slice(i + 1)
-        .map((b) => alignEditions(a, b, { anchors: alignmentAnchors(comparisons, a.id, b.id) })),
-    );
-    const index = buildRelatedIndex(editions, {
+    const index = buildRelatedIndex(builtinEditions(), {
       vectors: decodeWordVectors(textVectors),
-      dates: true,
-      alignments,
     });
     results = findRelated(index, address, { k });
   } catch (error) {

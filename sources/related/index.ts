@@ -49,9 +49,12 @@ export {
   DEFAULT_K,
   ENCODER_FUSION,
   FUSION_DEFAULTS,
+  SIF_FUSION,
   RelatedQueryError,
   buildRelatedIndex,
+  fuseSignals,
   related,
+  relatedSignals,
   warmUpRelated,
   withAlignments,
   type RelatedErrorCode,
@@ -62,4 +65,5 @@ export {
   type RelatedPassage,
   type RelatedQuery,
   type SemanticSignal,
+  type SignalTable,
 } from './related.ts';

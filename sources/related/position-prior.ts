@@ -45,8 +45,8 @@ export function positionPrior(
 ): PositionPrior {
   const ia = new Map(paragraphsA.map((p, i) => [p, i]));
   const ib = new Map(paragraphsB.map((p, j) => [p, j]));
-  const toB = new Array<number | undefined>(paragraphsA.length);
-  const toA = new Array<number | undefined>(paragraphsB.length);
+  const toB = Array.from<number | undefined>({ length: paragraphsA.length });
+  const toA = Array.from<number | undefined>({ length: paragraphsB.length });
   for (const row of alignment.rows) {
     if (row.a.length === 0 || row.b.length === 0) continue;
     const as = row.a.flatMap((x) => (ia.has(x) ? [ia.get(x)!] : []));
