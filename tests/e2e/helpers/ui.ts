@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { waitForBuildResult, type BuildResult } from './app-build.ts';
 import { connectChromium, type ContextOptions } from './chromium.ts';
 
 /** Where screenshots go (git-ignored). */
@@ -55,6 +56,14 @@ export interface Reader {
   screenshot(name: string): Promise<string>;
   /** Runs axe-core on the page; returns violations of the given impacts. */
   axeViolations(impacts?: readonly string[]): Promise<AxeViolation[]>;
+  /**
+   * Leaves the app (for about:blank, so it cannot write again as it closes) and clears all
+   * that the reader's origin stores — local storage, IndexedDB, Cache Storage, service
+   * workers, cookies — as a fresh context starts. What stays is what a fresh context would
+   * have to fetch and compile again: the HTTP cache (with V8's code cache) and the granted
+   * permissions. Then `openApp` loads the app as a new reader meets it.
+   */
+  clearStorage(): Promise<void>;
   /** Closes the page's browser context. */
   close(): Promise<void>;
 }
@@ -86,6 +95,20 @@ export function workerBrowserEndpoint(): string {
   const endpoints = inject('browserEndpoints');
   const worker = Number(process.env['VITEST_POOL_ID'] ?? '1');
   return endpoints[(Math.max(1, worker) - 1) % endpoints.length]!;
+}
+
+let built: Promise<BuildResult> | undefined;
+
+/**
+ * Waits until the run's build of the app is done (global-setup.ts starts it in the
+ * background) and returns its result; throws if it failed, so every browser test says why.
+ * Every browser test file waits for it in its first hook (wait-for-build.ts).
+ */
+export async function appBuilt(): Promise<BuildResult> {
+  built ??= waitForBuildResult(inject('buildResultFile'));
+  const result = await built;
+  if (!result.ok) throw new Error(`The app's production build failed:\n${result.error ?? ''}`);
+  return result;
 }
 
 /** Options of `startReader`. */
@@ -122,6 +145,18 @@ export async function startReader(
       await page.evaluate((a) => {
         window.location.hash = a;
       }, address);
+    },
+    async clearStorage() {
+      await page.goto('about:blank');
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        await cdp.send('Storage.clearDataForOrigin', {
+          origin: new URL(baseUrl).origin,
+          storageTypes: 'all',
+        });
+      } finally {
+        await cdp.detach();
+      }
     },
     paneOf: (source) => page.locator(`.pane[data-source="${source}"]`),
     paragraph: (address) => page.locator(`[data-address="${address}"]`),
