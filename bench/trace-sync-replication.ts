@@ -31,6 +31,7 @@ import {
 } from './helpers/sync-rig.ts';
 import {
   longTaskReport,
+  selfTimes,
   threadOfMark,
   TRACE_CATEGORIES,
   type TraceEvent,
@@ -117,6 +118,13 @@ async function main(): Promise<void> {
     const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
     const start = threadOfMark(traceEvents, 'diptych-sign-in');
     console.log(busy(traceEvents, start, saved - clicked));
+    // Where the main thread's time went over the whole span, not only in its long tasks.
+    console.log('the whole span, sampled:');
+    for (const line of selfTimes(traceEvents, start.pid, start.tid)(
+      start.t0,
+      start.t0 + (saved - clicked) * 1000,
+    ))
+      console.log(line);
     for (const line of longTaskReport(traceEvents, start, over)) console.log(line);
     await context.close();
   } finally {

@@ -45,7 +45,6 @@ import {
   privateDatabaseName,
 } from '../sync/database-names.ts';
 import {
-  couchFetch,
   groupHint,
   probeDatabase,
   resolveApiRoot,
@@ -72,6 +71,7 @@ import {
   type RecordConflictVersion,
   type RecordOverridePort,
 } from './record-replica.ts';
+import { replicationBackOff, replicationFetch } from './replication-options.ts';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from './sync-settings.ts';
 
 /** A layer: the reader's private one or a group's. */
@@ -966,9 +966,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const local = new PouchDB(localName(api, user, layer.db));
     const remote = new PouchDB(new URL(`${layer.db}`, api).href, {
       skip_setup: true,
-      // Long polls wait up to the heartbeat; anything else answers quickly or the server is unreachable.
-      fetch: (url, init) =>
-        couchFetch(url, init ?? {}, String(url).includes('_changes') ? 90_000 : undefined),
+      fetch: replicationFetch,
     });
     const entry: LiveLayer = {
       layer,
@@ -1010,7 +1008,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       batch_size: 200,
       // The first pull of a large layer (10,000 documents) in fewer round trips; later pulls are a few changes each.
       pull: { batch_size: PULL_BATCH_SIZE },
-      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
+      back_off_function: replicationBackOff,
     });
     entry.sync = sync;
     entry.failing = { push: false, pull: false };
