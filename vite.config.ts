@@ -9,6 +9,7 @@ import { SECURITY_HEADERS } from './app/build/content-security-policy.ts';
 import { textFontsPlugin } from './app/build/text-fonts-plugin.ts';
 import { pwaOptions } from './app/build/pwa-options.ts';
 import { devServiceWorkerReset } from './app/build/dev-service-worker-reset.ts';
+import { LongestFirstSequencer } from './tests/sequencer.ts';
 import { RUN_WORKERS, SLOWDOWN, SLOWDOWN_VARIABLE, scaled } from './tests/slowdown.ts';
 
 // One config for the app build and for the test runner. Unit tests run in Node
@@ -117,6 +118,10 @@ export default defineConfig(({ command }) => ({
     // One worker more than the cores (tests/slowdown.ts): vitest's default (cores − 1) is one on
     // a two-core machine, which ran every file — unit and browser — one after another.
     maxWorkers: RUN_WORKERS,
+    // Long unit files while the app builds, then the browser tests longest first, then the short
+    // unit files (tests/sequencer.ts): vitest's own order ran every browser test first, waiting for
+    // the build, and a fresh clone's by-size order started long browser tests last.
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         extends: true,
@@ -149,6 +154,8 @@ export default defineConfig(({ command }) => ({
           // a browser test is waiting on the page, so they overlap well even on two cores;
           // limits are scaled by the load (tests/slowdown.ts), not tuned to a quiet machine.
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // The build is made in the background; each file waits for it first (in a hook of its own).
+          setupFiles: ['tests/e2e/wait-for-build.ts'],
           // As the unit files: the helpers and playwright-core imported once per worker, not per
           // file. Each file still gets its own browser context (helpers/ui.ts).
           isolate: false,

@@ -16,6 +16,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export interface BuildOptions {
   /** False keeps names readable in a profile (the trace tools' `--unminified`); default true. */
   readonly minify?: boolean;
+  /** Build into this (existing or new) directory instead of a fresh temporary one. */
+  readonly outDir?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function buildApp(
   warnings: string[] = [],
   options: BuildOptions = {},
 ): Promise<string> {
-  const outDir = mkdtempSync(path.join(tmpdir(), prefix));
+  const outDir = options.outDir ?? mkdtempSync(path.join(tmpdir(), prefix));
   const logger = createLogger('warn');
   const record =
     (log: (msg: string, options?: object) => void) =>

@@ -5,7 +5,7 @@
  * `diptych serve` sends. Enough for tests and benchmarks; not for production.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SECURITY_HEADERS } from '../../../app/build/content-security-policy.ts';
@@ -42,6 +42,11 @@ export interface StaticOptions {
    * Off (`no-store`) by default: the benches time cold loads.
    */
   readonly hostCaching?: boolean;
+  /**
+   * Settles when `root` is complete (the browser tests' build, made in the background:
+   * app-build.ts): requests wait for it, and get a 503 saying why if it fails.
+   */
+  readonly ready?: Promise<{ readonly ok: boolean; readonly error?: string }>;
 }
 
 /** Serves `root` on a free port of 127.0.0.1. Paths outside `root` get 404. */
@@ -51,6 +56,19 @@ export async function serveStatic(
 ): Promise<StaticServer> {
   const base = path.resolve(root);
   const server: Server = createServer((req, res) => {
+    if (!options.ready) {
+      answer(req, res);
+      return;
+    }
+    void options.ready.then((built) => {
+      if (built.ok) answer(req, res);
+      else
+        res
+          .writeHead(503, { 'content-type': 'text/plain' })
+          .end(`the app was not built: ${built.error ?? 'unknown error'}`);
+    });
+  });
+  const answer = (req: IncomingMessage, res: ServerResponse): void => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = path.resolve(base, `.${pathname}`);
     if (file !== base && !file.startsWith(base + path.sep)) {
@@ -73,7 +91,7 @@ export async function serveStatic(
       ...SECURITY_HEADERS,
     });
     createReadStream(file).pipe(res);
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

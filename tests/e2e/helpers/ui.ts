@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { waitForBuildResult, type BuildResult } from './app-build.ts';
 import { connectChromium, type ContextOptions } from './chromium.ts';
 
 /** Where screenshots go (git-ignored). */
@@ -86,6 +87,20 @@ export function workerBrowserEndpoint(): string {
   const endpoints = inject('browserEndpoints');
   const worker = Number(process.env['VITEST_POOL_ID'] ?? '1');
   return endpoints[(Math.max(1, worker) - 1) % endpoints.length]!;
+}
+
+let built: Promise<BuildResult> | undefined;
+
+/**
+ * Waits until the run's build of the app is done (global-setup.ts starts it in the
+ * background) and returns its result; throws if it failed, so every browser test says why.
+ * Every browser test file waits for it in its first hook (wait-for-build.ts).
+ */
+export async function appBuilt(): Promise<BuildResult> {
+  built ??= waitForBuildResult(inject('buildResultFile'));
+  const result = await built;
+  if (!result.ok) throw new Error(`The app's production build failed:\n${result.error ?? ''}`);
+  return result;
 }
 
 /** Options of `startReader`. */
