@@ -144,10 +144,11 @@ async function main(): Promise<void> {
     for (const line of threads(traceEvents, start, saved - clicked)) console.log(line);
     // Where the main thread's time went over the whole span, not only in its long tasks.
     console.log('the whole span, sampled:');
-    for (const line of selfTimes(traceEvents, start.pid, start.tid)(
-      start.t0,
-      start.t0 + (saved - clicked) * 1000,
-    ))
+    for (const line of selfTimes(
+      traceEvents,
+      start.pid,
+      start.tid,
+    )(start.t0, start.t0 + (saved - clicked) * 1000))
       console.log(line);
     for (const line of longTaskReport(traceEvents, start, over)) console.log(line);
     await context.close();
