@@ -829,7 +829,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // A layer's first replication (thousands of documents, batch after
     // batch) is saved once, when quiet; after it, each batch is saved as it
     // is put into the store, so what the reader sees is what is stored.
-    const later = live.some((l) => !l.caughtUp);
+    const firstReplication = live.some((l) => !l.caughtUp);
+    // A batch read while a first replication's set waits to be saved (the
+    // layer caught up, the quiet save not done yet) joins that save: saving
+    // it now as well wrote the 5 MB set twice in a row at the end of a
+    // replication of 10,000 (two tasks of 600-800 ms,
+    // bench/trace-sync-replication.ts).
+    const later = firstReplication || hub.unsaved();
     if (later)
       saveDue = true; // `layerOf`, `authorOf`: saved with the set (`saveReceived`).
     else persistSettings();
@@ -868,7 +874,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // `lastSeen` follows: the hub announces the set as the replica's, and `start`'s watcher takes it.
     }
     if (
-      later &&
+      firstReplication &&
       shown.rejected === rejected &&
       shown.conflicts === conflicts &&
       shown.recordConflicts === recordConflicts &&
