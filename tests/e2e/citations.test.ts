@@ -2,14 +2,16 @@
  * Citations in the reader: Cite on paragraphs, notes and selections, the
  * pinpoint in every style (expected strings from the citation core's pinned
  * fixtures), both clipboard types, the bibliography downloads, the stored
- * style, and the keyboard path. One browser for the file, a fresh context
- * (empty storage) for each test.
+ * style, and the keyboard path. One browser context for the file, its
+ * storage cleared before each test (`clearStorage`: what a fresh context
+ * starts with, but the scripts stay in its HTTP cache); the import test opens
+ * a fresh context of its own, as a reader's other browser.
  *
  * citeproc takes seconds to build the large styles (in the citation worker),
  * so the Chicago styles are each built once, in the one test that goes
  * through every style; the rest use APA (pre-warmed at idle) and MLA.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import fixtures from '../sources/citation/fixtures/citations.json' with { type: 'json' };
 import { defaultPinpoint } from '../../sources/citation/pinpoint.ts';
@@ -51,16 +53,27 @@ const lankov = (style: string) => pinned[style]!['lankov-2007']!;
 
 let reader: Reader;
 
-// A fresh browser context (empty storage) for every test: a style, pinpoint
-// choice, record override or added style one test stores never reaches another.
-beforeEach(async () => {
-  reader = await startReader('wide');
-  await reader.page
+/** A reader in a fresh context that may use the clipboard. */
+async function startCitingReader(): Promise<Reader> {
+  const started = await startReader('wide');
+  await started.page
     .context()
     .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
+  return started;
+}
+
+beforeAll(async () => {
+  reader = await startCitingReader();
 });
 
-afterEach(async () => {
+// Empty storage for every test: a style, pinpoint choice, record override or
+// added style one test stores never reaches another. (Creating a context per
+// test cost each test a cold load: every script fetched and compiled again.)
+beforeEach(async () => {
+  await reader.clearStorage();
+});
+
+afterAll(async () => {
   await reader?.close();
 });
 
@@ -437,7 +450,7 @@ describe('records and styles a reader completes', () => {
       ]);
       await reader.close();
 
-      reader = await startReader('wide');
+      reader = await startCitingReader();
       await reader.openApp('winstanley-chesters-2015:12');
       const fresh = await openSidebar(reader.page);
       await fresh

@@ -56,6 +56,14 @@ export interface Reader {
   screenshot(name: string): Promise<string>;
   /** Runs axe-core on the page; returns violations of the given impacts. */
   axeViolations(impacts?: readonly string[]): Promise<AxeViolation[]>;
+  /**
+   * Leaves the app (for about:blank, so it cannot write again as it closes) and clears all
+   * that the reader's origin stores — local storage, IndexedDB, Cache Storage, service
+   * workers, cookies — as a fresh context starts. What stays is what a fresh context would
+   * have to fetch and compile again: the HTTP cache (with V8's code cache) and the granted
+   * permissions. Then `openApp` loads the app as a new reader meets it.
+   */
+  clearStorage(): Promise<void>;
   /** Closes the page's browser context. */
   close(): Promise<void>;
 }
@@ -137,6 +145,18 @@ export async function startReader(
       await page.evaluate((a) => {
         window.location.hash = a;
       }, address);
+    },
+    async clearStorage() {
+      await page.goto('about:blank');
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        await cdp.send('Storage.clearDataForOrigin', {
+          origin: new URL(baseUrl).origin,
+          storageTypes: 'all',
+        });
+      } finally {
+        await cdp.detach();
+      }
     },
     paneOf: (source) => page.locator(`.pane[data-source="${source}"]`),
     paragraph: (address) => page.locator(`[data-address="${address}"]`),
