@@ -1,6 +1,7 @@
 /**
  * What `bench/related-browser.ts` runs inside headless Chromium (bundled by
- * esbuild): decodes the word vectors, builds the related index with them,
+ * esbuild): decodes the word vectors, builds the related index with them
+ * and the dated years (as the reader does, for the "same period" it shows),
  * and times the shipped ranking for every numbered paragraph of the
  * editions it is given. Not part of the app.
  */
@@ -32,7 +33,7 @@ export interface BrowserTimings {
   const t0 = performance.now();
   const vectors = decodeWordVectors(textVectors);
   const t1 = performance.now();
-  const index = buildRelatedIndex(editions, { vectors });
+  const index = buildRelatedIndex(editions, { vectors, dates: true });
   const t2 = performance.now();
   warmUpRelated(index);
   const t3 = performance.now();

@@ -10,6 +10,7 @@ export {
   type CuratedClaim,
   type CuratedComparison,
 } from './curated.ts';
+export { alignmentAnchors } from './alignment-anchors.ts';
 export {
   CURATED_COLLECTION,
   curatedCollectionText,

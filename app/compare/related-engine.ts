@@ -62,7 +62,8 @@ async function indexFor(editions: readonly Edition[]): Promise<RelatedIndex> {
   if (!index) {
     index = vectorsFor(editions).then((vectors) => {
       if (!vectors) indexes.delete(editions);
-      const built = buildRelatedIndex(editions, vectors ? { vectors } : {});
+      // Dated years: the "same period" a related passage shares with the query (`period`).
+      const built = buildRelatedIndex(editions, { dates: true, ...(vectors ? { vectors } : {}) });
       // Compiles the query path now, while the reader waits for the first answer anyway (see warmUpRelated).
       warmUpRelated(built);
       return built;

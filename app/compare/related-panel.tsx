@@ -176,7 +176,7 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
                     {strength.words} match
                   </span>
                 </div>
-                {(p.terms.length > 0 || p.concepts.length > 0) && (
+                {(p.terms.length > 0 || p.concepts.length > 0 || p.period !== undefined) && (
                   <p className="related-why">
                     {p.terms.length > 0 && (
                       <span className="related-terms">shared: {p.terms.join(', ')}</span>
@@ -189,6 +189,9 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
                           .map((c) => `${c.query} ~ ${c.matches.join(', ')}`)
                           .join('; ')}
                       </span>
+                    )}
+                    {p.period !== undefined && (
+                      <span className="related-period">same period: {p.period}</span>
                     )}
                   </p>
                 )}

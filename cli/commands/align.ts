@@ -27,13 +27,11 @@ export const align: Command = async (args, io) => {
   if (a.id === b.id) throw new CliError('align needs two different sources', 2);
   let anchors: AlignmentAnchor[] = [];
   if (!flags['no-anchors']) {
-    const { loadCuratedComparisons } =
-      await import('../../annotations/comparisons/load-curated.ts');
-    anchors = loadCuratedComparisons(editions).flatMap((c) => {
-      const x = c.targets.find((t) => t.source === a.id)?.selectors.address;
-      const y = c.targets.find((t) => t.source === b.id)?.selectors.address;
-      return x && y ? [{ a: x as string, b: y as string }] : [];
-    });
+    const [{ loadCuratedComparisons }, { alignmentAnchors }] = await Promise.all([
+      import('../../annotations/comparisons/load-curated.ts'),
+      import('../../annotations/comparisons/alignment-anchors.ts'),
+    ]);
+    anchors = alignmentAnchors(loadCuratedComparisons(editions), a.id, b.id);
   }
   io.out(`${JSON.stringify(alignEditions(a, b, { anchors }), null, 2)}\n`);
   return 0;

@@ -5,6 +5,14 @@
 export { analyze, type AnalyzedTerm } from './analyze.ts';
 export { FILLER_WORDS, isFiller } from './filler-words.ts';
 export { SIF_A, sifEmbedding, sifWeight } from './sif.ts';
+export { positionPrior, positionScore, type PositionPrior } from './position-prior.ts';
+export {
+  formatYears,
+  temporalOverlap,
+  yearSpans,
+  type TemporalOverlap,
+  type YearSpan,
+} from './temporal-overlap.ts';
 export {
   BM25_DEFAULTS,
   buildBm25,
@@ -37,13 +45,18 @@ export {
 } from './vectors/passage-embeddings.ts';
 export {
   CONCEPT_THRESHOLD,
+  CONTEXT_SIGNALS,
   DEFAULT_K,
   ENCODER_FUSION,
   FUSION_DEFAULTS,
+  SIF_FUSION,
   RelatedQueryError,
   buildRelatedIndex,
+  fuseSignals,
   related,
+  relatedSignals,
   warmUpRelated,
+  withAlignments,
   type RelatedErrorCode,
   type FusionParams,
   type RelatedIndex,
@@ -52,4 +65,5 @@ export {
   type RelatedPassage,
   type RelatedQuery,
   type SemanticSignal,
+  type SignalTable,
 } from './related.ts';

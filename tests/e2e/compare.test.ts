@@ -183,7 +183,7 @@ describe('the Compare view', () => {
 });
 
 describe('related in the other text', () => {
-  it('lists five passages of the other source for a paragraph, shared terms marked, concepts named; one opens in the other pane', async () => {
+  it('lists five passages of the other source for a paragraph, shared terms marked, concepts and shared years named; one opens in the other pane', async () => {
     await reader.openApp();
     await waitForMarks(reader);
     const panel = await openRelated(reader, `${LANKOV}:30`);
@@ -197,6 +197,10 @@ describe('related in the other text', () => {
     const concepts = await panel.locator('.related-concepts').allTextContents();
     expect(concepts.length).toBeGreaterThan(0);
     for (const c of concepts) expect(c).toMatch(/^concepts: [a-z]+ ~ [a-z]+/);
+    // And the years both date something to: Lankov ¶30's railway talks of 2000, as W-C ¶13 (Putin's paper of 2000).
+    const periods = await panel.locator('.related-period').allTextContents();
+    expect(periods).toContain('same period: 2000');
+    for (const p of periods) expect(p).toMatch(/^same period: \d{4}(–\d{2,4})?$/);
     await reader.screenshot('compare-related');
     const go = items.nth(2).locator('.related-go');
     const address = (await go.textContent())!.replace(/ \(open in the other pane\)$/, '');

@@ -9,6 +9,7 @@ it('exposes exactly its public surface', () => {
     'CURATED_COMPARISONS',
     'LinkPassagesError',
     'READER_TOPIC',
+    'alignmentAnchors',
     'citedAddress',
     'comparisonLinks',
     'comparisonRows',

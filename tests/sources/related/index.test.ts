@@ -29,6 +29,16 @@ it('exposes the public surface of sources/related, and nothing else', () => {
       'decodePassageEmbeddings',
       'textHash',
       'warmUpRelated',
+      'withAlignments',
+      'CONTEXT_SIGNALS',
+      'SIF_FUSION',
+      'formatYears',
+      'fuseSignals',
+      'positionPrior',
+      'positionScore',
+      'relatedSignals',
+      'temporalOverlap',
+      'yearSpans',
     ].sort(),
   );
 });

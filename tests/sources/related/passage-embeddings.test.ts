@@ -4,7 +4,7 @@ import { builtinEditions } from '../../../sources/builtin.ts';
 import { NUMBERED_ROLES, type Edition } from '../../../sources/edition.ts';
 import {
   ENCODER_FUSION,
-  FUSION_DEFAULTS,
+  SIF_FUSION,
   PassageEmbeddingsError,
   buildRelatedIndex,
   decodePassageEmbeddings,
@@ -53,7 +53,7 @@ describe('related with the encoder signals (ENCODER_FUSION, measured, not shippe
     const hits = related(index, `${WC}:9`, { k: Infinity, within: LANKOV, fusion: ENCODER_FUSION });
     expect(hits).toHaveLength(39);
     expect(addresses(hits)).not.toEqual(
-      addresses(related(sifOnly, `${WC}:9`, { k: Infinity, within: LANKOV })),
+      addresses(related(sifOnly, `${WC}:9`, { k: Infinity, within: LANKOV, fusion: SIF_FUSION })),
     );
     // A sentence and a range of paragraphs are encoded queries too.
     expect(related(index, `${WC}:9.1`, { k: 3, fusion: ENCODER_FUSION })).toHaveLength(3);
@@ -63,7 +63,7 @@ describe('related with the encoder signals (ENCODER_FUSION, measured, not shippe
   it('without encoder embeddings for the query (a selection), falls back to the SIF signals', () => {
     const query = { source: WC, text: 'help and assistance from the donor' };
     expect(addresses(related(index, query, { k: Infinity, fusion: ENCODER_FUSION }))).toEqual(
-      addresses(related(sifOnly, query, { k: Infinity, fusion: FUSION_DEFAULTS })),
+      addresses(related(sifOnly, query, { k: Infinity, fusion: SIF_FUSION })),
     );
   });
 
@@ -80,6 +80,8 @@ describe('related with the encoder signals (ENCODER_FUSION, measured, not shippe
     const fresh = buildRelatedIndex(edited, { vectors });
     expect(
       addresses(related(stale, `${WC}:9`, { k: Infinity, within: LANKOV, fusion: ENCODER_FUSION })),
-    ).toEqual(addresses(related(fresh, `${WC}:9`, { k: Infinity, within: LANKOV })));
+    ).toEqual(
+      addresses(related(fresh, `${WC}:9`, { k: Infinity, within: LANKOV, fusion: SIF_FUSION })),
+    );
   });
 });
