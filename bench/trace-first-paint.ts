@@ -9,7 +9,14 @@
  * the raster work on the compositor's workers, and the requests made before
  * the paint. Medians over the runs.
  *
- *   npx tsx bench/trace-first-paint.ts [--dist DIR] [--runs 3] [--out prefix] [page.html …]
+ *   npx tsx bench/trace-first-paint.ts [--dist DIR] [--runs 3] [--out prefix] [--self] [page.html …]
+ *
+ * `--self` adds each main-thread trace event's self CPU time (its thread
+ * time less its children's) up to the first paragraph's paint, one row per
+ * event name with a median of at least 0.5 ms on some page: the rows name
+ * what inside "style" or "layout" costs (`Document::recalcStyle`,
+ * `InlineNode::ShapeTextIncludingFirstLine`…), more so with
+ * `TRACE_EXTRA=blink,disabled-by-default-blink.debug,fonts`.
  *
  * `--dist` reuses a build (the static page is written into it as
  * `static.html`); otherwise one is made. Pages default to `static.html` and
@@ -72,7 +79,12 @@ interface Breakdown {
 }
 
 /** Where the time to the first paragraph's paint went in one trace. */
-function analyse(events: readonly TraceEvent[], paintedAt: number, verbose: boolean): Breakdown {
+function analyse(
+  events: readonly TraceEvent[],
+  paintedAt: number,
+  verbose: boolean,
+  self = false,
+): Breakdown {
   const nav = events.find(
     (e) =>
       e.name === 'navigationStart' &&
@@ -127,6 +139,7 @@ function analyse(events: readonly TraceEvent[], paintedAt: number, verbose: bool
   const raster = mine.filter((e) => e.name === 'RasterTask' && e.ts >= paintEnd);
   out['raster cpu'] = raster.reduce((s, e) => s + (e.tdur ?? 0) / 1000, 0);
   out['raster tiles'] = raster.length;
+  if (self) Object.assign(out, selfCpu(main, t0 + 1000 * out['request']!, paintEnd));
   if (verbose) {
     for (const e of main) {
       if (e.ph !== 'X' || !KINDS[e.name] || (e.dur ?? 0) < 500) continue;
@@ -149,6 +162,29 @@ function analyse(events: readonly TraceEvent[], paintedAt: number, verbose: bool
   return out;
 }
 
+/**
+ * Self CPU time (ms) of each complete main-thread event between `from` and
+ * `to` (trace µs), keyed `self <name>`: an event's thread time less that of
+ * the events nested in it, so a row is the work of that step alone.
+ */
+function selfCpu(main: readonly TraceEvent[], from: number, to: number): Record<string, number> {
+  const spans = main
+    .filter((e) => e.ph === 'X' && e.ts >= from && e.ts <= to)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const out: Record<string, number> = {};
+  const open: TraceEvent[] = [];
+  for (const e of spans) {
+    while (open.length && open[open.length - 1]!.ts + (open[open.length - 1]!.dur ?? 0) <= e.ts)
+      open.pop();
+    const cpu = (e.tdur ?? 0) / 1000;
+    out[`self ${e.name}`] = (out[`self ${e.name}`] ?? 0) + cpu;
+    const parent = open[open.length - 1];
+    if (parent) out[`self ${parent.name}`] = (out[`self ${parent.name}`] ?? 0) - cpu;
+    open.push(e);
+  }
+  return out;
+}
+
 const PROBE = `new Promise((resolve) => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.identifier === 'first-paragraph') resolve(e.renderTime || e.startTime);
@@ -160,6 +196,7 @@ async function traced(
   url: string,
   verbose: boolean,
   out?: string,
+  self = false,
 ): Promise<Breakdown> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
@@ -171,7 +208,7 @@ async function traced(
   if (out) writeFileSync(out, buffer);
   await context.close();
   const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
-  return analyse(traceEvents, painted, verbose);
+  return analyse(traceEvents, painted, verbose, self);
 }
 
 const median = (xs: number[]): number => {
@@ -188,6 +225,7 @@ async function main(): Promise<void> {
   const runs = Number(argValue('--runs') ?? 3);
   const out = argValue('--out');
   const verbose = process.argv.includes('--verbose');
+  const self = process.argv.includes('--self');
   const flagsWithValue = new Set(['--dist', '--runs', '--out']);
   const named = process.argv
     .slice(2)
@@ -211,6 +249,7 @@ async function main(): Promise<void> {
           `${server.url}${p}`,
           verbose,
           out && `${out}-${p || 'index'}-${i}.json`,
+          self,
         );
         results.set(p, [...(results.get(p) ?? []), b]);
       }
@@ -220,21 +259,29 @@ async function main(): Promise<void> {
     await server.close();
     if (!given) rmSync(dist, { recursive: true, force: true });
   }
-  const figures = [...new Set([...results.values()].flat().flatMap((b) => Object.keys(b)))];
+  const medianOf = (p: string, f: string): number =>
+    median((results.get(p) ?? []).map((b) => b[f] ?? 0));
+  const all = [...new Set([...results.values()].flat().flatMap((b) => Object.keys(b)))];
+  const costliest = (f: string): number => Math.max(...pages.map((p) => medianOf(p, f)));
+  // Self rows: only the steps that cost something on some page, the costliest first.
+  const figures = [
+    ...all.filter((f) => !f.startsWith('self ')),
+    ...all
+      .filter((f) => f.startsWith('self ') && costliest(f) >= 0.5)
+      .sort((a, b) => costliest(b) - costliest(a)),
+  ];
   console.log(
     `medians of ${runs} traced cold loads (ms from navigation start; cpu = thread time):`,
   );
+  // Labels up to 40 characters (trace event names run long), padded to the longest.
+  const label = Math.max(...figures.map((f) => Math.min(f.length, 40))) + 1;
   console.log(
-    `${''.padEnd(16)}${pages.map((p) => (p || 'index.html').slice(0, 18).padStart(19)).join('')}`,
+    `${''.padEnd(label)}${pages.map((p) => (p || 'index.html').slice(0, 18).padStart(19)).join('')}`,
   );
   for (const f of figures) {
     console.log(
-      `${f.padEnd(16)}${pages
-        .map((p) =>
-          median((results.get(p) ?? []).map((b) => b[f] ?? 0))
-            .toFixed(1)
-            .padStart(19),
-        )
+      `${f.slice(0, 40).padEnd(label)}${pages
+        .map((p) => medianOf(p, f).toFixed(1).padStart(19))
         .join('')}`,
     );
   }
