@@ -31,6 +31,7 @@ import {
 } from './helpers/sync-rig.ts';
 import {
   longTaskReport,
+  selfTimes,
   threadOfMark,
   TRACE_CATEGORIES,
   type TraceEvent,
@@ -56,6 +57,28 @@ function busy(events: readonly TraceEvent[], start: TraceThread, span: number): 
   const total = tasks.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
   const over50 = tasks.filter((e) => (e.dur ?? 0) > 50_000);
   return `main thread busy ${total.toFixed(0)} ms of ${span.toFixed(0)} ms; ${over50.length} tasks over 50 ms (${(over50.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000).toFixed(0)} ms)`;
+}
+
+/**
+ * Every thread of the page's process busy for at least 100 ms in the `span`
+ * ms after `start` (the sync worker's among them), by name: how much of the
+ * replication each one worked.
+ */
+function threads(events: readonly TraceEvent[], start: TraceThread, span: number): string[] {
+  const names = new Map<number, string>();
+  for (const e of events)
+    if (e.pid === start.pid && e.ph === 'M' && e.name === 'thread_name')
+      names.set(e.tid, String(e.args?.name ?? e.tid));
+  const busyByThread = new Map<number, number>();
+  for (const e of events) {
+    if (e.pid !== start.pid || e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask') continue;
+    if (e.ts < start.t0 || e.ts > start.t0 + span * 1000) continue;
+    busyByThread.set(e.tid, (busyByThread.get(e.tid) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return [...busyByThread]
+    .filter(([, ms]) => ms >= 100)
+    .sort((a, b) => b[1] - a[1])
+    .map(([tid, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${names.get(tid) ?? tid}`);
 }
 
 async function main(): Promise<void> {
@@ -117,6 +140,16 @@ async function main(): Promise<void> {
     const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
     const start = threadOfMark(traceEvents, 'diptych-sign-in');
     console.log(busy(traceEvents, start, saved - clicked));
+    console.log('threads of the page busy in that span (top-level tasks):');
+    for (const line of threads(traceEvents, start, saved - clicked)) console.log(line);
+    // Where the main thread's time went over the whole span, not only in its long tasks.
+    console.log('the whole span, sampled:');
+    for (const line of selfTimes(
+      traceEvents,
+      start.pid,
+      start.tid,
+    )(start.t0, start.t0 + (saved - clicked) * 1000))
+      console.log(line);
     for (const line of longTaskReport(traceEvents, start, over)) console.log(line);
     await context.close();
   } finally {

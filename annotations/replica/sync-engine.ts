@@ -45,7 +45,6 @@ import {
   privateDatabaseName,
 } from '../sync/database-names.ts';
 import {
-  couchFetch,
   groupHint,
   probeDatabase,
   resolveApiRoot,
@@ -72,6 +71,7 @@ import {
   type RecordConflictVersion,
   type RecordOverridePort,
 } from './record-replica.ts';
+import { replicationBackOff, replicationFetch } from './replication-options.ts';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from './sync-settings.ts';
 
 /** A layer: the reader's private one or a group's. */
@@ -310,16 +310,6 @@ const FLUSH_SPACING = 2;
 const FLUSH_MAX_DOCS = 500;
 /** A batch yields to the page after this much work on its documents (the reader stays responsive). */
 const FLUSH_SLICE_MS = 20;
-/**
- * During a layer's first replication, documents read and checked are held
- * and given to the store at most once per this many ms (the first batch at
- * once, so the reader sees the first ones), and all together when the
- * layer has caught up: each step re-renders, re-anchors and repaints the
- * reader's whole set, which for 10,000 documents cost more of the page's
- * time than the replication itself (bench/sync-replication.ts, traced with
- * bench/trace-sync-replication.ts).
- */
-const FIRST_REPLICATION_STEP_MS = 5000;
 
 /**
  * Received documents are saved to localStorage once none has arrived for
@@ -368,14 +358,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   /** True while a batch is being put into the store (one at a time; it schedules the next). */
   let flushing = false;
-  /** Documents read and checked, not in the store yet (a first replication hands them over in steps). */
-  let held: { puts: Map<string, Annotation>; removals: Set<string> } = {
-    puts: new Map(),
-    removals: new Set(),
-  };
-  let handOverTimer: ReturnType<typeof setTimeout> | null = null;
-  /** When the store was last given documents (`performance.now()`). */
-  let lastHandOver = -Infinity;
   /** When the last batch ended, and the main-thread time it took (ms, `performance.now()`). */
   let lastFlush = { end: 0, busy: 0 };
   /** Serializes writes to the local databases (one change at a time, in order). */
@@ -420,9 +402,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       inbox.size === 0 &&
       !flushing &&
       flushTimer === null &&
-      handOverTimer === null &&
-      held.puts.size === 0 &&
-      held.removals.size === 0 &&
       live.every(
         (l) =>
           (l.caughtUp && !l.active && !l.running.pull && !l.running.push) ||
@@ -525,8 +504,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   function changed(): void {
     snapshot = makeSnapshot();
     for (const l of [...listeners]) l();
-    // Every change of state may be the moment replication caught up (what is held goes to the store) or went quiet.
-    handOverWhenDue();
+    // Every change of state may be the moment replication went quiet (caught up, or failed).
     saveWhenQuiet();
   }
 
@@ -741,10 +719,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       lastFlush = { end, busy: timer.busy + (end - timer.since) };
       flushing = false;
       if (inbox.size > 0) scheduleFlush();
-      else {
-        handOverWhenDue();
-        saveWhenQuiet();
-      }
+      else saveWhenQuiet();
     }
   }
 
@@ -854,7 +829,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // A layer's first replication (thousands of documents, batch after
     // batch) is saved once, when quiet; after it, each batch is saved as it
     // is put into the store, so what the reader sees is what is stored.
-    const later = live.some((l) => !l.caughtUp);
+    const firstReplication = live.some((l) => !l.caughtUp);
+    // A batch read while a first replication's set waits to be saved (the
+    // layer caught up, the quiet save not done yet) joins that save: saving
+    // it now as well wrote the 5 MB set twice in a row at the end of a
+    // replication of 10,000 (two tasks of 600-800 ms,
+    // bench/trace-sync-replication.ts).
+    const later = firstReplication || hub.unsaved();
     if (later)
       saveDue = true; // `layerOf`, `authorOf`: saved with the set (`saveReceived`).
     else persistSettings();
@@ -869,83 +850,42 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       });
     if (recordsIn.kept.length > 0)
       message = `Your record edit${recordsIn.kept.length === 1 ? '' : 's'} of ${recordsIn.kept.join(', ')} had been reverted here but ${recordsIn.kept.length === 1 ? 'was' : 'were'} edited elsewhere meanwhile: the edit was kept.`;
-    for (const [id, annotation] of puts) {
-      held.removals.delete(id);
-      held.puts.set(id, annotation);
+    if (puts.size > 0 || removals.size > 0) {
+      const at = clock().toISOString();
+      hub.receive(
+        (set) => {
+          const deleted = { ...set.deleted };
+          for (const id of removals) {
+            const had = set.annotations.find((a) => a.id === id);
+            if (had)
+              deleted[id] = new Date(
+                Math.max(Date.parse(at), Date.parse(had.modified)),
+              ).toISOString();
+          }
+          for (const id of puts.keys()) delete deleted[id];
+          const annotations = [
+            ...set.annotations.filter((a) => !puts.has(a.id) && !removals.has(a.id)),
+            ...puts.values(),
+          ];
+          return { annotations, deleted, revision: set.revision };
+        },
+        { save: later ? 'later' : 'now' },
+      );
+      // `lastSeen` follows: the hub announces the set as the replica's, and `start`'s watcher takes it.
     }
-    for (const id of removals) {
-      held.puts.delete(id);
-      held.removals.add(id);
-    }
-    // During a first replication the store is given what was read in steps
-    // (`FIRST_REPLICATION_STEP_MS`); otherwise at once.
-    if (!later || performance.now() - lastHandOver >= FIRST_REPLICATION_STEP_MS) handOver();
-    else if (
+    if (
+      firstReplication &&
       shown.rejected === rejected &&
       shown.conflicts === conflicts &&
       shown.recordConflicts === recordConflicts &&
       shown.message === message
     ) {
-      // Held, nothing shown has changed: no new snapshot. A snapshot after
-      // each batch re-rendered the panel and repainted the whole page with
-      // its highlights, hundreds of times during a replication of 10,000.
+      // During a first replication, nothing the panel shows has changed: no
+      // new snapshot. A snapshot after each batch re-rendered the panel and
+      // repainted the page with its highlights, once per batch of the 10,000.
       return;
     }
     changed();
-  }
-
-  /**
-   * Puts the documents read and held (`held`) into the store in one step
-   * (announced as the replica's: `lastSeen` follows through `start`'s
-   * watcher). Unsaved while a layer's first replication runs.
-   */
-  function handOver(): void {
-    if (handOverTimer) clearTimeout(handOverTimer);
-    handOverTimer = null;
-    if (held.puts.size === 0 && held.removals.size === 0) return;
-    const s = settings;
-    const { puts, removals } = held;
-    held = { puts: new Map(), removals: new Set() };
-    lastHandOver = performance.now();
-    if (!s?.signedIn) return;
-    const later = live.some((l) => !l.caughtUp);
-    const at = clock().toISOString();
-    hub.receive(
-      (set) => {
-        const deleted = { ...set.deleted };
-        for (const id of removals) {
-          const had = set.annotations.find((a) => a.id === id);
-          if (had)
-            deleted[id] = new Date(
-              Math.max(Date.parse(at), Date.parse(had.modified)),
-            ).toISOString();
-        }
-        for (const id of puts.keys()) delete deleted[id];
-        const annotations = [
-          ...set.annotations.filter((a) => !puts.has(a.id) && !removals.has(a.id)),
-          ...puts.values(),
-        ];
-        return { annotations, deleted, revision: set.revision };
-      },
-      { save: later ? 'later' : 'now' },
-    );
-  }
-
-  /** Hands over what is held soon, unless the first replication still runs and the last step was recent. */
-  function handOverWhenDue(): void {
-    if (held.puts.size === 0 && held.removals.size === 0) return;
-    if (flushing || handOverTimer) return;
-    const later = live.some((l) => !l.caughtUp && l.problem === null && !l.failing.pull);
-    const wait = later ? lastHandOver + FIRST_REPLICATION_STEP_MS - performance.now() : 0;
-    handOverTimer = setTimeout(
-      () => {
-        handOverTimer = null;
-        if (flushing) return; // The batch running hands over (or arms this again) when it ends.
-        handOver();
-        changed();
-      },
-      Math.max(0, wait),
-    );
   }
 
   /**
@@ -1032,9 +972,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const local = new PouchDB(localName(api, user, layer.db));
     const remote = new PouchDB(new URL(`${layer.db}`, api).href, {
       skip_setup: true,
-      // Long polls wait up to the heartbeat; anything else answers quickly or the server is unreachable.
-      fetch: (url, init) =>
-        couchFetch(url, init ?? {}, String(url).includes('_changes') ? 90_000 : undefined),
+      fetch: replicationFetch,
     });
     const entry: LiveLayer = {
       layer,
@@ -1076,7 +1014,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       batch_size: 200,
       // The first pull of a large layer (10,000 documents) in fewer round trips; later pulls are a few changes each.
       pull: { batch_size: PULL_BATCH_SIZE },
-      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
+      back_off_function: replicationBackOff,
     });
     entry.sync = sync;
     entry.failing = { push: false, pull: false };
@@ -1451,7 +1389,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       unwatchHide?.();
       clearInterval(health);
       if (flushTimer) clearTimeout(flushTimer);
-      if (handOverTimer) clearTimeout(handOverTimer);
       await stopAll();
       saveReceived();
       listeners.clear();

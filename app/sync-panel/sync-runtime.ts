@@ -1,10 +1,11 @@
 /**
- * The sync replica's lazy chunk: PouchDB's browser build (IndexedDB and
- * HTTP adapters, replication) and the engine. Loaded only when the reader
- * opens the Sync panel or was signed in on an earlier visit, so a reader who
- * never uses a server never downloads it.
+ * The sync replica's lazy chunk: the engine, and PouchDB's browser build
+ * (IndexedDB and HTTP adapters, replication) in a worker of its own
+ * (`pouch-worker.ts`; `annotations/replica/pouch-host.ts` says why).
+ * Loaded only when the reader opens the Sync panel or was signed in on an
+ * earlier visit, so a reader who never uses a server never downloads it.
  */
-import PouchDB from 'pouchdb';
+import { pouchProxy } from '../../annotations/replica/pouch-proxy.ts';
 import { createSyncEngine, type SyncEngine } from '../../annotations/replica/sync-engine.ts';
 import type { PersistenceHub } from '../../annotations/store.ts';
 import type { Edition } from '../../sources/edition.ts';
@@ -22,9 +23,21 @@ export function openSyncEngine(
   } catch {
     storage = null; // Blocked: sync still runs; its settings last only this visit.
   }
+  // No fallback to PouchDB on the page: every browser the reader runs in starts module workers.
+  const worker = new Worker(new URL('./pouch-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'diptych-sync-replica',
+  });
+  const proxy = pouchProxy(worker);
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    console.error('The sync worker failed', event.message);
+    proxy.fail(event.message || 'it could not run');
+  });
+  worker.addEventListener('messageerror', () => proxy.fail('a message could not be read'));
   return createSyncEngine({
     hub,
-    PouchDB,
+    PouchDB: proxy.PouchDB,
     editions,
     waitFor: mayWaitFor,
     // The reader's record edits of the built-in sources sync with their private layer (issue 14).

@@ -63,7 +63,7 @@ function describeEvent(e: TraceEvent): string {
 }
 
 /** Samples by the function on top of the stack, within [from, to] (µs). */
-function selfTimes(events: readonly TraceEvent[], pid: number, tid: number) {
+export function selfTimes(events: readonly TraceEvent[], pid: number, tid: number) {
   const nodes = new Map<number, { name: string; parent?: number }>();
   const samples: { ts: number; node: number }[] = [];
   // The thread's profile (its chunks are written by the sampler's own thread): id → running time.

@@ -1,0 +1,142 @@
+/**
+ * The worker's end of the replica's PouchDB (`pouch-proxy.ts` is the
+ * page's): opens the databases the page names, runs their methods, changes
+ * feeds and syncs, and sends back replies and events (`pouch-wire.ts`).
+ *
+ * Why a worker: the first replication of 10,000 annotations is PouchDB's
+ * work — parsing the server's answers, merging revision trees, writing and
+ * reading IndexedDB — and on the page's thread it held that thread for
+ * most of the replication (bench/trace-sync-replication.ts). Here it runs
+ * beside the page, which only receives the documents.
+ *
+ * What it is for: carrying calls and events. Not for: deciding anything
+ * about the documents (the engine on the page checks each one).
+ */
+import type { PouchConstructor, PouchDatabase, PouchEmitter, PouchSync } from './pouch-types.ts';
+import {
+  toWireArgs,
+  toWireError,
+  WIRE_EVENTS,
+  type NamedFunction,
+  type WireItem,
+  type WirePart,
+  type WirePort,
+  type WireRequest,
+} from './pouch-wire.ts';
+import { REPLICATION_FUNCTIONS } from './replication-options.ts';
+
+/**
+ * Events are sent at most this long after they happen, several to a
+ * message: a first replication's feed brings thousands of documents, one
+ * event each, and the page handles one message per task.
+ */
+const EVENT_BATCH_MS = 10;
+
+/** Options with named functions (`{ fn }`) replaced by the functions. */
+function withFunctions(options: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options ?? {})) {
+    const name = (value as Partial<NamedFunction> | null)?.fn;
+    out[key] =
+      typeof value === 'object' && value !== null && name !== undefined
+        ? REPLICATION_FUNCTIONS[name]
+        : value;
+  }
+  return out;
+}
+
+/** Serves PouchDB (the worker's build) to the page over `port`. */
+export function hostPouch(port: WirePort, PouchDB: PouchConstructor): void {
+  const dbs = new Map<number, PouchDatabase>();
+  const emitters = new Map<number, PouchEmitter>();
+  let outbox: WireItem[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function flush(): void {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (outbox.length === 0) return;
+    const items = outbox;
+    outbox = [];
+    port.postMessage({ t: 'batch', items });
+  }
+
+  /** Queues an event (sent within `EVENT_BATCH_MS`). */
+  function event(em: number, part: WirePart, name: string, args: readonly unknown[]): void {
+    outbox.push({ t: 'event', em, part, name, args: toWireArgs(name, args) });
+    timer ??= setTimeout(flush, EVENT_BATCH_MS);
+  }
+
+  /** Sends a reply at once, after the events before it. */
+  function reply(item: WireItem): void {
+    outbox.push(item);
+    flush();
+  }
+
+  function forward(em: number, part: WirePart, emitter: PouchEmitter): void {
+    for (const name of WIRE_EVENTS)
+      emitter.on(name, (...args: never[]) => event(em, part, name, args));
+  }
+
+  function database(id: number): PouchDatabase {
+    const db = dbs.get(id);
+    if (!db) throw new Error(`no database ${id} is open in the sync worker`);
+    return db;
+  }
+
+  async function call(request: Extract<WireRequest, { t: 'call' }>): Promise<void> {
+    try {
+      const db = database(request.db);
+      const method = db[request.method] as (...args: unknown[]) => Promise<unknown>;
+      const value = await method.apply(db, [...request.args]);
+      if (request.method === 'close') dbs.delete(request.db);
+      reply({ t: 'reply', id: request.id, value });
+    } catch (error) {
+      reply({ t: 'fail', id: request.id, error: toWireError(error) });
+    }
+  }
+
+  function handle(request: WireRequest): void {
+    switch (request.t) {
+      case 'open':
+        dbs.set(request.db, new PouchDB(request.name, withFunctions(request.options)));
+        return;
+      case 'call':
+        void call(request);
+        return;
+      case 'changes': {
+        const feed = database(request.db).changes(request.options);
+        emitters.set(request.em, feed);
+        forward(request.em, 'self', feed);
+        return;
+      }
+      case 'sync': {
+        const sync: PouchSync = database(request.db).sync(
+          database(request.remote),
+          withFunctions(request.options),
+        );
+        emitters.set(request.em, sync);
+        forward(request.em, 'self', sync);
+        forward(request.em, 'push', sync.push);
+        forward(request.em, 'pull', sync.pull);
+        return;
+      }
+      case 'cancel':
+        emitters.get(request.em)?.cancel();
+        emitters.delete(request.em);
+        return;
+    }
+  }
+
+  port.onmessage = (message: MessageEvent) => {
+    const request = message.data as WireRequest;
+    try {
+      handle(request);
+    } catch (error) {
+      // A feed or sync that could not start: its emitter on the page hears why.
+      if (request.t === 'changes' || request.t === 'sync')
+        event(request.em, 'self', 'error', [error]);
+      else console.error('The sync worker could not do', request.t, error);
+    }
+  };
+}
