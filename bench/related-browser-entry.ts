@@ -29,11 +29,12 @@ export interface BrowserTimings {
 (globalThis as { relatedBench?: unknown }).relatedBench = (
   editions: readonly Edition[],
   rounds: number,
+  dates = true,
 ): BrowserTimings => {
   const t0 = performance.now();
   const vectors = decodeWordVectors(textVectors);
   const t1 = performance.now();
-  const index = buildRelatedIndex(editions, { vectors, dates: true });
+  const index = buildRelatedIndex(editions, { vectors, dates });
   const t2 = performance.now();
   warmUpRelated(index);
   const t3 = performance.now();
