@@ -14,12 +14,13 @@
  * Not part of `npm run bench`: it says where time goes, not the figures.
  */
 import { readFileSync } from 'node:fs';
-import { privateDatabaseName, toAnnotationDoc } from '../annotations/sync/index.ts';
+import { privateDatabaseName } from '../annotations/sync/index.ts';
 import { CouchAdmin } from '../server/couch-admin.ts';
 import { call } from '../tests/server/helpers/http.ts';
 import { openReplica } from '../tests/server/helpers/node-replica.ts';
 import { startServerProcess, TEST_ADMIN } from '../tests/server/helpers/server-process.ts';
 import { argValue } from './helpers/arg-value.ts';
+import { seedPrivateLayer } from './helpers/seed-private-layer.ts';
 import { spreadAnnotations } from './helpers/spread-annotations.ts';
 
 const COUNT = Number(argValue('--count') ?? 10_000);
@@ -42,12 +43,7 @@ async function main(): Promise<void> {
     const admin = new CouchAdmin(server.couchUrl, TEST_ADMIN);
     await admin.addUser(READER.name, READER.password);
     const db = privateDatabaseName(READER.name);
-    const annotations = spreadAnnotations(COUNT);
-    for (let i = 0; i < COUNT; i += 1000) {
-      const docs = annotations.slice(i, i + 1000).map((a) => toAnnotationDoc(a, READER.name));
-      const answer = await call(server.couchUrl, READER, 'POST', `${db}/_bulk_docs`, { docs });
-      if (answer.status !== 201) throw new Error(`seeding failed (HTTP ${answer.status})`);
-    }
+    await seedPrivateLayer(server.couchUrl, READER, spreadAnnotations(COUNT));
     const pid = server.pid();
 
     // 1. A Node replica's pull.

@@ -26,9 +26,8 @@
  *
  * Target: replication ≤ 3× the baseline.
  */
-import { privateDatabaseName, toAnnotationDoc } from '../annotations/sync/index.ts';
 import type { Page } from 'playwright-core';
-import { call } from '../tests/server/helpers/http.ts';
+import { seedPrivateLayer } from './helpers/seed-private-layer.ts';
 import { spreadAnnotations, storedForm } from './helpers/spread-annotations.ts';
 import { ANNOTATIONS_KEY } from '../annotations/storage/envelope.ts';
 import {
@@ -90,14 +89,7 @@ export async function run(): Promise<void> {
   const appStart: number[] = [];
   try {
     await rig.admin.addUser(READER.name, READER.password);
-    const db = privateDatabaseName(READER.name);
-    for (let i = 0; i < COUNT; i += 1000) {
-      const docs = annotations.slice(i, i + 1000).map((a) => toAnnotationDoc(a, READER.name));
-      const answer = await call(rig.server.couchUrl, READER, 'POST', `${db}/_bulk_docs`, { docs });
-      const results = answer.body as unknown as { ok?: boolean }[];
-      if (answer.status !== 201 || !results.every((x) => x.ok))
-        throw new Error(`seeding the server failed (HTTP ${answer.status})`);
-    }
+    await seedPrivateLayer(rig.server.couchUrl, READER, annotations);
 
     for (let r = 0; r < RUNS; r++) {
       // Baseline: the localStorage path, then the app's start alone.

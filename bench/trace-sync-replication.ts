@@ -14,13 +14,12 @@
  * `npm run bench`: it prints causes, not figures.
  */
 import { rmSync, writeFileSync } from 'node:fs';
-import { privateDatabaseName, toAnnotationDoc } from '../annotations/sync/index.ts';
 import { CouchAdmin } from '../server/couch-admin.ts';
 import { buildApp } from '../tests/e2e/helpers/build-app.ts';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
-import { call } from '../tests/server/helpers/http.ts';
 import { startServerProcess, TEST_ADMIN } from '../tests/server/helpers/server-process.ts';
+import { seedPrivateLayer } from './helpers/seed-private-layer.ts';
 import { spreadAnnotations } from './helpers/spread-annotations.ts';
 import {
   fillSignIn,
@@ -93,14 +92,7 @@ async function main(): Promise<void> {
   try {
     const admin = new CouchAdmin(server.couchUrl, TEST_ADMIN);
     await admin.addUser(READER.name, READER.password);
-    const db = privateDatabaseName(READER.name);
-    const annotations = spreadAnnotations(COUNT);
-    for (let i = 0; i < COUNT; i += 1000) {
-      const docs = annotations.slice(i, i + 1000).map((a) => toAnnotationDoc(a, READER.name));
-      const answer = await call(server.couchUrl, READER, 'POST', `${db}/_bulk_docs`, { docs });
-      if (answer.status !== 201)
-        throw new Error(`seeding the server failed (HTTP ${answer.status})`);
-    }
+    await seedPrivateLayer(server.couchUrl, READER, spreadAnnotations(COUNT));
     const context = await newDevice(browser);
     const page = await context.newPage();
     await openReader(page, app.url);
