@@ -139,9 +139,10 @@ export const BOOT_SCRIPT_ID = 'diptych-boot';
  *   traces). The document is about 25 KB gzipped, parsed in milliseconds;
  *   a browser without `rel=expect` renders as before;
  * - the `<script type="module" src>` Vite emits becomes a small inline module
- *   (id {@link BOOT_SCRIPT_ID}) that imports the entry after two animation
- *   frames, that is once the prerendered text has been painted — at once in
- *   a tab that is hidden (no frames run there, and nothing is painted).
+ *   (id {@link BOOT_SCRIPT_ID}) that imports the entry once the prerendered
+ *   text's first frame has been presented (its paint timing entry; where the
+ *   browser has none, after two animation frames) — at once in a tab that is
+ *   hidden (no frames run there, and nothing is painted).
  *   A timer as well (it was 100 ms) fired before the first frame on a busy
  *   machine: the entry then ran first and ended the first paint's
  *   containment, so the first frame laid out both texts whole.
@@ -177,9 +178,15 @@ export function deferEntry(html: string, critical: (href: string) => string | un
     ? `for(const h of ${JSON.stringify(hrefs)}){const l=document.createElement("link");` +
       `l.rel="stylesheet";l.href=h;l.setAttribute("${DEFERRED_STYLES_ATTRIBUTE}","");document.head.append(l)}`
     : '';
+  // After the first paint has been presented: the paint entry (First Contentful Paint) is queued
+  // once the frame is on screen. Two animation frames only meant the frame had been painted on
+  // the main thread; its raster and drawing were still under way when the entry's download and
+  // compilation started, and slowed them (bench/reader.ts). A browser without paint timing
+  // waits the two frames.
   const boot =
     `<script type="module" id="${BOOT_SCRIPT_ID}">let go=()=>{go=()=>{};${styles}import(${JSON.stringify(m[1])})};` +
-    `requestAnimationFrame(()=>requestAnimationFrame(()=>go()));` +
+    `if(self.PerformanceObserver?.supportedEntryTypes?.includes("paint"))new PerformanceObserver(()=>go()).observe({type:"paint",buffered:true});` +
+    `else requestAnimationFrame(()=>requestAnimationFrame(()=>go()));` +
     `if(document.visibilityState==="hidden")go();` +
     `document.addEventListener("visibilitychange",()=>go(),{once:true})</script>`;
   const expect = `<link rel="expect" href="#${BOOT_SCRIPT_ID}" blocking="render">`;

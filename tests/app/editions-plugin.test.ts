@@ -111,6 +111,10 @@ describe('deferEntry', () => {
       /<script type="module" id="diptych-boot">(.*)<\/script>\n<\/body>/s.exec(html)?.[1] ?? '';
     expect(boot).toContain('import("./assets/index-abc.js")');
     expect(boot).toContain('requestAnimationFrame(()=>requestAnimationFrame(');
+    // Where the browser reports paint timing, the entry waits for the first frame to be presented.
+    expect(boot).toContain(
+      'new PerformanceObserver(()=>go()).observe({type:"paint",buffered:true})',
+    );
     // No timer: on a busy machine one fired before the first frame (the entry then ran first).
     expect(boot).not.toContain('setTimeout');
     // The whole stylesheet, marked for the entry to wait on (app/deferred-styles.ts), requested
