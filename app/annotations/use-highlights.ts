@@ -114,9 +114,13 @@ export function useHighlights(
       const roots = rootsBySource();
       const panes = new Map<
         string,
-        { mapper: DomRangeMapper; window: readonly [number, number] | null }
+        {
+          mapper: DomRangeMapper;
+          window: readonly [number, number] | null;
+          /** The painted annotations' offsets by colour. */
+          spans: Map<string, PlacedAnnotation[]>;
+        }
       >();
-      const byColor = new Map<string, StaticRange[]>(PALETTE.map((c) => [c, []]));
       const next = new Map<string, StaticRange>();
       for (const p of placed) {
         let pane = panes.get(p.edition.id);
@@ -127,6 +131,7 @@ export function useHighlights(
           pane = {
             mapper: domRangeMapper(root, p.edition, spans),
             window: visibleWindow(root, spans),
+            spans: new Map(),
           };
           panes.set(p.edition.id, pane);
         }
@@ -136,10 +141,22 @@ export function useHighlights(
         const fixed = pane.mapper.staticRangeFromOffsets(p.start, p.end);
         if (!fixed) continue;
         next.set(p.annotation.id, fixed);
-        byColor.get(p.annotation.color ?? DEFAULT_COLOR)?.push(fixed);
+        const color = p.annotation.color ?? DEFAULT_COLOR;
+        const list = pane.spans.get(color);
+        if (list) list.push(p);
+        else pane.spans.set(color, [p]);
       }
       ranges.current = next;
       if (!highlights) return;
+      // Each colour paints the union of its annotations' ranges, overlapping ones merged: the
+      // same text, where 10,000 annotations on the two texts gave each colour thousands of
+      // ranges dozens deep, each validated and painted by Chromium on every layout
+      // (bench/annotations-sidebar.ts). The ranges by id above still serve clicks and reveal.
+      const byColor = new Map<string, StaticRange[]>(PALETTE.map((c) => [c, []]));
+      for (const pane of panes.values()) {
+        for (const [color, list] of pane.spans)
+          byColor.get(color)?.push(...pane.mapper.staticRangesCovering(list));
+      }
       for (const [color, list] of byColor)
         highlights.set(highlightName(color), new Highlight(...list));
       const active = activeId === null ? undefined : next.get(activeId);
