@@ -64,7 +64,8 @@ async function main(): Promise<void> {
   const entries = storedEntries(spreadAnnotations(COUNT));
   const servers = { A: await serveStatic(dirs.A), B: await serveStatic(dirs.B) };
   const browser = await launchChromium();
-  const got = { A: [] as { ready: number; longest: number }[], B: [] as typeof got.A };
+  type Load = { ready: number; longest: number };
+  const got: { A: Load[]; B: Load[] } = { A: [], B: [] };
   console.log(`A = ${dirs.A}\nB = ${dirs.B}\nload at start: ${load()}`);
   try {
     // One warm-up load of each (first use of the browser, the disk cache of the files).

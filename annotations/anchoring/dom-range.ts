@@ -224,16 +224,18 @@ export function domRangeMapper(
       // character: their ranges overlap, and their union is one range from the first start to
       // the last end (the offset-to-DOM mapping keeps text order).
       const out: StaticRange[] = [];
-      let run: Clamped | null = null;
+      let run = clamped[0];
+      if (!run) return out;
       for (const c of clamped) {
-        if (run && c.start < run.end) {
-          if (c.end > run.end) run = { ...run, last: c.last, end: c.end };
+        if (c.start < run.end) {
+          if (c.end > run.end)
+            run = { first: run.first, last: c.last, start: run.start, end: c.end };
           continue;
         }
-        if (run) out.push(new StaticRange(boundariesOf(run)));
+        out.push(new StaticRange(boundariesOf(run)));
         run = c;
       }
-      if (run) out.push(new StaticRange(boundariesOf(run)));
+      out.push(new StaticRange(boundariesOf(run)));
       return out;
     },
     offsetsFromRange(range) {

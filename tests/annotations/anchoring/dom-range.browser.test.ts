@@ -268,7 +268,8 @@ describe('dom-range in Chromium', { timeout: scaled(60_000) }, () => {
           own: own.length,
           merged: merged.length,
           ownChars: ownCover.size,
-          same: ownCover.size === mergedCover.size && [...ownCover].every((k) => mergedCover.has(k)),
+          same:
+            ownCover.size === mergedCover.size && [...ownCover].every((k) => mergedCover.has(k)),
           ordered,
         };
       },
