@@ -23,6 +23,7 @@ import {
   type WirePort,
   type WireRequest,
 } from './pouch-wire.ts';
+import { batchRevsDiff } from './local-revs-diff.ts';
 import { REPLICATION_FUNCTIONS } from './replication-options.ts';
 
 /**
@@ -98,9 +99,12 @@ export function hostPouch(port: WirePort, PouchDB: PouchConstructor): void {
 
   function handle(request: WireRequest): void {
     switch (request.t) {
-      case 'open':
-        dbs.set(request.db, new PouchDB(request.name, withFunctions(request.options)));
+      case 'open': {
+        const db = new PouchDB(request.name, withFunctions(request.options));
+        // A local database (a server's is named by its URL): the pull's revsDiff in one read.
+        dbs.set(request.db, request.name.includes('://') ? db : batchRevsDiff(db));
         return;
+      }
       case 'call':
         void call(request);
         return;
