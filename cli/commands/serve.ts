@@ -125,5 +125,12 @@ export const serve: Command = async (args, io) => {
   });
   io.err('Stopping…\n');
   await server.close();
+  // All of ours is closed now, and the process ends once Node has nothing left to run. But
+  // express-pouchdb leaves a _changes feed's heartbeat interval running after its client has gone
+  // (node_modules/express-pouchdb/lib/routes/changes.js clears it only when the feed completes),
+  // so a server a reader had synced with lived on after SIGTERM, writing heartbeats to closed
+  // sockets, until killed. A stop that has not ended by itself within a second ends here; the
+  // timer is unref'd, so it holds up nothing that does end.
+  setTimeout(() => process.exit(), 1000).unref();
   return 0;
 };

@@ -208,6 +208,79 @@ describe('dom-range in Chromium', { timeout: scaled(60_000) }, () => {
     expect(same).toBe(true);
   });
 
+  it('merges overlapping spans into ranges that cover exactly what the spans’ own ranges cover', async () => {
+    // Random spans, plus spans that only touch (the same passage, and across a separator) and
+    // spans that start or end in a separator, none of which may be merged into more text.
+    const [a, b] = [edition.blocks[5]!, edition.blocks[6]!];
+    const spans: [number, number][] = [
+      ...samplePairs(300),
+      [a.start + 2, a.start + 9],
+      [a.start + 9, a.start + 15],
+      [a.end - 6, a.end],
+      [b.start, b.start + 4],
+      [a.end - 3, a.end + 2],
+      [a.end + 1, b.start + 3],
+      [b.end + 1, b.end + 2],
+    ];
+    const got = await page.evaluate(
+      ([ed, list]) => {
+        const { domRangeMapper } = (
+          window as unknown as {
+            DomRange: typeof import('../../../annotations/anchoring/dom-range.ts');
+          }
+        ).DomRange;
+        const root = document.getElementById('root')!;
+        const mapper = domRangeMapper(root, ed);
+        const texts: Text[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+        /** Every character of the page's text nodes that one of `ranges` covers, as "node:offset". */
+        const covered = (ranges: readonly StaticRange[]): Set<string> => {
+          const out = new Set<string>();
+          const live = document.createRange();
+          for (const r of ranges) {
+            live.setStart(r.startContainer, r.startOffset);
+            live.setEnd(r.endContainer, r.endOffset);
+            texts.forEach((t, i) => {
+              if (!live.intersectsNode(t)) return;
+              const from = t === live.startContainer ? live.startOffset : 0;
+              const to = t === live.endContainer ? live.endOffset : t.data.length;
+              for (let k = from; k < to; k++) out.add(`${i}:${k}`);
+            });
+          }
+          return out;
+        };
+        const own = list.flatMap(([start, end]) => {
+          const r = mapper.staticRangeFromOffsets(start, end);
+          return r ? [r] : [];
+        });
+        const merged = mapper.staticRangesCovering(list.map(([start, end]) => ({ start, end })));
+        const ownCover = covered(own);
+        const mergedCover = covered(merged);
+        const ordered = merged.every((r, i) => {
+          const next = merged[i + 1];
+          if (!next) return true;
+          const x = document.createRange();
+          x.setStart(r.endContainer, r.endOffset);
+          return x.comparePoint(next.startContainer, next.startOffset) >= 0;
+        });
+        return {
+          own: own.length,
+          merged: merged.length,
+          ownChars: ownCover.size,
+          same:
+            ownCover.size === mergedCover.size && [...ownCover].every((k) => mergedCover.has(k)),
+          ordered,
+        };
+      },
+      [edition, spans] as [typeof edition, [number, number][]],
+    );
+    expect(got.same).toBe(true);
+    expect(got.ordered).toBe(true);
+    expect(got.ownChars).toBeGreaterThan(0);
+    expect(got.merged).toBeLessThan(got.own);
+  });
+
   it('covers a paragraph with footnote markers without counting the markers', async () => {
     const block = edition.blocks.find((b) => b.footnoteRefs.length > 0)!;
     const [r] = await page.evaluate(roundTrip, [edition, [[block.start, block.end]]] as [
