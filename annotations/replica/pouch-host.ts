@@ -15,6 +15,7 @@
 import type { PouchConstructor, PouchDatabase, PouchEmitter, PouchSync } from './pouch-types.ts';
 import {
   toWireArgs,
+  toWireBatch,
   toWireError,
   WIRE_EVENTS,
   type NamedFunction,
@@ -59,7 +60,7 @@ export function hostPouch(port: WirePort, PouchDB: PouchConstructor): void {
     if (outbox.length === 0) return;
     const items = outbox;
     outbox = [];
-    port.postMessage({ t: 'batch', items });
+    port.postMessage(toWireBatch(items));
   }
 
   /** Queues an event (sent within `EVENT_BATCH_MS`). */

@@ -21,9 +21,9 @@ import type {
   PouchSync,
 } from './pouch-types.ts';
 import {
+  fromWireBatch,
   fromWireError,
   isWireError,
-  type WireBatch,
   type WireItem,
   type WireMethod,
   type WirePart,
@@ -96,7 +96,7 @@ export function pouchProxy(port: WirePort): PouchProxy {
   const send = (request: WireRequest): void => port.postMessage(request);
 
   port.onmessage = (message: MessageEvent) => {
-    const batch = message.data as WireBatch | null;
+    const batch = fromWireBatch(message.data);
     const items: readonly WireItem[] = batch?.t === 'batch' ? batch.items : [];
     for (const item of items) {
       if (item.t === 'event') {

@@ -72,6 +72,32 @@ export interface WireBatch {
   readonly items: readonly WireItem[];
 }
 
+/**
+ * A batch as posted: JSON text. A first replication sends the page every
+ * document it receives (10,000 annotations, 5 MB), and the page's thread
+ * pays for each message it takes in: structured-clone deserialization of
+ * documents costs it several times what `JSON.parse` of the same documents
+ * does (`app/annotations/stored-set-protocol.ts` measured 60–165 ms per
+ * 1,000 records). Everything a batch carries is JSON already: CouchDB
+ * documents (the replica never asks for attachments' data), PouchDB's
+ * answers and events, and errors as `WireError`. A batch JSON cannot
+ * carry (it throws: a cycle, a BigInt) goes as it is.
+ */
+export function toWireBatch(items: readonly WireItem[]): string | WireBatch {
+  const batch: WireBatch = { t: 'batch', items };
+  try {
+    return JSON.stringify(batch);
+  } catch {
+    return batch;
+  }
+}
+
+/** A batch as received (`toWireBatch`), or `null` when the message is none. */
+export function fromWireBatch(data: unknown): WireBatch | null {
+  const batch = (typeof data === 'string' ? JSON.parse(data) : data) as WireBatch | null;
+  return typeof batch === 'object' && batch !== null && batch.t === 'batch' ? batch : null;
+}
+
 /** An error as sent: its name, message and CouchDB's fields (`status`, `reason`, `id`…). */
 export interface WireError {
   readonly wireError: true;
