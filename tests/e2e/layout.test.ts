@@ -228,10 +228,10 @@ describe('first paint (prerendered, before the app runs)', () => {
     const running = await measure();
     // Before, the legend's rules came only with the lazily loaded compare.css: the prerendered
     // page showed it as a 151 px bulleted list, and the text moved up ~120 px when the app ran.
-    // (The text still moves up ~17 px when the app starts, for another reason, not yet found.)
+    // And blocks' margins collapsed through them only once containment ended: the text moved up ~17 px.
     expect(prerendered.legend).toBeLessThan(48);
     expect(Math.abs(prerendered.legend - running.legend)).toBeLessThanOrEqual(2);
-    expect(prerendered.text - running.text).toBeLessThan(40);
+    expect(Math.abs(prerendered.text - running.text)).toBeLessThanOrEqual(2);
   });
 
   it('lays out every block once the app runs (no containment left to clip popovers or margin marks)', async () => {
