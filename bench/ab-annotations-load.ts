@@ -16,6 +16,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic, type StaticServer } from '../tests/e2e/helpers/static-server.ts';
 import { waitForAnnotationsReady } from './helpers/annotations-ready.ts';
+import { longestTask, observeLongestTask } from './helpers/longest-task.ts';
 import { argValue } from './helpers/arg-value.ts';
 import { seedLocalStorage } from './helpers/seed-storage.ts';
 import { spreadAnnotations, storedEntries } from './helpers/spread-annotations.ts';
@@ -32,19 +33,11 @@ async function coldLoad(
   try {
     const page = await context.newPage();
     await seedLocalStorage(page, server.url, entries);
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longest: number };
-      w.__longest = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await observeLongestTask(page);
     await page.goto(server.url);
     await waitForAnnotationsReady(page, COUNT);
     const ready = await page.evaluate(() => performance.now());
-    const longest = await page.evaluate(
-      () => (window as unknown as { __longest: number }).__longest,
-    );
+    const longest = await longestTask(page);
     return { ready, longest };
   } finally {
     await context.close();

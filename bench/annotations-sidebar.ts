@@ -29,6 +29,7 @@ import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 import { argValue } from './helpers/arg-value.ts';
 import { waitForAnnotationsReady } from './helpers/annotations-ready.ts';
+import { longestTask, observeLongestTask } from './helpers/longest-task.ts';
 import { seedLocalStorage } from './helpers/seed-storage.ts';
 import { spreadAnnotations, storedEntries } from './helpers/spread-annotations.ts';
 
@@ -83,19 +84,11 @@ export async function run(): Promise<void> {
       const page = await context.newPage();
       // Write the set on a blank page of the origin first, then load the app.
       await seedLocalStorage(page, server.url, entries);
-      await page.addInitScript(() => {
-        const w = window as unknown as { __longest: number };
-        w.__longest = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await observeLongestTask(page);
       await page.goto(server.url);
       await waitForAnnotationsReady(page, COUNT);
       ready.push(await page.evaluate(() => performance.now()));
-      longest.push(
-        await page.evaluate(() => (window as unknown as { __longest: number }).__longest),
-      );
+      longest.push(await longestTask(page));
       open.push(
         await page.evaluate(
           timeUntil(

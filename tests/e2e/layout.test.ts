@@ -173,12 +173,15 @@ describe('first paint (prerendered, before the app runs)', () => {
   const blockStyle = (address: string) =>
     reader.paragraph(address).evaluate((p) => getComputedStyle(p.parentElement!).contentVisibility);
 
-  it('shows the text without JavaScript, skipping off-screen blocks only until the app starts', async () => {
+  /**
+   * Loads the page with its app's entry refused, so what `look` sees is the prerendered page
+   * alone. The page imports its entry a frame or two after it has painted
+   * (app/build/editions-plugin.ts, deferEntry): once that request has been refused, the app can
+   * no longer start.
+   */
+  async function withPrerenderedOnly<T>(look: () => Promise<T>): Promise<T> {
     await reader.setViewport('wide');
-    // The app's entry never arrives: what a reader sees is the prerendered page alone.
     const entry = /\/assets\/index-[^/]*\.js$/;
-    // The page imports its entry a frame or two after it has painted (app/build/editions-plugin.ts,
-    // deferEntry): once that request has been refused, the app can no longer start.
     let refused!: () => void;
     const entryRefused = new Promise<void>((resolve) => (refused = resolve));
     await reader.page.route(entry, async (route) => {
@@ -189,38 +192,28 @@ describe('first paint (prerendered, before the app runs)', () => {
       await reader.page.goto('about:blank');
       await reader.page.goto(inject('baseUrl'));
       await entryRefused;
+      return await look();
+    } finally {
+      await reader.page.unroute(entry);
+    }
+  }
+
+  it('shows the text without JavaScript, skipping off-screen blocks only until the app starts', async () => {
+    await withPrerenderedOnly(async () => {
       expect(await reader.page.locator('html').getAttribute('data-prerendered')).toBe('');
       expect(await reader.page.locator('html').getAttribute('data-reader-ready')).toBeNull();
       expect(await reader.paragraph('lankov-2007:1').isVisible()).toBe(true);
       expect(await blockStyle('lankov-2007:30')).toBe('auto');
-    } finally {
-      await reader.page.unroute(entry);
-    }
+    });
   });
 
   it('paints the comparison-marks legend in its final shape before the app runs, so the text does not jump', async () => {
-    await reader.setViewport('wide');
-    const entry = /\/assets\/index-[^/]*\.js$/;
-    let refused!: () => void;
-    const entryRefused = new Promise<void>((resolve) => (refused = resolve));
-    await reader.page.route(entry, async (route) => {
-      await route.abort();
-      refused();
-    });
     const measure = () =>
       reader.page.evaluate(() => ({
         legend: document.querySelector('.compare-legend')!.getBoundingClientRect().height,
         text: document.querySelector('[data-address="lankov-2007:1"]')!.getBoundingClientRect().top,
       }));
-    let prerendered: { legend: number; text: number };
-    try {
-      await reader.page.goto('about:blank');
-      await reader.page.goto(inject('baseUrl'));
-      await entryRefused;
-      prerendered = await measure();
-    } finally {
-      await reader.page.unroute(entry);
-    }
+    const prerendered = await withPrerenderedOnly(measure);
     await reader.openApp();
     await expect
       .poll(() => reader.page.locator('html').getAttribute('data-prerendered'))
