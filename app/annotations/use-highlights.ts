@@ -157,10 +157,7 @@ export function useHighlights(
       }
       ranges.current = next;
       if (!highlights) return;
-      // Each colour paints the union of its annotations' ranges, overlapping ones merged: the
-      // same text, where 10,000 annotations on the two texts gave each colour thousands of
-      // ranges dozens deep, each validated and painted by Chromium on every layout
-      // (bench/annotations-sidebar.ts). The ranges by id above still serve clicks and reveal.
+      // Each colour paints the union of its annotations' ranges (why: the head comment).
       const byColor = new Map<string, StaticRange[]>(PALETTE.map((c) => [c, []]));
       for (const pane of panes.values()) {
         for (const [color, list] of pane.spans)
