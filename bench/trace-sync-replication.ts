@@ -80,6 +80,52 @@ function threads(events: readonly TraceEvent[], start: TraceThread, span: number
     .map(([tid, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${names.get(tid) ?? tid}`);
 }
 
+/**
+ * The sync worker's requests to the server in `span` ms after `start`, in
+ * the order they were sent: when each was sent and finished (ms after the
+ * click), its method and path. The gaps between them are the worker's own
+ * work (IndexedDB reads and writes, revision trees).
+ */
+function requests(events: readonly TraceEvent[], start: TraceThread, span: number): string[] {
+  const sent = new Map<string, { ts: number; what: string; tid: number }>();
+  const done = new Map<string, number>();
+  for (const e of events) {
+    if (e.pid !== start.pid || e.ts < start.t0 || e.ts > start.t0 + span * 1000) continue;
+    const d = e.args?.data;
+    const id = d?.['requestId'];
+    if (typeof id !== 'string') continue;
+    if (e.name === 'ResourceSendRequest' && /\/couch\//.test(String(d?.['url'] ?? '')))
+      sent.set(id, {
+        ts: e.ts,
+        tid: e.tid,
+        what: `${String(d?.['requestMethod'] ?? '')} ${String(d?.['url'])
+          .replace(/^.*\/couch\/[^/?]+/, '')
+          .slice(0, 70)}`,
+      });
+    if (e.name === 'ResourceFinish') done.set(id, e.ts);
+  }
+  const ms = (t: number): string => ((t - start.t0) / 1000).toFixed(0).padStart(6);
+  return [...sent]
+    .sort((a, b) => a[1].ts - b[1].ts)
+    .map(([id, r]) => {
+      const end = done.get(id);
+      return `  ${ms(r.ts)} → ${end === undefined ? '     ?' : ms(end)}  ${r.what}`;
+    });
+}
+
+/** The page's dedicated worker threads (the sync worker's among them). */
+function workerThreads(events: readonly TraceEvent[], pid: number): number[] {
+  return events
+    .filter(
+      (e) =>
+        e.pid === pid &&
+        e.ph === 'M' &&
+        e.name === 'thread_name' &&
+        /DedicatedWorker/.test(String(e.args?.name ?? '')),
+    )
+    .map((e) => e.tid);
+}
+
 async function main(): Promise<void> {
   const over = Number(argValue('--over') ?? 50);
   const given = argValue('--dist');
@@ -142,6 +188,17 @@ async function main(): Promise<void> {
       start.tid,
     )(start.t0, start.t0 + (saved - clicked) * 1000))
       console.log(line);
+    for (const tid of workerThreads(traceEvents, start.pid)) {
+      console.log(`dedicated worker thread ${tid}, the whole span, sampled:`);
+      for (const line of selfTimes(
+        traceEvents,
+        start.pid,
+        tid,
+      )(start.t0, start.t0 + (saved - clicked) * 1000))
+        console.log(line);
+    }
+    console.log('requests to the server (ms after Sign in: sent → finished):');
+    for (const line of requests(traceEvents, start, saved - clicked)) console.log(line);
     for (const line of longTaskReport(traceEvents, start, over)) console.log(line);
     await context.close();
   } finally {

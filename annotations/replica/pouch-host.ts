@@ -115,6 +115,15 @@ export function hostPouch(port: WirePort, PouchDB: PouchConstructor): void {
         forward(request.em, 'self', feed);
         return;
       }
+      case 'pull': {
+        const pull = database(request.db).replicate.from(
+          database(request.remote),
+          withFunctions(request.options),
+        );
+        emitters.set(request.em, pull);
+        forward(request.em, 'self', pull);
+        return;
+      }
       case 'sync': {
         const sync: PouchSync = database(request.db).sync(
           database(request.remote),
@@ -139,7 +148,7 @@ export function hostPouch(port: WirePort, PouchDB: PouchConstructor): void {
       handle(request);
     } catch (error) {
       // A feed or sync that could not start: its emitter on the page hears why.
-      if (request.t === 'changes' || request.t === 'sync')
+      if (request.t === 'changes' || request.t === 'pull' || request.t === 'sync')
         event(request.em, 'self', 'error', [error]);
       else console.error('The sync worker could not do', request.t, error);
     }

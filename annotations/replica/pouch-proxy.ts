@@ -160,6 +160,16 @@ export function pouchProxy(port: WirePort): PouchProxy {
       send({ t: 'changes', em, db: this.db, options });
       return made.self;
     }
+    readonly replicate = {
+      from: (remote: PouchDatabase, options: object): PouchEmitter => {
+        if (!(remote instanceof ProxyDatabase))
+          throw new TypeError('a database in the sync worker pulls only from another one there');
+        const named = namedFunctions(options);
+        const { em, made } = emitter(['self']);
+        send({ t: 'pull', em, db: this.db, remote: remote.db, options: named });
+        return made.self;
+      },
+    };
     sync(remote: PouchDatabase, options: object): PouchSync {
       if (!(remote instanceof ProxyDatabase))
         throw new TypeError('a database in the sync worker syncs only with another one there');

@@ -62,6 +62,8 @@ export interface PouchDatabase {
     }[];
   }>;
   changes(options: object): PouchEmitter;
+  /** One-way replication into this database (`replicate.from`): the engine's first pull of a layer. */
+  readonly replicate: { from(remote: PouchDatabase, options: object): PouchEmitter };
   sync(remote: PouchDatabase, options: object): PouchSync;
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@
  * fields, functions) are sent.
  *
  * Page → worker: open a database, call one of its methods, start a changes
- * feed or a sync, cancel one. Worker → page: one message holding, in the
+ * feed, a pull (`replicate.from`) or a sync, cancel one. Worker → page: one message holding, in the
  * order they happened, the replies and the events since the last message
  * (a sync's `paused` and its direction's `paused` arrive together, as the
  * engine expects them: `sync-engine.ts` settles after both).
@@ -42,6 +42,13 @@ export type WireRequest =
       readonly args: readonly unknown[];
     }
   | { readonly t: 'changes'; readonly em: number; readonly db: number; readonly options: object }
+  | {
+      readonly t: 'pull';
+      readonly em: number;
+      readonly db: number;
+      readonly remote: number;
+      readonly options: Record<string, unknown>;
+    }
   | {
       readonly t: 'sync';
       readonly em: number;
