@@ -137,6 +137,29 @@ describe('pouchProxy', () => {
     await there.close();
   });
 
+  it('pulls one way (replicate.from) with its events, the documents not sent along', async () => {
+    const here = new proxy.PouchDB(join(dir, 'pull-here'));
+    const there = new proxy.PouchDB(join(dir, 'pull-there'), {
+      skip_setup: true,
+      fetch: replicationFetch,
+    });
+    await there.bulkDocs([{ _id: 'p' }, { _id: 'q' }, { _id: 'r' }]);
+    const pull = here.replicate.from(there, { batch_size: 2, retry: false });
+    const change = next(pull, 'change');
+    const complete = next(pull, 'complete');
+    const [info] = (await change) as [Record<string, unknown>];
+    expect(info['docs_written']).toBe(2);
+    expect(info['docs']).toBeUndefined();
+    const [done] = (await complete) as [{ status: string; docs_written: number }];
+    expect(done).toMatchObject({ status: 'complete', docs_written: 3 });
+    expect((await here.allDocs({ keys: ['p', 'q', 'r'] })).rows.every((r) => r.value)).toBe(true);
+    // Nothing went the other way.
+    await here.put({ _id: 'mine' });
+    await expect(there.get('mine')).rejects.toMatchObject({ status: 404 });
+    await here.close();
+    await there.close();
+  });
+
   it('refuses a function option it cannot name, before anything is sent', () => {
     const db = new proxy.PouchDB(join(dir, 'c'));
     const other = new proxy.PouchDB(join(dir, 'd'));
