@@ -207,6 +207,36 @@ describe('first paint (prerendered, before the app runs)', () => {
     });
   });
 
+  it('paints the paragraph and note numbers in the margin before the app runs (containment does not clip them)', async () => {
+    // Each number's centre must hit the number itself: a block's paint containment
+    // (content-visibility) clipped everything outside its edge, and the margin was left empty.
+    const hitsItself = (selector: string) =>
+      reader.page
+        .locator(selector)
+        .first()
+        .evaluate(async (el) => {
+          el.scrollIntoView({ block: 'center' });
+          // Two frames: the block scrolled into view is laid out and painted (content-visibility).
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          const box = el.getBoundingClientRect();
+          const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+          return { number: el.textContent, hit: hit !== null && el.contains(hit) };
+        });
+    await withPrerenderedOnly(async () => {
+      expect(await reader.page.locator('html').getAttribute('data-prerendered')).toBe('');
+      for (const selector of [
+        '[data-source="lankov-2007"] .pnum',
+        '[data-source="winstanley-chesters-2015"] .pnum',
+        '[data-source="lankov-2007"] .note-n',
+      ]) {
+        expect(await hitsItself(selector), selector).toEqual({
+          number: expect.stringMatching(/\d/),
+          hit: true,
+        });
+      }
+    });
+  });
+
   it('paints the comparison-marks legend in its final shape before the app runs, so the text does not jump', async () => {
     const measure = () =>
       reader.page.evaluate(() => ({
