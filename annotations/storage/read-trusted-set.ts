@@ -57,6 +57,22 @@ export async function readTrustedSet(
 }
 
 /**
+ * Where the JSON string opened by the quote at `open` ends (its closing
+ * quote), or -1 if it never does. A quote is escaped when an odd number of
+ * backslashes precede it (`\\"` is a backslash, then the end).
+ */
+function stringEnd(raw: string, open: number): number {
+  let close = raw.indexOf('"', open + 1);
+  while (close > 0) {
+    let before = close - 1;
+    while (raw.charCodeAt(before) === BACKSLASH) before--;
+    if ((close - 1 - before) % 2 === 0) return close;
+    close = raw.indexOf('"', close + 1);
+  }
+  return -1;
+}
+
+/**
  * `JSON.parse(raw)` for an envelope as `saveAnnotations` writes it, in runs
  * of whole records; `null` if `raw` is not laid out that way.
  */
@@ -73,7 +89,6 @@ async function parseInRuns(raw: string, pause: () => Promise<void>): Promise<unk
   const records: unknown[] = [];
   let runStart = mark + RECORDS_MARK.length;
   let depth = 0;
-  let inString = false;
   let end = -1;
   let deadline = now() + SLICE_MS;
   const take = (to: number): boolean => {
@@ -89,11 +104,11 @@ async function parseInRuns(raw: string, pause: () => Promise<void>): Promise<unk
   };
   for (let i = runStart; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) {
-      inString = true;
+    if (c === QUOTE) {
+      // Most of the string is inside JSON strings (quotes, notes): jump to the string's end with
+      // `indexOf` (a fast native search) rather than stepping through it character by character.
+      i = stringEnd(raw, i);
+      if (i < 0) return null;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       depth++;
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
