@@ -237,11 +237,13 @@ describe('first paint (prerendered, before the app runs)', () => {
     });
   });
 
-  it('paints the comparison-marks legend in its final shape before the app runs, so the text does not jump', async () => {
+  it('paints the comparison-marks legend and the header in their final shape before the app runs, so nothing jumps', async () => {
     const measure = () =>
       reader.page.evaluate(() => ({
         legend: document.querySelector('.compare-legend')!.getBoundingClientRect().height,
         text: document.querySelector('[data-address="lankov-2007:1"]')!.getBoundingClientRect().top,
+        toolbar: document.querySelector('.banner .toolbar')!.getBoundingClientRect().left,
+        compare: document.querySelector('.banner .compare-open')!.getBoundingClientRect().left,
       }));
     const prerendered = await withPrerenderedOnly(measure);
     await reader.openApp();
@@ -255,6 +257,9 @@ describe('first paint (prerendered, before the app runs)', () => {
     expect(prerendered.legend).toBeLessThan(48);
     expect(Math.abs(prerendered.legend - running.legend)).toBeLessThanOrEqual(2);
     expect(Math.abs(prerendered.text - running.text)).toBeLessThanOrEqual(2);
+    // The Compare button's margin also came only with compare.css: the header's tools moved 4 px.
+    expect(Math.abs(prerendered.toolbar - running.toolbar)).toBeLessThanOrEqual(1);
+    expect(Math.abs(prerendered.compare - running.compare)).toBeLessThanOrEqual(1);
   });
 
   it('lays out every block once the app runs (no containment left to clip popovers or margin marks)', async () => {
