@@ -11,13 +11,13 @@
  *
  * Not part of `npm run bench`: it compares two versions, it does not measure one.
  */
-import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic, type StaticServer } from '../tests/e2e/helpers/static-server.ts';
 import { waitForAnnotationsReady } from './helpers/annotations-ready.ts';
 import { longestTask, observeLongestTask } from './helpers/longest-task.ts';
 import { argValue } from './helpers/arg-value.ts';
+import { loadAverages } from './helpers/load-average.ts';
 import { seedLocalStorage } from './helpers/seed-storage.ts';
 import { spreadAnnotations, storedEntries } from './helpers/spread-annotations.ts';
 
@@ -45,10 +45,6 @@ async function coldLoad(
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const load = (): string =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
 
 async function main(): Promise<void> {
   const dirs = { A: argValue('--a'), B: argValue('--b') };
@@ -59,7 +55,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   type Load = { ready: number; longest: number };
   const got: { A: Load[]; B: Load[] } = { A: [], B: [] };
-  console.log(`A = ${dirs.A}\nB = ${dirs.B}\nload at start: ${load()}`);
+  console.log(`A = ${dirs.A}\nB = ${dirs.B}\nload at start: ${loadAverages()}`);
   try {
     // One warm-up load of each (first use of the browser, the disk cache of the files).
     for (const k of ['A', 'B'] as const) await coldLoad(browser, servers[k], entries);
@@ -71,7 +67,7 @@ async function main(): Promise<void> {
         got[k].push(r);
         line.push(`${k} ready ${r.ready.toFixed(0)} longest ${r.longest.toFixed(0)}`);
       }
-      console.log(`pair ${p + 1}: ${line.join(' | ')}   (load ${load()})`);
+      console.log(`pair ${p + 1}: ${line.join(' | ')}   (load ${loadAverages()})`);
     }
   } finally {
     await browser.close();
@@ -86,7 +82,9 @@ async function main(): Promise<void> {
     );
   }
   const wins = got.A.filter((a, i) => got.B[i]!.ready < a.ready).length;
-  console.log(`B faster than A (ready) in ${wins} of ${pairs} pairs; load at end: ${load()}`);
+  console.log(
+    `B faster than A (ready) in ${wins} of ${pairs} pairs; load at end: ${loadAverages()}`,
+  );
 }
 
 await main();

@@ -10,20 +10,16 @@
  *
  *   npx tsx bench/ab-highlight-repaint.ts --a DIR --b DIR [--loads 6] [--frames 20]
  */
-import { loadavg } from 'node:os';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic } from '../tests/e2e/helpers/static-server.ts';
 import { waitForAnnotationsReady } from './helpers/annotations-ready.ts';
 import { argValue } from './helpers/arg-value.ts';
+import { loadAverages } from './helpers/load-average.ts';
 import { seedLocalStorage } from './helpers/seed-storage.ts';
 import { spreadAnnotations, storedEntries } from './helpers/spread-annotations.ts';
 
 const COUNT = 10_000;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const load = (): string =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
 
 const dirs = { A: argValue('--a'), B: argValue('--b') };
 if (!dirs.A || !dirs.B) throw new Error('usage: --a DIR --b DIR [--loads N] [--frames N]');
@@ -33,7 +29,7 @@ const entries = storedEntries(spreadAnnotations(COUNT));
 const servers = { A: await serveStatic(dirs.A), B: await serveStatic(dirs.B) };
 const browser = await launchChromium();
 const got = { A: [] as number[], B: [] as number[] };
-console.log(`A = ${dirs.A}\nB = ${dirs.B}\nload at start: ${load()}`);
+console.log(`A = ${dirs.A}\nB = ${dirs.B}\nload at start: ${loadAverages()}`);
 try {
   for (let l = 0; l < loads; l++) {
     const order = l % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const);
@@ -61,7 +57,7 @@ try {
       line.push(`${k} ${m.toFixed(1)} ms`);
       await context.close();
     }
-    console.log(`pair ${l + 1}: ${line.join(' | ')}   (load ${load()})`);
+    console.log(`pair ${l + 1}: ${line.join(' | ')}   (load ${loadAverages()})`);
   }
 } finally {
   await browser.close();
@@ -69,5 +65,5 @@ try {
   await servers.B.close();
 }
 console.log(
-  `median repaint: A ${median(got.A).toFixed(1)} ms, B ${median(got.B).toFixed(1)} ms; load at end: ${load()}`,
+  `median repaint: A ${median(got.A).toFixed(1)} ms, B ${median(got.B).toFixed(1)} ms; load at end: ${loadAverages()}`,
 );

@@ -13,16 +13,18 @@
  *
  * Not part of `npm run bench`: it compares two versions, it does not measure one.
  */
-import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { CouchAdmin } from '../server/couch-admin.ts';
 import { launchChromium } from '../tests/e2e/helpers/chromium.ts';
 import { serveStatic, type StaticServer } from '../tests/e2e/helpers/static-server.ts';
 import { startServerProcess, TEST_ADMIN } from '../tests/server/helpers/server-process.ts';
 import { argValue } from './helpers/arg-value.ts';
+import { loadAverages } from './helpers/load-average.ts';
 import { seedPrivateLayer } from './helpers/seed-private-layer.ts';
 import { spreadAnnotations } from './helpers/spread-annotations.ts';
+import { longestTask, observeLongestTask, resetLongestTask } from './helpers/longest-task.ts';
 import {
+  clickSignIn,
   closeSyncPanel,
   fillSignIn,
   median,
@@ -47,41 +49,22 @@ async function replicate(browser: Browser, app: StaticServer, server: string): P
   const context = await newDevice(browser);
   try {
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longest: number };
-      w.__longest = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await observeLongestTask(page);
     await openReader(page, app.url);
     await fillSignIn(page, server, READER);
-    const clicked = await page.evaluate(() => {
-      (window as unknown as { __longest: number }).__longest = 0;
-      const button = [...document.querySelectorAll('button')].find(
-        (b) => b.textContent === 'Sign in',
-      )!;
-      button.click();
-      return performance.now();
-    });
+    await resetLongestTask(page);
+    const clicked = await clickSignIn(page);
     const shown = await allShown(page, COUNT);
     await waitForStatus(page, /^Synced\.$/);
     await waitForSaveTried(page);
     const saved = await page.evaluate(() => performance.now());
-    const longest = await page.evaluate(
-      () => (window as unknown as { __longest: number }).__longest,
-    );
+    const longest = await longestTask(page);
     await closeSyncPanel(page);
     return { replication: shown - clicked, saved: saved - clicked, longest };
   } finally {
     await context.close();
   }
 }
-
-const load = (): string =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
 
 async function main(): Promise<void> {
   const dirs = { A: argValue('--a'), B: argValue('--b') };
@@ -95,7 +78,7 @@ async function main(): Promise<void> {
   try {
     await new CouchAdmin(server.couchUrl, TEST_ADMIN).addUser(READER.name, READER.password);
     await seedPrivateLayer(server.couchUrl, READER, spreadAnnotations(COUNT));
-    console.log(`A = ${dirs.A}\nB = ${dirs.B}\nload at start: ${load()}`);
+    console.log(`A = ${dirs.A}\nB = ${dirs.B}\nload at start: ${loadAverages()}`);
     for (let p = 0; p < pairs; p++) {
       const order = p % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const);
       const line: string[] = [];
@@ -106,7 +89,7 @@ async function main(): Promise<void> {
           `${k} replication ${r.replication.toFixed(0)} saved ${r.saved.toFixed(0)} longest ${r.longest.toFixed(0)}`,
         );
       }
-      console.log(`pair ${p + 1}: ${line.join(' | ')}   (load ${load()})`);
+      console.log(`pair ${p + 1}: ${line.join(' | ')}   (load ${loadAverages()})`);
     }
   } finally {
     await browser.close();
@@ -121,7 +104,9 @@ async function main(): Promise<void> {
     );
   }
   const wins = got.A.filter((a, i) => got.B[i]!.replication < a.replication).length;
-  console.log(`B faster than A (replication) in ${wins} of ${pairs} pairs; load at end: ${load()}`);
+  console.log(
+    `B faster than A (replication) in ${wins} of ${pairs} pairs; load at end: ${loadAverages()}`,
+  );
 }
 
 await main();

@@ -30,7 +30,9 @@ import type { Page } from 'playwright-core';
 import { seedPrivateLayer } from './helpers/seed-private-layer.ts';
 import { spreadAnnotations, storedForm } from './helpers/spread-annotations.ts';
 import { ANNOTATIONS_KEY } from '../annotations/storage/envelope.ts';
+import { longestTask, observeLongestTask, resetLongestTask } from './helpers/longest-task.ts';
 import {
+  clickSignIn,
   closeSyncPanel,
   fillSignIn,
   median,
@@ -47,15 +49,6 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const RATIO_TARGET = 3;
 const TASK_TARGET_MS = 100;
 const READER: BenchUser = { name: 'reader', password: 'reader-secret' };
-
-/** Records every long task's duration in `window.__tasks` (reset by the bench). */
-function observeLongTasks(): void {
-  const w = window as unknown as { __tasks: number[] };
-  w.__tasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__tasks.push(e.duration);
-  }).observe({ type: 'longtask', buffered: true });
-}
 
 /** Waits until the toolbar counts `n` annotations and highlights are painted; returns `performance.now()` then. */
 export async function allShown(page: Page, n: number): Promise<number> {
@@ -111,29 +104,18 @@ export async function run(): Promise<void> {
       // Replication into an empty browser.
       const context = await newDevice(rig.browser);
       const page = await context.newPage();
-      await page.addInitScript(observeLongTasks);
+      await observeLongestTask(page);
       await openReader(page, rig.appUrl);
       await fillSignIn(page, rig.server.url, READER);
-      const clicked = await page.evaluate(() => {
-        (window as unknown as { __tasks: number[] }).__tasks = [];
-        const button = [...document.querySelectorAll('button')].find(
-          (b) => b.textContent === 'Sign in',
-        )!;
-        button.click();
-        return performance.now();
-      });
+      await resetLongestTask(page);
+      const clicked = await clickSignIn(page);
       // The count is in the header, behind the panel: it is read from the DOM, not seen.
       const shown = await allShown(page, COUNT);
       replication.push(shown - clicked);
       await waitForStatus(page, /^Synced\.$/);
       await waitForSaveTried(page);
       saved.push((await page.evaluate(() => performance.now())) - clicked);
-      longest.push(
-        Math.max(
-          0,
-          ...(await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks)),
-        ),
-      );
+      longest.push(await longestTask(page));
       await closeSyncPanel(page);
       await context.close();
     }

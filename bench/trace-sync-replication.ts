@@ -22,6 +22,7 @@ import { startServerProcess, TEST_ADMIN } from '../tests/server/helpers/server-p
 import { seedPrivateLayer } from './helpers/seed-private-layer.ts';
 import { spreadAnnotations } from './helpers/spread-annotations.ts';
 import {
+  clickSignIn,
   fillSignIn,
   newDevice,
   openReader,
@@ -152,14 +153,7 @@ async function main(): Promise<void> {
       }).observe({ type: 'longtask' });
     });
     if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-    const clicked = await page.evaluate(() => {
-      const button = [...document.querySelectorAll('button')].find(
-        (b) => b.textContent === 'Sign in',
-      )!;
-      performance.mark('diptych-sign-in');
-      button.click();
-      return performance.now();
-    });
+    const clicked = await clickSignIn(page);
     const shown = await allShown(page, COUNT);
     await waitForStatus(page, /^Synced\.$/);
     await waitForSaveTried(page);

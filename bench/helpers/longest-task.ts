@@ -1,7 +1,8 @@
 /**
  * The longest main-thread task of a page load (Long Tasks API), as the
- * 10,000-annotation benches (`annotations-sidebar.ts`, `ab-annotations-load.ts`)
- * measure it: observed from the document's start, read when the bench asks.
+ * 10,000-annotation benches (`annotations-sidebar.ts`, `ab-annotations-load.ts`,
+ * `sync-replication.ts`, `ab-sync-replication.ts`) measure it: observed from the
+ * document's start (or from a reset), read when the bench asks.
  */
 import type { Page } from 'playwright-core';
 
@@ -13,6 +14,13 @@ export async function observeLongestTask(page: Page): Promise<void> {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
     }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** Forgets the tasks seen so far: the longest is counted from now on. */
+export async function resetLongestTask(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __longest: number }).__longest = 0;
   });
 }
 

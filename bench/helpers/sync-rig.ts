@@ -95,6 +95,21 @@ export async function fillSignIn(page: Page, server: string, user: BenchUser): P
   await panel.getByLabel('Password').fill(user.password);
 }
 
+/**
+ * Clicks the panel's Sign in (filled by `fillSignIn`) and returns `performance.now()` at the
+ * click, the instant the sync benches time from; marked `diptych-sign-in` for traces.
+ */
+export async function clickSignIn(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const button = [...document.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Sign in',
+    )!;
+    performance.mark('diptych-sign-in');
+    button.click();
+    return performance.now();
+  });
+}
+
 /** Waits until the Sync panel's state line matches `words`. */
 export async function waitForStatus(page: Page, words: RegExp, timeout = 120_000): Promise<void> {
   await page.waitForFunction(
