@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
+import { tempDirForFile } from '../helpers/temp-dir.ts';
 
 async function run(...argv: string[]) {
   let out = '';
@@ -11,7 +11,7 @@ async function run(...argv: string[]) {
   return { code, out, err };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'diptych-annotations-'));
+const dir = tempDirForFile('diptych-annotations-');
 const file = (name: string, content: string | Uint8Array) => {
   const path = join(dir, name);
   writeFileSync(path, content);

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { CRAFTED_TEXTS, craftedText } from '../fixtures/crafted/crafted-texts.ts';
+import { tempDirForFile } from '../helpers/temp-dir.ts';
 import { scaled } from '../slowdown.ts';
 
 async function run(...argv: string[]) {
@@ -13,7 +13,7 @@ async function run(...argv: string[]) {
   return { code, out, err };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'diptych-cli-'));
+const dir = tempDirForFile('diptych-cli-');
 const file = (name: string, content: string | Uint8Array) => {
   const path = join(dir, name);
   writeFileSync(path, content);

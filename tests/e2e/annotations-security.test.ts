@@ -2,7 +2,6 @@
 // non-http(s)/mailto links are never clickable. Known XSS payloads are typed
 // into notes and tags, and imported (W3C and Hypothesis JSON); none may run.
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceIri } from '../../annotations/io/format.ts';
@@ -16,6 +15,10 @@ import {
   sidebarItems,
 } from './helpers/annotations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
+import { tempDirForFile } from '../helpers/temp-dir.ts';
+
+/** This file's exports and hand-made import files, removed after its tests. */
+const tmp = tempDirForFile('diptych-e2e-security-');
 
 /** Payloads that would set `window.__xss` (or open a dialog) if any part of them ran. */
 const PAYLOADS = [
@@ -145,7 +148,7 @@ describe('imported payloads', () => {
         },
       ],
     };
-    const dir = tmpdir();
+    const dir = tmp;
     const w3cFile = path.join(dir, `xss-w3c-${Date.now()}.jsonld`);
     const hypFile = path.join(dir, `xss-hyp-${Date.now()}.json`);
     writeFileSync(w3cFile, JSON.stringify(w3c));

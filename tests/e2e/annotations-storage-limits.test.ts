@@ -3,7 +3,6 @@
 // storage cannot hold must say so (with the numbers) rather than "Imported".
 // One browser for the file; each test starts from an emptied localStorage.
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -16,6 +15,10 @@ import {
   simulateQuota,
 } from './helpers/annotations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
+import { tempDirForFile } from '../helpers/temp-dir.ts';
+
+/** This file's exports and hand-made import files, removed after its tests. */
+const tmp = tempDirForFile('diptych-e2e-limits-');
 
 let reader: Reader;
 beforeAll(async () => {
@@ -47,7 +50,7 @@ function w3cFile(name: string, quotes: readonly string[], at?: string): string {
       selector: { type: 'TextQuoteSelector', exact },
     },
   }));
-  const file = path.join(tmpdir(), `diptych-${name}-${Date.now()}.jsonld`);
+  const file = path.join(tmp, `diptych-${name}-${Date.now()}.jsonld`);
   writeFileSync(file, JSON.stringify(items.length === 1 ? items[0] : items));
   return file;
 }

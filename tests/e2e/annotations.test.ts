@@ -3,7 +3,6 @@
 // problems, and two tabs. One browser for the file; each test starts from an
 // emptied localStorage.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -25,6 +24,10 @@ import {
   simulateQuota,
 } from './helpers/annotations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
+import { tempDirForFile } from '../helpers/temp-dir.ts';
+
+/** This file's exports and hand-made import files, removed after its tests. */
+const tmp = tempDirForFile('diptych-e2e-annotations-');
 
 let reader: Reader;
 beforeAll(async () => {
@@ -247,7 +250,7 @@ describe('export and import', () => {
       sidebar(reader.page).getByRole('button', { name: 'Export annotations (W3C)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^diptych-annotations-\d{4}-\d\d-\d\d\.jsonld$/);
-    const file = path.join(tmpdir(), `diptych-export-${Date.now()}.jsonld`);
+    const file = path.join(tmp, `diptych-export-${Date.now()}.jsonld`);
     await download.saveAs(file);
     const exported = JSON.parse(readFileSync(file, 'utf8')) as { type: string; total: number };
     expect(exported).toMatchObject({ type: 'AnnotationCollection', total: 2 });
@@ -289,7 +292,7 @@ describe('export and import', () => {
     await storeReady();
     const before = await storedValue(reader.page, ANNOTATIONS_KEY);
     const input = bar.getByLabel('Annotation file to import (W3C JSON-LD or Hypothesis JSON)');
-    const notJson = path.join(tmpdir(), `diptych-bad-${Date.now()}.json`);
+    const notJson = path.join(tmp, `diptych-bad-${Date.now()}.json`);
     writeFileSync(notJson, '{"type": "AnnotationCollection", ');
     await input.setInputFiles(notJson);
     await expect
@@ -297,7 +300,7 @@ describe('export and import', () => {
       .toMatch(/Nothing was imported: the file is not JSON/);
     // One good annotation and one for an unknown source: all or nothing.
     const good = JSON.parse(before!).annotations[0];
-    const mixed = path.join(tmpdir(), `diptych-mixed-${Date.now()}.json`);
+    const mixed = path.join(tmp, `diptych-mixed-${Date.now()}.json`);
     writeFileSync(
       mixed,
       JSON.stringify({

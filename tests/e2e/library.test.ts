@@ -1,7 +1,6 @@
 // The library (issue 16): texts a reader adds are kept in IndexedDB and read like the built-in two.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   annotate,
@@ -12,7 +11,11 @@ import {
 } from './helpers/annotations-ui.ts';
 import { openCite, panelCitation } from './helpers/citations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
+import { tempDirForFile } from '../helpers/temp-dir.ts';
 import { openLibrary } from './helpers/library-ui.ts';
+
+/** This file's exports and hand-made import files, removed after its tests. */
+const tmp = tempDirForFile('diptych-e2e-library-');
 
 let reader: Reader;
 beforeAll(async () => {
@@ -172,7 +175,7 @@ describe('the library', () => {
       reader.page.waitForEvent('download'),
       bar.getByRole('button', { name: 'Export annotations (W3C)' }).click(),
     ]);
-    const file = path.join(tmpdir(), `diptych-library-${Date.now()}.jsonld`);
+    const file = path.join(tmp, `diptych-library-${Date.now()}.jsonld`);
     await download.saveAs(file);
     expect(readFileSync(file, 'utf8')).toContain('Moscow and Pyongyang after 2000');
 

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { golden } from './golden.ts';
+import { tempDirForFile } from './temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'diptych-golden-'));
+const dir = tempDirForFile('diptych-golden-');
 
 describe('golden', () => {
   it('returns the pinned text, whatever the actual output is', () => {
