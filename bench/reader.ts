@@ -95,7 +95,7 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-interface Paint {
+export interface Paint {
   readonly element: number;
   readonly fcp: number;
 }
@@ -122,7 +122,8 @@ const PAINT_PROBE = `new Promise((resolve, reject) => {
   }).observe({ type: 'element', buffered: true });
 })`;
 
-async function measure(browser: Browser, url: string): Promise<Paint> {
+/** One cold load of `url` in a new context: its first paragraph's paint and its FCP. */
+export async function measurePaint(browser: Browser, url: string): Promise<Paint> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
@@ -168,11 +169,11 @@ export async function run(): Promise<void> {
       const appPaints: Paint[] = [];
       const staticPaints: Paint[] = [];
       // One warm-up of each (browser process start-up, disk cache of the server).
-      await measure(browser, `${server.url}static.html`);
-      await measure(browser, server.url);
+      await measurePaint(browser, `${server.url}static.html`);
+      await measurePaint(browser, server.url);
       for (let i = 0; i < RUNS; i++) {
-        staticPaints.push(await measure(browser, `${server.url}static.html`));
-        appPaints.push(await measure(browser, server.url));
+        staticPaints.push(await measurePaint(browser, `${server.url}static.html`));
+        appPaints.push(await measurePaint(browser, server.url));
       }
       const s = median(staticPaints.map((p) => p.element));
       const a = median(appPaints.map((p) => p.element));
