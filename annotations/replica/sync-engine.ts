@@ -29,6 +29,7 @@ import type { Edition } from '../../sources/edition.ts';
 import type { Annotation } from '../model/annotation.ts';
 import type { AnnotationSet } from '../storage/merge.ts';
 import type { PersistenceHub } from '../storage/hub-persistence.ts';
+import { pauseForPage } from '../pause-for-page.ts';
 import { toAnnotationDoc, w3cOfDoc } from '../sync/annotation-doc.ts';
 import {
   readRecordOverrideDoc,
@@ -407,10 +408,46 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    * while signed out, and written to their default layer.
    */
   function saveReceived(): void {
-    if (!saveDue) return;
+    // `hub.unsaved()` as well: a save over several tasks (`saveReceivedInSlices`) may be under
+    // way, and the page being hidden or the reader signing out must not wait for it.
+    if (!saveDue && !hub.unsaved()) return;
     saveDue = false;
     persistSettings();
     hub.saveReceived();
+  }
+
+  /** True while `saveReceivedInSlices` runs. */
+  let savingInSlices = false;
+
+  /**
+   * `saveReceived` when replication has gone quiet, over short tasks: the
+   * settings in one, the set's serializing and hashing sliced, its
+   * `setItem` alone, the store's re-render after it (`hub.saveReceivedInSlices`).
+   * In one go it was the longest task of a first replication of 10,000
+   * (150-200 ms, bench/trace-sync-replication.ts). If the store changes
+   * meanwhile (a batch arriving, the reader's change) it gives way, and
+   * what still waits is saved at the next quiet moment; the page being
+   * hidden saves everything at once as ever (`saveReceived`).
+   */
+  async function saveReceivedInSlices(): Promise<void> {
+    if (!saveDue || savingInSlices) return;
+    savingInSlices = true;
+    saveDue = false;
+    try {
+      persistSettings();
+      await pauseForPage();
+      await hub.saveReceivedInSlices(pauseForPage);
+    } catch (error) {
+      // Not expected (a failed write is a save state, not an exception); the next quiet moment tries again.
+      console.error('Saving what was received failed', error);
+      saveDue = true;
+    } finally {
+      savingInSlices = false;
+    }
+    if (saveDue || hub.unsaved()) {
+      saveDue = true;
+      saveWhenQuiet();
+    }
   }
 
   /**
@@ -451,7 +488,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       whenIdle(() => {
         saveQueued = false;
-        if (quiet()) saveReceived();
+        if (quiet()) void saveReceivedInSlices();
       });
     };
     wait();

@@ -49,6 +49,16 @@ export interface PersistenceHub {
   unsaved(): boolean;
   /** Saves what was received with `save: 'later'` (no-op when nothing waits); the outcome is the store's `save`. */
   saveReceived(): void;
+  /**
+   * `saveReceived` over short tasks (`pause()` between them; see
+   * `Persistence.persistInSlices`): the serializing and hashing sliced, the
+   * `setItem` alone in its task, the store told in the next, so its
+   * re-render is not part of the save's task. Gives way, saving nothing,
+   * when anything changes the store or saves meanwhile: a save of the
+   * whole set (`saveReceived`, a change of the reader's) has saved it then;
+   * a newer set received leaves `unsaved()` true, for the caller to try again.
+   */
+  saveReceivedInSlices(pause: () => Promise<void>): Promise<void>;
 }
 
 /** `base` with a hub for a replica (see the module comment). */
@@ -104,6 +114,26 @@ export function hubPersistence(base: Persistence): Persistence & { readonly hub:
       if (!unsaved) return;
       const persisted = base.persist(current());
       if (persisted.save.kind === 'saved') unsaved = false;
+      apply?.(persisted);
+      // As a change made here: what the save merged in from another tab is the replica's to write.
+      announce(persisted.set, 'local');
+    },
+    async saveReceivedInSlices(pause) {
+      if (!unsaved) return;
+      if (!base.persistInSlices || !apply) {
+        hub.saveReceived();
+        return;
+      }
+      const set = current();
+      const persisted = await base.persistInSlices(set, pause, () => unsaved && current() === set);
+      if (persisted === null) return;
+      if (persisted.save.kind === 'saved') unsaved = false;
+      // The store takes the saved set (its new revision, or the save's failure) in a task of its
+      // own: taking it re-renders the reader, which is not the save's task to pay for.
+      await pause();
+      // Changed meanwhile: by a save of the whole set (this one's revision was counted), or by a
+      // newer set received (unsaved again, and held with its save state): nothing to hand over.
+      if (current() !== set) return;
       apply?.(persisted);
       // As a change made here: what the save merged in from another tab is the replica's to write.
       announce(persisted.set, 'local');

@@ -69,6 +69,18 @@ export interface Persistence {
    */
   persist(set: AnnotationSet): Persisted;
   /**
+   * `persist` spread over short tasks (`pause()` between them), for a large
+   * set saved when nothing is waiting on it. Resolves to `null`, having
+   * written nothing, when something else saved meanwhile or `stillCurrent()`
+   * turns false (the set is no longer the store's). Optional: a persistence
+   * without it is saved with `persist`.
+   */
+  persistInSlices?(
+    set: AnnotationSet,
+    pause: () => Promise<void>,
+    stillCurrent: () => boolean,
+  ): Promise<Persisted | null>;
+  /**
    * Saves a change only if it fits: when the write fails because storage is
    * full, nothing changes and the refusal says by how much (an import must
    * not be shown as done when it cannot be kept).

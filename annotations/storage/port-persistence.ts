@@ -27,9 +27,11 @@ import {
   backUp,
   loadAnnotations,
   parseStored,
+  prepareSaveInSlices,
   saveAnnotations,
   settleLoad,
   toEnvelope,
+  writePrepared,
   type ParsedStore,
 } from './annotation-storage.ts';
 import { ANNOTATIONS_KEY } from './envelope.ts';
@@ -70,6 +72,15 @@ export function portPersistence(
         ? preloaded.raw
         : port.get(ANNOTATIONS_KEY)
       : null;
+  /** Counts the writes tried (and sets taken from other tabs): a save made over several tasks that sees it move gives way. */
+  let writes = 0;
+  /**
+   * The revision this tab last wrote: the stored set's, while storage still
+   * holds what this tab wrote. The store may lag behind it for a task after
+   * `persistInSlices` (it takes the saved set in the next); a save then still
+   * writes a higher revision than the stored one.
+   */
+  let wroteRevision = 0;
   let save: SaveState = writable
     ? { kind: 'saved' }
     : {
@@ -83,6 +94,7 @@ export function portPersistence(
    * hold; with `ifFits`, a full storage changes nothing and gives the refusal.
    */
   function write(set: AnnotationSet, ifFits = false): Persisted | { refused: Refused } {
+    writes += 1;
     if (!writable) return { set, save };
     const raw = port.get(ANNOTATIONS_KEY);
     let base: AnnotationSet = EMPTY_SET;
@@ -98,13 +110,14 @@ export function portPersistence(
       }
       base = stored.set;
     } else if (raw !== null) {
-      base = { ...EMPTY_SET, revision: set.revision };
+      base = { ...EMPTY_SET, revision: Math.max(set.revision, wroteRevision) };
     }
     const merged = mergeSets(set, base);
     const next: AnnotationSet = { ...merged, revision: Math.max(set.revision, base.revision) + 1 };
     const result = saveAnnotations(port, next, clock());
     if (result.ok) {
       lastSeenRaw = port.get(ANNOTATIONS_KEY);
+      wroteRevision = next.revision;
       save = { kind: 'saved' };
       return { set: next, save };
     }
@@ -119,6 +132,48 @@ export function portPersistence(
 
   const persist = (set: AnnotationSet): Persisted => write(set) as Persisted;
 
+  /**
+   * `persist`, its serializing and hashing spread over short tasks, its
+   * `setItem` alone in the last (`prepareSaveInSlices`). Gives way — `null`,
+   * nothing written — when anything wrote meanwhile (a save of the whole
+   * set by `persist`: the page hidden, a change of the reader's) or
+   * `stillCurrent()` says `set` is no longer the store's. Stored data
+   * another tab wrote since this tab last read it is merged in one go, as
+   * `persist` does (its parsing and merging are not sliced).
+   */
+  async function persistInSlices(
+    set: AnnotationSet,
+    pause: () => Promise<void>,
+    stillCurrent: () => boolean,
+  ): Promise<Persisted | null> {
+    const raw = port.get(ANNOTATIONS_KEY);
+    if (!writable || (raw !== null && raw !== lastSeenRaw)) return persist(set);
+    const started = writes;
+    // As `write` does with stored data this tab wrote itself.
+    const merged = mergeSets(set, {
+      ...EMPTY_SET,
+      revision: raw === null ? 0 : Math.max(set.revision, wroteRevision),
+    });
+    const next: AnnotationSet = { ...merged, revision: merged.revision + 1 };
+    await pause();
+    const prepared = await prepareSaveInSlices(next, clock(), pause);
+    await pause();
+    // Something saved, or the store moved on, while this was made ready: what it would write is stale.
+    if (writes !== started || !stillCurrent()) return null;
+    // Another tab wrote meanwhile (its `storage` event not handled yet): the one-go save merges it.
+    if (port.get(ANNOTATIONS_KEY) !== raw) return persist(set);
+    writes += 1;
+    const result = writePrepared(port, prepared);
+    if (result.ok) {
+      lastSeenRaw = prepared.ok ? prepared.json : port.get(ANNOTATIONS_KEY);
+      wroteRevision = next.revision;
+      save = { kind: 'saved' };
+      return { set: next, save };
+    }
+    save = { kind: 'unsaved', reason: result.reason, message: result.message };
+    return { set: merged, save };
+  }
+
   // Unreadable data is safe in its backup: replace it now with what could be
   // read, so the next load does not find (and back up) the same damage again.
   const start = loaded.problem && loaded.backupKey ? persist(loaded.set).set : loaded.set;
@@ -130,6 +185,7 @@ export function portPersistence(
       return save;
     },
     persist,
+    persistInSlices,
     persistIfFits: (set) => write(set, true),
     retry(set) {
       if (!writable && loaded.backupKey === null) {
@@ -148,6 +204,7 @@ export function portPersistence(
           lastSeenRaw = null;
           return;
         }
+        writes += 1;
         const incoming = parseStored(change.newValue);
         if (incoming.problem) return; // Its writer's next load backs it up; never merge what we cannot read.
         const before = current();
