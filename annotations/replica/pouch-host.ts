@@ -33,6 +33,15 @@ import { REPLICATION_FUNCTIONS } from './replication-options.ts';
  * event each, and the page handles one message per task.
  */
 const EVENT_BATCH_MS = 10;
+/**
+ * A message is sent before it holds more `change` events than this (each
+ * can carry a document): the page parses a message and hands its events to
+ * the engine in one task, and a first pull's 2,000 documents in one message
+ * were a task of 60-90 ms (bench/trace-sync-replication.ts). Only ever
+ * before a `change`, so events emitted together without documents between
+ * them (a sync's `paused` and its direction's) still arrive together.
+ */
+const EVENT_BATCH_CHANGES = 200;
 
 /** Options with named functions (`{ fn }`) replaced by the functions. */
 function withFunctions(options: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -53,10 +62,13 @@ export function hostPouch(port: WirePort, PouchDB: PouchConstructor): void {
   const emitters = new Map<number, PouchEmitter>();
   let outbox: WireItem[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** `change` events in `outbox`. */
+  let changes = 0;
 
   function flush(): void {
     if (timer) clearTimeout(timer);
     timer = null;
+    changes = 0;
     if (outbox.length === 0) return;
     const items = outbox;
     outbox = [];
@@ -65,6 +77,10 @@ export function hostPouch(port: WirePort, PouchDB: PouchConstructor): void {
 
   /** Queues an event (sent within `EVENT_BATCH_MS`). */
   function event(em: number, part: WirePart, name: string, args: readonly unknown[]): void {
+    if (name === 'change') {
+      if (changes === EVENT_BATCH_CHANGES) flush();
+      changes += 1;
+    }
     outbox.push({ t: 'event', em, part, name, args: toWireArgs(name, args) });
     timer ??= setTimeout(flush, EVENT_BATCH_MS);
   }
