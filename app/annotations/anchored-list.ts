@@ -128,14 +128,6 @@ export function anchorSome(
   return i;
 }
 
-/** Sorts a placed list as `AnchoredList.placed` is: by edition (its index in `order`), start, end. */
-function sortPlaced(placed: PlacedAnnotation[], order: ReadonlyMap<string, number>): void {
-  placed.sort(
-    (a, b) =>
-      order.get(a.edition.id)! - order.get(b.edition.id)! || a.start - b.start || a.end - b.end,
-  );
-}
-
 /**
  * Anchors the annotations that target one of `editions`. Results are
  * memoized per annotation object and edition in `cache` (annotations are
@@ -161,38 +153,11 @@ export function anchorAnnotations(
     if (result.placed) placed.push({ annotation, edition, start: result.start, end: result.end });
     else unplaced.push({ annotation, edition, reason: result.reason });
   }
-  sortPlaced(placed, order);
+  placed.sort(
+    (a, b) =>
+      order.get(a.edition.id)! - order.get(b.edition.id)! || a.start - b.start || a.end - b.end,
+  );
   return { placed, unplaced };
-}
-
-/**
- * `anchorAnnotations(annotations, editions, anchorFn, cache, true)` — the
- * list of what `cache` already holds — and how many annotations of
- * `editions` it lacks (`countUnanchored`), in one pass over `annotations`
- * with one cache look-up each: with `missing` 0 the list is the whole list.
- * The reader's render with 10,000 stored annotations, all anchored before it
- * (`use-annotations.ts`), made both passes (bench/annotations-sidebar.ts).
- */
-export function anchoredFromCache(
-  annotations: readonly Annotation[],
-  editions: readonly Edition[],
-  cache: AnchorCache,
-): { readonly list: AnchoredList; readonly missing: number } {
-  const order = new Map(editions.map((e, i) => [e.id as string, i]));
-  const placed: PlacedAnnotation[] = [];
-  const unplaced: UnplacedAnnotation[] = [];
-  let missing = 0;
-  for (const annotation of annotations) {
-    const edition = listedIn(annotation, editions, order);
-    if (!edition) continue;
-    const result = cache.get(annotation)?.get(edition);
-    if (!result) missing++;
-    else if (result.placed)
-      placed.push({ annotation, edition, start: result.start, end: result.end });
-    else unplaced.push({ annotation, edition, reason: result.reason });
-  }
-  sortPlaced(placed, order);
-  return { list: { placed, unplaced }, missing };
 }
 
 /** What the reader filters by; empty fields do not filter. */

@@ -15,9 +15,9 @@ import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { Edition } from '../../sources/edition.ts';
 import {
-  anchoredFromCache,
   anchorAnnotations,
   anchorSome,
+  countUnanchored,
   type AnchorCache,
   type AnchoredList,
   type AnchorFn,
@@ -65,20 +65,21 @@ export function useAnchoredList(
     readonly annotations: readonly Annotation[];
     readonly editions: readonly Edition[];
   } | null>(null);
-  // What the cache holds, and how many it lacks, in one pass (`filled`: recomputed once the
-  // slices have filled the cache).
-  const cached = useMemo(
-    () => (annotations ? anchoredFromCache(annotations, editions, cache) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `filled`: the slices filled the cache
+  const pending = useMemo(
+    () =>
+      !annotations || (filled?.annotations === annotations && filled.editions === editions)
+        ? 0
+        : countUnanchored(annotations, editions, cache),
     [annotations, editions, cache, filled],
   );
-  const deferred = (cached?.missing ?? 0) > ANCHORED_IN_RENDER;
-  const list = useMemo(() => {
-    if (!cached || !annotations || !anchorFn) return EMPTY;
-    // Everything in the cache (the usual case), or too much missing to anchor in a render.
-    if (cached.missing === 0 || deferred) return cached.list;
-    return anchorAnnotations(annotations, editions, anchorFn, cache);
-  }, [cached, deferred, annotations, editions, anchorFn, cache]);
+  const deferred = pending > ANCHORED_IN_RENDER;
+  const list = useMemo(
+    () =>
+      annotations && anchorFn
+        ? anchorAnnotations(annotations, editions, anchorFn, cache, deferred)
+        : EMPTY,
+    [annotations, editions, anchorFn, cache, deferred],
+  );
 
   useEffect(() => {
     if (!deferred || !annotations || !anchorFn) return;

@@ -7,7 +7,7 @@
  * not for: changing annotations (components call the store's own methods)
  * or anchoring (`use-anchored.ts`).
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import { pauseForPage } from '../../annotations/pause-for-page.ts';
 import type { StoreSnapshot } from '../../annotations/store.ts';
 import type { Edition } from '../../sources/edition.ts';
@@ -85,12 +85,9 @@ export function useAnnotations(): {
     let live = true;
     loadAnnotationRuntime().then(
       (r) => {
-        // Not in a transition: one ran behind the reader's own (the paragraph tools' render after
-        // hydration) and the other chunks' updates, so 10,000 stored annotations showed 100-200 ms
-        // later (bench/ab-annotations-load.ts: 8 of 10 pairs faster, median 1,206 -> 1,012 ms).
-        // One task suffices: they were anchored before (`anchorStored`), the list is one pass over
-        // the cache (`anchoredFromCache`), and the panes' props do not change.
-        if (live) setRuntime(r);
+        // The first snapshot can hold 10,000 annotations: the reader re-renders with them in a
+        // transition, in slices, not in one task (bench/annotations-sidebar.ts, issue 15).
+        if (live) startTransition(() => setRuntime(r));
       },
       (error: unknown) => {
         console.error('The annotations could not be loaded', error);

@@ -33,22 +33,20 @@
  * scroll to the end of its second frame took a median 60 ms (41–107) with one
  * range per annotation, 45 ms (36–50) with the unions, faster in 6 pairs of 6
  * (bench/ab-highlight-repaint.ts, load 8–13). The ranges by id, for
- * clicks and for revealing an annotation, are one per annotation, made from
- * the last paint's list when first asked for (`byId`).
+ * clicks and for revealing an annotation, are kept one per annotation.
  *
  * Only the annotations near each pane's viewport are painted
  * (`visibleWindow`). Ranges are rebuilt when the list changes, on scroll,
  * and when a pane's text is re-rendered (a MutationObserver; changes inside `data-anchor-ignore`
  * content, such as footnote popovers, are ignored).
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import {
   domRangeMapper,
   renderedPassages,
   type DomRangeMapper,
   type RenderedPassage,
 } from '../../annotations/anchoring/dom-range.ts';
-import type { Edition } from '../../sources/edition.ts';
 import type { PlacedAnnotation } from './anchored-list.ts';
 import { DEFAULT_COLOR, PALETTE } from './palette.ts';
 
@@ -105,37 +103,6 @@ function visibleWindow(
   return lo <= hi ? [lo, hi] : null;
 }
 
-/** A pane being painted: its mapper, the offsets near its viewport, the painted offsets by colour. */
-interface Pane {
-  readonly mapper: DomRangeMapper;
-  readonly window: readonly [number, number] | null;
-  readonly spans: Map<string, PlacedAnnotation[]>;
-}
-
-/** The annotations a paint painted, with their pane's mapper, and their ranges by id once made. */
-interface Painted {
-  readonly list: readonly (readonly [PlacedAnnotation, DomRangeMapper])[];
-  byId: Map<string, StaticRange> | null;
-}
-
-/**
- * The painted annotations' ranges by id (those whose offsets have a rendered
- * range). Static from the start: a live Range per annotation, only to copy
- * it, made every paint allocate (and the document track) thousands of live
- * ranges. Made when first asked for, not by the paint: the highlights
- * themselves are the unions, and with 10,000 annotations a paint near the
- * viewport maps some 2,000 of them, which only a click or a reveal needs
- * (bench/annotations-sidebar.ts, the first paint's share of "ready").
- */
-function byId(list: Painted['list']): Map<string, StaticRange> {
-  const out = new Map<string, StaticRange>();
-  for (const [p, mapper] of list) {
-    const fixed = mapper.staticRangeFromOffsets(p.start, p.end);
-    if (fixed) out.set(p.annotation.id, fixed);
-  }
-  return out;
-}
-
 /**
  * Paints `placed`; returns a ref to the ranges by annotation id (for hit
  * testing and scrolling).
@@ -144,15 +111,7 @@ export function useHighlights(
   placed: readonly PlacedAnnotation[],
   activeId: string | null,
 ): RefObject<Map<string, StaticRange>> {
-  // The last paint's annotations with their pane's mapper; their ranges by id are made on first
-  // use (a click, a reveal), not on every paint (see `byId`).
-  const painted = useRef<Painted>({ list: [], byId: null });
-  const [ranges] = useState<RefObject<Map<string, StaticRange>>>(() => ({
-    get current() {
-      const last = painted.current;
-      return (last.byId ??= byId(last.list));
-    },
-  }));
+  const ranges = useRef(new Map<string, StaticRange>());
   useEffect(() => {
     const highlights = registry();
     const Highlight = (
@@ -162,50 +121,51 @@ export function useHighlights(
     const paint = (): void => {
       frame = 0;
       const roots = rootsBySource();
-      const panes = new Map<string, Pane | null>();
-      const list: [PlacedAnnotation, DomRangeMapper][] = [];
-      let pane: Pane | null | undefined;
-      let paneOf: Edition | null = null;
-      for (const p of placed) {
-        // `placed` comes edition by edition: one look-up per run, not per annotation.
-        if (p.edition !== paneOf) {
-          paneOf = p.edition;
-          pane = panes.get(p.edition.id);
-          if (pane === undefined) {
-            const root = roots.get(p.edition.id);
-            const spans = root ? renderedPassages(root, p.edition) : null;
-            pane =
-              root && spans
-                ? {
-                    mapper: domRangeMapper(root, p.edition, spans),
-                    window: visibleWindow(root, spans),
-                    spans: new Map(),
-                  }
-                : null;
-            panes.set(p.edition.id, pane);
-          }
+      const panes = new Map<
+        string,
+        {
+          mapper: DomRangeMapper;
+          window: readonly [number, number] | null;
+          /** The painted annotations' offsets by colour. */
+          spans: Map<string, PlacedAnnotation[]>;
         }
-        if (!pane?.window || p.end <= pane.window[0] || p.start >= pane.window[1]) continue;
-        list.push([p, pane.mapper]);
+      >();
+      const next = new Map<string, StaticRange>();
+      for (const p of placed) {
+        let pane = panes.get(p.edition.id);
+        if (!pane) {
+          const root = roots.get(p.edition.id);
+          if (!root) continue;
+          const spans = renderedPassages(root, p.edition);
+          pane = {
+            mapper: domRangeMapper(root, p.edition, spans),
+            window: visibleWindow(root, spans),
+            spans: new Map(),
+          };
+          panes.set(p.edition.id, pane);
+        }
+        if (!pane.window || p.end <= pane.window[0] || p.start >= pane.window[1]) continue;
+        // Static from the start: a live Range per annotation, only to copy it, made every paint
+        // allocate (and the document track) thousands of live ranges.
+        const fixed = pane.mapper.staticRangeFromOffsets(p.start, p.end);
+        if (!fixed) continue;
+        next.set(p.annotation.id, fixed);
         const color = p.annotation.color ?? DEFAULT_COLOR;
-        const spans = pane.spans.get(color);
-        if (spans) spans.push(p);
+        const list = pane.spans.get(color);
+        if (list) list.push(p);
         else pane.spans.set(color, [p]);
       }
-      painted.current = { list, byId: null };
+      ranges.current = next;
       if (!highlights) return;
       // Each colour paints the union of its annotations' ranges (why: the head comment).
       const byColor = new Map<string, StaticRange[]>(PALETTE.map((c) => [c, []]));
       for (const pane of panes.values()) {
-        if (!pane) continue;
-        for (const [color, spans] of pane.spans)
-          byColor.get(color)?.push(...pane.mapper.staticRangesCovering(spans));
+        for (const [color, list] of pane.spans)
+          byColor.get(color)?.push(...pane.mapper.staticRangesCovering(list));
       }
-      for (const [color, ranges] of byColor)
-        highlights.set(highlightName(color), new Highlight(...ranges));
-      const opened =
-        activeId === null ? undefined : list.find(([p]) => p.annotation.id === activeId);
-      const active = opened && opened[1].staticRangeFromOffsets(opened[0].start, opened[0].end);
+      for (const [color, list] of byColor)
+        highlights.set(highlightName(color), new Highlight(...list));
+      const active = activeId === null ? undefined : next.get(activeId);
       if (active) highlights.set(ACTIVE_HIGHLIGHT, new Highlight(active));
       else highlights.delete(ACTIVE_HIGHLIGHT);
     };

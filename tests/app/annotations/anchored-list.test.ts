@@ -10,7 +10,6 @@ import {
 } from '../../../annotations/model/annotation.ts';
 import {
   allTags,
-  anchoredFromCache,
   anchorAnnotations,
   anchorSome,
   countUnanchored,
@@ -166,36 +165,6 @@ describe('anchorSome and countUnanchored (anchoring spread over tasks)', () => {
     expect(anchorAnnotations(all, [lankov], anchor, cache, true)).toEqual(
       anchorAnnotations(all, [lankov], anchor),
     );
-  });
-
-  it('anchoredFromCache: the cached-only list and the count of the missing, in one pass', () => {
-    const cache: AnchorCache = new WeakMap();
-    const unplaceable = on(lankov, para(lankov, 9).start, para(lankov, 9).start + 30);
-    // A quote nowhere in the text: anchoring leaves it unplaced.
-    const lost: Annotation = {
-      ...unplaceable,
-      targets: [
-        {
-          ...unplaceable.targets[0]!,
-          selectors: {
-            ...unplaceable.targets[0]!.selectors,
-            quote: { exact: 'no such words anywhere in this text', prefix: '', suffix: '' },
-          },
-        },
-      ],
-    };
-    const set = [...all, lost];
-    anchorSome(set, [lankov, wc], anchor, cache, 0, () => true);
-    const fresh = on(lankov, para(lankov, 8).start, para(lankov, 8).start + 12);
-    for (const editions of [[lankov], [wc, lankov], [lankov, wc]]) {
-      const got = anchoredFromCache([fresh, ...set], editions, cache);
-      expect(got.missing).toBe(countUnanchored([fresh, ...set], editions, cache));
-      expect(got.list).toEqual(anchorAnnotations([fresh, ...set], editions, anchor, cache, true));
-      expect(got.list).toEqual(anchorAnnotations(set, editions, anchor, cache));
-    }
-    expect(
-      anchoredFromCache(set, [lankov, wc], cache).list.unplaced.map((u) => u.annotation),
-    ).toEqual([lost]);
   });
 });
 
