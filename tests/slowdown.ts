@@ -8,7 +8,7 @@
  * The slowdown is measured once, when the vitest config loads, from the
  * 1-minute load average plus the load the run itself is about to add (its
  * `RUN_WORKERS` workers, each with a browser): (load + workers) / cores,
- * between 1 and `MAX_SLOWDOWN` (1.5× on an idle 2-core machine, 6.5× at
+ * between 1 and `MAX_SLOWDOWN` (2× on an idle 2-core machine, 7× at
  * load 10). The run's own share counts because an "idle" run is not idle once
  * it starts: with three workers on two cores, a Chicago engine build that
  * takes 3 s alone overran a 5 s limit. It is passed to the test workers in
@@ -23,11 +23,14 @@
 import { availableParallelism, loadavg } from 'node:os';
 
 /**
- * How many test files the run works on at once: one more than the cores
+ * How many test files the run works on at once: two more than the cores
  * (vite.config.ts). A browser test keeps its worker waiting on the page much of
- * the time, so one worker per core left an idle 2-core machine 60% unused.
+ * the time, so one worker per core left an idle 2-core machine 60% unused, and
+ * with one more than the cores the whole run still used only about 41% of the
+ * two cores' time (fresh clone, 2026-12-01: 405 CPU-seconds in 496 s, over the
+ * 8-minute budget); with two more, the same clone took 448 s, every test green.
  */
-export const RUN_WORKERS = availableParallelism() + 1;
+export const RUN_WORKERS = availableParallelism() + 2;
 
 /** The largest slowdown we allow for, so a hung test still fails in bounded time. */
 export const MAX_SLOWDOWN = 10;
