@@ -87,6 +87,13 @@ export function hubPersistence(base: Persistence): Persistence & { readonly hub:
     return persisted;
   }
 
+  /** Gives the store a save of what was received, and tells the watchers. */
+  function handOverSaved(persisted: Persisted): void {
+    apply?.(persisted);
+    // As a change made here: what the save merged in from another tab is the replica's to write.
+    announce(persisted.set, 'local');
+  }
+
   const hub: PersistenceHub = {
     current: () => current(),
     watch(listener) {
@@ -114,9 +121,7 @@ export function hubPersistence(base: Persistence): Persistence & { readonly hub:
       if (!unsaved) return;
       const persisted = base.persist(current());
       if (persisted.save.kind === 'saved') unsaved = false;
-      apply?.(persisted);
-      // As a change made here: what the save merged in from another tab is the replica's to write.
-      announce(persisted.set, 'local');
+      handOverSaved(persisted);
     },
     async saveReceivedInSlices(pause) {
       if (!unsaved) return;
@@ -134,9 +139,7 @@ export function hubPersistence(base: Persistence): Persistence & { readonly hub:
       // Changed meanwhile: by a save of the whole set (this one's revision was counted), or by a
       // newer set received (unsaved again, and held with its save state): nothing to hand over.
       if (current() !== set) return;
-      apply?.(persisted);
-      // As a change made here: what the save merged in from another tab is the replica's to write.
-      announce(persisted.set, 'local');
+      handOverSaved(persisted);
     },
   };
 

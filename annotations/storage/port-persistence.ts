@@ -33,6 +33,7 @@ import {
   toEnvelope,
   writePrepared,
   type ParsedStore,
+  type SaveResult,
 } from './annotation-storage.ts';
 import { ANNOTATIONS_KEY } from './envelope.ts';
 import { EMPTY_SET, mergeSets, sameSet, type AnnotationSet } from './merge.ts';
@@ -115,16 +116,29 @@ export function portPersistence(
     const merged = mergeSets(set, base);
     const next: AnnotationSet = { ...merged, revision: Math.max(set.revision, base.revision) + 1 };
     const result = saveAnnotations(port, next, clock());
-    if (result.ok) {
-      lastSeenRaw = port.get(ANNOTATIONS_KEY);
-      wroteRevision = next.revision;
-      save = { kind: 'saved' };
-      return { set: next, save };
-    }
-    if (ifFits && result.reason === 'quota') {
+    if (ifFits && !result.ok && result.reason === 'quota') {
       const inUse = (raw?.length ?? 0) * 2;
       const wouldUse = JSON.stringify(toEnvelope(next, clock())).length * 2;
       return { refused: { message: result.message, wouldUse, inUse } };
+    }
+    return settle(result, next, merged, () => port.get(ANNOTATIONS_KEY));
+  }
+
+  /**
+   * What a write's outcome leaves: saved, `next` (the set as written, its
+   * text `written()`) is held; not saved, `merged` is, with the reason.
+   */
+  function settle(
+    result: SaveResult,
+    next: AnnotationSet,
+    merged: AnnotationSet,
+    written: () => string | null,
+  ): Persisted {
+    if (result.ok) {
+      lastSeenRaw = written();
+      wroteRevision = next.revision;
+      save = { kind: 'saved' };
+      return { set: next, save };
     }
     save = { kind: 'unsaved', reason: result.reason, message: result.message };
     return { set: merged, save };
@@ -163,15 +177,9 @@ export function portPersistence(
     // Another tab wrote meanwhile (its `storage` event not handled yet): the one-go save merges it.
     if (port.get(ANNOTATIONS_KEY) !== raw) return persist(set);
     writes += 1;
-    const result = writePrepared(port, prepared);
-    if (result.ok) {
-      lastSeenRaw = prepared.ok ? prepared.json : port.get(ANNOTATIONS_KEY);
-      wroteRevision = next.revision;
-      save = { kind: 'saved' };
-      return { set: next, save };
-    }
-    save = { kind: 'unsaved', reason: result.reason, message: result.message };
-    return { set: merged, save };
+    return settle(writePrepared(port, prepared), next, merged, () =>
+      prepared.ok ? prepared.json : port.get(ANNOTATIONS_KEY),
+    );
   }
 
   // Unreadable data is safe in its backup: replace it now with what could be

@@ -65,6 +65,17 @@ describe('hub.saveReceivedInSlices', () => {
     const store = createAnnotationStore({ storage: port, persistence, now: clock });
     return { port, hub: persistence.hub, store };
   }
+  /** A pause that does `action` at the first pause of a save, then lets every pause go. */
+  function pauseDoingFirst(action: () => void): () => Promise<void> {
+    let first = true;
+    return () => {
+      if (first) {
+        first = false;
+        action();
+      }
+      return Promise.resolve();
+    };
+  }
   const receive = (hub: ReturnType<typeof open>['hub'], extra: AnnotationSet) =>
     hub.receive((s) => ({ ...s, annotations: [...s.annotations, ...extra.annotations] }), {
       save: 'later',
@@ -88,14 +99,8 @@ describe('hub.saveReceivedInSlices', () => {
   it('gives way to a save of the whole set made meanwhile (the page hidden): nothing lost', async () => {
     const { port, hub, store } = open();
     receive(hub, set(500));
-    let first = true;
-    const saving = hub.saveReceivedInSlices(() => {
-      if (first) {
-        first = false;
-        hub.saveReceived(); // What `pagehide` does: the whole set, at once.
-      }
-      return Promise.resolve();
-    });
+    // What `pagehide` does: the whole set, at once.
+    const saving = hub.saveReceivedInSlices(pauseDoingFirst(() => hub.saveReceived()));
     expect(hub.unsaved()).toBe(false);
     const written = port.get(ANNOTATIONS_KEY);
     expect(loadAnnotations(port, NOW).set.annotations).toHaveLength(500);
@@ -108,14 +113,7 @@ describe('hub.saveReceivedInSlices', () => {
   it('gives way to a set received meanwhile, which still waits to be saved', async () => {
     const { port, hub, store } = open();
     receive(hub, set(300));
-    let first = true;
-    const saving = hub.saveReceivedInSlices(() => {
-      if (first) {
-        first = false;
-        receive(hub, set(5, 1000));
-      }
-      return Promise.resolve();
-    });
+    const saving = hub.saveReceivedInSlices(pauseDoingFirst(() => receive(hub, set(5, 1000))));
     await saving;
     expect(port.get(ANNOTATIONS_KEY)).toBeNull();
     expect(hub.unsaved()).toBe(true);
