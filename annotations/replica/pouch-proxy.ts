@@ -155,6 +155,9 @@ export function pouchProxy(port: WirePort): PouchProxy {
     ): ReturnType<PouchDatabase['allDocs']> {
       return call(this.db, 'allDocs', [options]);
     }
+    info(): ReturnType<PouchDatabase['info']> {
+      return call(this.db, 'info', []);
+    }
     changes(options: object): PouchEmitter {
       const { em, made } = emitter(['self']);
       send({ t: 'changes', em, db: this.db, options });

@@ -61,6 +61,8 @@ export interface PouchDatabase {
       error?: string;
     }[];
   }>;
+  /** The database's update sequence (a number locally) and document count. */
+  info(): Promise<{ readonly update_seq: number | string; readonly doc_count: number }>;
   changes(options: object): PouchEmitter;
   /** One-way replication into this database (`replicate.from`): the engine's first pull of a layer. */
   readonly replicate: { from(remote: PouchDatabase, options: object): PouchEmitter };

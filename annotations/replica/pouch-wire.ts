@@ -24,7 +24,7 @@ export interface NamedFunction {
 }
 
 /** The methods of a database the page may call (`PouchDatabase`). */
-export type WireMethod = 'get' | 'put' | 'bulkDocs' | 'allDocs' | 'close';
+export type WireMethod = 'get' | 'put' | 'bulkDocs' | 'allDocs' | 'info' | 'close';
 
 /** Page → worker. */
 export type WireRequest =

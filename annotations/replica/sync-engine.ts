@@ -56,6 +56,7 @@ import {
   type ServerProblem,
 } from './couch-session.ts';
 import { readableVersions } from './conflict-versions.ts';
+import { pushStartAfterFirstPull, updateSeq } from './first-pull-push.ts';
 import { readIncomingDoc, type IncomingContext } from './incoming-doc.ts';
 import type {
   PouchConstructor,
@@ -1081,7 +1082,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /**
    * Pulls the layer up to the server's present, one way, before its two-way
    * sync starts; resolves when that pull has ended (caught up: true; failed
-   * or stopped: false). Why: in a two-way sync the push walks every document
+   * or stopped: false), with the sequence the push may start after when the
+   * replica was empty and nothing but the pull wrote to it (`pushAfter`,
+   * first-pull-push.ts). Why: in a two-way sync the push walks every document
    * the pull writes, while the pull writes it — a first replication of
    * 10,000 asked the server 20-odd `_revs_diff` and 40 checkpoint requests
    * for documents it had just sent, and read each one from IndexedDB again,
@@ -1091,18 +1094,21 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    * and the sync sends them when it starts; a failed pull (offline, server
    * gone) starts the sync at once, which retries as before.
    */
-  function pullFirst(entry: LiveLayer): Promise<boolean> {
-    return new Promise((resolve) => {
+  async function pullFirst(entry: LiveLayer): Promise<{ caughtUp: boolean; pushAfter?: number }> {
+    // The replica's sequence before and after the pull: whether the push may skip what it wrote (first-pull-push.ts).
+    const before = await updateSeq(entry.local);
+    if (!live.includes(entry) || entry.sync !== null) return { caughtUp: false };
+    const pulled = await new Promise<{ caughtUp: boolean; written: number }>((resolve) => {
       const pull = entry.local.replicate.from(entry.remote, {
         batch_size: PULL_BATCH_SIZE,
         retry: false,
       });
       let ended = false;
-      const end = (caughtUp: boolean): void => {
+      const end = (caughtUp: boolean, written = 0): void => {
         if (ended) return;
         ended = true;
         if (entry.firstPull === stopper) entry.firstPull = null;
-        resolve(caughtUp);
+        resolve({ caughtUp, written });
       };
       const stopper: PouchEmitter = {
         on() {
@@ -1119,11 +1125,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           entry.pendingPull = info.pending ?? 0;
           changed();
         })
-        .on('complete', (info?: { status?: string }) =>
-          end(info?.status === undefined || info.status === 'complete'),
+        .on('complete', (info?: { status?: string; docs_written?: number }) =>
+          end(
+            info?.status === undefined || info.status === 'complete',
+            info?.docs_written ?? 0,
+          ),
         )
         .on('error', () => end(false));
     });
+    if (!pulled.caughtUp || before !== 0) return { caughtUp: pulled.caughtUp };
+    const pushAfter = pushStartAfterFirstPull(before, await updateSeq(entry.local), pulled.written);
+    return pushAfter === undefined ? { caughtUp: true } : { caughtUp: true, pushAfter };
   }
 
   async function checkThenSync(entry: LiveLayer, api: string): Promise<void> {
@@ -1132,10 +1144,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     changed();
     if (entry.problem && entry.problem.kind !== 'unreachable') return; // Retrying cannot help: the panel says why.
     if (!live.includes(entry)) return;
+    let pushAfter: number | undefined;
     if (!entry.caughtUp && entry.problem === null) {
-      const caughtUp = await pullFirst(entry);
+      const pulled = await pullFirst(entry);
       if (!live.includes(entry) || entry.sync !== null) return; // Stopped meanwhile.
-      if (caughtUp) {
+      pushAfter = pulled.pushAfter;
+      if (pulled.caughtUp) {
         // The pull has paused: what it brought goes into the store now (the sync's own pull finds nothing new).
         entry.running.pull = false;
         hurryFlush();
@@ -1148,6 +1162,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // A first push of a large layer (the walk over what `pullFirst` wrote) in few round trips; later batches hold a few changes.
       batch_size: PULL_BATCH_SIZE,
       back_off_function: replicationBackOff,
+      // After a first pull into an empty replica, the push starts where that pull ended (first-pull-push.ts).
+      ...(pushAfter === undefined ? {} : { push: { since: pushAfter } }),
     });
     entry.sync = sync;
     entry.failing = { push: false, pull: false };
