@@ -227,6 +227,13 @@ interface LiveLayer {
   /** True once its replication first caught up (until then the layer is "syncing"). */
   caughtUp: boolean;
   pendingPull: number;
+  /** The last sequence of the local database the layer's feed has brought. */
+  feedSeq: number;
+  /**
+   * The local database's sequence when its first pull caught up, until a
+   * batch has taken everything the feed brought up to it (`firstReplicationIn`).
+   */
+  pulledTo: number | null;
 }
 
 /**
@@ -464,7 +471,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       flushTimer === null &&
       live.every(
         (l) =>
-          (l.caughtUp && !l.active && !l.running.pull && !l.running.push) ||
+          (!firstReplicationIn(l) && !l.active && !l.running.pull && !l.running.push) ||
           l.failing.push ||
           l.failing.pull ||
           l.problem !== null,
@@ -744,6 +751,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   // ---- Incoming: documents from the layer databases into the store ----------
 
+  /**
+   * Whether a layer is still in its first replication for the store: not
+   * caught up yet, or caught up but its feed has not yet brought (and a
+   * batch taken) everything its first pull wrote. The feed reads the
+   * documents back from IndexedDB after the pull has written them, so it
+   * ends a little after the pull; until then its documents still go into
+   * the store in one batch each and are saved once, when quiet (a batch of
+   * at most `FLUSH_MAX_DOCS`, saved at once, is for changes after that).
+   */
+  function firstReplicationIn(l: LiveLayer): boolean {
+    return !l.caughtUp || l.pulledTo !== null;
+  }
+
   /** Whether a layer's first pull is under way (not paused since it started, nor failing). */
   function firstPullRunning(): boolean {
     return live.some((l) => !l.caughtUp && l.running.pull && !l.failing.pull);
@@ -804,7 +824,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const s = settings;
     if (!s?.signedIn || inbox.size === 0) return;
     const batch: { layer: Layer; doc: PouchDoc }[] = [];
-    const most = live.some((l) => !l.caughtUp) ? Infinity : FLUSH_MAX_DOCS;
+    // A layer whose feed has brought all its first pull wrote: this batch takes the last of it.
+    const drained = live.filter((l) => l.pulledTo !== null && l.feedSeq >= l.pulledTo);
+    const most = live.some(firstReplicationIn) ? Infinity : FLUSH_MAX_DOCS;
     for (const [key, entry] of inbox) {
       if (batch.length === most) break;
       batch.push(entry);
@@ -906,7 +928,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // A layer's first replication (thousands of documents, batch after
     // batch) is saved once, when quiet; after it, each batch is saved as it
     // is put into the store, so what the reader sees is what is stored.
-    const firstReplication = live.some((l) => !l.caughtUp);
+    const firstReplication = live.some(firstReplicationIn);
+    for (const l of drained) l.pulledTo = null;
     // A batch read while a first replication's set waits to be saved (the
     // layer caught up, the quiet save not done yet) joins that save: saving
     // it now as well wrote the 5 MB set twice in a row at the end of a
@@ -1064,17 +1087,24 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       running: { push: false, pull: true },
       caughtUp: false,
       pendingPull: 0,
+      feedSeq: 0,
+      pulledTo: null,
     };
     entry.feed = local
       .changes({ since: 0, live: true, include_docs: true, conflicts: true })
-      .on('change', (change: { doc?: PouchDoc }) => {
+      .on('change', (change: { seq?: unknown; doc?: PouchDoc }) => {
+        if (typeof change.seq === 'number' && change.seq > entry.feedSeq)
+          entry.feedSeq = change.seq;
         if (change.doc) {
           lastArrival = performance.now();
           inbox.set(`${layer.db}\n${change.doc._id}`, { layer, doc: change.doc });
           scheduleFlush();
         }
       })
-      .on('error', (error: unknown) => console.error('A layer feed stopped', error));
+      .on('error', (error: unknown) => {
+        entry.pulledTo = null; // Nothing more comes from it: its first replication is not awaited.
+        console.error('A layer feed stopped', error);
+      });
     void checkThenSync(entry, api);
     return entry;
   }
@@ -1126,15 +1156,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           changed();
         })
         .on('complete', (info?: { status?: string; docs_written?: number }) =>
-          end(
-            info?.status === undefined || info.status === 'complete',
-            info?.docs_written ?? 0,
-          ),
+          end(info?.status === undefined || info.status === 'complete', info?.docs_written ?? 0),
         )
         .on('error', () => end(false));
     });
-    if (!pulled.caughtUp || before !== 0) return { caughtUp: pulled.caughtUp };
-    const pushAfter = pushStartAfterFirstPull(before, await updateSeq(entry.local), pulled.written);
+    if (!pulled.caughtUp) return { caughtUp: false };
+    const after = await updateSeq(entry.local);
+    // What the feed must still bring before the layer's first replication is over for the store.
+    if (typeof after === 'number' && after > entry.feedSeq) entry.pulledTo = after;
+    const pushAfter = pushStartAfterFirstPull(before, after, pulled.written);
     return pushAfter === undefined ? { caughtUp: true } : { caughtUp: true, pushAfter };
   }
 

@@ -4,7 +4,10 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pushStartAfterFirstPull, updateSeq } from '../../../annotations/replica/first-pull-push.ts';
+import {
+  pushStartAfterFirstPull,
+  updateSeq,
+} from '../../../annotations/replica/first-pull-push.ts';
 import type { PouchConstructor, PouchDatabase } from '../../../annotations/replica/pouch-types.ts';
 import { tempDirForFile } from '../../helpers/temp-dir.ts';
 

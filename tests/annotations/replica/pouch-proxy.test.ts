@@ -144,6 +144,7 @@ describe('pouchProxy', () => {
       fetch: replicationFetch,
     });
     await there.bulkDocs([{ _id: 'p' }, { _id: 'q' }, { _id: 'r' }]);
+    expect((await here.info()).update_seq).toBe(0);
     const pull = here.replicate.from(there, { batch_size: 2, retry: false });
     const change = next(pull, 'change');
     const complete = next(pull, 'complete');
@@ -153,6 +154,8 @@ describe('pouchProxy', () => {
     const [done] = (await complete) as [{ status: string; docs_written: number }];
     expect(done).toMatchObject({ status: 'complete', docs_written: 3 });
     expect((await here.allDocs({ keys: ['p', 'q', 'r'] })).rows.every((r) => r.value)).toBe(true);
+    // The replica's sequence through the worker: one per document written (first-pull-push.ts).
+    expect(await here.info()).toMatchObject({ update_seq: 3, doc_count: 3 });
     // Nothing went the other way.
     await here.put({ _id: 'mine' });
     await expect(there.get('mine')).rejects.toMatchObject({ status: 404 });
