@@ -70,6 +70,14 @@ export function useTopCollapse(app: RefObject<HTMLElement | null>): void {
         t instanceof HTMLElement && (t.isContentEditable || t.matches('input, textarea, select'));
       if (SCROLL_KEYS.has(event.key) && !typing) byHand();
     };
+    let installed = true;
+    const showAtStart = (scroller: HTMLElement): void => {
+      const now = performance.now();
+      if (!installed || !state.hidden || scroller.scrollTop > hiddenHeight) return;
+      if (now >= settleUntil) apply(TOP_SHOWN);
+      // The top is still moving: look again once it has settled, as no other scroll event may come.
+      else window.setTimeout(() => showAtStart(scroller), settleUntil - now);
+    };
     const onScroll = (event: Event): void => {
       const scroller = event.target;
       if (!(scroller instanceof HTMLElement) || !scroller.classList.contains(PANE_SCROLL)) return;
@@ -77,6 +85,12 @@ export function useTopCollapse(app: RefObject<HTMLElement | null>): void {
       const delta = scrollTop - (lastTop.get(scroller) ?? scrollTop);
       lastTop.set(scroller, scrollTop);
       const now = performance.now();
+      // Back at the text's start, by any means (a jump to the title, a link to a first paragraph),
+      // the top returns: there, scrolling up, the reader's way of calling it back, does nothing.
+      if (state.hidden && scrollTop <= hiddenHeight) {
+        showAtStart(scroller);
+        return;
+      }
       if (!narrow.matches || now >= byHandUntil || now < settleUntil) return;
       byHandUntil = now + BY_HAND_MS;
       apply(
@@ -100,6 +114,7 @@ export function useTopCollapse(app: RefObject<HTMLElement | null>): void {
     root.addEventListener('focusin', onFocus);
     narrow.addEventListener('change', onWidth);
     return () => {
+      installed = false;
       window.removeEventListener('wheel', byHand);
       window.removeEventListener('touchmove', byHand);
       window.removeEventListener('keydown', onKey);

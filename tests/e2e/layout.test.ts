@@ -194,6 +194,16 @@ describe('narrow layout', () => {
     expect(Math.round((await top()).banner)).toBe(Math.round(before.banner));
     await wheelDown();
     await expect.poll(async () => (await top()).banner).toBeLessThanOrEqual(0);
+    // A jump back to the text's start brings it back too (scrolling up there does nothing).
+    await page
+      .locator('.pane[data-active="true"] .pane-scroll')
+      .evaluate((el) => (el.scrollTop = 0));
+    await expect.poll(async () => Math.round((await top()).banner)).toBe(Math.round(before.banner));
+    await page
+      .locator('.pane[data-active="true"] .pane-scroll')
+      .evaluate((el) => (el.scrollTop = 1500));
+    await wheelDown();
+    await expect.poll(async () => (await top()).banner).toBeLessThanOrEqual(0);
     // Keyboard users reach the tools: focus in the header brings it back.
     await page.getByRole('button', { name: 'Compare', exact: true }).focus();
     await expect.poll(async () => Math.round((await top()).banner)).toBe(Math.round(before.banner));
