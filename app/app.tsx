@@ -61,6 +61,7 @@ import { OFFER_MESSAGES, useAppUpdate } from './update/use-app-update.ts';
 import { Notice } from './views/notice.tsx';
 import { Pane, sourceLabel } from './views/pane.tsx';
 import { PaneSwitch } from './views/pane-switch.tsx';
+import { useTopCollapse } from './hooks/use-top-collapse.ts';
 import { SearchBox } from './views/search-box.tsx';
 import { ShortcutsDialog } from './views/shortcuts-dialog.tsx';
 import { Toolbar } from './views/toolbar.tsx';
@@ -78,6 +79,8 @@ export interface AppProps {
 /** The reader. */
 export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   const [state, setState] = useState<ReaderState>(() => initialReaderState(editions));
+  const appRoot = useRef<HTMLDivElement>(null);
+  useTopCollapse(appRoot);
   const left = useRef<HTMLDivElement>(null);
   const right = useRef<HTMLDivElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -208,7 +211,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     [leftEdition, rightEdition],
   );
   return (
-    <div className="app">
+    <div className="app" ref={appRoot}>
       <header className="banner">
         <h1 className="brand">Diptych</h1>
         <SearchBox load={search} onOpen={openPassage} inputRef={searchInput} />

@@ -160,6 +160,62 @@ describe('narrow layout', () => {
     await expect.poll(() => reader.paragraph('lankov-2007:20').isVisible()).toBe(true);
   });
 
+  it('the header, switch and legend step aside while the reader scrolls down, and come back on scrolling up or focus', async () => {
+    await reader.openApp();
+    const page = reader.page;
+    const top = () =>
+      page.evaluate(() => {
+        const banner = document.querySelector('.banner')!.getBoundingClientRect();
+        const pane = document.querySelector('.pane[data-active="true"] .pane-scroll')!;
+        return { banner: banner.bottom, pane: pane.getBoundingClientRect().height };
+      });
+    const before = await top();
+    expect(before.banner).toBeGreaterThan(100);
+    await page.mouse.move(210, 600);
+    const wheelDown = async () => {
+      for (let i = 0; i < 4; i++) {
+        await page.mouse.wheel(0, 200);
+        await page.waitForTimeout(60);
+      }
+    };
+    await wheelDown();
+    // Off the top, and the text has the room: at 420 × 860 the top took 315 px.
+    await expect.poll(async () => (await top()).banner).toBeLessThanOrEqual(0);
+    await expect.poll(async () => (await top()).pane).toBeGreaterThanOrEqual(before.pane + 250);
+    // (Scroll events in the top's own move, 300 ms, are not the reader's: a pane at its end clamps.)
+    await page.waitForTimeout(400);
+    await page.mouse.wheel(0, -120);
+    await expect.poll(async () => Math.round((await top()).banner)).toBe(Math.round(before.banner));
+    // A jump made by the app (not the reader's wheel, touch or keys) leaves the top where it is.
+    await page
+      .locator('.pane[data-active="true"] .pane-scroll')
+      .evaluate((el) => (el.scrollTop += 1500));
+    await page.waitForTimeout(400);
+    expect(Math.round((await top()).banner)).toBe(Math.round(before.banner));
+    await wheelDown();
+    await expect.poll(async () => (await top()).banner).toBeLessThanOrEqual(0);
+    // A jump back to the text's start brings it back too (scrolling up there does nothing).
+    await page
+      .locator('.pane[data-active="true"] .pane-scroll')
+      .evaluate((el) => (el.scrollTop = 0));
+    await expect.poll(async () => Math.round((await top()).banner)).toBe(Math.round(before.banner));
+    await page
+      .locator('.pane[data-active="true"] .pane-scroll')
+      .evaluate((el) => (el.scrollTop = 1500));
+    await wheelDown();
+    await expect.poll(async () => (await top()).banner).toBeLessThanOrEqual(0);
+    // Keyboard users reach the tools: focus in the header brings it back.
+    await page.getByRole('button', { name: 'Compare', exact: true }).focus();
+    await expect.poll(async () => Math.round((await top()).banner)).toBe(Math.round(before.banner));
+    // Wide, where the top is small, it stays put.
+    await reader.setViewport('wide');
+    await page.mouse.move(300, 600);
+    await wheelDown();
+    await page.waitForTimeout(400);
+    expect((await top()).banner).toBeGreaterThan(0);
+    await reader.setViewport('narrow');
+  });
+
   it('has no horizontal scrolling', async () => {
     const overflow = await reader.page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
