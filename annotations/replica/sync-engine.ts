@@ -330,6 +330,12 @@ const FLUSH_MAX_DOCS = 500;
  * at once (`hurryFlush`).
  */
 const FIRST_PULL_FLUSH_MS = 4000;
+/**
+ * How long a layer's first replication waits, at most, for its feed to bring
+ * what its first pull wrote (`pulledTo`); the feed follows the pull within a
+ * second or two.
+ */
+const FEED_FOLLOW_LIMIT_MS = 30_000;
 /** A batch yields to the page after this much work on its documents (the reader stays responsive). */
 const FLUSH_SLICE_MS = 20;
 
@@ -1163,7 +1169,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (!pulled.caughtUp) return { caughtUp: false };
     const after = await updateSeq(entry.local);
     // What the feed must still bring before the layer's first replication is over for the store.
-    if (typeof after === 'number' && after > entry.feedSeq) entry.pulledTo = after;
+    if (typeof after === 'number' && after > entry.feedSeq) {
+      entry.pulledTo = after;
+      // Should the feed never get there, the first replication is not awaited for ever (its save waits on it).
+      setTimeout(() => {
+        if (entry.pulledTo !== after || !live.includes(entry)) return;
+        entry.pulledTo = null;
+        saveWhenQuiet();
+      }, FEED_FOLLOW_LIMIT_MS);
+    }
     const pushAfter = pushStartAfterFirstPull(before, after, pulled.written);
     return pushAfter === undefined ? { caughtUp: true } : { caughtUp: true, pushAfter };
   }
