@@ -94,8 +94,21 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     [panes, editions],
   );
 
+  // False in the prerendered HTML and the hydration render (they must match), true right after,
+  // in a transition: the render that adds every paragraph's tools and sentence spans is then done
+  // in slices, where a store's client snapshot (useSyncExternalStore) re-rendered the whole reader
+  // in one blocking task (bench/annotations-sidebar.ts counts every task over 100 ms).
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => {
+    startTransition(() => setInteractive(true));
+  }, []);
+  useEffect(() => {
+    // Hydrated, listening, controls rendered: browser tests wait for this.
+    if (interactive) document.documentElement.dataset.readerReady = '';
+  }, [interactive]);
+
   useHashLocation(editions, setState, scrollOf);
-  useReveal(state.reveal);
+  useReveal(state.reveal, interactive);
   const compare = useCompare({
     editions,
     panes,
@@ -122,18 +135,6 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     alignedView.level,
   );
   const [marksShown, setMarksShown] = useCompareMarksPref();
-  // False in the prerendered HTML and the hydration render (they must match), true right after,
-  // in a transition: the render that adds every paragraph's tools is then done in slices, where
-  // a store's client snapshot (useSyncExternalStore) re-rendered the whole reader in one
-  // blocking task (bench/annotations-sidebar.ts counts every task over 100 ms).
-  const [interactive, setInteractive] = useState(false);
-  useEffect(() => {
-    startTransition(() => setInteractive(true));
-  }, []);
-  useEffect(() => {
-    // Hydrated, listening, controls rendered: browser tests wait for this.
-    if (interactive) document.documentElement.dataset.readerReady = '';
-  }, [interactive]);
 
   // The built-in editions (those the library did not add), for checking a workspace's annotations.
   const libraryIds = useMemo(
@@ -214,7 +215,12 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     <div className="app" ref={appRoot}>
       <header className="banner">
         <h1 className="brand">Diptych</h1>
-        <SearchBox load={search} onOpen={openPassage} inputRef={searchInput} />
+        <SearchBox
+          load={search}
+          onOpen={openPassage}
+          inputRef={searchInput}
+          interactive={interactive}
+        />
         <Toolbar
           showChrome={state.showChrome}
           sync={state.sync}
@@ -240,6 +246,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
             annotations={annotations.snapshot?.annotations}
             onOpen={setPendingOpen}
             builtins={builtins}
+            interactive={interactive}
           />
         )}
       </header>
@@ -293,11 +300,14 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
       <CompareOverlays compare={compare} sync={sync.snapshot} />
       <CitationDialogs citations={citations} userRecords={library} />
       <SyncPanel sync={sync} />
-      <ShortcutsDialog
-        open={state.shortcutsOpen}
-        onClose={update((s) => ({ ...s, shortcutsOpen: false }))}
-        more={selectionShortcuts(selectionActions)}
-      />
+      {/* Rendered only while open: its fifty elements are no part of the first paint. */}
+      {state.shortcutsOpen && (
+        <ShortcutsDialog
+          open
+          onClose={update((s) => ({ ...s, shortcutsOpen: false }))}
+          more={selectionShortcuts(selectionActions)}
+        />
+      )}
     </div>
   );
 }

@@ -38,6 +38,12 @@ export interface LibraryControlsProps {
   readonly onOpen: (id: string) => void;
   /** The built-in editions. */
   readonly builtins: readonly Edition[];
+  /**
+   * Script is running: render the file picker. The prerendered page (and the
+   * hydration render, which must equal it) leaves it out: a hidden form control
+   * that only script can open would only delay the first paint.
+   */
+  readonly interactive: boolean;
 }
 
 /** Annotations per source id. */
@@ -59,6 +65,7 @@ export function LibraryControls({
   annotations,
   onOpen,
   builtins,
+  interactive,
 }: LibraryControlsProps): ReactNode {
   const input = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
@@ -116,23 +123,25 @@ export function LibraryControls({
         Add a text…
       </button>
       {!open && <AddingProgressBar adding={library.adding} onCancel={library.cancelAdding} />}
-      <input
-        ref={input}
-        type="file"
-        hidden
-        accept={TEXT_FILE_ACCEPT}
-        aria-label="Add a text"
-        data-testid="add-text-input"
-        onChange={(e) => {
-          const files = [...(e.currentTarget.files ?? [])];
-          e.currentTarget.value = '';
-          if (files.length) {
-            void addFiles(files).then((ids) => {
-              if (ids.length) onOpen(ids[ids.length - 1]!);
-            });
-          }
-        }}
-      />
+      {interactive && (
+        <input
+          ref={input}
+          type="file"
+          hidden
+          accept={TEXT_FILE_ACCEPT}
+          aria-label="Add a text"
+          data-testid="add-text-input"
+          onChange={(e) => {
+            const files = [...(e.currentTarget.files ?? [])];
+            e.currentTarget.value = '';
+            if (files.length) {
+              void addFiles(files).then((ids) => {
+                if (ids.length) onOpen(ids[ids.length - 1]!);
+              });
+            }
+          }}
+        />
+      )}
       <button
         type="button"
         className="library-button"

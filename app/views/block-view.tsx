@@ -34,9 +34,9 @@ export interface BlockViewProps {
   /** Marks the first paragraph for Element Timing (see bench/reader.ts). */
   readonly timing?: boolean;
   /**
-   * Script is running: render the tools ("Copy link" needs it). The
-   * prerendered page leaves them out — a hundred inert buttons would only
-   * delay its first paint.
+   * Script is running: render the tools ("Copy link" needs it) and the
+   * sentences' spans. The prerendered page leaves them out — a hundred inert
+   * buttons and two hundred spans would only delay its first paint.
    */
   readonly interactive: boolean;
 }
@@ -83,6 +83,7 @@ function BlockViewImpl({
       sentences={block.sentences}
       marked={marked}
       renderRef={renderRef}
+      plain={!interactive}
     />
   );
   const element =

@@ -15,6 +15,8 @@ export interface FootnoteListProps {
   readonly marked: ReadonlySet<string>;
   /** Opens the Cite panel on a note (app/citations/). */
   readonly onCite?: (address: Address) => void;
+  /** Script is running: the notes' sentences get their spans (see `SentenceText`). */
+  readonly interactive: boolean;
 }
 
 function backLinkLabel(address: Address): string {
@@ -23,7 +25,12 @@ function backLinkLabel(address: Address): string {
 }
 
 /** The list of footnotes, or nothing if the edition has none. */
-export function FootnoteList({ edition, marked, onCite }: FootnoteListProps): ReactNode {
+export function FootnoteList({
+  edition,
+  marked,
+  onCite,
+  interactive,
+}: FootnoteListProps): ReactNode {
   const headingId = useId();
   if (edition.footnotes.length === 0) return null;
   return (
@@ -42,7 +49,12 @@ export function FootnoteList({ edition, marked, onCite }: FootnoteListProps): Re
               tabIndex={-1}
               aria-current={marked.has(f.address) ? 'location' : undefined}
             >
-              <SentenceText inlines={f.inlines} sentences={f.sentences} marked={marked} />
+              <SentenceText
+                inlines={f.inlines}
+                sentences={f.sentences}
+                marked={marked}
+                plain={!interactive}
+              />
             </p>
             {f.referencedFrom.length > 0 && (
               <span className="backlinks" data-anchor-ignore="">

@@ -83,16 +83,29 @@ export function Pane(props: PaneProps): ReactNode {
       <div className="pane-head">
         <label className="source-pick">
           <span className="visually-hidden">Text in the {side} pane</span>
-          <select
-            value={edition.id}
-            onChange={(e) => props.onSelectSource(index, e.currentTarget.value as SourceId)}
-          >
-            {editions.map((e) => (
-              <option key={e.id} value={e.id}>
-                {sourceLabel(e)}
-              </option>
-            ))}
-          </select>
+          {props.interactive ? (
+            <select
+              value={edition.id}
+              onChange={(e) => props.onSelectSource(index, e.currentTarget.value as SourceId)}
+            >
+              {editions.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {sourceLabel(e)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            // Before the app runs, a placeholder that looks like the picker: a `<select>` is costly
+            // to build before the first paint (docs/first-paint.md) and cannot work without script.
+            // Every source's label in one grid cell, the others invisible: as wide as the picker.
+            <span className="source-pick-placeholder" aria-hidden="true">
+              {editions.map((e) => (
+                <span key={e.id} className={e.id === edition.id ? undefined : 'source-pick-other'}>
+                  {sourceLabel(e)}
+                </span>
+              ))}
+            </span>
+          )}
         </label>
       </div>
       <div
@@ -128,7 +141,12 @@ export function Pane(props: PaneProps): ReactNode {
               </Fragment>
             ))
           )}
-          <FootnoteList edition={edition} marked={marked} onCite={props.onCite} />
+          <FootnoteList
+            edition={edition}
+            marked={marked}
+            onCite={props.onCite}
+            interactive={props.interactive}
+          />
         </article>
       </div>
     </section>

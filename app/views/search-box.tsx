@@ -9,6 +9,11 @@
  *
  * Renders hit snippets as React text with the match in `<mark>` — never as
  * HTML.
+ *
+ * Until the app is interactive (the prerendered page and the hydration render,
+ * which must equal it) the box is a placeholder of the same size and text, not
+ * an `<input>`: a form control is costly to build and style before the first
+ * paint (docs/first-paint.md), and without script it could not search.
  */
 import {
   useCallback,
@@ -31,7 +36,11 @@ export interface SearchBoxProps {
   readonly onOpen: (address: Address) => void;
   /** The input, so `/` can focus it. */
   readonly inputRef: RefObject<HTMLInputElement | null>;
+  /** Script is running: the real input (before, a placeholder that looks the same). */
+  readonly interactive: boolean;
 }
+
+const PLACEHOLDER = 'Search both texts (/)';
 
 type Engine =
   | { state: 'idle' }
@@ -40,7 +49,7 @@ type Engine =
   | { state: 'failed'; message: string };
 
 /** The search box. */
-export function SearchBox({ load, onOpen, inputRef }: SearchBoxProps): ReactNode {
+export function SearchBox({ load, onOpen, inputRef, interactive }: SearchBoxProps): ReactNode {
   const [query, setQuery] = useState('');
   const [engine, setEngine] = useState<Engine>({ state: 'idle' });
   const [open, setOpen] = useState(false);
@@ -107,6 +116,14 @@ export function SearchBox({ load, onOpen, inputRef }: SearchBoxProps): ReactNode
             ? `No passage matches “${query}”.`
             : `${flat.length} ${flat.length === 1 ? 'hit' : 'hits'}`;
 
+  if (!interactive)
+    return (
+      <div className="search" role="search">
+        <span className="search-placeholder" aria-hidden="true">
+          {PLACEHOLDER}
+        </span>
+      </div>
+    );
   let index = -1;
   return (
     <div className="search" role="search">
@@ -120,7 +137,7 @@ export function SearchBox({ load, onOpen, inputRef }: SearchBoxProps): ReactNode
         role="combobox"
         autoComplete="off"
         spellCheck={false}
-        placeholder="Search both texts (/)"
+        placeholder={PLACEHOLDER}
         aria-autocomplete="list"
         aria-expanded={showList && flat.length > 0}
         aria-controls={`${id}-list`}

@@ -2,6 +2,12 @@
  * The text of a block or footnote, one `<span data-address>` per sentence.
  * The spans' text, in order, is exactly the block's `text` (markers aside,
  * which carry `data-anchor-ignore`). Renders source text as React text only.
+ *
+ * `plain` renders the same text without the sentence spans: the prerendered
+ * page (and the hydration render, which must equal it) leaves them out, since
+ * a no-JS reader has no use for them and its first paint waits for every
+ * element of the page to be parsed; the app adds them in its first render
+ * after hydration (`interactive` in app.tsx), with the paragraph tools.
  */
 import { useMemo, type ReactNode } from 'react';
 import type { Inline, Sentence } from '../../sources/edition.ts';
@@ -15,6 +21,8 @@ export interface SentenceTextProps {
   /** Addresses marked `aria-current="location"`. */
   readonly marked: ReadonlySet<string>;
   readonly renderRef?: RenderFootnoteRef;
+  /** The text alone, without a span per sentence (the prerendered page: see above). */
+  readonly plain?: boolean;
 }
 
 /** Sentences as spans, with the gaps between them as plain text. */
@@ -23,8 +31,13 @@ export function SentenceText({
   sentences,
   marked,
   renderRef,
+  plain = false,
 }: SentenceTextProps): ReactNode {
-  const segments = useMemo(() => segmentInlines(inlines, sentences), [inlines, sentences]);
+  const segments = useMemo(
+    () => (plain ? [] : segmentInlines(inlines, sentences)),
+    [plain, inlines, sentences],
+  );
+  if (plain) return <InlineView inlines={inlines} renderRef={renderRef} />;
   return segments.map((segment, i) =>
     segment.sentence ? (
       <span
