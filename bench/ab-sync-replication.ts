@@ -32,11 +32,11 @@ import {
   openReader,
   waitForSaveTried,
   waitForStatus,
+  BENCH_READER as READER,
 } from './helpers/sync-rig.ts';
 import { allShown } from './sync-replication.ts';
 
 const COUNT = 10_000;
-const READER = { name: 'reader', password: 'reader-secret' };
 
 interface Run {
   readonly replication: number;

@@ -46,11 +46,11 @@ import {
   openReader,
   waitForSaveTried,
   waitForStatus,
+  BENCH_READER as READER,
 } from './helpers/sync-rig.ts';
 import { allShown } from './sync-replication.ts';
 
 const COUNT = 10_000;
-const READER = { name: 'reader', password: 'reader-secret' };
 const TICK_MS = 1000 / 100;
 
 /** utime + stime of a /proc stat line, ms. */

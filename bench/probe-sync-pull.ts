@@ -19,13 +19,13 @@ import { CouchAdmin } from '../server/couch-admin.ts';
 import { call } from '../tests/server/helpers/http.ts';
 import { openReplica } from '../tests/server/helpers/node-replica.ts';
 import { startServerProcess, TEST_ADMIN } from '../tests/server/helpers/server-process.ts';
+import { BENCH_READER as READER } from './helpers/sync-rig.ts';
 import { argValue } from './helpers/arg-value.ts';
 import { seedPrivateLayer } from './helpers/seed-private-layer.ts';
 import { spreadAnnotations } from './helpers/spread-annotations.ts';
 
 const COUNT = Number(argValue('--count') ?? 10_000);
 const BATCH = Number(argValue('--batch') ?? 500);
-const READER = { name: 'reader', password: 'reader-secret' };
 
 /** The process's CPU time so far (user + system, ms), from /proc. */
 function cpuMs(pid: number | undefined): number {

@@ -41,14 +41,13 @@ import {
   startSyncRig,
   waitForSaveTried,
   waitForStatus,
-  type BenchUser,
+  BENCH_READER as READER,
 } from './helpers/sync-rig.ts';
 
 const COUNT = 10_000;
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const RATIO_TARGET = 3;
 const TASK_TARGET_MS = 100;
-const READER: BenchUser = { name: 'reader', password: 'reader-secret' };
 
 /** Waits until the toolbar counts `n` annotations and highlights are painted; returns `performance.now()` then. */
 export async function allShown(page: Page, n: number): Promise<number> {

@@ -28,6 +28,7 @@ import {
   openReader,
   waitForSaveTried,
   waitForStatus,
+  BENCH_READER as READER,
 } from './helpers/sync-rig.ts';
 import {
   longTaskReport,
@@ -41,7 +42,6 @@ import { allShown } from './sync-replication.ts';
 import { argValue } from './helpers/arg-value.ts';
 
 const COUNT = 10_000;
-const READER = { name: 'reader', password: 'reader-secret' };
 
 /** The main thread's busy time (top-level tasks) in the `span` ms after `start`, and the long ones' sum. */
 function busy(events: readonly TraceEvent[], start: TraceThread, span: number): string {

@@ -24,6 +24,9 @@ export interface BenchUser {
   readonly password: string;
 }
 
+/** The user whose private layer the sync benches seed with annotations and sign in as. */
+export const BENCH_READER: BenchUser = { name: 'reader', password: 'reader-secret' };
+
 /** Everything running for a sync bench. */
 export interface SyncRig {
   /** The reader's address (the static build). */
