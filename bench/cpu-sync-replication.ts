@@ -134,7 +134,7 @@ function floorPage(): string {
     join(dir, 'index.html'),
     `<!doctype html><meta charset="utf-8"><title>floor</title>
 <script>
-window.runFloor = async (couch, db, user, password, batch, batched) => {
+window.runFloor = async (couch, db, user, password, batch, batched, snapshot) => {
   const r = await fetch(couch + '_session', { method: 'POST', credentials: 'include',
     headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: user, password }) });
   if (!r.ok) throw new Error('session ' + r.status);
@@ -143,7 +143,7 @@ window.runFloor = async (couch, db, user, password, batch, batched) => {
   return new Promise((resolve, reject) => {
     w.onmessage = (e) => resolve({ ms: performance.now() - t0, ...e.data });
     w.onerror = (e) => reject(new Error(e.message));
-    w.postMessage({ url: couch + db, batch, batched });
+    w.postMessage({ url: couch + db, batch, batched, snapshot });
   });
 };
 </script>`,
@@ -151,9 +151,35 @@ window.runFloor = async (couch, db, user, password, batch, batched) => {
   writeFileSync(
     join(dir, 'worker.js'),
     `importScripts('pouchdb.min.js');
+async function takeSnapshot(local, url, source, batch) {
+  const get = async (path) => {
+    const r = await fetch(url + path, { credentials: 'include' });
+    if (!r.ok) throw new Error(path + ' ' + r.status);
+    return r.json();
+  };
+  const t0 = performance.now();
+  const seq = (await get('/')).update_seq;
+  const body = await get(source === 'changes'
+    ? '/_changes?include_docs=true&style=all_docs&conflicts=true'
+    : '/_all_docs?include_docs=true&conflicts=true');
+  const fetched = performance.now() - t0;
+  const docs = source === 'changes' ? body.results.map((r) => r.doc) : body.rows.map((r) => r.doc);
+  for (const d of docs) delete d._conflicts;
+  const step = batch > 0 ? batch : docs.length;
+  for (let i = 0; i < docs.length; i += step)
+    await local.bulkDocs(docs.slice(i, i + step), { new_edits: false });
+  return { seq, fetched, docs_written: docs.length };
+}
 onmessage = async (e) => {
-  const { url, batch, batched } = e.data;
+  const { url, batch, batched, snapshot } = e.data;
   const local = new PouchDB('floor-' + Math.random());
+  if (snapshot) {
+    const t0 = performance.now();
+    const got = await takeSnapshot(local, url, snapshot.source, snapshot.batch);
+    const pulled = performance.now() - t0;
+    postMessage({ pulled, count: (await local.info()).doc_count, ...got });
+    return;
+  }
   if (batched) {
     // As annotations/replica/local-revs-diff.ts: the documents an empty replica lacks, in one read.
     const original = local.revsDiff.bind(local);
@@ -224,8 +250,19 @@ async function main(): Promise<void> {
   try {
     await new CouchAdmin(server.couchUrl, TEST_ADMIN).addUser(READER.name, READER.password);
     await seedPrivateLayer(server.couchUrl, READER, spreadAnnotations(COUNT));
-    for (let r = 0; floor && r < runs; r++) {
+    // --snapshot source:batch[,…] (source alldocs|changes, batch 0 = one bulkDocs): alternates with replicate.from.
+    const modes: ({ source: string; batch: number } | null)[] = [
+      null,
+      ...(argValue('--snapshot')?.split(',') ?? []).map((m) => {
+        const [source, batch] = m.split(':');
+        return { source: source!, batch: Number(batch ?? 0) };
+      }),
+    ];
+    for (let r = 0; floor && r < runs * modes.length; r++) {
       // PouchDB alone: a bare page whose worker replicates the layer into an empty IndexedDB.
+      const cycle = Math.floor(r / modes.length);
+      const i = r % modes.length;
+      const mode = modes[cycle % 2 === 0 ? i : modes.length - 1 - i]!;
       const context = await newDevice(browser);
       const page = await context.newPage();
       await page.goto(app.url);
@@ -233,7 +270,7 @@ async function main(): Promise<void> {
       const load0 = loadAverages();
       const before = snapshot(server.pid());
       const got = await page.evaluate(
-        ([couch, db, name, password, batch, b]) =>
+        ([couch, db, name, password, batch, b, m]) =>
           (window as unknown as { runFloor: (...a: unknown[]) => Promise<object> }).runFloor(
             couch,
             db,
@@ -241,6 +278,7 @@ async function main(): Promise<void> {
             password,
             batch,
             b,
+            m,
           ),
         [
           server.couchUrl,
@@ -249,11 +287,16 @@ async function main(): Promise<void> {
           READER.password,
           Number(argValue('--batch') ?? 2000),
           batched,
+          mode,
         ] as const,
       );
       const after = snapshot(server.pid());
-      console.log(`floor run ${r + 1}: ${JSON.stringify(got)}; load ${load0} -> ${loadAverages()}`);
-      report(before, after, after, Number((got as { ms: number }).ms));
+      const label = mode ? `snapshot ${mode.source}:${mode.batch}` : 'replicate.from';
+      console.log(
+        `floor run ${r + 1} (${label}): ${JSON.stringify(got)}; load ${load0} -> ${loadAverages()}`,
+      );
+      const total = report(before, after, after, Number((got as { ms: number }).ms));
+      sums.set(label, [...(sums.get(label) ?? []), total]);
       await context.close();
     }
     for (let r = 0; !floor && r < runs * (other ? 2 : 1); r++) {
