@@ -26,6 +26,7 @@ import {
 } from './pouch-wire.ts';
 import { batchRevsDiff } from './local-revs-diff.ts';
 import { REPLICATION_FUNCTIONS } from './replication-options.ts';
+import { snapshotPull } from './snapshot-pull.ts';
 
 /**
  * Events are sent at most this long after they happen, several to a
@@ -114,6 +115,15 @@ export function hostPouch(port: WirePort, PouchDB: PouchConstructor): void {
     }
   }
 
+  async function snapshot(request: Extract<WireRequest, { t: 'snapshot' }>): Promise<void> {
+    try {
+      const value = await snapshotPull(database(request.db), database(request.remote));
+      reply({ t: 'reply', id: request.id, value });
+    } catch (error) {
+      reply({ t: 'fail', id: request.id, error: toWireError(error) });
+    }
+  }
+
   function handle(request: WireRequest): void {
     switch (request.t) {
       case 'open': {
@@ -124,6 +134,9 @@ export function hostPouch(port: WirePort, PouchDB: PouchConstructor): void {
       }
       case 'call':
         void call(request);
+        return;
+      case 'snapshot':
+        void snapshot(request);
         return;
       case 'changes': {
         const feed = database(request.db).changes(request.options);

@@ -31,6 +31,7 @@ import {
   type WireRequest,
 } from './pouch-wire.ts';
 import { REPLICATION_FUNCTIONS, type ReplicationFunctionName } from './replication-options.ts';
+import type { SnapshotResult } from './snapshot-pull.ts';
 
 /** The page's PouchDB in a worker, and a way to stop every call and feed when the worker fails. */
 export interface PouchProxy {
@@ -112,13 +113,18 @@ export function pouchProxy(port: WirePort): PouchProxy {
     }
   };
 
-  function call(db: number, method: WireMethod, args: readonly unknown[]): Promise<never> {
+  /** Sends the request `make(id)` and resolves with its reply. */
+  function ask(make: (id: number) => WireRequest): Promise<never> {
     if (failure !== null) return Promise.reject(new Error(failure));
     const id = next++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      send({ t: 'call', id, db, method, args });
+      send(make(id));
     });
+  }
+
+  function call(db: number, method: WireMethod, args: readonly unknown[]): Promise<never> {
+    return ask((id) => ({ t: 'call', id, db, method, args }));
   }
 
   function emitter(parts: readonly WirePart[]): {
@@ -157,6 +163,13 @@ export function pouchProxy(port: WirePort): PouchProxy {
     }
     info(): ReturnType<PouchDatabase['info']> {
       return call(this.db, 'info', []);
+    }
+    snapshotFrom(remote: PouchDatabase): Promise<SnapshotResult | null> {
+      if (!(remote instanceof ProxyDatabase))
+        return Promise.reject(
+          new TypeError('a database in the sync worker takes a snapshot only of another one there'),
+        );
+      return ask((id) => ({ t: 'snapshot', id, db: this.db, remote: remote.db }));
     }
     changes(options: object): PouchEmitter {
       const { em, made } = emitter(['self']);

@@ -4,6 +4,7 @@
  * The browser passes PouchDB's browser build (IndexedDB and HTTP adapters);
  * Node tests pass the Node build.
  */
+import type { SnapshotResult } from './snapshot-pull.ts';
 
 /** A stored document as PouchDB returns it. */
 export type PouchDoc = Record<string, unknown> & {
@@ -45,6 +46,11 @@ export type BulkResult =
 
 /** A database (local or remote). */
 export interface PouchDatabase {
+  /**
+   * Only on the page's stand-in for PouchDB in the sync worker: the snapshot
+   * first pull from `remote` run there (snapshot-pull.ts, `takeSnapshot`).
+   */
+  snapshotFrom?(remote: PouchDatabase): Promise<SnapshotResult | null>;
   get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<PouchDoc>;
   put(doc: object): Promise<{ ok: boolean; id: string; rev: string }>;
   bulkDocs(docs: readonly object[]): Promise<BulkResult[]>;

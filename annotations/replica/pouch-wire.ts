@@ -4,8 +4,9 @@
  * that cannot cross a `postMessage` as they are (errors with CouchDB's
  * fields, functions) are sent.
  *
- * Page → worker: open a database, call one of its methods, start a changes
- * feed, a pull (`replicate.from`) or a sync, cancel one. Worker → page: one message holding, in the
+ * Page → worker: open a database, call one of its methods, take a layer's
+ * snapshot first pull, start a changes feed, a pull (`replicate.from`) or a
+ * sync, cancel one. Worker → page: one message holding, in the
  * order they happened, the replies and the events since the last message
  * (a sync's `paused` and its direction's `paused` arrive together, as the
  * engine expects them: `sync-engine.ts` settles after both).
@@ -55,6 +56,13 @@ export type WireRequest =
       readonly db: number;
       readonly remote: number;
       readonly options: Record<string, unknown>;
+    }
+  | {
+      /** The snapshot first pull of `db` from `remote` (snapshot-pull.ts), answered as a call. */
+      readonly t: 'snapshot';
+      readonly id: number;
+      readonly db: number;
+      readonly remote: number;
     }
   | { readonly t: 'cancel'; readonly em: number };
 

@@ -57,6 +57,7 @@ import {
 } from './couch-session.ts';
 import { readableVersions } from './conflict-versions.ts';
 import { pushStartAfterFirstPull, updateSeq } from './first-pull-push.ts';
+import { takeSnapshot, type SnapshotResult } from './snapshot-pull.ts';
 import { readIncomingDoc, type IncomingContext } from './incoming-doc.ts';
 import type {
   PouchConstructor,
@@ -1134,10 +1135,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // The replica's sequence before and after the pull: whether the push may skip what it wrote (first-pull-push.ts).
     const before = await updateSeq(entry.local);
     if (!live.includes(entry) || entry.sync !== null) return { caughtUp: false };
+    // An empty replica first takes the server's documents as a snapshot (snapshot-pull.ts); the pull goes on from there.
+    const snapshot = before === 0 ? await snapshotFirst(entry) : null;
+    if (!live.includes(entry) || entry.sync !== null) return { caughtUp: false };
     const pulled = await new Promise<{ caughtUp: boolean; written: number }>((resolve) => {
       const pull = entry.local.replicate.from(entry.remote, {
         batch_size: PULL_BATCH_SIZE,
         retry: false,
+        ...(snapshot ? { since: snapshot.since } : {}),
       });
       let ended = false;
       const end = (caughtUp: boolean, written = 0): void => {
@@ -1178,8 +1183,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         saveWhenQuiet();
       }, FEED_FOLLOW_LIMIT_MS);
     }
-    const pushAfter = pushStartAfterFirstPull(before, after, pulled.written);
+    const pushAfter = pushStartAfterFirstPull(
+      before,
+      after,
+      pulled.written + (snapshot?.written ?? 0),
+    );
     return pushAfter === undefined ? { caughtUp: true } : { caughtUp: true, pushAfter };
+  }
+
+  /**
+   * The snapshot first pull of a layer whose replica is empty, or `null`
+   * (not empty, or it failed: PouchDB's replication then pulls everything,
+   * finding whatever the snapshot wrote).
+   */
+  async function snapshotFirst(entry: LiveLayer): Promise<SnapshotResult | null> {
+    try {
+      return await takeSnapshot(entry.local, entry.remote);
+    } catch (error) {
+      console.warn('The first pull as a snapshot failed; replicating instead', error);
+      return null;
+    }
   }
 
   async function checkThenSync(entry: LiveLayer, api: string): Promise<void> {

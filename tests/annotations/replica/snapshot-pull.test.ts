@@ -1,0 +1,157 @@
+// The snapshot first pull (snapshot-pull.ts) on Node's PouchDB (LevelDB in a temporary folder),
+// followed by the pull from the sequence read before it, as the engine runs them: the replica
+// ends with the server's leaves (a conflict's two branches, a tombstone), a change made between
+// the update sequence and the snapshot or during it merges instead of standing as a false
+// conflict, and the push may still start after what was written.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  pushStartAfterFirstPull,
+  updateSeq,
+} from '../../../annotations/replica/first-pull-push.ts';
+import type { PouchConstructor, PouchDatabase } from '../../../annotations/replica/pouch-types.ts';
+import { snapshotPull, takeSnapshot } from '../../../annotations/replica/snapshot-pull.ts';
+import { tempDirForFile } from '../../helpers/temp-dir.ts';
+
+const PouchDB = createRequire(import.meta.url)('pouchdb') as PouchConstructor;
+const dir = tempDirForFile('diptych-snapshot-pull-');
+let made = 0;
+const open = (): PouchDatabase => new PouchDB(join(dir, `db${made++}`));
+
+type Raw = {
+  bulkDocs(docs: object[], options: object): Promise<unknown>;
+  changes(options: object): PromiseLike<{
+    results: { id: string; changes: { rev: string }[]; deleted?: boolean }[];
+  }>;
+  info(): Promise<{ update_seq: number | string }>;
+};
+const raw = (db: PouchDatabase): Raw => db as unknown as Raw;
+
+/** `n` documents; doc-0 on two conflicting branches; doc-1 deleted; doc-2 deleted on one branch. */
+async function serverWith(n: number): Promise<PouchDatabase> {
+  const server = open();
+  await server.bulkDocs(Array.from({ length: n }, (_, i) => ({ _id: `doc-${i}`, n: i })));
+  await raw(server).bulkDocs(
+    [
+      { _id: 'doc-0', _rev: '1-bbbb', n: -1 },
+      { _id: 'doc-2', _rev: '2-dddd', _deleted: true, _revisions: { start: 2, ids: ['dddd'] } },
+    ],
+    { new_edits: false },
+  );
+  const one = await server.get('doc-1');
+  await server.put({ ...one, _deleted: true });
+  return server;
+}
+
+/** Every document's leaves (all_docs style), deleted or not, by id. */
+async function leaves(db: PouchDatabase): Promise<Record<string, string[]>> {
+  const feed = await raw(db).changes({ style: 'all_docs' });
+  return Object.fromEntries(
+    feed.results.map((r) => [r.id, r.changes.map((c) => c.rev).sort()] as const),
+  );
+}
+
+/** The winners with their conflicts, by id. */
+async function winners(db: PouchDatabase): Promise<Record<string, unknown>> {
+  const all = await db.allDocs({ include_docs: true, conflicts: true });
+  return Object.fromEntries(all.rows.map((r) => [r.id, r.doc]));
+}
+
+/** The engine's first pull: the snapshot, then PouchDB's pull from the sequence read before it. */
+async function firstPull(local: PouchDatabase, server: PouchDatabase, pageSize: number) {
+  const before = await updateSeq(local);
+  const snapshot = await snapshotPull(local, server, pageSize);
+  expect(snapshot).not.toBeNull();
+  const pull = (await local.replicate.from(server, {
+    since: snapshot!.since,
+    batch_size: pageSize,
+  })) as unknown as { docs_written: number };
+  return {
+    snapshot: snapshot!,
+    pushAfter: pushStartAfterFirstPull(
+      before,
+      await updateSeq(local),
+      snapshot!.written + pull.docs_written,
+    ),
+  };
+}
+
+describe('snapshotPull', () => {
+  it('leaves the replica with the server’s leaves, conflicts and tombstones', async () => {
+    const server = await serverWith(30);
+    const local = open();
+    const { snapshot, pushAfter } = await firstPull(local, server, 7);
+    expect(await leaves(local)).toEqual(await leaves(server));
+    expect(await winners(local)).toEqual(await winners(server));
+    // The conflict is kept as a conflict, and the tombstones came.
+    expect((await local.get('doc-0', { conflicts: true }))._conflicts).toHaveLength(1);
+    await expect(local.get('doc-1')).rejects.toMatchObject({ status: 404 });
+    // 30 documents, a second branch of doc-0 and of doc-2 (with its history), doc-1's deletion as its only revision.
+    expect(snapshot.written).toBe(32);
+    // Nothing but the snapshot wrote: the push may start after it, and then sends only what is made here.
+    expect(pushAfter).toBe(32);
+    const here = await local.put({ _id: 'made-here', n: 1 });
+    const push = (await (
+      local as unknown as {
+        replicate: { to(t: PouchDatabase, o: object): Promise<{ docs_written: number }> };
+      }
+    ).replicate.to(server, { since: pushAfter })) as { docs_written: number };
+    expect(push.docs_written).toBe(1);
+    expect((await server.get('made-here'))._rev).toBe(here.rev);
+  });
+
+  it('merges a change made between the update sequence and the snapshot, and one made during it', async () => {
+    const server = await serverWith(30);
+    const local = open();
+    const s = raw(server);
+    const info = s.info.bind(server);
+    // After the update sequence is read: doc-5 edited (the snapshot has it, the pull brings it again).
+    let infos = 0;
+    s.info = async () => {
+      const seq = await info();
+      if ((infos += 1) !== 1) return seq;
+      const doc = await server.get('doc-5');
+      await server.put({ ...doc, n: 500 });
+      return seq;
+    };
+    const changes = s.changes.bind(server);
+    let pages = 0;
+    // After the first page: doc-3 (already written) edited, so it comes again in a later page.
+    s.changes = (options: object) => {
+      pages += 1;
+      const page = changes(options);
+      if (pages !== 1) return page;
+      return Promise.resolve(page).then(async (got) => {
+        const doc = await server.get('doc-3');
+        await server.put({ ...doc, n: 300 });
+        return got;
+      });
+    };
+    await firstPull(local, server, 7);
+    expect(await leaves(local)).toEqual(await leaves(server));
+    // No false conflict: each edit is the child of the revision written before it.
+    const three = await local.get('doc-3', { conflicts: true });
+    expect(three['n']).toBe(300);
+    expect(three._conflicts).toBeUndefined();
+    const five = await local.get('doc-5', { conflicts: true });
+    expect(five['n']).toBe(500);
+    expect(five._conflicts).toBeUndefined();
+    // An edit made here on top of the snapshot's revision reaches the server as its child, no conflict there.
+    const edited = await local.put({ ...three, n: 301 });
+    await (
+      local as unknown as { replicate: { to(t: PouchDatabase): Promise<unknown> } }
+    ).replicate.to(server);
+    const there = await server.get('doc-3', { conflicts: true });
+    expect(there._rev).toBe(edited.rev);
+    expect(there._conflicts).toBeUndefined();
+  });
+
+  it('answers null for a replica that holds anything, and writes nothing', async () => {
+    const server = await serverWith(3);
+    const local = open();
+    await local.put({ _id: 'made-before', n: 1 });
+    expect(await takeSnapshot(local, server)).toBeNull();
+    expect((await local.info()).doc_count).toBe(1);
+  });
+});
