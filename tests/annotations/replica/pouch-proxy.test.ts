@@ -8,12 +8,17 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hostPouch } from '../../../annotations/replica/pouch-host.ts';
 import { pouchProxy, type PouchProxy } from '../../../annotations/replica/pouch-proxy.ts';
-import type { PouchConstructor, PouchDoc } from '../../../annotations/replica/pouch-types.ts';
+import type {
+  PouchConstructor,
+  PouchDatabase,
+  PouchDoc,
+} from '../../../annotations/replica/pouch-types.ts';
 import type { WirePort } from '../../../annotations/replica/pouch-wire.ts';
 import {
   replicationBackOff,
   replicationFetch,
 } from '../../../annotations/replica/replication-options.ts';
+import { takeSnapshot } from '../../../annotations/replica/snapshot-pull.ts';
 
 const PouchDB = createRequire(import.meta.url)('pouchdb') as PouchConstructor;
 
@@ -159,6 +164,20 @@ describe('pouchProxy', () => {
     // Nothing went the other way.
     await here.put({ _id: 'mine' });
     await expect(there.get('mine')).rejects.toMatchObject({ status: 404 });
+    await here.close();
+    await there.close();
+  });
+
+  it('takes a snapshot first pull in the worker, and answers null for a replica that is not empty', async () => {
+    const here = new proxy.PouchDB(join(dir, 'snap-here'));
+    const there = new proxy.PouchDB(join(dir, 'snap-there'));
+    await there.bulkDocs([{ _id: 'p' }, { _id: 'q' }]);
+    const since = (await there.info()).update_seq;
+    expect(await takeSnapshot(here, there)).toEqual({ since, written: 2 });
+    expect(await here.info()).toMatchObject({ update_seq: 2, doc_count: 2 });
+    expect(await takeSnapshot(here, there)).toBeNull();
+    // Only between two databases of the worker.
+    await expect(here.snapshotFrom!({} as PouchDatabase)).rejects.toThrow(/only of another one/);
     await here.close();
     await there.close();
   });
