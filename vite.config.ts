@@ -9,6 +9,7 @@ import { SECURITY_HEADERS } from './app/build/content-security-policy.ts';
 import { textFontsPlugin } from './app/build/text-fonts-plugin.ts';
 import { pwaOptions } from './app/build/pwa-options.ts';
 import { devServiceWorkerReset } from './app/build/dev-service-worker-reset.ts';
+import { buildTempDir } from './app/build/build-temp-dir.ts';
 import { LongestFirstSequencer } from './tests/sequencer.ts';
 import { RUN_WORKERS, SLOWDOWN, SLOWDOWN_VARIABLE, scaled } from './tests/slowdown.ts';
 
@@ -51,6 +52,7 @@ export default defineConfig(({ command }) => ({
     textFontsPlugin(),
     VitePWA(pwaOptions()),
     devServiceWorkerReset(),
+    buildTempDir(),
   ],
   // The browser build gets the browser's fetch for node-fetch (app/build/browser-fetch.ts):
   // nothing server-side in the bundle. Node (tests, the CLI) keeps the real package.

@@ -34,7 +34,7 @@ export async function connectAdmin(flags: {
   }
   if (!credentials) {
     throw new CliError(
-      `no admin credentials: set DIPTYCH_ADMIN=name:password (or run where \`diptych serve\` keeps ${join(dataDir, CREDENTIALS_FILE)})`,
+      `no admin credentials: set DIPTYCH_ADMIN=name:password, or give --data <dir>, the data folder of the \`diptych serve\` that made them (looked for ${join(dataDir, CREDENTIALS_FILE)})`,
       2,
     );
   }

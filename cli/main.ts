@@ -59,12 +59,13 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     load: async () => (await import('./commands/serve.ts')).serve,
   },
   users: {
-    summary: 'users add <name> [--password <pw>] [--server <url>]  add a reader to a sync server',
+    summary:
+      'users add <name> [--password <pw>] [--server <url>] [--data <dir>]  add a reader to a sync server',
     load: async () => (await import('./commands/users.ts')).users,
   },
   groups: {
     summary:
-      'groups create <group> --owner <name> [--member <name>…] | groups add <group> <name>  reading groups',
+      'groups create <group> --owner <name> [--member <name>…] | groups add <group> <name> [--server <url>] [--data <dir>]  reading groups',
     load: async () => (await import('./commands/groups.ts')).groups,
   },
 };

@@ -2,7 +2,8 @@
  * `diptych groups create <group> --owner <name> [--member <name>…]` and
  * `diptych groups add <group> <name>`: reading groups on a sync server
  * (`diptych serve` or Apache CouchDB 3), against `--server <url>`
- * (default http://localhost:5984). `--member` may repeat or list names
+ * (default http://localhost:5984), with the admin credentials of
+ * `connectAdmin` (`--data <dir>`). `--member` may repeat or list names
  * separated by commas.
  */
 import { asCliErrors, connectAdmin } from '../connect-admin.ts';
@@ -10,7 +11,7 @@ import { CliError, parseFlags, type Command } from '../io.ts';
 import { isGroupName } from '../../annotations/sync/index.ts';
 
 const USAGE =
-  'usage: diptych groups create <group> --owner <name> [--member <name>…] | diptych groups add <group> <name>';
+  'usage: diptych groups create <group> --owner <name> [--member <name>…] | diptych groups add <group> <name> (both: [--server <url>] [--data <dir>])';
 
 /** Creates a group or adds a member. */
 export const groups: Command = async (args, io) => {

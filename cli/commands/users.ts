@@ -7,7 +7,7 @@ import { asCliErrors, connectAdmin } from '../connect-admin.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
 import { readPassword } from '../read-password.ts';
 
-const USAGE = 'usage: diptych users add <name> [--password <pw>] [--server <url>]';
+const USAGE = 'usage: diptych users add <name> [--password <pw>] [--server <url>] [--data <dir>]';
 
 /** Adds one user. */
 export const users: Command = async (args, io) => {

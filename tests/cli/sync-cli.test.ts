@@ -204,6 +204,9 @@ describe('when it fails', () => {
     );
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/^diptych: no admin credentials: set DIPTYCH_ADMIN=name:password/);
+    // The message names both ways out, and where it looked.
+    expect(none.err).toContain('--data <dir>');
+    expect(none.err).toContain('/nonexistent/diptych/admin-credentials');
     asAdmin();
     const closed = await run(
       'users',

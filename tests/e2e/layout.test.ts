@@ -58,6 +58,41 @@ describe('wide layout', () => {
     await reader.setViewport('wide');
   });
 
+  it('keeps the comparison marks inside their pane at every width, the sidebar open or not', async () => {
+    await reader.openApp();
+    const overflow = () =>
+      reader.page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.pane-scroll')]
+          .filter((pane) => pane.clientWidth > 0)
+          .map((pane) => {
+            const right = pane.getBoundingClientRect().left + pane.clientWidth;
+            const marks = [...pane.querySelectorAll('.compare-mark')].map((m) =>
+              m.getBoundingClientRect(),
+            );
+            return {
+              marks: marks.length > 0,
+              cut: marks.filter((r) => r.width > 0 && r.right > right + 0.5).length,
+              sideways: pane.scrollWidth - pane.clientWidth,
+            };
+          }),
+      );
+    const expected = [
+      { marks: true, cut: 0, sideways: 0 },
+      { marks: true, cut: 0, sideways: 0 },
+    ];
+    for (const width of [1440, 1280, 1024, 900]) {
+      await reader.page.setViewportSize({ width, height: 900 });
+      expect(await overflow(), `${width} px`).toEqual(expected);
+    }
+    await reader.page.getByRole('button', { name: /^Annotations/ }).click();
+    for (const width of [1440, 1280]) {
+      await reader.page.setViewportSize({ width, height: 900 });
+      expect(await overflow(), `${width} px, sidebar open`).toEqual(expected);
+    }
+    await reader.page.getByRole('button', { name: /^Annotations/ }).click();
+    await reader.setViewport('wide');
+  });
+
   it('puts paragraph numbers in the margin, outside the addressed text element', async () => {
     const num = reader.paneOf('lankov-2007').locator('.pnum').first();
     const text = reader.paragraph('lankov-2007:1');

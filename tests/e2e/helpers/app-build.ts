@@ -8,7 +8,12 @@
  * The build says it is done by writing a result file (its warnings, or why
  * it failed) next to the output folder; the test workers, separate
  * processes, wait for that file. The file is written under a temporary name
- * and renamed, so a reader never sees half of it.
+ * and renamed, so a reader never sees half of it. The child writes its own
+ * result beside it; the result file itself is written once the child has
+ * exited, after a look into the temporary folder the build was given
+ * (its `TMPDIR`, set by the child once tsx, whose compile cache lives in
+ * the temporary folder, has started): anything the build left there is reported as a warning, so the
+ * build-noise test fails on a build that litters the machine's /tmp.
  *
  * Why a child process, not `buildApp` in the runner's process: the runner's
  * process also serves the workers' module loading, and the build's own
@@ -21,6 +26,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   renameSync,
   writeFileSync,
 } from 'node:fs';
@@ -65,16 +71,26 @@ export function startAppBuild(prefix = 'diptych-e2e-'): AppBuild {
   const root = mkdtempSync(path.join(tmpdir(), prefix));
   const outDir = path.join(root, 'dist');
   mkdirSync(outDir);
+  const buildTmp = path.join(root, 'tmp');
+  mkdirSync(buildTmp);
   const resultFile = path.join(root, 'build-result.json');
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, outDir, resultFile], {
+  const childResult = `${resultFile}.child`;
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, outDir, childResult, buildTmp], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const finished = new Promise<BuildResult>((resolve) => {
     const settle = (why: string): void => {
       // The child writes its own result; one that died before it could gets one from here.
-      if (!existsSync(resultFile))
-        writeBuildResult(resultFile, { ok: false, warnings: [], error: why });
+      const result: BuildResult = existsSync(childResult)
+        ? readBuildResult(childResult)
+        : { ok: false, warnings: [], error: why };
+      const left = readdirSync(buildTmp);
+      const warnings =
+        left.length > 0
+          ? [...result.warnings, `the build left ${left.join(', ')} in its temporary folder`]
+          : result.warnings;
+      writeBuildResult(resultFile, { ...result, warnings });
       resolve(readBuildResult(resultFile));
     };
     child.on('error', (error) => settle(`the build process could not start: ${error.message}`));
