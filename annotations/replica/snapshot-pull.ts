@@ -64,10 +64,7 @@ interface SnapshotSource {
     readonly results: readonly ChangeRow[];
     readonly last_seq: number | string;
   }>;
-  bulkGet(options: {
-    docs: readonly { id: string; rev: string }[];
-    revs: boolean;
-  }): Promise<{
+  bulkGet(options: { docs: readonly { id: string; rev: string }[]; revs: boolean }): Promise<{
     results: readonly {
       id: string;
       docs: readonly ({ ok: PouchDoc } | { error: { error?: string; reason?: string } })[];
@@ -136,7 +133,8 @@ export async function snapshotPull(
     if (docs.length > 0) {
       const results = await target.bulkDocs(docs, { new_edits: false });
       const failed = results.find((r) => 'error' in r);
-      if (failed) throw new Error(`snapshot: a document was not written (${JSON.stringify(failed)})`);
+      if (failed)
+        throw new Error(`snapshot: a document was not written (${JSON.stringify(failed)})`);
       for (const doc of docs) {
         const revs = written.get(doc._id) ?? new Set<string>();
         revs.add(doc._rev);
