@@ -7,7 +7,8 @@
  * says how to install one.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { scaled } from '../../slowdown.ts';
 
@@ -15,10 +16,52 @@ import { scaled } from '../../slowdown.ts';
 export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /**
+ * Browser features turned off, on top of Playwright's own. Chromium 156's
+ * headless mode opens a window for every new browser context, and with it a
+ * renderer of its own for the WebUI omnibox popup (chrome://omnibox-popup),
+ * which loads and runs its scripts whether or not anything is typed: about
+ * 1 s of CPU per context, measured by reading that renderer's /proc stat
+ * (3 contexts in a row, load 13-18). On two cores it ran beside each test
+ * file's page loads and each of the first-paint bench's cold loads (seen in
+ * bench/trace-first-paint.ts traces as a "WebUI Top Renderer" process).
+ * The three features together stop it; any one alone only halves it.
+ */
+export const EXTRA_DISABLED_FEATURES = [
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxFullPopup',
+  'WebUIOmniboxAimPopup',
+] as const;
+
+/**
+ * Playwright's `--disable-features` list (PaintHolding, HttpsUpgrades…) with
+ * {@link EXTRA_DISABLED_FEATURES}. One list, because Chromium keeps only the
+ * last `--disable-features` it is given and Playwright puts its own before
+ * the caller's: a second flag would silently switch Playwright's back on.
+ * Playwright does not export the list, so it is read from its bundle; if that
+ * ever fails, this throws rather than drop Playwright's features.
+ */
+export function disabledFeatures(): string[] {
+  const bundle = readFileSync(
+    createRequire(import.meta.url).resolve('playwright-core/lib/coreBundle'),
+    'utf8',
+  );
+  const list = /\bdisabledFeatures = \[([\s\S]*?)\]\.filter\(Boolean\)/.exec(bundle)?.[1];
+  const own = list
+    ?.replace(/\/\/[^\n]*/g, '')
+    .match(/"([A-Za-z0-9]+)"/g)
+    ?.map((q) => q.slice(1, -1));
+  if (!own?.includes('PaintHolding'))
+    throw new Error(
+      "tests/e2e/helpers/chromium.ts: could not read Playwright's --disable-features list from playwright-core/lib/coreBundle.js (did its layout change?)",
+    );
+  return [...new Set([...own, ...EXTRA_DISABLED_FEATURES])];
+}
+
+/**
  * Flags for headless Chromium in a container: no sandbox (containers run as
  * root without user namespaces), no GPU, and nothing that talks to the
  * network behind the tests' back (QUIC, background networking, component
- * updates, sync).
+ * updates, sync), and no WebUI omnibox popup per context (above).
  */
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -29,6 +72,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  `--disable-features=${disabledFeatures().join(',')}`,
 ];
 
 /** The first Chromium executable found, or null. */
