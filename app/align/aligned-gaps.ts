@@ -48,6 +48,16 @@ export type AlignedGaps = readonly [
 /** Gaps of less than this are not worth a node (sub-pixel rounding). */
 const MIN_GAP = 1;
 
+/*
+ * Gaps are whole pixels (a gap re-measured a fraction of a pixel taller is
+ * the same layout, not a re-render), and each side's cursor moves by the gap
+ * actually placed — rounded, or left out under MIN_GAP — not by the gap the
+ * row asked for: so the next row is levelled from where the text really is,
+ * and rounding does not add up down the text. It did: rounded one by one
+ * after the fact, 20 rows' half-pixels put Winstanley-Chesters 20 two
+ * pixels off Lankov 39.
+ */
+
 /** The gaps that level each row of `rows` across the two panes. Pure. */
 export function alignedGaps(
   rows: readonly AlignedRow[],
@@ -88,12 +98,12 @@ export function alignedGaps(
     const level = Math.max(...present.map((s) => Math.max(cursor[s]!, floor) + segments[s]!.lead));
     for (const s of present) {
       const seg = segments[s]!;
-      const height = level - seg.lead - cursor[s]!;
+      const height = Math.max(0, Math.round(level - seg.lead - cursor[s]!));
       const before = layouts[s]!.addresses[seg.start];
-      if (before !== undefined && (height >= MIN_GAP || pending[s].length > 0))
-        out[s].set(before, { height: Math.max(0, height), unmatched: pending[s] });
+      const kept = before !== undefined && (height >= MIN_GAP || pending[s].length > 0);
+      if (kept) out[s].set(before, { height, unmatched: pending[s] });
       pending[s] = [];
-      cursor[s] = level + seg.body;
+      cursor[s] = cursor[s]! + (kept ? height : 0) + seg.lead + seg.body;
       next[s] = seg.end;
     }
     // The side with nothing in this row: its next gap stands for the other side's paragraphs.

@@ -163,17 +163,11 @@ export function useAlignedView({
       // One pane shown (a narrow screen): nothing to level; Sync follows the alignment's links.
       const next =
         layouts[0] && layouts[1] ? alignedGaps(current.rows, [layouts[0], layouts[1]]) : NO_GAPS;
-      const rounded =
-        next === NO_GAPS
-          ? NO_GAPS
-          : (next.map(
-              (side) =>
-                new Map([...side].map(([k, g]) => [k, { ...g, height: Math.round(g.height) }])),
-            ) as unknown as AlignedGaps);
+      // Whole pixels already (aligned-gaps.ts), so a re-measure that moved nothing is the same gaps.
       setLaidOut((l) =>
-        l.for === current && (l.gaps === rounded || sameGaps(l.gaps, rounded))
+        l.for === current && (l.gaps === next || sameGaps(l.gaps, next))
           ? l
-          : { gaps: rounded, for: current },
+          : { gaps: next, for: current },
       );
     };
     relayout();

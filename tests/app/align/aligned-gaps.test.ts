@@ -49,6 +49,32 @@ describe('alignedGaps', () => {
     expect([...gaps[0].keys(), ...gaps[1].keys()]).toEqual([]);
   });
 
+  it('keeps long texts level to the pixel: whole-pixel gaps whose rounding does not add up', () => {
+    // 40 rows of fractional heights (27.3 px against 26.9 px, 31.55 against 33.1, ...), as
+    // measured in a browser: each row's paragraphs start within half a pixel of each other.
+    const n = 40;
+    const heights = (base: number, step: number) =>
+      Array.from({ length: n }, (_, i) => base + ((i * step) % 7.77));
+    const layout = (side: string, hs: number[]): PaneLayout => {
+      const tops: number[] = [];
+      let y = 0;
+      for (const h of hs) {
+        tops.push(y);
+        y += h;
+      }
+      return { addresses: hs.map((_, i) => `${side}:${i}`), tops, end: y };
+    };
+    const x = layout('x', heights(27.3, 1.37));
+    const y = layout('y', heights(26.9, 2.41));
+    const rows = Array.from({ length: n }, (_, i) => row([`x:${i}`], [`y:${i}`]));
+    const [gx, gy] = alignedGaps(rows, [x, y]);
+    for (const g of [...gx.values(), ...gy.values()]) expect(Number.isInteger(g.height)).toBe(true);
+    const px = placed(x, gx);
+    const py = placed(y, gy);
+    const off = px.map((t, i) => Math.abs(t - py[i]!));
+    expect(Math.max(...off)).toBeLessThanOrEqual(0.5 + 1e-9);
+  });
+
   it('when it fails: rows naming paragraphs the layout lacks are skipped', () => {
     const gaps = alignedGaps([row(['a:9'], ['b:1'])], [a, b]);
     expect(gaps[0].size).toBe(0);
