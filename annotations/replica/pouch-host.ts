@@ -26,7 +26,7 @@ import {
 } from './pouch-wire.ts';
 import { batchRevsDiff } from './local-revs-diff.ts';
 import { REPLICATION_FUNCTIONS } from './replication-options.ts';
-import { snapshotPull } from './snapshot-pull.ts';
+import { SNAPSHOT_PAGE, snapshotPull } from './snapshot-pull.ts';
 
 /**
  * Events are sent at most this long after they happen, several to a
@@ -117,7 +117,18 @@ export function hostPouch(port: WirePort, PouchDB: PouchConstructor): void {
 
   async function snapshot(request: Extract<WireRequest, { t: 'snapshot' }>): Promise<void> {
     try {
-      const value = await snapshotPull(database(request.db), database(request.remote));
+      const { em } = request;
+      const value = await snapshotPull(
+        database(request.db),
+        database(request.remote),
+        SNAPSHOT_PAGE,
+        em === undefined
+          ? undefined
+          : (docs) => {
+              // One `change` each, as the feed sends them: a message holds at most `EVENT_BATCH_CHANGES`.
+              for (const doc of docs) event(em, 'self', 'change', [{ id: doc._id, doc }]);
+            },
+      );
       reply({ t: 'reply', id: request.id, value });
     } catch (error) {
       reply({ t: 'fail', id: request.id, error: toWireError(error) });

@@ -31,7 +31,7 @@ import {
   type WireRequest,
 } from './pouch-wire.ts';
 import { REPLICATION_FUNCTIONS, type ReplicationFunctionName } from './replication-options.ts';
-import type { SnapshotResult } from './snapshot-pull.ts';
+import type { SnapshotDocs, SnapshotResult } from './snapshot-pull.ts';
 
 /** The page's PouchDB in a worker, and a way to stop every call and feed when the worker fails. */
 export interface PouchProxy {
@@ -164,12 +164,25 @@ export function pouchProxy(port: WirePort): PouchProxy {
     info(): ReturnType<PouchDatabase['info']> {
       return call(this.db, 'info', []);
     }
-    snapshotFrom(remote: PouchDatabase): Promise<SnapshotResult | null> {
+    snapshotFrom(remote: PouchDatabase, onDocs?: SnapshotDocs): Promise<SnapshotResult | null> {
       if (!(remote instanceof ProxyDatabase))
         return Promise.reject(
           new TypeError('a database in the sync worker takes a snapshot only of another one there'),
         );
-      return ask((id) => ({ t: 'snapshot', id, db: this.db, remote: remote.db }));
+      if (!onDocs) return ask((id) => ({ t: 'snapshot', id, db: this.db, remote: remote.db }));
+      // The documents come as the events of an emitter of their own, all before the answer.
+      const { em, made } = emitter(['self']);
+      made.self.on('change', (change: { doc: PouchDoc }) => onDocs([change.doc]));
+      const done = (): void => void emitters.delete(em);
+      const answer: Promise<SnapshotResult | null> = ask((id) => ({
+        t: 'snapshot',
+        id,
+        db: this.db,
+        remote: remote.db,
+        em,
+      }));
+      answer.then(done, done);
+      return answer;
     }
     changes(options: object): PouchEmitter {
       const { em, made } = emitter(['self']);

@@ -4,7 +4,7 @@
  * The browser passes PouchDB's browser build (IndexedDB and HTTP adapters);
  * Node tests pass the Node build.
  */
-import type { SnapshotResult } from './snapshot-pull.ts';
+import type { SnapshotDocs, SnapshotResult } from './snapshot-pull.ts';
 
 /** A stored document as PouchDB returns it. */
 export type PouchDoc = Record<string, unknown> & {
@@ -48,9 +48,10 @@ export type BulkResult =
 export interface PouchDatabase {
   /**
    * Only on the page's stand-in for PouchDB in the sync worker: the snapshot
-   * first pull from `remote` run there (snapshot-pull.ts, `takeSnapshot`).
+   * first pull from `remote` run there (snapshot-pull.ts, `takeSnapshot`),
+   * its documents sent to `onDocs` as they are written.
    */
-  snapshotFrom?(remote: PouchDatabase): Promise<SnapshotResult | null>;
+  snapshotFrom?(remote: PouchDatabase, onDocs?: SnapshotDocs): Promise<SnapshotResult | null>;
   get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<PouchDoc>;
   put(doc: object): Promise<{ ok: boolean; id: string; rev: string }>;
   bulkDocs(docs: readonly object[]): Promise<BulkResult[]>;

@@ -58,11 +58,17 @@ export type WireRequest =
       readonly options: Record<string, unknown>;
     }
   | {
-      /** The snapshot first pull of `db` from `remote` (snapshot-pull.ts), answered as a call. */
+      /**
+       * The snapshot first pull of `db` from `remote` (snapshot-pull.ts),
+       * answered as a call; with `em`, its documents are sent as they are
+       * written, as `change` events (`{ id, doc }`, like a changes feed's) of
+       * that emitter, all before the answer.
+       */
       readonly t: 'snapshot';
       readonly id: number;
       readonly db: number;
       readonly remote: number;
+      readonly em?: number;
     }
   | { readonly t: 'cancel'; readonly em: number };
 

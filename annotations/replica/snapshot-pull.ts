@@ -27,6 +27,14 @@
  * reader: otherwise an annotation this browser still holds would be
  * written back).
  *
+ * The documents go to the page as they are written (`onDocs`, after each
+ * page's write): each at the revision written, a document with more than
+ * one leaf, or one written again, as the replica now holds it (its winner
+ * with `_conflicts`, read back). Why: otherwise the layer's changes feed
+ * read all 10,000 back from IndexedDB, in the worker, to send them to the
+ * page (the engine starts that feed after the snapshot instead, from the
+ * sequence it ended at: `seq`).
+ *
  * After it, the pull goes on with PouchDB's replication from the server's
  * update sequence read BEFORE the snapshot (`since`): what changed while
  * the snapshot was read comes again, with its history, and is merged
@@ -48,7 +56,16 @@ export interface SnapshotResult {
   readonly since: number | string;
   /** Revisions written locally: each took one local sequence number (first-pull-push.ts). */
   readonly written: number;
+  /**
+   * The local update sequence after the last write: equal to `written` when
+   * nothing but the snapshot wrote to the replica (it was empty), so a
+   * changes feed from there brings exactly what the snapshot did not hand over.
+   */
+  readonly seq: number | string;
 }
+
+/** Receives the documents of each page as written (`onDocs` of `snapshotPull`). */
+export type SnapshotDocs = (docs: readonly PouchDoc[]) => void;
 
 /** One row of the server's `_changes` with `style=all_docs&include_docs=true&conflicts=true`. */
 interface ChangeRow {
@@ -76,6 +93,23 @@ interface SnapshotSource {
 interface SnapshotTarget {
   info(): Promise<{ readonly update_seq: number | string }>;
   bulkDocs(docs: readonly object[], options: { new_edits: false }): Promise<readonly object[]>;
+  allDocs: PouchDatabase['allDocs'];
+}
+
+/**
+ * The documents `ids` as the replica holds them: the winner with its
+ * `_conflicts`, as the layer's changes feed (`include_docs`, `conflicts`)
+ * would give it; a deleted winner as its tombstone.
+ */
+async function readBack(target: SnapshotTarget, ids: readonly string[]): Promise<PouchDoc[]> {
+  const got = await target.allDocs({ keys: ids, include_docs: true, conflicts: true });
+  const docs: PouchDoc[] = [];
+  for (const row of got.rows) {
+    if (row.doc) docs.push(row.doc);
+    else if (row.value?.deleted)
+      docs.push({ _id: row.key, _rev: row.value.rev, _deleted: true } as PouchDoc);
+  }
+  return docs;
 }
 
 /** A document as written: without `_conflicts`, which is the server's view, not content. */
@@ -92,6 +126,7 @@ export async function snapshotPull(
   local: PouchDatabase,
   remote: PouchDatabase,
   pageSize = SNAPSHOT_PAGE,
+  onDocs?: SnapshotDocs,
 ): Promise<SnapshotResult | null> {
   const target = local as unknown as SnapshotTarget;
   const source = remote as unknown as SnapshotSource;
@@ -121,6 +156,8 @@ export async function snapshotPull(
       }
       for (const rev of leaves) if (!before?.has(rev)) withHistory.push({ id: row.id, rev });
     }
+    /** `docs[0, plain)` are written as the server sent them; the rest come with their history. */
+    const plain = docs.length;
     if (withHistory.length > 0) {
       const got = await source.bulkGet({ docs: withHistory, revs: true });
       for (const result of got.results)
@@ -141,17 +178,45 @@ export async function snapshotPull(
         written.set(doc._id, revs);
       }
       count += docs.length;
+      if (onDocs) {
+        const mixed = [...new Set(withHistory.map((d) => d.id))];
+        onDocs(
+          mixed.length === 0 ? docs : [...docs.slice(0, plain), ...(await readBack(target, mixed))],
+        );
+      }
     }
     cursor = page.last_seq;
     if (page.results.length < pageSize) break;
   }
-  return { since, written: count };
+  return { since, written: count, seq: (await target.info()).update_seq };
+}
+
+/**
+ * Where the layer's changes feed starts after a snapshot that handed its
+ * documents to the page: where the snapshot ended when every local
+ * sequence number up to there is one of its writes (the replica was empty
+ * and nothing else wrote meanwhile), else at the start (0), skipping any
+ * change whose state the snapshot handed over (`handedState`). Either way
+ * every document reaches the page, and no state of it twice.
+ */
+export function feedStartAfterSnapshot(snapshot: SnapshotResult | null): number {
+  return snapshot !== null && typeof snapshot.seq === 'number' && snapshot.seq === snapshot.written
+    ? snapshot.seq
+    : 0;
+}
+
+/** A document's state as the page is given it: its winning revision and its conflicts. */
+export function handedState(doc: PouchDoc): string {
+  return `${doc._rev} ${(doc._conflicts ?? []).join(' ')}`;
 }
 
 /** The snapshot where `local` runs it: in the sync worker for the page's stand-in, here otherwise. */
 export function takeSnapshot(
   local: PouchDatabase,
   remote: PouchDatabase,
+  onDocs?: SnapshotDocs,
 ): Promise<SnapshotResult | null> {
-  return local.snapshotFrom ? local.snapshotFrom(remote) : snapshotPull(local, remote);
+  return local.snapshotFrom
+    ? local.snapshotFrom(remote, onDocs)
+    : snapshotPull(local, remote, SNAPSHOT_PAGE, onDocs);
 }

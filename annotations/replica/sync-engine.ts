@@ -57,7 +57,12 @@ import {
 } from './couch-session.ts';
 import { readableVersions } from './conflict-versions.ts';
 import { pushStartAfterFirstPull, updateSeq } from './first-pull-push.ts';
-import { takeSnapshot, type SnapshotResult } from './snapshot-pull.ts';
+import {
+  feedStartAfterSnapshot,
+  handedState,
+  takeSnapshot,
+  type SnapshotResult,
+} from './snapshot-pull.ts';
 import { readIncomingDoc, type IncomingContext } from './incoming-doc.ts';
 import type {
   PouchConstructor,
@@ -235,6 +240,13 @@ interface LiveLayer {
    * batch has taken everything the feed brought up to it (`firstReplicationIn`).
    */
   pulledTo: number | null;
+  /**
+   * What a snapshot first pull handed to the page itself, per document id
+   * (`handedState`), while a feed from before its end may still bring the
+   * same: such a change is skipped, so no state is taken twice. `null` when
+   * the feed starts where the snapshot ended (nothing to skip).
+   */
+  handed: Map<string, string> | null;
 }
 
 /**
@@ -936,7 +948,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // batch) is saved once, when quiet; after it, each batch is saved as it
     // is put into the store, so what the reader sees is what is stored.
     const firstReplication = live.some(firstReplicationIn);
-    for (const l of drained) l.pulledTo = null;
+    for (const l of drained) {
+      l.pulledTo = null;
+      l.handed = null; // The feed has passed everything the first pull wrote: what it brings now is new.
+    }
     // A batch read while a first replication's set waits to be saved (the
     // layer caught up, the quiet save not done yet) joins that save: saving
     // it now as well wrote the 5 MB set twice in a row at the end of a
@@ -1096,24 +1111,53 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       pendingPull: 0,
       feedSeq: 0,
       pulledTo: null,
+      handed: null,
     };
-    entry.feed = local
-      .changes({ since: 0, live: true, include_docs: true, conflicts: true })
+    void openLayer(entry, api);
+    return entry;
+  }
+
+  /**
+   * A replica that holds anything: its feed starts at once, from its start
+   * (what it holds reaches the store on every visit, also offline). An
+   * empty one's feed starts after its snapshot first pull (`pullFirst`),
+   * which hands its documents to the page itself.
+   */
+  async function openLayer(entry: LiveLayer, api: string): Promise<void> {
+    if ((await updateSeq(entry.local)) !== 0) startFeed(entry, 0);
+    try {
+      await checkThenSync(entry, api);
+    } finally {
+      startFeed(entry, 0); // Whatever happened, the layer's changes reach the store (a no-op once started).
+    }
+  }
+
+  /** A document from the layer (its feed, or its snapshot first pull) for the next batch. */
+  function arrived(entry: LiveLayer, doc: PouchDoc): void {
+    lastArrival = performance.now();
+    inbox.set(`${entry.layer.db}\n${doc._id}`, { layer: entry.layer, doc });
+    scheduleFlush();
+  }
+
+  /** Starts the layer's changes feed from `since` (once: a no-op when it runs, or the layer stopped). */
+  function startFeed(entry: LiveLayer, since: number): void {
+    if (entry.feed !== null || !live.includes(entry)) return;
+    entry.feedSeq = since;
+    entry.feed = entry.local
+      .changes({ since, live: true, include_docs: true, conflicts: true })
       .on('change', (change: { seq?: unknown; doc?: PouchDoc }) => {
         if (typeof change.seq === 'number' && change.seq > entry.feedSeq)
           entry.feedSeq = change.seq;
-        if (change.doc) {
-          lastArrival = performance.now();
-          inbox.set(`${layer.db}\n${change.doc._id}`, { layer, doc: change.doc });
-          scheduleFlush();
-        }
+        const doc = change.doc;
+        if (!doc) return;
+        // The snapshot handed this very state over already: not twice.
+        if (entry.handed?.get(doc._id) === handedState(doc)) return;
+        arrived(entry, doc);
       })
       .on('error', (error: unknown) => {
         entry.pulledTo = null; // Nothing more comes from it: its first replication is not awaited.
         console.error('A layer feed stopped', error);
       });
-    void checkThenSync(entry, api);
-    return entry;
   }
 
   /**
@@ -1138,6 +1182,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // An empty replica first takes the server's documents as a snapshot (snapshot-pull.ts); the pull goes on from there.
     const snapshot = before === 0 ? await snapshotFirst(entry) : null;
     if (!live.includes(entry) || entry.sync !== null) return { caughtUp: false };
+    // The feed of a layer whose snapshot handed its documents over: from where the snapshot
+    // ended when nothing else wrote to the replica meanwhile (every sequence number up to
+    // there is one of its writes), else from the start, skipping what was handed (`handed`).
+    if (entry.feed === null && feedStartAfterSnapshot(snapshot) > 0) {
+      entry.handed = null;
+      startFeed(entry, feedStartAfterSnapshot(snapshot));
+    } else startFeed(entry, 0);
     const pulled = await new Promise<{ caughtUp: boolean; written: number }>((resolve) => {
       const pull = entry.local.replicate.from(entry.remote, {
         batch_size: PULL_BATCH_SIZE,
@@ -1174,7 +1225,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (!pulled.caughtUp) return { caughtUp: false };
     const after = await updateSeq(entry.local);
     // What the feed must still bring before the layer's first replication is over for the store.
-    if (typeof after === 'number' && after > entry.feedSeq) {
+    if (typeof after !== 'number' || after <= entry.feedSeq) entry.handed = null;
+    else {
       entry.pulledTo = after;
       // Should the feed never get there, the first replication is not awaited for ever (its save waits on it).
       setTimeout(() => {
@@ -1197,8 +1249,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    * finding whatever the snapshot wrote).
    */
   async function snapshotFirst(entry: LiveLayer): Promise<SnapshotResult | null> {
+    // Before the layer's feed starts, the snapshot hands the page its documents itself.
+    const handed = entry.feed === null ? new Map<string, string>() : null;
+    entry.handed = handed;
+    const onDocs = handed
+      ? (docs: readonly PouchDoc[]): void => {
+          if (!live.includes(entry)) return;
+          for (const doc of docs) {
+            handed.set(doc._id, handedState(doc));
+            arrived(entry, doc);
+          }
+        }
+      : undefined;
     try {
-      return await takeSnapshot(entry.local, entry.remote);
+      return await takeSnapshot(entry.local, entry.remote, onDocs);
     } catch (error) {
       console.warn('The first pull as a snapshot failed; replicating instead', error);
       return null;
@@ -1222,6 +1286,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         hurryFlush();
       }
     }
+    startFeed(entry, 0); // A no-op unless no first pull ran (the server unreachable): the feed brings what the sync writes.
     const sync = entry.local.sync(entry.remote, {
       live: true,
       retry: true,

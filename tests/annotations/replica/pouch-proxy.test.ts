@@ -173,9 +173,18 @@ describe('pouchProxy', () => {
     const there = new proxy.PouchDB(join(dir, 'snap-there'));
     await there.bulkDocs([{ _id: 'p' }, { _id: 'q' }]);
     const since = (await there.info()).update_seq;
-    expect(await takeSnapshot(here, there)).toEqual({ since, written: 2 });
+    expect(await takeSnapshot(here, there)).toEqual({ since, written: 2, seq: 2 });
     expect(await here.info()).toMatchObject({ update_seq: 2, doc_count: 2 });
     expect(await takeSnapshot(here, there)).toBeNull();
+    // Its documents handed to the page as written, every one before the answer.
+    const given: string[] = [];
+    const handed = new proxy.PouchDB(join(dir, 'snap-handed'));
+    const answer = await takeSnapshot(handed, there, (docs) => {
+      for (const doc of docs) given.push(`${doc._id} ${doc._rev.slice(0, 2)}`);
+    });
+    expect(answer).toEqual({ since, written: 2, seq: 2 });
+    expect(given.sort()).toEqual(['p 1-', 'q 1-']);
+    await handed.close();
     // Only between two databases of the worker.
     await expect(here.snapshotFrom!({} as PouchDatabase)).rejects.toThrow(/only of another one/);
     await here.close();

@@ -10,8 +10,17 @@ import {
   pushStartAfterFirstPull,
   updateSeq,
 } from '../../../annotations/replica/first-pull-push.ts';
-import type { PouchConstructor, PouchDatabase } from '../../../annotations/replica/pouch-types.ts';
-import { snapshotPull, takeSnapshot } from '../../../annotations/replica/snapshot-pull.ts';
+import type {
+  PouchConstructor,
+  PouchDatabase,
+  PouchDoc,
+} from '../../../annotations/replica/pouch-types.ts';
+import {
+  feedStartAfterSnapshot,
+  handedState,
+  snapshotPull,
+  takeSnapshot,
+} from '../../../annotations/replica/snapshot-pull.ts';
 import { tempDirForFile } from '../../helpers/temp-dir.ts';
 
 const PouchDB = createRequire(import.meta.url)('pouchdb') as PouchConstructor;
@@ -153,5 +162,141 @@ describe('snapshotPull', () => {
     await local.put({ _id: 'made-before', n: 1 });
     expect(await takeSnapshot(local, server)).toBeNull();
     expect((await local.info()).doc_count).toBe(1);
+  });
+});
+
+/** Every state (`handedState`) of each document the page was given, in order. */
+type Given = Map<string, string[]>;
+const give = (given: Given, doc: PouchDoc): void => {
+  given.set(doc._id, [...(given.get(doc._id) ?? []), handedState(doc)]);
+};
+
+/** The replica's state of every document, tombstones included, as its changes feed gives it. */
+async function finalStates(db: PouchDatabase): Promise<Record<string, string>> {
+  const feed = (await raw(db).changes({
+    include_docs: true,
+    conflicts: true,
+  } as object)) as unknown as { results: { id: string; doc: PouchDoc }[] };
+  return Object.fromEntries(feed.results.map((r) => [r.id, handedState(r.doc)]));
+}
+
+/**
+ * The engine's hand-over (sync-engine.ts `snapshotFirst`, `startFeed`): the snapshot gives the
+ * page its documents; the layer's feed starts after it (`feedStartAfterSnapshot`), skipping a
+ * state the snapshot gave; the pull goes on; then `after` runs and the feed is followed until
+ * the replica's sequence. Answers what the page was given, per document.
+ */
+async function handOver(
+  local: PouchDatabase,
+  server: PouchDatabase,
+  after: () => Promise<void>,
+): Promise<{ given: Given; from: number; written: number }> {
+  const given: Given = new Map();
+  const handed = new Map<string, string>();
+  const snapshot = await snapshotPull(local, server, 7, (docs) => {
+    for (const doc of docs) {
+      handed.set(doc._id, handedState(doc));
+      give(given, doc);
+    }
+  });
+  const from = feedStartAfterSnapshot(snapshot);
+  let seq = from;
+  const feed = local
+    .changes({ since: from, live: true, include_docs: true, conflicts: true })
+    .on('change', (change: { seq: number; doc: PouchDoc }) => {
+      seq = Math.max(seq, change.seq);
+      if (handed.get(change.doc._id) !== handedState(change.doc)) give(given, change.doc);
+    });
+  try {
+    await local.replicate.from(server, { since: snapshot!.since, batch_size: 7 });
+    await after();
+    const end = (await local.info()).update_seq as number;
+    await expect.poll(() => seq, { timeout: 10_000 }).toBe(end);
+  } finally {
+    feed.cancel();
+  }
+  return { given, from, written: snapshot!.written };
+}
+
+describe('the hand-over of a snapshot first pull to the page', () => {
+  /** After the snapshot's first page: `onServer` on the server and `onLocal` on the replica. */
+  function duringSnapshot(
+    server: PouchDatabase,
+    onServer: () => Promise<void>,
+    onLocal: () => Promise<void> = async () => undefined,
+  ): void {
+    const s = raw(server);
+    const changes = s.changes.bind(server);
+    let pages = 0;
+    s.changes = (options: object) => {
+      const page = changes(options);
+      if ((pages += 1) !== 1) return page;
+      return Promise.resolve(page).then(async (got) => {
+        await onServer();
+        await onLocal();
+        return got;
+      });
+    };
+  }
+
+  /** Each document reached the page, last in the state the replica holds; no state twice in a row. */
+  async function expectEachOnce(local: PouchDatabase, given: Given): Promise<void> {
+    const states = await finalStates(local);
+    expect([...given.keys()].sort()).toEqual(Object.keys(states).sort());
+    for (const [id, seen] of given) {
+      expect(seen.at(-1), id).toBe(states[id]);
+      expect(new Set(seen).size, `${id}: ${seen.join(' | ')}`).toBe(seen.length);
+    }
+  }
+
+  it('gives every document once, and the feed from where the snapshot ended brings what came after', async () => {
+    const server = await serverWith(30);
+    const local = open();
+    const edit = async (db: PouchDatabase, id: string, n: number): Promise<void> => {
+      const doc = await db.get(id);
+      await db.put({ ...doc, n });
+    };
+    // doc-3 edited on the server after the first page: it comes again, fetched with its history.
+    duringSnapshot(server, () => edit(server, 'doc-3', 300));
+    const { given, from, written } = await handOver(local, server, async () => {
+      // After the pull: the server's edit of doc-7 comes through the sync, the reader's through the store.
+      await edit(server, 'doc-7', 700);
+      await local.replicate.from(server, {});
+      await local.put({ _id: 'made-here', n: 1 });
+      await edit(local, 'doc-9', 900);
+    });
+    // Nothing else wrote during the snapshot: the feed started where it ended.
+    expect(from).toBe(written);
+    expect(from).toBeGreaterThan(0);
+    await expectEachOnce(local, given);
+    // The conflict reached the page as a conflict; the tombstone as a deletion.
+    const zero = (await local.get('doc-0', { conflicts: true }))._conflicts;
+    expect(given.get('doc-0')).toEqual([
+      handedState({ ...(await local.get('doc-0')), _conflicts: zero } as PouchDoc),
+    ]);
+    expect(given.get('doc-1')).toHaveLength(1);
+    expect(given.get('doc-3')).toHaveLength(2);
+    expect(given.get('doc-7')).toHaveLength(2);
+    expect(given.get('doc-9')).toHaveLength(2);
+    expect(given.get('made-here')).toHaveLength(1);
+  });
+
+  it('starts the feed from the beginning when something else wrote during the snapshot, and still gives each state once', async () => {
+    const server = await serverWith(30);
+    const local = open();
+    // The reader annotates while the snapshot runs: written to the replica between two pages.
+    duringSnapshot(
+      server,
+      async () => undefined,
+      async () => void (await local.put({ _id: 'made-during', n: 1 })),
+    );
+    const { given, from } = await handOver(local, server, async () => {
+      await local.put({ _id: 'made-after', n: 2 });
+    });
+    expect(from).toBe(0);
+    await expectEachOnce(local, given);
+    // Given by the snapshot and not again by the feed; the reader's documents by the feed.
+    for (const id of ['doc-0', 'doc-1', 'doc-20', 'made-during', 'made-after'])
+      expect(given.get(id), id).toHaveLength(1);
   });
 });
