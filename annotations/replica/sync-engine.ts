@@ -842,7 +842,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       lastFlush = { end, busy: timer.busy + (end - timer.since) };
       flushing = false;
       if (inbox.size > 0) scheduleFlush();
-      else saveWhenQuiet();
+      else {
+        // Everything the feeds brought is in the store: a layer whose feed has passed its first pull has ended it.
+        for (const l of live)
+          if (l.pulledTo !== null && l.feedSeq >= l.pulledTo) {
+            l.pulledTo = null;
+            l.handed = null;
+          }
+        saveWhenQuiet();
+      }
     }
   }
 
@@ -1234,6 +1242,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const before = await updateSeq(entry.local);
     if (!live.includes(entry) || entry.sync !== null) return { caughtUp: false };
     // An empty replica first takes the server's documents as a snapshot (snapshot-pull.ts); the pull goes on from there.
+    // Before the feed starts, the snapshot hands the page its documents itself (`snapshotFirst`).
+    const handing = before === 0 && entry.feed === null;
     const snapshot = before === 0 ? await snapshotFirst(entry) : null;
     if (!live.includes(entry) || entry.sync !== null) return { caughtUp: false };
     // The feed of a layer whose snapshot handed its documents over: from where the snapshot
@@ -1279,7 +1289,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (!pulled.caughtUp) return { caughtUp: false };
     const after = await updateSeq(entry.local);
     // What the feed must still bring before the layer's first replication is over for the store.
-    if (typeof after !== 'number' || after <= entry.feedSeq) entry.handed = null;
+    // A snapshot that handed its documents over: they may still wait in the inbox (the feed starts
+    // after them), and they too go into the store as the first replication's, in one batch, saved once.
+    const waiting =
+      flushing || [...inbox.values()].some((arrival) => arrival.layer.db === entry.layer.db);
+    if (typeof after !== 'number' || (after <= entry.feedSeq && !(handing && waiting)))
+      entry.handed = null;
     else {
       entry.pulledTo = after;
       // Should the feed never get there, the first replication is not awaited for ever (its save waits on it).
