@@ -9,6 +9,7 @@
  * `citer-client.ts`) or deciding what a span cites (`cite-target.ts`).
  */
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { afterStoredAnnotations } from '../annotations/after-stored-annotations.ts';
 import { DEFAULT_STYLE, isStyleId } from '../../sources/citation/styles.ts';
 import type { Address, Edition } from '../../sources/edition.ts';
 import type { CiterCall, CiterValue } from './citer-protocol.ts';
@@ -112,7 +113,8 @@ export function useCitations(
   const chosen = useRef(false);
   useEffect(() => {
     let live = true;
-    import('./citation-style.ts')
+    afterStoredAnnotations()
+      .then(() => import('./citation-style.ts'))
       .then(({ loadCitationStyle }) => {
         if (live && !chosen.current) setStyleState(loadCitationStyle());
       })

@@ -13,6 +13,7 @@
  * annotation store — or rendering.
  */
 import { useRef, useCallback, useEffect, useMemo, useState } from 'react';
+import { afterStoredAnnotations } from '../annotations/after-stored-annotations.ts';
 import type { Address, Block, Edition, SourceId } from '../../sources/edition.ts';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import { loadAnnotationRuntime, useAnnotations } from '../annotations/use-annotations.ts';
@@ -172,22 +173,24 @@ export function useCompare({
   );
   useEffect(() => {
     let live = true;
-    loadCompareEngine().then(
-      async (e) => {
-        let list: Annotation[] | null = null;
-        let problem: string | null = null;
-        try {
-          list = await e.curatedComparisons(builtins);
-        } catch (err) {
-          problem = err instanceof Error ? err.message : String(err);
-        }
-        if (!live) return;
-        if (list) setCurated(list);
-        if (problem !== null) setError(problem);
-        setEngine(e);
-      },
-      () => live && setError('The comparisons could not be loaded.'),
-    );
+    afterStoredAnnotations()
+      .then(loadCompareEngine)
+      .then(
+        async (e) => {
+          let list: Annotation[] | null = null;
+          let problem: string | null = null;
+          try {
+            list = await e.curatedComparisons(builtins);
+          } catch (err) {
+            problem = err instanceof Error ? err.message : String(err);
+          }
+          if (!live) return;
+          if (list) setCurated(list);
+          if (problem !== null) setError(problem);
+          setEngine(e);
+        },
+        () => live && setError('The comparisons could not be loaded.'),
+      );
     return () => {
       live = false;
     };

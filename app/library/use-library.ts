@@ -8,6 +8,7 @@
  * `library/`).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { afterStoredAnnotations } from '../annotations/after-stored-annotations.ts';
 import type {
   LibraryState,
   Removed,
@@ -124,20 +125,22 @@ export function useLibrary(notify: (message: string) => void): LibraryController
   const cancelAdding = useCallback(() => current.current?.abort(), []);
   useEffect(() => {
     let live = true;
-    loadLibraryRuntime().then(
-      (r) => {
-        if (!live) return;
-        setRuntime(r);
-        const { problem, unreadable } = r.library.getState();
-        if (problem) notify(problem);
-        else if (unreadable) {
-          notify(
-            `${unreadable} stored text${unreadable === 1 ? '' : 's'} could not be read; ${unreadable === 1 ? 'it is' : 'they are'} left in storage untouched.`,
-          );
-        }
-      },
-      () => notify('The library could not be opened; your stored texts are untouched.'),
-    );
+    afterStoredAnnotations()
+      .then(loadLibraryRuntime)
+      .then(
+        (r) => {
+          if (!live) return;
+          setRuntime(r);
+          const { problem, unreadable } = r.library.getState();
+          if (problem) notify(problem);
+          else if (unreadable) {
+            notify(
+              `${unreadable} stored text${unreadable === 1 ? '' : 's'} could not be read; ${unreadable === 1 ? 'it is' : 'they are'} left in storage untouched.`,
+            );
+          }
+        },
+        () => notify('The library could not be opened; your stored texts are untouched.'),
+      );
     return () => {
       live = false;
     };

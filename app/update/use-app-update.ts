@@ -9,6 +9,7 @@
  * offer is drawn by `views/notice.tsx`).
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { afterStoredAnnotations } from '../annotations/after-stored-annotations.ts';
 import type { AppUpdate, AppUpdateSnapshot, UpdateOffer } from './app-update.ts';
 
 /** What the app gets. */
@@ -40,7 +41,9 @@ export function useAppUpdate(interactive: boolean, notify: (message: string) => 
   useEffect(() => {
     if (!interactive || !('serviceWorker' in navigator)) return;
     let live = true;
-    loading ??= import('./register-service-worker.ts').then((m) => m.registerServiceWorker());
+    loading ??= afterStoredAnnotations()
+      .then(() => import('./register-service-worker.ts'))
+      .then((m) => m.registerServiceWorker());
     loading.then(
       (s) => live && setStore(s),
       (error: unknown) => {
