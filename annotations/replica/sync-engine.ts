@@ -1173,7 +1173,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (prechecking) return;
     prechecking = true;
     try {
-      await pauseForPage(); // Not in the task that brought the documents (it parsed a message of them).
       const ctx: IncomingContext = {
         editions: options.editions(),
         ...(options.waitFor ? { waitFor: options.waitFor } : {}),
