@@ -63,7 +63,7 @@ import {
   takeSnapshot,
   type SnapshotResult,
 } from './snapshot-pull.ts';
-import { readIncomingDoc, type IncomingContext, type IncomingDoc } from './incoming-doc.ts';
+import { readIncomingDoc, type IncomingContext } from './incoming-doc.ts';
 import type {
   PouchConstructor,
   PouchDatabase,
@@ -202,14 +202,6 @@ export interface SyncEngine {
   dismissMessage(): void;
   /** Stops everything (page unload, tests). */
   dispose(): Promise<void>;
-}
-
-/** A document from a layer waiting for its batch, with its check when made ahead (`precheck`). */
-interface Arrival {
-  readonly layer: Layer;
-  readonly doc: PouchDoc;
-  /** What `readIncomingDoc` answered, and with which editions. */
-  checked?: { readonly editions: readonly Edition[]; readonly read: IncomingDoc };
 }
 
 /** A live layer: the local database, its replication and its feed. */
@@ -379,6 +371,9 @@ const SAVE_QUIET_MS = 1000;
  */
 const PULL_BATCH_SIZE = 2000;
 
+/** Lets the page handle input and paint before going on. */
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Creates the engine (signed out until `signIn` or `resume`). */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { hub, PouchDB, storage, records } = options;
@@ -409,9 +404,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let stopRecordWatch: (() => void) | null = null;
   let snapshot = makeSnapshot();
   /** Incoming documents waiting for the next batch, per layer. */
-  const inbox = new Map<string, Arrival>();
-  /** True while documents waiting in the inbox are checked ahead of their batch (`precheck`). */
-  let prechecking = false;
+  const inbox = new Map<string, { layer: Layer; doc: PouchDoc }>();
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   /** True while a batch is being put into the store (one at a time; it schedules the next). */
   let flushing = false;
@@ -857,7 +850,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function flushBatch(timer: { busy: number; since: number }): Promise<void> {
     const s = settings;
     if (!s?.signedIn || inbox.size === 0) return;
-    const batch: Arrival[] = [];
+    const batch: { layer: Layer; doc: PouchDoc }[] = [];
     // A layer whose feed has brought all its first pull wrote: this batch takes the last of it.
     const drained = live.filter((l) => l.pulledTo !== null && l.feedSeq >= l.pulledTo);
     const most = live.some(firstReplicationIn) ? Infinity : FLUSH_MAX_DOCS;
@@ -871,7 +864,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const now = performance.now();
       if (now - timer.since < FLUSH_SLICE_MS) return;
       timer.busy += now - timer.since;
-      await pauseForPage(); // `scheduler.yield`: no 4 ms clamp between slices, as nested `setTimeout`s get.
+      await yieldToPage();
       timer.since = performance.now();
     };
     const ctx: IncomingContext = {
@@ -884,7 +877,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const removals = new Set<string>();
     const resurrected: string[] = [];
     const recordsIn: RecordsIn = { puts: new Map(), removals: new Set(), kept: [] };
-    for (const { layer, doc, checked } of batch) {
+    for (const { layer, doc } of batch) {
       await breathe();
       const id = doc._id;
       if (id.startsWith('_design/') || id.startsWith('_local/')) continue;
@@ -904,11 +897,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         }
         continue;
       }
-      // Checked ahead with the same editions: that answer (a refusal is asked again: a text may have come meanwhile).
-      const read =
-        checked?.read.ok && checked.editions === ctx.editions
-          ? checked.read
-          : readIncomingDoc(doc, ctx);
+      const read = readIncomingDoc(doc, ctx);
       if (!read.ok) {
         reject(id, layer.db, read.reason);
         continue;
@@ -1156,48 +1145,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     lastArrival = performance.now();
     inbox.set(`${entry.layer.db}\n${doc._id}`, { layer: entry.layer, doc });
     scheduleFlush();
-    if (firstPullRunning()) void precheck();
-  }
-
-  /**
-   * While a first pull runs, batches go into the store at most every
-   * `FIRST_PULL_FLUSH_MS`; the documents waiting meanwhile are checked
-   * ahead (the importer's schema, `readIncomingDoc`), in slices of
-   * `FLUSH_SLICE_MS` with the page given its turn between, and the batch
-   * uses that answer. Why: the batch after the pull's end otherwise checked
-   * every document that came since the last one (thousands) before the
-   * reader saw them. Everything else (rejections, conflicts, the reader's
-   * own changes) is still decided in the batch, against the store as it is then.
-   */
-  async function precheck(): Promise<void> {
-    if (prechecking) return;
-    prechecking = true;
-    try {
-      const ctx: IncomingContext = {
-        editions: options.editions(),
-        ...(options.waitFor ? { waitFor: options.waitFor } : {}),
-      };
-      let since = performance.now();
-      // A Map's iteration sees what is added to it meanwhile: it ends when every waiting document is checked.
-      for (const arrival of inbox.values()) {
-        if (!firstPullRunning()) break; // The batches are no longer paced: they check for themselves.
-        const id = arrival.doc._id;
-        if (arrival.checked || arrival.doc._deleted) continue;
-        if (
-          id.startsWith('_design/') ||
-          id.startsWith('_local/') ||
-          id.startsWith(RECORD_DOC_PREFIX)
-        )
-          continue;
-        arrival.checked = { editions: ctx.editions, read: readIncomingDoc(arrival.doc, ctx) };
-        if (performance.now() - since >= FLUSH_SLICE_MS) {
-          await pauseForPage();
-          since = performance.now();
-        }
-      }
-    } finally {
-      prechecking = false;
-    }
   }
 
   /** Starts the layer's changes feed from `since` (once: a no-op when it runs, or the layer stopped). */
