@@ -190,12 +190,10 @@ export function deferEntry(html: string, critical: (href: string) => string | un
     const attribute = (name: string): string =>
       new RegExp(`\\s${name}="([^"]*)"`).exec(link)?.[1] ?? '';
     icons.push([attribute('href'), attribute('type')]);
-    // An empty icon meanwhile: with none, Chromium asks for /favicon.ico (a 404 in the console).
-    return `<link rel="icon" href="data:,"><noscript>${link}</noscript>`;
+    return `<noscript>${link}</noscript>`;
   });
   const iconScript = icons.length
-    ? `const i=()=>{document.querySelector('link[rel="icon"][href="data:,"]')?.remove();` +
-      `for(const[h,t]of ${JSON.stringify(icons)}){const l=document.createElement("link");` +
+    ? `const i=()=>{for(const[h,t]of ${JSON.stringify(icons)}){const l=document.createElement("link");` +
       `l.rel="icon";l.href=h;if(t)l.type=t;document.head.append(l)}};` +
       `self.requestIdleCallback?requestIdleCallback(i,{timeout:2000}):setTimeout(i,500);`
     : '';
