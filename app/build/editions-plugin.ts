@@ -145,17 +145,7 @@ export const BOOT_SCRIPT_ID = 'diptych-boot';
  *   hidden (no frames run there, and nothing is painted).
  *   A timer as well (it was 100 ms) fired before the first frame on a busy
  *   machine: the entry then ran first and ended the first paint's
- *   containment, so the first frame laid out both texts whole;
- * - the favicon (`<link rel="icon">`) is declared inside `<noscript>` for a
- *   browser without script, and added by the boot script once the main
- *   thread is idle after the first frame. Chromium downloads a page's
- *   favicon as soon as the document has loaded, which for this page is
- *   before its first frame has been drawn: the SVG was parsed into a
- *   document of its own on the renderer's main thread and the tab redrawn
- *   with it, on the same cores as the first frame's raster (traced, about
- *   6 ms of the renderer's CPU and more of the browser's; without it the
- *   first paragraph painted 8 ms sooner, paired median, in three alternating
- *   runs of 25-40 cold loads, docs/first-paint.md).
+ *   containment, so the first frame laid out both texts whole.
  *
  * Measured in bench/reader.ts: with the entry as an ordinary (deferred)
  * module, or even only preloaded, Chromium painted the prerendered text
@@ -184,19 +174,6 @@ export function deferEntry(html: string, critical: (href: string) => string | un
       return `<style>${source.replace(/<\/style/gi, '<\\/style')}</style>`;
     },
   );
-  // The favicon, for the boot script to add after the first frame (see above).
-  const icons: string[][] = [];
-  const withoutIcons = inlined.replace(/<link rel="icon"[^>]*>/g, (link) => {
-    const attribute = (name: string): string =>
-      new RegExp(`\\s${name}="([^"]*)"`).exec(link)?.[1] ?? '';
-    icons.push([attribute('href'), attribute('type')]);
-    return `<noscript>${link}</noscript>`;
-  });
-  const iconScript = icons.length
-    ? `const i=()=>{for(const[h,t]of ${JSON.stringify(icons)}){const l=document.createElement("link");` +
-      `l.rel="icon";l.href=h;if(t)l.type=t;document.head.append(l)}};` +
-      `self.requestIdleCallback?requestIdleCallback(i,{timeout:2000}):setTimeout(i,500);`
-    : '';
   const styles = hrefs.length
     ? `for(const h of ${JSON.stringify(hrefs)}){const l=document.createElement("link");` +
       `l.rel="stylesheet";l.href=h;l.setAttribute("${DEFERRED_STYLES_ATTRIBUTE}","");document.head.append(l)}`
@@ -207,17 +184,17 @@ export function deferEntry(html: string, critical: (href: string) => string | un
   // compilation started, and slowed them (bench/reader.ts). A browser without paint timing
   // waits the two frames.
   const boot =
-    `<script type="module" id="${BOOT_SCRIPT_ID}">let go=()=>{go=()=>{};${styles}import(${JSON.stringify(m[1])});${iconScript}};` +
+    `<script type="module" id="${BOOT_SCRIPT_ID}">let go=()=>{go=()=>{};${styles}import(${JSON.stringify(m[1])})};` +
     `if(self.PerformanceObserver?.supportedEntryTypes?.includes("paint"))new PerformanceObserver(()=>go()).observe({type:"paint",buffered:true});` +
     `else requestAnimationFrame(()=>requestAnimationFrame(()=>go()));` +
     `if(document.visibilityState==="hidden")go();` +
     `document.addEventListener("visibilitychange",()=>go(),{once:true})</script>`;
   const expect = `<link rel="expect" href="#${BOOT_SCRIPT_ID}" blocking="render">`;
-  if (!withoutIcons.includes('</head>'))
+  if (!inlined.includes('</head>'))
     throw new Error(
       'diptych-editions: no </head> in the built index.html to hold the render-blocking link',
     );
-  return withoutIcons
+  return inlined
     .replace(tag, '')
     .replace('</head>', () => `${expect}</head>`)
     .replace('</body>', () => `${boot}\n</body>`);

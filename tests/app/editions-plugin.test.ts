@@ -131,25 +131,6 @@ describe('deferEntry', () => {
     expect(html.indexOf('id="diptych-boot"')).toBeGreaterThan(html.indexOf('<div id="root">'));
   });
 
-  it('declares the favicon for a browser without script, and has the boot script add it after the first frame', () => {
-    const withIcon = built.replace(
-      '<head>',
-      '<head><link rel="icon" href="./icons/icon.svg" type="image/svg+xml" />',
-    );
-    const html = deferEntry(withIcon, () => '');
-    expect(html).toContain(
-      '<noscript><link rel="icon" href="./icons/icon.svg" type="image/svg+xml" /></noscript>',
-    );
-    expect(html.match(/<link rel="icon"/g)).toHaveLength(1);
-    const go = /let go=\(\)=>\{go=\(\)=>\{\};(.*?)\};if\(/s.exec(html)?.[1] ?? '';
-    expect(go).toContain('[["./icons/icon.svg","image/svg+xml"]]');
-    expect(go).toContain('l.rel="icon"');
-    // Once the main thread is idle, not in the step that requests the entry.
-    expect(go).toContain('requestIdleCallback(i,');
-    // A page without a favicon gets no favicon code.
-    expect(deferEntry(built, () => '')).not.toContain('rel="icon"');
-  });
-
   it('keeps a stylesheet from closing its <style> early', () => {
     const html = deferEntry(built, () => 'a::after{content:"</style><script>"}');
     expect(html.match(/<\/style>/g)).toHaveLength(1);
