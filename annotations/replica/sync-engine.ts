@@ -1195,9 +1195,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // The feed of a layer whose snapshot handed its documents over: from where the snapshot
     // ended when nothing else wrote to the replica meanwhile (every sequence number up to
     // there is one of its writes), else from the start, skipping what was handed (`handed`).
-    if (entry.feed === null && feedStartAfterSnapshot(snapshot) > 0) {
+    const feedStart = feedStartAfterSnapshot(snapshot);
+    if (entry.feed === null && feedStart > 0) {
       entry.handed = null;
-      startFeed(entry, feedStartAfterSnapshot(snapshot));
+      startFeed(entry, feedStart);
     } else startFeed(entry, 0);
     const pulled = await new Promise<{ caughtUp: boolean; written: number }>((resolve) => {
       const pull = entry.local.replicate.from(entry.remote, {

@@ -1,9 +1,8 @@
 /**
  * `afterStoredAnnotations()`: settles once the stored annotations are open
  * (read, checked and anchored: `loadAnnotationRuntime`) and the page has
- * then been idle (`requestIdleCallback`, at the latest `IDLE_TIMEOUT_MS`
- * later) — or at the reader's first key press or pointer press, whichever
- * comes first.
+ * then been idle (`whenIdle`, at the latest `IDLE_TIMEOUT_MS` later) — or
+ * at the reader's first key press or pointer press, whichever comes first.
  *
  * What it is for: start-up work that the first reading does not need — the
  * compare engine and its curated set, the library, the stored citation
@@ -21,6 +20,7 @@
  * What it is not for: anything the reader asked for — those paths load what
  * they need themselves.
  */
+import { whenIdle } from '../views/when-idle.ts';
 import { loadAnnotationRuntime } from './use-annotations.ts';
 
 /** The longest wait for an idle moment once the annotations are open, in ms. */
@@ -37,11 +37,7 @@ export function afterStoredAnnotations(): Promise<void> {
       resolve();
     };
     for (const type of events) window.addEventListener(type, done, true);
-    const afterIdle = (): void => {
-      if (typeof window.requestIdleCallback === 'function')
-        window.requestIdleCallback(done, { timeout: IDLE_TIMEOUT_MS });
-      else window.setTimeout(done, 0);
-    };
+    const afterIdle = (): void => void whenIdle(done, IDLE_TIMEOUT_MS);
     // A runtime that fails to open is reported where it is awaited (use-annotations.ts).
     loadAnnotationRuntime().then(afterIdle, afterIdle);
   });
