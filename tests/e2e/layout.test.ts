@@ -1,6 +1,7 @@
 // Layout, typography and screenshots: wide (two panes) and narrow (one pane and a switch); chrome toggle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { waitForMarks } from './helpers/compare-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
@@ -60,6 +61,8 @@ describe('wide layout', () => {
 
   it('keeps the comparison marks inside their pane at every width, the sidebar open or not', async () => {
     await reader.openApp();
+    // The marks come after the first idle moment once the annotations are open (after-stored-annotations.ts).
+    await waitForMarks(reader);
     const overflow = () =>
       reader.page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('.pane-scroll')]
