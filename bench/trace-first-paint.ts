@@ -6,8 +6,10 @@
  * paragraph's paint goes: when the HTML arrived and was parsed, the
  * main-thread style, layout and paint passes before the first frame (wall
  * and CPU time: on a loaded machine the CPU time is the steadier figure),
- * the raster work on the compositor's workers, and the requests made before
- * the paint. Medians over the runs.
+ * the raster work on the compositor's workers, the requests made before
+ * the paint, and when the frame that painted it was committed, rastered
+ * (activated) and presented (`frame …` rows: which stage grew). Medians over
+ * the runs.
  *
  *   npx tsx bench/trace-first-paint.ts [--dist DIR] [--runs 3] [--out prefix] [--self] [page.html …]
  *
@@ -42,6 +44,9 @@ interface TraceEvent {
   readonly pid: number;
   readonly tid: number;
   readonly args?: Record<string, unknown> & { data?: Record<string, unknown> };
+  readonly cat?: string;
+  readonly id?: string;
+  readonly id2?: { readonly local?: string; readonly global?: string };
 }
 
 const CATEGORIES = [
@@ -136,6 +141,7 @@ function analyse(
         e.ts >= t0 + 1000 * out['request']!,
     )
     .reduce((s, e) => s + (e.tdur ?? 0) / 1000, 0);
+  Object.assign(out, frameStages(events, pid, t0, paintedAt));
   const raster = mine.filter((e) => e.name === 'RasterTask' && e.ts >= paintEnd);
   out['raster cpu'] = raster.reduce((s, e) => s + (e.tdur ?? 0) / 1000, 0);
   out['raster tiles'] = raster.length;
@@ -160,6 +166,70 @@ function analyse(
       );
   }
   return out;
+}
+
+/**
+ * When the presented frame that holds the first paragraph reached each step of the compositor's
+ * pipeline (ms from navigation start), from the renderer's `PipelineReporter` and its stages:
+ * `frame commit` (the main thread's work handed to the compositor), `frame activated` (its tiles
+ * rastered), `frame submitted` and `frame presented` (drawn by the display compositor). The
+ * differences say which part of the wall time to the paint grew: the main thread, raster, or the
+ * display. NaN when the trace lacks them.
+ */
+function frameStages(
+  events: readonly TraceEvent[],
+  pid: number,
+  t0: number,
+  paintedAt: number,
+): Record<string, number> {
+  // Async stage events come in b/e pairs keyed by id and name, in order.
+  const open = new Map<string, TraceEvent[]>();
+  const spans: { key: string; name: string; begin: number; end: number; state?: unknown }[] = [];
+  const staged = events
+    .filter(
+      (e) =>
+        e.pid === pid &&
+        (e.ph === 'b' || e.ph === 'e') &&
+        (e.cat ?? '').includes('devtools.timeline.frame'),
+    )
+    .sort((a, b) => a.ts - b.ts);
+  for (const e of staged) {
+    const key = String(e.id2?.local ?? e.id2?.global ?? e.id ?? '');
+    const k = `${key} ${e.name}`;
+    if (e.ph === 'b') open.set(k, [...(open.get(k) ?? []), e]);
+    else {
+      const b = open.get(k)?.shift();
+      if (!b) continue;
+      const reporter = b.args?.['frame_reporter'] as Record<string, unknown> | undefined;
+      spans.push({ key, name: e.name, begin: b.ts, end: e.ts, state: reporter?.['state'] });
+    }
+  }
+  const at = (ts: number | undefined): number => (ts === undefined ? NaN : (ts - t0) / 1000);
+  // The presented reporter ending nearest the paint (Element Timing's time is coarsened), the
+  // longest of those: the one that began with the first main frame.
+  const reporters = spans
+    .filter(
+      (s) => s.name === 'PipelineReporter' && s.state === 'STATE_PRESENTED_ALL' && s.begin >= t0,
+    )
+    .map((s) => ({ s, off: Math.abs(at(s.end) - paintedAt) }));
+  const nearest = Math.min(...reporters.map((r) => r.off));
+  const frame = reporters
+    .filter((r) => r.off <= nearest + 0.5)
+    .sort((a, b) => a.s.begin - b.s.begin)[0]?.s;
+  const stage = (name: string): (typeof spans)[number] | undefined =>
+    frame &&
+    spans
+      .filter(
+        (s) =>
+          s.key === frame.key && s.name === name && s.begin >= frame.begin && s.end <= frame.end,
+      )
+      .sort((a, b) => a.begin - b.begin)[0];
+  return {
+    'frame commit': at(stage('SendBeginMainFrameToCommit')?.end),
+    'frame activated': at(stage('EndCommitToActivation')?.end),
+    'frame submitted': at(stage('SubmitCompositorFrameToPresentationCompositorFrame')?.begin),
+    'frame presented': at(frame?.end),
+  };
 }
 
 /**
