@@ -21,10 +21,28 @@
  * they need themselves.
  */
 import { whenIdle } from '../views/when-idle.ts';
-import { loadAnnotationRuntime } from './use-annotations.ts';
 
 /** The longest wait for an idle moment once the annotations are open, in ms. */
 const IDLE_TIMEOUT_MS = 1000;
+
+let signalOpened: () => void = () => undefined;
+/** Settles when `storedAnnotationsOpened` is called. */
+const opened = new Promise<void>((resolve) => {
+  signalOpened = resolve;
+});
+
+/**
+ * Called by `loadAnnotationRuntime` (use-annotations.ts) once the stored
+ * annotations are open, or failed to open (that is reported where the
+ * runtime is awaited). The call goes this way, not the gate awaiting the
+ * runtime itself, so this module imports nothing of the annotations: it is
+ * imported by modules that lazy chunks import too (use-citations.ts), and an
+ * import of the runtime's loader from here made the bundler split small
+ * shared chunks off the entry (three more requests before the app runs).
+ */
+export function storedAnnotationsOpened(): void {
+  signalOpened();
+}
 
 let settled: Promise<void> | null = null;
 
@@ -37,9 +55,7 @@ export function afterStoredAnnotations(): Promise<void> {
       resolve();
     };
     for (const type of events) window.addEventListener(type, done, true);
-    const afterIdle = (): void => void whenIdle(done, IDLE_TIMEOUT_MS);
-    // A runtime that fails to open is reported where it is awaited (use-annotations.ts).
-    loadAnnotationRuntime().then(afterIdle, afterIdle);
+    void opened.then(() => whenIdle(done, IDLE_TIMEOUT_MS));
   });
   return settled;
 }

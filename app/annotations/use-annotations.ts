@@ -13,6 +13,7 @@ import type { StoreSnapshot } from '../../annotations/store.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { anchorSome, type AnchorCache } from './anchored-list.ts';
 import type { AnnotationRuntime } from './annotation-runtime.ts';
+import { storedAnnotationsOpened } from './after-stored-annotations.ts';
 
 let opening: Promise<AnnotationRuntime> | null = null;
 
@@ -61,7 +62,8 @@ async function anchorStored(
 export function loadAnnotationRuntime(
   anchorIn: readonly Edition[] = [],
 ): Promise<AnnotationRuntime> {
-  opening ??= import('./annotation-runtime.ts')
+  if (opening) return opening;
+  opening = import('./annotation-runtime.ts')
     .then((m) => m.openRuntime())
     .then(async (runtime) => {
       // Only a head start: anchoring never throws (annotations/anchoring/anchor.ts), and the
@@ -69,6 +71,9 @@ export function loadAnnotationRuntime(
       await anchorStored(runtime, anchorIn).catch(() => undefined);
       return runtime;
     });
+  // What waits for the stored annotations (after-stored-annotations.ts) may start now; a runtime
+  // that fails to open is reported where it is awaited (below, and by each caller).
+  opening.then(storedAnnotationsOpened, storedAnnotationsOpened);
   return opening;
 }
 

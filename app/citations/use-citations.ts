@@ -101,6 +101,17 @@ function focused(): HTMLElement | null {
  * The citations state. `report` shows a one-line message (e.g. when a span
  * cannot be cited).
  */
+/**
+ * Whether the page's host turned the speculative warm-up off by setting
+ * `globalThis.diptychCiteWarmup = false` before the app starts. Only the browser
+ * tests do (tests/e2e/helpers/chromium.ts, `citeWarmup`): on two shared cores an
+ * engine built in every page that never cites costs a tenth of the suite's CPU,
+ * and the files about citing keep it on. Readers always have it.
+ */
+function citeWarmupTurnedOff(): boolean {
+  return (globalThis as { diptychCiteWarmup?: unknown }).diptychCiteWarmup === false;
+}
+
 export function useCitations(
   editions: readonly Edition[],
   report: (message: string) => void,
@@ -145,7 +156,7 @@ export function useCitations(
   }, [styleRead]);
   useEffect(() => {
     // An added style is built when first used (its XML lives in the dialogs' chunk).
-    if (!styleRead || !isStyleId(style)) return;
+    if (!styleRead || !isStyleId(style) || citeWarmupTurnedOff()) return;
     return whenCitingLikely(() => {
       callCiterLazily({ op: 'warm', style }).catch(() => {
         // A failed warm-up is retried by the first cite, which reports its own error.

@@ -55,7 +55,7 @@ let reader: Reader;
 
 /** A reader in a fresh context that may use the clipboard. */
 async function startCitingReader(): Promise<Reader> {
-  const started = await startReader('wide');
+  const started = await startReader('wide', { citeWarmup: 'on' });
   await started.page
     .context()
     .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });

@@ -170,6 +170,15 @@ export interface ContextOptions {
    * build into every context, for nothing.
    */
   readonly serviceWorkers?: 'allow' | 'block';
+  /**
+   * Whether the reader builds its citation style's engine ahead of the first Cite
+   * (app/citations/when-citing-likely.ts). Off unless a test cites (tests/e2e/citations.test.ts):
+   * the warm-up fires in any page left still for 3 s or pointed at a paragraph's tools, and
+   * each one costs 1.5-1.8 CPU-s of the worker's build, a tenth of the suite's CPU on two
+   * cores, for an engine most tests never use. A test that cites without it waits for the
+   * build on its first Cite, as a reader who cites at once does.
+   */
+  readonly citeWarmup?: 'on' | 'off';
 }
 
 /** Connects to the run's Chromium (`launchChromiumServer`) and opens a fresh context. */
@@ -182,6 +191,11 @@ export async function connectChromium(
     viewport: { width: 1400, height: 900 },
     serviceWorkers: options.serviceWorkers ?? 'block',
   });
+  if ((options.citeWarmup ?? 'off') === 'off') {
+    await context.addInitScript(() => {
+      (globalThis as { diptychCiteWarmup?: boolean }).diptychCiteWarmup = false;
+    });
+  }
   // Playwright's 30 s default for actions and waits, scaled like every other limit.
   context.setDefaultTimeout(scaled(30_000));
   return {
