@@ -231,24 +231,28 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
           onToggleAligned={alignedView.toggle}
           onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
         />
-        <CompareButton compare={compare} />
-        <TimelineButton
-          editions={timelineEditions}
-          comparisons={compare.annotations}
-          onOpen={(address) => openPassage(address as Address)}
-        />
-        <AnnotationsToggle ui={annotations} />
-        <BibliographyButton citations={citations} />
-        <SyncButton sync={sync} />
-        {library && (
-          <LibraryControls
-            library={library}
-            annotations={annotations.snapshot?.annotations}
-            onOpen={setPendingOpen}
-            builtins={builtins}
-            interactive={interactive}
+        {/* One group, so that a header too narrow for one line moves these tools to the next line
+            together instead of leaving one of them there alone (1,400 px: Library did). */}
+        <div className="banner-tools">
+          <CompareButton compare={compare} />
+          <TimelineButton
+            editions={timelineEditions}
+            comparisons={compare.annotations}
+            onOpen={(address) => openPassage(address as Address)}
           />
-        )}
+          <AnnotationsToggle ui={annotations} />
+          <BibliographyButton citations={citations} />
+          <SyncButton sync={sync} />
+          {library && (
+            <LibraryControls
+              library={library}
+              annotations={annotations.snapshot?.annotations}
+              onOpen={setPendingOpen}
+              builtins={builtins}
+              interactive={interactive}
+            />
+          )}
+        </div>
       </header>
       <Notice
         message={state.notice}

@@ -40,7 +40,7 @@ describe('wide layout', () => {
 
   it('keeps every header tool on screen and the search box usable between narrow and wide', async () => {
     await reader.openApp();
-    for (const width of [1440, 1280, 900, 1024]) {
+    for (const width of [1440, 1400, 1280, 900, 1024]) {
       await reader.page.setViewportSize({ width, height: 900 });
       const header = await reader.page.locator('.banner').evaluate((banner) => ({
         overflow: banner.scrollWidth - banner.clientWidth,
@@ -48,11 +48,18 @@ describe('wide layout', () => {
         offscreen: [...banner.querySelectorAll('button')]
           .filter((b) => b.getBoundingClientRect().right > window.innerWidth)
           .map((b) => b.textContent),
+        // The tools move to a second line together, never one left alone there (1,400 px: Library).
+        toolLines: new Set(
+          [...banner.querySelectorAll('button')]
+            .filter((b) => !b.closest('.toolbar, .search') && b.getClientRects().length > 0)
+            .map((b) => Math.round(b.getBoundingClientRect().top)),
+        ).size,
       }));
       expect(header, `${width} px`).toEqual({
         overflow: 0,
         search: expect.toSatisfy((w: number) => w >= 150),
         offscreen: [],
+        toolLines: 1,
       });
     }
     await reader.screenshot('header-1024');
