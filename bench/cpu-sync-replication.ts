@@ -8,13 +8,18 @@
  *
  *   npx tsx bench/cpu-sync-replication.ts [--dist DIR] [--b DIR] [--runs 1]
  *   npx tsx bench/cpu-sync-replication.ts --floor [--runs 1] [--batch 2000] [--batched-revs-diff]
+ *   npx tsx bench/cpu-sync-replication.ts --floor --snapshot changes:2000:idb,changes:2000:indexeddb [--no-replicate]
  *
  * `--b DIR`: a second build, alternating with the first (A B B A …), and
  * each one's core-seconds per run at the end. `--floor`: PouchDB alone, the
  * floor under the replication — its browser build in a worker of a bare
  * page pulls the same set into an empty IndexedDB (`replicate.from`), no
  * app, no checks; `--batched-revs-diff` answers its local `revsDiff` in one
- * read, as the app's worker does (local-revs-diff.ts).
+ * read, as the app's worker does (local-revs-diff.ts). `--snapshot
+ * source:batch[:adapter]` adds snapshot writes (alternating with the rest),
+ * into a replica of PouchDB's `idb` adapter (the default) or its newer
+ * `indexeddb` one (`pouchdb/dist/pouchdb.indexeddb.min.js`);
+ * `--no-replicate` leaves `replicate.from` out of the alternation.
  *
  * Not part of `npm run bench`: it says where the time goes, not the figures.
  */
@@ -126,10 +131,8 @@ function snapshot(serverPid: number | undefined): Map<string, number> {
 /** The floor's bare page: PouchDB's browser build, a page that signs in and a worker that pulls. */
 function floorPage(): string {
   const dir = mkdtempSync(join(tmpdir(), 'diptych-bench-floor-'));
-  copyFileSync(
-    createRequire(import.meta.url).resolve('pouchdb/dist/pouchdb.min.js'),
-    join(dir, 'pouchdb.min.js'),
-  );
+  for (const file of ['pouchdb.min.js', 'pouchdb.indexeddb.min.js'])
+    copyFileSync(createRequire(import.meta.url).resolve(`pouchdb/dist/${file}`), join(dir, file));
   writeFileSync(
     join(dir, 'index.html'),
     `<!doctype html><meta charset="utf-8"><title>floor</title>
@@ -150,7 +153,7 @@ window.runFloor = async (couch, db, user, password, batch, batched, snapshot) =>
   );
   writeFileSync(
     join(dir, 'worker.js'),
-    `importScripts('pouchdb.min.js');
+    `importScripts('pouchdb.min.js', 'pouchdb.indexeddb.min.js');
 async function takeSnapshot(local, url, source, batch) {
   const get = async (path) => {
     const r = await fetch(url + path, { credentials: 'include' });
@@ -172,12 +175,12 @@ async function takeSnapshot(local, url, source, batch) {
 }
 onmessage = async (e) => {
   const { url, batch, batched, snapshot } = e.data;
-  const local = new PouchDB('floor-' + Math.random());
+  const local = new PouchDB('floor-' + Math.random(), snapshot?.adapter ? { adapter: snapshot.adapter } : {});
   if (snapshot) {
     const t0 = performance.now();
     const got = await takeSnapshot(local, url, snapshot.source, snapshot.batch);
     const pulled = performance.now() - t0;
-    postMessage({ pulled, count: (await local.info()).doc_count, ...got });
+    postMessage({ pulled, count: (await local.info()).doc_count, adapter: local.adapter, ...got });
     return;
   }
   if (batched) {
@@ -250,12 +253,12 @@ async function main(): Promise<void> {
   try {
     await new CouchAdmin(server.couchUrl, TEST_ADMIN).addUser(READER.name, READER.password);
     await seedPrivateLayer(server.couchUrl, READER, spreadAnnotations(COUNT));
-    // --snapshot source:batch[,…] (source alldocs|changes, batch 0 = one bulkDocs): alternates with replicate.from.
-    const modes: ({ source: string; batch: number } | null)[] = [
-      null,
+    // --snapshot source:batch[:adapter][,…] (source alldocs|changes, batch 0 = one bulkDocs): alternates with replicate.from.
+    const modes: ({ source: string; batch: number; adapter?: string } | null)[] = [
+      ...(process.argv.includes('--no-replicate') ? [] : [null]),
       ...(argValue('--snapshot')?.split(',') ?? []).map((m) => {
-        const [source, batch] = m.split(':');
-        return { source: source!, batch: Number(batch ?? 0) };
+        const [source, batch, adapter] = m.split(':');
+        return { source: source!, batch: Number(batch ?? 0), ...(adapter ? { adapter } : {}) };
       }),
     ];
     for (let r = 0; floor && r < runs * modes.length; r++) {
@@ -291,7 +294,9 @@ async function main(): Promise<void> {
         ] as const,
       );
       const after = snapshot(server.pid());
-      const label = mode ? `snapshot ${mode.source}:${mode.batch}` : 'replicate.from';
+      const label = mode
+        ? `snapshot ${mode.source}:${mode.batch}${mode.adapter ? `:${mode.adapter}` : ''}`
+        : 'replicate.from';
       console.log(
         `floor run ${r + 1} (${label}): ${JSON.stringify(got)}; load ${load0} -> ${loadAverages()}`,
       );
