@@ -11,6 +11,7 @@ import { builtinText } from '../../sources/builtin.ts';
 import { BUILTIN_SOURCES } from '../../sources/metadata.ts';
 import { parseEdition, TextRefusedError } from '../../sources/pipeline.ts';
 import { craftedText } from '../fixtures/crafted/crafted-texts.ts';
+import { scaled } from '../slowdown.ts';
 
 describe('containerDepth', () => {
   it('counts blockquotes, list markers and indentation before a marker', () => {
@@ -72,14 +73,19 @@ describe('parseEdition on crafted text', () => {
     );
   });
 
-  it('parses "Mr. " × 300,000 (one 1.2 MB paragraph) in seconds', () => {
-    const started = performance.now();
-    const edition = parseEdition(craftedText('mr.md'), { id: 'mr' });
-    expect(edition.blocks).toHaveLength(1);
-    expect(edition.blocks[0]!.sentences.length).toBeGreaterThanOrEqual(1);
-    // Minutes before (quadratic); seconds now, even on a loaded machine.
-    expect(performance.now() - started).toBeLessThan(45_000);
-  }, 60_000);
+  it(
+    'parses "Mr. " × 300,000 (one 1.2 MB paragraph) in seconds',
+    () => {
+      const started = performance.now();
+      const edition = parseEdition(craftedText('mr.md'), { id: 'mr' });
+      expect(edition.blocks).toHaveLength(1);
+      expect(edition.blocks[0]!.sentences.length).toBeGreaterThanOrEqual(1);
+      // Minutes before (quadratic); seconds now. The bound scales with the load like every other
+      // limit (tests/slowdown.ts): fixed at 45 s it failed at load 13-19 (59 and 64 s), not a hang.
+      expect(performance.now() - started).toBeLessThan(scaled(22_500));
+    },
+    scaled(30_000),
+  );
 
   it('reports the Markdown parse progress', () => {
     const seen: string[] = [];
