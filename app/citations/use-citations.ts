@@ -98,10 +98,6 @@ function focused(): HTMLElement | null {
 }
 
 /**
- * The citations state. `report` shows a one-line message (e.g. when a span
- * cannot be cited).
- */
-/**
  * Whether the page's host turned the speculative warm-up off by setting
  * `globalThis.diptychCiteWarmup = false` before the app starts. Only the browser
  * tests do (tests/e2e/helpers/chromium.ts, `citeWarmup`): on two shared cores an
@@ -112,6 +108,10 @@ function citeWarmupTurnedOff(): boolean {
   return (globalThis as { diptychCiteWarmup?: unknown }).diptychCiteWarmup === false;
 }
 
+/**
+ * The citations state. `report` shows a one-line message (e.g. when a span
+ * cannot be cited).
+ */
 export function useCitations(
   editions: readonly Edition[],
   report: (message: string) => void,
