@@ -8,11 +8,10 @@
  * 5 M characters is one task of 45–200 ms in Chromium here, and a worker
  * costs more than it saves (the string must be copied to it, and the records
  * back as JSON to be parsed again: `app/annotations/read-stored-set.ts`). So
- * the string is cut into runs of whole records and each run is parsed on its
- * own, a few milliseconds each, with `pause()` awaited between. Parsing stays
- * `JSON.parse`'s; this module only finds where records end, with a scan that
- * tracks strings, escapes and nesting — no streaming JSON parser on npm comes
- * near `JSON.parse`'s speed, which is the point.
+ * each record is parsed on its own, with `pause()` awaited every few
+ * milliseconds. Parsing stays `JSON.parse`'s; this module only finds where
+ * records end (`parseRecords`) — no streaming JSON parser on npm comes near
+ * `JSON.parse`'s speed, which is the point.
  *
  * What it is not for: anything not matching the digest (`null`: the caller
  * validates in full), or deciding what the digest rule is (`stored-digest.ts`).
@@ -22,8 +21,8 @@ import { matchesDigestInSlices } from './stored-digest.ts';
 
 /** The longest stretch of work between two pauses, in ms. */
 const SLICE_MS = 8;
-/** About how many characters of records each `JSON.parse` takes (a millisecond or two). */
-const RUN_CHARS = 64 * 1024;
+/** How `saveAnnotations` separates two records: the guess at where one ends (see `parseRecords`). */
+const RECORD_GAP = '},{"';
 /** Where the records start in what `saveAnnotations` writes (`toEnvelope`'s key order). */
 const RECORDS_MARK = ',"annotations":[';
 
@@ -49,7 +48,7 @@ export async function readTrustedSet(
 ): Promise<ParsedStore | null> {
   if (!(await matchesDigestInSlices(raw, digest, pause))) return null;
   await pause();
-  const data = await parseInRuns(raw, pause);
+  const data = await parseRecords(raw, pause);
   await pause();
   // Not the shape this version writes (it always is, for a string whose
   // digest it wrote): read it the plain way, which validates what it must.
@@ -73,10 +72,44 @@ function stringEnd(raw: string, open: number): number {
 }
 
 /**
- * `JSON.parse(raw)` for an envelope as `saveAnnotations` writes it, in runs
- * of whole records; `null` if `raw` is not laid out that way.
+ * Where the JSON object or array opened at `open` ends (its closing brace or
+ * bracket), tracking strings, escapes and nesting; -1 if it never does.
  */
-async function parseInRuns(raw: string, pause: () => Promise<void>): Promise<unknown> {
+function valueEnd(raw: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === QUOTE) {
+      // Most of a record is inside JSON strings (quotes, notes): jump to the string's end with
+      // `indexOf` (a fast native search) rather than stepping through it character by character.
+      i = stringEnd(raw, i);
+      if (i < 0) return -1;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      depth++;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      if (--depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * `JSON.parse(raw)` for an envelope as `saveAnnotations` writes it, record by
+ * record; `null` if `raw` is not laid out that way.
+ *
+ * Each record is parsed on its own, from a slice of `raw` (V8 slices a string
+ * without copying it, and `JSON.parse` reads the slice in place): cheaper than
+ * parsing runs of records wrapped in brackets, which copied every run into a
+ * new string first. Where a record ends is guessed first: `saveAnnotations`
+ * writes records as `{…},{"…`, so the next `},{"` is its end unless a string
+ * holds that text (a note ending in `},{`, say) — then the slice is not one
+ * JSON value, `JSON.parse` throws, and the end is found by a scan that tracks
+ * strings and nesting (`valueEnd`). Either way the records are parsed from
+ * slices that tile the array exactly (each followed by one comma, the last by
+ * its `]`), each slice one whole JSON value: so the result is exactly
+ * `JSON.parse(raw)`'s, whatever the guess.
+ */
+async function parseRecords(raw: string, pause: () => Promise<void>): Promise<unknown> {
   const mark = raw.indexOf(RECORDS_MARK);
   if (mark < 0) return null;
   let head: unknown;
@@ -87,48 +120,43 @@ async function parseInRuns(raw: string, pause: () => Promise<void>): Promise<unk
   }
   if (head === null || typeof head !== 'object' || Array.isArray(head)) return null;
   const records: unknown[] = [];
-  let runStart = mark + RECORDS_MARK.length;
-  let depth = 0;
-  let end = -1;
+  let start = mark + RECORDS_MARK.length;
   let deadline = now() + SLICE_MS;
-  const take = (to: number): boolean => {
-    if (to <= runStart) return true;
-    let run: unknown;
-    try {
-      run = JSON.parse(`[${raw.slice(runStart, to)}]`);
-    } catch {
-      return false;
+  // An empty list is `[]`; otherwise each record starts with `{` and is followed by `,` or the `]`.
+  while (raw.charCodeAt(start) !== CLOSE_BRACKET) {
+    if (raw.charCodeAt(start) !== OPEN_BRACE) return null;
+    let record: unknown = undefined;
+    let end = raw.indexOf(RECORD_GAP, start);
+    if (end > 0) {
+      try {
+        record = JSON.parse(raw.slice(start, end + 1));
+      } catch {
+        end = -1; // the guess was inside a string, or past an empty record: scan
+      }
     }
-    for (const r of run as unknown[]) records.push(r);
-    return true;
-  };
-  for (let i = runStart; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === QUOTE) {
-      // Most of the string is inside JSON strings (quotes, notes): jump to the string's end with
-      // `indexOf` (a fast native search) rather than stepping through it character by character.
-      i = stringEnd(raw, i);
-      if (i < 0) return null;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      depth++;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      if (depth === 0) {
-        if (c !== CLOSE_BRACKET || !take(i)) return null;
-        end = i;
-        break;
+    if (end < 0) {
+      end = valueEnd(raw, start);
+      if (end < 0) return null;
+      try {
+        record = JSON.parse(raw.slice(start, end + 1));
+      } catch {
+        return null;
       }
-      depth--;
-    } else if (c === COMMA && depth === 0 && i - runStart >= RUN_CHARS) {
-      if (!take(i)) return null;
-      runStart = i + 1;
-      if (now() >= deadline) {
-        await pause();
-        deadline = now() + SLICE_MS;
-      }
+    }
+    records.push(record);
+    const after = raw.charCodeAt(end + 1);
+    if (after === CLOSE_BRACKET) {
+      start = end + 1;
+      break;
+    }
+    if (after !== COMMA) return null;
+    start = end + 2;
+    if ((records.length & 31) === 0 && now() >= deadline) {
+      await pause();
+      deadline = now() + SLICE_MS;
     }
   }
-  if (end < 0) return null;
-  const rest = raw.slice(end + 1);
+  const rest = raw.slice(start + 1);
   let tail: unknown = {};
   if (rest !== '}') {
     if (!rest.startsWith(',')) return null;

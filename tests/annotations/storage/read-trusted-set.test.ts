@@ -54,6 +54,26 @@ describe('readTrustedSet', () => {
     }
   });
 
+  it('finds where a record ends when a string holds the text between two records', async () => {
+    // A note or tag ending in `},{` is followed by its closing quote: `},{"`, the text that
+    // separates two records, inside a record.
+    const set: AnnotationSet = {
+      annotations: [
+        annotation(1, '2026-01-01T00:00:00.000Z', { note: '},{' }),
+        annotation(2, '2026-01-01T00:00:00.000Z', { tags: ['},{', '}]'] }),
+        annotation(3, '2026-01-01T00:00:00.000Z', { note: 'x},{"id":"y"},{' }),
+        annotation(4, '2026-01-01T00:00:00.000Z', { note: '},{' }),
+      ],
+      deleted: { '},{': '2026-01-02T00:00:00.000Z' },
+      revision: 3,
+    };
+    const { raw, digest } = saved(set);
+    expect(raw.split('},{"').length).toBeGreaterThan(set.annotations.length);
+    const trusted = await readTrustedSet(raw, digest, noPause);
+    expect(trusted).toEqual(parseStored(raw));
+    expect(trusted!.set.annotations).toEqual(set.annotations);
+  });
+
   it('pauses between slices of work', async () => {
     const { raw, digest } = saved(trickySet(3000));
     let pauses = 0;
