@@ -119,6 +119,44 @@ function domPosition(
   return last ? [last, last.data.length] : [element, element.childNodes.length];
 }
 
+/**
+ * Whether `passages` follow each other in the text without overlapping (each
+ * ends at or before the next starts), as an edition's blocks and footnotes
+ * do. Then the passages a range starts and ends in are found by binary
+ * search (`clamp` in `domRangeMapper`; painting the highlights near the
+ * viewport looked each one's up in a list of hundreds), otherwise by a walk
+ * through the list — the same passages either way.
+ */
+function inTextOrder(passages: readonly RenderedPassage[]): boolean {
+  for (let i = 1; i < passages.length; i++)
+    if (passages[i]!.start < passages[i - 1]!.end) return false;
+  return passages.every((p) => p.start <= p.end);
+}
+
+/** The index of the first of `passages` (in text order) that ends after `offset`; their count if none does. */
+function firstEndingAfter(passages: readonly RenderedPassage[], offset: number): number {
+  let lo = 0;
+  let hi = passages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (passages[mid]!.end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The index of the first of `passages` (in text order) that starts at or after `offset`; their count if none does. */
+function firstStartingFrom(passages: readonly RenderedPassage[], offset: number): number {
+  let lo = 0;
+  let hi = passages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (passages[mid]!.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** A span's rendered part: the passages it starts and ends in, and its offsets moved into them. */
 interface Clamped {
   readonly first: RenderedPassage;
@@ -174,11 +212,17 @@ export function domRangeMapper(
    * the offsets moved into them (a start in a separator or an unrendered passage goes to the next
    * rendered passage, an end to the previous one); `null` if it overlaps none.
    */
+  const ordered = inTextOrder(passages);
   const clamp = (start: number, end: number): Clamped | null => {
     if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return null;
-    const first = passages.find((p) => p.end > start && p.start < end);
-    const last = passages.findLast((p) => p.start < end && p.end > start);
-    if (!first || !last) return null;
+    const first = ordered
+      ? passages[firstEndingAfter(passages, start)]
+      : passages.find((p) => p.end > start && p.start < end);
+    const last = ordered
+      ? passages[firstStartingFrom(passages, end) - 1]
+      : passages.findLast((p) => p.start < end && p.end > start);
+    // In text order, the passages found may lie outside [start, end): then none overlaps it.
+    if (!first || !last || first.start >= end || last.end <= start) return null;
     return { first, last, start: Math.max(start, first.start), end: Math.min(end, last.end) };
   };
   const boundariesOf = ({ first, last, start, end }: Clamped): StaticRangeInit => {
