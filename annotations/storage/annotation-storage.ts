@@ -86,8 +86,44 @@ export interface ParsedStore {
   readonly invalid: readonly InvalidRecord[];
 }
 
-/** True if `set` has no duplicate ids and no annotation its tombstones delete. */
+/**
+ * True if `set` has no duplicate ids and no annotation its tombstones delete.
+ *
+ * A set this app saved is sorted by id (each save writes `mergeSets`'s
+ * result): ids in strictly increasing order are all different, and each
+ * tombstone's annotation, if any, is found by binary search. That is a few
+ * milliseconds for 10,000 annotations where the set of their ids built
+ * below took 10–20 (issue 15: the reader's start). Any other order is
+ * checked that way, as before.
+ */
 function isNormal(set: AnnotationSet): boolean {
+  const list = set.annotations;
+  for (let i = 1; i < list.length; i++) {
+    const a = list[i - 1]!.id;
+    const b = list[i]!.id;
+    if (typeof a !== 'string' || typeof b !== 'string' || !(a < b)) return isNormalUnsorted(set);
+  }
+  for (const [id, at] of Object.entries(set.deleted)) {
+    const a = byIdIn(list, id);
+    if (a !== undefined && Date.parse(at) >= Date.parse(a.modified)) return false;
+  }
+  return true;
+}
+
+/** The annotation with `id` in `list`, sorted by id (strictly increasing), or `undefined`. */
+function byIdIn(list: readonly Annotation[], id: string): Annotation | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo]?.id === id ? list[lo] : undefined;
+}
+
+/** `isNormal` for a set in any order. */
+function isNormalUnsorted(set: AnnotationSet): boolean {
   const ids = new Set<string>();
   for (const a of set.annotations) {
     if (ids.has(a.id)) return false;
