@@ -82,7 +82,10 @@ export function useTopCollapse(app: RefObject<HTMLElement | null>): void {
       const scroller = event.target;
       if (!(scroller instanceof HTMLElement) || !scroller.classList.contains(PANE_SCROLL)) return;
       const scrollTop = scroller.scrollTop;
-      const delta = scrollTop - (lastTop.get(scroller) ?? scrollTop);
+      // A pane not seen scrolling before is at its start: every change of an element's scroll
+      // position fires a scroll event. (Reading the position at the wheel event is too late: the
+      // compositor has already scrolled by then, so a pane's first notch measured as no step.)
+      const delta = scrollTop - (lastTop.get(scroller) ?? 0);
       lastTop.set(scroller, scrollTop);
       const now = performance.now();
       // Back at the text's start, by any means (a jump to the title, a link to a first paragraph),

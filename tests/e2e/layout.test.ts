@@ -223,7 +223,9 @@ describe('narrow layout', () => {
         await page.waitForTimeout(60);
       }
     };
-    await wheelDown();
+    // The reader's first scroll of the pane, one step (a key, or a wheel notch without smooth
+    // scrolling): a single scroll event, with no earlier one to measure it from.
+    await page.mouse.wheel(0, 600);
     // Off the top, and the text has the room: at 420 × 860 the top took 315 px.
     await expect.poll(async () => (await top()).banner).toBeLessThanOrEqual(0);
     await expect.poll(async () => (await top()).pane).toBeGreaterThanOrEqual(before.pane + 250);
