@@ -144,18 +144,26 @@ export function anchorAnnotations(
   onlyCached = false,
 ): AnchoredList {
   const order = new Map(editions.map((e, i) => [e.id as string, i]));
-  const placed: PlacedAnnotation[] = [];
+  // The placed annotations of each edition, by its place in `order`: sorted one list at a time
+  // and joined in that order, they are in the order of one stable sort by edition, start and end,
+  // without a map lookup in each of the 10,000 annotations' comparisons (issue 15).
+  const placedIn: PlacedAnnotation[][] = editions.map(() => []);
   const unplaced: UnplacedAnnotation[] = [];
   for (const annotation of annotations) {
     const edition = listedIn(annotation, editions, order);
     if (!edition || (onlyCached && !isCached(annotation, edition, cache))) continue;
     const result = anchorCached(annotation, edition, anchorFn, cache);
-    if (result.placed) placed.push({ annotation, edition, start: result.start, end: result.end });
+    if (result.placed)
+      placedIn[order.get(edition.id)!]!.push({
+        annotation,
+        edition,
+        start: result.start,
+        end: result.end,
+      });
     else unplaced.push({ annotation, edition, reason: result.reason });
   }
-  placed.sort(
-    (a, b) =>
-      order.get(a.edition.id)! - order.get(b.edition.id)! || a.start - b.start || a.end - b.end,
+  const placed = placedIn.flatMap((list) =>
+    list.sort((a, b) => a.start - b.start || a.end - b.end),
   );
   return { placed, unplaced };
 }

@@ -69,6 +69,38 @@ describe('anchorAnnotations', () => {
     expect(list.unplaced).toEqual([]);
   });
 
+  it('orders by pane, then start, then end, ties kept in store order (one stable sort)', () => {
+    const p = para(lankov, 5).start;
+    const q = para(wc, 6).start;
+    const list = [
+      on(wc, q + 4, q + 30),
+      on(lankov, p + 10, p + 40),
+      on(lankov, p, p + 40),
+      on(wc, q, q + 30),
+      on(lankov, p + 10, p + 25),
+      on(lankov, p, p + 40, { note: 'the same place, later in the store' }),
+      on(wc, q, q + 12),
+    ];
+    for (const editions of [
+      [lankov, wc],
+      [wc, lankov],
+    ]) {
+      const placed = anchorAnnotations(list, editions, anchor).placed;
+      const rank = (e: Edition) => editions.indexOf(e);
+      const expected = placed
+        .slice()
+        .sort((a, b) => rank(a.edition) - rank(b.edition) || a.start - b.start || a.end - b.end);
+      expect(placed.map((x) => x.annotation.id)).toEqual(
+        list
+          .map((a) => placed.find((x) => x.annotation === a)!)
+          .sort((a, b) => rank(a.edition) - rank(b.edition) || a.start - b.start || a.end - b.end)
+          .map((x) => x.annotation.id),
+      );
+      expect(placed).toEqual(expected);
+      expect(placed).toHaveLength(list.length);
+    }
+  });
+
   it('leaves out sources not shown, and linking annotations', () => {
     const a = on(wc, para(wc, 4).start, para(wc, 4).start + 15);
     expect(anchorAnnotations([a], [lankov], anchor).placed).toEqual([]);
