@@ -94,12 +94,14 @@ export const MAX_TAG_LENGTH = 100;
 export const MAX_TAGS = 100;
 
 /** A tag: trimmed, non-empty, on one line. */
-export const TagSchema = z
-  .string()
-  .min(1, 'a tag must not be empty')
-  .max(MAX_TAG_LENGTH)
-  .refine((t) => t.trim() === t, { message: 'a tag must not start or end with white space' })
-  .refine((t) => !/[\r\n]/.test(t), { message: 'a tag must be on one line' });
+export const TagSchema = z.lazy(() =>
+  z
+    .string()
+    .min(1, 'a tag must not be empty')
+    .max(MAX_TAG_LENGTH)
+    .refine((t) => t.trim() === t, { message: 'a tag must not start or end with white space' })
+    .refine((t) => !/[\r\n]/.test(t), { message: 'a tag must be on one line' }),
+);
 
 /** How two claims relate, in a curated or user comparison. */
 export const RELATIONS = ['agrees', 'contradicts', 'qualifies', 'complements'] as const;
@@ -109,43 +111,47 @@ export const RelationSchema = z.enum(RELATIONS);
 export type Relation = z.infer<typeof RelationSchema>;
 
 /** What a `linking` annotation says about its two targets. */
-export const LinkSchema = z
-  .object({
-    /** How the first target's claim relates to the second's. */
-    relation: RelationSchema,
-    /** The shared topic, a short phrase shown as the comparison's title. */
-    topic: z.string().min(1).max(300),
-    /**
-     * One neutral paraphrase per target, in target order: what each text claims; `null` where
-     * nobody wrote one (a reader's Link passages leaves them blank unless the reader fills them).
-     */
-    paraphrases: z
-      .tuple([z.string().min(1).max(2000).nullable(), z.string().min(1).max(2000).nullable()])
-      .readonly(),
-    /** The editor's explanation of the relation, light Markdown. */
-    note: z.string().min(1).max(MAX_NOTE_LENGTH).optional(),
-    /** True for the comparisons shipped with Diptych; false for a reader's own. */
-    curated: z.boolean(),
-  })
-  .strict()
-  .readonly();
+export const LinkSchema = z.lazy(() =>
+  z
+    .object({
+      /** How the first target's claim relates to the second's. */
+      relation: RelationSchema,
+      /** The shared topic, a short phrase shown as the comparison's title. */
+      topic: z.string().min(1).max(300),
+      /**
+       * One neutral paraphrase per target, in target order: what each text claims; `null` where
+       * nobody wrote one (a reader's Link passages leaves them blank unless the reader fills them).
+       */
+      paraphrases: z
+        .tuple([z.string().min(1).max(2000).nullable(), z.string().min(1).max(2000).nullable()])
+        .readonly(),
+      /** The editor's explanation of the relation, light Markdown. */
+      note: z.string().min(1).max(MAX_NOTE_LENGTH).optional(),
+      /** True for the comparisons shipped with Diptych; false for a reader's own. */
+      curated: z.boolean(),
+    })
+    .strict()
+    .readonly(),
+);
 /** What a `linking` annotation says about its two targets. */
 export type Link = z.infer<typeof LinkSchema>;
 
 /** Where an imported annotation came from, kept so a reader can trace it and so re-import finds duplicates. */
-export const OriginSchema = z
-  .object({
-    /** The format it was read from. */
-    format: z.enum(['w3c', 'hypothesis']),
-    /** The producing tool, as the file named it (a W3C `generator` id or name), if it did. */
-    generator: z.string().min(1).max(MAX_ID_LENGTH).optional(),
-    /** The id the annotation had in that tool, when we had to give it a new one. */
-    id: z.string().min(1).max(MAX_ID_LENGTH).optional(),
-    /** The document the tool said it annotated (`uri` or `target.source`), when that was not our own source IRI. */
-    document: z.string().min(1).max(MAX_ID_LENGTH).optional(),
-  })
-  .strict()
-  .readonly();
+export const OriginSchema = z.lazy(() =>
+  z
+    .object({
+      /** The format it was read from. */
+      format: z.enum(['w3c', 'hypothesis']),
+      /** The producing tool, as the file named it (a W3C `generator` id or name), if it did. */
+      generator: z.string().min(1).max(MAX_ID_LENGTH).optional(),
+      /** The id the annotation had in that tool, when we had to give it a new one. */
+      id: z.string().min(1).max(MAX_ID_LENGTH).optional(),
+      /** The document the tool said it annotated (`uri` or `target.source`), when that was not our own source IRI. */
+      document: z.string().min(1).max(MAX_ID_LENGTH).optional(),
+    })
+    .strict()
+    .readonly(),
+);
 /** Where an imported annotation came from. */
 export type Origin = z.infer<typeof OriginSchema>;
 
@@ -154,8 +160,8 @@ export const TimestampSchema = z.iso.datetime({
   message: 'must be an ISO 8601 UTC timestamp like 2026-01-31T12:00:00.000Z',
 });
 
-/** The fields a caller supplies; the store adds `id`, `created`, `modified`. */
-const contentShape = {
+/** The fields a caller supplies; the store adds `id`, `created`, `modified`. (A function: see `AnnotationSchema`.) */
+const contentShape = () => ({
   /** Why the annotation exists; `linking` iff it is a comparison with two targets. */
   motivation: MotivationSchema,
   /** Highlight colour; absent means the app's default. */
@@ -174,7 +180,7 @@ const contentShape = {
   link: LinkSchema.optional(),
   /** For imported annotations: where they came from. */
   origin: OriginSchema.optional(),
-};
+});
 
 const recordShape = {
   /** Stable identity across storage, export and import; duplicates are found by it. */
@@ -185,7 +191,7 @@ const recordShape = {
   modified: TimestampSchema,
 };
 
-type Content = z.infer<z.ZodObject<typeof contentShape>>;
+type Content = z.infer<z.ZodObject<ReturnType<typeof contentShape>>>;
 
 /** The cross-field rules, shared by `AnnotationSchema` and `NewAnnotationSchema`. */
 function checkAnnotation(
@@ -239,19 +245,33 @@ function checkAnnotation(
 /**
  * The internal annotation, as stored and as the app sees it. Strict: unknown
  * fields are errors, so a typo never silently drops data.
+ *
+ * Built on first use (`z.lazy`, as are the composite schemas it is made of,
+ * here and in `selectors.ts`): zod builds a schema object for every step of
+ * a chain (`.min`, `.strict`, `.readonly`, `.refine`…), and building this
+ * module's at load was about 15 ms of the annotation runtime's start, on the
+ * way to the reader's 10,000 stored annotations (issue 15) — whose trusted
+ * load (`annotations/storage/stored-digest.ts`) checks the envelope but no
+ * record. The first check of a record builds them; what they accept and the
+ * issues they report are the same (`z.lazy` only defers the building).
  */
-export const AnnotationSchema = z
-  .object({ ...recordShape, ...contentShape })
-  .strict()
-  .readonly()
-  .superRefine(checkAnnotation);
+export const AnnotationSchema = z.lazy(() =>
+  z
+    .object({ ...recordShape, ...contentShape() })
+    .strict()
+    .readonly()
+    .superRefine(checkAnnotation),
+);
 
 /** What a caller supplies to create an annotation (Zotero's `NewAnnotation`). `tags` may be omitted. */
-export const NewAnnotationSchema = z
-  .object({ ...contentShape, tags: contentShape.tags.default([]) })
-  .strict()
-  .readonly()
-  .superRefine(checkAnnotation);
+export const NewAnnotationSchema = z.lazy(() => {
+  const content = contentShape();
+  return z
+    .object({ ...content, tags: content.tags.default([]) })
+    .strict()
+    .readonly()
+    .superRefine(checkAnnotation);
+});
 
 /** An annotation. */
 export type Annotation = z.infer<typeof AnnotationSchema>;

@@ -63,61 +63,69 @@ export const MAX_QUOTE_LENGTH = 20_000;
 export const MAX_CONTEXT_LENGTH = 256;
 
 /** A TextQuoteSelector: the selected text and a little of what surrounds it. */
-export const QuoteSelectorSchema = z
-  .object({
-    /** The selected text, exactly as in `Edition.text`. Never empty. */
-    exact: z.string().min(1, 'must not be empty').max(MAX_QUOTE_LENGTH),
-    /** Text just before the selection ("" at the start of a text). Disambiguates repeated quotes. */
-    prefix: z.string().max(MAX_CONTEXT_LENGTH),
-    /** Text just after the selection ("" at the end of a text). */
-    suffix: z.string().max(MAX_CONTEXT_LENGTH),
-  })
-  .strict()
-  .readonly();
+export const QuoteSelectorSchema = z.lazy(() =>
+  z
+    .object({
+      /** The selected text, exactly as in `Edition.text`. Never empty. */
+      exact: z.string().min(1, 'must not be empty').max(MAX_QUOTE_LENGTH),
+      /** Text just before the selection ("" at the start of a text). Disambiguates repeated quotes. */
+      prefix: z.string().max(MAX_CONTEXT_LENGTH),
+      /** Text just after the selection ("" at the end of a text). */
+      suffix: z.string().max(MAX_CONTEXT_LENGTH),
+    })
+    .strict()
+    .readonly(),
+);
 
 /** A TextPositionSelector: offsets into `Edition.text`, end exclusive. */
-export const PositionSelectorSchema = z
-  .object({
-    /** Offset of the first selected character in `Edition.text`. */
-    start: z.number().int().nonnegative(),
-    /** Offset just after the last selected character. */
-    end: z.number().int().nonnegative(),
-  })
-  .strict()
-  .readonly()
-  .refine((p) => p.end > p.start, { message: 'end must be greater than start', path: ['end'] });
+export const PositionSelectorSchema = z.lazy(() =>
+  z
+    .object({
+      /** Offset of the first selected character in `Edition.text`. */
+      start: z.number().int().nonnegative(),
+      /** Offset just after the last selected character. */
+      end: z.number().int().nonnegative(),
+    })
+    .strict()
+    .readonly()
+    .refine((p) => p.end > p.start, { message: 'end must be greater than start', path: ['end'] }),
+);
 
 /** The three selectors of a target. */
-export const SelectorsSchema = z
-  .object({
-    /** What was selected, with context: survives edits that move offsets. */
-    quote: QuoteSelectorSchema,
-    /** Where it was: fast, and disambiguates repeated quotes. */
-    position: PositionSelectorSchema,
-    /** The passage (paragraph, range of paragraphs, footnote, block) that holds it: what a reader cites. */
-    address: AddressSchema,
-  })
-  .strict()
-  .readonly()
-  .refine((s) => s.position.end - s.position.start === s.quote.exact.length, {
-    message: 'position and quote disagree: end - start must equal the length of the quoted text',
-    path: ['position'],
-  });
+export const SelectorsSchema = z.lazy(() =>
+  z
+    .object({
+      /** What was selected, with context: survives edits that move offsets. */
+      quote: QuoteSelectorSchema,
+      /** Where it was: fast, and disambiguates repeated quotes. */
+      position: PositionSelectorSchema,
+      /** The passage (paragraph, range of paragraphs, footnote, block) that holds it: what a reader cites. */
+      address: AddressSchema,
+    })
+    .strict()
+    .readonly()
+    .refine((s) => s.position.end - s.position.start === s.quote.exact.length, {
+      message: 'position and quote disagree: end - start must equal the length of the quoted text',
+      path: ['position'],
+    }),
+);
 
 /** One place in one source. */
-export const TargetSchema = z
-  .object({
-    /** Which source text the annotation is on. */
-    source: SourceIdSchema,
-    /** How to find the place again. */
-    selectors: SelectorsSchema,
-  })
-  .strict()
-  .readonly()
-  .refine((t) => parseAddress(t.selectors.address)?.source === t.source, {
-    message: 'the address names a different source than the target',
-    path: ['selectors', 'address'],
-  });
+export const TargetSchema = z.lazy(() =>
+  z
+    .object({
+      /** Which source text the annotation is on. */
+      source: SourceIdSchema,
+      /** How to find the place again. */
+      selectors: SelectorsSchema,
+    })
+    .strict()
+    .readonly()
+    .refine((t) => parseAddress(t.selectors.address)?.source === t.source, {
+      message: 'the address names a different source than the target',
+      path: ['selectors', 'address'],
+    }),
+);
 
 /** A TextQuoteSelector. */
 export type QuoteSelector = z.infer<typeof QuoteSelectorSchema>;
