@@ -18,7 +18,9 @@
  * event name with a median of at least 0.5 ms on some page: the rows name
  * what inside "style" or "layout" costs (`Document::recalcStyle`,
  * `InlineNode::ShapeTextIncludingFirstLine`…), more so with
- * `TRACE_EXTRA=blink,disabled-by-default-blink.debug,fonts`.
+ * `TRACE_EXTRA=blink,disabled-by-default-blink.debug,fonts`. With
+ * `TRACE_EXTRA=disabled-by-default-skia` the raster rows add the first frame's text and
+ * rectangle drawing (`raster text cpu`, `raster rect cpu`).
  *
  * `--dist` reuses a build (the static page is written into it as
  * `static.html`); otherwise one is made. Pages default to `static.html` and
@@ -145,6 +147,20 @@ function analyse(
   const raster = mine.filter((e) => e.name === 'RasterTask' && e.ts >= paintEnd);
   out['raster cpu'] = raster.reduce((s, e) => s + (e.tdur ?? 0) / 1000, 0);
   out['raster tiles'] = raster.length;
+  // With TRACE_EXTRA=disabled-by-default-skia: the raster CPU of the tiles' text (glyphs drawn,
+  // and rasterized the first time a strike draws them) and of their rectangles (backgrounds).
+  const skia = mine.filter((e) => e.ph === 'X' && e.name.startsWith('void SkCanvas::draw'));
+  if (skia.length) {
+    const within = (e: TraceEvent): boolean =>
+      raster.some(
+        (r) => r.tid === e.tid && e.ts >= r.ts && e.ts + (e.dur ?? 0) <= r.ts + (r.dur ?? 0),
+      );
+    const drawn = skia.filter(within);
+    const sum = (pattern: RegExp): number =>
+      drawn.filter((e) => pattern.test(e.name)).reduce((s, e) => s + (e.tdur ?? 0) / 1000, 0);
+    out['raster text cpu'] = sum(/drawTextBlob/);
+    out['raster rect cpu'] = sum(/drawRect\(/);
+  }
   if (self) Object.assign(out, selfCpu(main, t0 + 1000 * out['request']!, paintEnd));
   if (verbose) {
     for (const e of main) {
@@ -255,7 +271,10 @@ function selfCpu(main: readonly TraceEvent[], from: number, to: number): Record<
   return out;
 }
 
-const PROBE = `new Promise((resolve) => {
+// Rejects after 10 s: a page whose first paragraph never paints (a copy that hides it) would
+// otherwise hold the run, and the heavy lock, for good.
+const PROBE = `new Promise((resolve, reject) => {
+  setTimeout(() => reject(new Error('the first paragraph was not painted within 10 s')), 10000);
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.identifier === 'first-paragraph') resolve(e.renderTime || e.startTime);
   }).observe({ type: 'element', buffered: true });
