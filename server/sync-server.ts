@@ -159,17 +159,19 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   };
 
   const allowed = new Set(options.corsOrigins ?? []);
-  app.use(
-    '/couch',
-    cors({
-      origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
-      credentials: true,
-      methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'COPY'],
-      allowedHeaders: ['accept', 'authorization', 'content-type', 'origin', 'referer'],
-      exposedHeaders: ['content-type', 'cache-control', 'etag', 'x-couch-request-id'],
-      maxAge: 600,
-    }),
-  );
+  const corsForListed = cors({
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+    credentials: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'COPY'],
+    allowedHeaders: ['accept', 'authorization', 'content-type', 'origin', 'referer'],
+    exposedHeaders: ['content-type', 'cache-control', 'etag', 'x-couch-request-id'],
+    maxAge: 600,
+  });
+  app.use('/couch', corsForListed);
+  // A reader on a listed origin asks the address itself first whether it is CouchDB
+  // (`resolveApiRoot`), then `/couch/`. Without CORS here too the browser refused that first answer
+  // and logged a CORS error on every sign-in; the page at `/` is public, and only `/` is opened.
+  app.get('/', corsForListed);
   app.use(
     '/couch',
     compression({

@@ -77,6 +77,22 @@ describe('one address', () => {
 });
 
 describe('CORS', () => {
+  it('answers a listed origin at / too (a reader elsewhere asks it first whether it is CouchDB), and no other', async () => {
+    const listed = await fetch(server.url, {
+      headers: { origin: 'http://localhost:5173', accept: 'application/json' },
+    });
+    expect(listed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(listed.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(await listed.text()).toContain('<title>Diptych</title>');
+    const other = await fetch(server.url, { headers: { origin: 'https://evil.example' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    // Only the address itself: the reader's files stay same-origin.
+    const asset = await fetch(`${server.url}assets/index-AbC123.js`, {
+      headers: { origin: 'http://localhost:5173' },
+    });
+    expect(asset.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('answers a listed origin with credentials allowed, and no other', async () => {
     const preflight = await fetch(`${server.couchUrl}_session`, {
       method: 'OPTIONS',
