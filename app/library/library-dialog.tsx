@@ -233,10 +233,10 @@ export function LibraryDialog({
                     </>
                   )}
                 </td>
-                <td>{authorLabel(entry)}</td>
-                <td>{entry.record.issued ?? '—'}</td>
-                <td>{sizeLabel(entry.size)}</td>
-                <td>{count(entry.id)}</td>
+                <td data-label="Author">{authorLabel(entry)}</td>
+                <td data-label="Date">{entry.record.issued ?? '—'}</td>
+                <td data-label="Size">{sizeLabel(entry.size)}</td>
+                <td data-label="Annotations">{count(entry.id)}</td>
                 <td className="library-actions">
                   {confirming === entry.id ? (
                     <span role="alert">

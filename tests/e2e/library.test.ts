@@ -98,6 +98,13 @@ describe('the library', () => {
     await reader.screenshot('library-view-wide');
     await reader.setViewport('narrow');
     await reader.screenshot('library-view-narrow');
+    // No column headings at 420 px: each value is labelled (a bare "—" or "0" said nothing).
+    const labels = await row
+      .locator('td')
+      .evaluateAll((cells) => cells.map((c) => getComputedStyle(c, '::before').content));
+    expect(labels).toEqual(
+      expect.arrayContaining(['"Author: "', '"Date: "', '"Size: "', '"Annotations: "']),
+    );
     await reader.setViewport('wide');
     await dialog().getByRole('button', { name: 'Close' }).click();
   });

@@ -404,6 +404,17 @@ describe('messages in plain language (item 13)', () => {
     await expect.poll(() => reader.notice().textContent()).toContain('paragraphs 1–39');
     await reader.goToAddress(`${LANKOV}:13-12`);
     await expect.poll(() => reader.notice().textContent()).toContain('reversed');
+    // At 420 px the long message wraps and its Dismiss keeps its word on one line ("Dismi / ss").
+    await reader.setViewport('narrow');
+    const dismissLines = await reader.page
+      .locator('.notice')
+      .getByRole('button', { name: 'Dismiss' })
+      .evaluate((button) => {
+        const range = document.createRange();
+        range.selectNodeContents(button);
+        return range.getClientRects().length;
+      });
+    expect(dismissLines).toBe(1);
   });
 
   it('Chicago’s note on a source left out of the bibliography cites no manual section', async () => {
