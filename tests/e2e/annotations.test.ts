@@ -202,10 +202,29 @@ describe('notes and tags', () => {
     // Tag one, then filter by that tag.
     const first = sidebarItems(reader.page).first();
     await first.getByRole('button', { name: /^Edit/ }).click();
-    await bar.getByLabel('Tags (separated by commas)').fill('economy');
+    // With a second, long tag (100 characters, the most a tag may have).
+    const longTag = `Soviet aid to North Korea ${'and what came of it '.repeat(4)}`
+      .slice(0, 100)
+      .trim();
+    await bar.getByLabel('Tags (separated by commas)').fill(`economy, ${longTag}`);
     await bar.getByRole('button', { name: 'Save' }).click();
     await bar.getByLabel('Filter by tag').selectOption('economy');
     await expect.poll(() => sidebarItems(reader.page).count()).toBe(1);
+    // The tag filter (as wide as its longest option) stays inside the drawer at 420 px.
+    await reader.setViewport('narrow');
+    const overflow = () =>
+      bar.evaluate((el) => {
+        const right = el.getBoundingClientRect().right;
+        return (
+          Math.max(
+            ...[...el.querySelectorAll('.ann-filters *')].map(
+              (c) => c.getBoundingClientRect().right,
+            ),
+          ) - right
+        );
+      });
+    await expect.poll(overflow).toBeLessThanOrEqual(0);
+    await reader.setViewport('wide');
   });
 });
 
