@@ -78,6 +78,12 @@ describe('search', () => {
       await expect
         .poll(() => reader.page.locator('.search-status').textContent())
         .toContain('No passage matches');
+      // Shown as a panel under the box, not as bare text over what lies below it.
+      expect(
+        await reader.page
+          .locator('.search-status')
+          .evaluate((el) => getComputedStyle(el).backgroundColor),
+      ).toBe('rgb(255, 255, 255)');
       expect(await reader.page.locator('.search b').count()).toBe(0);
       expect(await reader.searchHits().count()).toBe(0);
       await reader.pressKey('Escape');
