@@ -51,6 +51,7 @@ import {
   murmur128Utf16InSlices,
 } from './stored-digest.ts';
 import type { StoragePort } from './storage-port.ts';
+import { firstIndexWhere } from '../../sources/util/first-index.ts';
 import { firstIssue } from '../../sources/util/zod-issue.ts';
 
 /** Why stored data could not be read in full. */
@@ -112,14 +113,8 @@ function isNormal(set: AnnotationSet): boolean {
 
 /** The annotation with `id` in `list`, sorted by id (strictly increasing), or `undefined`. */
 function byIdIn(list: readonly Annotation[], id: string): Annotation | undefined {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return list[lo]?.id === id ? list[lo] : undefined;
+  const found = list[firstIndexWhere(list, (a) => a.id >= id)];
+  return found?.id === id ? found : undefined;
 }
 
 /** `isNormal` for a set in any order. */
