@@ -35,7 +35,6 @@
  * up with `Block.start` however the app lays passages out.
  */
 import type { Edition } from '../../sources/edition.ts';
-import { firstIndexWhere } from '../../sources/util/first-index.ts';
 
 /** The attribute naming a rendered passage's address. */
 export const ADDRESS_ATTRIBUTE = 'data-address';
@@ -134,6 +133,30 @@ function inTextOrder(passages: readonly RenderedPassage[]): boolean {
   return passages.every((p) => p.start <= p.end);
 }
 
+/** The index of the first of `passages` (in text order) that ends after `offset`; their count if none does. */
+function firstEndingAfter(passages: readonly RenderedPassage[], offset: number): number {
+  let lo = 0;
+  let hi = passages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (passages[mid]!.end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The index of the first of `passages` (in text order) that starts at or after `offset`; their count if none does. */
+function firstStartingFrom(passages: readonly RenderedPassage[], offset: number): number {
+  let lo = 0;
+  let hi = passages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (passages[mid]!.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** A span's rendered part: the passages it starts and ends in, and its offsets moved into them. */
 interface Clamped {
   readonly first: RenderedPassage;
@@ -193,10 +216,10 @@ export function domRangeMapper(
   const clamp = (start: number, end: number): Clamped | null => {
     if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return null;
     const first = ordered
-      ? passages[firstIndexWhere(passages, (p) => p.end > start)]
+      ? passages[firstEndingAfter(passages, start)]
       : passages.find((p) => p.end > start && p.start < end);
     const last = ordered
-      ? passages[firstIndexWhere(passages, (p) => p.start >= end) - 1]
+      ? passages[firstStartingFrom(passages, end) - 1]
       : passages.findLast((p) => p.start < end && p.end > start);
     // In text order, the passages found may lie outside [start, end): then none overlaps it.
     if (!first || !last || first.start >= end || last.end <= start) return null;

@@ -51,7 +51,6 @@ import {
   murmur128Utf16InSlices,
 } from './stored-digest.ts';
 import type { StoragePort } from './storage-port.ts';
-import { firstIndexWhere } from '../../sources/util/first-index.ts';
 import { firstIssue } from '../../sources/util/zod-issue.ts';
 
 /** Why stored data could not be read in full. */
@@ -113,8 +112,14 @@ function isNormal(set: AnnotationSet): boolean {
 
 /** The annotation with `id` in `list`, sorted by id (strictly increasing), or `undefined`. */
 function byIdIn(list: readonly Annotation[], id: string): Annotation | undefined {
-  const found = list[firstIndexWhere(list, (a) => a.id >= id)];
-  return found?.id === id ? found : undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo]?.id === id ? list[lo] : undefined;
 }
 
 /** `isNormal` for a set in any order. */
