@@ -7,7 +7,7 @@
  *
  * Renders user text (titles, names) only as React text and form values.
  */
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Removed, TextEntry } from '../../library/index.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { ModalDialog } from '../citations/modal-dialog.tsx';
@@ -43,6 +43,27 @@ function authorLabel(entry: TextEntry): string {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/**
+ * A control of a row that gets focus back once a form or question it opened closes: the
+ * control that had focus (Cancel, Save, Delete) is gone, and focus would fall to the page,
+ * out of the dialog's order. `open` is the text's title button (after an Undo).
+ */
+type RowControl = 'Rename' | 'Edit record' | 'Delete' | 'open';
+
+/** The control `control` of the row of text `id` in `dialog`, if shown. */
+function rowControl(
+  dialog: Element | null | undefined,
+  id: string,
+  control: RowControl,
+): HTMLElement | undefined {
+  const row = dialog?.querySelector(`tr[data-text="${CSS.escape(id)}"]`);
+  if (!row) return undefined;
+  if (control === 'open') return row.querySelector<HTMLElement>('.library-open') ?? undefined;
+  return [...row.querySelectorAll<HTMLElement>('.library-actions button')].find(
+    (b) => b.textContent === control,
+  );
+}
+
 /** The dialog. */
 export function LibraryDialog({
   library,
@@ -62,6 +83,36 @@ export function LibraryDialog({
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [removed, setRemoved] = useState<Removed | null>(null);
+  // Set by the handler that closes a form or question; used after the render that removes it.
+  const refocus = useRef<{ id: string; control: RowControl } | null>(null);
+  const setRefocus = (target: { id: string; control: RowControl }): void => {
+    refocus.current = target;
+  };
+  const addBar = useRef<HTMLDivElement>(null);
+  const recordHeading = useRef<HTMLHeadingElement>(null);
+  const confirmCancel = useRef<HTMLButtonElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+
+  // Focus follows what the reader opened: the record form (below the list, off screen on a
+  // phone: without this, Edit record seemed to do nothing), the delete question, the Undo.
+  useEffect(() => {
+    if (editing) recordHeading.current?.focus();
+  }, [editing]);
+  useEffect(() => {
+    if (confirming) confirmCancel.current?.focus();
+  }, [confirming]);
+  useEffect(() => {
+    if (removed) undoButton.current?.focus();
+  }, [removed]);
+  // After every render: a restored row (Undo) may arrive a render after the handler ran.
+  useEffect(() => {
+    const target = refocus.current;
+    if (!target) return;
+    const control = rowControl(addBar.current?.closest('dialog'), target.id, target.control);
+    if (!control) return;
+    refocus.current = null;
+    control.focus();
+  });
 
   const count = (id: string): number => annotationCounts.get(id) ?? 0;
   const exportText = async (entry: TextEntry): Promise<void> => {
@@ -74,7 +125,7 @@ export function LibraryDialog({
 
   return (
     <ModalDialog title="Library" className="library-dialog" onClose={onClose}>
-      <div className="library-add">
+      <div className="library-add" ref={addBar}>
         <button type="button" onClick={() => fileInput.current?.click()} disabled={library.busy}>
           Add a file…
         </button>
@@ -158,10 +209,15 @@ export function LibraryDialog({
         <p className="library-removed" role="status">
           Deleted “{removed.entry.title}”.{' '}
           <button
+            ref={undoButton}
             type="button"
             onClick={() => {
+              const id = removed.entry.id;
               void removed.undo().then(
-                () => setRemoved(null),
+                () => {
+                  setRemoved(null);
+                  setRefocus({ id, control: 'open' });
+                },
                 () => setRemoved(null),
               );
             }}
@@ -199,9 +255,11 @@ export function LibraryDialog({
                     <form
                       onSubmit={(e) => {
                         e.preventDefault();
-                        void library
-                          .rename(entry.id, renaming.title)
-                          .then((ok) => ok && setRenaming(null));
+                        void library.rename(entry.id, renaming.title).then((ok) => {
+                          if (!ok) return;
+                          setRenaming(null);
+                          setRefocus({ id: entry.id, control: 'Rename' });
+                        });
                       }}
                     >
                       <input
@@ -213,7 +271,13 @@ export function LibraryDialog({
                         }
                       />
                       <button type="submit">Save</button>
-                      <button type="button" onClick={() => setRenaming(null)}>
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setRenaming(null);
+                          setRefocus({ id: entry.id, control: 'Rename' });
+                        }}
+                      >
                         Cancel
                       </button>
                     </form>
@@ -249,12 +313,22 @@ export function LibraryDialog({
                         type="button"
                         onClick={() => {
                           setConfirming(null);
-                          void library.remove(entry.id).then((r) => r && setRemoved(r));
+                          void library.remove(entry.id).then((r) => {
+                            if (r) setRemoved(r);
+                            else setRefocus({ id: entry.id, control: 'Delete' });
+                          });
                         }}
                       >
                         Delete
                       </button>
-                      <button type="button" onClick={() => setConfirming(null)}>
+                      <button
+                        ref={confirmCancel}
+                        type="button"
+                        onClick={() => {
+                          setConfirming(null);
+                          setRefocus({ id: entry.id, control: 'Delete' });
+                        }}
+                      >
                         Cancel
                       </button>
                     </span>
@@ -307,14 +381,22 @@ export function LibraryDialog({
       />
       {editingEntry && (
         <section className="library-record" aria-label={`Record of “${editingEntry.title}”`}>
-          <h3>Record of “{editingEntry.title}”</h3>
+          <h3 ref={recordHeading} tabIndex={-1}>
+            Record of “{editingEntry.title}”
+          </h3>
           <RecordEditor
             key={editingEntry.id}
             entry={editingEntry}
-            onCancel={() => setEditing(null)}
+            onCancel={() => {
+              setEditing(null);
+              setRefocus({ id: editingEntry.id, control: 'Edit record' });
+            }}
             onSave={async (record) => {
               const ok = await library.setRecord(editingEntry.id, record);
-              if (ok) setEditing(null);
+              if (ok) {
+                setEditing(null);
+                setRefocus({ id: editingEntry.id, control: 'Edit record' });
+              }
               return ok ? null : 'The record could not be saved.';
             }}
           />

@@ -58,6 +58,13 @@ async function shownText(stem: string): Promise<{ id: string; title: string }> {
   return { id, title };
 }
 
+/** What has focus: its tag, its text and the library row it sits in (focus must stay in the dialog). */
+const focused = () =>
+  reader.page.evaluate(() => {
+    const el = document.activeElement;
+    return `${el?.tagName} ${el?.textContent} ${el?.closest('tr')?.getAttribute('data-text') ?? ''}`.trim();
+  });
+
 describe('the library', () => {
   let id = '';
 
@@ -127,6 +134,8 @@ describe('the library', () => {
     const row = dialog().locator(`tr[data-text="${id}"]`);
     await row.getByRole('button', { name: 'Edit record' }).click();
     const form = dialog().getByRole('form', { name: 'Edit record' });
+    // Focus goes to the form (below the list: off screen at 420 px), and back to the row after.
+    await expect.poll(focused).toBe('H3 Record of “Moscow and Pyongyang after 2000”');
     expect(await form.getByLabel('Title', { exact: true }).inputValue()).toBe(
       'Moscow and Pyongyang after 2000',
     );
@@ -143,6 +152,7 @@ describe('the library', () => {
     await form.getByLabel('Date').fill('2024');
     await form.getByRole('button', { name: 'Save record' }).click();
     await expect.poll(() => form.count()).toBe(0);
+    await expect.poll(focused).toBe(`BUTTON Edit record ${id}`);
     await dialog().getByRole('button', { name: 'Close' }).click();
     const panel = await openCite(reader, `${id}:1`);
     await expect
@@ -252,14 +262,19 @@ describe('the library', () => {
     await row.getByRole('textbox').fill('My Korea notes');
     await row.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => row.textContent()).toContain('My Korea notes');
+    // Focus stays in the dialog as each form or question closes (it fell to the page before).
+    await expect.poll(focused).toBe(`BUTTON Rename ${id}`);
     await row.getByRole('button', { name: 'Delete' }).click();
     expect(await row.getByRole('alert').textContent()).toContain(
       'Delete “My Korea notes” and leave its 1 annotation waiting for it?',
     );
+    await expect.poll(focused).toBe(`BUTTON Cancel ${id}`);
     await row.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(focused).toBe('BUTTON Undo');
     await dialog().getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(focused).toBe(`BUTTON My Korea notes ${id}`);
     await reader.openApp();
     await openLibrary(reader.page);
     await expect
