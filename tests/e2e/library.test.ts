@@ -1,4 +1,5 @@
 // The library (issue 16): texts a reader adds are kept in IndexedDB and read like the built-in two.
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,6 +64,32 @@ const focused = () =>
   reader.page.evaluate(() => {
     const el = document.activeElement;
     return `${el?.tagName} ${el?.textContent} ${el?.closest('tr')?.getAttribute('data-text') ?? ''}`.trim();
+  });
+
+/**
+ * What breaks the 24 px tap-target rule (WCAG 2.5.8) in `scope`: a field or menu under 24 px
+ * tall, or two buttons side by side with no space between them.
+ */
+const cramped = (scope: Locator) =>
+  scope.evaluate((root) => {
+    const out: string[] = [];
+    const label = (el: Element) => el.getAttribute('aria-label') ?? el.textContent ?? el.tagName;
+    for (const el of root.querySelectorAll(
+      'input:not([type=checkbox]):not([type=hidden]), select',
+    )) {
+      const box = el.getBoundingClientRect();
+      if (box.height > 0 && box.height < 24) out.push(`${label(el)}: ${box.height} px tall`);
+    }
+    const buttons = [...root.querySelectorAll('button')].map(
+      (b) => [b, b.getBoundingClientRect()] as const,
+    );
+    for (const [a, ra] of buttons)
+      for (const [b, rb] of buttons) {
+        const sameLine = ra.width > 0 && rb.width > 0 && Math.abs(ra.top - rb.top) < 4;
+        if (a !== b && sameLine && rb.left >= ra.left && rb.left - ra.right < 3)
+          out.push(`${label(a)} | ${label(b)}: ${rb.left - ra.right} px apart`);
+      }
+    return out;
   });
 
 describe('the library', () => {
@@ -145,6 +172,7 @@ describe('the library', () => {
     await form.getByLabel('Journal').fill('Korean Studies Review');
     await form.getByLabel('Volume').fill('12');
     await form.getByLabel('Pages').fill('45–67');
+    expect(await cramped(form)).toEqual([]);
     await form.getByLabel('Authors').fill('Roe, Jane');
     await form.getByLabel('Date').fill('2024-02-30');
     await form.getByRole('button', { name: 'Save record' }).click();
@@ -260,6 +288,7 @@ describe('the library', () => {
     const row = dialog().locator(`tr[data-text="${id}"]`);
     await row.getByRole('button', { name: 'Rename' }).click();
     await row.getByRole('textbox').fill('My Korea notes');
+    expect(await cramped(row)).toEqual([]);
     await row.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => row.textContent()).toContain('My Korea notes');
     // Focus stays in the dialog as each form or question closes (it fell to the page before).
@@ -269,6 +298,7 @@ describe('the library', () => {
       'Delete “My Korea notes” and leave its 1 annotation waiting for it?',
     );
     await expect.poll(focused).toBe(`BUTTON Cancel ${id}`);
+    expect(await cramped(row)).toEqual([]);
     await row.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => row.count()).toBe(0);
     await expect.poll(focused).toBe('BUTTON Undo');
