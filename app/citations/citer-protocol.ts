@@ -54,6 +54,11 @@ const CslDateSchema = z.object({
 export const UserSourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   label: z.string().min(1).max(1000),
+  /** Values not stated by the text (its title, when the text gives none), with why. */
+  inferred: z
+    .array(z.object({ field: z.literal('title'), evidence: z.string().min(1).max(2000) }))
+    .max(1)
+    .optional(),
   csl: z
     .object({
       id: z.string(),

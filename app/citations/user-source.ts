@@ -1,8 +1,10 @@
 /**
  * A reader's text, as sent to the citer (`UserSource`), → the citer's
- * `SourceMetadata`. Nothing is inferred: the record is the reader's (or what
- * the file said, pre-filled), so `inferred` is empty and no date carries
- * `circa`.
+ * `SourceMetadata`. The record is the reader's (or what the file said,
+ * pre-filled), so no date carries `circa`; the one value that can be
+ * inferred is a title the text does not state (taken from its file name),
+ * which `inferred` carries, so that citations and exports say so
+ * (`missing-fields.ts`).
  */
 import type { z } from 'zod';
 import type { CslItem, SourceMetadata } from '../../sources/metadata.ts';
@@ -20,7 +22,7 @@ export function userSourceMetadata(source: UserSource): SourceMetadata {
     lang: 'en',
     label: source.label,
     csl: source.csl as unknown as CslItem,
-    inferred: [],
+    inferred: source.inferred ?? [],
     declarations: [],
   };
 }

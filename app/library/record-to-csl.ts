@@ -1,7 +1,9 @@
 /**
  * A library text's record → the CSL-JSON the citer formats (`UserSource`).
  * Dates become CSL `date-parts`; only fields the reader (or the file) gave
- * are written.
+ * are written. A title the text does not state — the file's name, or
+ * `Pasted text`, kept while the reader has not replaced it — is listed as
+ * inferred, so no citation or export states it as the work's title.
  */
 import type { TextEntry } from '../../library/index.ts';
 import type { UserSource } from '../citations/user-source.ts';
@@ -13,9 +15,22 @@ const parts = (date: string): { 'date-parts': number[][] } => ({
 /** The citer's view of a stored text. */
 export function recordToCsl(entry: TextEntry): UserSource {
   const r = entry.record;
+  // `facts` is always stored; a test's partial entry may leave it out.
+  const facts = entry.facts as TextEntry['facts'] | undefined;
+  const titleInferred = facts?.titleFrom === 'file name' && r.title === facts.title;
   return {
     id: entry.id,
     label: entry.title,
+    ...(titleInferred
+      ? {
+          inferred: [
+            {
+              field: 'title' as const,
+              evidence: `the text states none: “${r.title}” comes from “${entry.name}”, the name it was added under`,
+            },
+          ],
+        }
+      : {}),
     csl: {
       id: entry.id,
       type: r.type,

@@ -17,6 +17,10 @@
  *     year inferred from internal evidence is not a printed date), and for
  *     APA the institution it comes from (APA 10.8, unpublished manuscript:
  *     "Department, University").
+ *   - Any record whose title is inferred (a reader's text that states no
+ *     title, named after its file): every style cites a work by its title,
+ *     or, untitled, by a description the writer gives (APA 9.21 ff.), which
+ *     a file's name is not.
  * Pure and environment-neutral.
  */
 import type { SourceMetadata } from '../metadata.ts';
@@ -45,6 +49,8 @@ function hasDate(meta: SourceMetadata): boolean {
 export function missingFields(meta: SourceMetadata, style?: StyleRef): MissingField[] {
   const missing: MissingField[] = [];
   const csl = meta.csl;
+  const title = meta.inferred.find((v) => v.field === 'title');
+  if (title) missing.push({ field: 'title', what: `its title (${title.evidence})` });
   if (ONLINE_TYPES.has(csl.type)) {
     if (!hasDay(meta)) missing.push({ field: 'issued', what: 'the day of publication' });
     if (!csl.URL) missing.push({ field: 'URL', what: 'the URL' });

@@ -112,7 +112,11 @@ export function exportRecord(meta: SourceMetadata): CslItem {
   // shows `note` in a narrow field, and the evidence is in the app and the
   // README.
   const inferred = meta.inferred.map((v) =>
-    v.field === 'issued' ? 'Year inferred; not printed in the source.' : `${v.field} inferred.`,
+    v.field === 'issued'
+      ? 'Year inferred; not printed in the source.'
+      : v.field === 'title'
+        ? 'Title inferred; not stated in the source.'
+        : `${v.field} inferred.`,
   );
   const edited = meta.edited?.length ? [`Edited by you: ${meta.edited.join(', ')}.`] : [];
   const note = [meta.csl.note, ...inferred, ...edited]

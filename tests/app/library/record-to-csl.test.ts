@@ -4,6 +4,7 @@ import { UserSourceSchema } from '../../../app/citations/citer-protocol.ts';
 import { userSourceMetadata } from '../../../app/citations/user-source.ts';
 import { recordToCsl } from '../../../app/library/record-to-csl.ts';
 import type { TextEntry } from '../../../library/index.ts';
+import { exportBibliography } from '../../../sources/citation/export-bibliography.ts';
 import { citePassage, createCiter } from '../../../sources/citation/index.ts';
 import { nodeCslLoader } from '../../../sources/citation/node-csl-loader.ts';
 import { BUILTIN_SOURCES } from '../../../sources/metadata.ts';
@@ -51,6 +52,49 @@ describe('recordToCsl', () => {
         kind: 'entry',
         text: 'Reader, A. (2020). Across the Tumen. In S.-Y. Kim (Ed.), Korea and its neighbours (pp. 45–67). Routledge. https://doi.org/10.4324/9781315000000',
       });
+    },
+    scaled(60_000),
+  );
+
+  it(
+    'marks a title the text does not state (its file name) as inferred: the citation, BibTeX and RIS say so',
+    async () => {
+      const facts = { title: 'untitled', titleFrom: 'file name', authors: [] };
+      const untitled = {
+        id: 'untitled-815fae3e3c',
+        name: 'untitled.txt',
+        title: 'untitled',
+        facts,
+        record: { type: 'manuscript', title: 'untitled', authors: [] },
+      } as unknown as TextEntry;
+      const source = UserSourceSchema.parse(recordToCsl(untitled));
+      expect(source.inferred).toEqual([
+        {
+          field: 'title',
+          evidence:
+            'the text states none: “untitled” comes from “untitled.txt”, the name it was added under',
+        },
+      ]);
+      const meta = userSourceMetadata(source);
+      const citer = await createCiter('apa', nodeCslLoader, [...BUILTIN_SOURCES, meta]);
+      const cited = citePassage(citer, { address: `${untitled.id}:1` });
+      expect(cited.missing).toEqual([
+        'Incomplete record for untitled: Diptych does not know its title (the text states none: “untitled” comes from “untitled.txt”, the name it was added under), the date of the paper or the institution it comes from (APA); the manuals require them. Edit the record to add them (title, issued, publisher).',
+      ]);
+      const bibtex = exportBibliography('bibtex', [meta]);
+      expect(bibtex).toMatch(
+        /^@comment\{Incomplete record for untitled: Diptych does not know its title/,
+      );
+      expect(bibtex).toContain('note = {Title inferred; not stated in the source.}');
+      expect(exportBibliography('ris', [meta])).toContain(
+        'N1  - Title inferred; not stated in the source.',
+      );
+
+      // A title the reader typed, or one the text states, is not inferred.
+      const renamed = { ...untitled, record: { ...untitled.record, title: 'Seminar minutes' } };
+      expect(recordToCsl(renamed as TextEntry).inferred).toBeUndefined();
+      const headed = { ...untitled, facts: { ...facts, titleFrom: 'heading' } };
+      expect(recordToCsl(headed as TextEntry).inferred).toBeUndefined();
     },
     scaled(60_000),
   );
