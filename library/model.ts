@@ -133,6 +133,8 @@ export const TextFactsSchema = z
     authors: z.array(z.string().max(500)).max(100),
     date: z.string().max(100).optional(),
     url: z.string().max(2048).optional(),
+    /** The website a saved page belongs to, as the page names it. */
+    site: z.string().min(1).max(1000).optional(),
   })
   .strict();
 
@@ -195,9 +197,10 @@ export function nameFromString(name: string): z.infer<typeof RecordNameSchema> {
 
 /**
  * The record pre-filled from what the file says: its title, authors, date
- * (only when it is a calendar date: a timestamp keeps its day) and URL. The
- * type: `webpage` for a saved page, `manuscript` otherwise — the reader
- * changes it in the record editor.
+ * (only when it is a calendar date: a timestamp keeps its day), URL and, for
+ * a saved page, the site it names as its own (APA and MLA cite a web page in
+ * its site). The type: `webpage` for a saved page, `manuscript` otherwise —
+ * the reader changes it in the record editor.
  */
 export function recordFromFacts(
   facts: z.infer<typeof TextFactsSchema>,
@@ -216,5 +219,6 @@ export function recordFromFacts(
       .slice(0, 100),
     ...(issued !== undefined ? { issued } : {}),
     ...(url !== undefined ? { url } : {}),
+    ...(facts.site ? { containerTitle: facts.site.slice(0, 1000) } : {}),
   };
 }

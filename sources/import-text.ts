@@ -39,6 +39,8 @@ export interface TextFacts {
   readonly date?: string;
   /** http(s) URL (front matter `url`, or the page's canonical URL). */
   readonly url?: string;
+  /** The website a page belongs to, as the page names it (`og:site_name`): the record's container. */
+  readonly site?: string;
 }
 
 /** A text ready to be stored and shown. */
@@ -148,6 +150,7 @@ export async function importDecodedText(
     ...((frontMatter.url ?? page?.url) !== undefined
       ? { url: (frontMatter.url ?? page?.url)! }
       : {}),
+    ...(page?.site !== undefined ? { site: page.site.slice(0, 1000) } : {}),
   };
   return { ok: true, text: { id, name, format, content, edition, facts } };
 }

@@ -13,8 +13,9 @@
  *
  * The Markdown is what is stored and parsed, so a re-parse gives the same
  * edition and annotations anchor in its plain text. What the page says about
- * itself — its title, byline, canonical URL and publication time, as the
- * page's own markup states them — is returned for the record, never guessed.
+ * itself — its title, byline, canonical URL, publication time and site name,
+ * as the page's own markup states them — is returned for the record, never
+ * guessed.
  *
  * Not for: sanitising HTML for display (nothing here is ever shown as HTML;
  * the reader renders the edition's inlines as React text).
@@ -41,6 +42,8 @@ export type HtmlArticle =
       readonly url?: string;
       /** `article:published_time` or similar, as the page states it. */
       readonly date?: string;
+      /** The site's name as the page states it (`og:site_name`, or its JSON-LD publisher). */
+      readonly site?: string;
     }
   | { readonly ok: false; readonly reason: string };
 
@@ -115,6 +118,7 @@ export function htmlToMarkdown(html: string): HtmlArticle {
   const title = clean(article.title);
   const byline = clean(article.byline);
   const date = clean(article.publishedTime);
+  const site = clean(article.siteName);
   return {
     ok: true,
     markdown: `${markdown}\n`,
@@ -122,5 +126,6 @@ export function htmlToMarkdown(html: string): HtmlArticle {
     ...(byline !== undefined ? { byline } : {}),
     ...(url !== undefined ? { url } : {}),
     ...(date !== undefined ? { date } : {}),
+    ...(site !== undefined ? { site } : {}),
   };
 }

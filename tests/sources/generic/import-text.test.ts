@@ -1,5 +1,6 @@
 /** `importText`: every way a reader's text comes in, and every way it can be refused. */
 import { describe, expect, it } from 'vitest';
+import { recordFromFacts } from '../../../library/model.ts';
 import { detectPrint } from '../../../sources/detect-print.ts';
 import { importDecodedText, importText } from '../../../sources/import-text.ts';
 import { textId } from '../../../sources/text-id.ts';
@@ -167,6 +168,27 @@ describe('importText: HTML articles', () => {
       ok: false,
       reason: expect.stringMatching(/“empty\.html” has no readable text/),
     });
+  });
+
+  it('takes the site the page names (og:site_name) as its record’s container, and none it does not name', async () => {
+    const named = page.replace(
+      '<title>',
+      '<meta property="og:site_name" content="The Daily  Courier"><title>',
+    );
+    const r = await importText(enc(named), 'article.html');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.text.facts.site).toBe('The Daily Courier');
+    expect(recordFromFacts({ ...r.text.facts, authors: [] }, 'html')).toMatchObject({
+      type: 'webpage',
+      containerTitle: 'The Daily Courier',
+      url: 'https://example.org/a',
+    });
+    const unnamed = await importText(enc(page), 'article.html');
+    if (!unnamed.ok) throw new Error(unnamed.reason);
+    expect(unnamed.text.facts.site).toBeUndefined();
+    expect(recordFromFacts({ ...unnamed.text.facts, authors: [] }, 'html')).not.toHaveProperty(
+      'containerTitle',
+    );
   });
 });
 
