@@ -1,7 +1,7 @@
 /**
- * The Bibliography dialog: both sources in the chosen style (an explained
- * absence where the style leaves one out), the style picker, and downloads
- * of both records as BibTeX, RIS and CSL-JSON.
+ * The Bibliography dialog: both sources and the reader's own texts in the
+ * chosen style (an explained absence where the style leaves one out), the
+ * style picker, and downloads of their records as BibTeX, RIS and CSL-JSON.
  *
  * Entries are formatted and files produced in the citation worker.
  * Security: entries are rendered through `SafeMarkup` (no HTML insertion).
@@ -159,7 +159,7 @@ export function BibliographyDialog({
         )}
       </div>
       <RecordButtons sources={sources} store={library.store} userRecords={userRecords} />
-      <div className="cite-actions" role="group" aria-label="Export both records">
+      <div className="cite-actions" role="group" aria-label="Export the records">
         <span className="cite-actions-label" aria-hidden="true">
           Export:
         </span>
