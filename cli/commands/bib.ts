@@ -6,17 +6,17 @@
  * lacks goes to stderr (and into the export as a comment).
  */
 import { parseArgs } from 'node:util';
-import { createCiter, type StyleSpec } from '../../sources/citation/create-citer.ts';
+import type { StyleSpec } from '../../sources/citation/create-citer.ts';
 import { exportBibliography } from '../../sources/citation/export-bibliography.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../sources/citation/export-formats.ts';
 import { missingNote } from '../../sources/citation/missing-fields.ts';
-import { nodeCslLoader } from '../../sources/citation/node-csl-loader.ts';
 import {
   applyRecordOverrides,
   parseAssignment,
   type RecordOverride,
 } from '../../sources/citation/record-overrides.ts';
 import { BUILTIN_SOURCES } from '../../sources/metadata.ts';
+import { citerFor } from '../citer-cache.ts';
 import { CliError, type Command } from '../io.ts';
 import { formatEntry, parseStyleFlag, readStyleFile } from './cite.ts';
 
@@ -106,7 +106,7 @@ export const bib: Command = async (args, io) => {
       : parseStyleFlag(values.style);
   let citer;
   try {
-    citer = await createCiter(spec, nodeCslLoader, sources);
+    citer = await citerFor(spec, sources);
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
   }

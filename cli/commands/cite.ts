@@ -20,13 +20,11 @@ import { parseArgs } from 'node:util';
 import { findPassage, parseAddress, passageText } from '../../sources/address.ts';
 import { builtinEdition } from '../../sources/builtin.ts';
 import {
-  createCiter,
   type BibliographyEntry,
   type CiteItemRequest,
   type StyleSpec,
 } from '../../sources/citation/create-citer.ts';
 import { locatorFor } from '../../sources/citation/locator.ts';
-import { nodeCslLoader } from '../../sources/citation/node-csl-loader.ts';
 import { parsePinpointMode, sectionPlace } from '../../sources/citation/pinpoint.ts';
 import { escapeHtml, quoteWithCitation } from '../../sources/citation/quote-with-citation.ts';
 import {
@@ -38,6 +36,7 @@ import { MAX_STYLE_BYTES, parseStyleFile } from '../../sources/citation/style-fi
 import { DEFAULT_STYLE, STYLES, parseStyleId } from '../../sources/citation/styles.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { BUILTIN_SOURCES } from '../../sources/metadata.ts';
+import { citerFor } from '../citer-cache.ts';
 import { CliError, type Command } from '../io.ts';
 
 /** Output formats of `cite` and the text form of `bib`. */
@@ -255,11 +254,7 @@ export const cite: Command = async (args, io) => {
 
   let citer;
   try {
-    citer = await createCiter(
-      spec,
-      nodeCslLoader,
-      applyRecordOverrides(BUILTIN_SOURCES, overrides),
-    );
+    citer = await citerFor(spec, applyRecordOverrides(BUILTIN_SOURCES, overrides));
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
   }
