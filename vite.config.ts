@@ -117,8 +117,9 @@ export default defineConfig(({ command }) => ({
   },
   test: {
     root: '.',
-    // Two workers more than the cores (tests/slowdown.ts): vitest's default (cores − 1) is one on
-    // a two-core machine, which ran every file — unit and browser — one after another.
+    // One worker more than the cores (tests/slowdown.ts says why not two): vitest's default
+    // (cores − 1) is one on a two-core machine, which ran every file — unit and browser — one
+    // after another.
     maxWorkers: RUN_WORKERS,
     // Long unit files while the app builds, then the browser tests longest first, then the short
     // unit files (tests/sequencer.ts): vitest's own order ran every browser test first, waiting for
@@ -152,7 +153,7 @@ export default defineConfig(({ command }) => ({
           root: '.',
           include: ['tests/e2e/**/*.test.ts', 'tests/**/*.browser.test.ts'],
           // One build for the run and one Chromium per worker; files run as many at a time as
-          // the run has workers (four on two cores), each in a fresh browser context. Most of
+          // the run has workers (three on two cores), each in a fresh browser context. Most of
           // a browser test is waiting on the page, so they overlap well even on two cores;
           // limits are scaled by the load (tests/slowdown.ts), not tuned to a quiet machine.
           globalSetup: ['tests/e2e/global-setup.ts'],
