@@ -41,11 +41,21 @@ export function AnnotationSyncMeta({
   const shown = facts.conflict?.find(
     (v) => JSON.stringify(v.annotation) === JSON.stringify(annotation),
   );
+  // A new annotation goes to the layer for new annotations, so the copy is made with `db` as
+  // that layer for the moment of the add, then the reader's own choice is put back: a copy is
+  // not a choice of where the next highlights go (a private note copied to a group once made
+  // every later highlight a group one). The add reaches the engine synchronously (the store
+  // announces it to its watchers before `add` returns), so the copy is written to `db`.
   const copyTo = (db: string) => {
     if (!engine || !db) return;
+    const chosen = sync.snapshot?.defaultLayer ?? null;
     engine.setDefaultLayer(db);
     const { id: _id, created: _c, modified: _m, origin: _o, ...content } = annotation;
-    sync.copy(content);
+    try {
+      sync.copy(content);
+    } finally {
+      if (chosen && chosen !== db) engine.setDefaultLayer(chosen);
+    }
   };
   return (
     <div className="ann-sync">

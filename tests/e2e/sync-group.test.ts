@@ -166,6 +166,12 @@ describe('layers', () => {
     );
     const copyItem = bar.locator(`[data-annotation-id="${copy.id}"]`);
     await expect.poll(() => copyItem.locator('.ann-sync-line').textContent()).toBe('Private');
+    // Copying is not choosing where new annotations go: Ben's still go to the group.
+    const benPanel = await openSyncPanel(benReader.page);
+    expect(
+      await benPanel.getByLabel('New annotations go to').locator('option:checked').textContent(),
+    ).toBe(groupLayer);
+    await closeSyncPanel(benReader.page);
 
     // Two comparisons of readers': Ana's in the group, Ben's in his private layer.
     const [linking] = sampleAnnotations(builtinEditions()).filter(
