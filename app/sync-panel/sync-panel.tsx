@@ -10,7 +10,7 @@
  * The password lives only in this form's input until Sign in sends it; it
  * is never stored. Everything from the server is rendered as React text.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { RecordConflictVersion } from '../../annotations/replica/record-replica.ts';
 import { FIELD_LABELS, type EditableField } from '../../sources/citation/editable-fields.ts';
 import { ModalDialog } from '../citations/modal-dialog.tsx';
@@ -54,10 +54,24 @@ export function SyncPanel({ sync }: { readonly sync: SyncUi }): ReactNode {
 
 function SyncPanelBody({ sync }: { readonly sync: SyncUi }): ReactNode {
   const { engine, snapshot } = sync;
+  const status = useRef<HTMLParagraphElement>(null);
+  const signedIn = snapshot?.signedIn;
+  // Signing in or out replaces the form the reader was using (Sign in, Sign out) with the other
+  // one, and focus fell out of the dialog to the page's body, where a keyboard or screen-reader
+  // user is nowhere. It goes to the state line, which says what just happened. (Made focusable
+  // only then: with a tabindex from the start, opening the dialog would focus it instead of the
+  // first control. Not before the dialog is shown: this runs before the dialog's own effect.)
+  useEffect(() => {
+    const line = status.current;
+    const dialog = line?.closest('dialog');
+    if (!line || !dialog?.open || dialog.contains(document.activeElement)) return;
+    line.tabIndex = -1;
+    line.focus();
+  }, [signedIn]);
   if (!engine || !snapshot) return <p role="status">Loading…</p>;
   return (
     <>
-      <p className="sync-status" role="status" data-sync-state={snapshot.status.kind}>
+      <p ref={status} className="sync-status" role="status" data-sync-state={snapshot.status.kind}>
         {snapshot.status.words}
       </p>
       {snapshot.message && (
@@ -142,6 +156,7 @@ function SignInForm({ sync }: { readonly sync: SyncUi }): ReactNode {
   const [busy, setBusy] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     const pw = password;
     setPassword('');
@@ -178,7 +193,9 @@ function SignInForm({ sync }: { readonly sync: SyncUi }): ReactNode {
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      <button type="submit" disabled={busy}>
+      {/* aria-disabled, not disabled: a disabled button loses the focus (to the page's body),
+          and after a refused sign-in the reader was left nowhere. */}
+      <button type="submit" aria-disabled={busy || undefined}>
         Sign in
       </button>
     </form>

@@ -78,9 +78,18 @@ describe('two members of a group', () => {
       [anaReader, ana],
       [benReader, ben],
     ] as const) {
+      const panel = syncPanel(reader.page);
+      // Focus stays in the panel whatever the answer: a refusal keeps the form (a disabled Sign in
+      // button had dropped focus to the page's body), a success replaces it.
+      const focusInPanel = () => panel.evaluate((d) => d.contains(document.activeElement));
+      if (user === ana) {
+        await signIn(reader, server.url, { name: ana.name, password: 'not-her-password' });
+        await waitForSyncStatus(reader.page, /^Server refused: wrong user name or password\.$/);
+        expect(await focusInPanel()).toBe(true);
+      }
       await signIn(reader, server.url, user);
       await waitForSyncStatus(reader.page, /^Synced\.$/);
-      const panel = syncPanel(reader.page);
+      expect(await focusInPanel()).toBe(true);
       expect(await panel.textContent()).toContain(`Signed in as ${user.name}`);
       // The group is offered from the server's hint, then joined.
       await expect
