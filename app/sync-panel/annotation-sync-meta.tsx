@@ -6,7 +6,7 @@
  *
  * Everything from the server (names, notes, tags) is React text.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { AnnotationSyncFacts } from './layer-filter.ts';
 import { layerName } from './layer-name.ts';
@@ -33,7 +33,24 @@ export function AnnotationSyncMeta({
   readonly facts: AnnotationSyncFacts;
 }): ReactNode {
   const [showOther, setShowOther] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  // Keeping a version removes the buttons with the notice, and focus fell to the page's body: it
+  // goes to the annotation's card instead, when the choice was made here (a conflict resolved
+  // on another device must not take the focus).
+  const resolvedHere = useRef(false);
+  const inConflict = facts.conflict !== null;
+  useEffect(() => {
+    if (inConflict || !resolvedHere.current) return;
+    resolvedHere.current = false;
+    const item = box.current?.closest<HTMLElement>('li.ann-item');
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (item && lost) item.focus({ preventScroll: true });
+  }, [inConflict]);
   const engine = sync.engine;
+  const keep = (rev: string) => {
+    resolvedHere.current = true;
+    void engine?.resolveConflict(annotation.id, rev);
+  };
   const layers = sync.snapshot?.layers ?? [];
   const others =
     facts.conflict?.filter((v) => JSON.stringify(v.annotation) !== JSON.stringify(annotation)) ??
@@ -58,7 +75,7 @@ export function AnnotationSyncMeta({
     }
   };
   return (
-    <div className="ann-sync">
+    <div className="ann-sync" ref={box}>
       <p className="ann-sync-line">
         {facts.layer ? layerName(facts.layer) : 'Not synced yet'}
         {facts.author && facts.layer?.kind === 'group' && <> · by {facts.author}</>}
@@ -75,29 +92,26 @@ export function AnnotationSyncMeta({
               {showOther ? 'Hide the other version' : 'Show the other version'}
             </button>
           </p>
+          {/* Each choice says what it keeps: "Keep this version" stood alone, the version it
+              meant shown further down the card, below the layer menus. */}
           {showOther && (
             <ul className="ann-conflict-versions">
-              {others.map((v) => (
-                <li key={v.rev}>
-                  <p>{describeVersion(v.annotation)}</p>
-                  <button
-                    type="button"
-                    onClick={() => void engine?.resolveConflict(annotation.id, v.rev)}
-                  >
-                    Keep the other version
-                  </button>
-                </li>
-              ))}
               {shown && (
                 <li>
-                  <button
-                    type="button"
-                    onClick={() => void engine?.resolveConflict(annotation.id, shown.rev)}
-                  >
+                  <p>This version (shown): {describeVersion(shown.annotation)}</p>
+                  <button type="button" onClick={() => keep(shown.rev)}>
                     Keep this version
                   </button>
                 </li>
               )}
+              {others.map((v) => (
+                <li key={v.rev}>
+                  <p>The other version: {describeVersion(v.annotation)}</p>
+                  <button type="button" onClick={() => keep(v.rev)}>
+                    Keep the other version
+                  </button>
+                </li>
+              ))}
             </ul>
           )}
         </div>

@@ -80,6 +80,8 @@ describe('conflicting edits made offline', () => {
       shown === 'Written on the laptop' ? 'Written on the desktop' : 'Written on the laptop';
     await item.getByRole('button', { name: 'Show the other version' }).click();
     expect(await item.locator('.ann-conflict-versions').textContent()).toContain(other);
+    // "Keep this version" says what it keeps too.
+    expect(await item.locator('.ann-conflict-versions').textContent()).toContain(shown);
     await item.getByRole('button', { name: 'Keep the other version' }).click();
 
     for (const r of [laptop, desktop]) {
@@ -89,5 +91,11 @@ describe('conflicting edits made offline', () => {
         .getByRole('group', { name: 'Edited elsewhere too' });
       await expect.poll(() => mark.count(), { timeout: 60_000 }).toBe(0);
     }
+    // The buttons went with the notice; the focus stayed on the annotation's card.
+    expect(
+      await laptop.page.evaluate(() =>
+        document.activeElement?.closest('li.ann-item')?.getAttribute('data-annotation-id'),
+      ),
+    ).toBe(made!.id);
   });
 });
