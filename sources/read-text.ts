@@ -22,7 +22,10 @@ export function decodeText(bytes: Uint8Array, maxBytes = MAX_TEXT_BYTES): Decode
     };
   }
   if (bytes.includes(0))
-    return { ok: false, reason: 'looks like binary data (it contains NUL bytes), not text' };
+    return {
+      ok: false,
+      reason: 'looks like binary data (an image, a PDF or a Word file, say), not text',
+    };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

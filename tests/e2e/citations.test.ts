@@ -120,6 +120,9 @@ describe('the Cite panel', () => {
     const button = citeButton(reader, 'lankov-2007:3');
     const panel = await openCite(reader, 'lankov-2007:3');
     expect(await panel.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    // Its disclosure is a control of at least 24 px, like its buttons (it was 19 px tall).
+    const more = await panel.locator('.cite-more summary').boundingBox();
+    expect(more?.height).toBeGreaterThanOrEqual(24);
     await reader.pressKey('Escape');
     await panel.waitFor({ state: 'detached' });
     await expect.poll(() => button.evaluate((b) => b === document.activeElement)).toBe(true);

@@ -93,7 +93,7 @@ describe('parse worker', () => {
     expect(await send({ type: 'parse', input: new Uint8Array([0, 1]), name: 'x.bin' })).toEqual([
       {
         type: 'refused',
-        reason: '“x.bin” looks like binary data (it contains NUL bytes), not text.',
+        reason: '“x.bin” looks like binary data (an image, a PDF or a Word file, say), not text.',
       },
     ]);
     expect(
