@@ -75,9 +75,23 @@ const processIo: Io = {
   err: (text) => void process.stderr.write(text),
 };
 
+const STYLES_LINE = `citation styles (--style): ${STYLE_IDS.join(', ')}\n`;
+
 function usage(): string {
   const lines = Object.values(COMMANDS).map((c) => `  diptych ${c.summary}`);
-  return `usage:\n${lines.join('\n')}\n\ncitation styles (--style): ${STYLE_IDS.join(', ')}\n`;
+  return `usage:\n${lines.join('\n')}\n\n${STYLES_LINE}`;
+}
+
+/** `diptych <command> --help`: that command's usage line (the README lists every option). */
+function commandUsage(name: string, summary: string): string {
+  const styles = name === 'cite' || name === 'bib' ? `\n${STYLES_LINE}` : '';
+  return `usage:\n  diptych ${summary}\n${styles}`;
+}
+
+/** Whether `--help` or `-h` comes among the options (not after `--`, where it is an argument). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -93,6 +107,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   if (!command) {
     io.err(`diptych: unknown command "${name}" (valid: ${Object.keys(COMMANDS).join(', ')})\n`);
     return 2;
+  }
+  if (asksForHelp(rest)) {
+    io.out(commandUsage(name, command.summary));
+    return 0;
   }
   try {
     return await (

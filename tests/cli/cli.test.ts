@@ -176,3 +176,23 @@ describe('diptych without a command', () => {
     expect(out).toMatch(/^usage:/);
   });
 });
+
+describe('diptych <command> --help', () => {
+  it('prints that command’s usage to stdout and exits 0, running nothing', async () => {
+    const users = await run('users', 'add', '--help');
+    expect(users).toMatchObject({ code: 0, err: '' });
+    expect(users.out).toBe(
+      'usage:\n  diptych users add <name> [--password <pw>] [--server <url>] [--data <dir>]  add a reader to a sync server\n',
+    );
+    const cite = await run('cite', '-h');
+    expect(cite.code).toBe(0);
+    expect(cite.out).toMatch(/^usage:\n {2}diptych cite <address>/);
+    expect(cite.out).toContain('citation styles (--style): apa, mla');
+  });
+
+  it('takes --help after -- as an argument', async () => {
+    const { code, out } = await run('search', '--', '--help');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual([]);
+  });
+});
