@@ -10,6 +10,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { AnnotationSyncFacts } from './layer-filter.ts';
 import { layerName } from './layer-name.ts';
+import { formatVersionTime } from './sync-time.ts';
 import type { SyncUi } from './use-sync.ts';
 
 function describeVersion(a: Annotation): string {
@@ -17,7 +18,7 @@ function describeVersion(a: Annotation): string {
     a.note ? `Note: ${a.note}` : 'No note',
     a.tags.length ? `Tags: ${a.tags.join(', ')}` : '',
     a.color ? `Colour: ${a.color}` : '',
-    `Edited ${new Date(a.modified).toLocaleString()}`,
+    `Edited ${formatVersionTime(a.modified)}`,
   ];
   return parts.filter(Boolean).join(' · ');
 }

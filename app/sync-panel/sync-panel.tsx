@@ -16,6 +16,7 @@ import { FIELD_LABELS, type EditableField } from '../../sources/citation/editabl
 import { ModalDialog } from '../citations/modal-dialog.tsx';
 import { sourceLabel } from '../citations/source-label.ts';
 import { layerName } from './layer-name.ts';
+import { formatSyncTime, formatVersionTime } from './sync-time.ts';
 import type { SyncUi } from './use-sync.ts';
 
 /** The header button; its dot shows the state at a glance (the words are in the panel and its title). */
@@ -34,12 +35,6 @@ export function SyncButton({ sync }: { readonly sync: SyncUi }): ReactNode {
       Sync
     </button>
   );
-}
-
-function formatTime(iso: string | null): string {
-  if (!iso) return 'never';
-  const d = new Date(iso);
-  return d.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** The panel, while open. */
@@ -108,7 +103,7 @@ function describeRecordVersion(v: RecordConflictVersion): string {
   const fields = Object.entries(v.fields).map(
     ([field, value]) => `${FIELD_LABELS[field as EditableField].replace(/ \(.*$/, '')}: ${value}`,
   );
-  return `${fields.join(' · ')} (saved ${formatTime(v.modified)})`;
+  return `${fields.join(' · ')} (saved ${formatVersionTime(v.modified)})`;
 }
 
 /**
@@ -218,7 +213,7 @@ function SignedIn({ sync }: { readonly sync: SyncUi }): ReactNode {
       <p>
         Signed in as <strong>{snapshot.user}</strong> at {snapshot.server}.
       </p>
-      <p className="sync-last">Last synced: {formatTime(snapshot.lastSync)}</p>
+      <p className="sync-last">Last synced: {formatSyncTime(snapshot.lastSync)}</p>
       <label htmlFor={`${id}-layer`}>New annotations go to</label>{' '}
       <select
         id={`${id}-layer`}
