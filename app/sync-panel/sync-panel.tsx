@@ -202,12 +202,19 @@ function SignedIn({ sync }: { readonly sync: SyncUi }): ReactNode {
   const snapshot = sync.snapshot!;
   const id = useId();
   const [group, setGroup] = useState('');
+  // The group last joined here, to confirm it: joining changes nothing a reader sees at once
+  // (its annotations arrive as they sync) and does not change where new annotations go, so a
+  // student who joined expecting to share kept highlighting into Private, unaware.
+  const [joined, setJoined] = useState<string | null>(null);
   const join = (e: FormEvent) => {
     e.preventDefault();
-    const name = group;
+    const name = group.trim();
     setGroup('');
-    void engine.joinGroup(name);
+    setJoined(null);
+    void engine.joinGroup(name).then(() => setJoined(name));
   };
+  const joinedLayer = snapshot.layers.find((l) => l.kind === 'group' && l.label === joined);
+  const defaultLayer = snapshot.layers.find((l) => l.db === snapshot.defaultLayer);
   return (
     <>
       <p>
@@ -243,6 +250,21 @@ function SignedIn({ sync }: { readonly sync: SyncUi }): ReactNode {
         </datalist>
         <button type="submit">Join</button>
       </form>
+      {joinedLayer && (
+        <p className="sync-joined" role="status">
+          Joined {joinedLayer.label}: its members’ annotations appear as they sync.{' '}
+          {snapshot.defaultLayer === joinedLayer.db ? (
+            <>New annotations go to {joinedLayer.label}.</>
+          ) : (
+            <>
+              New annotations still go to {defaultLayer ? layerName(defaultLayer) : 'Private'}.{' '}
+              <button type="button" onClick={() => engine.setDefaultLayer(joinedLayer.db)}>
+                Share new annotations with {joinedLayer.label}
+              </button>
+            </>
+          )}
+        </p>
+      )}
       {snapshot.suggestedGroups.length > 0 && (
         <p className="sync-hint">
           Your groups on this server: {snapshot.suggestedGroups.join(', ')}

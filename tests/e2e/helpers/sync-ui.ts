@@ -90,15 +90,23 @@ export async function signIn(
   await panel.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Joins `group` through the open panel and makes it the layer for new annotations. */
+/**
+ * Joins `group` through the open panel and makes it the layer for new annotations, as the
+ * panel's confirmation offers (which it checks), then checks the menu says so too.
+ */
 export async function joinGroup(page: Page, group: string, makeDefault = true): Promise<void> {
   const panel = syncPanel(page);
   await panel.getByLabel('Join a group').fill(group);
   await panel.getByRole('button', { name: 'Join', exact: true }).click();
   if (!makeDefault) return;
+  const confirmation = panel.locator('.sync-joined');
+  await expect
+    .poll(() => confirmation.textContent())
+    .toMatch(new RegExp(`^Joined ${group}: .* New annotations still go to Private\\.`));
+  await confirmation.getByRole('button', { name: `Share new annotations with ${group}` }).click();
+  await expect.poll(() => confirmation.textContent()).toContain(`New annotations go to ${group}.`);
   const select = panel.getByLabel('New annotations go to');
-  await expect.poll(() => select.locator('option').allTextContents()).toContain(`Group: ${group}`);
-  await select.selectOption({ label: `Group: ${group}` });
+  expect(await select.locator('option:checked').textContent()).toBe(`Group: ${group}`);
 }
 
 /** Waits until the reader's store holds an annotation matching `match`; returns it. */
