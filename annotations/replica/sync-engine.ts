@@ -190,6 +190,12 @@ export interface SyncEngine {
   joinGroup(group: string): Promise<void>;
   /** Sets the layer new annotations go to. */
   setDefaultLayer(db: string): void;
+  /**
+   * Runs `add` with the annotations it adds going to layer `db` (a copy into a layer), without
+   * changing the layer new annotations go to. The store tells the engine of an add before `add`
+   * returns, so what `add` adds is placed before the call ends. Does nothing unless `db` is live.
+   */
+  addToLayer<T>(db: string, add: () => T): T | undefined;
   /** Moves an annotation to another layer (its own annotations only). */
   moveToLayer(id: string, db: string): Promise<void>;
   /** Keeps `rev`'s version of a conflicted annotation and deletes the others everywhere. */
@@ -382,6 +388,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const listeners = new Set<() => void>();
 
   let settings: SyncSettings | null = loadSyncSettings(storage);
+  /** Where annotations added inside `addToLayer` go (for that call only), else `null`. */
+  let layerForAdds: string | null = null;
   let live: LiveLayer[] = [];
   let connecting = false;
   let signInProblem: ServerProblem | null = null;
@@ -736,7 +744,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return b;
     };
     for (const a of writes) {
-      const layer = s.layerOf[a.id] ?? s.defaultLayer;
+      const layer = s.layerOf[a.id] ?? layerForAdds ?? s.defaultLayer;
       const author = s.authorOf[a.id];
       if (author !== undefined && author !== user) {
         refusedOne = true;
@@ -1594,6 +1602,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       settings.defaultLayer = db;
       persistSettings();
       changed();
+    },
+    addToLayer(db, add) {
+      if (!settings?.signedIn || !liveLayer(db)) return undefined;
+      layerForAdds = db;
+      try {
+        return add();
+      } finally {
+        layerForAdds = null;
+      }
     },
     async moveToLayer(id, db) {
       const s = settings;

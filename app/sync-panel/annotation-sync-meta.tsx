@@ -59,21 +59,12 @@ export function AnnotationSyncMeta({
   const shown = facts.conflict?.find(
     (v) => JSON.stringify(v.annotation) === JSON.stringify(annotation),
   );
-  // A new annotation goes to the layer for new annotations, so the copy is made with `db` as
-  // that layer for the moment of the add, then the reader's own choice is put back: a copy is
-  // not a choice of where the next highlights go (a private note copied to a group once made
-  // every later highlight a group one). The add reaches the engine synchronously (the store
-  // announces it to its watchers before `add` returns), so the copy is written to `db`.
+  // A copy goes to the chosen layer without changing where the next highlights go (a private
+  // note copied to a group once made every later highlight a group one).
   const copyTo = (db: string) => {
     if (!engine || !db) return;
-    const chosen = sync.snapshot?.defaultLayer ?? null;
-    engine.setDefaultLayer(db);
     const { id: _id, created: _c, modified: _m, origin: _o, ...content } = annotation;
-    try {
-      sync.copy(content);
-    } finally {
-      if (chosen && chosen !== db) engine.setDefaultLayer(chosen);
-    }
+    engine.addToLayer(db, () => sync.copy(content));
   };
   return (
     <div className="ann-sync" ref={box}>
