@@ -24,6 +24,8 @@ export interface SearchBoxHit {
   readonly address: Address;
   /** The hit in context. */
   readonly snippet: HitSnippet;
+  /** Set when no passage held every word: the query's words this one lacks. */
+  readonly missing?: readonly string[];
 }
 
 /** Hits of one source. */

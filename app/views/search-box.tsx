@@ -114,7 +114,9 @@ export function SearchBox({ load, onOpen, inputRef, interactive }: SearchBoxProp
           ? 'Loading search…'
           : flat.length === 0
             ? `No passage matches “${query}”.`
-            : `${flat.length} ${flat.length === 1 ? 'hit' : 'hits'}`;
+            : flat[0]!.missing
+              ? `No passage has all the words of “${query}”; ${flat.length} ${flat.length === 1 ? 'has' : 'have'} some of them.`
+              : `${flat.length} ${flat.length === 1 ? 'hit' : 'hits'}`;
 
   if (!interactive)
     return (
@@ -219,6 +221,9 @@ export function SearchBox({ load, onOpen, inputRef, interactive }: SearchBoxProp
                       {hit.snippet.after}
                       {hit.snippet.clippedEnd && '…'}
                     </span>
+                    {hit.missing && hit.missing.length > 0 && (
+                      <span className="hit-missing">Missing: {hit.missing.join(', ')}</span>
+                    )}
                   </div>
                 );
               })}

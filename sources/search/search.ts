@@ -7,14 +7,22 @@
  * closed/open compound variants ("pipeline" / "pipe line",
  * `compound-variants.ts`); a sentence keeps its best score.
  *
+ * When no sentence holds every word of a query of several words or
+ * phrases, the sentences that hold some of them are returned instead, each
+ * saying which words it lacks (`missing`), most words first: a student who
+ * typed "oil subsidies" finds "subsidized trade in oil" with "Missing:
+ * subsidies" rather than a dead end. Hits with every word never carry
+ * `missing`, and never come with partial ones.
+ *
  * What it is for: the search box and `diptych search`. What it is not for:
  * rendering (the UI renders `snippet` and `highlights` as text, never as
  * HTML) or keyboard navigation (the UI walks `groupBySource`'s order).
  */
+import { eng, rus } from 'stopword';
 import type { Address, SourceId } from '../edition.ts';
 import type { HitKind, SearchDocument, SearchIndex } from './build-search-index.ts';
 import { compoundVariants } from './compound-variants.ts';
-import { parseQuery, queryTerms, type ParsedQuery } from './parse-query.ts';
+import { parseQuery, queryTerms, type ParsedQuery, type QueryClause } from './parse-query.ts';
 import { snippet, type Snippet } from './snippet.ts';
 
 /** A span of a hit's `text` that matched the query. */
@@ -47,6 +55,11 @@ export interface SearchHit {
   readonly start: number;
   /** End offset (exclusive) of `text` in `Edition.text`. */
   readonly end: number;
+  /**
+   * Only on a hit of the partial fallback: the query's words (a quoted phrase
+   * as one entry, in quotes) this sentence does not hold, in the order typed.
+   */
+  readonly missing?: readonly string[];
 }
 
 /** Options for `search`. */
@@ -96,10 +109,99 @@ export function search(
       if (!previous || score > previous.score) best.set(doc.id, toHit(doc, score, located));
     }
   }
+  if (best.size === 0) return partialSearch(index, parsed, limit);
   const hits = [...best].map(([id, hit]) => ({ id, hit }));
   hits.sort((a, b) => b.hit.score - a.hit.score || a.id - b.id);
   return hits.slice(0, limit).map((h) => h.hit);
 }
+
+/**
+ * Sentences the partial fallback looks at, best BM25 first: a common word
+ * ("the") would otherwise have it check every sentence of a long text.
+ */
+export const PARTIAL_CANDIDATES = 2000;
+
+/** A word or a quoted phrase of the query: what a partial hit holds or lacks. */
+interface QueryPart {
+  readonly clause: QueryClause;
+  /** As shown in `missing`: the term, or the phrase in quotes. */
+  readonly label: string;
+  /** Whether this part is the query's last term and matches as a prefix. */
+  readonly prefix: boolean;
+}
+
+/** The query's parts: each unquoted word on its own, each quoted phrase whole. */
+function queryParts(parsed: ParsedQuery): QueryPart[] {
+  const parts: QueryPart[] = [];
+  const last = parsed.clauses.length - 1;
+  parsed.clauses.forEach((clause, c) => {
+    if (clause.phrase) {
+      parts.push({ clause, label: `“${clause.terms.join(' ')}”`, prefix: false });
+      return;
+    }
+    clause.terms.forEach((term, j) =>
+      parts.push({
+        clause: { terms: [term], phrase: false },
+        label: term,
+        prefix: c === last && j === clause.terms.length - 1 && parsed.prefixLast,
+      }),
+    );
+  });
+  return parts;
+}
+
+/**
+ * The fallback when no sentence holds every part of the query: sentences
+ * holding at least one part, those with more parts first, then by BM25 over
+ * the parts they hold (minisearch, OR), then in reading order. Empty for a
+ * query of one part: there is nothing less to ask for.
+ */
+function partialSearch(index: SearchIndex, parsed: ParsedQuery, limit: number): SearchHit[] {
+  const parts = queryParts(parsed);
+  if (parts.length < 2) return [];
+  const terms = queryTerms(parsed);
+  const candidates = index.engine.search(terms.join(' '), {
+    combineWith: 'OR',
+    prefix: (_term, i, all) => parsed.prefixLast && i === all.length - 1,
+  });
+  const ranked: { id: number; held: number; hit: SearchHit }[] = [];
+  // Best BM25 first: a sentence with more of the parts scores higher, so the cap drops the weakest.
+  for (const candidate of candidates.slice(0, PARTIAL_CANDIDATES)) {
+    const doc = index.documents[candidate.id as number];
+    if (!doc) continue;
+    const held = parts.filter((part) => locate(doc, partQuery(part)) !== null);
+    // "the zebra": a sentence holding only "the" is no answer.
+    if (!held.some(informative)) continue;
+    const located = locate(doc, {
+      clauses: held.map((p) => p.clause),
+      prefixLast: held.at(-1)!.prefix,
+      truncated: parsed.truncated,
+    });
+    if (!located) continue;
+    const missing = parts.filter((p) => !held.includes(p)).map((p) => p.label);
+    ranked.push({
+      id: doc.id,
+      held: held.length,
+      hit: { ...toHit(doc, candidate.score, located), missing },
+    });
+  }
+  ranked.sort((a, b) => b.held - a.held || b.hit.score - a.hit.score || a.id - b.id);
+  return ranked.slice(0, limit).map((r) => r.hit);
+}
+
+/** Function words of the languages the texts are in (`stopword`'s lists, as related passages use). */
+const FUNCTION_WORDS = new Set([...eng, ...rus]);
+
+/** Whether holding this part alone makes a sentence worth showing: a phrase, or a word that is not a function word. */
+const informative = (part: QueryPart): boolean =>
+  part.clause.phrase || !FUNCTION_WORDS.has(part.clause.terms[0]!);
+
+/** One part as a query of its own. */
+const partQuery = (part: QueryPart): ParsedQuery => ({
+  clauses: [part.clause],
+  prefixLast: part.prefix,
+  truncated: false,
+});
 
 /** A whole number ≥ 0 from a caller's count: `undefined` or NaN gives the default, Infinity means all. */
 export function count(value: number | undefined, fallback: number): number {

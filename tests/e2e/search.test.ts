@@ -72,6 +72,19 @@ describe('search', () => {
   });
 
   describe('when it fails', () => {
+    it('no sentence with every word: the sentences with some of them, each saying what it lacks', async () => {
+      await reader.searchBox().fill('');
+      await reader.search('oil subsidies');
+      await expect.poll(() => reader.searchHits().count()).toBeGreaterThan(0);
+      const first = reader.searchHits().first();
+      expect(await first.locator('.hit-address').textContent()).toBe('lankov-2007:10.2');
+      expect(await first.locator('.hit-missing').textContent()).toBe('Missing: subsidies');
+      expect(await first.locator('mark').textContent()).toBe('oil');
+      // At 1,400 px the header's tools leave the box about 190 px wide; the list is not held to it.
+      const list = await reader.page.locator('.search-results').boundingBox();
+      expect(list!.width).toBeGreaterThanOrEqual(500);
+    });
+
     it('a query with no hits says so, and markup in the query stays text', async () => {
       await reader.searchBox().fill('');
       await reader.search('<b>zebra</b>');

@@ -40,6 +40,14 @@ describe('diptych search', () => {
     expect(many.out).toBe(one.out);
   });
 
+  it('prints the sentences holding some of the words, with what each lacks, when none holds all', async () => {
+    const { code, out } = await run('search', 'oil subsidies', '--limit', '1');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject([
+      { address: 'lankov-2007:10.2', missing: ['subsidies'] },
+    ]);
+  });
+
   it('prints [] when nothing matches', async () => {
     const { code, out } = await run('search', 'zyzzyva');
     expect(code).toBe(0);

@@ -87,6 +87,44 @@ describe('search', () => {
     expect(search(index, '"project railway"')).toEqual([]);
   });
 
+  describe('when no sentence holds every word', () => {
+    it('returns the sentences holding some of them, each saying which words it lacks', () => {
+      // "subsidized trade in oil": a student's "oil subsidies" was a dead end.
+      const hits = search(index, 'oil subsidies');
+      expect(hits[0]).toMatchObject({ address: `${LANKOV}:10.2`, missing: ['subsidies'] });
+      expect(highlighted(hits[0]!)).toEqual(['oil']);
+      for (const h of hits) expect(h.missing).toHaveLength(1);
+    });
+
+    it('ranks sentences holding more of the words first, a quoted phrase counting as one', () => {
+      const hits = search(index, 'sanctions railway zyzzyva', { limit: Infinity });
+      expect(hits.length).toBeGreaterThan(2);
+      const held = hits.map((h) => 3 - h.missing!.length);
+      expect(held).toEqual([...held].sort((a, b) => b - a));
+      expect(hits.every((h) => h.missing!.includes('zyzzyva'))).toBe(true);
+      const phrase = search(index, '"railway project" zyzzyva');
+      expect(phrase.length).toBeGreaterThan(0);
+      for (const h of phrase) {
+        expect(h.missing).toEqual(['zyzzyva']);
+        expect(highlighted(h).join(' ').toLowerCase()).toContain('railway project');
+      }
+      expect(search(index, '"Soviet economy" oil')[0]!.missing).toEqual(['“soviet economy”']);
+    });
+
+    it('never answers with function words alone, nor for a single word or phrase', () => {
+      expect(search(index, 'the zyzzyva')).toEqual([]);
+      expect(search(index, 'of the zyzzyva')).toEqual([]);
+      expect(search(index, 'zyzzyva')).toEqual([]);
+      expect(search(index, '"project railway"')).toEqual([]);
+    });
+
+    it('leaves hits with every word as they were: no partial ones beside them', () => {
+      const hits = search(index, 'railway project', { limit: Infinity });
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.every((h) => h.missing === undefined)).toBe(true);
+    });
+  });
+
   it('ranks sentences with the words in the order typed above those without', () => {
     const hits = search(index, 'railway project', { limit: 100 });
     const ordered = hits.filter((h) => /railway project/.test(h.text));
