@@ -64,6 +64,17 @@ describe('keyboard navigation', () => {
     await dialog.waitFor();
     const keys = await dialog.locator('kbd').allTextContents();
     expect(keys).toEqual(expect.arrayContaining(['j', 'k', '/', '?']));
+    // Every key column clear of its description ("Ctrl+Z ⌘Z" ran 20 px into "Undo…").
+    const overlaps = await dialog.locator('dt').evaluateAll((dts) =>
+      dts
+        .filter((dt) => {
+          const dd = dt.nextElementSibling!;
+          const keysRight = Math.max(...[...dt.children].map((k) => k.getBoundingClientRect().right));
+          return keysRight > dd.getBoundingClientRect().left;
+        })
+        .map((dt) => dt.textContent),
+    );
+    expect(overlaps).toEqual([]);
     await reader.screenshot('shortcuts');
     await reader.pressKey('Escape');
     await dialog.waitFor({ state: 'hidden' });
