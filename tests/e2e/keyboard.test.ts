@@ -69,7 +69,9 @@ describe('keyboard navigation', () => {
       dts
         .filter((dt) => {
           const dd = dt.nextElementSibling!;
-          const keysRight = Math.max(...[...dt.children].map((k) => k.getBoundingClientRect().right));
+          const keysRight = Math.max(
+            ...[...dt.children].map((k) => k.getBoundingClientRect().right),
+          );
           return keysRight > dd.getBoundingClientRect().left;
         })
         .map((dt) => dt.textContent),
