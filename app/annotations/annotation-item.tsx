@@ -16,6 +16,7 @@ import { AnnotationEditor } from './annotation-editor.tsx';
 import { NoteView } from './note-view.tsx';
 import { colorName, DEFAULT_COLOR } from './palette.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
+import { LanguageText } from '../views/language-text.tsx';
 
 /** Props of `AnnotationItem`. */
 export interface AnnotationItemProps {
@@ -66,11 +67,13 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
       {unplacedReason === undefined ? (
         <button type="button" className="ann-quote" onClick={() => ui.reveal(annotation.id)}>
           <span className="visually-hidden">Show in the text: </span>
-          {quote}
+          <LanguageText text={quote} />
         </button>
       ) : (
         <>
-          <p className="ann-quote ann-quote--unplaced">{quote}</p>
+          <p className="ann-quote ann-quote--unplaced">
+            <LanguageText text={quote} />
+          </p>
           <p className="ann-reason">{unplacedReason}</p>
         </>
       )}

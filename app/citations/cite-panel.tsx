@@ -37,6 +37,7 @@ import { sourceLabel, type UserRecords } from './source-label.ts';
 import { StylePicker } from './style-picker.tsx';
 import { useCitationLibrary } from './use-citation-library.ts';
 import { useCiterCall } from './use-citer-call.ts';
+import { LanguageText } from '../views/language-text.tsx';
 
 /** Props of `CitePanel`. */
 export interface CitePanelProps {
@@ -310,7 +311,7 @@ export function CitePanel({
         </div>
       </details>
       <blockquote className="cite-quote" cite={link}>
-        {quotePreview}
+        <LanguageText text={quotePreview} />
       </blockquote>
       <div className="cite-result" aria-live="polite" aria-busy={call.status === 'loading'}>
         {call.status === 'loading' && (

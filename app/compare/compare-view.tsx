@@ -38,6 +38,7 @@ import { LayerFilterControls } from '../sync-panel/layer-filter-controls.tsx';
 import { layerName } from '../sync-panel/layer-name.ts';
 import { RELATION_GLYPH } from './compare-marks.tsx';
 import type { CompareEngine } from './load-compare.ts';
+import { LanguageText } from '../views/language-text.tsx';
 
 /** The relations, in the order the filter lists them. */
 export const RELATION_OPTIONS: readonly Relation[] = [
@@ -76,7 +77,9 @@ function Side({
 }): ReactNode {
   return (
     <>
-      <blockquote className="compare-quote">“{side.quote}”</blockquote>
+      <blockquote className="compare-quote">
+        “<LanguageText text={side.quote} />”
+      </blockquote>
       {side.paraphrase !== null && <p className="compare-paraphrase">{side.paraphrase}</p>}
       <a className="compare-link" href={`#${side.passage}`} onClick={onFollow}>
         {side.address}

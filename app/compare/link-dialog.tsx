@@ -12,6 +12,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useModalDialog } from '../views/use-modal-dialog.ts';
 import type { Relation } from '../../annotations/model/annotation.ts';
 import { RELATION_OPTIONS } from './compare-view.tsx';
+import { LanguageText } from '../views/language-text.tsx';
 
 /** One side as the dialog shows it. */
 export interface LinkSide {
@@ -71,7 +72,9 @@ export function LinkDialog({ sides, topics, onSave, onCancel }: LinkDialogProps)
           {sides.map((s, i) => (
             <figure key={i} className="link-side">
               <figcaption>{s.name}</figcaption>
-              <blockquote>“{s.quote}”</blockquote>
+              <blockquote>
+                “<LanguageText text={s.quote} />”
+              </blockquote>
             </figure>
           ))}
         </div>

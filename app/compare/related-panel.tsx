@@ -21,6 +21,7 @@ import { sourceLabel } from '../views/pane.tsx';
 import { loadRelatedEngine } from './load-compare.ts';
 import { relatedStrength } from './related-strength.ts';
 import type { RelatedPassage, RelatedQueryInput } from './related-engine.ts';
+import { LanguageText } from '../views/language-text.tsx';
 
 /** What the panel is asked for. */
 export interface RelatedRequest {
@@ -198,9 +199,13 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
                 <p className="related-text">
                   {markRanges(p.text, p.highlights).map((piece, i) =>
                     piece.marked ? (
-                      <mark key={i}>{piece.text}</mark>
+                      <mark key={i}>
+                        <LanguageText text={piece.text} />
+                      </mark>
                     ) : (
-                      <span key={i}>{piece.text}</span>
+                      <span key={i}>
+                        <LanguageText text={piece.text} />
+                      </span>
                     ),
                   )}
                 </p>

@@ -27,6 +27,7 @@ import {
 } from 'react';
 import type { Address } from '../../sources/edition.ts';
 import type { SearchBoxGroup, SearchBoxHit, SearchFunction } from '../search/search-port.ts';
+import { LanguageText } from './language-text.tsx';
 
 /** Props of `SearchBox`. */
 export interface SearchBoxProps {
@@ -216,9 +217,11 @@ export function SearchBox({ load, onOpen, inputRef, interactive }: SearchBoxProp
                     <span className="hit-address">{hit.address}</span>
                     <span className="hit-snippet">
                       {hit.snippet.clippedStart && '…'}
-                      {hit.snippet.before}
-                      <mark>{hit.snippet.match}</mark>
-                      {hit.snippet.after}
+                      <LanguageText text={hit.snippet.before} />
+                      <mark>
+                        <LanguageText text={hit.snippet.match} />
+                      </mark>
+                      <LanguageText text={hit.snippet.after} />
                       {hit.snippet.clippedEnd && '…'}
                     </span>
                     {hit.missing && hit.missing.length > 0 && (

@@ -1,38 +1,19 @@
 /**
  * `languageRuns`: marks runs of Cyrillic and Hangul text with their language
  * (`ru`, `ko`), so the reader can set `lang` on them (correct fonts,
- * hyphenation and screen-reader voice). A run spans the script's words and
- * the spaces, digits and punctuation between them, so "Толарая Г.Д.
- * Международные…" is one run, not one per word.
+ * hyphenation and screen-reader voice).
  *
- * Assumption worth naming: Cyrillic is tagged Russian. Both sources cite only
- * Russian-language works; a Ukrainian or Bulgarian title would be mistagged.
- *
- * Mutates `tree` (splits text nodes, sets `data.lang`).
+ * Mutates `tree` (splits text nodes, sets `data.lang`). The rule for what a run
+ * is lives in `split-language-runs.ts`, which the reader also applies to an
+ * edition's text shown outside its panes.
  */
 import type { Parent, Root, RootContent, Text } from 'mdast';
 import type { Plugin } from 'unified';
-import type { RunLanguage } from '../edition.ts';
+import { splitLanguageRuns } from '../split-language-runs.ts';
 import '../mdast-data.ts';
 
 /** Options of `languageRuns` (none). */
 export type Options = Record<string, never>;
-
-const RUN =
-  /(\p{Script=Cyrillic}+(?:[\s\p{P}\d]+\p{Script=Cyrillic}+)*\.?)|(\p{Script=Hangul}+(?:[\s\p{P}\d]+\p{Script=Hangul}+)*\.?)/gu;
-
-/** Splits `value` into runs; `lang` is set on Cyrillic and Hangul runs. */
-export function splitLanguageRuns(value: string): Array<{ value: string; lang?: RunLanguage }> {
-  const out: Array<{ value: string; lang?: RunLanguage }> = [];
-  let last = 0;
-  for (const m of value.matchAll(RUN)) {
-    if (m.index > last) out.push({ value: value.slice(last, m.index) });
-    out.push({ value: m[0], lang: m[1] !== undefined ? 'ru' : 'ko' });
-    last = m.index + m[0].length;
-  }
-  if (last < value.length) out.push({ value: value.slice(last) });
-  return out;
-}
 
 function visitParent(parent: Parent): void {
   const out: RootContent[] = [];

@@ -460,6 +460,24 @@ describe('fonts (item 14)', () => {
         expect(fromWebFonts, `${lang}: ${JSON.stringify(fonts)}`).toBeGreaterThanOrEqual(letters);
       }
     }
+    // Outside the panes too: the Cite panel's quote of footnote 4 showed its Korean as empty boxes.
+    await reader.footnoteMarker('lankov-2007:n4').click();
+    await reader.footnotePopover(4).getByRole('button', { name: /^Cite/ }).click();
+    const quote = reader.page.locator('.cite-quote [lang="ko"]').first();
+    await quote.waitFor();
+    await reader.page.evaluate(() => document.fonts.ready);
+    const { root: after } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', {
+      nodeId: after.nodeId,
+      selector: '.cite-quote [lang="ko"]',
+    });
+    const hangul = ((await quote.textContent())!.match(scripts.ko) ?? []).length;
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    expect(
+      fonts.filter((f) => f.isCustomFont).reduce((n, f) => n + f.glyphCount, 0),
+      JSON.stringify(fonts),
+    ).toBeGreaterThanOrEqual(hangul);
+    await reader.pressKey('Escape');
     const loaded = await reader.page.evaluate(() =>
       [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
     );

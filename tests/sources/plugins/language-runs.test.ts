@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitLanguageRuns } from '../../../sources/plugins/language-runs.ts';
+import { splitLanguageRuns } from '../../../sources/split-language-runs.ts';
 
 describe('languageRuns', () => {
   it('tags a Cyrillic run, initials and spaces included, as ru', () => {
