@@ -9,6 +9,7 @@
  * through the views it composes, as React text.
  */
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { SyncSnapshot } from '../../annotations/replica/sync-engine.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
 import { CompareMarks } from './compare-marks.tsx';
@@ -100,16 +101,7 @@ export function CompareOverlays({
           onClose={compare.closeRelated}
         />
       )}
-      {pending && (
-        <div className="link-pending" role="status">
-          <span>
-            Linking from {pending.name} … select the other passage and choose Link passages.
-          </span>
-          <button type="button" onClick={compare.cancelPending}>
-            Cancel<span className="visually-hidden"> linking</span>
-          </button>
-        </div>
-      )}
+      {pending && <PendingLinkChip name={pending.name} onCancel={compare.cancelPending} />}
       {linking && (
         <LinkDialog
           sides={[
@@ -123,4 +115,30 @@ export function CompareOverlays({
       )}
     </Suspense>
   );
+}
+
+/**
+ * The chip that says a link is half made ("Linking from …"), in the stack of
+ * notices at the bottom of the window (the live region of views/notice.tsx,
+ * which announces it). Floating on its own at the same spot it covered a
+ * notice or was covered by one, and at 420 px its centring held it to half
+ * the window: it wrapped into a blob with Cancel over its text.
+ */
+function PendingLinkChip({
+  name,
+  onCancel,
+}: {
+  readonly name: string;
+  readonly onCancel: () => void;
+}): ReactNode {
+  const chip = (
+    <div className="link-pending">
+      <span>Linking from {name} … select the other passage and choose Link passages.</span>
+      <button type="button" onClick={onCancel}>
+        Cancel<span className="visually-hidden"> linking</span>
+      </button>
+    </div>
+  );
+  const region = document.querySelector('.notice-region');
+  return region ? createPortal(chip, region) : chip;
 }

@@ -86,6 +86,25 @@ describe('compared passages in the panes', () => {
       await expect.poll(() => reader.paneOf(LANKOV).isVisible()).toBe(true);
       expect(await reader.paneOf(WC).isVisible()).toBe(false);
       await expect.poll(() => inPaneViewport(reader.paragraph(counterpart))).toBe(true);
+      // A link begun at 420 px: its chip spans the window as a notice does, with Cancel beside the
+      // text, not over it (held to half the window, it wrapped into a blob), in the notices' stack.
+      await selectInPassage(reader.page, counterpart, 0, 30);
+      await selectionToolbar(reader.page).getByRole('button', { name: 'Link passages' }).click();
+      const chip = reader.page.locator('.notice-region .link-pending');
+      await chip.waitFor();
+      const box = await chip.evaluate((el) => {
+        const text = el.querySelector('span')!.getBoundingClientRect();
+        const cancel = el.querySelector('button')!.getBoundingClientRect();
+        const own = el.getBoundingClientRect();
+        return {
+          inWindow: own.left >= 0 && own.right <= window.innerWidth,
+          wide: own.width >= window.innerWidth - 48,
+          apart: cancel.left >= text.right,
+        };
+      });
+      expect(box).toEqual({ inWindow: true, wide: true, apart: true });
+      await chip.getByRole('button', { name: 'Cancel linking' }).click();
+      await expect.poll(() => chip.count()).toBe(0);
     } finally {
       await reader.setViewport('wide');
     }
