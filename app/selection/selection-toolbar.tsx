@@ -21,7 +21,7 @@ import {
 import type { Edition } from '../../sources/edition.ts';
 import { rectReference, useFloating } from '../floating/use-floating.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
-import type { SelectionAction } from './selection-action.ts';
+import type { PaneSelection, SelectionAction } from './selection-action.ts';
 import { useCopyPassage } from './use-copy-passage.ts';
 import { usePaneSelection, type SelectionBox } from './use-pane-selection.ts';
 
@@ -89,8 +89,7 @@ export function SelectionToolbar({ editionOf, actions }: SelectionToolbarProps):
       const action = actions.find((a) => a.shortcut !== undefined && a.shortcut === e.key);
       if (!action) return;
       e.preventDefault();
-      clear();
-      action.run(tracked.selection);
+      runFromPassage(action, tracked.selection, clear);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -122,15 +121,32 @@ export function SelectionToolbar({ editionOf, actions }: SelectionToolbarProps):
           data-action={action.id}
           aria-keyshortcuts={action.shortcut}
           title={action.shortcut ? `${action.label} (${action.shortcut})` : action.label}
-          onClick={() => {
-            const selection = tracked.selection;
-            clear();
-            action.run(selection);
-          }}
+          onClick={() => runFromPassage(action, tracked.selection, clear)}
         >
           {action.label}
         </button>
       ))}
     </div>
   );
+}
+
+/**
+ * Runs a toolbar action with focus on the passage the selection starts in.
+ * The toolbar and the selection go as the action starts, and a click on the
+ * toolbar leaves focus where it was (it keeps the selection by not taking
+ * focus on mousedown): usually the page's body. A dialog or panel the action
+ * opens then had nothing to hand focus back to on close, and a keyboard
+ * reader lost their place; from the passage, they are back in the text where
+ * they selected.
+ */
+function runFromPassage(
+  action: SelectionAction,
+  selection: PaneSelection,
+  clear: () => void,
+): void {
+  const anchor = document.getSelection()?.anchorNode ?? null;
+  const from = anchor instanceof Element ? anchor : (anchor?.parentElement ?? null);
+  from?.closest<HTMLElement>('[data-address][tabindex]')?.focus({ preventScroll: true });
+  clear();
+  action.run(selection);
 }

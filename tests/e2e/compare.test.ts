@@ -236,6 +236,8 @@ describe('related to a selection', () => {
     await reader.openApp();
     await waitForMarks(reader);
     await reader.paragraph(`${LANKOV}:30`).scrollIntoViewIfNeeded();
+    // As after a click in the text: focus on the page's body, not in the pane.
+    await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await selectInPassage(reader.page, `${LANKOV}:30`, 0, 60);
     await selectionToolbar(reader.page)
       .getByRole('button', { name: 'Related', exact: true })
@@ -250,6 +252,10 @@ describe('related to a selection', () => {
     for (const address of items) expect(address.startsWith(`${WC}:`)).toBe(true);
     await reader.pressKey('Escape');
     await expect.poll(() => panel.count()).toBe(0);
+    // The toolbar's button went with the selection: focus goes back to the passage, not the body.
+    expect(
+      await reader.page.evaluate(() => document.activeElement?.getAttribute('data-address')),
+    ).toBe(`${LANKOV}:30`);
   });
 });
 
