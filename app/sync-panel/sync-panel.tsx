@@ -2,8 +2,9 @@
  * The **Sync** button in the header and its panel (issue 13): the server
  * address (by default the origin the reader came from), user name and
  * password; once signed in, the state in words, the time of the last
- * successful sync, the layers (private and groups), joining a group, the
- * layer new annotations go to, the documents refused, a record edited on two
+ * successful sync, the layers (private and groups), joining a group (by
+ * name, or with the Join button beside each group the server lists for the
+ * reader), the layer new annotations go to, the documents refused, a record edited on two
  * devices (both versions, and **Keep this version**), and **Sign out**,
  * which keeps every annotation in this browser.
  *
@@ -206,15 +207,28 @@ function SignedIn({ sync }: { readonly sync: SyncUi }): ReactNode {
   // (its annotations arrive as they sync) and does not change where new annotations go, so a
   // student who joined expecting to share kept highlighting into Private, unaware.
   const [joined, setJoined] = useState<string | null>(null);
+  // A Join button beside a listed group leaves the list with its group, and focus fell to the
+  // page's body: it goes to the confirmation instead, which says what the join did.
+  const confirmation = useRef<HTMLParagraphElement>(null);
+  const focusConfirmation = useRef(false);
+  const joinNamed = (name: string, fromList: boolean) => {
+    setJoined(null);
+    focusConfirmation.current = fromList;
+    void engine.joinGroup(name).then(() => setJoined(name));
+  };
   const join = (e: FormEvent) => {
     e.preventDefault();
     const name = group.trim();
     setGroup('');
-    setJoined(null);
-    void engine.joinGroup(name).then(() => setJoined(name));
+    joinNamed(name, false);
   };
   const joinedLayer = snapshot.layers.find((l) => l.kind === 'group' && l.label === joined);
   const defaultLayer = snapshot.layers.find((l) => l.db === snapshot.defaultLayer);
+  useEffect(() => {
+    if (!joinedLayer || !focusConfirmation.current) return;
+    focusConfirmation.current = false;
+    confirmation.current?.focus();
+  }, [joinedLayer]);
   return (
     <>
       <p>
@@ -233,6 +247,23 @@ function SignedIn({ sync }: { readonly sync: SyncUi }): ReactNode {
           </option>
         ))}
       </select>
+      {snapshot.suggestedGroups.length > 0 && (
+        <section className="sync-groups" aria-labelledby={`${id}-your-groups`}>
+          <p id={`${id}-your-groups`} className="sync-hint">
+            Your groups on this server:
+          </p>
+          <ul>
+            {snapshot.suggestedGroups.map((g) => (
+              <li key={g}>
+                <span className="sync-group-name">{g}</span>{' '}
+                <button type="button" onClick={() => joinNamed(g, true)}>
+                  Join<span className="visually-hidden"> {g}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form className="sync-join" onSubmit={join}>
         <label htmlFor={`${id}-group`}>Join a group</label>
         <input
@@ -251,7 +282,7 @@ function SignedIn({ sync }: { readonly sync: SyncUi }): ReactNode {
         <button type="submit">Join</button>
       </form>
       {joinedLayer && (
-        <p className="sync-joined" role="status">
+        <p className="sync-joined" role="status" tabIndex={-1} ref={confirmation}>
           Joined {joinedLayer.label}: its members’ annotations appear as they sync.{' '}
           {snapshot.defaultLayer === joinedLayer.db ? (
             <>New annotations go to {joinedLayer.label}.</>
@@ -263,11 +294,6 @@ function SignedIn({ sync }: { readonly sync: SyncUi }): ReactNode {
               </button>
             </>
           )}
-        </p>
-      )}
-      {snapshot.suggestedGroups.length > 0 && (
-        <p className="sync-hint">
-          Your groups on this server: {snapshot.suggestedGroups.join(', ')}
         </p>
       )}
       <p>

@@ -91,11 +91,16 @@ describe('two members of a group', () => {
       await waitForSyncStatus(reader.page, /^Synced\.$/);
       expect(await focusInPanel()).toBe(true);
       expect(await panel.textContent()).toContain(`Signed in as ${user.name}`);
-      // The group is offered from the server's hint, then joined.
+      // The group is offered from the server's hint, with a Join button beside it; Ana joins with
+      // that button, Ben by typing its name.
+      const listed = panel.getByRole('region', { name: 'Your groups on this server:' });
       await expect
-        .poll(() => panel.textContent())
-        .toContain(`Your groups on this server: ${GROUP}`);
-      await joinGroup(reader.page, GROUP);
+        .poll(() => listed.locator('li').allTextContents())
+        .toEqual([`${GROUP} Join ${GROUP}`]);
+      if (user === ana) await anaReader.screenshot('sync-panel-groups-listed');
+      await joinGroup(reader.page, GROUP, true, user === ana ? 'list' : 'name');
+      // Joined: it leaves the list (and the list goes, being empty).
+      expect(await listed.count()).toBe(0);
       await waitForSyncStatus(reader.page, /^Synced\.$/);
       expect(await panel.locator('.sync-last').textContent()).not.toContain('never');
       // The password is nowhere in the page's storage.

@@ -91,15 +91,29 @@ export async function signIn(
 }
 
 /**
- * Joins `group` through the open panel and makes it the layer for new annotations, as the
- * panel's confirmation offers (which it checks), then checks the menu says so too.
+ * Joins `group` through the open panel — by typing its name under "Join a group", or with
+ * `via: 'list'` by the Join button beside it in "Your groups on this server" (after which focus
+ * is on the confirmation) — and makes it the layer for new annotations, as the panel's
+ * confirmation offers (which it checks), then checks the menu says so too.
  */
-export async function joinGroup(page: Page, group: string, makeDefault = true): Promise<void> {
+export async function joinGroup(
+  page: Page,
+  group: string,
+  makeDefault = true,
+  via: 'name' | 'list' = 'name',
+): Promise<void> {
   const panel = syncPanel(page);
-  await panel.getByLabel('Join a group').fill(group);
-  await panel.getByRole('button', { name: 'Join', exact: true }).click();
-  if (!makeDefault) return;
   const confirmation = panel.locator('.sync-joined');
+  if (via === 'list') {
+    const listed = panel.getByRole('region', { name: 'Your groups on this server:' });
+    await listed.getByRole('button', { name: `Join ${group}`, exact: true }).click();
+    // The button left with its group: focus went to the confirmation, not to the page's body.
+    await expect.poll(() => confirmation.evaluate((p) => p === document.activeElement)).toBe(true);
+  } else {
+    await panel.getByLabel('Join a group').fill(group);
+    await panel.getByRole('button', { name: 'Join', exact: true }).click();
+  }
+  if (!makeDefault) return;
   await expect
     .poll(() => confirmation.textContent())
     .toMatch(new RegExp(`^Joined ${group}: .* New annotations still go to Private\\.`));
