@@ -35,7 +35,7 @@ import {
   type LayerFilter,
 } from '../sync-panel/layer-filter.ts';
 import { LayerFilterControls } from '../sync-panel/layer-filter-controls.tsx';
-import { layerName } from '../sync-panel/layer-name.ts';
+import { syncLine } from '../sync-panel/sync-line.ts';
 import { RELATION_GLYPH } from './compare-marks.tsx';
 import type { CompareEngine } from './load-compare.ts';
 import { LanguageText } from '../views/language-text.tsx';
@@ -119,12 +119,7 @@ function Row({ row, headings, onFollow, onDelete, facts }: RowProps): ReactNode 
             <span className="own-badge">
               {mine ? 'Your comparison' : `Comparison by ${facts?.author ?? 'another member'}`}
             </span>
-            {facts && (
-              <span className="own-layer">
-                {facts.layer ? layerName(facts.layer) : 'Not synced yet'}
-                {facts.author && facts.layer?.kind === 'group' && <> · by {facts.author}</>}
-              </span>
-            )}
+            {facts && <span className="own-layer">{syncLine(facts)}</span>}
             {mine && (
               <button type="button" className="own-delete" onClick={() => onDelete(row.id)}>
                 Delete

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { AnnotationSyncFacts } from './layer-filter.ts';
 import { layerName } from './layer-name.ts';
+import { syncLine } from './sync-line.ts';
 import { formatVersionTime } from './sync-time.ts';
 import type { SyncUi } from './use-sync.ts';
 
@@ -68,10 +69,7 @@ export function AnnotationSyncMeta({
   };
   return (
     <div className="ann-sync" ref={box}>
-      <p className="ann-sync-line">
-        {facts.layer ? layerName(facts.layer) : 'Not synced yet'}
-        {facts.author && facts.layer?.kind === 'group' && <> · by {facts.author}</>}
-      </p>
+      <p className="ann-sync-line">{syncLine(facts)}</p>
       {facts.conflict && (
         <div className="ann-conflict" role="group" aria-label="Edited elsewhere too">
           <p>

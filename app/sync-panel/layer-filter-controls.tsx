@@ -1,7 +1,9 @@
 /**
  * The layer and author menus (`layer-filter.ts`'s filter), shown while the
  * reader is signed in to a server; the sidebar and the Compare view both
- * render them. Author names come from the server and are React text.
+ * render them. Author names come from the server and are React text; the
+ * reader's own name is offered as "You (<name>)", the wording `sync-line.ts`
+ * uses for their own everywhere.
  */
 import type { ReactNode } from 'react';
 import type { SyncSnapshot } from '../../annotations/replica/sync-engine.ts';
@@ -59,7 +61,7 @@ export function LayerFilterControls({
           <option value="">All authors</option>
           {filterAuthors(snapshot).map((a) => (
             <option key={a} value={a}>
-              {a === snapshot.user ? `${a} (you)` : a}
+              {a === snapshot.user ? `You (${a})` : a}
             </option>
           ))}
         </select>

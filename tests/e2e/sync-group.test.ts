@@ -120,7 +120,17 @@ describe('two members of a group', () => {
     expect(seen.targets[0]?.selectors.quote.exact).toBe(made!.targets[0]!.selectors.quote.exact);
     await openSidebar(benReader.page);
     const item = sidebar(benReader.page).locator(`[data-annotation-id="${made!.id}"]`);
-    await expect.poll(() => item.textContent()).toContain('by ana');
+    await expect
+      .poll(() => item.locator('.ann-sync-line').textContent())
+      .toBe(`Group: ${GROUP} · by ana`);
+    // Ana's own card says so in the words the Compare view uses for her own ("Your comparison"),
+    // not by her name.
+    const anaItem = (await openSidebar(anaReader.page)).locator(
+      `[data-annotation-id="${made!.id}"]`,
+    );
+    await expect
+      .poll(() => anaItem.locator('.ann-sync-line').textContent())
+      .toBe(`Group: ${GROUP} · by you`);
     // Another member's annotation cannot be edited or deleted here, only copied.
     expect(await item.getByRole('button', { name: /^Delete/ }).count()).toBe(0);
     await benReader.screenshot('sync-group-annotation-by-ana');
@@ -156,11 +166,16 @@ describe('layers', () => {
     await annotate(benReader.page, 'lankov-2007:8', 0, 30, 'h');
     const moved = (await storedAnnotations(benReader.page)).find(inParagraph('lankov-2007:8'))!;
     await waitForStored(anaReader.page, (a) => a.id === moved.id);
+    // Ana sees it as Ben's; Ben as his own.
+    const movedForAna = sidebar(anaReader.page).locator(`[data-annotation-id="${moved.id}"]`);
+    await expect
+      .poll(() => movedForAna.locator('.ann-sync-line').textContent())
+      .toBe(`${groupLayer} · by ben`);
     const bar = sidebar(benReader.page);
     const movedItem = bar.locator(`[data-annotation-id="${moved.id}"]`);
     await expect
       .poll(() => movedItem.locator('.ann-sync-line').textContent())
-      .toBe(`${groupLayer} · by ben`);
+      .toBe(`${groupLayer} · by you`);
     await movedItem.getByLabel(/^Move to/).selectOption({ label: 'Private' });
     await expect.poll(() => movedItem.locator('.ann-sync-line').textContent()).toBe('Private');
     await waitForGone(anaReader.page, moved.id);
@@ -225,7 +240,7 @@ describe('layers', () => {
     expect(await shownIds()).not.toContain(moved.id);
     expect(await shownIds()).not.toContain(copy.id);
     await layerMenu.selectOption({ label: 'All layers' });
-    await authorMenu.selectOption({ label: 'ben (you)' });
+    await authorMenu.selectOption({ label: 'You (ben)' });
     await expect.poll(shownIds).not.toContain(anas.id);
     expect(await shownIds()).toEqual(expect.arrayContaining([moved.id, copy.id]));
     await authorMenu.selectOption({ label: 'All authors' });
@@ -247,7 +262,7 @@ describe('layers', () => {
     ).toBe(0);
     await benReader.screenshot('sync-compare-layer-filter');
     await view.getByLabel('Filter by layer').selectOption({ label: 'All layers' });
-    await view.getByLabel('Filter by author').selectOption({ label: 'ben (you)' });
+    await view.getByLabel('Filter by author').selectOption({ label: 'You (ben)' });
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Ben’s comparison.');
     expect(await rows.first().locator('.own-badge').textContent()).toBe('Your comparison');

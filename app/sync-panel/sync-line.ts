@@ -1,0 +1,32 @@
+/**
+ * The words under a reader's annotation (sidebar card) or comparison
+ * (Compare view row) that say where it is synced and whose it is: its layer
+ * and, in a group, "by you" for the reader's own and "by <name>" for another
+ * member's. One home for the wording, so the sidebar and the Compare view
+ * cannot drift apart (the card said "by ana" to Ana herself while the
+ * Compare view said "Your comparison").
+ *
+ * Pure: no React, no DOM. What it is not for: the layer menus' names
+ * (`layer-name.ts`) or the author filter (`layer-filter-controls.tsx`).
+ */
+import type { AnnotationSyncFacts } from './layer-filter.ts';
+import { layerName } from './layer-name.ts';
+
+/** The reader's own, in every place that names an author. */
+export const OWN_AUTHOR = 'you';
+
+/** "by you" for the reader's own, else "by <name>". */
+export function byWhom(facts: Pick<AnnotationSyncFacts, 'author' | 'mine'>): string {
+  return `by ${facts.mine ? OWN_AUTHOR : (facts.author ?? 'another member')}`;
+}
+
+/**
+ * "Private", "Group: <name> · by you", "Group: <name> · by ben", or "Not
+ * synced yet" when it is in no layer (made while signed out). Who made it is
+ * said only in a group: a private layer has one reader.
+ */
+export function syncLine(facts: Pick<AnnotationSyncFacts, 'layer' | 'author' | 'mine'>): string {
+  if (!facts.layer) return 'Not synced yet';
+  const layer = layerName(facts.layer);
+  return facts.layer.kind === 'group' && facts.author ? `${layer} · ${byWhom(facts)}` : layer;
+}
