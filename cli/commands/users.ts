@@ -5,7 +5,7 @@
  */
 import { asCliErrors, connectAdmin } from '../connect-admin.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
-import { readPassword } from '../read-password.ts';
+import { openPasswordPrompt } from '../read-password.ts';
 
 const USAGE = 'usage: diptych users add <name> [--password <pw>] [--server <url>] [--data <dir>]';
 
@@ -18,9 +18,16 @@ export const users: Command = async (args, io) => {
   });
   const [action, name, extra] = positional;
   if (action !== 'add' || name === undefined || extra !== undefined) throw new CliError(USAGE, 2);
-  const admin = await connectAdmin(flags);
-  const password = typeof flags.password === 'string' ? flags.password : await readPassword(name);
-  const { database } = await asCliErrors(() => admin.addUser(name, password));
-  io.out(`Added user "${name}" with a private layer (${database}) on ${admin.couchUrl}\n`);
-  return 0;
+  // Opened before connecting, which takes a moment: from here on a terminal does not echo, and
+  // what is typed meanwhile waits for the prompt (read-password.ts).
+  const prompt = typeof flags.password === 'string' ? null : openPasswordPrompt();
+  try {
+    const admin = await connectAdmin(flags);
+    const password = prompt ? await prompt.read(name) : (flags.password ?? '');
+    const { database } = await asCliErrors(() => admin.addUser(name, password));
+    io.out(`Added user "${name}" with a private layer (${database}) on ${admin.couchUrl}\n`);
+    return 0;
+  } finally {
+    prompt?.close();
+  }
 };

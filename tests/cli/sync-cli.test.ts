@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { groupDatabaseName } from '../../annotations/sync/index.ts';
 import { call } from '../server/helpers/http.ts';
+import { scaled } from '../slowdown.ts';
 import {
   startServerProcess,
   TEST_ADMIN,
@@ -140,6 +141,42 @@ describe('a reading group in four commands', () => {
     });
     expect(session.status).toBe(200);
   }, 60_000);
+
+  it(
+    'at a terminal, keeps both entries of the password typed ahead of the prompt',
+    async () => {
+      // A real terminal (a pseudo-terminal from util-linux's `script`, in Debian's essential
+      // bsdutils) with both entries sent at once, before the command has even connected: the
+      // prompt had put the terminal in raw mode only when it appeared, and dropped whatever
+      // followed the first Enter in one read, so the second prompt waited for ever.
+      const command = [process.execPath, 'bin/diptych.js', 'users', 'add', 'kit']
+        .concat(['--server', server.url])
+        .map((a) => `'${a}'`)
+        .join(' ');
+      const child = spawn('script', ['-qfec', command, '/dev/null'], {
+        env: { ...process.env, DIPTYCH_ADMIN: `${TEST_ADMIN.name}:${TEST_ADMIN.password}` },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.stdin.write('kit-secret\rkit-secret\r');
+      // A prompt left waiting is a failure, not a hang: `script` killed, its command gets SIGHUP.
+      const timer = setTimeout(() => child.kill('SIGKILL'), scaled(15_000));
+      const code = await new Promise((r) => child.once('exit', r)).finally(() => {
+        clearTimeout(timer);
+        child.stdin.destroy();
+      });
+      expect(out).toContain('Again: ');
+      expect(out).toContain('Added user "kit"');
+      expect(code).toBe(0);
+      const session = await call(server.couchUrl, null, 'POST', '_session', {
+        name: 'kit',
+        password: 'kit-secret',
+      });
+      expect(session.status).toBe(200);
+    },
+    scaled(60_000),
+  );
 });
 
 describe('when it fails', () => {
