@@ -172,7 +172,9 @@ export function fromWireError(wire: WireError): Error {
 /**
  * An event's arguments as sent: errors as `WireError`, and a replication's
  * progress without the documents it wrote (`change.docs`: the page reads
- * documents from the changes feed, not from these).
+ * documents from the changes feed, not from these) but with their ids and
+ * revisions (`change.written`: what a push has sent, for the cards' "not yet
+ * synced").
  */
 export function toWireArgs(name: string, args: readonly unknown[]): unknown[] {
   return args.map((arg) => {
@@ -187,7 +189,13 @@ function withoutDocs(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    if (key === 'docs' && Array.isArray(v)) continue;
+    if (key === 'docs' && Array.isArray(v)) {
+      out['written'] = v.map((d: { _id?: unknown; _rev?: unknown }) => ({
+        id: String(d._id),
+        rev: String(d._rev),
+      }));
+      continue;
+    }
     if (key === 'errors' && Array.isArray(v)) out[key] = v.map((e) => toWireError(e));
     else if (key === 'change' || key === 'push' || key === 'pull') out[key] = withoutDocs(v);
     else out[key] = v;

@@ -81,6 +81,14 @@ import {
 } from './record-replica.ts';
 import { replicationBackOff, replicationFetch } from './replication-options.ts';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from './sync-settings.ts';
+import {
+  loadUnsent,
+  noteSent,
+  noteWritten,
+  saveUnsent,
+  unsentIds,
+  type Unsent,
+} from './unsent-changes.ts';
 
 /** A layer: the reader's private one or a group's. */
 export interface Layer {
@@ -132,6 +140,12 @@ export interface SyncSnapshot {
   readonly layerOf: Readonly<Record<string, string>>;
   /** Annotation id → author. */
   readonly authorOf: Readonly<Record<string, string>>;
+  /**
+   * Annotation ids with a change of the reader's written here and not yet on
+   * the server (offline, the server unreachable, or on its way): the sidebar
+   * says "not yet synced" on their cards (`unsent-changes.ts`).
+   */
+  readonly unsent: ReadonlySet<string>;
   /** Annotation id → every version of an annotation edited in two places (two or more). */
   readonly conflicts: Readonly<Record<string, readonly ConflictVersion[]>>;
   /** Source id → every version of a record override edited on two devices (two or more). */
@@ -395,6 +409,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let signInProblem: ServerProblem | null = null;
   let offlineSince: string | null = null;
   let pendingOut = 0;
+  /** The reader's changes written to a layer and not yet seen sent (`unsent-changes.ts`), and their ids. */
+  let unsent: Unsent = {};
+  let unsentSet: ReadonlySet<string> = new Set();
   let suggested: string[] = [];
   let conflicts: Record<string, readonly ConflictVersion[]> = {};
   let rejected: RejectedDoc[] = [];
@@ -434,6 +451,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function persistSettings(): void {
     if (settings) saveSyncSettings(storage, settings);
+  }
+
+  /** Replaces what is unsent (kept across reloads, for the signed-in user); the caller announces it. */
+  function setUnsent(next: Unsent): void {
+    // The same, or still nothing (every layer pausing clears it): no write.
+    if (next === unsent || (Object.keys(next).length === 0 && unsentSet.size === 0)) return;
+    unsent = next;
+    unsentSet = unsentIds(next);
+    if (settings) saveUnsent(storage, settings.api, settings.user, next);
   }
 
   /**
@@ -588,6 +614,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       defaultLayer: settings?.signedIn ? settings.defaultLayer : null,
       layerOf: settings?.layerOf ?? {},
       authorOf: settings?.authorOf ?? {},
+      unsent: settings?.signedIn ? unsentSet : new Set(),
       conflicts,
       recordConflicts,
       rejected,
@@ -628,6 +655,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    */
   async function writeDocs(
     db: PouchDatabase,
+    layerDb: string,
     puts: readonly PendingDoc[],
     deletes: readonly string[],
   ): Promise<void> {
@@ -653,6 +681,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const failed = new Set(
         results.filter((r) => 'error' in r && r.status === 409).map((r) => r.id ?? ''),
       );
+      let next = unsent;
+      for (const r of results) if ('ok' in r) next = noteWritten(next, layerDb, r.id, r.rev);
+      setUnsent(next);
       pendingOut += docs.length - failed.size;
       changed();
       if (failed.size === 0) return;
@@ -664,12 +695,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /** Writes annotations (as their W3C documents by `user`) and deletions to one layer database (`writeDocs`). */
   function writeBatch(
     db: PouchDatabase,
+    layerDb: string,
     puts: readonly Annotation[],
     deletes: readonly string[],
     user: string,
   ): Promise<void> {
     return writeDocs(
       db,
+      layerDb,
       puts.map((a) => {
         const doc = toAnnotationDoc(a, user);
         return {
@@ -721,7 +754,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       },
     }));
     const ids = [...docs.map((d) => d.doc._id), ...deletes.map(recordDocId)];
-    void queueWrite(ids, () => writeDocs(target.local, docs, deletes.map(recordDocId)));
+    void queueWrite(ids, () =>
+      writeDocs(target.local, target.layer.db, docs, deletes.map(recordDocId)),
+    );
     changed();
   }
 
@@ -767,7 +802,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const target = liveLayer(db);
       if (!target) continue;
       const ids = [...batch.puts.map((a) => a.id as string), ...batch.deletes];
-      void queueWrite(ids, () => writeBatch(target.local, batch.puts, batch.deletes, user));
+      void queueWrite(ids, () => writeBatch(target.local, db, batch.puts, batch.deletes, user));
     }
     if (refusedOne)
       message =
@@ -1346,11 +1381,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         'change',
         (info: {
           direction: 'push' | 'pull';
-          change: { docs_written: number; pending?: number };
+          change: {
+            docs_written: number;
+            pending?: number;
+            written?: readonly { id: string; rev: string }[];
+          };
         }) => {
-          if (info.direction === 'push')
+          if (info.direction === 'push') {
             pendingOut = Math.max(0, pendingOut - info.change.docs_written);
-          else entry.pendingPull = info.change.pending ?? 0;
+            if (info.change.written)
+              setUnsent(noteSent(unsent, entry.layer.db, info.change.written));
+          } else entry.pendingPull = info.change.pending ?? 0;
           changed();
         },
       )
@@ -1376,6 +1417,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           entry.caughtUp = true;
           if (live.every((l) => l.problem === null && !l.active && l.caughtUp)) {
             pendingOut = 0;
+            // Every layer's push has caught up: nothing of the reader's waits (a batch whose
+            // documents the server already had sends none, and says none sent).
+            setUnsent({});
             offlineSince = null;
             if (settings) {
               settings.lastSync = clock().toISOString();
@@ -1449,6 +1493,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // Others' annotations are never written; the reader's own are compared with their documents (writeBatch).
       if (layer !== undefined && author !== undefined && author !== s.user) lastSeen.set(a.id, a);
     }
+    // What had not gone up when the page was last left (a reload while offline) still says so.
+    unsent = loadUnsent(storage, s.api, s.user);
+    unsentSet = unsentIds(unsent);
     live = dbs.map((db) => startLayer(layerOfDb(db, s.user), s.api, s.user));
     stopWatch = hub.watch((set, origin) => {
       if (origin === 'replica') lastSeen = new Map(set.annotations.map((a) => [a.id as string, a]));
@@ -1628,8 +1675,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       s.authorOf[id] = s.user;
       persistSettings();
       await queue(async () => {
-        await writeBatch(target.local, [annotation], [], s.user);
-        if (source) await writeBatch(source.local, [], [id], s.user);
+        await writeBatch(target.local, db, [annotation], [], s.user);
+        if (source) await writeBatch(source.local, source.layer.db, [], [id], s.user);
       });
       changed();
     },
@@ -1644,10 +1691,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const doc = await target.local.get(id, { conflicts: true });
         const losers = doc._conflicts ?? [];
         const kept: Annotation = { ...chosen.annotation, modified: clock().toISOString() };
-        await target.local.bulkDocs([
+        const [written] = await target.local.bulkDocs([
           { ...toAnnotationDoc(kept, chosen.author), _rev: doc._rev },
           ...losers.map((r) => ({ _id: id, _rev: r, _deleted: true })),
         ]);
+        if (written && 'ok' in written)
+          setUnsent(noteWritten(unsent, target.layer.db, written.id, written.rev));
         pendingOut += 1 + losers.length;
         const { [id]: _done, ...rest } = conflicts;
         conflicts = rest;

@@ -35,7 +35,7 @@ import {
   type LayerFilter,
 } from '../sync-panel/layer-filter.ts';
 import { LayerFilterControls } from '../sync-panel/layer-filter-controls.tsx';
-import { syncLine } from '../sync-panel/sync-line.ts';
+import { NOT_SYNCED, syncLine } from '../sync-panel/sync-line.ts';
 import { RELATION_GLYPH } from './compare-marks.tsx';
 import type { CompareEngine } from './load-compare.ts';
 import { LanguageText } from '../views/language-text.tsx';
@@ -119,7 +119,12 @@ function Row({ row, headings, onFollow, onDelete, facts }: RowProps): ReactNode 
             <span className="own-badge">
               {mine ? 'Your comparison' : `Comparison by ${facts?.author ?? 'another member'}`}
             </span>
-            {facts && <span className="own-layer">{syncLine(facts)}</span>}
+            {facts && (
+              <span className="own-layer">
+                {syncLine(facts)}
+                {facts.unsent && facts.layer && <span className="ann-unsent"> · {NOT_SYNCED}</span>}
+              </span>
+            )}
             {mine && (
               <button type="button" className="own-delete" onClick={() => onDelete(row.id)}>
                 Delete

@@ -1,6 +1,7 @@
 /**
  * What the sidebar shows of an annotation's sync: its layer and, in a
- * group, who made it; "Edited elsewhere too" with the other version a click
+ * group, who made it; "not synced yet" while the reader's change to it has
+ * not reached the server (offline, say); "Edited elsewhere too" with the other version a click
  * away and the choice of which to keep; moving the reader's own annotation
  * to another layer, or copying anyone's into a layer of theirs.
  *
@@ -10,7 +11,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { AnnotationSyncFacts } from './layer-filter.ts';
 import { layerName } from './layer-name.ts';
-import { syncLine } from './sync-line.ts';
+import { NOT_SYNCED, syncLine } from './sync-line.ts';
 import { formatVersionTime } from './sync-time.ts';
 import type { SyncUi } from './use-sync.ts';
 
@@ -69,7 +70,10 @@ export function AnnotationSyncMeta({
   };
   return (
     <div className="ann-sync" ref={box}>
-      <p className="ann-sync-line">{syncLine(facts)}</p>
+      <p className="ann-sync-line">
+        {syncLine(facts)}
+        {facts.unsent && facts.layer && <span className="ann-unsent"> · {NOT_SYNCED}</span>}
+      </p>
       {facts.conflict && (
         <div className="ann-conflict" role="group" aria-label="Edited elsewhere too">
           <p>

@@ -24,6 +24,8 @@ export interface AnnotationSyncFacts {
   readonly mine: boolean;
   /** Every version, when it was edited in two places. */
   readonly conflict: readonly ConflictVersion[] | null;
+  /** True while a change of the reader's to it is written here but not yet on the server. */
+  readonly unsent: boolean;
 }
 
 /** The facts for one annotation, or `null` when sync is not in use. */
@@ -37,6 +39,7 @@ export function syncMetaOf(snapshot: SyncSnapshot | null, id: string): Annotatio
     author,
     mine: author === null || author === snapshot.user,
     conflict: snapshot.conflicts[id] ?? null,
+    unsent: snapshot.unsent.has(id),
   };
 }
 

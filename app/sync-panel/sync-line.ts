@@ -2,7 +2,8 @@
  * The words under a reader's annotation (sidebar card) or comparison
  * (Compare view row) that say where it is synced and whose it is: its layer
  * and, in a group, "by you" for the reader's own and "by <name>" for another
- * member's. One home for the wording, so the sidebar and the Compare view
+ * member's; and, while a change of the reader's has not reached the server,
+ * `NOT_SYNCED` beside it. One home for the wording, so the sidebar and the Compare view
  * cannot drift apart (the card said "by ana" to Ana herself while the
  * Compare view said "Your comparison").
  *
@@ -11,6 +12,13 @@
  */
 import type { AnnotationSyncFacts } from './layer-filter.ts';
 import { layerName } from './layer-name.ts';
+
+/**
+ * Said of an annotation whose latest change is not on the server yet: made
+ * while signed out (in no layer), or written here while offline or on its
+ * way. In words, not only a colour.
+ */
+export const NOT_SYNCED = 'not synced yet';
 
 /** The reader's own, in every place that names an author. */
 export const OWN_AUTHOR = 'you';
@@ -26,7 +34,7 @@ export function byWhom(facts: Pick<AnnotationSyncFacts, 'author' | 'mine'>): str
  * said only in a group: a private layer has one reader.
  */
 export function syncLine(facts: Pick<AnnotationSyncFacts, 'layer' | 'author' | 'mine'>): string {
-  if (!facts.layer) return 'Not synced yet';
+  if (!facts.layer) return 'Not synced yet'; // NOT_SYNCED, starting the line.
   const layer = layerName(facts.layer);
   return facts.layer.kind === 'group' && facts.author ? `${layer} · ${byWhom(facts)}` : layer;
 }

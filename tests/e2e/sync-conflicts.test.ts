@@ -51,6 +51,11 @@ describe('conflicting edits made offline', () => {
     await annotate(laptop.page, 'lankov-2007:5', 0, 40, 'h');
     const [made] = await storedAnnotations(laptop.page);
     await waitForStored(desktop.page, (a) => a.id === made!.id);
+    const syncLine = (r: Reader) =>
+      sidebar(r.page).locator(`[data-annotation-id="${made!.id}"] .ann-sync-line`);
+    await openSidebar(laptop.page);
+    // On the server: the card says only where it is.
+    await expect.poll(() => syncLine(laptop).textContent(), { timeout: 60_000 }).toBe('Private');
 
     await server.stop();
     await editNote(laptop, made!.id, 'Written on the laptop');
@@ -60,10 +65,23 @@ describe('conflicting edits made offline', () => {
       await openSyncPanel(r.page);
       await waitForSyncStatus(r.page, /unreachable|Offline/);
       await closeSyncPanel(r.page);
+      // The edited card says its change has not gone up, in words: it looked synced.
+      await expect.poll(() => syncLine(r).textContent()).toBe('Private · not synced yet');
     }
+    await laptop.screenshot('sync-card-not-synced-yet');
+    // Still after a reload while the server is down (a reload, not `openApp`: the browser logs
+    // each refused connection to the stopped server as a console error, which `openApp` fails on).
+    await desktop.page.reload();
+    await desktop.page.waitForSelector('html[data-reader-ready]');
+    await openSidebar(desktop.page);
+    await expect
+      .poll(() => syncLine(desktop).textContent(), { timeout: 60_000 })
+      .toBe('Private · not synced yet');
 
     await server.restart();
     for (const r of [laptop, desktop]) {
+      // The change reached the server: the mark goes.
+      await expect.poll(() => syncLine(r).textContent(), { timeout: 90_000 }).toBe('Private');
       const item = sidebar(r.page).locator(`[data-annotation-id="${made!.id}"]`);
       await expect
         .poll(() => item.getByRole('group', { name: 'Edited elsewhere too' }).count(), {

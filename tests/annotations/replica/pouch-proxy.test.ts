@@ -131,8 +131,13 @@ describe('pouchProxy', () => {
     const [info] = (await change) as [{ direction: string; change: Record<string, unknown> }];
     expect(info.direction).toBe('pull');
     expect(info.change['docs_written']).toBe(2);
-    // The documents written are not sent along (the page reads them from the feed).
+    // The documents written are not sent along (the page reads them from the feed), only their
+    // ids and revisions (what a push has sent: the cards' "not yet synced").
     expect(info.change['docs']).toBeUndefined();
+    expect(info.change['written']).toEqual([
+      { id: 'p', rev: expect.stringMatching(/^1-/) },
+      { id: 'q', rev: expect.stringMatching(/^1-/) },
+    ]);
     await paused;
     expect(settled.length).toBeGreaterThan(0);
     for (const s of settled) expect(s.directionPauses).toBeGreaterThanOrEqual(s.syncPauses);

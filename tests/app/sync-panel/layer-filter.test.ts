@@ -28,6 +28,7 @@ function snapshot(over: Partial<SyncSnapshot> = {}): SyncSnapshot {
     defaultLayer: PRIVATE,
     layerOf: { mine: PRIVATE, ours: GROUP, anas: GROUP },
     authorOf: { mine: 'ben', ours: 'ben', anas: 'ana' },
+    unsent: new Set(),
     conflicts: {},
     recordConflicts: {},
     rejected: [],
@@ -54,7 +55,14 @@ describe('syncMetaOf', () => {
       author: null,
       mine: true,
       conflict: null,
+      unsent: false,
     });
+  });
+
+  it('says whether a change of the reader’s has not reached the server yet', () => {
+    const s = snapshot({ unsent: new Set(['ours']) });
+    expect(syncMetaOf(s, 'ours')?.unsent).toBe(true);
+    expect(syncMetaOf(s, 'mine')?.unsent).toBe(false);
   });
 
   it('is null without sync, or signed out with nothing ever synced', () => {
