@@ -181,9 +181,16 @@ export function CompareView({
       ...(topic ? { topic } : {}),
       ...(whose === 'all' ? {} : { curated: whose === 'curated' }),
       // Curated comparisons are in no layer and by no reader: a layer or author filter leaves them out.
-      ...(isOpenLayerFilter(layers)
+      // "Your own" is the reader's own: in a group it had kept every member's comparison too, each
+      // labelled "Comparison by ben" (others' are under All comparisons and the author menu).
+      ...(isOpenLayerFilter(layers) && whose !== 'own'
         ? {}
-        : { keep: (row) => !row.curated && passesLayerFilter(layers, sync, row.id) }),
+        : {
+            keep: (row: ComparisonRow) =>
+              (isOpenLayerFilter(layers) ||
+                (!row.curated && passesLayerFilter(layers, sync, row.id))) &&
+              (whose !== 'own' || syncMetaOf(sync, row.id)?.mine !== false),
+          }),
     });
   }, [engine, table, relation, topic, whose, layers, sync]);
   const total = table ? engine!.tableRows(table).length : 0;

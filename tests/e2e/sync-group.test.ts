@@ -275,6 +275,11 @@ describe('layers', () => {
     ).toBe(1);
     await view.getByLabel('Filter by author').selectOption({ label: 'All authors' });
     await expect.poll(() => rows.count()).toBe(total);
+    // "Your own" is Ben's own: Ana's group comparison is not his.
+    await view.getByLabel('Whose').selectOption({ label: 'Your own' });
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Ben’s comparison.');
+    await view.getByLabel('Whose').selectOption({ label: 'All comparisons' });
     await view.getByRole('button', { name: 'Close' }).click();
   });
 });
