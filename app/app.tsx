@@ -55,7 +55,7 @@ import {
 } from './state/reader-state.ts';
 import { LibraryControls } from './library/library-controls.tsx';
 import type { LibraryController } from './library/use-library.ts';
-import { SyncButton, SyncPanel } from './sync-panel/sync-panel.tsx';
+import { SyncButton, SyncPanelSlot } from './sync-panel/sync-button.tsx';
 import { useSync } from './sync-panel/use-sync.ts';
 import { OFFER_MESSAGES, useAppUpdate } from './update/use-app-update.ts';
 import { Notice } from './views/notice.tsx';
@@ -303,7 +303,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
       <AnnotationStatus ui={annotations} />
       <CompareOverlays compare={compare} sync={sync.snapshot} />
       <CitationDialogs citations={citations} userRecords={library} />
-      <SyncPanel sync={sync} />
+      <SyncPanelSlot sync={sync} />
       {/* Rendered only while open: its fifty elements are no part of the first paint. */}
       {state.shortcutsOpen && (
         <ShortcutsDialog

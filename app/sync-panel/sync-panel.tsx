@@ -1,5 +1,6 @@
 /**
- * The **Sync** button in the header and its panel (issue 13): the server
+ * The **Sync** panel (issue 13; its header button is `sync-button.tsx`, and
+ * this module a lazy chunk): the server
  * address (by default the origin the reader came from), user name and
  * password; once signed in, the state in words, the time of the last
  * successful sync, the layers (private and groups), joining a group (by
@@ -19,24 +20,6 @@ import { sourceLabel } from '../citations/source-label.ts';
 import { layerName } from './layer-name.ts';
 import { formatSyncTime, formatVersionTime } from './sync-time.ts';
 import type { SyncUi } from './use-sync.ts';
-
-/** The header button; its dot shows the state at a glance (the words are in the panel and its title). */
-export function SyncButton({ sync }: { readonly sync: SyncUi }): ReactNode {
-  const status = sync.snapshot?.status;
-  return (
-    <button
-      type="button"
-      className="sync-button"
-      aria-haspopup="dialog"
-      data-sync-state={status?.kind ?? 'signed-out'}
-      onClick={() => sync.setPanelOpen(true)}
-      title={status ? status.words : 'Sync annotations with a server and a reading group'}
-    >
-      <span className="sync-dot" aria-hidden="true" />
-      Sync
-    </button>
-  );
-}
 
 /** The panel, while open. */
 export function SyncPanel({ sync }: { readonly sync: SyncUi }): ReactNode {
