@@ -24,7 +24,7 @@ export function BibliographyButton({ citations }: { readonly citations: Citation
       data-cite-intent=""
       aria-haspopup="dialog"
       onClick={() => citations.setBibliographyOpen(true)}
-      title="Both sources in your citation style; export as BibTeX, RIS or CSL-JSON"
+      title="The built-in texts and your own texts in your citation style; export as BibTeX, RIS or CSL-JSON"
     >
       Bibliography
     </button>

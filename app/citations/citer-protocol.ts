@@ -104,7 +104,7 @@ export const CiterCallSchema = z.discriminatedUnion('op', [
     form: z.enum(['citation', 'pandoc']),
     overrides,
   }),
-  /** Both sources' bibliography entries. */
+  /** Every source's bibliography entries: the built-in two and the reader's texts (`sources`). */
   z.object({ op: z.literal('bibliography'), style: StyleRefSchema, overrides }),
   /** A bibliography file. */
   z.object({ op: z.literal('export'), format: z.enum(EXPORT_FORMATS), overrides }),

@@ -1,6 +1,7 @@
 /**
- * One search box over both texts and their footnotes (an ARIA 1.2 combobox
- * with a listbox of results grouped by source). Arrow keys move through the
+ * One search box over every text (the built-in two and the reader's own) and
+ * their footnotes (an ARIA 1.2 combobox with a listbox of results grouped by
+ * source). Arrow keys move through the
  * hits in group order, Enter opens the active hit (or the first), Escape
  * closes the list and then clears the box. The engine is loaded on first
  * focus (it is not part of the initial bundle), and loaded again when the
