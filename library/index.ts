@@ -10,14 +10,9 @@ export {
   memoryLibraryStorage,
   openLibraryStorage,
 } from './idb-storage.ts';
-export type { TextEntry, TextRecord, WaitingText } from './model.ts';
-export {
-  nameFromString,
-  RECORD_TYPES,
-  recordFromFacts,
-  TextEntrySchema,
-  TextRecordSchema,
-} from './model.ts';
+export type { FactName, TextEntry, TextRecord, WaitingText } from './model.ts';
+export { guessedSplit, nameFromString } from './names.ts';
+export { RECORD_TYPES, recordFromFacts, TextEntrySchema, TextRecordSchema } from './model.ts';
 export type {
   LibraryOptions,
   LibraryState,

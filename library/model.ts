@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { fieldError } from '../sources/citation/record-overrides.ts';
+import { nameFromString } from './names.ts';
 
 /** Ids of texts a reader adds: `slug-<10 hex>` (`sources/text-id.ts`), or any source id grammar for older ids. */
 export const TextIdSchema = z
@@ -130,7 +131,8 @@ export const TextFactsSchema = z
   .object({
     title: z.string().max(1000),
     titleFrom: z.enum(['front matter', 'heading', 'page', 'file name']),
-    authors: z.array(z.string().max(500)).max(100),
+    /** Authors as written: one string each, or split into family and given where the file split them. */
+    authors: z.array(z.union([z.string().max(500), RecordNameSchema])).max(100),
     date: z.string().max(100).optional(),
     url: z.string().max(2048).optional(),
     /** The website a saved page belongs to, as the page names it. */
@@ -183,16 +185,22 @@ export const WaitingTextSchema = z
 /** A text that annotations wait for. */
 export type WaitingText = z.infer<typeof WaitingTextSchema>;
 
-/** Splits a name as written ("Jane Roe", "Roe, Jane", "UNESCO") into family and given names. */
-export function nameFromString(name: string): z.infer<typeof RecordNameSchema> {
-  const trimmed = name.replace(/\s+/g, ' ').trim();
-  const comma = trimmed.indexOf(',');
-  if (comma > 0) {
-    return { family: trimmed.slice(0, comma).trim(), given: trimmed.slice(comma + 1).trim() };
-  }
-  const space = trimmed.lastIndexOf(' ');
-  if (space < 0) return { family: trimmed, given: '' };
-  return { family: trimmed.slice(space + 1), given: trimmed.slice(0, space) };
+/** A name in a citation record. */
+export type RecordName = z.infer<typeof RecordNameSchema>;
+
+/** An author as a file states it (see `TextFactsSchema`). */
+export type FactName = z.infer<typeof TextFactsSchema>['authors'][number];
+
+/** A fact's name as a record's name: split by the file, or by `nameFromString`. */
+export function recordName(name: FactName): RecordName {
+  return typeof name === 'string' ? nameFromString(name) : name;
+}
+
+/** `name` cut to the lengths the schemas allow (500 for one string; 200 a part). */
+export function clipFactName(name: FactName): FactName {
+  return typeof name === 'string'
+    ? name.slice(0, 500)
+    : { family: name.family.slice(0, 200), given: name.given.slice(0, 200) };
 }
 
 /**
@@ -214,7 +222,7 @@ export function recordFromFacts(
     type: format === 'html' ? 'webpage' : 'manuscript',
     title: facts.title.slice(0, 1000) || 'Untitled',
     authors: facts.authors
-      .map(nameFromString)
+      .map(recordName)
       .filter((n) => n.family !== '')
       .slice(0, 100),
     ...(issued !== undefined ? { issued } : {}),

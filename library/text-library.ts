@@ -16,6 +16,7 @@ import type { Edition } from '../sources/edition.ts';
 import type { ImportedText } from '../sources/import-text.ts';
 import { LibraryStorageError, type LibraryStorage } from './idb-storage.ts';
 import {
+  clipFactName,
   recordFromFacts,
   TextRecordSchema,
   type TextEntry,
@@ -161,7 +162,7 @@ export function createTextLibrary(storage: LibraryStorage, options: LibraryOptio
         facts: {
           ...text.facts,
           title: text.facts.title.slice(0, 1000),
-          authors: text.facts.authors.slice(0, 100).map((a) => a.slice(0, 500)),
+          authors: text.facts.authors.slice(0, 100).map(clipFactName),
         },
         record: recordFromFacts({ ...text.facts, authors: [...text.facts.authors] }, text.format),
         recordEdited: false,
@@ -211,7 +212,7 @@ export function createTextLibrary(storage: LibraryStorage, options: LibraryOptio
         version: old.version + 1,
         size: text.content.length,
         modified: now(),
-        facts: { ...text.facts, authors: text.facts.authors.slice(0, 100) },
+        facts: { ...text.facts, authors: text.facts.authors.slice(0, 100).map(clipFactName) },
       };
       await storage.putText(
         entry,

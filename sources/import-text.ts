@@ -19,6 +19,7 @@
 import type { Edition } from './edition.ts';
 import { NUMBERED_ROLES } from './edition.ts';
 import type { htmlToMarkdown } from './html/html-to-markdown.ts';
+import type { AuthorName } from './plugins/front-matter.ts';
 import { looksLikeHtml } from './html/looks-like-html.ts';
 import { parseText, TextRefusedError, type ParseProgress } from './pipeline.ts';
 import { decodeText, MAX_TEXT_BYTES } from './read-text.ts';
@@ -33,8 +34,8 @@ export interface TextFacts {
   readonly title: string;
   /** Where `title` came from. */
   readonly titleFrom: 'front matter' | 'heading' | 'page' | 'file name';
-  /** Authors as written (front matter `author`, or the page's byline). */
-  readonly authors: readonly string[];
+  /** Authors as written (front matter `author`, or the page's byline); split only where the text splits them. */
+  readonly authors: readonly AuthorName[];
   /** Date as written (front matter `date`, or the page's publication time). */
   readonly date?: string;
   /** http(s) URL (front matter `url`, or the page's canonical URL). */

@@ -54,10 +54,12 @@ const CslDateSchema = z.object({
 export const UserSourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   label: z.string().min(1).max(1000),
-  /** Values not stated by the text (its title, when the text gives none), with why. */
+  /** Values not stated by the text (its title, when the text gives none; a guessed split of a name), with why. */
   inferred: z
-    .array(z.object({ field: z.literal('title'), evidence: z.string().min(1).max(2000) }))
-    .max(1)
+    .array(
+      z.object({ field: z.enum(['title', 'author']), evidence: z.string().min(1).max(20_000) }),
+    )
+    .max(2)
     .optional(),
   csl: z
     .object({

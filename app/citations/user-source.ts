@@ -1,8 +1,9 @@
 /**
  * A reader's text, as sent to the citer (`UserSource`), → the citer's
  * `SourceMetadata`. The record is the reader's (or what the file said,
- * pre-filled), so no date carries `circa`; the one value that can be
- * inferred is a title the text does not state (taken from its file name),
+ * pre-filled), so no date carries `circa`; the values that can be inferred
+ * are a title the text does not state (taken from its file name) and an
+ * author's family name guessed by splitting a name written as one string,
  * which `inferred` carries, so that citations and exports say so
  * (`missing-fields.ts`).
  */

@@ -74,7 +74,12 @@ export const ParseReplySchema = z.discriminatedUnion('type', [
       id: z.string(),
       name: z.string(),
       format: z.enum(['markdown', 'html']),
-      facts: z.looseObject({ title: z.string(), authors: z.array(z.string()) }),
+      facts: z.looseObject({
+        title: z.string(),
+        authors: z.array(
+          z.union([z.string(), z.object({ family: z.string(), given: z.string() })]),
+        ),
+      }),
       blobs: z.object({ content: z.instanceof(Blob), edition: z.instanceof(Blob) }).optional(),
       edition: z.looseObject({
         id: z.string(),

@@ -22,6 +22,7 @@ import {
 import { recordFieldLabel, recordFieldsFor } from '../../sources/citation/record-fields.ts';
 import type { EditableField } from '../../sources/citation/record-overrides.ts';
 import { issuesOf } from '../../sources/util/zod-issue.ts';
+import { guessedNames } from './record-to-csl.ts';
 
 /** Props of `RecordEditor`. */
 export interface RecordEditorProps {
@@ -117,6 +118,8 @@ export function RecordEditor({ entry, onSave, onCancel }: RecordEditorProps): Re
   const [type, setType] = useState<string>(entry.record.type);
   const [values, setValues] = useState<Values>(() => valuesOf(entry.record));
   const [error, setError] = useState<string | null>(null);
+  // Names split by guess (`nameFromString`): the form shows them as “Family, Given”; say so.
+  const guessed = guessedNames(entry);
   const filled = (Object.keys(values) as EditableField[]).filter((f) => values[f].trim() !== '');
   const fields = recordFieldsFor(type, filled);
   const labelOf = (field: EditableField): string =>
@@ -152,6 +155,18 @@ export function RecordEditor({ entry, onSave, onCancel }: RecordEditorProps): Re
       <p className="record-source">
         Pre-filled from the file (title from its {entry.facts.titleFrom}); change what is wrong, add
         what is missing. The fields follow the kind of work.
+        {guessed.length > 0 && (
+          <>
+            {' '}
+            The file writes{' '}
+            {guessed.map((g, i) => (
+              <span key={i}>
+                {i > 0 && ', '}“{g.written}” (taken as {g.family}, {g.given})
+              </span>
+            ))}{' '}
+            as one string: which part is the family name is a guess; check it.
+          </>
+        )}
       </p>
       {/* Named by the span alone: a wrapping label would also read out the chosen option. */}
       <label className="record-field">

@@ -3,34 +3,70 @@
  * Dates become CSL `date-parts`; only fields the reader (or the file) gave
  * are written. A title the text does not state — the file's name, or
  * `Pasted text`, kept while the reader has not replaced it — is listed as
- * inferred, so no citation or export states it as the work's title.
+ * inferred, so no citation or export states it as the work's title. So is
+ * the split of an author's name the file gave as one string with no comma
+ * ("Kim Minji"): split at its last space, the family name is a guess (right
+ * for "Jane Roe", wrong for a Korean name written family name first), kept
+ * until the reader saves the record (the form shows the split as "Family,
+ * Given", so a save is the reader's word on it).
  */
 import type { TextEntry } from '../../library/index.ts';
+// Not through library/index.ts: this module is in the page's initial code, the schemas are not.
+import { guessedSplit, nameFromString } from '../../library/names.ts';
 import type { UserSource } from '../citations/user-source.ts';
+
+type Inferred = NonNullable<UserSource['inferred']>[number];
 
 const parts = (date: string): { 'date-parts': number[][] } => ({
   'date-parts': [date.split('-').map(Number)],
 });
 
+/**
+ * The names the file gave as one string that the record still holds as split by guess
+ * (`nameFromString`), with the family name guessed; empty once the reader saved the record.
+ */
+export function guessedNames(
+  entry: TextEntry,
+): { written: string; family: string; given: string }[] {
+  // `facts` is always stored; a test's partial entry may leave it out.
+  const facts = entry.facts as TextEntry['facts'] | undefined;
+  if (!facts || entry.recordEdited) return [];
+  const out: { written: string; family: string; given: string }[] = [];
+  facts.authors.forEach((name, i) => {
+    if (typeof name !== 'string' || !guessedSplit(name)) return;
+    const guess = nameFromString(name);
+    const held = entry.record.authors[i];
+    if (held && held.family === guess.family && held.given === guess.given)
+      out.push({ written: name.replace(/\s+/g, ' ').trim(), ...guess });
+  });
+  return out;
+}
+
+const list = (items: readonly string[]): string =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+
 /** The citer's view of a stored text. */
 export function recordToCsl(entry: TextEntry): UserSource {
   const r = entry.record;
-  // `facts` is always stored; a test's partial entry may leave it out.
   const facts = entry.facts as TextEntry['facts'] | undefined;
-  const titleInferred = facts?.titleFrom === 'file name' && r.title === facts.title;
+  const inferred: Inferred[] = [];
+  if (facts?.titleFrom === 'file name' && r.title === facts.title)
+    inferred.push({
+      field: 'title',
+      evidence: `the text states none: “${r.title}” comes from “${entry.name}”, the name it was added under`,
+    });
+  const guessed = guessedNames(entry);
+  if (guessed.length)
+    inferred.push({
+      field: 'author',
+      evidence:
+        `the file gives ${list(guessed.map((g) => `“${g.written}”`))} as one string${guessed.length > 1 ? ' each' : ''}; ` +
+        `split at the last space, ${list(guessed.map((g) => `“${g.family}”`))} ${guessed.length > 1 ? 'are guesses' : 'is a guess'}`,
+    });
   return {
     id: entry.id,
     label: entry.title,
-    ...(titleInferred
-      ? {
-          inferred: [
-            {
-              field: 'title' as const,
-              evidence: `the text states none: “${r.title}” comes from “${entry.name}”, the name it was added under`,
-            },
-          ],
-        }
-      : {}),
+    ...(inferred.length ? { inferred } : {}),
     csl: {
       id: entry.id,
       type: r.type,

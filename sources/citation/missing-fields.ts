@@ -21,6 +21,9 @@
  *     title, named after its file): every style cites a work by its title,
  *     or, untitled, by a description the writer gives (APA 9.21 ff.), which
  *     a file's name is not.
+ *   - Any record whose author's name was split by guess (a reader's text
+ *     giving "Kim Minji" as one string): every style sorts and abbreviates
+ *     by the family name, which the text does not say.
  * Pure and environment-neutral.
  */
 import type { SourceMetadata } from '../metadata.ts';
@@ -51,6 +54,12 @@ export function missingFields(meta: SourceMetadata, style?: StyleRef): MissingFi
   const csl = meta.csl;
   const title = meta.inferred.find((v) => v.field === 'title');
   if (title) missing.push({ field: 'title', what: `its title (${title.evidence})` });
+  const author = meta.inferred.find((v) => v.field === 'author');
+  if (author)
+    missing.push({
+      field: 'author',
+      what: `which part of an author’s name is the family name (${author.evidence})`,
+    });
   if (ONLINE_TYPES.has(csl.type)) {
     if (!hasDay(meta)) missing.push({ field: 'issued', what: 'the day of publication' });
     if (!csl.URL) missing.push({ field: 'URL', what: 'the URL' });

@@ -116,7 +116,9 @@ export function exportRecord(meta: SourceMetadata): CslItem {
       ? 'Year inferred; not printed in the source.'
       : v.field === 'title'
         ? 'Title inferred; not stated in the source.'
-        : `${v.field} inferred.`,
+        : v.field === 'author'
+          ? 'Author name split at its last space; family name inferred, not stated in the source.'
+          : `${v.field} inferred.`,
   );
   const edited = meta.edited?.length ? [`Edited by you: ${meta.edited.join(', ')}.`] : [];
   const note = [meta.csl.note, ...inferred, ...edited]

@@ -2,9 +2,13 @@
  * `frontMatter`: reads a Markdown file's YAML front matter (parsed into a
  * `yaml` node by remark-frontmatter) with the `yaml` package and removes it
  * from the running text. What a record can use — `title`, `author`, `date`,
- * `url` — lands in `file.data.frontMatter`, each checked for its type (an
- * author may be a string or a list of strings; a date is kept as written,
- * only when it starts with a four-digit year; a URL only when http(s)).
+ * `url` — lands in `file.data.frontMatter`, each checked for its type (a date
+ * is kept as written, only when it starts with a four-digit year; a URL only
+ * when http(s)). An author (or each of a list) is a name in one string, kept
+ * as written (`author: Kim Minji`: which part is the family name is not
+ * said, so it is not decided here), or a name already split the way CSL-YAML
+ * and Pandoc write it (`family:` and `given:`; `literal:` for a name never
+ * split, such as an organisation's).
  * `repairs: print` declares the text as extracted print (see
  * `sources/detect-print.ts`).
  *
@@ -19,12 +23,19 @@ import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import '../mdast-data.ts';
 
+/**
+ * An author as a text gives it: a name in one string, as written, or a name
+ * whose family and given parts the text states (`given` empty for a name
+ * that has no such parts, an organisation's).
+ */
+export type AuthorName = string | { readonly family: string; readonly given: string };
+
 /** What front matter says about a text, as far as a citation record can use it. */
 export interface FrontMatter {
   /** `title:` as written. */
   readonly title?: string;
-  /** `author:` (one string, or a list). */
-  readonly authors?: readonly string[];
+  /** `author:` (or `authors:`): one name or a list, each a string or `family`/`given`/`literal`. */
+  readonly authors?: readonly AuthorName[];
   /** `date:` as written (e.g. `2024-03-05`, `2024`). */
   readonly date?: string;
   /** `url:` when it is an http(s) URL. */
@@ -46,13 +57,24 @@ export type Options = Record<string, never>;
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 
+/** One author entry of front matter, or undefined when it names no one. */
+function authorName(v: unknown): AuthorName | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return str(v);
+  const o = v as Record<string, unknown>;
+  const literal = str(o.literal);
+  if (literal !== undefined) return { family: literal, given: '' };
+  const family = str(o.family);
+  if (family === undefined) return undefined;
+  return { family, given: str(o.given) ?? '' };
+}
+
 /** The usable fields of a parsed YAML mapping. */
 export function frontMatterFields(data: Readonly<Record<string, unknown>>): FrontMatter {
   const title = str(data.title);
   const rawAuthor = data.author ?? data.authors;
   const authors = (Array.isArray(rawAuthor) ? rawAuthor : [rawAuthor])
-    .map(str)
-    .filter((a): a is string => a !== undefined);
+    .map(authorName)
+    .filter((a): a is AuthorName => a !== undefined);
   // YAML turns an unquoted 2024-03-05 into a Date; keep the calendar day it names.
   const rawDate =
     data.date instanceof Date && !Number.isNaN(data.date.getTime())

@@ -98,4 +98,59 @@ describe('recordToCsl', () => {
     },
     scaled(60_000),
   );
+
+  it(
+    'marks an author’s name the file gives as one string, split by guess, as inferred until the reader saves the record',
+    async () => {
+      const facts = {
+        title: 'Notes',
+        titleFrom: 'heading',
+        authors: ['Kim Minji', { family: 'Park', given: 'Jiwoo' }, 'Roe, Jane', 'UNESCO'],
+      };
+      const entry = {
+        id: 'notes-0123456789',
+        name: 'notes.md',
+        title: 'Notes',
+        facts,
+        recordEdited: false,
+        record: {
+          type: 'manuscript',
+          title: 'Notes',
+          authors: [
+            { family: 'Minji', given: 'Kim' },
+            { family: 'Park', given: 'Jiwoo' },
+            { family: 'Roe', given: 'Jane' },
+            { family: 'UNESCO', given: '' },
+          ],
+          issued: '2024',
+          publisher: 'Seoul National University',
+        },
+      } as unknown as TextEntry;
+      const source = UserSourceSchema.parse(recordToCsl(entry));
+      expect(source.inferred).toEqual([
+        {
+          field: 'author',
+          evidence:
+            'the file gives “Kim Minji” as one string; split at the last space, “Minji” is a guess',
+        },
+      ]);
+      const meta = userSourceMetadata(source);
+      const citer = await createCiter('apa', nodeCslLoader, [...BUILTIN_SOURCES, meta]);
+      expect(citePassage(citer, { address: `${entry.id}:1` }).missing).toEqual([
+        'Incomplete record for Notes: Diptych does not know which part of an author’s name is the family name (the file gives “Kim Minji” as one string; split at the last space, “Minji” is a guess); the manuals require it. Edit the record to add it (author).',
+      ]);
+      expect(exportBibliography('bibtex', [meta])).toContain(
+        'note = {Author name split at its last space; family name inferred, not stated in the source.}',
+      );
+
+      // Saved by the reader (the form showed “Minji, Kim”), or changed: no longer a guess.
+      expect(recordToCsl({ ...entry, recordEdited: true }).inferred).toBeUndefined();
+      const fixed = {
+        ...entry,
+        record: { ...entry.record, authors: [{ family: 'Kim', given: 'Minji' }] },
+      };
+      expect(recordToCsl(fixed).inferred).toBeUndefined();
+    },
+    scaled(60_000),
+  );
 });

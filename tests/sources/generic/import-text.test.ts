@@ -83,6 +83,42 @@ describe('importText: Markdown (CommonMark + GFM)', () => {
     expect(r.text.edition.text).not.toContain('Jane Roe');
   });
 
+  it('reads an author split in front matter (family/given, or literal) and keeps a one-string name as written', async () => {
+    const text = [
+      '---',
+      'author:',
+      '  - family: Kim',
+      '    given: Minji',
+      '  - literal: Korea Institute for National Unification',
+      '  - Park Jiwoo',
+      '  - { given: Nobody }',
+      '---',
+      '',
+      'Body text here.',
+      '',
+    ].join('\n');
+    const r = await importDecodedText(text, 'names.md');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.text.facts.authors).toEqual([
+      { family: 'Kim', given: 'Minji' },
+      { family: 'Korea Institute for National Unification', given: '' },
+      'Park Jiwoo',
+    ]);
+    expect(
+      recordFromFacts({ ...r.text.facts, authors: [...r.text.facts.authors] }, 'markdown').authors,
+    ).toEqual([
+      { family: 'Kim', given: 'Minji' },
+      { family: 'Korea Institute for National Unification', given: '' },
+      { family: 'Jiwoo', given: 'Park' },
+    ]);
+    const one = await importDecodedText(
+      '---\nauthor: {family: Kim, given: Minji}\n---\n\nBody.\n',
+      'one.md',
+    );
+    if (!one.ok) throw new Error(one.reason);
+    expect(one.text.facts.authors).toEqual([{ family: 'Kim', given: 'Minji' }]);
+  });
+
   it('keeps invalid front matter as text, and never takes a javascript: url', async () => {
     const bad = await importDecodedText('---\n: [\n---\n\nBody.\n', 'bad.md');
     if (!bad.ok) throw new Error(bad.reason);
