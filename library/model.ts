@@ -130,7 +130,7 @@ export type TextRecord = z.infer<typeof TextRecordSchema>;
 export const TextFactsSchema = z
   .object({
     title: z.string().max(1000),
-    titleFrom: z.enum(['front matter', 'heading', 'page', 'file name']),
+    titleFrom: z.enum(['front matter', 'heading', 'first line', 'page', 'file name']),
     /** Authors as written: one string each, or split into family and given where the file split them. */
     authors: z.array(z.union([z.string().max(500), RecordNameSchema])).max(100),
     date: z.string().max(100).optional(),

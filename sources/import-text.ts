@@ -30,10 +30,14 @@ export type TextFormat = 'markdown' | 'html';
 
 /** What a text says about itself, for its citation record; each field says where it came from. */
 export interface TextFacts {
-  /** The title: front matter, the first heading, the page's title, or the file name. */
+  /**
+   * The title: front matter, the first heading, a plain-text file's first line standing alone
+   * (`firstLineTitle`: a guess, which the record lists as inferred), the page's title, or the
+   * file name.
+   */
   readonly title: string;
   /** Where `title` came from. */
-  readonly titleFrom: 'front matter' | 'heading' | 'page' | 'file name';
+  readonly titleFrom: 'front matter' | 'heading' | 'first line' | 'page' | 'file name';
   /** Authors as written (front matter `author`, or the page's byline); split only where the text splits them. */
   readonly authors: readonly AuthorName[];
   /** Date as written (front matter `date`, or the page's publication time). */
@@ -115,6 +119,8 @@ export async function importDecodedText(
     parsed = parseText(content, {
       id,
       title: page?.title ?? stem,
+      // A .txt file has no mark for a title; its first line may stand alone as one.
+      plainText: page === undefined && /\.txt$/i.test(name),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   } catch (error) {
@@ -139,11 +145,13 @@ export async function importDecodedText(
     titleFrom:
       frontMatter.title !== undefined
         ? 'front matter'
-        : titleBlock && !titleAdded
-          ? 'heading'
-          : page?.title !== undefined
-            ? 'page'
-            : 'file name',
+        : parsed.titleFromFirstLine
+          ? 'first line'
+          : titleBlock && !titleAdded
+            ? 'heading'
+            : page?.title !== undefined
+              ? 'page'
+              : 'file name',
     authors: frontMatter.authors ?? (page?.byline !== undefined ? [page.byline] : []),
     ...((frontMatter.date ?? page?.date) !== undefined
       ? { date: (frontMatter.date ?? page?.date)! }

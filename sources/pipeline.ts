@@ -9,9 +9,10 @@
  *   `blockRoles` → `pageBreakRepair` → `footnotes` → `languageRuns` →
  *   `addresses`, exactly as the built-in editions have always been built;
  * - `markdown` (any other text): CommonMark + GFM and YAML front matter, then
- *   `frontMatter` → `blockRoles` → `titleHeading` → `footnotes` →
- *   `gfmFootnotes` → `languageRuns` → `addresses`. No page-break repair: it
- *   would join a well-formed paragraph ending in `]` or `)` to the next one.
+ *   `frontMatter` → `blockRoles` → `titleHeading` → (for a plain-text file,
+ *   `firstLineTitle`) → `footnotes` → `gfmFootnotes` → `languageRuns` →
+ *   `addresses`. No page-break repair: it would join a well-formed paragraph
+ *   ending in `]` or `)` to the next one.
  *
  * `toEdition` compiles the result. Deterministic and free of I/O, so it runs
  * the same in the CLI, at build time and (lazily loaded) in the browser.
@@ -31,6 +32,7 @@ import type { EditorialDeclaration } from './metadata.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { addresses } from './plugins/addresses.ts';
 import { blockRoles } from './plugins/block-roles.ts';
+import { firstLineTitle } from './plugins/first-line-title.ts';
 import { footnotes } from './plugins/footnotes.ts';
 import { frontMatter, type FrontMatter } from './plugins/front-matter.ts';
 import { gfmFootnotes } from './plugins/gfm-footnotes.ts';
@@ -54,6 +56,11 @@ export interface ParseEditionOptions {
   readonly title?: string;
   /** Extracted print or Markdown (default `auto`: `detectPrint`). */
   readonly kind?: TextKind;
+  /**
+   * The text is plain text (a `.txt` file), not Markdown: a first line standing alone like a
+   * title is taken as the title (`firstLineTitle`; Markdown only, not print).
+   */
+  readonly plainText?: boolean;
   /** Told how far the Markdown parse is, for a progress bar on long texts. */
   readonly onProgress?: (progress: ParseProgress) => void;
 }
@@ -85,6 +92,8 @@ export interface ParsedText {
   readonly kind: 'print' | 'markdown';
   /** The front matter's usable fields (empty when there is none). */
   readonly frontMatter: FrontMatter;
+  /** The title is the text's first line, taken as one by `firstLineTitle` (the text does not say so). */
+  readonly titleFromFirstLine: boolean;
 }
 
 /** Parses a Markdown or plain text into an `Edition`, with its front matter. */
@@ -115,6 +124,7 @@ export function parseText(text: string, options: ParseEditionOptions): ParsedTex
           .use(frontMatter)
           .use(blockRoles, declarations)
           .use(titleHeading)
+          .use(options.plainText ? [firstLineTitle] : [])
           .use(footnotes)
           .use(gfmFootnotes)
           .use(languageRuns)
@@ -128,7 +138,7 @@ export function parseText(text: string, options: ParseEditionOptions): ParsedTex
     ...(title !== undefined ? { title } : {}),
     preferGivenTitle: fm.title !== undefined,
   });
-  return { edition, kind, frontMatter: fm };
+  return { edition, kind, frontMatter: fm, titleFromFirstLine: file.data.firstLineTitle === true };
 }
 
 /** Parses a Markdown or plain text into an `Edition`. */

@@ -3,7 +3,7 @@
  * keeps idb and zod's library schemas out of the entry chunk).
  */
 import { createTextLibrary, openLibraryStorage, type TextLibrary } from '../../library/index.ts';
-import { parseTextString } from './parse-text.ts';
+import { parseTextString, storedTextName } from './parse-text.ts';
 
 /** The opened library. */
 export interface LibraryRuntime {
@@ -18,9 +18,7 @@ export async function openLibraryRuntime(): Promise<LibraryRuntime> {
   const library = createTextLibrary(storage, {
     ...(problem !== undefined ? { problem } : {}),
     reparse: async (content, entry) => {
-      // The stored content is Markdown (HTML was converted when it was added): name it so.
-      const name = entry.format === 'html' ? `${entry.name}.md` : entry.name;
-      const result = await parseTextString(content, name, { id: entry.id });
+      const result = await parseTextString(content, storedTextName(entry), { id: entry.id });
       if (!result.ok) throw new Error(result.reason);
       return result.text.edition;
     },

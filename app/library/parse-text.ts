@@ -47,6 +47,21 @@ export interface ParseTextOptions {
 /** Where the Markdown parse starts and ends on the 0–1 progress scale (the rest: sentences, receiving). */
 const MARKDOWN_SPAN = [0.02, 0.7] as const;
 
+/**
+ * The name to parse a stored text's content under, so that it parses as it did when added:
+ * HTML was stored as the Markdown extracted from it (so `.md`), and a `.txt` file whose first
+ * line was not taken as its title (added before `firstLineTitle`, or not standing alone) is
+ * read without that rule, so its addresses stay as they were.
+ */
+export function storedTextName(
+  entry: Readonly<{ name: string; format: string; facts: { titleFrom: string } }>,
+): string {
+  const plainTextTitled = /\.txt$/i.test(entry.name) && entry.facts.titleFrom === 'first line';
+  return entry.format === 'html' || (/\.txt$/i.test(entry.name) && !plainTextTitled)
+    ? `${entry.name}.md`
+    : entry.name;
+}
+
 /** Checks and parses a file's bytes into a text (see `sources/import-text.ts`). */
 export function parseTextBytes(
   bytes: Uint8Array<ArrayBuffer>,

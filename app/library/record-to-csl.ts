@@ -2,8 +2,9 @@
  * A library text's record → the CSL-JSON the citer formats (`UserSource`).
  * Dates become CSL `date-parts`; only fields the reader (or the file) gave
  * are written. A title the text does not state — the file's name, or
- * `Pasted text`, kept while the reader has not replaced it — is listed as
- * inferred, so no citation or export states it as the work's title. So is
+ * `Pasted text`, or a plain-text file's first line taken as its title —
+ * kept while the reader has not replaced it, is listed as inferred, so no
+ * citation or export states it as the work's title. So is
  * the split of an author's name the file gave as one string with no comma
  * ("Kim Minji"): split at its last space, the family name is a guess (right
  * for "Jane Roe", wrong for a Korean name written family name first), kept
@@ -54,6 +55,11 @@ export function recordToCsl(entry: TextEntry): UserSource {
     inferred.push({
       field: 'title',
       evidence: `the text states none: “${r.title}” comes from “${entry.name}”, the name it was added under`,
+    });
+  if (facts?.titleFrom === 'first line' && r.title === facts.title)
+    inferred.push({
+      field: 'title',
+      evidence: `“${r.title}” is the text’s first line, standing alone like a title; the text does not mark it as one`,
     });
   const guessed = guessedNames(entry);
   if (guessed.length)

@@ -17,7 +17,7 @@ import { importRecordEdits } from '../citations/import-record-edits.ts';
 import { loadRecordOverrides } from '../citations/record-override-store.ts';
 import { loadAnnotationRuntime } from '../annotations/use-annotations.ts';
 import { libraryTitles, mayWaitFor } from './library-bridge.ts';
-import { parseTextString } from './parse-text.ts';
+import { parseTextString, storedTextName } from './parse-text.ts';
 
 /** Downloads the workspace file. */
 export async function exportWorkspace(library: TextLibrary): Promise<string> {
@@ -72,8 +72,7 @@ export async function importWorkspace(
   }[] = [];
   for (const t of read.file.texts) {
     if (have.has(t.entry.id)) continue;
-    const name = t.entry.format === 'html' ? `${t.entry.name}.md` : t.entry.name;
-    const result = await parseTextString(t.content, name, { id: t.entry.id });
+    const result = await parseTextString(t.content, storedTextName(t.entry), { id: t.entry.id });
     if (!result.ok) return fail(`the text “${t.entry.title}” cannot be read (${result.reason})`);
     parsed.push({ entry: t.entry, content: t.content, edition: result.text.edition });
   }

@@ -6,6 +6,7 @@ import { recordToCsl } from '../../../app/library/record-to-csl.ts';
 import type { TextEntry } from '../../../library/index.ts';
 import { exportBibliography } from '../../../sources/citation/export-bibliography.ts';
 import { citePassage, createCiter } from '../../../sources/citation/index.ts';
+import { missingNote } from '../../../sources/citation/missing-fields.ts';
 import { nodeCslLoader } from '../../../sources/citation/node-csl-loader.ts';
 import { BUILTIN_SOURCES } from '../../../sources/metadata.ts';
 import { scaled } from '../../slowdown.ts';
@@ -95,6 +96,18 @@ describe('recordToCsl', () => {
       expect(recordToCsl(renamed as TextEntry).inferred).toBeUndefined();
       const headed = { ...untitled, facts: { ...facts, titleFrom: 'heading' } };
       expect(recordToCsl(headed as TextEntry).inferred).toBeUndefined();
+
+      // A plain-text file's first line taken as its title is inferred too, with its own reason.
+      const lined = {
+        ...untitled,
+        name: 'tumen.txt',
+        facts: { ...facts, title: 'Notes on the bridge', titleFrom: 'first line' },
+        record: { ...untitled.record, title: 'Notes on the bridge' },
+      };
+      const lineMeta = userSourceMetadata(UserSourceSchema.parse(recordToCsl(lined as TextEntry)));
+      expect(missingNote(lineMeta, 'apa')).toMatch(
+        /^Incomplete record for untitled: Diptych does not know its title \(“Notes on the bridge” is the text’s first line, standing alone like a title; the text does not mark it as one\)/,
+      );
     },
     scaled(60_000),
   );

@@ -128,6 +128,53 @@ describe('importText: Markdown (CommonMark + GFM)', () => {
     expect(js.text.facts.url).toBeUndefined();
   });
 
+  it('takes a plain-text file’s first line as its title when it stands alone like one', async () => {
+    const text =
+      'Notes on the Tumen bridge\n\nThe bridge opened in 1959.\n\nIt carries rail traffic.\n';
+    const r = await importDecodedText(text, 'tumen.txt');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.text.facts).toMatchObject({
+      title: 'Notes on the Tumen bridge',
+      titleFrom: 'first line',
+    });
+    expect(r.text.edition.title).toBe('Notes on the Tumen bridge');
+    expect(r.text.edition.blocks[0]).toMatchObject({
+      role: 'title',
+      address: `${r.text.id}:title1`,
+    });
+    expect(r.text.edition.blocks[1]).toMatchObject({ role: 'paragraph', n: 1 });
+    // A question is a title too.
+    const asked = await importDecodedText('Who built it?\n\nNobody knows.\n', 'q.TXT');
+    expect(asked.ok && asked.text.facts.titleFrom).toBe('first line');
+  });
+
+  it('keeps the file name when the first line does not stand alone like a title, or the file is Markdown', async () => {
+    const cases: [string, string][] = [
+      ['A first sentence that ends as sentences do.\n\nMore text.\n', 'sentence.txt'],
+      ['Dear all,\n\nMore text.\n', 'letter.txt'],
+      ['Short line\nwith a second line in the same paragraph.\n\nMore text.\n', 'two-lines.txt'],
+      [`${'Long '.repeat(30)}line\n\nMore text.\n`, 'long.txt'],
+      ['Only a title-like line\n', 'alone.txt'],
+      ['Notes on the Tumen bridge\n\nThe bridge opened in 1959.\n', 'tumen.md'],
+    ];
+    for (const [text, name] of cases) {
+      const r = await importDecodedText(text, name);
+      if (!r.ok) throw new Error(r.reason);
+      expect([name, r.text.facts.titleFrom]).toEqual([name, 'file name']);
+      expect(r.text.edition.blocks.some((b) => b.role === 'title')).toBe(false);
+    }
+  });
+
+  it('takes a Markdown file’s leading heading, ATX or setext, as its title (stated, not inferred)', async () => {
+    for (const text of ['# The bridge\n\nIt opened.\n', 'The bridge\n==========\n\nIt opened.\n']) {
+      for (const name of ['bridge.md', 'bridge.txt']) {
+        const r = await importDecodedText(text, name);
+        if (!r.ok) throw new Error(r.reason);
+        expect(r.text.facts).toMatchObject({ title: 'The bridge', titleFrom: 'heading' });
+      }
+    }
+  });
+
   it('falls back to the file name for a text with no title', async () => {
     const r = await importDecodedText('Just a paragraph.\n', 'Plain Notes.txt');
     if (!r.ok) throw new Error(r.reason);
