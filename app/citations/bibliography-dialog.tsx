@@ -2,11 +2,16 @@
  * The Bibliography dialog: both sources and the reader's own texts in the
  * chosen style (an explained absence where the style leaves one out), the
  * style picker, and downloads of their records as BibTeX, RIS and CSL-JSON.
+ * An incomplete record is flagged under its entry — what it lacks or only
+ * infers (no date, no journal or publisher, a title taken from the file), in
+ * the words of the Cite panel's note, with **Edit record** beside it — so
+ * that a list that looks finished is not pasted as one; export is not held
+ * back (the files carry the same note).
  *
  * Entries are formatted and files produced in the citation worker.
  * Security: entries are rendered through `SafeMarkup` (no HTML insertion).
  */
-import { useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../sources/citation/export-formats.ts';
 import { DEFAULT_STYLE, STYLES } from '../../sources/citation/styles.ts';
 import { BUILTIN_SOURCES } from '../../sources/metadata.ts';
@@ -14,7 +19,7 @@ import { addCustomStyle, removeCustomStyle } from './custom-style-store.ts';
 import { useCitationLibrary } from './use-citation-library.ts';
 import { downloadFile } from '../views/download-file.ts';
 import { ModalDialog } from './modal-dialog.tsx';
-import { RecordButtons } from './record-buttons.tsx';
+import { RecordButtons, type RecordButtonsControl } from './record-buttons.tsx';
 import { SafeMarkup } from './safe-markup.tsx';
 import { sourceLabel, type UserRecords } from './source-label.ts';
 import { StylePicker } from './style-picker.tsx';
@@ -46,6 +51,8 @@ export function BibliographyDialog({
 }: BibliographyDialogProps): ReactNode {
   const library = useCitationLibrary();
   const fileInput = useRef<HTMLInputElement>(null);
+  const records = useRef<RecordButtonsControl>(null);
+  const uid = useId();
   const ref = library.styleRef(chosen);
   const style = ref === undefined ? DEFAULT_STYLE : chosen;
   const styleRef = ref ?? DEFAULT_STYLE;
@@ -135,14 +142,16 @@ export function BibliographyDialog({
           <ul className="bibliography-list" data-style={style}>
             {call.value.map((entry) => (
               <li key={entry.source} className="bibliography-entry" data-source={entry.source}>
-                {entry.kind === 'entry' ? (
-                  <SafeMarkup html={entry.html} />
-                ) : (
-                  <span className="cite-absent">
-                    {sourceLabel(entry.source, userRecords)}: not in this style’s bibliography.{' '}
-                    {entry.reason}
-                  </span>
-                )}
+                <span className="bibliography-text">
+                  {entry.kind === 'entry' ? (
+                    <SafeMarkup html={entry.html} />
+                  ) : (
+                    <span className="cite-absent">
+                      {sourceLabel(entry.source, userRecords)}: not in this style’s bibliography.{' '}
+                      {entry.reason}
+                    </span>
+                  )}
+                </span>
                 {(library.overrides[entry.source] ||
                   userRecords?.entry(entry.source)?.recordEdited) && (
                   <span className="record-edited"> (record edited by you)</span>
@@ -153,12 +162,29 @@ export function BibliographyDialog({
                     Edited on two devices: both versions are kept; choose one in Sync.
                   </span>
                 )}
+                {entry.missing && (
+                  <span className="cite-missing bibliography-missing" role="note">
+                    <span id={`${uid}-missing-${entry.source}`}>{entry.missing}</span>{' '}
+                    <button
+                      type="button"
+                      aria-describedby={`${uid}-missing-${entry.source}`}
+                      onClick={(e) => records.current?.edit(entry.source, e.currentTarget)}
+                    >
+                      Edit record
+                    </button>
+                  </span>
+                )}
               </li>
             ))}
           </ul>
         )}
       </div>
-      <RecordButtons sources={sources} store={library.store} userRecords={userRecords} />
+      <RecordButtons
+        sources={sources}
+        store={library.store}
+        userRecords={userRecords}
+        control={records}
+      />
       <div className="cite-actions" role="group" aria-label="Export the records">
         <span className="cite-actions-label" aria-hidden="true">
           Export:

@@ -130,8 +130,19 @@ export const FormattedSchema = z.object({ text: z.string(), html: z.string() });
 
 /** A bibliography entry or its explained absence. */
 export const BibliographyEntrySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('entry'), source: z.string(), text: z.string(), html: z.string() }),
-  z.object({ kind: z.literal('absent'), source: z.string(), reason: z.string() }),
+  z.object({
+    kind: z.literal('entry'),
+    source: z.string(),
+    text: z.string(),
+    html: z.string(),
+    missing: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('absent'),
+    source: z.string(),
+    reason: z.string(),
+    missing: z.string().optional(),
+  }),
 ]);
 
 /** A Cite panel's content. */

@@ -10,7 +10,14 @@
  *
  * Renders user text (a title) only as React text.
  */
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import {
+  Suspense,
+  useEffect,
+  useImperativeHandle,
+  useState,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import type { TextRecord } from '../../library/index.ts';
 import { lazyWithPreload } from '../views/lazy-with-preload.ts';
 import { whenIdle } from '../views/when-idle.ts';
@@ -32,6 +39,14 @@ export interface RecordButtonsProps {
   readonly store: RecordOverrideStore;
   /** The reader's own texts (absent where there is no Library). */
   readonly userRecords?: UserRecords | undefined;
+  /** Lets a caller open the editor of one of `sources` from a button of its own (the Bibliography's flags). */
+  readonly control?: Ref<RecordButtonsControl> | undefined;
+}
+
+/** What `RecordButtons` lets its caller do. */
+export interface RecordButtonsControl {
+  /** Opens `source`'s record editor; focus returns to `opener` when it closes. */
+  edit(source: string, opener: HTMLElement | null): void;
 }
 
 /** What the last save of a Library text's record can be undone to. */
@@ -42,12 +57,27 @@ interface LastSave {
 }
 
 /** The buttons and the open editor. */
-export function RecordButtons({ sources, store, userRecords }: RecordButtonsProps): ReactNode {
+export function RecordButtons({
+  sources,
+  store,
+  userRecords,
+  control,
+}: RecordButtonsProps): ReactNode {
   const [editing, setEditing] = useState<{ source: string; opener: HTMLElement | null } | null>(
     null,
   );
   const [lastSave, setLastSave] = useState<LastSave | null>(null);
   const [status, setStatus] = useState('');
+  useImperativeHandle(
+    control,
+    () => ({
+      edit(source, opener) {
+        setStatus('');
+        setEditing({ source, opener });
+      },
+    }),
+    [],
+  );
   const userText = sources.some((s) => userRecords?.entry(s));
   const builtIn = sources.some((s) => !userRecords?.entry(s));
   // In idle time: not to compete with the citation the panel is formatting meanwhile.

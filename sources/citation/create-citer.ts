@@ -74,6 +74,8 @@ export type BibliographyEntry =
       readonly text: string;
       /** The HTML entry (citeproc's `csl-entry` wrapper removed). */
       readonly html: string;
+      /** What the record lacks or only infers, in one sentence (`missingNote`); `bibliography()` only. */
+      readonly missing?: string;
     }
   | {
       readonly kind: 'absent';
@@ -81,6 +83,8 @@ export type BibliographyEntry =
       readonly source: SourceId;
       /** Why the style leaves it out, for the reader (never an empty line). */
       readonly reason: string;
+      /** As on an entry: the record is incomplete even where the style prints none. */
+      readonly missing?: string;
     };
 
 /** A style to build a citer for: a built-in id or a style a reader loaded. */
@@ -581,7 +585,11 @@ export async function createCiter(
     bibliography() {
       const listed = [...textEntries.keys()];
       const absent = [...records.keys()].filter((id) => !textEntries.has(id));
-      return [...listed, ...absent].map(entryFor);
+      // Each entry says what its record lacks, so a list that looks finished is not copied as one.
+      return [...listed, ...absent].map((id) => {
+        const missing = missingNote(metas.get(id)!, recordStyle);
+        return missing === null ? entryFor(id) : { ...entryFor(id), missing };
+      });
     },
   };
 }

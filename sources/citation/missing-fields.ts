@@ -17,6 +17,13 @@
  *     year inferred from internal evidence is not a printed date), and for
  *     APA the institution it comes from (APA 10.8, unpublished manuscript:
  *     "Department, University").
+ *   - Any other published work (`article`, `article-journal`, `report`,
+ *     `book`, `chapter`): its date (APA prints "n.d." without one, which
+ *     reads as a fact about the work, not a gap in the record).
+ *   - Where it was published (APA 10.1–10.3, MLA 9 "container", CMOS
+ *     14.68 ff.): a journal article's journal, a chapter's book, a news
+ *     article's newspaper or site, a web page's site; a book's publisher, a
+ *     chapter's (its book's), a report's issuing institution (APA 10.4).
  *   - Any record whose title is inferred (a reader's text that states no
  *     title, named after its file): every style cites a work by its title,
  *     or, untitled, by a description the writer gives (APA 9.21 ff.), which
@@ -38,6 +45,24 @@ export interface MissingField {
 }
 
 const ONLINE_TYPES = new Set(['article-newspaper', 'webpage', 'post-weblog', 'article-magazine']);
+
+/** Published works other than online ones, which every style dates. */
+const PUBLISHED_TYPES = new Set(['article', 'article-journal', 'report', 'book', 'chapter']);
+
+/** What a work of each type was published in, in words (CSL `container-title`). */
+const CONTAINER: Readonly<Record<string, string>> = {
+  'article-journal': 'the journal it appeared in',
+  chapter: 'the book it is in',
+  'article-newspaper': 'the newspaper or site it appeared in',
+  webpage: 'the website it is on',
+};
+
+/** Who published a work of each type, in words (CSL `publisher`). */
+const PUBLISHER: Readonly<Record<string, string>> = {
+  book: 'its publisher',
+  chapter: 'the book’s publisher',
+  report: 'the institution that issued it',
+};
 
 function hasDay(meta: SourceMetadata): boolean {
   const date = meta.csl.issued;
@@ -62,6 +87,9 @@ export function missingFields(meta: SourceMetadata, style?: StyleRef): MissingFi
     });
   if (ONLINE_TYPES.has(csl.type)) {
     if (!hasDay(meta)) missing.push({ field: 'issued', what: 'the day of publication' });
+    const container = CONTAINER[csl.type];
+    if (container && !csl['container-title'])
+      missing.push({ field: 'container-title', what: container });
     if (!csl.URL) missing.push({ field: 'URL', what: 'the URL' });
     if ((style === undefined || style === 'mla') && !hasDate(meta) && !csl.accessed) {
       missing.push({ field: 'accessed', what: 'the date you accessed it (MLA)' });
@@ -71,6 +99,13 @@ export function missingFields(meta: SourceMetadata, style?: StyleRef): MissingFi
     if ((style === undefined || style === 'apa') && !csl.publisher) {
       missing.push({ field: 'publisher', what: 'the institution it comes from (APA)' });
     }
+  } else if (PUBLISHED_TYPES.has(csl.type)) {
+    if (!hasDate(meta)) missing.push({ field: 'issued', what: 'the date of publication' });
+    const container = CONTAINER[csl.type];
+    if (container && !csl['container-title'])
+      missing.push({ field: 'container-title', what: container });
+    const publisher = PUBLISHER[csl.type];
+    if (publisher && !csl.publisher) missing.push({ field: 'publisher', what: publisher });
   }
   return missing;
 }

@@ -279,14 +279,16 @@ describe('the style choice', () => {
 
 describe('the Bibliography dialog', () => {
   it(
-    'lists both sources in the chosen style and downloads BibTeX, RIS and CSL-JSON',
+    'lists both sources in the chosen style, flags incomplete records, and downloads BibTeX, RIS and CSL-JSON',
     async () => {
       await reader.openApp();
       await reader.page.getByRole('button', { name: 'Bibliography' }).click();
       const dialog = bibliographyDialog(reader.page);
       await dialog.waitFor();
       await chooseStyle(dialog, 'mla');
-      const entries = dialog.locator('.bibliography-list[data-style="mla"] .bibliography-entry');
+      const entries = dialog.locator(
+        '.bibliography-list[data-style="mla"] .bibliography-entry .bibliography-text',
+      );
       await expect.poll(() => entries.count(), { timeout: scaled(45_000) }).toBe(2);
       expect(await entries.allTextContents()).toEqual(
         [
@@ -298,6 +300,24 @@ describe('the Bibliography dialog', () => {
             : '',
         ].sort((a, b) => a.localeCompare(b)),
       );
+
+      // Each incomplete record is flagged under its entry, in plain words, with Edit record beside
+      // it; export is not held back.
+      const flag = (source: string) =>
+        dialog.locator(`.bibliography-entry[data-source="${source}"] .bibliography-missing`);
+      expect(await flag('lankov-2007').textContent()).toContain(
+        'Diptych does not know the date of the paper',
+      );
+      expect(await flag('winstanley-chesters-2015').textContent()).toContain(
+        'the day of publication, the URL or the date you accessed it (MLA)',
+      );
+      await reader.screenshot('bibliography-flags');
+      const fix = flag('lankov-2007').getByRole('button', { name: 'Edit record' });
+      await fix.click();
+      await recordEditor(reader.page).waitFor();
+      await reader.pressKey('Escape');
+      await recordEditor(reader.page).waitFor({ state: 'detached' });
+      await expect.poll(() => fix.evaluate((b) => b === document.activeElement)).toBe(true);
 
       const firstLines: Record<string, string> = {};
       for (const [label, name] of [

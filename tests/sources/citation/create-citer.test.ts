@@ -305,6 +305,27 @@ describe('createCiter: the manuals’ rules (each string checked against the gui
     }
   });
 
+  it('flags each incomplete record in the bibliography, in the chosen style, and none once completed', () => {
+    const flags = (c: Citer) =>
+      Object.fromEntries(c.bibliography().map((e) => [e.source, e.missing]));
+    expect(flags(citers.get('mla')!)).toEqual({
+      'lankov-2007':
+        'Incomplete record for Lankov (2007): Diptych does not know the date of the paper; the manuals require it. Edit the record to add it (issued).',
+      'winstanley-chesters-2015':
+        'Incomplete record for Winstanley-Chesters (2015): Diptych does not know the day of publication, the URL or the date you accessed it (MLA); the manuals require them. Edit the record to add them (issued, URL, accessed).',
+    });
+    // A source the style leaves out of its bibliography is flagged too.
+    const notes = citers.get('chicago-notes')!.bibliography();
+    expect(notes.find((e) => e.source === 'lankov-2007')).toMatchObject({
+      kind: 'absent',
+      missing: expect.stringContaining('the date of the paper'),
+    });
+    expect(withCompleted('apa', (c) => flags(c))).toEqual({
+      'lankov-2007': undefined,
+      'winstanley-chesters-2015': undefined,
+    });
+  });
+
   it('says what an incomplete record lacks, and nothing once it is completed', () => {
     const w = citers.get('apa')!.cite('winstanley-chesters-2015');
     expect(w.missing).toEqual([
