@@ -24,6 +24,15 @@
  *     every value at 70 characters, mid-word, and reading the file back
  *     inserts a space at each break ("Soc hi"); we write each value on one
  *     line, as the RIS specification allows.
+ *   - Dates, which Citation.js (0.8) writes in forms the formats' readers
+ *     take badly, so we write them from the record's `date-parts`: BibTeX
+ *     got `month = {mar 5}` (a day has no place in `month`: BibTeX's month
+ *     is the macro `mar`, unbraced, and the day goes in `day`, which Zotero
+ *     and Citation.js read back; biblatex's `date` would be the other way,
+ *     but beside `year` it makes Biber warn) and `month = {3}` for a month
+ *     alone; RIS got `2024/3/5/`, where the RIS specification's dates are
+ *     `YYYY/MM/DD/` (two-digit month and day), and a `NEWS` record got no
+ *     `DA` at all, only the year in `PY`, so a news article's day was lost.
  *   - Keys: every format carries the record's citation key
  *     (`citation-keys.ts`: `lankov2007russia`), as the BibTeX key, the RIS
  *     `ID` (written whole: Citation.js cuts it to 20 characters) and the
@@ -50,15 +59,70 @@ interface Exported {
   readonly missing: string | null;
 }
 
+/** BibTeX's month macros (unbraced, a style prints them in its language). */
+const BIBTEX_MONTHS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+] as const;
+
+/** The `[year, month?, day?]` of a record's date issued, if it has one. */
+function issuedParts(record: CslItem): readonly number[] {
+  return record.issued?.['date-parts'][0] ?? [];
+}
+
+/**
+ * `entry` (one BibTeX entry as Citation.js writes it) with its `month` line written from the
+ * record: `month = mar`, and the day, if any, as `day = {5}` after it (see the head comment).
+ */
+function bibtexMonthAndDay(entry: string, record: CslItem): string {
+  const [, month, day] = issuedParts(record);
+  const lines = entry.split('\n').filter((line) => !/^\s*month = /.test(line));
+  const macro = month !== undefined ? BIBTEX_MONTHS[month - 1] : undefined;
+  if (macro === undefined) return lines.join('\n');
+  const added = [`\tmonth = ${macro},`, ...(day !== undefined ? [`\tday = {${day}},`] : [])];
+  const year = lines.findIndex((line) => /^\s*year = /.test(line));
+  // Citation.js writes `year` whenever there is a date; else before the closing brace.
+  lines.splice(year >= 0 ? year + 1 : lines.length - 1, 0, ...added);
+  return lines.join('\n');
+}
+
 /** BibTeX: Citation.js with our keys, each incomplete entry preceded by an `@comment` saying what it lacks. */
 function toBibtex(exported: readonly Exported[]): string {
   return exported
     .map(({ record, missing }) => {
-      const entry = new Cite([record]).format('bibtex', { format: 'text' }).trim();
+      const entry = bibtexMonthAndDay(
+        new Cite([record]).format('bibtex', { format: 'text' }).trim(),
+        record,
+      );
       // BibTeX has no escape inside @comment{…}: keep braces out of it.
       return missing ? `@comment{${missing.replace(/[{}]/g, '')}}\n${entry}` : entry;
     })
     .join('\n\n');
+}
+
+/**
+ * RIS tags that hold a date: `DA` date, `PY` year, `Y1` primary date, `Y2` access date, and
+ * `M1`, where Citation.js puts an `ELEC` record's access date (only a value shaped as a date
+ * is touched).
+ */
+const RIS_DATE_TAGS = new Set(['DA', 'PY', 'Y1', 'Y2', 'M1']);
+
+/** A RIS date `2024/3/5/` as the specification writes it, `2024/03/05/`; any other value as it is. */
+function risDate(tag: string, value: string): string {
+  const m = /^(\d{4})\/(\d{0,2})\/(\d{0,2})\/(.*)$/.exec(value);
+  if (!RIS_DATE_TAGS.has(tag) || !m) return value;
+  const pad = (part: string) => (part === '' ? '' : part.padStart(2, '0'));
+  return `${m[1]}/${pad(m[2]!)}/${pad(m[3]!)}/${m[4]}`;
 }
 
 /** RIS: Citation.js's tag mapping, written out one value per line (see the head comment). */
@@ -82,9 +146,19 @@ function toRis(exported: readonly Exported[]): string {
       }
       if (missing) tags.push(['N1', missing]);
       if (entry.TY === 'NEWS' && !('AU' in entry)) {
-        for (const a of record.author) tags.unshift(['AU', `${a.family}, ${a.given}`]);
+        for (const a of record.author)
+          tags.unshift(['AU', a.given ? `${a.family}, ${a.given}` : a.family]);
       }
-      const lines = tags.map(([tag, v]) => `${tag}  - ${v.replace(/\s*\n\s*/g, ' ')}`);
+      // A month or day that Citation.js left out of DA (a NEWS record's): from the record.
+      const issued = issuedParts(record);
+      if (issued.length > 1 && !tags.some(([tag]) => tag === 'DA')) {
+        const at = tags.findIndex(([tag]) => tag === 'PY');
+        const [year, month, day] = issued;
+        tags.splice(at >= 0 ? at : tags.length, 0, ['DA', `${year}/${month}/${day ?? ''}/`]);
+      }
+      const lines = tags.map(
+        ([tag, v]) => `${tag}  - ${risDate(tag, v.replace(/\s*\n\s*/g, ' '))}`,
+      );
       return [`TY  - ${String(entry.TY)}`, ...lines, 'ER  - '].join('\n');
     })
     .join('\n');

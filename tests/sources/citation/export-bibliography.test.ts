@@ -14,7 +14,7 @@ import { exportBibliography } from '../../../sources/citation/export-bibliograph
 import { applyRecordOverrides } from '../../../sources/citation/record-overrides.ts';
 import { EXPORT_FORMATS, parseExportFormat } from '../../../sources/citation/export-formats.ts';
 import { exportRecord } from '../../../sources/citation/records.ts';
-import { BUILTIN_SOURCES } from '../../../sources/metadata.ts';
+import { BUILTIN_SOURCES, type SourceMetadata } from '../../../sources/metadata.ts';
 
 const SCHEMA = JSON.parse(
   readFileSync(new URL('../../../sources/citation/schema/csl-data.json', import.meta.url), 'utf8'),
@@ -102,6 +102,56 @@ describe('exportBibliography', () => {
     expect(back.map((r) => [r.type, r.title, r.id])).toEqual(
       BUILTIN_SOURCES.map((m) => [m.csl.type, m.csl.title, KEYS.get(m.id)]),
     );
+  });
+
+  it('writes a day of publication as reference managers read it: BibTeX month macro and day, RIS YYYY/MM/DD/', () => {
+    const dated = (type: string, parts: number[]): SourceMetadata =>
+      ({
+        id: `dated-${type}`,
+        lang: 'en',
+        label: type,
+        inferred: [],
+        declarations: [],
+        csl: {
+          id: `dated-${type}`,
+          type,
+          title: `A ${type}`,
+          author: [{ family: 'Roe', given: 'Jane' }],
+          issued: { 'date-parts': [parts] },
+          accessed: { 'date-parts': [[2025, 1, 15]] },
+          'container-title': 'The Daily',
+          URL: 'https://example.org/a',
+        },
+      }) as unknown as SourceMetadata;
+    const sources = [
+      dated('article-journal', [2024, 3, 5]),
+      dated('article-newspaper', [2024, 3, 5]),
+      dated('webpage', [2024, 11]),
+    ];
+    const bibtex = exportBibliography('bibtex', sources);
+    // As Zotero's BibTeX import reads it (year, month macro, day: its own test case) and BibTeX prints it.
+    expect(bibtex).not.toMatch(/month = \{/);
+    expect(bibtex.match(/\tyear = \{2024\},\n\tmonth = mar,\n\tday = \{5\},\n/g)).toHaveLength(2);
+    expect(bibtex).toMatch(/\tyear = \{2024\},\n\tmonth = nov,\n\t(?!day)/);
+    expect(new Cite(bibtex).data.map((r) => r.issued)).toEqual([
+      { 'date-parts': [[2024, 3, 5]] },
+      { 'date-parts': [[2024, 3, 5]] },
+      { 'date-parts': [[2024, 11]] },
+    ]);
+
+    const ris = exportBibliography('ris', sources);
+    // RIS dates are YYYY/MM/DD/other; a news article keeps its day (Citation.js wrote only PY).
+    expect(ris.match(/^DA {2}- 2024\/03\/05\/$/gm)).toHaveLength(2);
+    expect(ris).toMatch(/^DA {2}- 2024\/11\/\/$/m);
+    expect(ris).toMatch(/^Y2 {2}- 2025\/01\/15\/$/m);
+    expect(ris).not.toMatch(/^[A-Z][A-Z0-9] {2}- \d{4}\/\d\//m);
+    // Citation.js reads a NEWS record's date from PY only (Zotero's RIS import reads DA for every
+    // type), so the news article is left out of its round trip.
+    const back = new Cite(ris).data.map((r) => r.issued);
+    expect([back[0], back[2]]).toEqual([
+      { 'date-parts': [[2024, 3, 5]] },
+      { 'date-parts': [[2024, 11]] },
+    ]);
   });
 
   it('writes CSL-JSON that validates against the official schema and keeps circa', () => {
