@@ -271,6 +271,8 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
         className="panes"
         data-active={state.activePane}
         data-compare-marks={marksShown ? 'shown' : 'hidden'}
+        // More texts than the narrow layout's switch offers (the Library's): its pane keeps its picker.
+        data-pickers={editions.length > 2 ? 'shown' : undefined}
       >
         <PaneSwitch
           labels={[sourceLabel(leftEdition), sourceLabel(rightEdition)]}

@@ -1,7 +1,8 @@
 /**
- * Lets the narrow layout's top (header, text switch, legend) step aside while
- * the reader scrolls down a text by hand, and brings it back on scrolling up
- * or on moving focus into it (`top-collapse.ts` decides; the CSS moves it).
+ * Lets the narrow layout's top (header, text switch, legend, and the pane's
+ * text picker where it shows) step aside while the reader scrolls down a
+ * text by hand, and brings it back on scrolling up or on moving focus into
+ * it (`top-collapse.ts` decides; the CSS moves it).
  *
  * Only the reader's own scrolling counts: a wheel, a touch or a scrolling key
  * just before the scroll (or the scroll's own momentum right after). The
@@ -25,7 +26,7 @@ const SETTLE_MS = 300;
 /** Keys that scroll a focused pane. */
 const SCROLL_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End', ' ']);
 /** The parts that step aside: focus in them brings them back. */
-const TOP_PARTS = '.banner, .pane-switch, .compare-legend';
+const TOP_PARTS = '.banner, .pane-switch, .compare-legend, .pane-head';
 
 /** The panes' scrolling areas (`views/pane.tsx`). */
 const PANE_SCROLL = 'pane-scroll';

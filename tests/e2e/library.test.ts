@@ -139,8 +139,17 @@ describe('the library', () => {
     expect(labels).toEqual(
       expect.arrayContaining(['"Author: "', '"Date: "', '"Size: "', '"Annotations: "']),
     );
-    await reader.setViewport('wide');
     await dialog().getByRole('button', { name: 'Close' }).click();
+    // At 420 px the switch offers the two texts the panes hold; with a text of one's own there
+    // are more, so the pane shown keeps its picker: any text opens there, no Library dialog needed.
+    const picker = reader.page.locator('.pane[data-active="true"]').getByRole('combobox');
+    expect(await picker.isVisible()).toBe(true);
+    await reader.screenshot('pane-picker-narrow');
+    await picker.selectOption('winstanley-chesters-2015');
+    await expect.poll(() => reader.paneOf('winstanley-chesters-2015').isVisible()).toBe(true);
+    await picker.selectOption(id);
+    await expect.poll(() => reader.paneOf(id).isVisible()).toBe(true);
+    await reader.setViewport('wide');
   });
 
   it('a highlight on it survives a reload', async () => {
