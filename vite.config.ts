@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { editionsPlugin } from './app/build/editions-plugin.ts';
 import { SECURITY_HEADERS } from './app/build/content-security-policy.ts';
+import { hangulSlicesPlugin } from './app/build/hangul-slices-plugin.ts';
 import { textFontsPlugin } from './app/build/text-fonts-plugin.ts';
 import { pwaOptions } from './app/build/pwa-options.ts';
 import { devServiceWorkerReset } from './app/build/dev-service-worker-reset.ts';
@@ -50,6 +51,7 @@ export default defineConfig(({ command }) => ({
     react(),
     editionsPlugin(),
     textFontsPlugin(),
+    hangulSlicesPlugin(),
     VitePWA(pwaOptions()),
     devServiceWorkerReset(),
     buildTempDir(),

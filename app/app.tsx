@@ -62,6 +62,7 @@ import { Notice } from './views/notice.tsx';
 import { Pane, sourceLabel } from './views/pane.tsx';
 import { PaneSwitch } from './views/pane-switch.tsx';
 import { useTopCollapse } from './hooks/use-top-collapse.ts';
+import { useHangulFont } from './fonts/use-hangul-font.ts';
 import { SearchBox } from './views/search-box.tsx';
 import { ShortcutsDialog } from './views/shortcuts-dialog.tsx';
 import { Toolbar } from './views/toolbar.tsx';
@@ -211,6 +212,8 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     () => [leftEdition, rightEdition] as const,
     [leftEdition, rightEdition],
   );
+  // A text of the reader's own with Hangul the built-in subset lacks: the full Korean font.
+  useHangulFont(timelineEditions, libraryIds);
   return (
     <div className="app" ref={appRoot}>
       <header className="banner">

@@ -15,8 +15,11 @@
  * `languageRuns` plugin marks them in every text), not in the stacks of all
  * text, which made the first paint slower.
  *
- * What it is for: the built-in texts. A text the reader opens ("Open a
- * text…") with other Korean characters falls back to the system's fonts.
+ * What it is for: the built-in texts. A text of the reader's own with other
+ * Korean characters gets the full face in Fontsource's slices, registered
+ * only when such a text is shown (`hangul-slices-plugin.ts`,
+ * `app/fonts/hangul-font.ts`); its other scripts fall back to the system's
+ * fonts.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';

@@ -16,3 +16,10 @@ declare module 'virtual:diptych-curated' {
   };
   export default curated;
 }
+
+/** Types of the module served by `app/build/hangul-slices-plugin.ts`. */
+declare module 'virtual:diptych-hangul-slices' {
+  /** Noto Serif KR's Hangul slices: each WOFF2 file's URL in the build and its CSS `unicode-range`. */
+  const slices: readonly { readonly url: string; readonly range: string }[];
+  export default slices;
+}

@@ -54,18 +54,46 @@ describe("a reader's own text", () => {
     expect(await reader.paragraph(`${id}:1`).textContent()).toMatch(/^Moscow kept investing/);
   });
 
-  it('is added by a paste in the Library', async () => {
+  it('is added by a paste in the Library; its Korean renders with the full Korean font', async () => {
     await reader.openApp();
+    // The built-in texts' Hangul is in their subset: the full Korean font is not even registered.
+    const fullFaces = () =>
+      reader.page.evaluate(() =>
+        [...document.fonts]
+          .filter((f) => f.family.replace(/"/g, '') === 'Diptych Hangul Full')
+          .map((f) => f.status),
+      );
+    expect(await fullFaces()).toEqual([]);
+    const bodyFont = () => reader.page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    expect(await bodyFont()).not.toContain('Diptych Hangul Full');
     const dialog = await openLibrary(reader.page);
     await dialog.getByRole('button', { name: 'Paste a text' }).click();
     await dialog.getByLabel('Name').fill('Pasted notes');
     await dialog
       .getByLabel('Text (Markdown or plain text)')
-      .fill('# Pasted notes\n\nA pasted paragraph about the Tumen river bridge.\n');
+      .fill('# Pasted notes\n\nA pasted paragraph about the Tumen river bridge (두만강 철교).\n');
     await dialog.getByRole('button', { name: 'Add to library' }).click();
     await expect
       .poll(() => dialog.locator('tr[data-text^="pasted-notes-"]').textContent())
       .toContain('Pasted notes');
+    // Opened in a pane, its Hangul (none of it in the built-in subset) loads the slices it needs:
+    // a few of the 86, not all.
+    await dialog.locator('tr[data-text^="pasted-notes-"] .library-open').click();
+    await expect
+      .poll(async () => (await fullFaces()).filter((s) => s === 'loaded').length, {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
+    const statuses = await fullFaces();
+    expect(statuses.length).toBeGreaterThan(50);
+    expect(statuses.filter((s) => s === 'loaded').length).toBeLessThan(10);
+    // Then every stack starts with it: Korean in a title, an entry or a field has glyphs too.
+    expect(await bodyFont()).toMatch(/^"?Diptych Hangul Full"?, /);
+    await reader.page
+      .locator('.pane[data-source^="pasted-notes-"] [lang="ko"]')
+      .first()
+      .scrollIntoViewIfNeeded();
+    await reader.screenshot('user-text-korean');
   });
 
   it('is found by search, also when the search was used before it was added', async () => {
