@@ -123,7 +123,7 @@ export const previousParagraph: Command = {
 /** /: focus the search box. */
 export const focusSearch: Command = {
   name: 'focusSearch',
-  label: 'Search both texts',
+  label: 'Search all texts',
   keys: ['/'],
   keyTest: letter('/'),
   perform: (state) => ({ state, effect: { type: 'focusSearch' } }),

@@ -42,7 +42,7 @@ export interface SearchBoxProps {
   readonly interactive: boolean;
 }
 
-const PLACEHOLDER = 'Search both texts (/)';
+const PLACEHOLDER = 'Search all texts (/)';
 
 type Engine =
   | { state: 'idle' }
@@ -132,7 +132,7 @@ export function SearchBox({ load, onOpen, inputRef, interactive }: SearchBoxProp
   return (
     <div className="search" role="search">
       <label htmlFor={`${id}-input`} className="visually-hidden">
-        Search both texts
+        Search all texts
       </label>
       <input
         ref={inputRef}

@@ -169,7 +169,7 @@ export async function startReader(
       await page.keyboard.press('/');
       await page.keyboard.type(query);
     },
-    searchBox: () => page.getByRole('combobox', { name: 'Search both texts' }),
+    searchBox: () => page.getByRole('combobox', { name: 'Search all texts' }),
     searchHits: () => page.locator('.search-results [role="option"]'),
     notice: () => page.getByRole('status').filter({ hasText: /\S/ }).first(),
     setViewport: (kind) => page.setViewportSize(VIEWPORTS[kind]),
