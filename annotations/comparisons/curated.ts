@@ -93,7 +93,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says Russia’s Korean goals are not high on its foreign policy agenda and play a secondary role.',
     },
-    note: 'Added in the re-reading of issue 17. The body of the article, rather than its title, against Lankov’s conclusion. Eight years apart, and Winstanley-Chesters speaks of Russia’s eastern interests at large, Lankov of the Korean issue.',
+    note: 'The body of the article, rather than its title, against Lankov’s conclusion. Eight years apart, and Winstanley-Chesters speaks of Russia’s eastern interests at large, Lankov of the Korean issue.',
   },
   {
     key: 'soviet-creation',
@@ -146,7 +146,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says the regime was under strict Soviet control until the early 1950s, after which relations steadily deteriorated.',
     },
-    note: 'Re-read (issue 17): the two sentences share only their dating, so the quote is narrowed to it. Both place the decline in the 1950s (Lankov from the early 1950s, Winstanley-Chesters’s nadir from the mid-1950s); the rest of Winstanley-Chesters’s sentence, that technicians on water projects were not recalled, has no counterpart in Lankov.',
+    note: 'The two sentences share only their dating, so the quote is narrowed to it. Both place the decline in the 1950s (Lankov from the early 1950s, Winstanley-Chesters’s nadir from the mid-1950s); the rest of Winstanley-Chesters’s sentence, that technicians on water projects were not recalled, has no counterpart in Lankov.',
   },
   {
     key: 'friction-causes',
@@ -182,7 +182,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says Pyongyang played the rival Communist powers against each other to get aid from both with few conditions.',
     },
-    note: 'Added in the re-reading of issue 17. Lankov qualifies Winstanley-Chesters: the split that strained relations was also a lever Pyongyang used to draw aid from Moscow.',
+    note: 'Lankov qualifies Winstanley-Chesters: the split that strained relations was also a lever Pyongyang used to draw aid from Moscow.',
   },
   {
     key: 'soviet-aid-continued',
@@ -215,7 +215,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says Soviet aid shipments were necessary to keep the North Korean economy afloat.',
     },
-    note: 'Added in the re-reading of issue 17. Both call Soviet help essential; Winstanley-Chesters speaks of people and skills, Lankov of shipments and subsidized trade.',
+    note: 'Both call Soviet help essential; Winstanley-Chesters speaks of people and skills, Lankov of shipments and subsidized trade.',
   },
   {
     key: 'soviet-aid-value',
@@ -299,7 +299,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says the Soviet Union established diplomatic relations with South Korea in September 1990.',
     },
-    note: 'Added in the re-reading of issue 17. Lankov qualifies the dating: the first blow came from the Soviet Union itself, which recognized Seoul in September 1990, and aid was halted with it; Winstanley-Chesters places the collapse after the fragmentation.',
+    note: 'Lankov qualifies the dating: the first blow came from the Soviet Union itself, which recognized Seoul in September 1990, and aid was halted with it; Winstanley-Chesters places the collapse after the fragmentation.',
   },
   {
     key: 'neglect-1990s',
@@ -333,7 +333,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
         'But the mood began to change around 1995 when new voices came to be heard in Russia as well.',
       paraphrase: 'Lankov dates the change in Russian attitudes to North Korea to around 1995.',
     },
-    note: 'Re-read (issue 17): not a contradiction. Lankov’s “around 1995” dates a change of mood in Russia, Winstanley-Chesters’s 1999 the revival of relations, and Lankov himself says the changes “became more pronounced under President Putin”. Lankov qualifies Winstanley-Chesters: the revival had roots in a shift of Russian opinion some years before Putin.',
+    note: 'Not a contradiction. Lankov’s “around 1995” dates a change of mood in Russia, Winstanley-Chesters’s 1999 the revival of relations, and Lankov himself says the changes “became more pronounced under President Putin”. Lankov qualifies Winstanley-Chesters: the revival had roots in a shift of Russian opinion some years before Putin.',
   },
   {
     key: 'revival-putin',
@@ -350,7 +350,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says the warmer approach to North Korea became more pronounced under President Putin.',
     },
-    note: 'Added in the re-reading of issue 17. Both tie the revival to Putin; Lankov adds the February 2000 treaty and Putin’s July 2000 visit to Pyongyang.',
+    note: 'Both tie the revival to Putin; Lankov adds the February 2000 treaty and Putin’s July 2000 visit to Pyongyang.',
   },
   {
     key: 'anti-western-mood',
@@ -385,7 +385,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says anti-American feeling in Russia is probably the main domestic reason for its warmer approach to North Korea.',
     },
-    note: 'Added in the re-reading of issue 17. The Winstanley-Chesters side is Putin’s own account in 2014 of Russia’s Asia-Pacific policy, not the author’s claim; Lankov’s is an analyst’s account in 2007 of the approach to North Korea. Putin denies a reaction to the West; Lankov names one.',
+    note: 'The Winstanley-Chesters side is Putin’s own account in 2014 of Russia’s Asia-Pacific policy, not the author’s claim; Lankov’s is an analyst’s account in 2007 of the approach to North Korea. Putin denies a reaction to the West; Lankov names one.',
   },
   {
     key: 'west-rift',
@@ -420,7 +420,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says Moscow, though opposed to a nuclear North Korea, will not press Pyongyang hard for fear of a crisis there.',
     },
-    note: 'Added in the re-reading of issue 17. Lankov gives a reason, before the rift Winstanley-Chesters describes, why Moscow was already a reluctant partner in pressing Pyongyang.',
+    note: 'Lankov gives a reason, before the rift Winstanley-Chesters describes, why Moscow was already a reluctant partner in pressing Pyongyang.',
   },
   {
     key: 'continuity',
@@ -456,7 +456,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says the Kremlin began to use the “North Korean card” to counterweigh US influence in north-east Asia.',
     },
-    note: 'Added in the re-reading of issue 17. The old motive returns in Lankov too: the Soviet Union needed North Korea as a bulwark against US forces (¶7.2), and from the late 1990s the Kremlin again played the “North Korean card” against US influence.',
+    note: 'The old motive returns in Lankov too: the Soviet Union needed North Korea as a bulwark against US forces (¶7.2), and from the late 1990s the Kremlin again played the “North Korean card” against US influence.',
   },
   {
     key: 'summit-2000',
@@ -522,7 +522,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says Russia has been a rather passive observer of the Korean crisis over the last 15 years.',
     },
-    note: 'Added in the re-reading of issue 17. The sharpest clash of the two texts: for the same years (from 1999 to 2007) Winstanley-Chesters sees a return to the game, Lankov a passive observer.',
+    note: 'The sharpest clash of the two texts: for the same years (from 1999 to 2007) Winstanley-Chesters sees a return to the game, Lankov a passive observer.',
   },
   {
     key: 'irrelevant-passive',
@@ -540,7 +540,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says Russia has been a passive observer for the last 15 years and probably will remain one.',
     },
-    note: 'Added in the re-reading of issue 17. They agree on the 1990s; Lankov qualifies “temporarily”: by his account the passivity lasted through the Putin years to 2007 and was likely to continue.',
+    note: 'They agree on the 1990s; Lankov qualifies “temporarily”: by his account the passivity lasted through the Putin years to 2007 and was likely to continue.',
   },
   {
     key: 'railway-timing',
@@ -557,7 +557,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says talks on the trans-Korean railway intensified in 2000, after the summits of that year.',
     },
-    note: 'Re-anchored (issue 17) from ¶13.2 (the “common house”) to ¶13.1; ¶13.3 names the railway. Both date the revival of Russia’s regional plans to about 2000: Winstanley-Chesters to Putin’s rise and his paper of November 2000, Lankov to the summits of 2000.',
+    note: 'Winstanley-Chesters’s ¶13.3 names the railway. Both date the revival of Russia’s regional plans to about 2000: Winstanley-Chesters to Putin’s rise and his paper of November 2000, Lankov to the summits of 2000.',
   },
   {
     key: 'railway-cost',
@@ -593,7 +593,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says North Korea’s leaders do not want South Korean cargo trains passing regularly through their stations.',
     },
-    note: 'Added in the re-reading of issue 17. Lankov qualifies the vision with a political obstacle, besides the cost: Pyongyang’s fear of what the trains would show its people; he adds Vladivostok’s fear of losing traffic.',
+    note: 'Lankov qualifies the vision with a political obstacle, besides the cost: Pyongyang’s fear of what the trains would show its people; he adds Vladivostok’s fear of losing traffic.',
   },
   {
     key: 'khasan',
@@ -609,7 +609,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov quotes a Russian vice minister of railways: a container from Khasan to Hamburg costs 889 dollars, about 400 dollars less than via the Trans-China Railway.',
     },
-    note: 'Added in the re-reading of issue 17. Both name Khasan as the Russian railhead of the link: Lankov through a Russian official’s cost figures of 2001, Winstanley-Chesters through the spending there by 2015.',
+    note: 'Both name Khasan as the Russian railhead of the link: Lankov through a Russian official’s cost figures of 2001, Winstanley-Chesters through the spending there by 2015.',
   },
   {
     key: 'railway-investment',
@@ -627,7 +627,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov doubts the Russian government would help pay for rebuilding the North Korean railway.',
     },
-    note: 'Re-read (issue 17): a hedged forecast set against a later report, so qualifies rather than contradicts. Lankov wrote “at present” in 2007; Winstanley-Chesters’s report of 2015 qualifies that forecast for a later time. Winstanley-Chesters gives no figure for the spending, and does not say the Russian government paid for the North Korean railway itself.',
+    note: 'A hedged forecast set against a later report, so qualifies rather than contradicts. Lankov wrote “at present” in 2007; Winstanley-Chesters’s report of 2015 qualifies that forecast for a later time. Winstanley-Chesters gives no figure for the spending, and does not say the Russian government paid for the North Korean railway itself.',
   },
   {
     key: 'gas-pipeline',
@@ -679,7 +679,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says the uncertainty of Korean politics makes the projects’ prospects worse.',
     },
-    note: 'Added in the re-reading of issue 17. Lankov qualifies: for him politics only aggravates the main problem, which is economic (large investments, profits only after a long time).',
+    note: 'Lankov qualifies: for him politics only aggravates the main problem, which is economic (large investments, profits only after a long time).',
   },
   {
     key: 'nuclear',
@@ -695,7 +695,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       quote: 'Second, the nuclear proliferation is not a much concern to present-day Russia.',
       paraphrase: 'Lankov says nuclear proliferation worries Russia little.',
     },
-    note: 'Compatible claims on different axes (issue 17): Winstanley-Chesters says the nuclear ambitions stalled cooperation, Lankov that proliferation worried Moscow itself little, so Russia pressed for a soft approach at the six-party talks.',
+    note: 'Compatible claims on different axes: Winstanley-Chesters says the nuclear ambitions stalled cooperation, Lankov that proliferation worried Moscow itself little, so Russia pressed for a soft approach at the six-party talks.',
   },
   {
     key: 'china-factor',
@@ -763,7 +763,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says a “cheap friendship” suits Moscow because its resources are limited and needed elsewhere.',
     },
-    note: 'Added in the re-reading of issue 17. Eight years apart: Lankov’s “cheap friendship” of 2007 against the large spending Winstanley-Chesters reports in 2015; he gives no figure.',
+    note: 'Eight years apart: Lankov’s “cheap friendship” of 2007 against the large spending Winstanley-Chesters reports in 2015; he gives no figure.',
   },
   {
     key: 'border',
@@ -779,7 +779,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says a collapse in North Korea would bring dangerous instability to Russia’s borders.',
     },
-    note: 'Re-anchored (issue 17) from ¶5.2 to ¶5.1, the sentence that says where the border runs. The pair is thin: Winstanley-Chesters explains where the border comes from, Lankov why it makes Russia prefer a stable North Korea.',
+    note: 'The pair is thin: Winstanley-Chesters explains where the border comes from, Lankov why it makes Russia prefer a stable North Korea.',
   },
   {
     key: 'border-region',
@@ -797,7 +797,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
       paraphrase:
         'Lankov says a unified, nationalist Korea might make territorial claims on parts of the Russian Maritime province.',
     },
-    note: 'Added in the re-reading of issue 17. Winstanley-Chesters tells how the region became Russian; Lankov why Russia fears for it if Korea unifies.',
+    note: 'Winstanley-Chesters tells how the region became Russian; Lankov why Russia fears for it if Korea unifies.',
   },
   {
     key: 'far-east',
@@ -834,7 +834,7 @@ export const CURATED_COMPARISONS: readonly CuratedComparison[] = [
         'Lankov concludes that Russia has been a passive observer of the Korean crisis and will probably stay one.',
     },
     note:
-      'Opposite forecasts eight years apart. Re-anchored (issue 17) from the standfirst, which the site’s editors wrote about the author, to the article’s closing paragraph, which makes the same forecast in the author’s voice. ' +
+      'Opposite forecasts eight years apart. The Winstanley-Chesters side is the article’s closing paragraph, in the author’s voice, not the standfirst, which the site’s editors wrote about him. ' +
       GENRE_NOTE,
   },
   {

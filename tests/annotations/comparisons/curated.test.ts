@@ -60,6 +60,16 @@ describe('the curated set', () => {
     }
   });
 
+  it('speaks to the reader: no note or paraphrase tells the project’s own history', () => {
+    // Shown in the Compare view and its exports: "Added in the re-reading of issue 17" meant
+    // nothing to a student.
+    for (const c of CURATED_COMPARISONS) {
+      for (const text of [c.note ?? '', c.wc.paraphrase, c.lankov.paraphrase]) {
+        expect(text, c.key).not.toMatch(/\bissue \d|re-read|re-anchored/i);
+      }
+    }
+  });
+
   it('covers each text from beginning to end: quotes from its first, middle and last thirds', () => {
     for (const { name, edition } of sides) {
       const numbered = edition.blocks.filter((b) => b.n !== undefined);
