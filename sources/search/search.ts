@@ -164,14 +164,22 @@ function partialSearch(index: SearchIndex, parsed: ParsedQuery, limit: number): 
     combineWith: 'OR',
     prefix: (_term, i, all) => parsed.prefixLast && i === all.length - 1,
   });
-  const ranked: { id: number; held: number; hit: SearchHit }[] = [];
+  // Ranked on what each sentence holds first; hits (highlights, snippet) are made for the kept ones only.
+  const ranked: { doc: SearchDocument; score: number; held: QueryPart[] }[] = [];
   // Best BM25 first: a sentence with more of the parts scores higher, so the cap drops the weakest.
   for (const candidate of candidates.slice(0, PARTIAL_CANDIDATES)) {
     const doc = index.documents[candidate.id as number];
     if (!doc) continue;
-    const held = parts.filter((part) => locate(doc, partQuery(part)) !== null);
+    const words = new Set(doc.tokens.map((t) => t.term));
+    const held = parts.filter((part) => holds(doc, words, part));
     // "the zebra": a sentence holding only "the" is no answer.
     if (!held.some(informative)) continue;
+    ranked.push({ doc, score: candidate.score, held });
+  }
+  ranked.sort((a, b) => b.held.length - a.held.length || b.score - a.score || a.doc.id - b.doc.id);
+  const hits: SearchHit[] = [];
+  for (const { doc, score, held } of ranked) {
+    if (hits.length >= limit) break;
     const located = locate(doc, {
       clauses: held.map((p) => p.clause),
       prefixLast: held.at(-1)!.prefix,
@@ -179,14 +187,19 @@ function partialSearch(index: SearchIndex, parsed: ParsedQuery, limit: number): 
     });
     if (!located) continue;
     const missing = parts.filter((p) => !held.includes(p)).map((p) => p.label);
-    ranked.push({
-      id: doc.id,
-      held: held.length,
-      hit: { ...toHit(doc, candidate.score, located), missing },
-    });
+    hits.push({ ...toHit(doc, score, located), missing });
   }
-  ranked.sort((a, b) => b.held - a.held || b.hit.score - a.hit.score || a.id - b.id);
-  return ranked.slice(0, limit).map((r) => r.hit);
+  return hits;
+}
+
+/** Whether the sentence holds the part: a word (or, typed last, a word's start) among its words; a phrase word for word. */
+function holds(doc: SearchDocument, words: ReadonlySet<string>, part: QueryPart): boolean {
+  if (part.clause.phrase) return locate(doc, partQuery(part)) !== null;
+  const term = part.clause.terms[0]!;
+  if (words.has(term)) return true;
+  if (!part.prefix) return false;
+  for (const word of words) if (word.startsWith(term)) return true;
+  return false;
 }
 
 /** Function words of the languages the texts are in (`stopword`'s lists, as related passages use). */
