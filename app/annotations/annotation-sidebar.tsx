@@ -17,7 +17,7 @@
  * Renders user and imported text as React text only (notes via `NoteView`).
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Annotation, Color } from '../../annotations/model/annotation.ts';
+import type { Annotation, AnnotationId, Color } from '../../annotations/model/annotation.ts';
 import type { NoteBlock } from '../../annotations/model/note-markdown.ts';
 import { sourceLabel } from '../views/pane.tsx';
 import { allTags, matchesFilter, NO_FILTER, type AnnotationFilter } from './anchored-list.ts';
@@ -56,7 +56,13 @@ export function AnnotationSidebar({
   const id = useId();
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const [limit, setLimit] = useState(PAGE);
-  const [deleted, setDeleted] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<{ address: string; id: AnnotationId } | null>(null);
+  // Where keyboard focus goes once React has rendered: the clicked Delete and Undo buttons leave
+  // the page, and focus with them would fall to the body, losing a keyboard reader's place.
+  // After Delete, the Undo button; after Undo, the restored annotation's card (by id).
+  const [focusAfter, setFocusAfter] = useState<'undo' | AnnotationId | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const aside = useRef<HTMLElement>(null);
   // Parsed notes by text: parsing is pure, so the cache only saves work.
   const [notes] = useState(() => new Map<string, readonly NoteBlock[]>());
   const sentinel = useRef<HTMLDivElement>(null);
@@ -131,17 +137,42 @@ export function AnnotationSidebar({
       // Deleting here closes its editor first: only a delete elsewhere keeps an editor's text.
       if (ui.opened?.id === a.id) ui.closeEditor();
       const result = runtime.store.delete(a.id);
-      if (result.ok) setDeleted(a.targets[0]?.selectors.address ?? 'the text');
+      if (result.ok) {
+        setDeleted({ address: a.targets[0]?.selectors.address ?? 'the text', id: a.id });
+        setFocusAfter('undo');
+      }
     },
     [runtime, ui],
   );
   const undo = (): void => {
     if (!runtime) return;
+    const restored = deleted?.id ?? null;
     const result = runtime.store.undo();
     setDeleted(null);
     if (result && !result.ok) ui.notify('The delete could not be undone.');
+    else setFocusAfter(restored);
   };
   const canUndoDelete = deleted !== null && snapshot?.undo?.label === 'Undo delete';
+  // Runs after each render while a focus move is pending: the restored card appears once the
+  // store's change has reached the list, which may take a render or two.
+  useEffect(() => {
+    if (focusAfter === null) return;
+    const target =
+      focusAfter === 'undo'
+        ? undoButton.current
+        : aside.current?.querySelector<HTMLElement>(
+            `li[data-annotation-id="${CSS.escape(focusAfter)}"]`,
+          );
+    if (!target) return;
+    target.focus();
+    setFocusAfter(null);
+  });
+  // A restored card that never shows (a filter hides it) must not take focus later.
+  useEffect(() => {
+    if (focusAfter === null) return;
+    const timer = setTimeout(() => setFocusAfter(null), 2000);
+    return () => clearTimeout(timer);
+  }, [focusAfter]);
   const openedFor = (a: Annotation): { edit: boolean; seq: number } | null =>
     ui.opened?.id === a.id ? { edit: ui.opened.edit, seq: ui.opened.seq } : null;
   const total = list.placed.length + list.unplaced.length;
@@ -170,6 +201,7 @@ export function AnnotationSidebar({
 
   return (
     <aside
+      ref={aside}
       id="annotations-sidebar"
       className="ann-sidebar"
       aria-labelledby={`${id}-title`}
@@ -243,8 +275,13 @@ export function AnnotationSidebar({
       <div className="ann-undo" role="status">
         {canUndoDelete && (
           <>
-            <span>Deleted the annotation on {deleted}.</span>
-            <button type="button" onClick={undo} aria-keyshortcuts="Control+Z Meta+Z">
+            <span>Deleted the annotation on {deleted.address}.</span>
+            <button
+              type="button"
+              ref={undoButton}
+              onClick={undo}
+              aria-keyshortcuts="Control+Z Meta+Z"
+            >
               Undo
             </button>
           </>

@@ -233,12 +233,23 @@ describe('delete and undo', () => {
     const quote = await annotate(reader.page, 'lankov-2007:6', 0, 25, 'h');
     await openSidebar(reader.page);
     const item = sidebarItems(reader.page).first();
-    await item.getByRole('button', { name: /^Delete/ }).click();
+    // From the keyboard: the Delete and Undo buttons go away when pressed, and focus goes on
+    // to Undo, then to the restored card, rather than falling to the page's body.
+    const focused = () =>
+      reader.page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return 'body';
+        return el.matches('li.ann-item') ? 'card' : (el.textContent?.trim() ?? null);
+      });
+    await item.getByRole('button', { name: /^Delete/ }).focus();
+    await reader.pressKey('Enter');
     await expect.poll(() => sidebarItems(reader.page).count()).toBe(0);
+    await expect.poll(focused).toBe('Undo');
     await expect.poll(async () => (await storedAnnotations(reader.page)).length).toBe(0);
     await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toEqual([]);
-    await sidebar(reader.page).getByRole('button', { name: 'Undo' }).click();
+    await reader.pressKey('Enter');
     await expect.poll(() => sidebarItems(reader.page).count()).toBe(1);
+    await expect.poll(focused).toBe('card');
     await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toEqual([quote]);
 
     await sidebarItems(reader.page)
