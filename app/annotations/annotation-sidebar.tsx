@@ -176,6 +176,7 @@ export function AnnotationSidebar({
   const openedFor = (a: Annotation): { edit: boolean; seq: number } | null =>
     ui.opened?.id === a.id ? { edit: ui.opened.edit, seq: ui.opened.seq } : null;
   const total = list.placed.length + list.unplaced.length;
+  const matching = placed.length + unplaced.length;
   const withSync = (a: Annotation) => {
     const facts = syncFacts(a);
     return sync && facts ? { sync: { ui: sync, facts } } : {};
@@ -272,6 +273,13 @@ export function AnnotationSidebar({
           onChange={setLayerFilter}
         />
       </div>
+      {/* The filters' result, announced as it changes (the visible count below is not a live
+          region: it also changes on each highlight, which the notice already announces). */}
+      <p className="visually-hidden" role="status">
+        {ui.sidebarOpen && snapshot !== null && matching !== total
+          ? `${matching} of ${total} annotations match`
+          : ''}
+      </p>
       <div className="ann-undo" role="status">
         {canUndoDelete && (
           <>
@@ -320,9 +328,9 @@ export function AnnotationSidebar({
             </p>
           ) : (
             <p className="ann-count">
-              {placed.length + unplaced.length === total
+              {matching === total
                 ? `${total} annotation${total === 1 ? '' : 's'}`
-                : `${placed.length + unplaced.length} of ${total} annotations match`}
+                : `${matching} of ${total} annotations match`}
             </p>
           )}
           <ul className="ann-list" aria-label="Annotations in text order">

@@ -195,6 +195,8 @@ describe('notes and tags', () => {
     ]);
     await bar.getByLabel('Filter by colour').selectOption('pink');
     await expect.poll(() => sidebarItems(reader.page).count()).toBe(1);
+    // A screen reader hears what the filter left (a live region; the list itself is silent).
+    await bar.getByRole('status').filter({ hasText: '1 of 3 annotations match' }).waitFor();
     await bar.getByLabel('Filter by colour').selectOption('');
     await bar.getByLabel('Filter by text').fill('lankov-2007:12');
     await expect.poll(() => sidebarItems(reader.page).count()).toBe(1);
