@@ -54,7 +54,9 @@ export type CommandEffect =
   /** Undo the last annotation change (the annotation store keeps the undo stack). */
   | { readonly type: 'undoAnnotation' }
   /** Open the first annotation on this passage in the sidebar, if it has one. */
-  | { readonly type: 'openAnnotationAt'; readonly address: Address };
+  | { readonly type: 'openAnnotationAt'; readonly address: Address }
+  /** Give this passage the keyboard focus again once the panes have re-rendered. */
+  | { readonly type: 'focusPassage'; readonly address: Address };
 
 /** A command's outcome. */
 export interface CommandResult {
@@ -158,7 +160,12 @@ export const swap: Command = {
   label: 'Swap the two texts',
   keys: ['s'],
   keyTest: letter('s'),
-  perform: (state) => ({ state: swapPanes(state) }),
+  // The focused passage's pane is rendered anew on the other side, and the keyboard focus would
+  // fall to the page's body: it goes back to the same passage, now in the other pane.
+  perform: (state, _context, input) => ({
+    state: swapPanes(state),
+    ...(input?.passage ? { effect: { type: 'focusPassage', address: input.passage } } : {}),
+  }),
 };
 
 /** c: show or hide site chrome. */

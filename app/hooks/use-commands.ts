@@ -86,5 +86,22 @@ export function runCommandEffect(effect: CommandEffect, handlers: EffectHandlers
     case 'openAnnotationAt':
       handlers.openAnnotationAt(effect.address);
       break;
+    case 'focusPassage':
+      focusPassageAfterRender(effect.address);
+      break;
   }
+}
+
+/**
+ * Focuses the passage inside a pane's edition once React has rendered the state change that
+ * moved it (checked for a few frames; the render is usually done by the first).
+ */
+function focusPassageAfterRender(address: Address, frames = 5): void {
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>(
+      `.pane[data-source] article.edition [data-address="${CSS.escape(address)}"]`,
+    );
+    if (el && el !== document.activeElement) el.focus({ preventScroll: true });
+    else if (!el && frames > 1) focusPassageAfterRender(address, frames - 1);
+  });
 }

@@ -80,6 +80,16 @@ describe('commands', () => {
     });
   });
 
+  it('s swaps the texts and keeps the focus on the focused passage, now in the other pane', () => {
+    const passage = 'lankov-2007:3' as Address;
+    const s = commandForKey(key('s', { passage }), start)!;
+    expect(s.name).toBe('swapPanes');
+    const swapped = s.perform(start, context(), key('s', { passage }));
+    expect(swapped.state.panes).toEqual([start.panes[1], start.panes[0]]);
+    expect(swapped.effect).toEqual({ type: 'focusPassage', address: passage });
+    expect(s.perform(start, context(), key('s')).effect).toBeUndefined();
+  });
+
   describe('when it fails', () => {
     it('Ctrl+Z in a text field, with Shift (redo) or Alt is the field’s, not ours; Enter off a passage is not claimed', () => {
       expect(commandForKey(key('z', { ctrlKey: true, inEditable: true }), start)).toBeUndefined();

@@ -92,6 +92,21 @@ describe('keyboard navigation', () => {
     expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe(
       'winstanley-chesters-2015',
     );
+    // From a focused paragraph, the focus stays on it as it moves to the other side and back (it
+    // fell to the page's body: a keyboard reader lost their place).
+    await reader.paragraph('winstanley-chesters-2015:2').focus();
+    await reader.pressKey('s');
+    const focusedAddress = () =>
+      reader.page.evaluate(() => document.activeElement?.getAttribute('data-address') ?? null);
+    await expect.poll(focusedAddress).toBe('winstanley-chesters-2015:2');
+    expect(await reader.page.locator('.pane').nth(1).getAttribute('data-source')).toBe(
+      'winstanley-chesters-2015',
+    );
+    await reader.pressKey('s');
+    await expect.poll(focusedAddress).toBe('winstanley-chesters-2015:2');
+    expect(await reader.page.locator('.pane').first().getAttribute('data-source')).toBe(
+      'winstanley-chesters-2015',
+    );
     await reader.pressKey('c');
     expect(await reader.paragraph('winstanley-chesters-2015:chrome1').isVisible()).toBe(true);
     await reader.pressKey('c');
