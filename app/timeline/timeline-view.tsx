@@ -63,6 +63,9 @@ function when(e: DatedEvent): string {
   return a === b ? a : `${a} – ${b}`;
 }
 
+/** The SVG namespace, for the elements the exported file adds. */
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
 /** A lane's label in the chart, shortened to fit (the table has it in full). */
 function laneLabel(edition: Edition, width: number): string {
   const label = sourceLabel(edition);
@@ -176,7 +179,19 @@ export function TimelineView({
   const exportSvg = () => {
     const svg = svgRef.current;
     if (!svg) return;
-    const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+    // The file stands alone (a slide, a paper, an image viewer with a dark background): it gets
+    // the dialog's white behind the chart, which on screen comes from the page, and a title
+    // naming what it shows. The chart on screen is left as it is.
+    const file = svg.cloneNode(true) as SVGSVGElement;
+    const background = document.createElementNS(SVG_NS, 'rect');
+    background.setAttribute('width', '100%');
+    background.setAttribute('height', '100%');
+    background.setAttribute('fill', '#fff');
+    const title = document.createElementNS(SVG_NS, 'title');
+    title.textContent = `Dated expressions of ${editions.map((e) => sourceLabel(e)).join(' and ')} (Diptych timeline)`;
+    file.insertBefore(background, file.firstChild);
+    file.insertBefore(title, background);
+    const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(file)}\n`;
     downloadFile({ name: 'diptych-timeline.svg', mime: 'image/svg+xml', text });
   };
   const exportCsv = () =>

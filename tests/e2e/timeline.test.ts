@@ -107,6 +107,11 @@ describe('the Timeline view', () => {
     expect(svgText).not.toContain('<style');
     expect(svgText).toContain('fill="#a4501b"');
     expect(svgText.match(/class="timeline-mark(?: |")/g)).toHaveLength(67);
+    // Readable on its own: a title first, then a white background (it was transparent, and a
+    // dark image viewer or slide showed the axis and labels, drawn in #333, on black).
+    expect(svgText).toMatch(
+      /^<\?xml[^>]*>\n<svg[^>]*><title>Dated expressions of Winstanley-Chesters \(2015\) and Lankov \(2007\) \(Diptych timeline\)<\/title><rect width="100%" height="100%" fill="#fff"\/>/,
+    );
     const [csv] = await Promise.all([
       reader.page.waitForEvent('download'),
       dialog().getByRole('button', { name: 'Export CSV' }).click(),
