@@ -16,7 +16,16 @@
  *
  * Renders user and imported text as React text only (notes via `NoteView`).
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { Annotation, AnnotationId, Color } from '../../annotations/model/annotation.ts';
 import type { NoteBlock } from '../../annotations/model/note-markdown.ts';
 import { sourceLabel } from '../views/pane.tsx';
@@ -40,6 +49,36 @@ const isDrawer = (): boolean => window.matchMedia(DRAWER_QUERY).matches;
 
 /** Items rendered per page of the windowed list. */
 export const PAGE = 100;
+
+/** What Tab can reach inside the drawer, in order (the hidden file input and cards are -1). */
+const TABBABLE =
+  'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab from the drawer's last control goes to its first, and Shift+Tab from the first to the
+ * last. The drawer covers the page on narrow screens, so Tab past it reached the page's body and
+ * then controls hidden behind it, with the focus out of sight. A key handler rather than `inert`
+ * on the rest of the page: the Cite panel a card opens and the notices live outside the drawer.
+ * On wide screens the sidebar sits beside the text and Tab leaves it as usual.
+ */
+function wrapDrawerTab(e: ReactKeyboardEvent<HTMLElement>): void {
+  const drawer = e.currentTarget;
+  if (!isDrawer() || !(e.target instanceof Node) || !drawer.contains(e.target)) return;
+  if (e.target instanceof Element && e.target.closest('dialog')) return;
+  const stops = [...drawer.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) =>
+    el.checkVisibility(),
+  );
+  const first = stops[0];
+  const last = stops[stops.length - 1];
+  if (!first || !last) return;
+  const at = e.target;
+  // Backwards from the first control, or from the heading above it (focused when the drawer opens).
+  const atStart =
+    at === first || Boolean(first.compareDocumentPosition(at) & Node.DOCUMENT_POSITION_PRECEDING);
+  if (e.shiftKey ? !atStart : at !== last) return;
+  e.preventDefault();
+  (e.shiftKey ? last : first).focus();
+}
 
 /** The sidebar; rendered hidden while closed. */
 export function AnnotationSidebar({
@@ -208,6 +247,10 @@ export function AnnotationSidebar({
       aria-labelledby={`${id}-title`}
       hidden={!ui.sidebarOpen}
       onKeyDown={(e) => {
+        if (e.key === 'Tab') {
+          wrapDrawerTab(e);
+          return;
+        }
         // Escape closes the sidebar (the narrow screens' drawer) and returns to its toggle; fields keep their own Escape.
         if (e.key !== 'Escape' || e.defaultPrevented) return;
         if (

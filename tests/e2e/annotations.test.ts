@@ -483,6 +483,16 @@ describe('accessibility', () => {
       expect(box!.width).toBeLessThanOrEqual(420);
       expect(await reader.axeViolations()).toEqual([]);
       await reader.screenshot('annotations-narrow');
+      // Tab stays in the drawer, which covers the page: from its last control to its first, and
+      // back (it went on to the page's body, then to controls hidden behind the drawer).
+      const inDrawer = () =>
+        reader.page.evaluate(() => !!document.activeElement?.closest('#annotations-sidebar'));
+      const close = drawer.getByRole('button', { name: 'Close annotations' });
+      await close.focus();
+      await reader.pressKey('Shift+Tab');
+      expect(await inDrawer()).toBe(true);
+      await reader.pressKey('Tab');
+      expect(await close.evaluate((el) => el === document.activeElement)).toBe(true);
       // Escape closes the drawer and returns focus to its toggle.
       await drawer.getByRole('button', { name: 'Export annotations (W3C)' }).focus();
       await reader.pressKey('Escape');
