@@ -372,8 +372,11 @@ export function TimelineView({
                   <td>{when(m.event)}</td>
                   <td>{m.event.expression}</td>
                   <td>
+                    {/* Named with its text: a screen reader's list of links otherwise heard
+                        "6.3, 4.1, 9.2…", not which text each passage is in. */}
                     <a
                       href={`#${m.event.address}`}
+                      aria-label={`${sourceLabel(editions[m.lane]!)} ${local(m.event.address)}`}
                       onClick={(e) => {
                         e.preventDefault();
                         open(m.event.address);
@@ -388,6 +391,7 @@ export function TimelineView({
                         {`${when(other.event)} (“${other.event.expression}”, `}
                         <a
                           href={`#${other.event.address}`}
+                          aria-label={`${sourceLabel(editions[other.lane]!)} ${local(other.event.address)}`}
                           onClick={(e) => {
                             e.preventDefault();
                             open(other.event.address);

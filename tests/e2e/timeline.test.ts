@@ -61,6 +61,11 @@ describe('the Timeline view', () => {
     expect(await row.textContent()).toMatch(
       /1995 \(“around 1995”, 11\.1\): qualifies, When Moscow’s interest revived/,
     );
+    // Its links name their text (a list of links read "12.1, 11.1, …").
+    expect(await row.getByRole('link', { name: 'Winstanley-Chesters (2015) 12.1' }).count()).toBe(
+      1,
+    );
+    expect(await row.getByRole('link', { name: 'Lankov (2007) 11.1' }).count()).toBe(1);
     const rows = dialog().getByRole('table').locator('tbody tr');
     expect(await rows.count()).toBe(67);
     const inferred = dialog().getByRole('row').filter({ hasText: 'last year' }).first();
