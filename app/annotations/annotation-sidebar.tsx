@@ -192,8 +192,8 @@ export function AnnotationSidebar({
     else setFocusAfter(restored);
   };
   const canUndoDelete = deleted !== null && snapshot?.undo?.label === 'Undo delete';
-  // Runs after each render while a focus move is pending: the restored card appears once the
-  // store's change has reached the list, which may take a render or two.
+  // Tried again as the list or the Undo bar changes while a focus move is pending: the restored
+  // card appears once the store's change has reached the list, which may take a render or two.
   useEffect(() => {
     if (focusAfter === null) return;
     const target =
@@ -205,7 +205,7 @@ export function AnnotationSidebar({
     if (!target) return;
     target.focus();
     setFocusAfter(null);
-  });
+  }, [focusAfter, placed, unplaced, canUndoDelete]);
   // A restored card that never shows (a filter hides it) must not take focus later.
   useEffect(() => {
     if (focusAfter === null) return;
