@@ -368,10 +368,10 @@ export function TimelineView({
               .sort((a, b) => a.lane - b.lane || a.x0 - b.x0)
               .map((m) => (
                 <tr key={m.event.id} data-row-event={m.event.id}>
-                  <td>{sourceLabel(editions[m.lane]!)}</td>
-                  <td>{when(m.event)}</td>
-                  <td>{m.event.expression}</td>
-                  <td>
+                  <td data-label="Text">{sourceLabel(editions[m.lane]!)}</td>
+                  <td data-label="When">{when(m.event)}</td>
+                  <td data-label="Expression">{m.event.expression}</td>
+                  <td data-label="Passage">
                     {/* Named with its text: a screen reader's list of links otherwise heard
                         "6.3, 4.1, 9.2…", not which text each passage is in. */}
                     <a
@@ -385,7 +385,7 @@ export function TimelineView({
                       {local(m.event.address)}
                     </a>
                   </td>
-                  <td>
+                  <td data-label="Compared with" className="timeline-compared">
                     {(linksOf.get(m.event.id) ?? []).map(({ other, link }) => (
                       <div key={`${link.comparison}|${other.event.id}`}>
                         {`${when(other.event)} (“${other.event.expression}”, `}
@@ -403,7 +403,9 @@ export function TimelineView({
                       </div>
                     ))}
                   </td>
-                  <td>{m.event.inferred ? `Inferred: ${m.event.inferred.reason}` : ''}</td>
+                  <td data-label="Note" className="timeline-note">
+                    {m.event.inferred ? `Inferred: ${m.event.inferred.reason}` : ''}
+                  </td>
                 </tr>
               ))}
           </tbody>

@@ -129,7 +129,7 @@ describe('the Timeline view', () => {
     expect(lines).toHaveLength(68);
   });
 
-  it('fits a 420 px screen: the chart is drawn at the dialog width, the table scrolls in its region', async () => {
+  it('fits a 420 px screen: the chart is drawn at the dialog width, the table is a list of cards', async () => {
     await reader.page.setViewportSize({ width: 420, height: 860 });
     await reader.openApp();
     await openTimeline();
@@ -140,6 +140,17 @@ describe('the Timeline view', () => {
       .locator('.timeline-chart')
       .evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
     expect(chart.scroll).toBeLessThanOrEqual(chart.client);
+    // The table as cards of labelled fields: nothing scrolled out of sight sideways (its six
+    // columns hid "Compared with" and "Note" beyond the edge), each field named.
+    const table = await dialog()
+      .locator('.timeline-table-scroll')
+      .evaluate((el) => ({
+        client: el.clientWidth,
+        scroll: el.scrollWidth,
+        label: getComputedStyle(el.querySelector('td')!, '::before').content,
+      }));
+    expect(table.scroll).toBeLessThanOrEqual(table.client);
+    expect(table.label).toBe('"Text"');
     await reader.screenshot('timeline-narrow');
     expect(await reader.axeViolations()).toEqual([]);
     await reader.page.setViewportSize({ width: 1440, height: 900 });
