@@ -8,21 +8,7 @@ import { saveAnnotations } from '../../annotations/storage/annotation-storage.ts
 import { ANNOTATIONS_KEY, BACKUP_PREFIX } from '../../annotations/storage/envelope.ts';
 import { memoryArea, memoryStorage } from '../../annotations/storage/memory-storage.ts';
 import { annotation } from './storage/helpers.ts';
-
-/** A minimal `Storage` on a Map, for `openBrowserStorage` in Node. */
-function fakeLocalStorage(initial: Record<string, string> = {}): Storage {
-  const values = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return values.size;
-    },
-    key: (i) => [...values.keys()][i] ?? null,
-    getItem: (k) => values.get(k) ?? null,
-    setItem: (k, v) => void values.set(k, String(v)),
-    removeItem: (k) => void values.delete(k),
-    clear: () => values.clear(),
-  };
-}
+import { mapWebStorage } from '../helpers/map-web-storage.ts';
 
 /** The stored string of a set holding `ids`. */
 function storedSet(...ids: number[]): string {
@@ -42,7 +28,7 @@ afterEach(() => {
 describe('openBrowserAnnotationStoreAsync', () => {
   it('opens with the set the parser read from storage, without parsing it again', async () => {
     const raw = storedSet(1, 2);
-    vi.stubGlobal('localStorage', fakeLocalStorage({ [ANNOTATIONS_KEY]: raw }));
+    vi.stubGlobal('localStorage', mapWebStorage({ [ANNOTATIONS_KEY]: raw }));
     const parse = vi.fn<StoredSetParser>(async (r) => parseStored(r));
     const { store } = await openBrowserAnnotationStoreAsync(parse);
     expect(parse).toHaveBeenCalledTimes(1);
@@ -62,7 +48,7 @@ describe('openBrowserAnnotationStoreAsync', () => {
 
   it('reads storage itself when the parser gives up (no worker) or fails', async () => {
     const raw = storedSet(3);
-    vi.stubGlobal('localStorage', fakeLocalStorage({ [ANNOTATIONS_KEY]: raw }));
+    vi.stubGlobal('localStorage', mapWebStorage({ [ANNOTATIONS_KEY]: raw }));
     for (const parse of [async () => null, () => Promise.reject(new Error('no worker'))]) {
       const { store } = await openBrowserAnnotationStoreAsync(parse);
       expect(store.getSnapshot().annotations.map((a) => a.id)).toEqual([annotation(3).id]);
@@ -71,7 +57,7 @@ describe('openBrowserAnnotationStoreAsync', () => {
   });
 
   it('reads storage afresh when another tab saved while the parser ran', async () => {
-    const storage = fakeLocalStorage({ [ANNOTATIONS_KEY]: storedSet(1) });
+    const storage = mapWebStorage({ [ANNOTATIONS_KEY]: storedSet(1) });
     vi.stubGlobal('localStorage', storage);
     const { store } = await openBrowserAnnotationStoreAsync(async (r) => {
       storage.setItem(ANNOTATIONS_KEY, storedSet(1, 2));
@@ -88,7 +74,7 @@ describe('openBrowserAnnotationStoreAsync', () => {
       deleted: {},
       revision: 1,
     });
-    vi.stubGlobal('localStorage', fakeLocalStorage(Object.fromEntries(area.values)));
+    vi.stubGlobal('localStorage', mapWebStorage(Object.fromEntries(area.values)));
     const parse = vi.fn<StoredSetParser>(async (r) => parseStored(r));
     const pause = vi.fn(() => Promise.resolve());
     const { store } = await openBrowserAnnotationStoreAsync(parse, {}, pause);
@@ -102,7 +88,7 @@ describe('openBrowserAnnotationStoreAsync', () => {
     const changed = area.values.get(ANNOTATIONS_KEY)!.replace('"Note 1."', '"Note 9."');
     vi.stubGlobal(
       'localStorage',
-      fakeLocalStorage({ ...Object.fromEntries(area.values), [ANNOTATIONS_KEY]: changed }),
+      mapWebStorage({ ...Object.fromEntries(area.values), [ANNOTATIONS_KEY]: changed }),
     );
     const again = await openBrowserAnnotationStoreAsync(parse, {}, pause);
     expect(parse).toHaveBeenCalledWith(changed);
@@ -111,7 +97,7 @@ describe('openBrowserAnnotationStoreAsync', () => {
   });
 
   it('does not call the parser when nothing is stored', async () => {
-    vi.stubGlobal('localStorage', fakeLocalStorage());
+    vi.stubGlobal('localStorage', mapWebStorage());
     const parse = vi.fn<StoredSetParser>(async () => null);
     const { store } = await openBrowserAnnotationStoreAsync(parse);
     expect(parse).not.toHaveBeenCalled();
@@ -122,7 +108,7 @@ describe('openBrowserAnnotationStoreAsync', () => {
   describe('when stored data is damaged', () => {
     it('backs it up before anything can overwrite it, as the synchronous open does', async () => {
       const raw = storedSet(1).replace('"annotations":[', '"annotations":[{"id":42},');
-      const storage = fakeLocalStorage({ [ANNOTATIONS_KEY]: raw });
+      const storage = mapWebStorage({ [ANNOTATIONS_KEY]: raw });
       vi.stubGlobal('localStorage', storage);
       const { store } = await openBrowserAnnotationStoreAsync(async (r) => parseStored(r));
       const snapshot = store.getSnapshot();

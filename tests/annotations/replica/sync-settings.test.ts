@@ -11,21 +11,7 @@ import {
   SYNC_SETTINGS_KEY,
   type SyncSettings,
 } from '../../../annotations/replica/sync-settings.ts';
-
-/** A Web Storage over a Map (Node has no localStorage). */
-function fakeStorage(): Storage {
-  const values = new Map<string, string>();
-  return {
-    get length() {
-      return values.size;
-    },
-    key: (i) => [...values.keys()][i] ?? null,
-    getItem: (k) => values.get(k) ?? null,
-    setItem: (k, v) => void values.set(k, v),
-    removeItem: (k) => void values.delete(k),
-    clear: () => values.clear(),
-  };
-}
+import { mapWebStorage } from '../../helpers/map-web-storage.ts';
 
 const settings = (n: number): SyncSettings => {
   const layerOf: Record<string, string> = {};
@@ -53,7 +39,7 @@ const settings = (n: number): SyncSettings => {
 
 describe('sync settings', () => {
   it('round-trip: the maps come back as they were, stored as id lists per layer and author', () => {
-    const storage = fakeStorage();
+    const storage = mapWebStorage();
     const s = settings(10_000);
     expect(saveSyncSettings(storage, s)).toBe(true);
     expect(loadSyncSettings(storage)).toEqual(s);
@@ -64,14 +50,14 @@ describe('sync settings', () => {
   });
 
   it('reads settings an earlier version stored as two maps', () => {
-    const storage = fakeStorage();
+    const storage = mapWebStorage();
     const s = settings(5);
     storage.setItem(SYNC_SETTINGS_KEY, JSON.stringify(s));
     expect(loadSyncSettings(storage)).toEqual(s);
   });
 
   it('reads damaged settings as none', () => {
-    const storage = fakeStorage();
+    const storage = mapWebStorage();
     const { layerOf: _l, authorOf: _a, ...common } = settings(1);
     for (const bad of [
       '{',

@@ -14,21 +14,7 @@ import {
   UNSENT_KEY,
   unsentIds,
 } from '../../../annotations/replica/unsent-changes.ts';
-
-/** A Web Storage over a Map (Node has no localStorage). */
-function fakeStorage(): Storage {
-  const values = new Map<string, string>();
-  return {
-    get length() {
-      return values.size;
-    },
-    key: (i) => [...values.keys()][i] ?? null,
-    getItem: (k) => values.get(k) ?? null,
-    setItem: (k, v) => void values.set(k, v),
-    removeItem: (k) => void values.delete(k),
-    clear: () => values.clear(),
-  };
-}
+import { mapWebStorage } from '../../helpers/map-web-storage.ts';
 
 const PRIVATE = 'userdb-616e61';
 const GROUP = 'diptych-group-seminar';
@@ -67,7 +53,7 @@ describe('noteWritten and noteSent', () => {
 
 describe('kept across a reload', () => {
   it('for the same server and user', () => {
-    const storage = fakeStorage();
+    const storage = mapWebStorage();
     const unsent = noteWritten({}, PRIVATE, 'a', '2-x');
     saveUnsent(storage, 'http://127.0.0.1:5984/couch/', 'ana', unsent);
     expect(loadUnsent(storage, 'http://127.0.0.1:5984/couch/', 'ana')).toEqual(unsent);
@@ -76,7 +62,7 @@ describe('kept across a reload', () => {
   });
 
   it('the key goes when nothing is unsent', () => {
-    const storage = fakeStorage();
+    const storage = mapWebStorage();
     saveUnsent(storage, 'api', 'ana', noteWritten({}, PRIVATE, 'a', '2-x'));
     saveUnsent(storage, 'api', 'ana', {});
     expect(storage.getItem(UNSENT_KEY)).toBeNull();
@@ -84,7 +70,7 @@ describe('kept across a reload', () => {
 
   describe('when it fails', () => {
     it('unreadable or malformed: nothing unsent, no throw', () => {
-      const storage = fakeStorage();
+      const storage = mapWebStorage();
       for (const raw of ['{', '[]', '{"api":"api","user":"ana","unsent":{"db":{"a":-1}}}']) {
         storage.setItem(UNSENT_KEY, raw);
         expect(loadUnsent(storage, 'api', 'ana')).toEqual({});
@@ -94,7 +80,7 @@ describe('kept across a reload', () => {
 
     it('a refused write is ignored', () => {
       const full = {
-        ...fakeStorage(),
+        ...mapWebStorage(),
         setItem: () => {
           throw new DOMException('full', 'QuotaExceededError');
         },
