@@ -16,6 +16,7 @@ import curated from 'virtual:diptych-curated';
 import { placeComparisons, type PlacedComparison } from './place-comparisons.ts';
 // The comparisons' styles travel with this chunk: nothing they style exists before it loads,
 // and the build-time prerender (Node) never imports it.
+import '../views/stacked-table.css';
 import './compare.css';
 
 export {

@@ -290,7 +290,7 @@ export function CompareView({
           {shown.groups.map((g) => (
             <section key={g.topic} className="compare-group">
               <h3>{g.topic}</h3>
-              <table className="compare-table">
+              <table className="compare-table stacked-table">
                 <thead>
                   <tr>
                     <th scope="col">{sourceLabel(left)}</th>

@@ -27,6 +27,7 @@ import {
   type TimelineMarkLink,
 } from './timeline-data.ts';
 // The view's styles load with it (the prerender imports app.tsx in Node, where CSS cannot load).
+import '../views/stacked-table.css';
 import './timeline.css';
 
 /** Props of `TimelineView`. */
@@ -351,7 +352,7 @@ export function TimelineView({
         aria-label="Dated expressions as a table"
         tabIndex={0}
       >
-        <table className="timeline-table">
+        <table className="timeline-table stacked-table">
           <caption>Dated expressions ({data.marks.length}), by text and date</caption>
           <thead>
             <tr>
