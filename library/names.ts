@@ -16,7 +16,7 @@ export interface SplitName {
  * A name of several words with no comma is split at its last space: a guess, right for
  * "Jane Roe", wrong for "Kim Minji" (family name first), which `guessedSplit` names.
  */
-export function nameFromString(name: string): { family: string; given: string } {
+export function nameFromString(name: string): SplitName {
   const trimmed = name.replace(/\s+/g, ' ').trim();
   const comma = trimmed.indexOf(',');
   if (comma > 0) {

@@ -11,7 +11,8 @@
 import { useEffect } from 'react';
 import type { Edition } from '../../sources/edition.ts';
 
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]/;
+// The script the pipeline tags `ko` (sources/split-language-runs.ts).
+const HANGUL = /\p{Script=Hangul}/u;
 const seen = new WeakMap<Edition, boolean>();
 
 /** True when `edition`'s text has a Hangul character (remembered per edition). */
