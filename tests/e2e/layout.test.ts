@@ -263,11 +263,39 @@ describe('narrow layout', () => {
     await reader.setViewport('narrow');
   });
 
-  it('has no horizontal scrolling', async () => {
-    const overflow = await reader.page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+  it('has no horizontal scrolling, down to 320 px (WCAG reflow), and a compact header', async () => {
+    const page = reader.page;
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const bannerHeight = () =>
+      page.locator('.banner').evaluate((b) => b.getBoundingClientRect().height);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // The brand and the search box share a line and no tool's label wraps onto two lines: at
+    // 420 px the header was 187 px tall, the two-line "Site navigation" and "Sync panes" among it.
+    expect(await bannerHeight()).toBeLessThanOrEqual(150);
+    const twoLine = () =>
+      page
+        .locator('.banner button')
+        .evaluateAll((buttons) =>
+          buttons
+            .filter((b) => b.getClientRects().length > 0 && b.getBoundingClientRect().height > 40)
+            .map((b) => b.textContent),
+        );
+    expect(await twoLine()).toEqual([]);
+    // The search results stay on screen though the box no longer starts at the left edge.
+    const search = page.locator('.search input');
+    await search.fill('oil subsidies');
+    const results = page.locator('.search-results');
+    await expect.poll(() => results.isVisible()).toBe(true);
+    const box = (await results.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(420);
+    await search.fill('');
+    // At 320 px "Sync panes" and the text switch ran 63 px off the right edge.
+    await page.setViewportSize({ width: 320, height: 860 });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await twoLine()).toEqual([]);
+    await reader.screenshot('narrow-320');
     await reader.setViewport('wide');
   });
 });
