@@ -366,8 +366,10 @@ export function AnnotationSidebar({
             <p className="ann-empty">Loading annotations…</p>
           ) : total === 0 ? (
             <p className="ann-empty">
-              No annotations on these texts yet. Select text and press h to highlight, n to add a
-              note.
+              {/* Named by the selection toolbar's buttons: "press h" alone told a reader on a
+                  touch screen nothing. */}
+              No annotations on these texts yet. Select a passage in either text, then choose
+              Highlight or Add note on the bar that appears (keys: h, n).
             </p>
           ) : (
             <p className="ann-count">

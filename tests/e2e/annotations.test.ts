@@ -52,9 +52,18 @@ async function storeReady(): Promise<void> {
 
 describe('the selection toolbar', () => {
   it('appears at a selection in a pane, and h highlights it', async () => {
+    // The empty sidebar tells a new reader how, naming the bar's own buttons.
+    const empty = (await openSidebar(reader.page)).locator('.ann-empty');
+    await expect.poll(() => empty.textContent()).toContain('No annotations');
+    const hint = await empty.textContent();
+    await sidebarToggle(reader.page).click();
     const quote = await selectInPassage(reader.page, 'lankov-2007:3', 0, 24);
     const bar = selectionToolbar(reader.page);
     await bar.waitFor();
+    for (const name of ['Highlight', 'Add note']) {
+      expect(hint).toContain(name);
+      expect(await bar.getByRole('button', { name, exact: true }).count()).toBe(1);
+    }
     expect(
       await bar
         .getByRole('button', { name: 'Highlight', exact: true })
