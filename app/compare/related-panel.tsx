@@ -1,8 +1,9 @@
 /**
  * "Related in the other text": a panel listing the passages of the other
  * pane's source most related to a paragraph or a selection, each with its
- * address, its strength in words and as a bar (relative to the best match,
- * `related-strength.ts`), why it is related — the shared words (filler words
+ * address, its strength in words and as a bar (absolute, from the words it
+ * shares: `related-strength.ts`; when every passage is weak, the panel says
+ * there is no close match), why it is related — the shared words (filler words
  * left out) marked in its text, and the matched concepts, words of the query
  * that meet other words of the passage through word vectors ("investing ~
  * donor, aid") — and choosing one opens it in the other pane.
@@ -156,11 +157,18 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
       {outcome.kind === 'done' && outcome.passages.length === 0 && (
         <p>No passage of {name} shares a content word with it.</p>
       )}
+      {outcome.kind === 'done' &&
+        outcome.passages.length > 0 &&
+        outcome.passages.every((p) => relatedStrength(p.evidence).words === 'weak') && (
+          <p className="related-note related-none">
+            No close match in {name}: every passage below is a weak match (it shares few or only
+            common words with {request.label}).
+          </p>
+        )}
       {outcome.kind === 'done' && outcome.passages.length > 0 && (
         <ol className="related-list">
-          {outcome.passages.map((p, _, all) => {
-            const best = Math.max(...all.map((x) => x.strength));
-            const strength = relatedStrength(p.strength, best);
+          {outcome.passages.map((p) => {
+            const strength = relatedStrength(p.evidence);
             return (
               <li key={p.address} className="related-item" data-address-ref={p.address}>
                 <div className="related-meta">

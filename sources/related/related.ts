@@ -116,8 +116,14 @@ export interface RelatedPassage {
   readonly address: Address;
   /** Fused score (BM25 alone without vectors); higher is more related. Comparable within one query and one target source. */
   readonly score: number;
-  /** How strongly it matches, 0–1: each signal's value relative to the query's best (min–max over the candidates), averaged; BM25 alone: score / best score. For showing, not ranking. */
-  readonly strength: number;
+  /**
+   * How much it shares with the query, in absolute terms (see `sharedEvidence`): the idf of each
+   * shared term (filler left out) summed, in units of the idf of a word found in one passage of
+   * this source only. It does not depend on the other candidates or on the best hit, so a query
+   * of common words gets low evidence everywhere. For showing (`app/compare/related-strength.ts`
+   * turns it into words), not ranking.
+   */
+  readonly evidence: number;
   /** The shared words as printed in this passage (first occurrence of each stem), most contributing first; filler words ("will", "even") left out. */
   readonly terms: readonly string[];
   /** The paragraph's original text. */
@@ -560,7 +566,6 @@ export function related(
     collection: Collection;
     doc: number;
     score: number;
-    strength: number;
     contributions: readonly { readonly term: string }[];
     order: number;
   }[] = [];
@@ -595,10 +600,6 @@ export function related(
       ),
     }));
     const fused = fuse(fusion, bmScores, signals);
-    const strengths = strengthOf(
-      bmScores,
-      signals.map((x) => x.scores),
-    );
     for (const s of bm25) {
       const score = fused[s.doc]!;
       if (score <= 0) continue;
@@ -606,7 +607,6 @@ export function related(
         collection,
         doc: s.doc,
         score,
-        strength: strengths[s.doc]!,
         contributions: s.contributions,
         order: order + s.doc,
       });
@@ -625,7 +625,6 @@ export function related(
       s.collection,
       s.doc,
       s.score,
-      s.strength,
       s.contributions,
       where.spans,
       explain && s.collection.concepts
@@ -1124,12 +1123,27 @@ function minMax(xs: readonly number[]): number[] {
   return xs.map((x) => (hi > lo ? (x - lo) / (hi - lo) : 0));
 }
 
-/** The 0–1 strength of each passage (see `RelatedPassage.strength`). */
-function strengthOf(bm25: readonly number[], signals: readonly number[][]): number[] {
-  const best = Math.max(0, ...bm25);
-  if (signals.length === 0) return bm25.map((s) => (best > 0 ? s / best : 0));
-  const parts = [bm25, ...signals].map(minMax);
-  return bm25.map((_, i) => parts.reduce((a, p) => a + p[i]!, 0) / parts.length);
+/**
+ * What a passage shares with the query, on a scale that means the same for every query (the
+ * `evidence` of `RelatedPassage`): Σ idf(t) over the shared terms `stems`, divided by the idf a
+ * term has when one passage of the collection holds it (BM25's idf with n = 1). A word found in
+ * only that passage of the other text counts 1; a word in half its passages about 0.25 (its
+ * idf, ln 2, over ln(1 + (N − 0.5)/1.5), 2.7 for the 21 paragraphs of Winstanley-Chesters).
+ * Each shared term counts once, whatever its frequency: how often a common word recurs says
+ * little about whether two passages say the same thing.
+ *
+ * Why not BM25 over its best (the old relative strength): that calls the best of any list
+ * strong, also of a query of common words. Why not the share of the query's terms matched: a
+ * selection of three common words fully matched would then be strong, and a paragraph's
+ * counterpart, which words the same claim differently, shares a few percent of its terms.
+ */
+function sharedEvidence(bm25: Bm25Index, stems: Iterable<string>): number {
+  const n = bm25.tf.length;
+  const unique = Math.log(1 + (n - 0.5) / 1.5);
+  if (!(unique > 0)) return 0;
+  let sum = 0;
+  for (const stem of new Set(stems)) sum += bm25.idf.get(stem) ?? 0;
+  return sum / unique;
 }
 
 function isIndex(x: RelatedIndex | readonly Edition[]): x is RelatedIndex {
@@ -1140,7 +1154,6 @@ function toPassage(
   collection: Collection,
   doc: number,
   score: number,
-  strength: number,
   contributions: readonly { readonly term: string }[],
   querySpans: readonly YearSpan[],
   concepts: readonly ConceptMatch[],
@@ -1159,7 +1172,7 @@ function toPassage(
     source: collection.edition.id,
     address: block.address,
     score,
-    strength,
+    evidence: sharedEvidence(collection.bm25, stems),
     terms: shown.map((t) => block.text.slice(t.start, t.end)),
     text: block.text,
     highlights: terms.filter((t) => stems.has(t.stem)).map((t) => ({ start: t.start, end: t.end })),

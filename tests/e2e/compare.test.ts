@@ -15,6 +15,7 @@ import {
   waitForMarks,
 } from './helpers/compare-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
+import { builtinEditions } from '../../sources/builtin.ts';
 
 const WC = 'winstanley-chesters-2015';
 const LANKOV = 'lankov-2007';
@@ -212,6 +213,12 @@ describe('related in the other text', () => {
       expect(address.startsWith(`${WC}:`)).toBe(true);
     }
     expect(await items.first().locator('mark').count()).toBeGreaterThan(0);
+    // A genuine match is called strong (Lankov's railway and Winstanley-Chesters 13's), and the
+    // panel does not say there is no close match.
+    expect(await items.first().locator('.related-strength').getAttribute('data-strength')).toBe(
+      'strong',
+    );
+    expect(await panel.locator('.related-none').count()).toBe(0);
     // Why each is related: shared words and, through word vectors, matched concepts ("support ~ aid").
     const concepts = await panel.locator('.related-concepts').allTextContents();
     expect(concepts.length).toBeGreaterThan(0);
@@ -256,6 +263,37 @@ describe('related to a selection', () => {
     expect(
       await reader.page.evaluate(() => document.activeElement?.getAttribute('data-address')),
     ).toBe(`${LANKOV}:30`);
+  });
+});
+
+describe('related to a selection of common words', () => {
+  it('calls every match weak and says there is no close match', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    const words = 'the Korean issue plays a secondary role in Moscow’s policy';
+    const from = builtinEditions()
+      .find((e) => e.id === LANKOV)!
+      .blocks.find((b) => b.address === `${LANKOV}:2`)!
+      .text.indexOf(words);
+    expect(from).toBeGreaterThan(0);
+    expect(await selectInPassage(reader.page, `${LANKOV}:2`, from, from + words.length)).toBe(
+      words,
+    );
+    await selectionToolbar(reader.page)
+      .getByRole('button', { name: 'Related', exact: true })
+      .click();
+    const panel = reader.page.getByRole('region', { name: /to your selection$/ });
+    await panel.locator('.related-item').first().waitFor();
+    // Relative to the best hit, the best was "strong" whatever it shared (here "issue, Korean").
+    const strengths = await panel
+      .locator('.related-strength')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-strength')));
+    expect(strengths.length).toBeGreaterThan(0);
+    expect(new Set(strengths)).toEqual(new Set(['weak']));
+    expect(await panel.locator('.related-none').textContent()).toMatch(
+      /^No close match in Winstanley-Chesters \(2015\)/,
+    );
+    await reader.pressKey('Escape');
   });
 });
 

@@ -1,11 +1,58 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { relatedStrength } from '../../../app/compare/related-strength.ts';
+import { builtinEditions } from '../../../sources/builtin.ts';
+import { buildRelatedIndex, decodeWordVectors, related } from '../../../sources/related/index.ts';
+
+const WC = 'winstanley-chesters-2015';
+const LANKOV = 'lankov-2007';
 
 describe('relatedStrength', () => {
-  it('falls with the score, relative to the best of the list', () => {
-    const words = [12, 9, 6, 3].map((s) => relatedStrength(s, 12).words);
-    expect(words).toEqual(['strong', 'strong', 'moderate', 'weak']);
-    expect(relatedStrength(12, 12).ratio).toBe(1);
-    expect(relatedStrength(0, 0)).toEqual({ ratio: 0, words: 'weak' });
+  it('rises with the evidence, on one scale for every query (not relative to the best)', () => {
+    const words = [4, 2.5, 2, 1.5, 1, 0].map((e) => relatedStrength(e).words);
+    expect(words).toEqual(['strong', 'strong', 'moderate', 'moderate', 'weak', 'weak']);
+    const ratios = [5, 4, 2, 1, 0].map((e) => relatedStrength(e).ratio);
+    expect(ratios).toEqual([1, 1, 0.5, 0.25, 0]);
+    expect(relatedStrength(Number.NaN)).toEqual({ ratio: 0, words: 'weak' });
+  });
+
+  describe('on the two texts', () => {
+    const vectors = decodeWordVectors(
+      JSON.parse(
+        readFileSync(
+          new URL('../../../sources/related/vectors/text-vectors.json', import.meta.url),
+          'utf8',
+        ),
+      ),
+    );
+    const index = buildRelatedIndex(builtinEditions(), { vectors });
+    const strengths = (text: string) =>
+      related(index, { source: LANKOV, text }, { within: WC }).map(
+        (h) => relatedStrength(h.evidence).words,
+      );
+
+    it('a selection of common words gets weak matches only', () => {
+      // Relative to the best, its best hit was "strong".
+      expect(
+        strengths('it is not very important at the moment, and the issue plays a secondary role'),
+      ).toEqual(['weak', 'weak', 'weak', 'weak', 'weak']);
+    });
+
+    it('a genuine match stays strong: the railway from Rajin to Khasan meets Winstanley-Chesters 13', () => {
+      const hits = related(
+        index,
+        { source: LANKOV, text: 'the railway from Rajin to Khasan, linking the Trans-Siberian' },
+        { within: WC },
+      );
+      expect(hits[0]!.address).toBe(`${WC}:13`);
+      expect(relatedStrength(hits[0]!.evidence).words).toBe('strong');
+    });
+
+    it('a paragraph and its curated counterpart: Lankov 30 (the railway) and Winstanley-Chesters 13', () => {
+      const hit = related(index, `${LANKOV}:30`, { within: WC, k: Infinity }).find(
+        (h) => h.address === `${WC}:13`,
+      )!;
+      expect(relatedStrength(hit.evidence).words).toBe('strong');
+    });
   });
 });

@@ -51,16 +51,37 @@ const WC = 'winstanley-chesters-2015';
 const LANKOV = 'lankov-2007';
 
 describe('related with vectors (BM25 fused with SIF embeddings)', () => {
-  it('ranks every paragraph of the other text, best first, with a strength from 0 to 1', () => {
+  it('ranks every paragraph of the other text, best first, with its shared-word evidence', () => {
     const hits = related(index, `${WC}:9`, { k: Infinity, within: LANKOV });
     expect(hits).toHaveLength(39);
     expect(new Set(hits.map((h) => h.address)).size).toBe(39);
     for (let i = 1; i < hits.length; i++)
       expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
     for (const h of hits) {
-      expect(h.strength).toBeGreaterThanOrEqual(0);
-      expect(h.strength).toBeLessThanOrEqual(1);
+      expect(h.evidence).toBeGreaterThanOrEqual(0);
+      // Passages that share no word (found by meaning alone) have none.
+      if (h.terms.length === 0) expect(h.evidence).toBe(0);
     }
+  });
+
+  it('gives evidence on one scale for every query: more, and rarer, shared words give more', () => {
+    // Lankov's railway from Rajin to Khasan meets Winstanley-Chesters 13 (Rason, the railway).
+    const railway = related(
+      index,
+      { source: LANKOV, text: 'the railway from Rajin to Khasan, linking the Trans-Siberian' },
+      { within: WC },
+    );
+    // Common words only: the best hit is the best of little, and its evidence says so.
+    const common = related(
+      index,
+      {
+        source: LANKOV,
+        text: 'it is not very important at the moment, and the issue plays a secondary role',
+      },
+      { within: WC },
+    );
+    expect(railway[0]!.address).toBe(`${WC}:13`);
+    expect(Math.max(...common.map((h) => h.evidence))).toBeLessThan(railway[0]!.evidence / 2);
   });
 
   it('finds by meaning a passage that shares no word with the query', () => {
