@@ -9,7 +9,9 @@
  * paragraph they introduce. The row's level is the top of its first
  * paragraph; a gap before the segment's first block brings it there. A row
  * with paragraphs on one side only leaves the other side a gap, shown as
- * such ("not aligned").
+ * such ("not aligned"), with where in it the unmatched paragraphs start, so
+ * that its label faces them rather than the top of a room that can be
+ * thousands of pixels tall (it also holds the levelling of the row before).
  *
  * Pure: the block heights come from the DOM (`use-aligned-view.ts`
  * measures them) and the gaps go back to the panes as data. Not for: the
@@ -37,6 +39,13 @@ export interface AlignedGap {
    * gap that only levels the next row).
    */
   readonly unmatched: readonly string[];
+  /**
+   * With `unmatched`: how far below the gap's top the first of those
+   * paragraphs starts in the other pane, so the gap's label can face it
+   * (the room above it faces the end of the previous row, which the other
+   * text may have made taller). In pixels, at most `height`.
+   */
+  readonly unmatchedTop?: number;
 }
 
 /** Gaps keyed by the address of the block they precede, one map per side. */
@@ -71,6 +80,8 @@ export function alignedGaps(
   let floor = 0;
   // Paragraphs of the other side left without a counterpart since this side's last segment.
   const pending: [string[], string[]] = [[], []];
+  // Where the first of them starts, from the top of the text (as `cursor`).
+  const pendingTop = [0, 0];
   // The block after each side's last placed paragraph: where its next segment may begin.
   const next = [0, 0];
   for (const row of rows) {
@@ -101,7 +112,20 @@ export function alignedGaps(
       const height = Math.max(0, Math.round(level - seg.lead - cursor[s]!));
       const before = layouts[s]!.addresses[seg.start];
       const kept = before !== undefined && (height >= MIN_GAP || pending[s].length > 0);
-      if (kept) out[s].set(before, { height, unmatched: pending[s] });
+      if (kept)
+        out[s].set(
+          before,
+          pending[s].length === 0
+            ? { height, unmatched: pending[s] }
+            : {
+                height,
+                unmatched: pending[s],
+                unmatchedTop: Math.min(
+                  height,
+                  Math.max(0, Math.round(pendingTop[s]! - cursor[s]!)),
+                ),
+              },
+        );
       pending[s] = [];
       cursor[s] = cursor[s]! + (kept ? height : 0) + seg.lead + seg.body;
       next[s] = seg.end;
@@ -109,6 +133,7 @@ export function alignedGaps(
     // The side with nothing in this row: its next gap stands for the other side's paragraphs.
     for (const s of [0, 1] as const) {
       if (segments[s]) continue;
+      if (pending[s].length === 0) pendingTop[s] = level;
       pending[s] = [...pending[s], ...sides[s === 0 ? 1 : 0]];
     }
     // Both sides' next rows start below the taller of the two.

@@ -35,12 +35,23 @@ export interface AlignedGapViewProps {
   readonly editions: readonly Edition[];
 }
 
-/** The gap. */
+/** Room a label needs (two lines of it, with its padding), in pixels. */
+const LABEL_ROOM = 44;
+
+/**
+ * The gap. Its label is a compact box (as tall as its text, at most the
+ * gap) facing the first unmatched paragraph of the other pane, not a box
+ * filling the gap: a gap also holds the room that levels the row before, and
+ * a box filling 2,000 px of it said nothing more and pushed the reading
+ * apart. The rest of the gap stays blank.
+ */
 export function AlignedGapView({ gap, editions }: AlignedGapViewProps): ReactNode {
   const first = gap.unmatched[0];
   const other = first ? editions.find((e) => first.startsWith(`${e.id}:`)) : undefined;
   // (pane.tsx's sourceLabel, not imported: pane.tsx imports this module.)
   const label = other ? (sourceMetadata(other.id)?.label ?? other.title) : 'the other text';
+  // Level with the unmatched paragraph, or higher where the gap below it is too short for the label.
+  const top = Math.max(0, Math.min(gap.unmatchedTop ?? 0, gap.height - LABEL_ROOM));
   return (
     <div
       className="aligned-gap"
@@ -49,7 +60,11 @@ export function AlignedGapView({ gap, editions }: AlignedGapViewProps): ReactNod
       aria-hidden="true"
     >
       {gap.unmatched.length > 0 && gap.height >= 32 && (
-        <div className="aligned-gap-box">
+        <div
+          className="aligned-gap-box"
+          data-unmatched={first}
+          style={{ top, maxHeight: gap.height - top }}
+        >
           No counterpart here for {label} {paragraphRanges(gap.unmatched)}
         </div>
       )}

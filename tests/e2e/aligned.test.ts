@@ -90,6 +90,30 @@ describe('the Aligned view', () => {
     expect(await boxes.first().textContent()).toMatch(
       /^No counterpart here for (Lankov|Winstanley)/,
     );
+    // Each box is compact (it filled its gap: up to 2,237 px of hatching at 1440 px, the gap also
+    // holding the levelling of the row before) and faces the first paragraph it names.
+    const faced = await boxes.evaluateAll((els) =>
+      els.map((box) => {
+        const inPane = (el: Element) => {
+          const scroll = el.closest<HTMLElement>('.pane-scroll')!;
+          return (
+            el.getBoundingClientRect().top - scroll.getBoundingClientRect().top + scroll.scrollTop
+          );
+        };
+        const address = box.getAttribute('data-unmatched')!;
+        const para = document
+          .querySelector(`[data-address="${CSS.escape(address)}"]`)!
+          .closest('.block')!;
+        return {
+          address,
+          height: box.getBoundingClientRect().height,
+          offset: inPane(box) - inPane(para),
+        };
+      }),
+    );
+    expect(faced.length).toBeGreaterThan(2);
+    expect(Math.max(...faced.map((f) => f.height))).toBeLessThanOrEqual(60);
+    for (const f of faced) expect(Math.abs(f.offset), f.address).toBeLessThanOrEqual(2);
     await reader.screenshot('aligned-wide');
     expect(await reader.axeViolations()).toEqual([]);
   });

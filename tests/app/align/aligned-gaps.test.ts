@@ -37,7 +37,9 @@ describe('alignedGaps', () => {
   });
 
   it('leaves a visible gap where one text has nothing aligned', () => {
-    expect(gb.get('b:2')).toEqual({ height: 70, unmatched: ['a:2'] });
+    // a:2 starts 40 px into the gap (its first 40 px face the rest of a:1, taller than b:1).
+    expect(gb.get('b:2')).toEqual({ height: 70, unmatched: ['a:2'], unmatchedTop: 40 });
+    expect(placed(b, gb)[2]! - 70 + 40).toBe(placed(a, ga)[2]);
     // The next row starts below the unmatched paragraph.
     expect(placed(b, gb)[2]).toBeGreaterThanOrEqual(placed(a, ga)[2]! + 30);
   });
