@@ -180,3 +180,29 @@ export function timelineData(
   );
   return { marks, links, domain, ...(brk === undefined ? {} : { axisBreak: brk }) };
 }
+
+/** A mark's link seen from that mark: the other mark, and the link. */
+export interface MarkLink {
+  readonly other: TimelineMark;
+  readonly link: TimelineMarkLink;
+}
+
+/** Each mark's links (by event id), both ways: the chart's emphasis and labels, the table's "Compared with". Pure. */
+export function linksByMark(data: TimelineData): ReadonlyMap<string, readonly MarkLink[]> {
+  const byId = new Map(data.marks.map((m) => [m.event.id, m]));
+  const out = new Map<string, MarkLink[]>();
+  for (const link of data.links) {
+    const a = byId.get(link.from);
+    const b = byId.get(link.to);
+    if (!a || !b) continue;
+    for (const [self, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const list = out.get(self.event.id) ?? [];
+      list.push({ other, link });
+      out.set(self.event.id, list);
+    }
+  }
+  return out;
+}

@@ -29,6 +29,9 @@ afterAll(async () => {
 
 const dialog = () => reader.page.getByRole('dialog', { name: 'Timeline' });
 
+/** The SVG file exported at 1440 px, compared with the one exported at 420 px. */
+let exportedAt1440 = '';
+
 async function openTimeline(): Promise<void> {
   await reader.page.getByRole('button', { name: 'Timeline' }).click();
   await dialog().locator('.timeline-mark-link').first().waitFor();
@@ -117,6 +120,45 @@ describe('the Timeline view', () => {
     expect(svgText).toMatch(
       /^<\?xml[^>]*>\n<svg[^>]*><title>Dated expressions of Winstanley-Chesters \(2015\) and Lankov \(2007\) \(Diptych timeline\)<\/title><rect width="100%" height="100%" fill="#fff"\/>/,
     );
+    // Self-explanatory: a heading and a legend inside the picture, as SVG text, saying which text
+    // is which colour and what hollow marks, dashed lines and // mean (the file had none).
+    const parsed = await reader.page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const svg = doc.documentElement;
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        width: svg.getAttribute('width'),
+        heading: svg.querySelector('.timeline-heading')?.textContent,
+        legend: [...svg.querySelectorAll('.timeline-legend [data-legend]')].map((g) => ({
+          key: g.getAttribute('data-legend'),
+          text: g.querySelector('text')?.textContent,
+          fill: g.querySelector('rect')?.getAttribute('fill') ?? null,
+        })),
+      };
+    }, svgText);
+    expect(parsed.error).toBeNull();
+    expect(parsed.heading).toBe(
+      'Dated expressions of Winstanley-Chesters (2015) and Lankov (2007)',
+    );
+    expect(parsed.legend.map((l) => l.key)).toEqual([
+      'lane0',
+      'lane1',
+      'inferred',
+      'links',
+      'break',
+      'rows',
+    ]);
+    const entry = (key: string) => parsed.legend.find((l) => l.key === key)!;
+    expect(entry('lane0')).toMatchObject({ fill: '#2c5d8a' });
+    expect(entry('lane0').text).toMatch(/^Winstanley-Chesters \(2015\) \(upper lane\)/);
+    expect(entry('lane1')).toMatchObject({ fill: '#a4501b' });
+    expect(entry('lane1').text).toMatch(/^Lankov \(2007\) \(lower lane\)/);
+    expect(entry('inferred').text).toMatch(/^Hollow: a date inferred/);
+    expect(entry('links').text).toMatch(/comparison links/);
+    expect(entry('break').text).toMatch(/compressed before \d{4}/);
+    // The same picture whatever the window: a fixed width, not the dialog's.
+    expect(parsed.width).toBe('1000');
+    exportedAt1440 = svgText;
     const [csv] = await Promise.all([
       reader.page.waitForEvent('download'),
       dialog().getByRole('button', { name: 'Export CSV' }).click(),
@@ -153,6 +195,14 @@ describe('the Timeline view', () => {
     expect(table.label).toBe('"Text"');
     await reader.screenshot('timeline-narrow');
     expect(await reader.axeViolations()).toEqual([]);
+    // The exported file is the one exported at 1440 px, byte for byte (it was drawn at the
+    // dialog's width: 335 px here, cramped, and another picture).
+    const [svg] = await Promise.all([
+      reader.page.waitForEvent('download'),
+      dialog().getByRole('button', { name: 'Export SVG' }).click(),
+    ]);
+    expect(exportedAt1440).not.toBe('');
+    expect(await downloadedText(svg)).toBe(exportedAt1440);
     await reader.page.setViewportSize({ width: 1440, height: 900 });
   });
 });
