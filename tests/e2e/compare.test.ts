@@ -257,6 +257,19 @@ describe('related to a selection', () => {
     expect(items.length).toBeGreaterThan(0);
     expect(items.length).toBeLessThanOrEqual(5);
     for (const address of items) expect(address.startsWith(`${WC}:`)).toBe(true);
+    // At 320 px the heading wraps and Close keeps its whole label inside the panel.
+    await reader.page.setViewportSize({ width: 320, height: 760 });
+    const close = panel.getByRole('button', { name: /^Close/ });
+    await expect
+      .poll(() =>
+        close.evaluate((b) => {
+          const panelBox = b.closest('.related-panel')!.getBoundingClientRect();
+          const box = b.getBoundingClientRect();
+          return b.scrollWidth <= b.clientWidth && box.right <= panelBox.right;
+        }),
+      )
+      .toBe(true);
+    await reader.setViewport('wide');
     await reader.pressKey('Escape');
     await expect.poll(() => panel.count()).toBe(0);
     // The toolbar's button went with the selection: focus goes back to the passage, not the body.
