@@ -49,7 +49,9 @@ export interface TimelineChartProps {
   readonly svgRef?: Ref<SVGSVGElement>;
 }
 
-const MARGIN = { left: 12, right: 16, top: 8, bottom: 30 };
+// Left and right hold half a year label (about 14 px at 12 px): the first tick, "1800", was cut
+// at x = 12.
+const MARGIN = { left: 18, right: 18, top: 8, bottom: 30 };
 const ROW = 16;
 /** Room above a lane for its label. */
 const LABEL = 20;

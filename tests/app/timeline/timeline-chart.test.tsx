@@ -33,6 +33,23 @@ describe('TimelineChart as a file', () => {
     expect(svg.match(/class="timeline-mark(?: |")/g)).toHaveLength(67);
   });
 
+  it('leaves room for half a year label at each end of the axis (the first tick was cut)', () => {
+    for (const width of [300, 1000]) {
+      const svg = file([wc, lankov], width);
+      const ticks = [
+        ...svg.matchAll(
+          /<g transform="translate\(([\d.]+),0\)"><line[^>]*>(?:<\/line>)?<text[^>]*>(\d{4})</g,
+        ),
+      ];
+      expect(ticks.length).toBeGreaterThan(2);
+      // A four-digit year at 12 px sans is about 28 px wide, centred on its tick.
+      for (const [, x] of ticks) {
+        expect(Number(x)).toBeGreaterThanOrEqual(15);
+        expect(Number(x)).toBeLessThanOrEqual(width - 15);
+      }
+    }
+  });
+
   it('renders a title of the reader’s own as text, escaped, never as markup', () => {
     const own = { ...lankov, id: 'my-notes-1' as SourceId, title: '<script>x()</script> & “Co”' };
     const svg = file([wc, own], 1000);
