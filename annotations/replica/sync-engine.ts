@@ -30,7 +30,7 @@ import type { Annotation } from '../model/annotation.ts';
 import type { AnnotationSet } from '../storage/merge.ts';
 import type { PersistenceHub } from '../storage/hub-persistence.ts';
 import { pauseForPage } from '../pause-for-page.ts';
-import { toAnnotationDoc, w3cOfDoc } from '../sync/annotation-doc.ts';
+import { contentOfDoc, toAnnotationDoc } from '../sync/annotation-doc.ts';
 import {
   readRecordOverrideDoc,
   recordDocId,
@@ -56,6 +56,7 @@ import {
   type ServerProblem,
 } from './couch-session.ts';
 import { readableVersions } from './conflict-versions.ts';
+import { deviceId, whereMade, type MadeWhere } from './device-id.ts';
 import { pushStartAfterFirstPull, updateSeq } from './first-pull-push.ts';
 import {
   feedStartAfterSnapshot,
@@ -101,9 +102,13 @@ export interface Layer {
 
 /** One version of an annotation that is in conflict. */
 export interface ConflictVersion {
+  /** The revision, to keep it by (never shown to the reader). */
   readonly rev: string;
   readonly annotation: Annotation;
+  /** The CouchDB user who wrote it. */
   readonly author: string;
+  /** Whether this device wrote it, another did, or its document does not say (`device-id.ts`). */
+  readonly made: MadeWhere;
 }
 
 /** A document the replica would not take, and why. */
@@ -118,6 +123,8 @@ export interface RejectedDoc {
 export interface SyncStatus {
   readonly kind: 'signed-out' | 'connecting' | 'synced' | 'syncing' | 'offline' | 'refused';
   readonly words: string;
+  /** Why `offline`: the browser has no network, or the server does not answer. */
+  readonly cause?: 'network' | 'server';
 }
 
 /** Everything the Sync panel and the sidebar render. A new object after each change. */
@@ -170,6 +177,8 @@ export interface SyncEngineOptions {
   readonly records?: RecordOverridePort;
   /** Where settings are kept (`localStorage`; `null` when blocked). */
   readonly storage: Storage | null;
+  /** This device's IRI, written on every document; by default the profile's (`deviceId(storage)`). */
+  readonly device?: string;
   /** The server address offered by default: the origin the reader was served from. */
   readonly defaultServer: string;
   /**
@@ -399,6 +408,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { hub, PouchDB, storage, records } = options;
   const clock = options.now ?? (() => new Date());
   const online = options.online ?? (() => true);
+  /** This device, named on every document written here (`device-id.ts`). */
+  const device = options.device ?? deviceId(storage);
   const listeners = new Set<() => void>();
 
   let settings: SyncSettings | null = loadSyncSettings(storage);
@@ -560,7 +571,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (signInProblem?.kind === 'wrong-password')
         return { kind: 'refused', words: 'Server refused: wrong user name or password.' };
       if (signInProblem?.kind === 'unreachable')
-        return { kind: 'offline', words: `Server unreachable: ${signInProblem.detail}.` };
+        return {
+          kind: 'offline',
+          cause: 'server',
+          words: `Server unreachable: ${signInProblem.detail}.`,
+        };
       return { kind: 'signed-out', words: 'Not signed in: annotations stay in this browser.' };
     }
     if (connecting) return { kind: 'connecting', words: 'Connecting…' };
@@ -583,10 +598,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return !online()
         ? {
             kind: 'offline',
+            cause: 'network',
             words: `Offline${since}: changes are kept and go up when the connection returns.`,
           }
         : {
             kind: 'offline',
+            cause: 'server',
             words: `Server unreachable${since} (${down && down.kind === 'unreachable' ? down.detail : 'no answer'}): changes are kept and go up when it answers.`,
           };
     }
@@ -704,10 +721,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       db,
       layerDb,
       puts.map((a) => {
-        const doc = toAnnotationDoc(a, user);
+        const doc = toAnnotationDoc(a, user, device);
         return {
           doc,
-          unchanged: (stored) => stableJson(w3cOfDoc(stored)) === stableJson(w3cOfDoc(doc)),
+          // The same content written by another device is not written again: two devices would
+          // otherwise take turns rewriting it.
+          unchanged: (stored) => stableJson(contentOfDoc(stored)) === stableJson(contentOfDoc(doc)),
         };
       }),
       deletes,
@@ -862,7 +881,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   ): Promise<ConflictVersion[]> {
     return readableVersions(local, doc, (version, rev) => {
       const read = readIncomingDoc(version, ctx);
-      return read.ok ? { rev, annotation: read.annotation, author: read.author } : undefined;
+      return read.ok
+        ? {
+            rev,
+            annotation: read.annotation,
+            author: read.author,
+            made: whereMade(version, device),
+          }
+        : undefined;
     });
   }
 
@@ -1692,7 +1718,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const losers = doc._conflicts ?? [];
         const kept: Annotation = { ...chosen.annotation, modified: clock().toISOString() };
         const [written] = await target.local.bulkDocs([
-          { ...toAnnotationDoc(kept, chosen.author), _rev: doc._rev },
+          { ...toAnnotationDoc(kept, chosen.author, device), _rev: doc._rev },
           ...losers.map((r) => ({ _id: id, _rev: r, _deleted: true })),
         ]);
         if (written && 'ok' in written)

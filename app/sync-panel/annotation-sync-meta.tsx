@@ -7,20 +7,23 @@
  *
  * Everything from the server (names, notes, tags) is React text.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
+import type { ConflictVersion } from '../../annotations/replica/sync-engine.ts';
 import type { AnnotationSyncFacts } from './layer-filter.ts';
 import { layerName } from './layer-name.ts';
 import { NOT_SYNCED, syncLine } from './sync-line.ts';
-import { formatVersionTime } from './sync-time.ts';
 import type { SyncUi } from './use-sync.ts';
+import { versionOrigin } from './version-origin.ts';
 
-function describeVersion(a: Annotation): string {
+/** Where and when a version was made (`versionOrigin`), then what it holds. */
+function describeVersion(v: ConflictVersion, context: Parameters<typeof versionOrigin>[1]): string {
+  const a = v.annotation;
   const parts = [
+    versionOrigin(v, context),
     a.note ? `Note: ${a.note}` : 'No note',
     a.tags.length ? `Tags: ${a.tags.join(', ')}` : '',
     a.color ? `Colour: ${a.color}` : '',
-    `Edited ${formatVersionTime(a.modified)}`,
   ];
   return parts.filter(Boolean).join(' · ');
 }
@@ -36,6 +39,7 @@ export function AnnotationSyncMeta({
   readonly facts: AnnotationSyncFacts;
 }): ReactNode {
   const [showOther, setShowOther] = useState(false);
+  const versionId = useId();
   const box = useRef<HTMLDivElement>(null);
   // Keeping a version removes the buttons with the notice, and focus fell to the page's body: it
   // goes to the annotation's card instead, when the choice was made here (a conflict resolved
@@ -61,6 +65,7 @@ export function AnnotationSyncMeta({
   const shown = facts.conflict?.find(
     (v) => JSON.stringify(v.annotation) === JSON.stringify(annotation),
   );
+  const context = { user: sync.snapshot?.user ?? null, group: facts.layer?.kind === 'group' };
   // A copy goes to the chosen layer without changing where the next highlights go (a private
   // note copied to a group once made every later highlight a group one).
   const copyTo = (db: string) => {
@@ -92,16 +97,28 @@ export function AnnotationSyncMeta({
             <ul className="ann-conflict-versions">
               {shown && (
                 <li>
-                  <p>This version (shown): {describeVersion(shown.annotation)}</p>
-                  <button type="button" onClick={() => keep(shown.rev)}>
+                  <p id={`${versionId}-shown`}>
+                    This version (shown): {describeVersion(shown, context)}
+                  </p>
+                  <button
+                    type="button"
+                    aria-describedby={`${versionId}-shown`}
+                    onClick={() => keep(shown.rev)}
+                  >
                     Keep this version
                   </button>
                 </li>
               )}
-              {others.map((v) => (
+              {others.map((v, i) => (
                 <li key={v.rev}>
-                  <p>The other version: {describeVersion(v.annotation)}</p>
-                  <button type="button" onClick={() => keep(v.rev)}>
+                  <p id={`${versionId}-other-${i}`}>
+                    The other version: {describeVersion(v, context)}
+                  </p>
+                  <button
+                    type="button"
+                    aria-describedby={`${versionId}-other-${i}`}
+                    onClick={() => keep(v.rev)}
+                  >
                     Keep the other version
                   </button>
                 </li>

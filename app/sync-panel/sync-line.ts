@@ -7,9 +7,13 @@
  * cannot drift apart (the card said "by ana" to Ana herself while the
  * Compare view said "Your comparison").
  *
+ * Also the line beside the header's Sync button while changes wait to go up
+ * (`waitingLine`): "Offline · 3 changes waiting to sync".
+ *
  * Pure: no React, no DOM. What it is not for: the layer menus' names
  * (`layer-name.ts`) or the author filter (`layer-filter-controls.tsx`).
  */
+import type { SyncStatus } from '../../annotations/replica/sync-engine.ts';
 import type { AnnotationSyncFacts } from './layer-filter.ts';
 import { layerName } from './layer-name.ts';
 
@@ -37,4 +41,38 @@ export function syncLine(facts: Pick<AnnotationSyncFacts, 'layer' | 'author' | '
   if (!facts.layer) return 'Not synced yet'; // NOT_SYNCED, starting the line.
   const layer = layerName(facts.layer);
   return facts.layer.kind === 'group' && facts.author ? `${layer} · ${byWhom(facts)}` : layer;
+}
+
+/** "1 change waiting to sync", "3 changes waiting to sync". */
+export function changesWaiting(count: number): string {
+  return `${count} change${count === 1 ? '' : 's'} waiting to sync`;
+}
+
+/**
+ * The line beside the header's Sync button, or `''` for none: while the
+ * reader's changes cannot go up (offline, or the server not answering),
+ * how many wait ("Offline · 3 changes waiting to sync"), so the reader sees
+ * it without opening the panel; once the connection returns, the count
+ * falls as they go up ("Syncing · 1 change waiting to sync") and the line
+ * goes when none is left. `showing` says whether the line was shown before:
+ * it starts only while offline, so that each edit made online (unsent for
+ * the moment its push takes) does not flash a line and have it announced.
+ */
+export function waitingLine(
+  status: Pick<SyncStatus, 'kind' | 'cause'> | undefined,
+  count: number,
+  showing: boolean,
+): string {
+  if (!status || count === 0) return '';
+  const state =
+    status.kind === 'offline'
+      ? status.cause === 'server'
+        ? 'Server unreachable'
+        : 'Offline'
+      : showing && status.kind === 'syncing'
+        ? 'Syncing'
+        : showing && status.kind === 'connecting'
+          ? 'Connecting'
+          : null;
+  return state === null ? '' : `${state} · ${changesWaiting(count)}`;
 }

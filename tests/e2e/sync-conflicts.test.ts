@@ -12,6 +12,7 @@ import {
   waitForStored,
   waitForSyncStatus,
   startSyncServer,
+  syncWaiting,
 } from './helpers/sync-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
@@ -67,6 +68,10 @@ describe('conflicting edits made offline', () => {
       await closeSyncPanel(r.page);
       // The edited card says its change has not gone up, in words: it looked synced.
       await expect.poll(() => syncLine(r).textContent()).toBe('Private · not synced yet');
+      // And the header says how many wait, without opening the panel.
+      await expect
+        .poll(() => syncWaiting(r.page).textContent())
+        .toBe('Server unreachable · 1 change waiting to sync');
     }
     await laptop.screenshot('sync-card-not-synced-yet');
     // Still after a reload while the server is down (a reload, not `openApp`: the browser logs
@@ -77,11 +82,15 @@ describe('conflicting edits made offline', () => {
     await expect
       .poll(() => syncLine(desktop).textContent(), { timeout: 60_000 })
       .toBe('Private · not synced yet');
+    await expect
+      .poll(() => syncWaiting(desktop.page).textContent(), { timeout: 60_000 })
+      .toBe('Server unreachable · 1 change waiting to sync');
 
     await server.restart();
     for (const r of [laptop, desktop]) {
-      // The change reached the server: the mark goes.
+      // The change reached the server: the mark goes, and the header's count with it.
       await expect.poll(() => syncLine(r).textContent(), { timeout: 90_000 }).toBe('Private');
+      await expect.poll(() => syncWaiting(r.page).textContent(), { timeout: 90_000 }).toBe('');
       const item = sidebar(r.page).locator(`[data-annotation-id="${made!.id}"]`);
       await expect
         .poll(() => item.getByRole('group', { name: 'Edited elsewhere too' }).count(), {
@@ -100,6 +109,35 @@ describe('conflicting edits made offline', () => {
     expect(await item.locator('.ann-conflict-versions').textContent()).toContain(other);
     // "Keep this version" says what it keeps too.
     expect(await item.locator('.ann-conflict-versions').textContent()).toContain(shown);
+    // Each version says where it was made, and when: the laptop's on this device, the desktop's
+    // on another (two browser profiles, two devices); never a revision id.
+    const versions = item.locator('.ann-conflict-versions > li');
+    const versionText = async (note: string) =>
+      (await versions.filter({ hasText: note }).locator('p').textContent()) ?? '';
+    expect(await versionText('Written on the laptop')).toMatch(
+      /: Made on this device, \w{3} \d{1,2}, \d{4}, .*\d:\d{2}:\d{2}.*\s·\sNote: Written on the laptop\b/,
+    );
+    expect(await versionText('Written on the desktop')).toMatch(/: Made on another device, /);
+    expect(await item.locator('.ann-conflict-versions').textContent()).not.toMatch(
+      /\b\d+-[0-9a-f]{8,}/,
+    );
+    // The desktop says the same versions the other way round.
+    const onDesktop = sidebar(desktop.page).locator(`[data-annotation-id="${made!.id}"]`);
+    await onDesktop.getByRole('button', { name: 'Show the other version' }).click();
+    const desktopVersions = onDesktop.locator('.ann-conflict-versions > li');
+    expect(
+      await desktopVersions
+        .filter({ hasText: 'Written on the desktop' })
+        .locator('p')
+        .textContent(),
+    ).toMatch(/: Made on this device, /);
+    expect(
+      await desktopVersions.filter({ hasText: 'Written on the laptop' }).locator('p').textContent(),
+    ).toMatch(/: Made on another device, /);
+    // The choice is described by its version (a screen reader hears which it keeps).
+    const keepOther = item.getByRole('button', { name: 'Keep the other version' });
+    expect(await keepOther.getAttribute('aria-describedby')).toBeTruthy();
+    await laptop.screenshot('sync-conflict-versions');
     await item.getByRole('button', { name: 'Keep the other version' }).click();
 
     for (const r of [laptop, desktop]) {

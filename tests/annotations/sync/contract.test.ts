@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import * as sync from '../../../annotations/sync/index.ts';
 import {
   authorOfDoc,
+  contentOfDoc,
   creatorOf,
+  deviceOfDoc,
   groupDatabaseName,
   groupOfDatabase,
   privateDatabaseName,
@@ -46,7 +48,12 @@ describe('annotations/sync', () => {
         'VALIDATE_DOC_UPDATE',
         'authorIri',
         'authorOfDoc',
+        'contentOfDoc',
         'creatorOf',
+        'DEVICE_FIELD',
+        'DEVICE_IRI_PREFIX',
+        'DeviceIriSchema',
+        'deviceOfDoc',
         'groupDatabaseName',
         'groupOfDatabase',
         'groupSecurity',
@@ -113,6 +120,35 @@ describe('the document', () => {
       false,
     );
     expect(checkW3cConformance(w3cOfDoc(doc))).toEqual([]);
+  });
+
+  it('names the device that wrote it, when given; its content is the same whichever device wrote it', () => {
+    const laptop = 'urn:diptych:device:0f8fad5b-d9cb-469f-a165-70867728950e';
+    const desktop = 'urn:diptych:device:7c9e6679-7425-40de-944b-e07fc1f90ae7';
+    const doc = toAnnotationDoc(sample, 'ana', laptop);
+    expect(doc['diptych:device']).toBe(laptop);
+    expect(deviceOfDoc(doc)).toBe(laptop);
+    expect(checkW3cConformance(w3cOfDoc(doc))).toEqual([]);
+    expect(contentOfDoc(doc)).toEqual(contentOfDoc(toAnnotationDoc(sample, 'ana', desktop)));
+    expect(contentOfDoc(doc)).toEqual(w3cOfDoc(toAnnotationDoc(sample, 'ana')));
+    // Left out when not given (documents before devices were named look like this).
+    expect('diptych:device' in toAnnotationDoc(sample, 'ana')).toBe(false);
+  });
+
+  it('when it fails: a device that is not a device IRI is refused on the way out and not read on the way in', () => {
+    expect(() => toAnnotationDoc(sample, 'ana', 'laptop')).toThrow();
+    for (const bad of [
+      'laptop',
+      'urn:diptych:device:',
+      'urn:diptych:device:<script>',
+      'urn:diptych:user:ana',
+      'urn:diptych:device:0F8FAD5B-D9CB-469F-A165-70867728950E',
+      42,
+      null,
+      { id: 'urn:diptych:device:0f8fad5b-d9cb-469f-a165-70867728950e' },
+    ])
+      expect(deviceOfDoc({ 'diptych:device': bad }), String(bad)).toBeNull();
+    expect(deviceOfDoc({})).toBeNull();
   });
 });
 

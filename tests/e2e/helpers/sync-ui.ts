@@ -77,6 +77,14 @@ export async function waitForSyncStatus(page: Page, words: RegExp): Promise<void
     .toMatch(words);
 }
 
+/**
+ * The line beside the header's Sync button saying how many changes wait to go up
+ * ("Offline · 3 changes waiting to sync"); empty when none do. A polite live region.
+ */
+export function syncWaiting(page: Page): Locator {
+  return page.locator('.banner').getByRole('status').and(page.locator('.sync-waiting'));
+}
+
 /** Signs in through the panel (left open). */
 export async function signIn(
   reader: Reader,
