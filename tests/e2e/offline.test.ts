@@ -13,7 +13,13 @@ import { call } from '../server/helpers/http.ts';
 import { type ServerProcess } from '../server/helpers/server-process.ts';
 import { scaled } from '../slowdown.ts';
 import { annotate, storedAnnotations } from './helpers/annotations-ui.ts';
-import { closeSyncPanel, signIn, startSyncServer, waitForSyncStatus } from './helpers/sync-ui.ts';
+import {
+  closeSyncPanel,
+  signIn,
+  startSyncServer,
+  syncWaiting,
+  waitForSyncStatus,
+} from './helpers/sync-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 const ana = { name: 'ana', password: 'ana-secret' };
@@ -128,22 +134,46 @@ describe('offline, from the sync server', () => {
     await reader.pressKey('Escape');
     await reader.screenshot('offline-reloaded-wide');
 
+    // Nothing waits yet: the header says nothing beyond its dot.
+    expect(await syncWaiting(page).textContent()).toBe('');
     const quote = await annotate(page, 'lankov-2007:3', 0, 30, 'h');
     const made = (await storedAnnotations(page)).find(
       (a) => a.targets[0]?.selectors.quote.exact.trim() === quote,
     );
     expect(made).toBeDefined();
-    const onServer = () =>
+    // The header counts what waits, without opening the panel; one, then two.
+    await expect
+      .poll(() => syncWaiting(page).textContent())
+      .toBe('Offline · 1 change waiting to sync');
+    const second = await annotate(page, 'lankov-2007:4', 0, 30, 'h');
+    const madeToo = (await storedAnnotations(page)).find(
+      (a) => a.targets[0]?.selectors.quote.exact.trim() === second,
+    );
+    expect(madeToo).toBeDefined();
+    await expect
+      .poll(() => syncWaiting(page).textContent())
+      .toBe('Offline · 2 changes waiting to sync');
+    await reader.screenshot('offline-changes-waiting-wide');
+    // Still after a reload with the network cut.
+    await page.reload();
+    await page.waitForSelector('html[data-reader-ready]');
+    await expect
+      .poll(() => syncWaiting(page).textContent(), { timeout: scaled(30_000) })
+      .toBe('Offline · 2 changes waiting to sync');
+    const onServer = (id: string) => () =>
       call(
         server.couchUrl,
         ana,
         'GET',
-        `${privateDatabaseName(ana.name)}/${encodeURIComponent(made!.id)}`,
+        `${privateDatabaseName(ana.name)}/${encodeURIComponent(id)}`,
       ).then((r) => r.status);
-    expect(await onServer()).toBe(404);
+    expect(await onServer(made!.id)()).toBe(404);
 
     await page.context().setOffline(false);
-    await expect.poll(onServer, { timeout: scaled(30_000) }).toBe(200);
+    await expect.poll(onServer(made!.id), { timeout: scaled(30_000) }).toBe(200);
+    await expect.poll(onServer(madeToo!.id), { timeout: scaled(30_000) }).toBe(200);
+    // Both went up: the count goes.
+    await expect.poll(() => syncWaiting(page).textContent(), { timeout: scaled(30_000) }).toBe('');
   });
 });
 
