@@ -13,6 +13,7 @@
  *
  * Not for: replication or the documents' shape.
  */
+import { whereMade, type MadeWhere } from './device-id.ts';
 import type { RecordOverride, RecordOverrides } from '../../sources/citation/record-overrides.ts';
 import { readRecordOverrideDoc } from '../sync/record-doc.ts';
 import { readableVersions } from './conflict-versions.ts';
@@ -41,6 +42,8 @@ export interface RecordConflictVersion {
   readonly fields: RecordOverride;
   /** When that device saved it (ISO). */
   readonly modified: string;
+  /** Whether this device saved it, another did, or its document does not say (`device-id.ts`). */
+  readonly made: MadeWhere;
 }
 
 /** JSON with object keys sorted: two overrides with the same fields compare equal. */
@@ -78,15 +81,19 @@ export function recordChanges(
 
 /**
  * Every readable version of a record override document (the winner and each
- * conflicting revision), in the order CouchDB lists them. A revision that is
- * unreadable or was compacted away is left out.
+ * conflicting revision), in the order CouchDB lists them, each marked made on
+ * `device` (this one) or elsewhere. A revision that is unreadable or was
+ * compacted away is left out.
  */
 export async function recordVersionsOf(
   local: PouchDatabase,
   doc: PouchDoc,
+  device: string,
 ): Promise<RecordConflictVersion[]> {
   return readableVersions(local, doc, (version, rev) => {
     const read = readRecordOverrideDoc(version);
-    return read.ok ? { rev, fields: read.fields, modified: read.modified } : undefined;
+    return read.ok
+      ? { rev, fields: read.fields, modified: read.modified, made: whereMade(version, device) }
+      : undefined;
   });
 }

@@ -764,7 +764,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (const source of deletes) revertedAt.set(source, at);
     for (const [source] of puts) revertedAt.delete(source);
     const docs: PendingDoc[] = puts.map(([source, fields]) => ({
-      doc: toRecordOverrideDoc(source, fields, s.user, at),
+      doc: toRecordOverrideDoc(source, fields, s.user, at, device),
       unchanged: (stored) => {
         const read = readRecordOverrideDoc(stored);
         return (
@@ -1128,7 +1128,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     const live = liveLayer(layer.db);
     if (doc._conflicts && doc._conflicts.length > 0 && live) {
-      const versions = await recordVersionsOf(live.local, doc);
+      const versions = await recordVersionsOf(live.local, doc, device);
       if (new Set(versions.map((v) => overrideKey(v.fields))).size > 1)
         recordConflicts = { ...recordConflicts, [source]: versions };
       else {
@@ -1744,7 +1744,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const losers = doc._conflicts ?? [];
         await target.local.bulkDocs([
           {
-            ...toRecordOverrideDoc(sourceId, chosen.fields, s.user, clock().toISOString()),
+            ...toRecordOverrideDoc(sourceId, chosen.fields, s.user, clock().toISOString(), device),
             _rev: doc._rev,
           },
           ...losers.map((r) => ({ _id: id, _rev: r, _deleted: true })),

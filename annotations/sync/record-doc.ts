@@ -38,7 +38,13 @@ import {
 import type { SourceId } from '../../sources/edition.ts';
 import { sourceIdFromIri, sourceIri } from '../io/format.ts';
 import { TimestampSchema } from '../model/annotation.ts';
-import { authorOfDoc, creatorOf, type AnnotationDocCreator } from './annotation-doc.ts';
+import {
+  authorOfDoc,
+  creatorOf,
+  DEVICE_FIELD,
+  DeviceIriSchema,
+  type AnnotationDocCreator,
+} from './annotation-doc.ts';
 
 /** The prefix of a record override's document id. */
 export const RECORD_DOC_PREFIX = 'diptych:record:';
@@ -64,6 +70,8 @@ export interface RecordOverrideDoc {
   readonly modified: string;
   /** The reader; the server lets only them change it. */
   readonly creator: AnnotationDocCreator;
+  /** The device that wrote this revision, when known (`diptych:device`, as on an annotation: `annotation-doc.ts`). */
+  readonly 'diptych:device'?: string;
 }
 
 /** The document id of `sourceId`'s override. */
@@ -78,12 +86,16 @@ export function sourceOfRecordDocId(id: string): string | null {
   return SOURCE_ID.test(source) ? source : null;
 }
 
-/** The document for `sourceId`'s override, written by `author` at `modified` (without `_rev`). */
+/**
+ * The document for `sourceId`'s override, written by `author` at `modified` on `device` (a device
+ * IRI, left out when not given; throws when it is not one), without `_rev`.
+ */
 export function toRecordOverrideDoc(
   sourceId: string,
   fields: RecordOverride,
   author: string,
   modified: string,
+  device?: string,
 ): RecordOverrideDoc {
   return {
     _id: recordDocId(sourceId),
@@ -92,6 +104,7 @@ export function toRecordOverrideDoc(
     fields: { ...fields },
     modified,
     creator: creatorOf(author),
+    ...(device === undefined ? {} : { [DEVICE_FIELD]: DeviceIriSchema.parse(device) }),
   };
 }
 

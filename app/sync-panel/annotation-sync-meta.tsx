@@ -20,7 +20,7 @@ import { versionOrigin } from './version-origin.ts';
 function describeVersion(v: ConflictVersion, context: Parameters<typeof versionOrigin>[1]): string {
   const a = v.annotation;
   const parts = [
-    versionOrigin(v, context),
+    versionOrigin({ made: v.made, author: v.author, modified: a.modified }, context),
     a.note ? `Note: ${a.note}` : 'No note',
     a.tags.length ? `Tags: ${a.tags.join(', ')}` : '',
     a.color ? `Colour: ${a.color}` : '',

@@ -18,8 +18,9 @@ import { FIELD_LABELS, type EditableField } from '../../sources/citation/editabl
 import { ModalDialog } from '../citations/modal-dialog.tsx';
 import { sourceLabel } from '../citations/source-label.ts';
 import { layerName } from './layer-name.ts';
-import { formatSyncTime, formatVersionTime } from './sync-time.ts';
+import { formatSyncTime } from './sync-time.ts';
 import type { SyncUi } from './use-sync.ts';
+import { versionOrigin } from './version-origin.ts';
 
 /** The panel, while open. */
 export function SyncPanel({ sync }: { readonly sync: SyncUi }): ReactNode {
@@ -82,12 +83,15 @@ function SyncPanelBody({ sync }: { readonly sync: SyncUi }): ReactNode {
   );
 }
 
-/** One version of a record edit in words: each field the reader set, and when. */
+/**
+ * One version of a record edit in words: where and when it was made (as an annotation's versions
+ * say it, `versionOrigin`; a private layer's, so no author), then each field the reader set.
+ */
 function describeRecordVersion(v: RecordConflictVersion): string {
   const fields = Object.entries(v.fields).map(
     ([field, value]) => `${FIELD_LABELS[field as EditableField].replace(/ \(.*$/, '')}: ${value}`,
   );
-  return `${fields.join(' · ')} (saved ${formatVersionTime(v.modified)})`;
+  return [versionOrigin(v, { user: null, group: false }), ...fields].join(' · ');
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Where and when a version of an annotation edited on two devices was made,
- * in the words the sidebar's conflict card gives each version: "Made on this
+ * Where and when a version of an annotation (or a record edit) edited on two
+ * devices was made, in the words the sidebar's conflict card (and the Sync
+ * panel's record conflict) gives each version: "Made on this
  * device, <time>", "Made on another device by ben, <time>". A reader choosing
  * which to keep needs to know which one they wrote here; the card listed
  * "This version (shown)" and "The other version" with nothing to tell them
@@ -15,14 +16,19 @@
  * card lists note, tags and colour) or telling which device is which beyond
  * "this" and "another" (a device id is a random IRI, not a name).
  */
-import type { ConflictVersion } from '../../annotations/replica/sync-engine.ts';
+import type { MadeWhere } from '../../annotations/replica/device-id.ts';
 import { byWhom } from './sync-line.ts';
 import { formatVersionTime } from './sync-time.ts';
 
 /** "Made on this device, Dec 2, 2026, 2:02:41 PM" and its kin (see the module comment). */
 export function versionOrigin(
-  version: Pick<ConflictVersion, 'made' | 'author'> & {
-    readonly annotation: { readonly modified: string };
+  version: {
+    /** Whether this device made it (`device-id.ts`). */
+    readonly made: MadeWhere;
+    /** Who made it (named in a group only). */
+    readonly author?: string;
+    /** When (ISO). */
+    readonly modified: string;
   },
   context: {
     /** The signed-in user: their own versions are "by you". */
@@ -32,14 +38,15 @@ export function versionOrigin(
   },
   locales: Intl.LocalesArgument = [],
 ): string {
-  const by = context.group
-    ? ` ${byWhom({ author: version.author, mine: version.author === context.user })}`
-    : '';
+  const by =
+    context.group && version.author !== undefined
+      ? ` ${byWhom({ author: version.author, mine: version.author === context.user })}`
+      : '';
   const where =
     version.made === 'here'
       ? `Made on this device${by}`
       : version.made === 'elsewhere'
         ? `Made on another device${by}`
         : `Made${by} on a device not recorded`;
-  return `${where}, ${formatVersionTime(version.annotation.modified, locales)}`;
+  return `${where}, ${formatVersionTime(version.modified, locales)}`;
 }

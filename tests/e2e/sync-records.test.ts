@@ -123,15 +123,29 @@ describe('record edits across two devices', () => {
     // server holds both revisions of the one document (written here as a
     // replication would, with new_edits: false).
     const now = new Date().toISOString();
-    const version = (fields: Record<string, string>, rev: string) => ({
-      ...toRecordOverrideDoc(SOURCE, fields, ana.name, now),
+    // One saved on the laptop (its device id, as the laptop writes it on its documents), one on
+    // a device this test makes up.
+    const laptopDevice = await laptop.page.evaluate(() =>
+      window.localStorage.getItem('diptych:device:v1'),
+    );
+    expect(laptopDevice).toMatch(/^urn:diptych:device:[0-9a-f-]{36}$/);
+    const version = (fields: Record<string, string>, rev: string, device: string) => ({
+      ...toRecordOverrideDoc(SOURCE, fields, ana.name, now, device),
       _rev: rev,
     });
     const pushed = await call(server.couchUrl, ana, 'POST', `${DB}/_bulk_docs`, {
       new_edits: false,
       docs: [
-        version({ issued: '2015-06-03', 'title-short': 'Russia’s borders' }, '1-aaaa'),
-        version({ issued: '2015-06-04' }, '1-bbbb'),
+        version(
+          { issued: '2015-06-03', 'title-short': 'Russia’s borders' },
+          '1-aaaa',
+          laptopDevice!,
+        ),
+        version(
+          { issued: '2015-06-04' },
+          '1-bbbb',
+          'urn:diptych:device:7c9e6679-7425-40de-944b-e07fc1f90ae7',
+        ),
       ],
     });
     expect(pushed.status).toBe(201);
@@ -142,6 +156,16 @@ describe('record edits across two devices', () => {
       await expect.poll(() => conflict.locator('li').count(), { timeout: scaled(30_000) }).toBe(2);
       expect(await conflict.textContent()).toContain('Date issued: 2015-06-03');
       expect(await conflict.textContent()).toContain('Date issued: 2015-06-04');
+      // Each version says where it was made: the laptop's on this device only on the laptop.
+      const made = (issued: string) =>
+        conflict
+          .locator('li', { hasText: `Date issued: ${issued}` })
+          .locator('p')
+          .textContent();
+      expect(await made('2015-06-03')).toMatch(
+        r === laptop ? /^Made on this device, .* · Date issued/ : /^Made on another device, /,
+      );
+      expect(await made('2015-06-04')).toMatch(/^Made on another device, .* · Date issued/);
     }
     await laptop.screenshot('sync-record-conflict');
     // Where the record is used, too: the desktop's Cite panel marks it.

@@ -133,6 +133,22 @@ describe('the document', () => {
     expect(contentOfDoc(doc)).toEqual(w3cOfDoc(toAnnotationDoc(sample, 'ana')));
     // Left out when not given (documents before devices were named look like this).
     expect('diptych:device' in toAnnotationDoc(sample, 'ana')).toBe(false);
+    // A record edit names its device the same way, and still reads as before.
+    const record = toRecordOverrideDoc(
+      'lankov-2007',
+      { issued: '2007' },
+      'ana',
+      sample.modified,
+      laptop,
+    );
+    expect(deviceOfDoc({ ...record })).toBe(laptop);
+    expect(readRecordOverrideDoc({ ...record })).toMatchObject({
+      ok: true,
+      fields: { issued: '2007' },
+    });
+    expect(() =>
+      toRecordOverrideDoc('lankov-2007', { issued: '2007' }, 'ana', sample.modified, 'laptop'),
+    ).toThrow();
   });
 
   it('when it fails: a device that is not a device IRI is refused on the way out and not read on the way in', () => {

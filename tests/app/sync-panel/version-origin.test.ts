@@ -9,7 +9,7 @@ const time = formatVersionTime(modified, 'en-US');
 const version = (made: 'here' | 'elsewhere' | 'unknown', author: string) => ({
   made,
   author,
-  annotation: { modified },
+  modified,
 });
 const privateLayer = { user: 'ana', group: false };
 const group = { user: 'ana', group: true };
