@@ -153,6 +153,8 @@ describe('offline, from the sync server', () => {
     await expect
       .poll(() => syncWaiting(page).textContent())
       .toBe('Offline · 2 changes waiting to sync');
+    // The count is a status of its own, not the page's notice (which says what was highlighted).
+    expect(await reader.notice().textContent()).toContain('Highlighted in lankov-2007:4');
     await reader.screenshot('offline-changes-waiting-wide');
     // Still after a reload with the network cut.
     await page.reload();

@@ -171,7 +171,13 @@ export async function startReader(
     },
     searchBox: () => page.getByRole('combobox', { name: 'Search all texts' }),
     searchHits: () => page.locator('.search-results [role="option"]'),
-    notice: () => page.getByRole('status').filter({ hasText: /\S/ }).first(),
+    // Not the header's count of changes waiting to sync, a status too (sync-button.tsx).
+    notice: () =>
+      page
+        .getByRole('status')
+        .filter({ hasText: /\S/ })
+        .and(page.locator(':not(.sync-waiting)'))
+        .first(),
     setViewport: (kind) => page.setViewportSize(VIEWPORTS[kind]),
     async screenshot(name) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
