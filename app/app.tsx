@@ -65,6 +65,7 @@ import { useTopCollapse } from './hooks/use-top-collapse.ts';
 import { useHangulFont } from './fonts/use-hangul-font.ts';
 import { SearchBox } from './views/search-box.tsx';
 import { ShortcutsDialog } from './views/shortcuts-dialog.tsx';
+import { SkipLinks } from './views/skip-links.tsx';
 import { Toolbar } from './views/toolbar.tsx';
 
 /** Props of `App`. */
@@ -216,6 +217,10 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   useHangulFont(timelineEditions, libraryIds);
   return (
     <div className="app" ref={appRoot}>
+      {/* After hydration only: the prerendered page gets no element more (docs/first-paint.md). */}
+      {interactive && (
+        <SkipLinks onShowPane={onActivate} annotationsOpen={annotations.sidebarOpen} />
+      )}
       <header className="banner">
         <h1 className="brand">Diptych</h1>
         <SearchBox

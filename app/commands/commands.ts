@@ -14,11 +14,14 @@
  * command needs to know about the page (the paragraph at the top of a pane)
  * comes in through `CommandContext`.
  */
+import { sourceOfAddress } from '../../sources/address.ts';
 import type { Address, Edition } from '../../sources/edition.ts';
 import {
   moveTo,
   paneEdition,
+  paneOfSource,
   stepParagraph,
+  stepPassage,
   swapPanes,
   type PaneIndex,
   type ReaderState,
@@ -34,7 +37,7 @@ export interface KeyInput {
   readonly shiftKey: boolean;
   /** The event comes from a text field (shortcuts that are letters must not fire there). */
   readonly inEditable: boolean;
-  /** The address of the numbered passage that has the focus (the event's target), if any. */
+  /** The address of the passage (block, note or sentence in a pane's text) that has the focus (the event's target), if any. */
   readonly passage: Address | null;
 }
 
@@ -56,7 +59,9 @@ export type CommandEffect =
   /** Open the first annotation on this passage in the sidebar, if it has one. */
   | { readonly type: 'openAnnotationAt'; readonly address: Address }
   /** Give this passage the keyboard focus again once the panes have re-rendered. */
-  | { readonly type: 'focusPassage'; readonly address: Address };
+  | { readonly type: 'focusPassage'; readonly address: Address }
+  /** Give the keyboard focus to a pane's current passage (its one Tab stop) once it is shown. */
+  | { readonly type: 'focusPane'; readonly pane: PaneIndex };
 
 /** A command's outcome. */
 export interface CommandResult {
@@ -122,6 +127,51 @@ export const previousParagraph: Command = {
   perform: step(-1),
 };
 
+/**
+ * Up/Down on a focused passage: the passage before or after it (every block
+ * and note, headings and captions included, unlike j/k), made current as j/k
+ * make theirs (marked, focused, the URL replaced). Not claimed anywhere else:
+ * on the pane's scrolling area, in a field or on a control the arrows keep
+ * their own meaning.
+ */
+function arrowStep(direction: 1 | -1) {
+  return (state: ReaderState, context: CommandContext, input?: KeyInput): CommandResult => {
+    const from = input?.passage;
+    const source = from ? sourceOfAddress(from) : null;
+    const pane = source === null ? null : paneOfSource(state, source);
+    if (!from || pane === null) return { state };
+    const edition = paneEdition(state, context.editions, pane);
+    const target = stepPassage(edition, from, direction, state.showChrome);
+    if (target === null || target === from) return { state };
+    return { state: moveTo(state, pane, target), effect: { type: 'replaceHash', address: target } };
+  };
+}
+
+const arrow = (key: string) => (input: KeyInput, state: ReaderState) =>
+  plain(input) &&
+  !input.shiftKey &&
+  input.passage !== null &&
+  !state.shortcutsOpen &&
+  input.key === key;
+
+/** Down arrow: the next passage in the focused text. */
+export const nextPassage: Command = {
+  name: 'nextPassage',
+  label: 'On a focused passage: the next one (paragraph, heading, caption or note)',
+  keys: ['↓'],
+  keyTest: arrow('ArrowDown'),
+  perform: arrowStep(1),
+};
+
+/** Up arrow: the previous passage in the focused text. */
+export const previousPassage: Command = {
+  name: 'previousPassage',
+  label: 'On a focused passage: the previous one',
+  keys: ['↑'],
+  keyTest: arrow('ArrowUp'),
+  perform: arrowStep(-1),
+};
+
 /** /: focus the search box. */
 export const focusSearch: Command = {
   name: 'focusSearch',
@@ -145,13 +195,16 @@ export const showShortcuts: Command = {
   perform: (state) => ({ state: { ...state, shortcutsOpen: true } }),
 };
 
-/** p: focus the other pane (on a narrow screen, show it). */
+/** p: focus the other pane's current passage (on a narrow screen, show that pane first). */
 export const otherPane: Command = {
   name: 'otherPane',
-  label: 'Switch to the other pane',
+  label: 'Switch to the other pane (the focus goes to its current passage)',
   keys: ['p'],
   keyTest: letter('p'),
-  perform: (state) => ({ state: { ...state, activePane: state.activePane === 0 ? 1 : 0 } }),
+  perform: (state) => {
+    const pane: PaneIndex = state.activePane === 0 ? 1 : 0;
+    return { state: { ...state, activePane: pane }, effect: { type: 'focusPane', pane } };
+  },
 };
 
 /** s: swap the two sources. */
@@ -219,6 +272,8 @@ export const openAnnotation: Command = {
 export const COMMANDS: readonly Command[] = [
   nextParagraph,
   previousParagraph,
+  nextPassage,
+  previousPassage,
   focusSearch,
   showShortcuts,
   otherPane,

@@ -6,10 +6,13 @@
  *
  * Every element here carries `data-anchor-ignore`, so the block's text
  * content stays exactly `Block.text` (the DOM contract of
- * `annotations/anchoring/dom-range.ts`). Renders labels built from addresses
+ * `annotations/anchoring/dom-range.ts`). The buttons are the block's
+ * controls: in the Tab order only while the focus is in the block
+ * (`app/views/roving-passage.ts`). Renders labels built from addresses
  * and the fixed relation vocabulary, as React text; no HTML.
  */
 import type { ReactNode } from 'react';
+import { usePassageControlTabIndex } from '../views/roving-passage.ts';
 import type { Address } from '../../sources/edition.ts';
 import type { Relation } from '../../annotations/model/annotation.ts';
 import type { CompareMark } from './place-comparisons.ts';
@@ -41,6 +44,7 @@ export function CompareMarks({
   onActivate,
   onRelated,
 }: CompareMarksProps): ReactNode {
+  const tabIndex = usePassageControlTabIndex();
   return (
     <>
       {marks.length > 0 && (
@@ -54,6 +58,7 @@ export function CompareMarks({
               data-counterpart={m.there.address}
               aria-label={m.label}
               title={m.label}
+              tabIndex={tabIndex}
               onClick={() => onActivate(m)}
             >
               <span aria-hidden="true">{RELATION_GLYPH[m.relation]}</span>
@@ -66,6 +71,7 @@ export function CompareMarks({
           <button
             type="button"
             className="related-open"
+            tabIndex={tabIndex}
             onClick={(e) => onRelated(relatedFor, e.currentTarget)}
           >
             Related<span className="visually-hidden"> in the other text to {relatedFor}</span>

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import type { Address, Edition } from '../../sources/edition.ts';
 import { commandForKey, type CommandEffect } from '../commands/commands.ts';
 import type { PaneIndex, ReaderState } from '../state/reader-state.ts';
+import { focusPaneStop } from '../views/roving-passage.ts';
 import { replaceHash } from './use-hash-location.ts';
 import { topParagraph } from './top-paragraph.ts';
 
@@ -15,7 +16,7 @@ function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** The address of the numbered passage `target` is, when it is one inside a pane's edition. */
+/** The address of the passage (block, note or sentence) `target` is, when it is one inside a pane's edition. */
 function focusedPassage(target: EventTarget | null): Address | null {
   if (!(target instanceof HTMLElement)) return null;
   const address = target.getAttribute('data-address');
@@ -88,6 +89,9 @@ export function runCommandEffect(effect: CommandEffect, handlers: EffectHandlers
       break;
     case 'focusPassage':
       focusPassageAfterRender(effect.address);
+      break;
+    case 'focusPane':
+      focusPaneStop(effect.pane);
       break;
   }
 }

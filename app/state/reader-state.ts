@@ -154,9 +154,11 @@ export function numberedAddresses(edition: Edition): readonly Address[] {
 
 /**
  * The paragraph after (`+1`) or before (`-1`) `from` in the edition's
- * numbered blocks. `from` may be a sentence or footnote address: a sentence
- * counts as its paragraph; anything else (or null) starts before the first
- * paragraph (going forward) or after the last (going back). Stops at the ends.
+ * numbered blocks (what j/k step through). `from` may be a sentence address
+ * (it counts as its paragraph) or an unnumbered block's (a heading, a
+ * caption: the numbered block after or before it in reading order, null if
+ * there is none). A footnote, or null, starts before the first paragraph
+ * (going forward) or after the last (going back). Stops at the ends.
  */
 export function stepParagraph(
   edition: Edition,
@@ -167,8 +169,43 @@ export function stepParagraph(
   if (list.length === 0) return null;
   const base = from === null ? null : containingPassage(from);
   const i = base === null ? -1 : list.indexOf(base);
-  if (i === -1) return direction === 1 ? list[0]! : list[list.length - 1]!;
-  return list[Math.min(list.length - 1, Math.max(0, i + direction))]!;
+  if (i !== -1) return list[Math.min(list.length - 1, Math.max(0, i + direction))]!;
+  const at = base === null ? -1 : edition.blocks.findIndex((b) => b.address === base);
+  if (at === -1) return direction === 1 ? list[0]! : list[list.length - 1]!;
+  for (let k = at + direction; k >= 0 && k < edition.blocks.length; k += direction) {
+    if (edition.blocks[k]!.n !== undefined) return edition.blocks[k]!.address;
+  }
+  return null;
+}
+
+/**
+ * Every passage a pane shows, in reading order: its blocks (site navigation
+ * only while shown) and then its notes. What the arrow keys step through and
+ * what can hold a pane's one Tab stop (`app/views/roving-passage.ts`).
+ */
+export function passageOrder(edition: Edition, showChrome: boolean): readonly Address[] {
+  const blocks = edition.blocks.filter((b) => showChrome || b.role !== 'chrome');
+  return [...blocks.map((b) => b.address), ...edition.footnotes.map((f) => f.address)];
+}
+
+/**
+ * The passage after (`+1`) or before (`-1`) `from` in `passageOrder`: every
+ * block and note, not only the numbered paragraphs. A sentence counts as its
+ * block or note; an address not in the order starts from the first passage
+ * (going forward) or the last (going back). Stops at the ends (returns the
+ * same passage).
+ */
+export function stepPassage(
+  edition: Edition,
+  from: Address,
+  direction: 1 | -1,
+  showChrome: boolean,
+): Address | null {
+  const order = passageOrder(edition, showChrome);
+  if (order.length === 0) return null;
+  const i = order.indexOf(containingPassage(from));
+  if (i === -1) return direction === 1 ? order[0]! : order[order.length - 1]!;
+  return order[Math.min(order.length - 1, Math.max(0, i + direction))]!;
 }
 
 /**

@@ -8,11 +8,17 @@
  * credit, standfirst, byline). Chrome blocks are rendered `hidden` unless the
  * reader asks to see them, then greyed and labelled.
  *
+ * Once the app is interactive, the block takes part in its pane's roving
+ * Tab stop (`roving-passage.ts`): its text is the pane's one Tab stop or
+ * not (`tabStop`), and its controls are in the Tab order only while the
+ * focus is inside the block (`focusWithin`).
+ *
  * Renders source text through `SentenceText`/`InlineView` (no HTML).
  */
 import { memo, type ReactNode } from 'react';
 import type { Address, Block, Footnote } from '../../sources/edition.ts';
 import { FootnoteMarker } from './footnote-marker.tsx';
+import { PassageControlTabIndex } from './roving-passage.ts';
 import type { RenderFootnoteRef } from './inline-view.tsx';
 import { SentenceText } from './sentence-text.tsx';
 
@@ -39,6 +45,10 @@ export interface BlockViewProps {
    * buttons and two hundred spans would only delay its first paint.
    */
   readonly interactive: boolean;
+  /** The block's text is its pane's one Tab stop (`roving-passage.ts`; interactive only). */
+  readonly tabStop?: boolean;
+  /** The focus is inside the block: its controls are in the Tab order (interactive only). */
+  readonly focusWithin?: boolean;
 }
 
 /** Human names of unnumbered roles, for screen readers and the label on site navigation. */
@@ -58,7 +68,12 @@ function BlockViewImpl({
   timing,
   interactive,
   extras,
+  tabStop = false,
+  focusWithin = false,
 }: BlockViewProps): ReactNode {
+  // Before the app is interactive (the prerendered page), every control keeps its own place in the
+  // Tab order and the text none: there are no arrow keys without script.
+  const controlTabIndex = interactive && !focusWithin ? -1 : undefined;
   const renderRef: RenderFootnoteRef = (ref, key) => {
     const footnote = footnotes.get(ref.address);
     return footnote ? (
@@ -73,7 +88,7 @@ function BlockViewImpl({
   const textProps = {
     'data-address': block.address,
     'aria-current': current ? ('location' as const) : undefined,
-    tabIndex: -1,
+    tabIndex: interactive && tabStop ? 0 : -1,
     className: 'block-text',
     ...(timing ? { elementtiming: 'first-paragraph' } : {}),
   };
@@ -107,6 +122,7 @@ function BlockViewImpl({
           href={`#${block.address}`}
           data-anchor-ignore=""
           aria-label={`Paragraph ${block.n}`}
+          tabIndex={controlTabIndex}
         >
           {block.n}
         </a>
@@ -116,12 +132,19 @@ function BlockViewImpl({
           {label}
         </span>
       )}
-      {element}
-      {extras}
+      <PassageControlTabIndex.Provider value={controlTabIndex}>
+        {element}
+        {extras}
+      </PassageControlTabIndex.Provider>
       {numbered && interactive && (
         <span className="tools" data-anchor-ignore="">
           <span className="addr">{block.address}</span>
-          <button type="button" className="copy" onClick={() => onCopyLink(block.address)}>
+          <button
+            type="button"
+            className="copy"
+            tabIndex={controlTabIndex}
+            onClick={() => onCopyLink(block.address)}
+          >
             Copy link<span className="visually-hidden"> to {block.address}</span>
           </button>
           {onCite && (
@@ -129,6 +152,7 @@ function BlockViewImpl({
               type="button"
               className="copy"
               aria-haspopup="dialog"
+              tabIndex={controlTabIndex}
               onClick={() => onCite(block.address)}
             >
               Cite<span className="visually-hidden"> {block.address}</span>

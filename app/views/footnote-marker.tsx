@@ -5,12 +5,15 @@
  *
  * The whole marker carries `data-anchor-ignore`: its text is not part of the
  * block's text (contract with annotations/anchoring/dom-range.ts).
+ * Inside a passage it takes the passage's control `tabIndex`
+ * (`roving-passage.ts`): in the Tab order only while the focus is in its block.
  * Renders footnote text through `InlineView` (no HTML injection).
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Address, Footnote } from '../../sources/edition.ts';
 import { useFloating } from '../floating/use-floating.ts';
 import { InlineView } from './inline-view.tsx';
+import { usePassageControlTabIndex } from './roving-passage.ts';
 
 /** Props of `FootnoteMarker`. */
 export interface FootnoteMarkerProps {
@@ -41,6 +44,7 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
   const popover = useRef<HTMLSpanElement>(null);
   const closeTimer = useRef<number | undefined>(undefined);
   const id = useId();
+  const tabIndex = usePassageControlTabIndex();
 
   const cancelClose = (): void => window.clearTimeout(closeTimer.current);
   useEffect(() => cancelClose, []);
@@ -110,6 +114,7 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
           aria-expanded={open !== 'closed'}
           aria-controls={open === 'closed' ? undefined : id}
           data-footnote={footnote.address}
+          tabIndex={tabIndex}
           onClick={(e) => {
             e.preventDefault();
             reveal((o) => (o === 'pinned' ? 'closed' : 'pinned'));
@@ -134,6 +139,7 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
           <a
             className="fn-pop-link"
             href={`#${footnote.address}`}
+            tabIndex={tabIndex}
             onClick={() => setOpen('closed')}
           >
             Go to note {footnote.n} in the notes
@@ -144,6 +150,7 @@ export function FootnoteMarker({ footnote, onCite }: FootnoteMarkerProps): React
               className="copy fn-pop-cite"
               data-cite-intent=""
               aria-haspopup="dialog"
+              tabIndex={tabIndex}
               onClick={() => {
                 // Focus the marker first: the Cite panel hands focus back to it when it closes.
                 marker.current?.focus();

@@ -13,6 +13,7 @@
 import type { ReactNode } from 'react';
 import type { Inline } from '../../sources/edition.ts';
 import { LONG_RUN, LongTextRun } from './long-text-run.tsx';
+import { usePassageControlTabIndex } from './roving-passage.ts';
 
 /** How to render a footnote reference; the caller knows the footnotes. */
 export type RenderFootnoteRef = (
@@ -39,13 +40,16 @@ export interface InlineViewProps {
 
 /** Inline content as React elements. */
 export function InlineView({ inlines, renderRef, keyPrefix = 'i' }: InlineViewProps): ReactNode {
-  return inlines.map((node, i) => renderInline(node, `${keyPrefix}.${i}`, renderRef));
+  // A link inside a passage is one of its controls (`roving-passage.ts`).
+  const linkTabIndex = usePassageControlTabIndex();
+  return inlines.map((node, i) => renderInline(node, `${keyPrefix}.${i}`, renderRef, linkTabIndex));
 }
 
 function renderInline(
   node: Inline,
   key: string,
   renderRef: RenderFootnoteRef | undefined,
+  linkTabIndex: -1 | undefined,
 ): ReactNode {
   switch (node.type) {
     case 'text': {
@@ -81,7 +85,13 @@ function renderInline(
       );
     case 'link':
       return isSafeUrl(node.url) ? (
-        <a key={key} href={node.url} target="_blank" rel="noopener noreferrer">
+        <a
+          key={key}
+          href={node.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          tabIndex={linkTabIndex}
+        >
           <InlineView inlines={node.children} renderRef={renderRef} keyPrefix={key} />
         </a>
       ) : (

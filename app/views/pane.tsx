@@ -2,6 +2,11 @@
  * One reading pane: a labelled region with its own scroll, a source picker,
  * the edition's blocks and its notes. Below the narrow breakpoint only the
  * active pane is displayed (CSS, `app/styles.css`).
+ *
+ * Once the app is interactive the text is one composite widget in the Tab
+ * order, with one Tab stop on its current passage (`roving-passage.ts`); the
+ * scrolling area itself is then no Tab stop (a click still focuses it, so the
+ * page keys scroll it).
  */
 import { Fragment, useMemo, type ReactNode, type RefObject } from 'react';
 import type { Address, Block, Edition, Footnote, SourceId } from '../../sources/edition.ts';
@@ -11,6 +16,8 @@ import type { PaneIndex } from '../state/reader-state.ts';
 import { AlignedGapView } from './aligned-gap-view.tsx';
 import { BlockView } from './block-view.tsx';
 import { FootnoteList } from './footnote-list.tsx';
+import { useRovingPassage } from './roving-passage.ts';
+import { PANE_TEXT_ID } from './skip-links.tsx';
 import { VIRTUALIZE_ABOVE, VirtualBlocks } from './virtual-blocks.tsx';
 
 /** Props of `Pane`. */
@@ -53,6 +60,14 @@ export function Pane(props: PaneProps): ReactNode {
     [edition],
   );
   const firstNumbered = edition.blocks.find((b) => b.n !== undefined)?.address;
+  const roving = useRovingPassage(edition, showChrome, scrollRef, props.interactive);
+  // A long text renders only the chunks near the viewport and those of marked passages: the Tab
+  // stop's chunk too, so the pane never loses its one Tab stop.
+  const forced = useMemo(
+    () =>
+      roving.stop === null || marked.has(roving.stop) ? marked : new Set([...marked, roving.stop]),
+    [marked, roving.stop],
+  );
   // Blocks get the shared set only if it concerns them, so memoized blocks skip re-rendering.
   const markedFor = (address: string): ReadonlySet<string> =>
     [...marked].some((m) => m === address || m.startsWith(`${address}.`)) ? marked : EMPTY;
@@ -68,6 +83,8 @@ export function Pane(props: PaneProps): ReactNode {
       extras={props.extras?.(block)}
       timing={index === 0 && block.address === firstNumbered}
       interactive={props.interactive}
+      tabStop={roving.stop === block.address}
+      focusWithin={roving.within === block.address}
     />
   );
   const side = index === 0 ? 'left' : 'right';
@@ -111,10 +128,15 @@ export function Pane(props: PaneProps): ReactNode {
       <div
         className="pane-scroll"
         ref={scrollRef}
-        tabIndex={0}
+        id={props.interactive ? PANE_TEXT_ID[index] : undefined}
+        tabIndex={props.interactive ? -1 : 0}
         aria-label={`${label}, text`}
         role="group"
-        onFocus={() => props.onActivate(index)}
+        onFocus={(e) => {
+          props.onActivate(index);
+          roving.onFocus(e);
+        }}
+        onBlur={roving.onBlur}
         onPointerDown={() => props.onActivate(index)}
       >
         {/* Keyed by the text: another text in the pane replaces the article in one DOM removal,
@@ -126,7 +148,7 @@ export function Pane(props: PaneProps): ReactNode {
             <VirtualBlocks
               key={edition.id}
               blocks={edition.blocks}
-              marked={marked}
+              marked={forced}
               scrollRef={scrollRef}
               render={renderBlock}
             />
@@ -146,6 +168,8 @@ export function Pane(props: PaneProps): ReactNode {
             marked={marked}
             onCite={props.onCite}
             interactive={props.interactive}
+            stop={roving.stop}
+            within={roving.within}
           />
         </article>
       </div>

@@ -1,9 +1,11 @@
 /**
  * The keyboard shortcuts, listed from `COMMANDS` (the one place shortcuts are
- * defined), in a modal dialog (`useModalDialog`).
+ * defined), with the panes' Tab keys (`PASSAGE_KEYS`: the browser's own Tab,
+ * not a command), in a modal dialog (`useModalDialog`).
  */
 import { useId, type ReactNode } from 'react';
 import { COMMANDS } from '../commands/commands.ts';
+import { PASSAGE_KEYS } from './roving-passage.ts';
 import { useModalDialog } from './use-modal-dialog.ts';
 
 /** Props of `ShortcutsDialog`. */
@@ -22,7 +24,7 @@ export function ShortcutsDialog({ open, onClose, more = [] }: ShortcutsDialogPro
     <dialog {...dialog} className="shortcuts" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>Keyboard shortcuts</h2>
       <dl>
-        {[...COMMANDS, ...more].map((c, i) => (
+        {[...PASSAGE_KEYS, ...COMMANDS, ...more].map((c, i) => (
           <div key={`${i}:${c.label}`} className="shortcut">
             <dt>
               {c.keys.map((k) => (

@@ -54,6 +54,29 @@ describe('commands', () => {
     );
   });
 
+  it('Down and Up on a focused passage step through every passage of its pane, and replace the URL', () => {
+    const passage = 'lankov-2007:heading1' as Address;
+    const down = key('ArrowDown', { passage });
+    const command = commandForKey(down, start)!;
+    expect(command.name).toBe('nextPassage');
+    const moved = command.perform(start, context(), down);
+    expect(moved.state).toMatchObject({ activePane: 1, current: 'lankov-2007:1' });
+    expect(moved.effect).toEqual({ type: 'replaceHash', address: 'lankov-2007:1' });
+    const up = key('ArrowUp', { passage });
+    expect(commandForKey(up, start)!.perform(start, context(), up).state.current).toBe(
+      'lankov-2007:byline1',
+    );
+    // At an end nothing moves.
+    const first = key('ArrowUp', { passage: 'lankov-2007:title1' as Address });
+    expect(commandForKey(first, start)!.perform(start, context(), first).state).toBe(start);
+  });
+
+  it('p makes the other pane active and asks the views to focus its Tab stop', () => {
+    const p = commandForKey(key('p'), start)!.perform(start, context());
+    expect(p.state.activePane).toBe(1);
+    expect(p.effect).toEqual({ type: 'focusPane', pane: 1 });
+  });
+
   it('/ asks the views to focus search; ? opens the shortcuts; Escape closes them', () => {
     expect(commandForKey(key('/'), start)!.perform(start, context()).effect).toEqual({
       type: 'focusSearch',
@@ -109,6 +132,13 @@ describe('commands', () => {
 
     it('Escape with nothing to close is not claimed (popovers and search handle their own)', () => {
       expect(commandForKey(key('Escape'), start)).toBeUndefined();
+    });
+
+    it('the arrows are not claimed off a passage (a control, the pane, a field) or with a modifier', () => {
+      expect(commandForKey(key('ArrowDown'), start)).toBeUndefined();
+      const passage = 'lankov-2007:3' as Address;
+      expect(commandForKey(key('ArrowDown', { passage, shiftKey: true }), start)).toBeUndefined();
+      expect(commandForKey(key('ArrowUp', { passage, altKey: true }), start)).toBeUndefined();
     });
 
     it('an unknown key is not a command', () => {

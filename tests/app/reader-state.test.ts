@@ -6,8 +6,10 @@ import {
   moveTo,
   numberedAddresses,
   openAddress,
+  passageOrder,
   setPaneSource,
   stepParagraph,
+  stepPassage,
   swapPanes,
 } from '../../app/state/reader-state.ts';
 import { hashToAddress, resolveLocation } from '../../app/state/resolve-location.ts';
@@ -102,6 +104,35 @@ describe('panes', () => {
   });
 });
 
+describe('stepPassage', () => {
+  it('walks every block in reading order, then the notes; site navigation only while shown', () => {
+    const order = passageOrder(wc, false);
+    expect(order[0]).toBe('winstanley-chesters-2015:title1');
+    expect(order).not.toContain('winstanley-chesters-2015:chrome1');
+    expect(passageOrder(wc, true)[0]).toBe('winstanley-chesters-2015:chrome1');
+    expect(passageOrder(lankov, false).slice(-11, -9)).toEqual([
+      'lankov-2007:39',
+      'lankov-2007:n1',
+    ]);
+    const from = (a: string, d: 1 | -1, chrome = false) => stepPassage(wc, a as Address, d, chrome);
+    expect(from('winstanley-chesters-2015:9', 1)).toBe('winstanley-chesters-2015:heading1');
+    expect(from('winstanley-chesters-2015:heading1', 1)).toBe('winstanley-chesters-2015:10');
+    expect(from('winstanley-chesters-2015:3.2', -1)).toBe('winstanley-chesters-2015:attribution1');
+    expect(stepPassage(lankov, 'lankov-2007:39' as Address, 1, false)).toBe('lankov-2007:n1');
+    expect(stepPassage(lankov, 'lankov-2007:n1.1' as Address, -1, false)).toBe('lankov-2007:39');
+  });
+
+  it('stops at both ends; an address not shown starts from an end', () => {
+    expect(stepPassage(lankov, 'lankov-2007:n10' as Address, 1, false)).toBe('lankov-2007:n10');
+    expect(stepPassage(lankov, 'lankov-2007:title1' as Address, -1, false)).toBe(
+      'lankov-2007:title1',
+    );
+    const hidden = 'winstanley-chesters-2015:chrome1' as Address;
+    expect(stepPassage(wc, hidden, 1, false)).toBe('winstanley-chesters-2015:title1');
+    expect(stepPassage(wc, hidden, 1, true)).toBe('winstanley-chesters-2015:title1');
+  });
+});
+
 describe('stepParagraph', () => {
   it('walks the numbered blocks, the epigraph paragraphs included', () => {
     expect(numberedAddresses(wc)).toHaveLength(21);
@@ -121,6 +152,13 @@ describe('stepParagraph', () => {
 
   it('starts from an end when the address is not a paragraph (a footnote)', () => {
     expect(stepParagraph(lankov, 'lankov-2007:n3' as Address, -1)).toBe('lankov-2007:39');
+  });
+
+  it('from an unnumbered block, goes to the paragraph after or before it in reading order', () => {
+    const heading = 'winstanley-chesters-2015:heading1' as Address;
+    expect(stepParagraph(wc, heading, 1)).toBe('winstanley-chesters-2015:10');
+    expect(stepParagraph(wc, heading, -1)).toBe('winstanley-chesters-2015:9');
+    expect(stepParagraph(lankov, 'lankov-2007:title1' as Address, -1)).toBeNull();
   });
 
   it('moveTo marks and reveals without a notice', () => {

@@ -1,5 +1,7 @@
-// Keyboard: j/k through paragraphs of the focused pane, / and ?, focus visible, Tab reaches the text.
+// Keyboard: j/k through paragraphs of the focused pane, / and ?, focus visible, Tab reaches the text;
+// each pane one Tab stop (roving tabindex) with Up/Down between passages; skip links.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSidebar } from './helpers/annotations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
@@ -11,6 +13,24 @@ afterAll(async () => {
 });
 
 const currentAddress = () => reader.current().first().getAttribute('data-address');
+
+/** Where the keyboard focus is: its passage, the block or note holding it, its pane, its name. */
+const focused = () =>
+  reader.page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const box = el?.getBoundingClientRect();
+    return {
+      address: el?.getAttribute('data-address') ?? null,
+      holder:
+        el
+          ?.closest('.block, .note')
+          ?.querySelector(':scope > [data-address]')
+          ?.getAttribute('data-address') ?? null,
+      pane: el?.closest('article.edition') ? el.closest('.pane')!.getAttribute('data-pane') : null,
+      name: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim().slice(0, 50),
+      shown: !!box && box.width > 1 && box.bottom > 0 && box.top < window.innerHeight,
+    };
+  });
 
 describe('keyboard navigation', () => {
   it('j goes to the first paragraph, then the next; k goes back; the URL follows without new history', async () => {
@@ -120,26 +140,218 @@ describe('keyboard navigation', () => {
     await reader.searchBox().fill('');
   });
 
-  it('Tab reaches the toolbar, the text and the footnote markers, with a visible focus ring', async () => {
+  it('Tab reaches the skip links, the toolbar, the text and a paragraph’s controls, with a visible focus ring', async () => {
     await reader.openApp();
-    const seen = new Set<string>();
-    let markerOutline = '';
-    for (let i = 0; i < 40; i++) {
+    const seen: string[] = [];
+    for (let i = 0; i < 30 && (await focused()).pane === null; i++) {
       await reader.pressKey('Tab');
-      const info = await reader.page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        const s = getComputedStyle(el);
-        return {
-          cls: el.className,
-          tag: el.tagName,
-          outline: `${s.outlineStyle} ${s.outlineWidth}`,
-        };
-      });
-      seen.add(info.cls || info.tag);
-      if (info.cls === 'fn-marker' || info.cls === 'copy') markerOutline = info.outline;
+      seen.push(await reader.page.evaluate(() => document.activeElement!.className));
     }
-    expect(seen.has('pane-scroll')).toBe(true);
-    expect(seen.has('copy') || seen.has('fn-marker')).toBe(true);
-    expect(markerOutline).toMatch(/^solid [1-9]/);
+    expect(seen.slice(0, 2)).toEqual(['skip-link', 'skip-link']);
+    expect(seen).toContain('compare-open');
+    const ring = () =>
+      reader.page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement!);
+        return `${s.outlineStyle} ${s.outlineWidth}`;
+      });
+    // The text's Tab stop: the left text's first passage, framed.
+    expect(await focused()).toMatchObject({
+      address: 'winstanley-chesters-2015:title1',
+      pane: '0',
+    });
+    expect(await ring()).toMatch(/^solid [1-9]/);
+    await reader.pressKey('ArrowDown');
+    await reader.pressKey('ArrowDown');
+    await reader.pressKey('ArrowDown');
+    await expect.poll(async () => (await focused()).address).toBe('winstanley-chesters-2015:1');
+    expect(await ring()).toMatch(/^solid [1-9]/);
+    for (let i = 0; i < 6 && !(await focused()).name.startsWith('Copy link'); i++)
+      await reader.pressKey('Tab');
+    expect((await focused()).name).toBe('Copy link to winstanley-chesters-2015:1');
+    expect(await ring()).toMatch(/^solid [1-9]/);
+  });
+});
+
+describe('each pane is one Tab stop (roving tabindex)', () => {
+  it('from the left pane’s first paragraph, Tab passes its own controls and the right pane’s picker, and is in the right text', async () => {
+    await reader.openApp();
+    await reader.paragraph('winstanley-chesters-2015:1').focus();
+    let presses = 0;
+    while (presses < 20 && (await focused()).pane !== '1') {
+      await reader.pressKey('Tab');
+      presses++;
+    }
+    // 130 presses before: every control of the left text, then its notes, lay on the way.
+    expect(presses).toBeLessThanOrEqual(6);
+    expect((await focused()).address).toBe('lankov-2007:title1');
+    // One Tab stop per text.
+    expect(await reader.page.locator('article.edition [tabindex="0"]').count()).toBe(2);
+    // Back: over the right pane's picker to the left paragraph itself, not through its controls.
+    await reader.pressKey('Shift+Tab');
+    await reader.pressKey('Shift+Tab');
+    expect((await focused()).address).toBe('winstanley-chesters-2015:1');
+  });
+
+  it('a focused paragraph’s own controls take Tab and Shift+Tab; every other control of the texts is out of the Tab order', async () => {
+    await reader.openApp('lankov-2007:13');
+    await expect.poll(async () => (await focused()).address).toBe('lankov-2007:13');
+    const outOfOrder = () =>
+      reader.page.evaluate(
+        () =>
+          [
+            ...document.querySelectorAll<HTMLElement>(
+              'article.edition a[href], article.edition button',
+            ),
+          ]
+            .filter((el) => el.tabIndex >= 0)
+            .filter((el) => !el.closest('.block, .note')!.contains(document.activeElement)).length,
+      );
+    expect(await outOfOrder()).toBe(0);
+    const names: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      await reader.pressKey('Tab');
+      const at = await focused();
+      if (at.holder !== 'lankov-2007:13') break;
+      names.push(at.name);
+    }
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Footnote 1',
+        'Copy link to lankov-2007:13',
+        'Cite lankov-2007:13',
+        'Related in the other text to lankov-2007:13',
+      ]),
+    );
+    expect(names.some((n) => n.startsWith('Compared:'))).toBe(true);
+    await reader.paragraph('lankov-2007:13').focus();
+    await reader.pressKey('Shift+Tab');
+    expect((await focused()).name).toBe('Paragraph 13');
+    // A footnote marker reached this way works as before: Enter pins its note.
+    await reader.paragraph('lankov-2007:13').focus();
+    await reader.pressKey('Tab');
+    expect((await focused()).name).toBe('Footnote 1');
+    await reader.pressKey('Enter');
+    await reader.footnotePopover(1).waitFor();
+    await reader.pressKey('Escape');
+  });
+
+  it('Up and Down move between passages, headings and notes included; the URL, the mark and the Tab stop follow', async () => {
+    await reader.openApp('winstanley-chesters-2015:10');
+    await expect.poll(async () => (await focused()).address).toBe('winstanley-chesters-2015:10');
+    await reader.pressKey('ArrowUp');
+    await expect
+      .poll(async () => (await focused()).address)
+      .toBe('winstanley-chesters-2015:heading1');
+    expect(await currentAddress()).toBe('winstanley-chesters-2015:heading1');
+    expect(await reader.page.evaluate(() => location.hash)).toBe(
+      '#winstanley-chesters-2015:heading1',
+    );
+    await reader.pressKey('ArrowUp');
+    await expect.poll(async () => (await focused()).address).toBe('winstanley-chesters-2015:9');
+    await reader.pressKey('ArrowDown');
+    await expect
+      .poll(async () => (await focused()).address)
+      .toBe('winstanley-chesters-2015:heading1');
+    // j from a heading goes on to the paragraph after it (it went back to the first).
+    await reader.pressKey('j');
+    await expect.poll(async () => (await focused()).address).toBe('winstanley-chesters-2015:10');
+    // Notes come after the last paragraph.
+    await reader.goToAddress('lankov-2007:39');
+    await expect.poll(async () => (await focused()).address).toBe('lankov-2007:39');
+    await reader.pressKey('ArrowDown');
+    await expect.poll(async () => (await focused()).address).toBe('lankov-2007:n1');
+    expect(
+      await reader.paneOf('lankov-2007').locator('[tabindex="0"]').getAttribute('data-address'),
+    ).toBe('lankov-2007:n1');
+    // A note's own controls: its link back and its Cite.
+    await reader.pressKey('Tab');
+    expect((await focused()).name).toBe('Back to lankov-2007:13');
+    await reader.pressKey('Shift+Tab');
+    await reader.pressKey('ArrowUp');
+    await reader.pressKey('ArrowUp');
+    await expect.poll(async () => (await focused()).address).toBe('lankov-2007:38');
+    // p: the focus goes to the other text's Tab stop.
+    await reader.pressKey('p');
+    await expect.poll(async () => (await focused()).pane).toBe('0');
+    await reader.pressKey('p');
+    await expect.poll(async () => (await focused()).address).toBe('lankov-2007:38');
+  });
+
+  it('the Tab stop is the current passage of a link, and follows the reader’s scrolling', async () => {
+    await reader.openApp('lankov-2007:10');
+    await expect.poll(async () => (await focused()).address).toBe('lankov-2007:10');
+    const picker = (source: string) => reader.paneOf(source).getByRole('combobox');
+    await picker('lankov-2007').focus();
+    await reader.pressKey('Tab');
+    expect((await focused()).address).toBe('lankov-2007:10');
+    // The left pane scrolled by hand while the focus is elsewhere: Tab lands where the reader is.
+    const scroller = reader.paneOf('winstanley-chesters-2015').locator('.pane-scroll');
+    await scroller.evaluate((el) => (el.scrollTop = 2000));
+    await expect
+      .poll(() =>
+        scroller.evaluate((el) => {
+          const stop = el.querySelector('[tabindex="0"]')!.getBoundingClientRect();
+          const view = el.getBoundingClientRect();
+          return stop.bottom > view.top && stop.top < view.bottom;
+        }),
+      )
+      .toBe(true);
+    await picker('winstanley-chesters-2015').focus();
+    await reader.pressKey('Tab');
+    expect(await focused()).toMatchObject({ pane: '0', shown: true });
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(1900);
+  });
+});
+
+describe('skip links', () => {
+  const link = (name: string) => reader.page.getByRole('link', { name });
+
+  it('wide: shown when focused, each moves the focus into its text; the annotations one while the sidebar is open', async () => {
+    await reader.setViewport('wide');
+    await reader.openApp();
+    await reader.pressKey('Tab');
+    expect((await focused()).name).toBe('Skip to the left text');
+    const box = (await link('Skip to the left text').boundingBox())!;
+    expect(box.width).toBeGreaterThan(50);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    await reader.pressKey('Enter');
+    await expect
+      .poll(focused)
+      .toMatchObject({ pane: '0', address: 'winstanley-chesters-2015:title1', shown: true });
+    expect(await reader.page.evaluate(() => location.hash)).toBe('');
+    await link('Skip to the right text').focus();
+    await reader.pressKey('Enter');
+    await expect.poll(focused).toMatchObject({ pane: '1', shown: true });
+    expect(await link('Skip to the annotations').count()).toBe(0);
+    await openSidebar(reader.page);
+    await link('Skip to the annotations').focus();
+    await reader.pressKey('Enter');
+    await expect
+      .poll(() =>
+        reader.page.evaluate(() => !!document.activeElement?.closest('#annotations-sidebar')),
+      )
+      .toBe(true);
+  });
+
+  it('narrow: the link to the hidden text shows it, then focuses it', async () => {
+    await reader.setViewport('narrow');
+    try {
+      await reader.openApp();
+      await reader.pressKey('Tab');
+      await reader.pressKey('Tab');
+      expect((await focused()).name).toBe('Skip to the right text');
+      expect((await link('Skip to the right text').boundingBox())!.width).toBeGreaterThan(50);
+      await reader.screenshot('skip-link-narrow');
+      await reader.pressKey('Enter');
+      await expect.poll(focused).toMatchObject({ pane: '1', shown: true });
+      expect(await reader.paneOf('lankov-2007').isVisible()).toBe(true);
+      expect(await reader.paneOf('winstanley-chesters-2015').isVisible()).toBe(false);
+      await link('Skip to the left text').focus();
+      await reader.pressKey('Enter');
+      await expect.poll(focused).toMatchObject({ pane: '0', shown: true });
+      expect(await reader.paneOf('lankov-2007').isVisible()).toBe(false);
+    } finally {
+      await reader.setViewport('wide');
+    }
   });
 });
