@@ -8,7 +8,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Relation } from '../../annotations/model/annotation.ts';
-import { RELATION_GLYPH } from './compare-marks.tsx';
+import { RELATION_GLYPH } from './relation-glyph.ts';
 
 // From the glyph table (in the initial bundle), not compare-view.tsx's list (a lazy chunk).
 const RELATIONS = Object.keys(RELATION_GLYPH) as Relation[];

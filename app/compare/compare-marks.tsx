@@ -14,16 +14,8 @@
 import type { ReactNode } from 'react';
 import { usePassageControlTabIndex } from '../views/roving-passage.ts';
 import type { Address } from '../../sources/edition.ts';
-import type { Relation } from '../../annotations/model/annotation.ts';
 import type { CompareMark } from './place-comparisons.ts';
-
-/** A glyph per relation, so the margin says which without reading the label. */
-export const RELATION_GLYPH: Readonly<Record<Relation, string>> = {
-  agrees: '=',
-  contradicts: '≠',
-  qualifies: '≈',
-  complements: '+',
-};
+import { RELATION_GLYPH } from './relation-glyph.ts';
 
 /** Props of `CompareMarks`. */
 export interface CompareMarksProps {

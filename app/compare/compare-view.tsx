@@ -36,7 +36,7 @@ import {
 } from '../sync-panel/layer-filter.ts';
 import { LayerFilterControls } from '../sync-panel/layer-filter-controls.tsx';
 import { NOT_SYNCED, syncLine } from '../sync-panel/sync-line.ts';
-import { RELATION_GLYPH } from './compare-marks.tsx';
+import { RELATION_GLYPH } from './relation-glyph.ts';
 import type { CompareEngine } from './load-compare.ts';
 import { LanguageText } from '../views/language-text.tsx';
 
