@@ -136,6 +136,14 @@ describe('offline, from the sync server', () => {
 
     // Nothing waits yet: the header says nothing beyond its dot.
     expect(await syncWaiting(page).textContent()).toBe('');
+    // At 1440 px, where the header is one full line, the count must not push the texts down.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const textTop = () =>
+      page
+        .locator('.pane-scroll')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top);
+    const topBefore = await textTop();
     const quote = await annotate(page, 'lankov-2007:3', 0, 30, 'h');
     const made = (await storedAnnotations(page)).find(
       (a) => a.targets[0]?.selectors.quote.exact.trim() === quote,
@@ -153,6 +161,9 @@ describe('offline, from the sync server', () => {
     await expect
       .poll(() => syncWaiting(page).textContent())
       .toBe('Offline · 2 changes waiting to sync');
+    expect(await textTop()).toBe(topBefore);
+    expect(await syncWaiting(page).isVisible()).toBe(true);
+    await reader.setViewport('wide');
     // The count is a status of its own, not the page's notice (which says what was highlighted).
     expect(await reader.notice().textContent()).toContain('Highlighted in lankov-2007:4');
     await reader.screenshot('offline-changes-waiting-wide');
