@@ -13,15 +13,29 @@
  * typist's second entry was echoed in the gap, or dropped and the command
  * waited for ever.
  *
+ * What was typed before that is dropped, not kept. Until the prompt is
+ * opened the terminal is in its ordinary mode (the shell gave it so; Node
+ * is still loading), and the terminal itself echoes every key: nothing of
+ * ours runs yet, so that echo cannot be stopped. Those keys wait in the
+ * terminal and were read as the start of the first entry: a password shown
+ * on the screen, or a stray word in it. When echo goes off, what the
+ * terminal holds is read at once and thrown away, and the prompt says so
+ * (`IGNORED`), as glibc's `getpass` and BSD's `readpassphrase` do by
+ * turning echo off with `TCSAFLUSH`; Node has no `tcflush`, so it is a
+ * read that does not wait (`readPending`).
+ *
  * What it is not for: any other input (the CLI reads files, never stdin,
  * elsewhere). It keeps no password beyond the promise it resolves.
  */
+import { readSync } from 'node:fs';
 import { CliError } from './io.ts';
 
 /** What the prompt reads: standard input, or a stand-in in tests. */
 export interface PasswordInput {
   /** True at a terminal: then the prompt asks twice and turns echo off (raw mode). */
   readonly isTTY?: boolean;
+  /** Its file descriptor: what the terminal holds when echo goes off is read from it and dropped. */
+  readonly fd?: number;
   /** A terminal's raw mode (no echo, no line editing, Ctrl-C as a character). */
   setRawMode?(raw: boolean): unknown;
   setEncoding(encoding: 'utf8'): unknown;
@@ -44,6 +58,32 @@ export interface PasswordPrompt {
   read(name: string): Promise<string>;
   /** Restores the terminal and stops reading; safe to call more than once. */
   close(): void;
+}
+
+/** Said before the first prompt when keys typed while the terminal still echoed were dropped. */
+export const IGNORED = 'Ignored what was typed before this prompt: the terminal showed it.';
+
+/**
+ * How many bytes the terminal held, read and dropped without waiting.
+ * Node's `process.stdin` at a terminal is non-blocking (libuv's `uv_tty_init`
+ * reopens the terminal with `O_NONBLOCK`), so the read ends with `EAGAIN` once
+ * nothing is left. Not on Windows, whose console is not read this way.
+ */
+export function readPending(fd: number): number {
+  if (process.platform === 'win32') return 0;
+  const chunk = Buffer.alloc(4096);
+  let dropped = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch {
+      // EAGAIN: nothing more (any other error: the prompt's own read reports it).
+      return dropped;
+    }
+    if (n === 0) return dropped;
+    dropped += n;
+  }
 }
 
 const CTRL_C = '\u0003';
@@ -130,7 +170,8 @@ class LineBuffer {
 
 /**
  * Opens the prompt and starts reading `input` at once (at a terminal, echo
- * off from now on), so that typeahead is kept; `read` asks. Ctrl-C while no
+ * off from now on, and what it already held, typed while it echoed, dropped
+ * through `dropPending`), so that typeahead is kept; `read` asks. Ctrl-C while no
  * prompt is shown yet (the command still connecting) restores the terminal
  * and calls `interrupt`, by default a SIGINT to this process, as the
  * terminal itself would have sent had it not been in raw mode.
@@ -139,10 +180,13 @@ export function openPasswordPrompt(
   input: PasswordInput = process.stdin,
   output: PasswordOutput = process.stderr,
   interrupt: () => void = () => void process.kill(process.pid, 'SIGINT'),
+  dropPending: (fd: number) => number = readPending,
 ): PasswordPrompt {
   const terminal = input.isTTY === true && typeof input.setRawMode === 'function';
   const buffer = new LineBuffer(terminal);
   let open = true;
+  // Said with the first prompt, not now: the command may print other things while it connects.
+  let ignored = false;
   const onData = (chunk: string): void => {
     buffer.push(chunk);
     // Ctrl-C with no prompt waiting: the command is still connecting, and would go on for as long.
@@ -160,7 +204,11 @@ export function openPasswordPrompt(
     if (terminal) input.setRawMode?.(false);
     input.pause();
   }
-  if (terminal) input.setRawMode?.(true);
+  if (terminal) {
+    input.setRawMode?.(true);
+    // Right after echo goes off, before anything else is read: the keys typed from here on are kept.
+    if (input.fd !== undefined) ignored = dropPending(input.fd) > 0;
+  }
   input.setEncoding('utf8');
   input.on('data', onData);
   input.on('end', onEnd);
@@ -184,6 +232,7 @@ export function openPasswordPrompt(
             throw new CliError('no password given (use --password, or type it when asked)', 2);
           return line;
         }
+        if (ignored) output.write(`${IGNORED}\n`);
         const first = await ask(`Password for ${name}: `);
         if (!first) throw new CliError('the password cannot be empty', 2);
         const second = await ask('Again: ');

@@ -3,11 +3,12 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../cli/io.ts';
-import { openPasswordPrompt, type PasswordInput } from '../../cli/read-password.ts';
+import { IGNORED, openPasswordPrompt, type PasswordInput } from '../../cli/read-password.ts';
 
 /** A stand-in for standard input: a terminal (raw mode recorded) or a pipe; `type` sends keys. */
 class FakeInput extends EventEmitter implements PasswordInput {
   readonly rawModes: boolean[] = [];
+  readonly fd = 0;
   paused = true;
   constructor(readonly isTTY: boolean) {
     super();
@@ -32,16 +33,25 @@ class FakeInput extends EventEmitter implements PasswordInput {
   }
 }
 
-function prompted(isTTY: boolean) {
+/**
+ * A prompt on a stand-in; `held` is what the terminal holds when the prompt opens (typed while it
+ * still echoed), which the prompt must drop, and only once echo is off.
+ */
+function prompted(isTTY: boolean, held = '') {
   const input = new FakeInput(isTTY);
   let shown = '';
   const interrupts: string[] = [];
+  const drops: { fd: number; raw: boolean | undefined }[] = [];
   const prompt = openPasswordPrompt(
     input as unknown as PasswordInput,
     { write: (t: string) => void (shown += t) },
     () => void interrupts.push('SIGINT'),
+    (fd) => {
+      drops.push({ fd, raw: input.rawModes.at(-1) });
+      return Buffer.byteLength(held);
+    },
   );
-  return { input, prompt, shown: () => shown, interrupts };
+  return { input, prompt, shown: () => shown, interrupts, drops };
 }
 
 /** The error a promise rejects with. */
@@ -65,6 +75,23 @@ describe('at a terminal', () => {
     // The terminal is given back as it was, and no longer read.
     expect(input.rawModes).toEqual([true, false]);
     expect(input.paused).toBe(true);
+  });
+
+  it('drops what the terminal held when echo went off (it was shown), says so, keeps what follows', async () => {
+    const { input, prompt, shown, drops } = prompted(true, 'shown-on-screen\n');
+    // Dropped once, from the terminal's descriptor, after echo went off and before anything else.
+    expect(drops).toEqual([{ fd: 0, raw: true }]);
+    input.type('pw\rpw\r');
+    await expect(prompt.read('ana')).resolves.toBe('pw');
+    expect(shown()).toBe(`${IGNORED}\nPassword for ana: \nAgain: \n`);
+  });
+
+  it('says nothing of dropped keys when the terminal held none', async () => {
+    const { input, prompt, shown, drops } = prompted(true);
+    expect(drops).toHaveLength(1);
+    input.type('pw\rpw\r');
+    await expect(prompt.read('ana')).resolves.toBe('pw');
+    expect(shown()).toBe('Password for ana: \nAgain: \n');
   });
 
   it('takes keys one at a time, across reads, with Backspace', async () => {
@@ -123,12 +150,14 @@ describe('at a terminal', () => {
 describe('from a pipe', () => {
   it('takes the first line, however it was sent, without a prompt', async () => {
     for (const sent of [['pw\n'], ['p', 'w\r\n', 'more\n'], ['pw']]) {
-      const { input, prompt, shown } = prompted(false);
+      const { input, prompt, shown, drops } = prompted(false, 'never read');
       for (const chunk of sent) input.type(chunk);
       input.emit('end');
       await expect(prompt.read('ana')).resolves.toBe('pw');
       expect(shown()).toBe('');
       expect(input.rawModes).toEqual([]);
+      // A pipe echoes nothing: what it held before the prompt opened is the password.
+      expect(drops).toEqual([]);
     }
   });
 

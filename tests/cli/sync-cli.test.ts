@@ -143,12 +143,13 @@ describe('a reading group in four commands', () => {
   }, 60_000);
 
   it(
-    'at a terminal, keeps both entries of the password typed ahead of the prompt',
+    'at a terminal, ignores what was typed (and shown) before it started; takes both entries in one read',
     async () => {
       // A real terminal (a pseudo-terminal from util-linux's `script`, in Debian's essential
-      // bsdutils) with both entries sent at once, before the command has even connected: the
-      // prompt had put the terminal in raw mode only when it appeared, and dropped whatever
-      // followed the first Enter in one read, so the second prompt waited for ever.
+      // bsdutils). Keys sent at once reach it while Node is still loading: the terminal is in
+      // its ordinary mode then and shows them, so they must not become the password (they were
+      // taken as the first entry). Then both entries at once, after the prompt: one read holds
+      // both (the prompt used to drop whatever followed the first Enter in one read).
       const command = [process.execPath, 'bin/diptych.js', 'users', 'add', 'kit']
         .concat(['--server', server.url])
         .map((a) => `'${a}'`)
@@ -158,15 +159,28 @@ describe('a reading group in four commands', () => {
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let out = '';
-      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-      child.stdin.write('kit-secret\rkit-secret\r');
+      let prompted: () => void = () => undefined;
+      const prompt = new Promise<void>((resolve) => (prompted = resolve));
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('Password for kit: ')) prompted();
+      });
+      child.stdin.write('typed-too-early\r');
       // A prompt left waiting is a failure, not a hang: `script` killed, its command gets SIGHUP.
       const timer = setTimeout(() => child.kill('SIGKILL'), scaled(15_000));
-      const code = await new Promise((r) => child.once('exit', r)).finally(() => {
+      const exit = new Promise((r) => child.once('exit', r));
+      await Promise.race([prompt, exit]);
+      child.stdin.write('kit-secret\rkit-secret\r');
+      const code = await exit.finally(() => {
         clearTimeout(timer);
         child.stdin.destroy();
       });
+      // The terminal showed the early keys (echo on, before any of the command's code ran) …
+      expect(out.indexOf('typed-too-early')).toBeLessThan(out.indexOf('Password for kit: '));
+      // … so they are dropped, and the command says so before it asks.
+      expect(out).toContain('Ignored what was typed before this prompt: the terminal showed it.');
       expect(out).toContain('Again: ');
+      expect(out).not.toContain('kit-secret');
       expect(out).toContain('Added user "kit"');
       expect(code).toBe(0);
       const session = await call(server.couchUrl, null, 'POST', '_session', {
