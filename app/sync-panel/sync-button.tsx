@@ -19,38 +19,81 @@ const preloadPanel = (): void => {
   });
 };
 
+/** The waiting count's element, which describes the button while it says something. */
+const WAITING_ID = 'sync-waiting';
+
+/** The badge's number: the sentence says the exact count. */
+function badgeCount(count: number): string {
+  return count > 99 ? '99+' : String(count);
+}
+
 /**
  * The header button; its dot shows the state at a glance (the words are in the panel and its
- * title). Beside it, while changes wait to go up, how many (`waitingLine`), in a polite live
- * region that is always there (one added with its text is not announced) and changes only when
- * the count or the state does, not at every edit.
+ * title). While changes wait to go up (`waitingLine`), a badge on the button shows how many, and
+ * the sentence ("Offline · 3 changes waiting to sync") is the button's description, shown on
+ * hover and keyboard focus and said in a polite live region that is always there (one added with
+ * its text is not announced) and changes only when the count or the state does, not at every
+ * edit. Neither takes room in the header: the sentence in its flow added a line to it at most
+ * widths (the header wraps below 1,440 px, and earlier with the Annotations sidebar open), and
+ * both texts moved down while offline and back up when the changes went; hung below the header
+ * it would cover the comparison legend or the narrow layout's text switch. A mail client's
+ * outbox count and an editor's status-bar sync badge work the same way; the Sync panel says it
+ * in full too (`sync-panel.tsx`).
  */
 export function SyncButton({ sync }: { readonly sync: SyncUi }): ReactNode {
   const status = sync.snapshot?.status;
+  const count = sync.snapshot?.unsent.size ?? 0;
   const [showing, setShowing] = useState(false);
-  const waiting = waitingLine(status, sync.snapshot?.unsent.size ?? 0, showing);
+  const waiting = waitingLine(status, count, showing);
   // Whether the line was shown, kept from the last render (React's "adjusting state while
   // rendering": no effect, no extra paint).
   if ((waiting !== '') !== showing) setShowing(waiting !== '');
+  // Escape hides the sentence until the pointer leaves or the focus goes (WCAG 1.4.13: content
+  // shown on hover or focus can be dismissed without moving either).
+  const [dismissed, setDismissed] = useState(false);
   return (
-    <>
+    <span
+      className="sync-control"
+      data-tip={dismissed ? 'dismissed' : undefined}
+      onPointerLeave={() => setDismissed(false)}
+      onBlur={() => setDismissed(false)}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !waiting || dismissed) return;
+        // One Escape, one thing closed: not the page's notice as well (commands.ts `dismiss`).
+        e.preventDefault();
+        setDismissed(true);
+      }}
+    >
       <button
         type="button"
         className="sync-button"
         aria-haspopup="dialog"
+        aria-describedby={waiting ? WAITING_ID : undefined}
         data-sync-state={status?.kind ?? 'signed-out'}
         onClick={() => sync.setPanelOpen(true)}
         onPointerEnter={preloadPanel}
         onFocus={preloadPanel}
-        title={status ? status.words : 'Sync annotations with a server and a reading group'}
+        // While the sentence shows on hover, no second tooltip over it.
+        title={
+          waiting
+            ? undefined
+            : status
+              ? status.words
+              : 'Sync annotations with a server and a reading group'
+        }
       >
         <span className="sync-dot" aria-hidden="true" />
         Sync
+        {waiting && (
+          <span className="sync-badge" aria-hidden="true">
+            {badgeCount(count)}
+          </span>
+        )}
       </button>
-      <span className="sync-waiting" role="status">
+      <span id={WAITING_ID} className="sync-waiting" role="status">
         {waiting}
       </span>
-    </>
+    </span>
   );
 }
 

@@ -7,7 +7,7 @@
  * cannot drift apart (the card said "by ana" to Ana herself while the
  * Compare view said "Your comparison").
  *
- * Also the line beside the header's Sync button while changes wait to go up
+ * Also the sentence of the header's Sync button while changes wait to go up
  * (`waitingLine`): "Offline · 3 changes waiting to sync".
  *
  * Pure: no React, no DOM. What it is not for: the layer menus' names
@@ -49,14 +49,15 @@ export function changesWaiting(count: number): string {
 }
 
 /**
- * The line beside the header's Sync button, or `''` for none: while the
- * reader's changes cannot go up (offline, or the server not answering),
- * how many wait ("Offline · 3 changes waiting to sync"), so the reader sees
- * it without opening the panel; once the connection returns, the count
- * falls as they go up ("Syncing · 1 change waiting to sync") and the line
- * goes when none is left. `showing` says whether the line was shown before:
- * it starts only while offline, so that each edit made online (unsent for
- * the moment its push takes) does not flash a line and have it announced.
+ * The sentence of the header's Sync button (its badge shows the count), or
+ * `''` for none: while the reader's changes cannot go up (offline, or the
+ * server not answering), how many wait ("Offline · 3 changes waiting to
+ * sync"), so the reader sees it without opening the panel; once the
+ * connection returns, the count falls as they go up ("Syncing · 1 change
+ * waiting to sync") and the line goes when none is left. `showing` says
+ * whether the line was shown before: it starts only while offline, so that
+ * each edit made online (unsent for the moment its push takes) does not
+ * flash a badge and have the line announced.
  */
 export function waitingLine(
   status: Pick<SyncStatus, 'kind' | 'cause'> | undefined,

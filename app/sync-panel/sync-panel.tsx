@@ -2,7 +2,8 @@
  * The **Sync** panel (issue 13; its header button is `sync-button.tsx`, and
  * this module a lazy chunk): the server
  * address (by default the origin the reader came from), user name and
- * password; once signed in, the state in words, the time of the last
+ * password; once signed in, the state in words (offline, with how many
+ * changes wait to go up), the time of the last
  * successful sync, the layers (private and groups), joining a group (by
  * name, or with the Join button beside each group the server lists for the
  * reader), the layer new annotations go to, the documents refused, a record edited on two
@@ -18,6 +19,7 @@ import { FIELD_LABELS, type EditableField } from '../../sources/citation/editabl
 import { ModalDialog } from '../citations/modal-dialog.tsx';
 import { sourceLabel } from '../citations/source-label.ts';
 import { layerName } from './layer-name.ts';
+import { changesWaiting } from './sync-line.ts';
 import { formatSyncTime } from './sync-time.ts';
 import type { SyncUi } from './use-sync.ts';
 import { versionOrigin } from './version-origin.ts';
@@ -54,6 +56,11 @@ function SyncPanelBody({ sync }: { readonly sync: SyncUi }): ReactNode {
       <p ref={status} className="sync-status" role="status" data-sync-state={snapshot.status.kind}>
         {snapshot.status.words}
       </p>
+      {/* How many, as the header's badge and sentence say (sync-button.tsx); once the connection
+          returns, the state line counts them ("Syncing 3 changes…"). */}
+      {snapshot.status.kind === 'offline' && snapshot.unsent.size > 0 && (
+        <p className="sync-waiting-count">{changesWaiting(snapshot.unsent.size)}.</p>
+      )}
       {snapshot.message && (
         <p className="sync-message" role="alert">
           {snapshot.message}{' '}

@@ -12,9 +12,15 @@ import { privateDatabaseName } from '../../annotations/sync/index.ts';
 import { call } from '../server/helpers/http.ts';
 import { type ServerProcess } from '../server/helpers/server-process.ts';
 import { scaled } from '../slowdown.ts';
-import { annotate, storedAnnotations } from './helpers/annotations-ui.ts';
+import {
+  annotate,
+  openSidebar,
+  sidebarToggle,
+  storedAnnotations,
+} from './helpers/annotations-ui.ts';
 import {
   closeSyncPanel,
+  openSyncPanel,
   signIn,
   startSyncServer,
   syncWaiting,
@@ -136,14 +142,50 @@ describe('offline, from the sync server', () => {
 
     // Nothing waits yet: the header says nothing beyond its dot.
     expect(await syncWaiting(page).textContent()).toBe('');
-    // At 1440 px, where the header is one full line, the count must not push the texts down.
-    await page.setViewportSize({ width: 1440, height: 900 });
-    const textTop = () =>
-      page
-        .locator('.pane-scroll')
-        .first()
-        .evaluate((el) => el.getBoundingClientRect().top);
-    const topBefore = await textTop();
+    // The count must not move the texts, at any width, the Annotations sidebar open or not: in the
+    // header's flow it added a line below 1,200 px, and at 1,200-1,440 px with the sidebar open.
+    const widths = [
+      { width: 1440, sidebar: false },
+      { width: 1280, sidebar: true },
+      { width: 900, sidebar: false },
+      { width: 420, sidebar: false },
+      { width: 320, sidebar: false },
+    ];
+    const syncButton = page.getByRole('button', { name: 'Sync', exact: true });
+    /** The texts' top at each width; with `count`, also what shows the count there. */
+    const textTops = async (count?: string) => {
+      const tops: Record<string, number> = {};
+      for (const { width, sidebar } of widths) {
+        const where = `${width} px${sidebar ? ', sidebar open' : ''}`;
+        await page.setViewportSize({ width, height: 900 });
+        if (sidebar) await openSidebar(page);
+        tops[where] = await page
+          .locator('.pane-scroll:visible')
+          .first()
+          .evaluate((el) => el.getBoundingClientRect().top);
+        if (count) {
+          // A badge on the Sync button says how many; hovered, the button shows the sentence,
+          // whole and on screen.
+          const badge = page.locator('.sync-button .sync-badge');
+          expect([await badge.isVisible(), await badge.textContent()], where).toEqual([
+            true,
+            count,
+          ]);
+          await syncButton.hover();
+          const box = (await syncWaiting(page).boundingBox())!;
+          expect(
+            box.x >= 0 && box.x + box.width <= width && box.width > 150 && box.height < 60,
+            `${where}: ${JSON.stringify(box)}`,
+          ).toBe(true);
+          await reader.screenshot(`offline-changes-waiting-${width}${sidebar ? '-sidebar' : ''}`);
+          await page.mouse.move(width / 2, 890);
+        }
+        if (sidebar) await sidebarToggle(page).click();
+      }
+      await page.setViewportSize({ width: 1440, height: 900 });
+      return tops;
+    };
+    const topsBefore = await textTops();
     const quote = await annotate(page, 'lankov-2007:3', 0, 30, 'h');
     const made = (await storedAnnotations(page)).find(
       (a) => a.targets[0]?.selectors.quote.exact.trim() === quote,
@@ -161,12 +203,29 @@ describe('offline, from the sync server', () => {
     await expect
       .poll(() => syncWaiting(page).textContent())
       .toBe('Offline · 2 changes waiting to sync');
-    expect(await textTop()).toBe(topBefore);
-    expect(await syncWaiting(page).isVisible()).toBe(true);
-    await reader.setViewport('wide');
     // The count is a status of its own, not the page's notice (which says what was highlighted).
     expect(await reader.notice().textContent()).toContain('Highlighted in lankov-2007:4');
-    await reader.screenshot('offline-changes-waiting-wide');
+    // Shown on keyboard focus too; Escape hides it, the focus staying.
+    const shownWidth = async () => (await syncWaiting(page).boundingBox())?.width ?? 0;
+    await page.keyboard.press('Shift');
+    await syncButton.focus();
+    expect(await shownWidth()).toBeGreaterThan(150);
+    await page.keyboard.press('Escape');
+    expect(await shownWidth()).toBeLessThanOrEqual(1);
+    // That Escape closed the sentence only, not the page's notice too.
+    expect(await reader.notice().count()).toBe(1);
+    expect(await syncButton.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await textTops('2')).toEqual(topsBefore);
+    // The sentence is the button's description (what a screen reader says with it), and the Sync
+    // panel says how many too.
+    expect(
+      await syncButton.evaluate(
+        (b) => document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent,
+      ),
+    ).toBe('Offline · 2 changes waiting to sync');
+    expect(await (await openSyncPanel(page)).textContent()).toContain('2 changes waiting to sync.');
+    await closeSyncPanel(page);
+    await reader.setViewport('wide');
     // Still after a reload with the network cut.
     await page.reload();
     await page.waitForSelector('html[data-reader-ready]');
