@@ -48,14 +48,14 @@ export function SyncButton({ sync }: { readonly sync: SyncUi }): ReactNode {
   // Whether the line was shown, kept from the last render (React's "adjusting state while
   // rendering": no effect, no extra paint).
   if ((waiting !== '') !== showing) setShowing(waiting !== '');
-  // Escape hides the sentence until the pointer leaves or the focus goes (WCAG 1.4.13: content
-  // shown on hover or focus can be dismissed without moving either).
+  // Escape hides the sentence until the pointer comes back or the focus goes (WCAG 1.4.13:
+  // content shown on hover or focus can be dismissed without moving either).
   const [dismissed, setDismissed] = useState(false);
   return (
     <span
       className="sync-control"
       data-tip={dismissed ? 'dismissed' : undefined}
-      onPointerLeave={() => setDismissed(false)}
+      onPointerEnter={() => setDismissed(false)}
       onBlur={() => setDismissed(false)}
       onKeyDown={(e) => {
         if (e.key !== 'Escape' || !waiting || dismissed) return;
