@@ -35,9 +35,14 @@ export interface TimelineViewProps {
   readonly onClose: () => void;
 }
 
-/** Width before the chart has been measured, and the narrowest it is drawn. */
+/** Width before the chart has been measured. */
 const DEFAULT_WIDTH = 1000;
-const MIN_WIDTH = 300;
+/*
+ * The narrowest the chart is drawn: below it, the chart scrolls sideways in its box. At 300 it
+ * did so on a 320 px phone, whose dialog leaves the chart 235 px; from 200 px the axis still gets
+ * three year labels (`MIN_TICK_GAP` apart) and each lane its label, at full size.
+ */
+const MIN_WIDTH = 200;
 
 /** The chart container's width, followed as the dialog resizes. */
 function useWidth(ref: React.RefObject<HTMLElement | null>): number {

@@ -171,7 +171,7 @@ describe('the Timeline view', () => {
     expect(lines).toHaveLength(68);
   });
 
-  it('fits a 420 px screen: the chart is drawn at the dialog width, the table is a list of cards', async () => {
+  it('fits a 420 and a 320 px screen: the chart is drawn at the dialog width, the table is a list of cards', async () => {
     await reader.page.setViewportSize({ width: 420, height: 860 });
     await reader.openApp();
     await openTimeline();
@@ -203,6 +203,43 @@ describe('the Timeline view', () => {
     ]);
     expect(exportedAt1440).not.toBe('');
     expect(await downloadedText(svg)).toBe(exportedAt1440);
+    // At 320 px the chart fits too: it was never drawn narrower than 300 px, and the dialog
+    // leaves it 235, so it scrolled sideways inside its box.
+    await reader.page.setViewportSize({ width: 320, height: 700 });
+    const fits = () =>
+      dialog()
+        .locator('.timeline-chart')
+        .evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth < 300);
+    await expect.poll(fits).toBe(true);
+    // Its labels are still readable: the year labels and the lane labels inside the picture,
+    // at full size, none over another.
+    const labels = await dialog()
+      .locator('.timeline-chart svg')
+      .evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        const texts = [...svg.querySelectorAll('text')].map((t) => ({
+          rect: t.getBoundingClientRect(),
+          size: parseFloat(getComputedStyle(t).fontSize),
+          lane: t.classList.contains('timeline-lane-label'),
+        }));
+        const inside = texts.every(
+          (t) => t.rect.left >= box.left - 0.5 && t.rect.right <= box.right + 0.5,
+        );
+        const ticks = texts.filter((t) => !t.lane).map((t) => t.rect);
+        const overlap = ticks.some((r, i) => i > 0 && r.left < ticks[i - 1]!.right);
+        return {
+          inside,
+          overlap,
+          sizes: [...new Set(texts.map((t) => t.size))],
+          ticks: ticks.length,
+        };
+      });
+    expect(labels).toEqual({ inside: true, overlap: false, sizes: [12], ticks: labels.ticks });
+    expect(labels.ticks).toBeGreaterThanOrEqual(3);
+    expect(
+      await reader.page.evaluate(() => document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(320);
+    await reader.screenshot('timeline-320');
     await reader.page.setViewportSize({ width: 1440, height: 900 });
   });
 });
