@@ -128,6 +128,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     scrollOf,
     comparisons: compare.annotations,
     notify,
+    marked: state.marked,
   });
   usePaneSync(
     state.sync,
@@ -305,6 +306,8 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
             extras={compareExtras[i]}
             interactive={interactive}
             gaps={alignedView.gaps[i]}
+            collapsed={alignedView.hidden[i]}
+            onToggleRun={alignedView.toggleRun}
           />
         ))}
       </main>

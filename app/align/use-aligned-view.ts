@@ -27,7 +27,14 @@ import type { Edition } from '../../sources/edition.ts';
 import { scrollToTop, topParagraph } from '../hooks/top-paragraph.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
 import type { SyncLink } from '../sync/sync-targets.ts';
-import { alignedGaps, type AlignedGaps, type PaneLayout } from './aligned-gaps.ts';
+import {
+  alignedGaps,
+  hiddenBlocks,
+  unmatchedRuns,
+  type AlignedGaps,
+  type PaneLayout,
+  type UnmatchedRun,
+} from './aligned-gaps.ts';
 import { alignmentLinks } from './alignment-links.ts';
 
 /** What the hook needs from the app. */
@@ -38,6 +45,8 @@ export interface AlignedViewInput {
   readonly comparisons: readonly Annotation[];
   /** Tells the reader something (an alignment that failed). */
   readonly notify: (message: string) => void;
+  /** The addresses marked as the current location (a collapsed run holding one is expanded). */
+  readonly marked: readonly string[];
 }
 
 /** The Aligned view's state, for the toolbar, the panes and Sync. */
@@ -49,11 +58,17 @@ export interface AlignedViewUi {
   readonly gaps: AlignedGaps;
   /** Both panes are laid out level: Sync copies the scroll offset. */
   readonly level: boolean;
+  /** Blocks hidden per pane: those of the collapsed runs of paragraphs with no counterpart. */
+  readonly hidden: readonly [ReadonlySet<string>, ReadonlySet<string>];
+  /** Expands or collapses the run whose first paragraph is `first`. */
+  readonly toggleRun: (first: string) => void;
   /** Sync links from the alignment while on (else null: Sync's own links apply). */
   readonly syncLinks: readonly SyncLink[] | null;
 }
 
 const NO_GAPS: AlignedGaps = [new Map(), new Map()];
+const NONE_HIDDEN: readonly [ReadonlySet<string>, ReadonlySet<string>] = [new Set(), new Set()];
+const NO_RUNS: readonly UnmatchedRun[] = [];
 
 /** The blocks of a pane as laid out without gaps, or null if the pane is not shown. */
 function measure(scroll: HTMLElement | null, edition: Edition): PaneLayout | null {
@@ -89,7 +104,11 @@ function sameGaps(x: AlignedGaps, y: AlignedGaps): boolean {
       [...x[s]].every(([k, g]) => {
         const h = y[s].get(k);
         return (
-          h !== undefined && h.height === g.height && h.unmatched.join() === g.unmatched.join()
+          h !== undefined &&
+          h.height === g.height &&
+          h.unmatched.join() === g.unmatched.join() &&
+          h.run?.expanded === g.run?.expanded &&
+          h.run?.top === g.run?.top
         );
       }),
   );
@@ -101,6 +120,7 @@ export function useAlignedView({
   scrollOf,
   comparisons,
   notify,
+  marked,
 }: AlignedViewInput): AlignedViewUi {
   const [aligned, setAligned] = useState(false);
   const alignedRef = useRef(false);
@@ -114,6 +134,15 @@ export function useAlignedView({
   const b = editionOf(1);
   // The paragraph the active pane showed at its top when the view changed: kept in view.
   const keep = useRef<{ pane: PaneIndex; address: string } | null>(null);
+  // The runs of paragraphs with no counterpart shown in full (by first paragraph); others collapsed.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const toggleRun = useCallback((first: string) => {
+    setExpanded((e) => {
+      const next = new Set(e);
+      if (!next.delete(first)) next.add(first);
+      return next;
+    });
+  }, []);
 
   const toggle = useCallback(() => {
     const active = document.querySelector<HTMLElement>('.pane[data-active="true"]');
@@ -153,6 +182,16 @@ export function useAlignedView({
 
   const current =
     aligned && alignment && alignment.a === a.id && alignment.b === b.id ? alignment : null;
+  const runs = useMemo(
+    () =>
+      current
+        ? unmatchedRuns(current.rows, [
+            a.blocks.map((x) => x.address),
+            b.blocks.map((x) => x.address),
+          ])
+        : NO_RUNS,
+    [current, a, b],
+  );
 
   // Measure and level; again whenever a text's size changes.
   useLayoutEffect(() => {
@@ -162,7 +201,9 @@ export function useAlignedView({
       const layouts = [measure(scrollOf(0), a), measure(scrollOf(1), b)] as const;
       // One pane shown (a narrow screen): nothing to level; Sync follows the alignment's links.
       const next =
-        layouts[0] && layouts[1] ? alignedGaps(current.rows, [layouts[0], layouts[1]]) : NO_GAPS;
+        layouts[0] && layouts[1]
+          ? alignedGaps(current.rows, [layouts[0], layouts[1]], { runs, expanded })
+          : NO_GAPS;
       // Whole pixels already (aligned-gaps.ts), so a re-measure that moved nothing is the same gaps.
       setLaidOut((l) =>
         l.for === current && (l.gaps === next || sameGaps(l.gaps, next))
@@ -183,10 +224,35 @@ export function useAlignedView({
       observer.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [current, a, b, scrollOf]);
+  }, [current, a, b, scrollOf, runs, expanded]);
 
   const gaps = current !== null && laidOut.for === current ? laidOut.gaps : NO_GAPS;
   const level = current !== null && gaps !== NO_GAPS;
+  // Collapsed runs hide their blocks only while the panes are levelled (both shown and measured).
+  const hidden = useMemo(
+    () => (level ? hiddenBlocks(runs, expanded) : NONE_HIDDEN),
+    [level, runs, expanded],
+  );
+  // A passage marked current inside a collapsed run (a link, a search hit, j/k, back) expands the
+  // run, and comes into view once laid out; once per location (collapsing that run again is the
+  // reader's choice). In the next frame, after the reader's own reveal has run.
+  const seen = useRef<readonly string[] | null>(null);
+  useEffect(() => {
+    if (!level || marked === seen.current) return;
+    const blockOf = (m: string) => m.replace(/\.\d+$/, '');
+    const frame = requestAnimationFrame(() => {
+      seen.current = marked;
+      for (const m of marked) {
+        const block = blockOf(m);
+        const run = runs.find((r) => hidden[r.side].has(block) && r.blocks.includes(block));
+        if (!run) continue;
+        keep.current = { pane: run.side, address: block };
+        setExpanded((e) => new Set([...e, run.paragraphs[0]!]));
+        return;
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [marked, runs, hidden, level]);
   // Once laid out (or back to normal), bring back the paragraph the reader was at; level the other pane.
   useLayoutEffect(() => {
     const k = keep.current;
@@ -195,11 +261,16 @@ export function useAlignedView({
     keep.current = null;
     const scroll = scrollOf(k.pane);
     const el = scroll?.querySelector<HTMLElement>(`[data-address="${CSS.escape(k.address)}"]`);
-    if (scroll && el) scrollToTop(scroll, el);
+    // A paragraph of a collapsed run: its run's row stands in for it.
+    const run = el?.getClientRects().length === 0 && runs.find((r) => r.blocks.includes(k.address));
+    const row = run
+      ? scroll?.querySelector<HTMLElement>(`[data-run="${CSS.escape(run.paragraphs[0]!)}"]`)
+      : el;
+    if (scroll && row) scrollToTop(scroll, row);
     const other = scrollOf(k.pane === 0 ? 1 : 0);
     if (level && scroll && other) other.scrollTop = scroll.scrollTop;
-  }, [aligned, level, current, laidOut, scrollOf]);
+  }, [aligned, level, current, laidOut, scrollOf, runs]);
 
   const syncLinks = useMemo(() => (current ? alignmentLinks(current.rows) : null), [current]);
-  return { aligned, toggle, gaps, level, syncLinks };
+  return { aligned, toggle, gaps, level, hidden, toggleRun, syncLinks };
 }

@@ -4,13 +4,18 @@
  * paragraphs with nothing aligned on this side ("No counterpart here for
  * Lankov (2007) ¶12–13").
  *
- * Outside the text: `data-anchor-ignore` (anchoring and selection skip it)
- * and `aria-hidden` (a screen reader reads each text in order; the gap is
- * a visual cue only). Renders addresses and labels as React text.
+ * A gap may also hold the row of a run of this text's own paragraphs with
+ * no counterpart (`AlignedGap.run`): a button that names them and shows or
+ * hides them (`aria-expanded`).
+ *
+ * Outside the text: `data-anchor-ignore` (anchoring and selection skip it);
+ * the label is `aria-hidden` (a screen reader reads each text in order; it
+ * is a visual cue only), the run's button is not (it is how to reach the
+ * paragraphs it hides). Renders addresses and labels as React text.
  */
 import type { ReactNode } from 'react';
 import type { Edition } from '../../sources/edition.ts';
-import type { AlignedGap } from '../align/aligned-gaps.ts';
+import { RUN_ROW, type AlignedGap } from '../align/aligned-gaps.ts';
 import { sourceMetadata } from '../../sources/metadata.ts';
 
 /** "¶12–13, 15" from paragraph addresses of one source. */
@@ -33,6 +38,8 @@ export interface AlignedGapViewProps {
   readonly gap: AlignedGap;
   /** For the other text's label. */
   readonly editions: readonly Edition[];
+  /** Shows or hides the run of `gap.run` (by its first paragraph). */
+  readonly onToggleRun?: (first: string) => void;
 }
 
 /** Room a label needs (two lines of it, with its padding), in pixels. */
@@ -45,28 +52,43 @@ const LABEL_ROOM = 44;
  * a box filling 2,000 px of it said nothing more and pushed the reading
  * apart. The rest of the gap stays blank.
  */
-export function AlignedGapView({ gap, editions }: AlignedGapViewProps): ReactNode {
+export function AlignedGapView({ gap, editions, onToggleRun }: AlignedGapViewProps): ReactNode {
   const first = gap.unmatched[0];
   const other = first ? editions.find((e) => first.startsWith(`${e.id}:`)) : undefined;
   // (pane.tsx's sourceLabel, not imported: pane.tsx imports this module.)
   const label = other ? (sourceMetadata(other.id)?.label ?? other.title) : 'the other text';
   // Level with the unmatched paragraph, or higher where the gap below it is too short for the label.
   const top = Math.max(0, Math.min(gap.unmatchedTop ?? 0, gap.height - LABEL_ROOM));
+  const run = gap.run;
+  const n = run?.paragraphs.length ?? 0;
+  const count = `${n} paragraph${n === 1 ? '' : 's'}`;
   return (
-    <div
-      className="aligned-gap"
-      style={{ height: gap.height }}
-      data-anchor-ignore=""
-      aria-hidden="true"
-    >
+    <div className="aligned-gap" style={{ height: gap.height }} data-anchor-ignore="">
       {gap.unmatched.length > 0 && gap.height >= 32 && (
         <div
           className="aligned-gap-box"
           data-unmatched={first}
           style={{ top, maxHeight: gap.height - top }}
+          aria-hidden="true"
         >
           No counterpart here for {label} {paragraphRanges(gap.unmatched)}
         </div>
+      )}
+      {run && (
+        <button
+          type="button"
+          className="aligned-run"
+          data-run={run.paragraphs[0]}
+          aria-expanded={run.expanded}
+          style={{ top: run.top, height: RUN_ROW }}
+          onClick={() => onToggleRun?.(run.paragraphs[0]!)}
+        >
+          <span className="aligned-run-chevron" aria-hidden="true">
+            {run.expanded ? '▾' : '▸'}
+          </span>
+          {paragraphRanges(run.paragraphs)} · {count} with no counterpart —{' '}
+          {run.expanded ? 'hide' : 'show'}
+        </button>
       )}
     </div>
   );

@@ -49,6 +49,8 @@ export interface BlockViewProps {
   readonly tabStop?: boolean;
   /** The focus is inside the block: its controls are in the Tab order (interactive only). */
   readonly focusWithin?: boolean;
+  /** Hidden by the Aligned view: in a collapsed run of paragraphs with no counterpart. */
+  readonly collapsed?: boolean;
 }
 
 /** Human names of unnumbered roles, for screen readers and the label on site navigation. */
@@ -70,6 +72,7 @@ function BlockViewImpl({
   extras,
   tabStop = false,
   focusWithin = false,
+  collapsed = false,
 }: BlockViewProps): ReactNode {
   // Before the app is interactive (the prerendered page), every control keeps its own place in the
   // Tab order and the text none: there are no arrow keys without script.
@@ -114,7 +117,7 @@ function BlockViewImpl({
   return (
     <div
       className={`block block--${block.role}${numbered ? ' block--numbered' : ''}`}
-      hidden={block.role === 'chrome' && !showChrome}
+      hidden={(block.role === 'chrome' && !showChrome) || collapsed}
     >
       {numbered && (
         <a

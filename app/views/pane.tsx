@@ -43,6 +43,10 @@ export interface PaneProps {
   readonly interactive: boolean;
   /** The Aligned view's room before blocks, by address (`app/align/`). */
   readonly gaps?: ReadonlyMap<string, AlignedGap>;
+  /** Blocks the Aligned view hides (collapsed runs of paragraphs with no counterpart). */
+  readonly collapsed?: ReadonlySet<string>;
+  /** Expands or collapses a run of paragraphs with no counterpart (by its first paragraph). */
+  readonly onToggleRun?: (first: string) => void;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -85,6 +89,7 @@ export function Pane(props: PaneProps): ReactNode {
       interactive={props.interactive}
       tabStop={roving.stop === block.address}
       focusWithin={roving.within === block.address}
+      collapsed={props.collapsed?.has(block.address)}
     />
   );
   const side = index === 0 ? 'left' : 'right';
@@ -157,7 +162,11 @@ export function Pane(props: PaneProps): ReactNode {
             edition.blocks.map((block) => (
               <Fragment key={block.address}>
                 {props.gaps?.has(block.address) && (
-                  <AlignedGapView gap={props.gaps.get(block.address)!} editions={editions} />
+                  <AlignedGapView
+                    gap={props.gaps.get(block.address)!}
+                    editions={editions}
+                    onToggleRun={props.onToggleRun}
+                  />
                 )}
                 {renderBlock(block)}
               </Fragment>

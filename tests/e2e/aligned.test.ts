@@ -6,6 +6,7 @@
  * axe at 1440 and 420 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unmatchedRuns } from '../../app/align/aligned-gaps.ts';
 import { loadCuratedComparisons } from '../../annotations/comparisons/load-curated.ts';
 import { alignEditions } from '../../sources/align/index.ts';
 import { builtinEditions } from '../../sources/builtin.ts';
@@ -37,6 +38,19 @@ function expectedRows() {
   return alignEditions(wc, lankov, { anchors }).rows;
 }
 
+/** The runs of paragraphs with no counterpart in `rows` (the app's own grouping). */
+function expectedRuns(rows: ReturnType<typeof expectedRows>) {
+  const editions = builtinEditions();
+  const blocks = (id: string) => editions.find((e) => e.id === id)!.blocks.map((b) => b.address);
+  return unmatchedRuns(rows, [blocks(WC), blocks(LANKOV)]);
+}
+
+/** The two panes' scroll heights. */
+const scrollHeights = () =>
+  reader.page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.pane-scroll')].map((el) => el.scrollHeight),
+  );
+
 /** Each address's top within its pane's scrolled content (independent of the scroll position). */
 function contentTops(addresses: readonly string[]): Promise<Record<string, number>> {
   return reader.page.evaluate((list) => {
@@ -62,10 +76,27 @@ async function turnOnAligned(): Promise<void> {
 }
 
 describe('the Aligned view', () => {
-  it('lays both texts out in rows: aligned paragraphs level, unmatched ones leave a marked gap', async () => {
+  it('lays both texts out in rows: aligned paragraphs level, runs without a counterpart collapsed into one row', async () => {
     await reader.openApp();
     await waitForMarks(reader);
     const rows = expectedRows();
+    const runs = expectedRuns(rows);
+    expect(runs.length).toBeGreaterThan(3);
+    // How tall the unmatched paragraphs are, and the panes, in the normal layout.
+    const unmatchedHeight = await reader.page.evaluate(
+      (list) =>
+        list.reduce(
+          (sum, a) =>
+            sum +
+            document
+              .querySelector(`[data-address="${CSS.escape(a)}"]`)!
+              .closest('.block')!
+              .getBoundingClientRect().height,
+          0,
+        ),
+      runs.flatMap((r) => r.paragraphs),
+    );
+    const natural = Math.max(...(await scrollHeights()));
     const both = rows.filter((r) => r.a.length > 0 && r.b.length > 0);
     expect(both.length).toBeGreaterThan(5);
     const firsts = both.flatMap((r) => [r.a[0]!, r.b[0]!]);
@@ -82,9 +113,40 @@ describe('the Aligned view', () => {
         return both.filter((r) => Math.abs(tops[r.a[0]!]! - tops[r.b[0]!]!) > 2).map((r) => r.a[0]);
       })
       .toEqual([]);
-    // A row with paragraphs on one side only: the other pane shows a marked gap naming them.
-    const oneSided = rows.filter((r) => r.a.length === 0 || r.b.length === 0);
-    expect(oneSided.length).toBeGreaterThan(0);
+    // The room the view adds to the longer text, against what the unmatched paragraphs take
+    // (at 1440 px: 2,322 px before, when each run left the other pane a blank room as tall as
+    // it, with 1,997 px of unmatched paragraphs; 224 px now, for the levelling of the rows).
+    const added = Math.max(...(await scrollHeights())) - natural;
+    expect(added).toBeLessThan(unmatchedHeight / 2);
+    // Each run of paragraphs with no counterpart is one collapsed row naming them, its
+    // paragraphs hidden: the reader no longer scrolls past a blank half-page as tall as them.
+    const buttons = reader.page.locator('.aligned-run');
+    expect(await buttons.count()).toBe(runs.length);
+    for (const run of runs) {
+      const button = reader.page.locator(`.aligned-run[data-run="${run.paragraphs[0]}"]`);
+      expect(await button.getAttribute('aria-expanded')).toBe('false');
+      const n = run.paragraphs.length;
+      expect(await button.textContent()).toContain(`${n} paragraph${n === 1 ? '' : 's'}`);
+      expect(await reader.paragraph(run.paragraphs[0]!).isVisible()).toBe(false);
+    }
+    await reader.screenshot('aligned-wide');
+    expect(await reader.axeViolations()).toEqual([]);
+    // Enter on a run's row shows its paragraphs (aria-expanded), still level with the rows around.
+    for (const run of runs) {
+      const button = reader.page.locator(`.aligned-run[data-run="${run.paragraphs[0]}"]`);
+      await button.focus();
+      await reader.page.keyboard.press('Enter');
+      await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+    }
+    for (const run of runs)
+      expect(await reader.paragraph(run.paragraphs[0]!).isVisible()).toBe(true);
+    await expect
+      .poll(async () => {
+        const tops = await contentTops(firsts);
+        return both.filter((r) => Math.abs(tops[r.a[0]!]! - tops[r.b[0]!]!) > 2).map((r) => r.a[0]);
+      })
+      .toEqual([]);
+    // Shown, a run's paragraphs face a marked gap naming them in the other pane.
     const boxes = reader.page.locator('.aligned-gap-box');
     expect(await boxes.count()).toBeGreaterThan(0);
     expect(await boxes.first().textContent()).toMatch(
@@ -114,8 +176,31 @@ describe('the Aligned view', () => {
     expect(faced.length).toBeGreaterThan(2);
     expect(Math.max(...faced.map((f) => f.height))).toBeLessThanOrEqual(60);
     for (const f of faced) expect(Math.abs(f.offset), f.address).toBeLessThanOrEqual(2);
-    await reader.screenshot('aligned-wide');
+    await reader.screenshot('aligned-wide-expanded');
     expect(await reader.axeViolations()).toEqual([]);
+    // And a click hides them again.
+    await buttons.first().click();
+    await expect.poll(() => buttons.first().getAttribute('aria-expanded')).toBe('false');
+    expect(await reader.paragraph(runs[0]!.paragraphs[0]!).isVisible()).toBe(false);
+    // A link to a paragraph of a collapsed run opens the run and brings the paragraph into view.
+    const run = runs.find((r) => r.side === 1 && r.paragraphs.length > 1)!;
+    // (Every run collapsed first.)
+    const open = reader.page.locator('.aligned-run[aria-expanded="true"]');
+    while ((await open.count()) > 0) await open.first().click();
+    const target = run.paragraphs[1]!;
+    await reader.page.evaluate((a) => (window.location.hash = a), target);
+    const button = reader.page.locator(`.aligned-run[data-run="${run.paragraphs[0]}"]`);
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => reader.paragraph(target).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        reader.paragraph(target).evaluate((el) => {
+          const pane = el.closest('.pane-scroll')!.getBoundingClientRect();
+          const box = el.getBoundingClientRect();
+          return box.top >= pane.top - 1 && box.top < pane.bottom;
+        }),
+      )
+      .toBe(true);
   });
 
   it('Sync follows the alignment: the panes scroll level', async () => {

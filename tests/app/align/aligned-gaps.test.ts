@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alignedGaps, type PaneLayout } from '../../../app/align/aligned-gaps.ts';
+import {
+  alignedGaps,
+  hiddenBlocks,
+  RUN_ROW,
+  unmatchedRuns,
+  type PaneLayout,
+} from '../../../app/align/aligned-gaps.ts';
 import type { AlignedRow } from '../../../sources/align/index.ts';
 import type { Address } from '../../../sources/edition.ts';
 
@@ -15,12 +21,18 @@ const a: PaneLayout = {
 // Text B: a title 60 px high, then paragraphs of 20 and 100 px.
 const b: PaneLayout = { addresses: ['b:title', 'b:1', 'b:2'], tops: [0, 60, 80], end: 180 };
 
-/** Where each block starts once the gaps are in. */
-function placed(layout: PaneLayout, gaps: ReadonlyMap<string, { height: number }>): number[] {
+/** Where each block starts once the gaps are in (and the `hidden` blocks take no room). */
+function placed(
+  layout: PaneLayout,
+  gaps: ReadonlyMap<string, { height: number }>,
+  hidden: ReadonlySet<string> = new Set(),
+): number[] {
   let shift = 0;
   return layout.addresses.map((address, i) => {
     shift += gaps.get(address)?.height ?? 0;
-    return layout.tops[i]! + shift;
+    const top = layout.tops[i]! + shift;
+    if (hidden.has(address)) shift -= (layout.tops[i + 1] ?? layout.end) - layout.tops[i]!;
+    return top;
   });
 }
 
@@ -80,5 +92,78 @@ describe('alignedGaps', () => {
   it('when it fails: rows naming paragraphs the layout lacks are skipped', () => {
     const gaps = alignedGaps([row(['a:9'], ['b:1'])], [a, b]);
     expect(gaps[0].size).toBe(0);
+  });
+
+  describe('runs of paragraphs with no counterpart', () => {
+    // Text X: x:1 (50 px) pairs with y:1; x:2-x:4 (100 px each, a heading between x:3 and x:4)
+    // have no counterpart, nor has y:2 (80 px); then x:5 pairs with y:3.
+    const x: PaneLayout = {
+      addresses: ['x:1', 'x:2', 'x:3', 'x:heading1', 'x:4', 'x:5'],
+      tops: [0, 50, 150, 250, 280, 380],
+      end: 430,
+    };
+    const y: PaneLayout = { addresses: ['y:1', 'y:2', 'y:3'], tops: [0, 50, 130], end: 180 };
+    const rows = [
+      row(['x:1'], ['y:1']),
+      row(['x:2'], []),
+      row(['x:3'], []),
+      row([], ['y:2']),
+      row(['x:4'], []),
+      row(['x:5'], ['y:3']),
+    ];
+    const runs = unmatchedRuns(rows, [x.addresses, y.addresses]);
+
+    it('groups each side’s paragraphs between two paired rows, with the blocks between them', () => {
+      expect(runs).toEqual([
+        { side: 0, paragraphs: ['x:2', 'x:3', 'x:4'], blocks: ['x:2', 'x:3', 'x:heading1', 'x:4'] },
+        { side: 1, paragraphs: ['y:2'], blocks: ['y:2'] },
+      ]);
+      expect(unmatchedRuns([row(['x:1'], ['y:1'])], [x.addresses, y.addresses])).toEqual([]);
+    });
+
+    it('collapsed: one row each, level, the next pair right below them (not 300 px of blank)', () => {
+      const [gx, gy] = alignedGaps(rows, [x, y], { runs, expanded: new Set() });
+      expect(hiddenBlocks(runs, new Set())[0]).toEqual(
+        new Set(['x:2', 'x:3', 'x:heading1', 'x:4']),
+      );
+      // Each run's row starts where its text's previous pair ends (50 px): level, RUN_ROW high.
+      expect(gx.get('x:2')).toEqual({
+        height: RUN_ROW,
+        unmatched: [],
+        run: { paragraphs: ['x:2', 'x:3', 'x:4'], expanded: false, top: 0 },
+      });
+      expect(gy.get('y:2')).toEqual({
+        height: RUN_ROW,
+        unmatched: [],
+        run: { paragraphs: ['y:2'], expanded: false, top: 0 },
+      });
+      // x:5 and y:3 level, at 50 + RUN_ROW: the runs' paragraphs take no room.
+      const hidden = hiddenBlocks(runs, new Set());
+      expect(placed(x, gx, hidden[0])[5]).toBe(50 + RUN_ROW);
+      expect(placed(y, gy, hidden[1])[2]).toBe(50 + RUN_ROW);
+      // Without runs (as before), the pair after them started 460 px down in both panes: y:2
+      // below x:2-x:3, x:4 below y:2, and blank facing each.
+      const old = alignedGaps(rows, [x, y]);
+      expect(placed(x, old[0])[5]).toBe(460);
+      expect(placed(y, old[1])[2]).toBe(460);
+    });
+
+    it('expanded: the row heads its paragraphs, which the other pane faces with a marked gap', () => {
+      const [gx, gy] = alignedGaps(rows, [x, y], { runs, expanded: new Set(['x:2']) });
+      expect(hiddenBlocks(runs, new Set(['x:2']))[0].size).toBe(0);
+      expect(gx.get('x:2')!.run).toEqual({
+        paragraphs: ['x:2', 'x:3', 'x:4'],
+        expanded: true,
+        top: 0,
+      });
+      // y's run is still collapsed: its row faces x's; then x:2-x:4 (330 px with the heading) face
+      // a gap naming them, and x:5 and y:3 are level.
+      const hidden = hiddenBlocks(runs, new Set(['x:2']));
+      const px = placed(x, gx, hidden[0]);
+      const py = placed(y, gy, hidden[1]);
+      expect(px[5]).toBe(py[2]);
+      expect(px[5]).toBe(50 + RUN_ROW + 330);
+      expect(gy.get('y:3')!.unmatched).toEqual(['x:2', 'x:3', 'x:4']);
+    });
   });
 });
