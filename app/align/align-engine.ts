@@ -4,12 +4,16 @@
  * comparisons (curated and the reader's own) that link them. Kept out of
  * the initial bundle with the related-passage index it builds.
  *
- * Not for: the layout (`aligned-gaps.ts`) or scrolling.
+ * Not for: scrolling. Also hands the hook the layout's pure functions
+ * (`aligned-gaps.ts`), so that they load with the alignment, not before.
  */
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import { alignmentAnchors } from '../../annotations/comparisons/alignment-anchors.ts';
 import { alignEditions, type Alignment } from '../../sources/align/index.ts';
 import type { Edition } from '../../sources/edition.ts';
+
+/** The layout of the alignment's rows, loaded with it (it was most of the hook's weight in the initial bundle). */
+export { alignedGaps, hiddenBlocks, unmatchedRuns } from './aligned-gaps.ts';
 
 /** The alignment of two editions' paragraphs, anchored on their comparisons. */
 export function alignPanes(a: Edition, b: Edition, comparisons: readonly Annotation[]): Alignment {

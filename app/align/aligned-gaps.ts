@@ -30,6 +30,7 @@
  * alignment itself (`sources/align/`), or scrolling.
  */
 import type { AlignedRow } from '../../sources/align/index.ts';
+import { RUN_ROW } from './run-row.ts';
 
 /** One pane's blocks as laid out with no gaps: their addresses and tops, in order. */
 export interface PaneLayout {
@@ -80,8 +81,7 @@ export interface UnmatchedRun {
   readonly blocks: readonly string[];
 }
 
-/** Height of a run's row, in pixels (one line; the row's CSS sets the same). */
-export const RUN_ROW = 32;
+export { RUN_ROW };
 
 /** Gaps keyed by the address of the block they precede, one map per side. */
 export type AlignedGaps = readonly [

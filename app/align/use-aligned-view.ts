@@ -27,14 +27,7 @@ import type { Edition } from '../../sources/edition.ts';
 import { scrollToTop, topParagraph } from '../hooks/top-paragraph.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
 import type { SyncLink } from '../sync/sync-targets.ts';
-import {
-  alignedGaps,
-  hiddenBlocks,
-  unmatchedRuns,
-  type AlignedGaps,
-  type PaneLayout,
-  type UnmatchedRun,
-} from './aligned-gaps.ts';
+import type { AlignedGaps, PaneLayout, UnmatchedRun } from './aligned-gaps.ts';
 import { alignmentLinks } from './alignment-links.ts';
 
 /** What the hook needs from the app. */
@@ -65,6 +58,9 @@ export interface AlignedViewUi {
   /** Sync links from the alignment while on (else null: Sync's own links apply). */
   readonly syncLinks: readonly SyncLink[] | null;
 }
+
+/** `align-engine.ts`, loaded on first use. */
+type AlignEngine = typeof import('./align-engine.ts');
 
 const NO_GAPS: AlignedGaps = [new Map(), new Map()];
 const NONE_HIDDEN: readonly [ReadonlySet<string>, ReadonlySet<string>] = [new Set(), new Set()];
@@ -125,6 +121,8 @@ export function useAlignedView({
   const [aligned, setAligned] = useState(false);
   const alignedRef = useRef(false);
   const [alignment, setAlignment] = useState<Alignment | null>(null);
+  // The alignment and layout code, loaded with the first alignment (outside the initial bundle).
+  const [engine, setEngine] = useState<AlignEngine | null>(null);
   // The gaps, and the alignment they were measured for (null: the normal layout).
   const [laidOut, setLaidOut] = useState<{ gaps: AlignedGaps; for: Alignment | null }>(() => ({
     gaps: NO_GAPS,
@@ -164,8 +162,10 @@ export function useAlignedView({
     if (!aligned) return;
     let live = true;
     import('./align-engine.ts')
-      .then(({ alignPanes }) => {
-        if (live) setAlignment(alignPanes(a, b, comparisons));
+      .then((loaded) => {
+        if (!live) return;
+        setEngine(loaded);
+        setAlignment(loaded.alignPanes(a, b, comparisons));
       })
       .catch(() => {
         if (!live) return;
@@ -184,25 +184,25 @@ export function useAlignedView({
     aligned && alignment && alignment.a === a.id && alignment.b === b.id ? alignment : null;
   const runs = useMemo(
     () =>
-      current
-        ? unmatchedRuns(current.rows, [
+      current && engine
+        ? engine.unmatchedRuns(current.rows, [
             a.blocks.map((x) => x.address),
             b.blocks.map((x) => x.address),
           ])
         : NO_RUNS,
-    [current, a, b],
+    [current, a, b, engine],
   );
 
   // Measure and level; again whenever a text's size changes.
   useLayoutEffect(() => {
-    if (!current) return;
+    if (!current || !engine) return;
     let frame = 0;
     const relayout = () => {
       const layouts = [measure(scrollOf(0), a), measure(scrollOf(1), b)] as const;
       // One pane shown (a narrow screen): nothing to level; Sync follows the alignment's links.
       const next =
         layouts[0] && layouts[1]
-          ? alignedGaps(current.rows, [layouts[0], layouts[1]], { runs, expanded })
+          ? engine.alignedGaps(current.rows, [layouts[0], layouts[1]], { runs, expanded })
           : NO_GAPS;
       // Whole pixels already (aligned-gaps.ts), so a re-measure that moved nothing is the same gaps.
       setLaidOut((l) =>
@@ -224,14 +224,14 @@ export function useAlignedView({
       observer.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [current, a, b, scrollOf, runs, expanded]);
+  }, [current, a, b, scrollOf, runs, expanded, engine]);
 
   const gaps = current !== null && laidOut.for === current ? laidOut.gaps : NO_GAPS;
   const level = current !== null && gaps !== NO_GAPS;
   // Collapsed runs hide their blocks only while the panes are levelled (both shown and measured).
   const hidden = useMemo(
-    () => (level ? hiddenBlocks(runs, expanded) : NONE_HIDDEN),
-    [level, runs, expanded],
+    () => (level && engine ? engine.hiddenBlocks(runs, expanded) : NONE_HIDDEN),
+    [level, runs, expanded, engine],
   );
   // A passage marked current inside a collapsed run (a link, a search hit, j/k, back) expands the
   // run, and comes into view once laid out; once per location (collapsing that run again is the

@@ -15,7 +15,8 @@
  */
 import type { ReactNode } from 'react';
 import type { Edition } from '../../sources/edition.ts';
-import { RUN_ROW, type AlignedGap } from '../align/aligned-gaps.ts';
+import type { AlignedGap } from '../align/aligned-gaps.ts';
+import { RUN_ROW } from '../align/run-row.ts';
 import { sourceMetadata } from '../../sources/metadata.ts';
 
 /** "¶12–13, 15" from paragraph addresses of one source. */
