@@ -159,16 +159,16 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
       )}
       {outcome.kind === 'done' &&
         outcome.passages.length > 0 &&
-        outcome.passages.every((p) => relatedStrength(p.evidence).words === 'weak') && (
+        outcome.passages.every((p) => relatedStrength(p.evidence, p.meaning).words === 'weak') && (
           <p className="related-note related-none">
             No close match in {name}: every passage below is a weak match (it shares few or only
-            common words with {request.label}).
+            common words with {request.label}, and is not close to it in meaning).
           </p>
         )}
       {outcome.kind === 'done' && outcome.passages.length > 0 && (
         <ol className="related-list">
           {outcome.passages.map((p) => {
-            const strength = relatedStrength(p.evidence);
+            const strength = relatedStrength(p.evidence, p.meaning);
             return (
               <li key={p.address} className="related-item" data-address-ref={p.address}>
                 <div className="related-meta">
