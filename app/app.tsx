@@ -66,6 +66,7 @@ import { useHangulFont } from './fonts/use-hangul-font.ts';
 import { SearchBox } from './views/search-box.tsx';
 import { ShortcutsDialog } from './views/shortcuts-dialog.tsx';
 import { SkipLinks } from './views/skip-links.tsx';
+import { HeaderTools } from './views/header-tools.tsx';
 import { Toolbar } from './views/toolbar.tsx';
 
 /** Props of `App`. */
@@ -230,38 +231,40 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
           inputRef={searchInput}
           interactive={interactive}
         />
-        <Toolbar
-          showChrome={state.showChrome}
-          sync={state.sync}
-          onSwap={update(swapPanes)}
-          onToggleChrome={update((s) => ({ ...s, showChrome: !s.showChrome }))}
-          onToggleSync={update((s) => ({ ...s, sync: !s.sync }))}
-          aligned={alignedView.aligned}
-          onToggleAligned={alignedView.toggle}
-          onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
-        />
-        {/* One group, so that a header too narrow for one line moves these tools to the next line
-            together instead of leaving one of them there alone (1,400 px: Library did). */}
-        <div className="banner-tools">
-          <CompareButton compare={compare} />
-          <TimelineButton
-            editions={timelineEditions}
-            comparisons={compare.annotations}
-            onOpen={(address) => openPassage(address as Address)}
+        <HeaderTools>
+          <Toolbar
+            showChrome={state.showChrome}
+            sync={state.sync}
+            onSwap={update(swapPanes)}
+            onToggleChrome={update((s) => ({ ...s, showChrome: !s.showChrome }))}
+            onToggleSync={update((s) => ({ ...s, sync: !s.sync }))}
+            aligned={alignedView.aligned}
+            onToggleAligned={alignedView.toggle}
+            onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
           />
-          <AnnotationsToggle ui={annotations} />
-          <BibliographyButton citations={citations} />
-          <SyncButton sync={sync} />
-          {library && (
-            <LibraryControls
-              library={library}
-              annotations={annotations.snapshot?.annotations}
-              onOpen={setPendingOpen}
-              builtins={builtins}
-              interactive={interactive}
+          {/* One group, so that a header too narrow for one line moves these tools to the next line
+              together instead of leaving one of them there alone (1,400 px: Library did). */}
+          <div className="banner-tools">
+            <CompareButton compare={compare} />
+            <TimelineButton
+              editions={timelineEditions}
+              comparisons={compare.annotations}
+              onOpen={(address) => openPassage(address as Address)}
             />
-          )}
-        </div>
+            <AnnotationsToggle ui={annotations} />
+            <BibliographyButton citations={citations} />
+            <SyncButton sync={sync} />
+            {library && (
+              <LibraryControls
+                library={library}
+                annotations={annotations.snapshot?.annotations}
+                onOpen={setPendingOpen}
+                builtins={builtins}
+                interactive={interactive}
+              />
+            )}
+          </div>
+        </HeaderTools>
       </header>
       <Notice
         message={state.notice}

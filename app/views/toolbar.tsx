@@ -52,6 +52,7 @@ export function Toolbar(props: ToolbarProps): ReactNode {
       </button>
       <button
         type="button"
+        className="shortcuts-button"
         onClick={props.onShowShortcuts}
         aria-keyshortcuts="?"
         title="Keyboard shortcuts (?)"
