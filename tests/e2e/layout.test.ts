@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { waitForMarks } from './helpers/compare-ui.ts';
-import { startReader, type Reader } from './helpers/ui.ts';
+import { headerTool, startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
 beforeAll(async () => {
@@ -215,7 +215,8 @@ describe('narrow layout', () => {
         return { banner: banner.bottom, pane: pane.getBoundingClientRect().height };
       });
     const before = await top();
-    expect(before.banner).toBeGreaterThan(100);
+    // The header (one line here), the switch and the legend: 175 px at 420 × 860.
+    expect(before.banner).toBeGreaterThan(40);
     await page.mouse.move(210, 600);
     const wheelDown = async () => {
       for (let i = 0; i < 4; i++) {
@@ -226,9 +227,10 @@ describe('narrow layout', () => {
     // The reader's first scroll of the pane, one step (a key, or a wheel notch without smooth
     // scrolling): a single scroll event, with no earlier one to measure it from.
     await page.mouse.wheel(0, 600);
-    // Off the top, and the text has the room: at 420 × 860 the top took 315 px.
+    // Off the top, and the text has the room: at 420 × 860 the top took 315 px (175 px since the
+    // header is one line).
     await expect.poll(async () => (await top()).banner).toBeLessThanOrEqual(0);
-    await expect.poll(async () => (await top()).pane).toBeGreaterThanOrEqual(before.pane + 250);
+    await expect.poll(async () => (await top()).pane).toBeGreaterThanOrEqual(before.pane + 150);
     // (Scroll events in the top's own move, 300 ms, are not the reader's: a pane at its end clamps.)
     await page.waitForTimeout(400);
     await page.mouse.wheel(0, -120);
@@ -252,7 +254,7 @@ describe('narrow layout', () => {
     await wheelDown();
     await expect.poll(async () => (await top()).banner).toBeLessThanOrEqual(0);
     // Keyboard users reach the tools: focus in the header brings it back.
-    await page.getByRole('button', { name: 'Compare', exact: true }).focus();
+    await page.getByRole('button', { name: 'Tools', exact: true }).focus();
     await expect.poll(async () => Math.round((await top()).banner)).toBe(Math.round(before.banner));
     // Wide, where the top is small, it stays put.
     await reader.setViewport('wide');
@@ -298,6 +300,124 @@ describe('narrow layout', () => {
     await reader.screenshot('narrow-320');
     await reader.setViewport('wide');
   });
+
+  it('at phone width the header is one line, its tools behind Tools with their names and states', async () => {
+    const page = reader.page;
+    await reader.setViewport('narrow');
+    await reader.openApp();
+    // A text of the reader's own adds Library (1): at 420 px the header then took five lines (176 px).
+    await page.getByTestId('add-text-input').setInputFiles({
+      name: 'margins.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('# Margins\n\nA paragraph of the reader’s own about Russia.\n'),
+    });
+    // (Hidden behind Tools: the button is there, not shown.)
+    await page
+      .locator('.banner')
+      .getByRole('button', { name: 'Library (1)', includeHidden: true })
+      .waitFor({ state: 'attached' });
+    const tools = page.getByRole('button', { name: 'Tools', exact: true });
+    const shown = (): Promise<string[]> =>
+      page
+        .locator('.banner button')
+        .evaluateAll((buttons) =>
+          buttons
+            .filter((b) => b.getClientRects().length > 0 && !b.closest('.search'))
+            .map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()),
+        );
+    const header = () =>
+      page.evaluate(() => ({
+        height: document.querySelector('.banner')!.getBoundingClientRect().height,
+        search: document.querySelector('.search input')!.getBoundingClientRect().height,
+      }));
+    for (const width of [420, 320, 699]) {
+      await page.setViewportSize({ width, height: 860 });
+      const { height, search } = await header();
+      // One line: the search box and the header's padding (16 px) and border.
+      expect(height, `${width} px`).toBeLessThanOrEqual(search + 20);
+      expect(await shown(), `${width} px`).toEqual(['Tools']);
+    }
+    await reader.setViewport('narrow');
+    expect(await tools.getAttribute('aria-expanded')).toBe('false');
+    const panelId = (await tools.getAttribute('aria-controls'))!;
+    await tools.click();
+    expect(await tools.getAttribute('aria-expanded')).toBe('true');
+    const panel = page.locator(`#${panelId}`);
+    const names = [
+      'Swap',
+      'Site navigation',
+      'Aligned',
+      'Sync panes',
+      'Keyboard shortcuts',
+      'Compare',
+      'Timeline',
+      /^Annotations/,
+      'Bibliography',
+      'Sync',
+      'Add a text…',
+      'Library (1)',
+    ];
+    for (const name of names) {
+      const button = panel.getByRole(
+        'button',
+        typeof name === 'string' ? { name, exact: true } : { name },
+      );
+      expect(await button.isVisible(), String(name)).toBe(true);
+      const box = (await button.boundingBox())!;
+      expect(box.x + box.width, String(name)).toBeLessThanOrEqual(420);
+      expect(box.height, `${String(name)}: one line`).toBeLessThan(40);
+    }
+    // Full labels: the wide header's "?" says what it is here.
+    expect(await panel.locator('.shortcuts-button').innerText()).toMatch(/Keyboard shortcuts/);
+    // From the keyboard: Tab goes from Tools into the panel; Escape closes it and Tools has the focus.
+    await tools.focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Swap');
+    await page.keyboard.press('Escape');
+    expect(await tools.getAttribute('aria-expanded')).toBe('false');
+    expect(await tools.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await shown()).toEqual(['Tools']);
+    // A click outside closes it.
+    await tools.click();
+    await page.mouse.click(200, 700);
+    expect(await tools.getAttribute('aria-expanded')).toBe('false');
+    // Choosing a tool closes the panel and does what the button does; a toggle shows its state.
+    const leftText = () => page.locator('.pane[data-pane="0"]').getAttribute('data-source');
+    const left = await leftText();
+    await (await headerTool(page, 'Swap')).click();
+    expect(await tools.getAttribute('aria-expanded')).toBe('false');
+    expect(await leftText()).not.toBe(left);
+    await (await headerTool(page, 'Swap')).click();
+    expect(await leftText()).toBe(left);
+    await (await headerTool(page, 'Site navigation')).click();
+    expect(await tools.getAttribute('aria-expanded')).toBe('false');
+    const siteNavigation = await headerTool(page, 'Site navigation');
+    expect(await siteNavigation.getAttribute('aria-pressed')).toBe('true');
+    await siteNavigation.click();
+    // Its state is kept while the panel is closed.
+    expect(
+      await page
+        .getByRole('button', { name: 'Site navigation', exact: true, includeHidden: true })
+        .getAttribute('aria-pressed'),
+    ).toBe('false');
+    // A dialog opened from the panel gives the focus back to Tools (its own button is hidden).
+    await (await headerTool(page, 'Keyboard shortcuts')).click();
+    const shortcuts = page.getByRole('dialog', { name: /shortcuts/i });
+    await shortcuts.waitFor();
+    await page.keyboard.press('Escape');
+    await shortcuts.waitFor({ state: 'hidden' });
+    expect(await tools.evaluate((b) => b === document.activeElement)).toBe(true);
+    await reader.screenshot('narrow-tools');
+    // From 700 px: no Tools, the header's own tools, one line at 1440 px as before.
+    for (const width of [700, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await tools.isVisible(), `${width} px`).toBe(false);
+      expect((await shown()).length, `${width} px`).toBe(names.length);
+    }
+    expect((await header()).height).toBeLessThan(50);
+    await reader.clearStorage();
+    await reader.setViewport('wide');
+  });
 });
 
 describe('first paint (prerendered, before the app runs)', () => {
@@ -310,8 +430,11 @@ describe('first paint (prerendered, before the app runs)', () => {
    * (app/build/editions-plugin.ts, deferEntry): once that request has been refused, the app can
    * no longer start.
    */
-  async function withPrerenderedOnly<T>(look: () => Promise<T>): Promise<T> {
-    await reader.setViewport('wide');
+  async function withPrerenderedOnly<T>(
+    look: () => Promise<T>,
+    viewport: 'wide' | 'narrow' = 'wide',
+  ): Promise<T> {
+    await reader.setViewport(viewport);
     const entry = /\/assets\/index-[^/]*\.js$/;
     let refused!: () => void;
     const entryRefused = new Promise<void>((resolve) => (refused = resolve));
@@ -391,6 +514,30 @@ describe('first paint (prerendered, before the app runs)', () => {
     // The Compare button's margin also came only with compare.css: the header's tools moved 4 px.
     expect(Math.abs(prerendered.toolbar - running.toolbar)).toBeLessThanOrEqual(1);
     expect(Math.abs(prerendered.compare - running.compare)).toBeLessThanOrEqual(1);
+  });
+
+  it('paints the phone-width header as one line with Tools before the app runs, so nothing jumps', async () => {
+    const measure = () =>
+      reader.page.evaluate(() => ({
+        header: Math.round(document.querySelector('.banner')!.getBoundingClientRect().height),
+        tools: Math.round(document.querySelector('.tools-button')!.getBoundingClientRect().left),
+        text: Math.round(
+          document
+            .querySelector('[data-address="winstanley-chesters-2015:1"]')!
+            .getBoundingClientRect().top,
+        ),
+      }));
+    const prerendered = await withPrerenderedOnly(measure, 'narrow');
+    await reader.openApp();
+    await expect
+      .poll(() => reader.page.locator('html').getAttribute('data-prerendered'))
+      .toBeNull();
+    const running = await measure();
+    expect(prerendered.header).toBeLessThanOrEqual(60);
+    expect(prerendered.tools).toBeGreaterThan(0);
+    for (const key of ['header', 'tools', 'text'] as const)
+      expect(Math.abs(prerendered[key] - running[key]), key).toBeLessThanOrEqual(1);
+    await reader.setViewport('wide');
   });
 
   it('lays out every block once the app runs (no containment left to clip popovers or margin marks)', async () => {

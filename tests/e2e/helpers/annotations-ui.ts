@@ -5,7 +5,7 @@
  * selectors the markup uses.
  */
 import type { Locator, Page } from 'playwright-core';
-import type { Reader } from './ui.ts';
+import { headerTool, type Reader } from './ui.ts';
 
 /** The localStorage key the store writes (annotations/storage/envelope.ts). */
 export { ANNOTATIONS_KEY, BACKUP_PREFIX } from '../../../annotations/storage/envelope.ts';
@@ -94,7 +94,8 @@ export function sidebarToggle(page: Page): Locator {
 /** Opens the sidebar if it is closed. */
 export async function openSidebar(page: Page): Promise<Locator> {
   const toggle = sidebarToggle(page);
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true')
+    await (await headerTool(page, /^Annotations/)).click();
   const bar = sidebar(page);
   await bar.waitFor();
   return bar;

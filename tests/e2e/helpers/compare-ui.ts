@@ -5,7 +5,7 @@
  * agenda-rank in Winstanley-Chesters"), not which selectors the markup uses.
  */
 import type { Locator, Page } from 'playwright-core';
-import { downloadedText, type Reader } from './ui.ts';
+import { downloadedText, headerTool, type Reader } from './ui.ts';
 
 /** The id of a curated comparison. */
 export const comparisonId = (key: string): string => `urn:diptych:comparison:${key}`;
@@ -38,7 +38,7 @@ export function inPaneViewport(target: Locator): Promise<boolean> {
 
 /** Opens the Compare view from the header and returns the dialog. */
 export async function openCompareView(reader: Reader): Promise<Locator> {
-  await reader.page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await (await headerTool(reader.page, 'Compare')).click();
   const dialog = reader.page.getByRole('dialog', { name: 'Compare' });
   await dialog.locator('.compare-row').first().waitFor();
   return dialog;

@@ -4,6 +4,7 @@
  * (or its "No texts yet"), not merely that the button was clicked.
  */
 import type { Locator, Page } from 'playwright-core';
+import { headerTool } from './ui.ts';
 
 /** The Library dialog. */
 export function libraryDialog(page: Page): Locator {
@@ -12,7 +13,7 @@ export function libraryDialog(page: Page): Locator {
 
 /** Clicks **Library** and waits until the dialog shows its texts; returns the dialog. */
 export async function openLibrary(page: Page): Promise<Locator> {
-  await page.getByRole('button', { name: /^Library/ }).click();
+  await (await headerTool(page, /^Library/)).click();
   const dialog = libraryDialog(page);
   await dialog.locator('.library-list, .library-empty').first().waitFor();
   return dialog;

@@ -13,7 +13,7 @@ import {
   type ServerProcess,
 } from '../../server/helpers/server-process.ts';
 import { storedAnnotations, type StoredAnnotation } from './annotations-ui.ts';
-import type { Reader } from './ui.ts';
+import { headerTool, type Reader } from './ui.ts';
 
 /** A reader's account on the test server. */
 export interface TestUser {
@@ -50,8 +50,7 @@ export function syncPanel(page: Page): Locator {
 /** Opens the Sync panel from the header. */
 export async function openSyncPanel(page: Page): Promise<Locator> {
   const panel = syncPanel(page);
-  if (!(await panel.isVisible()))
-    await page.getByRole('button', { name: 'Sync', exact: true }).click();
+  if (!(await panel.isVisible())) await (await headerTool(page, 'Sync')).click();
   await panel.waitFor();
   return panel;
 }

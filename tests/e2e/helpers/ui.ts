@@ -23,6 +23,22 @@ export const VIEWPORTS = {
   narrow: { width: 420, height: 860 },
 } as const;
 
+/**
+ * A tool of the header (Swap, Site navigation, Aligned, Sync panes, Keyboard shortcuts, Compare,
+ * Timeline, Annotations, Bibliography, Sync, Add a text…, Library), by its accessible name
+ * (a string matches exactly). Below 700 px the tools are behind **Tools**
+ * (app/views/header-tools.tsx): this opens it first when it is shown and closed, as a reader
+ * does, so the tool can be clicked.
+ */
+export async function headerTool(page: Page, name: string | RegExp): Promise<Locator> {
+  const tools = page.locator('.banner .tools-button');
+  if ((await tools.isVisible()) && (await tools.getAttribute('aria-expanded')) !== 'true')
+    await tools.click();
+  return page
+    .locator('.banner')
+    .getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
+}
+
 /** A reader page and the words to drive it. */
 export interface Reader {
   readonly page: Page;
