@@ -42,6 +42,7 @@ import { AnnotationFiles } from './annotation-files.tsx';
 import { AnnotationItem } from './annotation-item.tsx';
 import { colorName, DEFAULT_COLOR, PALETTE } from './palette.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
+import { focusHeaderTool } from '../views/header-tools.tsx';
 
 /** The width below which the sidebar is a drawer over the panes (annotations.css). */
 const DRAWER_QUERY = '(max-width: 899px)';
@@ -233,7 +234,7 @@ export function AnnotationSidebar({
       if (document.querySelector('dialog[open]')) return;
       e.preventDefault();
       setSidebarOpen(false);
-      document.querySelector<HTMLElement>('.ann-toggle')?.focus();
+      focusHeaderTool(document.querySelector<HTMLElement>('.ann-toggle'));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -260,7 +261,7 @@ export function AnnotationSidebar({
           return;
         e.preventDefault();
         ui.setSidebarOpen(false);
-        document.querySelector<HTMLElement>('.ann-toggle')?.focus();
+        focusHeaderTool(document.querySelector<HTMLElement>('.ann-toggle'));
       }}
     >
       <div className="ann-head">

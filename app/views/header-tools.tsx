@@ -9,9 +9,9 @@
  *
  * A disclosure (`aria-expanded`, `aria-controls`), not an ARIA menu: the tools stay buttons with
  * their names and states, reached with Tab, and nothing about them changes with the width.
- * Choosing one closes the panel and hands the focus to **Tools** before the tool's dialog
- * opens, so the dialog gives it back there (a tool's own button is hidden once the panel
- * closes). Escape, a click outside or the focus leaving close it too. The panel is only hidden
+ * Choosing one closes the panel and hands the focus to **Tools** before the tool's own click
+ * handler runs, so a dialog it opens gives the focus back there (the tool's button is hidden
+ * once the panel closes); what returns the focus to a named tool uses `focusHeaderTool`. Escape, a click outside or the focus leaving close it too. The panel is only hidden
  * by CSS, never unmounted: the tools' dialogs and the sync and adding status are rendered in
  * it, and the status (not a button) stays in sight while it is closed.
  *
@@ -23,6 +23,17 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 /** Whether `target` lies outside every one of `elements`. */
 function outsideOf(target: EventTarget | null, ...elements: (Element | null)[]): boolean {
   return !(target instanceof Node) || !elements.some((el) => el?.contains(target));
+}
+
+/**
+ * Focuses a header tool, or **Tools** while the tool is hidden behind it (a phone-width screen,
+ * the panel closed): for what closes and gives the focus back to the tool that opened it.
+ */
+export function focusHeaderTool(tool: HTMLElement | null): void {
+  (tool?.getClientRects().length
+    ? tool
+    : document.querySelector<HTMLElement>('.tools-button')
+  )?.focus();
 }
 
 /** The **Tools** button and the panel holding `children` (the header's tools). */
@@ -72,7 +83,9 @@ export function HeaderTools({ children }: { readonly children: ReactNode }): Rea
         className="header-tools"
         data-open={open || undefined}
         onKeyDown={onKeyDown}
-        onClick={(e) => {
+        // Capture, before the tool's own handler: a tool that notes the focused element as the
+        // place to return to (a dialog's opener) finds Tools, not its own button, hidden by then.
+        onClickCapture={(e) => {
           if (open && e.target instanceof Element && e.target.closest('button')) close();
         }}
         onBlur={(e) => {

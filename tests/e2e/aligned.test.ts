@@ -11,7 +11,7 @@ import { loadCuratedComparisons } from '../../annotations/comparisons/load-curat
 import { alignEditions } from '../../sources/align/index.ts';
 import { builtinEditions } from '../../sources/builtin.ts';
 import { waitForMarks } from './helpers/compare-ui.ts';
-import { startReader, type Reader } from './helpers/ui.ts';
+import { headerTool, startReader, type Reader } from './helpers/ui.ts';
 
 const WC = 'winstanley-chesters-2015';
 const LANKOV = 'lankov-2007';
@@ -67,7 +67,8 @@ function contentTops(addresses: readonly string[]): Promise<Record<string, numbe
   }, addresses);
 }
 
-const alignedButton = () => reader.page.getByRole('button', { name: 'Aligned' });
+const alignedButton = () =>
+  reader.page.getByRole('button', { name: 'Aligned', includeHidden: true });
 
 async function turnOnAligned(): Promise<void> {
   await alignedButton().click();
@@ -259,7 +260,8 @@ describe('the Aligned view', () => {
     await reader.page.setViewportSize({ width: 420, height: 860 });
     try {
       await reader.openApp();
-      await alignedButton().click();
+      // Behind Tools at this width; its state is kept there.
+      await (await headerTool(reader.page, 'Aligned')).click();
       expect(await alignedButton().getAttribute('aria-pressed')).toBe('true');
       // One text at a time: nothing to level, no gaps; the page does not scroll sideways.
       expect(await reader.page.locator('.aligned-gap').count()).toBe(0);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { selectInPassage, selectionToolbar } from './helpers/annotations-ui.ts';
 import { chooseStyle, openCite, selectAcross } from './helpers/citations-ui.ts';
 import { compareMarks, openCompareView, openRelated, waitForMarks } from './helpers/compare-ui.ts';
-import { appBuilt, startReader, type Reader } from './helpers/ui.ts';
+import { appBuilt, headerTool, startReader, type Reader } from './helpers/ui.ts';
 import { scaled } from '../slowdown.ts';
 
 const WC = 'winstanley-chesters-2015';
@@ -214,8 +214,9 @@ describe('the Annotations drawer at 420 px (item 6)', () => {
   it('takes focus when it opens and closes on Escape, giving focus back to its toggle', async () => {
     await reader.setViewport('narrow');
     await reader.openApp();
-    const toggle = reader.page.getByRole('button', { name: /^Annotations/ });
-    await toggle.click();
+    // Behind Tools at this width: the drawer gives the focus back to Tools, its toggle hidden.
+    await (await headerTool(reader.page, /^Annotations/)).click();
+    const toggle = reader.page.getByRole('button', { name: 'Tools', exact: true });
     const drawer = reader.page.locator('#annotations-sidebar');
     await drawer.waitFor();
     await expect
@@ -503,7 +504,7 @@ describe('accessibility at 420 px (acceptance)', () => {
     await openCompareView(reader);
     expect(await reader.axeViolations()).toEqual([]);
     await reader.pressKey('Escape');
-    await reader.page.getByRole('button', { name: /^Annotations/ }).click();
+    await (await headerTool(reader.page, /^Annotations/)).click();
     await reader.page.locator('#annotations-sidebar').waitFor();
     expect(await reader.axeViolations()).toEqual([]);
     await reader.pressKey('Escape');

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparisonId, waitForMarks } from './helpers/compare-ui.ts';
-import { downloadedText, startReader, type Reader } from './helpers/ui.ts';
+import { downloadedText, headerTool, startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ const dialog = () => reader.page.getByRole('dialog', { name: 'Timeline' });
 let exportedAt1440 = '';
 
 async function openTimeline(): Promise<void> {
-  await reader.page.getByRole('button', { name: 'Timeline' }).click();
+  await (await headerTool(reader.page, 'Timeline')).click();
   await dialog().locator('.timeline-mark-link').first().waitFor();
 }
 
