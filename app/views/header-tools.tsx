@@ -12,8 +12,8 @@
  * Choosing one closes the panel and hands the focus to **Tools** before the tool's own click
  * handler runs, so a dialog it opens gives the focus back there (the tool's button is hidden
  * once the panel closes); what returns the focus to a named tool uses `focusHeaderTool`. Escape, a click outside or the focus leaving close it too. The panel is only hidden
- * by CSS, never unmounted: the tools' dialogs and the sync and adding status are rendered in
- * it, and the status (not a button) stays in sight while it is closed.
+ * by CSS, never unmounted: the tools' dialogs and the adding progress are rendered in it, and
+ * while it is closed the progress, and Sync with its badge while changes wait, stay in sight.
  *
  * The prerendered page has the button and the closed layout, so nothing moves when the app
  * starts; before then the button does nothing. Renders no user text.
