@@ -21,7 +21,6 @@ import { MAX_TEXT_BYTES } from '../../sources/read-text.ts';
 import type { LibraryRuntime } from './library-runtime.ts';
 import type { ParseTextResult } from './parse-text.ts';
 import { setCitationSources } from '../citations/use-citations.ts';
-import { recordToCsl } from './record-to-csl.ts';
 import { connectLibrary } from './library-bridge.ts';
 import { loadAnnotationRuntime } from '../annotations/use-annotations.ts';
 import { versionReport } from './version-report.ts';
@@ -183,9 +182,23 @@ export function useLibrary(notify: (message: string) => void): LibraryController
       live = false;
     };
   }, [library, state.entries, notify]);
-  // Citations name these texts by id, with the reader's records.
+  // Citations name these texts by id, with the reader's records. The conversion (and the name
+  // parsing it needs) loads with the texts, not with the page: it is only needed once a
+  // library has loaded, and the initial bundle has no room to spare (bench/reader.ts).
   useEffect(() => {
-    if (state.loaded) setCitationSources(state.entries.map(recordToCsl));
+    if (!state.loaded) return;
+    let live = true;
+    import('./record-to-csl.ts')
+      .then(({ recordToCsl }) => {
+        if (live) setCitationSources(state.entries.map(recordToCsl));
+      })
+      .catch(() => {
+        // The chunk did not load: the texts' citations keep their previous records until the
+        // next change of the library tries again.
+      });
+    return () => {
+      live = false;
+    };
   }, [state.loaded, state.entries]);
 
   const editions = useMemo(
