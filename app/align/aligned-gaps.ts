@@ -81,8 +81,6 @@ export interface UnmatchedRun {
   readonly blocks: readonly string[];
 }
 
-export { RUN_ROW };
-
 /** Gaps keyed by the address of the block they precede, one map per side. */
 export type AlignedGaps = readonly [
   ReadonlyMap<string, AlignedGap>,

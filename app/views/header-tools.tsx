@@ -41,8 +41,6 @@ export function HeaderTools({ children }: { readonly children: ReactNode }): Rea
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
-  const outside = (target: EventTarget | null): boolean =>
-    outsideOf(target, panel.current, button.current);
 
   useEffect(() => {
     if (!open) return;
@@ -89,7 +87,8 @@ export function HeaderTools({ children }: { readonly children: ReactNode }): Rea
           if (open && e.target instanceof Element && e.target.closest('button')) close();
         }}
         onBlur={(e) => {
-          if (e.relatedTarget && outside(e.relatedTarget)) setOpen(false);
+          if (e.relatedTarget && outsideOf(e.relatedTarget, panel.current, button.current))
+            setOpen(false);
         }}
       >
         {children}

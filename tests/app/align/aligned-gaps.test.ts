@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   alignedGaps,
   hiddenBlocks,
-  RUN_ROW,
   unmatchedRuns,
   type PaneLayout,
 } from '../../../app/align/aligned-gaps.ts';
+import { RUN_ROW } from '../../../app/align/run-row.ts';
 import type { AlignedRow } from '../../../sources/align/index.ts';
 import type { Address } from '../../../sources/edition.ts';
 
