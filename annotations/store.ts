@@ -42,6 +42,7 @@ import { ANNOTATIONS_KEY, DIGEST_KEY } from './storage/envelope.ts';
 import { pauseForPage } from './pause-for-page.ts';
 import { readTrustedSet } from './storage/read-trusted-set.ts';
 import type { StoragePort } from './storage/storage-port.ts';
+import { plural } from '../sources/util/plural.ts';
 
 export type {
   AddManyResult,
@@ -244,7 +245,7 @@ export function createAnnotationStore(options: AnnotationStoreOptions): Annotati
           refused: {
             wouldUse,
             inUse,
-            message: `Nothing was imported: with ${n === 1 ? 'this annotation' : `these ${n} annotations`} the stored annotations would take ${megabytes(wouldUse)}, and this browser's storage would not hold them (they take ${megabytes(inUse)} now). Free some space (for example, delete old backups) or export your annotations, then try again.`,
+            message: `Nothing was imported: with ${plural(n, 'this annotation', `these ${n} annotations`)} the stored annotations would take ${megabytes(wouldUse)}, and this browser's storage would not hold them (they take ${megabytes(inUse)} now). Free some space (for example, delete old backups) or export your annotations, then try again.`,
           },
         };
       }

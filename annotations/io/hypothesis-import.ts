@@ -31,6 +31,7 @@ import {
   type JsonRecord,
   type ReadContext,
 } from './read-item.ts';
+import { plural } from '../../sources/util/plural.ts';
 
 /** True when an object looks like a Hypothesis API annotation rather than a W3C one. */
 export function looksLikeHypothesis(value: unknown): value is JsonRecord {
@@ -94,7 +95,7 @@ export function readHypothesisAnnotation(item: unknown, path: string, ctx: ReadC
   if (quote === undefined && position === undefined) {
     return {
       kind: 'skipped',
-      reason: `${path} has no text selector (only ${selectors.length === 1 ? 'a selector' : 'selectors'} Diptych cannot use)`,
+      reason: `${path} has no text selector (only ${plural(selectors.length, 'a selector', 'selectors')} Diptych cannot use)`,
     };
   }
   const source =

@@ -36,6 +36,7 @@ import type { RecordOverrides } from '../../sources/citation/record-overrides.ts
 import type { Locate } from './resolve-target.ts';
 import { generatorName, readW3cAnnotation, type W3cFileInfo } from './w3c-import.ts';
 import type { Edition } from '../../sources/edition.ts';
+import { counted, plural } from '../../sources/util/plural.ts';
 
 /**
  * The largest file we read, in UTF-16 code units of its text (32 MB of ASCII
@@ -250,8 +251,6 @@ function pageItems(
   return { ok: true, format, items, info };
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
 /**
  * The one-sentence summary of a finished import; `check` words it for a dry
  * run that imports nothing ("Would import 2 annotations", `diptych annotations`).
@@ -269,7 +268,7 @@ export function importStatus(
   if (errors.length > 0) {
     const first = errors[0]!;
     const where = first.path === '' ? 'the annotation' : first.path;
-    return `Nothing was imported: ${errors.length} of ${plural(outcome.results.length, 'item')} ${errors.length === 1 ? 'has a problem' : 'have problems'}; the first, at ${where}: ${first.message}.`;
+    return `Nothing was imported: ${errors.length} of ${counted(outcome.results.length, 'item')} ${plural(errors.length, 'has a problem', 'have problems')}; the first, at ${where}: ${first.message}.`;
   }
   const imported = count('imported');
   const duplicates = outcome.results.filter(
@@ -280,14 +279,14 @@ export function importStatus(
   const parts = [
     imported === 0 && duplicates > 0
       ? 'Nothing new to import'
-      : `${check ? 'Would import' : 'Imported'} ${plural(imported, 'annotation')}`,
+      : `${check ? 'Would import' : 'Imported'} ${counted(imported, 'annotation')}`,
   ];
   if (duplicates > 0)
     parts.push(
-      `${plural(duplicates, 'annotation was', 'annotations were')} already here and ${check ? 'would not be' : 'not'} doubled`,
+      `${counted(duplicates, 'annotation was', 'annotations were')} already here and ${check ? 'would not be' : 'not'} doubled`,
     );
   if (skipped > 0)
-    parts.push(`${plural(skipped, 'item')} skipped (replies or notes on a whole page)`);
+    parts.push(`${counted(skipped, 'item')} skipped (replies or notes on a whole page)`);
   const conflicting = outcome.results.filter(
     (r): r is Extract<ImportItemResult, { status: 'duplicate' }> =>
       r.status === 'duplicate' && r.conflictsWith !== undefined,
@@ -295,7 +294,7 @@ export function importStatus(
   if (conflicting.length > 0) {
     const first = conflicting[0]!;
     parts.push(
-      `${plural(conflicting.length, 'item')} ${check ? 'would not be' : 'not'} imported because an earlier item of the file has the same id with other content (${first.path} repeats the id ${first.id} of ${first.conflictsWith}; the first was kept)`,
+      `${counted(conflicting.length, 'item')} ${check ? 'would not be' : 'not'} imported because an earlier item of the file has the same id with other content (${first.path} repeats the id ${first.id} of ${first.conflictsWith}; the first was kept)`,
     );
   }
   const moved = outcome.results.filter(
@@ -305,13 +304,13 @@ export function importStatus(
   if (moved.length > 0) {
     const first = moved[0]!.rederived!;
     parts.push(
-      `${plural(moved.length, 'annotation')} placed where ${moved.length === 1 ? 'its' : 'their'} quote is, not where the file's position or address said (the first, at ${first.path}: ${first.reason})`,
+      `${counted(moved.length, 'annotation')} placed where ${plural(moved.length, 'its', 'their')} quote is, not where the file's position or address said (the first, at ${first.path}: ${first.reason})`,
     );
   }
   const unplaced = outcome.results.filter((r) => r.status === 'imported' && r.unplaced).length;
   if (unplaced > 0)
     parts.push(
-      `${check ? plural(unplaced, 'annotation would be', 'annotations would be') : plural(unplaced, 'annotation was', 'annotations were')} kept unplaced: ${unplaced === 1 ? 'its' : 'their'} quoted text is not in ${unplaced === 1 ? 'its' : 'their'} text (listed under Unplaced in Annotations)`,
+      `${check ? counted(unplaced, 'annotation would be', 'annotations would be') : counted(unplaced, 'annotation was', 'annotations were')} kept unplaced: ${plural(unplaced, 'its', 'their')} quoted text is not in ${plural(unplaced, 'its', 'their')} text (listed under Unplaced in Annotations)`,
     );
   return `${parts.join('; ')}.`;
 }
@@ -431,7 +430,7 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
   const outcome = { ok, format: located.format, annotations: ok ? annotations : [], results };
   const waiting = ok ? waitingFor(annotations, ctx.editions, sourceTitles(document)) : [];
   const note = waiting.length
-    ? ` ${waiting.map((w) => `${plural(w.count, 'annotation')} wait for “${w.title ?? w.source}”`).join('; ')} (not in this browser yet): ${waiting.length === 1 ? 'it is' : 'they are'} kept and placed when you add the text.`
+    ? ` ${waiting.map((w) => `${counted(w.count, 'annotation')} wait for “${w.title ?? w.source}”`).join('; ')} (not in this browser yet): ${plural(waiting.length, 'it is', 'they are')} kept and placed when you add the text.`
     : '';
   return {
     ...outcome,

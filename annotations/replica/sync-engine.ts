@@ -90,6 +90,7 @@ import {
   unsentIds,
   type Unsent,
 } from './unsent-changes.ts';
+import { counted, plural } from '../../sources/util/plural.ts';
 
 /** A layer: the reader's private one or a group's. */
 export interface Layer {
@@ -614,7 +615,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     )
       return {
         kind: 'syncing',
-        words: pending > 0 ? `Syncing ${pending} change${pending === 1 ? '' : 's'}…` : 'Syncing…',
+        words: pending > 0 ? `Syncing ${counted(pending, 'change')}…` : 'Syncing…',
       };
     return { kind: 'synced', words: 'Synced.' };
   }
@@ -1039,7 +1040,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       saveDue = true; // `layerOf`, `authorOf`: saved with the set (`saveReceived`).
     else persistSettings();
     if (resurrected.length > 0)
-      message = `${resurrected.length === 1 ? 'An annotation you deleted was' : `${resurrected.length} annotations you deleted were`} edited elsewhere meanwhile: the edit was kept.`;
+      message = `${plural(resurrected.length, 'An annotation you deleted was', `${resurrected.length} annotations you deleted were`)} edited elsewhere meanwhile: the edit was kept.`;
     if (records && (recordsIn.puts.size > 0 || recordsIn.removals.size > 0))
       records.receive((current) => {
         const next: Record<string, RecordOverride> = { ...current };
@@ -1048,7 +1049,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return sameOverrides(next, current) ? current : next;
       });
     if (recordsIn.kept.length > 0)
-      message = `Your record edit${recordsIn.kept.length === 1 ? '' : 's'} of ${recordsIn.kept.join(', ')} had been reverted here but ${recordsIn.kept.length === 1 ? 'was' : 'were'} edited elsewhere meanwhile: the edit was kept.`;
+      message = `Your ${plural(recordsIn.kept.length, 'record edit')} of ${recordsIn.kept.join(', ')} had been reverted here but ${plural(recordsIn.kept.length, 'was', 'were')} edited elsewhere meanwhile: the edit was kept.`;
     if (puts.size > 0 || removals.size > 0) {
       const at = clock().toISOString();
       hub.receive(

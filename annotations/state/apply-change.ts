@@ -26,6 +26,7 @@ import {
 import type { AnnotationSet } from '../storage/merge.ts';
 import { nextStamp, stampAfter } from './stamps.ts';
 import { issuesOf } from '../../sources/util/zod-issue.ts';
+import { counted } from '../../sources/util/plural.ts';
 
 /** One problem with a change, by field. */
 export interface FieldError {
@@ -305,7 +306,7 @@ function importRecords(
   for (const a of fresh) delete deleted[a.id];
   const set = { ...state.set, annotations: [...state.set.annotations, ...fresh], deleted };
   const step: UndoStep = {
-    label: `Undo import of ${fresh.length} annotation${fresh.length === 1 ? '' : 's'}`,
+    label: `Undo import of ${counted(fresh.length, 'annotation')}`,
     kind: 'remove',
     ids: fresh.map((a) => a.id),
     first: fresh[0]!,

@@ -52,6 +52,7 @@ import {
 } from './stored-digest.ts';
 import type { StoragePort } from './storage-port.ts';
 import { firstIssue } from '../../sources/util/zod-issue.ts';
+import { counted } from '../../sources/util/plural.ts';
 
 /** Why stored data could not be read in full. */
 export type LoadProblemKind =
@@ -226,12 +227,12 @@ function validateStored(data: unknown): ParsedStore {
   // the rule for duplicates and deletions.
   const set = isNormal(stored) ? stored : mergeSets(EMPTY_SET, stored);
   const total = body.annotations.length;
-  const records = `${invalid.length} of ${total} stored annotation${total === 1 ? '' : 's'} could not be read (the first, #${(invalid[0]?.index ?? 0) + 1}: ${invalid[0]?.message})`;
+  const records = `${invalid.length} of ${counted(total, 'stored annotation')} could not be read (the first, #${(invalid[0]?.index ?? 0) + 1}: ${invalid[0]?.message})`;
   const problem =
     damage !== null
       ? {
           kind: 'wrong-shape' as const,
-          message: `The stored annotation set is damaged (${damage}); ${valid.length} of ${total} annotation${total === 1 ? ' was' : 's were'} recovered${invalid.length ? ` (${records})` : ''}.`,
+          message: `The stored annotation set is damaged (${damage}); ${valid.length} of ${counted(total, 'annotation was', 'annotations were')} recovered${invalid.length ? ` (${records})` : ''}.`,
         }
       : invalid.length
         ? {

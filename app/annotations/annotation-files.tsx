@@ -13,6 +13,7 @@ import type { AnnotationId } from '../../annotations/model/annotation.ts';
 import { libraryTitles, mayWaitFor, recordWaiting } from '../library/library-bridge.ts';
 import { dateStamp, downloadFile } from '../views/download-file.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
+import { counted } from '../../sources/util/plural.ts';
 
 /** The result of the last import, for the live region. */
 interface ImportMessage {
@@ -103,7 +104,7 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
       // Say what was actually kept: these are in this tab only.
       setMessage({
         ok: false,
-        text: `${file.name}: ${added.added} annotation${added.added === 1 ? ' was' : 's were'} added to this tab but not saved. ${added.notSaved}`,
+        text: `${file.name}: ${counted(added.added, 'annotation was', 'annotations were')} added to this tab but not saved. ${added.notSaved}`,
       });
       return;
     }

@@ -43,6 +43,7 @@ import { AnnotationItem } from './annotation-item.tsx';
 import { colorName, DEFAULT_COLOR, PALETTE } from './palette.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
 import { focusHeaderTool } from '../views/header-tools.tsx';
+import { counted } from '../../sources/util/plural.ts';
 
 /** The width below which the sidebar is a drawer over the panes (annotations.css). */
 const DRAWER_QUERY = '(max-width: 899px)';
@@ -375,7 +376,7 @@ export function AnnotationSidebar({
           ) : (
             <p className="ann-count">
               {matching === total
-                ? `${total} annotation${total === 1 ? '' : 's'}`
+                ? counted(total, 'annotation')
                 : `${matching} of ${total} annotations match`}
             </p>
           )}

@@ -38,6 +38,7 @@ import { StylePicker } from './style-picker.tsx';
 import { useCitationLibrary } from './use-citation-library.ts';
 import { useCiterCall } from './use-citer-call.ts';
 import { LanguageText } from '../views/language-text.tsx';
+import { plural } from '../../sources/util/plural.ts';
 
 /** Props of `CitePanel`. */
 export interface CitePanelProps {
@@ -355,7 +356,7 @@ export function CitePanel({
                 </dd>
               </>
             )}
-            <dt>Bibliography {result.entries.length > 1 ? 'entries' : 'entry'}</dt>
+            <dt>Bibliography {plural(result.entries.length, 'entry', 'entries')}</dt>
             {result.entries.map((entry) => (
               <dd key={entry.source} className="cite-bibliography" data-source={entry.source}>
                 {entry.kind === 'entry' ? (

@@ -16,6 +16,7 @@ import { AddingProgressBar } from './adding-progress.tsx';
 import { RecordEditor } from './record-editor.tsx';
 import { TEXT_FILE_ACCEPT } from './text-file-accept.ts';
 import type { LibraryController } from './use-library.ts';
+import { counted } from '../../sources/util/plural.ts';
 
 /** Props of `LibraryDialog`. */
 export interface LibraryDialogProps {
@@ -40,8 +41,6 @@ function authorLabel(entry: TextEntry): string {
   if (names.length === 0) return '—';
   return names.length > 2 ? `${names[0]} et al.` : names.join(' and ');
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * A control of a row that gets focus back once a form or question it opened closes: the
@@ -306,7 +305,7 @@ export function LibraryDialog({
                     <span role="alert">
                       Delete “{entry.title}”
                       {count(entry.id)
-                        ? ` and leave its ${plural(count(entry.id), 'annotation')} waiting for it`
+                        ? ` and leave its ${counted(count(entry.id), 'annotation')} waiting for it`
                         : ''}
                       ?{' '}
                       <button
@@ -408,7 +407,7 @@ export function LibraryDialog({
           <ul>
             {state.waiting.map((w) => (
               <li key={w.id}>
-                “{w.title ?? w.id}” — {plural(count(w.id), 'annotation')}; add the text to place
+                “{w.title ?? w.id}” — {counted(count(w.id), 'annotation')}; add the text to place
                 them.
               </li>
             ))}

@@ -15,6 +15,7 @@ import type { TextEntry } from '../../library/index.ts';
 // Not through library/index.ts: this module is in the page's initial code, the schemas are not.
 import { guessedSplit, nameFromString } from '../../library/names.ts';
 import type { UserSource } from '../citations/user-source.ts';
+import { plural } from '../../sources/util/plural.ts';
 
 type Inferred = NonNullable<UserSource['inferred']>[number];
 
@@ -66,8 +67,8 @@ export function recordToCsl(entry: TextEntry): UserSource {
     inferred.push({
       field: 'author',
       evidence:
-        `the file gives ${list(guessed.map((g) => `“${g.written}”`))} as one string${guessed.length > 1 ? ' each' : ''}; ` +
-        `split at the last space, ${list(guessed.map((g) => `“${g.family}”`))} ${guessed.length > 1 ? 'are guesses' : 'is a guess'}`,
+        `the file gives ${list(guessed.map((g) => `“${g.written}”`))} as one string${plural(guessed.length, '', ' each')}; ` +
+        `split at the last space, ${list(guessed.map((g) => `“${g.family}”`))} ${plural(guessed.length, 'is a guess', 'are guesses')}`,
     });
   return {
     id: entry.id,

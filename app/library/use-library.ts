@@ -24,6 +24,7 @@ import { setCitationSources } from '../citations/use-citations.ts';
 import { connectLibrary } from './library-bridge.ts';
 import { loadAnnotationRuntime } from '../annotations/use-annotations.ts';
 import { versionReport } from './version-report.ts';
+import { counted, plural } from '../../sources/util/plural.ts';
 
 let opening: Promise<LibraryRuntime> | null = null;
 
@@ -134,7 +135,7 @@ export function useLibrary(notify: (message: string) => void): LibraryController
           if (problem) notify(problem);
           else if (unreadable) {
             notify(
-              `${unreadable} stored text${unreadable === 1 ? '' : 's'} could not be read; ${unreadable === 1 ? 'it is' : 'they are'} left in storage untouched.`,
+              `${counted(unreadable, 'stored text')} could not be read; ${plural(unreadable, 'it is', 'they are')} left in storage untouched.`,
             );
           }
         },

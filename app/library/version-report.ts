@@ -10,8 +10,7 @@
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { anchorAnnotations, type AnchorFn } from '../annotations/anchored-list.ts';
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { counted, plural } from '../../sources/util/plural.ts';
 
 /**
  * One sentence: the text's new version, and how many of its highlights and
@@ -30,7 +29,7 @@ export function versionReport(
   const total = placed.length + unplaced.length;
   if (total === 0) return head;
   if (unplaced.length === 0) {
-    return `${head} ${total === 1 ? 'Its annotation was' : `All ${total} of its annotations were`} placed in it.`;
+    return `${head} ${plural(total, 'Its annotation was', `All ${total} of its annotations were`)} placed in it.`;
   }
-  return `${head} ${unplaced.length} of its ${plural(total, 'annotation')} could not be placed in it: ${unplaced.length === 1 ? 'it is' : 'they are'} kept, listed under Unplaced in Annotations.`;
+  return `${head} ${unplaced.length} of its ${counted(total, 'annotation')} could not be placed in it: ${plural(unplaced.length, 'it is', 'they are')} kept, listed under Unplaced in Annotations.`;
 }

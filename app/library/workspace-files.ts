@@ -18,6 +18,7 @@ import { loadRecordOverrides } from '../citations/record-override-store.ts';
 import { loadAnnotationRuntime } from '../annotations/use-annotations.ts';
 import { libraryTitles, mayWaitFor } from './library-bridge.ts';
 import { parseTextString, storedTextName } from './parse-text.ts';
+import { counted } from '../../sources/util/plural.ts';
 
 /** Downloads the workspace file. */
 export async function exportWorkspace(library: TextLibrary): Promise<string> {
@@ -41,7 +42,7 @@ export async function exportWorkspace(library: TextLibrary): Promise<string> {
     mime: 'application/json',
     text: serializeWorkspace(texts, collection),
   });
-  return `Exported ${texts.length} text${texts.length === 1 ? '' : 's'} and ${annotations.length} annotation${annotations.length === 1 ? '' : 's'}.`;
+  return `Exported ${counted(texts.length, 'text')} and ${counted(annotations.length, 'annotation')}.`;
 }
 
 /** Reads a workspace file into the library and the annotation store; returns one sentence. */
@@ -119,5 +120,5 @@ export async function importWorkspace(
     );
   }
   const records = importRecordEdits(outcome.records);
-  return `Imported “${file.name}”: ${added.length} new text${added.length === 1 ? '' : 's'}; ${outcome.summary}${records}`;
+  return `Imported “${file.name}”: ${counted(added.length, 'new text')}; ${outcome.summary}${records}`;
 }

@@ -16,6 +16,7 @@
 import type { SyncStatus } from '../../annotations/replica/sync-engine.ts';
 import type { AnnotationSyncFacts } from './layer-filter.ts';
 import { layerName } from './layer-name.ts';
+import { counted } from '../../sources/util/plural.ts';
 
 /**
  * Said of an annotation whose latest change is not on the server yet: made
@@ -45,7 +46,7 @@ export function syncLine(facts: Pick<AnnotationSyncFacts, 'layer' | 'author' | '
 
 /** "1 change waiting to sync", "3 changes waiting to sync". */
 export function changesWaiting(count: number): string {
-  return `${count} change${count === 1 ? '' : 's'} waiting to sync`;
+  return `${counted(count, 'change')} waiting to sync`;
 }
 
 /**

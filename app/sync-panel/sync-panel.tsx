@@ -23,6 +23,7 @@ import { changesWaiting } from './sync-line.ts';
 import { formatSyncTime } from './sync-time.ts';
 import type { SyncUi } from './use-sync.ts';
 import { versionOrigin } from './version-origin.ts';
+import { counted } from '../../sources/util/plural.ts';
 
 /** The panel, while open. */
 export function SyncPanel({ sync }: { readonly sync: SyncUi }): ReactNode {
@@ -74,8 +75,7 @@ function SyncPanelBody({ sync }: { readonly sync: SyncUi }): ReactNode {
       {snapshot.rejected.length > 0 && (
         <details className="sync-rejected">
           <summary>
-            {snapshot.rejected.length} document{snapshot.rejected.length === 1 ? ' was' : 's were'}{' '}
-            rejected
+            {counted(snapshot.rejected.length, 'document was', 'documents were')} rejected
           </summary>
           <ul>
             {snapshot.rejected.map((r, i) => (

@@ -29,6 +29,7 @@ import {
   type PlacedMark,
   type TimelineData,
 } from './timeline-data.ts';
+import { counted } from '../../sources/util/plural.ts';
 
 /** Props of `TimelineChart`. */
 export interface TimelineChartProps {
@@ -146,8 +147,7 @@ export function TimelineChart({
   const drawnLinks = showLinks ? data.links.filter((l) => byId.has(l.from) && byId.has(l.to)) : [];
   const label = (m: PlacedMark) => {
     const n = linksOf.get(m.event.id)?.length ?? 0;
-    const linked =
-      n === 0 ? '' : `; compared with ${n} date${n === 1 ? '' : 's'} of the other text`;
+    const linked = n === 0 ? '' : `; compared with ${counted(n, 'date')} of the other text`;
     return `${sourceLabel(editions[m.lane]!)}, ${local(m.event.address)}: ${m.event.expression} (${when(m.event)}${m.event.inferred ? ', inferred' : ''})${linked}`;
   };
 

@@ -18,6 +18,7 @@ import type { Edition } from '../../sources/edition.ts';
 import type { AlignedGap } from '../align/aligned-gaps.ts';
 import { RUN_ROW } from '../align/run-row.ts';
 import { sourceMetadata } from '../../sources/metadata.ts';
+import { counted } from '../../sources/util/plural.ts';
 
 /** "¶12–13, 15" from paragraph addresses of one source. */
 export function paragraphRanges(addresses: readonly string[]): string {
@@ -62,7 +63,7 @@ export function AlignedGapView({ gap, editions, onToggleRun }: AlignedGapViewPro
   const top = Math.max(0, Math.min(gap.unmatchedTop ?? 0, gap.height - LABEL_ROOM));
   const run = gap.run;
   const n = run?.paragraphs.length ?? 0;
-  const count = `${n} paragraph${n === 1 ? '' : 's'}`;
+  const count = counted(n, 'paragraph');
   return (
     <div className="aligned-gap" style={{ height: gap.height }} data-anchor-ignore="">
       {gap.unmatched.length > 0 && gap.height >= 32 && (

@@ -29,6 +29,7 @@ import {
 import type { Address } from '../../sources/edition.ts';
 import type { SearchBoxGroup, SearchBoxHit, SearchFunction } from '../search/search-port.ts';
 import { LanguageText } from './language-text.tsx';
+import { counted } from '../../sources/util/plural.ts';
 
 /** Props of `SearchBox`. */
 export interface SearchBoxProps {
@@ -117,8 +118,8 @@ export function SearchBox({ load, onOpen, inputRef, interactive }: SearchBoxProp
           : flat.length === 0
             ? `No passage matches “${query}”.`
             : flat[0]!.missing
-              ? `No passage has all the words of “${query}”; ${flat.length} ${flat.length === 1 ? 'has' : 'have'} some of them.`
-              : `${flat.length} ${flat.length === 1 ? 'hit' : 'hits'}`;
+              ? `No passage has all the words of “${query}”; ${counted(flat.length, 'has', 'have')} some of them.`
+              : counted(flat.length, 'hit');
 
   if (!interactive)
     return (

@@ -35,6 +35,7 @@
  */
 import type { SourceMetadata } from '../metadata.ts';
 import type { StyleRef } from './records.ts';
+import { plural } from '../../sources/util/plural.ts';
 
 /** One missing value: the CSL field a reader can set, and what it is in words. */
 export interface MissingField {
@@ -121,5 +122,5 @@ export function missingNote(meta: SourceMetadata, style?: StyleRef): string | nu
   const list =
     whats.length === 1 ? whats[0]! : `${whats.slice(0, -1).join(', ')} or ${whats.at(-1)!}`;
   const fields = missing.map((m) => m.field).join(', ');
-  return `Incomplete record for ${meta.label}: Diptych does not know ${list}; the manuals require ${missing.length === 1 ? 'it' : 'them'}. Edit the record to add ${missing.length === 1 ? 'it' : 'them'} (${fields}).`;
+  return `Incomplete record for ${meta.label}: Diptych does not know ${list}; the manuals require ${plural(missing.length, 'it', 'them')}. Edit the record to add ${plural(missing.length, 'it', 'them')} (${fields}).`;
 }
