@@ -13,10 +13,9 @@
  * 3. then the short unit files, which fill the gaps as the last files end.
  *
  * "Longest" is the duration vitest remembers from this checkout's last run
- * when it has one, else the one recorded in tests/file-durations.json (a
- * measured full run: `npx tsx tests/record-file-durations.ts <report.json>`
- * rewrites it from a `--reporter=json` report), else a guess from the file's
- * size. A stale figure only changes the order, never what a test checks.
+ * when it has one, else the one recorded in tests/file-durations.json
+ * (measured runs: tests/record-file-durations.ts, a reporter, updates it for
+ * the files a run ran), else a guess from the file's size. A stale figure only changes the order, never what a test checks.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
