@@ -183,12 +183,18 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
 
   useEffect(() => onNotifier?.(notify), [onNotifier, notify]);
   const annotations = useAnnotationUi(editions, editionOf(0), editionOf(1), notify);
-  useCommands(editions, state, setState, scrollOf, (effect) =>
-    runCommandEffect(effect, {
-      focusSearch: () => searchInput.current?.focus(),
-      undoAnnotation: () => annotations.undo(),
-      openAnnotationAt: (address) => annotations.openAt(address),
-    }),
+  useCommands(
+    editions,
+    state,
+    setState,
+    scrollOf,
+    (effect) =>
+      runCommandEffect(effect, {
+        focusSearch: () => searchInput.current?.focus(),
+        undoAnnotation: () => annotations.undo(),
+        openAnnotationAt: (address) => annotations.openAt(address),
+      }),
+    alignedView.runsOf,
   );
   const citations = useCitations(editions, notify);
   const sync = useSync(annotations.runtime, annotations.allEditions);
@@ -309,6 +315,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
             extras={compareExtras[i]}
             interactive={interactive}
             gaps={alignedView.gaps[i]}
+            holds={alignedView.holds[i]}
             collapsed={alignedView.hidden[i]}
             onToggleRun={alignedView.toggleRun}
           />

@@ -13,7 +13,7 @@ import { alignEditions, type Alignment } from '../../sources/align/index.ts';
 import type { Edition } from '../../sources/edition.ts';
 
 /** The layout of the alignment's rows, loaded with it (it was most of the hook's weight in the initial bundle). */
-export { alignedGaps, hiddenBlocks, unmatchedRuns } from './aligned-gaps.ts';
+export { alignedLayout, hiddenBlocks, unmatchedRuns } from './aligned-gaps.ts';
 
 /** The alignment of two editions' paragraphs, anchored on their comparisons. */
 export function alignPanes(a: Edition, b: Edition, comparisons: readonly Annotation[]): Alignment {

@@ -25,12 +25,24 @@
  * button to collapse it) and the paragraphs follow, the other side leaving
  * a marked gap as before.
  *
+ * Where one side's part of a row pairing both sides is much shorter than
+ * the other's (one paragraph aligned with fourteen: Winstanley-Chesters 19
+ * with Lankov 25–38), the room below it is no longer a blank column: the
+ * short side is *held* (`AlignedHold`) — its blocks and a one-line label
+ * saying what they face ("faces Lankov (2007) ¶25–38", `FACE_ROW` high)
+ * go in a row of their own, as tall as the other side's part, and the view
+ * keeps them in sight (`position: sticky`) while the other side scrolls
+ * past. The room is taken from the gap that followed, so no pane grows.
+ * Only where the held part (with its label) fits in the pane's height:
+ * a paragraph taller than the pane, kept stuck at its top, would hide its
+ * own end until the row had scrolled by.
+ *
  * Pure: the block heights come from the DOM (`use-aligned-view.ts`
  * measures them) and the gaps go back to the panes as data. Not for: the
  * alignment itself (`sources/align/`), or scrolling.
  */
 import type { AlignedRow } from '../../sources/align/index.ts';
-import { RUN_ROW } from './run-row.ts';
+import { FACE_ROW, RUN_ROW } from './run-row.ts';
 
 /** One pane's blocks as laid out with no gaps: their addresses and tops, in order. */
 export interface PaneLayout {
@@ -80,6 +92,47 @@ export interface UnmatchedRun {
   /** The blocks the collapsed run hides: from its first paragraph to its last, any block between included. */
   readonly blocks: readonly string[];
 }
+
+/**
+ * One side's part of a row pairing both sides, held in view while the other side's longer part
+ * scrolls past (see the module comment). Keyed by its first block (`AlignedHolds`).
+ */
+export interface AlignedHold {
+  /** The last block of the part: the held blocks run from the key to this one. */
+  readonly last: string;
+  /** The other side's paragraphs in the row, for the label ("faces Lankov (2007) ¶25–38"). */
+  readonly faces: readonly string[];
+  /** The blank room below the part and its label, to the row's end, in pixels. */
+  readonly room: number;
+}
+
+/** Held parts keyed by their first block's address, one map per side. */
+export type AlignedHolds = readonly [
+  ReadonlyMap<string, AlignedHold>,
+  ReadonlyMap<string, AlignedHold>,
+];
+
+/** The Aligned view's layout: the gaps, and the parts of rows held in view. */
+export interface AlignedLayout {
+  readonly gaps: AlignedGaps;
+  readonly holds: AlignedHolds;
+}
+
+/** Options of `alignedLayout` for holding the short side of a row. */
+export interface HoldOptions {
+  /**
+   * The panes' visible height: a part taller than this with its label is not held (held at
+   * the pane's top, its end would stay out of sight until the row had passed).
+   */
+  readonly maxHeight: number;
+}
+
+/**
+ * A row's short side is held only when the room below it is at least this: a smaller room
+ * is gone after a few lines of scrolling, and a label under most one-to-one rows (whose two
+ * paragraphs rarely end level) would say what the facing pane already shows beside it.
+ */
+export const HOLD_MIN = 120;
 
 /** Gaps keyed by the address of the block they precede, one map per side. */
 export type AlignedGaps = readonly [
@@ -232,10 +285,25 @@ export function alignedGaps(
   measured: readonly [PaneLayout, PaneLayout],
   runs: RunOptions = { runs: [], expanded: new Set() },
 ): AlignedGaps {
+  return alignedLayout(rows, measured, runs).gaps;
+}
+
+/**
+ * `alignedGaps`, and with `hold` the short sides of rows held in view (`AlignedHold`): each
+ * held part's room is taken from the gap after it, so each side's total height is the same
+ * with or without `hold`. Pure.
+ */
+export function alignedLayout(
+  rows: readonly AlignedRow[],
+  measured: readonly [PaneLayout, PaneLayout],
+  runs: RunOptions = { runs: [], expanded: new Set() },
+  hold?: HoldOptions,
+): AlignedLayout {
   const hidden = hiddenBlocks(runs.runs, runs.expanded);
   const layouts = [withoutBlocks(measured[0], hidden[0]), withoutBlocks(measured[1], hidden[1])];
   const index = layouts.map((l) => new Map(l.addresses.map((a, i) => [a, i])));
   const out = [new Map<string, AlignedGap>(), new Map<string, AlignedGap>()] as const;
+  const holds = [new Map<string, AlignedHold>(), new Map<string, AlignedHold>()] as const;
   const place = (s: 0 | 1, before: string, gap: AlignedGap) => {
     const old = out[s].get(before);
     out[s].set(before, old ? merged(old, gap) : gap);
@@ -317,6 +385,22 @@ export function alignedGaps(
       }
     // Both sides' next rows start below the taller of the two.
     floor = Math.max(...present.map((s) => cursor[s]!));
+    // A row pairing both sides: the shorter side's part is held through the room below it,
+    // which it then owns (its cursor moves to the row's end, so the next gap is that much less).
+    if (hold && step.kind === 'row' && present.length === 2)
+      for (const s of present) {
+        const seg = segments[s]!;
+        const room = floor - cursor[s]!;
+        const height = seg.lead + seg.body + FACE_ROW;
+        if (room < HOLD_MIN || height > hold.maxHeight) continue;
+        const addresses = layouts[s]!.addresses;
+        holds[s].set(addresses[seg.start]!, {
+          last: addresses[seg.end - 1]!,
+          faces: step.sides[s === 0 ? 1 : 0],
+          room: Math.round(room - FACE_ROW),
+        });
+        cursor[s] = cursor[s]! + FACE_ROW + Math.round(room - FACE_ROW);
+      }
   }
-  return out;
+  return { gaps: out, holds };
 }

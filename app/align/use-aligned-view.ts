@@ -23,11 +23,18 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { Alignment } from '../../sources/align/index.ts';
-import type { Edition } from '../../sources/edition.ts';
+import type { Address, Edition } from '../../sources/edition.ts';
 import { scrollToTop, topParagraph } from '../hooks/top-paragraph.ts';
+import type { PaneRun } from '../state/passage-stops.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
 import type { SyncLink } from '../sync/sync-targets.ts';
-import type { AlignedGaps, PaneLayout, UnmatchedRun } from './aligned-gaps.ts';
+import type {
+  AlignedGaps,
+  AlignedHolds,
+  AlignedLayout,
+  PaneLayout,
+  UnmatchedRun,
+} from './aligned-gaps.ts';
 import { alignmentLinks } from './alignment-links.ts';
 
 /** What the hook needs from the app. */
@@ -49,12 +56,16 @@ export interface AlignedViewUi {
   readonly toggle: () => void;
   /** Gaps to leave before blocks, per pane (empty when off or not measured). */
   readonly gaps: AlignedGaps;
+  /** Parts of rows held in view beside the other side's longer part, per pane (`AlignedHold`). */
+  readonly holds: AlignedHolds;
   /** Both panes are laid out level: Sync copies the scroll offset. */
   readonly level: boolean;
   /** Blocks hidden per pane: those of the collapsed runs of paragraphs with no counterpart. */
   readonly hidden: readonly [ReadonlySet<string>, ReadonlySet<string>];
   /** Expands or collapses the run whose first paragraph is `first`. */
   readonly toggleRun: (first: string) => void;
+  /** The rows of runs shown in a pane while levelled, for Up/Down (`commands.ts`); else none. */
+  readonly runsOf: (pane: PaneIndex) => readonly PaneRun[];
   /** Sync links from the alignment while on (else null: Sync's own links apply). */
   readonly syncLinks: readonly SyncLink[] | null;
 }
@@ -63,6 +74,7 @@ export interface AlignedViewUi {
 type AlignEngine = typeof import('./align-engine.ts');
 
 const NO_GAPS: AlignedGaps = [new Map(), new Map()];
+const NO_LAYOUT: AlignedLayout = { gaps: NO_GAPS, holds: [new Map(), new Map()] };
 const NONE_HIDDEN: readonly [ReadonlySet<string>, ReadonlySet<string>] = [new Set(), new Set()];
 const NO_RUNS: readonly UnmatchedRun[] = [];
 
@@ -74,17 +86,28 @@ function measure(scroll: HTMLElement | null, edition: Edition): PaneLayout | nul
   const tops: (number | null)[] = [];
   let gapsSoFar = 0;
   let end = 0;
-  for (const child of article.children) {
-    if (!(child instanceof HTMLElement)) continue;
-    if (child.classList.contains('aligned-gap')) {
-      gapsSoFar += child.getBoundingClientRect().height;
-    } else if (child.classList.contains('block')) {
-      const rect = child.getBoundingClientRect();
-      // Hidden blocks (site chrome) take no room: they get the next shown block's top.
-      tops.push(child.hidden || rect.height === 0 ? null : rect.top - origin - gapsSoFar);
-      if (!child.hidden && rect.height > 0) end = rect.bottom - origin - gapsSoFar;
+  // `shift`: how far a held part (sticky) is stuck below where it lies, while the pane is scrolled.
+  const walk = (parent: Element, shift: number): void => {
+    for (const child of parent.children) {
+      if (!(child instanceof HTMLElement)) continue;
+      const list = child.classList;
+      if (list.contains('aligned-gap') || list.contains('aligned-face')) {
+        gapsSoFar += child.getBoundingClientRect().height;
+      } else if (list.contains('aligned-row')) {
+        walk(child, 0);
+      } else if (list.contains('aligned-hold')) {
+        // First in its row: unstuck, its top is the row's.
+        const row = child.parentElement!.getBoundingClientRect().top;
+        walk(child, child.getBoundingClientRect().top - row);
+      } else if (list.contains('block')) {
+        const rect = child.getBoundingClientRect();
+        // Hidden blocks (site chrome) take no room: they get the next shown block's top.
+        tops.push(child.hidden || rect.height === 0 ? null : rect.top - shift - origin - gapsSoFar);
+        if (!child.hidden && rect.height > 0) end = rect.bottom - shift - origin - gapsSoFar;
+      }
     }
-  }
+  };
+  walk(article, 0);
   if (tops.length !== edition.blocks.length) return null;
   let next = end;
   const filled = new Array<number>(tops.length);
@@ -93,10 +116,16 @@ function measure(scroll: HTMLElement | null, edition: Edition): PaneLayout | nul
 }
 
 /** Same gaps (to the pixel): no re-render. */
-function sameGaps(x: AlignedGaps, y: AlignedGaps): boolean {
+function sameLayout(l: AlignedLayout, m: AlignedLayout): boolean {
+  const [x, y] = [l.gaps, m.gaps];
   return ([0, 1] as const).every(
     (s) =>
       x[s].size === y[s].size &&
+      l.holds[s].size === m.holds[s].size &&
+      [...l.holds[s]].every(([k, h]) => {
+        const i = m.holds[s].get(k);
+        return i !== undefined && i.last === h.last && i.room === h.room;
+      }) &&
       [...x[s]].every(([k, g]) => {
         const h = y[s].get(k);
         return (
@@ -124,8 +153,8 @@ export function useAlignedView({
   // The alignment and layout code, loaded with the first alignment (outside the initial bundle).
   const [engine, setEngine] = useState<AlignEngine | null>(null);
   // The gaps, and the alignment they were measured for (null: the normal layout).
-  const [laidOut, setLaidOut] = useState<{ gaps: AlignedGaps; for: Alignment | null }>(() => ({
-    gaps: NO_GAPS,
+  const [laidOut, setLaidOut] = useState<{ layout: AlignedLayout; for: Alignment | null }>(() => ({
+    layout: NO_LAYOUT,
     for: null,
   }));
   const a = editionOf(0);
@@ -199,16 +228,22 @@ export function useAlignedView({
     let frame = 0;
     const relayout = () => {
       const layouts = [measure(scrollOf(0), a), measure(scrollOf(1), b)] as const;
+      const maxHeight = Math.min(scrollOf(0)?.clientHeight ?? 0, scrollOf(1)?.clientHeight ?? 0);
       // One pane shown (a narrow screen): nothing to level; Sync follows the alignment's links.
       const next =
         layouts[0] && layouts[1]
-          ? engine.alignedGaps(current.rows, [layouts[0], layouts[1]], { runs, expanded })
-          : NO_GAPS;
+          ? engine.alignedLayout(
+              current.rows,
+              [layouts[0], layouts[1]],
+              { runs, expanded },
+              { maxHeight },
+            )
+          : NO_LAYOUT;
       // Whole pixels already (aligned-gaps.ts), so a re-measure that moved nothing is the same gaps.
       setLaidOut((l) =>
-        l.for === current && (l.gaps === next || sameGaps(l.gaps, next))
+        l.for === current && (l.layout === next || sameLayout(l.layout, next))
           ? l
-          : { gaps: next, for: current },
+          : { layout: next, for: current },
       );
     };
     relayout();
@@ -219,6 +254,9 @@ export function useAlignedView({
     for (const pane of [0, 1] as const) {
       const article = scrollOf(pane)?.querySelector('article.edition');
       if (article) observer.observe(article);
+      // The panes' height too: it bounds what is held in view.
+      const scroll = scrollOf(pane);
+      if (scroll) observer.observe(scroll);
     }
     return () => {
       observer.disconnect();
@@ -226,8 +264,9 @@ export function useAlignedView({
     };
   }, [current, a, b, scrollOf, runs, expanded, engine]);
 
-  const gaps = current !== null && laidOut.for === current ? laidOut.gaps : NO_GAPS;
-  const level = current !== null && gaps !== NO_GAPS;
+  const layout = current !== null && laidOut.for === current ? laidOut.layout : NO_LAYOUT;
+  const { gaps, holds } = layout;
+  const level = current !== null && layout !== NO_LAYOUT;
   // Collapsed runs hide their blocks only while the panes are levelled (both shown and measured).
   const hidden = useMemo(
     () => (level && engine ? engine.hiddenBlocks(runs, expanded) : NONE_HIDDEN),
@@ -272,5 +311,18 @@ export function useAlignedView({
   }, [aligned, level, current, laidOut, scrollOf, runs]);
 
   const syncLinks = useMemo(() => (current ? alignmentLinks(current.rows) : null), [current]);
-  return { aligned, toggle, gaps, level, hidden, toggleRun, syncLinks };
+  const runsOf = useCallback(
+    (pane: PaneIndex): readonly PaneRun[] =>
+      level
+        ? runs
+            .filter((r) => r.side === pane)
+            .map((r) => ({
+              first: r.paragraphs[0]! as Address,
+              blocks: r.blocks as readonly Address[],
+              expanded: expanded.has(r.paragraphs[0]!),
+            }))
+        : [],
+    [level, runs, expanded],
+  );
+  return { aligned, toggle, gaps, holds, level, hidden, toggleRun, runsOf, syncLinks };
 }

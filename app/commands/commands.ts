@@ -26,6 +26,7 @@ import {
   type PaneIndex,
   type ReaderState,
 } from '../state/reader-state.ts';
+import { stepStop, type PaneRun, type PassageStop } from '../state/passage-stops.ts';
 
 /** The parts of a keyboard event a key test looks at. */
 export interface KeyInput {
@@ -39,6 +40,8 @@ export interface KeyInput {
   readonly inEditable: boolean;
   /** The address of the passage (block, note or sentence in a pane's text) that has the focus (the event's target), if any. */
   readonly passage: Address | null;
+  /** The Aligned view's focused run row (the run's first paragraph), if one has the focus. */
+  readonly runRow?: Address | null;
 }
 
 /** What a command may need to know beyond the state. */
@@ -47,6 +50,8 @@ export interface CommandContext {
   readonly editions: readonly Edition[];
   /** The first numbered paragraph visible at the top of a pane, read from the page by the caller. */
   readonly topOf: (pane: PaneIndex) => Address | null;
+  /** The Aligned view's run rows shown in a pane (none when the view is off). */
+  readonly runsOf?: (pane: PaneIndex) => readonly PaneRun[];
 }
 
 /** Something only the views can do. */
@@ -61,7 +66,9 @@ export type CommandEffect =
   /** Give this passage the keyboard focus again once the panes have re-rendered. */
   | { readonly type: 'focusPassage'; readonly address: Address }
   /** Give the keyboard focus to a pane's current passage (its one Tab stop) once it is shown. */
-  | { readonly type: 'focusPane'; readonly pane: PaneIndex };
+  | { readonly type: 'focusPane'; readonly pane: PaneIndex }
+  /** Give the keyboard focus to the Aligned view's row of the run starting at `run`. */
+  | { readonly type: 'focusRun'; readonly run: Address };
 
 /** A command's outcome. */
 export interface CommandResult {
@@ -130,27 +137,58 @@ export const previousParagraph: Command = {
 /**
  * Up/Down on a focused passage: the passage before or after it (every block
  * and note, headings and captions included, unlike j/k), made current as j/k
- * make theirs (marked, focused, the URL replaced). Not claimed anywhere else:
- * on the pane's scrolling area, in a field or on a control the arrows keep
- * their own meaning.
+ * make theirs (marked, focused, the URL replaced). In the Aligned view a run
+ * row is a stop too (`passage-stops.ts`): it gets the focus, and Enter or
+ * Space on it (it is a button) shows its paragraphs. Not claimed anywhere
+ * else: on the pane's scrolling area, in a field or on a control the arrows
+ * keep their own meaning.
  */
 function arrowStep(direction: 1 | -1) {
   return (state: ReaderState, context: CommandContext, input?: KeyInput): CommandResult => {
-    const from = input?.passage;
-    const source = from ? sourceOfAddress(from) : null;
+    const from: PassageStop | null = input?.passage
+      ? { kind: 'passage', address: input.passage }
+      : input?.runRow
+        ? { kind: 'run', run: input.runRow }
+        : null;
+    const address = from && (from.kind === 'run' ? from.run : from.address);
+    const source = address ? sourceOfAddress(address) : null;
     const pane = source === null ? null : paneOfSource(state, source);
     if (!from || pane === null) return { state };
     const edition = paneEdition(state, context.editions, pane);
-    const target = stepPassage(edition, from, direction, state.showChrome);
-    if (target === null || target === from) return { state };
-    return { state: moveTo(state, pane, target), effect: { type: 'replaceHash', address: target } };
+    const runs = context.runsOf?.(pane) ?? [];
+    const target =
+      runs.length === 0 && from.kind === 'passage'
+        ? stepPassageStop(edition, from.address, direction, state.showChrome)
+        : stepStop(edition, from, direction, state.showChrome, runs);
+    if (target === null) return { state };
+    if (target.kind === 'run')
+      return {
+        state: { ...state, activePane: pane },
+        effect: { type: 'focusRun', run: target.run },
+      };
+    if (target.address === address) return { state };
+    return {
+      state: moveTo(state, pane, target.address),
+      effect: { type: 'replaceHash', address: target.address },
+    };
   };
+}
+
+/** `stepPassage` as a stop (no run rows: the view is off). */
+function stepPassageStop(
+  edition: Edition,
+  from: Address,
+  direction: 1 | -1,
+  showChrome: boolean,
+): PassageStop | null {
+  const address = stepPassage(edition, from, direction, showChrome);
+  return address === null ? null : { kind: 'passage', address };
 }
 
 const arrow = (key: string) => (input: KeyInput, state: ReaderState) =>
   plain(input) &&
   !input.shiftKey &&
-  input.passage !== null &&
+  (input.passage !== null || (input.runRow ?? null) !== null) &&
   !state.shortcutsOpen &&
   input.key === key;
 

@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import type { Address, Edition } from '../../sources/edition.ts';
 import { commandForKey, type CommandEffect } from '../commands/commands.ts';
+import type { PaneRun } from '../state/passage-stops.ts';
 import type { PaneIndex, ReaderState } from '../state/reader-state.ts';
 import { focusPaneStop } from '../views/roving-passage.ts';
 import { replaceHash } from './use-hash-location.ts';
@@ -24,6 +25,13 @@ function focusedPassage(target: EventTarget | null): Address | null {
   return address && root?.contains(target) ? (address as Address) : null;
 }
 
+/** The first paragraph of the run whose Aligned-view row (in a pane's text) `target` is, if it is one. */
+function focusedRun(target: EventTarget | null): Address | null {
+  if (!(target instanceof HTMLElement) || !target.matches('.pane article.edition .aligned-run'))
+    return null;
+  return (target.dataset.run as Address | undefined) ?? null;
+}
+
 /** Installs the keyboard shortcuts. */
 export function useCommands(
   editions: readonly Edition[],
@@ -31,15 +39,16 @@ export function useCommands(
   setState: (next: ReaderState) => void,
   scrollOf: (pane: PaneIndex) => HTMLElement | null,
   runEffect: (effect: CommandEffect) => void,
+  runsOf?: (pane: PaneIndex) => readonly PaneRun[],
 ): void {
-  const latest = useRef({ state, setState, scrollOf, runEffect, editions });
+  const latest = useRef({ state, setState, scrollOf, runEffect, editions, runsOf });
   useEffect(() => {
-    latest.current = { state, setState, scrollOf, runEffect, editions };
+    latest.current = { state, setState, scrollOf, runEffect, editions, runsOf };
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented) return;
-      const { state, setState, scrollOf, runEffect, editions } = latest.current;
+      const { state, setState, scrollOf, runEffect, editions, runsOf } = latest.current;
       const input = {
         key: e.key,
         ctrlKey: e.ctrlKey,
@@ -48,13 +57,14 @@ export function useCommands(
         shiftKey: e.shiftKey,
         inEditable: isEditable(e.target),
         passage: focusedPassage(e.target),
+        runRow: focusedRun(e.target),
       };
       const command = commandForKey(input, state);
       if (!command) return;
       e.preventDefault();
       const result = command.perform(
         state,
-        { editions, topOf: (pane) => topParagraph(scrollOf(pane)) },
+        { editions, topOf: (pane) => topParagraph(scrollOf(pane)), runsOf },
         input,
       );
       if (result.state !== state) setState(result.state);
@@ -93,6 +103,9 @@ export function runCommandEffect(effect: CommandEffect, handlers: EffectHandlers
     case 'focusPane':
       focusPaneStop(effect.pane);
       break;
+    case 'focusRun':
+      focusAfterRender(`.aligned-run[data-run="${CSS.escape(effect.run)}"]`);
+      break;
   }
 }
 
@@ -100,12 +113,17 @@ export function runCommandEffect(effect: CommandEffect, handlers: EffectHandlers
  * Focuses the passage inside a pane's edition once React has rendered the state change that
  * moved it (checked for a few frames; the render is usually done by the first).
  */
-function focusPassageAfterRender(address: Address, frames = 5): void {
+function focusPassageAfterRender(address: Address): void {
+  focusAfterRender(`[data-address="${CSS.escape(address)}"]`, { preventScroll: true });
+}
+
+/** Focuses the element `selector` finds in a pane's edition once rendered (see above). */
+function focusAfterRender(selector: string, options?: FocusOptions, frames = 5): void {
   requestAnimationFrame(() => {
     const el = document.querySelector<HTMLElement>(
-      `.pane[data-source] article.edition [data-address="${CSS.escape(address)}"]`,
+      `.pane[data-source] article.edition ${selector}`,
     );
-    if (el && el !== document.activeElement) el.focus({ preventScroll: true });
-    else if (!el && frames > 1) focusPassageAfterRender(address, frames - 1);
+    if (el && el !== document.activeElement) el.focus(options);
+    else if (!el && frames > 1) focusAfterRender(selector, options, frames - 1);
   });
 }

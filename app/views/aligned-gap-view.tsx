@@ -6,7 +6,13 @@
  *
  * A gap may also hold the row of a run of this text's own paragraphs with
  * no counterpart (`AlignedGap.run`): a button that names them and shows or
- * hides them (`aria-expanded`).
+ * hides them (`aria-expanded`). It is not a Tab stop of its own: like a
+ * passage, it is reached with Up/Down and takes the pane's one Tab stop
+ * while focused (`roving-passage.ts`).
+ *
+ * `HeldRow` is the short side of a row (`AlignedHold`): its blocks and a
+ * label naming what they face, kept in sight (`position: sticky`, styles.css)
+ * while the other side's longer part scrolls past, then the row's blank room.
  *
  * Outside the text: `data-anchor-ignore` (anchoring and selection skip it);
  * the label is `aria-hidden` (a screen reader reads each text in order; it
@@ -14,9 +20,10 @@
  * paragraphs it hides). Renders addresses and labels as React text.
  */
 import type { ReactNode } from 'react';
+import type { Address } from '../../sources/edition.ts';
 import type { Edition } from '../../sources/edition.ts';
-import type { AlignedGap } from '../align/aligned-gaps.ts';
-import { RUN_ROW } from '../align/run-row.ts';
+import type { AlignedGap, AlignedHold } from '../align/aligned-gaps.ts';
+import { FACE_ROW, RUN_ROW } from '../align/run-row.ts';
 import { sourceMetadata } from '../../sources/metadata.ts';
 import { counted } from '../../sources/util/plural.ts';
 
@@ -42,6 +49,15 @@ export interface AlignedGapViewProps {
   readonly editions: readonly Edition[];
   /** Shows or hides the run of `gap.run` (by its first paragraph). */
   readonly onToggleRun?: (first: string) => void;
+  /** The run's row holds its pane's one Tab stop (`roving-passage.ts`); else it is out of the Tab order. */
+  readonly runStop?: Address | null;
+}
+
+/** The label of a source whose address is `first`, among `editions`. */
+function labelOf(first: string | undefined, editions: readonly Edition[]): string {
+  const other = first ? editions.find((e) => first.startsWith(`${e.id}:`)) : undefined;
+  // (pane.tsx's sourceLabel, not imported: pane.tsx imports this module.)
+  return other ? (sourceMetadata(other.id)?.label ?? other.title) : 'the other text';
 }
 
 /** Room a label needs (two lines of it, with its padding), in pixels. */
@@ -54,11 +70,14 @@ const LABEL_ROOM = 44;
  * a box filling 2,000 px of it said nothing more and pushed the reading
  * apart. The rest of the gap stays blank.
  */
-export function AlignedGapView({ gap, editions, onToggleRun }: AlignedGapViewProps): ReactNode {
+export function AlignedGapView({
+  gap,
+  editions,
+  onToggleRun,
+  runStop = null,
+}: AlignedGapViewProps): ReactNode {
   const first = gap.unmatched[0];
-  const other = first ? editions.find((e) => first.startsWith(`${e.id}:`)) : undefined;
-  // (pane.tsx's sourceLabel, not imported: pane.tsx imports this module.)
-  const label = other ? (sourceMetadata(other.id)?.label ?? other.title) : 'the other text';
+  const label = labelOf(first, editions);
   // Level with the unmatched paragraph, or higher where the gap below it is too short for the label.
   const top = Math.max(0, Math.min(gap.unmatchedTop ?? 0, gap.height - LABEL_ROOM));
   const run = gap.run;
@@ -82,6 +101,7 @@ export function AlignedGapView({ gap, editions, onToggleRun }: AlignedGapViewPro
           className="aligned-run"
           data-run={run.paragraphs[0]}
           aria-expanded={run.expanded}
+          tabIndex={runStop === run.paragraphs[0] ? 0 : -1}
           style={{ top: run.top, height: RUN_ROW }}
           onClick={() => onToggleRun?.(run.paragraphs[0]!)}
         >
@@ -92,6 +112,37 @@ export function AlignedGapView({ gap, editions, onToggleRun }: AlignedGapViewPro
           {run.expanded ? 'hide' : 'show'}
         </button>
       )}
+    </div>
+  );
+}
+
+/** Props of `HeldRow`. */
+export interface HeldRowProps {
+  readonly hold: AlignedHold;
+  readonly editions: readonly Edition[];
+  /** The held blocks, rendered by the pane. */
+  readonly children: ReactNode;
+}
+
+/**
+ * The short side of a row, held in sight through the row (see the module comment). The
+ * label is `aria-hidden` as the gaps' are: a screen reader reads each text in order.
+ */
+export function HeldRow({ hold, editions, children }: HeldRowProps): ReactNode {
+  return (
+    <div className="aligned-row">
+      <div className="aligned-hold">
+        {children}
+        <div
+          className="aligned-face"
+          style={{ height: FACE_ROW }}
+          data-anchor-ignore=""
+          aria-hidden="true"
+        >
+          faces {labelOf(hold.faces[0], editions)} {paragraphRanges(hold.faces)}
+        </div>
+      </div>
+      <div className="aligned-gap" style={{ height: hold.room }} data-anchor-ignore="" />
     </div>
   );
 }

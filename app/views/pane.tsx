@@ -11,9 +11,9 @@
 import { Fragment, useMemo, type ReactNode, type RefObject } from 'react';
 import type { Address, Block, Edition, Footnote, SourceId } from '../../sources/edition.ts';
 import { sourceMetadata } from '../../sources/metadata.ts';
-import type { AlignedGap } from '../align/aligned-gaps.ts';
+import type { AlignedGap, AlignedHold } from '../align/aligned-gaps.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
-import { AlignedGapView } from './aligned-gap-view.tsx';
+import { AlignedGapView, HeldRow } from './aligned-gap-view.tsx';
 import { BlockView } from './block-view.tsx';
 import { FootnoteList } from './footnote-list.tsx';
 import { useRovingPassage } from './roving-passage.ts';
@@ -43,6 +43,8 @@ export interface PaneProps {
   readonly interactive: boolean;
   /** The Aligned view's room before blocks, by address (`app/align/`). */
   readonly gaps?: ReadonlyMap<string, AlignedGap>;
+  /** Parts of rows the Aligned view holds in sight, by their first block (`app/align/`). */
+  readonly holds?: ReadonlyMap<string, AlignedHold>;
   /** Blocks the Aligned view hides (collapsed runs of paragraphs with no counterpart). */
   readonly collapsed?: ReadonlySet<string>;
   /** Expands or collapses a run of paragraphs with no counterpart (by its first paragraph). */
@@ -56,6 +58,24 @@ export function sourceLabel(edition: Edition): string {
   return sourceMetadata(edition.id)?.label ?? edition.title;
 }
 
+/** The blocks one by one, but each held part's blocks (`holds`) as one group. */
+function heldGroups(
+  blocks: readonly Block[],
+  holds: ReadonlyMap<string, AlignedHold> | undefined,
+): { blocks: readonly Block[]; hold?: AlignedHold }[] {
+  const out: { blocks: readonly Block[]; hold?: AlignedHold }[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const hold = holds?.get(blocks[i]!.address);
+    const end = hold ? blocks.findIndex((b, j) => j >= i && b.address === hold.last) : -1;
+    if (!hold || end === -1) out.push({ blocks: [blocks[i]!] });
+    else {
+      out.push({ blocks: blocks.slice(i, end + 1), hold });
+      i = end;
+    }
+  }
+  return out;
+}
+
 /** A pane. */
 export function Pane(props: PaneProps): ReactNode {
   const { index, edition, editions, marked, showChrome, active, scrollRef } = props;
@@ -64,7 +84,13 @@ export function Pane(props: PaneProps): ReactNode {
     [edition],
   );
   const firstNumbered = edition.blocks.find((b) => b.n !== undefined)?.address;
-  const roving = useRovingPassage(edition, showChrome, scrollRef, props.interactive);
+  // The rows of runs of paragraphs with no counterpart: stops of Up/Down, as passages are.
+  const runRows = useMemo(() => {
+    const out = new Set<string>();
+    for (const gap of props.gaps?.values() ?? []) if (gap.run) out.add(gap.run.paragraphs[0]!);
+    return out;
+  }, [props.gaps]);
+  const roving = useRovingPassage(edition, showChrome, scrollRef, props.interactive, runRows);
   // A long text renders only the chunks near the viewport and those of marked passages: the Tab
   // stop's chunk too, so the pane never loses its one Tab stop.
   const forced = useMemo(
@@ -158,17 +184,25 @@ export function Pane(props: PaneProps): ReactNode {
               render={renderBlock}
             />
           ) : (
-            // One keyed fragment per block, gap or not, so toggling the view keeps the blocks mounted.
-            edition.blocks.map((block) => (
-              <Fragment key={block.address}>
-                {props.gaps?.has(block.address) && (
+            // One keyed fragment per block, gap or not, so toggling the view keeps the blocks mounted
+            // (but those of a held part, which move into its row).
+            heldGroups(edition.blocks, props.holds).map(({ blocks, hold }) => (
+              <Fragment key={hold ? `held:${blocks[0]!.address}` : blocks[0]!.address}>
+                {props.gaps?.has(blocks[0]!.address) && (
                   <AlignedGapView
-                    gap={props.gaps.get(block.address)!}
+                    gap={props.gaps.get(blocks[0]!.address)!}
                     editions={editions}
                     onToggleRun={props.onToggleRun}
+                    runStop={roving.runStop}
                   />
                 )}
-                {renderBlock(block)}
+                {hold ? (
+                  <HeldRow hold={hold} editions={editions}>
+                    {blocks.map(renderBlock)}
+                  </HeldRow>
+                ) : (
+                  renderBlock(blocks[0]!)
+                )}
               </Fragment>
             ))
           )}

@@ -16,6 +16,10 @@
  * - Up/Down move between passages (`nextPassage` in `commands/commands.ts`),
  *   j/k between numbered paragraphs; the focus moving makes its passage the
  *   pane's Tab stop.
+ * - In the Aligned view, the row of a run of paragraphs with no counterpart
+ *   (`aligned-gap-view.tsx`) is one of those stops too: Up/Down reach it
+ *   between the passages around it, and while focused it holds the pane's
+ *   Tab stop (`runStop`) instead of a passage; it is no extra Tab stop.
  * - The Tab stop follows the reader's scrolling while the focus is elsewhere:
  *   when the pane comes to rest with its stop out of sight, the first passage
  *   at the top of the pane becomes the stop, so Tab lands where the reader is
@@ -64,9 +68,17 @@ function passageOf(node: EventTarget | null): Address | null {
   return (el?.dataset.address as Address | undefined) ?? null;
 }
 
-/** The pane's current passage element: its Tab stop. */
+/** The pane's current passage element, or run row: its Tab stop. */
 function stopElement(pane: ParentNode): HTMLElement | null {
-  return pane.querySelector<HTMLElement>('article.edition [data-address][tabindex="0"]');
+  return pane.querySelector<HTMLElement>(
+    'article.edition [data-address][tabindex="0"], article.edition .aligned-run[tabindex="0"]',
+  );
+}
+
+/** The first paragraph of the run whose row is `node`, if it is one. */
+function runOf(node: EventTarget | null): Address | null {
+  if (!(node instanceof HTMLElement) || !node.classList.contains('aligned-run')) return null;
+  return (node.dataset.run as Address | undefined) ?? null;
 }
 
 /** Whether part of `el` shows inside the scrolling area `scroller`. */
@@ -88,13 +100,17 @@ function topPassage(scroller: HTMLElement): Address | null {
   return null;
 }
 
+const NO_RUNS: ReadonlySet<string> = new Set();
+
 /** How long a pane's scrolling must pause before its Tab stop follows it. */
 const SETTLE_MS = 150;
 
 /** What `useRovingPassage` gives a pane. */
 export interface RovingPassage {
-  /** The passage holding the pane's one Tab stop; null before the app is interactive. */
+  /** The passage holding the pane's one Tab stop; null before the app is interactive or while a run row holds it. */
   readonly stop: Address | null;
+  /** The first paragraph of the run whose row holds the pane's one Tab stop, if one does. */
+  readonly runStop: Address | null;
   /** The block or note the focus is in: its controls are in the Tab order. */
   readonly within: Address | null;
   /** For the pane's scrolling area: follows the focus into and out of passages. */
@@ -108,23 +124,30 @@ export function useRovingPassage(
   showChrome: boolean,
   scrollRef: RefObject<HTMLElement | null>,
   interactive: boolean,
+  runRows: ReadonlySet<string> = NO_RUNS,
 ): RovingPassage {
   const order = useMemo(() => passageOrder(edition, showChrome), [edition, showChrome]);
   const shown = useMemo(() => new Set<string>(order), [order]);
   const [chosen, setChosen] = useState<Address | null>(null);
+  // The run row focused last, while it is the stop (a passage chosen since clears it).
+  const [chosenRun, setChosenRun] = useState<Address | null>(null);
   const [within, setWithin] = useState<Address | null>(null);
+  const runStop = interactive && chosenRun !== null && runRows.has(chosenRun) ? chosenRun : null;
   // A stop that is not a passage of this text (another text now, or site navigation hidden again)
   // gives way to the first passage: the pane always has exactly one.
-  const stop = !interactive
-    ? null
-    : chosen !== null && shown.has(chosen)
-      ? chosen
-      : (order[0] ?? null);
+  const stop =
+    !interactive || runStop !== null
+      ? null
+      : chosen !== null && shown.has(chosen)
+        ? chosen
+        : (order[0] ?? null);
 
   const onFocus = useCallback((e: FocusEvent<HTMLElement>) => {
     const passage = passageOf(e.target);
+    const run = runOf(e.target);
     setWithin(passage);
     if (passage !== null) setChosen(passage);
+    if (passage !== null || run !== null) setChosenRun(run);
   }, []);
   const onBlur = useCallback((e: FocusEvent<HTMLElement>) => {
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setWithin(null);
@@ -139,7 +162,10 @@ export function useRovingPassage(
       const current = stopElement(scroller);
       if (current && inView(current, scroller)) return;
       const top = topPassage(scroller);
-      if (top !== null) setChosen(top);
+      if (top !== null) {
+        setChosen(top);
+        setChosenRun(null);
+      }
     };
     const onScroll = (): void => {
       window.clearTimeout(timer);
@@ -152,7 +178,7 @@ export function useRovingPassage(
     };
   }, [scrollRef, interactive]);
 
-  return { stop, within, onFocus, onBlur };
+  return { stop, runStop, within, onFocus, onBlur };
 }
 
 /**
