@@ -166,7 +166,7 @@ function arrowStep(direction: 1 | -1) {
         state: { ...state, activePane: pane },
         effect: { type: 'focusRun', run: target.run },
       };
-    if (target.address === address) return { state };
+    if (from.kind === 'passage' && target.address === from.address) return { state };
     return {
       state: moveTo(state, pane, target.address),
       effect: { type: 'replaceHash', address: target.address },

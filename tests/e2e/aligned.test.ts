@@ -51,7 +51,11 @@ const scrollHeights = () =>
     [...document.querySelectorAll<HTMLElement>('.pane-scroll')].map((el) => el.scrollHeight),
   );
 
-/** Each address's top within its pane's scrolled content (independent of the scroll position). */
+/**
+ * Each address's top within its pane's scrolled content (independent of the scroll position):
+ * where its block lies, not where a held part of a row is drawn while stuck in view (its
+ * `.aligned-hold`, sticky, is first in its `.aligned-row`, so unstuck it starts at the row's top).
+ */
 function contentTops(addresses: readonly string[]): Promise<Record<string, number>> {
   return reader.page.evaluate((list) => {
     const out: Record<string, number> = {};
@@ -60,8 +64,15 @@ function contentTops(addresses: readonly string[]): Promise<Record<string, numbe
       const scroll = el?.closest<HTMLElement>('.pane-scroll');
       if (!el || !scroll) continue;
       const block = el.closest<HTMLElement>('.block') ?? el;
+      const hold = block.closest('.aligned-hold');
+      const stuck = hold
+        ? hold.getBoundingClientRect().top - hold.parentElement!.getBoundingClientRect().top
+        : 0;
       out[a] =
-        block.getBoundingClientRect().top - scroll.getBoundingClientRect().top + scroll.scrollTop;
+        block.getBoundingClientRect().top -
+        stuck -
+        scroll.getBoundingClientRect().top +
+        scroll.scrollTop;
     }
     return out;
   }, addresses);
@@ -204,6 +215,163 @@ describe('the Aligned view', () => {
       .toBe(true);
   });
 
+  it('a paragraph aligned with many stays in sight through its row, saying what it faces', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    await turnOnAligned();
+    const natural = await scrollHeights();
+    // Every row of one paragraph against three or more (Winstanley-Chesters 19 against Lankov
+    // 25-38 among them): the panes scrolled level to the middle of the many, the one is on screen.
+    const oneToMany = expectedRows().flatMap((r) =>
+      r.a.length === 1 && r.b.length >= 3
+        ? [{ one: r.a[0]!, many: r.b }]
+        : r.b.length === 1 && r.a.length >= 3
+          ? [{ one: r.b[0]!, many: r.a }]
+          : [],
+    );
+    expect(oneToMany.map((r) => r.one)).toContain(`${WC}:19`);
+    for (const { one, many } of oneToMany) {
+      const middle = many[Math.floor(many.length / 2)]!;
+      const seen = await reader.paragraph(middle).evaluate((el, address) => {
+        const scroll = el.closest<HTMLElement>('.pane-scroll')!;
+        const block = el.closest('.block')!;
+        const at =
+          scroll.scrollTop + block.getBoundingClientRect().top - scroll.getBoundingClientRect().top;
+        for (const s of document.querySelectorAll<HTMLElement>('.pane-scroll')) s.scrollTop = at;
+        const held = document.querySelector(`[data-address="${CSS.escape(address)}"]`)!;
+        const box = held.closest('.block')!.getBoundingClientRect();
+        const view = held.closest('.pane-scroll')!.getBoundingClientRect();
+        const face = held.closest('.aligned-hold')?.querySelector('.aligned-face');
+        return {
+          scrolledTo: Math.abs(Math.round(scroll.scrollTop - at)),
+          inView: box.top >= view.top - 1 && box.bottom <= view.bottom + 1,
+          face: face?.textContent ?? null,
+          faceInView: face ? face.getBoundingClientRect().bottom <= view.bottom + 1 : false,
+        };
+      }, one);
+      expect(seen.scrolledTo, middle).toBe(0);
+      expect(seen, `${one} beside ${middle}`).toMatchObject({ inView: true, faceInView: true });
+      expect(seen.face).toMatch(/^faces (Lankov \(2007\)|Winstanley-Chesters \(2015\)) ¶\d+–\d+$/);
+    }
+    expect(
+      await reader.page
+        .locator('.aligned-hold:has([data-address="' + WC + ':19"]) .aligned-face')
+        .textContent(),
+    ).toBe('faces Lankov (2007) ¶25–38');
+    await reader.screenshot('aligned-wide-held');
+    // Held rows take the room that was blank: the panes are no taller, and the rows still level.
+    expect(await scrollHeights()).toEqual(natural);
+    const both = expectedRows().filter((r) => r.a.length > 0 && r.b.length > 0);
+    const tops = await contentTops(both.flatMap((r) => [r.a[0]!, r.b[0]!]));
+    expect(
+      both.filter((r) => Math.abs(tops[r.a[0]!]! - tops[r.b[0]!]!) > 2).map((r) => r.a[0]),
+    ).toEqual([]);
+    expect(await reader.axeViolations()).toEqual([]);
+  });
+
+  it('Up/Down reach a collapsed run as its row; Enter shows it and Down goes into it', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    await turnOnAligned();
+    const run = expectedRuns(expectedRows()).find((r) => r.side === 1 && r.paragraphs.length > 1)!;
+    const row = reader.page.locator(`.aligned-run[data-run="${run.paragraphs[0]}"]`);
+    const [before, after] = await row.evaluate((button) => {
+      // The passages shown just before and after the run's row in its pane.
+      const shown = [
+        ...button.closest('article')!.querySelectorAll<HTMLElement>('.block-text[data-address]'),
+      ].filter((el) => el.getClientRects().length > 0);
+      const i = shown.findIndex(
+        (el) => button.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+      return [shown[i - 1]!.dataset.address!, shown[i]!.dataset.address!];
+    });
+    const focused = () =>
+      reader.page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return el.dataset.run ? `row ${el.dataset.run}` : (el.dataset.address ?? el.tagName);
+      });
+    await reader.paragraph(before).focus();
+    await reader.pressKey('ArrowDown');
+    await expect.poll(focused).toBe(`row ${run.paragraphs[0]}`);
+    expect(await row.getAttribute('aria-expanded')).toBe('false');
+    // Down again passes the collapsed run; Up comes back to its row, then to the passage before.
+    await reader.pressKey('ArrowDown');
+    await expect.poll(focused).toBe(after);
+    expect(await row.getAttribute('aria-expanded')).toBe('false');
+    await reader.pressKey('ArrowUp');
+    await expect.poll(focused).toBe(`row ${run.paragraphs[0]}`);
+    // Enter shows the run, the focus staying on its row; Down goes to its first paragraph.
+    await reader.pressKey('Enter');
+    await expect.poll(() => row.getAttribute('aria-expanded')).toBe('true');
+    expect(await focused()).toBe(`row ${run.paragraphs[0]}`);
+    await reader.pressKey('ArrowDown');
+    await expect.poll(focused).toBe(run.paragraphs[0]);
+    expect(await reader.paragraph(run.paragraphs[0]!).isVisible()).toBe(true);
+    await reader.pressKey('ArrowUp');
+    await expect.poll(focused).toBe(`row ${run.paragraphs[0]}`);
+    // Space hides it again.
+    await reader.pressKey('Space');
+    await expect.poll(() => row.getAttribute('aria-expanded')).toBe('false');
+    await reader.pressKey('ArrowUp');
+    await expect.poll(focused).toBe(before);
+  });
+
+  it('run rows are no Tab stops of their own: one per pane, a focused row holding it', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    await turnOnAligned();
+    const run = expectedRuns(expectedRows()).find((r) => r.side === 0)!;
+    const row = reader.page.locator(`.aligned-run[data-run="${run.paragraphs[0]}"]`);
+    // No run row in the Tab order while the focus is elsewhere.
+    const tabbable = () =>
+      reader.page.$$eval('.aligned-run', (els) => els.filter((el) => el.tabIndex >= 0).length);
+    expect(await tabbable()).toBe(0);
+    // From the left pane's stop, on the passage just before a run's row: Tab passes the passage's
+    // own controls and leaves the text for the right pane, never stopping on a run's row.
+    const before = await row.evaluate((button) => {
+      const shown = [
+        ...button.closest('article')!.querySelectorAll<HTMLElement>('.block-text[data-address]'),
+      ].filter((el) => el.getClientRects().length > 0);
+      const i = shown.findIndex(
+        (el) => button.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+      return shown[i - 1]!.dataset.address!;
+    });
+    await reader.paragraph(before).focus();
+    const met: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      await reader.pressKey('Tab');
+      const where = await reader.page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return {
+          run: el.classList.contains('aligned-run'),
+          pane: el.closest('.pane')?.getAttribute('data-pane') ?? null,
+          inText: el.closest('.pane-scroll') !== null,
+        };
+      });
+      if (where.run) met.push('run row');
+      if (where.pane !== '0' || !where.inText) break;
+    }
+    expect(met).toEqual([]);
+    expect(
+      await reader.page.evaluate(() =>
+        document.activeElement?.closest('.pane')?.getAttribute('data-pane'),
+      ),
+    ).toBe('1');
+    // A run row reached with Up/Down holds its pane's one stop: Tab leaves, Shift+Tab comes back.
+    await reader.paragraph(before).focus();
+    await reader.pressKey('ArrowDown');
+    await expect.poll(() => row.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await tabbable()).toBe(1);
+    expect(
+      await reader.page.$$eval('.pane[data-pane="0"] article [tabindex="0"]', (els) => els.length),
+    ).toBe(1);
+    await reader.pressKey('Tab');
+    expect(await row.evaluate((el) => el === document.activeElement)).toBe(false);
+    await reader.pressKey('Shift+Tab');
+    expect(await row.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   it('Sync follows the alignment: the panes scroll level', async () => {
     await reader.openApp();
     await waitForMarks(reader);
@@ -211,22 +379,24 @@ describe('the Aligned view', () => {
     await reader.page.getByRole('button', { name: 'Sync panes' }).click();
     const row = expectedRows().filter((r) => r.a.length > 0 && r.b.length > 0)[6]!;
     // Scroll the Winstanley-Chesters pane to the row's paragraph.
-    await reader.paragraph(row.a[0]!).evaluate((el) => {
-      const scroll = el.closest('.pane-scroll')!;
-      const block = el.closest('.block')!;
-      scroll.scrollTop += block.getBoundingClientRect().top - scroll.getBoundingClientRect().top;
-    });
-    // The Lankov pane follows to the same row: its paragraph sits level with it on screen.
+    const at = (await contentTops([row.a[0]!]))[row.a[0]!]!;
+    await reader.paragraph(row.a[0]!).evaluate((el, top) => {
+      el.closest('.pane-scroll')!.scrollTop = top;
+    }, at);
+    // The Lankov pane follows to the same row: its paragraph lies level with it (where the
+    // panes are scrolled to, not where a held part of a row is drawn while stuck in view).
     await expect
       .poll(async () => {
-        const [a, b] = await Promise.all(
-          [row.a[0]!, row.b[0]!].map((x) =>
-            reader.paragraph(x).evaluate((el) => el.getBoundingClientRect().top),
-          ),
+        const scrolled = await reader.page.$$eval('.pane-scroll', (els) =>
+          els.map((el) => el.scrollTop),
         );
-        return Math.abs(a! - b!);
+        const tops = await contentTops([row.a[0]!, row.b[0]!]);
+        return [
+          Math.abs(scrolled[0]! - scrolled[1]!),
+          Math.abs(tops[row.a[0]!]! - tops[row.b[0]!]!),
+        ].map((d) => d <= 2);
       })
-      .toBeLessThanOrEqual(2);
+      .toEqual([true, true]);
     await reader.page.getByRole('button', { name: 'Sync panes' }).click();
     // Off again: the gaps go, the text is as it was.
     await alignedButton().click();

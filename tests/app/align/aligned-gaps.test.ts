@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   alignedGaps,
+  alignedLayout,
+  HOLD_MIN,
   hiddenBlocks,
   unmatchedRuns,
   type PaneLayout,
 } from '../../../app/align/aligned-gaps.ts';
-import { RUN_ROW } from '../../../app/align/run-row.ts';
+import { FACE_ROW, RUN_ROW } from '../../../app/align/run-row.ts';
 import type { AlignedRow } from '../../../sources/align/index.ts';
 import type { Address } from '../../../sources/edition.ts';
 
@@ -165,5 +167,45 @@ describe('alignedGaps', () => {
       expect(px[5]).toBe(50 + RUN_ROW + 330);
       expect(gy.get('y:3')!.unmatched).toEqual(['x:2', 'x:3', 'x:4']);
     });
+  });
+});
+
+describe('alignedLayout: the short side of a row held in sight', () => {
+  // P: p:1 (50 px) faces q:1-q:3 (100 px each); then p:2 (60 px) faces q:4 (60 px).
+  const p: PaneLayout = { addresses: ['p:1', 'p:2'], tops: [0, 50], end: 110 };
+  const q: PaneLayout = {
+    addresses: ['q:1', 'q:2', 'q:3', 'q:4'],
+    tops: [0, 100, 200, 300],
+    end: 360,
+  };
+  const rows = [row(['p:1'], ['q:1', 'q:2', 'q:3']), row(['p:2'], ['q:4'])];
+  const none = { runs: [], expanded: new Set<string>() };
+  const total = (l: PaneLayout, gaps: ReadonlyMap<string, { height: number }>, room = 0) =>
+    l.end + [...gaps.values()].reduce((sum, g) => sum + g.height, 0) + room;
+
+  it('holds the one paragraph facing three, through the room below it, which it takes from the next gap', () => {
+    const plain = alignedGaps(rows, [p, q]);
+    const { gaps, holds } = alignedLayout(rows, [p, q], none, { maxHeight: 800 });
+    const hold = holds[0].get('p:1')!;
+    expect(hold).toEqual({ last: 'p:1', faces: ['q:1', 'q:2', 'q:3'], room: 300 - 50 - FACE_ROW });
+    expect(holds[1].size).toBe(0);
+    // Without the hold, the 250 px below p:1 were a blank gap before p:2; now the row owns them.
+    expect(plain[0].get('p:2')).toEqual({ height: 250, unmatched: [] });
+    expect(gaps[0].has('p:2')).toBe(false);
+    // Neither pane grows: the held part, its label and room are as tall as the gap they replace.
+    expect(total(p, gaps[0], FACE_ROW + hold.room)).toBe(total(p, plain[0]));
+    expect(total(q, gaps[1])).toBe(total(q, plain[1]));
+  });
+
+  it('holds nothing where the room is small, or the part with its label is taller than the pane', () => {
+    const close = [row(['p:1'], ['q:1']), row(['p:2'], ['q:2', 'q:3', 'q:4'])];
+    // p:1 faces q:1 with 50 px below it (< HOLD_MIN); p:2 faces 200 px more than its own.
+    const { holds } = alignedLayout(close, [p, q], none, { maxHeight: 800 });
+    expect(50).toBeLessThan(HOLD_MIN);
+    expect([...holds[0].keys()]).toEqual(['p:2']);
+    const short = alignedLayout(close, [p, q], none, { maxHeight: 60 + FACE_ROW - 1 });
+    expect(short.holds[0].size).toBe(0);
+    // And without the option, as alignedGaps: no holds.
+    expect(alignedLayout(rows, [p, q]).holds[0].size).toBe(0);
   });
 });
