@@ -5,7 +5,8 @@
  * the initial bundle with the related-passage index it builds.
  *
  * Not for: scrolling. Also hands the hook the layout's pure functions
- * (`aligned-gaps.ts`), so that they load with the alignment, not before.
+ * (`aligned-gaps.ts`) and the measuring of the panes (`measure-pane.ts`),
+ * so that they load with the alignment, not before.
  */
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import { alignmentAnchors } from '../../annotations/comparisons/alignment-anchors.ts';
@@ -13,7 +14,9 @@ import { alignEditions, type Alignment } from '../../sources/align/index.ts';
 import type { Edition } from '../../sources/edition.ts';
 
 /** The layout of the alignment's rows, loaded with it (it was most of the hook's weight in the initial bundle). */
-export { alignedLayout, hiddenBlocks, unmatchedRuns } from './aligned-gaps.ts';
+export { alignedLayout, hiddenBlocks, sameLayout, unmatchedRuns } from './aligned-gaps.ts';
+/** The measuring of the panes the layout starts from, loaded with it too. */
+export { measurePane } from './measure-pane.ts';
 
 /** The alignment of two editions' paragraphs, anchored on their comparisons. */
 export function alignPanes(a: Edition, b: Edition, comparisons: readonly Annotation[]): Alignment {

@@ -404,3 +404,27 @@ export function alignedLayout(
   }
   return { gaps: out, holds };
 }
+
+/** Same layout (to the pixel): the view need not re-render. */
+export function sameLayout(l: AlignedLayout, m: AlignedLayout): boolean {
+  const [x, y] = [l.gaps, m.gaps];
+  return ([0, 1] as const).every(
+    (s) =>
+      x[s].size === y[s].size &&
+      l.holds[s].size === m.holds[s].size &&
+      [...l.holds[s]].every(([k, h]) => {
+        const i = m.holds[s].get(k);
+        return i !== undefined && i.last === h.last && i.room === h.room;
+      }) &&
+      [...x[s]].every(([k, g]) => {
+        const h = y[s].get(k);
+        return (
+          h !== undefined &&
+          h.height === g.height &&
+          h.unmatched.join() === g.unmatched.join() &&
+          h.run?.expanded === g.run?.expanded &&
+          h.run?.top === g.run?.top
+        );
+      }),
+  );
+}

@@ -7,7 +7,7 @@
  * the alignment's links instead of proportional position.
  *
  * The alignment is computed on demand (`align-engine.ts`, loaded on first
- * use) for the two panes' texts, built-in or the reader's own, anchored on
+ * use, with the measuring and layout code) for the two panes' texts, built-in or the reader's own, anchored on
  * the comparisons between them. The layout is measured from the DOM: each
  * pane's blocks' tops without the gaps, turned into gaps by the pure
  * `alignedGaps`, re-measured when a text's size changes (a resize, a font,
@@ -77,67 +77,6 @@ const NO_GAPS: AlignedGaps = [new Map(), new Map()];
 const NO_LAYOUT: AlignedLayout = { gaps: NO_GAPS, holds: [new Map(), new Map()] };
 const NONE_HIDDEN: readonly [ReadonlySet<string>, ReadonlySet<string>] = [new Set(), new Set()];
 const NO_RUNS: readonly UnmatchedRun[] = [];
-
-/** The blocks of a pane as laid out without gaps, or null if the pane is not shown. */
-function measure(scroll: HTMLElement | null, edition: Edition): PaneLayout | null {
-  const article = scroll?.querySelector<HTMLElement>('article.edition');
-  if (!article || article.offsetParent === null) return null;
-  const origin = article.getBoundingClientRect().top;
-  const tops: (number | null)[] = [];
-  let gapsSoFar = 0;
-  let end = 0;
-  // `shift`: how far a held part (sticky) is stuck below where it lies, while the pane is scrolled.
-  const walk = (parent: Element, shift: number): void => {
-    for (const child of parent.children) {
-      if (!(child instanceof HTMLElement)) continue;
-      const list = child.classList;
-      if (list.contains('aligned-gap') || list.contains('aligned-face')) {
-        gapsSoFar += child.getBoundingClientRect().height;
-      } else if (list.contains('aligned-row')) {
-        walk(child, 0);
-      } else if (list.contains('aligned-hold')) {
-        // First in its row: unstuck, its top is the row's.
-        const row = child.parentElement!.getBoundingClientRect().top;
-        walk(child, child.getBoundingClientRect().top - row);
-      } else if (list.contains('block')) {
-        const rect = child.getBoundingClientRect();
-        // Hidden blocks (site chrome) take no room: they get the next shown block's top.
-        tops.push(child.hidden || rect.height === 0 ? null : rect.top - shift - origin - gapsSoFar);
-        if (!child.hidden && rect.height > 0) end = rect.bottom - shift - origin - gapsSoFar;
-      }
-    }
-  };
-  walk(article, 0);
-  if (tops.length !== edition.blocks.length) return null;
-  let next = end;
-  const filled = new Array<number>(tops.length);
-  for (let i = tops.length - 1; i >= 0; i--) next = filled[i] = tops[i] ?? next;
-  return { addresses: edition.blocks.map((b) => b.address), tops: filled, end };
-}
-
-/** Same gaps (to the pixel): no re-render. */
-function sameLayout(l: AlignedLayout, m: AlignedLayout): boolean {
-  const [x, y] = [l.gaps, m.gaps];
-  return ([0, 1] as const).every(
-    (s) =>
-      x[s].size === y[s].size &&
-      l.holds[s].size === m.holds[s].size &&
-      [...l.holds[s]].every(([k, h]) => {
-        const i = m.holds[s].get(k);
-        return i !== undefined && i.last === h.last && i.room === h.room;
-      }) &&
-      [...x[s]].every(([k, g]) => {
-        const h = y[s].get(k);
-        return (
-          h !== undefined &&
-          h.height === g.height &&
-          h.unmatched.join() === g.unmatched.join() &&
-          h.run?.expanded === g.run?.expanded &&
-          h.run?.top === g.run?.top
-        );
-      }),
-  );
-}
 
 /** The hook. */
 export function useAlignedView({
@@ -227,7 +166,10 @@ export function useAlignedView({
     if (!current || !engine) return;
     let frame = 0;
     const relayout = () => {
-      const layouts = [measure(scrollOf(0), a), measure(scrollOf(1), b)] as const;
+      const layouts = [
+        engine.measurePane(scrollOf(0), a),
+        engine.measurePane(scrollOf(1), b),
+      ] as const;
       const maxHeight = Math.min(scrollOf(0)?.clientHeight ?? 0, scrollOf(1)?.clientHeight ?? 0);
       // One pane shown (a narrow screen): nothing to level; Sync follows the alignment's links.
       const next =
@@ -241,7 +183,7 @@ export function useAlignedView({
           : NO_LAYOUT;
       // Whole pixels already (aligned-gaps.ts), so a re-measure that moved nothing is the same gaps.
       setLaidOut((l) =>
-        l.for === current && (l.layout === next || sameLayout(l.layout, next))
+        l.for === current && (l.layout === next || engine.sameLayout(l.layout, next))
           ? l
           : { layout: next, for: current },
       );

@@ -21,7 +21,6 @@ import {
   paneEdition,
   paneOfSource,
   stepParagraph,
-  stepPassage,
   swapPanes,
   type PaneIndex,
   type ReaderState,
@@ -155,11 +154,13 @@ function arrowStep(direction: 1 | -1) {
     const pane = source === null ? null : paneOfSource(state, source);
     if (!from || pane === null) return { state };
     const edition = paneEdition(state, context.editions, pane);
-    const runs = context.runsOf?.(pane) ?? [];
-    const target =
-      runs.length === 0 && from.kind === 'passage'
-        ? stepPassageStop(edition, from.address, direction, state.showChrome)
-        : stepStop(edition, from, direction, state.showChrome, runs);
+    const target = stepStop(
+      edition,
+      from,
+      direction,
+      state.showChrome,
+      context.runsOf?.(pane) ?? [],
+    );
     if (target === null) return { state };
     if (target.kind === 'run')
       return {
@@ -172,17 +173,6 @@ function arrowStep(direction: 1 | -1) {
       effect: { type: 'replaceHash', address: target.address },
     };
   };
-}
-
-/** `stepPassage` as a stop (no run rows: the view is off). */
-function stepPassageStop(
-  edition: Edition,
-  from: Address,
-  direction: 1 | -1,
-  showChrome: boolean,
-): PassageStop | null {
-  const address = stepPassage(edition, from, direction, showChrome);
-  return address === null ? null : { kind: 'passage', address };
 }
 
 const arrow = (key: string) => (input: KeyInput, state: ReaderState) =>
