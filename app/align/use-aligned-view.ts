@@ -28,13 +28,7 @@ import { scrollToTop, topParagraph } from '../hooks/top-paragraph.ts';
 import type { PaneRun } from '../state/passage-stops.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
 import type { SyncLink } from '../sync/sync-targets.ts';
-import type {
-  AlignedGaps,
-  AlignedHolds,
-  AlignedLayout,
-  PaneLayout,
-  UnmatchedRun,
-} from './aligned-gaps.ts';
+import type { AlignedGaps, AlignedHolds, AlignedLayout, UnmatchedRun } from './aligned-gaps.ts';
 import { alignmentLinks } from './alignment-links.ts';
 
 /** What the hook needs from the app. */
