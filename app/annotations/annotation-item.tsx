@@ -90,6 +90,9 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
       ) : (
         <>
           {note && note.length > 0 && <NoteView blocks={note} />}
+          {mine && ui.drafts.has(annotation.id) && (
+            <p className="ann-draft">Unsaved changes kept: choose Edit to finish them.</p>
+          )}
           {annotation.tags.length > 0 && (
             <ul className="ann-tags" aria-label="Tags">
               {annotation.tags.map((t) => (

@@ -57,6 +57,13 @@ export interface AnnotationUi {
   readonly openAt: (address: Address) => void;
   /** The open editor reports what is typed (kept here, so a delete elsewhere cannot lose it). */
   readonly trackDraft: (draft: EditorDraft) => void;
+  /**
+   * Typed changes set aside, by annotation id, when their editor closed without Save or Cancel
+   * (Escape, the sidebar closed, another annotation opened): the editor opens with them again.
+   */
+  readonly drafts: ReadonlyMap<string, EditorDraft>;
+  /** Sets `draft` aside for annotation `id`, or with `null` drops what was kept for it. */
+  readonly keepDraft: (id: string, draft: EditorDraft | null) => void;
   /** What was being typed when the annotation was deleted in another tab, until the reader decides. */
   readonly orphan: EditorDraft | null;
   /** Adds the deleted annotation back with the typed text (a new id); says what happened. */
@@ -136,6 +143,18 @@ export function useAnnotationUi(
     });
   }, [runtime, notify]);
   const dismissOrphan = useCallback(() => setOrphan(null), []);
+  // Escape in the editor, closing the sidebar or opening another annotation closed the editor and
+  // dropped what was typed, with no way back; Cancel is the one way to discard it now.
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, EditorDraft>>(() => new Map());
+  const keepDraft = useCallback((id: string, d: EditorDraft | null) => {
+    setDrafts((prev) => {
+      if (d === null ? !prev.has(id) : prev.get(id) === d) return prev;
+      const next = new Map(prev);
+      if (d === null) next.delete(id);
+      else next.set(id, d);
+      return next;
+    });
+  }, []);
   const restoreOrphan = useCallback(() => {
     if (!orphan || !runtime) return;
     const { annotation, note, tags, color } = orphan;
@@ -250,6 +269,8 @@ export function useAnnotationUi(
     undo,
     openAt,
     trackDraft,
+    drafts,
+    keepDraft,
     orphan,
     restoreOrphan,
     dismissOrphan,
