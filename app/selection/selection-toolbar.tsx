@@ -9,6 +9,10 @@
  * continues past it, Escape returns to the pane). A mouse
  * press on the toolbar does not take the selection away.
  *
+ * A selection that runs from one text into the other gets no actions: the
+ * toolbar says instead, in a status, to select within one text (see
+ * `use-pane-selection.ts`).
+ *
  * Renders only action labels (app strings), never the selected text as HTML.
  */
 import {
@@ -66,12 +70,13 @@ export function SelectionToolbar({ editionOf, actions }: SelectionToolbarProps):
         e.preventDefault();
         const inBar = bar.current?.contains(document.activeElement) ?? false;
         clear();
-        if (inBar)
+        if (inBar && !('crossing' in tracked))
           document
             .querySelector<HTMLElement>(`.pane[data-pane="${tracked.selection.pane}"] .pane-scroll`)
             ?.focus();
         return;
       }
+      if ('crossing' in tracked) return;
       if (
         e.key === 'Tab' &&
         !e.shiftKey &&
@@ -96,6 +101,13 @@ export function SelectionToolbar({ editionOf, actions }: SelectionToolbarProps):
   }, []);
 
   if (!tracked || actions.length === 0) return null;
+  if ('crossing' in tracked)
+    return (
+      <div ref={bar} className="selection-toolbar selection-toolbar--crossing" role="status">
+        This selection runs into the other text. Select within one text to highlight, note, link or
+        cite it.
+      </div>
+    );
   const onArrows = (e: ReactKeyboardEvent<HTMLDivElement>): void => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     const buttons = [...(bar.current?.querySelectorAll('button') ?? [])];

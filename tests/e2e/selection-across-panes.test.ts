@@ -1,0 +1,97 @@
+// A new reader drags from a passage of the left text into the right text. The selection toolbar
+// offered Highlight, Add note, Link passages, Related and Cite, and Highlight saved the whole rest
+// of the left text (6,477 characters from Winstanley-Chesters 4 to its end, the hidden site
+// navigation included) as one annotation addressed "winstanley-chesters-2015:4", dropping the
+// right text's part. Now the toolbar says to select within one text and no action runs; a copy
+// gives both texts' selected parts, without the hidden navigation.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { clearStorage, selectionToolbar, storedAnnotations } from './helpers/annotations-ui.ts';
+import { startReader, type Reader } from './helpers/ui.ts';
+
+const WC = 'winstanley-chesters-2015';
+const LANKOV = 'lankov-2007';
+
+let reader: Reader;
+beforeAll(async () => {
+  reader = await startReader('wide');
+  await reader.page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
+  await reader.openApp();
+  await clearStorage(reader);
+  await reader.openApp();
+});
+afterAll(async () => {
+  await reader?.close();
+});
+
+/** Drags the mouse from inside one passage to inside another, as a reader selects. */
+async function drag(from: string, to: string): Promise<void> {
+  const a = (await reader.paragraph(from).boundingBox())!;
+  const b = (await reader.paragraph(to).boundingBox())!;
+  const page = reader.page;
+  await page.mouse.move(a.x + 40, a.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(b.x + 120, b.y + 8, { steps: 12 });
+  await page.mouse.up();
+}
+
+describe('a selection dragged from one text into the other', () => {
+  it('gets no actions: the toolbar says to select within one text, and h saves nothing', async () => {
+    await drag(`${WC}:2`, `${LANKOV}:2`);
+    const bar = selectionToolbar(reader.page);
+    // What appears at the selection: the explanation, not the actions.
+    const floating = reader.page.locator('.selection-toolbar');
+    await floating.waitFor();
+    expect(await floating.getAttribute('role')).toBe('status');
+    const status = reader.page.locator('.selection-toolbar[role="status"]');
+    expect(await status.textContent()).toContain('Select within one text');
+    expect(await bar.count()).toBe(0);
+    expect(await reader.page.getByRole('button', { name: 'Highlight', exact: true }).count()).toBe(
+      0,
+    );
+    // The explanation is on screen, next to where the drag began.
+    const box = (await status.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(reader.page.viewportSize()!.height);
+    for (const key of ['h', 'n', 'l', 'i']) await reader.pressKey(key);
+    await reader.page.waitForTimeout(300);
+    expect(await storedAnnotations(reader.page)).toEqual([]);
+    await reader.pressKey('Escape');
+    await status.waitFor({ state: 'detached' });
+    // Within one text again, the actions come back.
+    await drag(`${LANKOV}:2`, `${LANKOV}:3`);
+    await bar.waitFor();
+    expect(await bar.getByRole('button', { name: 'Highlight', exact: true }).count()).toBe(1);
+    await reader.pressKey('Escape');
+  });
+
+  it('copies both texts’ selected parts, and no hidden site navigation', async () => {
+    await drag(`${WC}:2`, `${LANKOV}:2`);
+    await reader.page.locator('.selection-toolbar').waitFor();
+    await reader.page.evaluate(() => navigator.clipboard.writeText('before'));
+    await reader.page.keyboard.press('Control+C');
+    const copied = await reader.page.evaluate(() => navigator.clipboard.readText());
+    const textOf = (address: string) =>
+      reader.paragraph(address).evaluate((el) => {
+        let out = '';
+        const walk = (n: Node): void => {
+          if (n.nodeType === 3) out += (n as Text).data;
+          else if (!(n as Element).hasAttribute?.('data-anchor-ignore')) n.childNodes.forEach(walk);
+        };
+        walk(el);
+        return out;
+      });
+    // The left text's rest, as the browser shows it selected: to its last paragraph…
+    expect(copied).toContain(await textOf(`${WC}:21`));
+    // …then the right text's part, up to the drag's end…
+    expect(copied).toContain(await textOf(`${LANKOV}:1`));
+    expect(copied.indexOf(await textOf(`${WC}:21`))).toBeLessThan(
+      copied.indexOf(await textOf(`${LANKOV}:1`)),
+    );
+    // …and nothing of the site navigation, which the reader does not see.
+    const nav = (await reader.paragraph(`${WC}:chrome2`).textContent())!.trim();
+    expect(nav.length).toBeGreaterThan(0);
+    expect(copied).not.toContain(nav.slice(0, 40));
+  });
+});
