@@ -47,7 +47,7 @@ export interface AnnotationUi {
   readonly open: (id: string, edit?: boolean) => void;
   /** Closes the editor, keeps the annotation opened. */
   readonly closeEditor: () => void;
-  /** Scrolls a placed annotation into view in its pane (through the reader's hash), and marks it opened. */
+  /** Scrolls a placed annotation into view in its pane (through the reader's hash), and marks it opened; closes the sidebar where it is a drawer over the text. */
   readonly reveal: (id: string) => void;
   /** Tells the reader something (the app's notice). */
   readonly notify: (message: string) => void;
@@ -80,6 +80,9 @@ export interface EditorDraft {
   readonly tags: string;
   readonly color: Color;
 }
+
+/** Where the sidebar is a drawer over the panes (the `@media` rule in annotations.css). */
+const DRAWER_QUERY = '(max-width: 899px)';
 
 /** The annotations UI for the editions in the panes. */
 export function useAnnotationUi(
@@ -208,6 +211,10 @@ export function useAnnotationUi(
       const p = placedRef.current.find((x) => x.annotation.id === id);
       if (!p) return;
       setOpened((o) => ({ id, edit: false, seq: (o?.seq ?? 0) + 1 }));
+      // Below 900 px the sidebar is a drawer over the text (annotations.css): it steps aside, or
+      // the passage it was asked to show is scrolled into view behind it (at 420 px it covers all
+      // but 34 px of the text). The Annotations button opens it again as it was.
+      if (window.matchMedia(DRAWER_QUERY).matches) setSidebarOpen(false);
       const address = p.annotation.targets[0]!.selectors.address;
       if (window.location.hash !== `#${address}`) window.location.hash = address;
       // After the reader's own reveal, centre the highlight itself (a long paragraph may hide it).
