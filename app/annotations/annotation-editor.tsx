@@ -6,8 +6,7 @@
  *
  * Only Save and Cancel end an edit. Closed any other way (Escape, the
  * sidebar closed, another annotation opened), the editor sets what was typed
- * aside (`AnnotationUi.drafts`) and opens with it again; the reader is told.
- * The drafts live in memory only: a reload drops them, as Hypothesis's do.
+ * aside (`kept-drafts.ts`) and opens with it again; the reader is told.
  *
  * Renders the reader's text only as the values of form fields.
  */
@@ -19,6 +18,7 @@ import {
 } from '../../annotations/model/annotation.ts';
 import { parseTags } from './anchored-list.ts';
 import { colorName, DEFAULT_COLOR, PALETTE } from './palette.ts';
+import { keepDraft, keptDraft } from './kept-drafts.ts';
 import type { AnnotationUi, EditorDraft } from './use-annotation-ui.ts';
 
 /** Props of `AnnotationEditor`. */
@@ -45,14 +45,14 @@ function changed({ annotation, note, tags, color }: EditorDraft): boolean {
 /** An annotation's editor. */
 export function AnnotationEditor({ ui, annotation }: AnnotationEditorProps): ReactNode {
   const id = useId();
-  const kept = ui.drafts.get(annotation.id);
+  const kept = keptDraft(annotation.id);
   const [note, setNote] = useState(kept?.note ?? annotation.note ?? '');
   const [tags, setTags] = useState(kept?.tags ?? annotation.tags.join(', '));
   const [color, setColor] = useState<Color>(kept?.color ?? annotation.color ?? DEFAULT_COLOR);
   const [error, setError] = useState<string | null>(null);
   // What is typed is kept outside the editor too: if the annotation is deleted in another tab,
   // this editor goes, and the text stays (`use-annotation-ui.ts`).
-  const { trackDraft, keepDraft, notify, runtime } = ui;
+  const { trackDraft, notify, runtime } = ui;
   const current = useRef<EditorDraft>({ annotation, note, tags, color });
   useEffect(() => {
     current.current = { annotation, note, tags, color };
@@ -61,14 +61,14 @@ export function AnnotationEditor({ ui, annotation }: AnnotationEditorProps): Rea
   // Save and Cancel end the edit; any other close (an unmount) sets the typed changes aside.
   // Read through a ref, so that the cleanup runs on unmount only, whatever changes identity.
   const ended = useRef(false);
-  const services = useRef({ keepDraft, notify, runtime });
+  const services = useRef({ notify, runtime });
   useEffect(() => {
-    services.current = { keepDraft, notify, runtime };
+    services.current = { notify, runtime };
   });
   useEffect(
     () => () => {
       if (ended.current) return;
-      const { keepDraft, notify, runtime } = services.current;
+      const { notify, runtime } = services.current;
       const draft = current.current;
       const id = draft.annotation.id;
       // Deleted (here or in another tab): the orphan notice keeps its text, not this.

@@ -13,6 +13,7 @@ import { AnnotationSyncMeta } from '../sync-panel/annotation-sync-meta.tsx';
 import type { AnnotationSyncFacts } from '../sync-panel/layer-filter.ts';
 import type { SyncUi } from '../sync-panel/use-sync.ts';
 import { AnnotationEditor } from './annotation-editor.tsx';
+import { keptDraft } from './kept-drafts.ts';
 import { NoteView } from './note-view.tsx';
 import { colorName, DEFAULT_COLOR } from './palette.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
@@ -36,6 +37,19 @@ export interface AnnotationItemProps {
   readonly onCite?: (from: string, to: string, quote: string) => void;
   /** Its layer, author and conflicts when the reader syncs (app/sync-panel/); absent without a server. */
   readonly sync?: { readonly ui: SyncUi; readonly facts: AnnotationSyncFacts };
+}
+
+/** Where the sidebar is a drawer over the panes (the `@media` rule in annotations.css). */
+const DRAWER_QUERY = '(max-width: 899px)';
+
+/**
+ * Scrolls the text to an annotation. Below 900 px the sidebar is a drawer over the text: it steps
+ * aside, or the passage is scrolled into view behind it (at 420 px it covered all but 34 px of
+ * the text). The Annotations button opens it again as it was.
+ */
+function showInText(ui: AnnotationUi, id: string): void {
+  ui.reveal(id);
+  if (window.matchMedia(DRAWER_QUERY).matches) ui.setSidebarOpen(false);
 }
 
 function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
@@ -65,7 +79,7 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
       aria-label={`Annotation on ${target.selectors.address}`}
     >
       {unplacedReason === undefined ? (
-        <button type="button" className="ann-quote" onClick={() => ui.reveal(annotation.id)}>
+        <button type="button" className="ann-quote" onClick={() => showInText(ui, annotation.id)}>
           <span className="visually-hidden">Show in the text: </span>
           <LanguageText text={quote} />
         </button>
@@ -90,7 +104,7 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
       ) : (
         <>
           {note && note.length > 0 && <NoteView blocks={note} />}
-          {mine && ui.drafts.has(annotation.id) && (
+          {mine && keptDraft(annotation.id) !== undefined && (
             <p className="ann-draft">Unsaved changes kept: choose Edit to finish them.</p>
           )}
           {annotation.tags.length > 0 && (

@@ -47,7 +47,7 @@ export interface AnnotationUi {
   readonly open: (id: string, edit?: boolean) => void;
   /** Closes the editor, keeps the annotation opened. */
   readonly closeEditor: () => void;
-  /** Scrolls a placed annotation into view in its pane (through the reader's hash), and marks it opened; closes the sidebar where it is a drawer over the text. */
+  /** Scrolls a placed annotation into view in its pane (through the reader's hash), and marks it opened. */
   readonly reveal: (id: string) => void;
   /** Tells the reader something (the app's notice). */
   readonly notify: (message: string) => void;
@@ -57,13 +57,6 @@ export interface AnnotationUi {
   readonly openAt: (address: Address) => void;
   /** The open editor reports what is typed (kept here, so a delete elsewhere cannot lose it). */
   readonly trackDraft: (draft: EditorDraft) => void;
-  /**
-   * Typed changes set aside, by annotation id, when their editor closed without Save or Cancel
-   * (Escape, the sidebar closed, another annotation opened): the editor opens with them again.
-   */
-  readonly drafts: ReadonlyMap<string, EditorDraft>;
-  /** Sets `draft` aside for annotation `id`, or with `null` drops what was kept for it. */
-  readonly keepDraft: (id: string, draft: EditorDraft | null) => void;
   /** What was being typed when the annotation was deleted in another tab, until the reader decides. */
   readonly orphan: EditorDraft | null;
   /** Adds the deleted annotation back with the typed text (a new id); says what happened. */
@@ -80,9 +73,6 @@ export interface EditorDraft {
   readonly tags: string;
   readonly color: Color;
 }
-
-/** Where the sidebar is a drawer over the panes (the `@media` rule in annotations.css). */
-const DRAWER_QUERY = '(max-width: 899px)';
 
 /** The annotations UI for the editions in the panes. */
 export function useAnnotationUi(
@@ -146,18 +136,6 @@ export function useAnnotationUi(
     });
   }, [runtime, notify]);
   const dismissOrphan = useCallback(() => setOrphan(null), []);
-  // Escape in the editor, closing the sidebar or opening another annotation closed the editor and
-  // dropped what was typed, with no way back; Cancel is the one way to discard it now.
-  const [drafts, setDrafts] = useState<ReadonlyMap<string, EditorDraft>>(() => new Map());
-  const keepDraft = useCallback((id: string, d: EditorDraft | null) => {
-    setDrafts((prev) => {
-      if (d === null ? !prev.has(id) : prev.get(id) === d) return prev;
-      const next = new Map(prev);
-      if (d === null) next.delete(id);
-      else next.set(id, d);
-      return next;
-    });
-  }, []);
   const restoreOrphan = useCallback(() => {
     if (!orphan || !runtime) return;
     const { annotation, note, tags, color } = orphan;
@@ -211,10 +189,6 @@ export function useAnnotationUi(
       const p = placedRef.current.find((x) => x.annotation.id === id);
       if (!p) return;
       setOpened((o) => ({ id, edit: false, seq: (o?.seq ?? 0) + 1 }));
-      // Below 900 px the sidebar is a drawer over the text (annotations.css): it steps aside, or
-      // the passage it was asked to show is scrolled into view behind it (at 420 px it covers all
-      // but 34 px of the text). The Annotations button opens it again as it was.
-      if (window.matchMedia(DRAWER_QUERY).matches) setSidebarOpen(false);
       const address = p.annotation.targets[0]!.selectors.address;
       if (window.location.hash !== `#${address}`) window.location.hash = address;
       // After the reader's own reveal, centre the highlight itself (a long paragraph may hide it).
@@ -276,8 +250,6 @@ export function useAnnotationUi(
     undo,
     openAt,
     trackDraft,
-    drafts,
-    keepDraft,
     orphan,
     restoreOrphan,
     dismissOrphan,

@@ -104,8 +104,7 @@ export function SelectionToolbar({ editionOf, actions }: SelectionToolbarProps):
   if ('crossing' in tracked)
     return (
       <div ref={bar} className="selection-toolbar selection-toolbar--crossing" role="status">
-        This selection runs into the other text. Select within one text to highlight, note, link or
-        cite it.
+        This selection runs into the other text: select within one text.
       </div>
     );
   const onArrows = (e: ReactKeyboardEvent<HTMLDivElement>): void => {

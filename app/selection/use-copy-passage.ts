@@ -7,14 +7,10 @@
  *
  * The tools also carry `user-select: none` (styles.css), so they are not
  * painted as selected; this handler is what makes the copied text exact.
- * A selection dragged from one pane into the other copies both panes' parts,
- * in the page's order, as the browser shows them selected (it copied the
- * first pane's rest only, hidden site navigation included, and dropped the
- * second's).
  */
 import { useEffect, useRef } from 'react';
 import { offsetsFromRange } from '../../annotations/anchoring/dom-range.ts';
-import { BLOCK_SEPARATOR, type Edition } from '../../sources/edition.ts';
+import type { Edition } from '../../sources/edition.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
 import { passageText } from './passage-text.ts';
 
@@ -33,21 +29,17 @@ export function useCopyPassage(editionOf: (pane: PaneIndex) => Edition): void {
       // A selection wholly inside a popover or a tool is the browser's to copy.
       if (elementOf(range.commonAncestorContainer)?.closest('[data-anchor-ignore]')) return;
       const pane = elementOf(range.startContainer)?.closest<HTMLElement>('.pane[data-pane]');
-      if (!pane?.querySelector('article.edition')) return;
-      const endPane = elementOf(range.endContainer)?.closest<HTMLElement>('.pane[data-pane]');
-      const panes = endPane && endPane !== pane ? [pane, endPane] : [pane];
-      const parts = panes.map((p) => {
-        const root = p.querySelector('article.edition');
-        const edition = latest.current(p.dataset.pane === '1' ? 1 : 0);
-        const offsets = root && offsetsFromRange(root, edition, range);
-        if (!root || !offsets) return '';
-        // Shown means rendered and displayed: hidden site navigation is rendered, not displayed.
-        return passageText(edition, offsets.start, offsets.end, (address) => {
-          const el = root.querySelector(`[data-address="${CSS.escape(address)}"]`);
-          return el !== null && el.getClientRects().length > 0;
-        });
-      });
-      const text = parts.filter((t) => t !== '').join(BLOCK_SEPARATOR);
+      const root = pane?.querySelector('article.edition');
+      if (!pane || !root) return;
+      const edition = latest.current(pane.dataset.pane === '1' ? 1 : 0);
+      const offsets = offsetsFromRange(root, edition, range);
+      if (!offsets) return;
+      const text = passageText(
+        edition,
+        offsets.start,
+        offsets.end,
+        (address) => root.querySelector(`[data-address="${CSS.escape(address)}"]`) !== null,
+      );
       if (text === '') return;
       e.preventDefault();
       e.clipboardData.setData('text/plain', text);
