@@ -41,7 +41,7 @@ describe('a selection dragged from one text into the other', () => {
     await floating.waitFor();
     expect(await floating.getAttribute('role')).toBe('status');
     const status = reader.page.locator('.selection-toolbar[role="status"]');
-    expect(await status.textContent()).toContain('Select within one text');
+    expect(await status.textContent()).toContain('select within one text');
     expect(await bar.count()).toBe(0);
     expect(await reader.page.getByRole('button', { name: 'Highlight', exact: true }).count()).toBe(
       0,
