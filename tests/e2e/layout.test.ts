@@ -2,6 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { waitForMarks } from './helpers/compare-ui.ts';
+import { annotate } from './helpers/annotations-ui.ts';
+import {
+  closeSyncPanel,
+  joinGroup,
+  signIn,
+  startSyncServer,
+  waitForSyncStatus,
+} from './helpers/sync-ui.ts';
 import { headerTool, startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
@@ -417,6 +425,107 @@ describe('narrow layout', () => {
     expect((await header()).height).toBeLessThan(50);
     await reader.clearStorage();
     await reader.setViewport('wide');
+  });
+});
+
+describe('the header between phone width and wide', () => {
+  /**
+   * The rows the header's own controls take (its brand, search box and visible buttons; not what
+   * hangs below it, as the Tools panel or the search results): a control starts a row when it is
+   * wholly below the one before.
+   */
+  const headerRows = (): Promise<number> =>
+    reader.page.locator('.banner').evaluate((banner) => {
+      const bottom = banner.getBoundingClientRect().bottom;
+      const boxes = [...banner.querySelectorAll('h1, input, button')]
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.height > 0 && r.bottom <= bottom)
+        .sort((a, b) => a.top - b.top);
+      let rows = 0;
+      let rowBottom = -Infinity;
+      for (const r of boxes) {
+        if (r.top >= rowBottom) rows += 1;
+        rowBottom = r.top >= rowBottom ? r.bottom : Math.max(rowBottom, r.bottom);
+      }
+      return rows;
+    });
+  /** Every header tool's accessible name, and those shown (the rest are hidden). */
+  const headerTools = () =>
+    reader.page.locator('.banner button:not(.tools-button, .search button)').evaluateAll((all) =>
+      all.map((b) => ({
+        name: (b.getAttribute('aria-label') ?? b.textContent ?? '').trim(),
+        shown: b.getClientRects().length > 0,
+      })),
+    );
+  const ana = { name: 'ana', password: 'ana-secret' };
+
+  it('takes at most two lines from 700 to 1,440 px with a text added, in a group and with changes waiting, every tool shown or behind Tools', async () => {
+    const { page } = reader;
+    const server = await startSyncServer([ana], {
+      name: 'seminar',
+      owner: ana.name,
+      members: [],
+    });
+    try {
+      await reader.setViewport('wide');
+      await reader.openApp();
+      const tools = page.getByRole('button', { name: 'Tools', exact: true });
+      const widths = [700, 720, 740, 760, 780, 800, 820, 840, 860, 880, 900, 1024, 1280, 1440];
+      const check = async (state: string): Promise<void> => {
+        const names = (await headerTools()).map((t) => t.name);
+        for (const width of widths) {
+          const where = `${state}, ${width} px`;
+          await page.setViewportSize({ width, height: 900 });
+          // Between 700 and 760 px the tools took three lines and pushed both texts down.
+          expect.soft(await headerRows(), where).toBeLessThanOrEqual(2);
+          // No tool lost, none renamed: each is in the header, or in the Tools panel.
+          const now = await headerTools();
+          expect(
+            now.map((t) => t.name),
+            where,
+          ).toEqual(names);
+          const hidden = now.filter((t) => !t.shown).map((t) => t.name);
+          if (hidden.length === 0) continue;
+          expect(await tools.isVisible(), where).toBe(true);
+          await tools.click();
+          const opened = await headerTools();
+          expect(
+            opened.filter((t) => hidden.includes(t.name) && t.shown).map((t) => t.name),
+            where,
+          ).toEqual(hidden);
+          await page.keyboard.press('Escape');
+          expect(await tools.getAttribute('aria-expanded'), where).toBe('false');
+        }
+      };
+      await check('as it opens');
+      await page.getByTestId('add-text-input').setInputFiles({
+        name: 'margins.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from('# Margins\n\nA paragraph of the reader’s own about Russia.\n'),
+      });
+      await page
+        .locator('.banner')
+        .getByRole('button', { name: 'Library (1)', includeHidden: true })
+        .waitFor({ state: 'attached' });
+      await check('a text added');
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await signIn(reader, server.url, ana);
+      await waitForSyncStatus(page, /^Synced\.$/);
+      await joinGroup(page, 'seminar');
+      await closeSyncPanel(page);
+      await check('signed in to a group');
+      await page.context().setOffline(true);
+      await annotate(page, 'lankov-2007:3', 0, 30, 'h');
+      await annotate(page, 'lankov-2007:4', 0, 30, 'h');
+      await expect.poll(() => page.locator('.sync-button .sync-badge').textContent()).toBe('2');
+      await page.mouse.move(10, 890);
+      await check('two changes waiting to sync');
+    } finally {
+      await page.context().setOffline(false);
+      await reader.clearStorage();
+      await server.dispose();
+      await reader.setViewport('wide');
+    }
   });
 });
 

@@ -148,6 +148,7 @@ describe('offline, from the sync server', () => {
       { width: 1440, sidebar: false },
       { width: 1280, sidebar: true },
       { width: 900, sidebar: false },
+      { width: 800, sidebar: false },
       { width: 420, sidebar: false },
       { width: 320, sidebar: false },
     ];
@@ -165,18 +166,42 @@ describe('offline, from the sync server', () => {
           .evaluate((el) => el.getBoundingClientRect().top);
         if (count) {
           // A badge on the Sync button says how many; hovered, the button shows the sentence,
-          // whole and on screen.
+          // whole and on screen: sized to its words, not wider than 20rem, just below the button
+          // and overlapping it sideways (below 900 px it spanned the header's width, over the
+          // other tools, and the pointer crossed them to reach it).
           const badge = page.locator('.sync-button .sync-badge');
           expect([await badge.isVisible(), await badge.textContent()], where).toEqual([
             true,
             count,
           ]);
           await syncButton.hover();
-          const box = (await syncWaiting(page).boundingBox())!;
-          expect(
-            box.x >= 0 && box.x + box.width <= width && box.width > 150 && box.height < 60,
-            `${where}: ${JSON.stringify(box)}`,
-          ).toBe(true);
+          const tip = () =>
+            page.evaluate(async () => {
+              // Two frames: a position computed for its new size is applied.
+              await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+              const box = (selector: string) => {
+                const r = document.querySelector(selector)!.getBoundingClientRect();
+                return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+              };
+              return {
+                tip: box('.sync-waiting'),
+                button: box('.sync-button'),
+                maxWidth: 20 * parseFloat(getComputedStyle(document.documentElement).fontSize),
+              };
+            });
+          // Shown, and placed (Floating UI) once its size is known.
+          await expect
+            .poll(async () => (await tip()).tip.right - (await tip()).tip.left)
+            .toBeGreaterThan(150);
+          const { tip: box, button, maxWidth } = await tip();
+          const at = `${where}: tip ${JSON.stringify(box)}, button ${JSON.stringify(button)}`;
+          expect.soft(box.left, at).toBeGreaterThanOrEqual(0);
+          expect.soft(box.right, at).toBeLessThanOrEqual(width);
+          expect.soft(box.right - box.left, at).toBeLessThanOrEqual(maxWidth);
+          expect.soft(box.bottom - box.top, at).toBeLessThan(60);
+          expect.soft(box.top - button.bottom, at).toBeGreaterThanOrEqual(0);
+          expect.soft(box.top - button.bottom, at).toBeLessThanOrEqual(10);
+          expect.soft(box.left < button.right && box.right > button.left, at).toBe(true);
           await reader.screenshot(`offline-changes-waiting-${width}${sidebar ? '-sidebar' : ''}`);
           await page.mouse.move(width / 2, 890);
         }
