@@ -237,17 +237,20 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
           inputRef={searchInput}
           interactive={interactive}
         />
-        <HeaderTools>
-          <Toolbar
-            showChrome={state.showChrome}
-            sync={state.sync}
-            onSwap={update(swapPanes)}
-            onToggleChrome={update((s) => ({ ...s, showChrome: !s.showChrome }))}
-            onToggleSync={update((s) => ({ ...s, sync: !s.sync }))}
-            aligned={alignedView.aligned}
-            onToggleAligned={alignedView.toggle}
-            onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
-          />
+        <HeaderTools
+          fold={
+            <Toolbar
+              showChrome={state.showChrome}
+              sync={state.sync}
+              onSwap={update(swapPanes)}
+              onToggleChrome={update((s) => ({ ...s, showChrome: !s.showChrome }))}
+              onToggleSync={update((s) => ({ ...s, sync: !s.sync }))}
+              aligned={alignedView.aligned}
+              onToggleAligned={alignedView.toggle}
+              onShowShortcuts={update((s) => ({ ...s, shortcutsOpen: true }))}
+            />
+          }
+        >
           {/* One group, so that a header too narrow for one line moves these tools to the next line
               together instead of leaving one of them there alone (1,400 px: Library did). */}
           <div className="banner-tools">

@@ -42,7 +42,7 @@ import { AnnotationFiles } from './annotation-files.tsx';
 import { AnnotationItem } from './annotation-item.tsx';
 import { colorName, DEFAULT_COLOR, PALETTE } from './palette.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
-import { focusHeaderTool } from '../views/header-tools.tsx';
+import { focusHeaderTool } from '../views/focus-header-tool.ts';
 import { counted } from '../../sources/util/plural.ts';
 
 /** The width below which the sidebar is a drawer over the panes (annotations.css). */

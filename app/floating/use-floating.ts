@@ -49,7 +49,8 @@ export const VIEWPORT_PADDING = 8;
  * reference's identity (a new key recomputes at once). Mutates only the
  * floating element's inline `position`, `top`, `left`, `visibility` and the
  * custom properties `--available-width` and `--available-height` (the room
- * left on the chosen side, for the element's CSS to cap its size with).
+ * left on the chosen side, for the element's CSS to cap its size with); the
+ * first four are cleared again once `reference` is null or the element goes.
  */
 export function useFloating(
   reference: ReferenceElement | null,
@@ -103,6 +104,9 @@ export function useFloating(
     return () => {
       live = false;
       stop?.();
+      // Back where its CSS puts it: an element that stays mounted once it no longer floats (the
+      // Sync badge's sentence, the folded tools) must not keep a stale fixed position.
+      setStyle(el, { position: '', visibility: '', left: '', top: '' });
     };
   }, [reference, floating, placement, gap, padding]);
 }

@@ -6,7 +6,8 @@
  * (`lazy-with-preload.ts`). Kept out of the initial bundle (bench/reader.ts:
  * 120 KB).
  */
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useFloating } from '../floating/use-floating.ts';
 import { lazyWithPreload } from '../views/lazy-with-preload.ts';
 import { whenIdle } from '../views/when-idle.ts';
 import { waitingLine } from './sync-line.ts';
@@ -48,23 +49,42 @@ export function SyncButton({ sync }: { readonly sync: SyncUi }): ReactNode {
   // Whether the line was shown, kept from the last render (React's "adjusting state while
   // rendering": no effect, no extra paint).
   if ((waiting !== '') !== showing) setShowing(waiting !== '');
-  // Escape hides the sentence until the pointer comes back or the focus goes (WCAG 1.4.13:
-  // content shown on hover or focus can be dismissed without moving either).
+  // Shown while the pointer is on the control (the sentence included) or the button has the
+  // keyboard's focus; Escape hides it until the pointer comes back or the focus goes (WCAG
+  // 1.4.13: content shown on hover or focus can be dismissed without moving either).
+  const [hovered, setHovered] = useState(false);
+  const [keyboardFocus, setKeyboardFocus] = useState(false);
   const [dismissed, setDismissed] = useState(false);
+  const shown = waiting !== '' && (hovered || keyboardFocus) && !dismissed;
+  // Placed against the button while shown, as every floating thing is: below it, its right edge
+  // at the button's, slid to stay on screen. Hung from the header's width below 900 px it spanned
+  // the whole header, over the other tools. Not while hidden: it is a live region then, and the
+  // helper hides what it has not placed yet (a sentence arriving then might not be announced).
+  const [button, setButton] = useState<HTMLButtonElement | null>(null);
+  const tip = useRef<HTMLSpanElement>(null);
+  useFloating(shown ? button : null, tip, { placement: 'bottom-end', gap: 6 });
   return (
     <span
       className="sync-control"
-      data-tip={dismissed ? 'dismissed' : undefined}
-      onPointerEnter={() => setDismissed(false)}
-      onBlur={() => setDismissed(false)}
+      data-tip={shown ? 'shown' : undefined}
+      onPointerEnter={() => {
+        setDismissed(false);
+        setHovered(true);
+      }}
+      onPointerLeave={() => setHovered(false)}
+      onBlur={() => {
+        setDismissed(false);
+        setKeyboardFocus(false);
+      }}
       onKeyDown={(e) => {
-        if (e.key !== 'Escape' || !waiting || dismissed) return;
+        if (e.key !== 'Escape' || !shown) return;
         // One Escape, one thing closed: not the page's notice as well (commands.ts `dismiss`).
         e.preventDefault();
         setDismissed(true);
       }}
     >
       <button
+        ref={setButton}
         type="button"
         className="sync-button"
         aria-haspopup="dialog"
@@ -72,7 +92,10 @@ export function SyncButton({ sync }: { readonly sync: SyncUi }): ReactNode {
         data-sync-state={status?.kind ?? 'signed-out'}
         onClick={() => sync.setPanelOpen(true)}
         onPointerEnter={preloadPanel}
-        onFocus={preloadPanel}
+        onFocus={(e) => {
+          preloadPanel();
+          setKeyboardFocus(e.currentTarget.matches(':focus-visible'));
+        }}
         // While the sentence shows on hover, no second tooltip over it.
         title={
           waiting
@@ -90,7 +113,7 @@ export function SyncButton({ sync }: { readonly sync: SyncUi }): ReactNode {
           </span>
         )}
       </button>
-      <span id={WAITING_ID} className="sync-waiting" role="status">
+      <span ref={tip} id={WAITING_ID} className="sync-waiting" role="status">
         {waiting}
       </span>
     </span>
