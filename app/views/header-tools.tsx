@@ -28,7 +28,14 @@
  * once the app has measured the header, so there the texts move up a line as it starts, where
  * they fold. Renders no user text.
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useFloating } from '../floating/use-floating.ts';
 import { useHeaderFold } from './use-header-fold.ts';
 
@@ -85,6 +92,11 @@ export function HeaderTools({ fold, children }: HeaderToolsProps): ReactNode {
       close();
     }
   };
+  // The focus leaving for anything but the button and what it discloses (a tool left in the
+  // header, where it folds, included).
+  const onBlur = (e: FocusEvent): void => {
+    if (e.relatedTarget && outsideOf(e.relatedTarget, behind(), button)) setOpen(false);
+  };
   return (
     <>
       <button
@@ -95,6 +107,7 @@ export function HeaderTools({ fold, children }: HeaderToolsProps): ReactNode {
         aria-controls="header-tools"
         onClick={() => setOpen(!open)}
         onKeyDown={onKeyDown}
+        onBlur={onBlur}
       >
         Tools
       </button>
@@ -112,9 +125,7 @@ export function HeaderTools({ fold, children }: HeaderToolsProps): ReactNode {
           if (outsideOf(e.target, behind())) setOpen(false);
           else close();
         }}
-        onBlur={(e) => {
-          if (e.relatedTarget && outsideOf(e.relatedTarget, behind(), button)) setOpen(false);
-        }}
+        onBlur={onBlur}
       >
         <div ref={foldBox} className="header-fold">
           {fold}

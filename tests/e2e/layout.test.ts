@@ -509,6 +509,37 @@ describe('the header between phone width and wide', () => {
         }
       };
       await check('as it opens');
+      // Where it folds, the panel hangs under Tools, on screen; Tab goes from Tools into it, and
+      // choosing a tool there does what it does, closes the panel and gives Tools the focus.
+      await page.setViewportSize({ width: 720, height: 900 });
+      await tools.click();
+      const panel = page.locator('.header-fold');
+      await expect
+        .poll(() => panel.evaluate((p) => getComputedStyle(p).visibility))
+        .toBe('visible');
+      const [button, box] = await Promise.all([tools.boundingBox(), panel.boundingBox()]);
+      expect(box!.x, 'under Tools').toBeGreaterThanOrEqual(button!.x - 1);
+      expect(box!.x, 'under Tools').toBeLessThan(button!.x + button!.width);
+      expect(box!.y - (button!.y + button!.height), 'under Tools').toBeGreaterThanOrEqual(0);
+      expect(box!.y - (button!.y + button!.height), 'under Tools').toBeLessThan(8);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(720);
+      expect(await reader.axeViolations()).toEqual([]);
+      await reader.screenshot('header-folded-720');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Swap');
+      const leftText = () => page.locator('.pane[data-pane="0"]').getAttribute('data-source');
+      const left = await leftText();
+      await page.keyboard.press('Enter');
+      expect(await leftText()).not.toBe(left);
+      expect(await tools.getAttribute('aria-expanded')).toBe('false');
+      expect(await tools.evaluate((b) => b === document.activeElement)).toBe(true);
+      await (await headerTool(page, 'Swap')).click();
+      expect(await leftText()).toBe(left);
+      // The focus leaving it for a tool left in the header closes it.
+      await tools.click();
+      await page.getByRole('button', { name: 'Keyboard shortcuts' }).waitFor();
+      await page.getByRole('button', { name: 'Timeline', exact: true }).focus();
+      expect(await tools.getAttribute('aria-expanded')).toBe('false');
       await page.getByTestId('add-text-input').setInputFiles({
         name: 'margins.md',
         mimeType: 'text/markdown',

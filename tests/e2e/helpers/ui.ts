@@ -26,17 +26,23 @@ export const VIEWPORTS = {
 /**
  * A tool of the header (Swap, Site navigation, Aligned, Sync panes, Keyboard shortcuts, Compare,
  * Timeline, Annotations, Bibliography, Sync, Add a text…, Library), by its accessible name
- * (a string matches exactly). Below 700 px the tools are behind **Tools**
- * (app/views/header-tools.tsx): this opens it first when it is shown and closed, as a reader
- * does, so the tool can be clicked.
+ * (a string matches exactly). Below 700 px the tools are behind **Tools**, and from 700 px the
+ * Reader toolbar's where the header would otherwise take three lines
+ * (app/views/header-tools.tsx): when the tool is not in sight, this opens Tools first, as a
+ * reader does, so the tool can be clicked.
  */
 export async function headerTool(page: Page, name: string | RegExp): Promise<Locator> {
-  const tools = page.locator('.banner .tools-button');
-  if ((await tools.isVisible()) && (await tools.getAttribute('aria-expanded')) !== 'true')
-    await tools.click();
-  return page
+  const tool = page
     .locator('.banner')
     .getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
+  const tools = page.locator('.banner .tools-button');
+  if (
+    (await tool.count()) === 0 &&
+    (await tools.isVisible()) &&
+    (await tools.getAttribute('aria-expanded')) !== 'true'
+  )
+    await tools.click();
+  return tool;
 }
 
 /** A reader page and the words to drive it. */
