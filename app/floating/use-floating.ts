@@ -21,7 +21,11 @@ import type { Placement, ReferenceElement } from '@floating-ui/dom';
 /** Floating UI, loaded when the first floating thing opens (it is not needed to read). */
 let floatingUi: Promise<typeof import('@floating-ui/dom')> | undefined;
 const loadFloatingUi = (): Promise<typeof import('@floating-ui/dom')> =>
-  (floatingUi ??= import('@floating-ui/dom'));
+  (floatingUi ??= import('@floating-ui/dom').catch((error: unknown) => {
+    // Tried again next time (offline for now), not refused for the rest of the page's life.
+    floatingUi = undefined;
+    throw error;
+  }));
 
 /** How a floating element sits against its reference. */
 export interface FloatingOptions {

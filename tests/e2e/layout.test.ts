@@ -468,6 +468,8 @@ describe('the header between phone width and wide', () => {
         shown: b.getClientRects().length > 0,
       })),
     );
+  const headerHeight = (): Promise<number> =>
+    reader.page.locator('.banner').evaluate((b) => b.getBoundingClientRect().height);
   const ana = { name: 'ana', password: 'ana-secret' };
 
   it('takes at most two lines from 700 to 1,440 px with a text added, in a group and with changes waiting, every tool shown or behind Tools', async () => {
@@ -498,7 +500,10 @@ describe('the header between phone width and wide', () => {
           const hidden = now.filter((t) => !t.shown).map((t) => t.name);
           if (hidden.length === 0) continue;
           expect(await tools.isVisible(), where).toBe(true);
+          const closedHeight = await headerHeight();
           await tools.click();
+          // The panel hangs below; the header itself does not change.
+          expect(await headerHeight(), `${where}, Tools open`).toBe(closedHeight);
           const opened = await headerTools();
           expect(
             opened.filter((t) => hidden.includes(t.name) && t.shown).map((t) => t.name),
