@@ -8,7 +8,7 @@
  * scrolling area itself is then no Tab stop (a click still focuses it, so the
  * page keys scroll it).
  */
-import { Fragment, useMemo, type ReactNode, type RefObject } from 'react';
+import { Fragment, Suspense, useMemo, type ReactNode, type RefObject } from 'react';
 import type { Address, Block, Edition, Footnote, SourceId } from '../../sources/edition.ts';
 import { sourceMetadata } from '../../sources/metadata.ts';
 import type { AlignedGap, AlignedHold } from '../align/aligned-gaps.ts';
@@ -18,7 +18,13 @@ import { BlockView } from './block-view.tsx';
 import { FootnoteList } from './footnote-list.tsx';
 import { useRovingPassage } from './roving-passage.ts';
 import { PANE_TEXT_ID } from './skip-links.tsx';
-import { VIRTUALIZE_ABOVE, VirtualBlocks } from './virtual-blocks.tsx';
+import { lazyWithPreload } from './lazy-with-preload.ts';
+import { VIRTUALIZE_ABOVE } from './virtualize-above.ts';
+
+/** The virtualiser, loaded only when a pane shows a text long enough to need it (a reader's own). */
+const LazyVirtualBlocks = lazyWithPreload(() =>
+  import('./virtual-blocks.tsx').then((m) => m.VirtualBlocks),
+);
 
 /** Props of `Pane`. */
 export interface PaneProps {
@@ -176,13 +182,15 @@ export function Pane(props: PaneProps): ReactNode {
         <article key={edition.id} className="edition" lang={edition.lang}>
           {edition.blocks.length > VIRTUALIZE_ABOVE ? (
             // Not laid out aligned: only part of a long text is rendered (see use-aligned-view.ts).
-            <VirtualBlocks
-              key={edition.id}
-              blocks={edition.blocks}
-              marked={forced}
-              scrollRef={scrollRef}
-              render={renderBlock}
-            />
+            <Suspense fallback={<p>Preparing the text…</p>}>
+              <LazyVirtualBlocks
+                key={edition.id}
+                blocks={edition.blocks}
+                marked={forced}
+                scrollRef={scrollRef}
+                render={renderBlock}
+              />
+            </Suspense>
           ) : (
             // One keyed fragment per block, gap or not, so toggling the view keeps the blocks mounted
             // (but those of a held part, which move into its row).

@@ -34,8 +34,6 @@ import {
 } from 'react';
 import type { Block } from '../../sources/edition.ts';
 
-/** Editions with more blocks than this are virtualised. */
-export const VIRTUALIZE_ABOVE = 1_000;
 /**
  * Blocks per chunk: the unit of rendering. Small enough that the first chunk of a newly added
  * long text (rendered, styled and laid out in the tasks that paint it) stays well under 200 ms
