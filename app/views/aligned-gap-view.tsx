@@ -20,8 +20,7 @@
  * paragraphs it hides). Renders addresses and labels as React text.
  */
 import type { ReactNode } from 'react';
-import type { Address } from '../../sources/edition.ts';
-import type { Edition } from '../../sources/edition.ts';
+import type { Address, Edition } from '../../sources/edition.ts';
 import type { AlignedGap, AlignedHold } from '../align/aligned-gaps.ts';
 import { FACE_ROW, RUN_ROW } from '../align/run-row.ts';
 import { sourceMetadata } from '../../sources/metadata.ts';

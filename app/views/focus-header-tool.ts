@@ -2,8 +2,7 @@
  * Giving the focus back to a header tool that may be behind **Tools** (`header-tools.tsx`).
  *
  * A module of its own, not an export of `header-tools.tsx`: the lazily loaded Annotations sidebar
- * uses it, and its importing the header's component (and with it the floating helper) made the
- * build split React into a chunk of its own, which cost the initial JavaScript 0.7 KB gzipped.
+ * uses it, and needs neither the header's component nor the floating helper that comes with it.
  */
 
 /**
