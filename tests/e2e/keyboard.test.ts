@@ -212,6 +212,11 @@ describe('each pane is one Tab stop (roving tabindex)', () => {
   it('a focused paragraph’s own controls take Tab and Shift+Tab; every other control of the texts is out of the Tab order', async () => {
     await reader.openApp('lankov-2007:13');
     await expect.poll(async () => (await focused()).address).toBe('lankov-2007:13');
+    // The margins (marks, Related) come with the comparisons' chunk, after the reader is ready.
+    await reader.page
+      .locator('.block', { has: reader.paragraph('lankov-2007:13') })
+      .locator('.related-open')
+      .waitFor();
     const outOfOrder = () =>
       reader.page.evaluate(
         () =>
