@@ -73,6 +73,9 @@ export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 /** Fourteen days: an offline laptop can come back and still sync. */
 const DEFAULT_SESSION_TIMEOUT = 14 * 24 * 60 * 60;
 
+/** How long an idle keep-alive connection stays open, milliseconds (the `Keep-Alive: timeout` hint). */
+export const KEEP_ALIVE_MS = 60_000;
+
 interface ExpressPouchApp extends express.Express {
   dbWrapper: {
     registerWrapper(wrapper: (name: string, db: unknown, next: () => unknown) => unknown): void;
@@ -212,6 +215,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   });
   // Long-poll and continuous _changes hold requests open; do not cut them.
   server.requestTimeout = 0;
+  // An idle connection is kept a minute, not Node's 5 s: a Node client (the CLI's CouchAdmin, the
+  // tests) that stalls past the server's timeout reuses a socket the server is closing, and its
+  // next request fails with EPIPE (seen in a loaded run). Clients close first: undici keeps an
+  // idle socket one second less than the server's Keep-Alive hint, browsers follow their own.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   const { port } = server.address() as AddressInfo;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${hostForUrl}:${port}/`;

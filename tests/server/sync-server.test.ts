@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSyncServer, type SyncServer } from '../../server/sync-server.ts';
+import { KEEP_ALIVE_MS, startSyncServer, type SyncServer } from '../../server/sync-server.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'diptych-sync-inproc-'));
 const readerDir = mkdtempSync(join(tmpdir(), 'diptych-reader-'));
@@ -54,6 +54,13 @@ describe('one address', () => {
     expect(await (await fetch(server.couchUrl)).json()).toMatchObject({
       'express-pouchdb': 'Welcome!',
     });
+  });
+
+  it('keeps an idle connection a minute, so a client that stalls a few seconds does not reuse a closed socket', async () => {
+    // Node's default is 5 s: a test that parsed the texts between two requests failed with EPIPE.
+    const response = await fetch(server.couchUrl);
+    await response.arrayBuffer();
+    expect(response.headers.get('keep-alive')).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
   });
 
   it('serves sw.js and the manifest with their types; only the hashed assets are cached long', async () => {
