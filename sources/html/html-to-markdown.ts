@@ -27,6 +27,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { dropLeadingByline, takeBylineElement, type BylineHast } from './byline.ts';
 
 /** What an HTML page yields. */
 export type HtmlArticle =
@@ -75,12 +76,23 @@ function tidyHast(node: HastLike, inHeading = false): void {
   });
 }
 
-const toMarkdown = unified()
-  .use(rehypeParse, { fragment: true })
-  .use(() => (tree) => tidyHast(tree as unknown as HastLike))
-  .use(rehypeRemark)
-  .use(remarkGfm)
-  .use(remarkStringify, { bullet: '-', emphasis: '*', fences: true });
+/** The article's HTML → Markdown, without a leading paragraph that is only `byline`. */
+const toMarkdown = (byline: string | undefined) =>
+  unified()
+    .use(rehypeParse, { fragment: true })
+    .use(() => (tree) => {
+      tidyHast(tree as unknown as HastLike);
+      if (byline !== undefined) dropLeadingByline(tree as unknown as BylineHast, byline);
+    })
+    .use(rehypeRemark)
+    .use(remarkGfm)
+    .use(remarkStringify, { bullet: '-', emphasis: '*', fences: true });
+
+/** Whether the page states an author in its `<meta>`s (Readability's names: author, dc.creator, …). */
+const hasAuthorMeta = (document: Document): boolean =>
+  [...document.querySelectorAll('meta[content]')].some((m) =>
+    /author|creator/i.test(`${m.getAttribute('name') ?? ''} ${m.getAttribute('property') ?? ''}`),
+  );
 
 function canonicalUrl(document: Document): string | undefined {
   const candidates = [
@@ -99,6 +111,17 @@ const clean = (s: string | null | undefined): string | undefined => {
 export function htmlToMarkdown(html: string): HtmlArticle {
   const { document } = parseHTML(html);
   const url = canonicalUrl(document as unknown as Document);
+  // The byline element goes before Readability runs, which keeps it when the page has author
+  // metadata (see byline.ts). Without metadata its text becomes the page's byline, stated as a
+  // <meta> so that Readability takes it (as it would have) instead of looking for another
+  // byline-like element (an author's bio box) to remove.
+  const markupByline = takeBylineElement(document as unknown as Document);
+  if (markupByline !== undefined && !hasAuthorMeta(document as unknown as Document)) {
+    const meta = document.createElement('meta');
+    meta.setAttribute('name', 'author');
+    meta.setAttribute('content', markupByline);
+    document.head.append(meta);
+  }
   let article: ReturnType<Readability['parse']>;
   try {
     article = new Readability(document as unknown as Document, { charThreshold: 0 }).parse();
@@ -108,15 +131,15 @@ export function htmlToMarkdown(html: string): HtmlArticle {
   if (!article?.content || !clean(article.textContent)) {
     return { ok: false, reason: 'has no readable text (no article or paragraphs in the page)' };
   }
+  const byline = clean(article.byline);
   // A `<br>` that ends a paragraph becomes a lone `\` (a hard break needs text after it): drop it.
-  const markdown = String(toMarkdown.processSync(article.content))
+  const markdown = String(toMarkdown(byline).processSync(article.content))
     .replace(/\\\n(?=\n|$)/g, '\n')
     .trim();
   if (markdown === '') {
     return { ok: false, reason: 'has no readable text (no article or paragraphs in the page)' };
   }
   const title = clean(article.title);
-  const byline = clean(article.byline);
   const date = clean(article.publishedTime);
   const site = clean(article.siteName);
   return {
