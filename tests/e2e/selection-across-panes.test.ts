@@ -3,8 +3,9 @@
 // of the left text (6,477 characters from Winstanley-Chesters 4 to its end, the hidden site
 // navigation included) as one annotation addressed "winstanley-chesters-2015:4", dropping the
 // right text's part. Now the toolbar says to select within one text and no action runs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { clearStorage, selectionToolbar, storedAnnotations } from './helpers/annotations-ui.ts';
+import { selectAcross } from './helpers/citations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 const WC = 'winstanley-chesters-2015';
@@ -16,6 +17,9 @@ beforeAll(async () => {
   await reader.openApp();
   await clearStorage(reader);
   await reader.openApp();
+  await reader.page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
 });
 afterAll(async () => {
   await reader?.close();
@@ -59,6 +63,53 @@ describe('a selection dragged from one text into the other', () => {
     await drag(`${LANKOV}:2`, `${LANKOV}:3`);
     await bar.waitFor();
     expect(await bar.getByRole('button', { name: 'Highlight', exact: true }).count()).toBe(1);
+    await reader.pressKey('Escape');
+  });
+});
+
+/** The address of a pane's first or last rendered passage (blocks and footnotes, not sentences). */
+async function edgePassage(pane: 0 | 1, edge: 'first' | 'last'): Promise<string> {
+  return reader.page.evaluate(
+    ({ pane, edge }) => {
+      const passages = [
+        ...document.querySelectorAll(`.pane[data-pane="${pane}"] article.edition [data-address]`),
+      ].filter(
+        (el) => !el.closest('[data-anchor-ignore]') && !el.parentElement?.closest('[data-address]'),
+      );
+      return (edge === 'first' ? passages[0] : passages.at(-1))!.getAttribute('data-address')!;
+    },
+    { pane, edge },
+  );
+}
+
+/** The text of a passage element without what is marked `data-anchor-ignore`. */
+function passageTextOf(el: Element): string {
+  let out = '';
+  const walk = (n: Node): void => {
+    if (n.nodeType === 3) out += (n as Text).data;
+    else if (!(n as Element).hasAttribute?.('data-anchor-ignore')) n.childNodes.forEach(walk);
+  };
+  walk(el);
+  return out;
+}
+
+describe('copying a selection that spans both texts', () => {
+  it('puts each text’s part on the clipboard, left then right, with a blank line between', async () => {
+    await reader.openApp();
+    const last = await edgePassage(0, 'last');
+    const first = await edgePassage(1, 'first');
+    const a = await reader.page.locator(`[data-address="${last}"]`).evaluate(passageTextOf);
+    const b = await reader.page.locator(`[data-address="${first}"]`).evaluate(passageTextOf);
+    expect(a.length).toBeGreaterThan(10);
+    expect(b.length).toBeGreaterThan(12);
+    await selectAcross(reader.page, { address: last, offset: 5 }, { address: first, offset: 12 });
+    await reader.page.evaluate(() => navigator.clipboard.writeText('before'));
+    await reader.page.keyboard.press('Control+C');
+    await expect
+      .poll(() => reader.page.evaluate(() => navigator.clipboard.readText()))
+      .not.toBe('before');
+    const copied = await reader.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(`${a.slice(5)}\n\n${b.slice(0, 12)}`);
     await reader.pressKey('Escape');
   });
 });
