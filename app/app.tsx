@@ -64,6 +64,7 @@ import { PaneSwitch } from './views/pane-switch.tsx';
 import { useTopCollapse } from './hooks/use-top-collapse.ts';
 import { useHangulFont } from './fonts/use-hangul-font.ts';
 import { SearchBox } from './views/search-box.tsx';
+import { focusPaneStop } from './views/roving-passage.ts';
 import { ShortcutsDialog } from './views/shortcuts-dialog.tsx';
 import { SkipLinks } from './views/skip-links.tsx';
 import { HeaderTools } from './views/header-tools.tsx';
@@ -236,6 +237,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
           onOpen={openPassage}
           inputRef={searchInput}
           interactive={interactive}
+          onLeave={() => focusPaneStop(state.activePane)}
         />
         <HeaderTools
           fold={

@@ -3,7 +3,9 @@
  * their footnotes (an ARIA 1.2 combobox with a listbox of results grouped by
  * source). Arrow keys move through the
  * hits in group order, Enter opens the active hit (or the first), Escape
- * closes the list and then clears the box. The engine is loaded on first
+ * closes the list, and a second Escape clears the box and gives the focus
+ * back to where the reader was (what had it before, or the active pane's
+ * current passage). The engine is loaded on first
  * focus (it is not part of the initial bundle), and loaded again when the
  * texts change (a text added to the library, renamed or re-imported): the
  * old engine answers until the new one is ready.
@@ -41,6 +43,8 @@ export interface SearchBoxProps {
   readonly inputRef: RefObject<HTMLInputElement | null>;
   /** Script is running: the real input (before, a placeholder that looks the same). */
   readonly interactive: boolean;
+  /** Focuses the reader's place (the active pane's current passage): Escape on an empty list, with nothing focused before. */
+  readonly onLeave: () => void;
 }
 
 const PLACEHOLDER = 'Search all texts (/)';
@@ -52,13 +56,22 @@ type Engine =
   | { state: 'failed'; message: string };
 
 /** The search box. */
-export function SearchBox({ load, onOpen, inputRef, interactive }: SearchBoxProps): ReactNode {
+export function SearchBox({
+  load,
+  onOpen,
+  inputRef,
+  interactive,
+  onLeave,
+}: SearchBoxProps): ReactNode {
   const [query, setQuery] = useState('');
   const [engine, setEngine] = useState<Engine>({ state: 'idle' });
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const id = useId();
   const listRef = useRef<HTMLDivElement>(null);
+  // What had the focus before the box (`/` from a paragraph, a click from a button): the second
+  // Escape gives it back, as a search box that is done with should.
+  const focusedBefore = useRef<HTMLElement | null>(null);
 
   // The load the engine comes (or is coming) from; only the latest one's result is kept.
   const loadedFrom = useRef<(() => Promise<SearchFunction>) | null>(null);
@@ -148,7 +161,10 @@ export function SearchBox({ load, onOpen, inputRef, interactive }: SearchBoxProp
         aria-controls={`${id}-list`}
         aria-activedescendant={showList && active >= 0 ? optionId(active) : undefined}
         value={query}
-        onFocus={() => {
+        onFocus={(e) => {
+          const before = e.relatedTarget;
+          if (!listRef.current?.contains(before as Node | null))
+            focusedBefore.current = before instanceof HTMLElement ? before : null;
           ensureEngine();
           setOpen(true);
         }}
@@ -176,9 +192,16 @@ export function SearchBox({ load, onOpen, inputRef, interactive }: SearchBoxProp
           } else if (e.key === 'Escape') {
             e.preventDefault();
             e.stopPropagation();
-            if (showList) setOpen(false);
-            else setQuery('');
             setActive(-1);
+            if (showList) {
+              setOpen(false);
+              return;
+            }
+            setQuery('');
+            const before = focusedBefore.current;
+            focusedBefore.current = null;
+            if (before?.isConnected) before.focus();
+            else onLeave();
           }
         }}
       />

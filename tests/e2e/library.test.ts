@@ -338,6 +338,28 @@ describe('the library', () => {
     expect(await reader.page.evaluate(() => (window as { __ran?: boolean }).__ran)).toBeUndefined();
   });
 
+  it('adds a saved page whose byline is a paragraph: the byline is its author, ¶1 its first real paragraph', async () => {
+    await reader.openApp();
+    const html = readFileSync(
+      new URL('../fixtures/html-bylines/meta-author-by-paragraph.html', import.meta.url),
+      'utf8',
+    );
+    await addFile('rajin.html', html, 'text/html');
+    const { id } = await shownText('rajin');
+    const first = reader.paragraph(`${id}:1`);
+    await expect
+      .poll(() => first.textContent())
+      .toMatch(/^The border town of Rason was opened to foreign trade in 1991/);
+    expect(await reader.paneOf(id).locator('article.edition').textContent()).not.toContain(
+      'By Jane Doe',
+    );
+    await openLibrary(reader.page);
+    await expect
+      .poll(() => dialog().locator(`tr[data-text="${id}"]`).textContent())
+      .toMatch(/Rajin.*Doe/); // the record's author, listed by family name
+    await dialog().getByRole('button', { name: 'Close' }).click();
+  });
+
   it('a text added while the URL names a passage of the pane’s text stays open (the hash does not bring the old text back)', async () => {
     await reader.openApp('lankov-2007:12');
     await addFile('hash-notes.md', 'A first paragraph.\n\nA second one.');

@@ -104,4 +104,49 @@ describe('search', () => {
       expect(await reader.searchBox().inputValue()).toBe('');
     });
   });
+
+  describe('Escape', () => {
+    const focused = (): Promise<string | null> =>
+      reader.page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el?.dataset.address ?? el?.getAttribute('aria-label') ?? el?.tagName ?? null;
+      });
+
+    it('first closes the results, then clears the query and gives the focus back to the paragraph', async () => {
+      await reader.openApp('lankov-2007:10');
+      const paragraph = reader.paragraph('lankov-2007:10');
+      await paragraph.focus();
+      await expect.poll(focused).toBe('lankov-2007:10');
+      await reader.pressKey('/');
+      await expect
+        .poll(() => reader.searchBox().evaluate((el) => el === document.activeElement))
+        .toBe(true);
+      await reader.page.keyboard.type('Kim Il-sung');
+      await expect.poll(() => reader.searchHits().count()).toBeGreaterThan(1);
+      await reader.pressKey('Escape');
+      await expect.poll(() => reader.page.locator('.search-results').isHidden()).toBe(true);
+      expect(await reader.searchBox().inputValue()).toBe('Kim Il-sung');
+      expect(await reader.searchBox().evaluate((el) => el === document.activeElement)).toBe(true);
+      await reader.pressKey('Escape');
+      await expect.poll(() => reader.searchBox().inputValue()).toBe('');
+      await expect.poll(focused).toBe('lankov-2007:10');
+    });
+
+    it('with nothing focused before, gives the focus to the active pane’s current passage', async () => {
+      await reader.openApp('lankov-2007:12');
+      await reader.search('Kim Il-sung');
+      await expect.poll(() => reader.searchHits().count()).toBeGreaterThan(0);
+      await reader.pressKey('Escape');
+      await reader.pressKey('Escape');
+      await expect.poll(() => reader.searchBox().inputValue()).toBe('');
+      const stop = await reader.page.evaluate(() => {
+        const pane = document.querySelector('main.panes')!.getAttribute('data-active');
+        return document
+          .querySelector(`.pane[data-pane="${pane}"] article.edition [data-address][tabindex="0"]`)
+          ?.getAttribute('data-address');
+      });
+      expect(stop).toBeTruthy();
+      await expect.poll(focused).toBe(stop);
+    });
+  });
 });
