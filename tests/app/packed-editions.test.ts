@@ -16,10 +16,34 @@ describe('packEditions / unpackEditions', () => {
     expect(packed[0]).not.toHaveProperty('text');
     expect(packed[1].blocks[10]).not.toHaveProperty('text');
     expect(packed[1].footnotes[0]).not.toHaveProperty('text');
-    expect(packed[1].blocks[10].sentences[0]).toEqual({
-      start: editions[1]!.blocks[10]!.sentences[0]!.start,
-      end: editions[1]!.blocks[10]!.sentences[0]!.end,
-    });
+    expect(packed[1].blocks[10].sentences.slice(0, 2)).toEqual([
+      editions[1]!.blocks[10]!.sentences[0]!.start,
+      editions[1]!.blocks[10]!.sentences[0]!.end,
+    ]);
+  });
+
+  it('leaves out each passage’s offsets in the edition’s text where its text puts them', () => {
+    const packed = JSON.parse(JSON.stringify(packEditions(editions)));
+    for (const edition of packed) {
+      for (const passage of [...edition.blocks, ...edition.footnotes]) {
+        expect(passage).not.toHaveProperty('start');
+        expect(passage).not.toHaveProperty('end');
+      }
+    }
+  });
+
+  it('keeps the offsets of a passage that is not where the passages before it put it', () => {
+    const [first] = editions;
+    const moved = {
+      ...first!,
+      blocks: first!.blocks.map((b, i) =>
+        i === 2 ? { ...b, start: b.start + 1, end: b.end + 1 } : b,
+      ),
+    };
+    const packed = packEditions([moved]);
+    expect(packed[0]!.blocks[2]).toMatchObject({ start: moved.blocks[2]!.start });
+    expect(packed[0]!.blocks[3]).not.toHaveProperty('start');
+    expect(unpackEditions(packed)).toEqual([moved]);
   });
 
   it('is smaller than the full editions, gzipped', () => {
