@@ -43,7 +43,7 @@ import { useCiteAction } from './citations/use-cite-action.ts';
 import { useCitations } from './citations/use-citations.ts';
 import { useAnnotationUi } from './annotations/use-annotation-ui.ts';
 import { selectionShortcuts, type SelectionAction } from './selection/selection-action.ts';
-import { SelectionToolbar } from './selection/selection-toolbar.tsx';
+import { SelectionToolbarSlot } from './selection/selection-toolbar-slot.tsx';
 import {
   initialReaderState,
   openAddress,
@@ -326,7 +326,11 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
           />
         ))}
       </main>
-      <SelectionToolbar editionOf={editionOf} actions={selectionActions} />
+      <SelectionToolbarSlot
+        editionOf={editionOf}
+        actions={selectionActions}
+        interactive={interactive}
+      />
       <AnnotationSidebarSlot ui={annotations} onCite={citations.citeSpan} sync={sync} />
       <AnnotationStatus ui={annotations} />
       <CompareOverlays compare={compare} sync={sync.snapshot} />

@@ -17,13 +17,10 @@ import type {
   WaitingText,
 } from '../../library/index.ts';
 import type { Edition } from '../../sources/edition.ts';
-import { MAX_TEXT_BYTES } from '../../sources/read-text.ts';
 import type { LibraryRuntime } from './library-runtime.ts';
 import type { ParseTextResult } from './parse-text.ts';
 import { setCitationSources } from '../citations/use-citations.ts';
 import { connectLibrary } from './library-bridge.ts';
-import { loadAnnotationRuntime } from '../annotations/use-annotations.ts';
-import { versionReport } from './version-report.ts';
 import { counted, plural } from '../../sources/util/plural.ts';
 
 let opening: Promise<LibraryRuntime> | null = null;
@@ -35,10 +32,13 @@ export function loadLibraryRuntime(): Promise<LibraryRuntime> {
 }
 
 /**
- * The parse client, loaded on first use: its reply schema is zod, which stays out of the
- * initial bundle (bench/reader.ts). The worker itself was already a chunk of its own.
+ * The commands that add or replace a text (`library-commands.ts`), loaded ahead of use once the
+ * library has opened, else on first use: they run only after a reader picks a file or pastes, and
+ * the initial bundle has no room to spare (bench/reader.ts). The parse client they load in turn
+ * (`parse-text.ts`: its reply schema is zod) and the worker are chunks of their own too.
  */
-const parseText = (): Promise<typeof import('./parse-text.ts')> => import('./parse-text.ts');
+const libraryCommands = (): Promise<typeof import('./library-commands.ts')> =>
+  import('./library-commands.ts');
 
 const EMPTY_STATE: LibraryState = { loaded: false, entries: [], waiting: [], unreadable: 0 };
 const noSubscribe = (): (() => void) => () => undefined;
@@ -131,6 +131,9 @@ export function useLibrary(notify: (message: string) => void): LibraryController
         (r) => {
           if (!live) return;
           setRuntime(r);
+          libraryCommands().catch(() => {
+            // Tried again on first use, where `run` reports a failure.
+          });
           const { problem, unreadable } = r.library.getState();
           if (problem) notify(problem);
           else if (unreadable) {
@@ -223,92 +226,24 @@ export function useLibrary(notify: (message: string) => void): LibraryController
     [notify],
   );
 
-  const addParsed = useCallback(
-    async (lib: LibraryRuntime['library'], result: ParseTextResult): Promise<string | null> => {
-      if (!result.ok) {
-        notify(result.reason);
-        return null;
-      }
-      const { entry, existed } = await lib.add(result.text);
-      notify(
-        existed
-          ? `“${entry.title}” is already in your library.`
-          : `Added “${entry.title}” to your library.`,
-      );
-      return entry.id;
-    },
-    [notify],
-  );
-
+  const context = useMemo(() => ({ notify, parseWithProgress }), [notify, parseWithProgress]);
   const addFiles = useCallback(
     async (files: readonly File[]): Promise<string[]> =>
-      (await run(async (lib) => {
-        const ids: string[] = [];
-        for (const file of files) {
-          // Check the size before reading: a huge file is never loaded into memory.
-          if (file.size > MAX_TEXT_BYTES) {
-            notify(
-              `“${file.name}” is too large (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1024 / 1024} MB).`,
-            );
-            continue;
-          }
-          const result = await parseWithProgress(file.name, async (options) =>
-            (await parseText()).parseTextBytes(
-              new Uint8Array(await file.arrayBuffer()),
-              file.name,
-              options,
-            ),
-          );
-          const id = await addParsed(lib, result);
-          if (id) ids.push(id);
-          // Cancel stops this file and those after it.
-          if (!result.ok && result.cancelled) break;
-        }
-        return ids;
-      })) ?? [],
-    [run, addParsed, notify, parseWithProgress],
+      (await run(async (lib) => (await libraryCommands()).addFiles(lib, files, context))) ?? [],
+    [run, context],
   );
 
   const addPaste = useCallback(
     (text: string, name = 'Pasted text') =>
-      run(async (lib) =>
-        addParsed(
-          lib,
-          await parseWithProgress(name, async (options) =>
-            (await parseText()).parseTextString(text, name, options),
-          ),
-        ),
-      ),
-    [run, addParsed, parseWithProgress],
+      run(async (lib) => (await libraryCommands()).addPaste(lib, text, name, context)),
+    [run, context],
   );
 
   const reimport = useCallback(
     async (id: string, file: File): Promise<boolean> =>
-      (await run(async (lib) => {
-        if (file.size > MAX_TEXT_BYTES) {
-          notify(`“${file.name}” is too large; the text was not changed.`);
-          return false;
-        }
-        const result = await parseWithProgress(file.name, async (options) =>
-          (await parseText()).parseTextBytes(new Uint8Array(await file.arrayBuffer()), file.name, {
-            ...options,
-            id,
-          }),
-        );
-        if (!result.ok) {
-          notify(`${result.reason} The text was not changed.`);
-          return false;
-        }
-        const entry = await lib.replace(id, result.text);
-        // How many of its annotations the new version leaves unplaced (the sidebar lists them).
-        const annotations = await loadAnnotationRuntime().then(
-          (rt) => ({ list: rt.store.getSnapshot().annotations, anchor: rt.anchor }),
-          () => undefined,
-        );
-        notify(versionReport(entry.title, entry.version, result.text.edition, annotations));
-        return true;
-      })) ?? false,
-    [run, notify, parseWithProgress],
+      (await run(async (lib) => (await libraryCommands()).reimport(lib, id, file, context))) ??
+      false,
+    [run, context],
   );
 
   const rename = useCallback(

@@ -35,7 +35,22 @@ export interface SelectionToolbarProps {
   readonly editionOf: (pane: PaneIndex) => Edition;
   /** The actions, in the order shown. */
   readonly actions: readonly SelectionAction[];
+  /**
+   * Where the toolbar hears keys: subscribes its handler, returns the unsubscribe. By default
+   * the window's `keydown`; `selection-toolbar-slot.tsx` passes the listener it added when the
+   * reader hydrated, so that the toolbar, loaded later, still hears keys before the reader's
+   * shortcuts (`use-commands.ts`, whose Escape closes a notice and would leave the toolbar up).
+   */
+  readonly listenKeys?: ListenKeys;
 }
+
+/** Subscribes a `keydown` handler; returns the unsubscribe. */
+export type ListenKeys = (onKey: (e: KeyboardEvent) => void) => () => void;
+
+const listenOnWindow: ListenKeys = (onKey) => {
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+};
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -43,7 +58,11 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 /** The selection toolbar; renders nothing while no pane text is selected. */
-export function SelectionToolbar({ editionOf, actions }: SelectionToolbarProps): ReactNode {
+export function SelectionToolbar({
+  editionOf,
+  actions,
+  listenKeys = listenOnWindow,
+}: SelectionToolbarProps): ReactNode {
   const [tracked, clear] = usePaneSelection(editionOf);
   // Copying what is selected gives the passage text only (the same offsets the actions get).
   useCopyPassage(editionOf);
@@ -96,9 +115,8 @@ export function SelectionToolbar({ editionOf, actions }: SelectionToolbarProps):
       e.preventDefault();
       runFromPassage(action, tracked.selection, clear);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    return listenKeys(onKey);
+  }, [listenKeys]);
 
   if (!tracked || actions.length === 0) return null;
   if ('crossing' in tracked)

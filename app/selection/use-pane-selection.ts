@@ -126,6 +126,8 @@ export function usePaneSelection(
     document.addEventListener('selectionchange', schedule);
     window.addEventListener('scroll', schedule, true);
     window.addEventListener('resize', schedule);
+    // A selection made before this hook mounted (the toolbar is a lazy chunk: selection-toolbar-slot.tsx).
+    schedule();
     return () => {
       if (frame) cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', schedule);
