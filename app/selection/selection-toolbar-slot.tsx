@@ -5,10 +5,11 @@
  * (`annotations/anchoring/dom-range.ts`) — are a chunk of their own, so they
  * are not part of the reader's initial JavaScript (issue 15's 120 KB budget,
  * bench/reader.ts). None of it is needed before the reader can act: the
- * chunk is requested as soon as the reader is interactive (the hydration
- * render has nothing to show here, so the prerendered page is unchanged),
- * and a selection made before it arrived gets its toolbar when it does
- * (`usePaneSelection` reads the selection on mount). Its keys are heard
+ * chunk is requested as soon as the reader is interactive, and the toolbar
+ * rendered once it is in (the hydration render has nothing to show here, so
+ * the prerendered page is unchanged); a selection made before it arrived
+ * gets its toolbar when it does (`usePaneSelection` reads the selection on
+ * mount). Its keys are heard
  * through a `keydown` listener this slot adds as the reader hydrates, where
  * the toolbar used to add its own: window listeners run in the order they
  * were added, and the toolbar's must come before the reader's shortcuts
@@ -17,27 +18,18 @@
  * What it is not for: choosing the actions (`selection-action.ts`).
  */
 import {
-  lazy,
-  Suspense,
   useCallback,
   useEffect,
   useRef,
+  useState,
   type ComponentProps,
   type ReactNode,
 } from 'react';
+import { lazyWithPreload } from '../views/lazy-with-preload.ts';
 import type { ListenKeys, SelectionToolbar as Toolbar } from './selection-toolbar.tsx';
 
-/** Nothing: what is shown where the toolbar's code could not be fetched (offline without the service worker). */
-function Unavailable(): ReactNode {
-  return null;
-}
-
-const SelectionToolbar = lazy(() =>
-  import('./selection-toolbar.tsx').then(
-    (m) => ({ default: m.SelectionToolbar }),
-    // A chunk that cannot be fetched must not take the reader down: the browser's own selection stays.
-    () => ({ default: Unavailable }),
-  ),
+const SelectionToolbar = lazyWithPreload(() =>
+  import('./selection-toolbar.tsx').then((m) => m.SelectionToolbar),
 );
 
 /** Props of `SelectionToolbarSlot`: the toolbar's, plus whether the reader has hydrated. */
@@ -64,10 +56,21 @@ export function SelectionToolbarSlot({
       if (onKey.current === handler) onKey.current = null;
     };
   }, []);
-  if (!interactive) return null;
-  return (
-    <Suspense fallback={null}>
-      <SelectionToolbar {...props} listenKeys={listenKeys} />
-    </Suspense>
-  );
+  // Rendered once its chunk is in, so it never suspends: the render that makes the reader
+  // interactive (a transition) neither waits for the chunk nor commits a fallback. Where the chunk
+  // cannot be fetched (offline without the service worker), the browser's own selection stays.
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    if (!interactive) return;
+    let live = true;
+    SelectionToolbar.preload().then(
+      () => live && setLoaded(true),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [interactive]);
+  if (!interactive || !loaded) return null;
+  return <SelectionToolbar {...props} listenKeys={listenKeys} />;
 }
