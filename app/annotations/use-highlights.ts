@@ -8,12 +8,13 @@
  * are a chunk of their own: nothing is painted before the stored annotations
  * are placed (their runtime is a lazy chunk too: `annotation-runtime.ts`), so
  * they are no part of the reader's initial JavaScript (issue 15's budget,
- * bench/reader.ts). The chunk is requested when the hook mounts (at
- * hydration), so it is in by the time there is anything to paint; where it
+ * bench/reader.ts). The chunk is requested in idle time once the hook has
+ * mounted, or as soon as there is something to paint; where it
  * cannot be fetched (offline without the service worker), the text is left
  * unmarked and the sidebar still works, as in a browser without the API.
  */
 import { useEffect, useRef, type RefObject } from 'react';
+import { whenIdle } from '../views/when-idle.ts';
 import type { PlacedAnnotation } from './anchored-list.ts';
 
 type Painter = typeof import('./highlight-painter.ts');
@@ -41,11 +42,16 @@ export function useHighlights(
   activeId: string | null,
 ): RefObject<Map<string, StaticRange>> {
   const ranges = useRef(new Map<string, StaticRange>());
-  useEffect(() => {
-    loadPainter().catch(() => {
-      // Tried again when there is something to paint.
-    });
-  }, []);
+  // Fetched ahead in idle time, not while the reader hydrates; sooner if there is something to paint.
+  useEffect(
+    () =>
+      whenIdle(() => {
+        loadPainter().catch(() => {
+          // Tried again when there is something to paint.
+        });
+      }),
+    [],
+  );
   useEffect(() => {
     if (painter) return painter.paintHighlights(placed, activeId, ranges);
     // Nothing painted yet, and nothing to paint: no need to wait for the painter.
