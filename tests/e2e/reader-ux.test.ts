@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { selectInPassage, selectionToolbar } from './helpers/annotations-ui.ts';
 import { chooseStyle, openCite, selectAcross } from './helpers/citations-ui.ts';
 import { compareMarks, openCompareView, openRelated, waitForMarks } from './helpers/compare-ui.ts';
-import { appBuilt, headerTool, startReader, type Reader } from './helpers/ui.ts';
+import { appBuilt, headerTool, passageTextOf, startReader, type Reader } from './helpers/ui.ts';
 import { scaled } from '../slowdown.ts';
 
 const WC = 'winstanley-chesters-2015';
@@ -174,17 +174,6 @@ describe('copying a selection (item 4)', () => {
     expect(copied).toBe(`${a.slice(-10)}\n\n${b.slice(0, 17)}`);
   });
 });
-
-/** The text of a passage element without what is marked `data-anchor-ignore`. */
-function passageTextOf(el: Element): string {
-  let out = '';
-  const walk = (n: Node): void => {
-    if (n.nodeType === 3) out += (n as Text).data;
-    else if (!(n as Element).hasAttribute?.('data-anchor-ignore')) n.childNodes.forEach(walk);
-  };
-  walk(el);
-  return out;
-}
 
 describe('notices (item 5)', () => {
   it('overlay the text, are announced, and go away by themselves or on Escape', async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { clearStorage, selectionToolbar, storedAnnotations } from './helpers/annotations-ui.ts';
 import { selectAcross } from './helpers/citations-ui.ts';
-import { startReader, type Reader } from './helpers/ui.ts';
+import { passageTextOf, startReader, type Reader } from './helpers/ui.ts';
 
 const WC = 'winstanley-chesters-2015';
 const LANKOV = 'lankov-2007';
@@ -80,17 +80,6 @@ async function edgePassage(pane: 0 | 1, edge: 'first' | 'last'): Promise<string>
     },
     { pane, edge },
   );
-}
-
-/** The text of a passage element without what is marked `data-anchor-ignore`. */
-function passageTextOf(el: Element): string {
-  let out = '';
-  const walk = (n: Node): void => {
-    if (n.nodeType === 3) out += (n as Text).data;
-    else if (!(n as Element).hasAttribute?.('data-anchor-ignore')) n.childNodes.forEach(walk);
-  };
-  walk(el);
-  return out;
 }
 
 describe('copying a selection that spans both texts', () => {

@@ -261,3 +261,14 @@ export async function startReader(
   };
   return reader;
 }
+
+/** The text of a passage element without what is marked `data-anchor-ignore` (for `locator.evaluate`). */
+export function passageTextOf(el: Element): string {
+  let out = '';
+  const walk = (n: Node): void => {
+    if (n.nodeType === 3) out += (n as Text).data;
+    else if (!(n as Element).hasAttribute?.('data-anchor-ignore')) n.childNodes.forEach(walk);
+  };
+  walk(el);
+  return out;
+}
