@@ -10,7 +10,7 @@ import {
   startSyncServer,
   waitForSyncStatus,
 } from './helpers/sync-ui.ts';
-import { headerTool, startReader, type Reader } from './helpers/ui.ts';
+import { headerTool, resizeTo, startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
 beforeAll(async () => {
@@ -488,7 +488,7 @@ describe('the header between phone width and wide', () => {
         const names = (await headerTools()).map((t) => t.name);
         for (const width of widths) {
           const where = `${state}, ${width} px`;
-          await page.setViewportSize({ width, height: 900 });
+          await resizeTo(page, { width, height: 900 });
           // Between 700 and 760 px the tools took three lines and pushed both texts down.
           expect.soft(await headerRows(), where).toBeLessThanOrEqual(2);
           // No tool lost, none renamed: each is in the header, or in the Tools panel.

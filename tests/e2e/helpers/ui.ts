@@ -24,6 +24,19 @@ export const VIEWPORTS = {
 } as const;
 
 /**
+ * Resizes the page and waits until its resize handlers have run: the browser fires `resize` in
+ * the frame after the new size, and until then what measures the layout on a resize (the
+ * header's fold, `views/use-header-fold.ts`) still holds the old width's answer.
+ */
+export async function resizeTo(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
+
+/**
  * A tool of the header (Swap, Site navigation, Aligned, Sync panes, Keyboard shortcuts, Compare,
  * Timeline, Annotations, Bibliography, Sync, Add a text…, Library), by its accessible name
  * (a string matches exactly). Below 700 px the tools are behind **Tools**, and from 700 px the
