@@ -6,11 +6,18 @@
  * it to the store). A refusal from the model (an over-long note…) is shown
  * in the dialog, which stays open, so nothing typed is lost.
  *
+ * No relation is chosen when it opens: a preselected "agrees" let a hurried
+ * reader record a claim they never made. Saving without one is refused next
+ * to the choice, with focus moved to it. The topic's default
+ * (`READER_TOPIC`) is said in a hint below the field, not as its
+ * placeholder, where it read as a value already filled in.
+ *
  * Renders the two quotes as React text (never HTML).
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useModalDialog } from '../views/use-modal-dialog.ts';
 import type { Relation } from '../../annotations/model/annotation.ts';
+import { READER_TOPIC } from '../../annotations/comparisons/link-passages.ts';
 import { RELATION_OPTIONS } from './compare-view.tsx';
 import { LanguageText } from '../views/language-text.tsx';
 
@@ -49,12 +56,20 @@ const RELATION_HELP: Readonly<Record<Relation, string>> = {
   complements: 'different facts on the same point',
 };
 
+/** Said next to the relations when the reader saves without choosing one. */
+export const RELATION_REQUIRED = 'Choose how the two passages relate before saving.';
+
 /** The dialog (open while mounted). */
 export function LinkDialog({ sides, topics, onSave, onCancel }: LinkDialogProps): ReactNode {
   const dialog = useModalDialog(true);
   const titleId = useId();
   const listId = useId();
-  const [relation, setRelation] = useState<Relation>('agrees');
+  const topicHintId = useId();
+  const relationErrorId = useId();
+  // None until the reader picks one: see the head comment.
+  const [relation, setRelation] = useState<Relation | null>(null);
+  const [relationMissing, setRelationMissing] = useState(false);
+  const relations = useRef<HTMLFieldSetElement>(null);
   const [topic, setTopic] = useState('');
   const [note, setNote] = useState('');
   // Empty until the reader writes one: a paraphrase prefilled with the quote showed it twice.
@@ -62,6 +77,11 @@ export function LinkDialog({ sides, topics, onSave, onCancel }: LinkDialogProps)
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
+    if (relation === null) {
+      setRelationMissing(true);
+      relations.current?.querySelector('input')?.focus();
+      return;
+    }
     setError(onSave({ relation, topic, note, paraphrases }));
   };
   return (
@@ -78,8 +98,17 @@ export function LinkDialog({ sides, topics, onSave, onCancel }: LinkDialogProps)
             </figure>
           ))}
         </div>
-        <fieldset className="link-relations">
+        <fieldset
+          ref={relations}
+          className="link-relations"
+          aria-describedby={relationMissing ? relationErrorId : undefined}
+        >
           <legend>Relation</legend>
+          {relationMissing && (
+            <p id={relationErrorId} role="alert" className="link-error">
+              {RELATION_REQUIRED}
+            </p>
+          )}
           {RELATION_OPTIONS.map((r) => (
             <label key={r}>
               <input
@@ -87,21 +116,29 @@ export function LinkDialog({ sides, topics, onSave, onCancel }: LinkDialogProps)
                 name="relation"
                 value={r}
                 checked={relation === r}
-                onChange={() => setRelation(r)}
+                aria-invalid={relationMissing || undefined}
+                onChange={() => {
+                  setRelation(r);
+                  setRelationMissing(false);
+                }}
               />{' '}
               {r} <span className="link-help">({RELATION_HELP[r]})</span>
             </label>
           ))}
         </fieldset>
         <label className="link-field">
-          Topic
+          Topic (optional)
           <input
             type="text"
             value={topic}
             list={listId}
-            placeholder="Your comparisons"
+            placeholder="e.g. economic ties"
+            aria-describedby={topicHintId}
             onChange={(e) => setTopic(e.currentTarget.value)}
           />
+          <span id={topicHintId} className="link-help">
+            Left empty, it is filed under “{READER_TOPIC}”.
+          </span>
           <datalist id={listId}>
             {topics.map((t) => (
               <option key={t} value={t} />
