@@ -7,8 +7,9 @@
  * (tests/app/annotations/anchored-list.test.ts). What it is not for:
  * matching (the `anchor` it is given does that) or the DOM.
  *
- * Linking annotations (claim comparisons, two targets) are left to the
- * comparisons view; this list holds highlights, notes and tags.
+ * Linking annotations (claim comparisons, two targets) are not anchored
+ * here: this list holds highlights, notes and tags, the ones painted in the
+ * text; the sidebar lists the reader's comparisons from `comparison-list.ts`.
  */
 import type { AnchorResult } from '../../annotations/anchoring/anchor.ts';
 import type { AnchorSelectors } from '../../annotations/anchoring/types.ts';

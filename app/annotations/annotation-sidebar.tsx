@@ -4,7 +4,8 @@
  * lists the annotations of the visible sources in text order, filters them
  * by text, tag or colour, offers export and import, shows "Undo" after a
  * delete, and lists unplaced annotations in their own section — never
- * dropped.
+ * dropped. The reader's own comparisons (Link passages) follow in a section
+ * of their own, counted with the rest (`comparison-list.ts`).
  *
  * The list is windowed: it renders the first `PAGE` matching items and more
  * as the reader scrolls to its end (an IntersectionObserver, and a "Show
@@ -40,6 +41,8 @@ import { LayerFilterControls } from '../sync-panel/layer-filter-controls.tsx';
 import type { SyncUi } from '../sync-panel/use-sync.ts';
 import { AnnotationFiles } from './annotation-files.tsx';
 import { AnnotationItem } from './annotation-item.tsx';
+import { ComparisonItem } from './comparison-item.tsx';
+import { comparisonMatchesFilter, comparisonsOn } from './comparison-list.ts';
 import { colorName, DEFAULT_COLOR, PALETTE } from './palette.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
 import { focusHeaderTool } from '../views/focus-header-tool.ts';
@@ -97,6 +100,8 @@ export function AnnotationSidebar({
   const id = useId();
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const [limit, setLimit] = useState(PAGE);
+  // The comparisons' own window: a button only, as there are rarely more than a page of them.
+  const [comparisonLimit, setComparisonLimit] = useState(PAGE);
   const [deleted, setDeleted] = useState<{ address: string; id: AnnotationId } | null>(null);
   // Where keyboard focus goes once React has rendered: the clicked Delete and Undo buttons leave
   // the page, and focus with them would fall to the body, losing a keyboard reader's place.
@@ -145,7 +150,31 @@ export function AnnotationSidebar({
         : [],
     [shownNow, list.unplaced, filter, bySync],
   );
-  const tags = useMemo(() => allTags([...list.placed, ...list.unplaced]), [list]);
+  // Listed and counted with the other annotations, but not highlighted as they are: the
+  // comparison marks and underlines (app/compare/) show them in the text.
+  const allComparisons = useMemo(
+    () => (shownNow && snapshot ? comparisonsOn(snapshot.annotations, ui.editions) : []),
+    [shownNow, snapshot, ui.editions],
+  );
+  const comparisons = useMemo(
+    () => allComparisons.filter((a) => comparisonMatchesFilter(a, filter) && bySync(a)),
+    [allComparisons, filter, bySync],
+  );
+  // A comparison's end may be in a text no pane shows: named from every edition.
+  const allLabels = useMemo(
+    () => new Map(ui.allEditions.map((e) => [e.id as string, sourceLabel(e)])),
+    [ui.allEditions],
+  );
+  const labelOf = useCallback((source: string) => allLabels.get(source) ?? source, [allLabels]);
+  const tags = useMemo(
+    () =>
+      allTags([
+        ...list.placed,
+        ...list.unplaced,
+        ...allComparisons.map((annotation) => ({ annotation })),
+      ]),
+    [list, allComparisons],
+  );
 
   // Show the opened annotation even if it lies beyond the current window.
   const openedId = ui.opened?.id;
@@ -163,15 +192,16 @@ export function AnnotationSidebar({
     return () => observer.disconnect();
   }, [ui.sidebarOpen, placed.length]);
 
-  const parsedNote = (a: Annotation): readonly NoteBlock[] | null => {
-    if (a.note === undefined || !runtime) return null;
-    let blocks = notes.get(a.note);
+  const parsedText = (text: string | undefined): readonly NoteBlock[] | null => {
+    if (text === undefined || !runtime) return null;
+    let blocks = notes.get(text);
     if (!blocks) {
-      blocks = runtime.parseNoteMarkdown(a.note);
-      notes.set(a.note, blocks);
+      blocks = runtime.parseNoteMarkdown(text);
+      notes.set(text, blocks);
     }
     return blocks;
   };
+  const parsedNote = (a: Annotation): readonly NoteBlock[] | null => parsedText(a.note);
   const onDelete = useCallback(
     (a: Annotation): void => {
       if (!runtime) return;
@@ -207,7 +237,7 @@ export function AnnotationSidebar({
     if (!target) return;
     target.focus();
     setFocusAfter(null);
-  }, [focusAfter, placed, unplaced, canUndoDelete]);
+  }, [focusAfter, placed, unplaced, comparisons, canUndoDelete]);
   // A restored card that never shows (a filter hides it) must not take focus later.
   useEffect(() => {
     if (focusAfter === null) return;
@@ -216,8 +246,8 @@ export function AnnotationSidebar({
   }, [focusAfter]);
   const openedFor = (a: Annotation): { edit: boolean; seq: number } | null =>
     ui.opened?.id === a.id ? { edit: ui.opened.edit, seq: ui.opened.seq } : null;
-  const total = list.placed.length + list.unplaced.length;
-  const matching = placed.length + unplaced.length;
+  const total = list.placed.length + list.unplaced.length + ui.comparisonCount;
+  const matching = placed.length + unplaced.length + comparisons.length;
   const withSync = (a: Annotation) => {
     const facts = syncFacts(a);
     return sync && facts ? { sync: { ui: sync, facts } } : {};
@@ -401,6 +431,31 @@ export function AnnotationSidebar({
                 Show more ({placed.length - shown} left)
               </button>
             </div>
+          )}
+          {comparisons.length > 0 && (
+            <section className="ann-comparisons" aria-labelledby={`${id}-comparisons`}>
+              <h3 id={`${id}-comparisons`}>Your comparisons ({comparisons.length})</h3>
+              <ul className="ann-list">
+                {comparisons.slice(0, comparisonLimit).map((a) => (
+                  <ComparisonItem
+                    key={a.id}
+                    ui={ui}
+                    annotation={a}
+                    note={parsedText(a.link?.note)}
+                    labelOf={labelOf}
+                    mine={syncFacts(a)?.mine ?? true}
+                    onDelete={onDelete}
+                  />
+                ))}
+              </ul>
+              {comparisons.length > comparisonLimit && (
+                <div className="ann-more">
+                  <button type="button" onClick={() => setComparisonLimit((l) => l + PAGE)}>
+                    Show more comparisons ({comparisons.length - comparisonLimit} left)
+                  </button>
+                </div>
+              )}
+            </section>
           )}
           {unplaced.length > 0 && (
             <section className="ann-unplaced" aria-labelledby={`${id}-unplaced`}>

@@ -11,7 +11,7 @@ import type { AnnotationUi } from './use-annotation-ui.ts';
 
 /** The sidebar's toggle, for the header toolbar. */
 export function AnnotationsToggle({ ui }: { readonly ui: AnnotationUi }): ReactNode {
-  const count = ui.list.placed.length + ui.list.unplaced.length;
+  const count = ui.list.placed.length + ui.list.unplaced.length + ui.comparisonCount;
   return (
     <button
       type="button"

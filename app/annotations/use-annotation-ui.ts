@@ -22,6 +22,7 @@ import { pageAnchorCache, useAnnotations } from './use-annotations.ts';
 import { useHighlightClicks } from './use-highlight-clicks.ts';
 import { useHighlights } from './use-highlights.ts';
 import { useAnchoredList } from './use-anchored-list.ts';
+import { countComparisonsOn } from './comparison-count.ts';
 
 /** What the annotation views receive. */
 export interface AnnotationUi {
@@ -35,6 +36,8 @@ export interface AnnotationUi {
   readonly allEditions: readonly Edition[];
   /** The list anchored in the visible editions. */
   readonly list: AnchoredList;
+  /** How many of the reader's own comparisons (linking annotations) have an end in a visible edition (the sidebar lists them: `comparison-list.ts`). */
+  readonly comparisonCount: number;
   /** The selection toolbar's annotation actions. */
   readonly actions: readonly SelectionAction[];
   /** Whether the sidebar is shown. */
@@ -94,6 +97,14 @@ export function useAnnotationUi(
     cache,
   );
   const ranges = useHighlights(list.placed, opened?.id ?? null);
+  // Listed and counted with the other annotations, but not highlighted here: the comparison
+  // marks and underlines (app/compare/) show them in the text.
+  const annotations = snapshot?.annotations;
+  const comparisonCount = useMemo(
+    () =>
+      annotations ? countComparisonsOn(annotations, new Set([left.id, right.id] as string[])) : 0,
+    [annotations, left.id, right.id],
+  );
 
   const open = useCallback((id: string, edit = false) => {
     setSidebarOpen(true);
@@ -239,6 +250,7 @@ export function useAnnotationUi(
     editions,
     allEditions,
     list,
+    comparisonCount,
     actions,
     sidebarOpen,
     setSidebarOpen,
