@@ -8,17 +8,32 @@
  * that meet other words of the passage through word vectors ("investing ~
  * donor, aid") — and choosing one opens it in the other pane.
  *
+ * Opened on a paragraph, it is placed around that paragraph, not over it
+ * (`related-placement.ts`), and its heading names it in words ("Related in
+ * Winstanley-Chesters (2015) to Lankov (2007) ¶13"), not by its address.
+ *
  * The ranking is `sources/related/` (BM25 over stemmed, stop-word-filtered,
  * alias-canonical terms, fused with SIF sentence-embedding similarity),
  * loaded on first use with its word vectors (`load-compare.ts`). Security:
  * passage text is rendered as React text, cut at the highlight offsets into
  * `<mark>` elements — never as HTML.
  */
-import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+} from 'react';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
 import type { ReferenceElement } from '@floating-ui/dom';
-import { useFloating } from '../floating/use-floating.ts';
+import { useFloating, VIEWPORT_PADDING } from '../floating/use-floating.ts';
 import { sourceLabel } from '../views/pane.tsx';
+import { passageInWords } from '../views/passage-in-words.ts';
+import { sourceOfAddress } from '../../sources/address.ts';
+import { relatedPlacement } from './related-placement.ts';
 import { loadRelatedEngine } from './load-compare.ts';
 import { relatedStrength } from './related-strength.ts';
 import type { RelatedPassage, RelatedQueryInput } from './related-engine.ts';
@@ -28,7 +43,7 @@ import { LanguageText } from '../views/language-text.tsx';
 export interface RelatedRequest {
   /** A paragraph address, or a selection's text in its source. */
   readonly query: RelatedQueryInput;
-  /** How the query is named in the heading ("lankov-2007:12", "your selection"). */
+  /** How a selection query is named in the heading ("your selection"); a paragraph is named from its address. */
   readonly label: string;
   /** The source to rank (the other pane's). */
   readonly within: SourceId;
@@ -44,6 +59,28 @@ const DOCK: ReferenceElement = {
     return { x, y, left: x, top: y, right: x, bottom: y, width: 0, height: 0 };
   },
 };
+
+/** The gap between the panel and what it floats beside, in px (`useFloating`'s default). */
+const GAP = 8;
+
+/** The panel's largest size in this window: its CSS width, and its height cap (55vh). */
+function panelSize(): { width: number; height: number } {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return {
+    width: Math.min(34 * rem, window.innerWidth - 2 * VIEWPORT_PADDING),
+    height: 0.55 * window.innerHeight,
+  };
+}
+
+/**
+ * The paragraph a paragraph query is about, in the pane of the button that opened the panel, or
+ * `null` (a selection, or no such element).
+ */
+function passageOf(request: RelatedRequest): Element | null {
+  if (typeof request.query !== 'string' || !(request.anchor instanceof Element)) return null;
+  const pane = request.anchor.closest('.pane-scroll') ?? document;
+  return pane.querySelector(`[data-address="${CSS.escape(request.query)}"]`);
+}
 
 /** How many matched concepts a passage shows (the strongest; more reads as noise). */
 const SHOWN_CONCEPTS = 4;
@@ -93,7 +130,27 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
-  useFloating(request.anchor ?? DOCK, panel, { placement: 'bottom-end' });
+  // Around the paragraph asked about, measured when the panel opens (see related-placement.ts).
+  const place = useMemo(() => {
+    const passage = passageOf(request);
+    if (!passage)
+      return {
+        reference: request.anchor ?? DOCK,
+        placement: 'bottom-end' as const,
+        keepClear: false,
+      };
+    const view = { width: window.innerWidth, height: window.innerHeight };
+    const box = passage.getBoundingClientRect();
+    return {
+      reference: passage,
+      ...relatedPlacement(box, panelSize(), view, GAP, VIEWPORT_PADDING),
+    };
+  }, [request]);
+  useFloating(place.reference, panel, {
+    placement: place.placement,
+    gap: GAP,
+    keepClear: place.keepClear,
+  });
   // The outcome remembers its request, so a new request reads as loading without a reset in the effect.
   const [answer, setAnswer] = useState<{
     readonly request: RelatedRequest;
@@ -126,6 +183,14 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
 
   const within = editions.find((e) => e.id === request.within);
   const name = within ? sourceLabel(within) : request.within;
+  const queried = typeof request.query === 'string' ? request.query : null;
+  const queriedEdition = queried && editions.find((e) => e.id === sourceOfAddress(queried));
+  const asked = queried
+    ? passageInWords(
+        queried,
+        queriedEdition ? sourceLabel(queriedEdition) : (sourceOfAddress(queried) ?? queried),
+      )
+    : request.label;
   return (
     <section
       ref={panel}
@@ -141,7 +206,7 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
     >
       <div className="related-head">
         <h2 id={titleId} ref={heading} tabIndex={-1}>
-          Related in {name} to {request.label}
+          Related in {name} to {asked}
         </h2>
         <button type="button" onClick={onClose}>
           Close<span className="visually-hidden"> related passages</span>
@@ -162,7 +227,7 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
         outcome.passages.every((p) => relatedStrength(p.evidence, p.meaning).words === 'weak') && (
           <p className="related-note related-none">
             No close match in {name}: every passage below is a weak match (it shares few or only
-            common words with {request.label}, and is not close to it in meaning).
+            common words with {asked}, and is not close to it in meaning).
           </p>
         )}
       {outcome.kind === 'done' && outcome.passages.length > 0 && (

@@ -35,6 +35,13 @@ export interface FloatingOptions {
   readonly gap?: number;
   /** Room kept free at the viewport's edges, in px. */
   readonly padding?: number;
+  /**
+   * Never over the reference: when neither side has room for the element as it is, it stays on
+   * the side of `placement` (no flip to the side with less overflow, no shift across the
+   * reference) and `size` caps it to the room there. For a panel about a paragraph, whose text
+   * it must not cover; the caller picks a side with room enough (app/compare/related-placement.ts).
+   */
+  readonly keepClear?: boolean;
 }
 
 /** Writes inline styles (mutates `el`). */
@@ -59,7 +66,7 @@ export const VIEWPORT_PADDING = 8;
 export function useFloating(
   reference: ReferenceElement | null,
   floating: RefObject<HTMLElement | null>,
-  { placement, gap = 8, padding = VIEWPORT_PADDING }: FloatingOptions,
+  { placement, gap = 8, padding = VIEWPORT_PADDING, keepClear = false }: FloatingOptions,
 ): void {
   useLayoutEffect(() => {
     const el = floating.current;
@@ -76,8 +83,12 @@ export function useFloating(
             placement,
             middleware: [
               offset(gap),
-              flip({ padding, crossAxis: false }),
-              shift({ padding, crossAxis: true }),
+              flip({
+                padding,
+                crossAxis: false,
+                ...(keepClear ? { fallbackStrategy: 'initialPlacement' as const } : {}),
+              }),
+              shift({ padding, crossAxis: !keepClear }),
               size({
                 padding,
                 apply({ availableWidth, availableHeight, elements }) {
@@ -112,7 +123,7 @@ export function useFloating(
       // Sync badge's sentence, the folded tools) must not keep a stale fixed position.
       setStyle(el, { position: '', visibility: '', left: '', top: '' });
     };
-  }, [reference, floating, placement, gap, padding]);
+  }, [reference, floating, placement, gap, padding, keepClear]);
 }
 
 /** A reference for Floating UI from a fixed rectangle (a selection's box, a rect remembered at a click). */
