@@ -8,6 +8,13 @@
  * shortcuts and the selection toolbar listen on the window and would move the
  * text, or swallow Escape, behind it; Escape still reaches the dialog's own
  * default action (cancel, then close).
+ *
+ * Back and Forward (the browser's buttons, Alt+Left/Right) close it too, as
+ * Escape does: they move the panes behind it to another place, and a dialog
+ * left open over them made Back seem to do nothing. Opening a dialog pushes
+ * no history entry (Back then would only close it, and the history tests'
+ * entries would change meaning); `popstate` also fires for a link followed
+ * inside a dialog, which the Compare view's links close it for anyway.
  */
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 
@@ -47,7 +54,13 @@ export function useModalDialog(
         (document.activeElement instanceof HTMLElement ? document.activeElement : null));
     openerOf.set(dialog, opener);
     if (!dialog.open) dialog.showModal();
+    // Closed as Escape closes it: the `close` event tells its component, which unmounts or hides it.
+    const onHistoryMove = (): void => {
+      if (dialog.open) dialog.close();
+    };
+    window.addEventListener('popstate', onHistoryMove);
     return () => {
+      window.removeEventListener('popstate', onHistoryMove);
       // After the commit: by then we know whether the dialog was re-shown, closed or removed.
       queueMicrotask(() => {
         if (currentShowing.get(dialog) !== mine) return;
