@@ -1,5 +1,6 @@
 // Comparisons in the reader: marks in both panes lead to the counterpart, the Compare view filters and exports,
 // Related lists five passages of the other text, and a reader's own comparison (Link passages) is kept.
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectInPassage, selectionToolbar } from './helpers/annotations-ui.ts';
 import {
@@ -19,6 +20,18 @@ import { builtinEditions } from '../../sources/builtin.ts';
 
 const WC = 'winstanley-chesters-2015';
 const LANKOV = 'lankov-2007';
+
+/** Whether two elements' boxes overlap (by more than a pixel each way). */
+async function overlaps(a: Locator, b: Locator): Promise<boolean> {
+  const [x, y] = [await a.boundingBox(), await b.boundingBox()];
+  if (!x || !y) return true;
+  return (
+    x.x + 1 < y.x + y.width &&
+    y.x + 1 < x.x + x.width &&
+    x.y + 1 < y.y + y.height &&
+    y.y + 1 < x.y + x.height
+  );
+}
 
 let reader: Reader;
 beforeAll(async () => {
@@ -189,6 +202,29 @@ describe('the Compare view', () => {
     expect(records.length).toBe(await compareRows(dialog).count());
   });
 
+  it('Back closes the view, and the panes are at the place Back went to', async () => {
+    await reader.openApp(`${LANKOV}:5`);
+    await reader.goToAddress(`${LANKOV}:25`);
+    await expect
+      .poll(() => reader.paragraph(`${LANKOV}:25`).getAttribute('aria-current'))
+      .toBe('location');
+    const dialog = await openCompareView(reader);
+    await reader.page.goBack();
+    await expect.poll(() => reader.page.evaluate(() => location.hash)).toBe(`#${LANKOV}:5`);
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect
+      .poll(() => reader.paragraph(`${LANKOV}:5`).getAttribute('aria-current'))
+      .toBe('location');
+    await expect.poll(() => inPaneViewport(reader.paragraph(`${LANKOV}:5`))).toBe(true);
+    // Forward too: the view stays closed and the panes go to the later place.
+    await openCompareView(reader);
+    await reader.page.goForward();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect
+      .poll(() => reader.paragraph(`${LANKOV}:25`).getAttribute('aria-current'))
+      .toBe('location');
+  });
+
   it('a passage link closes the view and opens the passage', async () => {
     await reader.openApp();
     const dialog = await openCompareView(reader);
@@ -207,6 +243,11 @@ describe('related in the other text', () => {
     await reader.openApp();
     await waitForMarks(reader);
     const panel = await openRelated(reader, `${LANKOV}:30`);
+    // Named in words, not by its address, and placed around the paragraph, not over it.
+    expect(await panel.getByRole('heading').textContent()).toBe(
+      'Related in Winstanley-Chesters (2015) to Lankov (2007) ¶30',
+    );
+    await expect.poll(() => overlaps(panel, reader.paragraph(`${LANKOV}:30`))).toBe(false);
     const items = panel.locator('.related-item');
     expect(await items.count()).toBe(5);
     for (const address of await items.locator('.related-go').allTextContents()) {
@@ -311,8 +352,8 @@ describe('related to a selection of common words', () => {
 });
 
 describe("a reader's own comparison", () => {
-  /** Fresh storage, then Link passages from WC 5 to Lankov 7 (qualifies, a topic and a note). */
-  const linkTwoPassages = async (): Promise<void> => {
+  /** Fresh storage, then Link passages from WC 5 to Lankov 7: the dialog, open. */
+  const openLinkDialog = async (): Promise<Locator> => {
     await reader.openApp();
     await reader.page.evaluate(() => localStorage.clear());
     await reader.openApp();
@@ -328,6 +369,12 @@ describe("a reader's own comparison", () => {
     await selectInPassage(reader.page, `${LANKOV}:7`, 0, 60);
     await selectionToolbar(reader.page).getByRole('button', { name: 'Link passages' }).click();
     const dialog = reader.page.getByRole('dialog', { name: 'Link passages' });
+    await dialog.waitFor();
+    return dialog;
+  };
+  /** Link passages from WC 5 to Lankov 7 (qualifies, a topic and a note), saved. */
+  const linkTwoPassages = async (): Promise<void> => {
+    const dialog = await openLinkDialog();
     await dialog.getByRole('radio', { name: /^qualifies/ }).check();
     await dialog.getByLabel('Topic').fill('My test topic');
     await dialog.getByLabel('Note (optional)').fill('A note of mine.');
@@ -376,6 +423,98 @@ describe("a reader's own comparison", () => {
       .click();
     await expect.poll(() => ownMarks().count()).toBe(0);
     expect(await compareMarks(reader, WC).count()).toBe(before);
+  });
+
+  it('Link passages presumes no relation: saving without one is refused next to the choice', async () => {
+    const dialog = await openLinkDialog();
+    const radios = dialog.getByRole('radio');
+    expect(await radios.count()).toBe(4);
+    expect(
+      await radios.evaluateAll((rs) => rs.filter((r) => (r as HTMLInputElement).checked).length),
+    ).toBe(0);
+    // The topic's default is a hint below the field, not a placeholder that reads as a value.
+    const topic = dialog.getByLabel('Topic');
+    expect(await topic.getAttribute('placeholder')).toMatch(/^e\.g\. /);
+    expect(await topic.evaluate((el) => getComputedStyle(el, '::placeholder').fontStyle)).toBe(
+      'italic',
+    );
+    expect(await topic.evaluate((el) => (el as HTMLInputElement).value)).toBe('');
+    await expect
+      .poll(() => topic.evaluate((el) => el.getAttribute('aria-describedby') !== null))
+      .toBe(true);
+    const hint = await topic.evaluate(
+      (el) => document.getElementById(el.getAttribute('aria-describedby')!)?.textContent ?? '',
+    );
+    expect(hint).toContain('Your comparisons');
+
+    await dialog.getByRole('button', { name: 'Save comparison' }).click();
+    const relations = dialog.getByRole('group', { name: 'Relation' });
+    await expect
+      .poll(() => relations.getByRole('alert').textContent())
+      .toBe('Choose how the two passages relate before saving.');
+    expect(await dialog.isVisible()).toBe(true);
+    expect(
+      await reader.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name),
+    ).toBe('relation');
+    expect(await ownMarks().count()).toBe(0);
+    // Chosen, the message goes and the comparison is saved.
+    await dialog.getByRole('radio', { name: /^contradicts/ }).check();
+    expect(await relations.getByRole('alert').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Save comparison' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => ownMarks().count()).toBe(1);
+    expect(await ownMarks().getAttribute('aria-label')).toBe(
+      'Your comparison: contradicts — Lankov 7',
+    );
+  });
+
+  it('is listed and counted in the Annotations sidebar, filtered with the others, and deleted there', async () => {
+    await linkTwoPassages();
+    await expect.poll(() => ownMarks().count()).toBe(1);
+    const toggle = reader.page.getByRole('button', { name: /^Annotations/ });
+    await expect.poll(() => toggle.textContent()).toBe('Annotations (1)');
+    await toggle.click();
+    const sidebar = reader.page.getByRole('complementary', { name: 'Annotations' });
+    const section = sidebar.getByRole('region', { name: 'Your comparisons (1)' });
+    const card = section.getByRole('listitem', { name: /^Your comparison: / });
+    await card.waitFor();
+    expect(await sidebar.locator('.ann-count').textContent()).toBe('1 annotation');
+    expect(await card.locator('.ann-comparison-title').textContent()).toMatch(
+      /^Winstanley-Chesters \(2015\) ¶5(, sentence \d+)? ↔ Lankov \(2007\) ¶7(, sentence \d+)?$/,
+    );
+    const text = (await card.textContent())!;
+    for (const part of ['qualifies', 'My test topic', 'A note of mine.'])
+      expect(text).toContain(part);
+
+    // The filters: by its words it stays; a colour (it has none) hides it.
+    const filterText = sidebar.getByRole('searchbox');
+    await filterText.fill('test topic');
+    await expect.poll(() => card.count()).toBe(1);
+    await filterText.fill('');
+    await sidebar.getByLabel('Filter by colour').selectOption('yellow');
+    await expect.poll(() => card.count()).toBe(0);
+    await sidebar.getByLabel('Filter by colour').selectOption('');
+    await expect.poll(() => card.count()).toBe(1);
+
+    // Show in the text goes to an end.
+    await card.getByRole('button', { name: /^Show in the text: Lankov \(2007\) ¶7/ }).click();
+    await expect
+      .poll(() => reader.page.evaluate(() => location.hash))
+      .toMatch(new RegExp(`^#${LANKOV}:7(\\.\\d+)?$`));
+    await expect
+      .poll(() =>
+        inPaneViewport(reader.paneOf(LANKOV).locator('[aria-current="location"]').first()),
+      )
+      .toBe(true);
+
+    // Deleted here, it leaves the panes and the count.
+    await card.getByRole('button', { name: /^Delete/ }).click();
+    await expect.poll(() => ownMarks().count()).toBe(0);
+    await expect.poll(() => toggle.textContent()).toBe('Annotations');
+    await sidebar.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => ownMarks().count()).toBe(1);
+    await expect.poll(() => toggle.textContent()).toBe('Annotations (1)');
+    await sidebar.getByRole('button', { name: /^Close/ }).click();
   });
 
   it('survives an export and import of the annotations (W3C file)', async () => {

@@ -123,6 +123,14 @@ describe('floating things stay inside the window (items 1, 2)', () => {
     await waitForMarks(reader);
     const panel = await openRelated(reader, `${WC}:12`);
     await expect.poll(() => insideViewport(reader.page, panel)).toBe(true);
+    // Below the paragraph, capped to the room there, not over the paragraph it is about.
+    const paragraph = await reader.paragraph(`${WC}:12`).boundingBox();
+    await expect
+      .poll(async () => {
+        const box = await panel.boundingBox();
+        return box !== null && paragraph !== null && box.y >= paragraph.y + paragraph.height;
+      })
+      .toBe(true);
   });
 });
 
@@ -376,6 +384,7 @@ describe('Link passages (item 12)', () => {
     await reader.pressKey('l');
     const dialog = reader.page.getByRole('dialog', { name: 'Link passages' });
     await dialog.waitFor();
+    await dialog.getByRole('radio', { name: /^agrees/ }).check();
     await dialog.getByRole('button', { name: 'Save comparison' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
     const view = await openCompareView(reader);
