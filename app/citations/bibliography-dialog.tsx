@@ -6,7 +6,8 @@
  * infers (no date, no journal or publisher, a title taken from the file), in
  * the words of the Cite panel's note, with **Edit record** beside it — so
  * that a list that looks finished is not pasted as one; export is not held
- * back (the files carry the same note).
+ * back (the files carry the same note). Every entry has that one **Edit
+ * record** (after the entry when nothing is flagged).
  *
  * Entries are formatted and files produced in the citation worker.
  * Security: entries are rendered through `SafeMarkup` (no HTML insertion).
@@ -60,7 +61,7 @@ export function BibliographyDialog({
     typeof styleRef === 'string' ? STYLES.find((s) => s.id === styleRef)!.label : styleRef.label;
   const call = useCiterCall({ op: 'bibliography', style: styleRef, overrides: library.overrides });
   const [status, setStatus] = useState('');
-  // The sources of the last bibliography shown, so the Edit record buttons stay while it is redone.
+  // The sources of the last bibliography shown: their record editors are preloaded (RecordButtons).
   const [sources, setSources] = useState<readonly string[]>(() =>
     BUILTIN_SOURCES.map((meta) => meta.id),
   );
@@ -99,6 +100,20 @@ export function BibliographyDialog({
         ),
     );
   };
+
+  // The one Edit record of an entry: in its note when the record is incomplete, else after it.
+  // (The list under the entries that the Cite panel shows is left out here: it named every
+  // source a second time.) Its name says which record, for a list of several.
+  const editButton = (source: string, describedBy?: string): ReactNode => (
+    <button
+      type="button"
+      className="bibliography-edit"
+      aria-describedby={describedBy}
+      onClick={(e) => records.current?.edit(source, e.currentTarget)}
+    >
+      Edit record<span className="visually-hidden">: {sourceLabel(source, userRecords)}</span>
+    </button>
+  );
 
   return (
     <ModalDialog title="Bibliography" className="bibliography-dialog" onClose={onClose}>
@@ -162,17 +177,13 @@ export function BibliographyDialog({
                     Edited on two devices: both versions are kept; choose one in Sync.
                   </span>
                 )}
-                {entry.missing && (
+                {entry.missing ? (
                   <span className="cite-missing bibliography-missing" role="note">
                     <span id={`${uid}-missing-${entry.source}`}>{entry.missing}</span>{' '}
-                    <button
-                      type="button"
-                      aria-describedby={`${uid}-missing-${entry.source}`}
-                      onClick={(e) => records.current?.edit(entry.source, e.currentTarget)}
-                    >
-                      Edit record
-                    </button>
+                    {editButton(entry.source, `${uid}-missing-${entry.source}`)}
                   </span>
+                ) : (
+                  <span className="bibliography-record"> {editButton(entry.source)}</span>
                 )}
               </li>
             ))}
@@ -184,6 +195,7 @@ export function BibliographyDialog({
         store={library.store}
         userRecords={userRecords}
         control={records}
+        listed={false}
       />
       <div className="cite-actions" role="group" aria-label="Export the records">
         <span className="cite-actions-label" aria-hidden="true">

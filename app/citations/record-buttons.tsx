@@ -41,6 +41,11 @@ export interface RecordButtonsProps {
   readonly userRecords?: UserRecords | undefined;
   /** Lets a caller open the editor of one of `sources` from a button of its own (the Bibliography's flags). */
   readonly control?: Ref<RecordButtonsControl> | undefined;
+  /**
+   * Show an **Edit record: …** button per source (default). False where the caller puts one in
+   * each of its entries itself (the Bibliography), so that no entry gets two.
+   */
+  readonly listed?: boolean;
 }
 
 /** What `RecordButtons` lets its caller do. */
@@ -62,6 +67,7 @@ export function RecordButtons({
   store,
   userRecords,
   control,
+  listed = true,
 }: RecordButtonsProps): ReactNode {
   const [editing, setEditing] = useState<{ source: string; opener: HTMLElement | null } | null>(
     null,
@@ -102,7 +108,7 @@ export function RecordButtons({
   return (
     <>
       <div className="cite-records">
-        {sources.map((source) => (
+        {(listed ? sources : []).map((source) => (
           <button
             key={source}
             type="button"

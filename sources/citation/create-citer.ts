@@ -42,6 +42,7 @@ import {
 } from './pinpoint.ts';
 import { styleRecord, type StyleRef } from './records.ts';
 import { styleLocale, type CustomStyle } from './style-file.ts';
+import { amendStyle } from './style-amendments.ts';
 import {
   localeFile,
   styleDescriptor,
@@ -285,7 +286,10 @@ export async function createCiter(
   const recordStyle: StyleRef = builtIn ? spec : 'custom';
   const localeTags = [...new Set(['en-US', locale])] as BundledLocale[];
   const [styleXml, ...localeXmls] = await Promise.all([
-    builtIn ? loader(descriptor!.file) : Promise.resolve(spec.xml),
+    // A built-in style's known shortcomings amended as it loads (style-amendments.ts).
+    builtIn
+      ? loader(descriptor!.file).then((xml) => amendStyle(spec, xml))
+      : Promise.resolve(spec.xml),
     ...localeTags.map((l) => loader(localeFile(l))),
   ]);
   const locales = new Map(localeTags.map((l, i) => [l.toLowerCase(), localeXmls[i]!]));

@@ -318,6 +318,12 @@ describe('the Bibliography dialog', () => {
       await reader.pressKey('Escape');
       await recordEditor(reader.page).waitFor({ state: 'detached' });
       await expect.poll(() => fix.evaluate((b) => b === document.activeElement)).toBe(true);
+      // One Edit record per entry and none besides (a list under the entries named each again).
+      const edits = dialog.getByRole('button', { name: /^Edit record/ });
+      expect(await edits.allTextContents()).toEqual([
+        'Edit record: Lankov (2007)',
+        'Edit record: Winstanley-Chesters (2015)',
+      ]);
 
       const firstLines: Record<string, string> = {};
       for (const [label, name] of [
@@ -338,6 +344,17 @@ describe('the Bibliography dialog', () => {
       expect(firstLines.BibTeX).toMatch(/^@\w+\{/);
       expect(firstLines.RIS).toMatch(/^TY {2}- /);
       expect(firstLines['CSL-JSON']).toBe('[');
+
+      // Chicago 17 author-date gives the inferred year once, marked as inferred, as the style
+      // writes it at the head of the entry (it repeated it after the site's name).
+      await chooseStyle(dialog, 'chicago-author-date-17');
+      const news = dialog.locator(
+        '.bibliography-list[data-style="chicago-author-date-17"] [data-source="winstanley-chesters-2015"] .bibliography-text',
+      );
+      await news.waitFor({ timeout: scaled(45_000) });
+      expect(await news.textContent()).toBe(
+        'Winstanley-Chesters, Robert. [2015?]. “Russia’s Borders: North Korea Is Moving Up Moscow’s Agenda.” The Conversation.',
+      );
       await reader.pressKey('Escape');
       await dialog.waitFor({ state: 'detached' });
     },

@@ -294,6 +294,22 @@ describe('createCiter: the manuals’ rules (each string checked against the gui
     );
   });
 
+  it('Chicago author-date: an inferred year appears once in an entry, still marked; a full date repeats its year as CMOS 17 wants', () => {
+    for (const style of ['chicago-author-date', 'chicago-author-date-17'] as const) {
+      const entry = citers.get(style)!.cite('winstanley-chesters-2015').bibliography;
+      const text = entry.kind === 'entry' ? entry.text : '';
+      expect(text.match(/\[2015\?\]/g), `${style}: ${text}`).toHaveLength(1);
+      expect(text).not.toMatch(/(?<!\[)2015(?!\?\])/);
+    }
+    const done = withCompleted(
+      'chicago-author-date-17',
+      (c) => c.cite('winstanley-chesters-2015').bibliography,
+    );
+    expect(done.kind === 'entry' ? done.text : '').toMatch(
+      /^Winstanley-Chesters, Robert\. 2015\. .* The Conversation, June 3, 2015\./,
+    );
+  });
+
   it('keeps the source’s own footnote numbers in every pinpoint mode', () => {
     for (const style of STYLE_IDS) {
       for (const mode of pinpointChoices(style)) {
