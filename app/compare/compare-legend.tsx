@@ -24,15 +24,16 @@ export interface CompareLegendProps {
 export function CompareLegend({ shown, onToggle }: CompareLegendProps): ReactNode {
   return (
     <div className="compare-legend" role="group" aria-label="Comparison marks">
-      <button
-        type="button"
-        className="compare-legend-toggle"
-        aria-pressed={shown}
-        onClick={() => onToggle(!shown)}
-        title="Show or hide the marks of compared passages"
-      >
+      {/* A switch, not a pressed button: dark when on, the button read as the legend's heading. */}
+      <label className="compare-legend-switch" title="Show or hide the marks of compared passages">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={shown}
+          onChange={(e) => onToggle(e.currentTarget.checked)}
+        />
         Comparison marks
-      </button>
+      </label>
       {shown && (
         <ul className="compare-legend-keys">
           {RELATIONS.map((r) => (

@@ -1,8 +1,9 @@
 /**
  * The toolbar: swap the texts, show the sources' site navigation (menus,
  * sign-up prompts: the role `chrome` in the editions), lay the texts out
- * aligned, sync the panes, list the shortcuts. Toggles are buttons with
- * `aria-pressed`.
+ * aligned, scroll the panes together, list the shortcuts. Toggles are buttons
+ * with `aria-pressed`. "Scroll together" was "Sync panes": beside **Sync**
+ * (annotations with a server) readers took one for the other.
  */
 import type { ReactNode } from 'react';
 
@@ -46,9 +47,9 @@ export function Toolbar(props: ToolbarProps): ReactNode {
         type="button"
         aria-pressed={props.sync}
         onClick={props.onToggleSync}
-        title="Keep both panes at related positions"
+        title="Scroll both panes together: the other pane keeps to the related passage"
       >
-        Sync panes
+        Scroll together
       </button>
       <button
         type="button"

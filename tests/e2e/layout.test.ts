@@ -355,7 +355,7 @@ describe('narrow layout', () => {
       'Swap',
       'Site navigation',
       'Aligned',
-      'Sync panes',
+      'Scroll together',
       'Keyboard shortcuts',
       'Compare',
       'Timeline',

@@ -249,8 +249,16 @@ describe('comparison marks: legend, switch, plain names (item 8)', () => {
     for (const word of ['agrees', 'contradicts', 'qualifies', 'complements'])
       expect(await legend.textContent()).toContain(word);
     expect(await insideViewport(reader.page, legend)).toBe(true);
-    const toggle = legend.getByRole('button', { name: 'Comparison marks' });
-    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // A switch with its label (announced "switch, on"), not a pressed button: dark when on, the
+    // button read as the legend's heading.
+    const toggle = legend.getByRole('switch', { name: 'Comparison marks' });
+    expect(await toggle.isChecked()).toBe(true);
+    expect(await legend.getByRole('button').count()).toBe(0);
+    expect(
+      await legend
+        .locator('label', { has: toggle })
+        .evaluate((l) => getComputedStyle(l).backgroundColor),
+    ).toBe('rgba(0, 0, 0, 0)');
     await toggle.click();
     await expect.poll(() => compareMarks(reader, WC).first().isVisible()).toBe(false);
     await reader.openApp();
@@ -260,8 +268,8 @@ describe('comparison marks: legend, switch, plain names (item 8)', () => {
     expect(await compareMarks(reader, WC).first().isVisible()).toBe(false);
     const again = reader.page
       .getByRole('group', { name: 'Comparison marks' })
-      .getByRole('button', { name: 'Comparison marks' });
-    expect(await again.getAttribute('aria-pressed')).toBe('false');
+      .getByRole('switch', { name: 'Comparison marks' });
+    expect(await again.isChecked()).toBe(false);
     await again.click();
     await expect.poll(() => compareMarks(reader, WC).first().isVisible()).toBe(true);
     expect(await reader.page.getByRole('button', { name: 'Chrome', exact: true }).count()).toBe(0);
