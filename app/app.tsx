@@ -70,6 +70,13 @@ import { SkipLinks } from './views/skip-links.tsx';
 import { HeaderTools } from './views/header-tools.tsx';
 import { Toolbar } from './views/toolbar.tsx';
 
+/** A text to open once its edition is loaded (see `openText`). */
+interface PendingOpen {
+  readonly id: string;
+  readonly pane?: PaneIndex | undefined;
+  readonly stay?: boolean | undefined;
+}
+
 /** Props of `App`. */
 export interface AppProps {
   /** The editions, prebuilt (virtual module in the browser, `builtinEditions` at build time). */
@@ -207,13 +214,22 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     [annotations.actions, compare.selectionActions, citeActions],
   );
 
-  // A text just added (or picked in the Library) opens in the active pane once its edition is loaded.
+  // A text just added (or picked in the Library) opens once its edition is loaded: in the active
+  // pane, or in the pane the Library's Open left / Open right names, which becomes the active one
+  // (below 900 px the one shown) unless it is a deleted text's fallback (`stay`).
   // (State adjusted during render, React's pattern for "when props change": no extra commit.)
-  const [pendingOpen, setPendingOpen] = useState<string | null>(null);
-  if (pendingOpen !== null && editions.some((e) => e.id === pendingOpen)) {
-    const id = pendingOpen as SourceId;
+  const [pendingOpen, setPendingOpen] = useState<PendingOpen | null>(null);
+  const openText = useCallback(
+    (id: string, pane?: PaneIndex, stay?: boolean) => setPendingOpen({ id, pane, stay }),
+    [],
+  );
+  if (pendingOpen !== null && editions.some((e) => e.id === pendingOpen.id)) {
+    const { id, pane, stay } = pendingOpen;
     setPendingOpen(null);
-    setState((s) => setPaneSource(s, s.activePane, id));
+    setState((s) => {
+      const next = setPaneSource(s, pane ?? s.activePane, id as SourceId);
+      return pane === undefined || stay ? next : { ...next, activePane: pane };
+    });
   }
 
   const leftEdition = editionOf(0);
@@ -269,8 +285,10 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
               <LibraryControls
                 library={library}
                 annotations={annotations.snapshot?.annotations}
-                onOpen={setPendingOpen}
+                onOpen={openText}
                 builtins={builtins}
+                panes={[leftEdition.id, rightEdition.id]}
+                notify={notify}
                 interactive={interactive}
               />
             )}

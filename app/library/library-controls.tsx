@@ -10,6 +10,7 @@
 import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { Edition } from '../../sources/edition.ts';
+import type { PaneIndex } from '../state/reader-state.ts';
 import { lazyWithPreload } from '../views/lazy-with-preload.ts';
 import { whenIdle } from '../views/when-idle.ts';
 import { AddingProgressBar } from './adding-progress.tsx';
@@ -34,10 +35,17 @@ export interface LibraryControlsProps {
   readonly library: LibraryController;
   /** Every stored annotation (to count them per text), once loaded. */
   readonly annotations: readonly Annotation[] | undefined;
-  /** Opens a text in the active pane (once its edition is loaded). */
-  readonly onOpen: (id: string) => void;
+  /**
+   * Opens a text (once its edition is loaded) in `pane`, made the active one, or in the active
+   * pane when none is given; `stay` leaves the active pane as it is (a pane's fallback).
+   */
+  readonly onOpen: (id: string, pane?: PaneIndex, stay?: boolean) => void;
   /** The built-in editions. */
   readonly builtins: readonly Edition[];
+  /** The texts the left and the right pane show now (the Library's Open left / Open right). */
+  readonly panes: readonly [string, string];
+  /** Shows a notice under the header. */
+  readonly notify: (message: string) => void;
   /**
    * Script is running: render the file picker. The prerendered page (and the
    * hydration render, which must equal it) leaves it out: a hidden form control
@@ -65,6 +73,8 @@ export function LibraryControls({
   annotations,
   onOpen,
   builtins,
+  panes,
+  notify,
   interactive,
 }: LibraryControlsProps): ReactNode {
   const input = useRef<HTMLInputElement>(null);
@@ -165,10 +175,13 @@ export function LibraryControls({
             library={library}
             annotationCounts={counts}
             builtins={builtins}
-            onOpen={(id) => {
-              onOpen(id);
+            panes={panes}
+            notify={notify}
+            onOpen={(id, pane) => {
+              onOpen(id, pane);
               setOpen(false);
             }}
+            onReplace={(id, pane) => onOpen(id, pane, true)}
             onClose={() => setOpen(false)}
           />
         </Suspense>

@@ -1,8 +1,11 @@
 /**
  * The Library view: every text the reader added, with its title, author,
- * date, size and number of annotations; add (file, paste), open, rename,
- * edit its record, add a new version, export, delete (with a warning naming
- * its annotations, and Undo). Texts that imported annotations wait for are
+ * date, size and number of annotations; add (file, paste), open (in the
+ * active pane, or **Open left** / **Open right**), rename, edit its record,
+ * add a new version, export, delete (with a warning naming its annotations,
+ * and Undo). A pane that showed a deleted text shows a built-in one instead,
+ * and says so. The built-in texts are listed below (`builtin-texts.tsx`),
+ * openable the same way. Texts that imported annotations wait for are
  * listed with their titles.
  *
  * Renders user text (titles, names) only as React text and form values.
@@ -11,9 +14,14 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Removed, TextEntry } from '../../library/index.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { ModalDialog } from '../citations/modal-dialog.tsx';
+import type { PaneIndex } from '../state/reader-state.ts';
+import { sourceLabel } from '../views/pane.tsx';
 import { downloadFile } from '../views/download-file.ts';
 import { AddingProgressBar } from './adding-progress.tsx';
+import { BuiltinTexts } from './builtin-texts.tsx';
+import { PaneButtons } from './pane-buttons.tsx';
 import { RecordEditor } from './record-editor.tsx';
+import { sizeLabel } from './size-label.ts';
 import { TEXT_FILE_ACCEPT } from './text-file-accept.ts';
 import type { LibraryController } from './use-library.ts';
 import { counted } from '../../sources/util/plural.ts';
@@ -23,17 +31,17 @@ export interface LibraryDialogProps {
   readonly library: LibraryController;
   /** Annotations per source id (placed or not). */
   readonly annotationCounts: ReadonlyMap<string, number>;
-  /** Shows a text in the active pane. */
-  readonly onOpen: (id: string) => void;
-  /** The built-in editions (a workspace's annotations are checked against them too). */
+  /** Shows a text in `pane` (the active pane when not given) and closes the dialog. */
+  readonly onOpen: (id: string, pane?: PaneIndex) => void;
+  /** Shows a text in `pane`, the dialog staying open (a built-in text where a deleted one was). */
+  readonly onReplace: (id: string, pane: PaneIndex) => void;
+  /** The texts the left and the right pane show now. */
+  readonly panes: readonly [string, string];
+  /** The built-in editions (listed; a workspace's annotations are checked against them too). */
   readonly builtins: readonly Edition[];
+  /** Tells the reader something outside the dialog too (the notice under the header). */
+  readonly notify: (message: string) => void;
   readonly onClose: () => void;
-}
-
-function sizeLabel(chars: number): string {
-  if (chars < 1024) return `${chars} characters`;
-  if (chars < 1024 * 1024) return `${Math.round(chars / 1024)} K characters`;
-  return `${(chars / 1024 / 1024).toFixed(1)} M characters`;
 }
 
 function authorLabel(entry: TextEntry): string {
@@ -68,8 +76,11 @@ export function LibraryDialog({
   library,
   annotationCounts,
   onOpen,
+  onReplace,
+  panes,
   onClose,
   builtins,
+  notify,
 }: LibraryDialogProps): ReactNode {
   const workspaceInput = useRef<HTMLInputElement>(null);
   const { state } = library;
@@ -81,7 +92,7 @@ export function LibraryDialog({
   const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [removed, setRemoved] = useState<Removed | null>(null);
+  const [removed, setRemoved] = useState<{ undo: Removed; replaced: string } | null>(null);
   // Set by the handler that closes a form or question; used after the render that removes it.
   const refocus = useRef<{ id: string; control: RowControl } | null>(null);
   const setRefocus = (target: { id: string; control: RowControl }): void => {
@@ -114,6 +125,19 @@ export function LibraryDialog({
   });
 
   const count = (id: string): number => annotationCounts.get(id) ?? 0;
+  /**
+   * A pane that showed deleted text `id` shows the first built-in text the other pane does not
+   * (else it would fall back silently, and come back to the text on Undo); says which, or ''.
+   */
+  const replaceDeleted = (id: string): string => {
+    const pane = panes.indexOf(id);
+    if (pane !== 0 && pane !== 1) return '';
+    const other = panes[pane === 0 ? 1 : 0];
+    const builtin = builtins.find((e) => e.id !== other);
+    if (!builtin) return '';
+    onReplace(builtin.id, pane);
+    return `The ${pane === 0 ? 'left' : 'right'} pane shows ${sourceLabel(builtin)} instead.`;
+  };
   const exportText = async (entry: TextEntry): Promise<void> => {
     const content = await library.content(entry.id);
     if (content === undefined) return;
@@ -206,13 +230,13 @@ export function LibraryDialog({
       {state.problem && <p className="library-problem">{state.problem}</p>}
       {removed && (
         <p className="library-removed" role="status">
-          Deleted “{removed.entry.title}”.{' '}
+          Deleted “{removed.undo.entry.title}”.{removed.replaced && ` ${removed.replaced}`}{' '}
           <button
             ref={undoButton}
             type="button"
             onClick={() => {
-              const id = removed.entry.id;
-              void removed.undo().then(
+              const id = removed.undo.entry.id;
+              void removed.undo.undo().then(
                 () => {
                   setRemoved(null);
                   setRefocus({ id, control: 'open' });
@@ -225,6 +249,7 @@ export function LibraryDialog({
           </button>
         </p>
       )}
+      <h3 className="library-section">Your texts</h3>
       {!state.loaded ? (
         <p>Opening the library…</p>
       ) : state.entries.length === 0 ? (
@@ -313,8 +338,10 @@ export function LibraryDialog({
                         onClick={() => {
                           setConfirming(null);
                           void library.remove(entry.id).then((r) => {
-                            if (r) setRemoved(r);
-                            else setRefocus({ id: entry.id, control: 'Delete' });
+                            if (!r) return setRefocus({ id: entry.id, control: 'Delete' });
+                            const replaced = replaceDeleted(entry.id);
+                            if (replaced) notify(`Deleted “${entry.title}”. ${replaced}`);
+                            setRemoved({ undo: r, replaced });
                           });
                         }}
                       >
@@ -333,6 +360,7 @@ export function LibraryDialog({
                     </span>
                   ) : (
                     <>
+                      <PaneButtons id={entry.id} panes={panes} onOpen={onOpen} />
                       <button
                         type="button"
                         onClick={() => setRenaming({ id: entry.id, title: entry.title })}
@@ -364,6 +392,14 @@ export function LibraryDialog({
             ))}
           </tbody>
         </table>
+      )}
+      {state.loaded && (
+        <BuiltinTexts
+          builtins={builtins}
+          annotationCounts={annotationCounts}
+          panes={panes}
+          onOpen={onOpen}
+        />
       )}
       <input
         ref={versionInput}
