@@ -2,7 +2,7 @@
  * The toolbar: swap the texts, show the sources' site navigation (menus,
  * sign-up prompts: the role `chrome` in the editions), lay the texts out
  * aligned, scroll the panes together, list the shortcuts. Toggles are buttons
- * with `aria-pressed`. "Scroll together" was "Sync panes": beside **Sync**
+ * with `aria-pressed`. "Scroll both" was "Sync panes": beside **Sync**
  * (annotations with a server) readers took one for the other.
  */
 import type { ReactNode } from 'react';
@@ -49,7 +49,7 @@ export function Toolbar(props: ToolbarProps): ReactNode {
         onClick={props.onToggleSync}
         title="Scroll both panes together: the other pane keeps to the related passage"
       >
-        Scroll together
+        Scroll both
       </button>
       <button
         type="button"

@@ -376,7 +376,7 @@ describe('the Aligned view', () => {
     await reader.openApp();
     await waitForMarks(reader);
     await turnOnAligned();
-    await reader.page.getByRole('button', { name: 'Scroll together' }).click();
+    await reader.page.getByRole('button', { name: 'Scroll both' }).click();
     const row = expectedRows().filter((r) => r.a.length > 0 && r.b.length > 0)[6]!;
     // Scroll the Winstanley-Chesters pane to the row's paragraph.
     const at = (await contentTops([row.a[0]!]))[row.a[0]!]!;
@@ -397,7 +397,7 @@ describe('the Aligned view', () => {
         ].map((d) => d <= 2);
       })
       .toEqual([true, true]);
-    await reader.page.getByRole('button', { name: 'Scroll together' }).click();
+    await reader.page.getByRole('button', { name: 'Scroll both' }).click();
     // Off again: the gaps go, the text is as it was.
     await alignedButton().click();
     await expect.poll(() => reader.page.locator('.aligned-gap').count()).toBe(0);

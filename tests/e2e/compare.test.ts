@@ -127,7 +127,7 @@ describe('compared passages in the panes', () => {
   it('with sync on, scrolling one pane brings the other to the linked passage', async () => {
     await reader.openApp();
     await waitForMarks(reader);
-    await reader.page.getByRole('button', { name: 'Scroll together' }).click();
+    await reader.page.getByRole('button', { name: 'Scroll both' }).click();
     const mark = compareMark(reader, LANKOV, comparisonId('railway-cost'));
     const counterpart = (await mark.getAttribute('data-counterpart'))!;
     const paragraph = counterpart.replace(/\.\d+$/, '');
@@ -138,7 +138,7 @@ describe('compared passages in the panes', () => {
       pane.scrollTop += block.getBoundingClientRect().top - pane.getBoundingClientRect().top + 2;
     });
     await expect.poll(() => inPaneViewport(reader.paragraph(paragraph))).toBe(true);
-    await reader.page.getByRole('button', { name: 'Scroll together' }).click();
+    await reader.page.getByRole('button', { name: 'Scroll both' }).click();
   });
 });
 

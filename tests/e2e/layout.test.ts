@@ -355,7 +355,7 @@ describe('narrow layout', () => {
       'Swap',
       'Site navigation',
       'Aligned',
-      'Scroll together',
+      'Scroll both',
       'Keyboard shortcuts',
       'Compare',
       'Timeline',

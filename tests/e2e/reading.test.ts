@@ -89,11 +89,9 @@ describe('pane sync', () => {
           aligned: aligned?.getAttribute('data-address') ?? (atEnd ? 'end' : null),
         };
       });
-    await reader.page.getByRole('button', { name: 'Scroll together' }).click();
+    await reader.page.getByRole('button', { name: 'Scroll both' }).click();
     expect(
-      await reader.page
-        .getByRole('button', { name: 'Scroll together' })
-        .getAttribute('aria-pressed'),
+      await reader.page.getByRole('button', { name: 'Scroll both' }).getAttribute('aria-pressed'),
     ).toBe('true');
     await scrollerOf('lankov-2007').evaluate((el) => (el.scrollTop = 2500));
     await expect.poll(async () => (await topOfOther()).aligned).not.toBeNull();
@@ -103,6 +101,6 @@ describe('pane sync', () => {
     await scrollAndSettle('lankov-2007', 'end');
     expect((await topOfOther()).scrollTop).not.toBe(first.scrollTop);
     await expect.poll(async () => (await topOfOther()).aligned).not.toBeNull();
-    await reader.page.getByRole('button', { name: 'Scroll together' }).click();
+    await reader.page.getByRole('button', { name: 'Scroll both' }).click();
   });
 });

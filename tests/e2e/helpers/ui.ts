@@ -37,7 +37,7 @@ export async function resizeTo(page: Page, size: { width: number; height: number
 }
 
 /**
- * A tool of the header (Swap, Site navigation, Aligned, Scroll together, Keyboard shortcuts, Compare,
+ * A tool of the header (Swap, Site navigation, Aligned, Scroll both, Keyboard shortcuts, Compare,
  * Timeline, Annotations, Bibliography, Sync, Add a text…, Library), by its accessible name
  * (a string matches exactly). Below 700 px the tools are behind **Tools**, and from 700 px the
  * Reader toolbar's where the header would otherwise take three lines
