@@ -416,12 +416,12 @@ describe('narrow layout', () => {
     await shortcuts.waitFor({ state: 'hidden' });
     expect(await tools.evaluate((b) => b === document.activeElement)).toBe(true);
     await reader.screenshot('narrow-tools');
-    // From 700 px the header's own tools; at 700 px, where with Library (1) they would take three
-    // lines, the Reader toolbar stays behind Tools (views/use-header-fold.ts). One line at
-    // 1440 px, no Tools, as before.
+    // From 700 px the header's own tools, on at most two lines: where with Library (1) they would
+    // take three, the Reader toolbar stays behind Tools (views/use-header-fold.ts). Whether 700 px
+    // needs the fold depends on the tools' names (with "Sync panes" it did; "Scroll both" is
+    // narrower), so either is right here as long as the header keeps to two lines.
     await page.setViewportSize({ width: 700, height: 900 });
-    expect(await shown()).toEqual([
-      'Tools',
+    const after = [
       'Compare',
       'Timeline',
       'Annotations',
@@ -429,7 +429,11 @@ describe('narrow layout', () => {
       'Sync',
       'Add a text…',
       'Library (1)',
-    ]);
+    ];
+    const folded = await tools.isVisible();
+    expect((await shown()).slice(folded ? 1 : 5)).toEqual(after);
+    const { height: twoLines, search: line } = await header();
+    expect(twoLines).toBeLessThan(2 * line + 40);
     await page.setViewportSize({ width: 1440, height: 900 });
     expect(await tools.isVisible()).toBe(false);
     expect((await shown()).length).toBe(names.length);
