@@ -1,6 +1,7 @@
 /**
  * The library's controls in the header: **Add a text…** (a file picker; the
- * text is stored and opened in the active pane), **Library** (the view), and
+ * text is stored and opened in the active pane), **Library** (the view, with
+ * the number of texts as a badge: `views/count-badge.tsx`), and
  * a drop target over the whole window (drop a file anywhere to add it).
  * While a text is parsed (in a worker), its progress and **Cancel** sit
  * beside the button.
@@ -11,6 +12,7 @@ import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from '
 import type { Annotation } from '../../annotations/model/annotation.ts';
 import type { Edition } from '../../sources/edition.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
+import { CountBadge } from '../views/count-badge.tsx';
 import { lazyWithPreload } from '../views/lazy-with-preload.ts';
 import { whenIdle } from '../views/when-idle.ts';
 import { AddingProgressBar } from './adding-progress.tsx';
@@ -154,15 +156,13 @@ export function LibraryControls({
       )}
       <button
         type="button"
-        className="library-button"
+        className={library.state.entries.length > 0 ? 'library-button has-count' : 'library-button'}
         onClick={() => setOpen(true)}
         onPointerEnter={preloadDialog}
         onFocus={preloadDialog}
       >
         Library
-        {library.state.entries.length > 0 && (
-          <span className="library-count"> ({library.state.entries.length})</span>
-        )}
+        {library.state.entries.length > 0 && <CountBadge count={library.state.entries.length} />}
       </button>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -1,9 +1,10 @@
 /**
  * Whether the header's first tools (the Reader toolbar) go behind **Tools** from 700 px up: they
  * do where the header with every tool in sight would take more than two lines. Between 700 and
- * about 760 px it took three, and both texts started 33 px lower; a text of the reader's own
- * ("Library (1)"), a count on Annotations or changes waiting to sync widen the tools, so where
- * that happens moves with the state, and no breakpoint could say it. Below 700 px every tool is
+ * about 760 px it took three, and both texts started 33 px lower; changes waiting to sync widen
+ * the tools (the counts on Annotations and Library do not: they are badges on the buttons'
+ * corners, count-badge.tsx), so where that happens moves with the state, and no breakpoint could
+ * say it. Below 700 px every tool is
  * behind Tools anyway and the header is one line (styles.css): nothing folds there.
  *
  * The header is measured as it would be unfolded (the attribute taken off, its rows counted,

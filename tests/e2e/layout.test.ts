@@ -476,6 +476,64 @@ describe('the header between phone width and wide', () => {
     reader.page.locator('.banner').evaluate((b) => b.getBoundingClientRect().height);
   const ana = { name: 'ana', password: 'ana-secret' };
 
+  it('is one line at 1440 px with counts on Annotations and Library, their names keeping the counts', async () => {
+    const { page } = reader;
+    await reader.setViewport('wide');
+    await reader.openApp();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(await headerRows(), 'no counts').toBe(1);
+    // One annotation and two texts of the reader's own: "Annotations (1)" and "Library (2)" wrapped
+    // the header to two lines at 1440 px, pushing both texts down.
+    try {
+      for (const name of ['first', 'second']) {
+        await page.getByTestId('add-text-input').setInputFiles({
+          name: `${name}.md`,
+          mimeType: 'text/markdown',
+          buffer: Buffer.from(
+            `# The ${name} text\n\nA paragraph of the reader’s own about Russia.\n`,
+          ),
+        });
+        await page.getByTestId('adding-progress').waitFor({ state: 'detached' });
+      }
+      await page.getByRole('button', { name: 'Library (2)', exact: true }).waitFor();
+      await annotate(page, 'lankov-2007:3', 0, 30, 'h');
+      const annotations = page.getByRole('button', { name: 'Annotations (1)', exact: true });
+      await annotations.waitFor();
+      // The name and the text a reader copies keep the count; it shows as a badge on the corner.
+      expect(await annotations.textContent()).toBe('Annotations (1)');
+      expect(await headerRows(), 'with counts').toBe(1);
+      expect(await headerTools()).toEqual(
+        (await headerTools()).map((t) => ({ name: t.name, shown: true })),
+      );
+      const [button, badge] = await Promise.all([
+        annotations.boundingBox(),
+        annotations.locator('.count-badge').boundingBox(),
+      ]);
+      expect(badge!.x + badge!.width).toBeGreaterThan(button!.x + button!.width - 2);
+      expect(badge!.y).toBeLessThan(button!.y + 2);
+      expect(await reader.axeViolations()).toEqual([]);
+      await reader.screenshot('header-counts-1440');
+      // In the phone width's Tools panel the count follows the name, on the tool's one line.
+      await reader.setViewport('narrow');
+      await page.getByRole('button', { name: 'Tools', exact: true }).click();
+      for (const name of ['Annotations (1)', 'Library (2)']) {
+        const tool = page.locator('.banner').getByRole('button', { name, exact: true });
+        const [box, count] = await Promise.all([
+          tool.boundingBox(),
+          tool.locator('.count-badge').boundingBox(),
+        ]);
+        expect(box!.height, name).toBeLessThan(40);
+        expect(count!.x + count!.width, name).toBeLessThanOrEqual(box!.x + box!.width);
+        expect(count!.y, name).toBeGreaterThanOrEqual(box!.y);
+      }
+      await reader.screenshot('header-counts-tools-420');
+      await page.keyboard.press('Escape');
+    } finally {
+      await reader.clearStorage();
+      await reader.setViewport('wide');
+    }
+  });
+
   it('takes at most two lines from 700 to 1,440 px with a text added, in a group and with changes waiting, every tool shown or behind Tools', async () => {
     const { page } = reader;
     const server = await startSyncServer([ana], {
