@@ -3,7 +3,7 @@
  * Bibliography, Library), the notice, the two panes, and what opens over
  * them (selection toolbar, annotation sidebar and storage status, comparison
  * marks and the Compare and Related views, Cite and Bibliography dialogs,
- * shortcuts dialog).
+ * shortcuts dialog, the first-run welcome).
  *
  * Kept small on purpose: it owns the reader state (`state/reader-state.ts`)
  * and wires the features together. Each feature keeps its own state in its
@@ -69,6 +69,7 @@ import { ShortcutsDialog } from './views/shortcuts-dialog.tsx';
 import { SkipLinks } from './views/skip-links.tsx';
 import { HeaderTools } from './views/header-tools.tsx';
 import { Toolbar } from './views/toolbar.tsx';
+import { WelcomeSlot } from './views/welcome-slot.tsx';
 
 /** A text to open once its edition is loaded (see `openText`). */
 interface PendingOpen {
@@ -354,6 +355,8 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
       <CompareOverlays compare={compare} sync={sync.snapshot} />
       <CitationDialogs citations={citations} userRecords={library} />
       <SyncPanelSlot sync={sync} />
+      {/* The first-run welcome, after the reader is ready: no part of the prerendered page. */}
+      {interactive && <WelcomeSlot />}
       {/* Rendered only while open: its fifty elements are no part of the first paint. */}
       {state.shortcutsOpen && (
         <ShortcutsDialog

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { WELCOME_KEY } from '../../../app/views/welcome-pref.ts';
 import { scaled } from '../../slowdown.ts';
 
 /** Where we look, in order, after `CHROMIUM_PATH`. */
@@ -179,6 +180,14 @@ export interface ContextOptions {
    * build on its first Cite, as a reader who cites at once does.
    */
   readonly citeWarmup?: 'on' | 'off';
+  /**
+   * Whether the reader's first-run welcome (app/views/welcome-card.tsx) may show. Dismissed
+   * unless a test is about it (tests/e2e/welcome.test.ts), by storing the preference a reader's
+   * **Start reading** stores (WELCOME_KEY) before each page of the context loads, where nothing
+   * is stored yet: every test starts from empty storage, and the card over a corner of the
+   * window would otherwise be in the way of clicks there and in every screenshot.
+   */
+  readonly welcome?: 'shown' | 'dismissed';
 }
 
 /** Connects to the run's Chromium (`launchChromiumServer`) and opens a fresh context. */
@@ -195,6 +204,15 @@ export async function connectChromium(
     await context.addInitScript(() => {
       (globalThis as { diptychCiteWarmup?: boolean }).diptychCiteWarmup = false;
     });
+  }
+  if ((options.welcome ?? 'dismissed') === 'dismissed') {
+    await context.addInitScript((key: string) => {
+      try {
+        if (localStorage.getItem(key) === null) localStorage.setItem(key, 'dismissed');
+      } catch {
+        // No storage here (about:blank), or a test made it refuse: the app is left to it.
+      }
+    }, WELCOME_KEY);
   }
   // Playwright's 30 s default for actions and waits, scaled like every other limit.
   context.setDefaultTimeout(scaled(30_000));
