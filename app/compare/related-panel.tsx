@@ -1,7 +1,7 @@
 /**
  * "Related in the other text": a panel listing the passages of the other
- * pane's source most related to a paragraph or a selection, each with its
- * address, its strength in words and as a bar (absolute, from the words it
+ * pane's source most related to a paragraph or a selection, each named by its
+ * place in that text ("¶13", "caption 1": the heading names the text), its strength in words and as a bar (absolute, from the words it
  * shares: `related-strength.ts`; when every passage is weak, the panel says
  * there is no close match), why it is related — the shared words (filler words
  * left out) marked in its text, and the matched concepts, words of the query
@@ -238,8 +238,8 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
               <li key={p.address} className="related-item" data-address-ref={p.address}>
                 <div className="related-meta">
                   <button type="button" className="related-go" onClick={() => onOpen(p.address)}>
-                    {p.address}
-                    <span className="visually-hidden"> (open in the other pane)</span>
+                    {passageInWords(p.address, '').trim()}
+                    <span className="visually-hidden"> in {name} (open in the other pane)</span>
                   </button>
                   <span className="related-strength" data-strength={strength.words}>
                     <span

@@ -4,6 +4,7 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectInPassage, selectionToolbar } from './helpers/annotations-ui.ts';
 import {
+  addressesOf,
   chooseFilter,
   compareMark,
   compareMarks,
@@ -250,9 +251,11 @@ describe('related in the other text', () => {
     await expect.poll(() => overlaps(panel, reader.paragraph(`${LANKOV}:30`))).toBe(false);
     const items = panel.locator('.related-item');
     expect(await items.count()).toBe(5);
-    for (const address of await items.locator('.related-go').allTextContents()) {
-      expect(address.startsWith(`${WC}:`)).toBe(true);
-    }
+    for (const address of await addressesOf(items)) expect(address.startsWith(`${WC}:`)).toBe(true);
+    // Each named by its place in words (the heading names the text), not by its raw address.
+    const names = await items.locator('.related-go').allTextContents();
+    for (const n of names)
+      expect(n).toMatch(/^¶\d+ in Winstanley-Chesters \(2015\) \(open in the other pane\)$/);
     expect(await items.first().locator('mark').count()).toBeGreaterThan(0);
     // A genuine match is called strong (Lankov's railway and Winstanley-Chesters 13's), and the
     // panel does not say there is no close match.
@@ -270,7 +273,7 @@ describe('related in the other text', () => {
     for (const p of periods) expect(p).toMatch(/^same period: \d{4}(–\d{2,4})?$/);
     await reader.screenshot('compare-related');
     const go = items.nth(2).locator('.related-go');
-    const address = (await go.textContent())!.replace(/ \(open in the other pane\)$/, '');
+    const address = (await items.nth(2).getAttribute('data-address-ref'))!;
     await go.click();
     await expect
       .poll(() => reader.paragraph(address).getAttribute('aria-current'))
@@ -294,7 +297,7 @@ describe('related to a selection', () => {
       name: /^Related in Winstanley-Chesters \(2015\) to your selection$/,
     });
     await panel.locator('.related-item').first().waitFor();
-    const items = await panel.locator('.related-go').allTextContents();
+    const items = await addressesOf(panel.locator('.related-item'));
     expect(items.length).toBeGreaterThan(0);
     expect(items.length).toBeLessThanOrEqual(5);
     for (const address of items) expect(address.startsWith(`${WC}:`)).toBe(true);

@@ -11,7 +11,13 @@ import {
   selectionToolbar,
   storedAnnotations,
 } from './helpers/annotations-ui.ts';
-import { chooseFilter, compareRows, openCompareView, openRelated } from './helpers/compare-ui.ts';
+import {
+  addressesOf,
+  chooseFilter,
+  compareRows,
+  openCompareView,
+  openRelated,
+} from './helpers/compare-ui.ts';
 import { openLibrary } from './helpers/library-ui.ts';
 import { downloadedText, startReader, type Reader } from './helpers/ui.ts';
 
@@ -122,7 +128,7 @@ describe("a reader's own text", () => {
     const id = await shown('linked-rail');
     await expect.poll(() => reader.paneOf(LANKOV).count()).toBe(1);
     const panel = await openRelated(reader, `${id}:2`);
-    for (const address of await panel.locator('.related-go').allTextContents()) {
+    for (const address of await addressesOf(panel.locator('.related-item'))) {
       expect(address.startsWith(`${LANKOV}:`)).toBe(true);
     }
     await reader.page.keyboard.press('Escape');

@@ -81,3 +81,8 @@ export async function openRelated(reader: Reader, address: string): Promise<Loca
   await panel.locator('.related-item').first().waitFor();
   return panel;
 }
+
+/** The addresses of Related's listed passages (`items`: its `.related-item`s), in order. */
+export function addressesOf(items: Locator): Promise<string[]> {
+  return items.evaluateAll((all) => all.map((li) => li.getAttribute('data-address-ref') ?? ''));
+}
