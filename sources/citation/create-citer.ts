@@ -285,13 +285,13 @@ export async function createCiter(
   };
   const recordStyle: StyleRef = builtIn ? spec : 'custom';
   const localeTags = [...new Set(['en-US', locale])] as BundledLocale[];
-  const [styleXml, ...localeXmls] = await Promise.all([
-    // A built-in style's known shortcomings amended as it loads (style-amendments.ts).
-    builtIn
-      ? loader(descriptor!.file).then((xml) => amendStyle(spec, xml))
-      : Promise.resolve(spec.xml),
+  const [loadedStyle, ...localeXmls] = await Promise.all([
+    builtIn ? loader(descriptor!.file) : Promise.resolve(spec.xml),
     ...localeTags.map((l) => loader(localeFile(l))),
   ]);
+  // A built-in style's known shortcomings amended once it is loaded (style-amendments.ts); not in
+  // the load's own promise, which would let a failing locale's error overtake the style's.
+  const styleXml = builtIn ? amendStyle(spec, loadedStyle) : loadedStyle;
   const locales = new Map(localeTags.map((l, i) => [l.toLowerCase(), localeXmls[i]!]));
   let records = new Map<string, CslItem>(sources.map((m) => [m.id, styleRecord(m, recordStyle)]));
   let metas = new Map(sources.map((m) => [m.id as string, m]));
