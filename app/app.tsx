@@ -60,6 +60,7 @@ import { useSync } from './sync-panel/use-sync.ts';
 import { OFFER_MESSAGES, useAppUpdate } from './update/use-app-update.ts';
 import { Notice } from './views/notice.tsx';
 import { Pane, sourceLabel } from './views/pane.tsx';
+import { passageAmong } from './views/passage-in-words.ts';
 import { PaneSwitch } from './views/pane-switch.tsx';
 import { useTopCollapse } from './hooks/use-top-collapse.ts';
 import { useHangulFont } from './fonts/use-hangul-font.ts';
@@ -168,17 +169,20 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     (pane: PaneIndex, source: SourceId) => setState((s) => setPaneSource(s, pane, source)),
     [],
   );
-  const onCopyLink = useCallback((address: Address) => {
-    const url = linkTo(address);
-    const report = (notice: string, noticeStays = false) =>
-      setState((s) => ({ ...s, notice, noticeStays }));
-    // Where the clipboard refuses, the reader has to copy the link by hand: that notice stays.
-    if (!navigator.clipboard) return report(`Copy this link: ${url}`, true);
-    navigator.clipboard.writeText(url).then(
-      () => report(`Link to ${address} copied.`),
-      () => report(`Could not copy; the link is ${url}`, true),
-    );
-  }, []);
+  const onCopyLink = useCallback(
+    (address: Address) => {
+      const url = linkTo(address);
+      const report = (notice: string, noticeStays = false) =>
+        setState((s) => ({ ...s, notice, noticeStays }));
+      // Where the clipboard refuses, the reader has to copy the link by hand: that notice stays.
+      if (!navigator.clipboard) return report(`Copy this link: ${url}`, true);
+      navigator.clipboard.writeText(url).then(
+        () => report(`Link to ${passageAmong(address, [editionOf(0), editionOf(1)])} copied.`),
+        () => report(`Could not copy; the link is ${url}`, true),
+      );
+    },
+    [editionOf],
+  );
   const search = useCallback(() => loadSearch(editions), [editions]);
   const openPassage = useCallback(
     (address: Address) => {

@@ -23,6 +23,7 @@ import { useHighlightClicks } from './use-highlight-clicks.ts';
 import { useHighlights } from './use-highlights.ts';
 import { useAnchoredList } from './use-anchored-list.ts';
 import { countComparisonsOn } from './comparison-count.ts';
+import { passageAmong } from '../views/passage-in-words.ts';
 
 /** What the annotation views receive. */
 export interface AnnotationUi {
@@ -169,24 +170,24 @@ export function useAnnotationUi(
     if (result.ok) {
       setOrphan(null);
       notify(
-        `Restored the annotation on ${annotation.targets[0]?.selectors.address ?? 'the text'} with what you typed.`,
+        `Restored the annotation on ${passageAmong(annotation.targets[0]?.selectors.address, editions)} with what you typed.`,
       );
     } else {
       notify(
         `It could not be restored: ${result.errors.map((e) => e.message).join('; ')}. Your text is still kept.`,
       );
     }
-  }, [orphan, runtime, notify]);
+  }, [orphan, runtime, notify, editions]);
 
   const callbacks = useMemo<AnnotationActionCallbacks>(
     () => ({
       onCreated: (a, edit) => {
         if (edit) open(a.id, true);
-        else notify(`Highlighted in ${a.targets[0]?.selectors.address ?? 'the text'}.`);
+        else notify(`Highlighted in ${passageAmong(a.targets[0]?.selectors.address, editions)}.`);
       },
       onError: notify,
     }),
-    [notify, open],
+    [notify, open, editions],
   );
   const actions = useAnnotationActions(callbacks);
 

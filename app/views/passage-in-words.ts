@@ -8,8 +8,9 @@
  * short names of the margin marks ("Lankov 13", `passageName` in
  * app/compare/place-comparisons.ts), which must stay short beside the text.
  */
-import { parseAddress } from '../../sources/address.ts';
-import type { Address } from '../../sources/edition.ts';
+import { parseAddress, sourceOfAddress } from '../../sources/address.ts';
+import type { Address, Edition } from '../../sources/edition.ts';
+import { sourceMetadata } from '../../sources/metadata.ts';
 
 /** `address` named under `source` (a source's label, "Lankov (2007)"); the address itself if it does not parse. */
 export function passageInWords(address: Address | string, source: string): string {
@@ -27,4 +28,17 @@ export function passageInWords(address: Address | string, source: string): strin
     case 'block':
       return `${source} ${a.role} ${a.k}${a.s === undefined ? '' : `, sentence ${a.s}`}`;
   }
+}
+
+/**
+ * `address` named under its source's label, found among `editions` (a built-in source's "Lankov
+ * (2007)", a text of the reader's own by its title): for notices, "Highlighted in Lankov (2007)
+ * ¶3, sentence 1". "the text" when there is no address.
+ */
+export function passageAmong(address: string | undefined, editions: readonly Edition[]): string {
+  if (address === undefined) return 'the text';
+  const source = sourceOfAddress(address);
+  const edition = editions.find((e) => e.id === source);
+  const label = source ? (sourceMetadata(source)?.label ?? edition?.title ?? source) : address;
+  return passageInWords(address, label);
 }

@@ -229,7 +229,7 @@ describe('offline, from the sync server', () => {
       .poll(() => syncWaiting(page).textContent())
       .toBe('Offline · 2 changes waiting to sync');
     // The count is a status of its own, not the page's notice (which says what was highlighted).
-    expect(await reader.notice().textContent()).toContain('Highlighted in lankov-2007:4');
+    expect(await reader.notice().textContent()).toContain('Highlighted in Lankov (2007) ¶4');
     // Shown on keyboard focus too; Escape hides it, the focus staying.
     const shownWidth = async () => (await syncWaiting(page).boundingBox())?.width ?? 0;
     await page.keyboard.press('Shift');

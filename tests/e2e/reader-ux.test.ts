@@ -193,7 +193,7 @@ describe('notices (item 5)', () => {
     await block.hover();
     await block.getByRole('button', { name: `Copy link to ${LANKOV}:3` }).click();
     const notice = reader.notice();
-    await expect.poll(() => notice.textContent()).toContain(`Link to ${LANKOV}:3 copied.`);
+    await expect.poll(() => notice.textContent()).toContain('Link to Lankov (2007) ¶3 copied.');
     expect((await panes.boundingBox())!.y).toBe(before);
     expect(await notice.getAttribute('aria-live')).toBe('polite');
     // By itself, after a few seconds.

@@ -29,7 +29,7 @@ describe('copy link', () => {
     await block.getByRole('button', { name: 'Copy link to lankov-2007:7' }).click();
     await expect
       .poll(() => reader.notice().textContent())
-      .toContain('Link to lankov-2007:7 copied');
+      .toContain('Link to Lankov (2007) ¶7 copied');
     const copied = await reader.page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(`${inject('baseUrl')}#lankov-2007:7`);
   });
