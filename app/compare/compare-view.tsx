@@ -3,7 +3,8 @@
  * reader's own) as a table grouped by topic (below 700 px wide, each row a
  * stacked card: left claim, relation, right claim, note; compare.css) — the left pane's claim, the
  * relation, the right pane's claim, the note — each claim with its quote,
- * paraphrase and a link to the passage; filters by relation, topic and
+ * paraphrase and a link to the passage, named by its place ("¶25": the column
+ * names the text); filters by relation, topic and
  * whose and, when the reader syncs, by layer and author (the sidebar's
  * filter, app/sync-panel/layer-filter.ts), each of the reader's own rows
  * saying its layer and, in a group, who made it; downloads of the
@@ -39,6 +40,7 @@ import { NOT_SYNCED, syncLine } from '../sync-panel/sync-line.ts';
 import { RELATION_GLYPH } from './relation-glyph.ts';
 import type { CompareEngine } from './load-compare.ts';
 import { LanguageText } from '../views/language-text.tsx';
+import { passageInWords } from '../views/passage-in-words.ts';
 
 /** The relations, in the order the filter lists them. */
 export const RELATION_OPTIONS: readonly Relation[] = [
@@ -70,9 +72,12 @@ type Whose = 'all' | 'curated' | 'own';
 
 function Side({
   side,
+  source,
   onFollow,
 }: {
   readonly side: ComparisonSide;
+  /** Its text's label, the column heading ("Lankov (2007)"): the link's text names only the place. */
+  readonly source: string;
   readonly onFollow: () => void;
 }): ReactNode {
   return (
@@ -82,7 +87,8 @@ function Side({
       </blockquote>
       {side.paraphrase !== null && <p className="compare-paraphrase">{side.paraphrase}</p>}
       <a className="compare-link" href={`#${side.passage}`} onClick={onFollow}>
-        {side.address}
+        {passageInWords(side.address, '').trim()}
+        <span className="visually-hidden"> in {source}</span>
       </a>
     </>
   );
@@ -107,7 +113,7 @@ function Row({ row, headings, onFollow, onDelete, facts }: RowProps): ReactNode 
       data-relation={row.relation}
     >
       <td data-label={headings[0]}>
-        <Side side={row.left} onFollow={onFollow} />
+        <Side side={row.left} source={headings[0]} onFollow={onFollow} />
       </td>
       <td className="compare-relation" data-label="Relation">
         <span className={`relation relation--${row.relation}`}>
@@ -130,7 +136,8 @@ function Row({ row, headings, onFollow, onDelete, facts }: RowProps): ReactNode 
                 Delete
                 <span className="visually-hidden">
                   {' '}
-                  your comparison of {row.left.address} and {row.right.address}
+                  your comparison of {passageInWords(row.left.address, headings[0])} and{' '}
+                  {passageInWords(row.right.address, headings[1])}
                 </span>
               </button>
             )}
@@ -138,7 +145,7 @@ function Row({ row, headings, onFollow, onDelete, facts }: RowProps): ReactNode 
         )}
       </td>
       <td data-label={headings[1]}>
-        <Side side={row.right} onFollow={onFollow} />
+        <Side side={row.right} source={headings[1]} onFollow={onFollow} />
       </td>
       <td className="compare-note" data-label="Note">
         {row.note ?? ''}

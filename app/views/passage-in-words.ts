@@ -25,8 +25,11 @@ export function passageInWords(address: Address | string, source: string): strin
       return `${source} ¶${a.from}–${a.to}`;
     case 'footnote':
       return `${source} note ${a.n}${a.s === undefined ? '' : `, sentence ${a.s}`}`;
-    case 'block':
-      return `${source} ${a.role} ${a.k}${a.s === undefined ? '' : `, sentence ${a.s}`}`;
+    case 'block': {
+      // A text has one title: "title", not "title 1".
+      const block = a.role === 'title' && a.k === 1 ? 'title' : `${a.role} ${a.k}`;
+      return `${source} ${block}${a.s === undefined ? '' : `, sentence ${a.s}`}`;
+    }
   }
 }
 

@@ -162,6 +162,16 @@ describe('the Compare view', () => {
     expect(await first.locator('a.compare-link').first().getAttribute('href')).toMatch(
       /^#winstanley-chesters-2015:/,
     );
+    // Each link is named by its place in words, with its text (the column names it on screen).
+    const names = await dialog.locator('a.compare-link').allTextContents();
+    for (const [i, name] of names.entries()) {
+      expect(name).toMatch(
+        i % 2 === 0
+          ? /^(¶\d+(–\d+)?|title|[a-z]+ \d+|note \d+) in Winstanley-Chesters \(2015\)$/
+          : /^(¶\d+(–\d+)?|[a-z]+ \d+|note \d+) in Lankov \(2007\)$/,
+      );
+    }
+    expect(names[0]).toBe('title in Winstanley-Chesters (2015)');
   });
 
   it('filters by relation and by topic; the row count follows', async () => {
@@ -422,7 +432,9 @@ describe("a reader's own comparison", () => {
     const view = await openCompareView(reader);
     expect(await view.locator('.compare-row:not(.compare-row--own) .own-delete').count()).toBe(0);
     await view
-      .getByRole('button', { name: /^Delete your comparison of winstanley-chesters-2015:5/ })
+      .getByRole('button', {
+        name: /^Delete your comparison of Winstanley-Chesters \(2015\) ¶5 and Lankov/,
+      })
       .click();
     await expect.poll(() => ownMarks().count()).toBe(0);
     expect(await compareMarks(reader, WC).count()).toBe(before);

@@ -10,6 +10,9 @@ describe('passageInWords', () => {
       ['lankov-2007:n5', 'Lankov (2007) note 5'],
       ['lankov-2007:n5.2', 'Lankov (2007) note 5, sentence 2'],
       ['lankov-2007:heading1', 'Lankov (2007) heading 1'],
+      ['winstanley-chesters-2015:title1', 'Lankov (2007) title'],
+      ['winstanley-chesters-2015:title1.1', 'Lankov (2007) title, sentence 1'],
+      ['winstanley-chesters-2015:caption2', 'Lankov (2007) caption 2'],
     ];
     for (const [address, words] of cases)
       expect(passageInWords(address, 'Lankov (2007)')).toBe(words);
