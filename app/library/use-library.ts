@@ -92,33 +92,49 @@ export function useLibrary(notify: (message: string) => void): LibraryController
   const [busy, setBusy] = useState(false);
   const [adding, setAdding] = useState<AddingProgress | null>(null);
   const current = useRef<AbortController | null>(null);
-  // Leaving the page (or unmounting) stops a parse in progress.
-  useEffect(() => () => current.current?.abort(), []);
-  /** Runs a parse with progress and Cancel. */
+  // Parses take turns: a text added (or pasted, or a new version chosen) while another is being
+  // read waits for it. Each started one used to abort the one before, so a second file chosen a
+  // moment after the first cancelled the first, which the reader had not asked for.
+  const turn = useRef<Promise<unknown>>(Promise.resolve());
+  const unmounted = useRef(false);
+  // Leaving the page (or unmounting) stops a parse in progress, and those waiting their turn.
+  useEffect(
+    () => () => {
+      unmounted.current = true;
+      current.current?.abort();
+    },
+    [],
+  );
+  /** Runs a parse with progress and Cancel, once the parses before it are done. */
   const parseWithProgress = useCallback(
-    async (
+    (
       name: string,
       parse: (options: {
         signal: AbortSignal;
         onProgress: (fraction: number) => void;
       }) => Promise<ParseTextResult>,
     ): Promise<ParseTextResult> => {
-      const controller = new AbortController();
-      current.current?.abort();
-      current.current = controller;
-      setAdding({ name, fraction: 0 });
-      try {
-        return await parse({
-          signal: controller.signal,
-          onProgress: (fraction) =>
-            setAdding((a) => (current.current === controller ? { name, fraction } : a)),
-        });
-      } finally {
-        if (current.current === controller) {
-          current.current = null;
-          setAdding(null);
+      const run = async (): Promise<ParseTextResult> => {
+        const controller = new AbortController();
+        if (unmounted.current) controller.abort();
+        current.current = controller;
+        setAdding({ name, fraction: 0 });
+        try {
+          return await parse({
+            signal: controller.signal,
+            onProgress: (fraction) =>
+              setAdding((a) => (current.current === controller ? { name, fraction } : a)),
+          });
+        } finally {
+          if (current.current === controller) {
+            current.current = null;
+            setAdding(null);
+          }
         }
-      }
+      };
+      const result = turn.current.then(run);
+      turn.current = result.catch(() => undefined);
+      return result;
     },
     [],
   );

@@ -146,7 +146,9 @@ describe("a reader's own text", () => {
     const view = await openCompareView(reader);
     await chooseFilter(view, 'Whose', 'Your own');
     expect(await compareRows(view).count()).toBe(1);
-    expect(await compareRows(view).first().textContent()).toContain(`${id}:2`);
+    const links = compareRows(view).first().locator('a.compare-link');
+    expect(await links.first().getAttribute('href')).toMatch(new RegExp(`^#${id}:2(\\.\\d+)?$`));
+    expect(await links.first().textContent()).toBe('¶2 in Rail and ports in the Russian Far East');
     await view.getByRole('button', { name: 'Close' }).click();
   });
 

@@ -371,6 +371,38 @@ describe('the library', () => {
       .toEqual([1, 0]);
   });
 
+  it('two files chosen one right after the other are both added: the second waits its turn', async () => {
+    await reader.openApp();
+    await openLibrary(reader.page);
+    const before = await dialog().locator('tr[data-text]').count();
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    // Long enough that its parse is still running when the second file comes (each new parse
+    // used to cancel the one in progress: "Cancelled: “queue-first.md” was not read.").
+    const paragraph = 'Russia and North Korea signed agreements on rail, ports and debt. ';
+    const long = `# Queue first\n\n${Array.from({ length: 2000 }, (_, i) => `${paragraph.repeat(3)}(${i})`).join('\n\n')}\n`;
+    const notices: string[] = [];
+    await reader.page.exposeFunction('__noticeSeen', (text: string) => notices.push(text));
+    await reader.page.evaluate(() => {
+      new MutationObserver(() => {
+        const text = [...document.querySelectorAll('.notice-text')]
+          .map((t) => t.textContent)
+          .join(' | ');
+        if (text) (window as unknown as { __noticeSeen: (t: string) => void }).__noticeSeen(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await addFile('queue-first.md', long);
+    await reader.page.getByTestId('adding-progress').waitFor();
+    await addFile('queue-second.md', '# Queue second\n\nA short text of the reader’s own.\n');
+    await shownText('queue-second');
+    await openLibrary(reader.page);
+    await expect.poll(() => dialog().locator('tr[data-text]').count()).toBe(before + 2);
+    const titles = await dialog().locator('tr[data-text]').allTextContents();
+    expect(titles.some((t) => t.includes('Queue first'))).toBe(true);
+    expect(titles.some((t) => t.includes('Queue second'))).toBe(true);
+    expect(notices.filter((n) => n.includes('Cancelled'))).toEqual([]);
+    await dialog().getByRole('button', { name: 'Close' }).click();
+  });
+
   describe('when a file cannot be read', () => {
     it.each([
       ['photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), /looks like binary data/],
