@@ -5,67 +5,62 @@
  */
 import { STYLE_IDS } from '../sources/citation/styles.ts';
 import { CliError, type Command, type Io } from './io.ts';
+import { SYNOPSES, type CommandName } from './synopses.ts';
 
-/** Command name → loader. Each command lives in `cli/commands/<name>.ts`. */
-const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
+/** Command name → what it does (after its synopsis in `--help`) and its loader. Each command lives in `cli/commands/<name>.ts`. */
+const COMMANDS: Readonly<
+  Record<CommandName, { description: string; load: () => Promise<Command> }>
+> = {
   edition: {
-    summary: 'edition <sourceId>            the built-in edition as JSON',
+    description: 'the built-in edition as JSON',
     load: async () => (await import('./commands/edition.ts')).edition,
   },
   parse: {
-    summary:
-      'parse <file> [--summary] [--id <id>] [--lang <bcp47>] [--time-limit <s>]  parse any Markdown or plain-text file',
+    description: 'parse any Markdown or plain-text file',
     load: async () => (await import('./commands/parse.ts')).parse,
   },
   search: {
-    summary: 'search "<query>" [--limit N]  search both texts and their footnotes (JSON hits)',
+    description: 'search both texts and their footnotes (JSON hits)',
     load: async () => (await import('./commands/search.ts')).search,
   },
   related: {
-    summary: 'related <address> [--k N]     passages of the other text most related to one (JSON)',
+    description: 'passages of the other text most related to one (JSON)',
     load: async () => (await import('./commands/related.ts')).related,
   },
   align: {
-    summary: 'align <sourceA> <sourceB>      the paragraphs of two texts aligned in rows (JSON)',
+    description: 'the paragraphs of two texts aligned in rows (JSON)',
     load: async () => (await import('./commands/align.ts')).align,
   },
   timeline: {
-    summary: 'timeline [<sourceId>…]         the dated expressions of the texts (JSON events)',
+    description: 'the dated expressions of the texts (JSON events)',
     load: async () => (await import('./commands/timeline.ts')).timeline,
   },
   claims: {
-    summary:
-      'claims [--format jsonld|markdown|csv] [--relation R] [--topic T]  the curated claim comparisons',
+    description: 'the curated claim comparisons',
     load: async () => (await import('./commands/claims.ts')).claims,
   },
   cite: {
-    summary:
-      'cite <address> [--style <id>] [--format text|html] [--quote] [--short]  the citation of a passage',
+    description: 'the citation of one or more passages',
     load: async () => (await import('./commands/cite.ts')).cite,
   },
   bib: {
-    summary:
-      'bib [--format bibtex|ris|csl-json|text|html] [--style <id>]  the bibliography of both sources',
+    description: 'the bibliography of both sources',
     load: async () => (await import('./commands/bib.ts')).bib,
   },
   annotations: {
-    summary:
-      'annotations <file> [--digest | --w3c]  check a W3C or Hypothesis annotation file (or digest, convert it)',
+    description: 'check a W3C or Hypothesis annotation file (or digest, convert it)',
     load: async () => (await import('./commands/annotations.ts')).annotations,
   },
   serve: {
-    summary:
-      'serve [--port 5984] [--data <dir>] [--host <addr>] [--cors <origins>] [--reader <dir>]  the sync server (CouchDB API at /couch/, reader at /)',
+    description: 'the sync server (CouchDB API at /couch/, reader at /)',
     load: async () => (await import('./commands/serve.ts')).serve,
   },
   users: {
-    summary:
-      'users add <name> [--password <pw>] [--server <url>] [--data <dir>]  add a reader to a sync server',
+    description: 'add a reader to a sync server',
     load: async () => (await import('./commands/users.ts')).users,
   },
   groups: {
-    summary:
-      'groups create <group> --owner <name> [--member <name>…] | groups add <group> <name> [--server <url>] [--data <dir>]  reading groups',
+    description: 'reading groups',
     load: async () => (await import('./commands/groups.ts')).groups,
   },
 };
@@ -77,15 +72,21 @@ const processIo: Io = {
 
 const STYLES_LINE = `citation styles (--style): ${STYLE_IDS.join(', ')}\n`;
 
+/** A command's line in `--help`: its synopsis, then what it does, in a column where the synopsis is short. */
+function helpLine(name: CommandName): string {
+  const synopsis = SYNOPSES[name];
+  return `diptych ${synopsis.padEnd(30)}  ${COMMANDS[name].description}`;
+}
+
 function usage(): string {
-  const lines = Object.values(COMMANDS).map((c) => `  diptych ${c.summary}`);
+  const lines = (Object.keys(COMMANDS) as CommandName[]).map((name) => `  ${helpLine(name)}`);
   return `usage:\n${lines.join('\n')}\n\n${STYLES_LINE}`;
 }
 
 /** `diptych <command> --help`: that command's usage line (the README lists every option). */
-function commandUsage(name: string, summary: string): string {
+function commandUsage(name: CommandName): string {
   const styles = name === 'cite' || name === 'bib' ? `\n${STYLES_LINE}` : '';
-  return `usage:\n  diptych ${summary}\n${styles}`;
+  return `usage:\n  ${helpLine(name)}\n${styles}`;
 }
 
 /** Whether `--help` or `-h` comes among the options (not after `--`, where it is an argument). */
@@ -103,13 +104,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     else io.out(usage());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  // An own property only: `toString` is no command.
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
   if (!command) {
     io.err(`diptych: unknown command "${name}" (valid: ${Object.keys(COMMANDS).join(', ')})\n`);
     return 2;
   }
   if (asksForHelp(rest)) {
-    io.out(commandUsage(name, command.summary));
+    io.out(commandUsage(name as CommandName));
     return 0;
   }
   try {

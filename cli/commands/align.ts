@@ -8,13 +8,14 @@
 import { builtinEditions } from '../../sources/builtin.ts';
 import { alignEditions, type AlignmentAnchor } from '../../sources/align/index.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
+import { usageOf } from '../synopses.ts';
 
 /** Prints the alignment of two built-in texts. */
 export const align: Command = async (args, io) => {
   const { positional, flags } = parseFlags(args, { 'no-anchors': 'boolean' });
   const [idA, idB, extra] = positional;
   if (idA === undefined || idB === undefined || extra !== undefined)
-    throw new CliError('usage: diptych align <sourceA> <sourceB> [--no-anchors]', 2);
+    throw new CliError(usageOf('align'), 2);
   const editions = builtinEditions();
   const known = editions.map((e) => e.id as string);
   const find = (id: string) => {

@@ -18,8 +18,9 @@ import { markdownDigest } from '../../annotations/io/markdown-digest.ts';
 import { serializeW3cCollection } from '../../annotations/io/w3c-export.ts';
 import { builtinEditions } from '../../sources/builtin.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
+import { usageOf } from '../synopses.ts';
 
-const USAGE = 'usage: diptych annotations <file> [--digest | --w3c]';
+const USAGE = usageOf('annotations');
 
 /** Checks, digests or converts an annotation file. */
 export const annotations: Command = async (args, io) => {

@@ -18,12 +18,12 @@ import {
 import { BUILTIN_SOURCES } from '../../sources/metadata.ts';
 import { citerFor } from '../citer-cache.ts';
 import { CliError, type Command } from '../io.ts';
+import { usageOf } from '../synopses.ts';
 import { formatEntry, parseStyleFlag, readStyleFile } from './cite.ts';
 
 const FORMATS = [...EXPORT_FORMATS, 'text', 'html'] as const;
 
-const USAGE =
-  'usage: diptych bib [--format bibtex|ris|csl-json|text|html] [--style <id> | --style-file <path.csl>] [--set <source>:FIELD=value]…';
+const USAGE = usageOf('bib');
 
 function parse(args: readonly string[]) {
   const options = {

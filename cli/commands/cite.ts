@@ -38,6 +38,7 @@ import type { Edition } from '../../sources/edition.ts';
 import { BUILTIN_SOURCES } from '../../sources/metadata.ts';
 import { citerFor } from '../citer-cache.ts';
 import { CliError, type Command } from '../io.ts';
+import { usageOf } from '../synopses.ts';
 
 /** Output formats of `cite` and the text form of `bib`. */
 export const TEXT_FORMATS = ['text', 'html'] as const;
@@ -45,8 +46,7 @@ export const TEXT_FORMATS = ['text', 'html'] as const;
 /** Output formats of `cite`. */
 export const CITE_FORMATS = ['text', 'html', 'pandoc', 'latex'] as const;
 
-const USAGE =
-  'usage: diptych cite <address>… [--style <id> | --style-file <path.csl>] [--format text|html|pandoc|latex] [--pinpoint paragraph|section|none] [--narrative] [--prefix <text>] [--suffix <text>] [--quote] [--short] [--set FIELD=value]…';
+const USAGE = usageOf('cite');
 
 /** Parses `--format` for citations: `text` or `html`. */
 export function parseTextFormat(value: string | boolean | undefined): 'text' | 'html' {

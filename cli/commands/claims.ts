@@ -31,9 +31,9 @@ import { serializeW3cCollection } from '../../annotations/io/w3c-export.ts';
 import { RELATIONS, type Relation } from '../../annotations/model/annotation.ts';
 import { builtinEditions } from '../../sources/builtin.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
+import { usageOf } from '../synopses.ts';
 
-const USAGE =
-  'usage: diptych claims [--format jsonld|markdown|csv] [--relation R[,R…]] [--topic T]';
+const USAGE = usageOf('claims');
 const FORMATS = ['jsonld', 'markdown', 'csv'] as const;
 
 function parseRelations(value: string): Relation[] {

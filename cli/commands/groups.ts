@@ -8,10 +8,10 @@
  */
 import { asCliErrors, connectAdmin } from '../connect-admin.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
+import { usageOf } from '../synopses.ts';
 import { isGroupName } from '../../annotations/sync/index.ts';
 
-const USAGE =
-  'usage: diptych groups create <group> --owner <name> [--member <name>…] | diptych groups add <group> <name> (both: [--server <url>] [--data <dir>])';
+const USAGE = usageOf('groups');
 
 /** Creates a group or adds a member. */
 export const groups: Command = async (args, io) => {

@@ -4,6 +4,7 @@ import { PARSE_TIME_LIMIT_MS } from '../../sources/check-nesting.ts';
 import { MAX_TEXT_BYTES } from '../../sources/read-text.ts';
 import { sourceIdFromFileName } from '../../sources/source-id.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
+import { usageOf } from '../synopses.ts';
 import { parseInThread } from '../parse-in-thread.ts';
 
 export { summaryTable } from '../parse-job.ts';
@@ -22,11 +23,7 @@ export const parse: Command = async (args, io) => {
     'time-limit': 'string',
   });
   const [file, extra] = positional;
-  if (file === undefined || extra !== undefined)
-    throw new CliError(
-      'usage: diptych parse <file> [--summary] [--id <id>] [--lang <bcp47>] [--time-limit <seconds>]',
-      2,
-    );
+  if (file === undefined || extra !== undefined) throw new CliError(usageOf('parse'), 2);
   let limitMs = PARSE_TIME_LIMIT_MS;
   if (typeof flags['time-limit'] === 'string') {
     const seconds = Number(flags['time-limit']);

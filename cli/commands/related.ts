@@ -17,6 +17,7 @@ import {
 } from '../../sources/related/index.ts';
 import textVectors from '../../sources/related/vectors/text-vectors.json' with { type: 'json' };
 import { CliError, parseFlags, type Command } from '../io.ts';
+import { usageOf } from '../synopses.ts';
 
 /** Largest `--k` accepted (more than any built-in text has paragraphs). */
 const MAX_K = 100;
@@ -27,8 +28,7 @@ const KSchema = z.coerce.number().int().min(1).max(MAX_K);
 export const related: Command = async (args, io) => {
   const { positional, flags } = parseFlags(args, { k: 'string' });
   const [address, extra] = positional;
-  if (address === undefined || extra !== undefined)
-    throw new CliError('usage: diptych related <address> [--k N]', 2);
+  if (address === undefined || extra !== undefined) throw new CliError(usageOf('related'), 2);
   let k = DEFAULT_K;
   if (flags.k !== undefined) {
     const parsed = KSchema.safeParse(flags.k);

@@ -13,6 +13,7 @@ import {
   search as runSearch,
 } from '../../sources/search/index.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
+import { usageOf } from '../synopses.ts';
 
 /** Most hits the CLI prints when asked. */
 const MAX_LIMIT = 1000;
@@ -22,7 +23,7 @@ const LimitSchema = z.coerce.number().int().min(1).max(MAX_LIMIT);
 /** Prints the hits of a query as JSON: `[{ address, passage, source, kind, text, score, highlights, snippet, start, end }]`. */
 export const search: Command = async (args, io) => {
   const { positional, flags } = parseFlags(args, { limit: 'string' });
-  if (positional.length === 0) throw new CliError('usage: diptych search "<query>" [--limit N]', 2);
+  if (positional.length === 0) throw new CliError(usageOf('search'), 2);
   let limit = DEFAULT_LIMIT;
   if (flags.limit !== undefined) {
     const parsed = LimitSchema.safeParse(flags.limit);

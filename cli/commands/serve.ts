@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { setUpCredentials, defaultDataDir } from '../../server/admin-credentials.ts';
 import { startSyncServer } from '../../server/sync-server.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
+import { usageOf } from '../synopses.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const READER_DIR = join(ROOT, 'dist');
@@ -51,11 +52,7 @@ export const serve: Command = async (args, io) => {
     reader: 'string',
     'no-build': 'boolean',
   });
-  if (positional.length > 0)
-    throw new CliError(
-      'usage: diptych serve [--port 5984] [--data <dir>] [--host <addr>] [--cors <origin,…>] [--reader <dir>] [--no-build]',
-      2,
-    );
+  if (positional.length > 0) throw new CliError(usageOf('serve'), 2);
   const port = flags.port === undefined ? 5984 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(

@@ -5,9 +5,10 @@
  */
 import { asCliErrors, connectAdmin } from '../connect-admin.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
+import { usageOf } from '../synopses.ts';
 import { openPasswordPrompt } from '../read-password.ts';
 
-const USAGE = 'usage: diptych users add <name> [--password <pw>] [--server <url>] [--data <dir>]';
+const USAGE = usageOf('users');
 
 /** Adds one user. */
 export const users: Command = async (args, io) => {

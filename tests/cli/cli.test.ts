@@ -190,6 +190,38 @@ describe('diptych <command> --help', () => {
     expect(cite.out).toContain('citation styles (--style): apa, mla');
   });
 
+  it('lists every option the command takes: the same synopsis as its usage error', async () => {
+    // Run bare, these commands fail with their usage line; --help must show the same one
+    // (the two were written apart and --help lost cite's --pinpoint, --style-file and --set).
+    for (const argv of [
+      ['edition'],
+      ['parse'],
+      ['search'],
+      ['related'],
+      ['align'],
+      ['cite'],
+      ['annotations'],
+      ['users', 'add'],
+      ['groups', 'create', 'x'],
+    ]) {
+      const bare = await run(...argv);
+      expect(bare.code, argv.join(' ')).toBe(2);
+      const synopsis = /^diptych: usage: diptych (.*?)(?: \(one of: .*\))?$/m.exec(bare.err)?.[1];
+      expect(synopsis, bare.err).toBeDefined();
+      const help = await run(argv[0]!, '--help');
+      expect(help.out, argv.join(' ')).toContain(`  diptych ${synopsis!}`);
+      expect((await run('--help')).out).toContain(`  diptych ${synopsis!}`);
+    }
+    // The commands that run bare: their options, as each one parses them.
+    const help = (await run('--help')).out;
+    for (const option of [
+      'bib [--format bibtex|ris|csl-json|text|html] [--style <id> | --style-file <path.csl>] [--set <source>:FIELD=value]…',
+      '--relation R[,R…]',
+      '[--reader <dir>] [--no-build]',
+    ])
+      expect(help).toContain(option);
+  });
+
   it('takes --help after -- as an argument', async () => {
     const { code, out } = await run('search', '--', '--help');
     expect(code).toBe(0);
