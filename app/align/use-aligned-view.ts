@@ -2,9 +2,11 @@
  * The Aligned view (issue 17): while on, the two panes' paragraphs are laid
  * out in the rows of their alignment — each row's paragraphs start level,
  * and where one text has nothing aligned, its pane leaves a visible gap —
- * and Sync follows the alignment: with both panes shown, the panes scroll
- * level (the same offset is the same row); with one pane shown, Sync uses
- * the alignment's links instead of proportional position.
+ * and Scroll both follows the alignment: with both panes shown, the panes
+ * scroll level (the same offset is the same row); with one pane shown,
+ * Scroll both uses the alignment's links instead of proportional position.
+ * (The tool was called "Sync panes"; **Sync** is the annotation sync, so the
+ * notice below names the tool by its button's label.)
  *
  * The alignment is computed on demand (`align-engine.ts`, loaded on first
  * use, with the measuring and layout code) for the two panes' texts, built-in or the reader's own, anchored on
@@ -15,7 +17,7 @@
  *
  * A text long enough to be virtualised (`views/virtual-blocks.tsx`) is
  * only partly rendered, so it cannot be measured: the panes are then not
- * levelled, and Sync follows the alignment's links.
+ * levelled, and Scroll both follows the alignment's links.
  *
  * Not for: the alignment's maths (`sources/align/`), rendering the gaps
  * (`views/pane.tsx` draws what this returns).
@@ -115,7 +117,7 @@ export function useAlignedView({
     // One text at a time (a narrow screen): say what the toggle does here.
     if (turningOn && [0, 1].some((p) => scrollOf(p as PaneIndex)?.offsetParent === null))
       notify(
-        'Aligned: one text is shown at a time on this screen, so Sync follows the alignment; widen the window to see aligned paragraphs side by side.',
+        'Aligned: one text is shown at a time on this screen, so the texts are not laid out level; Scroll both follows the alignment instead. Widen the window to see aligned paragraphs side by side.',
       );
   }, [scrollOf, notify]);
 
@@ -165,7 +167,7 @@ export function useAlignedView({
         engine.measurePane(scrollOf(1), b),
       ] as const;
       const maxHeight = Math.min(scrollOf(0)?.clientHeight ?? 0, scrollOf(1)?.clientHeight ?? 0);
-      // One pane shown (a narrow screen): nothing to level; Sync follows the alignment's links.
+      // One pane shown (a narrow screen): nothing to level; Scroll both follows the alignment's links.
       const next =
         layouts[0] && layouts[1]
           ? engine.alignedLayout(

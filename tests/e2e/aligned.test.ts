@@ -372,7 +372,7 @@ describe('the Aligned view', () => {
     expect(await row.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
-  it('Sync follows the alignment: the panes scroll level', async () => {
+  it('Scroll both follows the alignment: the panes scroll level', async () => {
     await reader.openApp();
     await waitForMarks(reader);
     await turnOnAligned();
@@ -435,7 +435,11 @@ describe('the Aligned view', () => {
       expect(await alignedButton().getAttribute('aria-pressed')).toBe('true');
       // One text at a time: nothing to level, no gaps; the page does not scroll sideways.
       expect(await reader.page.locator('.aligned-gap').count()).toBe(0);
-      expect(await reader.notice().textContent()).toMatch(/one text is shown at a time/);
+      const notice = await reader.notice().textContent();
+      expect(notice).toMatch(/one text is shown at a time/);
+      // It names the tool by its button, Scroll both: Sync is the annotation sync.
+      expect(notice).toMatch(/Scroll both follows the alignment/);
+      expect(notice).not.toMatch(/\bSync\b/);
       const width = await reader.page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(420);
       await reader.screenshot('aligned-narrow');
