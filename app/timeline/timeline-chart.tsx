@@ -22,6 +22,7 @@ import type { Edition } from '../../sources/edition.ts';
 import type { DatedEvent } from '../../sources/timeline/index.ts';
 import { formatPoint } from '../../sources/timeline/events-csv.ts';
 import { sourceLabel } from '../views/pane.tsx';
+import { passageInWords } from '../views/passage-in-words.ts';
 import {
   COMPRESSED_SHARE,
   linksByMark,
@@ -74,9 +75,6 @@ export function when(e: DatedEvent): string {
   const b = formatPoint(e.to);
   return a === b ? a : `${a} – ${b}`;
 }
-
-/** The address without its source ("11.1"). */
-export const local = (address: string) => address.split(':')[1] ?? address;
 
 /** `text` shortened to about `width` pixels of 12 px sans-serif (the table has it in full). */
 function fit(text: string, width: number): string {
@@ -148,7 +146,7 @@ export function TimelineChart({
   const label = (m: PlacedMark) => {
     const n = linksOf.get(m.event.id)?.length ?? 0;
     const linked = n === 0 ? '' : `; compared with ${counted(n, 'date')} of the other text`;
-    return `${sourceLabel(editions[m.lane]!)}, ${local(m.event.address)}: ${m.event.expression} (${when(m.event)}${m.event.inferred ? ', inferred' : ''})${linked}`;
+    return `${passageInWords(m.event.address, sourceLabel(editions[m.lane]!))}: ${m.event.expression} (${when(m.event)}${m.event.inferred ? ', inferred' : ''})${linked}`;
   };
 
   // The file's legend: what each colour, shape and line means, and which text is which.

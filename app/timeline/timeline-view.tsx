@@ -17,7 +17,8 @@ import { eventsToCsv } from '../../sources/timeline/index.ts';
 import { downloadFile } from '../views/download-file.ts';
 import { ModalDialog } from '../citations/modal-dialog.tsx';
 import { sourceLabel } from '../views/pane.tsx';
-import { TimelineChart, local, when } from './timeline-chart.tsx';
+import { passageInWords } from '../views/passage-in-words.ts';
+import { TimelineChart, when } from './timeline-chart.tsx';
 import { linksByMark, timelineData } from './timeline-data.ts';
 import { timelineSvgFile } from './timeline-svg-file.tsx';
 // The view's styles load with it (the prerender imports app.tsx in Node, where CSS cannot load).
@@ -159,17 +160,19 @@ export function TimelineView({
                 <td data-label="When">{when(m.event)}</td>
                 <td data-label="Expression">{m.event.expression}</td>
                 <td data-label="Passage">
-                  {/* Named with its text: a screen reader's list of links otherwise heard
-                        "6.3, 4.1, 9.2…", not which text each passage is in. */}
+                  {/* In words ("¶6, sentence 3"), not the bare address "6.3" a reader
+                        cannot place; the link's name adds its text: a screen reader's list
+                        of links otherwise heard "¶6, sentence 3, ¶4…", not which text each
+                        passage is in. */}
                   <a
                     href={`#${m.event.address}`}
-                    aria-label={`${sourceLabel(editions[m.lane]!)} ${local(m.event.address)}`}
+                    aria-label={passageInWords(m.event.address, sourceLabel(editions[m.lane]!))}
                     onClick={(e) => {
                       e.preventDefault();
                       open(m.event.address);
                     }}
                   >
-                    {local(m.event.address)}
+                    {passageInWords(m.event.address, '').trim()}
                   </a>
                 </td>
                 <td data-label="Compared with" className="timeline-compared">
@@ -178,13 +181,16 @@ export function TimelineView({
                       {`${when(other.event)} (“${other.event.expression}”, `}
                       <a
                         href={`#${other.event.address}`}
-                        aria-label={`${sourceLabel(editions[other.lane]!)} ${local(other.event.address)}`}
+                        aria-label={passageInWords(
+                          other.event.address,
+                          sourceLabel(editions[other.lane]!),
+                        )}
                         onClick={(e) => {
                           e.preventDefault();
                           open(other.event.address);
                         }}
                       >
-                        {local(other.event.address)}
+                        {passageInWords(other.event.address, '').trim()}
                       </a>
                       {`): ${link.relation}, ${link.topic}`}
                     </div>

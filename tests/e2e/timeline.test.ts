@@ -61,14 +61,19 @@ describe('the Timeline view', () => {
     await expect.poll(() => revival.getAttribute('class')).toMatch(/timeline-link--active/);
     // The table says the same in words: the other text's date, its passage, relation and topic.
     const row = dialog().locator('tr[data-row-event^="winstanley-chesters-2015:12.1@"]').first();
+    // Passages in words, as everywhere else in the reader, not bare addresses ("12.1", "11.1").
     expect(await row.textContent()).toMatch(
-      /1995 \(“around 1995”, 11\.1\): qualifies, When Moscow’s interest revived/,
+      /1995 \(“around 1995”, ¶11, sentence 1\): qualifies, When Moscow’s interest revived/,
     );
+    expect(await row.locator('td[data-label="Passage"]').textContent()).toBe('¶12, sentence 1');
     // Its links name their text (a list of links read "12.1, 11.1, …").
-    expect(await row.getByRole('link', { name: 'Winstanley-Chesters (2015) 12.1' }).count()).toBe(
-      1,
+    expect(
+      await row.getByRole('link', { name: 'Winstanley-Chesters (2015) ¶12, sentence 1' }).count(),
+    ).toBe(1);
+    expect(await row.getByRole('link', { name: 'Lankov (2007) ¶11, sentence 1' }).count()).toBe(1);
+    expect(await wc1999.getAttribute('aria-label')).toMatch(
+      /^Winstanley-Chesters \(2015\) ¶12, sentence 1: 1999/,
     );
-    expect(await row.getByRole('link', { name: 'Lankov (2007) 11.1' }).count()).toBe(1);
     const rows = dialog().getByRole('table').locator('tbody tr');
     expect(await rows.count()).toBe(67);
     const inferred = dialog().getByRole('row').filter({ hasText: 'last year' }).first();
