@@ -27,7 +27,6 @@ import { loadCompareEngine, type CompareEngine } from './load-compare.ts';
 import {
   marksFor,
   passageAt,
-  passageName,
   syncLinksOf,
   type CompareMark,
   type PlacedComparison,
@@ -36,6 +35,7 @@ import type { RelatedRequest } from './related-panel.tsx';
 import { showInPane } from './show-in-pane.ts';
 import { useCompareHighlights } from './use-compare-highlights.ts';
 import { useSameItems } from '../hooks/use-same-items.ts';
+import { passageAmong } from '../views/passage-in-words.ts';
 import { sourceMetadata } from '../../sources/metadata.ts';
 import { firstIssue } from '../../sources/util/zod-issue.ts';
 import type { ZodError } from 'zod';
@@ -130,9 +130,17 @@ const NO_ANNOTATIONS: readonly Annotation[] = [];
 const NO_MARGINS: PaneMargins = () => undefined;
 const NO_MARKS: readonly CompareMark[] = [];
 
+/**
+ * One side of a link in words, for the pending chip, the Link passages dialog and the notice:
+ * "Lankov (2007) ¶7", "Rail and ports ¶2" for a text of the reader's own. Not `passageName`
+ * ("Lankov 7"), the margin marks' short form, which named a reader's own text by its raw id
+ * ("linked-rail-3fa94c02d1 2") since only the built-in texts have an author's short name.
+ */
 function nameOf(selection: PaneSelection): string {
   const block = passageAt(selection.edition, selection.start);
-  return block ? passageName(block) : selection.source;
+  return block
+    ? passageAmong(block, [selection.edition])
+    : (sourceMetadata(selection.source)?.label ?? selection.edition.title);
 }
 
 /** The comparisons UI. */

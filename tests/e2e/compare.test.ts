@@ -375,7 +375,7 @@ describe("a reader's own comparison", () => {
     await selectInPassage(reader.page, `${WC}:5`, 0, 40);
     await selectionToolbar(reader.page).getByRole('button', { name: 'Link passages' }).click();
     await expect
-      .poll(() => reader.page.getByText(/^Linking from Winstanley-Chesters 5/).count())
+      .poll(() => reader.page.getByText(/^Linking from Winstanley-Chesters \(2015\) ¶5 /).count())
       .toBe(1);
 
     await reader.paragraph(`${LANKOV}:7`).scrollIntoViewIfNeeded();

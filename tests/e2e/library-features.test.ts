@@ -135,10 +135,20 @@ describe("a reader's own text", () => {
 
     await selectInPassage(reader.page, `${id}:2`, 0, 40);
     await selectionToolbar(reader.page).getByRole('button', { name: 'Link passages' }).click();
+    // Its passage is named by the text's title, not its id ("linked-rail-3fa94c02d1 2").
+    const title = 'Rail and ports in the Russian Far East';
+    const chip = reader.page.locator('.link-pending');
+    await expect.poll(() => chip.textContent()).toMatch(new RegExp(`^Linking from ${title} ¶2 `));
     await reader.paragraph(`${LANKOV}:7`).scrollIntoViewIfNeeded();
     await selectInPassage(reader.page, `${LANKOV}:7`, 0, 60);
     await selectionToolbar(reader.page).getByRole('button', { name: 'Link passages' }).click();
     const link = reader.page.getByRole('dialog', { name: 'Link passages' });
+    await link.waitFor();
+    expect(await link.locator('figcaption').allTextContents()).toEqual([
+      `${title} ¶2`,
+      'Lankov (2007) ¶7',
+    ]);
+    expect(await link.textContent()).not.toContain(id);
     await link.getByRole('radio', { name: /^qualifies/ }).check();
     await link.getByLabel('Topic').fill('Rail');
     await link.getByRole('button', { name: 'Save comparison' }).click();
