@@ -34,6 +34,7 @@ import type { CiteLocator } from './locator.ts';
 import { missingNote } from './missing-fields.ts';
 import {
   DECLARED_COUNT_NOTE,
+  NO_SECTION_NOTE,
   defaultPinpoint,
   paragraphCountNeedsDeclaring,
   parsePinpointMode,
@@ -413,7 +414,7 @@ export async function createCiter(
   const resolve = (
     item: CiteItemRequest,
     mode: PinpointMode,
-  ): { locator?: CiteLocator; section?: string; declared: boolean } => {
+  ): { locator?: CiteLocator; section?: string; declared: boolean; noSection?: true } => {
     if (!records.has(item.source)) {
       throw new Error(
         `unknown source ${JSON.stringify(item.source)} (valid: ${[...records.keys()].join(', ')})`,
@@ -440,7 +441,9 @@ export async function createCiter(
     if (!item.section) {
       // APA may count paragraphs from the start where there is no heading;
       // the others cite no number.
-      return style.id === 'apa' || !builtIn ? { locator, declared: false } : { declared: false };
+      return style.id === 'apa' || !builtIn
+        ? { locator, declared: false }
+        : { declared: false, noSection: true };
     }
     const heading = titleCase(state, item.section.heading);
     if (style.id === 'apa' || !builtIn) {
@@ -539,6 +542,10 @@ export async function createCiter(
       .map((id) => missingNote(metas.get(id)!, recordStyle))
       .filter((s): s is string => s !== null);
     const declared = resolved.some((x) => x.r.declared);
+    const noSection = resolved.some((x) => x.r.noSection);
+    const pinpointNote = [declared && DECLARED_COUNT_NOTE, noSection && NO_SECTION_NOTE]
+      .filter(Boolean)
+      .join(' ');
     return {
       style: style.id,
       kind: style.kind,
@@ -553,7 +560,7 @@ export async function createCiter(
       pandoc,
       latex,
       missing,
-      ...(declared ? { pinpointNote: DECLARED_COUNT_NOTE } : {}),
+      ...(pinpointNote ? { pinpointNote } : {}),
     };
   };
 

@@ -75,6 +75,15 @@ export function paragraphCountNeedsDeclaring(style: string): boolean {
 export const DECLARED_COUNT_NOTE =
   'The source does not number its paragraphs: these are Diptych’s count (say so in your text, e.g. “paragraphs counted from the start of the article”).';
 
+/**
+ * The sentence shown when the section pinpoint (Chicago's default) gives no place at all: the
+ * passage is under no heading (all of Lankov's text is). Without it the pinpoint picker said
+ * "Section heading (style default)" over a citation with no pinpoint, and a reader could not tell
+ * a rule of the manual from a fault.
+ */
+export const NO_SECTION_NOTE =
+  'No pinpoint: this passage is not under a section heading, and the style cites no paragraph number in its place. Choose the paragraph number (Diptych’s count) to give one.';
+
 /** Where paragraphs sit under a heading: the heading as printed and their numbers counted within it. */
 export interface SectionPlace {
   /** The heading's text as the source prints it. */

@@ -16,6 +16,7 @@ import {
 import { citeTargetOf } from '../../../sources/citation/locator.ts';
 import {
   pinpointChoices,
+  NO_SECTION_NOTE,
   sectionPlace,
   type SectionPlace,
 } from '../../../sources/citation/pinpoint.ts';
@@ -289,9 +290,23 @@ describe('createCiter: the manuals’ rules (each string checked against the gui
     expect(r.subsequentNote?.text).toBe(
       'Winstanley-Chesters, “Russia’s Borders,” under “The Post-Soviet Era.”',
     );
-    expect(citers.get('chicago-author-date')!.cite('lankov-2007', p12).citation.text).toBe(
-      '(Lankov [2007?])',
+    // Lankov has no section headings: no pinpoint, and the result says why (the picker reads
+    // "Section heading (style default)"; a silent blank looked like a fault).
+    const lankov = citers.get('chicago-author-date')!.cite('lankov-2007', p12);
+    expect(lankov.citation.text).toBe('(Lankov [2007?])');
+    expect(lankov.pinpointNote).toBe(NO_SECTION_NOTE);
+    expect(lankov.pinpointNote).toMatch(
+      /^No pinpoint: this passage is not under a section heading/,
     );
+    // Under a heading, or with the paragraph chosen, it has a place: no such note.
+    expect(r.pinpointNote).toBeUndefined();
+    expect(
+      citers.get('chicago-notes')!.cite('lankov-2007', p12, { pinpoint: 'paragraph' }).pinpointNote,
+    ).not.toContain(NO_SECTION_NOTE);
+    // APA counts from the start where there is no heading, and says nothing.
+    expect(
+      citers.get('apa')!.cite('lankov-2007', p12, { pinpoint: 'section' }).pinpointNote,
+    ).toBeUndefined();
   });
 
   it('Chicago author-date: an inferred year appears once in an entry, still marked; a full date repeats its year as CMOS 17 wants', () => {
