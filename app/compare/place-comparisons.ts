@@ -113,16 +113,24 @@ export interface CompareMark {
   readonly label: string;
 }
 
-/** The author's family name of a source (for short labels), else its id. */
-export function sourceShortName(source: SourceId): string {
-  return sourceMetadata(source)?.csl.author[0]?.family ?? source;
+/**
+ * The author's family name of a built-in source (for short labels); a reader's own text by its
+ * title among `editions` (it has no curated author: its id, "rail-85d1fbd6d5", named the
+ * passage in a mark's accessible name before); else its id.
+ */
+export function sourceShortName(source: SourceId, editions: readonly Edition[] = []): string {
+  return (
+    sourceMetadata(source)?.csl.author[0]?.family ??
+    editions.find((e) => e.id === source)?.title ??
+    source
+  );
 }
 
 /** A passage named for people: "Lankov 12", "Lankov note 5", "Winstanley-Chesters heading 1". */
-export function passageName(address: Address): string {
+export function passageName(address: Address, editions: readonly Edition[] = []): string {
   const a = parseAddress(address);
   if (!a) return address;
-  const who = sourceShortName(a.source);
+  const who = sourceShortName(a.source, editions);
   switch (a.kind) {
     case 'paragraph':
     case 'sentence':
@@ -136,9 +144,14 @@ export function passageName(address: Address): string {
   }
 }
 
-/** The accessible name of a mark. */
-export function markLabel(relation: Relation, curated: boolean, there: Address): string {
-  return `${curated ? 'Compared' : 'Your comparison'}: ${relation} — ${passageName(blockOf(there))}`;
+/** The accessible name of a mark; `editions` name a reader's own text by its title. */
+export function markLabel(
+  relation: Relation,
+  curated: boolean,
+  there: Address,
+  editions: readonly Edition[] = [],
+): string {
+  return `${curated ? 'Compared' : 'Your comparison'}: ${relation} — ${passageName(blockOf(there), editions)}`;
 }
 
 /**
@@ -149,6 +162,7 @@ export function markLabel(relation: Relation, curated: boolean, there: Address):
 export function marksFor(
   placed: readonly PlacedComparison[],
   source: SourceId,
+  editions: readonly Edition[] = [],
 ): Map<Address, CompareMark[]> {
   const byBlock = new Map<Address, CompareMark[]>();
   for (const c of placed) {
@@ -163,7 +177,7 @@ export function marksFor(
       curated: c.curated,
       here,
       there,
-      label: markLabel(c.relation, c.curated, there.address),
+      label: markLabel(c.relation, c.curated, there.address, editions),
     };
     const list = byBlock.get(here.block);
     if (list) list.push(mark);

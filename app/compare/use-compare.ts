@@ -238,7 +238,7 @@ export function useCompare({
     // Nothing until the engine is loaded: the prerendered page and the first client render stay identical and light.
     if (!engine) return [NO_MARGINS, NO_MARGINS] as const;
     const forPane = (source: SourceId): PaneMargins => {
-      const marks = marksFor(placed, source);
+      const marks = marksFor(placed, source, editions);
       return (block) => {
         const m = marks.get(block.address) ?? NO_MARKS;
         if (block.n !== undefined) return { marks: m, relatedFor: block.address };
@@ -246,7 +246,7 @@ export function useCompare({
       };
     };
     return [forPane(left), forPane(right)] as const;
-  }, [engine, placed, left, right]);
+  }, [engine, placed, left, right, editions]);
   const activateMark = useCallback(
     (pane: PaneIndex, m: CompareMark) => open(pane === 0 ? 1 : 0, m.there.address),
     [open],

@@ -153,6 +153,10 @@ describe("a reader's own text", () => {
     await link.getByLabel('Topic').fill('Rail');
     await link.getByRole('button', { name: 'Save comparison' }).click();
     await expect.poll(() => link.count()).toBe(0);
+    // The mark beside Lankov ¶7 names its counterpart by the text's title too, not its id.
+    const mark = reader.paneOf(LANKOV).locator('.compare-mark[aria-label^="Your comparison"]');
+    await expect.poll(() => mark.count()).toBe(1);
+    expect(await mark.getAttribute('aria-label')).toBe(`Your comparison: qualifies — ${title} 2`);
     const view = await openCompareView(reader);
     await chooseFilter(view, 'Whose', 'Your own');
     expect(await compareRows(view).count()).toBe(1);

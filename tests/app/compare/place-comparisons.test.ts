@@ -119,6 +119,16 @@ describe('names', () => {
     );
   });
 
+  it("names a reader's own text by its title, not its id", () => {
+    const own = { id: 'rail-85d1fbd6d5', title: 'Rail and ports' } as Edition;
+    expect(passageName('rail-85d1fbd6d5:2' as Address, [own])).toBe('Rail and ports 2');
+    expect(markLabel('qualifies', false, 'rail-85d1fbd6d5:2.1' as Address, [own])).toBe(
+      'Your comparison: qualifies — Rail and ports 2',
+    );
+    // Without its edition there is nothing else to name it by.
+    expect(passageName('rail-85d1fbd6d5:2' as Address)).toBe('rail-85d1fbd6d5 2');
+  });
+
   it('finds the passage at an offset, and none in the separators', () => {
     const e = edition(LANKOV);
     const p = e.blocks.find((b) => b.n === 4)!;
