@@ -19,6 +19,7 @@ import {
 import { parseTags } from './anchored-list.ts';
 import { colorName, DEFAULT_COLOR, PALETTE } from './palette.ts';
 import { keepDraft, keptDraft } from './kept-drafts.ts';
+import { passageAmong } from '../views/passage-in-words.ts';
 import type { AnnotationUi, EditorDraft } from './use-annotation-ui.ts';
 
 /** Props of `AnnotationEditor`. */
@@ -61,14 +62,14 @@ export function AnnotationEditor({ ui, annotation }: AnnotationEditorProps): Rea
   // Save and Cancel end the edit; any other close (an unmount) sets the typed changes aside.
   // Read through a ref, so that the cleanup runs on unmount only, whatever changes identity.
   const ended = useRef(false);
-  const services = useRef({ notify, runtime });
+  const services = useRef({ notify, runtime, editions: ui.allEditions });
   useEffect(() => {
-    services.current = { notify, runtime };
+    services.current = { notify, runtime, editions: ui.allEditions };
   });
   useEffect(
     () => () => {
       if (ended.current) return;
-      const { notify, runtime } = services.current;
+      const { notify, runtime, editions } = services.current;
       const draft = current.current;
       const id = draft.annotation.id;
       // Deleted (here or in another tab): the orphan notice keeps its text, not this.
@@ -79,7 +80,7 @@ export function AnnotationEditor({ ui, annotation }: AnnotationEditorProps): Rea
       }
       keepDraft(id, draft);
       notify(
-        `Your changes to the annotation on ${draft.annotation.targets[0]?.selectors.address ?? 'the text'} are not saved, but kept: choose Edit on it to finish them.`,
+        `Your changes to the annotation on ${passageAmong(draft.annotation.targets[0]?.selectors.address, editions)} are not saved, but kept: choose Edit on it to finish them.`,
       );
     },
     [],

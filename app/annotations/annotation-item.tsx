@@ -18,6 +18,7 @@ import { NoteView } from './note-view.tsx';
 import { colorName, DEFAULT_COLOR } from './palette.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
 import { LanguageText } from '../views/language-text.tsx';
+import { passageInWords } from '../views/passage-in-words.ts';
 
 /** Props of `AnnotationItem`. */
 export interface AnnotationItemProps {
@@ -58,6 +59,9 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
   const mine = sync?.facts.mine ?? true;
   const target = annotation.targets[0]!;
   const quote = target.selectors.quote.exact;
+  // The place in words ("Lankov (2007) ¶13, sentence 1"): a student reads the card and hears its
+  // buttons; the raw address (`lankov-2007:13.1`) stays in `data-address-ref` for code and tests.
+  const place = passageInWords(target.selectors.address, props.sourceLabel);
   const color = annotation.color ?? DEFAULT_COLOR;
   const item = useRef<HTMLLIElement>(null);
   const seq = opened?.seq;
@@ -75,8 +79,9 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
       data-annotation-id={annotation.id}
       data-color={color}
       aria-current={opened ? 'true' : undefined}
+      data-address-ref={target.selectors.address}
       tabIndex={-1}
-      aria-label={`Annotation on ${target.selectors.address}`}
+      aria-label={`Annotation on ${place}`}
     >
       {unplacedReason === undefined ? (
         <button type="button" className="ann-quote" onClick={() => showInText(ui, annotation.id)}>
@@ -94,9 +99,7 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
       <p className="ann-meta">
         <span className="ann-color-dot" aria-hidden="true" />
         <span className="visually-hidden">{colorName(color)} highlight, </span>
-        <span className="ann-address">
-          {props.sourceLabel} · {target.selectors.address}
-        </span>
+        <span className="ann-address">{place}</span>
       </p>
       {sync && <AnnotationSyncMeta sync={sync.ui} annotation={annotation} facts={sync.facts} />}
       {editing && mine ? (
@@ -119,11 +122,11 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
               <>
                 <button type="button" onClick={() => ui.open(annotation.id, true)}>
                   Edit
-                  <span className="visually-hidden"> annotation on {target.selectors.address}</span>
+                  <span className="visually-hidden"> annotation on {place}</span>
                 </button>
                 <button type="button" onClick={() => props.onDelete(annotation)}>
                   Delete
-                  <span className="visually-hidden"> annotation on {target.selectors.address}</span>
+                  <span className="visually-hidden"> annotation on {place}</span>
                 </button>
               </>
             )}
@@ -137,7 +140,7 @@ function AnnotationItemImpl(props: AnnotationItemProps): ReactNode {
                 }
               >
                 Cite
-                <span className="visually-hidden"> annotation on {target.selectors.address}</span>
+                <span className="visually-hidden"> annotation on {place}</span>
               </button>
             )}
           </div>

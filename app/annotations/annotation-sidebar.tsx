@@ -30,6 +30,7 @@ import {
 import type { Annotation, AnnotationId, Color } from '../../annotations/model/annotation.ts';
 import type { NoteBlock } from '../../annotations/model/note-markdown.ts';
 import { sourceLabel } from '../views/pane.tsx';
+import { passageInWords } from '../views/passage-in-words.ts';
 import { allTags, matchesFilter, NO_FILTER, type AnnotationFilter } from './anchored-list.ts';
 import {
   ALL_LAYERS,
@@ -102,7 +103,7 @@ export function AnnotationSidebar({
   const [limit, setLimit] = useState(PAGE);
   // The comparisons' own window: a button only, as there are rarely more than a page of them.
   const [comparisonLimit, setComparisonLimit] = useState(PAGE);
-  const [deleted, setDeleted] = useState<{ address: string; id: AnnotationId } | null>(null);
+  const [deleted, setDeleted] = useState<{ place: string; id: AnnotationId } | null>(null);
   // Where keyboard focus goes once React has rendered: the clicked Delete and Undo buttons leave
   // the page, and focus with them would fall to the body, losing a keyboard reader's place.
   // After Delete, the Undo button; after Undo, the restored annotation's card (by id).
@@ -209,11 +210,16 @@ export function AnnotationSidebar({
       if (ui.opened?.id === a.id) ui.closeEditor();
       const result = runtime.store.delete(a.id);
       if (result.ok) {
-        setDeleted({ address: a.targets[0]?.selectors.address ?? 'the text', id: a.id });
+        // Named in words, as the card was ("Lankov (2007) ¶13, sentence 1"), not by its raw address.
+        const target = a.targets[0];
+        const place = target
+          ? passageInWords(target.selectors.address, labelOf(target.source))
+          : 'the text';
+        setDeleted({ place, id: a.id });
         setFocusAfter('undo');
       }
     },
-    [runtime, ui],
+    [runtime, ui, labelOf],
   );
   const undo = (): void => {
     if (!runtime) return;
@@ -358,7 +364,7 @@ export function AnnotationSidebar({
       <div className="ann-undo" role="status">
         {canUndoDelete && (
           <>
-            <span>Deleted the annotation on {deleted.address}.</span>
+            <span>Deleted the annotation on {deleted.place}.</span>
             <button
               type="button"
               ref={undoButton}

@@ -43,13 +43,12 @@ async function startNote(address: string, text: string): Promise<void> {
  * already (an editor left open when the sidebar closed is open again when it reopens), and its value.
  */
 async function reopen(address: string): Promise<string> {
-  const card = sidebar(reader.page).getByRole('listitem', {
-    name: `Annotation on ${address}`,
-    exact: true,
-  });
+  // The card names its passage in words ("Annotation on Lankov (2007) ¶9, sentence 1"); the raw
+  // address is its data-address-ref.
+  const card = sidebar(reader.page).locator(`li.ann-item[data-address-ref="${address}"]`);
   const field = card.getByLabel('Note', { exact: true });
   if ((await field.count()) === 0)
-    await card.getByRole('button', { name: `Edit annotation on ${address}`, exact: true }).click();
+    await card.getByRole('button', { name: /^Edit annotation on Lankov \(2007\) ¶/ }).click();
   await field.waitFor();
   return field.inputValue();
 }
@@ -67,7 +66,11 @@ describe('an annotation being edited', () => {
     await expect
       .poll(() => sidebarItems(reader.page).first().textContent())
       .toContain('Unsaved changes kept');
-    await expect.poll(() => reader.notice().textContent()).toContain(`annotation on ${address}`);
+    // The notice names the passage in words, as the card does, not by its raw address.
+    const [, n, sentence] = /^lankov-2007:(\d+)\.(\d+)$/.exec(address)!;
+    await expect
+      .poll(() => reader.notice().textContent())
+      .toContain(`annotation on Lankov (2007) ¶${n}, sentence ${sentence} are not saved`);
     expect(await reopen(address)).toBe(typed);
     await sidebar(reader.page).getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(async () => (await storedAnnotations(reader.page))[0]!.note).toBe(typed);

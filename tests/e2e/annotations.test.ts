@@ -196,11 +196,19 @@ describe('notes and tags', () => {
     await selectionToolbar(reader.page).getByRole('button', { name: 'Highlight pink' }).click();
     const bar = await openSidebar(reader.page);
     await expect.poll(() => sidebarItems(reader.page).count()).toBe(3);
-    const addresses = await bar.locator('.ann-address').allTextContents();
-    expect(addresses.map((a) => a.split('· ')[1]!.split('.')[0])).toEqual([
+    const addresses = await sidebarItems(reader.page).evaluateAll((items) =>
+      items.map((li) => li.getAttribute('data-address-ref')),
+    );
+    expect(addresses.map((a) => a!.split('.')[0])).toEqual([
       'lankov-2007:4',
       'lankov-2007:8',
       'lankov-2007:12',
+    ]);
+    // Each card names its passage in words, not by its raw address.
+    expect(await bar.locator('.ann-address').allTextContents()).toEqual([
+      'Lankov (2007) ¶4, sentence 1',
+      'Lankov (2007) ¶8, sentence 1',
+      'Lankov (2007) ¶12, sentence 1',
     ]);
     await bar.getByLabel('Filter by colour').selectOption('pink');
     await expect.poll(() => sidebarItems(reader.page).count()).toBe(1);

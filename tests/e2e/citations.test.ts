@@ -392,7 +392,7 @@ describe('annotations', () => {
         .getByRole('button', { name: 'Highlight', exact: true })
         .click();
       const bar = await openSidebar(reader.page);
-      await bar.getByRole('button', { name: 'Cite annotation on lankov-2007:12' }).click();
+      await bar.getByRole('button', { name: 'Cite annotation on Lankov (2007) ¶12' }).click();
       const panel = citePanel(reader.page);
       await expect
         .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
