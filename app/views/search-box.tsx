@@ -31,6 +31,7 @@ import {
 import type { Address } from '../../sources/edition.ts';
 import type { SearchBoxGroup, SearchBoxHit, SearchFunction } from '../search/search-port.ts';
 import { LanguageText } from './language-text.tsx';
+import { passageInWords } from './passage-in-words.ts';
 import { counted } from '../../sources/util/plural.ts';
 
 /** Props of `SearchBox`. */
@@ -239,7 +240,9 @@ export function SearchBox({
                     onMouseEnter={() => setActive(i)}
                     onClick={() => choose(hit)}
                   >
-                    <span className="hit-address">{hit.address}</span>
+                    {/* Its place in words ("¶16, sentence 1", "note 9, sentence 2"): the group's
+                        heading names the text; the raw address is for data-hit and the URL. */}
+                    <span className="hit-address">{passageInWords(hit.address, '').trim()}</span>
                     <span className="hit-snippet">
                       {hit.snippet.clippedStart && '…'}
                       <LanguageText text={hit.snippet.before} />

@@ -19,7 +19,7 @@ describe('search', () => {
     await reader.pressKey('Escape');
   });
 
-  it('finds both romanizations of a name, grouped by source, each hit with its address and context', async () => {
+  it('finds both romanizations of a name, grouped by source, each hit with its place in words and context', async () => {
     await reader.search('Kim Il-sung');
     await expect.poll(() => reader.searchHits().count()).toBeGreaterThan(1);
     const groups = reader.page.locator('.search-group');
@@ -28,9 +28,10 @@ describe('search', () => {
     expect(titles[0]).toMatch(/^Russia’s borders/);
     expect(titles[1]).toMatch(/^Russia and North Korea/);
     const first = reader.searchHits().first();
-    expect(await first.locator('.hit-address').textContent()).toMatch(
-      /^winstanley-chesters-2015:\d+\.\d+$/,
-    );
+    expect(await first.getAttribute('data-hit')).toMatch(/^winstanley-chesters-2015:\d+\.\d+$/);
+    // The hit names its place in words (the group's heading names the text), not the raw address.
+    const [, n, sentence] = /:(\d+)\.(\d+)$/.exec((await first.getAttribute('data-hit'))!)!;
+    expect(await first.locator('.hit-address').textContent()).toBe(`¶${n}, sentence ${sentence}`);
     expect((await first.locator('mark').textContent())?.toLowerCase()).toContain('kim il');
     const lankov = await groups.nth(1).locator('mark').allTextContents();
     expect(lankov.some((m) => m.includes('Kim Il Sung'))).toBe(true);
@@ -62,8 +63,9 @@ describe('search', () => {
     await reader.searchBox().fill('');
     await reader.search('STROITEL’NAIIA');
     await expect.poll(() => reader.searchHits().count()).toBe(1);
+    expect(await reader.searchHits().first().getAttribute('data-hit')).toBe('lankov-2007:n8.1');
     expect(await reader.searchHits().first().locator('.hit-address').textContent()).toBe(
-      'lankov-2007:n8.1',
+      'note 8, sentence 1',
     );
     await reader.pressKey('Enter');
     await expect
@@ -77,7 +79,8 @@ describe('search', () => {
       await reader.search('oil subsidies');
       await expect.poll(() => reader.searchHits().count()).toBeGreaterThan(0);
       const first = reader.searchHits().first();
-      expect(await first.locator('.hit-address').textContent()).toBe('lankov-2007:10.2');
+      expect(await first.getAttribute('data-hit')).toBe('lankov-2007:10.2');
+      expect(await first.locator('.hit-address').textContent()).toBe('¶10, sentence 2');
       expect(await first.locator('.hit-missing').textContent()).toBe('Missing: subsidies');
       expect(await first.locator('mark').textContent()).toBe('oil');
       // At 1,400 px the header's tools leave the box about 190 px wide; the list is not held to it.
