@@ -57,7 +57,7 @@ export interface CompareInput {
 /** A side of a link in progress. */
 export interface PendingSide {
   readonly selection: PaneSelection;
-  /** The passage's name ("Lankov 12"), for the chip and the dialog. */
+  /** The passage in words ("Lankov (2007) ¶12"), for the chip, the dialog and the notice. */
   readonly name: string;
 }
 
