@@ -247,14 +247,15 @@ export function spanOf(p: Passage): { readonly start: number; readonly end: numb
 }
 
 /**
- * What addresses an edition has, for a message about one it lacks:
- * "paragraphs 1–39 and footnotes n1–n10" (or "no numbered passages").
+ * What numbered passages an edition has, in words, for the reader's message about one it lacks:
+ * "paragraphs 1–39 and notes 1–10" (or "no numbered passages"). Words, not addresses
+ * ("footnotes n1–n10" was the address syntax, which a reader of the notice need not know).
  */
 export function describePassages(edition: Edition): string {
   const ns = edition.blocks.flatMap((b) => (b.n === undefined ? [] : [b.n]));
   const parts: string[] = [];
   if (ns.length > 0) parts.push(`paragraphs ${Math.min(...ns)}–${Math.max(...ns)}`);
   const fs = edition.footnotes.map((f) => f.n);
-  if (fs.length > 0) parts.push(`footnotes n${Math.min(...fs)}–n${Math.max(...fs)}`);
+  if (fs.length > 0) parts.push(`notes ${Math.min(...fs)}–${Math.max(...fs)}`);
   return parts.length > 0 ? parts.join(' and ') : 'no numbered passages';
 }

@@ -12,6 +12,8 @@ import {
   parseAddress,
 } from '../../sources/address.ts';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
+import { sourceMetadata } from '../../sources/metadata.ts';
+import { passageInWords } from '../views/passage-in-words.ts';
 
 /** A hash that names a passage, or why it does not. */
 export type ResolvedLocation =
@@ -66,10 +68,13 @@ export function resolveLocation(editions: readonly Edition[], raw: string): Reso
     return { ok: false, notice: `There is no source “${echo(parsed.source)}” in this reader.` };
   const address = formatAddress(parsed);
   const passage = findPassage(edition, address);
+  const label = sourceMetadata(edition.id)?.label ?? edition.title;
   if (!passage)
     return {
       ok: false,
-      notice: `There is no passage ${echo(address)} in ${edition.title}: it has ${describePassages(edition)}.`,
+      // In words, as every other notice names a passage ("Lankov (2007) has no ¶99"), not by the
+      // raw address and the text's full title.
+      notice: `${label} has no ${passageInWords(address, '').trim()}: it has ${describePassages(edition)}.`,
     };
   const marked = passage.kind === 'range' ? passage.blocks.map((b) => b.address) : [address];
   return { ok: true, address, source: edition.id, marked };

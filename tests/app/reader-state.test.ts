@@ -62,8 +62,9 @@ describe('openAddress', () => {
 
   describe('when it fails', () => {
     it.each([
-      ['lankov-2007:99', 'There is no passage lankov-2007:99'],
-      ['lankov-2007:n42', 'There is no passage lankov-2007:n42'],
+      ['lankov-2007:99', 'Lankov (2007) has no ¶99: it has paragraphs 1–39 and notes 1–10.'],
+      ['lankov-2007:n42', 'Lankov (2007) has no note 42: it has'],
+      ['lankov-2007:12.40', 'Lankov (2007) has no ¶12, sentence 40: it has'],
       ['smith-1999:1', 'no source “smith-1999”'],
       ['not an address', 'is not a passage address'],
       ['', 'is not a passage address'],
@@ -179,7 +180,11 @@ describe('unknown passages (issue 15)', () => {
     const editions = builtinEditions();
     const missing = resolveLocation(editions, 'lankov-2007:99');
     expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(missing.notice).toContain('paragraphs 1–39 and footnotes n1–n10');
+    // In words: no raw address, no address syntax ("n1–n10"), the short label, not the full title.
+    if (!missing.ok)
+      expect(missing.notice).toBe(
+        'Lankov (2007) has no ¶99: it has paragraphs 1–39 and notes 1–10.',
+      );
     const reversed = resolveLocation(editions, 'lankov-2007:13-12');
     expect(reversed.ok).toBe(false);
     if (!reversed.ok) expect(reversed.notice).toContain('is reversed: try lankov-2007:12-13');

@@ -112,7 +112,7 @@ describe('deep links', () => {
       await reader.openApp('lankov-2007:99');
       await expect
         .poll(() => reader.notice().textContent())
-        .toContain('There is no passage lankov-2007:99');
+        .toContain('Lankov (2007) has no ¶99: it has paragraphs 1–39 and notes 1–10.');
       expect(await reader.current().count()).toBe(0);
       expect(await reader.paragraph('lankov-2007:1').isVisible()).toBe(true);
     });
