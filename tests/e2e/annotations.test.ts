@@ -264,6 +264,13 @@ describe('delete and undo', () => {
     await reader.pressKey('Enter');
     await expect.poll(() => sidebarItems(reader.page).count()).toBe(0);
     await expect.poll(focused).toBe('Undo');
+    // The notice names the passage in words, and Undo keeps room for its label beside it.
+    const undoRow = sidebar(reader.page).locator('.ann-undo');
+    expect(await undoRow.locator('span').textContent()).toBe(
+      'Deleted the annotation on Lankov (2007) ¶6, sentence 1.',
+    );
+    const undo = undoRow.getByRole('button', { name: 'Undo' });
+    expect(await undo.evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
     await expect.poll(async () => (await storedAnnotations(reader.page)).length).toBe(0);
     await expect.poll(() => paintedTexts(reader.page, 'diptych-yellow')).toEqual([]);
     await reader.pressKey('Enter');
