@@ -40,7 +40,7 @@ describe('showInPane', () => {
       const next = showInPane(start, editions, 1, `${right}:999`);
       expect(next.panes).toEqual(start.panes);
       expect(next.current).toBe(start.current);
-      expect(next.notice).toMatch(/no passage/);
+      expect(next.notice).toMatch(/ has no ¶999: it has paragraphs /);
     });
   });
 });
