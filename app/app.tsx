@@ -211,7 +211,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   );
   const citations = useCitations(editions, notify);
   const sync = useSync(annotations.runtime, annotations.allEditions);
-  const appUpdate = useAppUpdate(interactive, notify);
+  const appUpdate = useAppUpdate(interactive, notify, state.notice !== null);
   const citeActions = useCiteAction(citations.citeSpan);
   // The selection toolbar's actions (see app/selection/selection-action.ts): append yours here.
   const selectionActions = useMemo<readonly SelectionAction[]>(

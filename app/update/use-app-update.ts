@@ -11,6 +11,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { afterStoredAnnotations } from '../annotations/after-stored-annotations.ts';
 import type { AppUpdate, AppUpdateSnapshot, UpdateOffer } from './app-update.ts';
+import { useSayWhenQuiet } from './use-say-when-quiet.ts';
 
 /** What the app gets. */
 export interface AppUpdateUi {
@@ -36,7 +37,12 @@ const nothing: AppUpdateSnapshot = { offer: null, offlineReady: false };
 const noSnapshot = (): AppUpdateSnapshot => nothing;
 
 /** The update offer (see the module comment); `interactive` is false in the prerender and hydration. */
-export function useAppUpdate(interactive: boolean, notify: (message: string) => void): AppUpdateUi {
+export function useAppUpdate(
+  interactive: boolean,
+  notify: (message: string) => void,
+  /** Whether a message is on screen now: the offline-ready news waits for it to go. */
+  noticeShown = false,
+): AppUpdateUi {
   const [store, setStore] = useState<AppUpdate | null>(null);
   useEffect(() => {
     if (!interactive || !('serviceWorker' in navigator)) return;
@@ -61,9 +67,7 @@ export function useAppUpdate(interactive: boolean, notify: (message: string) => 
     store?.getSnapshot ?? noSnapshot,
     noSnapshot,
   );
-  useEffect(() => {
-    if (snapshot.offlineReady) notify(OFFLINE_READY_MESSAGE);
-  }, [snapshot.offlineReady, notify]);
+  useSayWhenQuiet(snapshot.offlineReady, OFFLINE_READY_MESSAGE, notify, noticeShown);
   return {
     offer: snapshot.offer,
     accept: () => store?.accept(),
