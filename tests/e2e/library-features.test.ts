@@ -113,9 +113,15 @@ describe("a reader's own text", () => {
     });
     const id = await shown('searched-rail');
     await reader.search('Hasan');
+    // A hit of the new text, named by its place in words (its address in data-hit).
     await expect
-      .poll(async () => (await reader.searchHits().allTextContents()).join('\n'))
-      .toContain(`${id}:1`);
+      .poll(() =>
+        reader.searchHits().evaluateAll((hits) => hits.map((h) => h.getAttribute('data-hit'))),
+      )
+      .toContain(`${id}:1.1`);
+    expect(await reader.searchHits().allTextContents()).toContainEqual(
+      expect.stringMatching(/^¶1, sentence 1Moscow kept investing/),
+    );
   });
 
   it('Related and Link passages work between it and a built-in text; the Compare view lists the link', async () => {
