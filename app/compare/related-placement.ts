@@ -19,6 +19,7 @@
  * Pure: rectangles in, a placement out (tests/app/compare/related-placement.test.ts).
  */
 import type { Placement } from '@floating-ui/dom';
+import type { Box, Size } from '../floating/box.ts';
 
 /** The least height, in px, worth keeping the panel clear of the paragraph for (a heading and a passage or two). */
 export const MIN_CLEAR_HEIGHT = 180;
@@ -29,14 +30,6 @@ export interface RelatedPlacement {
   readonly keepClear: boolean;
 }
 
-/** A box in the window's coordinates. */
-export interface Box {
-  readonly top: number;
-  readonly bottom: number;
-  readonly left: number;
-  readonly right: number;
-}
-
 /**
  * The placement against `passage` for a panel of `panel` size in a window of
  * `view` size, keeping `gap` px from the passage and `padding` px from the
@@ -44,8 +37,8 @@ export interface Box {
  */
 export function relatedPlacement(
   passage: Box,
-  panel: { readonly width: number; readonly height: number },
-  view: { readonly width: number; readonly height: number },
+  panel: Size,
+  view: Size,
   gap: number,
   padding: number,
 ): RelatedPlacement {

@@ -20,7 +20,8 @@
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { focusPaneStop } from './roving-passage.ts';
-import { welcomeCorner, type Box, type WelcomeCorner } from './welcome-corner.ts';
+import type { Box } from '../floating/box.ts';
+import { welcomeCorner, type WelcomeCorner } from './welcome-corner.ts';
 import './welcome.css';
 
 /** Props of `WelcomeCard`. */

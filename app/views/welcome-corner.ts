@@ -10,13 +10,7 @@
  * is tested in Node. Not for measuring or moving anything.
  */
 
-/** A box in window coordinates (a `DOMRect`'s fields). */
-export interface Box {
-  readonly left: number;
-  readonly top: number;
-  readonly right: number;
-  readonly bottom: number;
-}
+import type { Box, Size } from '../floating/box.ts';
 
 /** A bottom corner of the window. */
 export type WelcomeCorner = 'end' | 'start';
@@ -25,11 +19,7 @@ export type WelcomeCorner = 'end' | 'start';
 export const WELCOME_MARGIN = 16;
 
 /** The card's box in `corner` of a window `width` × `height`. */
-export function cornerBox(
-  corner: WelcomeCorner,
-  card: { readonly width: number; readonly height: number },
-  window: { readonly width: number; readonly height: number },
-): Box {
+export function cornerBox(corner: WelcomeCorner, card: Size, window: Size): Box {
   const left = corner === 'end' ? window.width - WELCOME_MARGIN - card.width : WELCOME_MARGIN;
   const top = window.height - WELCOME_MARGIN - card.height;
   return { left, top, right: left + card.width, bottom: top + card.height };
@@ -44,8 +34,8 @@ function overlaps(a: Box, b: Box): boolean {
  * `null` if it would cover one in both.
  */
 export function welcomeCorner(
-  card: { readonly width: number; readonly height: number },
-  window: { readonly width: number; readonly height: number },
+  card: Size,
+  window: Size,
   avoid: readonly Box[],
 ): WelcomeCorner | null {
   for (const corner of ['end', 'start'] as const) {

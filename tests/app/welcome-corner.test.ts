@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cornerBox,
-  WELCOME_MARGIN,
-  welcomeCorner,
-  type Box,
-} from '../../app/views/welcome-corner.ts';
+import type { Box } from '../../app/floating/box.ts';
+import { cornerBox, WELCOME_MARGIN, welcomeCorner } from '../../app/views/welcome-corner.ts';
 
 const WINDOW = { width: 1440, height: 900 };
 const CARD = { width: 384, height: 300 };

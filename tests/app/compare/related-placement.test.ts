@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MIN_CLEAR_HEIGHT,
-  relatedPlacement,
-  type Box,
-} from '../../../app/compare/related-placement.ts';
+import type { Box } from '../../../app/floating/box.ts';
+import { MIN_CLEAR_HEIGHT, relatedPlacement } from '../../../app/compare/related-placement.ts';
 
 const view = { width: 1400, height: 900 };
 const panel = { width: 544, height: 495 };
