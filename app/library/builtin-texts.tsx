@@ -17,6 +17,7 @@ import type { Edition } from '../../sources/edition.ts';
 import { sourceMetadata, type SourceMetadata } from '../../sources/metadata.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
 import { sourceLabel } from '../views/pane.tsx';
+import { LibraryListHead } from './library-list-head.tsx';
 import { PaneButtons } from './pane-buttons.tsx';
 import { sizeLabel } from './size-label.ts';
 
@@ -59,18 +60,7 @@ export function BuiltinTexts({
     <section className="library-builtin" aria-labelledby={heading}>
       <h3 id={heading}>Built-in texts</h3>
       <table className="library-list">
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Author</th>
-            <th scope="col">Date</th>
-            <th scope="col">Size</th>
-            <th scope="col">Annotations</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <LibraryListHead />
         <tbody>
           {builtins.map((edition) => {
             const meta = sourceMetadata(edition.id);

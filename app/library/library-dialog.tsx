@@ -19,6 +19,7 @@ import { sourceLabel } from '../views/pane.tsx';
 import { downloadFile } from '../views/download-file.ts';
 import { AddingProgressBar } from './adding-progress.tsx';
 import { BuiltinTexts } from './builtin-texts.tsx';
+import { LibraryListHead } from './library-list-head.tsx';
 import { PaneButtons } from './pane-buttons.tsx';
 import { RecordEditor } from './record-editor.tsx';
 import { sizeLabel } from './size-label.ts';
@@ -259,18 +260,7 @@ export function LibraryDialog({
         </p>
       ) : (
         <table className="library-list">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Author</th>
-              <th scope="col">Date</th>
-              <th scope="col">Size</th>
-              <th scope="col">Annotations</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <LibraryListHead />
           <tbody>
             {state.entries.map((entry) => (
               <tr key={entry.id} data-text={entry.id}>
