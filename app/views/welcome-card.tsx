@@ -14,6 +14,12 @@
  * scrolled away). **Start reading** (or Escape inside it) dismisses it and
  * puts the focus on the reading position: the active pane's current passage.
  *
+ * It gives way to the reader's own work: while words are selected in a pane,
+ * or where it would cover a notice (a message, the "Linking from …" chip), it
+ * waits out of sight, as it does for the passage. It says what is true where
+ * it is read: one text at a time with tabs below 900 px, and the `?`
+ * shortcuts only where a keyboard is likely (welcome.css).
+ *
  * What it is not for: teaching every tool (the shortcuts dialog, `?`, lists
  * them) or the marks' meanings (the legend above the texts says them).
  * Renders fixed app strings only.
@@ -37,6 +43,29 @@ function currentPassageBoxes(): Box[] {
   ]);
 }
 
+/**
+ * The boxes of what the notice stack shows (views/notice.tsx: a message, an offer, the "Linking
+ * from …" chip): each answers something the reader just did, and it sits over the same bottom
+ * edge as the card. At 420 px the three stacked over each other and over the text.
+ */
+function noticeBoxes(): Box[] {
+  return [...document.querySelectorAll('.notice-region > *')].map((el) =>
+    el.getBoundingClientRect(),
+  );
+}
+
+/**
+ * Whether the reader is acting on the text: words selected in a pane. The selection toolbar
+ * floats above or below them wherever there is room (floating/use-floating.ts), a place the
+ * card cannot know before it is drawn; so the card gives way while a selection lasts.
+ */
+function selectingInPane(): boolean {
+  const selection = document.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return false;
+  const node = selection.getRangeAt(0).commonAncestorContainer;
+  return (node instanceof Element ? node : node.parentElement)?.closest('.pane') != null;
+}
+
 /** The welcome card. */
 export function WelcomeCard({ onDismiss }: WelcomeCardProps): ReactNode {
   const card = useRef<HTMLElement>(null);
@@ -50,7 +79,12 @@ export function WelcomeCard({ onDismiss }: WelcomeCardProps): ReactNode {
       frame = 0;
       const size = { width: el.offsetWidth, height: el.offsetHeight };
       const view = { width: window.innerWidth, height: window.innerHeight };
-      setCorner(welcomeCorner(size, view, currentPassageBoxes()));
+      // The reader's own work first: while they select or a notice answers them, the card waits.
+      setCorner(
+        selectingInPane()
+          ? null
+          : welcomeCorner(size, view, [...currentPassageBoxes(), ...noticeBoxes()]),
+      );
     };
     const later = (): void => {
       frame ||= requestAnimationFrame(place);
@@ -61,10 +95,17 @@ export function WelcomeCard({ onDismiss }: WelcomeCardProps): ReactNode {
     document.addEventListener('scroll', later, { capture: true, passive: true });
     window.addEventListener('resize', later);
     window.addEventListener('hashchange', later);
+    document.addEventListener('selectionchange', later);
     const resized = new ResizeObserver(later);
     resized.observe(el);
+    // A notice comes, changes or goes (the region is always in the page: app.tsx renders it).
+    const notices = new MutationObserver(later);
+    const region = document.querySelector('.notice-region');
+    if (region) notices.observe(region, { childList: true, subtree: true, characterData: true });
     return () => {
       cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', later);
+      notices.disconnect();
       document.removeEventListener('scroll', later, { capture: true });
       window.removeEventListener('resize', later);
       window.removeEventListener('hashchange', later);
@@ -95,9 +136,14 @@ export function WelcomeCard({ onDismiss }: WelcomeCardProps): ReactNode {
       <h2 id="welcome-title" className="welcome-title">
         Welcome to Diptych
       </h2>
-      <p>
+      {/* What is true at this width (welcome.css): side by side from 900 px, one at a time below. */}
+      <p className="welcome-wide">
         Diptych is for reading two texts closely, side by side: here two authors on Russia and North
         Korea.
+      </p>
+      <p className="welcome-narrow">
+        Diptych is for reading two texts closely: here two authors on Russia and North Korea. The
+        tabs above the text switch between them.
       </p>
       <ul>
         <li>
@@ -108,7 +154,8 @@ export function WelcomeCard({ onDismiss }: WelcomeCardProps): ReactNode {
           The marks in the margins show where the two authors agree, contradict, qualify or
           complement each other; the legend above the texts gives each mark.
         </li>
-        <li>
+        {/* Only where a keyboard is likely (a fine pointer that hovers: welcome.css). */}
+        <li className="welcome-keys">
           Press <kbd>?</kbd> for the keyboard shortcuts.
         </li>
       </ul>

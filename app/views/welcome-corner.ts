@@ -2,9 +2,10 @@
  * Where the first-run welcome (`welcome-card.tsx`) may sit: a bottom corner
  * of the window, the end one (right in a left-to-right page) first, and
  * never over the passage the reader was sent to (a deep link,
- * `#lankov-2007:13`) or has marked as the current location. When neither
- * corner is clear, it waits (`null`) until scrolling moves the passage out
- * of the way.
+ * `#lankov-2007:13`) or has marked as the current location, nor over a
+ * notice (a message, the "Linking from …" chip). When neither corner is
+ * clear, it waits (`null`) until scrolling moves the passage out of the way
+ * or the notice goes.
  *
  * What it is for: the choice, from boxes measured by the card; pure, so it
  * is tested in Node. Not for measuring or moving anything.
@@ -30,8 +31,8 @@ function overlaps(a: Box, b: Box): boolean {
 }
 
 /**
- * The first corner where the card covers none of `avoid` (the current passage's boxes), or
- * `null` if it would cover one in both.
+ * The first corner where the card covers none of `avoid` (the current passage's boxes, the
+ * notices'), or `null` if it would cover one in both.
  */
 export function welcomeCorner(
   card: Size,

@@ -7,7 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { WELCOME_KEY } from '../../app/views/welcome-pref.ts';
-import { simulateQuota, storedValue } from './helpers/annotations-ui.ts';
+import {
+  selectInPassage,
+  selectionToolbar,
+  simulateQuota,
+  storedValue,
+} from './helpers/annotations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
@@ -151,6 +156,84 @@ describe('the first-run welcome', () => {
       await welcome().waitFor();
     });
   }
+
+  // At 420 × 860 the welcome, a notice and the "Linking from …" chip stacked over each other and
+  // over the text, and the welcome spoke of texts side by side and of a `?` key on a phone.
+  it('at 420 px says what is true there and gives way while the reader selects, links and is told something', async () => {
+    const { page } = reader;
+    await reader.clearStorage();
+    await reader.setViewport('narrow');
+    await reader.openApp();
+    await welcome().waitFor();
+    const said = await welcome().innerText();
+    expect(said).toMatch(/tabs above the text switch/);
+    expect(said).not.toMatch(/side by side/);
+    // A phone: a touch screen (a coarse pointer that does not hover), most often no keyboard.
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+      await expect.poll(() => welcome().innerText()).not.toMatch(/Press \?/);
+      expect(await welcome().innerText()).toMatch(/tabs above the text switch/);
+    } finally {
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+      await cdp.detach();
+    }
+
+    /** The boxes of what floats at the bottom and is seen: the welcome, each notice. */
+    const floating = (): Promise<{ name: string; box: [number, number, number, number] }[]> =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.welcome, .notice-region > *')]
+          .filter((el) => getComputedStyle(el).visibility === 'visible')
+          .map((el) => {
+            const r = el.getBoundingClientRect();
+            return { name: el.className, box: [r.left, r.top, r.right, r.bottom] };
+          }),
+      );
+    const overlapping = async (): Promise<string[]> => {
+      const seen = await floating();
+      return seen.flatMap((a, i) =>
+        seen
+          .slice(i + 1)
+          .filter(
+            (b) =>
+              a.box[0] < b.box[2] &&
+              b.box[0] < a.box[2] &&
+              a.box[1] < b.box[3] &&
+              b.box[1] < a.box[3],
+          )
+          .map((b) => `${a.name} over ${b.name}`),
+      );
+    };
+    const shownSource = await page
+      .locator('.panes')
+      .evaluate(
+        (panes) =>
+          panes.querySelector<HTMLElement>(
+            `.pane[data-pane="${(panes as HTMLElement).dataset['active']}"]`,
+          )!.dataset['source']!,
+      );
+
+    // Selecting words: the welcome steps out of the way of the words and their toolbar.
+    await selectInPassage(page, `${shownSource}:3`, 0, 40);
+    const bar = selectionToolbar(page);
+    await bar.waitFor();
+    await expect.poll(() => welcome().isVisible()).toBe(false);
+    // Link passages: the chip names the first side; a notice comes too. Nothing lies over another.
+    await bar.getByRole('button', { name: 'Link passages' }).click();
+    const chip = page.locator('.link-pending');
+    await chip.waitFor();
+    await reader.goToAddress('nowhere:99');
+    await page.locator('.notice').filter({ hasText: 'nowhere' }).waitFor();
+    expect(await overlapping()).toEqual([]);
+    expect(await welcome().isVisible()).toBe(false);
+    await reader.screenshot('welcome-linking-notice-420');
+    // Once the chip and the notice are gone, the welcome is back.
+    await chip.getByRole('button', { name: /^Cancel/ }).click();
+    await page.locator('.notice').getByRole('button', { name: 'Dismiss' }).click();
+    await welcome().waitFor();
+    expect(await overlapping()).toEqual([]);
+    await reader.setViewport('wide');
+  });
 
   it('a corrupted preference shows it again; storage that refuses the dismissal still dismisses it', async () => {
     const { page } = reader;
