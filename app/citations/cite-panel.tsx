@@ -4,9 +4,9 @@
  * sentences can be picked one by one), the narrative form, a prefix and a
  * suffix, more passages in the same citation; then the in-text citation or
  * first note (and, for notes styles, the short subsequent note), the
- * bibliography entries, what an incomplete record lacks (with **Edit
- * record**), and the buttons: Copy citation, Copy quote with citation, Copy
- * as Pandoc, Copy as LaTeX, Copy link.
+ * bibliography entries, what an incomplete record lacks (read before
+ * copying, so above them), and the buttons: Copy citation, Copy quote with
+ * citation, Copy as Pandoc, Copy as LaTeX, Copy link; then **Edit record**.
  *
  * The citation is formatted in the citation worker, with the reader's record
  * overrides; while a style's engine is being built (seconds, the first time,
@@ -382,6 +382,14 @@ export function CitePanel({
         )}
         {result?.pinpointNote && <p className="cite-pinpoint-note">{result.pinpointNote}</p>}
       </div>
+      {/* Before the copy buttons: at 420 px a student copied before scrolling to what it lacks. */}
+      {result && result.missing.length > 0 && (
+        <div className="cite-missing" role="note">
+          {result.missing.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+        </div>
+      )}
       <div className="cite-actions">
         <button
           type="button"
@@ -422,13 +430,6 @@ export function CitePanel({
           Copy link
         </button>
       </div>
-      {result && result.missing.length > 0 && (
-        <div className="cite-missing" role="note">
-          {result.missing.map((m) => (
-            <p key={m}>{m}</p>
-          ))}
-        </div>
-      )}
       <RecordButtons sources={cited} store={library.store} userRecords={userRecords} />
       <p className="cite-status" role="status">
         {status}

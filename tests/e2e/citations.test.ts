@@ -423,6 +423,16 @@ describe('records and styles a reader completes', () => {
       expect(await panel.locator('.cite-missing').textContent()).toContain(
         'does not know the day of publication or the URL',
       );
+      // Read before copying: above the copy buttons, at 420 px (where a student copied before
+      // scrolling down to it) and wide.
+      for (const viewport of ['narrow', 'wide'] as const) {
+        await reader.setViewport(viewport);
+        const [missing, copy] = await Promise.all([
+          panel.locator('.cite-missing').boundingBox(),
+          panel.getByRole('button', { name: 'Copy citation', exact: true }).boundingBox(),
+        ]);
+        expect(missing!.y + missing!.height, viewport).toBeLessThanOrEqual(copy!.y);
+      }
       await panel.getByRole('button', { name: 'Copy as Pandoc' }).click();
       await expect
         .poll(async () => (await readClipboard(reader.page)).text)
