@@ -513,6 +513,21 @@ describe('the header between phone width and wide', () => {
       expect(badge!.y).toBeLessThan(button!.y + 2);
       expect(await reader.axeViolations()).toEqual([]);
       await reader.screenshot('header-counts-1440');
+      // The sidebar open: it sits below the header, which keeps the window's width and one line
+      // (beside the sidebar it wrapped onto two).
+      await annotations.click();
+      const side = page.getByRole('complementary', { name: 'Annotations' });
+      await side.waitFor();
+      expect(await headerRows(), 'sidebar open').toBe(1);
+      const [banner, aside] = await Promise.all([
+        page.locator('.banner').boundingBox(),
+        side.boundingBox(),
+      ]);
+      expect(banner!.width).toBeGreaterThan(1439);
+      expect(aside!.y).toBeGreaterThanOrEqual(banner!.y + banner!.height - 1);
+      await reader.screenshot('header-sidebar-1440');
+      await annotations.click();
+      await side.waitFor({ state: 'hidden' });
       // In the phone width's Tools panel the count follows the name, on the tool's one line.
       await reader.setViewport('narrow');
       await page.getByRole('button', { name: 'Tools', exact: true }).click();
