@@ -50,3 +50,38 @@ describe('the Annotations drawer at 420 px', () => {
     expect(await again.getByRole('button', { name: `Show in the text: ${quote}` }).count()).toBe(1);
   });
 });
+
+// Add note at 420 px opened the drawer over the words the note is about, and the card cut their
+// quote at four lines: a reader writing a note on a long selection could read neither. While the
+// note is written, the card shows the quote whole (app/annotations/annotations.css).
+describe('Add note at 420 px', () => {
+  it('shows the selected words whole in the drawer while the note is written', async () => {
+    const { page } = reader;
+    const quote = await annotate(page, 'lankov-2007:13', 0, 280, 'n');
+    const editor = sidebar(page).getByRole('form', { name: 'Edit annotation' });
+    await editor.waitFor();
+    const shown = page.locator('.ann-item:has(> .ann-editor) .ann-quote');
+    expect((await shown.innerText()).replace(/\s+/g, ' ').trim()).toBe(
+      `Show in the text: ${quote.replace(/\s+/g, ' ')}`,
+    );
+    const fit = await shown.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return {
+        // Nothing of it clipped (a line clamp hides the rest), and all of it in the window.
+        clipped: el.scrollHeight - el.clientHeight,
+        inWindow: r.top >= 0 && r.bottom <= window.innerHeight,
+        lines: Math.round(
+          r.height /
+            (parseFloat(getComputedStyle(el).lineHeight) ||
+              1.2 * parseFloat(getComputedStyle(el).fontSize)),
+        ),
+      };
+    });
+    expect(fit.clipped).toBeLessThanOrEqual(1);
+    expect(fit.inWindow).toBe(true);
+    // A selection longer than the four lines a card shows otherwise.
+    expect(fit.lines).toBeGreaterThan(4);
+    await reader.screenshot('annotation-drawer-add-note-narrow');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+  });
+});
