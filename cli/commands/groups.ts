@@ -13,6 +13,11 @@ import { isGroupName } from '../../annotations/sync/index.ts';
 
 const USAGE = usageOf('groups');
 
+/** Who may read and write a group, as one sentence (the server's write rule included). */
+function membersLine(members: readonly string[]): string {
+  return `Its members, who read it and write their own annotations there: ${members.join(', ')}.`;
+}
+
 /** Creates a group or adds a member. */
 export const groups: Command = async (args, io) => {
   const { positional, flags } = parseFlags(args, {
@@ -34,8 +39,11 @@ export const groups: Command = async (args, io) => {
     const owner = flags.owner;
     const admin = await connectAdmin(flags);
     const result = await asCliErrors(() => admin.createGroup(group, owner, members));
+    // In words, not the group's database name (`diptych-group-<name>`): every next command,
+    // and the reader's Join, takes the group's own name.
     io.out(
-      `Created group "${group}" (${result.database}) owned by "${owner}"; members: ${result.members.join(', ')}\n`,
+      `Created reading group "${group}", owned by ${owner}. ${membersLine(result.members)}\n` +
+        `Each member joins it in the reader's Sync panel (Join beside "${group}").\n`,
     );
     return 0;
   }
@@ -46,8 +54,8 @@ export const groups: Command = async (args, io) => {
     const result = await asCliErrors(() => admin.addMember(group, name));
     io.out(
       result.added
-        ? `Added "${name}" to group "${group}"; members: ${result.members.join(', ')}\n`
-        : `"${name}" is already a member of "${group}"; members: ${result.members.join(', ')}\n`,
+        ? `Added ${name} to reading group "${group}". ${membersLine(result.members)}\n`
+        : `${name} is already a member of reading group "${group}". ${membersLine(result.members)}\n`,
     );
     return 0;
   }

@@ -25,8 +25,14 @@ export const users: Command = async (args, io) => {
   try {
     const admin = await connectAdmin(flags);
     const password = prompt ? await prompt.read(name) : (flags.password ?? '');
-    const { database } = await asCliErrors(() => admin.addUser(name, password));
-    io.out(`Added user "${name}" with a private layer (${database}) on ${admin.couchUrl}\n`);
+    await asCliErrors(() => admin.addUser(name, password));
+    // In words, not the private layer's database name (`userdb-<hex>`): no next command takes
+    // it, and the reader only ever signs in with the name (docs/sync.md has the naming).
+    io.out(
+      `Added reader "${name}" on ${admin.couchUrl} with a private layer (annotations only ${name} can read).\n` +
+        `${name} signs in with this name and password in the reader's Sync panel; ` +
+        `to put ${name} in a reading group: diptych groups add <group> ${name}\n`,
+    );
     return 0;
   } finally {
     prompt?.close();

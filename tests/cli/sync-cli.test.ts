@@ -66,9 +66,13 @@ describe('a reading group in four commands', () => {
     ] as const) {
       const added = await run('users', 'add', name, '--password', pw, ...server_);
       expect(added, added.err).toMatchObject({ code: 0 });
-      expect(added.out).toMatch(
-        new RegExp(`^Added user "${name}" with a private layer \\(userdb-`),
+      // Said in words: who was added, where, and what comes next; no database name.
+      expect(added.out).toBe(
+        `Added reader "${name}" on ${server.couchUrl} with a private layer (annotations only ${name} can read).\n` +
+          `${name} signs in with this name and password in the reader's Sync panel; ` +
+          `to put ${name} in a reading group: diptych groups add <group> ${name}\n`,
       );
+      expect(added.out).not.toMatch(/userdb-|diptych-group-/);
     }
     const created = await run(
       'groups',
@@ -82,12 +86,19 @@ describe('a reading group in four commands', () => {
     );
     expect(created.code, created.err).toBe(0);
     expect(created.out).toBe(
-      'Created group "lankov-seminar" (diptych-group-lankov-seminar) owned by "ana"; members: ana, ben\n',
+      'Created reading group "lankov-seminar", owned by ana. Its members, who read it and write their own annotations there: ana, ben.\n' +
+        'Each member joins it in the reader\'s Sync panel (Join beside "lankov-seminar").\n',
     );
     const added = await run('groups', 'add', 'lankov-seminar', 'cy', ...server_);
-    expect(added.out).toBe('Added "cy" to group "lankov-seminar"; members: ana, ben, cy\n');
+    expect(added.out).toBe(
+      'Added cy to reading group "lankov-seminar". Its members, who read it and write their own annotations there: ana, ben, cy.\n',
+    );
     const again = await run('groups', 'add', 'lankov-seminar', 'cy', ...server_);
-    expect(again.out).toBe('"cy" is already a member of "lankov-seminar"; members: ana, ben, cy\n');
+    expect(again.out).toBe(
+      'cy is already a member of reading group "lankov-seminar". Its members, who read it and write their own annotations there: ana, ben, cy.\n',
+    );
+    for (const out of [created.out, added.out, again.out])
+      expect(out).not.toContain(groupDatabaseName('lankov-seminar'));
 
     const db = groupDatabaseName('lankov-seminar');
     expect((await call(server.couchUrl, { name: 'cy', password: 'cy-pw' }, 'GET', db)).status).toBe(
@@ -117,7 +128,7 @@ describe('a reading group in four commands', () => {
       '--server',
       server.url,
     );
-    expect(created.out).toContain('members: dee, eli, fay');
+    expect(created.out).toContain('write their own annotations there: dee, eli, fay.');
   });
 
   it('reads the password from standard input when it is not given', async () => {
@@ -134,7 +145,7 @@ describe('a reading group in four commands', () => {
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const code = await new Promise((r) => child.once('exit', r));
     expect(code).toBe(0);
-    expect(out).toContain('Added user "gus"');
+    expect(out).toContain('Added reader "gus"');
     const session = await call(server.couchUrl, null, 'POST', '_session', {
       name: 'gus',
       password: 'gus-secret',
@@ -181,7 +192,7 @@ describe('a reading group in four commands', () => {
       expect(out).toContain('Ignored what was typed before this prompt: the terminal showed it.');
       expect(out).toContain('Again: ');
       expect(out).not.toContain('kit-secret');
-      expect(out).toContain('Added user "kit"');
+      expect(out).toContain('Added reader "kit"');
       expect(code).toBe(0);
       const session = await call(server.couchUrl, null, 'POST', '_session', {
         name: 'kit',
