@@ -17,6 +17,7 @@ import type { Edition } from '../../sources/edition.ts';
 import { sourceMetadata, type SourceMetadata } from '../../sources/metadata.ts';
 import type { PaneIndex } from '../state/reader-state.ts';
 import { sourceLabel } from '../views/pane.tsx';
+import { authorLabel } from './author-label.ts';
 import { LibraryListHead } from './library-list-head.tsx';
 import { PaneButtons } from './pane-buttons.tsx';
 import { sizeLabel } from './size-label.ts';
@@ -31,12 +32,6 @@ export interface BuiltinTextsProps {
   readonly panes: readonly [string, string];
   /** Shows a text: in `pane`, or the active pane when it is not given. */
   readonly onOpen: (id: string, pane?: PaneIndex) => void;
-}
-
-function authorLabel(meta: SourceMetadata | undefined): string {
-  const names = meta?.csl.author.map((a) => a.family) ?? [];
-  if (names.length === 0) return '—';
-  return names.length > 2 ? `${names[0]} et al.` : names.join(' and ');
 }
 
 /** The year (or date) issued; an inferred one says so, as the citations do. */
@@ -72,7 +67,7 @@ export function BuiltinTexts({
                   </button>
                   <small>{sourceLabel(edition)} · built in, cannot be deleted</small>
                 </td>
-                <td data-label="Author">{authorLabel(meta)}</td>
+                <td data-label="Author">{authorLabel(meta?.csl.author ?? [])}</td>
                 <td data-label="Date">{dateLabel(meta)}</td>
                 <td data-label="Size">{sizeLabel(edition.text.length)}</td>
                 <td data-label="Annotations">{annotationCounts.get(edition.id) ?? 0}</td>

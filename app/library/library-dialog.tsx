@@ -17,6 +17,7 @@ import { ModalDialog } from '../citations/modal-dialog.tsx';
 import type { PaneIndex } from '../state/reader-state.ts';
 import { sourceLabel } from '../views/pane.tsx';
 import { downloadFile } from '../views/download-file.ts';
+import { authorLabel } from './author-label.ts';
 import { AddingProgressBar } from './adding-progress.tsx';
 import { BuiltinTexts } from './builtin-texts.tsx';
 import { LibraryListHead } from './library-list-head.tsx';
@@ -43,12 +44,6 @@ export interface LibraryDialogProps {
   /** Tells the reader something outside the dialog too (the notice under the header). */
   readonly notify: (message: string) => void;
   readonly onClose: () => void;
-}
-
-function authorLabel(entry: TextEntry): string {
-  const names = entry.record.authors.map((a) => a.family);
-  if (names.length === 0) return '—';
-  return names.length > 2 ? `${names[0]} et al.` : names.join(' and ');
 }
 
 /**
@@ -311,7 +306,7 @@ export function LibraryDialog({
                     </>
                   )}
                 </td>
-                <td data-label="Author">{authorLabel(entry)}</td>
+                <td data-label="Author">{authorLabel(entry.record.authors)}</td>
                 <td data-label="Date">{entry.record.issued ?? '—'}</td>
                 <td data-label="Size">{sizeLabel(entry.size)}</td>
                 <td data-label="Annotations">{count(entry.id)}</td>

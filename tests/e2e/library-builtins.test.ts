@@ -65,6 +65,13 @@ describe('the Library and the built-in texts', () => {
       '2007 (inferred)',
     );
     expect(await row(WC).textContent()).toContain('Winstanley-Chesters (2015)');
+    // The authors by full name, as the record has them (the column showed family names only).
+    expect(await row(LANKOV).locator('td[data-label="Author"]').textContent()).toBe(
+      'Andrei Lankov',
+    );
+    expect(await row(WC).locator('td[data-label="Author"]').textContent()).toBe(
+      'Robert Winstanley-Chesters',
+    );
     expect(await builtin.getByRole('button', { name: /Delete|Rename/ }).count()).toBe(0);
     // The reader's own texts are listed as before, each with Open left / Open right too.
     const own = dialog.locator(`tr[data-text="${second}"]`);
