@@ -212,6 +212,13 @@ export interface SyncEngine {
   resume(): Promise<void>;
   /** Joins a group: starts syncing its database (the server decides whether the user may). */
   joinGroup(group: string): Promise<void>;
+  /**
+   * Leaves a group on this device: stops syncing its database here and forgets it joined. Every
+   * annotation already here stays in the store (not synced while left), and the local replica
+   * stays in IndexedDB, so joining again picks up where it stopped, changes not yet sent
+   * included. The server is not asked anything: membership is the server's (`diptych groups`).
+   */
+  leaveGroup(group: string): Promise<void>;
   /** Sets the layer new annotations go to. */
   setDefaultLayer(db: string): void;
   /**
@@ -1669,6 +1676,37 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       s.groups = [...s.groups, name];
       persistSettings();
       live = [...live, startLayer(layerOfDb(groupDatabaseName(name), s.user), s.api, s.user)];
+      changed();
+    },
+    async leaveGroup(group) {
+      const s = settings;
+      if (!s?.signedIn || !s.groups.includes(group)) return;
+      const db = groupDatabaseName(group);
+      s.groups = s.groups.filter((g) => g !== group);
+      if (s.defaultLayer === db) s.defaultLayer = privateDatabaseName(s.user);
+      // The annotations keep their layer and author (`layerOf`, `authorOf`): they are still the
+      // group's and whose they were, an edit of one is not written to another layer (pushChanges
+      // writes only to live layers), and a sign-in does not copy them into the private layer.
+      persistSettings();
+      const entry = liveLayer(db);
+      live = live.filter((l) => l !== entry);
+      for (const key of [...inbox.keys()]) if (key.startsWith(`${db}\n`)) inbox.delete(key);
+      // Not waiting to go up any more while left: the badge and the cards stop counting them.
+      if (db in unsent) {
+        const { [db]: _left, ...rest } = unsent;
+        setUnsent(rest);
+      }
+      if (entry) {
+        entry.firstPull?.cancel();
+        entry.sync?.cancel();
+        entry.feed?.cancel();
+        await writing;
+        await entry.local.close().catch(() => undefined);
+      }
+      // Versions in conflict in that layer cannot be resolved from here (nowhere to write them).
+      conflicts = Object.fromEntries(
+        Object.entries(conflicts).filter(([id]) => s.layerOf[id] !== db),
+      );
       changed();
     },
     setDefaultLayer(db) {

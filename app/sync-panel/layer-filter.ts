@@ -8,6 +8,7 @@
  *
  * Pure: no React, no DOM.
  */
+import { groupOfDatabase } from '../../annotations/sync/database-names.ts';
 import type {
   ConflictVersion,
   Layer,
@@ -26,15 +27,26 @@ export interface AnnotationSyncFacts {
   readonly conflict: readonly ConflictVersion[] | null;
   /** True while a change of the reader's to it is written here but not yet on the server. */
   readonly unsent: boolean;
+  /**
+   * True when its layer is a group the reader left on this device (`leaveGroup`): it stays
+   * here, still the group's, and is no longer synced.
+   */
+  readonly left: boolean;
 }
 
 /** The facts for one annotation, or `null` when sync is not in use. */
 export function syncMetaOf(snapshot: SyncSnapshot | null, id: string): AnnotationSyncFacts | null {
   if (!snapshot || (!snapshot.signedIn && Object.keys(snapshot.layerOf).length === 0)) return null;
   const db = snapshot.layerOf[id];
-  const layer = snapshot.layers.find((l) => l.db === db) ?? null;
+  const live = snapshot.layers.find((l) => l.db === db);
+  // Signed in, a group database that is not live is one left on this device; signed out, no
+  // layer is live and nothing is said to have been left.
+  const leftGroup = !live && db !== undefined && snapshot.signedIn ? groupOfDatabase(db) : null;
+  const layer: Layer | null =
+    live ?? (leftGroup !== null && db ? { db, label: leftGroup, kind: 'group' } : null);
   const author = snapshot.authorOf[id] ?? null;
   return {
+    left: leftGroup !== null,
     layer,
     author,
     mine: author === null || author === snapshot.user,

@@ -33,14 +33,20 @@ export function byWhom(facts: Pick<AnnotationSyncFacts, 'author' | 'mine'>): str
   return `by ${facts.mine ? OWN_AUTHOR : (facts.author ?? 'another member')}`;
 }
 
+/** Said of a group's annotation kept in this browser after the reader left the group here. */
+export const LEFT_GROUP = 'left on this device, not synced';
+
 /**
- * "Private", "Group: <name> · by you", "Group: <name> · by ben", or "Not
- * synced yet" when it is in no layer (made while signed out). Who made it is
+ * "Private", "Group: <name> · by you", "Group: <name> · by ben", "Group:
+ * <name> (left on this device, not synced) · by ben" once the reader left
+ * the group here, or "Not synced yet" when it is in no layer (made while signed out). Who made it is
  * said only in a group: a private layer has one reader.
  */
-export function syncLine(facts: Pick<AnnotationSyncFacts, 'layer' | 'author' | 'mine'>): string {
+export function syncLine(
+  facts: Pick<AnnotationSyncFacts, 'layer' | 'author' | 'mine'> & { readonly left?: boolean },
+): string {
   if (!facts.layer) return 'Not synced yet'; // NOT_SYNCED, starting the line.
-  const layer = layerName(facts.layer);
+  const layer = `${layerName(facts.layer)}${facts.left ? ` (${LEFT_GROUP})` : ''}`;
   return facts.layer.kind === 'group' && facts.author ? `${layer} · ${byWhom(facts)}` : layer;
 }
 

@@ -6,7 +6,8 @@
  * changes wait to go up), the time of the last
  * successful sync, the layers (private and groups), joining a group (by
  * name, or with the Join button beside each group the server lists for the
- * reader), the layer new annotations go to, the documents refused, a record edited on two
+ * reader), leaving a group on this device (`joined-groups.tsx`), the layer new
+ * annotations go to, the documents refused, a record edited on two
  * devices (both versions, and **Keep this version**), and **Sign out**,
  * which keeps every annotation in this browser.
  *
@@ -18,6 +19,7 @@ import type { RecordConflictVersion } from '../../annotations/replica/record-rep
 import { FIELD_LABELS, type EditableField } from '../../sources/citation/editable-fields.ts';
 import { ModalDialog } from '../citations/modal-dialog.tsx';
 import { sourceLabel } from '../citations/source-label.ts';
+import { JoinedGroups } from './joined-groups.tsx';
 import { layerName } from './layer-name.ts';
 import { changesWaiting } from './sync-line.ts';
 import { formatSyncTime } from './sync-time.ts';
@@ -290,6 +292,7 @@ function SignedIn({ sync }: { readonly sync: SyncUi }): ReactNode {
           )}
         </p>
       )}
+      <JoinedGroups sync={sync} />
       <p>
         <button type="button" onClick={() => void engine.signOut()}>
           Sign out

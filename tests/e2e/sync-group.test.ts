@@ -340,6 +340,80 @@ describe('a signed-in reader who is not a member', () => {
     ).toBe(403);
   });
 
+  it('a member leaves the group on one device: asked first, told what happens, every annotation kept', async () => {
+    const page = anaReader.page;
+    const before = await storedAnnotations(page);
+    expect(before.length).toBeGreaterThan(0);
+    const panel = await openSyncPanel(page);
+    const joined = panel.getByRole('region', { name: 'Groups synced on this device:' });
+    const leaveButton = joined.getByRole('button', { name: `Leave ${GROUP}`, exact: true });
+    await leaveButton.click();
+    // A question first, in the panel, with the focus on it: what happens here and on the server.
+    const question = panel.getByRole('group', { name: `Leave ${GROUP} on this device?` });
+    await expect.poll(() => question.evaluate((q) => q === document.activeElement)).toBe(true);
+    const asked = (await question.textContent()) ?? '';
+    expect(asked).toContain(`This browser stops syncing with ${GROUP}`);
+    expect(asked).toContain('The annotations already here stay in this browser, no longer synced.');
+    // Her new annotations went to the group: they go to Private after, and the question says so.
+    expect(asked).toContain('New annotations will go to Private.');
+    expect(asked).toContain('Nothing changes on the server: you stay a member');
+    await anaReader.screenshot('sync-leave-group-question');
+    // Cancel leaves everything as it was, the focus back on Leave.
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    expect(await question.count()).toBe(0);
+    expect(await leaveButton.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(
+      await panel.getByLabel('New annotations go to').locator('option:checked').textContent(),
+    ).toBe(`Group: ${GROUP}`);
+
+    await leaveButton.click();
+    await question.getByRole('button', { name: `Leave ${GROUP}`, exact: true }).click();
+    const done = panel.locator('.sync-left');
+    await expect
+      .poll(() => done.textContent())
+      .toBe(`Left ${GROUP} on this device. Its annotations already here stay in this browser.`);
+    expect(await done.evaluate((p) => p === document.activeElement)).toBe(true);
+    expect(await joined.count()).toBe(0);
+    expect(
+      await panel.getByLabel('New annotations go to').locator('option').allTextContents(),
+    ).toEqual(['Private (only you)']);
+    // It is offered again, to join back, and every annotation is still here.
+    const listed = panel.getByRole('region', { name: 'Your groups on this server:' });
+    await expect
+      .poll(() => listed.locator('li').allTextContents())
+      .toEqual([`${GROUP} Join ${GROUP}`]);
+    expect(await storedAnnotations(page)).toEqual(before);
+    await anaReader.screenshot('sync-left-group');
+    // Her card of a group annotation says it stays, not synced, still the group's.
+    await closeSyncPanel(page);
+    const hers = before.find(inParagraph('lankov-2007:4'))!;
+    const card = (await openSidebar(page)).locator(`[data-annotation-id="${hers.id}"]`);
+    await expect
+      .poll(() => card.locator('.ann-sync-line').textContent())
+      .toBe(`Group: ${GROUP} (left on this device, not synced) · by you`);
+
+    // Ben's next group annotation reaches the server, and not Ana's browser, reload included.
+    await annotate(benReader.page, 'lankov-2007:6', 0, 20, 'h');
+    const bens = (await storedAnnotations(benReader.page)).find(inParagraph('lankov-2007:6'))!;
+    const onServer = () =>
+      call(
+        server.couchUrl,
+        ana,
+        'GET',
+        `${groupDatabaseName(GROUP)}/${encodeURIComponent(bens.id)}`,
+      ).then((r) => r.status);
+    // Read as Ana: the server still counts her a member.
+    await expect.poll(onServer, { timeout: 30_000 }).toBe(200);
+    await anaReader.openApp();
+    const again = await openSyncPanel(page);
+    await waitForSyncStatus(page, /^Synced\.$/);
+    expect(await again.getByRole('region', { name: 'Groups synced on this device:' }).count()).toBe(
+      0,
+    );
+    expect(await storedAnnotations(page)).toEqual(before);
+    await closeSyncPanel(page);
+  });
+
   it('sign out keeps the local annotations', async () => {
     const before = await storedAnnotations(benReader.page);
     expect(before.length).toBeGreaterThan(0);

@@ -56,7 +56,22 @@ describe('syncMetaOf', () => {
       mine: true,
       conflict: null,
       unsent: false,
+      left: false,
     });
+  });
+
+  it('an annotation of a group left on this device keeps its group and author, marked left', () => {
+    const s = snapshot({ layers: [{ db: PRIVATE, label: 'Private', kind: 'private' }] });
+    expect(syncMetaOf(s, 'anas')).toMatchObject({
+      layer: { db: GROUP, label: 'seminar', kind: 'group' },
+      author: 'ana',
+      mine: false,
+      left: true,
+    });
+    expect(syncMetaOf(s, 'mine')?.left).toBe(false);
+    // Signed out, no layer is live: nothing was left, and no group is named.
+    const out = syncMetaOf(snapshot({ signedIn: false, layers: [] }), 'anas');
+    expect(out).toMatchObject({ layer: null, left: false });
   });
 
   it('says whether a change of the reader’s has not reached the server yet', () => {

@@ -18,6 +18,12 @@ describe('syncLine', () => {
     expect(syncLine({ layer: PRIVATE, author: 'ben', mine: true })).toBe('Private');
   });
 
+  it('says so of a group the reader left on this device', () => {
+    expect(syncLine({ layer: GROUP, author: 'ana', mine: false, left: true })).toBe(
+      'Group: seminar (left on this device, not synced) · by ana',
+    );
+  });
+
   it('never names the reader by their user name', () => {
     expect(syncLine({ layer: GROUP, author: 'ben', mine: true })).not.toContain('ben');
     expect(byWhom({ author: 'ben', mine: true })).toBe('by you');
