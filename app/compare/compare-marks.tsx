@@ -8,13 +8,15 @@
  * content stays exactly `Block.text` (the DOM contract of
  * `annotations/anchoring/dom-range.ts`). The buttons are the block's
  * controls: in the Tab order only while the focus is in the block
- * (`app/views/roving-passage.ts`). Renders labels built from addresses
- * and the fixed relation vocabulary, as React text; no HTML.
+ * (`app/views/roving-passage.ts`). Renders labels built from addresses,
+ * passage names (an own text's title among them) and the fixed relation
+ * vocabulary, as React text; no HTML.
  */
 import type { ReactNode } from 'react';
 import { usePassageControlTabIndex } from '../views/roving-passage.ts';
 import type { Address } from '../../sources/edition.ts';
 import type { CompareMark } from './place-comparisons.ts';
+import type { RelatedFor } from './use-compare.ts';
 import { RELATION_GLYPH } from './relation-glyph.ts';
 
 /** Props of `CompareMarks`. */
@@ -22,7 +24,7 @@ export interface CompareMarksProps {
   /** The block's compared passages (may be empty). */
   readonly marks: readonly CompareMark[];
   /** The block, when it can be a Related query (numbered paragraphs). */
-  readonly relatedFor?: Address;
+  readonly relatedFor?: RelatedFor;
   /** Goes to a mark's counterpart in the other pane. */
   readonly onActivate: (mark: CompareMark) => void;
   /** Opens "Related in the other text" for a block. */
@@ -64,9 +66,10 @@ export function CompareMarks({
             type="button"
             className="related-open"
             tabIndex={tabIndex}
-            onClick={(e) => onRelated(relatedFor, e.currentTarget)}
+            onClick={(e) => onRelated(relatedFor.address, e.currentTarget)}
           >
-            Related<span className="visually-hidden"> in the other text to {relatedFor}</span>
+            Related
+            <span className="visually-hidden"> in the other text to {relatedFor.name}</span>
           </button>
         </span>
       )}

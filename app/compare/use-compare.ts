@@ -66,7 +66,15 @@ export interface BlockMargin {
   /** The block's compared passages (may be empty). */
   readonly marks: readonly CompareMark[];
   /** The block, when it can be a Related query (numbered paragraphs). */
-  readonly relatedFor?: Address;
+  readonly relatedFor?: RelatedFor;
+}
+
+/** A paragraph the Related button asks about. */
+export interface RelatedFor {
+  /** Its address, the query. */
+  readonly address: Address;
+  /** It in words ("Lankov (2007) ¶12"), for the button's name: the raw address means nothing to a reader. */
+  readonly name: string;
 }
 
 /**
@@ -241,7 +249,11 @@ export function useCompare({
       const marks = marksFor(placed, source, editions);
       return (block) => {
         const m = marks.get(block.address) ?? NO_MARKS;
-        if (block.n !== undefined) return { marks: m, relatedFor: block.address };
+        if (block.n !== undefined)
+          return {
+            marks: m,
+            relatedFor: { address: block.address, name: passageAmong(block.address, editions) },
+          };
         return m.length ? { marks: m } : undefined;
       };
     };

@@ -1,7 +1,14 @@
 /**
  * One block of an edition: the paragraph number in the margin, the text
  * element (with `data-address`, containing exactly the block's text), and
- * the block's tools (its address and "Copy link", shown on hover or focus).
+ * the block's tools (its place in words, "¶12", and "Copy link", shown on
+ * hover or focus).
+ *
+ * The tools name the paragraph in words ("¶12"; to assistive technology
+ * "Lankov (2007) ¶12", the buttons "Copy link to Lankov (2007) ¶12"): the raw
+ * address (`lankov-2007:12`, or a hash id for a text of the reader's own,
+ * `page-d02e185ec8:12`) is for machines and stays in `data-address`, the
+ * margin number's `href` and the copied link.
  *
  * Roles map to elements: title → h2, heading → h3, everything else → p, with
  * a class per role for the typography (epigraph, attribution, caption,
@@ -18,6 +25,7 @@
 import { memo, type ReactNode } from 'react';
 import type { Address, Block, Footnote } from '../../sources/edition.ts';
 import { FootnoteMarker } from './footnote-marker.tsx';
+import { passageInWords } from './passage-in-words.ts';
 import { PassageControlTabIndex } from './roving-passage.ts';
 import type { RenderFootnoteRef } from './inline-view.tsx';
 import { SentenceText } from './sentence-text.tsx';
@@ -25,6 +33,8 @@ import { SentenceText } from './sentence-text.tsx';
 /** Props of `BlockView`. */
 export interface BlockViewProps {
   readonly block: Block;
+  /** The short label of the block's text ("Lankov (2007)", an own text's title): names the paragraph in words. */
+  readonly sourceLabel: string;
   /** Footnotes of the edition by address, for the markers. */
   readonly footnotes: ReadonlyMap<string, Footnote>;
   /** Addresses marked current (this block's or its sentences'). */
@@ -62,6 +72,7 @@ const ROLE_LABEL: Partial<Record<Block['role'], string>> = {
 
 function BlockViewImpl({
   block,
+  sourceLabel,
   footnotes,
   marked,
   showChrome,
@@ -114,6 +125,7 @@ function BlockViewImpl({
     );
   const numbered = block.n !== undefined;
   const label = ROLE_LABEL[block.role];
+  const inWords = passageInWords(block.address, sourceLabel);
   return (
     <div
       className={`block block--${block.role}${numbered ? ' block--numbered' : ''}`}
@@ -141,14 +153,16 @@ function BlockViewImpl({
       </PassageControlTabIndex.Provider>
       {numbered && interactive && (
         <span className="tools" data-anchor-ignore="">
-          <span className="addr">{block.address}</span>
+          <span className="addr">
+            <span className="visually-hidden">{sourceLabel} </span>¶{block.n}
+          </span>
           <button
             type="button"
             className="copy"
             tabIndex={controlTabIndex}
             onClick={() => onCopyLink(block.address)}
           >
-            Copy link<span className="visually-hidden"> to {block.address}</span>
+            Copy link<span className="visually-hidden"> to {inWords}</span>
           </button>
           {onCite && (
             <button
@@ -158,7 +172,7 @@ function BlockViewImpl({
               tabIndex={controlTabIndex}
               onClick={() => onCite(block.address)}
             >
-              Cite<span className="visually-hidden"> {block.address}</span>
+              Cite<span className="visually-hidden"> {inWords}</span>
             </button>
           )}
         </span>

@@ -9,12 +9,15 @@
 import { useId, type ReactNode } from 'react';
 import { localPart } from '../../sources/address.ts';
 import type { Address, Edition } from '../../sources/edition.ts';
+import { passageInWords } from './passage-in-words.ts';
 import { PassageControlTabIndex } from './roving-passage.ts';
 import { SentenceText } from './sentence-text.tsx';
 
 /** Props of `FootnoteList`. */
 export interface FootnoteListProps {
   readonly edition: Edition;
+  /** The text's short label ("Lankov (2007)"): the back links' names say the paragraph in words. */
+  readonly sourceLabel: string;
   readonly marked: ReadonlySet<string>;
   /** Opens the Cite panel on a note (app/citations/). */
   readonly onCite?: (address: Address) => void;
@@ -34,6 +37,7 @@ function backLinkLabel(address: Address): string {
 /** The list of footnotes, or nothing if the edition has none. */
 export function FootnoteList({
   edition,
+  sourceLabel,
   marked,
   onCite,
   interactive,
@@ -78,7 +82,7 @@ export function FootnoteList({
                       {i > 0 && ', '}
                       <a
                         href={`#${address}`}
-                        aria-label={`Back to ${address}`}
+                        aria-label={`Back to ${passageInWords(address, sourceLabel)}`}
                         tabIndex={controlTabIndex}
                       >
                         {backLinkLabel(address)}

@@ -104,6 +104,7 @@ export function Pane(props: PaneProps): ReactNode {
       roving.stop === null || marked.has(roving.stop) ? marked : new Set([...marked, roving.stop]),
     [marked, roving.stop],
   );
+  const label = sourceLabel(edition);
   // Blocks get the shared set only if it concerns them, so memoized blocks skip re-rendering.
   const markedFor = (address: string): ReadonlySet<string> =>
     [...marked].some((m) => m === address || m.startsWith(`${address}.`)) ? marked : EMPTY;
@@ -111,6 +112,7 @@ export function Pane(props: PaneProps): ReactNode {
     <BlockView
       key={block.address}
       block={block}
+      sourceLabel={label}
       footnotes={footnotes}
       marked={markedFor(block.address)}
       showChrome={showChrome}
@@ -125,7 +127,6 @@ export function Pane(props: PaneProps): ReactNode {
     />
   );
   const side = index === 0 ? 'left' : 'right';
-  const label = sourceLabel(edition);
   return (
     <section
       className="pane"
@@ -216,6 +217,7 @@ export function Pane(props: PaneProps): ReactNode {
           )}
           <FootnoteList
             edition={edition}
+            sourceLabel={label}
             marked={marked}
             onCite={props.onCite}
             interactive={props.interactive}

@@ -56,7 +56,7 @@ describe('footnote popovers', () => {
 
   it('the note links back to every place that cites it', async () => {
     const item = reader.paragraph('lankov-2007:n3').locator('xpath=..');
-    const back = item.getByRole('link', { name: 'Back to lankov-2007:16' });
+    const back = item.getByRole('link', { name: 'Back to Lankov (2007) ¶16' });
     await back.click();
     await expect
       .poll(() => reader.paragraph('lankov-2007:16').getAttribute('aria-current'))

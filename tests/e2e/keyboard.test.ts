@@ -184,7 +184,7 @@ describe('keyboard navigation', () => {
     expect(await ring()).toMatch(/^solid [1-9]/);
     for (let i = 0; i < 6 && !(await focused()).name.startsWith('Copy link'); i++)
       await reader.pressKey('Tab');
-    expect((await focused()).name).toBe('Copy link to winstanley-chesters-2015:1');
+    expect((await focused()).name).toBe('Copy link to Winstanley-Chesters (2015) ¶1');
     expect(await ring()).toMatch(/^solid [1-9]/);
   });
 });
@@ -239,9 +239,9 @@ describe('each pane is one Tab stop (roving tabindex)', () => {
     expect(names).toEqual(
       expect.arrayContaining([
         'Footnote 1',
-        'Copy link to lankov-2007:13',
-        'Cite lankov-2007:13',
-        'Related in the other text to lankov-2007:13',
+        'Copy link to Lankov (2007) ¶13',
+        'Cite Lankov (2007) ¶13',
+        'Related in the other text to Lankov (2007) ¶13',
       ]),
     );
     expect(names.some((n) => n.startsWith('Compared:'))).toBe(true);
@@ -287,7 +287,7 @@ describe('each pane is one Tab stop (roving tabindex)', () => {
     ).toBe('lankov-2007:n1');
     // A note's own controls: its link back and its Cite.
     await reader.pressKey('Tab');
-    expect((await focused()).name).toBe('Back to lankov-2007:13');
+    expect((await focused()).name).toBe('Back to Lankov (2007) ¶13');
     await reader.pressKey('Shift+Tab');
     await reader.pressKey('ArrowUp');
     await reader.pressKey('ArrowUp');

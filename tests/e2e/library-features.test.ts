@@ -58,6 +58,19 @@ describe("a reader's own text", () => {
     }, RAIL_MD);
     const id = await shown('dropped-rail');
     expect(await reader.paragraph(`${id}:1`).textContent()).toMatch(/^Moscow kept investing/);
+    // Its paragraphs' tools name them in words, by the text's title: its id is a hash that means
+    // nothing to a reader ("dropped-rail-3fa94c02d1:1"), kept for the link and `data-address`.
+    const title = 'Rail and ports in the Russian Far East';
+    const block = reader.paragraph(`${id}:1`).locator('xpath=..');
+    await block.hover();
+    const line = block.locator('.addr');
+    await expect.poll(() => line.textContent()).toBe(`${title} ¶1`);
+    expect(await line.locator('.visually-hidden').textContent()).toBe(`${title} `);
+    await block.getByRole('button', { name: `Copy link to ${title} ¶1`, exact: true }).waitFor();
+    await block.getByRole('button', { name: `Cite ${title} ¶1`, exact: true }).waitFor();
+    await block
+      .getByRole('button', { name: `Related in the other text to ${title} ¶1`, exact: true })
+      .waitFor();
   });
 
   it('is added by a paste in the Library; its Korean renders with the full Korean font', async () => {

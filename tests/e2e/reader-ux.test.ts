@@ -191,7 +191,7 @@ describe('notices (item 5)', () => {
     const before = (await panes.boundingBox())!.y;
     const block = reader.paragraph(`${LANKOV}:3`).locator('xpath=..');
     await block.hover();
-    await block.getByRole('button', { name: `Copy link to ${LANKOV}:3` }).click();
+    await block.getByRole('button', { name: 'Copy link to Lankov (2007) ¶3' }).click();
     const notice = reader.notice();
     await expect.poll(() => notice.textContent()).toContain('Link to Lankov (2007) ¶3 copied.');
     expect((await panes.boundingBox())!.y).toBe(before);
@@ -200,7 +200,7 @@ describe('notices (item 5)', () => {
     await expect.poll(() => reader.page.locator('.notice').count(), { timeout: 15_000 }).toBe(0);
     // Or on Escape.
     await block.hover();
-    await block.getByRole('button', { name: `Copy link to ${LANKOV}:3` }).click();
+    await block.getByRole('button', { name: 'Copy link to Lankov (2007) ¶3' }).click();
     await reader.page.locator('.notice').waitFor();
     await reader.pressKey('Escape');
     await expect.poll(() => reader.page.locator('.notice').count()).toBe(0);

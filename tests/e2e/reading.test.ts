@@ -25,8 +25,10 @@ describe('copy link', () => {
     await expect
       .poll(() => address.evaluate((el) => getComputedStyle(el.parentElement!).opacity))
       .toBe('1');
-    expect(await address.textContent()).toBe('lankov-2007:7');
-    await block.getByRole('button', { name: 'Copy link to lankov-2007:7' }).click();
+    // The paragraph in words: "¶7" on screen, the text's label too for assistive technology.
+    expect(await address.textContent()).toBe('Lankov (2007) ¶7');
+    expect(await address.locator('.visually-hidden').textContent()).toBe('Lankov (2007) ');
+    await block.getByRole('button', { name: 'Copy link to Lankov (2007) ¶7', exact: true }).click();
     await expect
       .poll(() => reader.notice().textContent())
       .toContain('Link to Lankov (2007) ¶7 copied');
@@ -36,7 +38,7 @@ describe('copy link', () => {
 
   it('shows the address when the Copy link button has keyboard focus', async () => {
     const block = reader.paragraph('lankov-2007:8').locator('xpath=..');
-    await block.getByRole('button', { name: 'Copy link to lankov-2007:8' }).focus();
+    await block.getByRole('button', { name: 'Copy link to Lankov (2007) ¶8' }).focus();
     await expect
       .poll(() => block.locator('.tools').evaluate((el) => getComputedStyle(el).opacity))
       .toBe('1');
