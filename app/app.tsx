@@ -46,6 +46,7 @@ import { selectionShortcuts, type SelectionAction } from './selection/selection-
 import { SelectionToolbarSlot } from './selection/selection-toolbar-slot.tsx';
 import {
   initialReaderState,
+  noticeStays,
   openAddress,
   paneEdition,
   setPaneSource,
@@ -130,10 +131,7 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
     setState,
   });
   const compareExtras = useCompareExtras(compare);
-  const notify = useCallback(
-    (notice: string) => setState((s) => ({ ...s, notice, noticeStays: false })),
-    [],
-  );
+  const notify = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
   const alignedView = useAlignedView({
     editionOf,
     scrollOf,
@@ -172,8 +170,8 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
   const onCopyLink = useCallback(
     (address: Address) => {
       const url = linkTo(address);
-      const report = (notice: string, noticeStays = false) =>
-        setState((s) => ({ ...s, notice, noticeStays }));
+      const report = (notice: string, stays = false) =>
+        setState((s) => ({ ...s, notice, stayingNotice: stays ? notice : null }));
       // Where the clipboard refuses, the reader has to copy the link by hand: that notice stays.
       if (!navigator.clipboard) return report(`Copy this link: ${url}`, true);
       navigator.clipboard.writeText(url).then(
@@ -302,8 +300,8 @@ export function App({ editions, library, onNotifier }: AppProps): ReactNode {
       </header>
       <Notice
         message={state.notice}
-        stays={state.noticeStays ?? false}
-        onDismiss={update((s) => ({ ...s, notice: null, noticeStays: false }))}
+        stays={noticeStays(state)}
+        onDismiss={update((s) => ({ ...s, notice: null }))}
         offer={
           appUpdate.offer && {
             message: OFFER_MESSAGES[appUpdate.offer],

@@ -46,8 +46,18 @@ export interface ReaderState {
   readonly shortcutsOpen: boolean;
   /** A short message for the reader (e.g. an unknown address), or null. */
   readonly notice: string | null;
-  /** The notice asks the reader to act (copy a link by hand…): it stays until dismissed. */
-  readonly noticeStays?: boolean;
+  /**
+   * The text of a notice that asks the reader to act (copy a link by hand…): while it is the
+   * notice shown, it stays until dismissed (`noticeStays`). The text, not a flag, so that it cannot
+   * outlive its message: a flag had to be cleared by every transition that sets a notice, and one
+   * left set by Escape made the next notice (a bad link's) stay too.
+   */
+  readonly stayingNotice?: string | null;
+}
+
+/** Whether the notice shown asks the reader to act, and so stays until dismissed. */
+export function noticeStays(state: ReaderState): boolean {
+  return state.notice !== null && state.notice === state.stayingNotice;
 }
 
 /** The state before any URL is read: first edition left, second right. */

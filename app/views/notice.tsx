@@ -47,17 +47,6 @@ export function Notice({
   onDismiss,
   offer = null,
 }: NoticeProps): ReactNode {
-  const [held, setHeld] = useState(false);
-  // The latest callback, so a re-render of the app does not restart the clock.
-  const dismiss = useRef(onDismiss);
-  useEffect(() => {
-    dismiss.current = onDismiss;
-  });
-  useEffect(() => {
-    if (message === null || stays || held) return;
-    const timer = window.setTimeout(() => dismiss.current(), noticeDuration(message));
-    return () => window.clearTimeout(timer);
-  }, [message, stays, held]);
   return (
     <div className="notice-region" role="status" aria-live="polite">
       {offer !== null && (
@@ -73,20 +62,53 @@ export function Notice({
           </span>
         </div>
       )}
-      {message !== null && (
-        <div
-          className={stays ? 'notice notice--stays' : 'notice'}
-          onMouseEnter={() => setHeld(true)}
-          onMouseLeave={() => setHeld(false)}
-          onFocus={() => setHeld(true)}
-          onBlur={() => setHeld(false)}
-        >
-          <span className="notice-text">{message}</span>
-          <button type="button" onClick={onDismiss}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {message !== null && <MessageToast message={message} stays={stays} onDismiss={onDismiss} />}
+    </div>
+  );
+}
+
+/**
+ * The message's toast and its clock. Mounted only while there is a message, so the hold of a
+ * pointer or the focus on it goes with it: a toast removed from under the pointer (its Dismiss
+ * clicked, Escape) gets no `pointerleave` or `blur`, and a hold kept in the always-mounted region
+ * stopped the clock of every later message (a bad link's notice stayed for good). A message
+ * replaced while the toast is shown keeps the hold: the pointer is still on it.
+ *
+ * Pointer events, not mouse events: a tap on a touch screen leaves the emulated mouse over the
+ * toast until the next tap elsewhere, where `pointerleave` follows the finger's lift.
+ */
+function MessageToast({
+  message,
+  stays,
+  onDismiss,
+}: {
+  readonly message: string;
+  readonly stays: boolean;
+  readonly onDismiss: () => void;
+}): ReactNode {
+  const [held, setHeld] = useState(false);
+  // The latest callback, so a re-render of the app does not restart the clock.
+  const dismiss = useRef(onDismiss);
+  useEffect(() => {
+    dismiss.current = onDismiss;
+  });
+  useEffect(() => {
+    if (stays || held) return;
+    const timer = window.setTimeout(() => dismiss.current(), noticeDuration(message));
+    return () => window.clearTimeout(timer);
+  }, [message, stays, held]);
+  return (
+    <div
+      className={stays ? 'notice notice--stays' : 'notice'}
+      onPointerEnter={() => setHeld(true)}
+      onPointerLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+    >
+      <span className="notice-text">{message}</span>
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { Address, SourceId } from '../../sources/edition.ts';
 import {
   initialReaderState,
   moveTo,
+  noticeStays,
   numberedAddresses,
   openAddress,
   passageOrder,
@@ -170,6 +171,35 @@ describe('stepParagraph', () => {
       marked: ['lankov-2007:4'],
       notice: null,
     });
+  });
+});
+
+describe('noticeStays', () => {
+  const copyByHand = 'Copy this link: http://127.0.0.1/#lankov-2007:3';
+  const staying = { ...start, notice: copyByHand, stayingNotice: copyByHand };
+
+  it('holds a notice that asks the reader to act, and no other', () => {
+    expect(noticeStays(staying)).toBe(true);
+    expect(noticeStays({ ...staying, notice: 'Highlighted in Lankov (2007) ¶3.' })).toBe(false);
+    expect(noticeStays(start)).toBe(false);
+  });
+
+  it('does not pass to the next notice once the first is gone (Escape, then a bad link)', async () => {
+    const { dismiss } = await import('../../app/commands/commands.ts');
+    const escape = {
+      key: 'Escape',
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+      shiftKey: false,
+      inEditable: false,
+      passage: null,
+    };
+    const dismissed = dismiss.perform(staying, { editions, topOf: () => null }, escape).state;
+    expect(dismissed.notice).toBeNull();
+    const bad = openAddress(dismissed, editions, 'lankov-2007:99');
+    expect(bad.notice).toContain('Lankov (2007) has no ¶99');
+    expect(noticeStays(bad)).toBe(false);
   });
 });
 

@@ -205,6 +205,38 @@ describe('notices (item 5)', () => {
     await reader.pressKey('Escape');
     await expect.poll(() => reader.page.locator('.notice').count()).toBe(0);
   });
+
+  it('a bad link’s notice goes by itself too, whatever the notice before it did', async () => {
+    // The page of the test above.
+    const block = reader.paragraph(`${LANKOV}:3`).locator('xpath=..');
+    const copyLink = block.getByRole('button', { name: 'Copy link to Lankov (2007) ¶3' });
+    const toast = reader.page.locator('.notice:not(.notice--offer)');
+    // A notice dismissed with the pointer on it (its Dismiss clicked) leaves no hold behind: the
+    // toast went from under the pointer, which never left it.
+    await block.hover();
+    await copyLink.click();
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
+    await toast.waitFor({ state: 'detached' });
+    await reader.page.mouse.move(5, 5);
+    await reader.goToAddress(`${LANKOV}:99`);
+    await expect.poll(() => toast.textContent()).toContain('Lankov (2007) has no ¶99');
+    expect(await toast.getAttribute('class')).toBe('notice');
+    await expect.poll(() => toast.count(), { timeout: 15_000 }).toBe(0);
+    // A notice that asks the reader to act (the clipboard refused: copy the link by hand) stays,
+    // and once it is gone (Escape), the next one does not.
+    await reader.page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new Error('refused'));
+    });
+    await block.hover();
+    await copyLink.click();
+    await expect.poll(() => toast.textContent()).toContain('Could not copy');
+    expect(await toast.getAttribute('class')).toBe('notice notice--stays');
+    await reader.pressKey('Escape');
+    await toast.waitFor({ state: 'detached' });
+    await reader.goToAddress(`${LANKOV}:98`);
+    await expect.poll(() => toast.textContent()).toContain('Lankov (2007) has no ¶98');
+    expect(await toast.getAttribute('class')).toBe('notice');
+  });
 });
 
 describe('the Annotations drawer at 420 px (item 6)', () => {
