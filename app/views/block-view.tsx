@@ -1,14 +1,12 @@
 /**
  * One block of an edition: the paragraph number in the margin, the text
  * element (with `data-address`, containing exactly the block's text), and
- * the block's tools (its place in words, "¶12", and "Copy link", shown on
- * hover or focus).
+ * the block's tools (its address and "Copy link", shown on hover or focus).
  *
- * The tools name the paragraph in words ("¶12"; to assistive technology
- * "Lankov (2007) ¶12", the buttons "Copy link to Lankov (2007) ¶12"): the raw
- * address (`lankov-2007:12`, or a hash id for a text of the reader's own,
- * `page-d02e185ec8:12`) is for machines and stays in `data-address`, the
- * margin number's `href` and the copied link.
+ * The line shows the paragraph's address (`lankov-2007:12`; for a text of
+ * the reader's own, its id: a name and a hash), as a link uses it; the
+ * buttons' accessible names say the paragraph in words ("Copy link to
+ * Lankov (2007) ¶12", an own text named by its title).
  *
  * Roles map to elements: title → h2, heading → h3, everything else → p, with
  * a class per role for the typography (epigraph, attribution, caption,
@@ -153,9 +151,8 @@ function BlockViewImpl({
       </PassageControlTabIndex.Provider>
       {numbered && interactive && (
         <span className="tools" data-anchor-ignore="">
-          <span className="addr">
-            <span className="visually-hidden">{sourceLabel} </span>¶{block.n}
-          </span>
+          {/* The address itself (issue 4: "shows its address"), what a link or a citation uses. */}
+          <span className="addr">{block.address}</span>
           <button
             type="button"
             className="copy"
