@@ -16,6 +16,7 @@
  * `sources/related/related.ts`) or rendering (`related-panel.tsx`).
  */
 import type { Edition, SourceId } from '../../sources/edition.ts';
+import { relatedStrength } from './related-strength.ts';
 import { BUILTIN_SOURCES } from '../../sources/metadata.ts';
 import englishVectorsUrl from '../../sources/related/vectors/english-vectors.json?url';
 import textVectorsUrl from '../../sources/related/vectors/text-vectors.json?url';
@@ -82,9 +83,27 @@ export interface RelatedAnswer {
 }
 
 /**
+ * Whether a passage is worth listing: it has a reason the panel can name (a shared word, a
+ * related word, a shared year — filler and general words left out by `sources/related/`), or it
+ * is not weak (close by meaning, as Lankov 9 is to Winstanley-Chesters 1). A weak passage with
+ * no nameable reason shares only filler words with the query: noise.
+ */
+export function worthListing(p: RelatedPassage): boolean {
+  return (
+    p.terms.length > 0 ||
+    p.concepts.length > 0 ||
+    p.period !== undefined ||
+    relatedStrength(p.evidence, p.meaning).words !== 'weak'
+  );
+}
+
+/** How many more passages than asked for are ranked, so dropping noise still leaves `k`. */
+const SPARE = 5;
+
+/**
  * The `k` passages of `within` (the other pane's source) most related to
- * `query`, best first. Rejects with `RelatedQueryError` (with a sentence for
- * the reader) if the query names no passage.
+ * `query`, best first, noise left out (`worthListing`). Rejects with
+ * `RelatedQueryError` (with a sentence for the reader) if the query names no passage.
  */
 export async function relatedIn(
   editions: readonly Edition[],
@@ -93,7 +112,11 @@ export async function relatedIn(
   k = 5,
 ): Promise<RelatedAnswer> {
   const index = await indexFor(editions);
-  return { passages: related(index, query, { k, within }), semantic: index.vectors !== undefined };
+  const ranked = related(index, query, { k: k + SPARE, within });
+  return {
+    passages: ranked.filter(worthListing).slice(0, k),
+    semantic: index.vectors !== undefined,
+  };
 }
 
 export type { RelatedPassage };

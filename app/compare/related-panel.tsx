@@ -3,10 +3,12 @@
  * pane's source most related to a paragraph or a selection, each named by its
  * place in that text ("¶13", "caption 1": the heading names the text), its strength in words and as a bar (absolute, from the words it
  * shares: `related-strength.ts`; when every passage is weak, the panel says
- * there is no close match), why it is related — the shared words (filler words
- * left out) marked in its text, and the matched concepts, words of the query
- * that meet other words of the passage through word vectors ("investing ~
- * donor, aid") — and choosing one opens it in the other pane.
+ * there is no close match), why it is related, in words a student reads —
+ * "Both speak of: railway, Rajin" (the shared words, filler left out, marked
+ * in its text), "Related words: “support” and “aid”" (words of the query that
+ * meet other words of the passage through word vectors, general words left
+ * out), "Both date something to 2000" — and choosing one opens it in the
+ * other pane.
  *
  * Opened on a paragraph, it is placed around that paragraph, not over it
  * (`related-placement.ts`), and its heading names it in words ("Related in
@@ -253,19 +255,22 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
                 {(p.terms.length > 0 || p.concepts.length > 0 || p.period !== undefined) && (
                   <p className="related-why">
                     {p.terms.length > 0 && (
-                      <span className="related-terms">shared: {p.terms.join(', ')}</span>
+                      <span className="related-terms">Both speak of: {p.terms.join(', ')}</span>
                     )}
                     {p.concepts.length > 0 && (
                       <span className="related-concepts">
-                        concepts:{' '}
+                        Related words:{' '}
                         {p.concepts
                           .slice(0, SHOWN_CONCEPTS)
-                          .map((c) => `${c.query} ~ ${c.matches.join(', ')}`)
+                          .map(
+                            (c) =>
+                              `“${c.query}” and ${c.matches.map((m) => `“${m}”`).join(' or ')}`,
+                          )
                           .join('; ')}
                       </span>
                     )}
                     {p.period !== undefined && (
-                      <span className="related-period">same period: {p.period}</span>
+                      <span className="related-period">Both date something to {p.period}</span>
                     )}
                   </p>
                 )}

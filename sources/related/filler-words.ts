@@ -7,10 +7,14 @@
  * of BM25 would change the measured figures, and a word such as "likely"
  * can be part of what two hedged forecasts share.
  *
- * A short list written here rather than a larger package's: the fuller
- * English lists (`stopwords-iso`, 1,298 words) also drop words that carry
- * matter in these texts ("country", "world", "year", "information").
+ * A short list written here rather than a larger package's for the shared
+ * words: the fuller English lists (`stopwords-iso`, 1,298 words) also drop
+ * words that carry matter in these texts ("world", "year", "information",
+ * "interest"). The matched concepts, which are guesses by word vectors
+ * rather than words both passages use, take that fuller list too
+ * (`isGeneralWord`).
  */
+import stopwordsEn from 'stopwords-en/stopwords-en.json' with { type: 'json' };
 
 /** Filler words, lower case. */
 export const FILLER_WORDS: ReadonlySet<string> = new Set([
@@ -103,9 +107,31 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set([
   'began',
   'begin',
   'begins',
+  // Light verbs and hedges that read as a reason and are none ("sure ~ meant, having").
+  'having',
+  'meant',
+  'sure',
 ]);
 
 /** Whether a word (any case) is filler. */
 export function isFiller(word: string): boolean {
   return FILLER_WORDS.has(word.toLowerCase());
+}
+
+/**
+ * The English stop words of `stopwords-en` (the English list of stopwords-iso, 1,298 words,
+ * maintained there): function words, light verbs ("having", "seen", "doing"), vague adjectives
+ * and adverbs ("clear", "important", "today", "anything").
+ */
+const GENERAL_WORDS: ReadonlySet<string> = new Set(stopwordsEn);
+
+/**
+ * Whether a word (any case) is too general to explain a match by meaning: filler, or one of
+ * `stopwords-en`'s stop words. Word vectors put such words near many others ("possible ~
+ * difficult, anything", "having ~ saw, believed"), so a matched concept made of one says
+ * nothing about what two passages share. Not used for the shared words (see the head comment).
+ */
+export function isGeneralWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return FILLER_WORDS.has(lower) || GENERAL_WORDS.has(lower);
 }

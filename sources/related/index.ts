@@ -3,7 +3,7 @@
  * public surface and nothing else.
  */
 export { analyze, type AnalyzedTerm } from './analyze.ts';
-export { FILLER_WORDS, isFiller } from './filler-words.ts';
+export { FILLER_WORDS, isFiller, isGeneralWord } from './filler-words.ts';
 export { SIF_A, sifEmbedding, sifWeight } from './sif.ts';
 export { positionPrior, positionScore, type PositionPrior } from './position-prior.ts';
 export {

@@ -88,7 +88,7 @@ import {
 import { count, type TextRange } from '../search/search.ts';
 import { analyze, type AnalyzedTerm } from './analyze.ts';
 import { buildBm25, scoreBm25, type Bm25Index } from './bm25.ts';
-import { isFiller } from './filler-words.ts';
+import { isFiller, isGeneralWord } from './filler-words.ts';
 import {
   conceptWords,
   matchConcepts,
@@ -456,7 +456,7 @@ export function buildRelatedIndex(
       ...c,
       concepts: c.words.map((w, doc) => {
         const names = namesOf(c.terms[doc]!, c.passages[doc]!.text);
-        return conceptWords(w, vectors, (word) => plainWord(word, vectors) && !names.has(word));
+        return conceptWords(w, vectors, (word) => conceptWord(word, vectors) && !names.has(word));
       }),
       sif: {
         paragraphs: r.paragraphs.map((v) => removeComponent(v, components.paragraph)),
@@ -745,7 +745,7 @@ function conceptsOfQuery(
 ): { words: ConceptWords; stems: ReadonlySet<string> } {
   const names = namesOf(queryTerms, text);
   return {
-    words: conceptWords(queryWords, vectors, (w) => plainWord(w, vectors) && !names.has(w)),
+    words: conceptWords(queryWords, vectors, (w) => conceptWord(w, vectors) && !names.has(w)),
     stems: new Set(queryWords.words.keys()),
   };
 }
@@ -1238,6 +1238,16 @@ const COMMON_RANK = 250;
  */
 function plainWord(word: string, vectors: WordVectors): boolean {
   return !isFiller(word) && (vectors.ranks.get(word) ?? Infinity) >= COMMON_RANK;
+}
+
+/**
+ * Whether a word may be shown as a matched concept: a `plainWord` that is not general either
+ * (`isGeneralWord`: `stopwords-en`'s list). Only what is shown: the meaning evidence
+ * (`querySpecificity`) keeps `plainWord`, so the strength thresholds read off the curated
+ * comparisons (`app/compare/related-strength.ts`) still hold.
+ */
+function conceptWord(word: string, vectors: WordVectors): boolean {
+  return plainWord(word, vectors) && !isGeneralWord(word);
 }
 
 /** Words written with a capital at every occurrence in `text`: names, left out of the concepts. */

@@ -403,7 +403,7 @@ describe('Related (item 11)', () => {
     const terms = await panel
       .locator('.related-terms')
       .allTextContents()
-      .then((all) => all.flatMap((t) => t.replace(/^shared:\s*/, '').split(/,\s*/)));
+      .then((all) => all.flatMap((t) => t.replace(/^Both speak of:\s*/, '').split(/,\s*/)));
     for (const filler of ['so', 'following', 'began', 'will', 'also', 'however'])
       expect(terms.map((t) => t.toLowerCase())).not.toContain(filler);
     await reader.screenshot('related-panel');

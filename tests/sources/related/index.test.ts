@@ -9,6 +9,7 @@ it('exposes the public surface of sources/related, and nothing else', () => {
       'FILLER_WORDS',
       'SIF_A',
       'isFiller',
+      'isGeneralWord',
       'sifEmbedding',
       'sifWeight',
       'DEFAULT_K',

@@ -9,6 +9,7 @@ import {
   buildRelatedIndex,
   decodeWordVectors,
   isFiller,
+  isGeneralWord,
   related,
   semanticScore,
   warmUpRelated,
@@ -122,6 +123,24 @@ describe('related with vectors (BM25 fused with SIF embeddings)', () => {
           expect(['japan', 'korea', 'korean', 'pyongyang']).not.toContain(m);
         }
       }
+  });
+
+  it('names no concept made of a general word: not “sure ~ meant, having”, “possible ~ difficult, anything”', () => {
+    // Winstanley-Chesters 10 ("Having …", "… meant …") and 8 met Lankov through light verbs and
+    // hedges, which word vectors put near many words; the explanation named them as concepts.
+    const said = (q: string) =>
+      related(index, q, { k: 5 }).flatMap((h) =>
+        h.concepts.flatMap((c) => [c.query, ...c.matches]),
+      );
+    for (const q of [`${WC}:8`, `${WC}:10`, `${LANKOV}:38`, `${LANKOV}:39`]) {
+      const words = said(q);
+      for (const w of ['sure', 'meant', 'having', 'anything', 'seen', 'possible', 'looking'])
+        expect(words, `${q} ${w}`).not.toContain(w);
+      expect(words.filter(isGeneralWord), q).toEqual([]);
+    }
+    // The meaningful ones stay: Lankov 6 meets Winstanley-Chesters 9's support as aid (above).
+    expect(isGeneralWord('support')).toBe(false);
+    expect(isGeneralWord('aid')).toBe(false);
   });
 
   it('warming up runs a few queries per source and changes no answer', () => {
