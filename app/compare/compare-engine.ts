@@ -30,6 +30,7 @@ export {
   comparisonsToMarkdown,
 } from '../../annotations/comparisons/export-table.ts';
 export { linkPassages, LinkPassagesError } from '../../annotations/comparisons/link-passages.ts';
+export { marksFor } from './marks-for.ts';
 export {
   domRangeMapper,
   offsetsFromRange,

@@ -1,8 +1,10 @@
 /**
  * The margin of a block in the comparisons' terms: one button per compared
  * passage the block holds (its relation as a glyph, its accessible name
- * "Compared: contradicts — Lankov 12"), and for numbered paragraphs a
- * "Related" button among the block tools.
+ * "Compared: contradicts — Lankov 12", and as its description what the
+ * comparison is about: topic, relation in words, the other text's claim;
+ * hovered or focused, it shows the same in a card, `mark-card.tsx`), and for
+ * numbered paragraphs a "Related" button among the block tools.
  *
  * Every element here carries `data-anchor-ignore`, so the block's text
  * content stays exactly `Block.text` (the DOM contract of
@@ -15,7 +17,7 @@
 import type { ReactNode } from 'react';
 import { usePassageControlTabIndex } from '../views/roving-passage.ts';
 import type { Address } from '../../sources/edition.ts';
-import type { CompareMark } from './place-comparisons.ts';
+import type { CompareMark } from './marks-for.ts';
 import type { RelatedFor } from './use-compare.ts';
 import { RELATION_GLYPH } from './relation-glyph.ts';
 
@@ -27,6 +29,8 @@ export interface CompareMarksProps {
   readonly relatedFor?: RelatedFor;
   /** Goes to a mark's counterpart in the other pane. */
   readonly onActivate: (mark: CompareMark) => void;
+  /** Shows a mark's card beside its button (hovered or focused), or hides it (null). */
+  readonly onPreview: (mark: CompareMark | null, button?: HTMLElement) => void;
   /** Opens "Related in the other text" for a block. */
   readonly onRelated: (address: Address, opener: HTMLElement) => void;
 }
@@ -36,6 +40,7 @@ export function CompareMarks({
   marks,
   relatedFor,
   onActivate,
+  onPreview,
   onRelated,
 }: CompareMarksProps): ReactNode {
   const tabIndex = usePassageControlTabIndex();
@@ -51,9 +56,17 @@ export function CompareMarks({
               data-compare={m.id}
               data-counterpart={m.there.address}
               aria-label={m.label}
-              title={m.label}
+              aria-description={m.description}
               tabIndex={tabIndex}
-              onClick={() => onActivate(m)}
+              onClick={() => {
+                onPreview(null);
+                onActivate(m);
+              }}
+              // A touch has no hover: a tap goes to the counterpart, as before the card.
+              onPointerEnter={(e) => e.pointerType !== 'touch' && onPreview(m, e.currentTarget)}
+              onPointerLeave={() => onPreview(null)}
+              onFocus={(e) => onPreview(m, e.currentTarget)}
+              onBlur={() => onPreview(null)}
             >
               <span aria-hidden="true">{RELATION_GLYPH[m.relation]}</span>
             </button>

@@ -24,6 +24,9 @@ const LinkDialog = lazy(() => import('./link-dialog.tsx').then((m) => ({ default
 const RelatedPanel = lazy(() =>
   import('./related-panel.tsx').then((m) => ({ default: m.RelatedPanel })),
 );
+// A mark's card, and its store: the marks reach it through this import (mark-card.tsx).
+const loadMarkCard = () => import('./mark-card.tsx');
+const MarkCard = lazy(() => loadMarkCard().then((m) => ({ default: m.MarkCard })));
 
 /** The Compare button for the header. */
 export function CompareButton({ compare }: { readonly compare: CompareUi }): ReactNode {
@@ -59,6 +62,12 @@ export function useCompareExtras(
             marks={m.marks}
             {...(m.relatedFor !== undefined ? { relatedFor: m.relatedFor } : {})}
             onActivate={(mark) => activateMark(pane, mark)}
+            onPreview={(mark, anchor) =>
+              void loadMarkCard().then(
+                (c) => c.previewMark(mark && anchor ? { pane, mark, anchor } : null),
+                () => undefined,
+              )
+            }
             onRelated={(a, opener) => relatedTo(pane, a, opener)}
           />
         );
@@ -81,6 +90,12 @@ export function CompareOverlays({
   const { view, related, pending, linking } = compare;
   return (
     <Suspense fallback={null}>
+      {/* Its own boundary: the card's chunk arriving never hides an open panel or dialog. */}
+      {compare.engine && (
+        <Suspense fallback={null}>
+          <MarkCard onGo={compare.activateMark} />
+        </Suspense>
+      )}
       {view.mounted && (
         <CompareView
           open={view.open}

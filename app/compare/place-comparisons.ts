@@ -2,9 +2,9 @@
  * Where each comparison sits in each pane, and what its marks say.
  *
  * What it is for: the pure decisions behind the compared-passage marks —
- * which block carries a mark, what its accessible name says ("Compared:
- * contradicts — Lankov 12"), where activating it leads, and the address
- * pairs pane sync follows. Anchoring itself is passed in (`compare-engine.ts`
+ * which block carries a mark, where activating it leads, and the address
+ * pairs pane sync follows (what a mark says is `marks-for.ts`, in the lazy
+ * compare engine). Anchoring itself is passed in (`compare-engine.ts`
  * passes the cascade from `annotations/anchoring/`), so this module is
  * tested in Node without loading the curated file.
  *
@@ -13,9 +13,8 @@
  * `use-compare-highlights.ts`) or the Compare table
  * (`annotations/comparisons/comparison-rows.ts`).
  */
-import { parseAddress, startPassage } from '../../sources/address.ts';
+import { startPassage } from '../../sources/address.ts';
 import type { Address, Edition, SourceId } from '../../sources/edition.ts';
-import { sourceMetadata } from '../../sources/metadata.ts';
 import type { AnchorSelectors } from '../../annotations/anchoring/types.ts';
 import type { Annotation, AnnotationId, Relation } from '../../annotations/model/annotation.ts';
 import type { SyncLink } from '../sync/sync-targets.ts';
@@ -28,6 +27,8 @@ export interface PlacedSide {
   readonly address: Address;
   /** The rendered passage (block or footnote) that carries the mark: where the quote starts, else the stored address's paragraph. */
   readonly block: Address;
+  /** What this side claims, for the mark's card: its paraphrase, else (a reader's own link) its quote in quotation marks. */
+  readonly claim: string;
   /** Offsets of the anchored quote in `Edition.text`; absent when the quote could not be found. */
   readonly start?: number;
   /** End offset (exclusive). */
@@ -78,114 +79,25 @@ export function placeComparisons(
   for (const a of annotations) {
     const [t0, t1] = a.targets;
     if (a.motivation !== 'linking' || !a.link || !t0 || !t1) continue;
-    const side = (t: typeof t0): PlacedSide => {
+    const { paraphrases } = a.link;
+    const side = (t: typeof t0, i: 0 | 1): PlacedSide => {
       const placed = place(t.source, t.selectors);
       const stored = t.selectors.address;
       const block = placed ? passageAt(placed.edition, placed.start) : null;
+      const claim = paraphrases[i] ?? `“${t.selectors.quote?.exact ?? ''}”`;
       return placed && block
-        ? { source: t.source, address: stored, block, start: placed.start, end: placed.end }
-        : { source: t.source, address: stored, block: blockOf(stored) };
+        ? { source: t.source, address: stored, block, claim, start: placed.start, end: placed.end }
+        : { source: t.source, address: stored, block: blockOf(stored), claim };
     };
     out.push({
       id: a.id,
       relation: a.link.relation,
       curated: a.link.curated,
       topic: a.link.topic,
-      sides: [side(t0), side(t1)],
+      sides: [side(t0, 0), side(t1, 1)],
     });
   }
   return out;
-}
-
-/** A compared passage as shown in one pane. */
-export interface CompareMark {
-  /** The comparison's id. */
-  readonly id: AnnotationId;
-  /** How the claims relate. */
-  readonly relation: Relation;
-  /** Curated or the reader's own. */
-  readonly curated: boolean;
-  /** The side in this pane's source. */
-  readonly here: PlacedSide;
-  /** The counterpart in the other source: where activating the mark leads. */
-  readonly there: PlacedSide;
-  /** The mark's accessible name, e.g. "Compared: contradicts — Lankov 12". */
-  readonly label: string;
-}
-
-/**
- * The author's family name of a built-in source (for short labels); a reader's own text by its
- * title among `editions` (it has no curated author: its id, "rail-85d1fbd6d5", named the
- * passage in a mark's accessible name before); else its id.
- */
-export function sourceShortName(source: SourceId, editions: readonly Edition[] = []): string {
-  return (
-    sourceMetadata(source)?.csl.author[0]?.family ??
-    editions.find((e) => e.id === source)?.title ??
-    source
-  );
-}
-
-/** A passage named for people: "Lankov 12", "Lankov note 5", "Winstanley-Chesters heading 1". */
-export function passageName(address: Address, editions: readonly Edition[] = []): string {
-  const a = parseAddress(address);
-  if (!a) return address;
-  const who = sourceShortName(a.source, editions);
-  switch (a.kind) {
-    case 'paragraph':
-    case 'sentence':
-      return `${who} ${a.n}`;
-    case 'range':
-      return `${who} ${a.from}–${a.to}`;
-    case 'footnote':
-      return `${who} note ${a.n}`;
-    case 'block':
-      return `${who} ${a.role} ${a.k}`;
-  }
-}
-
-/** The accessible name of a mark; `editions` name a reader's own text by its title. */
-export function markLabel(
-  relation: Relation,
-  curated: boolean,
-  there: Address,
-  editions: readonly Edition[] = [],
-): string {
-  return `${curated ? 'Compared' : 'Your comparison'}: ${relation} — ${passageName(blockOf(there), editions)}`;
-}
-
-/**
- * The marks of one source, by the block that carries them, in the order of
- * their quotes. Comparisons within the same source on both sides (not made by
- * Link passages, but importable) mark nothing.
- */
-export function marksFor(
-  placed: readonly PlacedComparison[],
-  source: SourceId,
-  editions: readonly Edition[] = [],
-): Map<Address, CompareMark[]> {
-  const byBlock = new Map<Address, CompareMark[]>();
-  for (const c of placed) {
-    const [s0, s1] = c.sides;
-    if (s0.source === s1.source) continue;
-    const pair = s0.source === source ? [s0, s1] : s1.source === source ? [s1, s0] : null;
-    if (!pair) continue;
-    const [here, there] = pair as [PlacedSide, PlacedSide];
-    const mark: CompareMark = {
-      id: c.id,
-      relation: c.relation,
-      curated: c.curated,
-      here,
-      there,
-      label: markLabel(c.relation, c.curated, there.address, editions),
-    };
-    const list = byBlock.get(here.block);
-    if (list) list.push(mark);
-    else byBlock.set(here.block, [mark]);
-  }
-  for (const list of byBlock.values())
-    list.sort((x, y) => (x.here.start ?? 0) - (y.here.start ?? 0));
-  return byBlock;
 }
 
 /**

@@ -8,7 +8,7 @@
  * "Related"). It renders nothing: `compare-overlays.tsx` does.
  *
  * What it is for: state and wiring. What it is not for: deciding anything —
- * placement and labels are `place-comparisons.ts`, rows and exports
+ * placement is `place-comparisons.ts`, labels `marks-for.ts`, rows and exports
  * `annotations/comparisons/`, the new annotation `linkPassages`, saving the
  * annotation store — or rendering.
  */
@@ -24,13 +24,8 @@ import type { SyncLink } from '../sync/sync-targets.ts';
 import { rectReference } from '../floating/use-floating.ts';
 import type { LinkChoice } from './link-dialog.tsx';
 import { loadCompareEngine, type CompareEngine } from './load-compare.ts';
-import {
-  marksFor,
-  passageAt,
-  syncLinksOf,
-  type CompareMark,
-  type PlacedComparison,
-} from './place-comparisons.ts';
+import type { CompareMark } from './marks-for.ts';
+import { passageAt, syncLinksOf, type PlacedComparison } from './place-comparisons.ts';
 import type { RelatedRequest } from './related-panel.tsx';
 import { showInPane } from './show-in-pane.ts';
 import { useCompareHighlights } from './use-compare-highlights.ts';
@@ -246,7 +241,7 @@ export function useCompare({
     // Nothing until the engine is loaded: the prerendered page and the first client render stay identical and light.
     if (!engine) return [NO_MARGINS, NO_MARGINS] as const;
     const forPane = (source: SourceId): PaneMargins => {
-      const marks = marksFor(placed, source, editions);
+      const marks = engine.marksFor(placed, source, editions);
       return (block) => {
         const m = marks.get(block.address) ?? NO_MARKS;
         if (block.n !== undefined)

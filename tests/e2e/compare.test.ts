@@ -55,6 +55,43 @@ describe('compared passages in the panes', () => {
     expect(text).not.toMatch(/[≠≈=+]$/);
   });
 
+  it('a mark says what the comparison is about before the jump: topic, relation in words, the other claim', async () => {
+    await reader.openApp();
+    await waitForMarks(reader);
+    const mark = compareMark(reader, WC, comparisonId('agenda-rank'));
+    const counterpart = (await mark.getAttribute('data-counterpart'))!;
+    // For screen readers, the same words as the card, as the mark's description.
+    expect(await mark.getAttribute('aria-description')).toMatch(
+      /^Korea on Moscow’s agenda\. Lankov contradicts this: Lankov says the Korean question stays marginal/,
+    );
+    const card = reader.page.locator('.mark-card');
+    await mark.scrollIntoViewIfNeeded();
+    await mark.hover();
+    await card.waitFor();
+    expect(await card.locator('.mark-card-topic').textContent()).toBe('Korea on Moscow’s agenda');
+    expect(await card.locator('.mark-card-says').textContent()).toBe('Lankov contradicts this:');
+    expect(await card.locator('.mark-card-claim').textContent()).toMatch(/^Lankov says the Korean/);
+    // The pointer can move onto the card and use its jump, which goes where the mark goes.
+    const go = card.getByRole('button', { name: /^Go to Lankov \d+ →$/, includeHidden: true });
+    await go.hover();
+    await go.click();
+    await expect
+      .poll(() => reader.paragraph(counterpart).getAttribute('aria-current'))
+      .toBe('location');
+    await expect.poll(() => card.count()).toBe(0);
+    // Keyboard: focus shows the card too; Escape hides it.
+    await reader.page.mouse.move(0, 0);
+    const other = compareMark(reader, LANKOV, comparisonId('six-party-weight'));
+    await other.focus();
+    await card.waitFor();
+    expect(await card.getAttribute('data-compare')).toBe(comparisonId('six-party-weight'));
+    expect(await card.locator('.mark-card-says').textContent()).toMatch(
+      /^Winstanley-Chesters (agrees with|contradicts|qualifies|complements) this/,
+    );
+    await reader.pressKey('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+  });
+
   it('clicking a mark brings its counterpart into view in the other pane and marks it', async () => {
     await reader.openApp();
     await waitForMarks(reader);
@@ -96,6 +133,25 @@ describe('compared passages in the panes', () => {
         return box.left >= pane.left && box.right <= pane.right;
       });
       expect(inside).toBe(true);
+      // Focused at 420 px, its card is whole within the window.
+      await mark.focus();
+      const card = reader.page.locator('.mark-card');
+      await card.waitFor();
+      await expect
+        .poll(() =>
+          card.evaluate((el) => {
+            const b = el.getBoundingClientRect();
+            return (
+              el.style.visibility !== 'hidden' &&
+              b.left >= 0 &&
+              b.top >= 0 &&
+              b.right <= window.innerWidth &&
+              b.bottom <= window.innerHeight
+            );
+          }),
+        )
+        .toBe(true);
+      await reader.screenshot('compare-mark-card-narrow');
       const counterpart = (await mark.getAttribute('data-counterpart'))!;
       await mark.click();
       await expect.poll(() => reader.paneOf(LANKOV).isVisible()).toBe(true);
@@ -273,14 +329,21 @@ describe('related in the other text', () => {
       'strong',
     );
     expect(await panel.locator('.related-none').count()).toBe(0);
-    // Why each is related: shared words and, through word vectors, matched concepts ("support ~ aid").
+    // Why each is related, in plain words: the shared words, and through word vectors related
+    // words ("“support” and “aid”"), never the notation a student cannot read ("concepts: a ~ b").
+    const terms = await panel.locator('.related-terms').allTextContents();
+    expect(terms.length).toBeGreaterThan(0);
+    for (const t of terms) expect(t).toMatch(/^Both speak of: \S/);
     const concepts = await panel.locator('.related-concepts').allTextContents();
     expect(concepts.length).toBeGreaterThan(0);
-    for (const c of concepts) expect(c).toMatch(/^concepts: [a-z]+ ~ [a-z]+/);
+    for (const c of concepts) expect(c).toMatch(/^Related words: “[a-z]+” and “[a-z]+”/);
+    expect(await panel.locator('.related-why').allTextContents()).not.toContainEqual(
+      expect.stringMatching(/~|concepts:|shared:/),
+    );
     // And the years both date something to: Lankov ¶30's railway talks of 2000, as W-C ¶13 (Putin's paper of 2000).
     const periods = await panel.locator('.related-period').allTextContents();
-    expect(periods).toContain('same period: 2000');
-    for (const p of periods) expect(p).toMatch(/^same period: \d{4}(–\d{2,4})?$/);
+    expect(periods).toContain('Both date something to 2000');
+    for (const p of periods) expect(p).toMatch(/^Both date something to \d{4}(–\d{2,4})?$/);
     await reader.screenshot('compare-related');
     const go = items.nth(2).locator('.related-go');
     const address = (await items.nth(2).getAttribute('data-address-ref'))!;

@@ -7,14 +7,17 @@ import type { Address, Edition, SourceId } from '../../../sources/edition.ts';
 import { syncTarget } from '../../../app/sync/sync-targets.ts';
 import {
   blockOf,
-  markLabel,
-  marksFor,
   passageAt,
-  passageName,
   placeComparisons,
   syncLinksOf,
   type Placer,
 } from '../../../app/compare/place-comparisons.ts';
+import {
+  markLabel,
+  marksFor,
+  passageName,
+  relationInWords,
+} from '../../../app/compare/marks-for.ts';
 
 const editions = builtinEditions();
 const WC = 'winstanley-chesters-2015' as SourceId;
@@ -72,6 +75,42 @@ describe('placeComparisons', () => {
       .find((m) => m.id === 'urn:diptych:comparison:agenda-rank')!;
     expect(agenda.there.source).toBe(LANKOV);
     expect(agenda.label).toMatch(/^Compared: contradicts — Lankov \d+$/);
+  });
+
+  it('says what a comparison is about from each side: topic, relation in words, the other claim', () => {
+    const all = (source: SourceId) => [...marksFor(placed, source, editions).values()].flat();
+    const id = 'urn:diptych:comparison:agenda-rank';
+    const fromWc = all(WC).find((m) => m.id === id)!;
+    const fromLankov = all(LANKOV).find((m) => m.id === id)!;
+    const c = curated.find((a) => a.id === id)!;
+    expect(fromWc.topic).toBe('Korea on Moscow’s agenda');
+    expect(fromWc.says).toBe('Lankov contradicts this');
+    expect(fromLankov.says).toBe('Winstanley-Chesters contradicts this');
+    // Each mark tells the other side's claim, not its own.
+    expect(fromWc.there.claim).toBe(c.link!.paraphrases[1]);
+    expect(fromLankov.there.claim).toBe(c.link!.paraphrases[0]);
+    expect(fromWc.description).toBe(
+      `Korea on Moscow’s agenda. Lankov contradicts this: ${c.link!.paraphrases[1]}`,
+    );
+    expect(fromWc.thereName).toMatch(/^Lankov \d+$/);
+    // Every mark of the curated set has words for all four relations, and a claim.
+    for (const m of [...all(WC), ...all(LANKOV)]) {
+      expect(m.says).toMatch(
+        /^(Lankov|Winstanley-Chesters) (agrees with|contradicts|qualifies|complements) this/,
+      );
+      expect(m.there.claim.length).toBeGreaterThan(10);
+    }
+    // A reader's own link with no paraphrase tells the other side's quote, in quotation marks.
+    const own = {
+      ...c,
+      id: 'own-1',
+      link: { ...c.link!, curated: false, paraphrases: [null, null] as const },
+    } as unknown as Annotation;
+    const [ownMark] = [...marksFor(placeComparisons([own], cascade), WC).values()].flat();
+    expect(ownMark!.there.claim).toBe(`“${c.targets[1]!.selectors.quote!.exact}”`);
+    expect(relationInWords('qualifies', 'Lankov')).toBe(
+      'Lankov qualifies this, or is qualified by it',
+    );
   });
 
   it('syncs each paragraph to a linked passage: the comparisons first, the nearest linked paragraph otherwise', () => {
