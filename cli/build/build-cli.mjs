@@ -10,6 +10,7 @@
 // file, computed relative to the bundle, so the data files are read from
 // where they are in the repository.
 import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,22 @@ const ownImportMetaUrl = {
   },
 };
 
+/**
+ * A package's JSON data (`stopwords-en/stopwords-en.json`) goes into the bundle. Left external,
+ * as `packages: 'external'` leaves every package, esbuild writes its import without the
+ * `with { type: 'json' }` the source has, and Node refuses a JSON module imported without it:
+ * every command that loads the related-passages code (`diptych serve` among them) failed to start.
+ */
+/** @type {import('esbuild').Plugin} */
+const packageJsonInBundle = {
+  name: 'package-json-in-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^[^./].*\.json$/ }, (args) => ({
+      path: createRequire(args.importer).resolve(args.path),
+    }));
+  },
+};
+
 await build({
   entryPoints: [resolve(root, 'cli/main.ts')],
   outfile,
@@ -44,7 +61,7 @@ await build({
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
-  plugins: [ownImportMetaUrl],
+  plugins: [ownImportMetaUrl, packageJsonInBundle],
   // Our TypeScript is compiled into the bundle; npm packages stay in
   // node_modules and are imported from there as they are (already JavaScript).
   packages: 'external',
