@@ -17,6 +17,7 @@
  * they are skipped, not errors. `user`, `group` and `permissions` are not
  * kept: they describe accounts on a server Diptych does not talk to.
  */
+import type { ItemProblem } from './import-advice.ts';
 import { motivationFor } from '../model/annotation.ts';
 import { hypothesisAnnotationIri } from './format.ts';
 import { resolveTarget, type RawTarget } from './resolve-target.ts';
@@ -48,7 +49,10 @@ export function looksLikeHypothesis(value: unknown): value is JsonRecord {
 
 /** Reads one Hypothesis annotation found at `path`. */
 export function readHypothesisAnnotation(item: unknown, path: string, ctx: ReadContext): ItemRead {
-  const error = (at: string, message: string): ItemRead => ({ kind: 'error', path: at, message });
+  const error = (at: string, message: string, cause?: ItemProblem): ItemRead =>
+    cause === undefined
+      ? { kind: 'error', path: at, message }
+      : { kind: 'error', path: at, message, cause };
   if (!isRecord(item)) return error(path, 'an annotation must be a JSON object');
   const id = item['id'];
   if (typeof id !== 'string' || id.trim() === '')
@@ -119,7 +123,7 @@ export function readHypothesisAnnotation(item: unknown, path: string, ctx: ReadC
     },
     ctx,
   );
-  if (!resolved.ok) return error(resolved.path, resolved.message);
+  if (!resolved.ok) return error(resolved.path, resolved.message, resolved.cause);
 
   const dates: Record<'created' | 'updated', string | undefined> = {
     created: undefined,

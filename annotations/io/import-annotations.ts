@@ -37,6 +37,7 @@ import type { Locate } from './resolve-target.ts';
 import { generatorName, readW3cAnnotation, type W3cFileInfo } from './w3c-import.ts';
 import type { Edition } from '../../sources/edition.ts';
 import { counted, plural } from '../../sources/util/plural.ts';
+import { fileAdvice, itemAdvice, type FileProblem, type ItemProblem } from './import-advice.ts';
 
 /**
  * The largest file we read, in UTF-16 code units of its text (32 MB of ASCII
@@ -78,7 +79,13 @@ export type ImportItemResult =
       readonly conflictsWith?: string;
     }
   | { readonly status: 'skipped'; readonly path: string; readonly reason: string }
-  | { readonly status: 'error'; readonly path: string; readonly message: string };
+  | {
+      readonly status: 'error';
+      readonly path: string;
+      readonly message: string;
+      /** Set when the file may be fine but this browser lacks the item's text or quote. */
+      readonly cause?: ItemProblem;
+    };
 
 /** The outcome of an import. */
 export interface ImportOutcome {
@@ -92,8 +99,13 @@ export interface ImportOutcome {
   readonly results: readonly ImportItemResult[];
   /** What is wrong with the file as a whole (not JSON, too large, wrong shape…), if anything. */
   readonly fileError?: string;
-  /** One sentence for the reader. */
+  /** One sentence for the reader, with the technical detail (JSON paths, selectors) of a refusal. */
   readonly summary: string;
+  /**
+   * Set when the file is refused: what is wrong and what to do, in plain
+   * words (`import-advice.ts`). Shown first; `summary` is the detail behind it.
+   */
+  readonly advice?: string;
   /** Texts the imported annotations wait for (empty unless `ok`). */
   readonly waiting?: readonly WaitingFor[];
   /**
@@ -143,10 +155,23 @@ type Located =
       readonly items: readonly Found[];
       readonly info: W3cFileInfo;
     }
-  | { readonly ok: false; readonly message: string; readonly format?: ImportFormat };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      readonly problem: FileProblem;
+      readonly format?: ImportFormat;
+    };
 
 const SHAPES =
   'expected a W3C Annotation, AnnotationPage or AnnotationCollection, or Hypothesis JSON (an annotation, a list, {"rows": [...]} or a Hypothesis export)';
+
+const NOT_ANNOTATIONS: FileProblem = { kind: 'not-annotations' };
+
+const notAnnotations: Located = {
+  ok: false,
+  message: `the file is JSON but not annotations: ${SHAPES}`,
+  problem: NOT_ANNOTATIONS,
+};
 
 /** Finds the annotations in a parsed file. */
 function locateItems(document: unknown): Located {
@@ -160,8 +185,7 @@ function locateItems(document: unknown): Located {
       items.length > 0 && items.every((f) => f.as === 'hypothesis') ? 'hypothesis' : 'w3c';
     return { ok: true, format, items, info: { ours: false } };
   }
-  if (!isRecord(document))
-    return { ok: false, message: `the file is JSON but not annotations: ${SHAPES}` };
+  if (!isRecord(document)) return notAnnotations;
   // Hypothesis's search API answers `{ total, rows }`; its client's Export
   // writes `{ export_date, export_userid, client_version, annotations }`.
   for (const key of ['rows', 'annotations'] as const) {
@@ -189,7 +213,10 @@ function locateItems(document: unknown): Located {
   const ours = version !== undefined;
   if (ours) {
     const migrated = migrateDocument(doc, version);
-    if (!migrated.ok) return { ok: false, message: migrated.message, format: 'diptych' };
+    if (!migrated.ok) {
+      const problem: FileProblem = { kind: migrated.newer ? 'newer-version' : 'damaged-version' };
+      return { ok: false, message: migrated.message, problem, format: 'diptych' };
+    }
     doc = migrated.document;
   }
   const generator = generatorName(doc['generator']);
@@ -204,20 +231,31 @@ function locateItems(document: unknown): Located {
     if (first === undefined) {
       return doc['total'] === 0 || doc['total'] === undefined
         ? { ok: true, format, items: [], info }
-        : { ok: false, message: 'the collection has no "first" page', format };
+        : {
+            ok: false,
+            message: 'the collection has no "first" page',
+            problem: NOT_ANNOTATIONS,
+            format,
+          };
     }
     if (typeof first === 'string') {
       return {
         ok: false,
         message: `the collection only links its first page (${first.slice(0, 200)}) instead of including it; Diptych does not fetch from the web, so save the pages themselves`,
+        problem: { kind: 'linked-pages' },
         format,
       };
     }
     if (!isRecord(first))
-      return { ok: false, message: 'the collection\'s "first" must be an AnnotationPage', format };
+      return {
+        ok: false,
+        message: 'the collection\'s "first" must be an AnnotationPage',
+        problem: NOT_ANNOTATIONS,
+        format,
+      };
     return pageItems(first, 'first', format, info);
   }
-  return { ok: false, message: `the file is JSON but not annotations: ${SHAPES}` };
+  return notAnnotations;
 }
 
 /** The items of a page and of the pages embedded after it through `next`. */
@@ -231,17 +269,24 @@ function pageItems(
   let current: unknown = page;
   let here = path;
   for (let n = 0; isRecord(current); n += 1) {
-    if (n > 10_000) return { ok: false, message: 'too many pages', format };
+    if (n > 10_000)
+      return { ok: false, message: 'too many pages', problem: NOT_ANNOTATIONS, format };
     const list = current['items'];
     const itemsPath = here === '' ? 'items' : `${here}.items`;
     if (!Array.isArray(list))
-      return { ok: false, message: `${itemsPath} must be a list of annotations`, format };
+      return {
+        ok: false,
+        message: `${itemsPath} must be a list of annotations`,
+        problem: NOT_ANNOTATIONS,
+        format,
+      };
     list.forEach((item, i) => items.push({ item, path: `${itemsPath}[${i}]`, as: 'w3c' }));
     const next = current['next'];
     if (typeof next === 'string') {
       return {
         ok: false,
         message: `the file holds only part of the collection: its next page is linked (${next.slice(0, 200)}), not included, and Diptych does not fetch from the web`,
+        problem: { kind: 'linked-pages' },
         format,
       };
     }
@@ -323,13 +368,26 @@ function looksBinary(text: string): boolean {
   return replacement > 8 && replacement > head.length / 100;
 }
 
-function failed(fileError: string, format: ImportFormat | null = null): ImportOutcome {
+/** "Nothing was imported." and what to do: the start of every refusal's advice. */
+const refusal = (advice: string): string => `Nothing was imported. ${advice}`;
+
+function failed(
+  problem: FileProblem,
+  fileError: string,
+  format: ImportFormat | null = null,
+): ImportOutcome {
   const outcome = { ok: false, format, annotations: [], results: [], fileError };
-  return { ...outcome, summary: importStatus(outcome) };
+  return { ...outcome, summary: importStatus(outcome), advice: refusal(fileAdvice(problem)) };
 }
 
-const tooLarge = (size: number, unit: number): string =>
-  `the file is too large (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${unit / 1024 / 1024} MB)`;
+const tooLarge = (size: number, unit: number): ImportOutcome => {
+  const megabytes = size / 1024 / 1024;
+  const limit = unit / 1024 / 1024;
+  return failed(
+    { kind: 'too-large', megabytes, limit },
+    `the file is too large (${megabytes.toFixed(1)} MB; the limit is ${limit} MB)`,
+  );
+};
 
 /**
  * Call with a file's size in bytes (`File.size`) before reading it: the
@@ -337,7 +395,7 @@ const tooLarge = (size: number, unit: number): string =>
  * as `importAnnotations` uses for a too-long text.
  */
 export function importFileSizeCheck(bytes: number): ImportOutcome | null {
-  return bytes > MAX_IMPORT_BYTES ? failed(tooLarge(bytes, MAX_IMPORT_BYTES)) : null;
+  return bytes > MAX_IMPORT_BYTES ? tooLarge(bytes, MAX_IMPORT_BYTES) : null;
 }
 
 /**
@@ -350,33 +408,36 @@ export function importAnnotations(text: string, ctx: ImportContext): ImportOutco
   } catch (error) {
     // Not expected (every item is checked); still, the reader's data is never at risk.
     return failed(
+      { kind: 'internal' },
       `an internal error stopped the import (${error instanceof Error ? error.message : String(error)})`,
     );
   }
 }
 
 function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
-  if (typeof text !== 'string') return failed('the file could not be read as text');
-  if (text.length > MAX_IMPORT_CHARS) {
-    return failed(tooLarge(text.length, MAX_IMPORT_CHARS));
-  }
-  if (text.trim() === '') return failed('the file is empty');
-  if (looksBinary(text)) return failed('the file is not a text file (it looks binary)');
+  if (typeof text !== 'string')
+    return failed({ kind: 'unreadable' }, 'the file could not be read as text');
+  if (text.length > MAX_IMPORT_CHARS) return tooLarge(text.length, MAX_IMPORT_CHARS);
+  if (text.trim() === '') return failed({ kind: 'empty' }, 'the file is empty');
+  if (looksBinary(text))
+    return failed({ kind: 'binary' }, 'the file is not a text file (it looks binary)');
   let document: unknown;
   try {
     document = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return failed(
+      { kind: 'not-json' },
       // One line: JSON.parse quotes the file's start, raw newlines and all.
       `the file is not JSON (${error instanceof Error ? error.message.replace(/\s+/g, ' ') : 'cannot parse'})`,
     );
   }
   const located = locateItems(document);
-  if (!located.ok) return failed(located.message, located.format ?? null);
+  if (!located.ok) return failed(located.problem, located.message, located.format ?? null);
   const records = readRecordEdits(document);
-  if (!records.ok) return failed(records.message, located.format);
+  if (!records.ok) return failed({ kind: 'damaged-records' }, records.message, located.format);
   if (located.items.length > MAX_IMPORT_ITEMS) {
     return failed(
+      { kind: 'too-many', limit: MAX_IMPORT_ITEMS },
       `the file holds ${located.items.length} items; the limit is ${MAX_IMPORT_ITEMS}`,
       located.format,
     );
@@ -400,7 +461,12 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
         ? readHypothesisAnnotation(found.item, found.path, readCtx)
         : readW3cAnnotation(found.item, found.path, readCtx, located.info);
     if (read.kind === 'error')
-      results.push({ status: 'error', path: read.path, message: read.message });
+      results.push({
+        status: 'error',
+        path: read.path,
+        message: read.message,
+        ...(read.cause === undefined ? {} : { cause: read.cause }),
+      });
     else if (read.kind === 'skipped')
       results.push({ status: 'skipped', path: found.path, reason: read.reason });
     else if (seen.has(read.annotation.id)) {
@@ -432,9 +498,11 @@ function importUnchecked(text: string, ctx: ImportContext): ImportOutcome {
   const note = waiting.length
     ? ` ${waiting.map((w) => `${counted(w.count, 'annotation')} wait for “${w.title ?? w.source}”`).join('; ')} (not in this browser yet): ${plural(waiting.length, 'it is', 'they are')} kept and placed when you add the text.`
     : '';
+  const problems = results.flatMap((r) => (r.status === 'error' ? [r.cause] : []));
   return {
     ...outcome,
     summary: `${importStatus(outcome)}${note}`,
+    ...(ok ? {} : { advice: refusal(itemAdvice({ total: results.length, problems })) }),
     ...(waiting.length ? { waiting } : {}),
     ...(ok && Object.keys(records.records).length ? { records: records.records } : {}),
   };

@@ -33,7 +33,12 @@ export const MIGRATIONS: readonly Migration[] = [];
 /** The outcome of `migrateDocument`. */
 export type MigrationResult =
   | { readonly ok: true; readonly document: JsonRecord; readonly from: number }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** Set when a newer Diptych wrote the file: updating fixes it (the plain advice says so). */
+      readonly newer?: true;
+    };
 
 /**
  * Brings a document of our format at `version` up to `CURRENT_FORMAT_VERSION`.
@@ -56,6 +61,7 @@ export function migrateDocument(
     return {
       ok: false,
       message: `the file was written by a newer Diptych (format ${version}); this one reads formats up to ${current}, so update Diptych first`,
+      newer: true,
     };
   }
   let doc = document;

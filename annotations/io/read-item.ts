@@ -6,6 +6,7 @@
  */
 import { AnnotationSchema, type Annotation } from '../model/annotation.ts';
 import type { ResolveContext } from './resolve-target.ts';
+import type { ItemProblem } from './import-advice.ts';
 import { firstIssue } from '../../sources/util/zod-issue.ts';
 
 /** The pure inputs a reader needs. */
@@ -25,7 +26,13 @@ export type ItemRead =
       readonly unplaced?: true;
     }
   | { readonly kind: 'skipped'; readonly reason: string }
-  | { readonly kind: 'error'; readonly path: string; readonly message: string };
+  | {
+      readonly kind: 'error';
+      readonly path: string;
+      readonly message: string;
+      /** Set when the file may be fine but this browser lacks the item's text or quote. */
+      readonly cause?: ItemProblem;
+    };
 
 /** A plain JSON object. */
 export type JsonRecord = Readonly<Record<string, unknown>>;

@@ -21,6 +21,7 @@ import { addressOf, CONTEXT_LENGTH, describe } from '../anchoring/describe.ts';
 import { addressForRange } from '../model/address-for-range.ts';
 import type { PositionSelector, QuoteSelector, Target } from '../model/selectors.ts';
 import { sourceIdFromIri } from './format.ts';
+import type { ItemProblem } from './import-advice.ts';
 
 /** Where a quote anchors in one of our editions. `[start, end)` indexes `Edition.text`. */
 export interface LocatedQuote {
@@ -96,12 +97,19 @@ export type Resolved =
       /** Set when the quote is nowhere in the text and the target was kept as given (`keepUnplaced`). */
       readonly unplaced?: true;
     }
-  | { readonly ok: false; readonly path: string; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly path: string;
+      readonly message: string;
+      /** Set when the file may be fine but this browser lacks its text, or its quote (see `ItemProblem`). */
+      readonly cause?: ItemProblem;
+    };
 
 /** How much context we keep on each side of a quote we build from our own text: `describe`'s. */
 export const CONTEXT_CHARS = CONTEXT_LENGTH;
 
-const fail = (path: string, message: string): Resolved => ({ ok: false, path, message });
+const fail = (path: string, message: string, cause?: ItemProblem): Resolved =>
+  cause === undefined ? { ok: false, path, message } : { ok: false, path, message, cause };
 
 /** A target's own address and the passage it names in the edition (`null`: none). */
 interface ParsedAddressOf {
@@ -168,6 +176,7 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
     return fail(
       paths.source ?? paths.target,
       `unknown source "${sourceIdFromIri(raw.source)}": Diptych has no text with that id`,
+      'text-missing',
     );
   }
 
@@ -239,6 +248,7 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
         return fail(
           paths.position ?? paths.target,
           `the selectors disagree: the quoted text is not at the TextPositionSelector's place (${start}–${end}) in "${edition.id}", nor anywhere else in it`,
+          'quote-missing',
         );
       }
       const target = fromEdition(edition, found.start, found.end);
@@ -273,7 +283,11 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
       };
       const found = ctx.locate?.(quote, { source: edition.id }) ?? null;
       if (found === null || found.source !== edition.id) {
-        return fail(paths.quote ?? paths.target, `the quoted text is not in "${edition.id}"`);
+        return fail(
+          paths.quote ?? paths.target,
+          `the quoted text is not in "${edition.id}"`,
+          'quote-missing',
+        );
       }
       const target = fromEdition(edition, found.start, found.end);
       return target
@@ -296,7 +310,11 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
     );
   }
   if (ctx.locate === undefined) {
-    return fail(paths.source ?? paths.target, `unknown source "${raw.source ?? '(none)'}"`);
+    return fail(
+      paths.source ?? paths.target,
+      `unknown source "${raw.source ?? '(none)'}"`,
+      'text-missing',
+    );
   }
   const quote = {
     exact: raw.quote.exact,
@@ -309,6 +327,7 @@ export function resolveTarget(raw: RawTarget, ctx: ResolveContext): Resolved {
     return fail(
       paths.quote ?? paths.target,
       `unknown source "${raw.source ?? '(none)'}", and its quoted text ("${ellipsis(raw.quote.exact)}") is in none of Diptych's texts`,
+      'text-missing',
     );
   }
   if (!(found.end > found.start) || found.end > located.text.length) {

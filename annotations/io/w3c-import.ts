@@ -20,6 +20,7 @@
  * its literal text, markup and all. It becomes a plain-string note, which the
  * app renders through `parseNoteMarkdown`, where raw HTML stays text.
  */
+import type { ItemProblem } from './import-advice.ts';
 import {
   AnnotationIdSchema,
   COLORS,
@@ -143,7 +144,10 @@ export function readW3cAnnotation(
   ctx: ReadContext,
   file: W3cFileInfo,
 ): ItemRead {
-  const error = (at: string, message: string): ItemRead => ({ kind: 'error', path: at, message });
+  const error = (at: string, message: string, cause?: ItemProblem): ItemRead =>
+    cause === undefined
+      ? { kind: 'error', path: at, message }
+      : { kind: 'error', path: at, message, cause };
   if (!isRecord(item)) return error(path, 'an annotation must be a JSON object');
   if (!hasType(item['type'], 'Annotation')) {
     return error(
@@ -258,7 +262,7 @@ export function readW3cAnnotation(
       };
     if ('error' in raw) return error(raw.path, raw.error);
     const resolved = resolveTarget(raw, ctx);
-    if (!resolved.ok) return error(resolved.path, resolved.message);
+    if (!resolved.ok) return error(resolved.path, resolved.message, resolved.cause);
     targets.push(resolved.target);
     foreignDocument ??= resolved.foreignDocument;
     if (resolved.rederived !== undefined) rederived ??= { path: here, reason: resolved.rederived };

@@ -5,11 +5,14 @@
  * Import is all or nothing: `importAnnotations` reads and checks the whole
  * file without changing anything, then the store's `addMany` adds every new
  * annotation in one change (or none). The result is one sentence
- * (`outcome.summary`, `importStatus`'s words), saying what is wrong and where
- * when the file is refused. Renders that sentence as text, never as HTML.
+ * (`outcome.summary`, `importStatus`'s words); a refused file shows instead
+ * what is wrong and what to do in plain words (`outcome.advice`), with the
+ * summary (what is wrong and where, in the file's terms) under "Technical
+ * details". Renders both as text, never as HTML.
  */
 import { useRef, useState, type ReactNode } from 'react';
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
+import type { ImportOutcome } from '../../annotations/io/import-annotations.ts';
 import { libraryTitles, mayWaitFor, recordWaiting } from '../library/library-bridge.ts';
 import { dateStamp, downloadFile } from '../views/download-file.ts';
 import type { AnnotationUi } from './use-annotation-ui.ts';
@@ -19,6 +22,15 @@ import { counted } from '../../sources/util/plural.ts';
 interface ImportMessage {
   readonly ok: boolean;
   readonly text: string;
+  /** A refusal's technical reason (JSON path, parser message), behind a disclosure. */
+  readonly detail?: string;
+}
+
+/** A refused import's message: the plain advice shown, the technical summary kept behind it. */
+function refusedMessage(name: string, outcome: ImportOutcome): ImportMessage {
+  return outcome.advice === undefined
+    ? { ok: false, text: `${name}: ${outcome.summary}` }
+    : { ok: false, text: `${name}: ${outcome.advice}`, detail: outcome.summary };
 }
 
 /** Export and import controls. */
@@ -66,7 +78,7 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
     // Checked before reading (issue 12, item 6): a 1 GB file is refused by its size, unread.
     const tooLarge = runtime.importFileSizeCheck(file.size);
     if (tooLarge) {
-      setMessage({ ok: false, text: `${file.name}: ${tooLarge.summary}` });
+      setMessage(refusedMessage(file.name, tooLarge));
       return;
     }
     let text: string;
@@ -84,7 +96,7 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
       waitFor: mayWaitFor,
     });
     if (!outcome.ok) {
-      setMessage({ ok: false, text: `${file.name}: ${outcome.summary}` });
+      setMessage(refusedMessage(file.name, outcome));
       return;
     }
     const added = runtime.store.addMany(outcome.annotations);
@@ -153,6 +165,13 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
       <p className="ann-import-result" role="status" data-ok={message?.ok ? 'true' : 'false'}>
         {message?.text}
       </p>
+      {message?.detail !== undefined && (
+        // Outside the live region: a screen reader announces the plain words, not the JSON path.
+        <details className="ann-import-detail">
+          <summary>Technical details</summary>
+          <p>{message.detail}</p>
+        </details>
+      )}
     </div>
   );
 }

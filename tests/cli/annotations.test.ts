@@ -42,10 +42,12 @@ describe('diptych annotations', () => {
     );
   });
 
-  it('a file that is not JSON gets a one-line error', async () => {
+  it('a file that is not JSON gets a one-line error: plain words first, then the details', async () => {
     const { code, err } = await run('annotations', file('bad.json', 'hello\nworld\n'));
     expect(code).toBe(1);
-    expect(err).toMatch(/^diptych: .*bad\.json: Nothing was imported: the file is not JSON/);
+    expect(err).toMatch(
+      /^diptych: .*bad\.json: Nothing was imported\. This file is not an annotations file Diptych can read: it is not JSON\. Export from Diptych or Hypothesis gives a file that is\. Details: the file is not JSON \(Unexpected token/,
+    );
     expect(err.trimEnd().split('\n')).toHaveLength(1);
   });
 
@@ -82,11 +84,15 @@ describe('diptych annotations', () => {
         () => [fixture('format-v1.jsonld'), '--digest', '--w3c'],
         /choose one of --digest and --w3c/,
       ],
-      ['not JSON', () => [file('x.json', 'hello')], /Nothing was imported: the file is not JSON/],
+      [
+        'not JSON',
+        () => [file('x.json', 'hello')],
+        /Nothing was imported\. .* Details: the file is not JSON/,
+      ],
       [
         'a bad item',
         () => [fixture('import/bad-one-among-good/input.txt')],
-        /Nothing was imported: 1 of 3 items has a problem; the first, at \[1\]\.created/,
+        /Nothing was imported\. 1 of the 3 annotations in this file is damaged or incomplete.* Details: 1 of 3 items has a problem; the first, at \[1\]\.created/,
       ],
     ] as const)('%s', async (_name, argv, message) => {
       const { code, out, err } = await run('annotations', ...argv());

@@ -28,6 +28,9 @@ const locate = locateInEditions(editions);
 const samples = sampleAnnotations(editions);
 const NOW = '2026-02-01T00:00:00.000Z';
 const CASES = new URL('../../fixtures/annotations/import/', import.meta.url);
+/** Terms of the formats and the parser, which a refusal's plain advice must not use. */
+const JARGON =
+  /W3C|IRI|§|selector|\[\d+\]|\bid\b|"|TextQuote|TextPosition|AnnotationPage|Collection|position \d|Unexpected token|formatVersion|diptych:/;
 
 function runCase(name: string): ImportOutcome {
   const dir = new URL(`${name}/`, CASES);
@@ -58,8 +61,13 @@ describe('importAnnotations: fixture cases', () => {
       expect(outcome.ok).toBe(false);
       expect(outcome.annotations).toEqual([]);
       expect(outcome.summary).toMatch(/^Nothing was imported: /);
+      // The words shown first are a student's: what is wrong and what to do, none of the
+      // file's own terms (the summary keeps those, for whoever repairs the file).
+      expect(outcome.advice).toMatch(/^Nothing was imported\. [A-Z0-9]/);
+      expect(outcome.advice).not.toMatch(JARGON);
     } else {
       expect(outcome.ok).toBe(true);
+      expect(outcome.advice).toBeUndefined();
     }
     for (const a of outcome.annotations) expect(AnnotationSchema.safeParse(a).success).toBe(true);
   });
