@@ -111,16 +111,62 @@ export function missingFields(meta: SourceMetadata, style?: StyleRef): MissingFi
   return missing;
 }
 
+/** A list in words: "a", "a or b", "a, b or c" (or "and", after "lacks"). */
+function wordList(items: readonly string[], conjunction: 'or' | 'and'): string {
+  return items.length === 1
+    ? items[0]!
+    : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)!}`;
+}
+
 /**
- * One sentence for a reader, or `null` when nothing is missing:
- * "Incomplete record: Diptych does not know the day of publication or the URL. Edit the record to add them."
+ * What a style prints for a record whose only year is inferred, and why, for
+ * `missingNote`: a reader who sees "n.d." beside "Lankov (2007)" should read
+ * it as the manual's rule for an undated work, not as Diptych losing the year
+ * (`styleRecord` in `records.ts` decides what each style is given).
+ */
+function inferredYearNote(year: number, style: StyleRef | undefined): string {
+  const inferred = `the text carries no date. Diptych infers the year (about ${year}) from the text, but an inferred year is not a date of publication`;
+  switch (style) {
+    case undefined:
+      return `${inferred}.`;
+    case 'apa':
+      return `${inferred}, so APA shows “n.d.”, as for any undated work.`;
+    case 'mla':
+      return `${inferred}, so MLA leaves the date out, as for any undated work.`;
+    case 'custom':
+      return `${inferred}, so this style, which may not mark a guess, shows no date.`;
+    default:
+      return `${inferred}, so Chicago shows it marked as a guess, “[${year}?]”.`;
+  }
+}
+
+/**
+ * One or two sentences for a reader, or `null` when nothing is missing. Says
+ * what is missing, why a citation looks as it does without it, and where to
+ * add it:
+ * "Incomplete record for Lankov (2007): the text carries no date. Diptych
+ * infers the year (about 2007) …, so APA shows “n.d.”, as for any undated
+ * work. … If you know them, add them with Edit record (issued, publisher)."
  */
 export function missingNote(meta: SourceMetadata, style?: StyleRef): string | null {
   const missing = missingFields(meta, style);
   if (missing.length === 0) return null;
-  const whats = missing.map((m) => m.what);
-  const list =
-    whats.length === 1 ? whats[0]! : `${whats.slice(0, -1).join(', ')} or ${whats.at(-1)!}`;
+  const issued = meta.csl.issued;
+  const year = issued?.circa ? issued['date-parts'][0]?.[0] : undefined;
+  const undated = year !== undefined && missing.some((m) => m.field === 'issued');
+  const others = undated ? missing.filter((m) => m.field !== 'issued') : missing;
+  const them = plural(missing.length, 'it', 'them');
+  const parts: string[] = [];
+  if (undated) parts.push(inferredYearNote(year, style));
+  if (others.length > 0) {
+    const whats = others.map((m) => m.what);
+    const require = `the manuals require ${plural(others.length, 'it', 'them')}`;
+    parts.push(
+      undated
+        ? `The record also lacks ${wordList(whats, 'and')}; ${require}.`
+        : `Diptych does not know ${wordList(whats, 'or')}; ${require}.`,
+    );
+  }
   const fields = missing.map((m) => m.field).join(', ');
-  return `Incomplete record for ${meta.label}: Diptych does not know ${list}; the manuals require ${plural(missing.length, 'it', 'them')}. Edit the record to add ${plural(missing.length, 'it', 'them')} (${fields}).`;
+  return `Incomplete record for ${meta.label}: ${parts.join(' ')} If you know ${them}, add ${them} with Edit record (${fields}).`;
 }

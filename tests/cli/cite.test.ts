@@ -24,7 +24,7 @@ describe('diptych cite', () => {
     async () => {
       const { code, out, err } = await run('cite', 'lankov-2007:12');
       expect(err).toBe(
-        'note: Incomplete record for Lankov (2007): Diptych does not know the date of the paper or the institution it comes from (APA); the manuals require them. Edit the record to add them (issued, publisher).\n',
+        'note: Incomplete record for Lankov (2007): the text carries no date. Diptych infers the year (about 2007) from the text, but an inferred year is not a date of publication, so APA shows “n.d.”, as for any undated work. The record also lacks the institution it comes from (APA); the manuals require it. If you know them, add them with Edit record (issued, publisher).\n',
       );
       expect(code).toBe(0);
       expect(out).toBe(

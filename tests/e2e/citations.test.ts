@@ -108,6 +108,23 @@ describe('the Cite panel', () => {
             .poll(() => note.allTextContents(), { message: style })
             .toEqual([NO_SECTION_NOTE]);
         else expect(await note.count(), style).toBe(0);
+        // Lankov's paper carries no date (its year is inferred): the warning says why the style
+        // shows what it shows for it, and where to add a date, not only that the record is
+        // incomplete (a student read APA's "n.d." under the warning as an error).
+        const missing = await panel.locator('.cite-missing').textContent();
+        expect(missing, style).toContain(
+          'Lankov (2007): the text carries no date. Diptych infers the year (about 2007) from the text, but an inferred year is not a date of publication, so ',
+        );
+        expect(missing, style).toContain(
+          style === 'apa'
+            ? 'so APA shows “n.d.”, as for any undated work.'
+            : style === 'mla'
+              ? 'so MLA leaves the date out, as for any undated work.'
+              : 'so Chicago shows it marked as a guess, “[2007?]”.',
+        );
+        expect(missing, style).toMatch(
+          /If you know (it|them), add (it|them) with Edit record \(issued/,
+        );
       }
       // The italics survive as elements (rendered without HTML injection).
       await chooseStyle(panel, 'apa');
@@ -313,9 +330,7 @@ describe('the Bibliography dialog', () => {
       // it; export is not held back.
       const flag = (source: string) =>
         dialog.locator(`.bibliography-entry[data-source="${source}"] .bibliography-missing`);
-      expect(await flag('lankov-2007').textContent()).toContain(
-        'Diptych does not know the date of the paper',
-      );
+      expect(await flag('lankov-2007').textContent()).toContain('the text carries no date');
       expect(await flag('winstanley-chesters-2015').textContent()).toContain(
         'the day of publication, the URL or the date you accessed it (MLA)',
       );
@@ -421,7 +436,7 @@ describe('records and styles a reader completes', () => {
         .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
         .toBe('(Winstanley-Chesters, n.d., para. 12)');
       expect(await panel.locator('.cite-missing').textContent()).toContain(
-        'does not know the day of publication or the URL',
+        'so APA shows “n.d.”, as for any undated work. The record also lacks the URL;',
       );
       // Read before copying: above the copy buttons, at 420 px (where a student copied before
       // scrolling down to it) and wide.

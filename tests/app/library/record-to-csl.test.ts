@@ -80,7 +80,7 @@ describe('recordToCsl', () => {
       const citer = await createCiter('apa', nodeCslLoader, [...BUILTIN_SOURCES, meta]);
       const cited = citePassage(citer, { address: `${untitled.id}:1` });
       expect(cited.missing).toEqual([
-        'Incomplete record for untitled: Diptych does not know its title (the text states none: “untitled” comes from “untitled.txt”, the name it was added under), the date of the paper or the institution it comes from (APA); the manuals require them. Edit the record to add them (title, issued, publisher).',
+        'Incomplete record for untitled: Diptych does not know its title (the text states none: “untitled” comes from “untitled.txt”, the name it was added under), the date of the paper or the institution it comes from (APA); the manuals require them. If you know them, add them with Edit record (title, issued, publisher).',
       ]);
       const bibtex = exportBibliography('bibtex', [meta]);
       expect(bibtex).toMatch(
@@ -150,7 +150,7 @@ describe('recordToCsl', () => {
       const meta = userSourceMetadata(source);
       const citer = await createCiter('apa', nodeCslLoader, [...BUILTIN_SOURCES, meta]);
       expect(citePassage(citer, { address: `${entry.id}:1` }).missing).toEqual([
-        'Incomplete record for Notes: Diptych does not know which part of an author’s name is the family name (the file gives “Kim Minji” as one string; split at the last space, “Minji” is a guess); the manuals require it. Edit the record to add it (author).',
+        'Incomplete record for Notes: Diptych does not know which part of an author’s name is the family name (the file gives “Kim Minji” as one string; split at the last space, “Minji” is a guess); the manuals require it. If you know it, add it with Edit record (author).',
       ]);
       expect(exportBibliography('bibtex', [meta])).toContain(
         'note = {Author name split at its last space; family name inferred, not stated in the source.}',

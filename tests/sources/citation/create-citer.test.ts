@@ -341,15 +341,15 @@ describe('createCiter: the manuals’ rules (each string checked against the gui
       Object.fromEntries(c.bibliography().map((e) => [e.source, e.missing]));
     expect(flags(citers.get('mla')!)).toEqual({
       'lankov-2007':
-        'Incomplete record for Lankov (2007): Diptych does not know the date of the paper; the manuals require it. Edit the record to add it (issued).',
+        'Incomplete record for Lankov (2007): the text carries no date. Diptych infers the year (about 2007) from the text, but an inferred year is not a date of publication, so MLA leaves the date out, as for any undated work. If you know it, add it with Edit record (issued).',
       'winstanley-chesters-2015':
-        'Incomplete record for Winstanley-Chesters (2015): Diptych does not know the day of publication, the URL or the date you accessed it (MLA); the manuals require them. Edit the record to add them (issued, URL, accessed).',
+        'Incomplete record for Winstanley-Chesters (2015): the text carries no date. Diptych infers the year (about 2015) from the text, but an inferred year is not a date of publication, so MLA leaves the date out, as for any undated work. The record also lacks the URL and the date you accessed it (MLA); the manuals require them. If you know them, add them with Edit record (issued, URL, accessed).',
     });
     // A source the style leaves out of its bibliography is flagged too.
     const notes = citers.get('chicago-notes')!.bibliography();
     expect(notes.find((e) => e.source === 'lankov-2007')).toMatchObject({
       kind: 'absent',
-      missing: expect.stringContaining('the date of the paper'),
+      missing: expect.stringContaining('so Chicago shows it marked as a guess, “[2007?]”'),
     });
     expect(withCompleted('apa', (c) => flags(c))).toEqual({
       'lankov-2007': undefined,
@@ -360,7 +360,7 @@ describe('createCiter: the manuals’ rules (each string checked against the gui
   it('says what an incomplete record lacks, and nothing once it is completed', () => {
     const w = citers.get('apa')!.cite('winstanley-chesters-2015');
     expect(w.missing).toEqual([
-      'Incomplete record for Winstanley-Chesters (2015): Diptych does not know the day of publication or the URL; the manuals require them. Edit the record to add them (issued, URL).',
+      'Incomplete record for Winstanley-Chesters (2015): the text carries no date. Diptych infers the year (about 2015) from the text, but an inferred year is not a date of publication, so APA shows “n.d.”, as for any undated work. The record also lacks the URL; the manuals require it. If you know them, add them with Edit record (issued, URL).',
     ]);
     const done = withCompleted('apa', (c) => c.cite('winstanley-chesters-2015', p12));
     expect(done.missing).toEqual([]);
