@@ -152,7 +152,8 @@ export function AnnotationEditor({ ui, annotation }: AnnotationEditorProps): Rea
         aria-describedby={`${id}-hint`}
       />
       <p id={`${id}-hint`} className="ann-hint">
-        *emphasis*, **strong**, [links](https://…), lists with “- ”. Ctrl+Enter saves.
+        Write *word* for italics, **word** for bold, [text](https://…) for a link, “- ” at a line’s
+        start for a list. Ctrl+Enter saves.
       </p>
       <label htmlFor={`${id}-tags`}>Tags (separated by commas)</label>
       <input

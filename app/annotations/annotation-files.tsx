@@ -1,6 +1,7 @@
 /**
- * Export and import buttons: the W3C JSON-LD collection, the Markdown
- * digest, and import from a W3C or Hypothesis JSON file.
+ * Export and import buttons: the W3C JSON-LD collection (Export
+ * annotations), the Markdown digest (Export digest), and import from a W3C or
+ * Hypothesis JSON file; each says in small print what its file is for.
  *
  * Import is all or nothing: `importAnnotations` reads and checks the whole
  * file without changing anything, then the store's `addMany` adds every new
@@ -10,7 +11,7 @@
  * summary (what is wrong and where, in the file's terms) under "Technical
  * details". Renders both as text, never as HTML.
  */
-import { useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import type { AnnotationId } from '../../annotations/model/annotation.ts';
 import type { ImportOutcome } from '../../annotations/io/import-annotations.ts';
 import { libraryTitles, mayWaitFor, recordWaiting } from '../library/library-bridge.ts';
@@ -31,6 +32,39 @@ function refusedMessage(name: string, outcome: ImportOutcome): ImportMessage {
   return outcome.advice === undefined
     ? { ok: false, text: `${name}: ${outcome.summary}` }
     : { ok: false, text: `${name}: ${outcome.advice}`, detail: outcome.summary };
+}
+
+/**
+ * A file button: a short label that names the action (its accessible name)
+ * and, in small print under it, what the file is for, the format named last
+ * (its accessible description). "Export annotations (W3C)" told a student the
+ * format and not why they would want the file.
+ */
+function FileButton(props: {
+  readonly label: string;
+  readonly hint: string;
+  readonly onClick: () => void;
+  readonly disabled: boolean;
+}): ReactNode {
+  const hint = useId();
+  // The hint sits beside the button, not in it: inside, it would be part of the button's
+  // name, and an aria-label without it hides visible text from speech input (axe's
+  // label-content-name-mismatch).
+  return (
+    <span className="ann-file">
+      <button
+        type="button"
+        aria-describedby={hint}
+        onClick={props.onClick}
+        disabled={props.disabled}
+      >
+        {props.label}
+      </button>
+      <span id={hint} className="ann-file-hint">
+        {props.hint}
+      </span>
+    </span>
+  );
 }
 
 /** Export and import controls. */
@@ -139,15 +173,24 @@ export function AnnotationFiles({ ui }: { readonly ui: AnnotationUi }): ReactNod
   return (
     <div className="ann-files">
       <div className="ann-files-buttons">
-        <button type="button" onClick={() => void exportW3c()} disabled={!ready}>
-          Export annotations (W3C)
-        </button>
-        <button type="button" onClick={() => void exportDigest()} disabled={!ready}>
-          Export digest (Markdown)
-        </button>
-        <button type="button" onClick={() => input.current?.click()} disabled={!ready}>
-          Import annotations…
-        </button>
+        <FileButton
+          label="Export annotations"
+          hint="a file to keep, or to import elsewhere (W3C JSON-LD)"
+          onClick={() => void exportW3c()}
+          disabled={!ready}
+        />
+        <FileButton
+          label="Export digest"
+          hint="your quotes and notes to read or print (Markdown)"
+          onClick={() => void exportDigest()}
+          disabled={!ready}
+        />
+        <FileButton
+          label="Import annotations…"
+          hint="from a Diptych or Hypothesis export"
+          onClick={() => input.current?.click()}
+          disabled={!ready}
+        />
         <input
           ref={input}
           type="file"

@@ -6,7 +6,8 @@
  * first note (and, for notes styles, the short subsequent note), the
  * bibliography entries, what an incomplete record lacks (read before
  * copying, so above them), and the buttons: Copy citation, Copy quote with
- * citation, Copy as Pandoc, Copy as LaTeX, Copy link; then **Edit record**.
+ * citation, Copy for Pandoc, Copy for LaTeX (each titled with what it is
+ * for), Copy link; then **Edit record**.
  *
  * The citation is formatted in the citation worker, with the reader's record
  * overrides; while a style's engine is being built (seconds, the first time,
@@ -411,20 +412,22 @@ export function CitePanel({
         <button
           type="button"
           disabled={!result}
+          title="For a paper written in Markdown and turned into Word or PDF by Pandoc: a citation Pandoc formats from your bibliography file (BibTeX or CSL-JSON)"
           onClick={() =>
             result && void copy('Pandoc citation', copyPlainText(result.pandoc), result.pandoc)
           }
         >
-          Copy as Pandoc
+          Copy for Pandoc
         </button>
         <button
           type="button"
           disabled={!result}
+          title="For a paper written in LaTeX: a citation biblatex formats from your BibTeX file"
           onClick={() =>
             result && void copy('LaTeX citation', copyPlainText(result.latex), result.latex)
           }
         >
-          Copy as LaTeX
+          Copy for LaTeX
         </button>
         <button type="button" onClick={() => void copy('Link', copyPlainText(link), link)}>
           Copy link

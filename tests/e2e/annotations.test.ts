@@ -301,9 +301,30 @@ describe('export and import', () => {
     await expect.poll(async () => (await storedAnnotations(reader.page)).length).toBe(2);
     const before = await storedAnnotations(reader.page);
 
+    // Each file button says what its file is for, the format named last (its description).
+    const exportButton = sidebar(reader.page).getByRole('button', {
+      name: 'Export annotations',
+      exact: true,
+    });
+    const description = (name: string) =>
+      sidebar(reader.page)
+        .getByRole('button', { name, exact: true })
+        .evaluate((el) =>
+          (el.getAttribute('aria-describedby') ?? '')
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' '),
+        );
+    expect(await description('Export annotations')).toBe(
+      'a file to keep, or to import elsewhere (W3C JSON-LD)',
+    );
+    expect(await description('Export digest')).toBe(
+      'your quotes and notes to read or print (Markdown)',
+    );
+    expect(await description('Import annotations…')).toBe('from a Diptych or Hypothesis export');
     const [download] = await Promise.all([
       reader.page.waitForEvent('download'),
-      sidebar(reader.page).getByRole('button', { name: 'Export annotations (W3C)' }).click(),
+      exportButton.click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^diptych-annotations-\d{4}-\d\d-\d\d\.jsonld$/);
     const file = path.join(tmp, `diptych-export-${Date.now()}.jsonld`);
@@ -313,7 +334,7 @@ describe('export and import', () => {
 
     const [digest] = await Promise.all([
       reader.page.waitForEvent('download'),
-      sidebar(reader.page).getByRole('button', { name: 'Export digest (Markdown)' }).click(),
+      sidebar(reader.page).getByRole('button', { name: 'Export digest' }).click(),
     ]);
     expect(digest.suggestedFilename()).toMatch(/\.md$/);
 
@@ -351,9 +372,19 @@ describe('export and import', () => {
     const notJson = path.join(tmp, `diptych-bad-${Date.now()}.json`);
     writeFileSync(notJson, '{"type": "AnnotationCollection", ');
     await input.setInputFiles(notJson);
+    // Plain words first: what is wrong and what to do. The parser's own message (a position in
+    // the file) waits behind "Technical details", outside the live region.
     await expect
       .poll(() => bar.locator('.ann-import-result').textContent())
-      .toMatch(/Nothing was imported: the file is not JSON/);
+      .toBe(
+        `${path.basename(notJson)}: Nothing was imported. This file is not an annotations file Diptych can read: it is not JSON. Export from Diptych or Hypothesis gives a file that is.`,
+      );
+    const details = bar.locator('.ann-import-detail');
+    expect(await details.getAttribute('open')).toBeNull();
+    await details.getByText('Technical details').click();
+    await expect
+      .poll(() => details.locator('p').textContent())
+      .toMatch(/^Nothing was imported: the file is not JSON \(/);
     // One good annotation and one for an unknown source: all or nothing.
     const good = JSON.parse(before!).annotations[0];
     const mixed = path.join(tmp, `diptych-mixed-${Date.now()}.json`);
@@ -385,7 +416,12 @@ describe('export and import', () => {
     await input.setInputFiles(mixed);
     await expect
       .poll(() => bar.locator('.ann-import-result').textContent())
-      .toMatch(/Nothing was imported: .*items\[0\]|Nothing was imported: .*item/);
+      .toBe(
+        `${path.basename(mixed)}: Nothing was imported. 1 of the 2 annotations in this file is on a text Diptych does not have. Add that text (Add a text…), then import the file again. Diptych imports a file whole or not at all, so the other one was not added either.`,
+      );
+    expect(await bar.locator('.ann-import-detail p').textContent()).toMatch(
+      /^Nothing was imported: 1 of 2 items has a problem; the first, at items\[0\]/,
+    );
     expect(await storedValue(reader.page, ANNOTATIONS_KEY)).toBe(before);
     expect(await sidebarItems(reader.page).count()).toBe(1);
   });
@@ -518,7 +554,7 @@ describe('accessibility', () => {
       await reader.pressKey('Tab');
       expect(await close.evaluate((el) => el === document.activeElement)).toBe(true);
       // Escape closes the drawer and returns focus to its toggle, here behind Tools.
-      await drawer.getByRole('button', { name: 'Export annotations (W3C)' }).focus();
+      await drawer.getByRole('button', { name: 'Export annotations' }).focus();
       await reader.pressKey('Escape');
       await drawer.waitFor({ state: 'hidden' });
       expect(

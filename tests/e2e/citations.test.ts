@@ -417,7 +417,7 @@ describe('annotations', () => {
 
       const [download] = await Promise.all([
         reader.page.waitForEvent('download', { timeout: scaled(45_000) }),
-        bar.getByRole('button', { name: 'Export digest (Markdown)' }).click(),
+        bar.getByRole('button', { name: 'Export digest' }).click(),
       ]);
       const digest = await downloadedText(download);
       expect(digest).toContain('— (Lankov, par. 12)');
@@ -448,7 +448,7 @@ describe('records and styles a reader completes', () => {
         ]);
         expect(missing!.y + missing!.height, viewport).toBeLessThanOrEqual(copy!.y);
       }
-      await panel.getByRole('button', { name: 'Copy as Pandoc' }).click();
+      await panel.getByRole('button', { name: 'Copy for Pandoc' }).click();
       await expect
         .poll(async () => (await readClipboard(reader.page)).text)
         .toBe('[@winstanleychesters2015russias, para. 12]');
@@ -510,7 +510,7 @@ describe('records and styles a reader completes', () => {
       const bar = await openSidebar(reader.page);
       const [download] = await Promise.all([
         reader.page.waitForEvent('download', { timeout: scaled(30_000) }),
-        bar.getByRole('button', { name: 'Export annotations (W3C)' }).click(),
+        bar.getByRole('button', { name: 'Export annotations' }).click(),
       ]);
       const exported = await downloadedText(download);
       expect((JSON.parse(exported) as Record<string, unknown>)['diptych:records']).toEqual([

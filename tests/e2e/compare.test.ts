@@ -602,7 +602,7 @@ describe("a reader's own comparison", () => {
     await toggle.click();
     const exported = await download(
       reader.page,
-      reader.page.getByRole('button', { name: 'Export annotations (W3C)' }),
+      reader.page.getByRole('button', { name: 'Export annotations' }),
     );
     expect(exported.text).toContain('"linking"');
 

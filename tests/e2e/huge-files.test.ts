@@ -59,7 +59,7 @@ describe('a 1 GB file', () => {
     await expect
       .poll(() => status.textContent())
       .toBe(
-        'huge.jsonld: Nothing was imported: the file is too large (1024.0 MB; the limit is 32 MB).',
+        'huge.jsonld: Nothing was imported. This file is too large to import (1024.0 MB; Diptych imports files up to 32 MB). Check that you chose the right file.',
       );
     expect(await reads()).toBe(0);
     expect(await storedAnnotations(reader.page)).toEqual(before);

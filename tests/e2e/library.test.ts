@@ -227,7 +227,7 @@ describe('the library', () => {
     const bar = await openSidebar(reader.page);
     const [download] = await Promise.all([
       reader.page.waitForEvent('download'),
-      bar.getByRole('button', { name: 'Export annotations (W3C)' }).click(),
+      bar.getByRole('button', { name: 'Export annotations' }).click(),
     ]);
     const file = path.join(tmp, `diptych-library-${Date.now()}.jsonld`);
     await download.saveAs(file);
