@@ -332,7 +332,7 @@ describe('the Bibliography dialog', () => {
         dialog.locator(`.bibliography-entry[data-source="${source}"] .bibliography-missing`);
       expect(await flag('lankov-2007').textContent()).toContain('the text carries no date');
       expect(await flag('winstanley-chesters-2015').textContent()).toContain(
-        'the day of publication, the URL or the date you accessed it (MLA)',
+        'The record also lacks the URL and the date you accessed it (MLA)',
       );
       await reader.screenshot('bibliography-flags');
       const fix = flag('lankov-2007').getByRole('button', { name: 'Edit record' });
