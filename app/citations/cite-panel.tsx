@@ -6,7 +6,7 @@
  * first note (and, for notes styles, the short subsequent note), the
  * bibliography entries, what an incomplete record lacks (read before
  * copying, so above them), and the buttons: Copy citation, Copy quote with
- * citation, Copy for Pandoc, Copy for LaTeX (each titled with what it is
+ * citation, Copy as Pandoc, Copy as LaTeX (each titled with what it is
  * for), Copy link; then **Edit record**.
  *
  * The citation is formatted in the citation worker, with the reader's record
@@ -417,7 +417,7 @@ export function CitePanel({
             result && void copy('Pandoc citation', copyPlainText(result.pandoc), result.pandoc)
           }
         >
-          Copy for Pandoc
+          Copy as Pandoc
         </button>
         <button
           type="button"
@@ -427,7 +427,7 @@ export function CitePanel({
             result && void copy('LaTeX citation', copyPlainText(result.latex), result.latex)
           }
         >
-          Copy for LaTeX
+          Copy as LaTeX
         </button>
         <button type="button" onClick={() => void copy('Link', copyPlainText(link), link)}>
           Copy link

@@ -448,7 +448,7 @@ describe('records and styles a reader completes', () => {
         ]);
         expect(missing!.y + missing!.height, viewport).toBeLessThanOrEqual(copy!.y);
       }
-      await panel.getByRole('button', { name: 'Copy for Pandoc' }).click();
+      await panel.getByRole('button', { name: 'Copy as Pandoc' }).click();
       await expect
         .poll(async () => (await readClipboard(reader.page)).text)
         .toBe('[@winstanleychesters2015russias, para. 12]');
