@@ -125,10 +125,13 @@ describe('diptych parse on crafted files', () => {
       scaled(30_000),
     );
   }
+  // The red team's 1.2 MB of "Mr. " is parsed in seconds by tests/sources/check-nesting.test.ts
+  // (the same pipeline, timed there); here a tenth of it shows the command's answer to such a
+  // paragraph without paying six CPU-seconds again.
   it(
-    'parses "Mr. " × 300,000 into one paragraph',
+    'parses "Mr. " × 30,000 (no sentence end) into one paragraph',
     async () => {
-      const { code, out } = await run('parse', file('mr.md', craftedText('mr.md')), '--summary');
+      const { code, out } = await run('parse', file('mr.md', 'Mr. '.repeat(30_000)), '--summary');
       expect(code).toBe(0);
       expect(out).toMatch(/1 numbered paragraphs, 0 footnotes/);
     },
