@@ -380,8 +380,14 @@ export function AnnotationSidebar({
         <section className="ann-orphan" role="alert" aria-labelledby={`${id}-orphan`}>
           <h3 id={`${id}-orphan`}>Deleted elsewhere while you were editing</h3>
           <p>
-            The annotation on {ui.orphan.annotation.targets[0]?.selectors.address ?? 'the text'} was
-            deleted in another tab or window. What you typed is kept here:
+            The annotation on{' '}
+            {ui.orphan.annotation.targets[0]
+              ? passageInWords(
+                  ui.orphan.annotation.targets[0].selectors.address,
+                  labelOf(ui.orphan.annotation.targets[0].source),
+                )
+              : 'the text'}{' '}
+            was deleted in another tab or window. What you typed is kept here:
           </p>
           <label>
             <span>Your note</span>

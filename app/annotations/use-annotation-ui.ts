@@ -141,12 +141,12 @@ export function useAnnotationUi(
       const kept = draft.current?.annotation.id === now.id ? draft.current : null;
       if (!kept) return;
       setOrphan(kept);
-      const where = kept.annotation.targets[0]?.selectors.address ?? 'the text';
+      const where = passageAmong(kept.annotation.targets[0]?.selectors.address, editions);
       notify(
         `The annotation you were editing on ${where} was deleted in another tab or window; what you typed is kept in the Annotations panel.`,
       );
     });
-  }, [runtime, notify]);
+  }, [runtime, notify, editions]);
   const dismissOrphan = useCallback(() => setOrphan(null), []);
   const restoreOrphan = useCallback(() => {
     if (!orphan || !runtime) return;
