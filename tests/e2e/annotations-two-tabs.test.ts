@@ -49,11 +49,13 @@ describe('two tabs, one editor', () => {
     );
     expect(await kept.textContent()).toContain('Tags: draft, aid');
     // The passage in words, as everywhere a reader reads it (not "lankov-2007:2").
-    expect(await kept.textContent()).toContain('The annotation on Lankov (2007) ¶2 was deleted');
+    expect(await kept.textContent()).toContain(
+      'The annotation on Lankov (2007) ¶2, sentence 1 was deleted',
+    );
     await expect
       .poll(() => reader.notice().textContent())
       .toContain(
-        'The annotation you were editing on Lankov (2007) ¶2 was deleted in another tab or window; what you typed is kept',
+        'The annotation you were editing on Lankov (2007) ¶2, sentence 1 was deleted in another tab or window; what you typed is kept',
       );
     expect(await editor.count()).toBe(0);
     await reader.screenshot('annotations-two-tabs-kept-wide');
