@@ -16,6 +16,12 @@
  * - conflicting revisions are kept (PouchDB's `conflicts: true`) and shown;
  *   resolving one writes the chosen version on the winning revision and
  *   deletes the losing ones, so every device sees it resolved;
+ * - a group the reader left on this device keeps its local database, open
+ *   but not replicated: an edit or delete of one of its annotations is
+ *   written there as a new revision, as offline, and joining again sends it
+ *   like any offline change (a concurrent edit elsewhere becomes a conflict
+ *   to resolve, not a silent loss: the first pull of the rejoined layer
+ *   used to bring its older version back over the edit);
  * - the reader's record overrides (issue 14) go the same way through the
  *   private layer only, one document per source (`record-doc.ts`,
  *   `record-replica.ts`): written when the reader saves or reverts one,
@@ -88,6 +94,7 @@ import {
   noteWritten,
   saveUnsent,
   unsentIds,
+  unsentOutside,
   type Unsent,
 } from './unsent-changes.ts';
 import { counted, plural } from '../../sources/util/plural.ts';
@@ -215,8 +222,10 @@ export interface SyncEngine {
   /**
    * Leaves a group on this device: stops syncing its database here and forgets it joined. Every
    * annotation already here stays in the store (not synced while left), and the local replica
-   * stays in IndexedDB, so joining again picks up where it stopped, changes not yet sent
-   * included. The server is not asked anything: membership is the server's (`diptych groups`).
+   * stays in IndexedDB, still written to: the reader's edits and deletions of their annotations
+   * of the group go into it as new revisions, as offline, so joining again picks up where it
+   * stopped and sends them, with the changes not yet sent before leaving. The server is not
+   * asked anything: membership is the server's (`diptych groups`).
    */
   leaveGroup(group: string): Promise<void>;
   /** Sets the layer new annotations go to. */
@@ -424,6 +433,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /** Where annotations added inside `addToLayer` go (for that call only), else `null`. */
   let layerForAdds: string | null = null;
   let live: LiveLayer[] = [];
+  /**
+   * The local databases of groups left on this device (`leaveGroup`), by server database: not
+   * replicated, still written to (`replicaOf`), so what the reader changes while left is there to
+   * send if they join again. Opened when first needed (after a reload, at the first write).
+   */
+  const leftReplicas = new Map<string, PouchDatabase>();
   let connecting = false;
   let signInProblem: ServerProblem | null = null;
   let offlineSince: string | null = null;
@@ -475,10 +490,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /** Replaces what is unsent (kept across reloads, for the signed-in user); the caller announces it. */
   function setUnsent(next: Unsent): void {
     // The same, or still nothing (every layer pausing clears it): no write.
-    if (next === unsent || (Object.keys(next).length === 0 && unsentSet.size === 0)) return;
+    if (next === unsent || (Object.keys(next).length === 0 && Object.keys(unsent).length === 0))
+      return;
     unsent = next;
-    unsentSet = unsentIds(next);
+    showUnsent();
     if (settings) saveUnsent(storage, settings.api, settings.user, next);
+  }
+
+  /**
+   * The ids the sidebar and the Sync button count as waiting: those of live layers. A change to a
+   * left group's annotation stays in `unsent` (it is sent if the reader joins again, and counted
+   * again then) but is not said to be waiting to sync: it would not go up when the connection
+   * returns, and its card already says "left on this device, not synced".
+   */
+  function showUnsent(): void {
+    unsentSet = unsentIds(unsentOutside(unsent, leftDbs()));
+  }
+
+  /** The layer databases in `unsent` that are not live: groups left on this device. */
+  function leftDbs(): string[] {
+    return Object.keys(unsent).filter((db) => !liveLayer(db));
   }
 
   /**
@@ -664,6 +695,31 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return live.find((l) => l.layer.db === db);
   }
 
+  /**
+   * The local database the reader's changes to layer `db` are written to: the live layer's, or,
+   * for a group left on this device, its kept replica (opened if need be). `undefined` when
+   * signed out or `db` is neither.
+   */
+  function replicaOf(db: string): PouchDatabase | undefined {
+    const s = settings;
+    const entry = liveLayer(db);
+    if (entry) return entry.local;
+    const group = groupOfDatabase(db);
+    if (!s?.signedIn || group === null || s.groups.includes(group)) return undefined;
+    let local = leftReplicas.get(db);
+    if (!local) leftReplicas.set(db, (local = new PouchDB(localName(s.api, s.user, db))));
+    return local;
+  }
+
+  /** Closes the kept replica of a left group (joining it again opens it as a live layer). */
+  async function closeLeftReplica(db: string): Promise<void> {
+    const local = leftReplicas.get(db);
+    if (!local) return;
+    leftReplicas.delete(db);
+    await writing; // Its queued writes land first.
+    await local.close().catch(() => undefined);
+  }
+
   /** Queues a write so local database writes happen one at a time and in order. */
   function queue(job: () => Promise<void>): Promise<void> {
     writing = writing.then(job).catch((error: unknown) => {
@@ -709,7 +765,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       let next = unsent;
       for (const r of results) if ('ok' in r) next = noteWritten(next, layerDb, r.id, r.rev);
       setUnsent(next);
-      pendingOut += docs.length - failed.size;
+      // A left group's database is not replicated: nothing goes up to count as syncing.
+      if (liveLayer(layerDb)) pendingOut += docs.length - failed.size;
       changed();
       if (failed.size === 0) return;
       puts = puts.filter((p) => failed.has(p.doc._id));
@@ -826,10 +883,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (layer) batchOf(layer).deletes.push(id);
     }
     for (const [db, batch] of perLayer) {
-      const target = liveLayer(db);
+      // A left group's annotations too: kept in its replica, sent if the reader joins again.
+      const target = replicaOf(db);
       if (!target) continue;
       const ids = [...batch.puts.map((a) => a.id as string), ...batch.deletes];
-      void queueWrite(ids, () => writeBatch(target.local, db, batch.puts, batch.deletes, user));
+      void queueWrite(ids, () => writeBatch(target, db, batch.puts, batch.deletes, user));
     }
     if (refusedOne)
       message =
@@ -1452,8 +1510,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           if (live.every((l) => l.problem === null && !l.active && l.caughtUp)) {
             pendingOut = 0;
             // Every layer's push has caught up: nothing of the reader's waits (a batch whose
-            // documents the server already had sends none, and says none sent).
-            setUnsent({});
+            // documents the server already had sends none, and says none sent), but for
+            // changes to groups left here, which go up if the reader joins again.
+            const liveDbs = live.map((l) => l.layer.db);
+            setUnsent(unsentOutside(unsent, liveDbs));
             offlineSince = null;
             if (settings) {
               settings.lastSync = clock().toISOString();
@@ -1504,8 +1564,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       l.sync?.cancel();
       l.feed?.cancel();
     }
+    const left = [...leftReplicas.values()];
+    leftReplicas.clear();
     await writing;
-    await Promise.all(stopping.map((l) => l.local.close().catch(() => undefined)));
+    await Promise.all(
+      [...stopping.map((l) => l.local), ...left].map((db) => db.close().catch(() => undefined)),
+    );
     stopWatch?.();
     stopWatch = null;
     stopRecordWatch?.();
@@ -1529,8 +1593,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     // What had not gone up when the page was last left (a reload while offline) still says so.
     unsent = loadUnsent(storage, s.api, s.user);
-    unsentSet = unsentIds(unsent);
     live = dbs.map((db) => startLayer(layerOfDb(db, s.user), s.api, s.user));
+    showUnsent();
     stopWatch = hub.watch((set, origin) => {
       if (origin === 'replica') lastSeen = new Map(set.annotations.map((a) => [a.id as string, a]));
       else pushChanges(set);
@@ -1675,7 +1739,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       s.groups = [...s.groups, name];
       persistSettings();
+      // Left before: its kept replica, with what the reader changed while left, becomes the live
+      // layer's database again (one handle to it), and its changes go up like offline ones.
+      await closeLeftReplica(groupDatabaseName(name));
       live = [...live, startLayer(layerOfDb(groupDatabaseName(name), s.user), s.api, s.user)];
+      showUnsent();
       changed();
     },
     async leaveGroup(group) {
@@ -1685,23 +1753,21 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       s.groups = s.groups.filter((g) => g !== group);
       if (s.defaultLayer === db) s.defaultLayer = privateDatabaseName(s.user);
       // The annotations keep their layer and author (`layerOf`, `authorOf`): they are still the
-      // group's and whose they were, an edit of one is not written to another layer (pushChanges
-      // writes only to live layers), and a sign-in does not copy them into the private layer.
+      // group's and whose they were, an edit of one is written to the group's replica (kept, not
+      // replicated: `replicaOf`), and a sign-in does not copy them into the private layer.
       persistSettings();
       const entry = liveLayer(db);
       live = live.filter((l) => l !== entry);
       for (const key of [...inbox.keys()]) if (key.startsWith(`${db}\n`)) inbox.delete(key);
-      // Not waiting to go up any more while left: the badge and the cards stop counting them.
-      if (db in unsent) {
-        const { [db]: _left, ...rest } = unsent;
-        setUnsent(rest);
-      }
+      // Its unsent changes stay in `unsent`, to be sent if the reader joins again, but are not
+      // counted as waiting to sync while left (`showUnsent`).
+      showUnsent();
       if (entry) {
         entry.firstPull?.cancel();
         entry.sync?.cancel();
         entry.feed?.cancel();
-        await writing;
-        await entry.local.close().catch(() => undefined);
+        // Its database stays open, replication stopped: the reader's changes go on being written to it.
+        leftReplicas.set(db, entry.local);
       }
       // Versions in conflict in that layer cannot be resolved from here (nowhere to write them).
       conflicts = Object.fromEntries(
@@ -1735,13 +1801,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         changed();
         return;
       }
-      const source = from ? liveLayer(from) : undefined;
+      // From a left group too: its deletion there is kept and sent if the reader joins again.
+      const source = from ? replicaOf(from) : undefined;
       s.layerOf[id] = db;
       s.authorOf[id] = s.user;
       persistSettings();
       await queue(async () => {
         await writeBatch(target.local, db, [annotation], [], s.user);
-        if (source) await writeBatch(source.local, source.layer.db, [], [id], s.user);
+        if (source && from) await writeBatch(source, from, [], [id], s.user);
       });
       changed();
     },

@@ -2,7 +2,8 @@
  * Which of the reader's changes are written to a layer's local database but
  * not yet on the server: per layer database and document id, the revision
  * generation written here, until the push of that revision (or a later one)
- * is seen, or every layer has caught up. The sidebar marks such an
+ * is seen, or every layer has caught up (but for a group left on this
+ * device: its changes wait until the reader joins again). The sidebar marks such an
  * annotation "not yet synced": offline, an edited card looked just like a
  * synced one.
  *
@@ -60,6 +61,16 @@ export function noteSent(
   if (!next) return unsent;
   const { [db]: _was, ...rest } = unsent;
   return Object.keys(next).length > 0 ? { ...rest, [db]: next } : rest;
+}
+
+/**
+ * `unsent` without the layers `dbs`: what every live layer catching up leaves waiting (the changes
+ * to groups left on this device, sent if the reader joins again), or what is shown as waiting
+ * while those groups are left. Returns `unsent` itself when it holds none of them.
+ */
+export function unsentOutside(unsent: Unsent, dbs: readonly string[]): Unsent {
+  if (!dbs.some((db) => db in unsent)) return unsent;
+  return Object.fromEntries(Object.entries(unsent).filter(([db]) => !dbs.includes(db)));
 }
 
 /** The ids with a change not yet sent, in any layer. */

@@ -13,6 +13,7 @@ import {
   saveUnsent,
   UNSENT_KEY,
   unsentIds,
+  unsentOutside,
 } from '../../../annotations/replica/unsent-changes.ts';
 import { mapWebStorage } from '../../helpers/map-web-storage.ts';
 
@@ -48,6 +49,22 @@ describe('noteWritten and noteSent', () => {
 
   it('reads a revision’s generation, 0 for one it cannot read', () => {
     expect([revGeneration('12-abc'), revGeneration('abc'), revGeneration('')]).toEqual([12, 0, 0]);
+  });
+});
+
+describe('unsentOutside', () => {
+  it('keeps a left group’s changes when every live layer has caught up, and hides them while left', () => {
+    const both = noteWritten(noteWritten({}, GROUP, 'g', '2-g'), PRIVATE, 'p', '3-p');
+    // Every live layer (Private) caught up: the group's edit made while left still waits to go up.
+    expect(unsentOutside(both, [PRIVATE])).toEqual({ [GROUP]: { g: 2 } });
+    // Shown as waiting while the group is left: only the live layers'.
+    expect([...unsentIds(unsentOutside(both, [GROUP]))]).toEqual(['p']);
+  });
+
+  it('returns the same object when it holds none of the layers', () => {
+    const written = noteWritten({}, PRIVATE, 'p', '1-p');
+    expect(unsentOutside(written, [GROUP])).toBe(written);
+    expect(unsentOutside(written, [])).toBe(written);
   });
 });
 
