@@ -1,7 +1,8 @@
 /**
  * The Sync panel's "Groups synced on this device" list: each group joined
  * here, with **Leave**, which asks first and says what happens to what is
- * in this browser (it stays, no longer synced) and on the server (nothing
+ * in this browser (it stays, no longer synced; the reader's changes to their
+ * own annotations of it are kept and sent on joining again) and on the server (nothing
  * changes there: membership is the server's, `diptych groups`). Before it,
  * a group once joined could not be left on a device but by clearing the
  * site's data.
@@ -84,7 +85,8 @@ export function JoinedGroups({ sync }: { readonly sync: SyncUi }): ReactNode {
           <p>
             This browser stops syncing with {asking.label}: its members’ new annotations stop
             arriving here, and yours stop going to it. The annotations already here stay in this
-            browser, no longer synced.
+            browser, no longer synced. Changes you make here to yours in {asking.label} are kept,
+            and sent if you join again.
             {snapshot.defaultLayer === asking.db && ' New annotations will go to Private.'}
           </p>
           {waiting > 0 && (

@@ -3,7 +3,7 @@
 // third context, signed in but not a member, sees nothing and cannot write
 // (the server answers 403, checked over HTTP too).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnnotationId } from '../../annotations/model/annotation.ts';
+import type { Annotation, AnnotationId } from '../../annotations/model/annotation.ts';
 import {
   creatorOf,
   groupDatabaseName,
@@ -34,6 +34,7 @@ import {
   startSyncServer,
 } from './helpers/sync-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
+import { scaled } from '../slowdown.ts';
 
 const ana = { name: 'ana', password: 'ana-secret' };
 const ben = { name: 'ben', password: 'ben-secret' };
@@ -354,6 +355,9 @@ describe('a signed-in reader who is not a member', () => {
     const asked = (await question.textContent()) ?? '';
     expect(asked).toContain(`This browser stops syncing with ${GROUP}`);
     expect(asked).toContain('The annotations already here stay in this browser, no longer synced.');
+    expect(asked).toContain(
+      `Changes you make here to yours in ${GROUP} are kept, and sent if you join again.`,
+    );
     // Her new annotations went to the group: they go to Private after, and the question says so.
     expect(asked).toContain('New annotations will go to Private.');
     expect(asked).toContain('Nothing changes on the server: you stay a member');
@@ -412,6 +416,115 @@ describe('a signed-in reader who is not a member', () => {
     );
     expect(await storedAnnotations(page)).toEqual(before);
     await closeSyncPanel(page);
+  });
+
+  it('what she changes while left reaches the group when she joins again; her edit made elsewhere meanwhile is a conflict she sees', async () => {
+    const page = anaReader.page;
+    /** Reloads Ana's page, waits for it to have synced, then runs `then`. */
+    const reloadThen = async <T>(then: () => Promise<T>): Promise<T> => {
+      await anaReader.openApp();
+      await openSyncPanel(page);
+      await waitForSyncStatus(page, /^Synced\.$/);
+      await closeSyncPanel(page);
+      return then();
+    };
+    const docPath = (id: string) => `${groupDatabaseName(GROUP)}/${encodeURIComponent(id)}`;
+    const stored = await storedAnnotations(page);
+    const edited = stored.find(inParagraph('lankov-2007:4'))!;
+    const deleted = stored.find(inParagraph('lankov-2007:9'))!;
+    // Meanwhile, on another device of hers, the same annotation is edited and reaches the server.
+    const onServer = await call(server.couchUrl, ana, 'GET', docPath(edited.id));
+    expect(onServer.status).toBe(200);
+    const elsewhere = {
+      ...(edited as unknown as Annotation),
+      note: 'Edited on her laptop',
+      modified: new Date().toISOString(),
+    };
+    expect(
+      (
+        await call(server.couchUrl, ana, 'PUT', docPath(edited.id), {
+          ...toAnnotationDoc(
+            elsewhere,
+            ana.name,
+            'urn:diptych:device:00000000-0000-4000-8000-00000000a1a1',
+          ),
+          _rev: onServer.body['_rev'],
+        })
+      ).status,
+    ).toBe(201);
+
+    // Here, left: she edits one of her group annotations and deletes another.
+    const bar = await openSidebar(page);
+    const item = bar.locator(`[data-annotation-id="${edited.id}"]`);
+    await item.getByRole('button', { name: /^Edit/ }).click();
+    const editor = bar.getByRole('form', { name: 'Edit annotation' });
+    await editor.getByLabel('Note').fill('Edited while left');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await bar
+      .locator(`[data-annotation-id="${deleted.id}"]`)
+      .getByRole('button', { name: /^Delete/ })
+      .click();
+    await waitForGone(page, deleted.id);
+    await waitForStored(page, (a) => a.id === edited.id && a.note === 'Edited while left');
+    await expect
+      .poll(() => item.locator('.ann-sync-line').textContent())
+      .toBe(`Group: ${GROUP} (left on this device, not synced) · by you`);
+
+    // She joins again: the delete and the edit go up like offline changes.
+    await openSyncPanel(page);
+    await joinGroup(page, GROUP, false, 'list');
+    await waitForSyncStatus(page, /^Synced\.$/);
+    await closeSyncPanel(page);
+    // "Synced." came after the rejoined layer caught up both ways: no long wait should be needed.
+    await expect
+      .poll(async () => (await call(server.couchUrl, ana, 'GET', docPath(deleted.id))).status, {
+        message: 'the deletion made while left reached the server',
+        timeout: scaled(15_000),
+      })
+      .toBe(404);
+    // Both edits are on the server, one the winner and one its conflict: neither replaced the other.
+    const notesOnServer = async (): Promise<string[]> => {
+      const doc = await call(server.couchUrl, ana, 'GET', `${docPath(edited.id)}?conflicts=true`);
+      const revs = [doc.body['_rev'], ...((doc.body['_conflicts'] as unknown[]) ?? [])];
+      const texts = await Promise.all(
+        revs.map((rev) =>
+          call(server.couchUrl, ana, 'GET', `${docPath(edited.id)}?rev=${String(rev)}`).then((r) =>
+            JSON.stringify(r.body),
+          ),
+        ),
+      );
+      return ['Edited while left', 'Edited on her laptop'].filter((note) =>
+        texts.some((t) => t.includes(note)),
+      );
+    };
+    await expect
+      .poll(notesOnServer, {
+        message: 'both edits are on the server',
+        timeout: scaled(15_000),
+      })
+      .toEqual(['Edited while left', 'Edited on her laptop']);
+    // She sees the conflict, with both versions, after a reload too; the deletion stays.
+    const versionsShown = async (): Promise<string> => {
+      const card = (await openSidebar(page)).locator(`[data-annotation-id="${edited.id}"]`);
+      await expect
+        .poll(() => card.getByRole('group', { name: 'Edited elsewhere too' }).count(), {
+          timeout: scaled(60_000),
+        })
+        .toBe(1);
+      await card.getByRole('button', { name: 'Show the other version' }).click();
+      return (await card.locator('.ann-conflict-versions').textContent()) ?? '';
+    };
+    for (const shown of [await versionsShown(), await reloadThen(versionsShown)]) {
+      expect(shown).toContain('Edited while left');
+      expect(shown).toContain('Edited on her laptop');
+    }
+    await anaReader.screenshot('sync-rejoined-conflict');
+    expect((await storedAnnotations(page)).some((a) => a.id === deleted.id)).toBe(false);
+    expect(
+      (await call(server.couchUrl, ana, 'GET', docPath(deleted.id))).status,
+      'the deletion stays deleted on the server after her reload',
+    ).toBe(404);
   });
 
   it('sign out keeps the local annotations', async () => {
