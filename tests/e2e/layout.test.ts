@@ -49,7 +49,7 @@ describe('wide layout', () => {
   it('keeps every header tool on screen and the search box usable between narrow and wide', async () => {
     await reader.openApp();
     for (const width of [1440, 1400, 1280, 900, 1024]) {
-      await reader.page.setViewportSize({ width, height: 900 });
+      await resizeTo(reader.page, { width, height: 900 });
       const header = await reader.page.locator('.banner').evaluate((banner) => ({
         overflow: banner.scrollWidth - banner.clientWidth,
         search: banner.querySelector('.search input')!.getBoundingClientRect().width,
@@ -99,12 +99,12 @@ describe('wide layout', () => {
       { marks: true, cut: 0, sideways: 0 },
     ];
     for (const width of [1440, 1280, 1024, 900]) {
-      await reader.page.setViewportSize({ width, height: 900 });
+      await resizeTo(reader.page, { width, height: 900 });
       expect(await overflow(), `${width} px`).toEqual(expected);
     }
     await reader.page.getByRole('button', { name: /^Annotations/ }).click();
     for (const width of [1440, 1280]) {
-      await reader.page.setViewportSize({ width, height: 900 });
+      await resizeTo(reader.page, { width, height: 900 });
       expect(await overflow(), `${width} px, sidebar open`).toEqual(expected);
     }
     await reader.page.getByRole('button', { name: /^Annotations/ }).click();
@@ -302,7 +302,7 @@ describe('narrow layout', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(420);
     await search.fill('');
     // At 320 px "Sync panes" and the text switch ran 63 px off the right edge.
-    await page.setViewportSize({ width: 320, height: 860 });
+    await resizeTo(page, { width: 320, height: 860 });
     expect(await overflow()).toBeLessThanOrEqual(0);
     expect(await twoLine()).toEqual([]);
     await reader.screenshot('narrow-320');
@@ -311,135 +311,139 @@ describe('narrow layout', () => {
 
   it('at phone width the header is one line, its tools behind Tools with their names and states', async () => {
     const page = reader.page;
-    await reader.setViewport('narrow');
-    await reader.openApp();
-    // A text of the reader's own adds Library (1): at 420 px the header then took five lines (176 px).
-    await page.getByTestId('add-text-input').setInputFiles({
-      name: 'margins.md',
-      mimeType: 'text/markdown',
-      buffer: Buffer.from('# Margins\n\nA paragraph of the reader’s own about Russia.\n'),
-    });
-    // (Hidden behind Tools: the button is there, not shown.)
-    await page
-      .locator('.banner')
-      .getByRole('button', { name: 'Library (1)', includeHidden: true })
-      .waitFor({ state: 'attached' });
-    const tools = page.getByRole('button', { name: 'Tools', exact: true });
-    const shown = (): Promise<string[]> =>
-      page
-        .locator('.banner button')
-        .evaluateAll((buttons) =>
-          buttons
-            .filter((b) => b.getClientRects().length > 0 && !b.closest('.search'))
-            .map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()),
-        );
-    const header = () =>
-      page.evaluate(() => ({
-        height: document.querySelector('.banner')!.getBoundingClientRect().height,
-        search: document.querySelector('.search input')!.getBoundingClientRect().height,
-      }));
-    for (const width of [420, 320, 699]) {
-      await page.setViewportSize({ width, height: 860 });
-      const { height, search } = await header();
-      // One line: the search box and the header's padding (16 px) and border.
-      expect(height, `${width} px`).toBeLessThanOrEqual(search + 20);
-      expect(await shown(), `${width} px`).toEqual(['Tools']);
-    }
-    await reader.setViewport('narrow');
-    expect(await tools.getAttribute('aria-expanded')).toBe('false');
-    const panelId = (await tools.getAttribute('aria-controls'))!;
-    await tools.click();
-    expect(await tools.getAttribute('aria-expanded')).toBe('true');
-    const panel = page.locator(`#${panelId}`);
-    const names = [
-      'Swap',
-      'Site navigation',
-      'Aligned',
-      'Scroll both',
-      'Keyboard shortcuts',
-      'Compare',
-      'Timeline',
-      /^Annotations/,
-      'Bibliography',
-      'Sync',
-      'Add a text…',
-      'Library (1)',
-    ];
-    for (const name of names) {
-      const button = panel.getByRole(
-        'button',
-        typeof name === 'string' ? { name, exact: true } : { name },
-      );
-      expect(await button.isVisible(), String(name)).toBe(true);
-      const box = (await button.boundingBox())!;
-      expect(box.x + box.width, String(name)).toBeLessThanOrEqual(420);
-      expect(box.height, `${String(name)}: one line`).toBeLessThan(40);
-    }
-    // Full labels: the wide header's "?" says what it is here.
-    expect(await panel.locator('.shortcuts-button').innerText()).toMatch(/Keyboard shortcuts/);
-    // From the keyboard: Tab goes from Tools into the panel; Escape closes it and Tools has the focus.
-    await tools.focus();
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Swap');
-    await page.keyboard.press('Escape');
-    expect(await tools.getAttribute('aria-expanded')).toBe('false');
-    expect(await tools.evaluate((b) => b === document.activeElement)).toBe(true);
-    expect(await shown()).toEqual(['Tools']);
-    // A click outside closes it.
-    await tools.click();
-    await page.mouse.click(200, 700);
-    expect(await tools.getAttribute('aria-expanded')).toBe('false');
-    // Choosing a tool closes the panel and does what the button does; a toggle shows its state.
-    const leftText = () => page.locator('.pane[data-pane="0"]').getAttribute('data-source');
-    const left = await leftText();
-    await (await headerTool(page, 'Swap')).click();
-    expect(await tools.getAttribute('aria-expanded')).toBe('false');
-    expect(await leftText()).not.toBe(left);
-    await (await headerTool(page, 'Swap')).click();
-    expect(await leftText()).toBe(left);
-    await (await headerTool(page, 'Site navigation')).click();
-    expect(await tools.getAttribute('aria-expanded')).toBe('false');
-    const siteNavigation = await headerTool(page, 'Site navigation');
-    expect(await siteNavigation.getAttribute('aria-pressed')).toBe('true');
-    await siteNavigation.click();
-    // Its state is kept while the panel is closed.
-    expect(
+    try {
+      await reader.setViewport('narrow');
+      await reader.openApp();
+      // A text of the reader's own adds Library (1): at 420 px the header then took five lines (176 px).
+      await page.getByTestId('add-text-input').setInputFiles({
+        name: 'margins.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from('# Margins\n\nA paragraph of the reader’s own about Russia.\n'),
+      });
+      // (Hidden behind Tools: the button is there, not shown.)
       await page
-        .getByRole('button', { name: 'Site navigation', exact: true, includeHidden: true })
-        .getAttribute('aria-pressed'),
-    ).toBe('false');
-    // A dialog opened from the panel gives the focus back to Tools (its own button is hidden).
-    await (await headerTool(page, 'Keyboard shortcuts')).click();
-    const shortcuts = page.getByRole('dialog', { name: /shortcuts/i });
-    await shortcuts.waitFor();
-    await page.keyboard.press('Escape');
-    await shortcuts.waitFor({ state: 'hidden' });
-    expect(await tools.evaluate((b) => b === document.activeElement)).toBe(true);
-    await reader.screenshot('narrow-tools');
-    // From 700 px the header's own tools, on at most two lines: where with Library (1) they would
-    // take three, the Reader toolbar stays behind Tools (views/use-header-fold.ts). Whether 700 px
-    // needs the fold depends on the tools' names (with "Sync panes" it did; "Scroll both" is
-    // narrower), so either is right here as long as the header keeps to two lines.
-    await page.setViewportSize({ width: 700, height: 900 });
-    const after = [
-      'Compare',
-      'Timeline',
-      'Annotations',
-      'Bibliography',
-      'Sync',
-      'Add a text…',
-      'Library (1)',
-    ];
-    const folded = await tools.isVisible();
-    expect((await shown()).slice(folded ? 1 : 5)).toEqual(after);
-    const { height: twoLines, search: line } = await header();
-    expect(twoLines).toBeLessThan(2 * line + 40);
-    await page.setViewportSize({ width: 1440, height: 900 });
-    expect(await tools.isVisible()).toBe(false);
-    expect((await shown()).length).toBe(names.length);
-    expect((await header()).height).toBeLessThan(50);
-    await reader.clearStorage();
-    await reader.setViewport('wide');
+        .locator('.banner')
+        .getByRole('button', { name: 'Library (1)', includeHidden: true })
+        .waitFor({ state: 'attached' });
+      const tools = page.getByRole('button', { name: 'Tools', exact: true });
+      const shown = (): Promise<string[]> =>
+        page
+          .locator('.banner button')
+          .evaluateAll((buttons) =>
+            buttons
+              .filter((b) => b.getClientRects().length > 0 && !b.closest('.search'))
+              .map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()),
+          );
+      const header = () =>
+        page.evaluate(() => ({
+          height: document.querySelector('.banner')!.getBoundingClientRect().height,
+          search: document.querySelector('.search input')!.getBoundingClientRect().height,
+        }));
+      for (const width of [420, 320, 699]) {
+        await resizeTo(page, { width, height: 860 });
+        const { height, search } = await header();
+        // One line: the search box and the header's padding (16 px) and border.
+        expect(height, `${width} px`).toBeLessThanOrEqual(search + 20);
+        expect(await shown(), `${width} px`).toEqual(['Tools']);
+      }
+      await reader.setViewport('narrow');
+      expect(await tools.getAttribute('aria-expanded')).toBe('false');
+      const panelId = (await tools.getAttribute('aria-controls'))!;
+      await tools.click();
+      expect(await tools.getAttribute('aria-expanded')).toBe('true');
+      const panel = page.locator(`#${panelId}`);
+      const names = [
+        'Swap',
+        'Site navigation',
+        'Aligned',
+        'Scroll both',
+        'Keyboard shortcuts',
+        'Compare',
+        'Timeline',
+        /^Annotations/,
+        'Bibliography',
+        'Sync',
+        'Add a text…',
+        'Library (1)',
+      ];
+      for (const name of names) {
+        const button = panel.getByRole(
+          'button',
+          typeof name === 'string' ? { name, exact: true } : { name },
+        );
+        expect(await button.isVisible(), String(name)).toBe(true);
+        const box = (await button.boundingBox())!;
+        expect(box.x + box.width, String(name)).toBeLessThanOrEqual(420);
+        expect(box.height, `${String(name)}: one line`).toBeLessThan(40);
+      }
+      // Full labels: the wide header's "?" says what it is here.
+      expect(await panel.locator('.shortcuts-button').innerText()).toMatch(/Keyboard shortcuts/);
+      // From the keyboard: Tab goes from Tools into the panel; Escape closes it and Tools has the focus.
+      await tools.focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Swap');
+      await page.keyboard.press('Escape');
+      expect(await tools.getAttribute('aria-expanded')).toBe('false');
+      expect(await tools.evaluate((b) => b === document.activeElement)).toBe(true);
+      expect(await shown()).toEqual(['Tools']);
+      // A click outside closes it.
+      await tools.click();
+      await page.mouse.click(200, 700);
+      expect(await tools.getAttribute('aria-expanded')).toBe('false');
+      // Choosing a tool closes the panel and does what the button does; a toggle shows its state.
+      const leftText = () => page.locator('.pane[data-pane="0"]').getAttribute('data-source');
+      const left = await leftText();
+      await (await headerTool(page, 'Swap')).click();
+      expect(await tools.getAttribute('aria-expanded')).toBe('false');
+      expect(await leftText()).not.toBe(left);
+      await (await headerTool(page, 'Swap')).click();
+      expect(await leftText()).toBe(left);
+      await (await headerTool(page, 'Site navigation')).click();
+      expect(await tools.getAttribute('aria-expanded')).toBe('false');
+      const siteNavigation = await headerTool(page, 'Site navigation');
+      expect(await siteNavigation.getAttribute('aria-pressed')).toBe('true');
+      await siteNavigation.click();
+      // Its state is kept while the panel is closed.
+      expect(
+        await page
+          .getByRole('button', { name: 'Site navigation', exact: true, includeHidden: true })
+          .getAttribute('aria-pressed'),
+      ).toBe('false');
+      // A dialog opened from the panel gives the focus back to Tools (its own button is hidden).
+      await (await headerTool(page, 'Keyboard shortcuts')).click();
+      const shortcuts = page.getByRole('dialog', { name: /shortcuts/i });
+      await shortcuts.waitFor();
+      await page.keyboard.press('Escape');
+      await shortcuts.waitFor({ state: 'hidden' });
+      expect(await tools.evaluate((b) => b === document.activeElement)).toBe(true);
+      await reader.screenshot('narrow-tools');
+      // From 700 px the header's own tools, on at most two lines: where with Library (1) they would
+      // take three, the Reader toolbar stays behind Tools (views/use-header-fold.ts). Whether 700 px
+      // needs the fold depends on the tools' names (with "Sync panes" it did; "Scroll both" is
+      // narrower), so either is right here as long as the header keeps to two lines.
+      await resizeTo(page, { width: 700, height: 900 });
+      const after = [
+        'Compare',
+        'Timeline',
+        'Annotations',
+        'Bibliography',
+        'Sync',
+        'Add a text…',
+        'Library (1)',
+      ];
+      const folded = await tools.isVisible();
+      expect((await shown()).slice(folded ? 1 : 5)).toEqual(after);
+      const { height: twoLines, search: line } = await header();
+      expect(twoLines).toBeLessThan(2 * line + 40);
+      await resizeTo(page, { width: 1440, height: 900 });
+      expect(await tools.isVisible()).toBe(false);
+      expect((await shown()).length).toBe(names.length);
+      expect((await header()).height).toBeLessThan(50);
+    } finally {
+      // Also after a failure: the text added here would change the next test's counts.
+      await reader.clearStorage();
+      await reader.setViewport('wide');
+    }
   });
 });
 
@@ -480,7 +484,7 @@ describe('the header between phone width and wide', () => {
     const { page } = reader;
     await reader.setViewport('wide');
     await reader.openApp();
-    await page.setViewportSize({ width: 1440, height: 900 });
+    await resizeTo(page, { width: 1440, height: 900 });
     expect(await headerRows(), 'no counts').toBe(1);
     // One annotation and two texts of the reader's own: "Annotations (1)" and "Library (2)" wrapped
     // the header to two lines at 1440 px, pushing both texts down.
@@ -597,7 +601,7 @@ describe('the header between phone width and wide', () => {
       await check('as it opens');
       // Where it folds, the panel hangs under Tools, on screen; Tab goes from Tools into it, and
       // choosing a tool there does what it does, closes the panel and gives Tools the focus.
-      await page.setViewportSize({ width: 720, height: 900 });
+      await resizeTo(page, { width: 720, height: 900 });
       await tools.click();
       const panel = page.locator('.header-fold');
       await expect
@@ -637,7 +641,7 @@ describe('the header between phone width and wide', () => {
         .waitFor({ state: 'attached' });
       await page.getByTestId('adding-progress').waitFor({ state: 'detached' });
       await check('a text added');
-      await page.setViewportSize({ width: 1440, height: 900 });
+      await resizeTo(page, { width: 1440, height: 900 });
       await signIn(reader, server.url, ana);
       await waitForSyncStatus(page, /^Synced\.$/);
       await joinGroup(page, 'seminar');
