@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { builtinEditions } from '../../sources/builtin.ts';
 import type { Address } from '../../sources/edition.ts';
-import {
-  COMMANDS,
-  commandForKey,
-  type CommandContext,
-  type KeyInput,
-} from '../../app/commands/commands.ts';
+import { COMMANDS, commandForKey, type CommandContext } from '../../app/commands/commands.ts';
 import { initialReaderState, openAddress } from '../../app/state/reader-state.ts';
+import { keyInput } from '../helpers/key-input.ts';
 
 const editions = builtinEditions();
 const start = initialReaderState(editions);
-const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({
-  key: k,
-  ctrlKey: false,
-  metaKey: false,
-  altKey: false,
-  shiftKey: false,
-  inEditable: false,
-  passage: null,
-  ...extra,
-});
+const key = keyInput;
 const context = (top: Address | null = null): CommandContext => ({ editions, topOf: () => top });
 
 describe('commands', () => {

@@ -14,6 +14,7 @@ import {
   swapPanes,
 } from '../../app/state/reader-state.ts';
 import { hashToAddress, resolveLocation } from '../../app/state/resolve-location.ts';
+import { keyInput } from '../helpers/key-input.ts';
 
 const editions = builtinEditions();
 const [wc, lankov] = editions as [(typeof editions)[0], (typeof editions)[0]];
@@ -186,15 +187,7 @@ describe('noticeStays', () => {
 
   it('does not pass to the next notice once the first is gone (Escape, then a bad link)', async () => {
     const { dismiss } = await import('../../app/commands/commands.ts');
-    const escape = {
-      key: 'Escape',
-      ctrlKey: false,
-      metaKey: false,
-      altKey: false,
-      shiftKey: false,
-      inEditable: false,
-      passage: null,
-    };
+    const escape = keyInput('Escape');
     const dismissed = dismiss.perform(staying, { editions, topOf: () => null }, escape).state;
     expect(dismissed.notice).toBeNull();
     const bad = openAddress(dismissed, editions, 'lankov-2007:99');

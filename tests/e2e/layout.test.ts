@@ -11,6 +11,23 @@ import {
   waitForSyncStatus,
 } from './helpers/sync-ui.ts';
 import { headerTool, resizeTo, startReader, type Reader } from './helpers/ui.ts';
+import type { Page } from 'playwright-core';
+
+/**
+ * Adds a one-paragraph text of the reader's own, which puts "Library (1)" in the header, and waits
+ * for that button (it may be hidden behind Tools: attached, not shown).
+ */
+async function addMarginsText(page: Page): Promise<void> {
+  await page.getByTestId('add-text-input').setInputFiles({
+    name: 'margins.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from('# Margins\n\nA paragraph of the reader’s own about Russia.\n'),
+  });
+  await page
+    .locator('.banner')
+    .getByRole('button', { name: 'Library (1)', includeHidden: true })
+    .waitFor({ state: 'attached' });
+}
 
 let reader: Reader;
 beforeAll(async () => {
@@ -315,16 +332,7 @@ describe('narrow layout', () => {
       await reader.setViewport('narrow');
       await reader.openApp();
       // A text of the reader's own adds Library (1): at 420 px the header then took five lines (176 px).
-      await page.getByTestId('add-text-input').setInputFiles({
-        name: 'margins.md',
-        mimeType: 'text/markdown',
-        buffer: Buffer.from('# Margins\n\nA paragraph of the reader’s own about Russia.\n'),
-      });
-      // (Hidden behind Tools: the button is there, not shown.)
-      await page
-        .locator('.banner')
-        .getByRole('button', { name: 'Library (1)', includeHidden: true })
-        .waitFor({ state: 'attached' });
+      await addMarginsText(page);
       const tools = page.getByRole('button', { name: 'Tools', exact: true });
       const shown = (): Promise<string[]> =>
         page
@@ -630,15 +638,7 @@ describe('the header between phone width and wide', () => {
       await page.getByRole('button', { name: 'Keyboard shortcuts' }).waitFor();
       await page.getByRole('button', { name: 'Timeline', exact: true }).focus();
       expect(await tools.getAttribute('aria-expanded')).toBe('false');
-      await page.getByTestId('add-text-input').setInputFiles({
-        name: 'margins.md',
-        mimeType: 'text/markdown',
-        buffer: Buffer.from('# Margins\n\nA paragraph of the reader’s own about Russia.\n'),
-      });
-      await page
-        .locator('.banner')
-        .getByRole('button', { name: 'Library (1)', includeHidden: true })
-        .waitFor({ state: 'attached' });
+      await addMarginsText(page);
       await page.getByTestId('adding-progress').waitFor({ state: 'detached' });
       await check('a text added');
       await resizeTo(page, { width: 1440, height: 900 });
