@@ -1,5 +1,6 @@
 // The search box: typing, results grouped by source with address and context, keyboard, Enter opens the passage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaled } from '../slowdown.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
 
 let reader: Reader;
@@ -21,7 +22,13 @@ describe('search', () => {
 
   it('finds both romanizations of a name, grouped by source, each hit with its place in words and context', async () => {
     await reader.search('Kim Il-sung');
-    await expect.poll(() => reader.searchHits().count()).toBeGreaterThan(1);
+    // The first search loads the engine (a lazy chunk) and builds its index: on a loaded machine
+    // that can take longer than a later search. Polled as the box's whole state, so a failure
+    // says whether the words landed in the box, the engine was still loading or found nothing.
+    await expect
+      .poll(() => searchState(reader), { timeout: scaled(20_000) })
+      .toEqual({ value: 'Kim Il-sung', status: expect.stringMatching(/^\d+ hits$/) });
+    expect(await reader.searchHits().count()).toBeGreaterThan(1);
     const groups = reader.page.locator('.search-group');
     const titles = await groups.locator('.search-group-title').allTextContents();
     expect(titles.length).toBe(2);
@@ -153,3 +160,11 @@ describe('search', () => {
     });
   });
 });
+
+/** What the search box shows: its words and its status line ("Loading search…", "12 hits"). */
+async function searchState(reader: Reader): Promise<{ value: string; status: string }> {
+  return {
+    value: await reader.searchBox().inputValue(),
+    status: (await reader.page.locator('.search-status').textContent()) ?? '',
+  };
+}
