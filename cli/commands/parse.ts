@@ -1,7 +1,7 @@
 /** `diptych parse <file> [--summary] [--id <id>]`: any Markdown or plain-text file as an edition. */
 import { readFile, stat } from 'node:fs/promises';
-import { PARSE_TIME_LIMIT_MS } from '../../sources/check-nesting.ts';
-import { MAX_TEXT_BYTES } from '../../sources/read-text.ts';
+import { checkNesting, PARSE_TIME_LIMIT_MS } from '../../sources/check-nesting.ts';
+import { decodeText, MAX_TEXT_BYTES } from '../../sources/read-text.ts';
 import { sourceIdFromFileName } from '../../sources/source-id.ts';
 import { CliError, parseFlags, type Command } from '../io.ts';
 import { usageOf } from '../synopses.ts';
@@ -54,6 +54,13 @@ export const parse: Command = async (args, io) => {
   const id = typeof flags.id === 'string' ? flags.id : sourceIdFromFileName(file);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
     throw new CliError(`invalid --id "${id}" (use lower-case letters, digits and hyphens)`, 2);
+  // The checks that need no parser are made here, at once: the worker thread starts by loading
+  // the whole pipeline (a second or more), which a binary, empty or too deeply nested file should
+  // not wait for. The worker makes them again (`editionFromBytes`); both are linear scans.
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new CliError(`${file} ${decoded.reason}`);
+  const nesting = checkNesting(decoded.text);
+  if (nesting) throw new CliError(`${file} ${nesting.reason}`);
   const result = await parseInThread(
     {
       bytes,
