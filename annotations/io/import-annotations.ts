@@ -368,8 +368,11 @@ function looksBinary(text: string): boolean {
   return replacement > 8 && replacement > head.length / 100;
 }
 
-/** "Nothing was imported." and what to do: the start of every refusal's advice. */
-const refusal = (advice: string): string => `Nothing was imported. ${advice}`;
+/** The first sentence of every refusal's advice; what to do follows it. */
+export const REFUSAL_LEAD = 'Nothing was imported.';
+
+/** "Nothing was imported." and what to do. */
+const refusal = (advice: string): string => `${REFUSAL_LEAD} ${advice}`;
 
 function failed(
   problem: FileProblem,

@@ -19,6 +19,7 @@ import { loadAnnotationRuntime } from '../annotations/use-annotations.ts';
 import { libraryTitles, mayWaitFor } from './library-bridge.ts';
 import { parseTextString, storedTextName } from './parse-text.ts';
 import { counted } from '../../sources/util/plural.ts';
+import { annotationsRefused } from './workspace-refusal.ts';
 
 /** Downloads the workspace file. */
 export async function exportWorkspace(library: TextLibrary): Promise<string> {
@@ -97,7 +98,11 @@ export async function importWorkspace(
     // carries them as they were (listed under Unplaced), and moving them must not refuse them.
     keepUnplaced: (id) => have.has(id) || read.file.texts.some((t) => t.entry.id === id),
   });
-  if (!outcome.ok) return fail(`its annotations: ${outcome.summary}`);
+  if (!outcome.ok) {
+    // The technical summary (JSON paths, selectors) is for whoever repairs the file.
+    console.warn(`Workspace “${file.name}”: ${outcome.summary}`);
+    return annotationsRefused(file.name, outcome.advice);
+  }
   let added: string[];
   try {
     added = await library.restore(parsed);
