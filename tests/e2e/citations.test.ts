@@ -2,16 +2,25 @@
  * Citations in the reader: Cite on paragraphs, notes and selections, the
  * pinpoint in every style (expected strings from the citation core's pinned
  * fixtures), both clipboard types, the bibliography downloads, the stored
- * style, and the keyboard path. One browser context for the file, its
- * storage cleared before each test (`clearStorage`: what a fresh context
- * starts with, but the scripts stay in its HTTP cache); the import test opens
- * a fresh context of its own, as a reader's other browser.
+ * style, and the keyboard path.
  *
- * citeproc takes seconds to build the large styles (in the citation worker),
- * so the Chicago styles are each built once, in the one test that goes
- * through every style; the rest use APA (pre-warmed at idle) and MLA.
+ * One page for the file, loaded once and driven in place: each page load costs
+ * about a CPU-second, and every load in a page that cites builds its style's
+ * engine again (the citation worker dies with the page; APA or Chicago take
+ * 1–1.5 CPU-s each). So the tests run in an order that needs no reset: each
+ * chooses the style and pinpoint it checks in the panel, and moves to its
+ * passage in the page (`goTo`); the app reloads only where the reload is the
+ * point (the stored style), and the import test opens a fresh context of its
+ * own, as a reader's other browser, which the last test goes on in. Where a
+ * test relies on what an earlier one left (the style chosen, a record edit),
+ * it says so.
+ *
+ * The Chicago styles are each built once, in the first test, which goes
+ * through every style; the Bibliography test uses Chicago 17 author-date in the
+ * same page, before the style test's reloads, so the engine is still there.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isDeepStrictEqual } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import fixtures from '../sources/citation/fixtures/citations.json' with { type: 'json' };
 import { NO_SECTION_NOTE, defaultPinpoint } from '../../sources/citation/pinpoint.ts';
@@ -24,7 +33,6 @@ import {
   citePanel,
   fillRecord,
   CITATION_STYLE_KEY,
-  PINPOINT_CHOICE_KEY,
   RECORD_OVERRIDES_KEY,
   openCite,
   panelCitation,
@@ -32,8 +40,8 @@ import {
   recordEditor,
   selectAcross,
 } from './helpers/citations-ui.ts';
-import { openSidebar, selectionToolbar } from './helpers/annotations-ui.ts';
-import { downloadedText, startReader, type Reader } from './helpers/ui.ts';
+import { openSidebar, selectionToolbar, sidebar } from './helpers/annotations-ui.ts';
+import { downloadedText, headerTool, startReader, type Reader } from './helpers/ui.ts';
 import { scaled } from '../slowdown.ts';
 
 type Fixtures = Record<
@@ -62,15 +70,17 @@ async function startCitingReader(): Promise<Reader> {
   return started;
 }
 
+/**
+ * Moves the open reader to a passage as a link inside the app does (no page load), and waits
+ * until the reader marks it as the current place.
+ */
+async function goTo(address: string): Promise<void> {
+  await reader.goToAddress(address);
+  await expect.poll(() => reader.current().first().getAttribute('data-address')).toBe(address);
+}
+
 beforeAll(async () => {
   reader = await startCitingReader();
-});
-
-// Empty storage for every test: a style, pinpoint choice, record override or
-// added style one test stores never reaches another. (Creating a context per
-// test cost each test a cold load: every script fetched and compiled again.)
-beforeEach(async () => {
-  await reader.clearStorage();
 });
 
 afterAll(async () => {
@@ -141,7 +151,7 @@ describe('the Cite panel', () => {
   );
 
   it('opens from the keyboard, closes with Escape and gives focus back to the Cite button', async () => {
-    await reader.openApp('lankov-2007:3');
+    await goTo('lankov-2007:3');
     const button = citeButton(reader, 'lankov-2007:3');
     const panel = await openCite(reader, 'lankov-2007:3');
     expect(await panel.evaluate((d) => d.contains(document.activeElement))).toBe(true);
@@ -156,7 +166,7 @@ describe('the Cite panel', () => {
   it(
     'Copy quote with citation puts the quote, its citation and the link on the clipboard as HTML and plain text',
     async () => {
-      await reader.openApp('lankov-2007:12');
+      await goTo('lankov-2007:12');
       await reader.page.evaluate(() => navigator.clipboard.writeText('before'));
       const panel = await openCite(reader, 'lankov-2007:12');
       await chooseStyle(panel, 'apa');
@@ -198,7 +208,7 @@ describe('the Cite panel', () => {
   );
 
   it('cites one sentence of a paragraph (its paragraph’s pinpoint, its own quote and link)', async () => {
-    await reader.openApp('lankov-2007:12');
+    await goTo('lankov-2007:12');
     const panel = await openCite(reader, 'lankov-2007:12');
     await chooseStyle(panel, 'mla');
     await choosePinpoint(panel, 'paragraph');
@@ -218,7 +228,7 @@ describe('the Cite panel', () => {
   });
 
   it('cites a footnote as a note pinpoint, from the notes list', async () => {
-    await reader.openApp('lankov-2007:n5');
+    await goTo('lankov-2007:n5');
     const panel = await openCite(reader, 'lankov-2007:n5');
     await chooseStyle(panel, 'mla');
     await expect
@@ -228,7 +238,7 @@ describe('the Cite panel', () => {
   });
 
   it('cites a footnote from its popover, and gives focus back to the marker', async () => {
-    await reader.openApp('lankov-2007:13');
+    await goTo('lankov-2007:13');
     const marker = reader.footnoteMarker('lankov-2007:n1');
     await marker.click();
     await reader.footnotePopover(1).getByRole('button', { name: 'Cite note 1' }).click();
@@ -245,7 +255,7 @@ describe('the Cite panel', () => {
   });
 
   it('cites a selection across paragraphs as the range, quoting exactly the selection', async () => {
-    await reader.openApp('lankov-2007:12');
+    await goTo('lankov-2007:12');
     // As after a click in the text: focus on the page's body.
     await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const quote = await selectAcross(
@@ -275,38 +285,12 @@ describe('the Cite panel', () => {
   });
 });
 
-describe('the style choice', () => {
-  it('persists across a reload, and a bad stored value falls back to APA', async () => {
-    await reader.openApp('lankov-2007:3');
-    let panel = await openCite(reader, 'lankov-2007:3');
-    await chooseStyle(panel, 'mla');
-    await reader.pressKey('Escape');
-    // The choice is saved after the panel re-renders with it (a moment later on a busy machine).
-    await expect
-      .poll(() => reader.page.evaluate((k) => localStorage.getItem(k), CITATION_STYLE_KEY))
-      .toBe('mla');
-    await reader.openApp('lankov-2007:3');
-    panel = await openCite(reader, 'lankov-2007:3');
-    expect(await panel.getByLabel('Style', { exact: true }).inputValue()).toBe('mla');
-    await reader.pressKey('Escape');
-
-    await reader.page.evaluate(
-      (k) => localStorage.setItem(k, '<b>harvard</b>'),
-      CITATION_STYLE_KEY,
-    );
-    await reader.openApp('lankov-2007:3');
-    panel = await openCite(reader, 'lankov-2007:3');
-    expect(await panel.getByLabel('Style', { exact: true }).inputValue()).toBe('apa');
-    await reader.pressKey('Escape');
-    await reader.page.evaluate((k) => localStorage.removeItem(k), CITATION_STYLE_KEY);
-  });
-});
-
 describe('the Bibliography dialog', () => {
   it(
     'lists both sources in the chosen style, flags incomplete records, and downloads BibTeX, RIS and CSL-JSON',
     async () => {
-      await reader.openApp();
+      // In the page the Cite panel tests used: the Chicago 17 author-date engine below is the one
+      // the first test built.
       await reader.page.getByRole('button', { name: 'Bibliography' }).click();
       const dialog = bibliographyDialog(reader.page);
       await dialog.waitFor();
@@ -385,19 +369,47 @@ describe('the Bibliography dialog', () => {
   );
 });
 
+describe('the style choice', () => {
+  it('persists across a reload, and a bad stored value falls back to APA', async () => {
+    await goTo('lankov-2007:3');
+    let panel = await openCite(reader, 'lankov-2007:3');
+    const storedStyle = () =>
+      reader.page.evaluate((k) => localStorage.getItem(k), CITATION_STYLE_KEY);
+    // The tests above chose styles in this page (MLA last): APA first, so that MLA is a change.
+    await chooseStyle(panel, 'apa');
+    await expect.poll(storedStyle).toBe('apa');
+    await chooseStyle(panel, 'mla');
+    await reader.pressKey('Escape');
+    // The choice is saved after the panel re-renders with it (a moment later on a busy machine).
+    await expect.poll(storedStyle).toBe('mla');
+    await reader.openApp('lankov-2007:3');
+    panel = await openCite(reader, 'lankov-2007:3');
+    expect(await panel.getByLabel('Style', { exact: true }).inputValue()).toBe('mla');
+    await reader.pressKey('Escape');
+
+    await reader.page.evaluate(
+      (k) => localStorage.setItem(k, '<b>harvard</b>'),
+      CITATION_STYLE_KEY,
+    );
+    await reader.openApp('lankov-2007:3');
+    panel = await openCite(reader, 'lankov-2007:3');
+    expect(await panel.getByLabel('Style', { exact: true }).inputValue()).toBe('apa');
+    await reader.pressKey('Escape');
+    await reader.page.evaluate((k) => localStorage.removeItem(k), CITATION_STYLE_KEY);
+  });
+});
+
 describe('annotations', () => {
   it(
     'an annotation cites its passage from the sidebar, and the Markdown digest cites each quote in the chosen style',
     async () => {
-      await reader.openApp('lankov-2007:12');
-      await reader.page.evaluate(
-        ([style, pinpoint]) => {
-          localStorage.setItem(style, 'mla');
-          localStorage.setItem(pinpoint, JSON.stringify({ mla: 'paragraph' }));
-        },
-        [CITATION_STYLE_KEY, PINPOINT_CHOICE_KEY] as const,
-      );
-      await reader.openApp('lankov-2007:12');
+      // The style test above left APA: MLA with paragraph numbers is chosen as a reader does.
+      await goTo('lankov-2007:12');
+      const chooser = await openCite(reader, 'lankov-2007:12');
+      await chooseStyle(chooser, 'mla');
+      await choosePinpoint(chooser, 'paragraph');
+      await reader.pressKey('Escape');
+      await chooser.waitFor({ state: 'detached' });
       await selectAcross(
         reader.page,
         { address: 'lankov-2007:12', offset: 0 },
@@ -430,8 +442,10 @@ describe('records and styles a reader completes', () => {
   it(
     'says what a record lacks, lets the reader complete it (validated, undoable), and cites with it',
     async () => {
-      await reader.openApp('winstanley-chesters-2015:12');
+      await goTo('winstanley-chesters-2015:12');
       const panel = await openCite(reader, 'winstanley-chesters-2015:12');
+      // The annotation test above left MLA chosen.
+      await chooseStyle(panel, 'apa');
       await expect
         .poll(() => panelCitation(reader.page).textContent(), { timeout: scaled(45_000) })
         .toBe('(Winstanley-Chesters, n.d., para. 12)');
@@ -493,20 +507,29 @@ describe('records and styles a reader completes', () => {
   it(
     'carries the reader’s record edits in the annotation export, and an import in a fresh browser cites with them',
     async () => {
-      await reader.openApp('winstanley-chesters-2015:12');
-      await reader.page.evaluate(
-        ([key, overrides]) => localStorage.setItem(key, JSON.stringify({ version: 1, overrides })),
-        [
-          RECORD_OVERRIDES_KEY,
-          {
-            'winstanley-chesters-2015': {
-              URL: 'https://example.org/russias-borders',
-              issued: '2015-06-03',
-            },
+      // The test above saved these edits with Edit record in this page. If it failed before it
+      // did, they are stored here and the app is loaded again to read them, so that this test
+      // still tests its own part.
+      const edits = {
+        version: 1,
+        overrides: {
+          'winstanley-chesters-2015': {
+            URL: 'https://example.org/russias-borders',
+            issued: '2015-06-03',
           },
-        ] as const,
+        },
+      };
+      const stored = await reader.page.evaluate(
+        (key) => localStorage.getItem(key),
+        RECORD_OVERRIDES_KEY,
       );
-      await reader.openApp('winstanley-chesters-2015:12');
+      if (stored === null || !isDeepStrictEqual(JSON.parse(stored), edits)) {
+        await reader.page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+          RECORD_OVERRIDES_KEY,
+          JSON.stringify(edits),
+        ] as const);
+        await reader.openApp('winstanley-chesters-2015:12');
+      }
       const bar = await openSidebar(reader.page);
       const [download] = await Promise.all([
         reader.page.waitForEvent('download', { timeout: scaled(30_000) }),
@@ -549,7 +572,10 @@ describe('records and styles a reader completes', () => {
   it(
     'adds a style file written by someone else, and refuses a broken one changing nothing',
     async () => {
-      await reader.openApp('lankov-2007:12');
+      // In the fresh browser the test above opened (nothing chosen there: APA), its sidebar closed.
+      await (await headerTool(reader.page, /^Annotations/)).click();
+      await sidebar(reader.page).waitFor({ state: 'hidden' });
+      await goTo('lankov-2007:12');
       await reader.page.getByRole('button', { name: 'Bibliography' }).click();
       const dialog = bibliographyDialog(reader.page);
       const input = dialog.locator('input[type=file]');
