@@ -1,4 +1,9 @@
 // The library (issue 16): texts a reader adds are kept in IndexedDB and read like the built-in two.
+//
+// One page for the file, loaded once and driven in place (a page load costs about a CPU-second):
+// the tests after the first go on with the text it added, moving to a passage as a link in the
+// app does (`goTo`), and load the app again only where the reload is the point (the text, a
+// highlight and a rename kept across a reload; a fresh browser for the re-import).
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -43,6 +48,12 @@ Trade stayed small, as the table shows, and debts were written off.[^debt]
 `;
 
 const dialog = () => reader.page.getByRole('dialog', { name: 'Library' });
+
+/** Moves the open reader to a passage (no page load) and waits until it is the current place. */
+async function goTo(address: string): Promise<void> {
+  await reader.goToAddress(address);
+  await expect.poll(() => reader.current().first().getAttribute('data-address')).toBe(address);
+}
 
 async function addFile(name: string, text: string, mimeType = 'text/markdown'): Promise<void> {
   await reader.page
@@ -153,7 +164,8 @@ describe('the library', () => {
   });
 
   it('a highlight on it survives a reload', async () => {
-    await reader.openApp(`${id}:2`);
+    // The test above left the text in the pane shown.
+    await goTo(`${id}:2`);
     await expect.poll(() => reader.paneOf(id).count()).toBe(1);
     const quote = await annotate(reader.page, `${id}:2`, 0, 18, 'h');
     expect(quote).toBe('Trade stayed small');
@@ -165,7 +177,7 @@ describe('the library', () => {
   });
 
   it('Cite after filling its record gives the APA citation', async () => {
-    await reader.openApp(`${id}:1`);
+    await goTo(`${id}:1`);
     await openLibrary(reader.page);
     const row = dialog().locator(`tr[data-text="${id}"]`);
     await row.getByRole('button', { name: 'Edit record' }).click();
@@ -223,7 +235,7 @@ describe('the library', () => {
   });
 
   it('its annotation export re-imports in a fresh browser before and after the text is added', async () => {
-    await reader.openApp(`${id}:2`);
+    // The highlight exported is the one the test above the Cite test made.
     const bar = await openSidebar(reader.page);
     const [download] = await Promise.all([
       reader.page.waitForEvent('download'),
@@ -264,14 +276,13 @@ describe('the library', () => {
       await expect
         .poll(() => paintedTexts(other.page, 'diptych-yellow'), { timeout: 20_000 })
         .toContain('Trade stayed small');
-    } finally {
-      await other.close();
-    }
 
-    // A fresh browser that has the text first: placed at once.
-    const third = await startReader('wide');
-    try {
+      // A fresh browser that has the text first: placed at once. The same context with its
+      // storage cleared (all a fresh context starts without; its HTTP cache keeps the scripts).
+      const third = other;
+      await third.clearStorage();
       await third.openApp();
+      expect(await third.paneOf(id).count()).toBe(0);
       await third.page.getByTestId('add-text-input').setInputFiles({
         name: 'my-notes.md',
         mimeType: 'text/markdown',
@@ -287,12 +298,12 @@ describe('the library', () => {
         .toMatch(/^[^:]+: Imported 1 annotation\.$/);
       expect(await sidebar(third.page).textContent()).toContain('Trade stayed small');
     } finally {
-      await third.close();
+      await other.close();
     }
   });
 
   it('renames it, and deletes it with a warning naming its annotations, then Undo', async () => {
-    await reader.openApp();
+    // Its 1 annotation is the highlight made above.
     await openLibrary(reader.page);
     const row = dialog().locator(`tr[data-text="${id}"]`);
     await row.getByRole('button', { name: 'Rename' }).click();
@@ -319,10 +330,10 @@ describe('the library', () => {
     await expect
       .poll(() => dialog().locator(`tr[data-text="${id}"]`).textContent())
       .toContain('My Korea notes');
+    await dialog().getByRole('button', { name: 'Close' }).click();
   });
 
   it('adds an HTML article: main text only, scripts and styles dropped, nothing run', async () => {
-    await reader.openApp();
     const html = `<!doctype html><html><head><title>Rail links</title><meta name="author" content="Jane Roe">
 <script>window.__ran = true</script><style>p{color:red}</style></head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/about">About us</a></nav>
@@ -339,7 +350,6 @@ describe('the library', () => {
   });
 
   it('adds a saved page whose byline is a paragraph: the byline is its author, ¶1 its first real paragraph', async () => {
-    await reader.openApp();
     const html = readFileSync(
       new URL('../fixtures/html-bylines/meta-author-by-paragraph.html', import.meta.url),
       'utf8',
@@ -362,7 +372,8 @@ describe('the library', () => {
   });
 
   it('a text added while the URL names a passage of the pane’s text stays open (the hash does not bring the old text back)', async () => {
-    await reader.openApp('lankov-2007:12');
+    await goTo('lankov-2007:12');
+    await expect.poll(() => reader.paneOf('lankov-2007').count()).toBe(1);
     await addFile('hash-notes.md', 'A first paragraph.\n\nA second one.');
     await expect
       .poll(async () => [
@@ -373,7 +384,6 @@ describe('the library', () => {
   });
 
   it('two files chosen one right after the other are both added: the second waits its turn', async () => {
-    await reader.openApp();
     await openLibrary(reader.page);
     const before = await dialog().locator('tr[data-text]').count();
     await dialog().getByRole('button', { name: 'Close' }).click();
@@ -415,7 +425,6 @@ describe('the library', () => {
       ],
       ['headings.md', Buffer.from('# One\n\n## Two\n'), /has no running text/],
     ])('%s: a clear message, and nothing in the library changes', async (name, buffer, message) => {
-      await reader.openApp();
       await openLibrary(reader.page);
       const before = await dialog().locator('tr[data-text]').count();
       await dialog().getByRole('button', { name: 'Close' }).click();
