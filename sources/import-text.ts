@@ -21,7 +21,8 @@ import { NUMBERED_ROLES } from './edition.ts';
 import type { htmlToMarkdown } from './html/html-to-markdown.ts';
 import type { AuthorName } from './plugins/front-matter.ts';
 import { looksLikeHtml } from './html/looks-like-html.ts';
-import { parseText, TextRefusedError, type ParseProgress } from './pipeline.ts';
+import { checkNesting } from './check-nesting.ts';
+import type { ParseProgress } from './pipeline.ts';
 import { decodeText, MAX_TEXT_BYTES } from './read-text.ts';
 import { textId } from './text-id.ts';
 
@@ -112,6 +113,11 @@ export async function importDecodedText(
       : article.markdown;
     format = 'html';
   }
+  // Refused before the pipeline is loaded (unified, remark, parse-english: most of a parse
+  // worker's start-up), so a text nested too deep is answered at once; parseText checks again.
+  const nesting = checkNesting(content);
+  if (nesting) return { ok: false, reason: `${quoted} ${nesting.reason}.` };
+  const { parseText, TextRefusedError } = await import('./pipeline.ts');
   const id = options.id ?? (await textId(name, raw));
   const stem = name.replace(/\.[a-z0-9]{1,10}$/i, '');
   let parsed: ReturnType<typeof parseText>;

@@ -5,8 +5,12 @@ import { startReader, type Reader } from './helpers/ui.ts';
 import { openLibrary } from './helpers/library-ui.ts';
 
 let reader: Reader;
+// One page load for the refusals, the Cancel and the size check: none of them adds a text, so
+// each starts from the page the one before left (the library empty); a load costs about a
+// CPU-second of the suite's. The long texts, which are added, come last.
 beforeAll(async () => {
   reader = await startReader('wide');
+  await reader.openApp();
 });
 afterAll(async () => {
   await reader?.close();
@@ -37,7 +41,6 @@ describe('adding a crafted text', () => {
   };
   for (const crafted of CRAFTED_TEXTS.filter((t) => refused[t.name])) {
     it(`refuses ${crafted.description} with a clear message, and adds nothing`, async () => {
-      await reader.openApp();
       const before = await paneSources();
       await add(crafted.name, crafted.make());
       await expect.poll(() => reader.notice().textContent()).toContain(refused[crafted.name]);
@@ -50,7 +53,6 @@ describe('adding a crafted text', () => {
   }
 
   it('keeps the page responsive while a long text parses, shows progress, and Cancel stops it', async () => {
-    await reader.openApp();
     const before = await paneSources();
     await add('long-text.md', craftedText('long-text.md'));
     const progress = reader.page.getByTestId('adding-progress');
@@ -77,7 +79,6 @@ describe('adding a crafted text', () => {
 
 describe('size before reading (issue 12, item 6)', () => {
   it('refuses a file over 8 MB by its size, with the numbers, and adds nothing', async () => {
-    await reader.openApp();
     const before = await paneSources();
     // Made in the page: sending 9 MB through Playwright's connection took seconds of the
     // suite's CPU; the app sees the same thing, a chosen file and its change event.
@@ -103,7 +104,6 @@ const PARAGRAPHS = 5_000;
 
 describe('a long text (5,000 paragraphs)', () => {
   it('is added (in the worker), renders only a window of it, scrolls, and follows a link deep inside', async () => {
-    await reader.openApp();
     await add('long-text.md', longText(PARAGRAPHS));
     const pane = reader.page.locator('.pane[data-source^="long-text-"]');
     await expect.poll(() => pane.count(), { timeout: 150_000, interval: 1_000 }).toBe(1);
