@@ -14,9 +14,10 @@ import {
   inPaneViewport,
   openCompareView,
   openRelated,
+  relatedPanel,
   waitForMarks,
 } from './helpers/compare-ui.ts';
-import { startReader, type Reader } from './helpers/ui.ts';
+import { resizeTo, startReader, type Reader } from './helpers/ui.ts';
 import { builtinEditions } from '../../sources/builtin.ts';
 
 const WC = 'winstanley-chesters-2015';
@@ -34,9 +35,23 @@ async function overlaps(a: Locator, b: Locator): Promise<boolean> {
   );
 }
 
+/**
+ * Scrolls both panes back to their tops, where a page opened without an address shows them: a test
+ * that needs a passage out of sight starts there instead of loading the page again.
+ */
+async function panesToTop(reader: Reader): Promise<void> {
+  await reader.page.locator('.pane-scroll').evaluateAll((panes) => {
+    for (const pane of panes) pane.scrollTop = 0;
+  });
+}
+
+// One page for the whole file, loaded once here (a page load is about a CPU-second, and the whole
+// suite is CPU-bound): each test says what it takes over from the ones before it. Only the
+// reader's own comparisons load it again, where fresh storage or a reload is what they check.
 let reader: Reader;
 beforeAll(async () => {
   reader = await startReader('wide');
+  await reader.openApp();
 });
 afterAll(async () => {
   await reader?.close();
@@ -44,7 +59,6 @@ afterAll(async () => {
 
 describe('compared passages in the panes', () => {
   it('marks compared passages in both panes, named by relation and counterpart', async () => {
-    await reader.openApp();
     await waitForMarks(reader);
     expect(await compareMarks(reader, WC).count()).toBeGreaterThanOrEqual(15);
     expect(await compareMarks(reader, LANKOV).count()).toBeGreaterThanOrEqual(15);
@@ -56,7 +70,7 @@ describe('compared passages in the panes', () => {
   });
 
   it('a mark says what the comparison is about before the jump: topic, relation in words, the other claim', async () => {
-    await reader.openApp();
+    // The page as loaded: the test above only reads it.
     await waitForMarks(reader);
     const mark = compareMark(reader, WC, comparisonId('agenda-rank'));
     const counterpart = (await mark.getAttribute('data-counterpart'))!;
@@ -93,13 +107,15 @@ describe('compared passages in the panes', () => {
   });
 
   it('clicking a mark brings its counterpart into view in the other pane and marks it', async () => {
-    await reader.openApp();
+    // The test above went to a counterpart in the Lankov pane: back to the tops, as on a fresh page.
     await waitForMarks(reader);
+    await panesToTop(reader);
     const mark = compareMark(reader, WC, comparisonId('railway-cost'));
     const counterpart = (await mark.getAttribute('data-counterpart'))!;
     expect(counterpart.startsWith(`${LANKOV}:`)).toBe(true);
     const target = reader.paragraph(counterpart);
     expect(await inPaneViewport(target)).toBe(false);
+    expect(await target.getAttribute('aria-current')).toBeNull();
     await mark.scrollIntoViewIfNeeded();
     await mark.click();
     await expect.poll(() => target.getAttribute('aria-current')).toBe('location');
@@ -108,11 +124,14 @@ describe('compared passages in the panes', () => {
   });
 
   it('Enter on a mark in the right pane goes to the counterpart in the left pane', async () => {
-    await reader.openApp();
+    // After the test above the Lankov pane is the active one, at the railway's counterpart.
     await waitForMarks(reader);
+    await panesToTop(reader);
     const mark = compareMark(reader, LANKOV, comparisonId('six-party-weight'));
     const counterpart = (await mark.getAttribute('data-counterpart'))!;
     expect(counterpart.startsWith(`${WC}:`)).toBe(true);
+    expect(await reader.paneOf(WC).getAttribute('data-active')).not.toBe('true');
+    expect(await reader.paragraph(counterpart).getAttribute('aria-current')).toBeNull();
     await mark.focus();
     await reader.pressKey('Enter');
     const target = reader.paragraph(counterpart);
@@ -122,10 +141,14 @@ describe('compared passages in the panes', () => {
   });
 
   it('narrow: a mark is within the pane, and activating it shows the other text at the counterpart', async () => {
-    await reader.setViewport('narrow');
+    // The page of the tests above, made narrow: the Winstanley-Chesters pane, active after the test
+    // above, is the one shown, as on a page opened at 420 px.
+    await panesToTop(reader);
+    await resizeTo(reader.page, { width: 420, height: 860 });
     try {
-      await reader.openApp();
       await waitForMarks(reader);
+      expect(await reader.paneOf(WC).isVisible()).toBe(true);
+      expect(await reader.paneOf(LANKOV).isVisible()).toBe(false);
       const mark = compareMark(reader, WC, comparisonId('agenda-rank'));
       const inside = await mark.evaluate((el) => {
         const pane = el.closest('.pane-scroll')!.getBoundingClientRect();
@@ -177,17 +200,19 @@ describe('compared passages in the panes', () => {
       await chip.getByRole('button', { name: 'Cancel linking' }).click();
       await expect.poll(() => chip.count()).toBe(0);
     } finally {
-      await reader.setViewport('wide');
+      await resizeTo(reader.page, { width: 1400, height: 900 });
     }
   });
 
   it('with sync on, scrolling one pane brings the other to the linked passage', async () => {
-    await reader.openApp();
+    // The panes at their tops, as on a fresh page: the passage is out of sight until the sync.
     await waitForMarks(reader);
-    await reader.page.getByRole('button', { name: 'Scroll both' }).click();
+    await panesToTop(reader);
     const mark = compareMark(reader, LANKOV, comparisonId('railway-cost'));
     const counterpart = (await mark.getAttribute('data-counterpart'))!;
     const paragraph = counterpart.replace(/\.\d+$/, '');
+    expect(await inPaneViewport(reader.paragraph(paragraph))).toBe(false);
+    await reader.page.getByRole('button', { name: 'Scroll both' }).click();
     // Scroll the Lankov pane so the mark's paragraph is at its top.
     await mark.evaluate((el) => {
       const pane = el.closest('.pane-scroll')!;
@@ -200,8 +225,12 @@ describe('compared passages in the panes', () => {
 });
 
 describe('the Compare view', () => {
+  // These open the view on the page the tests above left (sync off again); each closes it.
   it('lists every comparison grouped by topic, with quotes, paraphrases and passage links', async () => {
-    await reader.openApp();
+    const currentBefore = await reader
+      .current()
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-address')));
+    expect(currentBefore.length).toBeGreaterThan(0);
     const dialog = await openCompareView(reader);
     const total = await compareRows(dialog).count();
     expect(total).toBeGreaterThanOrEqual(15);
@@ -210,9 +239,12 @@ describe('the Compare view', () => {
       .poll(() => dialog.getByRole('status').textContent())
       .toBe(`Showing ${total} of ${total} comparisons`);
     await reader.screenshot('compare-view');
-    // Keys in the dialog stay there: j does not move the reader behind it.
+    // Keys in the dialog stay there: j does not move the reader behind it (from where the tests
+    // above left it).
     await reader.pressKey('j');
-    expect(await reader.current().count()).toBe(0);
+    expect(
+      await reader.current().evaluateAll((els) => els.map((el) => el.getAttribute('data-address'))),
+    ).toEqual(currentBefore);
     const first = compareRows(dialog).first();
     expect(await first.locator('a.compare-link').count()).toBe(2);
     expect(await first.locator('a.compare-link').first().getAttribute('href')).toMatch(
@@ -228,10 +260,11 @@ describe('the Compare view', () => {
       );
     }
     expect(names[0]).toBe('title in Winstanley-Chesters (2015)');
+    await reader.pressKey('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
   });
 
   it('filters by relation and by topic; the row count follows', async () => {
-    await reader.openApp();
     const dialog = await openCompareView(reader);
     const total = await compareRows(dialog).count();
     await chooseFilter(dialog, 'Relation', 'contradicts');
@@ -250,11 +283,19 @@ describe('the Compare view', () => {
     ]);
     await chooseFilter(dialog, 'Relation', 'contradicts');
     expect(await compareRows(dialog).count()).toBe(0);
+    // The view keeps its filters while the page lives: back to all, for the tests below.
+    await chooseFilter(dialog, 'Relation', 'All relations');
+    await chooseFilter(dialog, 'Topic', 'All topics');
+    expect(await compareRows(dialog).count()).toBe(total);
+    await reader.pressKey('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
   });
 
   it('exports the table as Markdown and CSV, with paragraph addresses', async () => {
-    await reader.openApp();
+    // The test above set its filters back to all.
     const dialog = await openCompareView(reader);
+    expect(await dialog.getByLabel('Relation', { exact: true }).inputValue()).toBe('');
+    expect(await dialog.getByLabel('Topic', { exact: true }).inputValue()).toBe('');
     const md = await download(reader.page, dialog.getByRole('button', { name: 'Export Markdown' }));
     expect(md.name).toBe('diptych-comparisons.md');
     expect(
@@ -267,10 +308,17 @@ describe('the Compare view', () => {
     expect(csv.text.startsWith('topic,relation,curated,left_source,left_address,')).toBe(true);
     const records = csv.text.trimEnd().split('\r\n').slice(1);
     expect(records.length).toBe(await compareRows(dialog).count());
+    await chooseFilter(dialog, 'Relation', 'All relations');
+    await reader.pressKey('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
   });
 
   it('Back closes the view, and the panes are at the place Back went to', async () => {
-    await reader.openApp(`${LANKOV}:5`);
+    // Two places in the history of the page the tests above left, as a reader follows two links.
+    await reader.goToAddress(`${LANKOV}:5`);
+    await expect
+      .poll(() => reader.paragraph(`${LANKOV}:5`).getAttribute('aria-current'))
+      .toBe('location');
     await reader.goToAddress(`${LANKOV}:25`);
     await expect
       .poll(() => reader.paragraph(`${LANKOV}:25`).getAttribute('aria-current'))
@@ -293,10 +341,10 @@ describe('the Compare view', () => {
   });
 
   it('a passage link closes the view and opens the passage', async () => {
-    await reader.openApp();
     const dialog = await openCompareView(reader);
     const link = compareRows(dialog).first().locator('a.compare-link').nth(1);
     const href = (await link.getAttribute('href'))!;
+    expect(await reader.paragraph(href.slice(1)).getAttribute('aria-current')).toBeNull();
     await link.click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await expect
@@ -307,7 +355,6 @@ describe('the Compare view', () => {
 
 describe('related in the other text', () => {
   it('lists five passages of the other source for a paragraph, shared terms marked, concepts and shared years named; one opens in the other pane', async () => {
-    await reader.openApp();
     await waitForMarks(reader);
     const panel = await openRelated(reader, `${LANKOV}:30`);
     // Named in words, not by its address, and placed around the paragraph, not over it.
@@ -347,16 +394,22 @@ describe('related in the other text', () => {
     await reader.screenshot('compare-related');
     const go = items.nth(2).locator('.related-go');
     const address = (await items.nth(2).getAttribute('data-address-ref'))!;
+    expect(await reader.paragraph(address).getAttribute('aria-current')).toBeNull();
     await go.click();
     await expect
       .poll(() => reader.paragraph(address).getAttribute('aria-current'))
       .toBe('location');
     await expect.poll(() => inPaneViewport(reader.paragraph(address))).toBe(true);
+    // Closed, for the tests below on the same page.
+    await panel.getByRole('button', { name: /^Close/ }).click();
+    await expect.poll(() => panel.count()).toBe(0);
   });
 });
 
 describe('related to a selection', () => {
   it('Related in the selection toolbar ranks the other text for the selected words', async () => {
+    // A page of its own: on the page the tests above left, focus ended on the passage rather than
+    // in the panel (so Escape, which the panel hears from within, did not close it).
     await reader.openApp();
     await waitForMarks(reader);
     await reader.paragraph(`${LANKOV}:30`).scrollIntoViewIfNeeded();
@@ -398,8 +451,9 @@ describe('related to a selection', () => {
 
 describe('related to a selection of common words', () => {
   it('calls every match weak and says there is no close match', async () => {
-    await reader.openApp();
+    // The page of the test above, its panel closed (it checks that).
     await waitForMarks(reader);
+    expect(await relatedPanel(reader.page).count()).toBe(0);
     const words = 'the Korean issue plays a secondary role in Moscow’s policy';
     const from = builtinEditions()
       .find((e) => e.id === LANKOV)!
@@ -428,9 +482,12 @@ describe('related to a selection of common words', () => {
 });
 
 describe("a reader's own comparison", () => {
-  /** Fresh storage, then Link passages from WC 5 to Lankov 7: the dialog, open. */
+  /**
+   * Fresh storage, then Link passages from WC 5 to Lankov 7: the dialog, open. The storage is
+   * cleared from the app the tests before left open (so one page load, not two).
+   */
   const openLinkDialog = async (): Promise<Locator> => {
-    await reader.openApp();
+    if (reader.page.url() === 'about:blank') await reader.openApp();
     await reader.page.evaluate(() => localStorage.clear());
     await reader.openApp();
     await waitForMarks(reader);
@@ -473,9 +530,10 @@ describe("a reader's own comparison", () => {
   };
 
   it('Link passages: select in each pane, pick a relation; shown as yours in the panes and the Compare view; kept after a reload', async () => {
+    // The curated marks, counted on the page the tests above left (no comparison of the reader's yet).
     const before = await (async () => {
-      await reader.openApp();
       await waitForMarks(reader);
+      expect(await ownMarks().count()).toBe(0);
       return compareMarks(reader, WC).count();
     })();
     await linkTwoPassages();
