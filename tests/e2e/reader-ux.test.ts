@@ -8,20 +8,51 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { selectInPassage, selectionToolbar } from './helpers/annotations-ui.ts';
 import { chooseStyle, openCite, selectAcross } from './helpers/citations-ui.ts';
-import { compareMarks, openCompareView, openRelated, waitForMarks } from './helpers/compare-ui.ts';
-import { appBuilt, headerTool, passageTextOf, startReader, type Reader } from './helpers/ui.ts';
+import {
+  compareMarks,
+  openCompareView,
+  openRelated,
+  relatedPanel,
+  waitForMarks,
+} from './helpers/compare-ui.ts';
+import {
+  appBuilt,
+  headerTool,
+  passageTextOf,
+  resizeTo,
+  startReader,
+  VIEWPORTS,
+  type Reader,
+} from './helpers/ui.ts';
 import { scaled } from '../slowdown.ts';
 
 const WC = 'winstanley-chesters-2015';
 const LANKOV = 'lankov-2007';
 
+// One page for the file, loaded once here (a page load is about a CPU-second, and the whole suite
+// is CPU-bound): each test takes it where the one before left it, resizes it and follows a link
+// to its place (`showAt`) as a reader would, and closes what it opened. The page loads again only
+// where the load is the point (a remembered switch, a page opened without an address).
 let reader: Reader;
 beforeAll(async () => {
   reader = await startReader('wide');
   await reader.page
     .context()
     .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
+  await reader.openApp();
 });
+
+/**
+ * Sizes the open page to `viewport` and, given an address, follows a link to it (the passage then
+ * the current location), with no selection left from the test before.
+ */
+async function showAt(viewport: keyof typeof VIEWPORTS, address?: string): Promise<void> {
+  await reader.page.evaluate(() => document.getSelection()?.removeAllRanges());
+  await resizeTo(reader.page, VIEWPORTS[viewport]);
+  if (address === undefined) return;
+  await reader.goToAddress(address);
+  await expect.poll(() => reader.paragraph(address).getAttribute('aria-current')).toBe('location');
+}
 afterAll(async () => {
   await reader?.close();
 });
@@ -50,8 +81,7 @@ async function scrollNearBottom(target: Locator, fromBottom: number): Promise<vo
 
 describe('floating things stay inside the window (items 1, 2)', () => {
   it('the selection toolbar at 420 px keeps every action on screen', async () => {
-    await reader.setViewport('narrow');
-    await reader.openApp(`${LANKOV}:10`);
+    await showAt('narrow', `${LANKOV}:10`);
     const text = (await reader.paragraph(`${LANKOV}:10`).textContent())!;
     const at = text.indexOf('the Soviet Union established');
     expect(at).toBeGreaterThanOrEqual(0);
@@ -72,8 +102,7 @@ describe('floating things stay inside the window (items 1, 2)', () => {
   });
 
   it('the selection toolbar at the right edge of the right pane, across paragraphs, stays on screen', async () => {
-    await reader.setViewport('wide');
-    await reader.openApp(`${LANKOV}:12`);
+    await showAt('wide', `${LANKOV}:12`);
     const first = (await reader.paragraph(`${LANKOV}:12`).textContent())!;
     await selectAcross(
       reader.page,
@@ -87,8 +116,7 @@ describe('floating things stay inside the window (items 1, 2)', () => {
   });
 
   it('a footnote popover near the bottom opens upwards with Go to note and Cite on screen (wide)', async () => {
-    await reader.setViewport('wide');
-    await reader.openApp();
+    await showAt('wide');
     const marker = reader.footnoteMarker(`${LANKOV}:n5`);
     await scrollNearBottom(marker, 40);
     await marker.click();
@@ -103,11 +131,12 @@ describe('floating things stay inside the window (items 1, 2)', () => {
       expect(await insideViewport(reader.page, control)).toBe(true);
     }
     await reader.screenshot('footnote-popover-wide-bottom');
+    await reader.pressKey('Escape');
+    await expect.poll(() => pop.count()).toBe(0);
   });
 
   it('a footnote popover at 420 px stays inside the window', async () => {
-    await reader.setViewport('narrow');
-    await reader.openApp(`${LANKOV}:1`);
+    await showAt('narrow', `${LANKOV}:1`);
     const marker = reader.footnoteMarker(`${LANKOV}:n1`);
     await scrollNearBottom(marker, 60);
     await marker.click();
@@ -115,11 +144,12 @@ describe('floating things stay inside the window (items 1, 2)', () => {
     await pop.waitFor();
     await expect.poll(() => insideViewport(reader.page, pop)).toBe(true);
     await reader.screenshot('footnote-popover-narrow');
+    await reader.pressKey('Escape');
+    await expect.poll(() => pop.count()).toBe(0);
   });
 
   it('the Related panel stays inside the window at 420 px', async () => {
-    await reader.setViewport('narrow');
-    await reader.openApp(`${WC}:12`);
+    await showAt('narrow', `${WC}:12`);
     await waitForMarks(reader);
     const panel = await openRelated(reader, `${WC}:12`);
     await expect.poll(() => insideViewport(reader.page, panel)).toBe(true);
@@ -131,13 +161,14 @@ describe('floating things stay inside the window (items 1, 2)', () => {
         return box !== null && paragraph !== null && box.y >= paragraph.y + paragraph.height;
       })
       .toBe(true);
+    await panel.getByRole('button', { name: /^Close/ }).click();
+    await expect.poll(() => panel.count()).toBe(0);
   });
 });
 
 describe('the Compare view at 420 px (item 3)', () => {
   it('shows each comparison as a stacked card, with no sideways scrolling', async () => {
-    await reader.setViewport('narrow');
-    await reader.openApp();
+    await showAt('narrow');
     await waitForMarks(reader);
     const dialog = await openCompareView(reader);
     const overflow = await dialog.evaluate((el) => el.scrollWidth - el.clientWidth);
@@ -161,13 +192,13 @@ describe('the Compare view at 420 px (item 3)', () => {
     expect(label).toBe('"Relation"');
     await reader.screenshot('compare-view-narrow');
     await reader.pressKey('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
   });
 });
 
 describe('copying a selection (item 4)', () => {
   it('across paragraphs, copies exactly the passage text', async () => {
-    await reader.setViewport('wide');
-    await reader.openApp(`${LANKOV}:15`);
+    await showAt('wide', `${LANKOV}:15`);
     await waitForMarks(reader);
     const a = (await reader.paragraph(`${LANKOV}:15`).evaluate(passageTextOf))!;
     const b = (await reader.paragraph(`${LANKOV}:16`).evaluate(passageTextOf))!;
@@ -185,8 +216,10 @@ describe('copying a selection (item 4)', () => {
 
 describe('notices (item 5)', () => {
   it('overlay the text, are announced, and go away by themselves or on Escape', async () => {
-    await reader.setViewport('wide');
-    await reader.openApp();
+    await showAt('wide');
+    // No notice left from the tests before (a link followed can leave one).
+    await reader.page.mouse.move(5, 5);
+    await expect.poll(() => reader.page.locator('.notice').count(), { timeout: 15_000 }).toBe(0);
     const panes = reader.page.locator('main.panes');
     const before = (await panes.boundingBox())!.y;
     const block = reader.paragraph(`${LANKOV}:3`).locator('xpath=..');
@@ -224,6 +257,7 @@ describe('notices (item 5)', () => {
     await expect.poll(() => toast.count(), { timeout: 15_000 }).toBe(0);
     // A notice that asks the reader to act (the clipboard refused: copy the link by hand) stays,
     // and once it is gone (Escape), the next one does not.
+    const writeText = await reader.page.evaluateHandle(() => navigator.clipboard.writeText);
     await reader.page.evaluate(() => {
       navigator.clipboard.writeText = () => Promise.reject(new Error('refused'));
     });
@@ -236,13 +270,18 @@ describe('notices (item 5)', () => {
     await reader.goToAddress(`${LANKOV}:98`);
     await expect.poll(() => toast.textContent()).toContain('Lankov (2007) has no ¶98');
     expect(await toast.getAttribute('class')).toBe('notice');
+    // The clipboard as it was, and no notice, for the tests below on this page.
+    await writeText.evaluate((original) => {
+      navigator.clipboard.writeText = original;
+    });
+    await reader.pressKey('Escape');
+    await toast.waitFor({ state: 'detached' });
   });
 });
 
 describe('the Annotations drawer at 420 px (item 6)', () => {
   it('takes focus when it opens and closes on Escape, giving focus back to its toggle', async () => {
-    await reader.setViewport('narrow');
-    await reader.openApp();
+    await showAt('narrow');
     // Behind Tools at this width: the drawer gives the focus back to Tools, its toggle hidden.
     await (await headerTool(reader.page, /^Annotations/)).click();
     const toggle = reader.page.getByRole('button', { name: 'Tools', exact: true });
@@ -259,8 +298,7 @@ describe('the Annotations drawer at 420 px (item 6)', () => {
 
 describe('the current location is not a highlight (item 7)', () => {
   it('is marked by a frame, not the highlight yellow', async () => {
-    await reader.setViewport('wide');
-    await reader.openApp(`${LANKOV}:12.2`);
+    await showAt('wide', `${LANKOV}:12.2`);
     const current = reader.current().first();
     await current.waitFor();
     const style = await current.evaluate((el) => {
@@ -274,8 +312,7 @@ describe('the current location is not a highlight (item 7)', () => {
 
 describe('comparison marks: legend, switch, plain names (item 8)', () => {
   it('has a legend, a remembered switch, and says "Site navigation", not "Chrome"', async () => {
-    await reader.setViewport('wide');
-    await reader.openApp();
+    await showAt('wide');
     await waitForMarks(reader);
     const legend = reader.page.getByRole('group', { name: 'Comparison marks' });
     for (const word of ['agrees', 'contradicts', 'qualifies', 'complements'])
@@ -311,8 +348,7 @@ describe('comparison marks: legend, switch, plain names (item 8)', () => {
 
 describe('buttons (item 9)', () => {
   it('share one style in the header', async () => {
-    await reader.setViewport('wide');
-    await reader.openApp();
+    await showAt('wide');
     const look = (name: string): Promise<string> =>
       reader.page
         .locator('header')
@@ -329,8 +365,7 @@ describe('buttons (item 9)', () => {
   });
 
   it('are at least 24×24 px, the comparison marks and paragraph tools at 420 px included', async () => {
-    await reader.setViewport('narrow');
-    await reader.openApp(`${WC}:3`);
+    await showAt('narrow', `${WC}:3`);
     await waitForMarks(reader);
     await reader.paragraph(`${WC}:3`).locator('xpath=..').hover();
     const small = await reader.page.evaluate(() =>
@@ -357,6 +392,7 @@ describe('buttons (item 9)', () => {
 
 describe('Back after a footnote link (item 10)', () => {
   it('returns the pane to where it was on the page opened without an address', async () => {
+    // Loaded again: a page opened without an address is the point.
     await reader.setViewport('wide');
     await reader.openApp();
     const marker = reader.footnoteMarker(`${LANKOV}:n1`);
@@ -393,8 +429,7 @@ describe('Back after a footnote link (item 10)', () => {
 
 describe('Related (item 11)', () => {
   it('shows strength in words, no raw scores, and no filler words as shared terms', async () => {
-    await reader.setViewport('wide');
-    await reader.openApp(`${WC}:3`);
+    await showAt('wide', `${WC}:3`);
     await waitForMarks(reader);
     const panel = await openRelated(reader, `${WC}:3`);
     const text = (await panel.textContent())!;
@@ -408,14 +443,15 @@ describe('Related (item 11)', () => {
       expect(terms.map((t) => t.toLowerCase())).not.toContain(filler);
     await reader.screenshot('related-panel');
     await reader.pressKey('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
   });
 });
 
 describe('Link passages (item 12)', () => {
   it('does not fill the paraphrase with the quote', async () => {
-    await reader.setViewport('wide');
-    await reader.openApp();
+    await showAt('wide');
     await waitForMarks(reader);
+    expect(await relatedPanel(reader.page).count()).toBe(0);
     await selectInPassage(reader.page, `${WC}:5`, 0, 30);
     await selectionToolbar(reader.page).waitFor();
     await reader.pressKey('l');
@@ -432,13 +468,13 @@ describe('Link passages (item 12)', () => {
     await own.waitFor();
     expect(await own.locator('.compare-paraphrase').count()).toBe(0);
     await reader.pressKey('Escape');
+    await expect.poll(() => view.isVisible()).toBe(false);
   });
 });
 
 describe('messages in plain language (item 13)', () => {
   it('an unknown passage says which passages exist; a reversed range says so', async () => {
-    await reader.setViewport('wide');
-    await reader.openApp();
+    await showAt('wide');
     await reader.goToAddress(`${LANKOV}:99`);
     await expect.poll(() => reader.notice().textContent()).toContain('paragraphs 1–39');
     await reader.goToAddress(`${LANKOV}:13-12`);
@@ -457,8 +493,10 @@ describe('messages in plain language (item 13)', () => {
   });
 
   it('Chicago’s note on a source left out of the bibliography cites no manual section', async () => {
-    await reader.setViewport('wide');
-    await reader.openApp(`${LANKOV}:12`);
+    // The notice of the test above dismissed.
+    await reader.pressKey('Escape');
+    await expect.poll(() => reader.page.locator('.notice').count()).toBe(0);
+    await showAt('wide', `${LANKOV}:12`);
     const panel = await openCite(reader, `${LANKOV}:12`);
     await chooseStyle(panel, 'chicago-notes');
     // The first Chicago citation builds its engine (seconds; the panel says so).
@@ -468,13 +506,13 @@ describe('messages in plain language (item 13)', () => {
     const text = (await panel.textContent())!;
     expect(text).not.toMatch(/CMOS|14\.114|official CSL/);
     await reader.pressKey('Escape');
+    await expect.poll(() => panel.isVisible()).toBe(false);
   });
 });
 
 describe('fonts (item 14)', () => {
   it('renders every Korean and Russian run with a font that has its glyphs', async () => {
-    await reader.setViewport('wide');
-    await reader.openApp();
+    await showAt('wide');
     await reader.page.evaluate(() => document.fonts.ready);
     const cdp = await reader.page.context().newCDPSession(reader.page);
     await cdp.send('DOM.enable');
@@ -535,8 +573,7 @@ describe('build noise (item 15)', () => {
 
 describe('accessibility at 420 px (acceptance)', () => {
   it('no serious or critical axe violation with the Compare view, the drawer or a popover open', async () => {
-    await reader.setViewport('narrow');
-    await reader.openApp(`${LANKOV}:13`);
+    await showAt('narrow', `${LANKOV}:13`);
     // One pane shows at 420 px: wait for the marks of the one shown.
     await reader.page.locator('.compare-mark:visible').first().waitFor();
     await openCompareView(reader);
