@@ -555,6 +555,16 @@ describe('accessibility', () => {
       const box = await drawer.boundingBox();
       expect(box!.width).toBeLessThanOrEqual(420);
       expect(await reader.axeViolations()).toEqual([]);
+      // The storage bar's buttons stay whole on screen: each on one line, inside the window.
+      for (const name of ['Try again', 'Export annotations']) {
+        const button = storageStatus(reader.page).getByRole('button', { name, exact: true });
+        const fits = await button.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          const line = parseFloat(getComputedStyle(el).lineHeight) || 20;
+          return box.right <= window.innerWidth && box.left >= 0 && box.height < 2 * line;
+        });
+        expect(fits, name).toBe(true);
+      }
       await reader.screenshot('annotations-narrow');
       // Tab stays in the drawer, which covers the page: from its last control to its first, and
       // back (it went on to the page's body, then to controls hidden behind the drawer).
