@@ -152,7 +152,21 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
     placement: place.placement,
     gap: GAP,
     keepClear: place.keepClear,
+    // The heading takes the focus once the panel is shown: hidden while it is placed, it cannot.
+    onPlaced: () => heading.current?.focus(),
   });
+  // Escape closes it from anywhere, as it does a pinned footnote popover: a reader whose focus
+  // went back to the text need not find the panel first. (From within, its own handler closes it
+  // and stops the key there; a modal dialog above it keeps its Escape for itself.)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (document.querySelector('dialog[open]')) return;
+      onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   // The outcome remembers its request, so a new request reads as loading without a reset in the effect.
   const [answer, setAnswer] = useState<{
     readonly request: RelatedRequest;
@@ -181,7 +195,6 @@ export function RelatedPanel({ request, editions, onOpen, onClose }: RelatedPane
       live = false;
     };
   }, [editions, request]);
-  useEffect(() => heading.current?.focus(), [request]);
 
   const within = editions.find((e) => e.id === request.within);
   const name = within ? sourceLabel(within) : request.within;

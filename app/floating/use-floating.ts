@@ -15,7 +15,7 @@
  * never flashes at the wrong place. Floating UI itself is a lazy chunk,
  * fetched when the first floating thing opens (bench/reader.ts: initial JS).
  */
-import { useLayoutEffect, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Placement, ReferenceElement } from '@floating-ui/dom';
 
 /** Floating UI, loaded when the first floating thing opens (it is not needed to read). */
@@ -42,6 +42,12 @@ export interface FloatingOptions {
    * it must not cover; the caller picks a side with room enough (app/compare/related-placement.ts).
    */
   readonly keepClear?: boolean;
+  /**
+   * Called once the element is first shown where it belongs (again after each new reference):
+   * for what must wait until it is visible, such as taking the focus, which a `visibility:
+   * hidden` element cannot (the Related panel's heading stayed unfocused when it opened at once).
+   */
+  readonly onPlaced?: () => void;
 }
 
 /** Writes inline styles (mutates `el`). */
@@ -66,13 +72,25 @@ export const VIEWPORT_PADDING = 8;
 export function useFloating(
   reference: ReferenceElement | null,
   floating: RefObject<HTMLElement | null>,
-  { placement, gap = 8, padding = VIEWPORT_PADDING, keepClear = false }: FloatingOptions,
+  { placement, gap = 8, padding = VIEWPORT_PADDING, keepClear = false, onPlaced }: FloatingOptions,
 ): void {
+  // The latest callback, read when the element is placed: a new function each render must not
+  // place the element again.
+  const placedCallback = useRef(onPlaced);
+  useLayoutEffect(() => {
+    placedCallback.current = onPlaced;
+  });
   useLayoutEffect(() => {
     const el = floating.current;
     if (!reference || !el) return;
     setStyle(el, { position: 'fixed', visibility: 'hidden' });
     let live = true;
+    let placed = false;
+    const shown = (): void => {
+      if (placed) return;
+      placed = true;
+      placedCallback.current?.();
+    };
     let stop: (() => void) | undefined;
     loadFloatingUi()
       .then(({ autoUpdate, computePosition, flip, offset, shift, size }) => {
@@ -108,13 +126,16 @@ export function useFloating(
           }).then(({ x, y }) => {
             if (!live) return;
             setStyle(el, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px`, visibility: '' });
+            shown();
           });
         };
         stop = autoUpdate(reference, el, update);
       })
       .catch(() => {
         // The chunk did not load (offline after an update): show it where the CSS puts it.
-        if (live) setStyle(el, { position: '', visibility: '' });
+        if (!live) return;
+        setStyle(el, { position: '', visibility: '' });
+        shown();
       });
     return () => {
       live = false;
