@@ -1,6 +1,8 @@
 // axe-core audit of the main views (wide and narrow, popover open, search open, dialog open) and the landmarks.
+// One page for the file: only the first test loads the app; each test after it closes what the one
+// before opened and moves in the page (a hash link, as a reader's) to the passage it needs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCompareView, openRelated, waitForMarks } from './helpers/compare-ui.ts';
+import { openCompareView, openRelated, relatedPanel, waitForMarks } from './helpers/compare-ui.ts';
 import {
   bibliographyDialog,
   chooseStyle,
@@ -11,6 +13,22 @@ import { startReader, type Reader } from './helpers/ui.ts';
 import { scaled } from '../slowdown.ts';
 
 let reader: Reader;
+
+/** Follows a link to `address` in the running app and waits until it is the current passage. */
+async function goTo(address: string): Promise<void> {
+  await reader.goToAddress(address);
+  await expect.poll(() => reader.current().first().getAttribute('data-address')).toBe(address);
+}
+
+/** Closes the open dialogs one by one (Escape, as a reader does), each time waiting until it has gone. */
+async function closeDialogs(): Promise<void> {
+  const dialogs = reader.page.getByRole('dialog');
+  for (let open = await dialogs.count(); open > 0; open = await dialogs.count()) {
+    await reader.pressKey('Escape');
+    await expect.poll(() => dialogs.count()).toBeLessThan(open);
+  }
+}
+
 beforeAll(async () => {
   reader = await startReader('wide');
 });
@@ -36,7 +54,7 @@ describe('accessibility', () => {
   });
 
   it('wide, with a footnote pinned and search results open: none either', async () => {
-    await reader.openApp('lankov-2007:13');
+    await goTo('lankov-2007:13');
     await reader.footnoteMarker('lankov-2007:n1').click();
     expect(await reader.axeViolations()).toEqual([]);
     await reader.search('Toloraya');
@@ -45,35 +63,51 @@ describe('accessibility', () => {
   });
 
   it('wide, with chrome shown and the shortcuts dialog open: none either', async () => {
-    await reader.openApp();
+    // The search results and the pinned footnote of the test before, closed.
+    await reader.searchBox().fill('');
+    await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await expect.poll(() => reader.searchHits().count()).toBe(0);
+    if (await reader.footnotePopover(1).isVisible()) await reader.pressKey('Escape');
+    await reader.footnotePopover(1).waitFor({ state: 'hidden' });
     await reader.page.getByRole('button', { name: 'Site navigation' }).click();
     expect(await reader.axeViolations()).toEqual([]);
     await reader.pressKey('?');
     await reader.page.getByRole('dialog').waitFor();
     expect(await reader.axeViolations()).toEqual([]);
+    await closeDialogs();
+    await reader.page.getByRole('button', { name: 'Site navigation' }).click();
+    expect(
+      await reader.page
+        .getByRole('button', { name: 'Site navigation' })
+        .getAttribute('aria-pressed'),
+    ).toBe('false');
   });
 
   it('narrow: none either', async () => {
     await reader.setViewport('narrow');
-    await reader.openApp('lankov-2007:n4');
+    await goTo('lankov-2007:n4');
+    await expect.poll(() => reader.paneOf('lankov-2007').isVisible()).toBe(true);
     expect(await reader.axeViolations()).toEqual([]);
     await reader.setViewport('wide');
   });
 
   it('wide, with comparison marks, the Compare view and the Related panel open: none either', async () => {
-    await reader.openApp();
     await waitForMarks(reader);
     expect(await reader.axeViolations()).toEqual([]);
     await openRelated(reader, 'lankov-2007:12');
     expect(await reader.axeViolations()).toEqual([]);
     await openCompareView(reader);
     expect(await reader.axeViolations()).toEqual([]);
+    await closeDialogs();
+    const related = relatedPanel(reader.page);
+    await related.getByRole('button', { name: 'Close related passages' }).click();
+    await related.waitFor({ state: 'detached' });
   });
 
   it(
     'wide, with the Cite panel and the Bibliography dialog open: none either',
     async () => {
-      await reader.openApp('lankov-2007:12');
+      await goTo('lankov-2007:12');
       const panel = await openCite(reader, 'lankov-2007:12');
       await chooseStyle(panel, 'mla');
       await panelCitation(reader.page).waitFor({ timeout: scaled(45_000) });
@@ -86,14 +120,13 @@ describe('accessibility', () => {
         .first()
         .waitFor({ timeout: scaled(45_000) });
       expect(await reader.axeViolations()).toEqual([]);
-      await reader.pressKey('Escape');
+      await closeDialogs();
     },
     scaled(120_000),
   );
 
   describe('when it fails', () => {
     it('the audit does report a violation (it is not vacuous)', async () => {
-      await reader.openApp();
       await reader.page.evaluate(() => {
         const img = document.createElement('img');
         img.src = 'data:,';

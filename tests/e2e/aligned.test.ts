@@ -4,6 +4,10 @@
  * marked gap where a text has nothing aligned), Sync then scrolls the panes
  * level, it works on a reader's own text from the Library, and it passes
  * axe at 1440 and 420 px.
+ *
+ * One page for the file: only the first test loads the app (and waits for
+ * the comparison marks, which the view is laid out by); each test after it
+ * goes on from the state the one before left, which it names at its start.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unmatchedRuns } from '../../app/align/aligned-gaps.ts';
@@ -85,6 +89,13 @@ async function turnOnAligned(): Promise<void> {
   await alignedButton().click();
   expect(await alignedButton().getAttribute('aria-pressed')).toBe('true');
   await reader.page.locator('.aligned-gap').first().waitFor();
+}
+
+/** Hides every run a test has shown (the state the view opens in). */
+async function collapseEveryRun(): Promise<void> {
+  const open = reader.page.locator('.aligned-run[aria-expanded="true"]');
+  while ((await open.count()) > 0) await open.first().click();
+  expect(await reader.page.locator('.aligned-run').count()).toBeGreaterThan(0);
 }
 
 describe('the Aligned view', () => {
@@ -197,8 +208,7 @@ describe('the Aligned view', () => {
     // A link to a paragraph of a collapsed run opens the run and brings the paragraph into view.
     const run = runs.find((r) => r.side === 1 && r.paragraphs.length > 1)!;
     // (Every run collapsed first.)
-    const open = reader.page.locator('.aligned-run[aria-expanded="true"]');
-    while ((await open.count()) > 0) await open.first().click();
+    await collapseEveryRun();
     const target = run.paragraphs[1]!;
     await reader.page.evaluate((a) => (window.location.hash = a), target);
     const button = reader.page.locator(`.aligned-run[data-run="${run.paragraphs[0]}"]`);
@@ -216,9 +226,10 @@ describe('the Aligned view', () => {
   });
 
   it('a paragraph aligned with many stays in sight through its row, saying what it faces', async () => {
-    await reader.openApp();
-    await waitForMarks(reader);
-    await turnOnAligned();
+    // Aligned is on from the test before, one run shown by its link: every run collapsed again,
+    // the view is as it opens.
+    expect(await alignedButton().getAttribute('aria-pressed')).toBe('true');
+    await collapseEveryRun();
     const natural = await scrollHeights();
     // Every row of one paragraph against three or more (Winstanley-Chesters 19 against Lankov
     // 25-38 among them): the panes scrolled level to the middle of the many, the one is on screen.
@@ -270,9 +281,9 @@ describe('the Aligned view', () => {
   });
 
   it('Up/Down reach a collapsed run as its row; Enter shows it and Down goes into it', async () => {
-    await reader.openApp();
-    await waitForMarks(reader);
-    await turnOnAligned();
+    // Aligned is on from the tests before, every run collapsed.
+    expect(await alignedButton().getAttribute('aria-pressed')).toBe('true');
+    await collapseEveryRun();
     const run = expectedRuns(expectedRows()).find((r) => r.side === 1 && r.paragraphs.length > 1)!;
     const row = reader.page.locator(`.aligned-run[data-run="${run.paragraphs[0]}"]`);
     const [before, after] = await row.evaluate((button) => {
@@ -317,9 +328,10 @@ describe('the Aligned view', () => {
   });
 
   it('run rows are no Tab stops of their own: one per pane, a focused row holding it', async () => {
-    await reader.openApp();
-    await waitForMarks(reader);
-    await turnOnAligned();
+    // Aligned is on from the tests before, every run collapsed; the focus leaves the text.
+    expect(await alignedButton().getAttribute('aria-pressed')).toBe('true');
+    await collapseEveryRun();
+    await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const run = expectedRuns(expectedRows()).find((r) => r.side === 0)!;
     const row = reader.page.locator(`.aligned-run[data-run="${run.paragraphs[0]}"]`);
     // No run row in the Tab order while the focus is elsewhere.
@@ -373,9 +385,8 @@ describe('the Aligned view', () => {
   });
 
   it('Scroll both follows the alignment: the panes scroll level', async () => {
-    await reader.openApp();
-    await waitForMarks(reader);
-    await turnOnAligned();
+    // Aligned is on from the tests before.
+    expect(await alignedButton().getAttribute('aria-pressed')).toBe('true');
     await reader.page.getByRole('button', { name: 'Scroll both' }).click();
     const row = expectedRows().filter((r) => r.a.length > 0 && r.b.length > 0)[6]!;
     // Scroll the Winstanley-Chesters pane to the row's paragraph.
@@ -400,11 +411,12 @@ describe('the Aligned view', () => {
     await reader.page.getByRole('button', { name: 'Scroll both' }).click();
     // Off again: the gaps go, the text is as it was.
     await alignedButton().click();
+    expect(await alignedButton().getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => reader.page.locator('.aligned-gap').count()).toBe(0);
   });
 
   it("works on a reader's own text from the Library", async () => {
-    await reader.openApp();
+    // Aligned is off from the test before.
     const text = [
       '# Notes on Russia and North Korea',
       '',
@@ -424,12 +436,15 @@ describe('the Aligned view', () => {
     // The other pane's text and the reader's own are laid out level where they align.
     await expect.poll(() => reader.page.locator('.aligned-gap').count()).toBeGreaterThan(0);
     await reader.screenshot('aligned-own-text');
+    // Off again, for the next test to turn on at 420 px.
+    await alignedButton().click();
+    expect(await alignedButton().getAttribute('aria-pressed')).toBe('false');
   });
 
   it('fits a 420 px screen', async () => {
     await reader.page.setViewportSize({ width: 420, height: 860 });
     try {
-      await reader.openApp();
+      // Aligned is off from the test before.
       // Behind Tools at this width; its state is kept there.
       await (await headerTool(reader.page, 'Aligned')).click();
       expect(await alignedButton().getAttribute('aria-pressed')).toBe('true');
