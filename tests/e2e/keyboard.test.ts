@@ -1,5 +1,7 @@
 // Keyboard: j/k through paragraphs of the focused pane, / and ?, focus visible, Tab reaches the text;
 // each pane one Tab stop (roving tabindex) with Up/Down between passages; skip links.
+// The app loads where a test needs a page no passage was current in, or the focus at the
+// document's start; elsewhere a test follows a hash link in the page the test before left.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSidebar } from './helpers/annotations-ui.ts';
 import { startReader, type Reader } from './helpers/ui.ts';
@@ -13,6 +15,12 @@ afterAll(async () => {
 });
 
 const currentAddress = () => reader.current().first().getAttribute('data-address');
+
+/** Follows a link to `address` in the running app and waits until it is the current passage. */
+async function goTo(address: string): Promise<void> {
+  await reader.goToAddress(address);
+  await expect.poll(currentAddress).toBe(address);
+}
 
 /** Where the keyboard focus is: its passage, the block or note holding it, its pane, its name. */
 const focused = () =>
@@ -49,7 +57,7 @@ describe('keyboard navigation', () => {
   });
 
   it('after j, a link back to the passage it started from still opens it', async () => {
-    await reader.openApp('lankov-2007:5');
+    await goTo('lankov-2007:5');
     await reader.pressKey('j');
     await expect.poll(currentAddress).toBe('lankov-2007:6');
     await reader.goToAddress('lankov-2007:5');
@@ -72,7 +80,7 @@ describe('keyboard navigation', () => {
   });
 
   it('stops at the last paragraph', async () => {
-    await reader.openApp('lankov-2007:38');
+    await goTo('lankov-2007:38');
     await reader.pressKey('j');
     await reader.pressKey('j');
     await expect.poll(currentAddress).toBe('lankov-2007:39');
@@ -191,7 +199,7 @@ describe('keyboard navigation', () => {
 
 describe('each pane is one Tab stop (roving tabindex)', () => {
   it('from the left pane’s first paragraph, Tab passes its own controls and the right pane’s picker, and is in the right text', async () => {
-    await reader.openApp();
+    // The page the test before loaded: no passage of the right text has been current.
     await reader.paragraph('winstanley-chesters-2015:1').focus();
     let presses = 0;
     while (presses < 20 && (await focused()).pane !== '1') {
@@ -210,7 +218,7 @@ describe('each pane is one Tab stop (roving tabindex)', () => {
   });
 
   it('a focused paragraph’s own controls take Tab and Shift+Tab; every other control of the texts is out of the Tab order', async () => {
-    await reader.openApp('lankov-2007:13');
+    await goTo('lankov-2007:13');
     await expect.poll(async () => (await focused()).address).toBe('lankov-2007:13');
     // The margins (marks, Related) come with the comparisons' chunk, after the reader is ready.
     await reader.page
@@ -258,7 +266,7 @@ describe('each pane is one Tab stop (roving tabindex)', () => {
   });
 
   it('Up and Down move between passages, headings and notes included; the URL, the mark and the Tab stop follow', async () => {
-    await reader.openApp('winstanley-chesters-2015:10');
+    await goTo('winstanley-chesters-2015:10');
     await expect.poll(async () => (await focused()).address).toBe('winstanley-chesters-2015:10');
     await reader.pressKey('ArrowUp');
     await expect
@@ -300,7 +308,7 @@ describe('each pane is one Tab stop (roving tabindex)', () => {
   });
 
   it('the Tab stop is the current passage of a link, and follows the reader’s scrolling', async () => {
-    await reader.openApp('lankov-2007:10');
+    await goTo('lankov-2007:10');
     await expect.poll(async () => (await focused()).address).toBe('lankov-2007:10');
     const picker = (source: string) => reader.paneOf(source).getByRole('combobox');
     await picker('lankov-2007').focus();
