@@ -1,4 +1,6 @@
 // Layout, typography and screenshots: wide (two panes) and narrow (one pane and a switch); chrome toggle.
+// The app loads where a test needs a fresh page (a deep link, a first scroll, storage cleared,
+// the prerendered page); elsewhere a test goes on in the page the test before left, as it says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { waitForMarks } from './helpers/compare-ui.ts';
@@ -64,7 +66,7 @@ describe('wide layout', () => {
   });
 
   it('keeps every header tool on screen and the search box usable between narrow and wide', async () => {
-    await reader.openApp();
+    // The page of the test before, its pane scrolled back to the top.
     for (const width of [1440, 1400, 1280, 900, 1024]) {
       await resizeTo(reader.page, { width, height: 900 });
       const header = await reader.page.locator('.banner').evaluate((banner) => ({
@@ -92,7 +94,7 @@ describe('wide layout', () => {
   });
 
   it('keeps the comparison marks inside their pane at every width, the sidebar open or not', async () => {
-    await reader.openApp();
+    // The page of the tests before, back at the wide viewport.
     // The marks come after the first idle moment once the annotations are open (after-stored-annotations.ts).
     await waitForMarks(reader);
     const overflow = () =>
@@ -202,8 +204,8 @@ describe('wide layout', () => {
 
 describe('narrow layout', () => {
   it('shows one pane at a time with a switch', async () => {
+    // The wide page of the tests before, the texts swapped back: narrowed, it shows the left text.
     await reader.setViewport('narrow');
-    await reader.openApp();
     expect(await reader.paneOf('winstanley-chesters-2015').isVisible()).toBe(true);
     expect(await reader.paneOf('lankov-2007').isVisible()).toBe(false);
     const sw = reader.page.getByRole('group', { name: 'Text shown' });
@@ -216,7 +218,12 @@ describe('narrow layout', () => {
   });
 
   it('p switches the shown text from the keyboard', async () => {
-    await reader.openApp();
+    // The test before left Lankov shown: the switch shows Winstanley-Chesters again.
+    await reader.page
+      .getByRole('group', { name: 'Text shown' })
+      .getByRole('button', { name: 'Winstanley-Chesters (2015)' })
+      .click();
+    expect(await reader.paneOf('winstanley-chesters-2015').isVisible()).toBe(true);
     await reader.pressKey('p');
     expect(await reader.paneOf('lankov-2007').isVisible()).toBe(true);
     expect(await reader.paneOf('winstanley-chesters-2015').isVisible()).toBe(false);
@@ -329,8 +336,8 @@ describe('narrow layout', () => {
   it('at phone width the header is one line, its tools behind Tools with their names and states', async () => {
     const page = reader.page;
     try {
+      // The page of the tests before (no text of the reader's own in it yet).
       await reader.setViewport('narrow');
-      await reader.openApp();
       // A text of the reader's own adds Library (1): at 420 px the header then took five lines (176 px).
       await addMarginsText(page);
       const tools = page.getByRole('button', { name: 'Tools', exact: true });
@@ -718,8 +725,11 @@ describe('first paint (prerendered, before the app runs)', () => {
           const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
           return { number: el.textContent, hit: hit !== null && el.contains(hit) };
         });
-    await withPrerenderedOnly(async () => {
-      expect(await reader.page.locator('html').getAttribute('data-prerendered')).toBe('');
+    // The prerendered page the test before loaded, whose app could not start: still the
+    // prerendered page alone.
+    expect(await reader.page.locator('html').getAttribute('data-prerendered')).toBe('');
+    expect(await reader.page.locator('html').getAttribute('data-reader-ready')).toBeNull();
+    {
       for (const selector of [
         '[data-source="lankov-2007"] .pnum',
         '[data-source="winstanley-chesters-2015"] .pnum',
@@ -730,7 +740,7 @@ describe('first paint (prerendered, before the app runs)', () => {
           hit: true,
         });
       }
-    });
+    }
   });
 
   it('paints the comparison-marks legend and the header in their final shape before the app runs, so nothing jumps', async () => {
@@ -783,7 +793,7 @@ describe('first paint (prerendered, before the app runs)', () => {
   });
 
   it('lays out every block once the app runs (no containment left to clip popovers or margin marks)', async () => {
-    await reader.openApp();
+    // The app the test before loaded after its prerendered page.
     await expect
       .poll(() => reader.page.locator('html').getAttribute('data-prerendered'))
       .toBeNull();
