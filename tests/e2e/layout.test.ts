@@ -231,14 +231,9 @@ describe('narrow layout', () => {
     expect(await reader.paneOf('winstanley-chesters-2015').isVisible()).toBe(true);
   });
 
-  it('a deep link shows the pane that holds the passage', async () => {
-    await reader.openApp('lankov-2007:20');
-    expect(await reader.paneOf('lankov-2007').isVisible()).toBe(true);
-    await expect.poll(() => reader.paragraph('lankov-2007:20').isVisible()).toBe(true);
-  });
-
   it('the header, switch and legend step aside while the reader scrolls down, and come back on scrolling up or focus', async () => {
-    await reader.openApp();
+    // The page of the tests before, Winstanley-Chesters shown: its pane not yet scrolled by the
+    // reader (the first wheel below is its first scroll).
     const page = reader.page;
     const top = () =>
       page.evaluate(() => {
@@ -295,6 +290,12 @@ describe('narrow layout', () => {
     await page.waitForTimeout(400);
     expect((await top()).banner).toBeGreaterThan(0);
     await reader.setViewport('narrow');
+  });
+
+  it('a deep link shows the pane that holds the passage', async () => {
+    await reader.openApp('lankov-2007:20');
+    expect(await reader.paneOf('lankov-2007').isVisible()).toBe(true);
+    await expect.poll(() => reader.paragraph('lankov-2007:20').isVisible()).toBe(true);
   });
 
   it('has no horizontal scrolling, down to 320 px (WCAG reflow), and a compact header', async () => {
@@ -741,6 +742,11 @@ describe('first paint (prerendered, before the app runs)', () => {
         });
       }
     }
+    // Back to the top, as the page was loaded, for the next test's measures of this page.
+    await reader.page.evaluate(() => {
+      for (const el of document.querySelectorAll('.pane-scroll')) el.scrollTop = 0;
+      window.scrollTo(0, 0);
+    });
   });
 
   it('paints the comparison-marks legend and the header in their final shape before the app runs, so nothing jumps', async () => {
@@ -751,7 +757,11 @@ describe('first paint (prerendered, before the app runs)', () => {
         toolbar: document.querySelector('.banner .toolbar')!.getBoundingClientRect().left,
         compare: document.querySelector('.banner .compare-open')!.getBoundingClientRect().left,
       }));
-    const prerendered = await withPrerenderedOnly(measure);
+    // The prerendered page the tests before loaded (its app could not start), scrolled back to
+    // its top: measured as it was loaded.
+    expect(await reader.page.locator('html').getAttribute('data-prerendered')).toBe('');
+    expect(await reader.page.locator('html').getAttribute('data-reader-ready')).toBeNull();
+    const prerendered = await measure();
     await reader.openApp();
     await expect
       .poll(() => reader.page.locator('html').getAttribute('data-prerendered'))
