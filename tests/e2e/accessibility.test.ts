@@ -14,12 +14,6 @@ import { scaled } from '../slowdown.ts';
 
 let reader: Reader;
 
-/** Follows a link to `address` in the running app and waits until it is the current passage. */
-async function goTo(address: string): Promise<void> {
-  await reader.goToAddress(address);
-  await expect.poll(() => reader.current().first().getAttribute('data-address')).toBe(address);
-}
-
 /** Closes the open dialogs one by one (Escape, as a reader does), each time waiting until it has gone. */
 async function closeDialogs(): Promise<void> {
   const dialogs = reader.page.getByRole('dialog');
@@ -54,7 +48,7 @@ describe('accessibility', () => {
   });
 
   it('wide, with a footnote pinned and search results open: none either', async () => {
-    await goTo('lankov-2007:13');
+    await reader.goTo('lankov-2007:13');
     await reader.footnoteMarker('lankov-2007:n1').click();
     expect(await reader.axeViolations()).toEqual([]);
     await reader.search('Toloraya');
@@ -85,7 +79,7 @@ describe('accessibility', () => {
 
   it('narrow: none either', async () => {
     await reader.setViewport('narrow');
-    await goTo('lankov-2007:n4');
+    await reader.goTo('lankov-2007:n4');
     await expect.poll(() => reader.paneOf('lankov-2007').isVisible()).toBe(true);
     expect(await reader.axeViolations()).toEqual([]);
     await reader.setViewport('wide');
@@ -112,7 +106,7 @@ describe('accessibility', () => {
   it(
     'wide, with the Cite panel and the Bibliography dialog open: none either',
     async () => {
-      await goTo('lankov-2007:12');
+      await reader.goTo('lankov-2007:12');
       const panel = await openCite(reader, 'lankov-2007:12');
       await chooseStyle(panel, 'mla');
       await panelCitation(reader.page).waitFor({ timeout: scaled(45_000) });

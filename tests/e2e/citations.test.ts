@@ -9,7 +9,7 @@
  * engine again (the citation worker dies with the page; APA or Chicago take
  * 1–1.5 CPU-s each). So the tests run in an order that needs no reset: each
  * chooses the style and pinpoint it checks in the panel, and moves to its
- * passage in the page (`goTo`); the app reloads only where the reload is the
+ * passage in the page (`reader.goTo`); the app reloads only where the reload is the
  * point (the stored style), and the import test opens a fresh context of its
  * own, as a reader's other browser, which the last test goes on in. Where a
  * test relies on what an earlier one left (the style chosen, a record edit),
@@ -68,15 +68,6 @@ async function startCitingReader(): Promise<Reader> {
     .context()
     .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
   return started;
-}
-
-/**
- * Moves the open reader to a passage as a link inside the app does (no page load), and waits
- * until the reader marks it as the current place.
- */
-async function goTo(address: string): Promise<void> {
-  await reader.goToAddress(address);
-  await expect.poll(() => reader.current().first().getAttribute('data-address')).toBe(address);
 }
 
 beforeAll(async () => {
@@ -151,7 +142,7 @@ describe('the Cite panel', () => {
   );
 
   it('opens from the keyboard, closes with Escape and gives focus back to the Cite button', async () => {
-    await goTo('lankov-2007:3');
+    await reader.goTo('lankov-2007:3');
     const button = citeButton(reader, 'lankov-2007:3');
     const panel = await openCite(reader, 'lankov-2007:3');
     expect(await panel.evaluate((d) => d.contains(document.activeElement))).toBe(true);
@@ -166,7 +157,7 @@ describe('the Cite panel', () => {
   it(
     'Copy quote with citation puts the quote, its citation and the link on the clipboard as HTML and plain text',
     async () => {
-      await goTo('lankov-2007:12');
+      await reader.goTo('lankov-2007:12');
       await reader.page.evaluate(() => navigator.clipboard.writeText('before'));
       const panel = await openCite(reader, 'lankov-2007:12');
       await chooseStyle(panel, 'apa');
@@ -208,7 +199,7 @@ describe('the Cite panel', () => {
   );
 
   it('cites one sentence of a paragraph (its paragraph’s pinpoint, its own quote and link)', async () => {
-    await goTo('lankov-2007:12');
+    await reader.goTo('lankov-2007:12');
     const panel = await openCite(reader, 'lankov-2007:12');
     await chooseStyle(panel, 'mla');
     await choosePinpoint(panel, 'paragraph');
@@ -228,7 +219,7 @@ describe('the Cite panel', () => {
   });
 
   it('cites a footnote as a note pinpoint, from the notes list', async () => {
-    await goTo('lankov-2007:n5');
+    await reader.goTo('lankov-2007:n5');
     const panel = await openCite(reader, 'lankov-2007:n5');
     await chooseStyle(panel, 'mla');
     await expect
@@ -238,7 +229,7 @@ describe('the Cite panel', () => {
   });
 
   it('cites a footnote from its popover, and gives focus back to the marker', async () => {
-    await goTo('lankov-2007:13');
+    await reader.goTo('lankov-2007:13');
     const marker = reader.footnoteMarker('lankov-2007:n1');
     await marker.click();
     await reader.footnotePopover(1).getByRole('button', { name: 'Cite note 1' }).click();
@@ -255,7 +246,7 @@ describe('the Cite panel', () => {
   });
 
   it('cites a selection across paragraphs as the range, quoting exactly the selection', async () => {
-    await goTo('lankov-2007:12');
+    await reader.goTo('lankov-2007:12');
     // As after a click in the text: focus on the page's body.
     await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const quote = await selectAcross(
@@ -371,7 +362,7 @@ describe('the Bibliography dialog', () => {
 
 describe('the style choice', () => {
   it('persists across a reload, and a bad stored value falls back to APA', async () => {
-    await goTo('lankov-2007:3');
+    await reader.goTo('lankov-2007:3');
     let panel = await openCite(reader, 'lankov-2007:3');
     const storedStyle = () =>
       reader.page.evaluate((k) => localStorage.getItem(k), CITATION_STYLE_KEY);
@@ -404,7 +395,7 @@ describe('annotations', () => {
     'an annotation cites its passage from the sidebar, and the Markdown digest cites each quote in the chosen style',
     async () => {
       // The style test above left APA: MLA with paragraph numbers is chosen as a reader does.
-      await goTo('lankov-2007:12');
+      await reader.goTo('lankov-2007:12');
       const chooser = await openCite(reader, 'lankov-2007:12');
       await chooseStyle(chooser, 'mla');
       await choosePinpoint(chooser, 'paragraph');
@@ -442,7 +433,7 @@ describe('records and styles a reader completes', () => {
   it(
     'says what a record lacks, lets the reader complete it (validated, undoable), and cites with it',
     async () => {
-      await goTo('winstanley-chesters-2015:12');
+      await reader.goTo('winstanley-chesters-2015:12');
       const panel = await openCite(reader, 'winstanley-chesters-2015:12');
       // The annotation test above left MLA chosen.
       await chooseStyle(panel, 'apa');
@@ -575,7 +566,7 @@ describe('records and styles a reader completes', () => {
       // In the fresh browser the test above opened (nothing chosen there: APA), its sidebar closed.
       await (await headerTool(reader.page, /^Annotations/)).click();
       await sidebar(reader.page).waitFor({ state: 'hidden' });
-      await goTo('lankov-2007:12');
+      await reader.goTo('lankov-2007:12');
       await reader.page.getByRole('button', { name: 'Bibliography' }).click();
       const dialog = bibliographyDialog(reader.page);
       const input = dialog.locator('input[type=file]');

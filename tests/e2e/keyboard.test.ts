@@ -16,12 +16,6 @@ afterAll(async () => {
 
 const currentAddress = () => reader.current().first().getAttribute('data-address');
 
-/** Follows a link to `address` in the running app and waits until it is the current passage. */
-async function goTo(address: string): Promise<void> {
-  await reader.goToAddress(address);
-  await expect.poll(currentAddress).toBe(address);
-}
-
 /** Where the keyboard focus is: its passage, the block or note holding it, its pane, its name. */
 const focused = () =>
   reader.page.evaluate(() => {
@@ -69,7 +63,7 @@ describe('keyboard navigation', () => {
   });
 
   it('after j, a link back to the passage it started from still opens it', async () => {
-    await goTo('lankov-2007:5');
+    await reader.goTo('lankov-2007:5');
     await reader.pressKey('j');
     await expect.poll(currentAddress).toBe('lankov-2007:6');
     await reader.goToAddress('lankov-2007:5');
@@ -80,7 +74,7 @@ describe('keyboard navigation', () => {
   });
 
   it('stops at the last paragraph', async () => {
-    await goTo('lankov-2007:38');
+    await reader.goTo('lankov-2007:38');
     await reader.pressKey('j');
     await reader.pressKey('j');
     await expect.poll(currentAddress).toBe('lankov-2007:39');
@@ -218,7 +212,7 @@ describe('each pane is one Tab stop (roving tabindex)', () => {
   });
 
   it('a focused paragraph’s own controls take Tab and Shift+Tab; every other control of the texts is out of the Tab order', async () => {
-    await goTo('lankov-2007:13');
+    await reader.goTo('lankov-2007:13');
     await expect.poll(async () => (await focused()).address).toBe('lankov-2007:13');
     // The margins (marks, Related) come with the comparisons' chunk, after the reader is ready.
     await reader.page
@@ -266,7 +260,7 @@ describe('each pane is one Tab stop (roving tabindex)', () => {
   });
 
   it('Up and Down move between passages, headings and notes included; the URL, the mark and the Tab stop follow', async () => {
-    await goTo('winstanley-chesters-2015:10');
+    await reader.goTo('winstanley-chesters-2015:10');
     await expect.poll(async () => (await focused()).address).toBe('winstanley-chesters-2015:10');
     await reader.pressKey('ArrowUp');
     await expect
@@ -308,7 +302,7 @@ describe('each pane is one Tab stop (roving tabindex)', () => {
   });
 
   it('the Tab stop is the current passage of a link, and follows the reader’s scrolling', async () => {
-    await goTo('lankov-2007:10');
+    await reader.goTo('lankov-2007:10');
     await expect.poll(async () => (await focused()).address).toBe('lankov-2007:10');
     const picker = (source: string) => reader.paneOf(source).getByRole('combobox');
     await picker('lankov-2007').focus();

@@ -50,6 +50,16 @@ async function shown(stem: string): Promise<string> {
   return (await pane.first().getAttribute('data-source'))!;
 }
 
+/** Adds `markdown` as the file `<stem>.md` (Add a text…) and returns the id of the pane it opens in. */
+async function addText(stem: string, markdown: string = RAIL_MD): Promise<string> {
+  await reader.page.getByTestId('add-text-input').setInputFiles({
+    name: `${stem}.md`,
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(markdown),
+  });
+  return shown(stem);
+}
+
 describe("a reader's own text", () => {
   it('is added by dropping a file on the window', async () => {
     await reader.openApp();
@@ -76,12 +86,7 @@ describe("a reader's own text", () => {
 
   it('Related and Link passages work between it and a built-in text; the Compare view lists the link', async () => {
     // Right after the drop above, whose text took the pane it opened in: Lankov is in the other.
-    await reader.page.getByTestId('add-text-input').setInputFiles({
-      name: 'linked-rail.md',
-      mimeType: 'text/markdown',
-      buffer: Buffer.from(RAIL_MD),
-    });
-    const id = await shown('linked-rail');
+    const id = await addText('linked-rail');
     await expect.poll(() => reader.paneOf(LANKOV).count()).toBe(1);
     const panel = await openRelated(reader, `${id}:2`);
     for (const address of await addressesOf(panel.locator('.related-item'))) {
@@ -167,12 +172,7 @@ describe("a reader's own text", () => {
   it('is found by search, also when the search was used before it was added', async () => {
     await reader.search('Khasan');
     await expect.poll(() => reader.searchHits().count()).toBeGreaterThan(0);
-    await reader.page.getByTestId('add-text-input').setInputFiles({
-      name: 'searched-rail.md',
-      mimeType: 'text/markdown',
-      buffer: Buffer.from(RAIL_MD.replace('Khasan', 'Khasan (Hasan)')),
-    });
-    const id = await shown('searched-rail');
+    const id = await addText('searched-rail', RAIL_MD.replace('Khasan', 'Khasan (Hasan)'));
     await reader.search('Hasan');
     // A hit of the new text, named by its place in words (its address in data-hit).
     await expect
@@ -186,12 +186,7 @@ describe("a reader's own text", () => {
   });
 
   it('a new version re-anchors its annotations and names those left unplaced', async () => {
-    await reader.page.getByTestId('add-text-input').setInputFiles({
-      name: 'versioned-rail.md',
-      mimeType: 'text/markdown',
-      buffer: Buffer.from(RAIL_MD),
-    });
-    const id = await shown('versioned-rail');
+    const id = await addText('versioned-rail');
     const placedQuote = await annotate(reader.page, `${id}:1`, 0, 28, 'h');
     await annotate(reader.page, `${id}:3`, 0, 30, 'h');
     const dialog = await openLibrary(reader.page);

@@ -2,7 +2,7 @@
 //
 // One page for the file, loaded once and driven in place (a page load costs about a CPU-second):
 // the tests after the first go on with the text it added, moving to a passage as a link in the
-// app does (`goTo`), and load the app again only where the reload is the point (the text, a
+// app does (`reader.goTo`), and load the app again only where the reload is the point (the text, a
 // highlight and a rename kept across a reload; a fresh browser for the re-import).
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,12 +48,6 @@ Trade stayed small, as the table shows, and debts were written off.[^debt]
 `;
 
 const dialog = () => reader.page.getByRole('dialog', { name: 'Library' });
-
-/** Moves the open reader to a passage (no page load) and waits until it is the current place. */
-async function goTo(address: string): Promise<void> {
-  await reader.goToAddress(address);
-  await expect.poll(() => reader.current().first().getAttribute('data-address')).toBe(address);
-}
 
 async function addFile(name: string, text: string, mimeType = 'text/markdown'): Promise<void> {
   await reader.page
@@ -165,7 +159,7 @@ describe('the library', () => {
 
   it('a highlight on it survives a reload', async () => {
     // The test above left the text in the pane shown.
-    await goTo(`${id}:2`);
+    await reader.goTo(`${id}:2`);
     await expect.poll(() => reader.paneOf(id).count()).toBe(1);
     const quote = await annotate(reader.page, `${id}:2`, 0, 18, 'h');
     expect(quote).toBe('Trade stayed small');
@@ -177,7 +171,7 @@ describe('the library', () => {
   });
 
   it('Cite after filling its record gives the APA citation', async () => {
-    await goTo(`${id}:1`);
+    await reader.goTo(`${id}:1`);
     await openLibrary(reader.page);
     const row = dialog().locator(`tr[data-text="${id}"]`);
     await row.getByRole('button', { name: 'Edit record' }).click();
@@ -372,7 +366,7 @@ describe('the library', () => {
   });
 
   it('a text added while the URL names a passage of the pane’s text stays open (the hash does not bring the old text back)', async () => {
-    await goTo('lankov-2007:12');
+    await reader.goTo('lankov-2007:12');
     await expect.poll(() => reader.paneOf('lankov-2007').count()).toBe(1);
     await addFile('hash-notes.md', 'A first paragraph.\n\nA second one.');
     await expect

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { waitForBuildResult, type BuildResult } from './app-build.ts';
 import { connectChromium, type ContextOptions } from './chromium.ts';
 
@@ -65,6 +65,11 @@ export interface Reader {
   openApp(address?: string): Promise<void>;
   /** Follows a hash link inside the running app (a same-document navigation). */
   goToAddress(address: string): Promise<void>;
+  /**
+   * Follows a hash link to a passage in the running app and waits until it is the current
+   * location: how a test moves on in a page it shares with the tests before it, without a load.
+   */
+  goTo(address: string): Promise<void>;
   /** The pane currently showing `source`. */
   paneOf(source: string): Locator;
   /** The element carrying `data-address="<address>"` (paragraph, sentence or footnote). */
@@ -180,6 +185,16 @@ export async function startReader(
       await page.evaluate((a) => {
         window.location.hash = a;
       }, address);
+    },
+    async goTo(address) {
+      await reader.goToAddress(address);
+      await expect
+        .poll(() =>
+          reader
+            .current()
+            .evaluateAll((marked) => marked.map((el) => el.getAttribute('data-address'))),
+        )
+        .toContain(address);
     },
     async clearStorage() {
       await page.goto('about:blank');
