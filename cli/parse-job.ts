@@ -1,15 +1,16 @@
 /**
- * The work of `diptych parse`, as a pure function from the file's bytes to
+ * The work of `diptych parse`, as a pure function from the file's text to
  * what the command prints (or why it cannot). It runs in a worker thread
  * (`parse-thread.js`) so the command can stop it when the time limit
  * passes; printing the result there also saves cloning a large edition back.
  */
 import type { Edition } from '../sources/edition.ts';
-import { editionFromBytes } from '../sources/edition-from-bytes.ts';
+import { editionFromText } from '../sources/edition-from-text.ts';
 
 /** What the worker is given. */
 export interface ParseJob {
-  readonly bytes: Uint8Array;
+  /** The file's text, decoded and checked by the command (`decodeText`). */
+  readonly text: string;
   readonly id: string;
   readonly lang: string;
   readonly summary: boolean;
@@ -41,9 +42,9 @@ export function summaryTable(edition: Edition): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Parses the job's bytes and renders the command's output. */
+/** Parses the job's text and renders the command's output. */
 export function runParseJob(job: ParseJob): ParseJobResult {
-  const result = editionFromBytes(job.bytes, { id: job.id, lang: job.lang });
+  const result = editionFromText(job.text, { id: job.id, lang: job.lang });
   if (!result.ok) return result;
   return {
     ok: true,

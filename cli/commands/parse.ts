@@ -56,14 +56,14 @@ export const parse: Command = async (args, io) => {
     throw new CliError(`invalid --id "${id}" (use lower-case letters, digits and hyphens)`, 2);
   // The checks that need no parser are made here, at once: the worker thread starts by loading
   // the whole pipeline (a second or more), which a binary, empty or too deeply nested file should
-  // not wait for. The worker makes them again (`editionFromBytes`); both are linear scans.
+  // not wait for. The thread gets the decoded text (the pipeline checks the nesting again).
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new CliError(`${file} ${decoded.reason}`);
   const nesting = checkNesting(decoded.text);
   if (nesting) throw new CliError(`${file} ${nesting.reason}`);
   const result = await parseInThread(
     {
-      bytes,
+      text: decoded.text,
       id,
       lang: typeof flags.lang === 'string' ? flags.lang : 'en',
       summary: flags.summary === true,
