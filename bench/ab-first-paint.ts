@@ -61,9 +61,18 @@ async function main(): Promise<void> {
   const base = got.get(pages[1]!)!;
   for (const [p, paints] of got) {
     const e = median(paints.map((x) => x.element));
-    const paired = median(paints.map((x, i) => x.element - base[i]!.element));
+    const diffs = paints.map((x, i) => x.element - base[i]!.element);
+    const paired = median(diffs);
+    // Paint times come in 4 ms steps, so the median of the differences moves in steps too; their
+    // mean and its standard error resolve a smaller change once the runs are many.
+    const mean = diffs.reduce((s, d) => s + d, 0) / diffs.length;
+    const sd = Math.sqrt(
+      diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / Math.max(1, diffs.length - 1),
+    );
+    const se = sd / Math.sqrt(diffs.length);
+    const sign = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
     console.log(
-      `${p.padEnd(28)} first paragraph ${e.toFixed(1)} ms (${(e / staticMedian).toFixed(2)}× static; paired difference from ${pages[1]} ${paired >= 0 ? '+' : ''}${paired.toFixed(1)} ms), FCP ${median(paints.map((x) => x.fcp)).toFixed(1)} ms`,
+      `${p.padEnd(28)} first paragraph ${e.toFixed(1)} ms (${(e / staticMedian).toFixed(2)}× static; paired difference from ${pages[1]} ${sign(paired)} ms, mean ${sign(mean)} ± ${se.toFixed(1)}), FCP ${median(paints.map((x) => x.fcp)).toFixed(1)} ms`,
     );
   }
   console.log(`load at end: ${loadAverages()}`);

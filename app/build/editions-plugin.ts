@@ -121,6 +121,11 @@ export function injectPrerendered(template: string, markup: string): string {
 /** The id of the inline boot script, the body's last element: rendering waits until it is parsed. */
 export const BOOT_SCRIPT_ID = 'diptych-boot';
 
+/** Marks the empty icon that stands in, where script runs, until the real one is applied. */
+export const ICON_PLACEHOLDER_ATTRIBUTE = 'data-icon-placeholder';
+/** Marks the page's icon, applied after the first paint where script runs (see deferEntry). */
+export const ICON_AFTER_PAINT_ATTRIBUTE = 'data-icon-after-paint';
+
 /**
  * Rewrites the built `index.html` for a first paint that waits for nothing
  * but the HTML, like a static page:
@@ -145,7 +150,17 @@ export const BOOT_SCRIPT_ID = 'diptych-boot';
  *   hidden (no frames run there, and nothing is painted).
  *   A timer as well (it was 100 ms) fired before the first frame on a busy
  *   machine: the entry then ran first and ended the first paint's
- *   containment, so the first frame laid out both texts whole.
+ *   containment, so the first frame laid out both texts whole;
+ * - the favicon is applied after the first paint, when the main thread is
+ *   idle, where script runs: Chromium downloads a page's icon at its load
+ *   event, which for this page comes before the first frame, and the
+ *   download, the icon's decoding and the browser's redrawing of its tab
+ *   delayed that frame by about 6–12 ms (bench/ab-first-paint.ts, 120 rounds,
+ *   docs/first-paint.md, thirteenth session). The icon's `<link>` is kept,
+ *   with `media="(scripting: none)"`, so a browser without script takes it
+ *   at once, as before; with script, an empty icon (`data:,`, for
+ *   `(scripting: enabled)`) stands in until then, so that the browser does
+ *   not ask for `/favicon.ico` meanwhile (a 404);
  *
  * Measured in bench/reader.ts: with the entry as an ordinary (deferred)
  * module, or even only preloaded, Chromium painted the prerendered text
@@ -183,8 +198,20 @@ export function deferEntry(html: string, critical: (href: string) => string | un
   // the main thread; its raster and drawing were still under way when the entry's download and
   // compilation started, and slowed them (bench/reader.ts). A browser without paint timing
   // waits the two frames.
+  const icon = /<link rel="icon" href="([^"]+)"([^>]*?)\s*\/?>/;
+  const iconTag = icon.exec(inlined);
+  if (!iconTag)
+    throw new Error('diptych-editions: no <link rel="icon"> in the built index.html to defer');
+  const icons =
+    `<link rel="icon" href="data:," media="(scripting: enabled)" ${ICON_PLACEHOLDER_ATTRIBUTE}>` +
+    `<link rel="icon" href="${iconTag[1]}"${iconTag[2]} media="(scripting: none)" ${ICON_AFTER_PAINT_ATTRIBUTE}>`;
+  // Idle, so that the icon's SVG document is not parsed in the middle of the app's start.
+  const showIcon =
+    `const i=()=>{document.querySelector("[${ICON_PLACEHOLDER_ATTRIBUTE}]")?.remove();` +
+    `document.querySelector("[${ICON_AFTER_PAINT_ATTRIBUTE}]")?.removeAttribute("media")};` +
+    `self.requestIdleCallback?requestIdleCallback(i,{timeout:2000}):i();`;
   const boot =
-    `<script type="module" id="${BOOT_SCRIPT_ID}">let go=()=>{go=()=>{};${styles}import(${JSON.stringify(m[1])})};` +
+    `<script type="module" id="${BOOT_SCRIPT_ID}">let go=()=>{go=()=>{};${showIcon}${styles}import(${JSON.stringify(m[1])})};` +
     `if(self.PerformanceObserver?.supportedEntryTypes?.includes("paint"))new PerformanceObserver(()=>go()).observe({type:"paint",buffered:true});` +
     `else requestAnimationFrame(()=>requestAnimationFrame(()=>go()));` +
     `if(document.visibilityState==="hidden")go();` +
@@ -195,6 +222,7 @@ export function deferEntry(html: string, critical: (href: string) => string | un
       'diptych-editions: no </head> in the built index.html to hold the render-blocking link',
     );
   return inlined
+    .replace(icon, () => icons)
     .replace(tag, '')
     .replace('</head>', () => `${expect}</head>`)
     .replace('</body>', () => `${boot}\n</body>`);

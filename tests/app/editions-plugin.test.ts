@@ -6,6 +6,8 @@ import { loadCuratedComparisons } from '../../annotations/comparisons/load-curat
 import {
   curatedModuleSource,
   deferEntry,
+  ICON_AFTER_PAINT_ATTRIBUTE,
+  ICON_PLACEHOLDER_ATTRIBUTE,
   editionsModuleSource,
   injectPrerendered,
   PRERENDERED_ATTRIBUTE,
@@ -97,7 +99,8 @@ describe('injectPrerendered', () => {
 
 describe('deferEntry', () => {
   const built =
-    '<head><script type="module" crossorigin src="./assets/index-abc.js"></script>' +
+    '<head><link rel="icon" href="./icons/icon.svg" type="image/svg+xml" />' +
+    '<script type="module" crossorigin src="./assets/index-abc.js"></script>' +
     '<link rel="stylesheet" crossorigin href="./assets/index-def.css"></head><body><div id="root"></div></body>';
 
   it('inlines the first paint’s rules, and loads the whole stylesheet with the entry after the first frame', () => {
@@ -131,6 +134,26 @@ describe('deferEntry', () => {
     expect(html.indexOf('id="diptych-boot"')).toBeGreaterThan(html.indexOf('<div id="root">'));
   });
 
+  it('applies the icon after the first paint where script runs, and at once where it does not', () => {
+    const html = deferEntry(built, () => '');
+    // Where script runs, an empty icon stands in (no request for /favicon.ico meanwhile)…
+    expect(html).toContain(
+      `<link rel="icon" href="data:," media="(scripting: enabled)" ${ICON_PLACEHOLDER_ATTRIBUTE}>`,
+    );
+    // …and without script the browser takes the real one, as it is, at once.
+    expect(html).toContain(
+      `<link rel="icon" href="./icons/icon.svg" type="image/svg+xml" media="(scripting: none)" ${ICON_AFTER_PAINT_ATTRIBUTE}>`,
+    );
+    expect(html.match(/rel="icon"/g)).toHaveLength(2);
+    // The boot script swaps them once the first frame is on screen, when the main thread is idle.
+    const go = /let go=\(\)=>\{go=\(\)=>\{\};(.*?)import\(/s.exec(html)?.[1] ?? '';
+    expect(go).toContain(`document.querySelector("[${ICON_PLACEHOLDER_ATTRIBUTE}]")?.remove()`);
+    expect(go).toContain(
+      `document.querySelector("[${ICON_AFTER_PAINT_ATTRIBUTE}]")?.removeAttribute("media")`,
+    );
+    expect(go).toContain('requestIdleCallback(i,');
+  });
+
   it('keeps a stylesheet from closing its <style> early', () => {
     const html = deferEntry(built, () => 'a::after{content:"</style><script>"}');
     expect(html.match(/<\/style>/g)).toHaveLength(1);
@@ -139,6 +162,9 @@ describe('deferEntry', () => {
   describe('when it fails', () => {
     it('throws if Vite’s output no longer has the entry tag or the stylesheet', () => {
       expect(() => deferEntry('<body></body>', () => '')).toThrow(/no module entry/);
+      expect(() => deferEntry(built.replace(/<link rel="icon"[^>]*>/, ''), () => '')).toThrow(
+        /no <link rel="icon">/,
+      );
       expect(() => deferEntry(built, () => undefined)).toThrow(
         /index-def\.css is not in the bundle/,
       );

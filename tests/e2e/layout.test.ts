@@ -817,4 +817,46 @@ describe('first paint (prerendered, before the app runs)', () => {
     );
     expect(deferred).toEqual([true]);
   });
+
+  it('applies the icon after the first paint, and at once in a browser without script', async () => {
+    // With script: the icon is asked for only after the first paint (after the app's entry, which
+    // is imported then), and an empty icon stands in meanwhile, so nothing asks for /favicon.ico
+    // (its 404 would be a page error, which openApp reports). On the first paint, Chromium
+    // downloaded the icon at the load event, before the first frame, and that delayed the frame
+    // (app/build/editions-plugin.ts, deferEntry).
+    const requested: string[] = [];
+    const onRequest = (r: { url(): string }) => requested.push(new URL(r.url()).pathname);
+    reader.page.on('request', onRequest);
+    try {
+      await reader.openApp();
+      await expect
+        .poll(() =>
+          reader.page.evaluate(() =>
+            [...document.querySelectorAll<HTMLLinkElement>('link[rel="icon"]')].map((l) => ({
+              href: l.getAttribute('href'),
+              media: l.media,
+            })),
+          ),
+        )
+        .toEqual([{ href: './icons/icon.svg', media: '' }]);
+      await expect.poll(() => requested.includes('/icons/icon.svg')).toBe(true);
+    } finally {
+      reader.page.off('request', onRequest);
+    }
+    const entry = requested.findIndex((p) => /^\/assets\/index-[^/]*\.js$/.test(p));
+    expect(entry).toBeGreaterThan(-1);
+    expect(requested.indexOf('/icons/icon.svg')).toBeGreaterThan(entry);
+
+    // Without script, the browser takes the page's icon with the page.
+    const context = await reader.page.context().browser()!.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      const icon = page.waitForRequest((r) => new URL(r.url()).pathname === '/icons/icon.svg');
+      await page.goto(inject('baseUrl'));
+      await icon;
+      expect(await page.locator('[data-address="lankov-2007:1"]').isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
 });
