@@ -14,12 +14,26 @@ import {
   DIPTYCH_DESIGN_DOC,
   GROUPS_FIELD,
   groupDatabaseName,
+  groupOfDatabase,
   groupSecurity,
   privateDatabaseName,
   userNameProblem,
+  userOfPrivateDatabase,
   type SecurityObject,
 } from '../annotations/sync/index.ts';
 import type { AdminCredentials } from './admin-credentials.ts';
+
+/**
+ * A database as the person running `diptych users` or `groups` knows it: a group, or a user's
+ * private layer, not its CouchDB name (`diptych-group-…`, `userdb-<hex>`).
+ */
+export function layerName(database: string): string {
+  const group = groupOfDatabase(database);
+  if (group !== null) return `group "${group}"`;
+  const user = userOfPrivateDatabase(database);
+  if (user !== null) return `the private layer of user "${user}"`;
+  return `database ${database}`;
+}
 
 /** A failure explained in words. */
 export class CouchAdminError extends Error {
@@ -131,20 +145,21 @@ export class CouchAdmin {
     const reply = await this.request('PUT', encodeURIComponent(db));
     if (reply.status === 201 || reply.status === 202) return 'created';
     if (reply.status === 412) return 'existed';
-    return this.fail(`creating database ${db}`, reply);
+    return this.fail(`creating ${layerName(db)}`, reply);
   }
 
   /** Writes `db`'s `_security`. */
   async putSecurity(db: string, security: SecurityObject): Promise<void> {
     const reply = await this.request('PUT', `${encodeURIComponent(db)}/_security`, security);
-    if (reply.status !== 200 && reply.status !== 201) this.fail(`setting ${db}'s members`, reply);
+    if (reply.status !== 200 && reply.status !== 201)
+      this.fail(`setting the members of ${layerName(db)}`, reply);
   }
 
   /** `db`'s `_security`, or `null` when the database does not exist. */
   async getSecurity(db: string): Promise<Partial<SecurityObject> | null> {
     const reply = await this.request('GET', `${encodeURIComponent(db)}/_security`);
     if (reply.status === 404) return null;
-    if (reply.status !== 200) this.fail(`reading ${db}'s members`, reply);
+    if (reply.status !== 200) this.fail(`reading the members of ${layerName(db)}`, reply);
     return reply.body as Partial<SecurityObject>;
   }
 
@@ -162,7 +177,8 @@ export class CouchAdmin {
         ? { ...DIPTYCH_DESIGN_DOC, _rev: current.body['_rev'] }
         : DIPTYCH_DESIGN_DOC;
     const reply = await this.request('PUT', path, doc);
-    if (reply.status !== 201 && reply.status !== 202) this.fail(`installing ${db}'s rules`, reply);
+    if (reply.status !== 201 && reply.status !== 202)
+      this.fail(`installing the write rules of ${layerName(db)}`, reply);
   }
 
   /**
@@ -210,7 +226,7 @@ export class CouchAdmin {
     };
     const reply = await this.request('PUT', CouchAdmin.userDocId(user.name), next);
     if (reply.status !== 201 && reply.status !== 202)
-      this.fail(`listing ${group} on "${user.name}"`, reply);
+      this.fail(`listing group "${group}" for user "${user.name}"`, reply);
   }
 
   /**
