@@ -108,7 +108,8 @@ export function hostPouch(port: WirePort, PouchDB: PouchConstructor): void {
       const db = database(request.db);
       const method = db[request.method] as (...args: unknown[]) => Promise<unknown>;
       const value = await method.apply(db, [...request.args]);
-      if (request.method === 'close') dbs.delete(request.db);
+      // Closed or destroyed: the handle is done with (a destroyed database's name may be opened anew).
+      if (request.method === 'close' || request.method === 'destroy') dbs.delete(request.db);
       reply({ t: 'reply', id: request.id, value });
     } catch (error) {
       reply({ t: 'fail', id: request.id, error: toWireError(error) });

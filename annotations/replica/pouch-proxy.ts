@@ -210,6 +210,9 @@ export function pouchProxy(port: WirePort): PouchProxy {
     close(): Promise<void> {
       return call(this.db, 'close', []);
     }
+    destroy(): Promise<void> {
+      return call(this.db, 'destroy', []);
+    }
   }
 
   return {

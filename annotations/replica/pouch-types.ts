@@ -75,6 +75,11 @@ export interface PouchDatabase {
   readonly replicate: { from(remote: PouchDatabase, options: object): PouchEmitter };
   sync(remote: PouchDatabase, options: object): PouchSync;
   close(): Promise<void>;
+  /**
+   * Deletes the database and everything in it (locally: its IndexedDB or LevelDB store), and
+   * closes it: the handle is not used after. The engine's `leaveGroup` with removal.
+   */
+  destroy(): Promise<void>;
 }
 
 /** PouchDB's constructor. */

@@ -25,7 +25,7 @@ export interface NamedFunction {
 }
 
 /** The methods of a database the page may call (`PouchDatabase`). */
-export type WireMethod = 'get' | 'put' | 'bulkDocs' | 'allDocs' | 'info' | 'close';
+export type WireMethod = 'get' | 'put' | 'bulkDocs' | 'allDocs' | 'info' | 'close' | 'destroy';
 
 /** Page → worker. */
 export type WireRequest =

@@ -209,6 +209,23 @@ export interface SyncEngineOptions {
   readonly whenIdle?: (task: () => void) => void;
 }
 
+/** How to leave a group (`leaveGroup`). */
+export interface LeaveOptions {
+  /** Also take the group's annotations and its local replica off this browser. */
+  readonly removeFromThisBrowser?: boolean;
+}
+
+/** What leaving a group did (`leaveGroup`). */
+export interface LeaveResult {
+  /** The group's annotations taken out of the store (0 when kept, or nothing was left to do). */
+  readonly removed: number;
+  /**
+   * Why the group's local replica could not be deleted, in words for the reader, or `null`. Its
+   * annotations are out of the store even then; the replica is deleted at the next removal.
+   */
+  readonly problem: string | null;
+}
+
 /** The engine's operations. */
 export interface SyncEngine {
   getSnapshot(): SyncSnapshot;
@@ -226,8 +243,17 @@ export interface SyncEngine {
    * of the group go into it as new revisions, as offline, so joining again picks up where it
    * stopped and sends them, with the changes not yet sent before leaving. The server is not
    * asked anything: membership is the server's (`diptych groups`).
+   *
+   * With `removeFromThisBrowser` (a shared or borrowed computer), the group is also taken off
+   * this browser: every annotation of its layer (everyone's) leaves the store, with what the
+   * engine knew of them (layer, author, tombstones, changes not yet sent — those are lost:
+   * the panel asks first —, conflicts, documents waiting to go into the store), and its local
+   * replica is destroyed, so nothing of the group is left in IndexedDB; joining again pulls
+   * everything from the server as a first join does. A group already left (its replica kept)
+   * may be removed later the same way. The private layer and other groups are untouched, and
+   * nothing changes on the server.
    */
-  leaveGroup(group: string): Promise<void>;
+  leaveGroup(group: string, options?: LeaveOptions): Promise<LeaveResult>;
   /** Sets the layer new annotations go to. */
   setDefaultLayer(db: string): void;
   /**
@@ -467,6 +493,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   /** True while a batch is being put into the store (one at a time; it schedules the next). */
   let flushing = false;
+  /** Settles when the batch under way (if any) has ended: a group's removal waits for it. */
+  let flushRun: Promise<void> = Promise.resolve();
   /** When the last batch ended, and the main-thread time it took (ms, `performance.now()`). */
   let lastFlush = { end: 0, busy: 0 };
   /** Serializes writes to the local databases (one change at a time, in order). */
@@ -720,6 +748,57 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     await local.close().catch(() => undefined);
   }
 
+  /**
+   * Takes a group the reader has left (`leaveGroup` has stopped its replication) off this
+   * browser: its annotations out of the store, what the engine knew of them, and its local
+   * replica deleted. Waits first for the batch being put into the store (it may hold the
+   * group's documents) and for the queued writes (they may write to the replica).
+   */
+  async function removeGroupHere(s: SyncSettings, db: string): Promise<LeaveResult> {
+    await flushRun;
+    await writing;
+    for (const key of [...inbox.keys()]) if (key.startsWith(`${db}\n`)) inbox.delete(key);
+    const ids = new Set(Object.keys(s.layerOf).filter((id) => s.layerOf[id] === db));
+    let removed = 0;
+    hub.receive(
+      (set) => {
+        const annotations = set.annotations.filter((a) => !ids.has(a.id));
+        removed = set.annotations.length - annotations.length;
+        // No tombstone, and none kept: the server still has them, and joining again brings them
+        // back as new (a tombstone would read as "deleted here" and hold them back).
+        const deleted = Object.fromEntries(
+          Object.entries(set.deleted).filter(([id]) => !ids.has(id)),
+        );
+        return removed === 0 && Object.keys(deleted).length === Object.keys(set.deleted).length
+          ? set
+          : { annotations, deleted, revision: set.revision };
+      },
+      { save: 'now' },
+    );
+    for (const id of ids) {
+      delete s.layerOf[id];
+      delete s.authorOf[id];
+      lastSeen.delete(id);
+    }
+    persistSettings();
+    conflicts = Object.fromEntries(Object.entries(conflicts).filter(([id]) => !ids.has(id)));
+    // Its changes not yet sent are gone with the replica (the panel said so before).
+    setUnsent(unsentOutside(unsent, [db]));
+    let problem: string | null = null;
+    const kept = leftReplicas.get(db);
+    leftReplicas.delete(db);
+    try {
+      // A group left on an earlier visit has no handle open: one is opened to delete it.
+      await (kept ?? new PouchDB(localName(s.api, s.user, db))).destroy();
+    } catch (error) {
+      console.error('Deleting a group’s local replica failed', error);
+      const why = error instanceof Error && error.message ? ` (${error.message})` : '';
+      problem = `${groupOfDatabase(db) ?? db}’s annotations are gone from this page, but this browser could not delete its stored copy of them${why}. To delete it, clear this site’s data in the browser’s settings.`;
+    }
+    changed();
+    return { removed, problem };
+  }
+
   /** Queues a write so local database writes happen one at a time and in order. */
   function queue(job: () => Promise<void>): Promise<void> {
     writing = writing.then(job).catch((error: unknown) => {
@@ -962,6 +1041,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function flush(): Promise<void> {
     if (flushing) return;
     flushing = true;
+    let done = (): void => undefined;
+    flushRun = new Promise((resolve) => (done = resolve));
     const timer = { busy: 0, since: performance.now() };
     try {
       await flushBatch(timer);
@@ -979,6 +1060,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           }
         saveWhenQuiet();
       }
+      done();
     }
   }
 
@@ -1746,10 +1828,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       showUnsent();
       changed();
     },
-    async leaveGroup(group) {
+    async leaveGroup(group, leaveOptions) {
       const s = settings;
-      if (!s?.signedIn || !s.groups.includes(group)) return;
+      const remove = leaveOptions?.removeFromThisBrowser === true;
+      const nothing: LeaveResult = { removed: 0, problem: null };
+      if (!s?.signedIn || !isGroupName(group)) return nothing;
       const db = groupDatabaseName(group);
+      // A group left earlier (its replica kept, or its deletion failed) can still be removed.
+      if (!s.groups.includes(group)) return remove ? removeGroupHere(s, db) : nothing;
       s.groups = s.groups.filter((g) => g !== group);
       if (s.defaultLayer === db) s.defaultLayer = privateDatabaseName(s.user);
       // The annotations keep their layer and author (`layerOf`, `authorOf`): they are still the
@@ -1774,6 +1860,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         Object.entries(conflicts).filter(([id]) => s.layerOf[id] !== db),
       );
       changed();
+      return remove ? removeGroupHere(s, db) : nothing;
     },
     setDefaultLayer(db) {
       if (!settings?.signedIn || !liveLayer(db)) return;

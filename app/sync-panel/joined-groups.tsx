@@ -5,14 +5,19 @@
  * own annotations of it are kept and sent on joining again) and on the server (nothing
  * changes there: membership is the server's, `diptych groups`). Before it,
  * a group once joined could not be left on a device but by clearing the
- * site's data.
+ * site's data. Beside it, **Leave and remove its annotations from this
+ * browser** (a shared or borrowed computer): the question says what that
+ * removes (everyone's annotations of the group, here only; joining again
+ * brings them back from the server) and, when changes of the reader's to the
+ * group have not reached the server, that they will be lost, and how many:
+ * the button says so too, so nothing goes without warning.
  *
  * What it is not for: joining (the panel's own form and list) or removing a
  * member from a group (an admin's `diptych` command). Group names and
  * counts are rendered as React text.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { Layer } from '../../annotations/replica/sync-engine.ts';
+import type { LeaveResult, Layer } from '../../annotations/replica/sync-engine.ts';
 import { counted } from '../../sources/util/plural.ts';
 import type { SyncUi } from './use-sync.ts';
 
@@ -24,7 +29,7 @@ export function JoinedGroups({ sync }: { readonly sync: SyncUi }): ReactNode {
   const groups = snapshot.layers.filter((l) => l.kind === 'group');
   // The group whose Leave was pressed (the question shows under the list), and the group left.
   const [asking, setAsking] = useState<Layer | null>(null);
-  const [left, setLeft] = useState<string | null>(null);
+  const [left, setLeft] = useState<Left | null>(null);
   const question = useRef<HTMLDivElement>(null);
   // The Leave button that asked: Cancel puts the focus back on it (the question it had is gone).
   const opener = useRef<HTMLButtonElement | null>(null);
@@ -37,9 +42,11 @@ export function JoinedGroups({ sync }: { readonly sync: SyncUi }): ReactNode {
   useEffect(() => {
     if (left) done.current?.focus();
   }, [left]);
-  const leave = (layer: Layer) => {
+  const leave = (layer: Layer, removeFromThisBrowser: boolean) => {
     setAsking(null);
-    void engine.leaveGroup(layer.label).then(() => setLeft(layer.label));
+    void engine
+      .leaveGroup(layer.label, { removeFromThisBrowser })
+      .then((result) => setLeft({ group: layer.label, removed: removeFromThisBrowser, result }));
   };
   const waiting = asking
     ? [...snapshot.unsent].filter((a) => snapshot.layerOf[a] === asking.db).length
@@ -90,18 +97,31 @@ export function JoinedGroups({ sync }: { readonly sync: SyncUi }): ReactNode {
             {snapshot.defaultLayer === asking.db && ' New annotations will go to Private.'}
           </p>
           {waiting > 0 && (
-            <p>
+            <p className="sync-leave-waiting">
               {counted(waiting, 'change')} of yours to {asking.label}{' '}
               {waiting === 1 ? 'has' : 'have'} not reached the server yet: {asking.label}’s other
-              members will not see {waiting === 1 ? 'it' : 'them'} unless you join again.
+              members will not see {waiting === 1 ? 'it' : 'them'} unless you join again.{' '}
+              <strong>
+                Removing its annotations from this browser loses {waiting === 1 ? 'it' : 'them'}.
+              </strong>
             </p>
           )}
           <p>
             Nothing changes on the server: you stay a member, and can join {asking.label} here
             again.
           </p>
-          <button type="button" onClick={() => leave(asking)}>
+          <p>
+            On a shared or borrowed computer, you can also remove {asking.label} from this
+            browser: its annotations, everyone’s, disappear from this browser, and its copy here
+            is deleted. Nothing changes on the server or for the other members; joining again
+            brings them back from the server.
+          </p>
+          <button type="button" onClick={() => leave(asking, false)}>
             Leave {asking.label}
+          </button>{' '}
+          <button type="button" onClick={() => leave(asking, true)}>
+            Leave and remove its annotations from this browser
+            {waiting > 0 && `, losing ${counted(waiting, 'change')} not yet sent`}
           </button>{' '}
           <button
             type="button"
@@ -116,9 +136,25 @@ export function JoinedGroups({ sync }: { readonly sync: SyncUi }): ReactNode {
       )}
       {left && (
         <p className="sync-left" role="status" tabIndex={-1} ref={done}>
-          Left {left} on this device. Its annotations already here stay in this browser.
+          {leftWords(left)}
         </p>
       )}
     </>
   );
+}
+
+/** A group just left, and what became of its annotations here. */
+interface Left {
+  readonly group: string;
+  /** Whether the reader chose to remove its annotations from this browser. */
+  readonly removed: boolean;
+  readonly result: LeaveResult;
+}
+
+/** The word after leaving: what happened here, and what went wrong removing, if anything. */
+function leftWords({ group, removed, result }: Left): string {
+  if (!removed)
+    return `Left ${group} on this device. Its annotations already here stay in this browser.`;
+  if (result.problem !== null) return `Left ${group}. ${result.problem}`;
+  return `Left ${group} and removed its annotations from this browser (${counted(result.removed, 'annotation')}). Joining again brings them back from the server.`;
 }
