@@ -17,6 +17,7 @@ import { type ServerProcess } from '../server/helpers/server-process.ts';
 import {
   annotate,
   openSidebar,
+  paintedTexts,
   sidebar,
   storedAnnotations,
   type StoredAnnotation,
@@ -33,7 +34,7 @@ import {
   waitForSyncStatus,
   startSyncServer,
 } from './helpers/sync-ui.ts';
-import { startReader, type Reader } from './helpers/ui.ts';
+import { resizeTo, startReader, VIEWPORTS, type Reader } from './helpers/ui.ts';
 import { scaled } from '../slowdown.ts';
 
 const ana = { name: 'ana', password: 'ana-secret' };
@@ -525,6 +526,121 @@ describe('a signed-in reader who is not a member', () => {
       (await call(server.couchUrl, ana, 'GET', docPath(deleted.id))).status,
       'the deletion stays deleted on the server after her reload',
     ).toBe(404);
+  });
+
+  it('she leaves and removes the group from this browser: asked first (with the change not yet sent), everyone’s annotations of it gone, hers in Private kept, nothing left in IndexedDB; joining again brings them back', async () => {
+    const page = anaReader.page;
+    const groupIdb = () =>
+      page.evaluate(async (db) => {
+        const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+        return names.filter((n) => n.includes(db));
+      }, groupDatabaseName(GROUP));
+    // The group's replica is in IndexedDB while joined (so its absence later means something).
+    expect(await groupIdb()).not.toEqual([]);
+    // Her new annotations go to Private since she left once: this one must stay.
+    await annotate(page, 'lankov-2007:5', 0, 25, 'h');
+    const privateOne = (await storedAnnotations(page)).find(inParagraph('lankov-2007:5'))!;
+    const bar = await openSidebar(page);
+    await expect
+      .poll(() =>
+        bar.locator(`[data-annotation-id="${privateOne.id}"] .ann-sync-line`).textContent(),
+      )
+      .toBe('Private');
+    const stored = await storedAnnotations(page);
+    const hers = stored.find(inParagraph('lankov-2007:4'))!;
+    const bens = stored.find(inParagraph('lankov-2007:6'))!;
+    expect(hers).toBeDefined();
+    expect(bens).toBeDefined();
+    const quoteOf = (a: StoredAnnotation) => a.targets[0]!.selectors.quote.exact.trim();
+    const painted = () => paintedTexts(page, 'diptych-yellow').then((t) => t.map((q) => q.trim()));
+    await expect.poll(painted).toEqual(expect.arrayContaining([quoteOf(hers), quoteOf(bens)]));
+
+    // Offline, she edits hers: a change not yet on the server, which removal would lose.
+    await page.context().setOffline(true);
+    const item = bar.locator(`[data-annotation-id="${hers.id}"]`);
+    await item.getByRole('button', { name: /^Edit/ }).click();
+    const editor = bar.getByRole('form', { name: 'Edit annotation' });
+    await editor.getByLabel('Note').fill('Edited offline, then removed');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await expect.poll(() => item.textContent()).toContain('not synced yet');
+
+    const panel = await openSyncPanel(page);
+    await panel.getByRole('button', { name: `Leave ${GROUP}`, exact: true }).click();
+    const question = panel.getByRole('group', { name: `Leave ${GROUP} on this device?` });
+    await expect.poll(() => question.evaluate((q) => q === document.activeElement)).toBe(true);
+    const asked = (await question.textContent()) ?? '';
+    expect(asked).toContain(
+      `you can also remove ${GROUP} from this browser: its annotations, everyone’s, disappear from this browser`,
+    );
+    expect(asked).toContain(
+      'Nothing changes on the server or for the other members; joining again brings them back from the server.',
+    );
+    expect(asked).toContain(`1 change of yours to ${GROUP} has not reached the server yet`);
+    expect(asked).toContain('Removing its annotations from this browser loses it.');
+    // The plain Leave is still there, and the removal says what it loses.
+    expect(
+      await question.getByRole('button', { name: `Leave ${GROUP}`, exact: true }).count(),
+    ).toBe(1);
+    const remove = question.getByRole('button', {
+      name: 'Leave and remove its annotations from this browser, losing 1 change not yet sent',
+      exact: true,
+    });
+    expect(await remove.count()).toBe(1);
+    await anaReader.screenshot('sync-leave-remove-question');
+    await resizeTo(page, VIEWPORTS.narrow);
+    await question.scrollIntoViewIfNeeded();
+    await anaReader.screenshot('sync-leave-remove-question-narrow');
+    await resizeTo(page, VIEWPORTS.wide);
+
+    await remove.click();
+    const done = panel.locator('.sync-left');
+    await expect
+      .poll(() => done.textContent())
+      .toMatch(
+        new RegExp(
+          `^Left ${GROUP} and removed its annotations from this browser \\(\\d+ annotations?\\)\\. Joining again brings them back from the server\\.$`,
+        ),
+      );
+    expect(await done.evaluate((p) => p === document.activeElement)).toBe(true);
+    await page.context().setOffline(false);
+    await closeSyncPanel(page);
+
+    /** Everything of the group gone here, hers in Private kept: in the store, the sidebar, the text, IndexedDB. */
+    const goneHere = async (): Promise<void> => {
+      const ids = (await storedAnnotations(page)).map((a) => a.id);
+      expect(ids).toContain(privateOne.id);
+      expect(ids).not.toContain(hers.id);
+      expect(ids).not.toContain(bens.id);
+      const cards = await openSidebar(page);
+      await cards.locator(`[data-annotation-id="${privateOne.id}"]`).waitFor();
+      for (const id of [hers.id, bens.id])
+        expect(await cards.locator(`[data-annotation-id="${id}"]`).count()).toBe(0);
+      // Only what is near the viewport is painted: her private one, beside where the group's were.
+      await anaReader.paragraph('lankov-2007:5').scrollIntoViewIfNeeded();
+      await expect.poll(painted).toContain(quoteOf(privateOne));
+      expect(await painted()).not.toContain(quoteOf(bens));
+      // Nothing of the group is left: its replica's database, its layer in the settings.
+      await expect.poll(groupIdb).toEqual([]);
+      const settings = await page.evaluate(() => localStorage.getItem('diptych:sync:v1'));
+      expect(settings).not.toContain(groupDatabaseName(GROUP));
+    };
+    await goneHere();
+    await anaReader.openApp();
+    await openSyncPanel(page);
+    await waitForSyncStatus(page, /^Synced\.$/);
+    await closeSyncPanel(page);
+    await goneHere();
+
+    // Joining again brings them back from the server, as a first join: the server's versions.
+    await openSyncPanel(page);
+    await joinGroup(page, GROUP, false, 'list');
+    await waitForSyncStatus(page, /^Synced\.$/);
+    await closeSyncPanel(page);
+    await waitForStored(page, (a) => a.id === bens.id);
+    const back = await waitForStored(page, (a) => a.id === hers.id);
+    expect(back.note).not.toBe('Edited offline, then removed');
+    expect(await groupIdb()).not.toEqual([]);
   });
 
   it('sign out keeps the local annotations', async () => {
