@@ -96,42 +96,45 @@ export function JoinedGroups({ sync }: { readonly sync: SyncUi }): ReactNode {
             and sent if you join again.
             {snapshot.defaultLayer === asking.db && ' New annotations will go to Private.'}
           </p>
+          <p>
+            Nothing changes on the server: you stay a member, and can join {asking.label} here
+            again.
+          </p>
+          <p>
+            On a shared or borrowed computer, you can also remove {asking.label} from this browser:
+            its annotations, everyone’s, disappear from this browser, and its copy here is deleted.
+            Nothing changes on the server or for the other members; joining again brings them back
+            from the server.
+          </p>
           {waiting > 0 && (
             <p className="sync-leave-waiting">
               {counted(waiting, 'change')} of yours to {asking.label}{' '}
               {waiting === 1 ? 'has' : 'have'} not reached the server yet: {asking.label}’s other
               members will not see {waiting === 1 ? 'it' : 'them'} unless you join again.{' '}
               <strong>
-                Removing its annotations from this browser loses {waiting === 1 ? 'it' : 'them'}.
+                If you remove its annotations from this browser,{' '}
+                {waiting === 1 ? 'it is' : 'they are'} lost.
               </strong>
             </p>
           )}
-          <p>
-            Nothing changes on the server: you stay a member, and can join {asking.label} here
-            again.
-          </p>
-          <p>
-            On a shared or borrowed computer, you can also remove {asking.label} from this
-            browser: its annotations, everyone’s, disappear from this browser, and its copy here
-            is deleted. Nothing changes on the server or for the other members; joining again
-            brings them back from the server.
-          </p>
-          <button type="button" onClick={() => leave(asking, false)}>
-            Leave {asking.label}
-          </button>{' '}
-          <button type="button" onClick={() => leave(asking, true)}>
-            Leave and remove its annotations from this browser
-            {waiting > 0 && `, losing ${counted(waiting, 'change')} not yet sent`}
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() => {
-              setAsking(null);
-              opener.current?.focus();
-            }}
-          >
-            Cancel
-          </button>
+          <div className="sync-leave-actions">
+            <button type="button" onClick={() => leave(asking, false)}>
+              Leave {asking.label}
+            </button>
+            <button type="button" onClick={() => leave(asking, true)}>
+              Leave and remove its annotations from this browser
+              {waiting > 0 && `, losing ${counted(waiting, 'change')} not yet sent`}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setAsking(null);
+                opener.current?.focus();
+              }}
+            >
+              Cancel
+            </button>
+          </div>
         </div>
       )}
       {left && (

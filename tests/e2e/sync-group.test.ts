@@ -577,7 +577,7 @@ describe('a signed-in reader who is not a member', () => {
       'Nothing changes on the server or for the other members; joining again brings them back from the server.',
     );
     expect(asked).toContain(`1 change of yours to ${GROUP} has not reached the server yet`);
-    expect(asked).toContain('Removing its annotations from this browser loses it.');
+    expect(asked).toContain('If you remove its annotations from this browser, it is lost.');
     // The plain Leave is still there, and the removal says what it loses.
     expect(
       await question.getByRole('button', { name: `Leave ${GROUP}`, exact: true }).count(),
@@ -589,7 +589,7 @@ describe('a signed-in reader who is not a member', () => {
     expect(await remove.count()).toBe(1);
     await anaReader.screenshot('sync-leave-remove-question');
     await resizeTo(page, VIEWPORTS.narrow);
-    await question.scrollIntoViewIfNeeded();
+    await remove.scrollIntoViewIfNeeded();
     await anaReader.screenshot('sync-leave-remove-question-narrow');
     await resizeTo(page, VIEWPORTS.wide);
 

@@ -75,6 +75,17 @@ describe('pouchProxy', () => {
     await db.close();
   });
 
+  it('destroys a database in the worker: opened again by its name, it is empty', async () => {
+    const db = new proxy.PouchDB(join(dir, 'gone'));
+    await db.bulkDocs([{ _id: 'x' }, { _id: 'y' }]);
+    await db.destroy();
+    // The handle is done with: the worker no longer holds it.
+    await expect(db.info()).rejects.toThrow(/no database \d+ is open/);
+    const again = new proxy.PouchDB(join(dir, 'gone'));
+    expect((await again.info()).doc_count).toBe(0);
+    await again.close();
+  });
+
   it('runs a live changes feed and stops it on cancel', async () => {
     const db = new proxy.PouchDB(join(dir, 'b'));
     await db.bulkDocs([{ _id: 'a' }, { _id: 'b' }]);
