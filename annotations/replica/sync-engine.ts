@@ -22,6 +22,9 @@
  *   like any offline change (a concurrent edit elsewhere becomes a conflict
  *   to resolve, not a silent loss: the first pull of the rejoined layer
  *   used to bring its older version back over the edit);
+ * - a group left with removal (a shared computer) leaves nothing here: its
+ *   annotations go from the store, its bookkeeping from the settings, and
+ *   its local database is destroyed, so joining again is a first join;
  * - the reader's record overrides (issue 14) go the same way through the
  *   private layer only, one document per source (`record-doc.ts`,
  *   `record-replica.ts`): written when the reader saves or reverts one,

@@ -187,7 +187,10 @@ describe('leaveGroup with removeFromThisBrowser', () => {
       `${GROUP}’s annotations are gone from this page, but this browser could not delete its stored copy of them (the database is blocked). To delete it, clear this site’s data in the browser’s settings.`,
     );
     expect(ids()).toEqual([mine.id, other.id]);
-    expect(logged).toHaveBeenCalledWith('Deleting a group’s local replica failed', expect.any(Error));
+    expect(logged).toHaveBeenCalledWith(
+      'Deleting a group’s local replica failed',
+      expect.any(Error),
+    );
     logged.mockRestore();
   });
 });
