@@ -224,7 +224,8 @@ export interface LeaveResult {
   readonly removed: number;
   /**
    * Why the group's local replica could not be deleted, in words for the reader, or `null`. Its
-   * annotations are out of the store even then; the replica is deleted at the next removal.
+   * annotations are out of the store even then; a later removal (joining again and leaving with
+   * removal, or `leaveGroup` with removal of the left group) tries again.
    */
   readonly problem: string | null;
 }
@@ -796,7 +797,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } catch (error) {
       console.error('Deleting a group’s local replica failed', error);
       const why = error instanceof Error && error.message ? ` (${error.message})` : '';
-      problem = `${groupOfDatabase(db) ?? db}’s annotations are gone from this page, but this browser could not delete its stored copy of them${why}. To delete it, clear this site’s data in the browser’s settings.`;
+      const group = groupOfDatabase(db) ?? db;
+      problem = `${group}’s annotations are gone from this page, but this browser could not delete its stored copy of them${why}. To try again, join ${group} again and leave it with removal; clearing this site’s data in the browser’s settings deletes it too, with everything else Diptych keeps in this browser.`;
     }
     changed();
     return { removed, problem };

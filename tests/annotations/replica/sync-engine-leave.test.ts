@@ -184,7 +184,7 @@ describe('leaveGroup with removeFromThisBrowser', () => {
     const result = await engine.leaveGroup(GROUP, { removeFromThisBrowser: true });
     expect(result.removed).toBe(2);
     expect(result.problem).toBe(
-      `${GROUP}’s annotations are gone from this page, but this browser could not delete its stored copy of them (the database is blocked). To delete it, clear this site’s data in the browser’s settings.`,
+      `${GROUP}’s annotations are gone from this page, but this browser could not delete its stored copy of them (the database is blocked). To try again, join ${GROUP} again and leave it with removal; clearing this site’s data in the browser’s settings deletes it too, with everything else Diptych keeps in this browser.`,
     );
     expect(ids()).toEqual([mine.id, other.id]);
     expect(logged).toHaveBeenCalledWith(
