@@ -4,7 +4,13 @@
 // resolving it on one resolves it on the other (issue 13).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess } from '../server/helpers/server-process.ts';
-import { annotate, openSidebar, sidebar, storedAnnotations } from './helpers/annotations-ui.ts';
+import {
+  annotate,
+  editNote,
+  openSidebar,
+  sidebar,
+  storedAnnotations,
+} from './helpers/annotations-ui.ts';
 import {
   closeSyncPanel,
   openSyncPanel,
@@ -32,16 +38,6 @@ afterAll(async () => {
   await server?.dispose();
 }, 60_000);
 
-async function editNote(reader: Reader, id: string, note: string): Promise<void> {
-  await openSidebar(reader.page);
-  const item = sidebar(reader.page).locator(`[data-annotation-id="${id}"]`);
-  await item.getByRole('button', { name: /^Edit/ }).click();
-  const editor = sidebar(reader.page).getByRole('form', { name: 'Edit annotation' });
-  await editor.getByLabel('Note').fill(note);
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await editor.waitFor({ state: 'detached' });
-}
-
 describe('conflicting edits made offline', () => {
   it('are both kept, shown on both devices, and resolved everywhere by one choice', async () => {
     for (const r of [laptop, desktop]) {
@@ -59,8 +55,8 @@ describe('conflicting edits made offline', () => {
     await expect.poll(() => syncLine(laptop).textContent(), { timeout: 60_000 }).toBe('Private');
 
     await server.stop();
-    await editNote(laptop, made!.id, 'Written on the laptop');
-    await editNote(desktop, made!.id, 'Written on the desktop');
+    await editNote(laptop.page, made!.id, 'Written on the laptop');
+    await editNote(desktop.page, made!.id, 'Written on the desktop');
     // Both keep working and say why nothing goes up.
     for (const r of [laptop, desktop]) {
       await openSyncPanel(r.page);

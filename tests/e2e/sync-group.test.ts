@@ -16,6 +16,7 @@ import { call } from '../server/helpers/http.ts';
 import { type ServerProcess } from '../server/helpers/server-process.ts';
 import {
   annotate,
+  editNote,
   openSidebar,
   paintedTexts,
   sidebar,
@@ -140,13 +141,8 @@ describe('two members of a group', () => {
 
   it('an edit and a delete propagate', async () => {
     const [made] = await storedAnnotations(anaReader.page);
-    await openSidebar(anaReader.page);
+    await editNote(anaReader.page, made!.id, 'Lankov dates the shift <img src=x onerror=alert(1)>');
     const item = sidebar(anaReader.page).locator(`[data-annotation-id="${made!.id}"]`);
-    await item.getByRole('button', { name: /^Edit/ }).click();
-    const editor = sidebar(anaReader.page).getByRole('form', { name: 'Edit annotation' });
-    await editor.getByLabel('Note').fill('Lankov dates the shift <img src=x onerror=alert(1)>');
-    await editor.getByRole('button', { name: 'Save' }).click();
-    await editor.waitFor({ state: 'detached' });
     await waitForStored(
       benReader.page,
       (a) => a.id === made!.id && a.note?.startsWith('Lankov') === true,
@@ -457,11 +453,7 @@ describe('a signed-in reader who is not a member', () => {
     // Here, left: she edits one of her group annotations and deletes another.
     const bar = await openSidebar(page);
     const item = bar.locator(`[data-annotation-id="${edited.id}"]`);
-    await item.getByRole('button', { name: /^Edit/ }).click();
-    const editor = bar.getByRole('form', { name: 'Edit annotation' });
-    await editor.getByLabel('Note').fill('Edited while left');
-    await editor.getByRole('button', { name: 'Save' }).click();
-    await editor.waitFor({ state: 'detached' });
+    await editNote(page, edited.id, 'Edited while left');
     await bar
       .locator(`[data-annotation-id="${deleted.id}"]`)
       .getByRole('button', { name: /^Delete/ })
@@ -558,11 +550,7 @@ describe('a signed-in reader who is not a member', () => {
     // Offline, she edits hers: a change not yet on the server, which removal would lose.
     await page.context().setOffline(true);
     const item = bar.locator(`[data-annotation-id="${hers.id}"]`);
-    await item.getByRole('button', { name: /^Edit/ }).click();
-    const editor = bar.getByRole('form', { name: 'Edit annotation' });
-    await editor.getByLabel('Note').fill('Edited offline, then removed');
-    await editor.getByRole('button', { name: 'Save' }).click();
-    await editor.waitFor({ state: 'detached' });
+    await editNote(page, hers.id, 'Edited offline, then removed');
     await expect.poll(() => item.textContent()).toContain('not synced yet');
 
     const panel = await openSyncPanel(page);

@@ -101,6 +101,16 @@ export async function openSidebar(page: Page): Promise<Locator> {
   return bar;
 }
 
+/** Edits annotation `id`'s note in the sidebar (opened if need be) and saves it. */
+export async function editNote(page: Page, id: string, note: string): Promise<void> {
+  const bar = await openSidebar(page);
+  await bar.locator(`[data-annotation-id="${id}"]`).getByRole('button', { name: /^Edit/ }).click();
+  const editor = bar.getByRole('form', { name: 'Edit annotation' });
+  await editor.getByLabel('Note').fill(note);
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await editor.waitFor({ state: 'detached' });
+}
+
 /** The sidebar items (placed then unplaced). */
 export function sidebarItems(page: Page): Locator {
   return sidebar(page).locator('li.ann-item');
