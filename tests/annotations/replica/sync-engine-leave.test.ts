@@ -21,34 +21,12 @@ import { memoryStorage } from '../../../annotations/storage/memory-storage.ts';
 import { portPersistence } from '../../../annotations/storage/port-persistence.ts';
 import { groupDatabaseName, privateDatabaseName } from '../../../annotations/sync/index.ts';
 import { builtinEditions } from '../../../sources/builtin.ts';
+import { mapWebStorage } from '../../helpers/map-web-storage.ts';
 import { sampleAnnotations } from '../helpers/samples.ts';
 
 const NodePouch = createRequire(import.meta.url)('pouchdb') as PouchConstructor & {
   defaults(options: { prefix: string }): PouchConstructor;
 };
-
-/** The page's `localStorage`, in memory. */
-class MemoryWebStorage implements Storage {
-  private readonly items = new Map<string, string>();
-  get length(): number {
-    return this.items.size;
-  }
-  clear(): void {
-    this.items.clear();
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-}
 
 /** Port 9 (discard): nothing listens, so every request fails at once. */
 const API = 'http://127.0.0.1:9/';
@@ -69,14 +47,14 @@ const replicaDir = (db: string) =>
   join(dir, `diptych:${encodeURIComponent(API)}:${encodeURIComponent(USER)}:${db}`);
 
 let dir: string;
-let web: MemoryWebStorage;
+let web: Storage;
 let store: AnnotationStore;
 let engine: SyncEngine;
 let hub: ReturnType<typeof hubPersistence>['hub'];
 
 /** Starts an engine signed in as Ana, with two of the group's annotations (hers and Ben's), one private, one of another group. */
 async function start(PouchDB: PouchConstructor): Promise<void> {
-  web = new MemoryWebStorage();
+  web = mapWebStorage();
   saveSyncSettings(web, {
     server: API,
     api: API,
