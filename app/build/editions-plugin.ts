@@ -193,11 +193,6 @@ export function deferEntry(html: string, critical: (href: string) => string | un
     ? `for(const h of ${JSON.stringify(hrefs)}){const l=document.createElement("link");` +
       `l.rel="stylesheet";l.href=h;l.setAttribute("${DEFERRED_STYLES_ATTRIBUTE}","");document.head.append(l)}`
     : '';
-  // After the first paint has been presented: the paint entry (First Contentful Paint) is queued
-  // once the frame is on screen. Two animation frames only meant the frame had been painted on
-  // the main thread; its raster and drawing were still under way when the entry's download and
-  // compilation started, and slowed them (bench/reader.ts). A browser without paint timing
-  // waits the two frames.
   const icon = /<link rel="icon" href="([^"]+)"([^>]*?)\s*\/?>/;
   const iconTag = icon.exec(inlined);
   if (!iconTag)
@@ -210,6 +205,11 @@ export function deferEntry(html: string, critical: (href: string) => string | un
     `const i=()=>{document.querySelector("[${ICON_PLACEHOLDER_ATTRIBUTE}]")?.remove();` +
     `document.querySelector("[${ICON_AFTER_PAINT_ATTRIBUTE}]")?.removeAttribute("media")};` +
     `self.requestIdleCallback?requestIdleCallback(i,{timeout:2000}):i();`;
+  // After the first paint has been presented: the paint entry (First Contentful Paint) is queued
+  // once the frame is on screen. Two animation frames only meant the frame had been painted on
+  // the main thread; its raster and drawing were still under way when the entry's download and
+  // compilation started, and slowed them (bench/reader.ts). A browser without paint timing
+  // waits the two frames.
   const boot =
     `<script type="module" id="${BOOT_SCRIPT_ID}">let go=()=>{go=()=>{};${showIcon}${styles}import(${JSON.stringify(m[1])})};` +
     `if(self.PerformanceObserver?.supportedEntryTypes?.includes("paint"))new PerformanceObserver(()=>go()).observe({type:"paint",buffered:true});` +
